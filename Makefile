@@ -1,0 +1,39 @@
+# The two commands of the README: `make demo` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := demo.db
+
+.PHONY: demo test bench eval lock clean
+
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB)
+	$(BIN)/factions ingest examples/ --db sqlite:///$(DEMO_DB)
+	$(BIN)/factions summary --db sqlite:///$(DEMO_DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+# Entity-extraction quality against re3d-format data; DATA=path to override.
+DATA ?= ../shared/datasets/re3d-dev
+eval: $(STAMP)
+	$(BIN)/factions eval re3d $(DATA)
+
+# Re-pin dependencies (needs pip-tools); commits the hashed lock files.
+lock:
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements.lock requirements.in
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements-dev.lock requirements-dev.in
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) build src/*.egg-info

@@ -1,0 +1,93 @@
+"""Looking up which actor a token or span refers to, and adding actors that later
+stages discover (pronoun speakers resolved, descriptive speakers, the publisher)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from factions.actors.kb import KnowledgeBase, normalize_name
+from factions.actors.resolve import clean_surface
+from factions.model import Actor, Document, Mention, Span
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it", "them"}
+GROUP_KINDS = {"armed_group", "organization", "government_body", "state", "media"}
+
+
+class ActorIndex:
+    def __init__(self, document: Document, mentions: list[Mention], actors: list[Actor], kb: KnowledgeBase):
+        self.document = document
+        self.mentions = mentions
+        self.actors = {a.id: a for a in actors}
+        self.kb = kb
+
+    def _new_id(self) -> str:
+        return f"a{len(self.actors) + 1}"
+
+    def mention_at(self, start: int, end: int, named_first: bool = True) -> Mention | None:
+        """The mention covering [start, end): the smallest one, names before nominals."""
+        found = [m for m in self.mentions if m.actor and m.span.start <= start and end <= m.span.end]
+        if not found:
+            return None
+        found.sort(key=lambda m: ((m.basis == "nominal") if named_first else 0, m.span.end - m.span.start))
+        return found[0]
+
+    def mention_for_token(self, token: Token) -> Mention | None:
+        return self.mention_at(token.idx, token.idx + len(token.text))
+
+    def resolve_pronoun(self, token: Token) -> Mention | None:
+        """The nearest earlier mention of a fitting actor: a person for "he"/"she", a
+        group for "they"/"it"."""
+        word = token.lower_
+        if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
+            return None
+        for m in sorted(self.mentions, key=lambda m: -m.span.start):
+            if m.span.end > token.idx or not m.actor:
+                continue
+            kind = self.actors[m.actor].kind
+            # A singular description ("the group's spokesman") is a person too.
+            described_person = m.basis == "nominal" and m.label == "PERSON" and not m.text.lower().endswith("s")
+            if word in PERSON_PRONOUNS and (kind == "person" or described_person):
+                return m
+            if word in GROUP_PRONOUNS and kind in GROUP_KINDS:
+                return m
+        return None
+
+    def add_mention(self, span: Span, label: str, actor_id: str, basis: str) -> Mention:
+        mention = Mention(span, self.document.text[span.start : span.end], label, actor=actor_id, basis=basis)
+        mention.kb_id = self.actors[actor_id].kb_id
+        self.mentions.append(mention)
+        return mention
+
+    def descriptive(self, span: Span, kind: str) -> Actor:
+        """An actor known only by a description ("intelligence sources")."""
+        name = clean_surface(self.document.text[span.start : span.end])
+        words = name.split()
+        if words and words[0].lower() in ("a", "an", "some", "several"):
+            name = " ".join(words[1:])
+        key = normalize_name(name)
+        for actor in self.actors.values():
+            if actor.basis in ("nominal", "descriptive") and normalize_name(actor.name) == key:
+                return actor
+        actor = Actor(self._new_id(), name, kind, basis="descriptive", confidence=0.5, reason="described, not named")
+        self.actors[actor.id] = actor
+        self.add_mention(span, "PERSON" if kind == "population" else "ORG", actor.id, "nominal")
+        return actor
+
+    def by_name(self, name: str, kind: str, basis: str) -> Actor:
+        """An actor named outside the text (the publisher): from the knowledge base if
+        known there, else new."""
+        found = self.kb.lookup(name)
+        kb_id = found[0].id if found else None
+        for actor in self.actors.values():
+            if (kb_id and actor.kb_id == kb_id) or normalize_name(actor.name) == normalize_name(name):
+                return actor
+        if found:
+            actor = Actor(self._new_id(), found[0].name, found[0].kind, kb_id=kb_id, basis="kb", confidence=0.9, reason=f"{basis} named '{name}'")
+        else:
+            actor = Actor(self._new_id(), name, kind, basis=basis, confidence=0.8, reason=f"the document's {basis}")
+        self.actors[actor.id] = actor
+        return actor
+
+    def all_actors(self) -> list[Actor]:
+        return sorted(self.actors.values(), key=lambda a: int(a.id[1:]))

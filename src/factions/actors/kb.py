@@ -1,0 +1,151 @@
+"""The curated knowledge base: actors, their names over time, lineage and roles.
+
+Data lives in `factions/data/kb/*.toml` (schema: `data/schema/kb.schema.json`).
+Users add files with `--kb FILE` or `FACTIONS_KB` (paths separated by ':'); an entry
+whose id is already known replaces the shipped one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+# Kind of actor -> the OntoNotes label its mentions carry.
+LABEL_OF_KIND = {
+    "person": "PERSON",
+    "armed_group": "ORG",
+    "organization": "ORG",
+    "government_body": "ORG",
+    "media": "ORG",
+    "state": "GPE",
+    "location": "GPE",
+    "population": "NORP",
+}
+
+_QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be'`´]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def normalize_name(name: str) -> str:
+    """Fold case, accents, apostrophes, hyphens and a leading "the" for matching."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _QUOTES.sub("", text).lower()
+    text = _NON_WORD.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+@dataclass
+class KBActor:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    names: list[dict] = field(default_factory=list)
+    lineage: list[dict] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+    basis: str = ""
+    source: str = ""
+
+    def all_names(self) -> list[str]:
+        dated = [n["name"] for n in self.names] + [n["acronym"] for n in self.names if n.get("acronym")]
+        seen, out = set(), []
+        for n in [self.name, *self.aliases, *dated, *self.acronyms]:
+            if n not in seen:
+                seen.add(n)
+                out.append(n)
+        return out
+
+    def name_on(self, day: str | None) -> str:
+        """The name the actor went by on an ISO date (reduced precision allowed)."""
+        if day:
+            for entry in self.names:
+                if entry.get("from", "") <= day and (not entry.get("to") or day < entry["to"]):
+                    return entry["name"]
+        return self.name
+
+
+def is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(name) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+class KnowledgeBase:
+    def __init__(self, actors: dict[str, KBActor]):
+        self.actors = actors
+        self._by_name: dict[str, list[str]] = {}
+        for actor in actors.values():
+            for name in actor.all_names():
+                key = name if is_acronym(name) else normalize_name(name)
+                ids = self._by_name.setdefault(key, [])
+                if actor.id not in ids:
+                    ids.append(actor.id)
+        # Only full names (not acronyms) take part in fuzzy matching.
+        self._fuzzy_keys = [k for k in self._by_name if len(k) >= 5 and not is_acronym(k)]
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def get(self, actor_id: str | None) -> KBActor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def lookup(self, name: str) -> list[KBActor]:
+        """Exact lookup: acronyms case-sensitively, other names folded."""
+        ids = self._by_name.get(name.strip()) if is_acronym(name.strip()) else None
+        ids = ids or self._by_name.get(normalize_name(name), [])
+        return [self.actors[i] for i in ids]
+
+    def fuzzy(self, name: str, cutoff: float = 90.0) -> tuple[KBActor, float] | None:
+        """Best transliteration-tolerant match (rapidfuzz), or None below `cutoff`."""
+        key = normalize_name(name)
+        if len(key) < 5:
+            return None
+        # Pre-filter on the first letter of some word: transliterations keep it.
+        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if not best:
+            return None
+        return self.actors[self._by_name[best[0]][0]], best[1]
+
+    def leaders(self, group_id: str) -> list[tuple[KBActor, dict]]:
+        out = []
+        for actor in self.actors.values():
+            for role in actor.roles:
+                if role.get("of") == group_id:
+                    out.append((actor, role))
+        return out
+
+
+def _kb_files(extra: tuple[str, ...]) -> list[tuple[str, str]]:
+    root = resources.files("factions.data.kb")
+    files = [(f"factions/data/kb/{p.name}", p.read_text("utf-8")) for p in sorted(root.iterdir(), key=lambda p: p.name) if p.name.endswith(".toml")]
+    for path in extra:
+        files.append((path, Path(path).read_text("utf-8")))
+    return files
+
+
+def parse_kb_files(files: list[tuple[str, str]]) -> dict[str, KBActor]:
+    actors: dict[str, KBActor] = {}
+    for source, text in files:
+        for entry in tomllib.loads(text).get("actor", []):
+            actor = KBActor(source=source, **entry)
+            actors[actor.id] = actor
+    return actors
+
+
+@lru_cache(maxsize=4)
+def load_kb(extra: tuple[str, ...] | None = None) -> KnowledgeBase:
+    """The shipped knowledge base plus the user's files (FACTIONS_KB or `extra`)."""
+    if extra is None:
+        extra = tuple(p for p in os.environ.get("FACTIONS_KB", "").split(":") if p)
+    return KnowledgeBase(parse_kb_files(_kb_files(extra)))

@@ -1,0 +1,193 @@
+"""Mentions to actors within one document.
+
+Order of evidence, strongest first: the knowledge-base id the entity ruler attached;
+an exact knowledge-base name; a fuzzy knowledge-base name (transliterations); a
+surname that matches a full name in the same document; the normalised name itself.
+Every actor carries a confidence and a short reason.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from factions.actors.kb import KnowledgeBase, normalize_name
+from factions.model import Actor, Document, Mention, Span
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "NORP": "population", "FAC": "location"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sheikh", "shaykh", "mullah", "general", "gen", "president", "minister", "colonel", "col", "emir", "imam", "ayatollah", "sayyed"}
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> list[tuple[str, set[str]]]:
+    raw = tomllib.loads(resources.files("factions.data.lexicons").joinpath("actor_kinds.toml").read_text("utf-8"))
+    return [(k["kind"], set(k["words"])) for k in raw["kind"]]
+
+
+def guess_kind(label: str, name: str) -> str:
+    if label != "ORG":
+        return KIND_OF_LABEL.get(label, "organization")
+    words = set(normalize_name(name).split())
+    for kind, vocab in _kind_words():
+        if words & vocab:
+            return kind
+    return "organization"
+
+
+def clean_surface(text: str) -> str:
+    """A display name: editorial brackets and a leading "the" removed."""
+    name = " ".join(text.replace("[", "").replace("]", "").split())
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name.strip(" ,.;:'\"’s") if name.endswith("'s") or name.endswith("’s") else name.strip(" ,.;:")
+
+
+def _surname_key(name: str) -> str:
+    words = [w for w in normalize_name(name).split() if w not in _HONORIFICS]
+    if not words:
+        return ""
+    last = words[-1]
+    # "al Zawahri" and "Zawahri": the article is not part of the key.
+    return last[2:] if last.startswith("al") and len(last) > 5 and last[2] not in "aeiou" else last
+
+
+def mention_span(document: Document, ent: SpacySpan) -> Span:
+    """The entity's span, widened to take in an editorial bracket it cuts through."""
+    start, end = ent.start_char, ent.end_char
+    text = document.text
+    surface = text[start:end]
+    if "]" in surface and "[" not in surface and start > 0 and text[start - 1] == "[":
+        start -= 1
+    if "[" in surface and "]" not in surface:
+        close = text.find("]", end)
+        if close != -1 and close - end < 40:
+            end = close + 1
+    while end > start and text[end - 1] in " \n\t":
+        end -= 1
+    while start < end and text[start] in " \n\t":
+        start += 1
+    return Span(start, end)
+
+
+class _Registry:
+    """Actors of one document, keyed so that repeated mentions share an actor."""
+
+    def __init__(self, kb: KnowledgeBase, published: str | None):
+        self.kb = kb
+        self.published = published
+        self.actors: dict[str, Actor] = {}
+        self.persons: dict[str, str] = {}  # surname key -> actor key
+
+    def get(self, key: str, make) -> Actor:
+        if key not in self.actors:
+            actor = make()
+            actor.id = f"a{len(self.actors) + 1}"
+            self.actors[key] = actor
+        return self.actors[key]
+
+    def for_kb(self, kb_id: str, reason: str, confidence: float) -> Actor:
+        entry = self.kb.actors[kb_id]
+        return self.get(
+            f"kb:{kb_id}",
+            lambda: Actor("", entry.name, entry.kind, kb_id=kb_id, basis="kb", confidence=confidence, reason=reason),
+        )
+
+    def for_name(self, label: str, surface: str, basis: str = "text") -> Actor:
+        name = clean_surface(surface)
+        kind = guess_kind(label, name)
+        key = f"{label}:{normalize_name(name)}"
+        if label == "PERSON":
+            surname = _surname_key(name)
+            if len(name.split()) == 1 and surname in self.persons:
+                key = self.persons[surname]
+            elif surname and len(name.split()) > 1:
+                self.persons.setdefault(surname, key)
+        reason = "named in the text" if basis == "text" else f"{basis} mention"
+        return self.get(key, lambda: Actor("", name, kind, basis=basis, confidence=0.6 if basis == "text" else 0.5, reason=reason))
+
+
+def _link(reg: _Registry, label: str, surface: str, kb_id: str | None) -> Actor:
+    kb = reg.kb
+    if kb_id and kb_id in kb.actors:
+        return reg.for_kb(kb_id, "knowledge-base name in the text", 0.95)
+    name = clean_surface(surface)
+    found = kb.lookup(name)
+    if found:
+        return reg.for_kb(found[0].id, f"knowledge-base name '{name}'", 0.9)
+    if label in ("PERSON", "ORG"):
+        fuzzy = kb.fuzzy(name)
+        if fuzzy and (fuzzy[0].kind == "person") == (label == "PERSON"):
+            actor, score = fuzzy
+            return reg.for_kb(actor.id, f"close spelling of '{actor.name}' ({score:.0f}%)", round(score / 100 * 0.85, 3))
+    return reg.for_name(label, surface)
+
+
+def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[list[Mention], list[Actor]]:
+    published = document.published.isoformat() if document.published else None
+    reg = _Registry(kb, published)
+    mentions: list[Mention] = []
+    acronyms = doc._.acronyms or {}
+    ents = sorted(doc.ents, key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start))
+    # Full person names first, so that a surname seen earlier still finds them.
+    for ent in ents:
+        span = mention_span(document, ent)
+        surface = document.text[span.start : span.end]
+        if not surface:
+            continue
+        kb_id = ent.ent_id_ or None
+        mention = Mention(span, surface, ent.label_, kb_id=kb_id, basis="kb" if kb_id else "model")
+        expanded = acronyms.get(surface)
+        if expanded:
+            mention.basis = "acronym"
+        if ent.label_ in ACTOR_LABELS:
+            actor = _link(reg, ent.label_, expanded or surface, kb_id)
+            mention.actor, mention.kb_id = actor.id, actor.kb_id
+            _add_alias(actor, surface)
+        mentions.append(mention)
+    for nominal in doc._.nominals or []:
+        span = mention_span(document, nominal)
+        surface = document.text[span.start : span.end]
+        found = kb.lookup(clean_surface(surface))
+        if found:
+            actor = reg.for_kb(found[0].id, f"knowledge-base name '{clean_surface(surface)}'", 0.85)
+        else:
+            actor = reg.for_name(nominal.label_, _descriptive(surface), basis="nominal")
+            actor.kind = "population" if nominal.label_ == "PERSON" else guess_kind("ORG", surface)
+        _add_alias(actor, surface)
+        mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
+    mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+    return mentions, _number_by_first_mention(mentions, list(reg.actors.values()))
+
+
+def _number_by_first_mention(mentions: list[Mention], actors: list[Actor]) -> list[Actor]:
+    """Actor ids a1, a2, ... in the order the text first mentions them."""
+    order: dict[str, int] = {}
+    for m in mentions:
+        if m.actor and m.actor not in order:
+            order[m.actor] = len(order)
+    actors.sort(key=lambda a: order.get(a.id, len(order)))
+    renamed = {a.id: f"a{i}" for i, a in enumerate(actors, start=1)}
+    for a in actors:
+        a.id = renamed[a.id]
+    for m in mentions:
+        if m.actor:
+            m.actor = renamed[m.actor]
+    return actors
+
+
+def _descriptive(surface: str) -> str:
+    words = surface.split()
+    if words and words[0].lower() in ("a", "an", "the", "some", "several", "many"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _add_alias(actor: Actor, surface: str) -> None:
+    name = clean_surface(surface)
+    if name and name != actor.name and name not in actor.aliases:
+        actor.aliases.append(name)

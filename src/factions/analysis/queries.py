@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.engine import Connection
+
+from factions.actors.kb import is_acronym, load_kb, normalize_name
+from factions.store import schema as t
+
+SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
+
+
+class ActorNotFound(LookupError):
+    pass
+
+
+def resolve_actor(conn: Connection, name: str) -> list[int]:
+    """Actor ids a name refers to: any stored name or alias ("ISIS", "IS" and
+    "Islamic State" are one actor), a knowledge-base alias, or a close spelling."""
+    ids: list[int] = []
+    kb = load_kb()
+    kb_ids = [a.id for a in kb.lookup(name)]
+    if kb_ids:
+        ids = [r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.kb_id.in_(kb_ids)))]
+    if not ids and not is_acronym(name):
+        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == normalize_name(name)).distinct())]
+    if not ids and is_acronym(name):
+        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.name == name).distinct())]
+    if not ids:
+        names = {r.norm: r.actor_id for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.actor_id))}
+        best = process.extractOne(normalize_name(name), list(names), scorer=fuzz.WRatio, score_cutoff=88)
+        if best:
+            ids = [names[best[0]]]
+    if not ids:
+        raise ActorNotFound(f"no actor named '{name}' in the store")
+    return ids
+
+
+def _actor_names(conn: Connection, ids) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {r.id: r.name for r in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(list(ids))))}
+
+
+def list_actors(conn: Connection, query: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
+    mentions = func.count(t.mentions.c.id).label("mentions")
+    docs = func.count(func.distinct(t.mentions.c.document_id)).label("documents")
+    stmt = (
+        select(t.actors.c.id, t.actors.c.name, t.actors.c.kind, t.actors.c.kb_id, mentions, docs)
+        .join(t.mentions, t.mentions.c.actor_id == t.actors.c.id)
+        .group_by(t.actors.c.id)
+        .order_by(mentions.desc(), t.actors.c.name)
+        .limit(limit)
+    )
+    if kind:
+        stmt = stmt.where(t.actors.c.kind == kind)
+    if query:
+        try:
+            stmt = stmt.where(t.actors.c.id.in_(resolve_actor(conn, query)))
+        except ActorNotFound:
+            like = f"%{normalize_name(query)}%"
+            stmt = stmt.where(t.actors.c.id.in_(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm.like(like))))
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def actor_profile(conn: Connection, name: str) -> dict:
+    ids = resolve_actor(conn, name)
+    row = conn.execute(select(t.actors).where(t.actors.c.id == ids[0])).one()._mapping
+    names = [r.name for r in conn.execute(select(t.actor_names.c.name).where(t.actor_names.c.actor_id.in_(ids)).order_by(t.actor_names.c.id))]
+    kb_entry = load_kb().get(row["kb_id"])
+    rels = relation_counts(conn, ids)
+    claims_by = conn.execute(select(func.count()).select_from(t.claims).where(t.claims.c.speaker_id.in_(ids))).scalar()
+    mentions = conn.execute(select(func.count()).select_from(t.mentions).where(t.mentions.c.actor_id.in_(ids))).scalar()
+    return {
+        "id": row["id"], "name": row["name"], "kind": row["kind"], "kb_id": row["kb_id"], "names": names,
+        "mentions": mentions, "claims_made": claims_by, "relations": rels,
+        "knowledge_base": None if kb_entry is None else {
+            "names_over_time": kb_entry.names, "lineage": kb_entry.lineage, "roles": kb_entry.roles, "basis": kb_entry.basis,
+        },
+    }
+
+
+def relation_counts(conn: Connection, ids: list[int]) -> list[dict]:
+    r = t.relations
+    stmt = select(r.c.type, r.c.source_id, r.c.target_id, func.count().label("n")).where(
+        or_(r.c.source_id.in_(ids), r.c.target_id.in_(ids))
+    ).group_by(r.c.type, r.c.source_id, r.c.target_id)
+    rows = list(conn.execute(stmt))
+    names = _actor_names(conn, {x.source_id for x in rows} | {x.target_id for x in rows})
+    return [
+        {"type": x.type, "source": names[x.source_id], "target": names[x.target_id], "evidence": x.n}
+        for x in sorted(rows, key=lambda x: -x.n)
+    ]
+
+
+def list_claims(conn: Connection, speaker: str | None = None, about: str | None = None, limit: int = 100) -> list[dict]:
+    c, d = t.claims, t.documents
+    stmt = (
+        select(c, d.c.publisher, d.c.published, d.c.source, d.c.title)
+        .join(d, d.c.id == c.c.document_id)
+        .order_by(c.c.said_on, c.c.id)
+        .limit(limit)
+    )
+    if speaker:
+        stmt = stmt.where(c.c.speaker_id.in_(resolve_actor(conn, speaker)))
+    if about:
+        ids = resolve_actor(conn, about)
+        m = t.mentions
+        stmt = stmt.where(
+            select(m.c.id).where(
+                and_(m.c.document_id == c.c.document_id, m.c.actor_id.in_(ids),
+                     m.c.start >= c.c.content_start, m.c.end <= c.c.content_end)
+            ).exists()
+        )
+    rows = [dict(r._mapping) for r in conn.execute(stmt)]
+    names = _actor_names(conn, {r["speaker_id"] for r in rows} | {v for r in rows for v in r["via"]})
+    for r in rows:
+        r["speaker"] = names[r["speaker_id"]]
+        r["via_names"] = [names[v] for v in r["via"]]
+        r.pop("recorded_at", None)
+    return rows
+
+
+def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None) -> dict:
+    """All evidence on the A–B relation, grouped by relation type, each item with its
+    speaker, outlet, said-on date and modality. With `as_of`, only what had happened
+    (event time, else said-on date, else publication date) by that date."""
+    ids_a, ids_b = resolve_actor(conn, a), resolve_actor(conn, b)
+    r, c, d = t.relations, t.claims, t.documents
+    stmt = (
+        select(r, c.c.speaker_id, c.c.said_on, c.c.channel, c.c.via, d.c.publisher, d.c.published, d.c.source)
+        .join(d, d.c.id == r.c.document_id)
+        .outerjoin(c, c.c.id == r.c.claim_id)
+        .where(or_(and_(r.c.source_id.in_(ids_a), r.c.target_id.in_(ids_b)), and_(r.c.source_id.in_(ids_b), r.c.target_id.in_(ids_a))))
+    )
+    rows = [dict(x._mapping) for x in conn.execute(stmt)]
+    if as_of:
+        rows = [x for x in rows if (x["when_start"] or x["said_on"] or x["published"] or "") <= as_of]
+    names = _actor_names(conn, {x["speaker_id"] for x in rows if x["speaker_id"]} | set(ids_a[:1]) | set(ids_b[:1]) | {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for x in sorted(rows, key=lambda x: (x["when_start"] or x["said_on"] or x["published"] or "")):
+        grouped[x["type"]].append({
+            "source": names[x["source_id"]], "target": names[x["target_id"]],
+            "speaker": names.get(x["speaker_id"]) if x["speaker_id"] else None,
+            "outlet": x["publisher"], "said_on": x["said_on"], "published": x["published"],
+            "when": x["when_start"], "modality": x["modality"], "evidence": x["evidence"],
+            "document": x["source"], "span": {"start": x["evidence_start"], "end": x["evidence_end"]},
+        })
+    return {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "relations": dict(grouped)}
+
+
+def timeline(conn: Connection, name: str, limit: int = 200) -> list[dict]:
+    ids = resolve_actor(conn, name)
+    e, p, d, c = t.events, t.event_participants, t.documents, t.claims
+    stmt = (
+        select(e, d.c.published, d.c.publisher, d.c.text, c.c.speaker_id, c.c.said_on)
+        .join(d, d.c.id == e.c.document_id)
+        .outerjoin(c, c.c.id == e.c.claim_id)
+        .where(e.c.id.in_(select(p.c.event_id).where(p.c.actor_id.in_(ids))))
+        .limit(limit)
+    )
+    rows = [dict(x._mapping) for x in conn.execute(stmt)]
+    parts = defaultdict(list)
+    for x in conn.execute(select(p.c.event_id, p.c.actor_id, p.c.role).where(p.c.event_id.in_([r["id"] for r in rows]))):
+        parts[x.event_id].append((x.actor_id, x.role))
+    names = _actor_names(conn, {a for v in parts.values() for a, _ in v} | {r["speaker_id"] for r in rows if r["speaker_id"]})
+    out = []
+    for x in rows:
+        out.append({
+            "when": x["when_start"], "precision": x["when_precision"], "said_on": x["said_on"], "published": x["published"],
+            "type": x["type"], "modality": x["modality"],
+            "actors": [names[a] for a, role in parts[x["id"]] if role == "actor"],
+            "recipients": [names[a] for a, role in parts[x["id"]] if role == "recipient"],
+            "speaker": names.get(x["speaker_id"]) if x["speaker_id"] else None, "outlet": x["publisher"],
+            "evidence": x["text"][x["evidence_start"] : x["evidence_end"]],
+        })
+    out.sort(key=lambda x: (x["when"] or x["said_on"] or x["published"] or "9999"))
+    return out
+
+
+def summary(conn: Connection, top: int = 8) -> dict:
+    counts = {
+        name: conn.execute(select(func.count()).select_from(table)).scalar()
+        for name, table in (("documents", t.documents), ("actors", t.actors), ("mentions", t.mentions),
+                            ("claims", t.claims), ("events", t.events), ("relations", t.relations))
+    }
+    top_actors = list_actors(conn, limit=top)
+    groups = list_actors(conn, kind="armed_group", limit=2)
+    pair = None
+    if len(groups) == 2:
+        pair = relation_evidence(conn, groups[0]["name"], groups[1]["name"])
+    return {"counts": counts, "top_actors": top_actors, "main_pair": pair}

@@ -1,0 +1,307 @@
+"""Rule-based attribution over the dependency parse.
+
+A cue verb ("said", "told", "warned", "urged") or "according to" marks a statement.
+Its subject is the speaker (a named actor, a pronoun resolved to an earlier actor, a
+description such as "intelligence sources", or the author of "the statement");
+its clausal complement, object clause or quotation is the content. "citing X" moves
+the claim to X and puts the citer on the via chain; "told <outlet>" adds the outlet;
+the document's publisher is the outermost intermediary.
+"""
+
+from __future__ import annotations
+
+import re
+from spacy.tokens import Doc, Token
+
+from factions.actors.index import ActorIndex
+from factions.dates import normalize
+from factions.lexicons import lexicon
+from factions.model import Claim, Document, Span, When
+
+_QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"|«[^»]{3,}»")
+CONTENT_DEPS = ("ccomp",)
+
+
+def quote_regions(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+
+
+def _speech():
+    return lexicon("speech")
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _tokens_span(tokens: list[Token]) -> Span:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(start, end)
+
+
+def _trim(doc: Doc, span: Span, text: str) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in " ,;:\n\"“”'":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.\n\"“”'":
+        end -= 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    return Span(start, end)
+
+
+def _content(verb: Token, speaker: Token | None) -> Span | None:
+    doc = verb.doc
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in CONTENT_DEPS:
+            return _tokens_span(list(child.subtree))
+    # "urged the two groups to unite": object and infinitive together.
+    xcomp = [c for c in children if c.dep_ == "xcomp"]
+    if xcomp:
+        objs = [c for c in children if c.dep_ in ("dobj", "dative")]
+        tokens = [t for c in objs + xcomp for t in c.subtree]
+        return _tokens_span(tokens)
+    # "called for unity", "warned of a merger", "accused IS of betrayal".
+    if verb.lemma_ in ("call", "warn", "accuse", "appeal", "ask"):
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on")]
+        objs = [c for c in children if c.dep_ == "dobj"]
+        if preps:
+            return _tokens_span([t for c in objs + preps for t in c.subtree])
+    if verb.lemma_ in ("urge", "deny", "announce", "reveal", "confirm", "demand", "reject", "dismiss", "predict", "threaten", "claim", "report"):
+        objs = [c for c in children if c.dep_ == "dobj"]
+        if objs:
+            return _tokens_span([t for c in objs for t in c.subtree])
+    # "The talks have begun, he said.": the cue hangs off the content's verb.
+    if verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
+        head = verb.head
+        skip = set(t.i for t in verb.subtree)
+        tokens = [t for t in head.subtree if t.i not in skip and not t.is_punct]
+        if tokens:
+            return _tokens_span(tokens)
+    return None
+
+
+def _channel(sentence_text: str, cue: Token, via_outlet: str | None) -> str | None:
+    if cue.lemma_ == "tell" and via_outlet:
+        return f"told {via_outlet}"
+    lowered = sentence_text.lower()
+    best: tuple[int, str] | None = None
+    for channel, words in _speech()["channels"].items():
+        for word in words:
+            if word == "told":
+                continue
+            pos = lowered.find(word)
+            if pos != -1 and re.match(r"\W|$", lowered[pos + len(word) : pos + len(word) + 1] or " "):
+                # The longest cue phrase wins ("audio recording" over "recording").
+                if best is None or len(word) > best[0]:
+                    best = (len(word), channel)
+    if best:
+        return best[1]
+    if cue.lemma_ in ("tweet", "post"):
+        return "social media"
+    return None
+
+
+def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -> tuple[When | None, str]:
+    subtree = set(t.i for t in verb.subtree)
+    sent = verb.sent
+    for ent in date_spans:
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
+        inside_content = content.start <= ent.start_char and ent.end_char <= content.end
+        if ent.root.i in subtree and not inside_content:
+            when = normalize(ent.text, document.published)
+            if when:
+                when.span = Span(ent.start_char, ent.end_char)
+                return when, "text"
+    if document.published:
+        day = document.published.isoformat()
+        return When(day, day, "day"), "publication date"
+    return None, "unknown"
+
+
+class _Speakers:
+    """Who a subject token stands for, adding pronoun and descriptive mentions."""
+
+    def __init__(self, index: ActorIndex):
+        self.index = index
+        self.last_speaker: str | None = None
+
+    def resolve(self, subject: Token) -> tuple[str, Span] | None:
+        index = self.index
+        if subject.pos_ == "PRON" or subject.tag_ == "PRP":
+            target = index.resolve_pronoun(subject)
+            if target is None:
+                return None
+            span = Span(subject.idx, subject.idx + len(subject.text))
+            index.add_mention(span, target.label, target.actor, "pronoun")
+            return target.actor, span
+        if subject.lemma_.lower() in _speech()["statement_nouns"]:
+            # "the group's statement said", "the statement added": its author speaks.
+            for child in subject.children:
+                if child.dep_ == "poss":
+                    m = index.mention_for_token(child)
+                    if m:
+                        return m.actor, m.span
+            if self.last_speaker:
+                return self.last_speaker, Span(subject.idx, subject.idx + len(subject.text))
+            return None
+        mention = index.mention_for_token(subject)
+        if mention is not None:
+            return mention.actor, mention.span
+        if subject.pos_ in ("NOUN", "PROPN"):
+            tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("punct", "cc")]
+            tokens = [t for t in tokens if t.i >= min(x.i for x in tokens)]
+            span = _tokens_span(tokens)
+            kind = "population" if subject.tag_ == "NNS" or subject.lemma_ in ("source", "official", "analyst", "expert") else "organization"
+            actor = index.descriptive(span, kind)
+            return actor.id, span
+        return None
+
+
+def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Claim]:
+    speech = _speech()
+    cues = set(speech["cue_verbs"])
+    text = document.text
+    quotes = quote_regions(text)
+    date_spans = [e for e in doc.ents if e.label_ == "DATE"]
+    speakers = _Speakers(index)
+    publisher = index.by_name(document.publisher, "media", "publisher") if document.publisher else None
+    claims: list[Claim] = []
+    taken: list[Span] = []
+    for sent in doc.sents:
+        for token in sent:
+            found = None
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                found = _according_to(token)
+            elif token.lemma_.lower() in cues and token.pos_ == "VERB":
+                subject = _subject(token)
+                content = _content(token, subject)
+                if subject is not None and content is not None:
+                    found = (subject, token, content)
+            if found is None:
+                continue
+            subject, cue, content = found
+            content = _trim(doc, content, text)
+            if content.end <= content.start or any(t.contains(Span(cue.idx, cue.idx + 1)) for t in taken):
+                continue
+            resolved = speakers.resolve(subject)
+            if resolved is None:
+                continue
+            speaker, speaker_span = resolved
+            content, quote_type = _quoted(content, quotes, text)
+            via: list[str] = []
+            # "citing intelligence sources": those sources are the claim's speaker.
+            cited = _cited(cue, index)
+            if cited:
+                via.append(speaker)
+                speaker, speaker_span, citing_start = cited
+                if content.start < citing_start < content.end:
+                    content = _trim(doc, Span(content.start, citing_start), text)
+            outlet_name = None
+            if cue.lemma_ == "tell":
+                outlet = _told_outlet(cue, index)
+                if outlet:
+                    via.append(outlet.id)
+                    outlet_name = outlet.name
+            if publisher and publisher.id not in via and publisher.id != speaker:
+                via.append(publisher.id)
+            said_on, basis = _said_on(cue, content, document, date_spans)
+            claims.append(
+                Claim(
+                    id="",
+                    speaker=speaker,
+                    speaker_span=speaker_span,
+                    cue_span=Span(cue.idx, cue.idx + len(cue.text)) if cue.lower_ != "according" else Span(cue.idx, cue.idx + len("according to")),
+                    content_span=content,
+                    cue=text[cue.idx : cue.idx + len(cue.text)] if cue.lower_ != "according" else "according to",
+                    quote_type=quote_type,
+                    channel=_channel(sent.text, cue, outlet_name),
+                    said_on=said_on,
+                    said_on_basis=basis,
+                    via=via,
+                )
+            )
+            taken.append(content)
+            speakers.last_speaker = speaker
+    claims.sort(key=lambda c: c.cue_span.start)
+    for i, claim in enumerate(claims, start=1):
+        claim.id = f"c{i}"
+    return claims
+
+
+def _according_to(token: Token):
+    to = token.doc[token.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = token.sent
+    phrase = set(t.i for t in token.subtree) | set(t.i for t in to.subtree)
+    tokens = [t for t in sent if t.i not in phrase and not t.is_punct]
+    if not tokens:
+        return None
+    # The content is the rest of the sentence on the side of the main clause.
+    left = [t for t in tokens if t.i < token.i]
+    right = [t for t in tokens if t.i > max(phrase)]
+    side = right if len(right) >= len(left) else left
+    if not side:
+        return None
+    return pobj, token, _tokens_span(side)
+
+
+def _cited(cue: Token, index: ActorIndex) -> tuple[str, Span, int] | None:
+    """"citing intelligence sources": the cited actor, its span, where the phrase starts."""
+    for t in cue.subtree:
+        if t.lemma_ in ("cite", "quote") and t.dep_ in ("advcl", "xcomp", "conj", "prep", "pcomp") and t.i != cue.i:
+            for obj in t.children:
+                if obj.dep_ in ("dobj", "pobj"):
+                    m = index.mention_for_token(obj)
+                    if m:
+                        return m.actor, m.span, t.idx
+                    tokens = [x for x in obj.subtree if x.i <= obj.i]
+                    span = _tokens_span(tokens)
+                    actor = index.descriptive(span, "population")
+                    return actor.id, span, t.idx
+    return None
+
+
+def _told_outlet(cue: Token, index: ActorIndex):
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative"):
+            m = index.mention_for_token(child)
+            if m and index.actors[m.actor].kind in ("media", "organization"):
+                return index.actors[m.actor]
+    return None
+
+
+def _quoted(content: Span, quotes: list[Span], text: str) -> tuple[Span, str]:
+    """Direct when the content is a quotation (all of it, across sentences); mixed
+    when a quotation is part of a paraphrase; indirect otherwise."""
+    for q in quotes:
+        if not q.overlaps(content):
+            continue
+        inner = Span(q.start + 1, q.end - 1)
+        if q.start - 1 <= content.start and content.end <= q.end + 1:
+            end = inner.end
+            while end > inner.start and text[end - 1] in ",; ":
+                end -= 1
+            return Span(inner.start, end), "direct"
+        if content.start <= q.start and q.end <= content.end + 1:
+            outside = (content.end - content.start) - (q.end - q.start)
+            return content, "direct" if outside <= 3 else "mixed"
+        return Span(min(q.start, content.start), max(q.end, content.end)), "mixed"
+    return content, "indirect"

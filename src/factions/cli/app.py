@@ -1,0 +1,281 @@
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from factions import analysis
+from factions.read import ReadError, read_inputs
+from factions.store import open_store
+
+app = typer.Typer(
+    help="factions: a sourced, time-aware model of armed groups from conflict reporting.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure extraction quality against annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+# Wide tables when the output is a file or a pipe, so rows stay on one line.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL; env FACTIONS_DB; default sqlite:///factions.db")]
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON for programs instead of a table.")]
+
+
+def _error(message: str) -> None:
+    err.print(f"factions: error: {message}", markup=False, highlight=False)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _error(f"{option} must be a date as YYYY-MM-DD, not '{value}'")
+        raise typer.Exit(2) from None
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _table(title: str, columns: list[str], rows: list[list]) -> None:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    out.print(table)
+
+
+def _documents(paths: list[str], published: date | None, failures: list[ReadError]):
+    for item in read_inputs(paths, published):
+        if isinstance(item, ReadError):
+            failures.append(item)
+            _error(str(item))
+            continue
+        yield item
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
+    format: Annotated[str, typer.Option("--format", help="json (one object) or jsonl (one per line).")] = "json",
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
+    extractor: Annotated[str, typer.Option(help="Extractor to use.")] = "rules",
+) -> None:
+    """Extract mentions, actors, claims, events and relations as JSON (CONTRACT.md)."""
+    from factions.extract import get_extractor
+
+    if format not in ("json", "jsonl"):
+        _error(f"--format must be json or jsonl, not '{format}'")
+        raise typer.Exit(2)
+    failures: list[ReadError] = []
+    docs = _documents(paths, _parse_date(published, "--published"), failures)
+    first = list(itertools.islice(docs, 2))
+    if first:
+        engine = get_extractor(extractor, model=model)
+        one = format == "json" and len(first) == 1
+        for x in engine.extract_many(itertools.chain(first, docs)):
+            data = x.as_dict()
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if one else None) + "\n")
+            sys.stdout.flush()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOption = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for documents that carry none.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 16,
+) -> None:
+    """Read, extract and store documents; each one whole or not at all. Documents
+    already stored (same text) are skipped, so an interrupted run can be resumed."""
+    from factions.extract import get_extractor
+
+    store = open_store(db)
+    failures: list[ReadError] = []
+    stored = skipped = 0
+
+    def fresh(docs):
+        nonlocal skipped
+        for d in docs:
+            if store.has_document(d.text_sha256):
+                skipped += 1
+                continue
+            yield d
+
+    engine = get_extractor("rules", model=model, batch_size=batch_size)
+    columns = [TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingest", total=None, rate="-")
+        for x in engine.extract_many(fresh(_documents(paths, _parse_date(published, "--published"), failures))):
+            try:
+                if store.ingest(x) is None:
+                    skipped += 1
+                else:
+                    stored += 1
+            except Exception as exc:  # the transaction rolled back: nothing half-written
+                failures.append(ReadError(x.document.source, f"not stored ({type(exc).__name__}: {exc})"))
+                _error(str(failures[-1]))
+            elapsed = progress.tasks[0].elapsed or 0
+            progress.update(task, advance=1, rate=f"{(stored + skipped) / elapsed:.1f}" if elapsed else "-")
+    err.print(f"stored {stored}, skipped {skipped} already stored, failed {len(failures)}", highlight=False)
+    for f in failures:
+        err.print(f"  failed: {f}", markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _connect(db: str | None):
+    return open_store(db).engine.connect()
+
+
+def _resolving(fn):
+    try:
+        return fn()
+    except analysis.ActorNotFound as exc:
+        _error(str(exc))
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def actors(
+    query: Annotated[Optional[str], typer.Argument(help="A name, alias or part of one.")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="person, armed_group, state, ...")] = None,
+    limit: int = 50, db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Actors in the store, most mentioned first."""
+    with _connect(db) as conn:
+        rows = _resolving(lambda: analysis.list_actors(conn, query, kind, limit))
+    if as_json:
+        return _print_json(rows)
+    _table("Actors", ["name", "kind", "kb id", "mentions", "documents"],
+           [[r["name"], r["kind"], r["kb_id"], r["mentions"], r["documents"]] for r in rows])
+
+
+@app.command()
+def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """One actor: its names, what the knowledge base knows, and its relations."""
+    with _connect(db) as conn:
+        p = _resolving(lambda: analysis.actor_profile(conn, name))
+    if as_json:
+        return _print_json(p)
+    out.print(f"[bold]{p['name']}[/bold] ({p['kind']}{', kb: ' + p['kb_id'] if p['kb_id'] else ''})")
+    out.print(f"names: {', '.join(p['names'])}", markup=False)
+    out.print(f"mentions: {p['mentions']}   claims made: {p['claims_made']}")
+    kb = p["knowledge_base"]
+    if kb:
+        for n in kb["names_over_time"]:
+            out.print(f"  name {n['name']}: {n.get('from', '?')} to {n.get('to', 'now')}", markup=False)
+        for r in kb["roles"]:
+            out.print(f"  {r['role']} of {r['of']}: {r.get('from', '?')} to {r.get('to', 'now')}", markup=False)
+        for l in kb["lineage"]:
+            out.print(f"  {l['type']} {l['target']} from {l.get('from', '?')}", markup=False)
+    if p["relations"]:
+        _table("Relations in the store", ["type", "source", "target", "evidence"],
+               [[r["type"], r["source"], r["target"], r["evidence"]] for r in p["relations"]])
+
+
+@app.command()
+def claims(
+    speaker: Annotated[Optional[str], typer.Option(help="Claims made by this actor.")] = None,
+    about: Annotated[Optional[str], typer.Option(help="Claims whose content mentions this actor.")] = None,
+    limit: int = 100, db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Claims: who said what, through whom, when."""
+    with _connect(db) as conn:
+        rows = _resolving(lambda: analysis.list_claims(conn, speaker, about, limit))
+    if as_json:
+        return _print_json(rows)
+    _table("Claims", ["said on", "speaker", "cue", "content", "channel", "via"],
+           [[r["said_on"], r["speaker"], r["cue"], r["content"], r["channel"], " → ".join(r["via_names"])] for r in rows])
+
+
+@app.command()
+def relation(
+    a: str, b: str,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only evidence of what had happened by this date.")] = None,
+    db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """The evidence on the relation between two actors, grouped by relation type."""
+    _parse_date(as_of, "--as-of")
+    with _connect(db) as conn:
+        data = _resolving(lambda: analysis.relation_evidence(conn, a, b, as_of))
+    if as_json:
+        return _print_json(data)
+    print_relation(data)
+
+
+def print_relation(data: dict) -> None:
+    out.print(f"[bold]{data['a']} – {data['b']}[/bold]" + (f" as of {data['as_of']}" if data["as_of"] else ""))
+    if not data["relations"]:
+        out.print("no evidence in the store")
+    for rel_type, items in data["relations"].items():
+        _table(f"{rel_type} ({len(items)})", ["when", "said on", "speaker", "outlet", "modality", "evidence"],
+               [[i["when"], i["said_on"], i["speaker"], i["outlet"], i["modality"], i["evidence"]] for i in items])
+
+
+@app.command()
+def timeline(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Events involving an actor in the order they happened."""
+    with _connect(db) as conn:
+        rows = _resolving(lambda: analysis.timeline(conn, name))
+    if as_json:
+        return _print_json(rows)
+    _table(f"Timeline", ["when", "type", "actors", "recipients", "modality", "speaker", "said on"],
+           [[r["when"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), r["modality"], r["speaker"], r["said_on"]] for r in rows])
+
+
+@app.command()
+def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Counts, the most-mentioned actors, and the relation between the two main groups."""
+    with _connect(db) as conn:
+        data = analysis.summary(conn)
+    if as_json:
+        return _print_json(data)
+    c = data["counts"]
+    out.print(", ".join(f"{v} {k}" for k, v in c.items()))
+    _table("Most-mentioned actors", ["name", "kind", "mentions", "documents"],
+           [[r["name"], r["kind"], r["mentions"], r["documents"]] for r in data["top_actors"]])
+    if data["main_pair"]:
+        print_relation(data["main_pair"])
+
+
+@eval_app.command("re3d")
+def eval_re3d(
+    path: Annotated[str, typer.Argument(help="A re3d folder, or a folder of re3d source folders.")],
+    baseline: Annotated[bool, typer.Option(help="Also measure bare spaCy in the same run.")] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Entity precision, recall and F1 (exact and overlap, per type) on re3d data."""
+    from factions.evaluate.re3d import evaluate_path
+
+    try:
+        report = evaluate_path(path, baseline=baseline)
+    except (OSError, ValueError) as exc:
+        _error(f"{path}: {exc}")
+        raise typer.Exit(1) from None
+    if as_json:
+        return _print_json(report)
+    for system, scores in report["systems"].items():
+        rows = [[typ, s["gold"], s["predicted"], f"{s['exact']['p']:.3f}", f"{s['exact']['r']:.3f}", f"{s['exact']['f1']:.3f}",
+                 f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"] for typ, s in scores.items()]
+        _table(f"{system} on {report['documents']} documents", ["type", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"], rows)
+
+
+def main() -> None:
+    app()

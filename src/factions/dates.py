@@ -1,0 +1,134 @@
+"""Normalising time expressions against an anchor (the publication date).
+
+Shared by the reader (date lines in page dumps) and by the claim and event stages
+(said-on and event times). dateparser does the parsing; this module adds precision
+and the few framings it does not handle ("since 2014", "in May 2013").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from factions.model import When
+
+_LEADING = re.compile(r"^(?:in|on|during|by|from|around|about|of|at|the|early|late|mid-?)\s+", re.I)
+_SINCE = re.compile(r"^(?:since|from)\s+", re.I)
+_UNTIL = re.compile(r"^(?:until|till|before|by)\s+", re.I)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_DECADE = re.compile(r"^(?:the\s+)?(1[89]\d0|20\d0)s$", re.I)
+_NOT_A_DATE = re.compile(
+    r"^(?:today|now|recently|currently|years?|months?|weeks?|days?|decades?|time|"
+    r"the past|the future|daily|weekly|monthly|annual|\d+ (?:days?|weeks?|months?|years?))$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str, anchor: date | None) -> tuple[datetime, str] | None:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    parser = DateDataParser(languages=["en"], settings=settings)
+    try:
+        data = parser.get_date_data(text)
+    except (ValueError, OverflowError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj, data.period or "day"
+
+
+def _format(dt: datetime, precision: str) -> str:
+    if precision == "year":
+        return f"{dt.year:04d}"
+    if precision == "month":
+        return f"{dt.year:04d}-{dt.month:02d}"
+    return dt.date().isoformat()
+
+
+def normalize(text: str, anchor: date | None) -> When | None:
+    """Turn a time expression into a `When`, or None when it names no time."""
+    raw = " ".join(text.split())
+    phrase = raw.strip(" ,.;:()[]")
+    open_end = open_start = False
+    if _SINCE.match(phrase):
+        phrase, open_end = _SINCE.sub("", phrase), True
+    elif _UNTIL.match(phrase):
+        phrase, open_start = _UNTIL.sub("", phrase), True
+    while _LEADING.match(phrase):
+        phrase = _LEADING.sub("", phrase, count=1)
+    if not phrase or _NOT_A_DATE.match(phrase):
+        return None
+    decade = _DECADE.match(phrase)
+    if decade:
+        start = int(decade.group(1))
+        return When(str(start), str(start + 9), "range", text=raw)
+    if _YEAR.match(phrase):
+        year = phrase
+        return _bounded(When(year, year, "year", text=raw), open_start, open_end)
+    parsed = _parse(phrase, anchor)
+    if parsed is None:
+        return None
+    dt, period = parsed
+    if period == "week":
+        monday = dt - timedelta(days=dt.weekday())
+        when = When(monday.date().isoformat(), (monday + timedelta(days=6)).date().isoformat(), "week", text=raw)
+    else:
+        precision = period if period in ("day", "month", "year") else "day"
+        value = _format(dt, precision)
+        when = When(value, value, precision, text=raw)
+    return _bounded(when, open_start, open_end)
+
+
+def _bounded(when: When, open_start: bool, open_end: bool) -> When:
+    if open_end:
+        when.end = None
+    if open_start:
+        when.start = None
+    return when
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:"
+    r"[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"  # May 1, 2017
+    r"|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}"  # 1 May 2017
+    r"|\d{4}-\d{2}-\d{2}"  # 2017-05-01
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}"  # 01.05.2017
+    r")$",
+    re.I,
+)
+
+
+def parse_date_line(line: str) -> date | None:
+    """A line that is a calendar date and nothing else, as a `date`."""
+    line = line.strip()
+    if not _DATE_LINE.match(line):
+        return None
+    return parse_calendar_date(line)
+
+
+def parse_calendar_date(text: str) -> date | None:
+    parsed = _parse(text.strip(), None)
+    if parsed is None or parsed[1] != "day":
+        return None
+    return parsed[0].date()
+
+
+def parse_iso_or_text(value: str | None) -> date | None:
+    """Dates in metadata: ISO first, then anything dateparser reads as a day."""
+    if not value:
+        return None
+    value = str(value).strip()
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return parse_calendar_date(value)

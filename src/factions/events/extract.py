@@ -1,0 +1,373 @@
+"""Events from trigger words over the dependency parse, and the relations they imply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from spacy.tokens import Doc, Token
+
+from factions.actors.index import GROUP_KINDS, ActorIndex
+from factions.dates import normalize
+from factions.events.modality import modality_of
+from factions.lexicons import lexicon
+from factions.model import Claim, Document, Event, Mention, Relation, Span
+from factions.nlp import sentence_span
+
+PHRASE_OBJECTS = {"allegiance", "responsibility", "credit", "ties", "name", "loyalty", "bay'ah", "pledge", "caliphate", "province", "away"}
+SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
+PLACE_KINDS = {"location", "state"}
+
+
+@dataclass(frozen=True)
+class TriggerType:
+    type: str
+    relation: str | None
+    modes: dict
+    relations_by_word: dict
+
+
+@dataclass(frozen=True)
+class Triggers:
+    verbs: dict[str, TriggerType]
+    nouns: dict[str, TriggerType]
+    phrases: dict[tuple[str, str], TriggerType]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> Triggers:
+    verbs, nouns, phrases = {}, {}, {}
+    for entry in lexicon("events")["event"]:
+        t = TriggerType(entry["type"], entry.get("relation"), entry.get("modes", {}), entry.get("relations_by_word", {}))
+        for v in entry.get("verbs", []):
+            verbs.setdefault(v, t)
+        for n in entry.get("nouns", []):
+            nouns.setdefault(n, t)
+        for p in entry.get("phrases", []):
+            phrases[(p["verb"], p["object"])] = t
+    return Triggers(verbs, nouns, phrases)
+
+
+def _span(token: Token) -> Span:
+    return Span(token.idx, token.idx + len(token.text))
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for t in token.children:
+        if t.dep_ == "conj":
+            out.extend(_with_conjuncts(t))
+    return out
+
+
+class _Participants:
+    def __init__(self, index: ActorIndex):
+        self.index = index
+
+    def mentions(self, tokens: list[Token]) -> list[Mention]:
+        """Participants are actors; places (a city) and bare demonyms ("Iraqi") are not."""
+        out = []
+        for tok in tokens:
+            m = self.index.mention_for_token(tok)
+            if m is None and tok.pos_ == "PRON":
+                m = self.index.resolve_pronoun(tok)
+            if m is None:
+                continue
+            kind = self.index.actors[m.actor].kind
+            if kind == "location" or (kind == "population" and m.basis not in ("nominal", "pronoun")):
+                continue
+            # "IS fighters" act for IS.
+            out.append(self.group_inside(m) or m)
+        return out
+
+    def group_inside(self, nominal: Mention) -> Mention | None:
+        if nominal.basis != "nominal":
+            return None
+        for m in self.index.mentions:
+            if m is not nominal and m.actor and nominal.span.contains(m.span) and self.index.actors[m.actor].kind in GROUP_KINDS:
+                return m
+        return None
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens and whether the verb is passive (subject = recipient)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _with_conjuncts(child), False
+        if child.dep_ == "nsubjpass":
+            return _with_conjuncts(child), True
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_tokens(verb.head)
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    return [], False
+
+
+def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token], list[Token]]:
+    parts = lex["participants"]
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    if not is_noun:
+        subj, passive = _subject_tokens(trigger)
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "dative", "attr") and child.lower_ in PHRASE_OBJECTS:
+                # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
+                        recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            elif child.dep_ in ("dobj", "dative", "attr"):
+                recipients.extend(_with_conjuncts(child))
+            if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + parts["between"]:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actors.extend(_with_conjuncts(pobj))
+        if passive:
+            recipients = subj + recipients
+        else:
+            actors = subj + actors
+        return actors, recipients
+    for child in trigger.children:
+        if child.dep_ == "poss":
+            actors.extend(_with_conjuncts(child))
+        if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN",):
+            actors.append(child)
+        if child.dep_ == "prep" and child.lower_ in parts["between"]:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    actors.extend(_with_conjuncts(pobj))
+        if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by"]:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    target = actors if child.lower_ == "by" else recipients
+                    target.extend(_with_conjuncts(pobj))
+    # "IS launched an attack on ...": the light verb's subject acts.
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in parts["light_verbs"]:
+        subj, _ = _subject_tokens(head)
+        actors = subj + actors
+    return actors, recipients
+
+
+def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) -> object:
+    sent = trigger.sent
+    subtree = set(t.i for t in trigger.subtree) | set(t.i for t in trigger.head.subtree if trigger.pos_ == "NOUN")
+    candidates = []
+    for ent in dates:
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
+        if claim and not (claim.content_span.start <= ent.start_char and ent.end_char <= claim.content_span.end):
+            continue  # a date outside the content dates the statement, not the event
+        candidates.append((0 if ent.root.i in subtree else 1, abs(ent.root.i - trigger.i), ent))
+    for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
+        when = normalize(ent.text, document.published)
+        if when:
+            when.span = Span(ent.start_char, ent.end_char)
+            return when
+    return None
+
+
+def _where(trigger: Token, index: ActorIndex) -> str | None:
+    """A place in a locative phrase under the trigger (or under its verb, for a noun)."""
+    head = trigger if trigger.pos_ == "VERB" else trigger.head
+    for node in (trigger, head):
+        for prep in node.subtree:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "at", "outside", "around", "across", "inside"):
+                for pobj in prep.children:
+                    m = index.mention_for_token(pobj)
+                    if m and index.actors[m.actor].kind in PLACE_KINDS:
+                        return m.actor
+    return None
+
+
+def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:
+    inside = [c for c in claims if c.content_span.contains(span)]
+    return min(inside, key=lambda c: c.content_span.end - c.content_span.start) if inside else None
+
+
+def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        for child in token.children:
+            key = (lemma, child.lower_)
+            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep"):
+                return t.phrases[key], False
+        if lemma in t.verbs:
+            return t.verbs[lemma], False
+    # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
+    nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
+    if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and not token.ent_type_:
+        return t.nouns.get(lemma) or t.nouns[token.lower_], True
+    return None
+
+
+def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list[Claim]) -> tuple[list[Event], list[Relation]]:
+    lex = lexicon("events")
+    t = triggers()
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    participants = _Participants(index)
+    events: list[Event] = []
+    relations: list[Relation] = []
+    for token in doc:
+        matched = _match_trigger(token, t)
+        if matched is None:
+            continue
+        kind, is_noun = matched
+        actor_toks, recipient_toks = _participants(token, is_noun, lex)
+        actors = _dedupe(participants.mentions(actor_toks))
+        recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors}]
+        if not actors and not recipients:
+            continue
+        trigger_span = _span(token)
+        claim = _claim_for(trigger_span, claims)
+        modality, condition = modality_of(token, claim)
+        event_type = kind.type
+        if event_type == "ASSAULT" and token.lemma_ == "kill" and any(_is_leader(index, m) for m in recipients):
+            event_type = "LEADER_KILLED"
+        event = Event(
+            id=f"e{len(events) + 1}",
+            type=event_type,
+            trigger=token.text,
+            trigger_span=trigger_span,
+            evidence_span=sentence_span(token.sent),
+            actors=[m.actor for m in actors],
+            recipients=[m.actor for m in recipients],
+            actor_spans=[m.span for m in actors],
+            recipient_spans=[m.span for m in recipients],
+            mode=kind.modes.get(token.lemma_.lower()),
+            when=_when(token, claim, document, dates),
+            where=_where(token, index),
+            modality=modality,
+            condition=condition,
+            claim=claim.id if claim else None,
+        )
+        events.append(event)
+        rel_type = kind.relations_by_word.get(token.lemma_.lower(), kind.relation)
+        if rel_type and event_type != "LEADER_KILLED":
+            relations.extend(_relations_from(event, rel_type, actors, recipients))
+    relations.extend(_role_relations(doc, index))
+    relations.extend(_nominal_memberships(doc, index, participants))
+    return events, _dedupe_relations(relations)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            out.append(m)
+    return out
+
+
+def _is_leader(index: ActorIndex, mention: Mention) -> bool:
+    actor = index.actors[mention.actor]
+    entry = index.kb.get(actor.kb_id)
+    return bool(entry and any(r.get("role") in ("leader", "commander", "secretary-general") for r in entry.roles))
+
+
+def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention]) -> list[Relation]:
+    out = []
+    pairs = [(a, r) for a in actors for r in recipients]
+    if not recipients and rel_type in SYMMETRIC:
+        pairs = list(combinations(actors, 2))  # "A and B clashed", "talks between A and B"
+    for source, target in pairs:
+        if source.actor == target.actor:
+            continue
+        out.append(
+            Relation(
+                type=rel_type, source=source.actor, target=target.actor,
+                source_span=source.span, target_span=target.span, evidence_span=event.evidence_span,
+                modality=event.modality, claim=event.claim, event=event.id, when=event.when,
+            )
+        )
+    return out
+
+
+def _role_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"IS leader Abu Bakr al-Baghdadi", "al-Zawahri, the head of al-Qaeda": the title
+    between a person and a group makes the person lead it, or belong to it."""
+    roles = lexicon("events")["roles"]
+    title_relation = {w: "leads" for w in roles["leads"]} | {w: "member_of" for w in roles["member_of"]}
+    out = []
+    persons = [m for m in index.mentions if m.actor and index.actors[m.actor].kind == "person" and m.basis != "pronoun"]
+    groups = [m for m in index.mentions if m.actor and index.actors[m.actor].kind in ("armed_group", "organization", "government_body", "state", "media") and m.basis != "nominal"]
+    for person in persons:
+        window = _window(doc, person.span)
+        for token in window:
+            rel = title_relation.get(token.lemma_.lower())
+            if not rel:
+                continue
+            group = _group_near(token, groups, person.span)
+            if group is None:
+                continue
+            out.append(
+                Relation(
+                    type=rel, source=person.actor, target=group.actor,
+                    source_span=person.span, target_span=group.span,
+                    evidence_span=sentence_span(token.sent),
+                    modality="asserted",
+                )
+            )
+            break
+    return out
+
+
+def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
+    """"a senior IS leader", "IS fighters": the described people belong to the group."""
+    out = []
+    for m in list(index.mentions):
+        group = participants.group_inside(m)
+        if group is None or index.actors[m.actor].kind != "population":
+            continue
+        sent = doc.char_span(m.span.start, m.span.end, alignment_mode="expand").sent
+        out.append(
+            Relation(
+                type="member_of", source=m.actor, target=group.actor, source_span=m.span, target_span=group.span,
+                evidence_span=sentence_span(sent), modality="asserted",
+            )
+        )
+    return out
+
+
+def _window(doc: Doc, span: Span) -> list[Token]:
+    """Up to four tokens before a name, or an apposition after it (", the leader of X")."""
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chars is None:
+        return []
+    before = [t for t in doc[max(chars.start - 4, chars.sent.start) : chars.start]]
+    after = []
+    if chars.end < len(doc) and doc[chars.end].text == ",":
+        after = [t for t in doc[chars.end + 1 : min(chars.end + 5, chars.sent.end)]]
+    return list(reversed(before)) + after
+
+
+def _group_near(title: Token, groups: list[Mention], person: Span) -> Mention | None:
+    """The group named just before the title ("IS leader") or after it ("leader of IS")."""
+    sent = title.sent
+    best = None
+    for g in groups:
+        if g.span.overlaps(person) or not (sent.start_char <= g.span.start < sent.end_char):
+            continue
+        gap_before = title.idx - g.span.end
+        gap_after = g.span.start - (title.idx + len(title.text))
+        if 0 <= gap_before <= 3 or (0 <= gap_after <= 5 and title.doc.text[title.idx + len(title.text) : g.span.start].strip() in ("of", "of the", "")):
+            dist = min(abs(gap_before), abs(gap_after))
+            if best is None or dist < best[0]:
+                best = (dist, g)
+    return best[1] if best else None
+
+
+def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        key = (r.type, r.source, r.target, r.evidence_span, r.modality)
+        if r.type in SYMMETRIC:
+            key = (r.type, *sorted((r.source, r.target)), r.evidence_span, r.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,85 @@
+"""Modality of an event trigger: asserted, reported, alleged, denied, negated,
+hypothetical, future or conditional, with the condition kept as a span."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from factions.lexicons import lexicon
+from factions.model import Claim, Span
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause holds the token (itself when it is a verb)."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _clause_chain(token: Token):
+    """The trigger's clause head and the heads above it up to a reporting verb."""
+    t = _clause_head(token)
+    yield t
+    while t.head.i != t.i and t.dep_ in ("xcomp", "conj", "aux", "acomp", "advcl", "prep", "pcomp", "pobj", "dobj"):
+        t = t.head
+        yield t
+
+
+def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
+    lex = lexicon("speech")
+    mod = lex["modality"]
+    speech = lex
+    condition: Span | None = None
+    flags: set[str] = set()
+    for head in _clause_chain(trigger):
+        for child in head.children:
+            word = child.lower_
+            if child.dep_ == "mark" and word in mod["conditional_marks"]:
+                flags.add("conditional")
+                condition = _subtree_span(head)
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in mod["conditional_marks"] for m in child.children):
+                flags.add("conditional")
+                condition = _subtree_span(child)
+            if child.dep_ == "aux" and word in mod["hypothetical_aux"]:
+                flags.add("hypothetical")
+            if child.dep_ == "aux" and word in mod["future_aux"]:
+                flags.add("future")
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in mod["negation_words"]):
+                flags.add("negated")
+        if head.lemma_ in mod["future_verbs"] and head.i != trigger.i:
+            flags.add("future")
+        if head.lemma_ in mod["hypothetical_words"]:
+            flags.add("hypothetical")
+    for child in trigger.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            flags.add("negated")
+    sentence = trigger.sent
+    if sentence.text.rstrip().endswith("?") or any(t.lower_ in mod["hypothetical_words"] for t in sentence if t.dep_ in ("amod", "acomp", "nsubj", "attr", "mark") and t.head.i in {trigger.i, _clause_head(trigger).i}):
+        flags.add("hypothetical")
+    for name in ("conditional", "hypothetical", "future"):
+        if name in flags:
+            return name, condition
+    cue = claim.cue.lower() if claim else ""
+    cue_lemma = trigger.doc[_token_at(trigger, claim)].lemma_ if claim else ""
+    if claim and cue_lemma in speech["denial_cues"]:
+        return "denied", None
+    if "negated" in flags:
+        return "negated", None
+    if claim and (cue_lemma in speech["allegation_cues"] or cue.startswith("alleg")):
+        return "alleged", None
+    if claim:
+        return "reported", None
+    return "asserted", None
+
+
+def _token_at(trigger: Token, claim: Claim) -> int:
+    for t in trigger.doc:
+        if t.idx >= claim.cue_span.start:
+            return t.i
+    return trigger.i
+
+
+def _subtree_span(token: Token) -> Span:
+    tokens = list(token.subtree)
+    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))

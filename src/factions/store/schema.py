@@ -1,0 +1,157 @@
+"""The store's tables (SQLAlchemy Core). Migrations in `migrations/versions` build
+exactly this schema; a test checks that they agree.
+
+The claim is the primary record: events and relations point to the claim that
+carries them. Three clocks are kept apart: when something happened (`when_*`),
+when it was said (`claims.said_on`), when it was published (`documents.published`);
+and every row has its record time (`recorded_at`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint,
+)
+
+metadata = MetaData()
+
+
+def _recorded():
+    return Column("recorded_at", DateTime, nullable=False)
+
+
+documents = Table(
+    "documents", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text_sha256", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("authors", JSON, nullable=False),
+    Column("translators", JSON, nullable=False),
+    Column("publisher", Text),
+    Column("published", String(10), index=True),
+    Column("captured", Text),
+    Column("text", Text, nullable=False),
+    _recorded(),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True),
+    # kb:<id> for knowledge-base actors, <kind>:<name> for named ones, and
+    # doc<N>:<kind>:<name> for descriptions ("intelligence sources"), which are
+    # never merged across documents.
+    Column("key", String(400), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("kb_id", String(200), index=True),
+    Column("basis", String(40), nullable=False),
+    _recorded(),
+)
+
+actor_names = Table(
+    "actor_names", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("norm", String(400), nullable=False, index=True),
+    Column("basis", String(40), nullable=False),
+    _recorded(),
+    UniqueConstraint("actor_id", "name", name="uq_actor_names_actor_name"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(40), nullable=False),
+    Column("basis", String(40), nullable=False),
+    _recorded(),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("local_id", String(20), nullable=False),
+    Column("speaker_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+    Column("speaker_start", Integer, nullable=False),
+    Column("speaker_end", Integer, nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("quote_type", String(20), nullable=False),
+    Column("direct_quote", Boolean, nullable=False),
+    Column("channel", String(200)),
+    Column("said_on", String(10), index=True),
+    Column("said_on_precision", String(10)),
+    Column("said_on_basis", String(40), nullable=False),
+    Column("via", JSON, nullable=False),  # actor ids, outermost last
+    _recorded(),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("local_id", String(20), nullable=False),
+    Column("type", String(40), nullable=False, index=True),
+    Column("mode", String(40)),
+    Column("trigger", Text, nullable=False),
+    Column("modality", String(20), nullable=False),
+    Column("when_start", String(10), index=True),
+    Column("when_end", String(10)),
+    Column("when_precision", String(10)),
+    Column("where_id", Integer, ForeignKey("actors.id")),
+    Column("claim_id", Integer, ForeignKey("claims.id"), index=True),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("condition_start", Integer),
+    Column("condition_end", Integer),
+    _recorded(),
+)
+
+event_participants = Table(
+    "event_participants", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False, index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+    Column("role", String(20), nullable=False),  # actor or recipient
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    _recorded(),
+)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
+    Column("type", String(40), nullable=False),
+    Column("source_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("target_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("source_start", Integer, nullable=False),
+    Column("source_end", Integer, nullable=False),
+    Column("target_start", Integer, nullable=False),
+    Column("target_end", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("modality", String(20), nullable=False),
+    Column("claim_id", Integer, ForeignKey("claims.id"), index=True),
+    Column("event_id", Integer, ForeignKey("events.id")),
+    Column("when_start", String(10)),
+    Column("when_end", String(10)),
+    Column("when_precision", String(10)),
+    Column("confidence", Float),
+    _recorded(),
+    Index("ix_relations_pair", "source_id", "target_id", "type"),
+    Index("ix_relations_target", "target_id", "source_id"),
+)
