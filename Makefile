@@ -15,7 +15,7 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
-	$(BIN)/factions ingest examples/ --db sqlite:///$(DEMO_DB)
+	$(BIN)/factions ingest examples/corpus/ --db sqlite:///$(DEMO_DB)
 	$(BIN)/factions summary --db sqlite:///$(DEMO_DB)
 
 test: $(STAMP)

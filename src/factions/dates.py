@@ -27,9 +27,7 @@ _NOT_A_DATE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _parser() -> DateDataParser:
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+_OTHER_ANCHOR = date(2001, 2, 3)
 
 
 @lru_cache(maxsize=8192)
@@ -78,6 +76,8 @@ def normalize(text: str, anchor: date | None) -> When | None:
     parsed = _parse(phrase, anchor)
     if parsed is None:
         return None
+    if anchor is None and _parse(phrase, _OTHER_ANCHOR) != parsed:
+        return None  # relative ("last week") and nothing to anchor it to
     dt, period = parsed
     if period == "week":
         monday = dt - timedelta(days=dt.weekday())

@@ -8,6 +8,7 @@ Every actor carries a confidence and a short reason.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from factions.actors.kb import KnowledgeBase, normalize_name
+from factions.nlp.components import nominal_lexicon
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -132,7 +134,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     reg = _Registry(kb, published)
     mentions: list[Mention] = []
     acronyms = doc._.acronyms or {}
-    ents = sorted(doc.ents, key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start))
+    ents = sorted(_merge_bracketed(document, doc), key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start))
     # Full person names first, so that a surname seen earlier still finds them.
     for ent in ents:
         span = mention_span(document, ent)
@@ -140,12 +142,13 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         if not surface:
             continue
         kb_id = ent.ent_id_ or None
-        mention = Mention(span, surface, ent.label_, kb_id=kb_id, basis="kb" if kb_id else "model")
+        label = _corrected_label(ent, surface, kb_id)
+        mention = Mention(span, surface, label, kb_id=kb_id, basis="kb" if kb_id else "model")
         expanded = acronyms.get(surface)
         if expanded:
             mention.basis = "acronym"
-        if ent.label_ in ACTOR_LABELS:
-            actor = _link(reg, ent.label_, expanded or surface, kb_id)
+        if label in ACTOR_LABELS:
+            actor = _link(reg, label, expanded or surface, kb_id)
             mention.actor, mention.kb_id = actor.id, actor.kb_id
             _add_alias(actor, surface)
         mentions.append(mention)
@@ -156,12 +159,109 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         if found:
             actor = reg.for_kb(found[0].id, f"knowledge-base name '{clean_surface(surface)}'", 0.85)
         else:
+            antecedent = _antecedent(nominal, mentions, reg)
+            if antecedent is not None:
+                mentions.append(Mention(span, surface, nominal.label_, actor=antecedent.id, kb_id=antecedent.kb_id, basis="anaphor"))
+                continue
             actor = reg.for_name(nominal.label_, _descriptive(surface), basis="nominal")
-            actor.kind = "population" if nominal.label_ == "PERSON" else guess_kind("ORG", surface)
+            actor.kind = "population" if nominal.label_ == "PERSON" else _nominal_kind(nominal, surface)
         _add_alias(actor, surface)
         mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
+    mentions.extend(_repeats(document, mentions, reg))
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
-    return mentions, _number_by_first_mention(mentions, list(reg.actors.values()))
+    used = {m.actor for m in mentions}
+    return mentions, _number_by_first_mention(mentions, [a for a in reg.actors.values() if a.id in used])
+
+
+_ORG_NAME_WORDS = {"liwa", "katiba", "katibat", "kataib", "jabhat", "jaysh", "jaish", "harakat", "ansar", "brigade", "brigades", "battalion", "battalions", "front", "movement", "army", "tehrik", "lashkar", "tanzim", "wilayat", "saraya", "hezb", "hizb"}
+_PLACE_BEFORE = {"town", "city", "village", "province", "district", "region", "governorate", "capital", "port", "camp", "area", "state"}
+
+
+def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
+    """Fix the model's commonest confusions in this domain: a group named "Liwa ..."
+    or "Katibat ..." is not a person; "the town of al-Mayadin" is a place."""
+    label = ent.label_
+    if kb_id or label not in ("PERSON", "ORG", "NORP"):
+        return label
+    if label == "PERSON" and set(normalize_name(surface).split()) & _ORG_NAME_WORDS:
+        return "ORG"
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _PLACE_BEFORE:
+        return "GPE"
+    return label
+
+
+def _antecedent(nominal: SpacySpan, mentions: list[Mention], reg: "_Registry") -> Actor | None:
+    """ "the group" after a group has been named refers back to it."""
+    lex = nominal_lexicon()
+    words = nominal.text.lower().split()
+    if len(words) < 2 or words[0] != "the" or " ".join(words[1:]) not in lex["anaphors"]:
+        return None
+    by_id = {a.id: a for a in reg.actors.values()}
+    for m in sorted(mentions, key=lambda m: -m.span.start):
+        if m.span.start >= nominal.start_char or not m.actor or m.basis in ("nominal",):
+            continue
+        actor = by_id.get(m.actor)
+        if actor is not None and actor.kind in ("armed_group", "organization"):
+            return actor
+    return None
+
+
+def _nominal_kind(nominal: SpacySpan, surface: str) -> str:
+    """"Somali army", "Iraqi forces": a state's own forces are a government body."""
+    lex = nominal_lexicon()
+    head = nominal[-1].lower_
+    if head in lex["state_heads"] and any(t.ent_type_ in ("NORP", "GPE") for t in nominal):
+        return "government_body"
+    return guess_kind("ORG", surface)
+
+
+def _repeats(document: Document, mentions: list[Mention], reg: "_Registry") -> list[Mention]:
+    """A name the model found once is the same name where it missed it elsewhere in
+    the document ("Liwa al-Fajr" tagged in the headline, not in the body)."""
+    text = document.text
+    taken = [m.span for m in mentions if m.basis != "nominal"] + list(document.masked)
+    by_id = {a.id: a for a in reg.actors.values()}
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in mentions:
+        if m.basis not in ("model", "kb") or m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") or m.text in seen:
+            continue
+        seen.add(m.text)
+        if len(m.text) < 4 or not m.text[:1].isupper() and not m.text.startswith("al-"):
+            continue
+        for found in re.finditer(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", text):
+            span = Span(found.start(), found.end())
+            if any(span.overlaps(t) for t in taken):
+                continue
+            taken.append(span)
+            actor = by_id.get(m.actor)
+            out.append(Mention(span, m.text, m.label, actor=m.actor, kb_id=actor.kb_id if actor else None, basis="repeat"))
+    return out
+
+
+def _merge_bracketed(document: Document, doc: Doc) -> list[SpacySpan]:
+    """"[Ayman] al-Zawahri": the model may see "Ayman" and "al-Zawahri" as two
+    entities; an editor's bracketed first name belongs to the name after it."""
+    ents = list(doc.ents)
+    text = document.text
+    out: list[SpacySpan] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None and nxt.label_ == "PERSON"
+            and ent.start_char > 0 and text[ent.start_char - 1] == "["
+            and text[ent.end_char : nxt.start_char].strip() == "]"
+        ):
+            merged = SpacySpan(doc, ent.start, nxt.end, label="PERSON", span_id=nxt.id)
+            out.append(merged)
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 def _number_by_first_mention(mentions: list[Mention], actors: list[Actor]) -> list[Actor]:

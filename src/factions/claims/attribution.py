@@ -95,22 +95,15 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     return None
 
 
-def _channel(sentence_text: str, cue: Token, via_outlet: str | None) -> str | None:
+def _channel(sentence: str, content: Span, sent_start: int, cue: Token, via_outlet: str | None) -> str | None:
     if cue.lemma_ == "tell" and via_outlet:
         return f"told {via_outlet}"
-    lowered = sentence_text.lower()
-    best: tuple[int, str] | None = None
-    for channel, words in _speech()["channels"].items():
-        for word in words:
-            if word == "told":
-                continue
-            pos = lowered.find(word)
-            if pos != -1 and re.match(r"\W|$", lowered[pos + len(word) : pos + len(word) + 1] or " "):
-                # The longest cue phrase wins ("audio recording" over "recording").
-                if best is None or len(word) > best[0]:
-                    best = (len(word), channel)
-    if best:
-        return best[1]
+    # Words inside the content describe what was said, not how.
+    lowered = (sentence[: max(0, content.start - sent_start)] + " " + sentence[max(0, content.end - sent_start) :]).lower()
+    for channel in _speech()["channel"]:
+        for word in channel["words"]:
+            if re.search(rf"\b{re.escape(word)}\b", lowered):
+                return channel["name"]
     if cue.lemma_ in ("tweet", "post"):
         return "social media"
     return None
@@ -160,6 +153,12 @@ class _Speakers:
             if self.last_speaker:
                 return self.last_speaker, Span(subject.idx, subject.idx + len(subject.text))
             return None
+        # "the group's spokesman, Imad al-Din Mujahid, said": the name speaks.
+        for child in subject.children:
+            if child.dep_ == "appos":
+                named = index.mention_for_token(child)
+                if named is not None and named.basis != "nominal":
+                    return named.actor, named.span
         mention = index.mention_for_token(subject)
         if mention is not None:
             return mention.actor, mention.span
@@ -230,7 +229,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
                     content_span=content,
                     cue=text[cue.idx : cue.idx + len(cue.text)] if cue.lower_ != "according" else "according to",
                     quote_type=quote_type,
-                    channel=_channel(sent.text, cue, outlet_name),
+                    channel=_channel(sent.text, content, sent.start_char, cue, outlet_name),
                     said_on=said_on,
                     said_on_basis=basis,
                     via=via,

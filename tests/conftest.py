@@ -1,0 +1,60 @@
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "corpus"
+EXPECTED = ROOT / "examples" / "expected"
+
+
+@lru_cache(maxsize=1)
+def _extractor():
+    from factions.extract import RuleExtractor
+
+    return RuleExtractor()
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    return _extractor()
+
+
+@lru_cache(maxsize=1)
+def contract_validator():
+    schema = json.loads(resources.files("factions.data.schema").joinpath("extract.schema.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check_contract(output: dict) -> None:
+    """Validate against the shipped schema, and check every span against the text."""
+    contract_validator().validate(output)
+    text = output["document"]["text"]
+    for m in output["mentions"]:
+        assert text[m["start"] : m["end"]] == m["text"]
+    spans = []
+    for c in output["claims"]:
+        spans += [c["speaker_span"], c["cue_span"], c["content_span"]]
+    for e in output["events"]:
+        spans += [e["evidence_span"], *e["actor_spans"], *e["recipient_spans"]]
+    for r in output["relations"]:
+        spans += [r["source_span"], r["target_span"], r["evidence_span"]]
+    for s in spans:
+        assert 0 <= s["start"] < s["end"] <= len(text), s
+    ids = {a["id"] for a in output["actors"]}
+    refs = [m["actor"] for m in output["mentions"] if m["actor"]]
+    refs += [c["speaker"] for c in output["claims"]] + [v for c in output["claims"] for v in c["via"]]
+    refs += [a for e in output["events"] for a in e["actors"] + e["recipients"]]
+    refs += [x for r in output["relations"] for x in (r["source"], r["target"])]
+    assert set(refs) <= ids
+
+
+@lru_cache(maxsize=None)
+def example_outputs(name: str) -> tuple:
+    from factions.read import ReadError, read_inputs
+
+    docs = [d for d in read_inputs([str(EXAMPLES / name)]) if not isinstance(d, ReadError)]
+    return tuple(x.as_dict() for x in _extractor().extract_many(docs))
