@@ -22,7 +22,8 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _DECADE = re.compile(r"^(?:the\s+)?(1[89]\d0|20\d0)s$", re.I)
 _NOT_A_DATE = re.compile(
     r"^(?:today|now|recently|currently|years?|months?|weeks?|days?|decades?|time|"
-    r"the past|the future|daily|weekly|monthly|annual|\d+ (?:days?|weeks?|months?|years?))$",
+    r"the past|the future|daily|weekly|monthly|annual|"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many) (?:days?|weeks?|months?|years?|decades?))$",
     re.I,
 )
 

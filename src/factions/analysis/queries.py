@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
 from factions.actors.kb import is_acronym, load_kb, normalize_name
@@ -187,8 +187,25 @@ def summary(conn: Connection, top: int = 8) -> dict:
                             ("claims", t.claims), ("events", t.events), ("relations", t.relations))
     }
     top_actors = list_actors(conn, limit=top)
-    groups = list_actors(conn, kind="armed_group", limit=2)
-    pair = None
-    if len(groups) == 2:
-        pair = relation_evidence(conn, groups[0]["name"], groups[1]["name"])
-    return {"counts": counts, "top_actors": top_actors, "main_pair": pair}
+    pair = main_pair(conn)
+    evidence = relation_evidence(conn, *pair) if pair else None
+    return {"counts": counts, "top_actors": top_actors, "main_pair": evidence}
+
+
+def main_pair(conn: Connection) -> tuple[str, str] | None:
+    """The two armed groups with the most relation evidence between them."""
+    r, src, dst = t.relations, t.actors.alias("src"), t.actors.alias("dst")
+    # The unordered pair, portably (SQLite's two-argument min is not PostgreSQL's).
+    low = case((r.c.source_id < r.c.target_id, r.c.source_id), else_=r.c.target_id)
+    high = case((r.c.source_id < r.c.target_id, r.c.target_id), else_=r.c.source_id)
+    stmt = (
+        select(low.label("a"), high.label("b"), func.count().label("n"))
+        .join(src, src.c.id == r.c.source_id).join(dst, dst.c.id == r.c.target_id)
+        .where(src.c.kind == "armed_group", dst.c.kind == "armed_group", r.c.source_id != r.c.target_id)
+        .group_by(low, high).order_by(func.count().desc()).limit(1)
+    )
+    row = conn.execute(stmt).first()
+    if row is None:
+        return None
+    names = _actor_names(conn, {row.a, row.b})
+    return names[row.a], names[row.b]

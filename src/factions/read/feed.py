@@ -21,19 +21,24 @@ def _plain(html: str) -> str:
         return html
 
 
+def _body(entry) -> str:
+    html = entry.content[0].get("value", "") if entry.get("content") else ""
+    return _plain(html or entry.get("summary", "")).strip()
+
+
 def read_feed(data: bytes, source: str, published: date | None = None):
     feed = feedparser.parse(data)
     if not feed.entries:
         reason = str(feed.get("bozo_exception") or "no entries")
         yield ReadError(source, f"malformed or empty feed ({reason})")
         return
+    if feed.bozo and not any(_body(e) for e in feed.entries):
+        yield ReadError(source, f"malformed feed ({feed.get('bozo_exception')})")
+        return
     publisher = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, start=1):
         where = entry.get("link") or f"{source}#{number}"
-        body = ""
-        if entry.get("content"):
-            body = entry.content[0].get("value", "")
-        body = _plain(body or entry.get("summary", "")).strip()
+        body = _body(entry)
         title = (entry.get("title") or "").strip()
         if not body:
             yield ReadError(where, "feed entry has no text")

@@ -14,6 +14,8 @@ from factions.model import Document
 from factions.read.errors import ReadError
 from factions.read.text import read_text, split_names
 
+MIN_WORDS = 5
+
 
 def read_html(html: str, source: str, published: date | None = None) -> Document | ReadError:
     try:
@@ -24,7 +26,9 @@ def read_html(html: str, source: str, published: date | None = None) -> Document
         result = extracted.as_dict() if extracted is not None else None
     except Exception as err:  # trafilatura raises many kinds on broken markup
         return ReadError(source, f"could not parse HTML ({type(err).__name__}: {err})")
-    if not result or not (result.get("text") or "").strip():
+    # lxml recovers from almost any markup; a page that yields no sentence of text
+    # is what "malformed" means for a reader of articles.
+    if not result or len((result.get("text") or "").split()) < MIN_WORDS:
         return ReadError(source, "malformed or empty HTML: no article text found")
     text = result["text"]
     # The extracted text can still carry byline and translator lines.

@@ -1,0 +1,69 @@
+"""The knowledge base: schema, references, and time-aware names."""
+
+import json
+import tomllib
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from factions.actors.kb import load_kb, parse_kb_files
+
+KB = resources.files("factions.data.kb")
+FILES = sorted(p.name for p in KB.iterdir() if p.name.endswith(".toml"))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_kb_file_follows_the_schema(name):
+    schema = json.loads(resources.files("factions.data.schema").joinpath("kb.schema.json").read_text("utf-8"))
+    jsonschema.validate(tomllib.loads(KB.joinpath(name).read_text("utf-8")), schema)
+
+
+def test_ids_are_unique_and_references_resolve():
+    seen = {}
+    for name in FILES:
+        for entry in tomllib.loads(KB.joinpath(name).read_text("utf-8"))["actor"]:
+            assert entry["id"] not in seen, f"{entry['id']} in {name} and {seen.get(entry['id'])}"
+            seen[entry["id"]] = name
+    kb = load_kb(())
+    for actor in kb.actors.values():
+        for link in actor.lineage:
+            assert link["target"] in kb.actors, (actor.id, link)
+        for role in actor.roles:
+            assert role["of"] in kb.actors, (actor.id, role)
+
+
+def test_names_over_time():
+    kb = load_kb(())
+    islamic_state = kb.get("islamic-state")
+    assert islamic_state.name_on("2005-03") == "al-Qaeda in Iraq"
+    assert islamic_state.name_on("2010-01-01") == "Islamic State of Iraq"
+    assert islamic_state.name_on("2013-09") == "Islamic State of Iraq and the Levant"
+    assert islamic_state.name_on("2016") == "Islamic State"
+    assert kb.get("hts").name_on("2016-10") == "Jabhat Fatah al-Sham"
+
+
+def test_lookup_acronyms_case_sensitively_and_names_loosely():
+    kb = load_kb(())
+    assert [a.id for a in kb.lookup("IS")] == ["islamic-state"]
+    assert kb.lookup("is") == []
+    assert [a.id for a in kb.lookup("al Qaida")] == ["al-qaeda"]
+    assert kb.fuzzy("Ayman al-Zawahry")[0].id == "ayman-al-zawahiri"
+    assert kb.fuzzy("Completely Unknown Person") is None
+
+
+def test_user_files_extend_and_override(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[actor]]\nid = "al-qaeda"\nname = "al-Qaeda (overridden)"\nkind = "armed_group"\nbasis = "test"\n\n'
+        '[[actor]]\nid = "new-front"\nname = "New Front"\nkind = "armed_group"\nacronyms = ["NF"]\nbasis = "test"\n'
+    )
+    kb = load_kb((str(extra),))
+    assert kb.get("al-qaeda").name == "al-Qaeda (overridden)"
+    assert [a.id for a in kb.lookup("NF")] == ["new-front"]
+
+
+def test_every_entry_states_its_basis():
+    actors = parse_kb_files([(n, KB.joinpath(n).read_text("utf-8")) for n in FILES])
+    assert all(a.basis.strip() for a in actors.values())
+    assert sum(a.kind == "armed_group" for a in actors.values()) >= 50

@@ -1,0 +1,86 @@
+"""Stage 5: the store — whole documents or nothing, idempotent ingest, migrations."""
+
+import copy
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, inspect, select
+
+from conftest import EXAMPLES
+from factions.read import read_inputs
+from factions.store import open_store
+from factions.store import schema as t
+
+
+def _count(store, table):
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar()
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return open_store(f"sqlite:///{tmp_path / 'test.db'}")
+
+
+@pytest.fixture(scope="module")
+def extractions(extractor):
+    docs = [d for d in read_inputs([str(EXAMPLES / "01-will-they-unite.txt"), str(EXAMPLES / "07-wire-items.jsonl")])]
+    return list(extractor.extract_many(docs))
+
+
+def test_migrations_build_exactly_the_declared_schema(store):
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), t.metadata)
+    assert diff == []
+    assert "alembic_version" in inspect(store.engine).get_table_names()
+
+
+def test_ingest_stores_every_part_with_record_times(store, extractions):
+    x = extractions[0]
+    doc_id = store.ingest(x)
+    assert doc_id is not None
+    assert _count(store, t.claims) == len(x.claims)
+    assert _count(store, t.events) == len(x.events)
+    assert _count(store, t.relations) == len(x.relations)
+    assert _count(store, t.mentions) == len(x.mentions)
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.documents)).one()._mapping
+        assert row["published"] == "2017-05-01" and row["publisher"] == "Levant Monitor"
+        for table in (t.documents, t.actors, t.claims, t.events, t.relations, t.mentions):
+            assert conn.execute(select(func.count()).select_from(table).where(table.c.recorded_at.is_(None))).scalar() == 0
+        # The claim content is stored with its span and its own date (said_on).
+        claim = conn.execute(select(t.claims).where(t.claims.c.said_on == "2017-04-17")).one()._mapping
+        assert row["text"][claim["content_start"] : claim["content_end"]] == claim["content"]
+
+
+def test_reingesting_the_same_text_changes_nothing(store, extractions):
+    for x in extractions:
+        store.ingest(x)
+    before = {tbl.name: _count(store, tbl) for tbl in t.metadata.sorted_tables}
+    assert all(store.ingest(x) is None for x in extractions)
+    assert {tbl.name: _count(store, tbl) for tbl in t.metadata.sorted_tables} == before
+
+
+def test_a_failure_mid_document_leaves_nothing_half_written(store, extractions):
+    x = copy.deepcopy(extractions[0])
+    x.relations[0].source = "a9999"  # an actor that does not exist: fails after documents, claims, events
+    with pytest.raises(KeyError):
+        store.ingest(x)
+    for table in (t.documents, t.actors, t.claims, t.events, t.mentions):
+        assert _count(store, table) == 0
+
+
+def test_actors_are_shared_across_documents_but_descriptions_are_not(store, extractions):
+    for x in extractions:
+        store.ingest(x)
+    with store.engine.connect() as conn:
+        keys = [r[0] for r in conn.execute(select(t.actors.c.key))]
+    assert keys.count("kb:islamic-state") == 1
+    assert any(k.startswith("doc1:population:iraqi intelligence sources") for k in keys)
+
+
+def test_reopening_an_existing_store_keeps_its_data(tmp_path, extractions):
+    url = f"sqlite:///{tmp_path / 'keep.db'}"
+    open_store(url).ingest(extractions[0])
+    assert _count(open_store(url), t.documents) == 1
