@@ -58,3 +58,17 @@ def example_outputs(name: str) -> tuple:
 
     docs = [d for d in read_inputs([str(EXAMPLES / name)]) if not isinstance(d, ReadError)]
     return tuple(x.as_dict() for x in _extractor().extract_many(docs))
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The example corpus ingested into a fresh store, as `make demo` does."""
+    from typer.testing import CliRunner
+
+    from factions.cli import app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", url])
+    assert result.exit_code == 0, result.output
+    assert "stored 10, skipped 0 already stored, failed 0" in result.output
+    return url

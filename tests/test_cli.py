@@ -14,12 +14,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'demo.db'}"
-    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", url])
-    assert result.exit_code == 0, result.output
-    assert "stored 10, skipped 0 already stored, failed 0" in result.output
-    return url
+def db(demo_db):
+    return demo_db
 
 
 def _json(args):

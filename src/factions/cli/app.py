@@ -23,7 +23,7 @@ eval_app = typer.Typer(help="Measure extraction quality against annotated data."
 app.add_typer(eval_app, name="eval")
 
 # Wide tables when the output is a file or a pipe, so rows stay on one line.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL; env FACTIONS_DB; default sqlite:///factions.db")]
@@ -225,8 +225,8 @@ def print_relation(data: dict) -> None:
     if not data["relations"]:
         out.print("no evidence in the store")
     for rel_type, items in data["relations"].items():
-        _table(f"{rel_type} ({len(items)})", ["when", "said on", "speaker", "outlet", "modality", "evidence"],
-               [[i["when"], i["said_on"], i["speaker"], i["outlet"], i["modality"], i["evidence"]] for i in items])
+        _table(f"{rel_type} ({len(items)})", ["source → target", "when", "said on", "speaker", "outlet", "modality", "evidence"],
+               [[f"{i['source']} → {i['target']}", i["when"], i["said_on"], i["speaker"], i["outlet"], i["modality"], i["evidence"]] for i in items])
 
 
 @app.command()
@@ -236,8 +236,8 @@ def timeline(name: str, db: DbOption = None, as_json: JsonOption = False) -> Non
         rows = _resolving(lambda: analysis.timeline(conn, name))
     if as_json:
         return _print_json(rows)
-    _table(f"Timeline", ["when", "type", "actors", "recipients", "modality", "speaker", "said on"],
-           [[r["when"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), r["modality"], r["speaker"], r["said_on"]] for r in rows])
+    _table(f"Timeline of {name}", ["when", "type", "actors", "recipients", "modality", "speaker", "said on", "published"],
+           [[r["when"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), r["modality"], r["speaker"], r["said_on"], r["published"]] for r in rows])
 
 
 @app.command()

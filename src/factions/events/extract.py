@@ -208,17 +208,30 @@ def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token]
     return actors, recipients
 
 
+def _own_subtree(token: Token) -> list[Token]:
+    """The token's subtree without coordinated clauses ("accused ..., and their
+    fighters clashed in 2014": the date belongs to the clash)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX"):
+            continue
+        out.extend(_own_subtree(child))
+    return out
+
+
 def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) -> object:
-    sent = trigger.sent
-    subtree = set(t.i for t in trigger.subtree) | set(t.i for t in trigger.head.subtree if trigger.pos_ == "NOUN")
+    """The date in the trigger's own phrase (or its verb's, for a noun trigger)."""
+    scope = {t.i for t in _own_subtree(trigger)}
+    if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX"):
+        scope |= {t.i for t in _own_subtree(trigger.head)}
     candidates = []
     for ent in dates:
-        if ent.start < sent.start or ent.end > sent.end:
+        if ent.root.i not in scope:
             continue
         if claim and not (claim.content_span.start <= ent.start_char and ent.end_char <= claim.content_span.end):
             continue  # a date outside the content dates the statement, not the event
-        candidates.append((0 if ent.root.i in subtree else 1, abs(ent.root.i - trigger.i), ent))
-    for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
+        candidates.append((abs(ent.root.i - trigger.i), ent))
+    for _, ent in sorted(candidates, key=lambda c: c[0]):
         when = normalize(ent.text, document.published)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
@@ -230,7 +243,7 @@ def _where(trigger: Token, index: ActorIndex) -> str | None:
     """A place in a locative phrase under the trigger (or under its verb, for a noun)."""
     head = trigger if trigger.pos_ == "VERB" else trigger.head
     for node in (trigger, head):
-        for prep in node.subtree:
+        for prep in _own_subtree(node):
             if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "at", "outside", "around", "across", "inside"):
                 for pobj in prep.children:
                     m = index.mention_for_token(pobj)
