@@ -118,3 +118,21 @@ def test_extract_stdin_with_published_date():
 def test_extract_rejects_a_bad_date():
     result = _extract("--published", "10/06/2020", "-", stdin="text")
     assert result.returncode == 2 and "--published must be a date" in result.stderr
+
+
+def test_ingest_reports_bad_inputs_and_stores_the_good(tmp_path):
+    (tmp_path / "good.txt").write_text("Rebel spokesman Omar Said said the group had attacked an army post near Kidal.")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"), "--db", url])
+    assert result.exit_code == 1
+    assert f"factions: error: {tmp_path / 'bad.txt'}: not valid UTF-8" in result.stderr
+    assert "stored 1, skipped 0 already stored, failed 1" in result.stderr
+    assert _json(["claims", "--db", url])[0]["speaker"] == "Omar Said"
+
+
+def test_two_workers_store_what_one_stores(tmp_path, demo_db):
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", url, "--workers", "2", "--batch-size", "3"])
+    assert result.exit_code == 0, result.output
+    assert _json(["summary", "--db", url])["counts"] == _json(["summary", "--db", demo_db])["counts"]

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from factions import analysis
@@ -100,43 +100,34 @@ def ingest(
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for documents that carry none.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per nlp.pipe batch.")] = 16,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
 ) -> None:
     """Read, extract and store documents; each one whole or not at all. Documents
     already stored (same text) are skipped, so an interrupted run can be resumed."""
-    from factions.extract import get_extractor
+    from factions.ingest import count_documents, ingest_paths
 
     store = open_store(db)
-    failures: list[ReadError] = []
-    stored = skipped = 0
-
-    def fresh(docs):
-        nonlocal skipped
-        for d in docs:
-            if store.has_document(d.text_sha256):
-                skipped += 1
-                continue
-            yield d
-
-    engine = get_extractor("rules", model=model, batch_size=batch_size)
-    columns = [TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn()]
+    when = _parse_date(published, "--published")
+    columns = [
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+    ]
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
-        task = progress.add_task("ingest", total=None, rate="-")
-        for x in engine.extract_many(fresh(_documents(paths, _parse_date(published, "--published"), failures))):
-            try:
-                if store.ingest(x) is None:
-                    skipped += 1
-                else:
-                    stored += 1
-            except Exception as exc:  # the transaction rolled back: nothing half-written
-                failures.append(ReadError(x.document.source, f"not stored ({type(exc).__name__}: {exc})"))
-                _error(str(failures[-1]))
+        task = progress.add_task("ingest", total=count_documents(paths) if err.is_terminal else None, rate="-")
+
+        def on_progress(report) -> None:
             elapsed = progress.tasks[0].elapsed or 0
-            progress.update(task, advance=1, rate=f"{(stored + skipped) / elapsed:.1f}" if elapsed else "-")
-    err.print(f"stored {stored}, skipped {skipped} already stored, failed {len(failures)}", highlight=False)
-    for f in failures:
+            progress.update(task, completed=report.seen, rate=f"{report.seen / elapsed:.1f}" if elapsed else "-")
+
+        report = ingest_paths(
+            paths, store, workers=workers, batch_size=batch_size, model=model, published=when,
+            on_error=lambda e: _error(str(e)), on_progress=on_progress,
+        )
+    err.print(f"stored {report.stored}, skipped {report.skipped} already stored, failed {len(report.failed)}", highlight=False)
+    for f in report.failed:
         err.print(f"  failed: {f}", markup=False, highlight=False)
-    if failures:
+    if report.failed:
         raise typer.Exit(1)
 
 

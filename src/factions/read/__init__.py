@@ -20,7 +20,7 @@ from factions.read.html import read_html
 from factions.read.jsonl import read_jsonl
 from factions.read.text import read_text
 
-__all__ = ["ReadError", "read_inputs", "read_bytes", "MAX_DOCUMENT_BYTES"]
+__all__ = ["FEED_SUFFIXES", "JSONL_SUFFIXES", "MAX_DOCUMENT_BYTES", "ReadError", "read_bytes", "read_inputs"]
 
 # One document larger than this is refused: spaCy's default limit is 1M characters,
 # and no article is that long. JSON Lines and feeds are read record by record.

@@ -1,0 +1,155 @@
+"""Streaming ingest: read → extract (in worker processes) → store, in constant memory.
+
+The main process reads documents lazily, skips those already stored (by content
+hash, so a stopped run resumes where it was), hands batches to N worker processes
+and writes each returned extraction in its own transaction. At most `2 × workers`
+batches are in flight, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from factions.extract import RuleExtractor
+from factions.model import Document, Extraction
+from factions.read import FEED_SUFFIXES, JSONL_SUFFIXES, ReadError, read_inputs
+from factions.store import Store
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    skipped: int = 0
+    failed: list[ReadError] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.skipped + len(self.failed)
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """A cheap count of the documents in the inputs, for progress and ETA: one per
+    file, one per JSON Lines line, one per feed item. None when reading stdin."""
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            try:
+                if f.suffix.lower() in JSONL_SUFFIXES:
+                    with f.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                elif f.suffix.lower() in FEED_SUFFIXES:
+                    data = f.read_bytes()
+                    total += max(1, data.count(b"<item") + data.count(b"<entry"))
+                else:
+                    total += 1
+            except OSError:
+                total += 1
+    return total
+
+
+# Worker processes: the extractor is built once per process (or inherited on fork).
+_WORKER: RuleExtractor | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER
+    if _WORKER is None:
+        _WORKER = RuleExtractor(model)
+
+
+def _extract_batch(documents: list[Document]) -> list[Extraction | ReadError]:
+    out: list[Extraction | ReadError] = []
+    try:
+        out.extend(_WORKER.extract_many(documents))
+    except Exception:  # one bad document must not sink its batch: retry one by one
+        out = []
+        for d in documents:
+            try:
+                out.append(_WORKER.extract(d))
+            except Exception as exc:
+                out.append(ReadError(d.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+    return out
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def ingest_paths(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    workers: int = 1,
+    batch_size: int = 16,
+    model: str | None = None,
+    published=None,
+    on_error: Callable[[ReadError], None] = lambda e: None,
+    on_progress: Callable[[IngestReport], None] = lambda r: None,
+) -> IngestReport:
+    report = IngestReport()
+
+    def fresh() -> Iterator[Document]:
+        for item in read_inputs(paths, published):
+            if isinstance(item, ReadError):
+                report.failed.append(item)
+                on_error(item)
+                on_progress(report)
+            elif store.has_document(item.text_sha256):
+                report.skipped += 1
+                on_progress(report)
+            else:
+                yield item
+
+    def write(results: list[Extraction | ReadError]) -> None:
+        for x in results:
+            if isinstance(x, ReadError):
+                report.failed.append(x)
+                on_error(x)
+                continue
+            try:
+                if store.ingest(x) is None:
+                    report.skipped += 1
+                else:
+                    report.stored += 1
+            except Exception as exc:  # the transaction rolled back: nothing half-written
+                err = ReadError(x.document.source, f"not stored ({type(exc).__name__}: {exc})")
+                report.failed.append(err)
+                on_error(err)
+        on_progress(report)
+
+    batches = _batches(fresh(), batch_size)
+    if workers <= 1:
+        _init_worker(model)
+        for batch in batches:
+            write(_extract_batch(batch))
+        return report
+
+    # Fork where it exists: workers inherit the loaded model instead of loading it.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _init_worker(model)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=(model,)) as pool:
+        pending: deque[Future] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_extract_batch, batch))
+            while len(pending) >= 2 * workers:
+                write(pending.popleft().result())
+        while pending:
+            write(pending.popleft().result())
+    return report
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
