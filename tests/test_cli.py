@@ -136,3 +136,11 @@ def test_two_workers_store_what_one_stores(tmp_path, demo_db):
     result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", url, "--workers", "2", "--batch-size", "3"])
     assert result.exit_code == 0, result.output
     assert _json(["summary", "--db", url])["counts"] == _json(["summary", "--db", demo_db])["counts"]
+
+
+def test_leaders_as_of_a_date(db):
+    data = _json(["leaders", "ISIS", "--as-of", "2017-01-01", "--db", db])
+    assert [x["name"] for x in data["knowledge_base"]] == ["Abu Bakr al-Baghdadi"]
+    data = _json(["leaders", "al-Shabaab", "--db", db])
+    assert [x["name"] for x in data["knowledge_base"]] == ["Ahmed Abdi Godane", "Ahmed Diriye"]
+    assert [x["name"] for x in data["reported"]] == ["Ahmed Diriye"]

@@ -2,13 +2,13 @@
 connection and returns plain dicts, so the CLI, tests and other programs share them.
 
 Entry points: `resolve_actor`, `list_actors`, `actor_profile`, `list_claims`,
-`relation_evidence`, `timeline`, `summary`.
+`relation_evidence`, `leaders`, `timeline`, `summary`.
 """
 
 from factions.analysis.queries import (
-    ActorNotFound, actor_profile, list_actors, list_claims, relation_evidence, resolve_actor, summary, timeline,
+    ActorNotFound, actor_profile, leaders, list_actors, list_claims, relation_evidence, resolve_actor, summary, timeline,
 )
 
 __all__ = [
-    "ActorNotFound", "actor_profile", "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
+    "ActorNotFound", "actor_profile", "leaders", "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
 ]

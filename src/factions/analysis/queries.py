@@ -209,3 +209,33 @@ def main_pair(conn: Connection) -> tuple[str, str] | None:
         return None
     names = _actor_names(conn, {row.a, row.b})
     return names[row.a], names[row.b]
+
+
+def leaders(conn: Connection, group: str, as_of: str | None = None) -> dict:
+    """Who leads a group: the knowledge base's leaders with tenures (those in office
+    on `as_of` when given), and the store's "leads" evidence up to `as_of`."""
+    ids = resolve_actor(conn, group)
+    row = conn.execute(select(t.actors.c.name, t.actors.c.kb_id).where(t.actors.c.id == ids[0])).one()
+    curated = []
+    if row.kb_id:
+        for person, role in load_kb().leaders(row.kb_id):
+            start, end = role.get("from"), role.get("to")
+            if as_of and ((start and start > as_of) or (end and end <= as_of)):
+                continue
+            curated.append({"name": person.name, "role": role["role"], "from": start, "to": end, "basis": person.basis})
+        curated.sort(key=lambda x: x["from"] or "")
+    r, d, c = t.relations, t.documents, t.claims
+    stmt = (
+        select(r.c.source_id, r.c.evidence, r.c.modality, d.c.published, d.c.publisher, c.c.said_on)
+        .join(d, d.c.id == r.c.document_id).outerjoin(c, c.c.id == r.c.claim_id)
+        .where(r.c.type == "leads", r.c.target_id.in_(ids))
+    )
+    if as_of:
+        stmt = stmt.where(func.coalesce(r.c.when_start, c.c.said_on, d.c.published) <= as_of)
+    rows = list(conn.execute(stmt.order_by(d.c.published)))
+    names = _actor_names(conn, {x.source_id for x in rows})
+    reported = [
+        {"name": names[x.source_id], "modality": x.modality, "published": x.published, "outlet": x.publisher, "evidence": x.evidence}
+        for x in rows
+    ]
+    return {"group": row.name, "as_of": as_of, "knowledge_base": curated, "reported": reported}

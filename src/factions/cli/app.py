@@ -221,6 +221,25 @@ def print_relation(data: dict) -> None:
 
 
 @app.command()
+def leaders(
+    group: str,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Leaders in office on this date.")] = None,
+    db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Who leads a group: curated tenures and reported evidence."""
+    _parse_date(as_of, "--as-of")
+    with _connect(db) as conn:
+        data = _resolving(lambda: analysis.leaders(conn, group, as_of))
+    if as_json:
+        return _print_json(data)
+    out.print(f"[bold]Leaders of {data['group']}[/bold]" + (f" as of {data['as_of']}" if data["as_of"] else ""))
+    _table("Knowledge base", ["name", "role", "from", "to"], [[x["name"], x["role"], x["from"], x["to"]] for x in data["knowledge_base"]])
+    if data["reported"]:
+        _table("Reported", ["name", "modality", "published", "outlet", "evidence"],
+               [[x["name"], x["modality"], x["published"], x["outlet"], x["evidence"]] for x in data["reported"]])
+
+
+@app.command()
 def timeline(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     """Events involving an actor in the order they happened."""
     with _connect(db) as conn:
