@@ -17,6 +17,7 @@ from factions.actors.index import ActorIndex
 from factions.dates import normalize
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
+from factions.nlp.pipeline import sentence_of
 
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"|«[^»]{3,}»")
 CONTENT_DEPS = ("ccomp",)
@@ -111,7 +112,7 @@ def _channel(sentence: str, content: Span, sent_start: int, cue: Token, via_outl
 
 def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -> tuple[When | None, str]:
     subtree = set(t.i for t in verb.subtree)
-    sent = verb.sent
+    sent = sentence_of(verb)
     for ent in date_spans:
         if ent.start < sent.start or ent.end > sent.end:
             continue
@@ -248,7 +249,7 @@ def _according_to(token: Token):
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     phrase = set(t.i for t in token.subtree) | set(t.i for t in to.subtree)
     tokens = [t for t in sent if t.i not in phrase and not t.is_punct]
     if not tokens:

@@ -14,7 +14,7 @@ from factions.dates import normalize
 from factions.events.modality import modality_of
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
-from factions.nlp import sentence_span
+from factions.nlp import sentence_of, sentence_span
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
 PHRASE_OBJECTS = {"allegiance", "responsibility", "credit", "ties", "name", "loyalty", "bay'ah", "pledge", "caliphate", "province", "away"}
@@ -153,7 +153,7 @@ def _between(prep: Token) -> list[Token]:
     """The parties of "between A and B": the parse does not always join A and B, so
     take the words from "between" up to the next verb or clause break."""
     out = []
-    for t in prep.doc[prep.i + 1 : prep.sent.end]:
+    for t in prep.doc[prep.i + 1 : sentence_of(prep).end]:
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -302,7 +302,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             type=event_type,
             trigger=token.text,
             trigger_span=trigger_span,
-            evidence_span=sentence_span(token.sent),
+            evidence_span=sentence_span(sentence_of(token)),
             actors=[m.actor for m in actors],
             recipients=[m.actor for m in recipients],
             actor_spans=[m.span for m in actors],
@@ -380,7 +380,7 @@ def _role_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 Relation(
                     type=rel, source=person.actor, target=group.actor,
                     source_span=person.span, target_span=group.span,
-                    evidence_span=sentence_span(token.sent),
+                    evidence_span=sentence_span(sentence_of(token)),
                     modality="asserted",
                 )
             )
@@ -395,7 +395,7 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
         group = participants.group_inside(m)
         if group is None or index.actors[m.actor].kind != "population":
             continue
-        sent = doc.char_span(m.span.start, m.span.end, alignment_mode="expand").sent
+        sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
         out.append(
             Relation(
                 type="member_of", source=m.actor, target=group.actor, source_span=m.span, target_span=group.span,
@@ -410,16 +410,16 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     if chars is None:
         return []
-    before = [t for t in doc[max(chars.start - 4, chars.sent.start) : chars.start]]
+    before = [t for t in doc[max(chars.start - 4, sentence_of(chars[0]).start) : chars.start]]
     after = []
     if chars.end < len(doc) and doc[chars.end].text == ",":
-        after = [t for t in doc[chars.end + 1 : min(chars.end + 5, chars.sent.end)]]
+        after = [t for t in doc[chars.end + 1 : min(chars.end + 5, sentence_of(chars[0]).end)]]
     return list(reversed(before)) + after
 
 
 def _group_near(title: Token, groups: list[Mention], person: Span) -> Mention | None:
     """The group named just before the title ("IS leader") or after it ("leader of IS")."""
-    sent = title.sent
+    sent = sentence_of(title)
     best = None
     for g in groups:
         if g.span.overlaps(person) or not (sent.start_char <= g.span.start < sent.end_char):

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from factions.lexicons import lexicon
 from factions.model import Claim, Span
+from factions.nlp.pipeline import sentence_of
 
 
 def _clause_head(token: Token) -> Token:
@@ -54,7 +55,7 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
     for child in trigger.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             flags.add("negated")
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     if sentence.text.rstrip().endswith("?") or any(t.lower_ in mod["hypothetical_words"] for t in sentence if t.dep_ in ("amod", "acomp", "nsubj", "attr", "mark") and t.head.i in {trigger.i, _clause_head(trigger).i}):
         flags.add("hypothetical")
     for name in ("conditional", "hypothetical", "future"):
@@ -74,10 +75,8 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
 
 
 def _token_at(trigger: Token, claim: Claim) -> int:
-    for t in trigger.doc:
-        if t.idx >= claim.cue_span.start:
-            return t.i
-    return trigger.i
+    span = trigger.doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+    return span.start if span is not None and len(span) else trigger.i
 
 
 def _subtree_span(token: Token) -> Span:

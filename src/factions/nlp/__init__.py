@@ -6,6 +6,6 @@ project's components after the model's NER; `analyze(nlp, documents)` streams
 `(Document, spacy Doc)` pairs through `nlp.pipe`.
 """
 
-from factions.nlp.pipeline import DEFAULT_MODEL, analyze, load_pipeline, model_view, sentence_span
+from factions.nlp.pipeline import DEFAULT_MODEL, analyze, load_pipeline, model_view, sentence_of, sentence_span
 
-__all__ = ["DEFAULT_MODEL", "analyze", "load_pipeline", "model_view", "sentence_span"]
+__all__ = ["DEFAULT_MODEL", "analyze", "load_pipeline", "model_view", "sentence_of", "sentence_span"]

@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -30,24 +29,19 @@ def substitutions() -> list[tuple[re.Pattern, str]]:
     return out
 
 
-def kb_patterns(nlp: Language, kb: KnowledgeBase) -> list[dict]:
-    """Entity-ruler token patterns: acronyms by exact spelling ("IS", never "is"),
-    other names by lower case. An acronym the model view rewrites ("IS" read as
-    "IZ") is matched in its rewritten form."""
+def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
+    """Entity-ruler phrase patterns from the knowledge base: (names, acronyms).
+    An acronym the model view rewrites ("IS" read as "IZ") is matched as rewritten."""
     rewritten = {e["original"]: e["replacement"] for e in lexicon("model_view")["substitution"]}
-    patterns = []
+    names, acronyms = [], []
     for actor in kb.actors.values():
         label = LABEL_OF_KIND.get(actor.kind, "ORG")
         for name in actor.all_names():
-            tokens = [t.text for t in nlp.make_doc(name)]
-            if not tokens:
-                continue
             if is_acronym(name):
-                pattern = [{"ORTH": rewritten.get(t, t)} for t in tokens]
+                acronyms.append({"label": label, "pattern": rewritten.get(name, name), "id": actor.id})
             else:
-                pattern = [{"LOWER": t.lower()} for t in tokens]
-            patterns.append({"label": label, "pattern": pattern, "id": actor.id})
-    return patterns
+                names.append({"label": label, "pattern": name, "id": actor.id})
+    return names, acronyms
 
 
 def nominal_lexicon() -> dict:
@@ -74,16 +68,17 @@ def make_text_acronyms(nlp: Language, name: str):
 
     def text_acronyms(doc: Doc) -> Doc:
         introduced: dict[str, Span] = {}
+        ents = doc.ents  # a property that builds new Spans on every access
         for m in _INTRODUCED.finditer(doc.text):
             inner = doc.char_span(m.start(1), m.end(1))
-            before = [e for e in doc.ents if e.end_char <= m.start() and m.start() - e.end_char <= 2]
+            before = [e for e in ents if e.end_char <= m.start() and m.start() - e.end_char <= 2]
             if inner is not None and before:
                 introduced[m.group(1)] = before[-1]
         doc._.acronyms = {acronym: full.text for acronym, full in introduced.items()}
         if not introduced:
             return doc
         spans = []
-        for ent in doc.ents:
+        for ent in ents:
             if len(ent) == 1 and ent.text in introduced:
                 continue  # relabelled below after the full name
             spans.append(ent)
@@ -100,28 +95,42 @@ def make_text_acronyms(nlp: Language, name: str):
 @Language.factory("factions_nominals")
 def make_nominals(nlp: Language, name: str):
     """Nominal mentions ("Iraqi intelligence sources", "a senior IS leader") kept in
-    `doc._.nominals`, beside the named entities they may contain."""
+    `doc._.nominals`, beside the named entities they may contain.
+
+    A nominal is a head noun from the lexicon with, to its left, any run of
+    modifiers, named entities (NORP, ORG, GPE) and at most one determiner. A left
+    walk from each head is linear in the text, unlike a Matcher pattern with
+    repeated optional tokens."""
     lex = nominal_lexicon()
-    matcher = Matcher(nlp.vocab)
-    pre = [
-        {"LOWER": {"IN": lex["determiners"]}, "OP": "?"},
-        {"LOWER": {"IN": lex["modifiers"]}, "OP": "*"},
-        {"ENT_TYPE": {"IN": ["NORP", "ORG", "GPE"]}, "OP": "*"},
-        {"LOWER": {"IN": lex["modifiers"]}, "OP": "*"},
-    ]
-    matcher.add("PERSON", [pre + [{"LOWER": {"IN": lex["person"]["heads"]}, "TAG": {"IN": ["NN", "NNS", "NNP", "NNPS"]}}]])
-    matcher.add("ORG", [pre + [{"LOWER": {"IN": lex["group"]["heads"]}, "TAG": {"IN": ["NN", "NNS", "NNP", "NNPS"]}}]])
+    heads = {**{w: "PERSON" for w in lex["person"]["heads"]}, **{w: "ORG" for w in lex["group"]["heads"]}}
+    modifiers, determiners = set(lex["modifiers"]), set(lex["determiners"])
+    nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
 
     def nominals(doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label=label) for label, s, e in matcher(doc, as_spans=False) for label in [doc.vocab.strings[label]]]
+        spans = []
+        for token in doc:
+            label = heads.get(token.lower_)
+            if label is None or token.tag_ not in nominal_tags:
+                continue
+            start = token.i
+            while start > 0:
+                prev = doc[start - 1]
+                if prev.lower_ in modifiers or prev.ent_type_ in ("NORP", "ORG", "GPE"):
+                    start -= 1
+                    continue
+                if prev.lower_ in determiners:
+                    start -= 1
+                break
+            spans.append(Span(doc, start, token.i + 1, label=label))
         kept = []
+        ents = doc.ents
         for span in filter_spans(spans):
             # A nominal is only the head and its modifiers: a name alone is an entity,
             # and a nominal that cuts through a name ("The Free Army" of "The Free
             # Army of Tal Hamra") is part of that name.
             if span[-1].ent_type_ and len(span) == 1:
                 continue
-            if any(e.start < span.end and span.start < e.end and not (span.start <= e.start and e.end <= span.end) for e in doc.ents):
+            if any(e.start < span.end and span.start < e.end and not (span.start <= e.start and e.end <= span.end) for e in ents):
                 continue
             kept.append(span)
         doc._.nominals = kept

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from factions.actors.kb import KnowledgeBase, load_kb
 from factions.model import Document, Span
@@ -30,26 +32,42 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
         ) from None
     kb = kb or load_kb()
     nlp.add_pipe("factions_paragraphs", before="parser")
+    # Two phrase-matcher rulers (fast at thousands of names): full names matched in
+    # lower case, acronyms by exact spelling ("IS" the group, never "is").
+    names, acronyms = components.kb_patterns(kb)
     ruler = nlp.add_pipe(
         "entity_ruler", name="factions_kb_ruler", after="ner",
-        config={"overwrite_ents": True, "validate": False},
+        config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER", "validate": False},
     )
-    ruler.add_patterns(components.kb_patterns(nlp, kb))
-    nlp.add_pipe("factions_text_acronyms", after="factions_kb_ruler")
+    ruler.add_patterns(names)
+    acronym_ruler = nlp.add_pipe(
+        "entity_ruler", name="factions_kb_acronyms", after="factions_kb_ruler",
+        config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False},
+    )
+    acronym_ruler.add_patterns(acronyms)
+    nlp.add_pipe("factions_text_acronyms", after="factions_kb_acronyms")
     nlp.add_pipe("factions_nominals", after="factions_text_acronyms")
     nlp.max_length = max(nlp.max_length, 4_000_000)
     return nlp
 
 
+def sentence_of(token: Token) -> SpacySpan:
+    """The sentence holding a token. spaCy's `token.sent` walks the document's
+    sentences from the start on every call; this indexes them once per Doc."""
+    doc = token.doc
+    index = doc.user_data.get("factions_sentences")
+    if index is None:
+        sents = list(doc.sents)
+        index = doc.user_data["factions_sentences"] = ([s.start for s in sents], sents)
+    starts, sents = index
+    return sents[bisect_right(starts, token.i) - 1]
+
+
 def sentence_span(sent: SpacySpan) -> Span:
     """A sentence's span without the blanks around it (blanked header lines included)."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+    text = sent.text  # Doc.text would rebuild the whole document's text on every call
+    lead = len(text) - len(text.lstrip())
+    return Span(sent.start_char + lead, sent.start_char + len(text.rstrip()))
 
 
 def model_view(document: Document) -> str:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 
 from alembic import command
@@ -14,6 +15,7 @@ from factions.model import Extraction
 from factions.store import schema as t
 
 DEFAULT_URL = "sqlite:///factions.db"
+ACTOR_CACHE_SIZE = 50_000
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -41,6 +43,9 @@ def open_store(url: str | None = None) -> "Store":
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
+            # With WAL, NORMAL loses no committed transaction on a crash of the
+            # process, and saves an fsync per document.
+            cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
     config = alembic_config(engine)
     with engine.begin() as conn:
@@ -52,6 +57,9 @@ def open_store(url: str | None = None) -> "Store":
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        # Actor key -> (id, names known): actors recur across documents, and looking
+        # them up for every mention of every document dominates ingest otherwise.
+        self._actors: dict[str, tuple[int, set[str]]] = {}
 
     def has_document(self, sha256: str) -> bool:
         with self.engine.connect() as conn:
@@ -61,30 +69,38 @@ class Store:
         """Store one extraction in one transaction. Returns the document id, or None
         when the same text is already stored (re-ingesting changes nothing)."""
         sha = x.document.text_sha256
-        try:
-            with self.engine.begin() as conn:
-                if conn.execute(select(t.documents.c.id).where(t.documents.c.text_sha256 == sha)).first():
+        for attempt in (1, 2):
+            try:
+                with self.engine.begin() as conn:
+                    if conn.execute(select(t.documents.c.id).where(t.documents.c.text_sha256 == sha)).first():
+                        return None
+                    return _write(conn, x, self._actors)
+            except IntegrityError:
+                # Rolled back. Another writer may have stored this text, or an actor
+                # or name our cache did not know of: refresh and try once more.
+                self._actors.clear()
+                if self.has_document(sha):
                     return None
-                return _write(conn, x)
-        except IntegrityError:
-            # Another worker stored the same text between our check and our insert.
-            if self.has_document(sha):
-                return None
-            raise
+                if attempt == 2:
+                    raise
+            except BaseException:
+                self._actors.clear()  # rolled back: cached rows may not exist
+                raise
+        return None
 
 
-def _write(conn, x: Extraction) -> int:
+def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
     now = _now()
     d = x.document
     doc_id = conn.execute(
-        insert(t.documents).values(
+        insert(t.documents), dict(
             text_sha256=d.text_sha256, source=d.source, url=d.url, title=d.title, authors=d.authors,
             translators=d.translators, publisher=d.publisher,
             published=d.published.isoformat() if d.published else None, captured=d.captured, text=d.text,
             recorded_at=now,
         )
     ).inserted_primary_key[0]
-    actor_ids = {a.id: _actor(conn, a, doc_id, now) for a in x.actors}
+    actor_ids = {a.id: _actor(conn, a, doc_id, now, cache) for a in x.actors}
     if x.mentions:
         conn.execute(insert(t.mentions), [
             dict(document_id=doc_id, actor_id=actor_ids.get(m.actor), start=m.span.start, end=m.span.end,
@@ -93,7 +109,7 @@ def _write(conn, x: Extraction) -> int:
         ])
     claim_ids = {}
     for c in x.claims:
-        claim_ids[c.id] = conn.execute(insert(t.claims).values(
+        claim_ids[c.id] = conn.execute(insert(t.claims), dict(
             document_id=doc_id, local_id=c.id, speaker_id=actor_ids[c.speaker],
             speaker_start=c.speaker_span.start, speaker_end=c.speaker_span.end,
             cue=c.cue, cue_start=c.cue_span.start, cue_end=c.cue_span.end,
@@ -106,7 +122,7 @@ def _write(conn, x: Extraction) -> int:
         )).inserted_primary_key[0]
     event_ids = {}
     for e in x.events:
-        event_ids[e.id] = conn.execute(insert(t.events).values(
+        event_ids[e.id] = conn.execute(insert(t.events), dict(
             document_id=doc_id, local_id=e.id, type=e.type, mode=e.mode, trigger=e.trigger, modality=e.modality,
             when_start=e.when.start if e.when else None, when_end=e.when.end if e.when else None,
             when_precision=e.when.precision if e.when else None, where_id=actor_ids.get(e.where),
@@ -143,20 +159,29 @@ def actor_key(name: str, kind: str, kb_id: str | None, basis: str, document_id: 
     return f"{kind}:{normalize_name(name)}"
 
 
-def _actor(conn, actor, document_id: int, now: datetime) -> int:
+def _actor(conn, actor, document_id: int, now: datetime, cache: dict[str, tuple[int, set[str]]]) -> int:
     key = actor_key(actor.name, actor.kind, actor.kb_id, actor.basis, document_id)
-    row = conn.execute(select(t.actors.c.id).where(t.actors.c.key == key)).first()
-    if row:
-        actor_id = row[0]
+    if key in cache:
+        actor_id, known = cache[key]
     else:
-        actor_id = conn.execute(insert(t.actors).values(
-            key=key, name=actor.name, kind=actor.kind, kb_id=actor.kb_id, basis=actor.basis, recorded_at=now,
-        )).inserted_primary_key[0]
-    known = {r[0] for r in conn.execute(select(t.actor_names.c.name).where(t.actor_names.c.actor_id == actor_id))}
+        row = conn.execute(select(t.actors.c.id).where(t.actors.c.key == key)).first()
+        if row:
+            actor_id = row[0]
+        else:
+            actor_id = conn.execute(insert(t.actors), dict(
+                key=key, name=actor.name, kind=actor.kind, kb_id=actor.kb_id, basis=actor.basis, recorded_at=now,
+            )).inserted_primary_key[0]
+        known = {r[0] for r in conn.execute(select(t.actor_names.c.name).where(t.actor_names.c.actor_id == actor_id))}
+        if not key.startswith("doc"):  # a description is never seen again
+            if len(cache) >= ACTOR_CACHE_SIZE:  # bounded: memory stays flat on any corpus
+                for old in list(islice(cache, ACTOR_CACHE_SIZE // 2)):
+                    del cache[old]
+            cache[key] = (actor_id, known)
     new = [n for n in dict.fromkeys([actor.name, *actor.aliases]) if n and n not in known]
     if new:
         conn.execute(insert(t.actor_names), [
             dict(actor_id=actor_id, name=n, norm=normalize_name(n), basis="text" if n != actor.name else actor.basis, recorded_at=now)
             for n in new
         ])
+        known.update(new)
     return actor_id

@@ -1,0 +1,276 @@
+"""`make bench`: throughput, memory and query latency, each figure beside a baseline
+measured in the same run on the same machine.
+
+Phases run in their own processes so that each peak RSS is its own:
+  spacy     bare spaCy (same model, same components factions runs) over the corpus
+  factions  full factions extraction over the same corpus, one process
+  ingest    `ingest` into a fresh SQLite store with 1 and with 2 workers
+  queries   relation and leaders queries on a synthetic store of 1M claims
+Writes bench/results/<date>.json and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "bench" / "corpus"
+RESULTS = ROOT / "bench" / "results"
+
+# Invented names swapped into the example paragraphs so the corpus is not one text
+# repeated (caches and the entity ruler see varied input).
+GROUPS = ["Liwa al-Nasr", "Jabhat al-Sahil", "Katibat al-Huda", "Saraya al-Wadi", "the Northern Front", "Ansar al-Jabal"]
+PEOPLE = ["Abu Omar al-Halabi", "Khalid Mansour", "Musa Ibrahim", "Salim al-Tikriti", "Yusuf Haddad", "Nadia Karim"]
+PLACES = ["Tal Afar", "Hawija", "al-Bab", "Manbij", "Tadmur", "Baiji"]
+
+
+def _peak_rss_mb(children: bool = False) -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF)
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def build_corpus(words: int, path: Path) -> dict:
+    """JSON Lines of ~800-word articles made from the example corpus's paragraphs."""
+    from factions.read import ReadError, read_inputs
+
+    paragraphs = []
+    for doc in read_inputs([str(ROOT / "examples" / "corpus")]):
+        if isinstance(doc, ReadError):
+            continue
+        body = doc.text
+        for masked in sorted(doc.masked, key=lambda s: -s.start):
+            body = body[: masked.start] + body[masked.end :]
+        paragraphs += [p.strip() for p in body.split("\n") if len(p.split()) > 12]
+    rng = random.Random(7)
+    total, n = 0, 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as out:
+        while total < words:
+            parts, count = [], 0
+            while count < 800:
+                p = rng.choice(paragraphs)
+                for old, pool in (("Liwa al-Fajr", GROUPS), ("Abu Khalid al-Shami", PEOPLE), ("Deir ez-Zor", PLACES)):
+                    p = p.replace(old, rng.choice(pool))
+                parts.append(p)
+                count += len(p.split())
+            n += 1
+            day = date(2015, 1, 1).toordinal() + rng.randrange(3000)
+            text = f"Bench article {n}\n\n" + "\n\n".join(parts) + "\n"
+            out.write(json.dumps({"text": text, "published": date.fromordinal(day).isoformat(), "title": f"Bench article {n}"}) + "\n")
+            total += count
+    return {"documents": n, "words": total}
+
+
+def _texts(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.open()]
+
+
+def phase_spacy(corpus: Path) -> dict:
+    import spacy
+
+    from factions.nlp import DEFAULT_MODEL
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    texts = _texts(corpus)
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    seconds = time.perf_counter() - start
+    return {"words": words, "seconds": seconds, "words_per_s": words / seconds, "peak_rss_mb": _peak_rss_mb()}
+
+
+def phase_factions(corpus: Path) -> dict:
+    from factions.extract import RuleExtractor
+    from factions.read import read_inputs
+
+    extractor = RuleExtractor()
+    docs = list(read_inputs([str(corpus)]))
+    words = sum(len(d.text.split()) for d in docs)
+    start = time.perf_counter()
+    n = sum(1 for _ in extractor.extract_many(docs))
+    seconds = time.perf_counter() - start
+    return {"documents": n, "words": words, "seconds": seconds, "words_per_s": words / seconds, "peak_rss_mb": _peak_rss_mb()}
+
+
+def phase_ingest(corpus: Path, workers: int) -> dict:
+    from factions.ingest import ingest_paths
+    from factions.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{tmp}/bench.db")
+        start = time.perf_counter()
+        report = ingest_paths([str(corpus)], store, workers=workers)
+        seconds = time.perf_counter() - start
+    return {
+        "workers": workers, "stored": report.stored, "failed": len(report.failed), "seconds": seconds,
+        "documents_per_s": report.stored / seconds,
+        "peak_rss_mb": max(_peak_rss_mb(), _peak_rss_mb(children=True)),
+    }
+
+
+def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
+    """A store of `claims` claims, each carrying one relation, over 20,000 actors;
+    pair frequencies are skewed as in real corpora (a few pairs dominate)."""
+    from sqlalchemy import insert
+
+    from factions.actors.kb import normalize_name
+    from factions.store import open_store
+    from factions.store import schema as t
+
+    store = open_store(url)
+    rng = random.Random(seed)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    n_actors, per_doc = 20_000, 10
+    n_docs = claims // per_doc
+    types = ["fights", "opposes", "allied_with", "negotiates_with", "supports", "leads", "member_of"]
+    modalities = ["asserted", "reported", "alleged", "denied"]
+    with store.engine.begin() as conn:
+        conn.execute(insert(t.actors), [
+            dict(id=i, key=f"armed_group:synthetic group {i}", name=f"Synthetic Group {i}", kind="armed_group" if i % 4 else "person",
+                 kb_id=None, basis="text", recorded_at=now) for i in range(1, n_actors + 1)])
+        conn.execute(insert(t.actor_names), [
+            dict(actor_id=i, name=f"Synthetic Group {i}", norm=normalize_name(f"Synthetic Group {i}"), basis="text", recorded_at=now)
+            for i in range(1, n_actors + 1)])
+        conn.execute(insert(t.documents), [
+            dict(id=d, text_sha256=f"{d:064x}", source=f"synthetic/{d}", authors=[], translators=[], publisher=f"Outlet {d % 50}",
+                 published=date.fromordinal(733000 + d % 4000).isoformat(), text="synthetic " * 30, recorded_at=now)
+            for d in range(1, n_docs + 1)])
+        chunk = 100_000
+        for base in range(0, claims, chunk):
+            claim_rows, rel_rows = [], []
+            for c in range(base + 1, min(base + chunk, claims) + 1):
+                doc = (c - 1) // per_doc + 1
+                a = int(rng.paretovariate(1.2)) % n_actors + 1
+                b = rng.randrange(1, n_actors + 1)
+                said = date.fromordinal(733000 + rng.randrange(4000)).isoformat()
+                claim_rows.append(dict(id=c, document_id=doc, local_id="c1", speaker_id=rng.randrange(1, n_actors + 1),
+                                       speaker_start=0, speaker_end=9, cue="said", cue_start=10, cue_end=14, content="synthetic",
+                                       content_start=0, content_end=9, quote_type="indirect", direct_quote=False, channel=None,
+                                       said_on=said, said_on_precision="day", said_on_basis="text", via=[], recorded_at=now))
+                rel_rows.append(dict(document_id=doc, type=rng.choice(types), source_id=a, target_id=b, source_start=0, source_end=9,
+                                     target_start=0, target_end=9, evidence="synthetic evidence", evidence_start=0, evidence_end=9,
+                                     modality=rng.choice(modalities), claim_id=c, when_start=said, recorded_at=now))
+            conn.execute(insert(t.claims), claim_rows)
+            conn.execute(insert(t.relations), rel_rows)
+    return {"claims": claims, "actors": n_actors, "documents": n_docs}
+
+
+def phase_queries(claims: int) -> dict:
+    from factions import analysis
+    from factions.store import open_store
+
+    db = CORPUS_DIR / f"synthetic-{claims}.db"
+    built = None
+    if not db.exists():
+        start = time.perf_counter()
+        tmp = db.with_suffix(".partial")
+        tmp.unlink(missing_ok=True)
+        info = build_synthetic_store(f"sqlite:///{tmp}", claims)
+        tmp.rename(db)
+        built = {**info, "seconds": time.perf_counter() - start}
+    store = open_store(f"sqlite:///{db}")
+    rng = random.Random(3)
+    timings: dict[str, list[float]] = {"relation": [], "leaders": []}
+    with store.engine.connect() as conn:
+        for _ in range(300):
+            a = int(rng.paretovariate(1.2)) % 20_000 + 1
+            b = rng.randrange(1, 20_001)
+            as_of = date.fromordinal(733000 + rng.randrange(4000)).isoformat()
+            start = time.perf_counter()
+            analysis.relation_evidence(conn, f"Synthetic Group {a}", f"Synthetic Group {b}", as_of=as_of)
+            timings["relation"].append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            analysis.leaders(conn, f"Synthetic Group {b}", as_of=as_of)
+            timings["leaders"].append((time.perf_counter() - start) * 1000)
+    out = {name: {"p50_ms": statistics.median(v), "p95_ms": statistics.quantiles(v, n=20)[18], "n": len(v)} for name, v in timings.items()}
+    out["store"] = {"claims": claims, "built": built}
+    return out
+
+
+def _run_phase(*args: str) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--phase", *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench phase {args} failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def machine() -> dict:
+    import spacy
+
+    return {
+        "platform": platform.platform(), "processor": platform.processor() or platform.machine(),
+        "cpus": __import__("os").cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--phase", nargs="*")
+    parser.add_argument("--words", type=int, default=500_000)
+    parser.add_argument("--ingest-words", type=int, default=200_000)
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    args = parser.parse_args()
+    if args.phase:
+        name, *rest = args.phase
+        fn = {"spacy": phase_spacy, "factions": phase_factions}.get(name)
+        if fn:
+            print(json.dumps(fn(Path(rest[0]))))
+        elif name == "ingest":
+            print(json.dumps(phase_ingest(Path(rest[0]), int(rest[1]))))
+        elif name == "queries":
+            print(json.dumps(phase_queries(int(rest[0]))))
+        return
+
+    corpus = CORPUS_DIR / f"corpus-{args.words}.jsonl"
+    ingest_corpus = CORPUS_DIR / f"corpus-{args.ingest_words}.jsonl"
+    sizes = {"extraction": build_corpus(args.words, corpus), "ingest": build_corpus(args.ingest_words, ingest_corpus)}
+    print(f"corpus: {sizes['extraction']['documents']} documents, {sizes['extraction']['words']:,} words", file=sys.stderr)
+    bare = _run_phase("spacy", str(corpus))
+    full = _run_phase("factions", str(corpus))
+    ingest = [_run_phase("ingest", str(ingest_corpus), str(n)) for n in (1, 2)]
+    queries = _run_phase("queries", str(args.claims))
+    ratio = full["words_per_s"] / bare["words_per_s"]
+    targets = {
+        "extraction >= 0.8 x bare spaCy": ratio >= 0.8,
+        ">= 10 articles of 800 words/s with 2 workers": ingest[1]["documents_per_s"] >= 10,
+        "ingest peak RSS < 1.5 GB": max(i["peak_rss_mb"] for i in ingest) < 1536,
+        "relation query p95 <= 50 ms at 1M claims": queries["relation"]["p95_ms"] <= 50,
+    }
+    result = {
+        "date": date.today().isoformat(), "machine": machine(), "corpus": sizes,
+        "bare_spacy": bare, "factions": full, "extraction_ratio": ratio,
+        "ingest": ingest, "ingest_speedup_2_workers": ingest[1]["documents_per_s"] / ingest[0]["documents_per_s"],
+        "queries": queries, "targets": targets,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{result['date']}.json").write_text(json.dumps(result, indent=2) + "\n")
+    rows = [
+        ("bare spaCy", f"{bare['words_per_s']:,.0f} words/s", f"{bare['peak_rss_mb']:,.0f} MB", "baseline"),
+        ("factions extraction", f"{full['words_per_s']:,.0f} words/s", f"{full['peak_rss_mb']:,.0f} MB", f"{ratio:.2f} x bare spaCy"),
+        *[(f"ingest, {i['workers']} worker(s)", f"{i['documents_per_s']:.1f} docs/s", f"{i['peak_rss_mb']:,.0f} MB",
+           "baseline" if i["workers"] == 1 else f"{result['ingest_speedup_2_workers']:.2f} x 1 worker") for i in ingest],
+        *[(f"{name} query", f"p50 {q['p50_ms']:.1f} ms", f"p95 {q['p95_ms']:.1f} ms", f"{args.claims:,} claims")
+          for name, q in queries.items() if name != "store"],
+    ]
+    width = max(len(r[0]) for r in rows)
+    for r in rows:
+        print(f"{r[0]:<{width}}  {r[1]:>20}  {r[2]:>14}  {r[3]}")
+    for name, ok in targets.items():
+        print(f"{'met' if ok else 'NOT met'}: {name}")
+    print(f"written: {RESULTS / (result['date'] + '.json')}")
+
+
+if __name__ == "__main__":
+    main()
