@@ -44,3 +44,18 @@ def test_evaluate_runs_both_systems(tmp_path, extractor):
     report = evaluate_path(tmp_path, extractor=extractor)
     assert set(report["systems"]) == {"spaCy (baseline)", "factions"}
     assert report["systems"]["factions"]["core"]["overlap"]["r"] == 1.0
+
+
+def test_re3d_conventions_in_the_mapping():
+    from factions.evaluate.re3d import maximal, re3d_type
+    from factions.model import Mention, Span
+
+    def m(text, label, basis="model"):
+        return Mention(Span(0, len(text)), text, label, basis=basis)
+
+    assert re3d_type(m("senior officials", "PERSON", "nominal"), "population") == "Organisation"
+    assert re3d_type(m("a senior official", "PERSON", "nominal"), "population") == "Person"
+    assert re3d_type(m("Russia", "ORG"), "state") == "Organisation"
+    assert re3d_type(m("Russia", "GPE"), "state") == "Location"
+    assert re3d_type(m("Iraqi", "NORP"), "population") == "Nationality"
+    assert maximal({(0, 23, "Person"), (0, 14, "Organisation"), (30, 35, "Location")}) == {(0, 23, "Person"), (30, 35, "Location")}

@@ -149,3 +149,24 @@ def test_known_misses_are_still_missed(name, index, miss):
     it into the expectations: this test fails so that it is noticed."""
     out = _pick(example_outputs(name), _expected(name)[index], index)
     assert not CHECKS[miss["kind"]](out, miss["item"]), f"now found, move it into the expectations: {miss}"
+
+
+def test_pronouns_are_mentions_resolved_to_their_speaker_or_antecedent(extractor):
+    from factions.model import Document
+
+    text = ('Colonel Rami Aziz said the convoy was hit at dawn. "I saw the smoke from the hill," he said. '
+            '"We will not withdraw," the Desert Brigade said in a statement. They later moved north.')
+    out = extractor.extract(Document(source="t", text=text)).as_dict()
+    names = {a["id"]: a["name"] for a in out["actors"]}
+    pron = {m["text"]: names.get(m["actor"]) for m in out["mentions"] if m["basis"] == "pronoun"}
+    assert pron["I"] == "Rami Aziz" and pron["he"] == "Rami Aziz"
+    assert pron["We"] == "Desert Brigade" and pron["They"] == "Desert Brigade"
+
+
+def test_a_state_that_acts_is_labelled_an_organisation(extractor):
+    from factions.model import Document
+
+    text = "Russia vetoed the resolution. Aid convoys reached villages in Russia."
+    out = extractor.extract(Document(source="t", text=text)).as_dict()
+    labels = [(m["text"], m["label"]) for m in out["mentions"] if m["text"] == "Russia"]
+    assert labels == [("Russia", "ORG"), ("Russia", "GPE")]

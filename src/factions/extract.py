@@ -47,6 +47,7 @@ class RuleExtractor:
         mentions, actors = resolve_actors(document, doc, self.kb)
         index = ActorIndex(document, mentions, actors, self.kb)
         claims = extract_claims(document, doc, index)
+        index.add_pronouns(doc, claims)
         events, relations = extract_events(document, doc, index, claims)
         mentions = sorted(index.mentions, key=lambda m: (m.span.start, -m.span.end))
         return Extraction(document, mentions, index.all_actors(), claims, events, relations)

@@ -10,6 +10,13 @@ from factions.actors.resolve import clean_surface
 from factions.model import Actor, Document, Mention, Span
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+# Pronoun -> the label of its mention: singular people are persons, plural a group.
+PRONOUN_LABELS = {
+    "i": "PERSON", "me": "PERSON", "my": "PERSON", "he": "PERSON", "him": "PERSON", "his": "PERSON",
+    "she": "PERSON", "her": "PERSON", "we": "ORG", "us": "ORG", "our": "ORG", "they": "ORG", "them": "ORG", "their": "ORG",
+}
+PRONOUN_STEM = {"his": "he", "their": "they"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 GROUP_KINDS = {"armed_group", "organization", "government_body", "state", "media"}
 
@@ -35,10 +42,10 @@ class ActorIndex:
     def mention_for_token(self, token: Token) -> Mention | None:
         return self.mention_at(token.idx, token.idx + len(token.text))
 
-    def resolve_pronoun(self, token: Token) -> Mention | None:
+    def resolve_pronoun(self, token: Token, word: str | None = None) -> Mention | None:
         """The nearest earlier mention of a fitting actor: a person for "he"/"she", a
         group for "they"/"it"."""
-        word = token.lower_
+        word = word or token.lower_
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
         for m in sorted(self.mentions, key=lambda m: -m.span.start):
@@ -52,6 +59,28 @@ class ActorIndex:
             if word in GROUP_PRONOUNS and kind in GROUP_KINDS:
                 return m
         return None
+
+    def add_pronouns(self, doc, claims) -> None:
+        """Pronouns are mentions too. "I"/"we" inside a quotation are its speaker;
+        "he"/"she" the last person named; "they" the last group. A pronoun that
+        finds no antecedent is kept as a mention without an actor."""
+        covered = {m.span.start for m in self.mentions}
+        for token in doc:
+            word = token.lower_
+            label = PRONOUN_LABELS.get(word)
+            if label is None or token.idx in covered or token.tag_ not in ("PRP", "PRP$"):
+                continue
+            span = Span(token.idx, token.idx + len(token.text))
+            actor = None
+            if word in FIRST_PERSON:
+                inside = [c for c in claims if c.content_span.start <= span.start < c.content_span.end]
+                actor = inside[-1].speaker if inside else None
+            else:
+                found = self.resolve_pronoun(token, PRONOUN_STEM.get(word, word))
+                actor = found.actor if found else None
+            mention = Mention(span, token.text, label, actor=actor, basis="pronoun")
+            mention.kb_id = self.actors[actor].kb_id if actor else None
+            self.mentions.append(mention)
 
     def add_mention(self, span: Span, label: str, actor_id: str, basis: str) -> Mention:
         mention = Mention(span, self.document.text[span.start : span.end], label, actor=actor_id, basis=basis)

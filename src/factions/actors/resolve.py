@@ -164,7 +164,10 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
                 mentions.append(Mention(span, surface, nominal.label_, actor=antecedent.id, kb_id=antecedent.kb_id, basis="anaphor"))
                 continue
             actor = reg.for_name(nominal.label_, _descriptive(surface), basis="nominal")
-            actor.kind = "population" if nominal.label_ == "PERSON" else _nominal_kind(nominal, surface)
+            if nominal.label_ == "LOC":
+                actor.kind = "location"
+            else:
+                actor.kind = "population" if nominal.label_ == "PERSON" else _nominal_kind(nominal, surface)
         _add_alias(actor, surface)
         mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
     mentions.extend(_repeats(document, mentions, reg))
@@ -181,6 +184,8 @@ def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
     """Fix the model's commonest confusions in this domain: a group named "Liwa ..."
     or "Katibat ..." is not a person; "the town of al-Mayadin" is a place."""
     label = ent.label_
+    if label == "GPE" and _acts(ent.root):
+        return "ORG"  # "Russia vetoed", "the UK's position": the state acting, not the place
     if kb_id or label not in ("PERSON", "ORG", "NORP"):
         return label
     if label == "PERSON" and set(normalize_name(surface).split()) & _ORG_NAME_WORDS:
@@ -189,6 +194,16 @@ def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _PLACE_BEFORE:
         return "GPE"
     return label
+
+
+def _acts(token) -> bool:
+    """Whether a name stands in an agent's position: subject, possessor, "by X",
+    "with X", "between X and Y" (through coordination)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("by", "with", "between")
 
 
 def _antecedent(nominal: SpacySpan, mentions: list[Mention], reg: "_Registry") -> Actor | None:

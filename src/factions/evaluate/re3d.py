@@ -110,14 +110,42 @@ def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
     out: dict[str, set] = {}
     for doc_id, x in zip(ids, extractor.extract_many(documents)):
         kinds = {a.id: a.kind for a in x.actors}
-        spans = set()
-        for m in x.mentions:
-            typ = KIND_TO_TYPE.get(kinds.get(m.actor, ""), None) if m.label not in ("NORP",) else None
-            typ = typ or LABEL_TO_TYPE.get(m.label)
-            if typ:
-                spans.add((m.span.start, m.span.end, typ))
-        out[doc_id] = spans
+        spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor)))}
+        out[doc_id] = maximal(spans)
     return out
+
+
+_PLURAL_PEOPLE = {"people", "children", "police", "gunmen", "militia", "staff", "personnel"}
+
+
+def re3d_type(mention, kind: str | None) -> str | None:
+    """re3d's type for one of our mentions. re3d's conventions: a group of people
+    ("civilians", "senior officials") is an Organisation; a state acting ("Russia
+    vetoed") is an Organisation and a state as a place a Location."""
+    label = mention.label
+    if label == "NORP":
+        return "Nationality"
+    if mention.basis in ("nominal", "anaphor", "pronoun") or kind == "population":
+        if label == "PERSON":
+            last = mention.text.split()[-1].lower() if mention.text.split() else ""
+            plural = last in _PLURAL_PEOPLE or (last.endswith("s") and not last.endswith("ss"))
+            return "Organisation" if plural else "Person"
+        return LABEL_TO_TYPE.get(label, "Organisation")
+    if kind == "state":
+        return "Organisation" if label == "ORG" else "Location"
+    return KIND_TO_TYPE.get(kind or "") or LABEL_TO_TYPE.get(label)
+
+
+def maximal(spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """re3d annotates the longest mention ("Foreign Office Minister", not also
+    "Foreign Office" inside it), so nested predictions are left out."""
+    ordered = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str]] = []
+    for s in ordered:
+        if any(k[0] <= s[0] and s[1] <= k[1] and k != s for k in kept):
+            continue
+        kept.append(s)
+    return set(kept)
 
 
 def predict_spacy(docs: dict[str, str], model: str | None = None) -> dict[str, set]:

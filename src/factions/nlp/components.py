@@ -102,7 +102,11 @@ def make_nominals(nlp: Language, name: str):
     walk from each head is linear in the text, unlike a Matcher pattern with
     repeated optional tokens."""
     lex = nominal_lexicon()
-    heads = {**{w: "PERSON" for w in lex["person"]["heads"]}, **{w: "ORG" for w in lex["group"]["heads"]}}
+    heads = {
+        **{w: "LOC" for w in lex["place"]["heads"]},
+        **{w: "PERSON" for w in lex["person"]["heads"]},
+        **{w: "ORG" for w in lex["group"]["heads"]},
+    }
     modifiers, determiners = set(lex["modifiers"]), set(lex["determiners"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
 
@@ -112,10 +116,12 @@ def make_nominals(nlp: Language, name: str):
             label = heads.get(token.lower_)
             if label is None or token.tag_ not in nominal_tags:
                 continue
+            # A group may be named after a person ("the Assad regime", "Haftar's forces").
+            named = ("NORP", "ORG", "GPE", "PERSON") if label == "ORG" else ("NORP", "ORG", "GPE")
             start = token.i
             while start > 0:
                 prev = doc[start - 1]
-                if prev.lower_ in modifiers or prev.ent_type_ in ("NORP", "ORG", "GPE"):
+                if prev.lower_ in modifiers or prev.ent_type_ in named or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
                     continue
                 if prev.lower_ in determiners:
@@ -130,6 +136,8 @@ def make_nominals(nlp: Language, name: str):
             # Army of Tal Hamra") is part of that name.
             if span[-1].ent_type_ and len(span) == 1:
                 continue
+            if span.label_ == "LOC" and len(span) == 1:
+                continue  # a bare "town" or "area" names no place
             if any(e.start < span.end and span.start < e.end and not (span.start <= e.start and e.end <= span.end) for e in ents):
                 continue
             kept.append(span)
