@@ -6,7 +6,6 @@ Entry point: `read_inputs(paths)`. It never raises for a bad input; it yields a
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from factions.model import Document
 from factions.read.errors import ReadError
-from factions.read.decode import decode_bytes, read_limited
+from factions.read.decode import MAX_DOCUMENT_BYTES, decode_bytes, read_limited
 from factions.read.feed import read_feed
 from factions.read.html import read_html
 from factions.read.jsonl import read_jsonl
@@ -22,9 +21,6 @@ from factions.read.text import read_text
 
 __all__ = ["FEED_SUFFIXES", "JSONL_SUFFIXES", "MAX_DOCUMENT_BYTES", "ReadError", "read_bytes", "read_inputs"]
 
-# One document larger than this is refused: spaCy's default limit is 1M characters,
-# and no article is that long. JSON Lines and feeds are read record by record.
-MAX_DOCUMENT_BYTES = int(os.environ.get("FACTIONS_MAX_DOCUMENT_BYTES", 4_000_000))
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -58,7 +54,7 @@ def read_bytes(
     """Read one input already in memory (a file's bytes or stdin)."""
     fmt = fmt or sniff_format(data[:4096], source)
     if fmt == "jsonl":
-        yield from read_jsonl(data, source, published)
+        yield from read_jsonl(data.splitlines(), source, published)
         return
     if fmt == "feed":
         yield from read_feed(data, source, published)
@@ -90,15 +86,11 @@ def _files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_inputs(
-    inputs: Iterable[str], published: date | None = None, skip_suffixes: Iterable[str] = ()
-) -> Iterator[Document | ReadError]:
+def read_inputs(inputs: Iterable[str], published: date | None = None) -> Iterator[Document | ReadError]:
     """Yield a Document (or a ReadError) for every document in the inputs.
 
     An input is a file, a directory (read recursively, in name order) or "-" for stdin.
-    Files whose names end in one of `skip_suffixes` are passed over in directories.
     """
-    skip = tuple(skip_suffixes)
     for name in inputs:
         if name == "-":
             yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", published=published)
@@ -108,11 +100,16 @@ def read_inputs(
             yield ReadError(name, "no such file or directory")
             continue
         for file in _files(path):
-            if path.is_dir() and skip and file.name.endswith(skip):
-                continue
             source = str(file)
             fmt = sniff_format(b"", source)
-            if fmt in ("jsonl", "feed"):
+            if fmt == "jsonl":
+                try:
+                    with file.open("rb") as handle:
+                        yield from read_jsonl(handle, source, published)
+                except OSError as err:
+                    yield ReadError(source, err.strerror or str(err))
+                continue
+            if fmt == "feed":
                 try:
                     data = file.read_bytes()
                 except OSError as err:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from factions.read.errors import ReadError
+
+# One document larger than this is refused: spaCy's default limit is 1M characters,
+# and no article is that long. JSON Lines and feeds are read record by record.
+MAX_DOCUMENT_BYTES = int(os.environ.get("FACTIONS_MAX_DOCUMENT_BYTES", 4_000_000))
 
 
 def decode_bytes(data: bytes, source: str = "") -> str:

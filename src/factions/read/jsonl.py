@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 
 from factions.dates import parse_iso_or_text
 from factions.model import Document
-from factions.read.decode import decode_bytes
+from factions.read.decode import MAX_DOCUMENT_BYTES, decode_bytes
 from factions.read.errors import ReadError
 from factions.read.text import read_text
 
@@ -21,10 +22,15 @@ def _names(value) -> list[str]:
     return [str(v) for v in value]
 
 
-def read_jsonl(data: bytes, source: str, published: date | None = None):
-    for number, raw in enumerate(data.splitlines(), start=1):
+def read_jsonl(lines: Iterable[bytes], source: str, published: date | None = None):
+    """Documents from JSON Lines; `lines` may be a file opened in binary mode, so a
+    corpus of any size is read one record at a time."""
+    for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if not raw.strip():
+            continue
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            yield ReadError(where, f"record too large ({len(raw):,} bytes; the limit is {MAX_DOCUMENT_BYTES:,})")
             continue
         try:
             line = decode_bytes(raw, where)
