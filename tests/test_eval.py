@@ -59,3 +59,14 @@ def test_re3d_conventions_in_the_mapping():
     assert re3d_type(m("Russia", "GPE"), "state") == "Location"
     assert re3d_type(m("Iraqi", "NORP"), "population") == "Nationality"
     assert maximal({(0, 23, "Person"), (0, 14, "Organisation"), (30, 35, "Location")}) == {(0, 23, "Person"), (30, 35, "Location")}
+
+
+def test_relation_scoring_symmetry_and_direction():
+    from factions.evaluate.re3d import score_relations
+
+    gold = {"d": {("FightingAgainst", (0, 5), (10, 15)), ("BelongsTo", (20, 25), (30, 35))}}
+    pred = {"d": {("FightingAgainst", (11, 14), (0, 4)), ("BelongsTo", (30, 35), (20, 25)), ("Likes", (0, 5), (10, 15))}}
+    s = score_relations(gold, pred)
+    assert s["FightingAgainst"]["overlap"]["f1"] == 1.0  # symmetric: either order
+    assert s["BelongsTo"]["overlap"]["r"] == 0.0  # directed: reversed is wrong
+    assert s["all"]["overlap"] == {"p": round(1 / 3, 4), "r": 0.5, "f1": 0.4}

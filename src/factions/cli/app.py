@@ -285,6 +285,10 @@ def eval_re3d(
         rows = [[typ, s["gold"], s["predicted"], f"{s['exact']['p']:.3f}", f"{s['exact']['r']:.3f}", f"{s['exact']['f1']:.3f}",
                  f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"] for typ, s in scores.items()]
         _table(f"{system} on {report['documents']} documents", ["type", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"], rows)
+    if "relations" in report:
+        rows = [[typ, s["gold"], s["predicted"], f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"]
+                for typ, s in report["relations"].items()]
+        _table("factions relations (both arguments overlap, type matches)", ["type", "gold", "pred", "P", "R", "F1"], rows)
 
 
 def main() -> None:

@@ -101,18 +101,26 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
-def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
+def extract_all(docs: dict[str, str], extractor=None) -> dict[str, "Extraction"]:
     from factions.extract import RuleExtractor
 
     extractor = extractor or RuleExtractor()
     ids = list(docs)
     documents = [Document(source=i, text=docs[i]) for i in ids]
+    return dict(zip(ids, extractor.extract_many(documents)))
+
+
+def entities_of(extractions: dict[str, "Extraction"]) -> dict[str, set]:
     out: dict[str, set] = {}
-    for doc_id, x in zip(ids, extractor.extract_many(documents)):
+    for doc_id, x in extractions.items():
         kinds = {a.id: a.kind for a in x.actors}
         spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor)))}
         out[doc_id] = maximal(spans)
     return out
+
+
+def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
+    return entities_of(extract_all(docs, extractor))
 
 
 _PLURAL_PEOPLE = {"people", "children", "police", "gunmen", "militia", "staff", "personnel"}
@@ -158,11 +166,83 @@ def predict_spacy(docs: dict[str, str], model: str | None = None) -> dict[str, s
     return out
 
 
+# Our relation types in re3d's terms. re3d's CommWith, FightingAgainst and AlliesOf
+# are symmetric; BelongsTo and InChargeOf run from the member or the leader.
+RELATION_TO_RE3D = {
+    "fights": "FightingAgainst", "allied_with": "AlliesOf", "communicates_with": "CommWith",
+    "negotiates_with": "CommWith", "opposes": "Dislikes", "supports": "Likes",
+    "member_of": "BelongsTo", "affiliate_of": "BelongsTo", "leads": "InChargeOf",
+}
+RE3D_RELATIONS = ("FightingAgainst", "AlliesOf", "CommWith", "Dislikes", "Likes", "BelongsTo", "InChargeOf")
+SYMMETRIC_RE3D = {"FightingAgainst", "AlliesOf", "CommWith"}
+
+
+def load_relations(path: str | Path) -> dict[str, set]:
+    """Gold actor relations by document: (type, (source begin, end), (target begin, end))."""
+    gold: dict[str, set] = defaultdict(set)
+    for folder in folders(path):
+        file = folder / "relations.json"
+        if not file.exists():
+            continue
+        for rel in _records(file):
+            if rel["type"] in RE3D_RELATIONS and float(rel.get("confidence", 1)) >= 0.5:
+                gold[rel["documentId"]].add(
+                    (rel["type"], (int(rel["sourceBegin"]), int(rel["sourceEnd"])), (int(rel["targetBegin"]), int(rel["targetEnd"])))
+                )
+    return gold
+
+
+def _spans_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _relation_match(p, g) -> bool:
+    if p[0] != g[0]:
+        return False
+    if _spans_meet(p[1], g[1]) and _spans_meet(p[2], g[2]):
+        return True
+    return p[0] in SYMMETRIC_RE3D and _spans_meet(p[1], g[2]) and _spans_meet(p[2], g[1])
+
+
+def score_relations(gold: dict[str, set], predicted: dict[str, set]) -> dict:
+    """Typed relation P/R/F1: a prediction is right when its type matches and its two
+    argument spans overlap the gold arguments (either order for symmetric types)."""
+    out = {}
+    for typ in [*RE3D_RELATIONS, "all"]:
+        wanted = set(RE3D_RELATIONS) if typ == "all" else {typ}
+        n_g = n_p = tp_p = tp_g = 0
+        for doc_id in set(gold) | set(predicted):
+            g = [x for x in gold.get(doc_id, ()) if x[0] in wanted]
+            p = [x for x in predicted.get(doc_id, ()) if x[0] in wanted]
+            n_g, n_p = n_g + len(g), n_p + len(p)
+            tp_p += sum(1 for x in p if any(_relation_match(x, y) for y in g))
+            tp_g += sum(1 for y in g if any(_relation_match(x, y) for x in p))
+        out[typ] = {"gold": n_g, "predicted": n_p, "overlap": _prf(tp_p, n_p, tp_g, n_g)}
+    return out
+
+
+def predict_relations(extractions: dict[str, "Extraction"]) -> dict[str, set]:
+    out: dict[str, set] = {}
+    for doc_id, x in extractions.items():
+        rels = set()
+        for r in x.relations:
+            typ = RELATION_TO_RE3D.get(r.type)
+            if typ:
+                rels.add((typ, (r.source_span.start, r.source_span.end), (r.target_span.start, r.target_span.end)))
+        out[doc_id] = rels
+    return out
+
+
 def evaluate_path(path: str | Path, baseline: bool = True, extractor=None) -> dict:
     docs, gold = load(path)
     types = [*CORE, "Nationality", "Temporal"]
     systems = {}
     if baseline:
         systems["spaCy (baseline)"] = score(gold, predict_spacy(docs), types)
-    systems["factions"] = score(gold, predict_factions(docs, extractor), types)
-    return {"path": str(path), "documents": len(docs), "systems": systems}
+    extractions = extract_all(docs, extractor)
+    systems["factions"] = score(gold, entities_of(extractions), types)
+    report = {"path": str(path), "documents": len(docs), "systems": systems}
+    gold_relations = load_relations(path)
+    if gold_relations:
+        report["relations"] = score_relations(gold_relations, predict_relations(extractions))
+    return report
