@@ -66,4 +66,6 @@ def test_user_files_extend_and_override(tmp_path):
 def test_every_entry_states_its_basis():
     actors = parse_kb_files([(n, KB.joinpath(n).read_text("utf-8")) for n in FILES])
     assert all(a.basis.strip() for a in actors.values())
-    assert sum(a.kind == "armed_group" for a in actors.values()) >= 50
+    assert sum(a.kind == "armed_group" for a in actors.values()) >= 200
+    assert sum(a.kind == "person" for a in actors.values()) >= 200
+    assert sum(bool(a.roles) for a in actors.values() if a.kind == "person") >= 180

@@ -9,6 +9,8 @@ from sqlalchemy.engine import Connection
 from factions.actors.kb import is_acronym, load_kb, normalize_name
 from factions.store import schema as t
 
+# Roles that lead a group or a state ("leader", "deputy leader", "military commander").
+LEADING_ROLES = {"leader", "commander", "emir", "secretary-general", "chairman", "president", "head", "chief", "co-chair", "king", "founder", "prime"}
 SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 
 
@@ -219,6 +221,8 @@ def leaders(conn: Connection, group: str, as_of: str | None = None) -> dict:
     curated = []
     if row.kb_id:
         for person, role in load_kb().leaders(row.kb_id):
+            if role["role"].split()[0] not in LEADING_ROLES and role["role"].split()[-1] not in LEADING_ROLES:
+                continue  # a spokesman or an ideologue does not lead
             start, end = role.get("from"), role.get("to")
             if as_of and ((start and start > as_of) or (end and end <= as_of)):
                 continue
