@@ -8,6 +8,7 @@ from sqlalchemy.engine import Connection
 
 from factions.actors.kb import is_acronym, load_kb, normalize_name
 from factions.store import schema as t
+from factions.store.judgements import family, root
 
 # Roles that lead a group or a state ("leader", "deputy leader", "military commander").
 LEADING_ROLES = {"leader", "commander", "emir", "secretary-general", "chairman", "president", "head", "chief", "co-chair", "king", "founder", "prime"}
@@ -26,32 +27,41 @@ def resolve_actor(conn: Connection, name: str) -> list[int]:
     kb_ids = [a.id for a in kb.lookup(name)]
     if kb_ids:
         ids = [r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.kb_id.in_(kb_ids)))]
+    live = t.actor_names.c.retracted_at.is_(None)
     if not ids and not is_acronym(name):
-        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == normalize_name(name)).distinct())]
+        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == normalize_name(name), live).distinct())]
     if not ids and is_acronym(name):
-        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.name == name).distinct())]
+        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.name == name, live).distinct())]
     if not ids:
-        names = {r.norm: r.actor_id for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.actor_id))}
+        names = {r.norm: r.actor_id for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.actor_id).where(live))}
         best = process.extractOne(normalize_name(name), list(names), scorer=fuzz.WRatio, score_cutoff=88)
         if best:
             ids = [names[best[0]]]
     if not ids:
         raise ActorNotFound(f"no actor named '{name}' in the store")
-    return ids
+    # An analyst's merges make several stored actors one: the first id is the root.
+    return family(conn, ids)
 
 
 def _actor_names(conn: Connection, ids) -> dict[int, str]:
+    """Display names, each actor shown under the actor it was merged into."""
     if not ids:
         return {}
-    return {r.id: r.name for r in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(list(ids))))}
+    roots = {i: root(conn, i) for i in ids}
+    names = {r.id: r.name for r in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(set(roots.values()))))}
+    return {i: names[r] for i, r in roots.items()}
 
 
 def list_actors(conn: Connection, query: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
     mentions = func.count(t.mentions.c.id).label("mentions")
     docs = func.count(func.distinct(t.mentions.c.document_id)).label("documents")
+    # Mentions of merged actors count for the actor they were merged into.
+    merged = t.actors.alias("merged")
     stmt = (
         select(t.actors.c.id, t.actors.c.name, t.actors.c.kind, t.actors.c.kb_id, mentions, docs)
-        .join(t.mentions, t.mentions.c.actor_id == t.actors.c.id)
+        .join(merged, func.coalesce(merged.c.merged_into, merged.c.id) == t.actors.c.id)
+        .join(t.mentions, t.mentions.c.actor_id == merged.c.id)
+        .where(t.actors.c.merged_into.is_(None))
         .group_by(t.actors.c.id)
         .order_by(mentions.desc(), t.actors.c.name)
         .limit(limit)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 from datetime import date
 from typing import Annotated, Optional
@@ -10,10 +11,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy import select
+from typer.core import TyperGroup
 
 from factions import analysis
 from factions.read import ReadError, read_inputs
 from factions.store import open_store
+from factions.store import schema as t
 
 app = typer.Typer(
     help="factions: a sourced, time-aware model of armed groups from conflict reporting.",
@@ -21,6 +25,22 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Measure extraction quality against annotated data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+
+class _ActorGroup(TyperGroup):
+    """`factions actor NAME` shows an actor; `factions actor merge|split|alias|undo|history`
+    record an analyst's judgement on identity."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+actor_app = typer.Typer(cls=_ActorGroup, no_args_is_help=True, help="Show an actor, or merge, split and alias actors (reversible).")
+app.add_typer(actor_app, name="actor")
+alias_app = typer.Typer(no_args_is_help=True, help="Names an analyst adds to an actor.")
+actor_app.add_typer(alias_app, name="alias")
 
 # Wide tables when the output is a file or a pipe, so rows stay on one line.
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 120)
@@ -158,7 +178,7 @@ def actors(
            [[r["name"], r["kind"], r["kb_id"], r["mentions"], r["documents"]] for r in rows])
 
 
-@app.command()
+@actor_app.command("show")
 def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     """One actor: its names, what the knowledge base knows, and its relations."""
     with _connect(db) as conn:
@@ -179,6 +199,86 @@ def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     if p["relations"]:
         _table("Relations in the store", ["type", "source", "target", "evidence"],
                [[r["type"], r["source"], r["target"], r["evidence"]] for r in p["relations"]])
+
+
+ByOption = Annotated[str, typer.Option("--by", help="Who makes the judgement.")]
+ReasonOption = Annotated[str, typer.Option("--reason", help="Why: kept with the judgement.")]
+
+
+def _judge(db: str | None, action) -> None:
+    from factions.store.judgements import JudgementError
+
+    with open_store(db).engine.begin() as conn:
+        try:
+            message = action(conn)
+        except (JudgementError, analysis.ActorNotFound) as exc:
+            _error(str(exc))
+            raise typer.Exit(1) from None
+    out.print(message, markup=False, highlight=False)
+
+
+def _one(conn, name: str) -> int:
+    return analysis.resolve_actor(conn, name)[0]
+
+
+@actor_app.command("merge")
+def actor_merge(keep: str, other: str, reason: ReasonOption, by: ByOption = os.environ.get("USER", "analyst"), db: DbOption = None) -> None:
+    """Judge OTHER to be the same actor as KEEP."""
+    from factions.store import judgements
+
+    _judge(db, lambda conn: f"judgement {judgements.merge(conn, _one(conn, keep), _one(conn, other), by, reason)}: merged '{other}' into '{keep}'")
+
+
+@actor_app.command("split")
+def actor_split(
+    name: str,
+    names: Annotated[list[str], typer.Option("--name", help="A name whose mentions belong to a different actor.")],
+    reason: ReasonOption, by: ByOption = os.environ.get("USER", "analyst"), db: DbOption = None,
+) -> None:
+    """Move the mentions called --name out of NAME into a new actor."""
+    from factions.store import judgements
+
+    def run(conn):
+        ids = analysis.resolve_actor(conn, name)
+        for actor_id in ids:
+            try:
+                return f"judgement {judgements.split(conn, actor_id, names, by, reason)}: '{names[0]}' is now an actor of its own"
+            except judgements.JudgementError:
+                continue
+        raise judgements.JudgementError(f"no mention of {', '.join(names)} belongs to '{name}'")
+
+    _judge(db, run)
+
+
+@alias_app.command("add")
+def actor_alias_add(name: str, alias: str, reason: ReasonOption, by: ByOption = os.environ.get("USER", "analyst"), db: DbOption = None) -> None:
+    """Add ALIAS as a name of NAME."""
+    from factions.store import judgements
+
+    _judge(db, lambda conn: f"judgement {judgements.add_alias(conn, _one(conn, name), alias, by, reason)}: '{alias}' is a name of '{name}'")
+
+
+@actor_app.command("undo")
+def actor_undo(judgement: int, by: ByOption = os.environ.get("USER", "analyst"), db: DbOption = None) -> None:
+    """Take back a judgement (merge, split or alias); its record stays."""
+    from factions.store import judgements
+
+    _judge(db, lambda conn: f"judgement {judgement} ({judgements.undo(conn, judgement, by)['action']}) undone")
+
+
+@actor_app.command("history")
+def actor_history(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The judgements made on an actor, undone ones included."""
+    from factions.store import judgements
+
+    with _connect(db) as conn:
+        rows = _resolving(lambda: judgements.history(conn, analysis.resolve_actor(conn, name)))
+        names = {r["actor_id"]: None for r in rows} | {r["other_id"]: None for r in rows if r["other_id"]}
+        shown = {i: conn.execute(select(t.actors.c.name).where(t.actors.c.id == i)).scalar() for i in names}
+    if as_json:
+        return _print_json(rows)
+    _table("Judgements", ["id", "action", "actor", "other", "by", "made", "reason", "undone"],
+           [[r["id"], r["action"], shown[r["actor_id"]], shown.get(r["other_id"]), r["author"], r["made_at"], r["reason"], r["undone_at"]] for r in rows])
 
 
 @app.command()

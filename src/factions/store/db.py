@@ -34,24 +34,55 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+def _sqlite_engine(url: str, foreign_keys: bool) -> Engine:
+    """An SQLite engine whose transactions are real SQLite transactions, DDL included
+    (pysqlite's own handling commits before DDL, which would let a failed migration
+    leave a half-changed schema)."""
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        # With WAL, NORMAL loses no committed transaction on a crash of the
+        # process, and saves an fsync per document.
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _engine(url: str, foreign_keys: bool = True) -> Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url, foreign_keys)
+    return create_engine(url)
+
+
 def open_store(url: str | None = None) -> "Store":
-    engine = create_engine(database_url(url))
-    if engine.dialect.name == "sqlite":
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(conn, _record):  # noqa: ANN001
-            cur = conn.cursor()
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA busy_timeout=30000")
-            # With WAL, NORMAL loses no committed transaction on a crash of the
-            # process, and saves an fsync per document.
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.close()
-    config = alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-    return Store(engine)
+    """Open (creating or upgrading) the store. Migrations run in one transaction:
+    a store is upgraded whole or left as it was. SQLite rebuilds a table to alter
+    it, so foreign keys are off while migrating and checked afterwards."""
+    url = database_url(url)
+    migrator = _engine(url, foreign_keys=False)
+    config = alembic_config(migrator)
+    try:
+        with migrator.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            if migrator.dialect.name == "sqlite":
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration would break {len(broken)} references; nothing was changed")
+    finally:
+        migrator.dispose()
+    return Store(_engine(url))
 
 
 class Store:

@@ -47,6 +47,8 @@ actors = Table(
     Column("kind", String(40), nullable=False),
     Column("kb_id", String(200), index=True),
     Column("basis", String(40), nullable=False),
+    # An analyst's merge: this actor is the same as `merged_into` (see judgements).
+    Column("merged_into", Integer, ForeignKey("actors.id", name="fk_actors_merged_into"), index=True),
     _recorded(),
 )
 
@@ -57,8 +59,26 @@ actor_names = Table(
     Column("name", Text, nullable=False),
     Column("norm", String(400), nullable=False, index=True),
     Column("basis", String(40), nullable=False),
+    # An alias an analyst added and later took back is kept, marked retracted.
+    Column("retracted_at", DateTime),
     _recorded(),
     UniqueConstraint("actor_id", "name", name="uq_actor_names_actor_name"),
+)
+
+# Analysts' judgements on identity (merge, split, alias), each reversible: undoing
+# one sets `undone_at`; rows are never deleted, so the history stays readable.
+judgements = Table(
+    "judgements", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action", String(20), nullable=False),  # merge, split, alias
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
+    Column("other_id", Integer, ForeignKey("actors.id")),
+    Column("detail", JSON, nullable=False),  # what changed, enough to undo it
+    Column("author", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("made_at", DateTime, nullable=False),
+    Column("undone_at", DateTime),
+    Column("undone_by", String(200)),
 )
 
 mentions = Table(
