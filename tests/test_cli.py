@@ -144,3 +144,16 @@ def test_leaders_as_of_a_date(db):
     data = _json(["leaders", "al-Shabaab", "--db", db])
     assert [x["name"] for x in data["knowledge_base"]] == ["Ahmed Abdi Godane", "Ahmed Diriye"]
     assert [x["name"] for x in data["reported"]] == ["Ahmed Diriye"]
+
+
+def test_extract_with_a_user_knowledge_base(tmp_path):
+    good = tmp_path / "mine.toml"
+    good.write_text('[[actor]]\nid = "x-front"\nname = "X Front"\nkind = "armed_group"\nacronyms = ["XF"]\nbasis = "test"\n')
+    result = _extract("--kb", str(good), "-", stdin="The XF attacked the army post.")
+    assert result.returncode == 0, result.stderr
+    assert [a["kb_id"] for a in json.loads(result.stdout)["actors"]][0] == "x-front"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[actor]]\nid = "x"\nname = "X"\nkind = "armed_grp"\nbasis = "t"\n')
+    result = _extract("--kb", str(bad), "-", stdin="text")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [f"factions: error: {bad}: actor/0/kind: 'armed_grp' is not one of ['person', 'armed_group', 'organization', 'state', 'government_body', 'media', 'location']"]

@@ -69,3 +69,29 @@ def test_every_entry_states_its_basis():
     assert sum(a.kind == "armed_group" for a in actors.values()) >= 200
     assert sum(a.kind == "person" for a in actors.values()) >= 200
     assert sum(bool(a.roles) for a in actors.values() if a.kind == "person") >= 180
+
+
+def test_resolution_is_time_aware(tmp_path):
+    from datetime import date
+
+    from factions.actors.kb import load_kb
+    from factions.extract import RuleExtractor
+    from factions.model import Document
+
+    extra = tmp_path / "dawn.toml"
+    extra.write_text(
+        '[[actor]]\nid = "dawn-front-old"\nname = "Dawn Front (1990s)"\nkind = "armed_group"\n'
+        'names = [{ name = "Dawn Front", from = "1991", to = "1999" }]\nbasis = "test"\n\n'
+        '[[actor]]\nid = "dawn-front-new"\nname = "Dawn Front (2010s)"\nkind = "armed_group"\n'
+        'names = [{ name = "Dawn Front", from = "2012" }]\nbasis = "test"\n'
+    )
+    extractor = RuleExtractor(kb=load_kb((str(extra),)))
+
+    def kb_ids(text, published):
+        out = extractor.extract(Document(source="t", text=text, published=published)).as_dict()
+        return {a["kb_id"]: a["name_then"] for a in out["actors"] if a["kb_id"]}
+
+    assert "dawn-front-old" in kb_ids("The Dawn Front attacked a convoy.", date(1995, 3, 1))
+    assert "dawn-front-new" in kb_ids("The Dawn Front attacked a convoy.", date(2015, 3, 1))
+    assert kb_ids("Jabhat al-Nusra fighters attacked the base.", date(2014, 5, 1))["hts"] == "Jabhat al-Nusra"
+    assert kb_ids("Fighters of al-Qaeda in Iraq attacked the base.", date(2005, 5, 1))["islamic-state"] == "al-Qaeda in Iraq"

@@ -99,6 +99,8 @@ class Actor:
     basis: str = "text"
     confidence: float = 1.0
     reason: str = ""
+    # The name the actor went by when the document was published (knowledge base).
+    name_then: str | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -106,6 +108,7 @@ class Actor:
             "name": self.name,
             "kind": self.kind,
             "kb_id": self.kb_id,
+            "name_then": self.name_then,
             "aliases": list(self.aliases),
             "basis": self.basis,
             "confidence": round(self.confidence, 3),

@@ -7,6 +7,7 @@ whose id is already known replaces the shipped one.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -67,6 +68,15 @@ class KBActor:
                 out.append(n)
         return out
 
+    def bore_name_on(self, name: str, day: str) -> int:
+        """2 if a dated name of this actor matches `name` and was valid on `day`,
+        1 if the name is undated here, 0 if it was this actor's name only at other times."""
+        key = normalize_name(name)
+        dated = [n for n in self.names if key in (normalize_name(n["name"]), normalize_name(n.get("acronym", "")))]
+        if not dated:
+            return 1
+        return 2 if any(n.get("from", "") <= day and (not n.get("to") or day < n["to"]) for n in dated) else 0
+
     def name_on(self, day: str | None) -> str:
         """The name the actor went by on an ISO date (reduced precision allowed)."""
         if day:
@@ -100,11 +110,15 @@ class KnowledgeBase:
     def get(self, actor_id: str | None) -> KBActor | None:
         return self.actors.get(actor_id) if actor_id else None
 
-    def lookup(self, name: str) -> list[KBActor]:
-        """Exact lookup: acronyms case-sensitively, other names folded."""
+    def lookup(self, name: str, on: str | None = None) -> list[KBActor]:
+        """Exact lookup: acronyms case-sensitively, other names folded. When several
+        actors bear the name, those that bore it on the date `on` come first."""
         ids = self._by_name.get(name.strip()) if is_acronym(name.strip()) else None
         ids = ids or self._by_name.get(normalize_name(name), [])
-        return [self.actors[i] for i in ids]
+        found = [self.actors[i] for i in ids]
+        if on and len(found) > 1:
+            found.sort(key=lambda a: -a.bore_name_on(name, on))
+        return found
 
     def fuzzy(self, name: str, cutoff: float = 90.0) -> tuple[KBActor, float] | None:
         """Best transliteration-tolerant match (rapidfuzz), or None below `cutoff`."""
@@ -130,14 +144,37 @@ def _kb_files(extra: tuple[str, ...]) -> list[tuple[str, str]]:
     root = resources.files("factions.data.kb")
     files = [(f"factions/data/kb/{p.name}", p.read_text("utf-8")) for p in sorted(root.iterdir(), key=lambda p: p.name) if p.name.endswith(".toml")]
     for path in extra:
-        files.append((path, Path(path).read_text("utf-8")))
+        try:
+            files.append((path, Path(path).read_text("utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            raise KBFileError(f"{path}: cannot read knowledge-base file ({err})") from None
     return files
+
+
+class KBFileError(ValueError):
+    """A knowledge-base file that is not valid TOML or does not follow the schema."""
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads(resources.files("factions.data.schema").joinpath("kb.schema.json").read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
 
 
 def parse_kb_files(files: list[tuple[str, str]]) -> dict[str, KBActor]:
     actors: dict[str, KBActor] = {}
     for source, text in files:
-        for entry in tomllib.loads(text).get("actor", []):
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise KBFileError(f"{source}: not valid TOML ({err})") from None
+        error = next(iter(_validator().iter_errors(data)), None)
+        if error is not None:
+            where = "/".join(str(p) for p in error.absolute_path) or "top level"
+            raise KBFileError(f"{source}: {where}: {error.message}")
+        for entry in data.get("actor", []):
             actor = KBActor(source=source, **entry)
             actors[actor.id] = actor
     return actors

@@ -96,7 +96,8 @@ class _Registry:
         entry = self.kb.actors[kb_id]
         return self.get(
             f"kb:{kb_id}",
-            lambda: Actor("", entry.name, entry.kind, kb_id=kb_id, basis="kb", confidence=confidence, reason=reason),
+            lambda: Actor("", entry.name, entry.kind, kb_id=kb_id, basis="kb", confidence=confidence, reason=reason,
+                          name_then=entry.name_on(self.published)),
         )
 
     def for_name(self, label: str, surface: str, basis: str = "text") -> Actor:
@@ -116,9 +117,13 @@ class _Registry:
 def _link(reg: _Registry, label: str, surface: str, kb_id: str | None) -> Actor:
     kb = reg.kb
     if kb_id and kb_id in kb.actors:
+        # A name several actors bore: the one that bore it on the publication date.
+        candidates = kb.lookup(clean_surface(surface), on=reg.published)
+        if len(candidates) > 1:
+            return reg.for_kb(candidates[0].id, f"'{clean_surface(surface)}' was this actor's name then", 0.85)
         return reg.for_kb(kb_id, "knowledge-base name in the text", 0.95)
     name = clean_surface(surface)
-    found = kb.lookup(name)
+    found = kb.lookup(name, on=reg.published)
     if found:
         return reg.for_kb(found[0].id, f"knowledge-base name '{name}'", 0.9)
     if label in ("PERSON", "ORG"):

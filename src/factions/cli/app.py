@@ -77,6 +77,23 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     out.print(table)
 
 
+KbOption = Annotated[Optional[list[str]], typer.Option("--kb", help="Your own knowledge-base file (repeatable); extends or overrides the shipped one.")]
+
+
+def _use_kb(files: list[str] | None) -> None:
+    """Check the user's knowledge-base files now (one clear line if broken) and pass
+    them on through FACTIONS_KB, which worker processes inherit."""
+    from factions.actors.kb import KBFileError, load_kb
+
+    if files:
+        os.environ["FACTIONS_KB"] = ":".join([*filter(None, os.environ.get("FACTIONS_KB", "").split(":")), *files])
+    try:
+        load_kb()
+    except KBFileError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+
+
 def _documents(paths: list[str], published: date | None, failures: list[ReadError]):
     for item in read_inputs(paths, published):
         if isinstance(item, ReadError):
@@ -93,10 +110,12 @@ def extract(
     format: Annotated[str, typer.Option("--format", help="json (one object) or jsonl (one per line).")] = "json",
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
     extractor: Annotated[str, typer.Option(help="Extractor to use.")] = "rules",
+    kb: KbOption = None,
 ) -> None:
     """Extract mentions, actors, claims, events and relations as JSON (CONTRACT.md)."""
     from factions.extract import get_extractor
 
+    _use_kb(kb)
     if format not in ("json", "jsonl"):
         _error(f"--format must be json or jsonl, not '{format}'")
         raise typer.Exit(2)
@@ -122,11 +141,13 @@ def ingest(
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
+    kb: KbOption = None,
 ) -> None:
     """Read, extract and store documents; each one whole or not at all. Documents
     already stored (same text) are skipped, so an interrupted run can be resumed."""
     from factions.ingest import count_documents, ingest_paths
 
+    _use_kb(kb)
     store = open_store(db)
     when = _parse_date(published, "--published")
     columns = [
