@@ -86,6 +86,12 @@ class KBActor:
         return self.name
 
 
+def _initials(key: str) -> set[str]:
+    """First letters of a folded name's words, "al" articles skipped."""
+    words = [w[2:] if w.startswith("al") and len(w) > 4 else w for w in key.split() if w != "al"]
+    return {w[0] for w in words if w}
+
+
 def is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and len(name) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
@@ -101,8 +107,14 @@ class KnowledgeBase:
                 ids = self._by_name.setdefault(key, [])
                 if actor.id not in ids:
                     ids.append(actor.id)
-        # Only full names (not acronyms) take part in fuzzy matching.
-        self._fuzzy_keys = [k for k in self._by_name if len(k) >= 5 and not is_acronym(k)]
+        # Only full names (not acronyms) take part in fuzzy matching, and only those
+        # sharing a word initial with the query are scored: transliterations keep
+        # initials ("Zawahri", "Zawahiri"), and a 100k-name base stays fast.
+        self._fuzzy_by_initial: dict[str, list[str]] = {}
+        for key in self._by_name:
+            if len(key) >= 5 and not is_acronym(key):
+                for initial in _initials(key):
+                    self._fuzzy_by_initial.setdefault(initial, []).append(key)
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -125,8 +137,8 @@ class KnowledgeBase:
         key = normalize_name(name)
         if len(key) < 5:
             return None
-        # Pre-filter on the first letter of some word: transliterations keep it.
-        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        candidates = {k for initial in _initials(key) for k in self._fuzzy_by_initial.get(initial, ())}
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
         if not best:
             return None
         return self.actors[self._by_name[best[0]][0]], best[1]

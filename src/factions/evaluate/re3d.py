@@ -132,7 +132,8 @@ def re3d_type(mention, kind: str | None) -> str | None:
     vetoed") is an Organisation and a state as a place a Location."""
     label = mention.label
     if label == "NORP":
-        return "Nationality"
+        # "Syrians" (the people) is a group; "Syrian" (the adjective) a nationality.
+        return "Organisation" if mention.text.endswith("s") else "Nationality"
     if mention.basis in ("nominal", "anaphor", "pronoun") or kind == "population":
         if label == "PERSON":
             last = mention.text.split()[-1].lower() if mention.text.split() else ""

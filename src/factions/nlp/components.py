@@ -108,6 +108,7 @@ def make_nominals(nlp: Language, name: str):
         **{w: "ORG" for w in lex["group"]["heads"]},
     }
     modifiers, determiners = set(lex["modifiers"]), set(lex["determiners"])
+    vague_places = set(lex["place"]["vague_places"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
 
     def nominals(doc: Doc) -> Doc:
@@ -136,7 +137,7 @@ def make_nominals(nlp: Language, name: str):
             # Army of Tal Hamra") is part of that name.
             if span[-1].ent_type_ and len(span) == 1:
                 continue
-            if span.label_ == "LOC" and len(span) == 1:
+            if span.label_ == "LOC" and len(span) == 1 and span[0].lower_ in vague_places:
                 continue  # a bare "town" or "area" names no place
             if any(e.start < span.end and span.start < e.end and not (span.start <= e.start and e.end <= span.end) for e in ents):
                 continue
