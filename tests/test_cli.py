@@ -65,8 +65,9 @@ def test_claims_by_speaker_and_about(db):
 
 def test_timeline_in_time_order(db):
     rows = _json(["timeline", "al-Shabaab", "--db", db])
-    keys = [r["when"] or r["said_on"] or r["published"] for r in rows]
+    keys = [r["date"] for r in rows]
     assert keys == sorted(keys) and len(rows) >= 3
+    assert all(r["reports"] and {"speaker", "outlet", "modality"} <= set(r["reports"][0]) for r in rows)
 
 
 def test_unknown_actor_is_one_error_line(db):

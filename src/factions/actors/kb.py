@@ -56,6 +56,7 @@ class KBActor:
     names: list[dict] = field(default_factory=list)
     lineage: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
+    ended: str | None = None  # when the actor ceased to exist (dissolved, died)
     basis: str = ""
     source: str = ""
 

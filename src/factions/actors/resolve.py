@@ -181,24 +181,13 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     return mentions, _number_by_first_mention(mentions, [a for a in reg.actors.values() if a.id in used])
 
 
-_ORG_NAME_WORDS = {"liwa", "katiba", "katibat", "kataib", "jabhat", "jaysh", "jaish", "harakat", "ansar", "brigade", "brigades", "battalion", "battalions", "front", "movement", "army", "tehrik", "lashkar", "tanzim", "wilayat", "saraya", "hezb", "hizb"}
-_PLACE_BEFORE = {"town", "city", "village", "province", "district", "region", "governorate", "capital", "port", "camp", "area", "state"}
-
-
 def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
-    """Fix the model's commonest confusions in this domain: a group named "Liwa ..."
-    or "Katibat ..." is not a person; "the town of al-Mayadin" is a place."""
-    label = ent.label_
-    if label == "GPE" and _acts(ent.root):
-        return "ORG"  # "Russia vetoed", "the UK's position": the state acting, not the place
-    if kb_id or label not in ("PERSON", "ORG", "NORP"):
-        return label
-    if label == "PERSON" and set(normalize_name(surface).split()) & _ORG_NAME_WORDS:
+    """A state that acts ("Russia vetoed", "the UK's position") is labelled as an
+    organisation; as a place it stays a GPE. (Other fixes to the model's labels are
+    made in the pipeline: nlp.components.entity_fixes.)"""
+    if ent.label_ == "GPE" and _acts(ent.root):
         return "ORG"
-    doc = ent.doc
-    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _PLACE_BEFORE:
-        return "GPE"
-    return label
+    return ent.label_
 
 
 def _acts(token) -> bool:

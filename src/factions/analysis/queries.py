@@ -8,6 +8,8 @@ from sqlalchemy.engine import Connection
 
 from factions.actors.kb import is_acronym, load_kb, normalize_name
 from factions.store import schema as t
+from factions.analysis.events import deduplicated_events
+from factions.analysis.states import pair_evidence, relation_state
 from factions.store.judgements import family, root
 
 # Roles that lead a group or a state ("leader", "deputy leader", "military commander").
@@ -135,61 +137,26 @@ def list_claims(conn: Connection, speaker: str | None = None, about: str | None 
     return rows
 
 
-def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None) -> dict:
-    """All evidence on the A–B relation, grouped by relation type, each item with its
-    speaker, outlet, said-on date and modality. With `as_of`, only what had happened
-    (event time, else said-on date, else publication date) by that date."""
+def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None, known_on: str | None = None) -> dict:
+    """The A–B relation: its state as of `as_of` as known from documents published by
+    `known_on` (with the evidence for and against, graded), and all the evidence up
+    to `as_of` grouped by relation type, each item with its speaker, outlet, said-on
+    date and modality."""
     ids_a, ids_b = resolve_actor(conn, a), resolve_actor(conn, b)
-    r, c, d = t.relations, t.claims, t.documents
-    stmt = (
-        select(r, c.c.speaker_id, c.c.said_on, c.c.channel, c.c.via, d.c.publisher, d.c.published, d.c.source)
-        .join(d, d.c.id == r.c.document_id)
-        .outerjoin(c, c.c.id == r.c.claim_id)
-        .where(or_(and_(r.c.source_id.in_(ids_a), r.c.target_id.in_(ids_b)), and_(r.c.source_id.in_(ids_b), r.c.target_id.in_(ids_a))))
-    )
-    rows = [dict(x._mapping) for x in conn.execute(stmt)]
-    if as_of:
-        rows = [x for x in rows if (x["when_start"] or x["said_on"] or x["published"] or "") <= as_of]
-    names = _actor_names(conn, {x["speaker_id"] for x in rows if x["speaker_id"]} | set(ids_a[:1]) | set(ids_b[:1]) | {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
+    state = relation_state(conn, ids_a, ids_b, as_of, known_on)
+    items = [i for i in pair_evidence(conn, ids_a, ids_b, known_on) if not as_of or (i["date"] or "") <= as_of]
     grouped: dict[str, list[dict]] = defaultdict(list)
-    for x in sorted(rows, key=lambda x: (x["when_start"] or x["said_on"] or x["published"] or "")):
-        grouped[x["type"]].append({
-            "source": names[x["source_id"]], "target": names[x["target_id"]],
-            "speaker": names.get(x["speaker_id"]) if x["speaker_id"] else None,
-            "outlet": x["publisher"], "said_on": x["said_on"], "published": x["published"],
-            "when": x["when_start"], "modality": x["modality"], "evidence": x["evidence"],
-            "document": x["source"], "span": {"start": x["evidence_start"], "end": x["evidence_end"]},
-        })
-    return {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "relations": dict(grouped)}
+    for item in items:
+        grouped[item["type"]].append(item)
+    names = _actor_names(conn, [ids_a[0], ids_b[0]])
+    return {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "known_on": known_on, "state": state, "relations": dict(grouped)}
 
 
-def timeline(conn: Connection, name: str, limit: int = 200) -> list[dict]:
-    ids = resolve_actor(conn, name)
-    e, p, d, c = t.events, t.event_participants, t.documents, t.claims
-    stmt = (
-        select(e, d.c.published, d.c.publisher, d.c.text, c.c.speaker_id, c.c.said_on)
-        .join(d, d.c.id == e.c.document_id)
-        .outerjoin(c, c.c.id == e.c.claim_id)
-        .where(e.c.id.in_(select(p.c.event_id).where(p.c.actor_id.in_(ids))))
-        .limit(limit)
-    )
-    rows = [dict(x._mapping) for x in conn.execute(stmt)]
-    parts = defaultdict(list)
-    for x in conn.execute(select(p.c.event_id, p.c.actor_id, p.c.role).where(p.c.event_id.in_([r["id"] for r in rows]))):
-        parts[x.event_id].append((x.actor_id, x.role))
-    names = _actor_names(conn, {a for v in parts.values() for a, _ in v} | {r["speaker_id"] for r in rows if r["speaker_id"]})
-    out = []
-    for x in rows:
-        out.append({
-            "when": x["when_start"], "precision": x["when_precision"], "said_on": x["said_on"], "published": x["published"],
-            "type": x["type"], "modality": x["modality"],
-            "actors": [names[a] for a, role in parts[x["id"]] if role == "actor"],
-            "recipients": [names[a] for a, role in parts[x["id"]] if role == "recipient"],
-            "speaker": names.get(x["speaker_id"]) if x["speaker_id"] else None, "outlet": x["publisher"],
-            "evidence": x["text"][x["evidence_start"] : x["evidence_end"]],
-        })
-    out.sort(key=lambda x: (x["when"] or x["said_on"] or x["published"] or "9999"))
-    return out
+def timeline(conn: Connection, name: str, other: str | None = None, as_of: str | None = None) -> list[dict]:
+    """Events involving an actor (and, with `other`, both), in the order they
+    happened; each event once, with every article's report of it."""
+    involving = [resolve_actor(conn, name)] + ([resolve_actor(conn, other)] if other else [])
+    return deduplicated_events(conn, involving, as_of)
 
 
 def summary(conn: Connection, top: int = 8) -> dict:

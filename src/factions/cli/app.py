@@ -40,6 +40,8 @@ class _ActorGroup(TyperGroup):
 actor_app = typer.Typer(cls=_ActorGroup, no_args_is_help=True, help="Show an actor, or merge, split and alias actors (reversible).")
 app.add_typer(actor_app, name="actor")
 alias_app = typer.Typer(no_args_is_help=True, help="Names an analyst adds to an actor.")
+question_app = typer.Typer(no_args_is_help=True, help="Track a question (\"Will A and B unite?\") as evidence accumulates.")
+app.add_typer(question_app, name="question")
 actor_app.add_typer(alias_app, name="alias")
 
 # Wide tables when the output is a file or a pipe, so rows stay on one line.
@@ -223,6 +225,7 @@ def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 ByOption = Annotated[str, typer.Option("--by", help="Who makes the judgement.")]
+AuthorOption = Annotated[str, typer.Option("--author", help="Who adds or resolves it.")]
 ReasonOption = Annotated[str, typer.Option("--reason", help="Why: kept with the judgement.")]
 
 
@@ -320,25 +323,46 @@ def claims(
 @app.command()
 def relation(
     a: str, b: str,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only evidence of what had happened by this date.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The state in the world on this date.")] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help="As reflected by documents published by this date.")] = None,
     db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
-    """The evidence on the relation between two actors, grouped by relation type."""
+    """The state between two actors on a date, with the evidence for and against, and
+    all the evidence grouped by relation type."""
     _parse_date(as_of, "--as-of")
+    _parse_date(known_on, "--known-on")
     with _connect(db) as conn:
-        data = _resolving(lambda: analysis.relation_evidence(conn, a, b, as_of))
+        data = _resolving(lambda: analysis.relation_evidence(conn, a, b, as_of, known_on))
     if as_json:
         return _print_json(data)
     print_relation(data)
 
 
+def _evidence_rows(items: list[dict]) -> list[list]:
+    return [[i["date"], i["speaker"] or "(the article)", i["outlet"], i["reliability"], i.get("credibility", ""), i["modality"], i["evidence"]] for i in items]
+
+
 def print_relation(data: dict) -> None:
-    out.print(f"[bold]{data['a']} – {data['b']}[/bold]" + (f" as of {data['as_of']}" if data["as_of"] else ""))
+    when = "".join([f" as of {data['as_of']}" if data["as_of"] else "", f", known on {data['known_on']}" if data.get("known_on") else ""])
+    st = data["state"]
+    out.print(f"[bold]{data['a']} – {data['b']}[/bold]{when}: [bold]{st['state']}[/bold]"
+              + (f" since {st['since']}" if st["since"] else "") + (f" (confidence {st['confidence']:.2f})" if st["state"] != "none" else ""))
+    columns = ["date", "speaker", "outlet", "reliability", "credibility", "modality", "evidence"]
+    if st["evidence_for"]:
+        _table("Evidence for", columns, _evidence_rows(st["evidence_for"]))
+    if st["evidence_against"]:
+        _table("Evidence against", columns, _evidence_rows(st["evidence_against"]))
+    if st["competing"]:
+        _table("Competing reports", ["state"] + columns, [[i["state"], *row] for i, row in zip(st["competing"], _evidence_rows(st["competing"]))])
+    if st["prospects"]:
+        _table("Prospects (hypothetical, conditional, future)", ["state"] + columns, [[i["state"], *row] for i, row in zip(st["prospects"], _evidence_rows(st["prospects"]))])
+    if st["history"]:
+        out.print("history: " + "; ".join(f"{h['state']} {h['from'] or '?'} to {h['to'] or 'now'}" for h in st["history"]), markup=False, highlight=False)
     if not data["relations"]:
         out.print("no evidence in the store")
     for rel_type, items in data["relations"].items():
-        _table(f"{rel_type} ({len(items)})", ["source → target", "when", "said on", "speaker", "outlet", "modality", "evidence"],
-               [[f"{i['source']} → {i['target']}", i["when"], i["said_on"], i["speaker"], i["outlet"], i["modality"], i["evidence"]] for i in items])
+        _table(f"{rel_type} ({len(items)})", ["source → target", "date", "said on", "speaker", "outlet", "modality", "evidence"],
+               [[f"{i['source']} → {i['target']}", i["date"], i["said_on"], i["speaker"], i["outlet"], i["modality"], i["evidence"]] for i in items])
 
 
 @app.command()
@@ -361,14 +385,203 @@ def leaders(
 
 
 @app.command()
-def timeline(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Events involving an actor in the order they happened."""
+def timeline(
+    name: str,
+    other: Annotated[Optional[str], typer.Argument(help="Only events involving this actor too.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only events up to this date.")] = None,
+    db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Events involving an actor (or two) in the order they happened, each event once
+    with all its reports."""
+    _parse_date(as_of, "--as-of")
     with _connect(db) as conn:
-        rows = _resolving(lambda: analysis.timeline(conn, name))
+        rows = _resolving(lambda: analysis.timeline(conn, name, other, as_of))
     if as_json:
         return _print_json(rows)
-    _table(f"Timeline of {name}", ["when", "type", "actors", "recipients", "modality", "speaker", "said on", "published"],
-           [[r["when"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), r["modality"], r["speaker"], r["said_on"], r["published"]] for r in rows])
+    title = f"Timeline of {name}" + (f" and {other}" if other else "")
+    _table(title, ["date", "type", "actors", "recipients", "reports: speaker (outlet, modality)"],
+           [[r["date"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]),
+             "; ".join(f"{x['speaker'] or '(article)'} ({x['outlet'] or '?'}, {x['modality']})" for x in r["reports"])] for r in rows])
+
+
+@app.command()
+def network(
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Relation states on this date.")] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help="As reflected by documents published by this date.")] = None,
+    format: Annotated[str, typer.Option("--format", help="graphml or json (node-link).")] = "json",
+    output: Annotated[Optional[str], typer.Option("--out", help="Write to this file instead of standard output.")] = None,
+    db: DbOption = None,
+) -> None:
+    """The actor network as of a date: nodes are actors, edges their relation states."""
+    import networkx as nx
+
+    from factions.analysis.network import network as build
+
+    _parse_date(as_of, "--as-of")
+    _parse_date(known_on, "--known-on")
+    if format not in ("graphml", "json"):
+        _error(f"--format must be graphml or json, not '{format}'")
+        raise typer.Exit(2)
+    with _connect(db) as conn:
+        graph = build(conn, as_of, known_on)
+    text = "\n".join(nx.generate_graphml(graph)) if format == "graphml" else json.dumps(nx.node_link_data(graph, edges="edges"), indent=2, default=str)
+    _write_output(text, output)
+
+
+def _question_call(db: str | None, action, write: bool = True):
+    from factions.analysis.questions import QuestionError
+
+    store = open_store(db)
+    with (store.engine.begin() if write else store.engine.connect()) as conn:
+        try:
+            return action(conn)
+        except (QuestionError, analysis.ActorNotFound) as exc:
+            _error(str(exc))
+            raise typer.Exit(1) from None
+
+
+def _question_actors(conn, text: str, names: list[str] | None) -> list[int]:
+    """The two actors a question is about: named with --actor, or found in its text."""
+    if names:
+        return [analysis.resolve_actor(conn, n)[0] for n in names]
+    from factions.extract import get_extractor
+    from factions.model import Document
+
+    x = get_extractor("rules").extract(Document(source="question", text=text))
+    found = []
+    for a in x.actors:
+        if a.kind in ("armed_group", "organization", "state", "government_body"):
+            try:
+                found.append(analysis.resolve_actor(conn, a.name)[0])
+            except analysis.ActorNotFound:
+                continue
+    return list(dict.fromkeys(found))
+
+
+@question_app.command("add")
+def question_add(
+    text: str,
+    deadline: Annotated[Optional[str], typer.Option("--by", help="The date the question is about (YYYY-MM-DD).")] = None,
+    criteria: Annotated[str, typer.Option("--criteria", help="How it will be judged resolved.")] = "",
+    actors: Annotated[Optional[list[str]], typer.Option("--actor", help="An actor the question is about (twice).")] = None,
+    hypotheses: Annotated[Optional[list[str]], typer.Option("--hypothesis", help="A hypothesis (repeat; default: yes / no).")] = None,
+    author: AuthorOption = os.environ.get("USER", "analyst"), db: DbOption = None,
+) -> None:
+    """Track a question about two actors."""
+    from factions.analysis import questions
+
+    _parse_date(deadline, "--by")
+
+    def run(conn):
+        qid = questions.add_question(conn, text, _question_actors(conn, text, actors), deadline, criteria, author, hypotheses)
+        questions.update_forecast(conn, qid)
+        return qid
+
+    qid = _question_call(db, run)
+    out.print(f"question {qid}: {text}", markup=False, highlight=False)
+
+
+@question_app.command("list")
+def question_list(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The tracked questions."""
+    from factions.analysis import questions
+
+    rows = _question_call(db, questions.list_questions, write=False)
+    if as_json:
+        return _print_json(rows)
+    _table("Questions", ["id", "question", "by", "resolved"], [[r["id"], r["text"], r["deadline"], r["resolved_outcome"]] for r in rows])
+
+
+@question_app.command("update")
+def question_update(qid: int, db: DbOption = None) -> None:
+    """Recompute the forecast from the indicators; record it if the evidence moved it."""
+    from factions.analysis import questions
+
+    result = _question_call(db, lambda conn: questions.update_forecast(conn, qid))
+    out.print(f"P(H1) = {result['probability']:.2f}" + (" (recorded)" if result.get("recorded") else " (unchanged)"), markup=False)
+
+
+@question_app.command("forecast")
+def question_forecast(
+    qid: int, probability: Annotated[float, typer.Option("--p", help="Your probability of H1.")],
+    note: Annotated[Optional[str], typer.Option("--note")] = None,
+    author: AuthorOption = os.environ.get("USER", "analyst"), db: DbOption = None,
+) -> None:
+    """Record an analyst's forecast."""
+    from factions.analysis import questions
+
+    fid = _question_call(db, lambda conn: questions.add_forecast(conn, qid, probability, author, note))
+    out.print(f"forecast {fid} recorded", markup=False)
+
+
+@question_app.command("resolve")
+def question_resolve(
+    qid: int, outcome: Annotated[str, typer.Option("--outcome", help="The hypothesis that came true (H1, H2, ...).")],
+    on: Annotated[str, typer.Option("--on", help="When it was resolved (YYYY-MM-DD).")],
+    author: AuthorOption = os.environ.get("USER", "analyst"), db: DbOption = None,
+) -> None:
+    """Resolve a question and score its forecasts."""
+    from factions.analysis import questions
+
+    _parse_date(on, "--on")
+    result = _question_call(db, lambda conn: questions.resolve(conn, qid, outcome, on, author))
+    for who, s in result.items():
+        out.print(f"{who}: {s['forecasts']} forecasts, Brier {s['brier']:.3f}, log {s['log']:.3f}", markup=False)
+
+
+@question_app.command("show")
+def question_show(qid: int, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The question, its current estimate and the evidence behind it."""
+    from factions.analysis import questions
+
+    data = _question_call(db, lambda conn: questions.show(conn, qid), write=False)
+    if as_json:
+        return _print_json(data)
+    out.print(f"[bold]{data['text']}[/bold]" + (f" (by {data['deadline']})" if data["deadline"] else ""))
+    out.print(f"about: {' and '.join(data['actors'])}; criteria: {data['criteria'] or '-'}", markup=False)
+    for h in data["hypotheses"]:
+        out.print(f"  {h['label']}: {h['text']}", markup=False)
+    cur = data["current"]
+    out.print(f"current estimate P(H1) = {cur['probability']:.2f} (base rate {cur['base_rate']:.2f})", markup=False)
+    _table("Indicators", ["indicator", "fired", "x odds", "evidence"],
+           [[i["name"], "yes" if i["fired"] else "no", i["likelihood_ratio"],
+             "; ".join(f"{e['speaker'] or '(article)'}, {e['outlet'] or '?'}, {e['date'] or '?'}" for e in i["evidence"])] for i in cur["indicators"]])
+    _table("Forecasts", ["made", "by", "P(H1)", "basis", "note"],
+           [[f["made_at"], f["author"], f"{f['probability']:.2f}", "; ".join(b["indicator"] for b in f["basis"]), f["note"]] for f in data["forecasts"]])
+    if data["resolution"]["outcome"]:
+        out.print(f"resolved {data['resolution']['outcome']} on {data['resolution']['on']}", markup=False)
+        for who, s in data["scores"].items():
+            out.print(f"  {who}: Brier {s['brier']:.3f}, log {s['log']:.3f} over {s['forecasts']} forecasts", markup=False)
+
+
+@app.command("export")
+def export_store(
+    format: Annotated[str, typer.Option("--format", help="stix, graphml, csv, plover or prov.")],
+    output: Annotated[Optional[str], typer.Option("--out", help="Write to this file instead of standard output.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the store: a STIX 2.1 bundle, GraphML, CSV, PLOVER-style JSON events or
+    W3C PROV (PROV-JSON)."""
+    from factions.export import FORMATS, export
+
+    if format not in FORMATS:
+        _error(f"--format must be one of {', '.join(FORMATS)}, not '{format}'")
+        raise typer.Exit(2)
+    with _connect(db) as conn:
+        text = export(conn, format)
+    _write_output(text.rstrip("\n"), output)
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """Standard output, or a file written whole (a temporary file renamed over it)."""
+    if output is None:
+        sys.stdout.write(text + "\n")
+        return
+    tmp = f"{output}.partial"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+    os.replace(tmp, output)
+    err.print(f"written: {output}", highlight=False)
 
 
 @app.command()

@@ -61,6 +61,33 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("factions_entity_fixes")
+def entity_fixes(doc: Doc) -> Doc:
+    """The model's commonest confusions in this domain, fixed before nominals are
+    read: a name with "Liwa", "Katibat", "Jabhat" ... is a group, not a person;
+    a name after "the town of" is a place."""
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    group_words, place_before = set(fixes["group_name_words"]), set(fixes["place_before"])
+    spans, changed = [], False
+    for ent in doc.ents:
+        label = ent.label_
+        if ent.ent_id_:
+            spans.append(ent)
+            continue
+        if label == "PERSON" and any(t.lower_ in group_words for t in ent):
+            label = "ORG"
+        elif label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_before:
+            label = "GPE"
+        if label != ent.label_:
+            changed = True
+            spans.append(Span(doc, ent.start, ent.end, label=label))
+        else:
+            spans.append(ent)
+    if changed:
+        doc.ents = spans
+    return doc
+
+
 @Language.factory("factions_text_acronyms")
 def make_text_acronyms(nlp: Language, name: str):
     """Acronyms introduced in the text, "the Islamic State (IS)": later bare uses of

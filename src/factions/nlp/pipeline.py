@@ -46,7 +46,8 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     )
     acronym_ruler.add_patterns(acronyms)
     nlp.add_pipe("factions_text_acronyms", after="factions_kb_acronyms")
-    nlp.add_pipe("factions_nominals", after="factions_text_acronyms")
+    nlp.add_pipe("factions_entity_fixes", after="factions_text_acronyms")
+    nlp.add_pipe("factions_nominals", after="factions_entity_fixes")
     nlp.max_length = max(nlp.max_length, 4_000_000)
     return nlp
 

@@ -175,3 +175,51 @@ relations = Table(
     Index("ix_relations_pair", "source_id", "target_id", "type"),
     Index("ix_relations_target", "target_id", "source_id"),
 )
+
+
+# Tracked questions ("Will A and B unite?"): hypotheses, indicators over the store,
+# time-stamped forecasts (an analyst's or computed, each citing its evidence) and
+# the resolution that scores them.
+questions = Table(
+    "questions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("deadline", String(10)),
+    Column("criteria", Text, nullable=False),
+    Column("actors", JSON, nullable=False),  # actor ids the question is about
+    Column("created_by", String(200), nullable=False),
+    Column("resolved_outcome", String(20)),
+    Column("resolved_on", String(10)),
+    Column("resolved_by", String(200)),
+    _recorded(),
+)
+
+hypotheses = Table(
+    "hypotheses", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("question_id", Integer, ForeignKey("questions.id"), nullable=False, index=True),
+    Column("label", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+indicators = Table(
+    "indicators", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("question_id", Integer, ForeignKey("questions.id"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("params", JSON, nullable=False),
+    Column("likelihood_ratio", Float, nullable=False),
+)
+
+forecasts = Table(
+    "forecasts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("question_id", Integer, ForeignKey("questions.id"), nullable=False, index=True),
+    Column("hypothesis", String(20), nullable=False),
+    Column("probability", Float, nullable=False),
+    Column("author", String(200), nullable=False),  # "computed" or the analyst
+    Column("basis", JSON, nullable=False),  # fired indicators and the claims behind them
+    Column("note", Text),
+    Column("made_at", DateTime, nullable=False),
+)

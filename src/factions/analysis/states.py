@@ -1,0 +1,181 @@
+"""Relation states over time between two actors, as of a date and as known on a date.
+
+The rule (documented in the README, "Relation states"):
+1. Evidence is every stored relation between the two actors (either direction) in
+   documents published by the `known_on` date. Its date is the event's time, else
+   when it was said, else when it was published. Its state follows from its type
+   (data/states.toml); its modality makes it evidence for the state (asserted,
+   reported, alleged), against it (denied, negated), or only a prospect
+   (hypothetical, future, conditional). An article's own statement with no time
+   of its own ("the two groups have long accused each other") is background: it
+   sets a state only when nothing dated does.
+2. Walking the evidence for states in date order, a state holds from the first
+   report of it until a later report of a different state, or until a party ceases
+   to exist (the knowledge base's `ended`). Different states reported for the same
+   date are kept side by side as competing; none overwrites another.
+3. A state's confidence combines its independent sources (noisy-or of their grade
+   weights), discounted by independent evidence against it. Each item carries the
+   Admiralty reliability of its source and the credibility of its claim.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.engine import Connection
+
+from factions.actors.kb import load_kb
+from factions.analysis import grading
+from factions.lexicons import lexicon
+from factions.store import schema as t
+from factions.store.judgements import root
+
+
+def _state_vocabulary() -> dict:
+    from importlib import resources
+    import tomllib
+
+    return tomllib.loads(resources.files("factions.data").joinpath("states.toml").read_text("utf-8"))
+
+
+def _polarity(modality: str, vocab: dict) -> str:
+    for name, values in vocab["modality"].items():
+        if modality in values:
+            return name
+    return "for"
+
+
+def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on: str | None = None) -> list[dict]:
+    """Every relation between two actor families, graded, as plain dicts."""
+    r, c, d = t.relations, t.claims, t.documents
+    stmt = (
+        select(r, c.c.speaker_id, c.c.said_on, c.c.channel, c.c.content, d.c.publisher, d.c.published, d.c.source)
+        .join(d, d.c.id == r.c.document_id)
+        .outerjoin(c, c.c.id == r.c.claim_id)
+        .where(or_(and_(r.c.source_id.in_(ids_a), r.c.target_id.in_(ids_b)), and_(r.c.source_id.in_(ids_b), r.c.target_id.in_(ids_a))))
+    )
+    if known_on:
+        stmt = stmt.where(d.c.published <= known_on)
+    rows = [dict(x._mapping) for x in conn.execute(stmt)]
+    vocab = _state_vocabulary()
+    actors = _actors(conn, {x["speaker_id"] for x in rows if x["speaker_id"]} | {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
+    hostile = _hostile(conn, {x["speaker_id"] for x in rows if x["speaker_id"]}, set(ids_a) | set(ids_b))
+    items = []
+    for x in rows:
+        speaker = actors.get(root(conn, x["speaker_id"])) if x["speaker_id"] else None
+        grade = grading.reliability(speaker, hostile=x["speaker_id"] in hostile)
+        items.append({
+            "relation": x["id"], "type": x["type"], "state": vocab["from_relation"].get(x["type"]),
+            "polarity": _polarity(x["modality"], vocab), "modality": x["modality"],
+            "date": x["when_start"] or x["said_on"] or x["published"],
+            "when": x["when_start"], "said_on": x["said_on"], "published": x["published"],
+            "source": actors[root(conn, x["source_id"])]["name"], "target": actors[root(conn, x["target_id"])]["name"],
+            "speaker": speaker["name"] if speaker else None, "outlet": x["publisher"], "reliability": grade,
+            "source_key": f"actor:{root(conn, x['speaker_id'])}" if x["speaker_id"] else f"outlet:{x['publisher'] or x['source']}",
+            "content": x["content"], "evidence": x["evidence"], "document": x["source"],
+            "background": x["claim_id"] is None and x["when_start"] is None,
+            "span": {"start": x["evidence_start"], "end": x["evidence_end"]}, "claim": x["claim_id"],
+        })
+    items.sort(key=lambda i: (i["date"] or "", i["relation"]))
+    return items
+
+
+def _actors(conn: Connection, ids: set[int]) -> dict[int, dict]:
+    if not ids:
+        return {}
+    roots = {root(conn, i) for i in ids}
+    return {r.id: dict(r._mapping) for r in conn.execute(select(t.actors.c.id, t.actors.c.name, t.actors.c.kind, t.actors.c.kb_id).where(t.actors.c.id.in_(roots)))}
+
+
+def _hostile(conn: Connection, speakers: set[int], parties: set[int]) -> set[int]:
+    """Speakers that fight or oppose one of the parties (by the store's evidence)."""
+    if not speakers:
+        return set()
+    r = t.relations
+    rows = conn.execute(select(r.c.source_id, r.c.target_id).where(
+        r.c.type.in_(["fights", "opposes"]),
+        or_(and_(r.c.source_id.in_(speakers), r.c.target_id.in_(parties)), and_(r.c.target_id.in_(speakers), r.c.source_id.in_(parties))),
+    ))
+    return {s for pair in rows for s in pair if s in speakers}
+
+
+@dataclass
+class Period:
+    state: str
+    start: str
+    end: str | None = None
+    items: list[dict] = field(default_factory=list)
+    competing: list[dict] = field(default_factory=list)
+
+
+def periods(items: list[dict], ended: str | None = None) -> list[Period]:
+    out: list[Period] = []
+    positive = [i for i in items if i["polarity"] == "for" and i["state"]]
+    dated = [i for i in positive if not i["background"]]
+    for item in dated or positive:
+        date = item["date"] or ""
+        current = out[-1] if out else None
+        if current is None or (item["state"] != current.state and date > current.start):
+            if current is not None:
+                current.end = date
+            out.append(Period(item["state"], date, items=[item]))
+        elif item["state"] == current.state:
+            current.items.append(item)
+        else:
+            current.competing.append(item)  # another state reported for the same date
+    if ended and out:
+        out = [p for p in out if p.start < ended]
+        if out and (out[-1].end is None or out[-1].end > ended):
+            out[-1].end = ended
+    return out
+
+
+def _noisy_or(groups: list[list[dict]]) -> float:
+    p = 1.0
+    for g in groups:
+        p *= 1 - max(grading.weight(i["reliability"]) for i in g)
+    return 1 - p
+
+
+def _ended(conn: Connection, ids: list[int]) -> str | None:
+    kb = load_kb()
+    dates = []
+    for row in conn.execute(select(t.actors.c.kb_id).where(t.actors.c.id.in_(ids))):
+        entry = kb.get(row.kb_id)
+        if entry and entry.ended:
+            dates.append(entry.ended)
+    return min(dates) if dates else None
+
+
+def relation_state(conn: Connection, ids_a: list[int], ids_b: list[int], as_of: str | None = None, known_on: str | None = None) -> dict:
+    items = pair_evidence(conn, ids_a, ids_b, known_on)
+    ended = min(filter(None, [_ended(conn, ids_a), _ended(conn, ids_b)]), default=None)
+    history = periods(items, ended)
+    upto = [i for i in items if not as_of or (i["date"] or "") <= as_of]
+    current = None
+    for p in history:
+        if (not as_of or p.start <= as_of) and (p.end is None or not as_of or as_of < p.end):
+            current = p
+    out = {
+        "state": "none", "since": None, "until": None, "confidence": 0.0,
+        "evidence_for": [], "evidence_against": [], "competing": [],
+        "prospects": [i for i in upto if i["polarity"] == "prospect"],
+        "history": [{"state": p.state, "from": p.start, "to": p.end, "sources": len(grading.independent_groups(p.items))} for p in history],
+        "ended": ended,
+    }
+    if current is None:
+        return out
+    support = [i for i in current.items if not as_of or (i["date"] or "") <= as_of]
+    against = [i for i in upto if i["polarity"] == "against" and i["state"] == current.state]
+    competing = [i for i in current.competing if not as_of or (i["date"] or "") <= as_of]
+    for item in support:
+        others = [s for s in support if s is not item]
+        item["credibility"] = grading.credibility(others, against)
+    for item in against:
+        item["credibility"] = grading.credibility([a for a in against if a is not item], support)
+    confidence = _noisy_or(grading.independent_groups(support)) * (1 - 0.5 * _noisy_or(grading.independent_groups(against)) if against else 1)
+    out.update(state=current.state, since=current.start, until=current.end, confidence=round(confidence, 3),
+               evidence_for=support, evidence_against=against, competing=competing)
+    return out

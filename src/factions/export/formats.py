@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from factions.analysis import grading
+from factions.analysis.events import deduplicated_events
+from factions.store import schema as t
+from factions.store.judgements import root
+
+# Stable STIX ids: the same store exports the same ids every time.
+_NAMESPACE = uuid.UUID("6f1c1e0e-3b7a-4f0e-9d7e-0c9a1f6b2a10")
+
+
+def _sid(kind: str, key: str) -> str:
+    return f"{kind}--{uuid.uuid5(_NAMESPACE, key)}"
+
+
+def _actors(conn: Connection) -> dict[int, dict]:
+    return {r.id: dict(r._mapping) for r in conn.execute(select(t.actors).where(t.actors.c.merged_into.is_(None)))}
+
+
+def _relations(conn: Connection) -> list[dict]:
+    r, c, d = t.relations, t.claims, t.documents
+    stmt = (
+        select(r, c.c.speaker_id, c.c.said_on, c.c.content, d.c.publisher, d.c.published, d.c.source, d.c.title, d.c.text_sha256)
+        .join(d, d.c.id == r.c.document_id).outerjoin(c, c.c.id == r.c.claim_id).order_by(r.c.id)
+    )
+    rows = []
+    for x in conn.execute(stmt):
+        row = dict(x._mapping)
+        row["source_id"], row["target_id"] = root(conn, row["source_id"]), root(conn, row["target_id"])
+        row["speaker_id"] = root(conn, row["speaker_id"]) if row["speaker_id"] else None
+        rows.append(row)
+    return rows
+
+
+def to_csv(conn: Connection) -> str:
+    actors = _actors(conn)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["type", "source", "target", "modality", "date", "said_on", "published", "speaker", "outlet", "reliability", "evidence", "document"])
+    for x in _relations(conn):
+        speaker = actors.get(x["speaker_id"]) if x["speaker_id"] else None
+        writer.writerow([
+            x["type"], actors[x["source_id"]]["name"], actors[x["target_id"]]["name"], x["modality"],
+            x["when_start"] or "", x["said_on"] or "", x["published"] or "", speaker["name"] if speaker else "",
+            x["publisher"] or "", grading.reliability(speaker), x["evidence"], x["source"],
+        ])
+    return buffer.getvalue()
+
+
+def to_graphml(conn: Connection) -> str:
+    import networkx as nx
+
+    from factions.analysis.network import network
+
+    return "\n".join(nx.generate_graphml(network(conn)))
+
+
+def to_plover(conn: Connection) -> str:
+    """PLOVER-style events: one per event across articles, with its reports."""
+    out = []
+    for i, ev in enumerate(deduplicated_events(conn), start=1):
+        first = ev["reports"][0]
+        out.append({
+            "id": f"factions-{i}", "event_date": ev["when"] or ev["date"], "date_precision": ev["precision"],
+            "event_type": ev["type"], "event_mode": None,
+            "actor": "; ".join(ev["actors"]), "recipient": "; ".join(ev["recipients"]),
+            "source": first["outlet"], "text": first["evidence"],
+            "modality": [r["modality"] for r in ev["reports"]], "report_count": len(ev["reports"]), "reports": ev["reports"],
+        })
+    return json.dumps(out, indent=2, ensure_ascii=False)
+
+
+_IDENTITY_CLASS = {"person": "individual", "media": "organization", "organization": "organization",
+                   "government_body": "organization", "state": "organization", "population": "group", "location": "unspecified"}
+
+
+def to_stix(conn: Connection) -> str:
+    """A STIX 2.1 bundle: armed groups as threat actors, other actors as identities,
+    relations as relationships (start time, confidence from the source's grade),
+    documents as reports, claims as notes and denials as opinions."""
+    import stix2
+
+    actors = _actors(conn)
+    objects: dict[str, object] = {}
+
+    def actor_obj(actor_id: int) -> str:
+        a = actors[actor_id]
+        if a["kind"] == "armed_group":
+            sid = _sid("threat-actor", f"actor:{actor_id}")
+            objects.setdefault(sid, stix2.ThreatActor(id=sid, name=a["name"], threat_actor_types=["unknown"], created=a["recorded_at"], modified=a["recorded_at"], allow_custom=True, x_factions_kb_id=a["kb_id"]))
+        else:
+            sid = _sid("identity", f"actor:{actor_id}")
+            objects.setdefault(sid, stix2.Identity(id=sid, name=a["name"], identity_class=_IDENTITY_CLASS.get(a["kind"], "unspecified"), created=a["recorded_at"], modified=a["recorded_at"], allow_custom=True, x_factions_kind=a["kind"]))
+        return sid
+
+    reports: dict[str, dict] = {}
+    for x in _relations(conn):
+        src, dst = actor_obj(x["source_id"]), actor_obj(x["target_id"])
+        speaker = actors.get(x["speaker_id"]) if x["speaker_id"] else None
+        grade = grading.reliability(speaker)
+        rid = _sid("relationship", f"relation:{x['id']}")
+        start = x["when_start"] or x["said_on"] or x["published"]
+        extra = {"start_time": _stamp(start)} if start else {}
+        objects[rid] = stix2.Relationship(
+            id=rid, relationship_type=x["type"].replace("_", "-"), source_ref=src, target_ref=dst,
+            description=x["evidence"], confidence=int(grading.weight(grade) * 100), created=x["recorded_at"], modified=x["recorded_at"],
+            allow_custom=True, x_factions_modality=x["modality"], x_factions_reliability=grade, **extra,
+        )
+        report = reports.setdefault(x["text_sha256"], {"name": x["title"] or x["source"], "published": x["published"], "refs": [], "source": x["source"], "recorded": x["recorded_at"]})
+        report["refs"] += [rid, src, dst]
+        if x["claim_id"] and speaker is not None:
+            author = speaker["name"]
+            nid = _sid("note", f"claim:{x['claim_id']}:{x['id']}")
+            objects[nid] = stix2.Note(id=nid, content=x["content"] or x["evidence"], authors=[author], object_refs=[rid], created=x["recorded_at"], modified=x["recorded_at"])
+            if x["modality"] in ("denied", "negated"):
+                oid = _sid("opinion", f"denial:{x['id']}")
+                objects[oid] = stix2.Opinion(id=oid, opinion="strongly-disagree", authors=[author], object_refs=[rid], explanation=x["evidence"], created=x["recorded_at"], modified=x["recorded_at"])
+    for sha, r in reports.items():
+        rid = _sid("report", f"document:{sha}")
+        objects[rid] = stix2.Report(
+            id=rid, name=r["name"], published=_stamp(r["published"]) if r["published"] else r["recorded"], object_refs=list(dict.fromkeys(r["refs"])),
+            report_types=["threat-report"], created=r["recorded"], modified=r["recorded"], allow_custom=True, x_factions_source=r["source"],
+        )
+    bundle = stix2.Bundle(objects=list(objects.values()), allow_custom=True)
+    return bundle.serialize(pretty=True)
+
+
+def _stamp(day: str) -> datetime:
+    parts = [int(p) for p in day.split("-")] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+
+
+def to_prov(conn: Connection) -> str:
+    """W3C PROV: documents and claims are entities, speakers and outlets agents; a
+    claim was attributed to its speaker and derived from its document, which was
+    attributed to its outlet."""
+    from prov.model import ProvDocument
+
+    doc = ProvDocument()
+    doc.add_namespace("factions", "https://factions.invalid/ns#")
+    actors = _actors(conn)
+    c, d = t.claims, t.documents
+    rows = conn.execute(select(c.c.id, c.c.speaker_id, c.c.content, c.c.said_on, c.c.via, d.c.id.label("doc_id"), d.c.source, d.c.publisher, d.c.published).join(d, d.c.id == c.c.document_id))
+    seen_docs = set()
+    for x in rows:
+        doc_ref = f"factions:document-{x.doc_id}"
+        if x.doc_id not in seen_docs:
+            seen_docs.add(x.doc_id)
+            doc.entity(doc_ref, {"factions:source": x.source, "factions:published": x.published or ""})
+            if x.publisher:
+                outlet = f"factions:outlet-{uuid.uuid5(_NAMESPACE, x.publisher)}"
+                doc.agent(outlet, {"factions:name": x.publisher})
+                doc.wasAttributedTo(doc_ref, outlet)
+        speaker_id = root(conn, x.speaker_id)
+        speaker = f"factions:actor-{speaker_id}"
+        doc.agent(speaker, {"factions:name": actors[speaker_id]["name"], "factions:kind": actors[speaker_id]["kind"]})
+        claim = f"factions:claim-{x.id}"
+        doc.entity(claim, {"factions:content": x.content, "factions:said_on": x.said_on or ""})
+        doc.wasAttributedTo(claim, speaker)
+        doc.wasDerivedFrom(claim, doc_ref)
+        for via in x.via or []:
+            via_id = root(conn, via)
+            agent = f"factions:actor-{via_id}"
+            doc.agent(agent, {"factions:name": actors[via_id]["name"]})
+            doc.influence(claim, agent)  # the intermediaries that passed the claim on
+    return doc.serialize(indent=2)
+
+
+FORMATS = {"stix": to_stix, "graphml": to_graphml, "csv": to_csv, "plover": to_plover, "prov": to_prov}
+
+
+def export(conn: Connection, fmt: str) -> str:
+    return FORMATS[fmt](conn)
