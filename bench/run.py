@@ -164,6 +164,9 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
                                      modality=rng.choice(modalities), claim_id=c, when_start=said, recorded_at=now))
             conn.execute(insert(t.claims), claim_rows)
             conn.execute(insert(t.relations), rel_rows)
+    with store.engine.connect() as conn:  # fold the WAL into the file before it is renamed
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.engine.dispose()
     return {"claims": claims, "actors": n_actors, "documents": n_docs}
 
 
@@ -179,6 +182,8 @@ def phase_queries(claims: int) -> dict:
         tmp.unlink(missing_ok=True)
         info = build_synthetic_store(f"sqlite:///{tmp}", claims)
         tmp.rename(db)
+        for leftover in (tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
         built = {**info, "seconds": time.perf_counter() - start}
     store = open_store(f"sqlite:///{db}")
     rng = random.Random(3)

@@ -143,8 +143,9 @@ def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None
     to `as_of` grouped by relation type, each item with its speaker, outlet, said-on
     date and modality."""
     ids_a, ids_b = resolve_actor(conn, a), resolve_actor(conn, b)
-    state = relation_state(conn, ids_a, ids_b, as_of, known_on)
-    items = [i for i in pair_evidence(conn, ids_a, ids_b, known_on) if not as_of or (i["date"] or "") <= as_of]
+    evidence = pair_evidence(conn, ids_a, ids_b, known_on)
+    state = relation_state(conn, ids_a, ids_b, as_of, known_on, items=evidence)
+    items = [i for i in evidence if not as_of or (i["date"] or "") <= as_of]
     grouped: dict[str, list[dict]] = defaultdict(list)
     for item in items:
         grouped[item["type"]].append(item)

@@ -30,7 +30,7 @@ from factions.actors.kb import load_kb
 from factions.analysis import grading
 from factions.lexicons import lexicon
 from factions.store import schema as t
-from factions.store.judgements import root
+from factions.store.judgements import roots
 
 
 def _state_vocabulary() -> dict:
@@ -60,20 +60,21 @@ def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on
         stmt = stmt.where(d.c.published <= known_on)
     rows = [dict(x._mapping) for x in conn.execute(stmt)]
     vocab = _state_vocabulary()
-    actors = _actors(conn, {x["speaker_id"] for x in rows if x["speaker_id"]} | {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
+    top = roots(conn, {x["speaker_id"] for x in rows} | {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
+    actors = _actors(conn, set(top.values()))
     hostile = _hostile(conn, {x["speaker_id"] for x in rows if x["speaker_id"]}, set(ids_a) | set(ids_b))
     items = []
     for x in rows:
-        speaker = actors.get(root(conn, x["speaker_id"])) if x["speaker_id"] else None
+        speaker = actors.get(top[x["speaker_id"]]) if x["speaker_id"] else None
         grade = grading.reliability(speaker, hostile=x["speaker_id"] in hostile)
         items.append({
             "relation": x["id"], "type": x["type"], "state": vocab["from_relation"].get(x["type"]),
             "polarity": _polarity(x["modality"], vocab), "modality": x["modality"],
             "date": x["when_start"] or x["said_on"] or x["published"],
             "when": x["when_start"], "said_on": x["said_on"], "published": x["published"],
-            "source": actors[root(conn, x["source_id"])]["name"], "target": actors[root(conn, x["target_id"])]["name"],
+            "source": actors[top[x["source_id"]]]["name"], "target": actors[top[x["target_id"]]]["name"],
             "speaker": speaker["name"] if speaker else None, "outlet": x["publisher"], "reliability": grade,
-            "source_key": f"actor:{root(conn, x['speaker_id'])}" if x["speaker_id"] else f"outlet:{x['publisher'] or x['source']}",
+            "source_key": f"actor:{top[x['speaker_id']]}" if x["speaker_id"] else f"outlet:{x['publisher'] or x['source']}",
             "content": x["content"], "evidence": x["evidence"], "document": x["source"],
             "background": x["claim_id"] is None and x["when_start"] is None,
             "span": {"start": x["evidence_start"], "end": x["evidence_end"]}, "claim": x["claim_id"],
@@ -85,8 +86,7 @@ def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on
 def _actors(conn: Connection, ids: set[int]) -> dict[int, dict]:
     if not ids:
         return {}
-    roots = {root(conn, i) for i in ids}
-    return {r.id: dict(r._mapping) for r in conn.execute(select(t.actors.c.id, t.actors.c.name, t.actors.c.kind, t.actors.c.kb_id).where(t.actors.c.id.in_(roots)))}
+    return {r.id: dict(r._mapping) for r in conn.execute(select(t.actors.c.id, t.actors.c.name, t.actors.c.kind, t.actors.c.kb_id).where(t.actors.c.id.in_(ids)))}
 
 
 def _hostile(conn: Connection, speakers: set[int], parties: set[int]) -> set[int]:
@@ -149,8 +149,10 @@ def _ended(conn: Connection, ids: list[int]) -> str | None:
     return min(dates) if dates else None
 
 
-def relation_state(conn: Connection, ids_a: list[int], ids_b: list[int], as_of: str | None = None, known_on: str | None = None) -> dict:
-    items = pair_evidence(conn, ids_a, ids_b, known_on)
+def relation_state(conn: Connection, ids_a: list[int], ids_b: list[int], as_of: str | None = None,
+                   known_on: str | None = None, items: list[dict] | None = None) -> dict:
+    """The state as of `as_of`; `items` is the pair's evidence if already read."""
+    items = pair_evidence(conn, ids_a, ids_b, known_on) if items is None else items
     ended = min(filter(None, [_ended(conn, ids_a), _ended(conn, ids_b)]), default=None)
     history = periods(items, ended)
     upto = [i for i in items if not as_of or (i["date"] or "") <= as_of]

@@ -35,6 +35,15 @@ def root(conn: Connection, actor_id: int) -> int:
     raise JudgementError("merges form a cycle")
 
 
+def roots(conn: Connection, ids) -> dict[int, int]:
+    """`root` for many actors in one query (merges are kept one level deep)."""
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    rows = conn.execute(select(t.actors.c.id, t.actors.c.merged_into).where(t.actors.c.id.in_(ids)))
+    return {r.id: r.merged_into or r.id for r in rows}
+
+
 def family(conn: Connection, ids: list[int]) -> list[int]:
     """The roots of `ids` and every actor merged into them, directly or not."""
     roots = list(dict.fromkeys(root(conn, i) for i in ids))
