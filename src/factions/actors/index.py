@@ -74,13 +74,25 @@ class ActorIndex:
             actor = None
             if word in FIRST_PERSON:
                 inside = [c for c in claims if c.content_span.start <= span.start < c.content_span.end]
-                actor = inside[-1].speaker if inside else None
+                # Outside a quotation, "I" and "we" are the document's own voice (a
+                # minister's press release): an actor of their own, never merged.
+                actor = inside[-1].speaker if inside else self.first_person(label).id
             else:
                 found = self.resolve_pronoun(token, PRONOUN_STEM.get(word, word))
                 actor = found.actor if found else None
             mention = Mention(span, token.text, label, actor=actor, basis="pronoun")
             mention.kb_id = self.actors[actor].kb_id if actor else None
             self.mentions.append(mention)
+
+    def first_person(self, label: str) -> Actor:
+        name = "the document's author" if label == "PERSON" else "the document's author and colleagues"
+        for actor in self.actors.values():
+            if actor.name == name and actor.basis == "descriptive":
+                return actor
+        actor = Actor(self._new_id(), name, "person" if label == "PERSON" else "organization", basis="descriptive",
+                      confidence=0.4, reason="a first-person pronoun outside any quotation")
+        self.actors[actor.id] = actor
+        return actor
 
     def add_mention(self, span: Span, label: str, actor_id: str, basis: str) -> Mention:
         mention = Mention(span, self.document.text[span.start : span.end], label, actor=actor_id, basis=basis)
