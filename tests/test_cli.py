@@ -158,3 +158,27 @@ def test_extract_with_a_user_knowledge_base(tmp_path):
     result = _extract("--kb", str(bad), "-", stdin="text")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"factions: error: {bad}: actor/0/kind: 'armed_grp' is not one of ['person', 'armed_group', 'organization', 'state', 'government_body', 'media', 'location']"]
+
+
+def test_a_document_whose_extraction_fails_costs_only_itself(monkeypatch, tmp_path):
+    from factions.extract import RuleExtractor
+
+    original = RuleExtractor.from_doc
+
+    def flaky(self, document, doc):
+        if "EXPLODE" in document.text:
+            raise RuntimeError("boom")
+        return original(self, document, doc)
+
+    monkeypatch.setattr(RuleExtractor, "from_doc", flaky)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Rebels attacked the base, the army said.")
+    (inputs / "b.txt").write_text("EXPLODE this document, the officials said.")
+    result = runner.invoke(app, ["extract", str(inputs), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"factions: error: {inputs / 'b.txt'}: extraction failed (RuntimeError: boom)"
+    assert [json.loads(l)["document"]["source"] for l in result.stdout.splitlines()] == [str(inputs / "a.txt")]
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    result = runner.invoke(app, ["ingest", str(inputs), "--db", url])
+    assert result.exit_code == 1 and "stored 1, skipped 0 already stored, failed 1" in result.stderr

@@ -8,7 +8,7 @@ a served LLM) register under a name in `EXTRACTORS` and are chosen with
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
 from factions.actors import load_kb, resolve_actors
@@ -23,7 +23,7 @@ from factions.nlp import analyze, load_pipeline
 class Extractor(Protocol):
     name: str
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]: ...
+    def extract_many(self, documents: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[Extraction]: ...
 
 
 class RuleExtractor:
@@ -36,9 +36,16 @@ class RuleExtractor:
         self.nlp = load_pipeline(model, self.kb)
         self.batch_size = batch_size
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+    def extract_many(self, documents: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[Extraction]:
+        """Extractions in input order. With `on_error`, a document whose extraction
+        fails is reported there and skipped, so one bad document costs only itself."""
         for document, doc in analyze(self.nlp, documents, self.batch_size):
-            yield self.from_doc(document, doc)
+            try:
+                yield self.from_doc(document, doc)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(document, exc)
 
     def extract(self, document: Document) -> Extraction:
         return next(self.extract_many([document]))

@@ -70,15 +70,12 @@ def _init_worker(model: str | None) -> None:
 
 def _extract_batch(documents: list[Document]) -> list[Extraction | ReadError]:
     out: list[Extraction | ReadError] = []
-    try:
-        out.extend(_WORKER.extract_many(documents))
-    except Exception:  # one bad document must not sink its batch: retry one by one
-        out = []
-        for d in documents:
-            try:
-                out.append(_WORKER.extract(d))
-            except Exception as exc:
-                out.append(ReadError(d.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+
+    def failed(document: Document, exc: Exception) -> None:  # one bad document costs only itself
+        out.append(ReadError(document.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+
+    for x in _WORKER.extract_many(documents, on_error=failed):
+        out.append(x)
     return out
 
 

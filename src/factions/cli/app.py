@@ -127,7 +127,12 @@ def extract(
     if first:
         engine = get_extractor(extractor, model=model)
         one = format == "json" and len(first) == 1
-        for x in engine.extract_many(itertools.chain(first, docs)):
+
+        def failed(document, exc: Exception) -> None:
+            failures.append(ReadError(document.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+            _error(str(failures[-1]))
+
+        for x in engine.extract_many(itertools.chain(first, docs), on_error=failed):
             data = x.as_dict()
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if one else None) + "\n")
             sys.stdout.flush()
