@@ -32,6 +32,12 @@ def _speech():
 
 
 def _subject(verb: Token) -> Token | None:
+    # "it was reported by Reuters": the agent speaks, not the expletive "it".
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
             return child
@@ -128,6 +134,17 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -
     return None, "unknown"
 
 
+def _speaker_phrase(head: Token, name: Span) -> Span:
+    """The speaker as the text names them: the name with the words before it in its
+    noun phrase ("Iraqi Vice President Ayad Allawi"), without what follows
+    (appositions, relative clauses)."""
+    left = [t for t in head.subtree if t.i <= head.i and not t.is_punct and t.dep_ not in ("cc", "prep")]
+    start = min([name.start] + [t.idx for t in left])
+    while start < name.start and head.doc.text[start] in "\"“'([ ":
+        start += 1
+    return Span(start, max(name.end, head.idx + len(head.text)))
+
+
 class _Speakers:
     """Who a subject token stands for, adding pronoun and descriptive mentions."""
 
@@ -137,6 +154,8 @@ class _Speakers:
 
     def resolve(self, subject: Token) -> tuple[str, Span] | None:
         index = self.index
+        if subject.dep_ == "expl" or (subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in subject.head.children)):
+            return None  # "it was claimed that ...": nobody named speaks
         if subject.pos_ == "PRON" or subject.tag_ == "PRP":
             target = index.resolve_pronoun(subject)
             if target is None:
@@ -162,7 +181,7 @@ class _Speakers:
                     return named.actor, named.span
         mention = index.mention_for_token(subject)
         if mention is not None:
-            return mention.actor, mention.span
+            return mention.actor, _speaker_phrase(subject, mention.span)
         if subject.pos_ in ("NOUN", "PROPN"):
             tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("punct", "cc")]
             tokens = [t for t in tokens if t.i >= min(x.i for x in tokens)]
