@@ -142,7 +142,12 @@ def _speaker_phrase(head: Token, name: Span) -> Span:
     start = min([name.start] + [t.idx for t in left])
     while start < name.start and head.doc.text[start] in "\"“'([ ":
         start += 1
-    return Span(start, max(name.end, head.idx + len(head.text)))
+    end = max(name.end, head.idx + len(head.text))
+    for child in head.children:  # "the Members of the Security Council"
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+            last = child.right_edge
+            end = max(end, last.idx + len(last.text))
+    return Span(start, end)
 
 
 class _Speakers:
@@ -209,7 +214,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
                 found = _according_to(token)
             elif token.lemma_.lower() in cues and token.pos_ == "VERB":
                 subject = _subject(token)
-                content = _content(token, subject)
+                content = _content(token, subject) or _after_colon(token, text)
                 if subject is not None and content is not None:
                     found = (subject, token, content)
             if found is None:
@@ -223,6 +228,8 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
                 continue
             speaker, speaker_span = resolved
             content, quote_type = _quoted(content, quotes, text)
+            if quote_type == "indirect" and content.start > cue.idx and text[cue.idx + len(cue.text) : content.start].strip().startswith(":"):
+                quote_type = "direct"  # a statement set out after "said:" is the speaker's own words
             via: list[str] = []
             # "citing intelligence sources": those sources are the claim's speaker.
             cited = _cited(cue, index)
@@ -261,6 +268,23 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
     for i, claim in enumerate(claims, start=1):
         claim.id = f"c{i}"
     return claims
+
+
+def _after_colon(cue: Token, text: str) -> Span | None:
+    """"The minister said:" then the statement in the next paragraph, as press
+    releases quote their principals."""
+    doc = cue.doc
+    nxt = cue.i + 1
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].text != ":":
+        return None
+    start = doc[nxt].idx + 1
+    while start < len(text) and text[start] in " \t\r\n\"“":
+        start += 1
+    end = text.find("\n\n", start)
+    end = len(text) if end == -1 else end
+    return Span(start, end) if end - start > 10 else None
 
 
 def _according_to(token: Token):
