@@ -170,3 +170,27 @@ def test_a_state_that_acts_is_labelled_an_organisation(extractor):
     out = extractor.extract(Document(source="t", text=text)).as_dict()
     labels = [(m["text"], m["label"]) for m in out["mentions"] if m["text"] == "Russia"]
     assert labels == [("Russia", "ORG"), ("Russia", "GPE")]
+
+
+def test_press_release_statement_after_said_colon(extractor):
+    from factions.model import Document
+
+    text = ("Minister issues statement on the siege\n\nForeign Minister, Lina Haddad, said:\n\n"
+            "I condemn the shelling of the old city. We call on all parties to respect the truce.\n\n"
+            "It was claimed that the militia withdrew.")
+    out = extractor.extract(Document(source="t", text=text)).as_dict()
+    names = {a["id"]: a["name"] for a in out["actors"]}
+    (claim,) = out["claims"]
+    assert names[claim["speaker"]] == "Lina Haddad" and claim["direct_quote"]
+    assert text[claim["content_span"]["start"] : claim["content_span"]["end"]] == "I condemn the shelling of the old city. We call on all parties to respect the truce"
+    pron = {m["text"]: names.get(m["actor"]) for m in out["mentions"] if m["basis"] == "pronoun"}
+    assert pron["I"] == "Lina Haddad"
+
+
+def test_speaker_span_is_the_speakers_noun_phrase(extractor):
+    from factions.model import Document
+
+    text = "Iraqi Vice President Ayad Allawi said on Monday that the talks had failed. The Members of the Security Council urged calm."
+    out = extractor.extract(Document(source="t", text=text)).as_dict()
+    spans = [text[c["speaker_span"]["start"] : c["speaker_span"]["end"]] for c in out["claims"]]
+    assert spans == ["Iraqi Vice President Ayad Allawi", "The Members of the Security Council"]
