@@ -9,7 +9,6 @@ batches are in flight, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -147,6 +146,3 @@ def ingest_paths(
             write(pending.popleft().result())
     return report
 
-
-def default_workers() -> int:
-    return max(1, min(2, os.cpu_count() or 1))

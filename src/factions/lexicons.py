@@ -1,4 +1,5 @@
-"""Loading the vocabularies in `factions/data/lexicons/` (TOML), once per process."""
+"""Loading the data files in `factions/data/` (TOML), once per process:
+vocabularies in `data/lexicons/`, analysis tables (states, grading, questions) in `data/`."""
 
 from __future__ import annotations
 
@@ -11,3 +12,9 @@ from importlib import resources
 def lexicon(name: str) -> dict:
     path = resources.files("factions.data.lexicons").joinpath(f"{name}.toml")
     return tomllib.loads(path.read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def data_table(name: str) -> dict:
+    """`factions/data/<name>.toml`. Callers must not change what it returns."""
+    return tomllib.loads(resources.files("factions.data").joinpath(f"{name}.toml").read_text("utf-8"))

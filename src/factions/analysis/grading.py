@@ -12,10 +12,10 @@ import os
 import re
 import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from factions.actors.kb import load_kb, normalize_name
+from factions.lexicons import data_table
 
 INTERNATIONAL = {"united-nations", "un-security-council", "european-union", "african-union", "arab-league", "icrc", "nato"}
 _MONITOR = re.compile(r"\b(institute|center|centre|observatory|crisis group|acled|monitor|foundation|think tank)\b", re.I)
@@ -23,7 +23,7 @@ _MONITOR = re.compile(r"\b(institute|center|centre|observatory|crisis group|acle
 
 @lru_cache(maxsize=4)
 def grading(path: str | None = None) -> dict:
-    data = tomllib.loads(resources.files("factions.data").joinpath("grading.toml").read_text("utf-8"))
+    data = {section: dict(values) for section, values in data_table("grading").items()}
     user = path or os.environ.get("FACTIONS_GRADES")
     if user:
         extra = tomllib.loads(Path(user).read_text("utf-8"))

@@ -12,16 +12,15 @@ indicators firing on what the store knows now.
 from __future__ import annotations
 
 import math
-import tomllib
 from datetime import datetime, timezone
-from importlib import resources
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from factions.actors.kb import load_kb
 from factions.analysis import grading
 from factions.analysis.states import pair_evidence
+from factions.lexicons import data_table
 from factions.store import schema as t
 from factions.store.judgements import family
 
@@ -35,7 +34,7 @@ def _now() -> datetime:
 
 
 def defaults() -> dict:
-    return tomllib.loads(resources.files("factions.data").joinpath("questions.toml").read_text("utf-8"))
+    return data_table("questions")
 
 
 def add_question(conn: Connection, text: str, actor_ids: list[int], deadline: str | None, criteria: str,

@@ -20,7 +20,6 @@ The rule (documented in the README, "Relation states"):
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, or_, select
@@ -28,16 +27,13 @@ from sqlalchemy.engine import Connection
 
 from factions.actors.kb import load_kb
 from factions.analysis import grading
-from factions.lexicons import lexicon
+from factions.lexicons import data_table
 from factions.store import schema as t
 from factions.store.judgements import roots
 
 
 def _state_vocabulary() -> dict:
-    from importlib import resources
-    import tomllib
-
-    return tomllib.loads(resources.files("factions.data").joinpath("states.toml").read_text("utf-8"))
+    return data_table("states")
 
 
 def _polarity(modality: str, vocab: dict) -> str:

@@ -71,7 +71,6 @@ def _trim(doc: Doc, span: Span, text: str) -> Span:
 
 
 def _content(verb: Token, speaker: Token | None) -> Span | None:
-    doc = verb.doc
     children = list(verb.children)
     for child in children:
         if child.dep_ in CONTENT_DEPS:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import spacy
 
-from factions.model import Document
+from factions.model import Document, Extraction
 
 CORE = ("Person", "Organisation", "Location")
 LABEL_TO_TYPE = {
@@ -101,7 +101,7 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
-def extract_all(docs: dict[str, str], extractor=None) -> dict[str, "Extraction"]:
+def extract_all(docs: dict[str, str], extractor=None) -> dict[str, Extraction]:
     from factions.extract import RuleExtractor
 
     extractor = extractor or RuleExtractor()
@@ -110,7 +110,7 @@ def extract_all(docs: dict[str, str], extractor=None) -> dict[str, "Extraction"]
     return dict(zip(ids, extractor.extract_many(documents)))
 
 
-def entities_of(extractions: dict[str, "Extraction"]) -> dict[str, set]:
+def entities_of(extractions: dict[str, Extraction]) -> dict[str, set]:
     out: dict[str, set] = {}
     for doc_id, x in extractions.items():
         kinds = {a.id: a.kind for a in x.actors}
@@ -222,7 +222,7 @@ def score_relations(gold: dict[str, set], predicted: dict[str, set]) -> dict:
     return out
 
 
-def predict_relations(extractions: dict[str, "Extraction"]) -> dict[str, set]:
+def predict_relations(extractions: dict[str, Extraction]) -> dict[str, set]:
     out: dict[str, set] = {}
     for doc_id, x in extractions.items():
         rels = set()

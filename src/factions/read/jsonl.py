@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from factions.dates import parse_iso_or_text
-from factions.model import Document
 from factions.read.decode import MAX_DOCUMENT_BYTES, decode_bytes
 from factions.read.errors import ReadError
 from factions.read.text import read_text
