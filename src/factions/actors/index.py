@@ -3,12 +3,15 @@ stages discover (pronoun speakers resolved, descriptive speakers, the publisher)
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Token
 
 from factions.actors.kb import KnowledgeBase, normalize_name
 from factions.actors.resolve import clean_surface
 from factions.model import Actor, Document, Mention, Span
 
+MAX_MENTION = 300  # characters: no mention is longer
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 # Pronoun -> the label of its mention: singular people are persons, plural a group.
@@ -27,13 +30,21 @@ class ActorIndex:
         self.mentions = mentions
         self.actors = {a.id: a for a in actors}
         self.kb = kb
+        self._by_start: list[Mention] = []
+        self._starts: list[int] = []
 
     def _new_id(self) -> str:
         return f"a{len(self.actors) + 1}"
 
     def mention_at(self, start: int, end: int, named_first: bool = True) -> Mention | None:
         """The mention covering [start, end): the smallest one, names before nominals."""
-        found = [m for m in self.mentions if m.actor and m.span.start <= start and end <= m.span.end]
+        if len(self._by_start) != len(self.mentions):  # mentions were added: re-index
+            self._by_start = sorted(self.mentions, key=lambda m: m.span.start)
+            self._starts = [m.span.start for m in self._by_start]
+        # Only mentions starting at most MAX_MENTION characters before can cover it.
+        lo = bisect_left(self._starts, start - MAX_MENTION)
+        hi = bisect_right(self._starts, start)
+        found = [m for m in self._by_start[lo:hi] if m.actor and m.span.start <= start and end <= m.span.end]
         if not found:
             return None
         found.sort(key=lambda m: ((m.basis == "nominal") if named_first else 0, m.span.end - m.span.start))

@@ -35,6 +35,7 @@ _QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be'`´]")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Fold case, accents, apostrophes, hyphens and a leading "the" for matching."""
     text = unicodedata.normalize("NFKD", name)

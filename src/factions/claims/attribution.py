@@ -59,6 +59,13 @@ def _tokens_span(tokens: list[Token]) -> Span:
     return Span(start, end)
 
 
+def _edges(*heads: Token) -> Span:
+    """The span of the heads' subtrees (contiguous: spaCy's parses are projective)."""
+    start = min(h.left_edge.idx for h in heads)
+    last = max((h.right_edge for h in heads), key=lambda t: t.i)
+    return Span(start, last.idx + len(last.text))
+
+
 def _trim(doc: Doc, span: Span, text: str) -> Span:
     start, end = span.start, span.end
     while start < end and text[start] in " ,;:\n\"“”'":
@@ -74,23 +81,22 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     children = list(verb.children)
     for child in children:
         if child.dep_ in CONTENT_DEPS:
-            return _tokens_span(list(child.subtree))
+            return _edges(child)
     # "urged the two groups to unite": object and infinitive together.
     xcomp = [c for c in children if c.dep_ == "xcomp"]
     if xcomp:
         objs = [c for c in children if c.dep_ in ("dobj", "dative")]
-        tokens = [t for c in objs + xcomp for t in c.subtree]
-        return _tokens_span(tokens)
+        return _edges(*objs, *xcomp)
     # "called for unity", "warned of a merger", "accused IS of betrayal".
     if verb.lemma_ in ("call", "warn", "accuse", "appeal", "ask"):
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on")]
         objs = [c for c in children if c.dep_ == "dobj"]
         if preps:
-            return _tokens_span([t for c in objs + preps for t in c.subtree])
+            return _edges(*objs, *preps)
     if verb.lemma_ in ("urge", "deny", "announce", "reveal", "confirm", "demand", "reject", "dismiss", "predict", "threaten", "claim", "report"):
         objs = [c for c in children if c.dep_ == "dobj"]
         if objs:
-            return _tokens_span([t for c in objs for t in c.subtree])
+            return _edges(*objs)
     # "The talks have begun, he said.": the cue hangs off the content's verb.
     if verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
         head = verb.head
@@ -133,13 +139,13 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -
     return None, "unknown"
 
 
-def _speaker_phrase(head: Token, name: Span) -> Span:
+def _speaker_phrase(head: Token, name: Span, text: str) -> Span:
     """The speaker as the text names them: the name with the words before it in its
     noun phrase ("Iraqi Vice President Ayad Allawi"), without what follows
     (appositions, relative clauses)."""
     left = [t for t in head.subtree if t.i <= head.i and not t.is_punct and t.dep_ not in ("cc", "prep")]
     start = min([name.start] + [t.idx for t in left])
-    while start < name.start and head.doc.text[start] in "\"“'([ ":
+    while start < name.start and text[start] in "\"“'([ ":
         start += 1
     end = max(name.end, head.idx + len(head.text))
     for child in head.children:  # "the Members of the Security Council"
@@ -185,7 +191,7 @@ class _Speakers:
                     return named.actor, named.span
         mention = index.mention_for_token(subject)
         if mention is not None:
-            return mention.actor, _speaker_phrase(subject, mention.span)
+            return mention.actor, _speaker_phrase(subject, mention.span, index.document.text)
         if subject.pos_ in ("NOUN", "PROPN"):
             tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("punct", "cc")]
             tokens = [t for t in tokens if t.i >= min(x.i for x in tokens)]
