@@ -120,6 +120,14 @@ class Store:
         return None
 
 
+def _insert_returning(conn, table, rows: list[dict]) -> list[int]:
+    """Insert many rows in one statement and return their ids in order."""
+    if not rows:
+        return []
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [r[0] for r in conn.execute(stmt, rows)]
+
+
 def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
     now = _now()
     d = x.document
@@ -131,16 +139,15 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
             recorded_at=now,
         )
     ).inserted_primary_key[0]
-    actor_ids = {a.id: _actor(conn, a, doc_id, now, cache) for a in x.actors}
+    actor_ids = _actors(conn, x.actors, doc_id, now, cache)
     if x.mentions:
         conn.execute(insert(t.mentions), [
             dict(document_id=doc_id, actor_id=actor_ids.get(m.actor), start=m.span.start, end=m.span.end,
                  text=m.text, label=m.label, basis=m.basis, recorded_at=now)
             for m in x.mentions
         ])
-    claim_ids = {}
-    for c in x.claims:
-        claim_ids[c.id] = conn.execute(insert(t.claims), dict(
+    claim_ids = dict(zip([c.id for c in x.claims], _insert_returning(conn, t.claims, [
+        dict(
             document_id=doc_id, local_id=c.id, speaker_id=actor_ids[c.speaker],
             speaker_start=c.speaker_span.start, speaker_end=c.speaker_span.end,
             cue=c.cue, cue_start=c.cue_span.start, cue_end=c.cue_span.end,
@@ -150,23 +157,28 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
             said_on=c.said_on.start if c.said_on else None,
             said_on_precision=c.said_on.precision if c.said_on else None,
             said_on_basis=c.said_on_basis, via=[actor_ids[v] for v in c.via], recorded_at=now,
-        )).inserted_primary_key[0]
-    event_ids = {}
-    for e in x.events:
-        event_ids[e.id] = conn.execute(insert(t.events), dict(
+        )
+        for c in x.claims
+    ])))
+    event_ids = dict(zip([e.id for e in x.events], _insert_returning(conn, t.events, [
+        dict(
             document_id=doc_id, local_id=e.id, type=e.type, mode=e.mode, trigger=e.trigger, modality=e.modality,
             when_start=e.when.start if e.when else None, when_end=e.when.end if e.when else None,
             when_precision=e.when.precision if e.when else None, where_id=actor_ids.get(e.where),
             claim_id=claim_ids.get(e.claim), evidence_start=e.evidence_span.start, evidence_end=e.evidence_span.end,
             condition_start=e.condition.start if e.condition else None,
             condition_end=e.condition.end if e.condition else None, recorded_at=now,
-        )).inserted_primary_key[0]
-        rows = [dict(event_id=event_ids[e.id], actor_id=actor_ids[a], role="actor", start=s.start, end=s.end, recorded_at=now)
-                for a, s in zip(e.actors, e.actor_spans)]
-        rows += [dict(event_id=event_ids[e.id], actor_id=actor_ids[a], role="recipient", start=s.start, end=s.end, recorded_at=now)
-                 for a, s in zip(e.recipients, e.recipient_spans)]
-        if rows:
-            conn.execute(insert(t.event_participants), rows)
+        )
+        for e in x.events
+    ])))
+    participants = [
+        dict(event_id=event_ids[e.id], actor_id=actor_ids[a], role=role, start=s.start, end=s.end, recorded_at=now)
+        for e in x.events
+        for role, ids, spans in (("actor", e.actors, e.actor_spans), ("recipient", e.recipients, e.recipient_spans))
+        for a, s in zip(ids, spans)
+    ]
+    if participants:
+        conn.execute(insert(t.event_participants), participants)
     if x.relations:
         conn.execute(insert(t.relations), [
             dict(document_id=doc_id, type=r.type, source_id=actor_ids[r.source], target_id=actor_ids[r.target],
@@ -190,29 +202,42 @@ def actor_key(name: str, kind: str, kb_id: str | None, basis: str, document_id: 
     return f"{kind}:{normalize_name(name)}"
 
 
-def _actor(conn, actor, document_id: int, now: datetime, cache: dict[str, tuple[int, set[str]]]) -> int:
-    key = actor_key(actor.name, actor.kind, actor.kb_id, actor.basis, document_id)
-    if key in cache:
-        actor_id, known = cache[key]
-    else:
-        row = conn.execute(select(t.actors.c.id).where(t.actors.c.key == key)).first()
-        if row:
-            actor_id = row[0]
-        else:
-            actor_id = conn.execute(insert(t.actors), dict(
-                key=key, name=actor.name, kind=actor.kind, kb_id=actor.kb_id, basis=actor.basis, recorded_at=now,
-            )).inserted_primary_key[0]
-        known = {r[0] for r in conn.execute(select(t.actor_names.c.name).where(t.actor_names.c.actor_id == actor_id))}
-        if not key.startswith("doc"):  # a description is never seen again
+def _actors(conn, actors, document_id: int, now: datetime, cache: dict[str, tuple[int, set[str]]]) -> dict[str, int]:
+    """Store ids for a document's actors: known ones from the cache or one lookup,
+    new ones in one insert, and the names not yet known in another."""
+    keys = {a.id: actor_key(a.name, a.kind, a.kb_id, a.basis, document_id) for a in actors}
+    # A description's key names its document: it is new by construction.
+    unknown = [k for k in set(keys.values()) if k not in cache and not k.startswith("doc")]
+    found: dict[str, tuple[int, set[str]]] = {}
+    if unknown:
+        rows = conn.execute(select(t.actors.c.id, t.actors.c.key).where(t.actors.c.key.in_(unknown))).all()
+        names: dict[int, set[str]] = {r.id: set() for r in rows}
+        if rows:
+            for r in conn.execute(select(t.actor_names.c.actor_id, t.actor_names.c.name).where(t.actor_names.c.actor_id.in_(list(names)))):
+                names[r.actor_id].add(r.name)
+        found = {r.key: (r.id, names[r.id]) for r in rows}
+    new = [a for a in actors if keys[a.id] not in cache and keys[a.id] not in found]
+    new = list({keys[a.id]: a for a in new}.values())
+    created = _insert_returning(conn, t.actors, [
+        dict(key=keys[a.id], name=a.name, kind=a.kind, kb_id=a.kb_id, basis=a.basis, recorded_at=now) for a in new
+    ])
+    for a, actor_id in zip(new, created):
+        found[keys[a.id]] = (actor_id, set())
+    ids: dict[str, int] = {}
+    name_rows = []
+    for a in actors:
+        key = keys[a.id]
+        actor_id, known = cache.get(key) or found[key]
+        ids[a.id] = actor_id
+        for n in dict.fromkeys([a.name, *a.aliases]):
+            if n and n not in known:
+                known.add(n)
+                name_rows.append(dict(actor_id=actor_id, name=n, norm=normalize_name(n), basis="text" if n != a.name else a.basis, recorded_at=now))
+        if not key.startswith("doc") and key not in cache:
             if len(cache) >= ACTOR_CACHE_SIZE:  # bounded: memory stays flat on any corpus
                 for old in list(islice(cache, ACTOR_CACHE_SIZE // 2)):
                     del cache[old]
             cache[key] = (actor_id, known)
-    new = [n for n in dict.fromkeys([actor.name, *actor.aliases]) if n and n not in known]
-    if new:
-        conn.execute(insert(t.actor_names), [
-            dict(actor_id=actor_id, name=n, norm=normalize_name(n), basis="text" if n != actor.name else actor.basis, recorded_at=now)
-            for n in new
-        ])
-        known.update(new)
-    return actor_id
+    if name_rows:
+        conn.execute(insert(t.actor_names), name_rows)
+    return ids
