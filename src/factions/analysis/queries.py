@@ -10,11 +10,10 @@ from factions.actors.kb import is_acronym, load_kb, normalize_name
 from factions.store import schema as t
 from factions.analysis.events import deduplicated_events
 from factions.analysis.states import pair_evidence, relation_state
-from factions.store.judgements import family, root
+from factions.store.judgements import family, roots
 
 # Roles that lead a group or a state ("leader", "deputy leader", "military commander").
 LEADING_ROLES = {"leader", "commander", "emir", "secretary-general", "chairman", "president", "head", "chief", "co-chair", "king", "founder", "prime"}
-SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 
 
 class ActorNotFound(LookupError):
@@ -49,9 +48,9 @@ def _actor_names(conn: Connection, ids) -> dict[int, str]:
     """Display names, each actor shown under the actor it was merged into."""
     if not ids:
         return {}
-    roots = {i: root(conn, i) for i in ids}
-    names = {r.id: r.name for r in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(set(roots.values()))))}
-    return {i: names[r] for i, r in roots.items()}
+    top = roots(conn, ids)
+    names = {r.id: r.name for r in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(set(top.values()))))}
+    return {i: names[r] for i, r in top.items()}
 
 
 def list_actors(conn: Connection, query: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
