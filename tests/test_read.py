@@ -145,3 +145,10 @@ def test_missing_path_and_directory_order(tmp_path):
     items = list(read_inputs([str(tmp_path), str(tmp_path / "nope.txt")]))
     assert [i.source for i in items[:3]] == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/a.txt")]
     assert isinstance(items[3], ReadError) and items[3].reason == "no such file or directory"
+
+
+def test_json_lines_are_recognised_on_stdin_and_plain_json_text_is_not():
+    items = list(read_bytes(b'{"text": "First.", "title": "A"}\n{"text": "Second."}\n', "<stdin>"))
+    assert [d.title for d in items] == ["A", None]
+    (doc,) = read_bytes(b'{not a record} said the analyst in a plain text note.', "<stdin>")
+    assert doc.text.startswith("{not a record}")

@@ -6,6 +6,7 @@ Entry point: `read_inputs(paths)`. It never raises for a bad input; it yields a
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -43,9 +44,17 @@ def sniff_format(head: bytes, name: str = "") -> str:
         return "feed"
     if start.startswith(b"<!doctype html") or start.startswith(b"<html"):
         return "html"
-    if start.startswith(b"{") and suffix == ".json":
-        return "jsonl"
+    if start.startswith(b"{") and _is_json_record(head.lstrip().split(b"\n", 1)[0]):
+        return "jsonl"  # JSON Lines on stdin or under another name
     return "text"
+
+
+def _is_json_record(line: bytes) -> bool:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and "text" in record
 
 
 def read_bytes(
