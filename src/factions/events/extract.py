@@ -17,6 +17,9 @@ from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.nlp import sentence_of, sentence_span
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
+# Relations whose missing side may be taken from the nearest actor (measured on
+# re3d-dev: it helps for fights, and hurts for opposition, support, alliance and contact).
+NEAREST_FALLBACK = {"fights"}
 PHRASE_OBJECTS = {"allegiance", "responsibility", "credit", "ties", "name", "loyalty", "bay'ah", "pledge", "caliphate", "province", "away"}
 SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 PLACE_KINDS = {"location", "state"}
@@ -98,6 +101,19 @@ class _Participants:
             if len(found) == 2:
                 break
         return [Mention(anaphor.span, anaphor.text, anaphor.label, actor=f.actor, basis="anaphor") for f in found] if len(found) == 2 else []
+
+    def resolve_description(self, mention: Mention, doc: Doc) -> Mention:
+        """A description stands for the group it names: "IS fighters", "members of IS"."""
+        inside = self.group_inside(mention)
+        if inside is not None:
+            return inside
+        if mention.basis == "nominal":
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None and len(span):
+                behind = _named_behind(span.root, self.index)
+                if behind.i != span.root.i:
+                    return self.index.mention_for_token(behind) or mention
+        return mention
 
     def group_inside(self, nominal: Mention) -> Mention | None:
         if nominal.basis != "nominal":
@@ -278,6 +294,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     t = triggers()
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     participants = _Participants(index)
+    speaker_spans = [c.speaker_span for c in claims]
     events: list[Event] = []
     relations: list[Relation] = []
     for token in doc:
@@ -289,6 +306,13 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         actors = _dedupe(participants.mentions(actor_toks))
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors}]
         reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
+        if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)):
+            # The parse found one side only: take the nearest actor on the other
+            # side of the trigger in the same clause ("..., the Assad regime is using
+            # to kill civilians"). Marked by the relation's lower confidence.
+            near = _nearest(index, token, before=not actors, taken={m.actor for m in actors + recipients}, speakers=speaker_spans)
+            if near is not None:
+                (actors if not actors else recipients).append(participants.resolve_description(near, doc))
         if not actors and not recipients:
             continue
         trigger_span = _span(token)
@@ -321,6 +345,24 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     return events, _dedupe_relations(relations)
+
+
+def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speakers: list[Span]) -> Mention | None:
+    """The closest actor mention to one side of a trigger within its sentence, not
+    past a clause break (a semicolon, or a comma before a new subject)."""
+    sent = sentence_of(trigger)
+    lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
+    text = trigger.doc.text
+    between = [m for m in index.mentions if m.actor and lo <= m.span.start and m.span.end <= hi and m.actor not in taken
+               and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
+               and not any(s.overlaps(m.span) for s in speakers)]  # "..., a military official said"
+    if not between:
+        return None
+    best = max(between, key=lambda m: m.span.end) if before else min(between, key=lambda m: m.span.start)
+    gap = text[best.span.end : trigger.idx] if before else text[trigger.idx : best.span.start]
+    if ";" in gap or len(gap) > 80:
+        return None
+    return best
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
