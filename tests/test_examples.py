@@ -194,3 +194,17 @@ def test_speaker_span_is_the_speakers_noun_phrase(extractor):
     out = extractor.extract(Document(source="t", text=text)).as_dict()
     spans = [text[c["speaker_span"]["start"] : c["speaker_span"]["end"]] for c in out["claims"]]
     assert spans == ["Iraqi Vice President Ayad Allawi", "The Members of the Security Council"]
+
+
+def test_structural_membership_and_leadership(extractor):
+    from factions.model import Document
+
+    text = ("The Desert Front, led by Omar Khalil, attacked the base. The Desert Front is part of the Southern Alliance. "
+            "The Southern Alliance, including the Hawks Brigade, rejected the truce. Members of the Hawks Brigade fled.")
+    out = extractor.extract(Document(source="t", text=text)).as_dict()
+    names = {a["id"]: a["name"] for a in out["actors"]}
+    rels = {(r["type"], names[r["source"]], names[r["target"]]) for r in out["relations"]}
+    assert ("leads", "Omar Khalil", "Desert Front") in rels
+    assert ("member_of", "Desert Front", "Southern Alliance") in rels
+    assert ("member_of", "Hawks Brigade", "Southern Alliance") in rels
+    assert ("member_of", "Members", "Hawks Brigade") in rels

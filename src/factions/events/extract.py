@@ -211,7 +211,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token]
             actors.append(child)
         if child.dep_ == "prep" and child.lower_ in parts["between"]:
             actors.extend(_between(child))
-        if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by"]:
+        if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by", "for"]:  # "support for X"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     target = actors if child.lower_ == "by" else recipients
@@ -344,6 +344,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             relations.extend(_relations_from(event, rel_type, actors, recipients, reciprocal))
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
+    relations.extend(_structural_relations(doc, index))
     return events, _dedupe_relations(relations)
 
 
@@ -434,8 +435,10 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
     """"a senior IS leader", "IS fighters": the described people belong to the group."""
     out = []
     for m in list(index.mentions):
-        group = participants.group_inside(m)
-        if group is None or index.actors[m.actor].kind != "population":
+        if index.actors[m.actor].kind != "population" if m.actor else True:
+            continue
+        group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
+        if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
         sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
         out.append(
@@ -444,6 +447,38 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
                 evidence_span=sentence_span(sent), modality="asserted",
             )
         )
+    return out
+
+
+def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"X, led by Y" (Y leads X); "X is part of Y", "Y, including X" (X belongs to Y)."""
+    out = []
+
+    def rel(kind, src_tok, dst_tok, anchor):
+        a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
+        if a is None or b is None or a.actor == b.actor:
+            return
+        if index.actors[b.actor].kind not in GROUP_KINDS or index.actors[a.actor].kind == "location":
+            return
+        out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
+                            evidence_span=sentence_span(sentence_of(anchor)), modality="asserted"))
+
+    for token in doc:
+        if token.lower_ == "led" and token.dep_ in ("acl", "relcl", "advcl"):
+            for agent in (c for c in token.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    rel("leads", pobj, token.head, token)
+        elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if pobj is not None and subj is not None:
+                rel("member_of", subj, pobj, token)
+        elif token.lower_ == "including" and token.dep_ == "prep":
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                for member in _with_conjuncts(pobj):
+                    rel("member_of", member, token.head, token)
     return out
 
 

@@ -83,8 +83,24 @@ def entity_fixes(doc: Doc) -> Doc:
             spans.append(Span(doc, ent.start, ent.end, label=label))
         else:
             spans.append(ent)
+    # Capitalised names ending in a group word ("the Desert Front", "Hawks Brigade")
+    # that the model missed are groups.
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for token in doc:
+        if token.lower_ in group_words and token.text[:1].isupper() and token.i not in taken and token.i > 0:
+            start = token.i
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and (start - 1) not in taken and doc[start - 1].lower_ != "the":
+                start -= 1
+            if start < token.i and not doc[start].is_sent_start:
+                spans.append(Span(doc, start, token.i + 1, label="ORG"))
+                taken.update(range(start, token.i + 1))
+                changed = True
+            elif start < token.i and doc[start].is_sent_start and doc[start].lower_ not in ("the", "a", "an"):
+                spans.append(Span(doc, start, token.i + 1, label="ORG"))
+                taken.update(range(start, token.i + 1))
+                changed = True
     if changed:
-        doc.ents = spans
+        doc.ents = filter_spans(spans)
     return doc
 
 
@@ -142,8 +158,8 @@ def make_nominals(nlp: Language, name: str):
         spans = []
         for token in doc:
             label = heads.get(token.lower_)
-            if label is None or token.tag_ not in nominal_tags:
-                continue
+            if label is None or token.tag_ not in nominal_tags or (token.dep_ == "compound" and label == "LOC"):
+                continue  # "desert" in "Desert Front" modifies a name; it is no place
             # A group may be named after a person ("the Assad regime", "Haftar's forces").
             named = ("NORP", "ORG", "GPE", "PERSON") if label == "ORG" else ("NORP", "ORG", "GPE")
             start = token.i
