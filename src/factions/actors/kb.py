@@ -94,6 +94,7 @@ def _initials(key: str) -> set[str]:
     return {w[0] for w in words if w}
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and len(name) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)

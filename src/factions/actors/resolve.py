@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -229,23 +230,29 @@ def _repeats(document: Document, mentions: list[Mention], reg: "_Registry") -> l
     """A name the model found once is the same name where it missed it elsewhere in
     the document ("Liwa al-Fajr" tagged in the headline, not in the body)."""
     text = document.text
-    taken = [m.span for m in mentions if m.basis != "nominal"] + list(document.masked)
-    by_id = {a.id: a for a in reg.actors.values()}
-    seen: set[str] = set()
-    out: list[Mention] = []
+    first: dict[str, Mention] = {}
     for m in mentions:
-        if m.basis not in ("model", "kb") or m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC") or m.text in seen:
+        if m.basis not in ("model", "kb") or m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
             continue
-        seen.add(m.text)
-        if len(m.text) < 4 or not m.text[:1].isupper() and not m.text.startswith("al-"):
+        if len(m.text) >= 4 and (m.text[:1].isupper() or m.text.startswith("al-")):
+            first.setdefault(m.text, m)
+    if not first:
+        return []
+    # One pass for all names, longest first so that "Islamic State" beats "Islamic".
+    names = sorted(first, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    taken = sorted([m.span for m in mentions if m.basis != "nominal"] + list(document.masked))
+    starts = [t.start for t in taken]
+    by_id = {a.id: a for a in reg.actors.values()}
+    out: list[Mention] = []
+    for found in pattern.finditer(text):
+        span = Span(found.start(), found.end())
+        k = bisect_right(starts, span.end)
+        if any(t.overlaps(span) for t in taken[max(0, k - 8) : k]) or any(o.span.overlaps(span) for o in out[-2:]):
             continue
-        for found in re.finditer(rf"(?<![\w-]){re.escape(m.text)}(?![\w-])", text):
-            span = Span(found.start(), found.end())
-            if any(span.overlaps(t) for t in taken):
-                continue
-            taken.append(span)
-            actor = by_id.get(m.actor)
-            out.append(Mention(span, m.text, m.label, actor=m.actor, kb_id=actor.kb_id if actor else None, basis="repeat"))
+        m = first[found.group(0)]
+        actor = by_id.get(m.actor)
+        out.append(Mention(span, m.text, m.label, actor=m.actor, kb_id=actor.kb_id if actor else None, basis="repeat"))
     return out
 
 

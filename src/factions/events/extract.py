@@ -353,7 +353,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     past a clause break (a semicolon, or a comma before a new subject)."""
     sent = sentence_of(trigger)
     lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
-    text = trigger.doc.text
+    text = index.document.text  # Doc.text would rebuild the whole text
     between = [m for m in index.mentions if m.actor and lo <= m.span.start and m.span.end <= hi and m.actor not in taken
                and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)]  # "..., a military official said"

@@ -112,7 +112,7 @@ def make_text_acronyms(nlp: Language, name: str):
     def text_acronyms(doc: Doc) -> Doc:
         introduced: dict[str, Span] = {}
         ents = doc.ents  # a property that builds new Spans on every access
-        for m in _INTRODUCED.finditer(doc.text):
+        for m in _INTRODUCED.finditer(doc.user_data.get("text") or doc.text):
             inner = doc.char_span(m.start(1), m.end(1))
             before = [e for e in ents if e.end_char <= m.start() and m.start() - e.end_char <= 2]
             if inner is not None and before:

@@ -88,6 +88,11 @@ def model_view(document: Document) -> str:
 
 def analyze(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
     """Stream documents through `nlp.pipe`, keeping each Document with its Doc."""
-    docs = iter(documents)
-    pairs = ((model_view(d), d) for d in docs)
+    def made(document: Document) -> tuple[Doc, Document]:
+        view = model_view(document)
+        doc = nlp.make_doc(view)
+        doc.user_data["text"] = view  # components read it instead of rebuilding Doc.text
+        return doc, document
+
+    pairs = (made(d) for d in documents)
     yield from ((document, doc) for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size))
