@@ -245,12 +245,6 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 
-    def actor(self, actor_id: str | None) -> Actor | None:
-        for a in self.actors:
-            if a.id == actor_id:
-                return a
-        return None
-
     def as_dict(self) -> dict:
         return {
             "schema": SCHEMA_VERSION,
