@@ -249,6 +249,9 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
                 if outlet:
                     via.append(outlet.id)
                     outlet_name = outlet.name
+            carrier = _carried_by(subject, index)
+            if carrier is not None and carrier != speaker and carrier not in via:
+                via.append(carrier)  # "a statement carried by Al-Manar"
             if publisher and publisher.id not in via and publisher.id != speaker:
                 via.append(publisher.id)
             said_on, basis = _said_on(cue, content, document, date_spans)
@@ -324,6 +327,19 @@ def _cited(cue: Token, index: ActorIndex) -> tuple[str, Span, int] | None:
                     span = _tokens_span(tokens)
                     actor = index.descriptive(span, "population")
                     return actor.id, span, t.idx
+    return None
+
+
+def _carried_by(subject: Token, index: ActorIndex) -> str | None:
+    """The outlet that carried a statement: "a statement carried by Al-Manar",
+    "a video released by Amaq"."""
+    for child in subject.children:
+        if child.dep_ == "acl" and child.lemma_ in ("carry", "publish", "broadcast", "air", "post", "release", "run"):
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    m = index.mention_for_token(pobj)
+                    if m is not None:
+                        return m.actor
     return None
 
 
