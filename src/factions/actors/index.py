@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Token
 
 from factions.actors.kb import KnowledgeBase, normalize_name
-from factions.actors.resolve import clean_surface
+from factions.actors.resolve import clean_surface, descriptive_name
 from factions.model import Actor, Document, Mention, Span
 
 MAX_MENTION = 300  # characters: no mention is longer
@@ -113,10 +113,7 @@ class ActorIndex:
 
     def descriptive(self, span: Span, kind: str) -> Actor:
         """An actor known only by a description ("intelligence sources")."""
-        name = clean_surface(self.document.text[span.start : span.end])
-        words = name.split()
-        if words and words[0].lower() in ("a", "an", "some", "several"):
-            name = " ".join(words[1:])
+        name = descriptive_name(clean_surface(self.document.text[span.start : span.end]))
         key = normalize_name(name)
         for actor in self.actors.values():
             if actor.basis in ("nominal", "descriptive") and normalize_name(actor.name) == key:

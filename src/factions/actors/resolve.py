@@ -169,7 +169,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             if antecedent is not None:
                 mentions.append(Mention(span, surface, nominal.label_, actor=antecedent.id, kb_id=antecedent.kb_id, basis="anaphor"))
                 continue
-            actor = reg.for_name(nominal.label_, _descriptive(surface), basis="nominal")
+            actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal")
             if nominal.label_ == "LOC":
                 actor.kind = "location"
             else:
@@ -296,7 +296,8 @@ def _number_by_first_mention(mentions: list[Mention], actors: list[Actor]) -> li
     return actors
 
 
-def _descriptive(surface: str) -> str:
+def descriptive_name(surface: str) -> str:
+    """A description without its article or quantifier: \"a senior IS leader\" -> \"senior IS leader\"."""
     words = surface.split()
     if words and words[0].lower() in ("a", "an", "the", "some", "several", "many"):
         words = words[1:]
