@@ -29,6 +29,7 @@ _NOT_A_DATE = re.compile(
 
 
 _OTHER_ANCHOR = date(2001, 2, 3)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 @lru_cache(maxsize=8192)
@@ -74,6 +75,11 @@ def normalize(text: str, anchor: date | None) -> When | None:
     if _YEAR.match(phrase):
         year = phrase
         return _bounded(When(year, year, "year", text=raw), open_start, open_end)
+    if anchor is not None and phrase.lower() in _WEEKDAYS and _WEEKDAYS.index(phrase.lower()) == anchor.weekday():
+        # A wire dated Saturday reporting what was "said on Saturday" means that day;
+        # dateparser's "past" preference would go back a week.
+        day = anchor.isoformat()
+        return When(day, day, "day", text=raw)
     parsed = _parse(phrase, anchor)
     if parsed is None:
         return None

@@ -87,16 +87,16 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     if xcomp:
         objs = [c for c in children if c.dep_ in ("dobj", "dative")]
         return _edges(*objs, *xcomp)
-    # "called for unity", "warned of a merger", "accused IS of betrayal".
-    if verb.lemma_ in ("call", "warn", "accuse", "appeal", "ask"):
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "of", "against", "on")]
-        objs = [c for c in children if c.dep_ == "dobj"]
-        if preps:
-            return _edges(*objs, *preps)
-    if verb.lemma_ in ("urge", "deny", "announce", "reveal", "confirm", "demand", "reject", "dismiss", "predict", "threaten", "claim", "report"):
-        objs = [c for c in children if c.dep_ == "dobj"]
-        if objs:
+    speech = _speech()
+    objs = [c for c in children if c.dep_ == "dobj"]
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in speech["prep_content_cues"].get(verb.lemma_, ())]
+    if preps:  # "called for unity", "warned of a merger", "accused IS of betrayal"
+        return _edges(*objs, *preps)
+    if verb.lemma_ in speech["object_content_cues"]:
+        if objs:  # "condemned the arrests", "called its commanders apostates"
             return _edges(*objs)
+        if verb.dep_ == "relcl" and verb.head.i < verb.i:  # "a charge Ankara rejected"
+            return _tokens_span([t for t in verb.head.subtree if t.i <= verb.head.i])
     # "The talks have begun, he said.": the cue hangs off the content's verb.
     if verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
         head = verb.head
@@ -107,11 +107,13 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     return None
 
 
-def _channel(sentence: str, content: Span, sent_start: int, cue: Token, via_outlet: str | None) -> str | None:
+def _channel(sentence: str, content: Span, sent_start: int, cue: Token, via_outlet: str | None, previous: str | None = None) -> str | None:
     if cue.lemma_ == "tell" and via_outlet:
         return f"told {via_outlet}"
     # Words inside the content describe what was said, not how.
     lowered = (sentence[: max(0, content.start - sent_start)] + " " + sentence[max(0, content.end - sent_start) :]).lower()
+    if previous and any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in _speech()["channel_anaphors"]):
+        return previous  # "In the recording, he said": the recording named before
     for channel in _speech()["channel"]:
         for word in channel["words"]:
             if re.search(rf"\b{re.escape(word)}\b", lowered):
@@ -121,18 +123,39 @@ def _channel(sentence: str, content: Span, sent_start: int, cue: Token, via_outl
     return None
 
 
+def _attached_to(token: Token, verb: Token) -> bool:
+    """The date hangs on the cue itself ("accused X on Thursday of Y"), not on a
+    clause below it."""
+    head = token.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.i == verb.i
+
+
 def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -> tuple[When | None, str]:
     subtree = set(t.i for t in verb.subtree)
+    # "X accused Y, and their fighters clashed in 2014": the clash's date is not the accusation's.
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            subtree -= {t.i for t in child.subtree}
     sent = sentence_of(verb)
     for ent in date_spans:
         if ent.start < sent.start or ent.end > sent.end:
             continue
         inside_content = content.start <= ent.start_char and ent.end_char <= content.end
-        if ent.root.i in subtree and not inside_content:
+        if ent.root.i in subtree and (not inside_content or _attached_to(ent.root, verb)):
             when = normalize(ent.text, document.published)
             if when:
                 when.span = Span(ent.start_char, ent.end_char)
                 return when, "text"
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "praised Hamas on Sunday and said ...": the verbs share the occasion.
+        for ent in date_spans:
+            if sent.start <= ent.start and _attached_to(ent.root, verb.head):
+                when = normalize(ent.text, document.published)
+                if when:
+                    when.span = Span(ent.start_char, ent.end_char)
+                    return when, "text"
     if document.published:
         day = document.published.isoformat()
         return When(day, day, "day"), "publication date"
@@ -217,7 +240,8 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
             found = None
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 found = _according_to(token)
-            elif token.lemma_.lower() in cues and token.pos_ == "VERB":
+            elif token.lemma_.lower() in cues and token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children):
+                # "ISWAP did not confirm the death" reports a silence, not a statement.
                 subject = _subject(token)
                 content = _content(token, subject) or _after_colon(token, text)
                 if subject is not None and content is not None:
@@ -225,57 +249,123 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
             if found is None:
                 continue
             subject, cue, content = found
-            content = _trim(doc, content, text)
+            content = _trim(doc, _own_paragraph(_without_channel(cue, content), cue.idx, text), text)
             if content.end <= content.start or any(t.contains(Span(cue.idx, cue.idx + 1)) for t in taken):
                 continue
-            resolved = speakers.resolve(subject)
-            if resolved is None:
-                continue
-            speaker, speaker_span = resolved
-            content, quote_type = _quoted(content, quotes, text)
-            if quote_type == "indirect" and content.start > cue.idx and text[cue.idx + len(cue.text) : content.start].strip().startswith(":"):
-                quote_type = "direct"  # a statement set out after "said:" is the speaker's own words
-            via: list[str] = []
-            # "citing intelligence sources": those sources are the claim's speaker.
-            cited = _cited(cue, index)
-            if cited:
-                via.append(speaker)
-                speaker, speaker_span, citing_start = cited
-                if content.start < citing_start < content.end:
-                    content = _trim(doc, Span(content.start, citing_start), text)
-            outlet_name = None
-            if cue.lemma_ == "tell":
-                outlet = _told_outlet(cue, index)
-                if outlet:
-                    via.append(outlet.id)
-                    outlet_name = outlet.name
-            carrier = _carried_by(subject, index)
-            if carrier is not None and carrier != speaker and carrier not in via:
-                via.append(carrier)  # "a statement carried by Al-Manar"
-            if publisher and publisher.id not in via and publisher.id != speaker:
-                via.append(publisher.id)
-            said_on, basis = _said_on(cue, content, document, date_spans)
-            claims.append(
-                Claim(
-                    id="",
-                    speaker=speaker,
-                    speaker_span=speaker_span,
-                    cue_span=Span(cue.idx, cue.idx + len(cue.text)) if cue.lower_ != "according" else Span(cue.idx, cue.idx + len("according to")),
-                    content_span=content,
-                    cue=text[cue.idx : cue.idx + len(cue.text)] if cue.lower_ != "according" else "according to",
-                    quote_type=quote_type,
-                    channel=_channel(sent.text, content, sent.start_char, cue, outlet_name),
-                    said_on=said_on,
-                    said_on_basis=basis,
-                    via=via,
-                )
-            )
+            # "IS and al-Qaeda accused each other": each conjunct makes the claim.
+            for subject in [subject, *_conjuncts(subject)]:
+                resolved = speakers.resolve(subject)
+                if resolved is not None:
+                    claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, previous_channel(claims))
+                    claims.append(claim)
+                    speakers.last_speaker = claim.speaker
             taken.append(content)
-            speakers.last_speaker = speaker
     claims.sort(key=lambda c: c.cue_span.start)
+    _statements_carried(claims, index)
     for i, claim in enumerate(claims, start=1):
         claim.id = f"c{i}"
     return claims
+
+
+def previous_channel(claims: list[Claim]) -> str | None:
+    return claims[-1].channel if claims else None
+
+
+def _claim(document: Document, index: ActorIndex, publisher, subject: Token, resolved: tuple[str, Span], cue: Token,
+           content: Span, quotes: list[Span], date_spans: list, previous: str | None) -> Claim:
+    text = document.text
+    speaker, speaker_span = resolved
+    content, quote_type = _quoted(content, quotes, text)
+    if quote_type == "indirect" and content.start > cue.idx and text[cue.idx + len(cue.text) : content.start].strip().startswith(":"):
+        quote_type = "direct"  # a statement set out after "said:" is the speaker's own words
+    via: list[str] = []
+    # "citing intelligence sources": those sources are the claim's speaker.
+    cited = _cited(cue, index)
+    if cited:
+        via.append(speaker)
+        speaker, speaker_span, citing_start = cited
+        if content.start < citing_start < content.end:
+            content = _trim(cue.doc, Span(content.start, citing_start), text)
+    outlet_name = None
+    if cue.lemma_ == "tell":
+        outlet = _told_outlet(cue, index)
+        if outlet:
+            via.append(outlet.id)
+            outlet_name = outlet.name
+    carrier = _carried_by(subject, index)
+    if carrier is not None and carrier != speaker and carrier not in via:
+        via.append(carrier)  # "a statement carried by Al-Manar"
+    if publisher and publisher.id not in via and publisher.id != speaker:
+        via.append(publisher.id)
+    said_on, basis = _said_on(cue, content, document, date_spans)
+    according = cue.lower_ == "according"
+    cue_span = Span(cue.idx, cue.idx + len("according to" if according else cue.text))
+    sent = sentence_of(cue)
+    return Claim(
+        id="",
+        speaker=speaker,
+        speaker_span=speaker_span,
+        cue_span=cue_span,
+        content_span=content,
+        cue=text[cue_span.start : cue_span.end],
+        quote_type=quote_type,
+        channel=_channel(text[sent.start_char : sent.end_char], content, sent.start_char, cue, outlet_name, previous),
+        said_on=said_on,
+        said_on_basis=basis,
+        via=via,
+    )
+
+
+def _conjuncts(subject: Token) -> list[Token]:
+    return [t for t in subject.conjuncts if t.i > subject.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+def _own_paragraph(content: Span, cue_at: int, text: str) -> Span:
+    """A claim's content stays in its cue's paragraph: a headline's parse can run on
+    into the dateline below it."""
+    if content.start >= cue_at:
+        cut = text.find("\n\n", content.start, content.end)
+        return Span(content.start, cut) if cut != -1 else content
+    cut = text.rfind("\n\n", content.start, content.end)
+    return Span(cut + 2, content.end) if cut != -1 else content
+
+
+def _without_channel(cue: Token, content: Span) -> Span:
+    """"claimed responsibility for the attack on its radio station": the parse hangs
+    the channel on the content; it is how the claim was made, so it leaves the content."""
+    doc = cue.doc
+    words = {w for channel in _speech()["channel"] for w in channel["words"] if " " not in w}
+    for token in doc[cue.i + 1 :]:
+        if token.idx >= content.end:
+            break
+        if token.idx <= content.start or token.dep_ != "prep" or token.lower_ not in ("on", "in", "via", "through"):
+            continue
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.right_edge.idx + len(pobj.right_edge.text) < content.end - 1:
+            continue
+        if any(t.lower_ in words for t in pobj.subtree):  # "on its radio station", "in a video"
+            return Span(content.start, token.idx)
+    return content
+
+
+def _statements_carried(claims: list[Claim], index: ActorIndex) -> None:
+    """"X praised Y and said Z, according to a statement carried by Al-Manar": the
+    statement is the channel of X's own claims inside it, not a claim of its own."""
+    statement_nouns = set(_speech()["statement_nouns"])
+    for frame in [c for c in claims if c.cue == "according to"]:
+        noun = frame.speaker_span
+        words = index.document.text[noun.start : noun.end].lower().split()
+        if not words or words[-1] not in statement_nouns:
+            continue
+        inner = [c for c in claims if c is not frame and frame.content_span.contains(c.cue_span)]
+        if not inner:
+            continue
+        claims.remove(frame)
+        for claim in inner:
+            claim.channel = claim.channel or frame.channel
+            for actor in frame.via:
+                if actor not in claim.via and actor != claim.speaker:
+                    claim.via.insert(len(claim.via) - (1 if claim.via and claim.via[-1] == frame.via[-1] else 0), actor)
 
 
 def _after_colon(cue: Token, text: str) -> Span | None:

@@ -77,7 +77,9 @@ class _Participants:
             tok = _named_behind(tok, self.index)
             m = self.index.mention_for_token(tok)
             if m is None and tok.pos_ == "PRON":
-                m = self.index.resolve_pronoun(tok)
+                found = self.index.resolve_pronoun(tok)
+                # The argument is where the text puts it: the pronoun, standing for its antecedent.
+                m = Mention(_span(tok), tok.text, found.label, actor=found.actor, basis="pronoun") if found else None
             if m is None:
                 continue
             kind = self.index.actors[m.actor].kind
@@ -177,7 +179,7 @@ def _between(prep: Token) -> list[Token]:
     return out
 
 
-def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token], list[Token]]:
+def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
     recipients: list[Token] = []
@@ -218,8 +220,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict) -> tuple[list[Token]
                     target.extend(_with_conjuncts(pobj))
     # "IS launched an attack on ...": the light verb's subject acts.
     head = trigger.head
-    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in parts["light_verbs"]:
+    light = parts["light_verbs"] + (parts["party_verbs"] if symmetric else [])
+    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in light:
         subj, _ = _subject_tokens(head)
+        actors = subj + actors
+    # "it was in direct contact with X", "the two are at war with Y".
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_ == "be":
+        subj, _ = _subject_tokens(head.head)
         actors = subj + actors
     return actors, recipients
 
@@ -231,6 +238,8 @@ def _own_subtree(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX"):
             continue
+        if child.dep_ in ("advcl", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue  # "killed dozens since the group split from it in 2015": the split's date
         out.extend(_own_subtree(child))
     return out
 
@@ -302,7 +311,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if matched is None:
             continue
         kind, is_noun = matched
-        actor_toks, recipient_toks = _participants(token, is_noun, lex)
+        if token.dep_ == "xcomp" and token.head.lemma_ in lex["participants"]["request_verbs"]:
+            continue  # "urged jihadists to unite": asked for, not claimed; the REQUEST carries it
+        symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in SYMMETRIC
+        actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         actors = _dedupe(participants.mentions(actor_toks))
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors}]
         reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
@@ -315,6 +327,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
                 (actors if not actors else recipients).append(participants.resolve_description(near, doc))
         if not actors and not recipients:
             continue
+        if kind.type == "CONSULT" and len(actors) + len(recipients) < 2:
+            continue  # a meeting takes two: "has called its commanders apostates" is none
         trigger_span = _span(token)
         claim = _claim_for(trigger_span, claims)
         modality, condition = modality_of(token, claim)
@@ -360,9 +374,11 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     if not between:
         return None
     best = max(between, key=lambda m: m.span.end) if before else min(between, key=lambda m: m.span.start)
-    gap = text[best.span.end : trigger.idx] if before else text[trigger.idx : best.span.start]
+    gap = text[best.span.end : trigger.idx] if before else text[trigger.idx + len(trigger.text) : best.span.start]
     if ";" in gap or len(gap) > 80:
         return None
+    if not before and set(gap.lower().split()) & _NOT_A_PARTY_AFTER:
+        return None  # "clashed in northern Syria", "fight under the banner of X"
     return best
 
 
@@ -437,6 +453,8 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
     for m in list(index.mentions):
         if index.actors[m.actor].kind != "population" if m.actor else True:
             continue
+        if _titles_a_person(m, doc, index):
+            continue  # "Houthi spokesman Yahya Saree": the role is the person's (see _role_relations)
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
@@ -448,6 +466,20 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
             )
         )
     return out
+
+
+def _titles_a_person(m: Mention, doc: Doc, index: ActorIndex) -> bool:
+    """A description that is a person's title: right before the name, or set beside
+    it (", the leader of the Islamic State in Somalia,")."""
+    text = index.document.text
+    for other in index.mentions:
+        if not other.actor or index.actors[other.actor].kind != "person" or other.basis in ("nominal", "pronoun"):
+            continue
+        if 0 <= other.span.start - m.span.end <= 1 and text[m.span.end : other.span.start].strip() == "":
+            return True
+        if 0 <= m.span.start - other.span.end <= 2 and text[other.span.end : m.span.start].strip() == ",":
+            return True
+    return False
 
 
 def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
@@ -503,11 +535,17 @@ def _group_near(title: Token, groups: list[Mention], person: Span) -> Mention | 
             continue
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
-        if 0 <= gap_before <= 3 or (0 <= gap_after <= 5 and title.doc.text[title.idx + len(title.text) : g.span.start].strip() in ("of", "of the", "")):
+        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and title.doc.text[title.idx + len(title.text) : g.span.start].strip() in _TITLE_LINKS):
             dist = min(abs(gap_before), abs(gap_after))
             if best is None or dist < best[0]:
                 best = (dist, g)
     return best[1] if best else None
+
+
+# What may stand between a title and its group: "leader of IS", "a researcher at the Soufan Center".
+_TITLE_LINKS = ("", "of", "of the", "at", "at the", "with", "with the", "for", "for the")
+# Words that put the next actor out of a clash: a place ("in northern Syria") or a banner.
+_NOT_A_PARTY_AFTER = {"in", "near", "across", "inside", "outside", "at", "around", "under", "into", "from", "over"}
 
 
 def _dedupe_relations(relations: list[Relation]) -> list[Relation]:

@@ -33,7 +33,10 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
     speech = lex
     condition: Span | None = None
     flags: set[str] = set()
-    for head in _clause_chain(trigger):
+    # "after their split in 2013, the groups may be edging closer": an event named in
+    # a time phrase is taken as given, whatever the main clause's mood.
+    presupposed = trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in mod["presupposing_preps"]
+    for head in [] if presupposed else _clause_chain(trigger):
         for child in head.children:
             word = child.lower_
             if child.dep_ == "mark" and word in mod["conditional_marks"]:
@@ -56,7 +59,9 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             flags.add("negated")
     sentence = sentence_of(trigger)
-    if sentence.text.rstrip().endswith("?") or any(t.lower_ in mod["hypothetical_words"] for t in sentence if t.dep_ in ("amod", "acomp", "nsubj", "attr", "mark") and t.head.i in {trigger.i, _clause_head(trigger).i}):
+    if presupposed:
+        pass
+    elif sentence.text.rstrip().endswith("?") or any(t.lower_ in mod["hypothetical_words"] for t in sentence if t.dep_ in ("amod", "acomp", "nsubj", "attr", "mark") and t.head.i in {trigger.i, _clause_head(trigger).i}):
         flags.add("hypothetical")
     for name in ("conditional", "hypothetical", "future"):
         if name in flags:

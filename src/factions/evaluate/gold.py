@@ -1,0 +1,322 @@
+"""Claims, events and relations against a hand-made gold file (format
+`factions.gold/1`, documented in docs/evaluation.md).
+
+A gold file is JSON Lines, one document a line. The document is named by
+`source` (a path relative to the gold file, read with the project's own readers;
+`document` picks one of several documents in it) or given inline as `text` (with
+`published`). Every span is {"start", "end", "text"} over the document text as
+read, and `text` must equal that slice: a gold file that drifted from its source
+is an error, not a silent zero.
+
+Scoring, in the terms of the attribution literature:
+- a predicted claim is aligned to a gold claim when their cue spans overlap
+  (one to one, the largest overlap first);
+- *source exact match*: aligned, and the speaker span is exactly the gold one;
+- content exact, and content overlap (character Dice >= 0.5);
+- events are aligned by type and trigger overlap; their participants match when
+  every gold actor and recipient is overlapped by a predicted participant;
+- relations match by type and overlap of both arguments, either direction for
+  symmetric types, as the re3d scorer does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from factions.evaluate.re3d import _prf
+from factions.model import Document, Extraction, Span
+
+SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
+GOLD_SCHEMA = "factions.gold/1"
+
+
+class GoldFileError(ValueError):
+    """A gold file that cannot be used; the message names the file and line."""
+
+
+@dataclass
+class GoldDocument:
+    document: Document
+    claims: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    where: str = ""
+
+
+def _span(value, text: str, where: str) -> Span:
+    try:
+        start, end, surface = int(value["start"]), int(value["end"]), value["text"]
+    except (KeyError, TypeError, ValueError):
+        raise GoldFileError(f"{where}: a span needs start, end and text, got {value!r}") from None
+    if text[start:end] != surface:
+        raise GoldFileError(f"{where}: span {start}-{end} reads {text[start:end]!r}, the gold says {surface!r}")
+    return Span(start, end)
+
+
+def _spans(record: dict, keys: tuple[str, ...], lists: tuple[str, ...], text: str, where: str) -> dict:
+    out = dict(record)
+    for key in keys:
+        if record.get(key) is not None:
+            out[key] = _span(record[key], text, f"{where} {key}")
+    for key in lists:
+        out[key] = [_span(v, text, f"{where} {key}") for v in record.get(key, [])]
+    return out
+
+
+def _document(record: dict, base: Path, where: str) -> Document:
+    from factions.read import read_inputs
+    from factions.read.text import read_text
+
+    published = date.fromisoformat(record["published"]) if record.get("published") else None
+    if "text" in record:
+        return read_text(record["text"], record.get("source", where), published)
+    if "source" not in record:
+        raise GoldFileError(f"{where}: a gold document needs `source` or `text`")
+    found = list(read_inputs([str(base / record["source"])], published))
+    index = int(record.get("document", 0))
+    if index >= len(found) or not isinstance(found[index], Document):
+        raise GoldFileError(f"{where}: cannot read document {index} of {record['source']}")
+    doc = found[index]
+    if record.get("text_sha256") and record["text_sha256"] != doc.text_sha256:
+        raise GoldFileError(f"{where}: {record['source']} has changed since it was annotated (text_sha256 differs)")
+    return doc
+
+
+def load_gold(path: str | Path) -> list[GoldDocument]:
+    path = Path(path)
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFileError(f"{path}: {exc}") from None
+    out = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFileError(f"{where}: not JSON ({exc.msg})") from None
+        if record.get("schema", GOLD_SCHEMA) != GOLD_SCHEMA:
+            raise GoldFileError(f"{where}: unknown schema {record.get('schema')!r}")
+        doc = _document(record, path.parent, where)
+        text = doc.text
+        out.append(GoldDocument(
+            document=doc,
+            claims=[_spans(c, ("speaker", "cue", "content"), (), text, f"{where} claim {i}")
+                    for i, c in enumerate(record.get("claims", []))],
+            events=[_spans(e, ("trigger",), ("actors", "recipients"), text, f"{where} event {i}")
+                    for i, e in enumerate(record.get("events", []))],
+            relations=[_spans(r, ("source", "target"), (), text, f"{where} relation {i}")
+                       for i, r in enumerate(record.get("relations", []))],
+            where=where,
+        ))
+    return out
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _dice(a: Span, b: Span) -> float:
+    size = (a.end - a.start) + (b.end - b.start)
+    return 2 * _overlap(a, b) / size if size else 0.0
+
+
+def _align(gold: list, predicted: list, key) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), the largest overlap first."""
+    scored = sorted(
+        ((key(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted) if key(g, p) > 0),
+        reverse=True,
+    )
+    used_g, used_p, pairs = set(), set(), []
+    for _, i, j in scored:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+class _Tally:
+    """Counts for P/R/F1 and accuracies, summed over documents, and the
+    disagreements behind them, one line each."""
+
+    def __init__(self):
+        self.counts: dict[str, int] = defaultdict(int)
+        self.errors: list[str] = []
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] += n
+
+    def prf(self, hits: str, gold: str = "gold", predicted: str = "predicted") -> dict:
+        c = self.counts
+        return _prf(c[hits], c[predicted], c[hits], c[gold])
+
+    def accuracy(self, key: str) -> dict:
+        right, seen = self.counts[f"{key}_right"], self.counts[f"{key}_seen"]
+        return {"right": right, "of": seen, "accuracy": round(right / seen, 4) if seen else None}
+
+
+def _via_names(x: Extraction, ids: list[str]) -> list[set[str]]:
+    names: dict[str, set[str]] = defaultdict(set)
+    for a in x.actors:
+        names[a.id] |= {a.name.lower(), *(n.lower() for n in a.aliases)}
+    for m in x.mentions:
+        if m.actor:
+            names[m.actor].add(m.text.lower())
+    return [names[i] for i in ids]
+
+
+def _check(tally: _Tally, key: str, gold: dict, want, got, where: str = "") -> None:
+    if key in gold:
+        tally.add(f"{key}_seen")
+        tally.add(f"{key}_right", int(want == got))
+        if want != got:
+            tally.errors.append(f"{where}: {key} {got!r}, gold {want!r}")
+
+
+def _q(text: str, span: Span | None) -> str:
+    return repr(text[span.start : span.end]) if span else "-"
+
+
+def _unmatched(tally: _Tally, what: str, items: list, matched: set[int], describe) -> None:
+    for i, item in enumerate(items):
+        if i not in matched:
+            tally.errors.append(f"{what}: {describe(item)}")
+
+
+def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = "") -> None:
+    predicted, text = x.claims, x.document.text
+    tally.add("gold", len(gold))
+    tally.add("predicted", len(predicted))
+    pairs = _align(gold, predicted, lambda g, p: _overlap(g["cue"], p.cue_span))
+    _unmatched(tally, f"{where} claim missed", gold, {i for i, _ in pairs},
+               lambda g: f"{_q(text, g['speaker'])} {_q(text, g['cue'])} {_q(text, g['content'])[:60]}")
+    _unmatched(tally, f"{where} claim spurious", predicted, {j for _, j in pairs},
+               lambda p: f"{_q(text, p.speaker_span)} {_q(text, p.cue_span)} {_q(text, p.content_span)[:60]}")
+    for i, j in pairs:
+        g, p = gold[i], predicted[j]
+        at = f"{where} claim {_q(text, g['cue'])}@{g['cue'].start}"
+        tally.add("detected")
+        tally.add("source_exact", int(g["speaker"] == p.speaker_span))
+        if g["speaker"] != p.speaker_span:
+            tally.errors.append(f"{at}: speaker {_q(text, p.speaker_span)}, gold {_q(text, g['speaker'])}")
+        if g["content"] != p.content_span:
+            tally.errors.append(f"{at}: content {_q(text, p.content_span)}, gold {_q(text, g['content'])}")
+        tally.add("source_overlap", int(_overlap(g["speaker"], p.speaker_span) > 0))
+        tally.add("cue_exact", int(g["cue"] == p.cue_span))
+        tally.add("content_exact", int(g["content"] == p.content_span))
+        tally.add("content_overlap", int(_dice(g["content"], p.content_span) >= 0.5))
+        _check(tally, "direct_quote", g, g.get("direct_quote"), p.direct_quote, at)
+        _check(tally, "channel", g, g.get("channel"), p.channel, at)
+        # Only a date the text gives is compared: the publication-date fallback is
+        # the reader's default, not a reading of the text.
+        said_on = p.said_on.start if p.said_on and p.said_on_basis == "text" else None
+        _check(tally, "said_on", g, g.get("said_on"), said_on, at)
+        if "via" in g:
+            got = _via_names(x, p.via)
+            right = len(got) == len(g["via"]) and all(w.lower() in n for w, n in zip(g["via"], got))
+            _check(tally, "via", g, True, right, f"{at} via {sorted(min(n) for n in got)} gold {g['via']}")
+
+
+def _participants(spans: list[Span], predicted: list[Span]) -> bool:
+    return all(any(_overlap(s, p) for p in predicted) for s in spans)
+
+
+def score_events(gold: list[dict], x: Extraction, tally: _Tally, where: str = "") -> None:
+    predicted, text = x.events, x.document.text
+    tally.add("gold", len(gold))
+    tally.add("predicted", len(predicted))
+
+    def key(g, p):
+        if g["type"] != p.type:
+            return 0
+        return _overlap(g["trigger"], p.trigger_span or p.evidence_span)
+
+    pairs = _align(gold, predicted, key)
+    _unmatched(tally, f"{where} event missed", gold, {i for i, _ in pairs},
+               lambda g: f"{g['type']} {_q(text, g['trigger'])}@{g['trigger'].start}")
+    _unmatched(tally, f"{where} event spurious", predicted, {j for _, j in pairs},
+               lambda p: f"{p.type} {_q(text, p.trigger_span)} {[_q(text, s) for s in p.actor_spans + p.recipient_spans]}")
+    for i, j in pairs:
+        g, p = gold[i], predicted[j]
+        at = f"{where} event {g['type']} {_q(text, g['trigger'])}@{g['trigger'].start}"
+        tally.add("typed")
+        both = p.actor_spans + p.recipient_spans
+        found = _participants(g["actors"] + g["recipients"], both)
+        tally.add("participants", int(found))
+        if not found:
+            tally.errors.append(f"{at}: participants {[_q(text, s) for s in both]}, gold {[_q(text, s) for s in g['actors'] + g['recipients']]}")
+        _check(tally, "modality", g, g.get("modality"), p.modality, at)
+        _check(tally, "when", g, g.get("when"), p.when.start if p.when else None, at)
+
+
+def _relation_match(g: dict, p) -> bool:
+    if g["type"] != p.type:
+        return False
+    if _overlap(g["source"], p.source_span) and _overlap(g["target"], p.target_span):
+        return True
+    return p.type in SYMMETRIC and bool(_overlap(g["source"], p.target_span) and _overlap(g["target"], p.source_span))
+
+
+def score_relations(gold: list[dict], x: Extraction, tallies: dict[str, _Tally], where: str = "") -> None:
+    text = x.document.text
+    for typ in {g["type"] for g in gold} | {r.type for r in x.relations} | {"all"}:
+        tally = tallies.setdefault(typ, _Tally())
+        g = [r for r in gold if typ in ("all", r["type"])]
+        p = [r for r in x.relations if typ in ("all", r.type)]
+        tally.add("gold", len(g))
+        tally.add("predicted", len(p))
+        tally.add("found", sum(1 for r in g if any(_relation_match(r, q) for q in p)))
+        tally.add("right", sum(1 for q in p if any(_relation_match(r, q) for r in g)))
+        if typ == "all":
+            _unmatched(tally, f"{where} relation missed", g, {i for i, r in enumerate(g) if any(_relation_match(r, q) for q in p)},
+                       lambda r: f"{r['type']} {_q(text, r['source'])}@{r['source'].start} -> {_q(text, r['target'])}")
+            _unmatched(tally, f"{where} relation spurious", p, {j for j, q in enumerate(p) if any(_relation_match(r, q) for r in g)},
+                       lambda q: f"{q.type} {_q(text, q.source_span)}@{q.source_span.start} -> {_q(text, q.target_span)}")
+        for r in g:
+            match = next((q for q in p if _relation_match(r, q)), None)
+            if match is not None:
+                _check(tally, "modality", r, r.get("modality"), match.modality, f"{where} relation {r['type']} {_q(text, r['source'])}")
+
+
+def evaluate_gold(path: str | Path, extractor=None) -> dict:
+    from factions.extract import RuleExtractor
+
+    gold = load_gold(path)
+    extractor = extractor or RuleExtractor()
+    claims, events, relations = _Tally(), _Tally(), {}
+    for g, x in zip(gold, extractor.extract_many([g.document for g in gold])):
+        score_claims(g.claims, x, claims, g.where)
+        score_events(g.events, x, events, g.where)
+        score_relations(g.relations, x, relations, g.where)
+
+    def counts(t: _Tally) -> dict:
+        return {"gold": t.counts["gold"], "predicted": t.counts["predicted"]}
+
+    return {
+        "path": str(path),
+        "documents": len(gold),
+        "claims": {
+            **counts(claims),
+            **{k: claims.prf(k) for k in ("detected", "source_exact", "source_overlap", "cue_exact", "content_exact", "content_overlap")},
+            **{k: claims.accuracy(k) for k in ("direct_quote", "channel", "said_on", "via")},
+        },
+        "events": {
+            **counts(events),
+            "typed": events.prf("typed"),
+            "participants": events.prf("participants"),
+            **{k: events.accuracy(k) for k in ("modality", "when")},
+        },
+        "relations": {
+            typ: {**counts(t), "overlap": _prf(t.counts["right"], t.counts["predicted"], t.counts["found"], t.counts["gold"]),
+                  "modality": t.accuracy("modality")}
+            for typ, t in sorted(relations.items(), key=lambda kv: (kv[0] == "all", kv[0]))
+        },
+        "errors": claims.errors + events.errors + (relations["all"].errors if relations else []),
+    }
