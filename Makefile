@@ -24,10 +24,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-# Entity-extraction quality against re3d-format data; DATA=path to override.
+# Extraction quality: entities and relations against re3d-format data (DATA=path to
+# override), then claims, events and relations against the example corpus's gold.
 DATA ?= ../shared/datasets/re3d-dev
+GOLD ?= examples/gold/examples.gold.jsonl
 eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
+	$(BIN)/factions eval gold $(GOLD)
 
 # Re-pin dependencies (needs pip-tools); commits the hashed lock files.
 lock:

@@ -70,3 +70,69 @@ def test_relation_scoring_symmetry_and_direction():
     assert s["FightingAgainst"]["overlap"]["f1"] == 1.0  # symmetric: either order
     assert s["BelongsTo"]["overlap"]["r"] == 0.0  # directed: reversed is wrong
     assert s["all"]["overlap"] == {"p": round(1 / 3, 4), "r": 0.5, "f1": 0.4}
+
+
+# The gold scorer for claims, events and relations (factions.gold/1).
+
+import pytest  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
+from factions.evaluate.gold import GoldFileError, evaluate_gold, load_gold  # noqa: E402
+
+TEXT = "The Houthis said they had attacked the port. The Saudi-led coalition and the Houthis clashed near Hodeidah."
+
+
+def _span(text, surface, after=0):
+    start = TEXT.index(surface, after)
+    return {"start": start, "end": start + len(surface), "text": surface}
+
+
+def _gold_file(tmp_path, **parts):
+    record = {"schema": "factions.gold/1", "text": TEXT, "published": "2019-06-01", **parts}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    return path
+
+
+def test_source_exact_match_needs_the_exact_span(tmp_path, extractor):
+    right = {"speaker": _span(TEXT, "The Houthis"), "cue": _span(TEXT, "said"), "content": _span(TEXT, "they had attacked the port")}
+    wrong = dict(right, speaker=_span(TEXT, "Houthis"))
+    exact = evaluate_gold(_gold_file(tmp_path, claims=[right]), extractor)["claims"]
+    assert exact["source_exact"]["f1"] == 1.0 and exact["content_exact"]["f1"] == 1.0
+    shifted = evaluate_gold(_gold_file(tmp_path, claims=[wrong]), extractor)
+    assert shifted["claims"]["source_exact"]["f1"] == 0.0
+    assert shifted["claims"]["source_overlap"]["f1"] == 1.0
+    assert any("speaker 'The Houthis', gold 'Houthis'" in e for e in shifted["errors"])
+
+
+def test_symmetric_relations_match_either_way(tmp_path, extractor):
+    second = TEXT.index("Saudi-led")
+    rel = {"type": "fights", "source": _span(TEXT, "the Houthis", second), "target": _span(TEXT, "The Saudi-led coalition")}
+    report = evaluate_gold(_gold_file(tmp_path, relations=[rel]), extractor)
+    assert report["relations"]["fights"]["overlap"]["r"] == 1.0
+    opposite = dict(rel, type="supports")
+    assert evaluate_gold(_gold_file(tmp_path, relations=[opposite]), extractor)["relations"]["supports"]["overlap"]["r"] == 0.0
+
+
+def test_a_span_that_does_not_read_as_annotated_is_an_error(tmp_path):
+    bad = {"speaker": {"start": 0, "end": 3, "text": "Houthis"}, "cue": _span(TEXT, "said"), "content": _span(TEXT, "they")}
+    with pytest.raises(GoldFileError, match=r"g\.jsonl:1 claim 0 speaker: span 0-3 reads 'The'"):
+        load_gold(_gold_file(tmp_path, claims=[bad]))
+
+
+def test_a_changed_source_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Hamas said the talks had failed.")
+    (tmp_path / "g.jsonl").write_text(json.dumps({"source": "a.txt", "text_sha256": "0" * 64}) + "\n")
+    with pytest.raises(GoldFileError, match="has changed since it was annotated"):
+        load_gold(tmp_path / "g.jsonl")
+
+
+def test_the_example_gold_holds_its_floor(extractor):
+    """The example corpus against its hand-made gold: a floor under the figures in
+    the README, so an extraction change that loses claims or relations shows here."""
+    report = evaluate_gold(ROOT / "examples" / "gold" / "examples.gold.jsonl", extractor)
+    assert report["documents"] == 10 and report["claims"]["gold"] == 46
+    assert report["claims"]["source_exact"]["f1"] >= 0.95
+    assert report["claims"]["content_exact"]["f1"] >= 0.9
+    assert report["events"]["typed"]["f1"] >= 0.85
+    assert report["relations"]["all"]["overlap"]["f1"] >= 0.9

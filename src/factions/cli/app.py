@@ -630,5 +630,38 @@ def eval_re3d(
         _table("factions relations (both arguments overlap, type matches)", ["type", "gold", "pred", "P", "R", "F1"], rows)
 
 
+@eval_app.command("gold")
+def eval_gold(
+    path: Annotated[str, typer.Argument(help="A gold file (factions.gold/1 JSON Lines), e.g. examples/gold/examples.gold.jsonl.")],
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every disagreement, one line each.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims (source exact match), events and relations against hand-made gold."""
+    from factions.evaluate.gold import GoldFileError, evaluate_gold
+
+    try:
+        report = evaluate_gold(path)
+    except GoldFileError as exc:
+        _error(str(exc))
+        raise typer.Exit(1) from None
+    if as_json:
+        return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
+    c, e = report["claims"], report["events"]
+    prf = lambda s: [f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}"]  # noqa: E731
+    _table(f"Claims on {report['documents']} documents ({c['gold']} gold, {c['predicted']} predicted)", ["measure", "P", "R", "F1"],
+           [[k.replace("_", " "), *prf(c[k])] for k in ("detected", "source_exact", "source_overlap", "cue_exact", "content_exact", "content_overlap")])
+    acc = lambda s: f"{s['right']}/{s['of']}" + (f" ({s['accuracy']:.3f})" if s["accuracy"] is not None else "")  # noqa: E731
+    _table("Claim attributes, on aligned claims", ["attribute", "right"],
+           [[k.replace("_", " "), acc(c[k])] for k in ("direct_quote", "channel", "said_on", "via")])
+    _table(f"Events ({e['gold']} gold, {e['predicted']} predicted)", ["measure", "P", "R", "F1"],
+           [["typed", *prf(e["typed"])], ["participants", *prf(e["participants"])]])
+    _table("Event attributes, on aligned events", ["attribute", "right"], [[k, acc(e[k])] for k in ("modality", "when")])
+    _table("Relations (type matches, both arguments overlap)", ["type", "gold", "pred", "P", "R", "F1", "modality"],
+           [[t, s["gold"], s["predicted"], *prf(s["overlap"]), acc(s["modality"])] for t, s in report["relations"].items()])
+    if errors:
+        for line in report["errors"]:
+            out.print(line, markup=False, highlight=False)
+
+
 def main() -> None:
     app()

@@ -172,7 +172,7 @@ def predict_spacy(docs: dict[str, str], model: str | None = None) -> dict[str, s
 RELATION_TO_RE3D = {
     "fights": "FightingAgainst", "allied_with": "AlliesOf", "communicates_with": "CommWith",
     "negotiates_with": "CommWith", "opposes": "Dislikes", "supports": "Likes",
-    "member_of": "BelongsTo", "affiliate_of": "BelongsTo", "leads": "InChargeOf",
+    "member_of": "BelongsTo", "affiliate_of": "BelongsTo", "leads": "InChargeOf", "controls": "InChargeOf",
 }
 RE3D_RELATIONS = ("FightingAgainst", "AlliesOf", "CommWith", "Dislikes", "Likes", "BelongsTo", "InChargeOf")
 SYMMETRIC_RE3D = {"FightingAgainst", "AlliesOf", "CommWith"}

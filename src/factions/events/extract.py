@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from factions.actors.index import GROUP_KINDS, ActorIndex
 from factions.dates import normalize
 from factions.events.modality import modality_of
+from factions.events.stances import stance_relations
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.nlp import sentence_of, sentence_span
@@ -359,6 +360,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     relations.extend(_structural_relations(doc, index))
+    relations.extend(stance_relations(doc, index, claims))
     return events, _dedupe_relations(relations)
 
 

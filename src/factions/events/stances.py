@@ -1,0 +1,215 @@
+"""Relations from stances and control, which are not events:
+
+- a stance claim: "X welcomed the Government of Iraq's liberation of Tikrit" (X
+  supports the government), "X condemned Y" (X opposes Y);
+- a stance adjective: "I am appalled by this attack by Assad's regime";
+- an epithet inside a statement: "the brutal regime", "ISIL's savagery" (the
+  one who says it opposes them);
+- a common cause: "A and B are committed to defeating X" (A and B are allies);
+- control of a place: "the city controlled by Daesh", "claims full control of
+  Aleppo", "Mosul was taken by ISIL" (relation `controls`).
+
+Words live in data/lexicons/stances.toml.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from factions.actors.index import ActorIndex
+from factions.lexicons import lexicon
+from factions.model import Claim, Mention, Relation, Span
+from factions.nlp import sentence_of, sentence_span
+
+PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
+PLACE_KINDS = {"location", "state"}
+
+
+def _words() -> dict:
+    return lexicon("stances")
+
+
+def _mentions_in(index: ActorIndex, span: Span, kinds: set[str]) -> list[Mention]:
+    text = index.document.text
+    return sorted(
+        (m for m in index.mentions if m.actor and span.contains(m.span) and index.actors[m.actor].kind in kinds
+         # "attacks in Syria": a place, not a party
+         and not (kinds is PARTY_KINDS and text[max(0, m.span.start - 7) : m.span.start].lower().rstrip().endswith((" in", " near", " across")))),
+        key=lambda m: m.span.start,
+    )
+
+
+def _relation(kind: str, source: Mention | tuple[str, Span], target: Mention, evidence: Span, modality: str = "asserted",
+              claim: Claim | None = None) -> Relation:
+    src_actor, src_span = (source.actor, source.span) if isinstance(source, Mention) else source
+    return Relation(type=kind, source=src_actor, target=target.actor, source_span=src_span, target_span=target.span,
+                    evidence_span=evidence, modality=modality, claim=claim.id if claim else None)
+
+
+def _claim_around(span: Span, claims: list[Claim]) -> Claim | None:
+    for c in claims:
+        if c.content_span.contains(span):
+            return c
+    return None
+
+
+def _sentence_subject(token: Token, index: ActorIndex) -> Mention | None:
+    """The actor that is the subject of the token's main clause ("The UK is working
+    ... to defend the Syrian people from Assad's inhumanity")."""
+    root = sentence_of(token).root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            m = index.mention_for_token(child)
+            if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS:
+                return m
+    return None
+
+
+def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
+    words = _words()
+    out: list[Relation] = []
+    text = index.document.text
+    # Stance claims: the first party named in what was welcomed or condemned.
+    for claim in claims:
+        lemma = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+        if lemma is None or not len(lemma):
+            continue
+        kind = words["verbs"].get(lemma[0].lemma_.lower())
+        if kind is None:
+            continue
+        targets = [m for m in _mentions_in(index, claim.content_span, PARTY_KINDS) if m.actor != claim.speaker]
+        if targets:
+            evidence = sentence_span(sentence_of(lemma[0]))
+            out.append(_relation(kind, (claim.speaker, claim.speaker_span), targets[0], evidence, claim=claim))
+    for token in doc:
+        word = token.lower_
+        # "I am appalled by this attack by Assad's regime."
+        if word in words["adjectives"] and token.pos_ in ("ADJ", "VERB"):
+            holder = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            prep = next((c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "with")), None)
+            source = _holder(holder, index, claims) if holder is not None else None
+            if source is None or prep is None:
+                continue
+            last = prep.right_edge
+            targets = [m for m in _mentions_in(index, Span(prep.idx, last.idx + len(last.text)), PARTY_KINDS) if m.actor != source[0]]
+            if targets:
+                out.append(_relation(words["adjectives"][word], source, targets[-1], sentence_span(sentence_of(token))))
+        # "the brutal regime", "ISIL's savagery": said by someone who opposes them.
+        elif word in words["epithets"] or word in words["vice_nouns"]:
+            target = _epithet_target(token, index, word in words["vice_nouns"])
+            if target is None:
+                continue
+            claim = _claim_around(target.span, claims)
+            subject = _sentence_subject(token, index)
+            if subject is not None and subject.actor != target.actor and not subject.span.overlaps(target.span):
+                source = (subject.actor, subject.span)
+            elif claim is not None and claim.speaker != target.actor:
+                source = (claim.speaker, claim.speaker_span)
+            else:
+                continue
+            out.append(_relation("opposes", source, target, sentence_span(sentence_of(token)), claim=claim))
+    out.extend(_control(doc, index, text))
+    out.extend(_common_cause(doc, index))
+    return out
+
+
+def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"The UK, the Coalition and the Government of Iraq are committed to defeating
+    these terrorists": parties that fight a common enemy together are allies."""
+    fight_words = set(_words()["common_cause"])
+    out = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        members = [token, *token.conjuncts]
+        # "A, B and C" is often parsed as A with the apposition "B and C".
+        members += [t for c in token.children if c.dep_ == "appos" and c.conjuncts for t in (c, *c.conjuncts)]
+        if len(members) < 2:
+            continue
+        predicate = token.head
+        if not any(t.lemma_.lower() in fight_words for t in predicate.subtree if t.i > predicate.i):
+            continue
+        parties = []
+        for t in members:
+            m = index.mention_for_token(t)
+            if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"population"} and m.actor not in {p.actor for p in parties}:
+                parties.append(m)
+        evidence = sentence_span(sentence_of(token))
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                out.append(_relation("allied_with", a, b, evidence))
+    return out
+
+
+def _holder(token: Token, index: ActorIndex, claims: list[Claim]) -> tuple[str, Span] | None:
+    if token.lower_ in ("i", "we"):  # "X said: I am appalled": X, as the claim names them
+        claim = _claim_around(Span(token.idx, token.idx + len(token.text)), claims)
+        if claim is not None:
+            return claim.speaker, claim.speaker_span
+    m = index.mention_for_token(token)
+    return (m.actor, m.span) if m is not None and m.actor else None
+
+
+def _epithet_target(token: Token, index: ActorIndex, vice: bool) -> Mention | None:
+    if vice:  # "Assad's inhumanity": the possessor
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        m = index.mention_for_token(owner) if owner is not None else None
+    else:  # "the brutal regime", "the vile organisation ISIL"
+        head = token.head if token.dep_ == "amod" else None
+        if head is None:
+            return None
+        # A name beside the description first: "the vile organisation ISIL".
+        named = [index.mention_for_token(c) for c in head.children if c.dep_ in ("appos", "poss")]
+        m = next((n for n in named if n is not None and n.basis != "nominal"), None) or index.mention_for_token(head)
+    if m is None or not m.actor or index.actors[m.actor].kind not in PARTY_KINDS - {"population"}:
+        return None
+    return m
+
+
+def _control(doc: Doc, index: ActorIndex, text: str) -> list[Relation]:
+    """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
+    words = _words()["control"]
+    out = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        holder = place = None
+        if lemma in words["verbs"] and token.pos_ == "VERB":
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:  # passive: "taken by ISIL", "the city controlled by Daesh"
+                holder = pobj
+                place = token.head if token.dep_ in ("acl", "relcl") else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            elif lemma not in words["passive_only"] and not any(c.dep_ == "auxpass" for c in token.children):  # "ISIL seized Mosul"
+                holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                place = next((c for c in token.children if c.dep_ == "dobj"), None)
+        elif lemma in words["nouns"] and token.pos_ == "NOUN":
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if to is not None:  # "the fall of Mosul to ISIL"
+                holder = next((c for c in to.children if c.dep_ == "pobj"), None)
+            elif owner is not None:  # "the SDF's capture of the town"
+                holder = owner
+            elif token.dep_ == "dobj" and token.head.lemma_ in words["holding_verbs"]:  # "X claims control of Aleppo"
+                holder = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if holder is None or place is None:
+            continue
+        if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
+            place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
+        h = index.mention_for_token(holder)
+        p = index.mention_for_token(place) or _place_inside(index, place)
+        if h is None or p is None or not h.actor or not p.actor or h.actor == p.actor:
+            continue
+        if index.actors[h.actor].kind not in PARTY_KINDS or index.actors[p.actor].kind not in PLACE_KINDS:
+            continue
+        out.append(_relation("controls", h, p, sentence_span(sentence_of(token))))
+    return out
+
+
+def _place_inside(index: ActorIndex, token: Token) -> Mention | None:
+    """"Mosul city": the named place in the phrase up to its head ("the city of
+    Mosul" is found by the parse's own "of")."""
+    span = Span(token.left_edge.idx, token.idx + len(token.text))
+    found = _mentions_in(index, span, PLACE_KINDS)
+    return found[0] if found else None
