@@ -132,6 +132,13 @@ def _attached_to(token: Token, verb: Token) -> bool:
     return head.i == verb.i
 
 
+def _dated(ent, document: Document) -> When | None:
+    when = normalize(ent.text, document.published)
+    if when:
+        when.span = Span(ent.start_char, ent.end_char)
+    return when
+
+
 def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -> tuple[When | None, str]:
     subtree = set(t.i for t in verb.subtree)
     # "X accused Y, and their fighters clashed in 2014": the clash's date is not the accusation's.
@@ -143,19 +150,13 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -
         if ent.start < sent.start or ent.end > sent.end:
             continue
         inside_content = content.start <= ent.start_char and ent.end_char <= content.end
-        if ent.root.i in subtree and (not inside_content or _attached_to(ent.root, verb)):
-            when = normalize(ent.text, document.published)
-            if when:
-                when.span = Span(ent.start_char, ent.end_char)
-                return when, "text"
+        if ent.root.i in subtree and (not inside_content or _attached_to(ent.root, verb)) and (when := _dated(ent, document)):
+            return when, "text"
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "praised Hamas on Sunday and said ...": the verbs share the occasion.
         for ent in date_spans:
-            if sent.start <= ent.start and _attached_to(ent.root, verb.head):
-                when = normalize(ent.text, document.published)
-                if when:
-                    when.span = Span(ent.start_char, ent.end_char)
-                    return when, "text"
+            if sent.start <= ent.start and _attached_to(ent.root, verb.head) and (when := _dated(ent, document)):
+                return when, "text"
     if document.published:
         day = document.published.isoformat()
         return When(day, day, "day"), "publication date"
@@ -256,7 +257,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
             for subject in [subject, *_conjuncts(subject)]:
                 resolved = speakers.resolve(subject)
                 if resolved is not None:
-                    claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, previous_channel(claims))
+                    claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, _previous_channel(claims))
                     claims.append(claim)
                     speakers.last_speaker = claim.speaker
             taken.append(content)
@@ -267,7 +268,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
     return claims
 
 
-def previous_channel(claims: list[Claim]) -> str | None:
+def _previous_channel(claims: list[Claim]) -> str | None:
     return claims[-1].channel if claims else None
 
 
