@@ -192,13 +192,9 @@ def _unmatched(tally: _Tally, what: str, items: list, matched: set[int], describ
 
 def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = "") -> None:
     predicted, text = x.claims, x.document.text
-    tally.add("gold", len(gold))
-    tally.add("predicted", len(predicted))
-    pairs = _align(gold, predicted, lambda g, p: _overlap(g["cue"], p.cue_span))
-    _unmatched(tally, f"{where} claim missed", gold, {i for i, _ in pairs},
-               lambda g: f"{_q(text, g['speaker'])} {_q(text, g['cue'])} {_q(text, g['content'])[:60]}")
-    _unmatched(tally, f"{where} claim spurious", predicted, {j for _, j in pairs},
-               lambda p: f"{_q(text, p.speaker_span)} {_q(text, p.cue_span)} {_q(text, p.content_span)[:60]}")
+    pairs = _pairs(tally, f"{where} claim", gold, predicted, lambda g, p: _overlap(g["cue"], p.cue_span),
+                   lambda g: f"{_q(text, g['speaker'])} {_q(text, g['cue'])} {_q(text, g['content'])[:60]}",
+                   lambda p: f"{_q(text, p.speaker_span)} {_q(text, p.cue_span)} {_q(text, p.content_span)[:60]}")
     for i, j in pairs:
         g, p = gold[i], predicted[j]
         at = f"{where} claim {_q(text, g['cue'])}@{g['cue'].start}"
@@ -224,25 +220,31 @@ def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = ""
             _check(tally, "via", g, True, right, f"{at} via {sorted(min(n) for n in got)} gold {g['via']}")
 
 
+def _pairs(tally: _Tally, what: str, gold: list, predicted: list, key, describe_gold, describe_predicted) -> list[tuple[int, int]]:
+    """Count, align one to one, and note what was missed and what was spurious."""
+    tally.add("gold", len(gold))
+    tally.add("predicted", len(predicted))
+    pairs = _align(gold, predicted, key)
+    _unmatched(tally, f"{what} missed", gold, {i for i, _ in pairs}, describe_gold)
+    _unmatched(tally, f"{what} spurious", predicted, {j for _, j in pairs}, describe_predicted)
+    return pairs
+
+
 def _participants(spans: list[Span], predicted: list[Span]) -> bool:
     return all(any(_overlap(s, p) for p in predicted) for s in spans)
 
 
 def score_events(gold: list[dict], x: Extraction, tally: _Tally, where: str = "") -> None:
     predicted, text = x.events, x.document.text
-    tally.add("gold", len(gold))
-    tally.add("predicted", len(predicted))
 
     def key(g, p):
         if g["type"] != p.type:
             return 0
         return _overlap(g["trigger"], p.trigger_span or p.evidence_span)
 
-    pairs = _align(gold, predicted, key)
-    _unmatched(tally, f"{where} event missed", gold, {i for i, _ in pairs},
-               lambda g: f"{g['type']} {_q(text, g['trigger'])}@{g['trigger'].start}")
-    _unmatched(tally, f"{where} event spurious", predicted, {j for _, j in pairs},
-               lambda p: f"{p.type} {_q(text, p.trigger_span)} {[_q(text, s) for s in p.actor_spans + p.recipient_spans]}")
+    pairs = _pairs(tally, f"{where} event", gold, predicted, key,
+                   lambda g: f"{g['type']} {_q(text, g['trigger'])}@{g['trigger'].start}",
+                   lambda p: f"{p.type} {_q(text, p.trigger_span)} {[_q(text, s) for s in p.actor_spans + p.recipient_spans]}")
     for i, j in pairs:
         g, p = gold[i], predicted[j]
         at = f"{where} event {g['type']} {_q(text, g['trigger'])}@{g['trigger'].start}"
