@@ -29,14 +29,21 @@ def _words() -> dict:
     return lexicon("stances")
 
 
+_PLACE_PREPOSITIONS = (" in", " near", " across")
+
+
 def _mentions_in(index: ActorIndex, span: Span, kinds: set[str]) -> list[Mention]:
-    text = index.document.text
     return sorted(
-        (m for m in index.mentions if m.actor and span.contains(m.span) and index.actors[m.actor].kind in kinds
-         # "attacks in Syria": a place, not a party
-         and not (kinds is PARTY_KINDS and text[max(0, m.span.start - 7) : m.span.start].lower().rstrip().endswith((" in", " near", " across")))),
+        (m for m in index.mentions if m.actor and span.contains(m.span) and index.actors[m.actor].kind in kinds),
         key=lambda m: m.span.start,
     )
+
+
+def _parties_in(index: ActorIndex, span: Span) -> list[Mention]:
+    """Parties named in the span, less those named as a place ("attacks in Syria")."""
+    text = index.document.text
+    return [m for m in _mentions_in(index, span, PARTY_KINDS)
+            if not text[max(0, m.span.start - 7) : m.span.start].lower().rstrip().endswith(_PLACE_PREPOSITIONS)]
 
 
 def _relation(kind: str, source: Mention | tuple[str, Span], target: Mention, evidence: Span, modality: str = "asserted",
@@ -68,7 +75,6 @@ def _sentence_subject(token: Token, index: ActorIndex) -> Mention | None:
 def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
     words = _words()
     out: list[Relation] = []
-    text = index.document.text
     # Stance claims: the first party named in what was welcomed or condemned.
     for claim in claims:
         lemma = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
@@ -77,7 +83,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
         kind = words["verbs"].get(lemma[0].lemma_.lower())
         if kind is None:
             continue
-        targets = [m for m in _mentions_in(index, claim.content_span, PARTY_KINDS) if m.actor != claim.speaker]
+        targets = [m for m in _parties_in(index, claim.content_span) if m.actor != claim.speaker]
         if targets:
             evidence = sentence_span(sentence_of(lemma[0]))
             out.append(_relation(kind, (claim.speaker, claim.speaker_span), targets[0], evidence, claim=claim))
@@ -91,7 +97,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             if source is None or prep is None:
                 continue
             last = prep.right_edge
-            targets = [m for m in _mentions_in(index, Span(prep.idx, last.idx + len(last.text)), PARTY_KINDS) if m.actor != source[0]]
+            targets = [m for m in _parties_in(index, Span(prep.idx, last.idx + len(last.text))) if m.actor != source[0]]
             if targets:
                 out.append(_relation(words["adjectives"][word], source, targets[-1], sentence_span(sentence_of(token))))
         # "the brutal regime", "ISIL's savagery": said by someone who opposes them.
@@ -108,7 +114,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             else:
                 continue
             out.append(_relation("opposes", source, target, sentence_span(sentence_of(token)), claim=claim))
-    out.extend(_control(doc, index, text))
+    out.extend(_control(doc, index))
     out.extend(_common_cause(doc, index))
     return out
 
@@ -166,7 +172,7 @@ def _epithet_target(token: Token, index: ActorIndex, vice: bool) -> Mention | No
     return m
 
 
-def _control(doc: Doc, index: ActorIndex, text: str) -> list[Relation]:
+def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
     words = _words()["control"]
     out = []
