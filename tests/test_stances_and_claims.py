@@ -100,3 +100,45 @@ def test_no_clash_with_the_place_it_happened_in(extractor):
     x, names = _run(extractor, "PKK fighters and Turkish troops clashed in northern Iraq on Monday.")
     fights = {frozenset((s, t)) for typ, s, t in _relations(x, names) if typ == "fights"}
     assert fights and all("Iraq" not in pair for pair in fights)
+
+
+def _pairs(x, names, typ):
+    text = x.document.text
+    return {(text[r.source_span.start : r.source_span.end], text[r.target_span.start : r.target_span.end]) for r in x.relations if r.type == typ}
+
+
+def test_meetings_reach_every_party(extractor):
+    x, names = _run(extractor, "The envoy spoke to Hezbollah and to the Lebanese army on Monday.")
+    assert {t for _, t in _pairs(x, names, "communicates_with")} == {"Hezbollah", "the Lebanese army"}
+    x, names = _run(extractor, "The envoy held a second round of talks with Hamas.")
+    assert _pairs(x, names, "negotiates_with") == {("The envoy", "Hamas")}
+    x, names = _run(extractor, "Ahmed Diriye met a number of ministers and senior officials in Kismayo.")
+    assert {t for _, t in _pairs(x, names, "communicates_with")} == {"ministers", "senior officials"}
+
+
+def test_a_topic_is_not_a_party(extractor):
+    x, names = _run(extractor, "The ministers discussed the fight against al-Shabaab.")
+    assert not any(names[r.target] == "al-Shabaab" for r in x.relations if r.type in ("communicates_with", "negotiates_with"))
+
+
+def test_a_pronoun_named_earlier_in_its_sentence_is_argued_by_the_name(extractor):
+    x, names = _run(extractor, "Iran denied that it had supplied the Houthis with drones.")
+    assert _pairs(x, names, "supports") == {("Iran", "the Houthis")}
+
+
+def test_standing_with_and_suffering_at_the_hands_of(extractor):
+    x, names = _run(extractor, "Jordan stands shoulder to shoulder with the Iraqi government.")
+    assert {(names[r.source], x.document.text[r.target_span.start : r.target_span.end]) for r in x.relations if r.type == "supports"} == {
+        ("Jordan", "the Iraqi government")}
+    x, names = _run(extractor, "The villagers have suffered for years at the hands of al-Shabaab.")
+    assert _pairs(x, names, "opposes") == {("al-Shabaab", "The villagers")}
+
+
+def test_the_possessor_of_what_is_condemned_is_the_party(extractor):
+    x, names = _run(extractor, "The African Union repeated its condemnation of Hezbollah's policies.")
+    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "opposes"} == {("African Union", "Hezbollah")}
+
+
+def test_a_stance_inside_a_statement_is_the_speakers(extractor):
+    x, names = _run(extractor, "Minister Okafor said: I welcome the news that the Nigerian army has retaken Gwoza.")
+    assert ("Minister Okafor", "the Nigerian army") in _pairs(x, names, "supports")

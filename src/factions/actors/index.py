@@ -19,7 +19,7 @@ PRONOUN_LABELS = {
     "i": "PERSON", "me": "PERSON", "my": "PERSON", "he": "PERSON", "him": "PERSON", "his": "PERSON",
     "she": "PERSON", "her": "PERSON", "we": "ORG", "us": "ORG", "our": "ORG", "they": "ORG", "them": "ORG", "their": "ORG",
 }
-PRONOUN_STEM = {"his": "he", "their": "they"}
+PRONOUN_STEM = {"his": "he", "their": "they", "its": "it"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 GROUP_KINDS = {"armed_group", "organization", "government_body", "state", "media"}
 

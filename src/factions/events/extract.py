@@ -9,7 +9,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from factions.actors.index import GROUP_KINDS, ActorIndex
+from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.dates import normalize
 from factions.events.modality import modality_of
 from factions.events.stances import stance_relations
@@ -74,13 +74,21 @@ class _Participants:
     def mentions(self, tokens: list[Token]) -> list[Mention]:
         """Participants are actors; places (a city) and bare demonyms ("Iraqi") are not."""
         out = []
-        for tok in tokens:
-            tok = _named_behind(tok, self.index)
+        queue = list(tokens)
+        for tok in queue:
+            behind = _named_behind(tok, self.index)
+            if behind is not tok and behind not in queue:
+                queue.extend(c for c in behind.conjuncts if c not in queue)  # "a number of ministers and officials"
+            tok = behind
             m = self.index.mention_for_token(tok)
             if m is None and tok.pos_ == "PRON":
-                found = self.index.resolve_pronoun(tok)
-                # The argument is where the text puts it: the pronoun, standing for its antecedent.
+                found = self.index.resolve_pronoun(tok, PRONOUN_STEM.get(tok.lower_, tok.lower_))
                 m = Mention(_span(tok), tok.text, found.label, actor=found.actor, basis="pronoun") if found else None
+            if m is not None and m.basis == "pronoun":
+                # A pronoun whose antecedent is named earlier in the same sentence
+                # ("the Government of Iraq ... in their fight"): the argument is that
+                # name; one from an earlier sentence stays the pronoun here.
+                m = self.named_before(m, sentence_of(tok).start_char) or m
             if m is None:
                 continue
             kind = self.index.actors[m.actor].kind
@@ -92,6 +100,11 @@ class _Participants:
             # "IS fighters" act for IS.
             out.append(self.group_inside(m) or m)
         return out
+
+    def named_before(self, pronoun: Mention, sentence_start: int) -> Mention | None:
+        named = [m for m in self.index.mentions if m.actor == pronoun.actor and m.basis not in ("pronoun", "anaphor")
+                 and sentence_start <= m.span.start and m.span.end <= pronoun.span.start]
+        return max(named, key=lambda m: m.span.start) if named else None
 
     def last_two_groups(self, anaphor: Mention) -> list[Mention]:
         """"the two groups", "both groups": the last two groups named before."""
@@ -133,6 +146,18 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     m = index.mention_for_token(tok)
     if m is not None and m.basis != "nominal":
         return tok
+    if m is None and not (tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]):
+        # "its condemnation of the regime's policies": the possessor is the party (not
+        # for what a statement names: "called the group's commanders apostates").
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        named = index.mention_for_token(owner) if owner is not None else None
+        if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+            return owner
+    if m is None and tok.lemma_.lower() in _QUANTITY_HEADS:  # "met a number of ministers"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return _named_behind(pobj, index)
     for child in tok.children:
         if child.dep_ == "amod" and child.lower_ == "loyal":  # "fighters loyal to X"
             child = next((c for c in child.children if c.dep_ == "prep"), child)
@@ -186,15 +211,19 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     recipients: list[Token] = []
     if not is_noun:
         subj, passive = _subject_tokens(trigger)
-        for child in trigger.children:
+        children = list(trigger.children)
+        # "spoke to X and to Y": the second preposition hangs on the first.
+        children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
+        topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
+        for child in children:
             if child.lower_ in PHRASE_OBJECTS and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
                         recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
-            elif child.dep_ in ("dobj", "dative", "attr"):
+            elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
-            if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + parts["between"]:
+            if child.dep_ in ("prep", "conj") and child.lower_ in parts["recipient_preps"] + parts["between"]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
@@ -222,8 +251,16 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # "IS launched an attack on ...": the light verb's subject acts.
     head = trigger.head
     light = parts["light_verbs"] + (parts["party_verbs"] if symmetric else [])
-    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_ in light:
-        subj, _ = _subject_tokens(head)
+    phrase = trigger
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "held a first round of talks with X": a measure noun stands between the verb
+        # and the trigger, and may carry the other party.
+        phrase = head.head
+        for prep in phrase.children:
+            if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
+                recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    if phrase.dep_ in ("dobj", "nsubjpass", "attr") and phrase.head.lemma_ in light:
+        subj, _ = _subject_tokens(phrase.head)
         actors = subj + actors
     # "it was in direct contact with X", "the two are at war with Y".
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_ == "be":
@@ -544,6 +581,8 @@ def _group_near(title: Token, groups: list[Mention], person: Span) -> Mention | 
     return best[1] if best else None
 
 
+# "a number of ministers", "dozens of fighters": the people are in the "of" phrase.
+_QUANTITY_HEADS = {"number", "dozens", "hundreds", "thousands", "scores", "some", "many", "most", "all", "several", "group", "delegation", "representatives", "members"}
 # What may stand between a title and its group: "leader of IS", "a researcher at the Soufan Center".
 _TITLE_LINKS = ("", "of", "of the", "at", "at the", "with", "with the", "for", "for the")
 # Words that put the next actor out of a clash: a place ("in northern Syria") or a banner.

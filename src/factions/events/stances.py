@@ -75,18 +75,28 @@ def _sentence_subject(token: Token, index: ActorIndex) -> Mention | None:
 def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
     words = _words()
     out: list[Relation] = []
-    # Stance claims: the first party named in what was welcomed or condemned.
-    for claim in claims:
-        lemma = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
-        if lemma is None or not len(lemma):
+    # Stance verbs, whether or not they made a claim of their own ("X said: I welcome
+    # the news that …"): the holder towards the first party in what they name.
+    by_cue = {c.cue_span.start: c for c in claims}
+    for token in doc:
+        kind = words["verbs"].get(token.lemma_.lower())
+        if kind is None or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
             continue
-        kind = words["verbs"].get(lemma[0].lemma_.lower())
-        if kind is None:
-            continue
-        targets = [m for m in _parties_in(index, claim.content_span) if m.actor != claim.speaker]
+        claim = by_cue.get(token.idx)
+        if claim is not None:
+            source, content = _named_speaker(claim, claims, index), claim.content_span
+        else:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            named = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
+            source = _holder(subject, index, claims) if subject is not None else None
+            if source is None or not named:
+                continue
+            last = named[-1].right_edge
+            content = Span(named[0].left_edge.idx, last.idx + len(last.text))
+            claim = _claim_around(content, claims)
+        targets = [m for m in _parties_in(index, content) if m.actor != source[0]]
         if targets:
-            evidence = sentence_span(sentence_of(lemma[0]))
-            out.append(_relation(kind, (claim.speaker, claim.speaker_span), targets[0], evidence, claim=claim))
+            out.append(_relation(kind, source, targets[0], sentence_span(sentence_of(token)), claim=claim))
     for token in doc:
         word = token.lower_
         # "I am appalled by this attack by Assad's regime."
@@ -99,7 +109,13 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             last = prep.right_edge
             targets = [m for m in _parties_in(index, Span(prep.idx, last.idx + len(last.text))) if m.actor != source[0]]
             if targets:
-                out.append(_relation(words["adjectives"][word], source, targets[-1], sentence_span(sentence_of(token))))
+                out.append(_relation(words["adjectives"][word], source, targets[0], sentence_span(sentence_of(token))))
+        # "The UK stands shoulder to shoulder with the government of Iraq".
+        elif token.lemma_ == "stand" and token.pos_ == "VERB":
+            out.extend(_standing_with(token, index, claims))
+        # "the people of Mosul, who suffered at the hands of ISIL".
+        elif word == "hands" and token.head.lower_ == "at":
+            out.extend(_at_the_hands_of(token, index))
         # "the brutal regime", "ISIL's savagery": said by someone who opposes them.
         elif word in words["epithets"] or word in words["vice_nouns"]:
             target = _epithet_target(token, index, word in words["vice_nouns"])
@@ -145,6 +161,64 @@ def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
             for b in parties[i + 1 :]:
                 out.append(_relation("allied_with", a, b, evidence))
     return out
+
+
+def _named_speaker(claim: Claim, claims: list[Claim], index: ActorIndex) -> tuple[str, Span]:
+    """"X said: I welcome …": the stance is X's, named as the outer claim names them."""
+    said = index.document.text[claim.speaker_span.start : claim.speaker_span.end].lower()
+    if said in ("i", "we"):
+        outer = _claim_around(claim.speaker_span, [c for c in claims if c is not claim and c.speaker == claim.speaker])
+        if outer is not None:
+            return outer.speaker, outer.speaker_span
+    return claim.speaker, claim.speaker_span
+
+
+def _party(token: Token | None, index: ActorIndex) -> Mention | None:
+    m = index.mention_for_token(token) if token is not None else None
+    return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS else None
+
+
+def _standing_with(verb: Token, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    source = _holder(subject, index, claims) if subject is not None else None
+    if source is None:
+        return []
+    out = []
+    for prep in verb.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "by", "behind") and _in_verb_phrase(prep, verb):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for t in (pobj, *pobj.conjuncts):
+                    m = _party(t, index)
+                    if m is not None and m.actor != source[0]:
+                        out.append(_relation("supports", source, m, sentence_span(sentence_of(verb))))
+    return out
+
+
+def _in_verb_phrase(token: Token, verb: Token) -> bool:
+    """Attached to the verb's own clause ("stand shoulder to shoulder with", however
+    the parse hangs it), not to a clause with a subject of its own."""
+    t = token
+    while t.head.i != verb.i:
+        if t.head.i == t.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.head.children):
+            return False
+        t = t.head
+    return True
+
+
+def _at_the_hands_of(hands: Token, index: ActorIndex) -> list[Relation]:
+    """X harmed whoever suffered "at the hands of X": X opposes them."""
+    of = next((c for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    doer = _party(next((c for c in of.children if c.dep_ == "pobj"), None), index) if of is not None else None
+    verb = hands.head.head  # at → suffered / plight / killed
+    victim = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if victim is None and verb.pos_ == "NOUN":
+        victim = next((c for c in verb.children if c.dep_ in ("poss", "compound", "amod")), None)
+    if victim is None and verb.dep_ == "relcl":
+        victim = verb.head  # "citizens ..., who have suffered at the hands of"
+    target = _party(victim, index)
+    if doer is None or target is None or doer.actor == target.actor:
+        return []
+    return [_relation("opposes", doer, target, sentence_span(sentence_of(hands)))]
 
 
 def _holder(token: Token, index: ActorIndex, claims: list[Claim]) -> tuple[str, Span] | None:
