@@ -142,3 +142,24 @@ def test_the_possessor_of_what_is_condemned_is_the_party(extractor):
 def test_a_stance_inside_a_statement_is_the_speakers(extractor):
     x, names = _run(extractor, "Minister Okafor said: I welcome the news that the Nigerian army has retaken Gwoza.")
     assert ("Minister Okafor", "the Nigerian army") in _pairs(x, names, "supports")
+
+
+def test_who_acts_in_an_embedded_action(extractor):
+    x, names = _run(extractor, "Kenya accused al-Shabaab of attacking the convoy.")
+    assert [(names[a],) for e in x.events if e.type == "ASSAULT" for a in e.actors] == [("al-Shabaab",)]
+    x, names = _run(extractor, "Jordan, the Global Coalition and the Government of Iraq are committed to defeating the Islamic State "
+                               "and have supported the Peshmerga.")
+    fights = {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"}
+    assert fights == {("Jordan", "Islamic State"), ("Global Coalition against Daesh", "Islamic State"), ("Iraq", "Islamic State")}
+    supporters = {names[r.source] for r in x.relations if r.type == "supports"}
+    assert "Jordan" in supporters and not any(r.type == "supports" and names[r.target] == "Jordan" for r in x.relations)
+
+
+def test_co_actors_of_an_unresolved_object_are_not_fighting_each_other(extractor):
+    x, names = _run(extractor, "Kenya and Ethiopia vowed to defeat these terrorists.")
+    assert not any(r.type == "fights" and {names[r.source], names[r.target]} == {"Kenya", "Ethiopia"} for r in x.relations)
+
+
+def test_a_leader_and_his_government(extractor):
+    x, names = _run(extractor, "President Hassan Sheikh Mohamud and his government have vowed to defeat al-Shabaab.")
+    assert any(r.type == "leads" and names[r.source] == "Hassan Sheikh Mohamud" for r in x.relations)

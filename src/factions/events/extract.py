@@ -62,7 +62,8 @@ def _span(token: Token) -> Span:
 def _with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     for t in token.children:
-        if t.dep_ == "conj":
+        # "A, B and C" is often parsed as A with the apposition "B and C".
+        if t.dep_ == "conj" or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children)):
             out.extend(_with_conjuncts(t))
     return out
 
@@ -88,7 +89,7 @@ class _Participants:
                 # A pronoun whose antecedent is named earlier in the same sentence
                 # ("the Government of Iraq ... in their fight"): the argument is that
                 # name; one from an earlier sentence stays the pronoun here.
-                m = self.named_before(m, sentence_of(tok).start_char) or m
+                m = _named_before(self.index, m, sentence_of(tok).start_char) or m
             if m is None:
                 continue
             kind = self.index.actors[m.actor].kind
@@ -100,11 +101,6 @@ class _Participants:
             # "IS fighters" act for IS.
             out.append(self.group_inside(m) or m)
         return out
-
-    def named_before(self, pronoun: Mention, sentence_start: int) -> Mention | None:
-        named = [m for m in self.index.mentions if m.actor == pronoun.actor and m.basis not in ("pronoun", "anaphor")
-                 and sentence_start <= m.span.start and m.span.end <= pronoun.span.start]
-        return max(named, key=lambda m: m.span.start) if named else None
 
     def last_two_groups(self, anaphor: Mention) -> list[Mention]:
         """"the two groups", "both groups": the last two groups named before."""
@@ -138,6 +134,13 @@ class _Participants:
             if m is not nominal and m.actor and nominal.span.contains(m.span) and self.index.actors[m.actor].kind in GROUP_KINDS:
                 return m
         return None
+
+
+def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:
+    """The pronoun's actor as named earlier in the same sentence, if it is."""
+    named = [m for m in index.mentions if m.actor == pronoun.actor and m.basis not in ("pronoun", "anaphor")
+             and sentence_start <= m.span.start and m.span.end <= pronoun.span.start]
+    return max(named, key=lambda m: m.span.start) if named else None
 
 
 def _named_behind(tok: Token, index: ActorIndex) -> Token:
@@ -186,10 +189,25 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_tokens(verb.head)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subject, head_passive = _subject_tokens(verb.head)
+        # The verb's own voice: "were killed and wounded" shares it; "are committed
+        # to ... and have supported the army" and "was forced to attack" do not.
+        own = {c.dep_ for c in verb.children}
+        passive = "auxpass" in own or (verb.dep_ == "conj" and head_passive and "aux" not in own)
+        return subject, passive
     if verb.dep_ == "relcl":
         return [verb.head], False
+    if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
+        # "the coalition's efforts to defeat ISIL", "its determination to defeat ISIL"
+        owner = [c for c in verb.head.children if c.dep_ == "poss"]
+        return (_with_conjuncts(owner[0]), False) if owner else ([], False)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        governing = verb.head.head
+        obj = next((c for c in governing.children if c.dep_ == "dobj"), None)
+        if obj is not None:  # "accused Tehran of arming the group": the object does it
+            return _with_conjuncts(obj), False
+        return _subject_tokens(governing)[0], "auxpass" in {c.dep_ for c in verb.children}  # "are committed to defeating ISIL"
     return [], False
 
 
@@ -393,7 +411,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         events.append(event)
         rel_type = kind.relations_by_word.get(token.lemma_.lower(), kind.relation)
         if rel_type and event_type != "LEADER_KILLED":
-            relations.extend(_relations_from(event, rel_type, actors, recipients, reciprocal))
+            # Co-actors are paired ("A and B clashed") unless the trigger names an
+            # object that went unresolved ("A and B vowed to defeat these terrorists").
+            pair_actors = reciprocal or not any(t.dep_ == "dobj" for t in recipient_toks)
+            relations.extend(_relations_from(event, rel_type, actors, recipients, reciprocal, pair_actors))
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     relations.extend(_structural_relations(doc, index))
@@ -436,10 +457,11 @@ def _is_leader(index: ActorIndex, mention: Mention) -> bool:
     return bool(entry and any(r.get("role") in ("leader", "commander", "secretary-general") for r in entry.roles))
 
 
-def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False) -> list[Relation]:
+def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False,
+                    pair_actors: bool = True) -> list[Relation]:
     out = []
     pairs = [(a, r) for a in actors for r in recipients]
-    if not recipients and (rel_type in SYMMETRIC or reciprocal):
+    if not recipients and pair_actors and (rel_type in SYMMETRIC or reciprocal):
         # "A and B clashed", "talks between A and B"; "A and B accused each other".
         pairs = list(combinations(actors, 2))
         if reciprocal and rel_type not in SYMMETRIC:
@@ -529,12 +551,23 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
         if a is None or b is None or a.actor == b.actor:
             return
+        if a.basis == "pronoun":
+            a = _named_before(index, a, sentence_of(anchor).start_char) or a
         if index.actors[b.actor].kind not in GROUP_KINDS or index.actors[a.actor].kind == "location":
             return
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
                             evidence_span=sentence_span(sentence_of(anchor)), modality="asserted"))
 
+    heads = set(lexicon("events")["roles"]["led_bodies"])
     for token in doc:
+        if token.lemma_.lower() in heads and token.pos_ == "NOUN":
+            # "Prime Minister Abadi and his government": the person leads it.
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            leader = index.resolve_pronoun(owner, "he" if owner.lower_ == "his" else "she") if owner is not None else None
+            body = index.mention_for_token(token)
+            if leader is not None and body is not None and leader.actor != body.actor:
+                out.append(Relation(type="leads", source=leader.actor, target=body.actor, source_span=leader.span,
+                                    target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted"))
         if token.lower_ == "led" and token.dep_ in ("acl", "relcl", "advcl"):
             for agent in (c for c in token.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):

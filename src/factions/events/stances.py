@@ -154,7 +154,8 @@ def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
         parties = []
         for t in members:
             m = index.mention_for_token(t)
-            if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"population"} and m.actor not in {p.actor for p in parties}:
+            own_body = m is not None and m.text.lower().split()[0] in ("his", "her", "its", "their")  # "X and his government"
+            if m is not None and m.actor and not own_body and index.actors[m.actor].kind in PARTY_KINDS - {"population"} and m.actor not in {p.actor for p in parties}:
                 parties.append(m)
         evidence = sentence_span(sentence_of(token))
         for i, a in enumerate(parties):
