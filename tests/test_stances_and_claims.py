@@ -163,3 +163,16 @@ def test_co_actors_of_an_unresolved_object_are_not_fighting_each_other(extractor
 def test_a_leader_and_his_government(extractor):
     x, names = _run(extractor, "President Hassan Sheikh Mohamud and his government have vowed to defeat al-Shabaab.")
     assert any(r.type == "leads" and names[r.source] == "Hassan Sheikh Mohamud" for r in x.relations)
+
+
+def test_a_possessive_in_an_adjunct_is_the_subjects(extractor):
+    x, names = _run(extractor, "The coalition backed the militia in its efforts to defeat al-Shabaab.")
+    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"} == {("coalition", "al-Shabaab")}
+
+
+def test_what_is_defended_against_is_no_beneficiary(extractor):
+    x, names = _run(extractor, "Kenya is working to protect Somalis from the Islamic State's inhumanity and al-Shabaab's savagery.")
+    assert not any(r.type == "supports" and names[r.target] in ("Islamic State", "al-Shabaab") for r in x.relations)
+    assert {names[r.target] for r in x.relations if r.type == "opposes" and names[r.source] == "Kenya"} == {"Islamic State", "al-Shabaab"}
+    x, names = _run(extractor, "Kenya supports the government against the terrorism of the vile organisation al-Shabaab.")
+    assert ("opposes", "Kenya", "al-Shabaab") in _relations(x, names)

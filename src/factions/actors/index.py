@@ -59,17 +59,34 @@ class ActorIndex:
         word = word or token.lower_
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
+        subject = self._clause_subject(token)
+        if subject is not None and self._fits(subject, word):
+            return subject
         for m in sorted(self.mentions, key=lambda m: -m.span.start):
-            if m.span.end > token.idx or not m.actor:
-                continue
-            kind = self.actors[m.actor].kind
-            # A singular description ("the group's spokesman") is a person too.
-            described_person = m.basis == "nominal" and m.label == "PERSON" and not m.text.lower().endswith("s")
-            if word in PERSON_PRONOUNS and (kind == "person" or described_person):
-                return m
-            if word in GROUP_PRONOUNS and kind in GROUP_KINDS:
+            if m.span.end <= token.idx and self._fits(m, word):
                 return m
         return None
+
+    def _fits(self, m: Mention, word: str) -> bool:
+        if not m.actor:
+            return False
+        kind = self.actors[m.actor].kind
+        # A singular description ("the group's spokesman") is a person too.
+        described_person = m.basis == "nominal" and m.label == "PERSON" and not m.text.lower().endswith("s")
+        return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS)
+
+    def _clause_subject(self, token: Token) -> Mention | None:
+        """A possessive in a phrase hanging on a verb is that verb's subject's: "the
+        coalition backed the militia in its efforts to defeat ISIL"."""
+        if token.dep_ != "poss":
+            return None
+        t = token.head
+        while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
+            t = t.head
+        if t.pos_ not in ("VERB", "AUX") or t.i == token.head.i:
+            return None
+        subject = next((c for c in t.children if c.dep_ == "nsubj" and c.i < token.i), None)
+        return self.mention_for_token(subject) if subject is not None else None
 
     def add_pronouns(self, doc, claims) -> None:
         """Pronouns are mentions too. "I"/"we" inside a quotation are its speaker;

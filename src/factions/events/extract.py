@@ -241,7 +241,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                         recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
-            if child.dep_ in ("prep", "conj") and child.lower_ in parts["recipient_preps"] + parts["between"]:
+            if child.dep_ in ("prep", "conj") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
+                    trigger.lemma_ in parts["protect_verbs"] and child.lower_ in ("from", "against")):  # "defend X from Y": Y is no beneficiary
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))

@@ -180,7 +180,10 @@ def _party(token: Token | None, index: ActorIndex) -> Mention | None:
 
 
 def _standing_with(verb: Token, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = verb
+    while clause.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in clause.children):
+        clause = clause.head  # "The UK continues to stand with ..."
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     source = _holder(subject, index, claims) if subject is not None else None
     if source is None:
         return []
@@ -232,11 +235,16 @@ def _holder(token: Token, index: ActorIndex, claims: list[Claim]) -> tuple[str, 
 
 
 def _epithet_target(token: Token, index: ActorIndex, vice: bool) -> Mention | None:
-    if vice:  # "Assad's inhumanity": the possessor
+    if vice:  # "Assad's inhumanity", "the savagery of ISIL": the possessor
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if owner is None and of is not None:
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+            named = [c for c in owner.children if c.dep_ == "appos"] if owner is not None else []
+            owner = next((c for c in named if index.mention_for_token(c) is not None), owner)  # "of the organisation ISIL"
         m = index.mention_for_token(owner) if owner is not None else None
-    else:  # "the brutal regime", "the vile organisation ISIL"
-        head = token.head if token.dep_ == "amod" else None
+    else:  # "the brutal regime", "the vile organisation ISIL" (the parse may make "vile" a compound)
+        head = token.head if token.dep_ in ("amod", "compound") else None
         if head is None:
             return None
         # A name beside the description first: "the vile organisation ISIL".
