@@ -176,3 +176,12 @@ def test_what_is_defended_against_is_no_beneficiary(extractor):
     assert {names[r.target] for r in x.relations if r.type == "opposes" and names[r.source] == "Kenya"} == {"Islamic State", "al-Shabaab"}
     x, names = _run(extractor, "Kenya supports the government against the terrorism of the vile organisation al-Shabaab.")
     assert ("opposes", "Kenya", "al-Shabaab") in _relations(x, names)
+
+
+def test_a_stance_is_about_the_party_its_object_names(extractor):
+    x, names = _run(extractor, "Egypt welcomed the agreement reached between Hamas and Fatah in Cairo.")
+    assert not any(r.type == "supports" and names[r.source] == "Egypt" for r in x.relations)
+    x, names = _run(extractor, "Egypt welcomed the decision of Hamas to release the hostages.")
+    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "supports"} == {("Egypt", "Hamas")}
+    x, names = _run(extractor, "Kenya is committed to supporting the Somali government against al-Shabaab.")
+    assert not any(r.type == "supports" and names[r.target] == "al-Shabaab" for r in x.relations)

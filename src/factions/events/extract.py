@@ -242,7 +242,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
             if child.dep_ in ("prep", "conj") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
-                    trigger.lemma_ in parts["protect_verbs"] and child.lower_ in ("from", "against")):  # "defend X from Y": Y is no beneficiary
+                    trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")):  # "defend X from Y": Y is no beneficiary
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
@@ -262,6 +262,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.append(child)
         if child.dep_ == "prep" and child.lower_ in parts["between"]:
             actors.extend(_between(child))
+        if child.dep_ == "prep" and child.lower_ in ("from", "against") and trigger.lemma_ in parts["beneficiary_words"]:
+            continue  # "support against ISIL"
         if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by", "for"]:  # "support for X"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

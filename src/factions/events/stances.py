@@ -84,19 +84,14 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             continue
         claim = by_cue.get(token.idx)
         if claim is not None:
-            source, content = _named_speaker(claim, claims, index), claim.content_span
+            source = _named_speaker(claim, claims, index)
         else:
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            named = [c for c in token.children if c.dep_ in ("dobj", "ccomp")]
             source = _holder(subject, index, claims) if subject is not None else None
-            if source is None or not named:
-                continue
-            last = named[-1].right_edge
-            content = Span(named[0].left_edge.idx, last.idx + len(last.text))
-            claim = _claim_around(content, claims)
-        targets = [m for m in _parties_in(index, content) if m.actor != source[0]]
-        if targets:
-            out.append(_relation(kind, source, targets[0], sentence_span(sentence_of(token)), claim=claim))
+            claim = _claim_around(Span(token.idx, token.idx + 1), claims)
+        target = _stance_target(token, index, source[0]) if source is not None else None
+        if target is not None:
+            out.append(_relation(kind, source, target, sentence_span(sentence_of(token)), claim=claim))
     for token in doc:
         word = token.lower_
         # "I am appalled by this attack by Assad's regime."
@@ -162,6 +157,24 @@ def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
             for b in parties[i + 1 :]:
                 out.append(_relation("allied_with", a, b, evidence))
     return out
+
+
+def _stance_target(verb: Token, index: ActorIndex, holder: str) -> Mention | None:
+    """Whom a stance is about: the party its object names, or whose it is ("welcomed
+    the Government of Iraq's liberation of Tikrit", "the decision of X", "the news
+    that X has …"), not any party named deeper in it."""
+    for head in (c for c in verb.children if c.dep_ in ("dobj", "ccomp")):
+        candidates = [head]
+        candidates += [c for c in head.children if c.dep_ in ("poss", "compound")]
+        candidates += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
+        for clause in (c for c in (head, *head.children) if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "acl", "relcl", "dobj")):
+            candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for t in candidates:
+            for u in (t, *t.conjuncts):
+                m = _party(u, index)
+                if m is not None and m.actor != holder and m in _parties_in(index, m.span):
+                    return m
+    return None
 
 
 def _named_speaker(claim: Claim, claims: list[Claim], index: ActorIndex) -> tuple[str, Span]:
