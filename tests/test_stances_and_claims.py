@@ -185,3 +185,21 @@ def test_a_stance_is_about_the_party_its_object_names(extractor):
     assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "supports"} == {("Egypt", "Hamas")}
     x, names = _run(extractor, "Kenya is committed to supporting the Somali government against al-Shabaab.")
     assert not any(r.type == "supports" and names[r.target] == "al-Shabaab" for r in x.relations)
+
+
+def test_roles_and_examples(extractor):
+    x, names = _run(extractor, "In Kenya, Minister Abdi Farah met the Somali envoy.")
+    assert not any(r.type in ("member_of", "leads") and names[r.target] == "Kenya" for r in x.relations)
+    x, names = _run(extractor, "The regime and its backers, notably Russia, are bombing the city.")
+    assert any(r.type == "member_of" and names[r.source] == "Russia" for r in x.relations)
+    assert not any(r.type == "member_of" and names[r.target] == "Russia" for r in x.relations)
+
+
+def test_joining_someone_for_talks_is_talking(extractor):
+    x, names = _run(extractor, "The Turkish foreign minister joined regional partners for talks on Idlib.")
+    assert {r.type for r in x.relations} == {"negotiates_with"}
+
+
+def test_an_epithet_inside_the_subject_is_not_the_subjects_view(extractor):
+    x, names = _run(extractor, "Assad's brutal regime can never unite Syria.")
+    assert not any(r.type == "opposes" for r in x.relations)

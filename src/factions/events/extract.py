@@ -136,6 +136,13 @@ class _Participants:
         return None
 
 
+_EXAMPLE_MARKS = {"notably", "especially", "particularly", "including", "chiefly", "mainly"}
+
+
+def _is_example(appos: Token) -> bool:
+    return any(c.dep_ in ("advmod", "prep") and c.lower_ in _EXAMPLE_MARKS for c in appos.children)
+
+
 def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:
     """The pronoun's actor as named earlier in the same sentence, if it is."""
     named = [m for m in index.mentions if m.actor == pronoun.actor and m.basis not in ("pronoun", "anaphor")
@@ -164,6 +171,8 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     for child in tok.children:
         if child.dep_ == "amod" and child.lower_ == "loyal":  # "fighters loyal to X"
             child = next((c for c in child.children if c.dep_ == "prep"), child)
+        if child.dep_ == "appos" and _is_example(child):
+            continue  # "its backers, notably Russia": one of them, not their name
         if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
             target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is None:
@@ -341,6 +350,18 @@ def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:
     return min(inside, key=lambda c: c.content_span.end - c.content_span.start) if inside else None
 
 
+def _for_purpose(verb: Token, t: Triggers) -> TriggerType | None:
+    """"joined the US and its partners for talks": the talks say what the joining
+    was; a meeting's type, not cooperation's."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            kind = t.nouns.get(pobj.lemma_.lower())
+            if kind is not None and kind.type == "CONSULT":
+                return kind
+    return None
+
+
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
@@ -349,7 +370,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep"):
                 return t.phrases[key], False
         if lemma in t.verbs:
-            return t.verbs[lemma], False
+            return _for_purpose(token, t) or t.verbs[lemma], False
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
     nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
     if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and not token.ent_type_:
@@ -539,8 +560,8 @@ def _titles_a_person(m: Mention, doc: Doc, index: ActorIndex) -> bool:
     for other in index.mentions:
         if not other.actor or index.actors[other.actor].kind != "person" or other.basis in ("nominal", "pronoun"):
             continue
-        if 0 <= other.span.start - m.span.end <= 1 and text[m.span.end : other.span.start].strip() == "":
-            return True
+        if 0 <= other.span.start - m.span.end <= 2 and text[m.span.end : other.span.start].strip() in ("", ","):
+            return True  # "Foreign Office Minister Tobias Ellwood", "Foreign Office Minister, Tobias Ellwood,"
         if 0 <= m.span.start - other.span.end <= 2 and text[other.span.end : m.span.start].strip() == ",":
             return True
     return False
@@ -582,6 +603,11 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if pobj is not None and subj is not None:
                 rel("member_of", subj, pobj, token)
+        elif token.dep_ == "appos" and _is_example(token):  # "its backers, notably Russia": one of them
+            one, many = index.mention_for_token(token), index.mention_for_token(token.head)
+            if one is not None and many is not None and one.actor and many.actor and one.actor != many.actor:
+                out.append(Relation(type="member_of", source=one.actor, target=many.actor, source_span=one.span,
+                                    target_span=many.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted"))
         elif token.lower_ == "including" and token.dep_ == "prep":
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 for member in _with_conjuncts(pobj):
@@ -608,6 +634,8 @@ def _group_near(title: Token, groups: list[Mention], person: Span) -> Mention | 
     for g in groups:
         if g.span.overlaps(person) or not (sent.start_char <= g.span.start < sent.end_char):
             continue
+        if g.span.end <= title.idx and title.doc.text[max(sent.start_char, g.span.start - 4) : g.span.start].lower().strip() in ("in", "at"):
+            continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
         if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and title.doc.text[title.idx + len(title.text) : g.span.start].strip() in _TITLE_LINKS):

@@ -118,7 +118,8 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
                 continue
             claim = _claim_around(target.span, claims)
             subject = _sentence_subject(token, index)
-            if subject is not None and subject.actor != target.actor and not subject.span.overlaps(target.span):
+            inside_subject = subject is not None and token.i in {t.i for t in _subject_phrase(token)}
+            if subject is not None and not inside_subject and subject.actor != target.actor and not subject.span.overlaps(target.span):
                 source = (subject.actor, subject.span)
             elif claim is not None and claim.speaker != target.actor:
                 source = (claim.speaker, claim.speaker_span)
@@ -157,6 +158,14 @@ def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
             for b in parties[i + 1 :]:
                 out.append(_relation("allied_with", a, b, evidence))
     return out
+
+
+def _subject_phrase(token: Token) -> list[Token]:
+    """The words of the token's sentence subject ("Assad's brutal regime can never
+    unite Syria": an epithet inside the subject is not said by the subject)."""
+    root = sentence_of(token).root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return list(subject.subtree) if subject is not None else []
 
 
 def _stance_target(verb: Token, index: ActorIndex, holder: str) -> Mention | None:
