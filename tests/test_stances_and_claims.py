@@ -165,9 +165,11 @@ def test_a_leader_and_his_government(extractor):
     assert any(r.type == "leads" and names[r.source] == "Hassan Sheikh Mohamud" for r in x.relations)
 
 
-def test_a_possessive_in_an_adjunct_is_the_subjects(extractor):
+def test_a_possessive_in_an_adjunct_is_the_objects_or_the_subjects(extractor):
     x, names = _run(extractor, "The coalition backed the militia in its efforts to defeat al-Shabaab.")
-    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"} == {("coalition", "al-Shabaab")}
+    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"} == {("militia", "al-Shabaab")}
+    x, names = _run(extractor, "Since March the Kenyan army has been steadfast in its fight against al-Shabaab near Garissa.")
+    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"} == {("Kenyan army", "al-Shabaab")}
 
 
 def test_what_is_defended_against_is_no_beneficiary(extractor):

@@ -59,9 +59,9 @@ class ActorIndex:
         word = word or token.lower_
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
-        subject = self._clause_subject(token)
-        if subject is not None and self._fits(subject, word):
-            return subject
+        owner = self._clause_subject(token)
+        if owner is not None and self._fits(owner, word):
+            return owner
         for m in sorted(self.mentions, key=lambda m: -m.span.start):
             if m.span.end <= token.idx and self._fits(m, word):
                 return m
@@ -76,8 +76,9 @@ class ActorIndex:
         return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS)
 
     def _clause_subject(self, token: Token) -> Mention | None:
-        """A possessive in a phrase hanging on a verb is that verb's subject's: "the
-        coalition backed the militia in its efforts to defeat ISIL"."""
+        """A possessive in a phrase hanging on a verb is its object's ("the coalition
+        backed the militia in its efforts": the militia's efforts) or, with no
+        object, its subject's ("the UK remains steadfast in its support")."""
         if token.dep_ != "poss":
             return None
         t = token.head
@@ -85,8 +86,12 @@ class ActorIndex:
             t = t.head
         if t.pos_ not in ("VERB", "AUX") or t.i == token.head.i:
             return None
-        subject = next((c for c in t.children if c.dep_ == "nsubj" and c.i < token.i), None)
-        return self.mention_for_token(subject) if subject is not None else None
+        for dep in ("dobj", "nsubj"):
+            found = next((c for c in t.children if c.dep_ == dep and c.i < token.i), None)
+            m = self.mention_for_token(found) if found is not None else None
+            if m is not None:
+                return m
+        return None
 
     def add_pronouns(self, doc, claims) -> None:
         """Pronouns are mentions too. "I"/"we" inside a quotation are its speaker;
