@@ -397,6 +397,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         actors = _dedupe(participants.mentions(actor_toks))
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors}]
+        if token.lemma_ in lex["participants"]["place_verbs"]:
+            recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
         reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)):
             # The parse found one side only: take the nearest actor on the other
