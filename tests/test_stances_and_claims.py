@@ -205,3 +205,17 @@ def test_joining_someone_for_talks_is_talking(extractor):
 def test_an_epithet_inside_the_subject_is_not_the_subjects_view(extractor):
     x, names = _run(extractor, "Assad's brutal regime can never unite Syria.")
     assert not any(r.type == "opposes" for r in x.relations)
+
+
+def test_the_doer_of_an_act_is_the_target_of_a_stance(extractor):
+    x, names = _run(extractor, 'The minister said: "I am appalled by this latest attack by al-Shabaab on a school."')
+    assert {names[r.target] for r in x.relations if r.type == "opposes"} == {"al-Shabaab"}
+    x, names = _run(extractor, 'The minister said: "I am appalled by reports of the murder of hundreds of villagers."')
+    assert not any(r.type == "opposes" for r in x.relations)
+
+
+def test_an_object_that_is_no_actor_is_not_replaced_by_the_next_name(extractor):
+    x, names = _run(extractor, "The army is targeting smugglers who supply fuel to the Islamic State.")
+    assert not any(r.type == "fights" and names[r.target] == "Islamic State" for r in x.relations)
+    x, names = _run(extractor, "Al-Shabaab has killed dozens of members of the Islamic State in Somalia.")
+    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"} == {("al-Shabaab", "Islamic State Somalia Province")}

@@ -154,16 +154,17 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     """For a description, the named group behind it: "Fighters of Liwa al-Fajr",
     "an armed group in central Mali, Katibat al-Nour"."""
     m = index.mention_for_token(tok)
-    if m is not None and m.basis != "nominal":
+    if m is not None and m.actor and m.basis != "nominal":
         return tok
-    if m is None and not (tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]):
+    unnamed = m is None or not m.actor  # no actor, or a number ("dozens") the model tagged
+    if unnamed and not (tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]):
         # "its condemnation of the regime's policies": the possessor is the party (not
         # for what a statement names: "called the group's commanders apostates").
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         named = index.mention_for_token(owner) if owner is not None else None
         if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
             return owner
-    if m is None and tok.lemma_.lower() in _QUANTITY_HEADS:  # "met a number of ministers"
+    if unnamed and (tok.lemma_.lower() in _QUANTITY_HEADS or tok.lower_ in _QUANTITY_HEADS):  # "met a number of ministers"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
@@ -400,7 +401,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if token.lemma_ in lex["participants"]["place_verbs"]:
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
         reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
-        if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)):
+        object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
+        if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named):
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.
@@ -658,6 +660,9 @@ _NOT_A_PARTY_AFTER = {"in", "near", "across", "inside", "outside", "at", "around
 def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
     for r in relations:
+        nested = r.source_span != r.target_span and (r.source_span.contains(r.target_span) or r.target_span.contains(r.source_span))
+        if nested and r.type not in ("member_of", "leads", "affiliate_of"):
+            continue  # "an attack by Assad's regime": the regime and Assad are one side
         key = (r.type, r.source, r.target, r.evidence_span, r.modality)
         if r.type in SYMMETRIC:
             key = (r.type, *sorted((r.source, r.target)), r.evidence_span, r.modality)

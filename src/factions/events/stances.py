@@ -101,10 +101,9 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             source = _holder(holder, index, claims) if holder is not None else None
             if source is None or prep is None:
                 continue
-            last = prep.right_edge
-            targets = [m for m in _parties_in(index, Span(prep.idx, last.idx + len(last.text))) if m.actor != source[0]]
-            if targets:
-                out.append(_relation(words["adjectives"][word], source, targets[0], sentence_span(sentence_of(token))))
+            target = _named_by(list(prep.children), index, source[0])
+            if target is not None:
+                out.append(_relation(words["adjectives"][word], source, target, sentence_span(sentence_of(token))))
         # "The UK stands shoulder to shoulder with the government of Iraq".
         elif token.lemma_ == "stand" and token.pos_ == "VERB":
             out.extend(_standing_with(token, index, claims))
@@ -172,13 +171,24 @@ def _stance_target(verb: Token, index: ActorIndex, holder: str) -> Mention | Non
     """Whom a stance is about: the party its object names, or whose it is ("welcomed
     the Government of Iraq's liberation of Tikrit", "the decision of X", "the news
     that X has …"), not any party named deeper in it."""
-    for head in (c for c in verb.children if c.dep_ in ("dobj", "ccomp")):
+    return _named_by([c for c in verb.children if c.dep_ in ("dobj", "ccomp")], index, holder)
+
+
+def _named_by(heads: list[Token], index: ActorIndex, holder: str) -> Mention | None:
+    """The party a phrase is about: its head, its owner, its "of"/"by" phrase or its
+    clause's subject; for an act ("the murder of hundreds"), who did it, not to whom."""
+    for head in heads:
         candidates = [head]
         candidates += [c for c in head.children if c.dep_ in ("poss", "compound")]
         candidates += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
         for clause in (c for c in (head, *head.children) if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "acl", "relcl", "dobj")):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         for t in candidates:
+            # "this attack by Assad's regime": an act's doer, one level down
+            if t is not head and _party(t, index) is None and t.dep_ == "pobj":
+                candidates += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+                candidates += [c for c in t.children if c.dep_ == "poss"]
+                continue
             for u in (t, *t.conjuncts):
                 m = _party(u, index)
                 if m is not None and m.actor != holder and m in _parties_in(index, m.span):
