@@ -219,3 +219,12 @@ def test_an_object_that_is_no_actor_is_not_replaced_by_the_next_name(extractor):
     assert not any(r.type == "fights" and names[r.target] == "Islamic State" for r in x.relations)
     x, names = _run(extractor, "Al-Shabaab has killed dozens of members of the Islamic State in Somalia.")
     assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"} == {("al-Shabaab", "Islamic State Somalia Province")}
+
+
+def test_light_verbs_carry_their_recipients(extractor):
+    x, names = _run(extractor, "The African Union applied pressure on Hezbollah.")
+    assert _relations(x, names) == {("opposes", "African Union", "Hezbollah")}
+    x, names = _run(extractor, "Kenya provided the Somali government with military support.")
+    assert {(names[r.source], r.type) for r in x.relations} == {("Kenya", "supports")}
+    x, names = _run(extractor, "Pressure from African Union troops could force the groups to talk.")
+    assert not any(e.type == "ACCUSE" for e in x.events)

@@ -21,7 +21,7 @@ _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|ji
 # Relations whose missing side may be taken from the nearest actor (measured on
 # re3d-dev: it helps for fights, and hurts for opposition, support, alliance and contact).
 NEAREST_FALLBACK = {"fights"}
-PHRASE_OBJECTS = {"allegiance", "responsibility", "credit", "ties", "name", "loyalty", "bay'ah", "pledge", "caliphate", "province", "away"}
+PHRASE_OBJECTS = {"allegiance", "responsibility", "credit", "ties", "name", "loyalty", "bay'ah", "pledge", "caliphate", "province", "away", "pressure"}
 SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 PLACE_KINDS = {"location", "state"}
 
@@ -290,9 +290,18 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         for prep in phrase.children:
             if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
-    if phrase.dep_ in ("dobj", "nsubjpass", "attr") and phrase.head.lemma_ in light:
-        subj, _ = _subject_tokens(phrase.head)
+    verb = phrase.head
+    if phrase.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_ in light:
+        # "provide the government with military support": the verb's object receives it
+        verb = verb.head
+        recipients.extend(t for c in verb.children if c.dep_ in ("dobj", "dative") for t in _with_conjuncts(c))
+        phrase = trigger.head
+    if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep") and verb.lemma_ in light:
+        subj, _ = _subject_tokens(verb)
         actors = subj + actors
+        if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
+            for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
+                recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "it was in direct contact with X", "the two are at war with Y".
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_ == "be":
         subj, _ = _subject_tokens(head.head)
