@@ -32,12 +32,18 @@ _OTHER_ANCHOR = date(2001, 2, 3)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-@lru_cache(maxsize=8192)
-def _parse(text: str, anchor: date | None) -> tuple[datetime, str] | None:
+@lru_cache(maxsize=256)
+def _parser(anchor: date | None) -> DateDataParser:
+    """One parser per anchor: building one costs more than most parses."""
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor is not None:
         settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
-    parser = DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str, anchor: date | None) -> tuple[datetime, str] | None:
+    parser = _parser(anchor)
     try:
         data = parser.get_date_data(text)
     except (ValueError, OverflowError):

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from factions.actors.kb import KnowledgeBase, normalize_name
 from factions.actors.resolve import clean_surface, descriptive_name
 from factions.model import Actor, Document, Mention, Span
+from factions.nlp.tokens import tokens_where
 
 MAX_MENTION = 300  # characters: no mention is longer
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -19,6 +20,7 @@ PRONOUN_LABELS = {
     "i": "PERSON", "me": "PERSON", "my": "PERSON", "he": "PERSON", "him": "PERSON", "his": "PERSON",
     "she": "PERSON", "her": "PERSON", "we": "ORG", "us": "ORG", "our": "ORG", "they": "ORG", "them": "ORG", "their": "ORG",
 }
+_PRONOUN_WORDS = frozenset(PRONOUN_LABELS)
 PRONOUN_STEM = {"his": "he", "their": "they", "its": "it"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 GROUP_KINDS = {"armed_group", "organization", "government_body", "state", "media"}
@@ -98,7 +100,7 @@ class ActorIndex:
         "he"/"she" the last person named; "they" the last group. A pronoun that
         finds no antecedent is kept as a mention without an actor."""
         covered = {m.span.start for m in self.mentions}
-        for token in doc:
+        for token in tokens_where(doc, lowers=_PRONOUN_WORDS):
             word = token.lower_
             label = PRONOUN_LABELS.get(word)
             if label is None or token.idx in covered or token.tag_ not in ("PRP", "PRP$"):

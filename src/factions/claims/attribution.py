@@ -11,6 +11,8 @@ the document's publisher is the outermost intermediary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
@@ -18,6 +20,7 @@ from factions.dates import normalize
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp.pipeline import sentence_of
+from factions.nlp.tokens import tokens_where
 
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"|«[^»]{3,}»")
 CONTENT_DEPS = ("ccomp",)
@@ -29,6 +32,11 @@ def quote_regions(text: str) -> list[Span]:
 
 def _speech():
     return lexicon("speech")
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return frozenset(_speech()["cue_verbs"])
 
 
 def _subject(verb: Token) -> Token | None:
@@ -107,17 +115,28 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     return None
 
 
+def _words_pattern(words: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _channel_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    """The channel anaphors, and each channel's words, compiled once, in precedence order."""
+    speech = _speech()
+    return _words_pattern(speech["channel_anaphors"]), [(c["name"], _words_pattern(c["words"])) for c in speech["channel"]]
+
+
 def _channel(sentence: str, content: Span, sent_start: int, cue: Token, via_outlet: str | None, previous: str | None = None) -> str | None:
     if cue.lemma_ == "tell" and via_outlet:
         return f"told {via_outlet}"
     # Words inside the content describe what was said, not how.
     lowered = (sentence[: max(0, content.start - sent_start)] + " " + sentence[max(0, content.end - sent_start) :]).lower()
-    if previous and any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in _speech()["channel_anaphors"]):
+    anaphors, channels = _channel_patterns()
+    if previous and anaphors.search(lowered):
         return previous  # "In the recording, he said": the recording named before
-    for channel in _speech()["channel"]:
-        for word in channel["words"]:
-            if re.search(rf"\b{re.escape(word)}\b", lowered):
-                return channel["name"]
+    for name, pattern in channels:
+        if pattern.search(lowered):
+            return name
     if cue.lemma_ in ("tweet", "post"):
         return "social media"
     return None
@@ -227,8 +246,7 @@ class _Speakers:
 
 
 def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Claim]:
-    speech = _speech()
-    cues = set(speech["cue_verbs"])
+    cues = _cue_words()
     text = document.text
     quotes = quote_regions(text)
     date_spans = [e for e in doc.ents if e.label_ == "DATE"]
@@ -236,31 +254,30 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
     publisher = index.by_name(document.publisher, "media", "publisher") if document.publisher else None
     claims: list[Claim] = []
     taken: list[Span] = []
-    for sent in doc.sents:
-        for token in sent:
-            found = None
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                found = _according_to(token)
-            elif token.lemma_.lower() in cues and token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children):
-                # "ISWAP did not confirm the death" reports a silence, not a statement.
-                subject = _subject(token)
-                content = _content(token, subject) or _after_colon(token, text)
-                if subject is not None and content is not None:
-                    found = (subject, token, content)
-            if found is None:
-                continue
-            subject, cue, content = found
-            content = _trim(doc, _own_paragraph(_without_channel(cue, content), cue.idx, text), text)
-            if content.end <= content.start or any(t.contains(Span(cue.idx, cue.idx + 1)) for t in taken):
-                continue
-            # "IS and al-Qaeda accused each other": each conjunct makes the claim.
-            for subject in [subject, *_conjuncts(subject)]:
-                resolved = speakers.resolve(subject)
-                if resolved is not None:
-                    claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, _previous_channel(claims))
-                    claims.append(claim)
-                    speakers.last_speaker = claim.speaker
-            taken.append(content)
+    for token in tokens_where(doc, lemmas=cues, lowers=frozenset({"according"})):
+        found = None
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found = _according_to(token)
+        elif token.lemma_.lower() in cues and token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children):
+            # "ISWAP did not confirm the death" reports a silence, not a statement.
+            subject = _subject(token)
+            content = _content(token, subject) or _after_colon(token, text)
+            if subject is not None and content is not None:
+                found = (subject, token, content)
+        if found is None:
+            continue
+        subject, cue, content = found
+        content = _trim(doc, _own_paragraph(_without_channel(cue, content), cue.idx, text), text)
+        if content.end <= content.start or any(t.contains(Span(cue.idx, cue.idx + 1)) for t in taken):
+            continue
+        # "IS and al-Qaeda accused each other": each conjunct makes the claim.
+        for subject in [subject, *_conjuncts(subject)]:
+            resolved = speakers.resolve(subject)
+            if resolved is not None:
+                claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, _previous_channel(claims))
+                claims.append(claim)
+                speakers.last_speaker = claim.speaker
+        taken.append(content)
     claims.sort(key=lambda c: c.cue_span.start)
     _statements_carried(claims, index)
     for i, claim in enumerate(claims, start=1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from spacy.tokens import Doc, Token
@@ -15,7 +15,7 @@ from factions.events.modality import modality_of
 from factions.events.stances import stance_relations
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
-from factions.nlp import sentence_of, sentence_span
+from factions.nlp import sentence_of, sentence_span, tokens_where
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
 # Relations whose missing side may be taken from the nearest actor (measured on
@@ -39,6 +39,10 @@ class Triggers:
     verbs: dict[str, TriggerType]
     nouns: dict[str, TriggerType]
     phrases: dict[tuple[str, str], TriggerType]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases)
 
 
 @lru_cache(maxsize=1)
@@ -396,7 +400,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     speaker_spans = [c.speaker_span for c in claims]
     events: list[Event] = []
     relations: list[Relation] = []
-    for token in doc:
+    trigger_words = t.words
+    for token in tokens_where(doc, lemmas=trigger_words):
         matched = _match_trigger(token, t)
         if matched is None:
             continue
@@ -530,7 +535,7 @@ def _role_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             rel = title_relation.get(token.lemma_.lower())
             if not rel:
                 continue
-            group = _group_near(token, groups, person.span)
+            group = _group_near(token, groups, person.span, index.document.text)
             if group is None:
                 continue
             out.append(
@@ -595,8 +600,8 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
                             evidence_span=sentence_span(sentence_of(anchor)), modality="asserted"))
 
-    heads = set(lexicon("events")["roles"]["led_bodies"])
-    for token in doc:
+    heads = frozenset(lexicon("events")["roles"]["led_bodies"])
+    for token in tokens_where(doc, lemmas=heads, lowers=frozenset({"led", "part", "including"}), deps=frozenset({"appos"})):
         if token.lemma_.lower() in heads and token.pos_ == "NOUN":
             # "Prime Minister Abadi and his government": the person leads it.
             owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
@@ -640,18 +645,19 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     return list(reversed(before)) + after
 
 
-def _group_near(title: Token, groups: list[Mention], person: Span) -> Mention | None:
-    """The group named just before the title ("IS leader") or after it ("leader of IS")."""
+def _group_near(title: Token, groups: list[Mention], person: Span, text: str) -> Mention | None:
+    """The group named just before the title ("IS leader") or after it ("leader of IS").
+    `text` is the document's (Doc.text would rebuild it on every call)."""
     sent = sentence_of(title)
     best = None
     for g in groups:
         if g.span.overlaps(person) or not (sent.start_char <= g.span.start < sent.end_char):
             continue
-        if g.span.end <= title.idx and title.doc.text[max(sent.start_char, g.span.start - 4) : g.span.start].lower().strip() in ("in", "at"):
+        if g.span.end <= title.idx and text[max(sent.start_char, g.span.start - 4) : g.span.start].lower().strip() in ("in", "at"):
             continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
-        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and title.doc.text[title.idx + len(title.text) : g.span.start].strip() in _TITLE_LINKS):
+        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and text[title.idx + len(title.text) : g.span.start].strip() in _TITLE_LINKS):
             dist = min(abs(gap_before), abs(gap_after))
             if best is None or dist < best[0]:
                 best = (dist, g)

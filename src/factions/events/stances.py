@@ -14,12 +14,14 @@ Words live in data/lexicons/stances.toml.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
-from factions.nlp import sentence_of, sentence_span
+from factions.nlp import sentence_of, sentence_span, tokens_where
 
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location", "state"}
@@ -27,6 +29,12 @@ PLACE_KINDS = {"location", "state"}
 
 def _words() -> dict:
     return lexicon("stances")
+
+
+@lru_cache(maxsize=1)
+def _stance_words() -> frozenset[str]:
+    words = _words()
+    return frozenset(words["adjectives"]) | frozenset(words["epithets"]) | frozenset(words["vice_nouns"]) | {"hands"}
 
 
 _PLACE_PREPOSITIONS = (" in", " near", " across")
@@ -78,7 +86,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
     # Stance verbs, whether or not they made a claim of their own ("X said: I welcome
     # the news that …"): the holder towards the first party in what they name.
     by_cue = {c.cue_span.start: c for c in claims}
-    for token in doc:
+    for token in tokens_where(doc, lemmas=frozenset(words["verbs"])):
         kind = words["verbs"].get(token.lemma_.lower())
         if kind is None or token.pos_ != "VERB" or any(c.dep_ == "neg" for c in token.children):
             continue
@@ -92,7 +100,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
         target = _stance_target(token, index, source[0]) if source is not None else None
         if target is not None:
             out.append(_relation(kind, source, target, sentence_span(sentence_of(token)), claim=claim))
-    for token in doc:
+    for token in tokens_where(doc, lowers=_stance_words(), lemmas=frozenset({"stand"})):
         word = token.lower_
         # "I am appalled by this attack by Assad's regime."
         if word in words["adjectives"] and token.pos_ in ("ADJ", "VERB"):
@@ -133,11 +141,11 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
 def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"The UK, the Coalition and the Government of Iraq are committed to defeating
     these terrorists": parties that fight a common enemy together are allies."""
-    fight_words = set(_words()["common_cause"])
+    fight_words = frozenset(_words()["common_cause"])
     out = []
-    for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+    if not tokens_where(doc, lemmas=fight_words):
+        return out
+    for token in tokens_where(doc, deps=frozenset({"nsubj", "nsubjpass"})):
         members = [token, *token.conjuncts]
         # "A, B and C" is often parsed as A with the apposition "B and C".
         members += [t for c in token.children if c.dep_ == "appos" and c.conjuncts for t in (c, *c.conjuncts)]
@@ -291,7 +299,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
     words = _words()["control"]
     out = []
-    for token in doc:
+    for token in tokens_where(doc, lemmas=frozenset(words["verbs"]) | frozenset(words["nouns"])):
         lemma = token.lemma_.lower()
         holder = place = None
         if lemma in words["verbs"] and token.pos_ == "VERB":
