@@ -159,11 +159,11 @@ def _dated(ent, document: Document) -> When | None:
 
 
 def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -> tuple[When | None, str]:
-    subtree = set(t.i for t in verb.subtree)
+    subtree = set(range(verb.left_edge.i, verb.right_edge.i + 1))  # parses are projective
     # "X accused Y, and their fighters clashed in 2014": the clash's date is not the accusation's.
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-            subtree -= {t.i for t in child.subtree}
+            subtree -= set(range(child.left_edge.i, child.right_edge.i + 1))
     sent = sentence_of(verb)
     for ent in date_spans:
         if ent.start < sent.start or ent.end > sent.end:
@@ -267,7 +267,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
         if found is None:
             continue
         subject, cue, content = found
-        content = _trim(doc, _own_paragraph(_without_channel(cue, content), cue.idx, text), text)
+        content = _trim(doc, _own_paragraph(_without_channel(cue, content, text), cue.idx, text), text)
         if content.end <= content.start or any(t.contains(Span(cue.idx, cue.idx + 1)) for t in taken):
             continue
         # "IS and al-Qaeda accused each other": each conjunct makes the claim.
@@ -348,10 +348,14 @@ def _own_paragraph(content: Span, cue_at: int, text: str) -> Span:
     return Span(cut + 2, content.end) if cut != -1 else content
 
 
-def _without_channel(cue: Token, content: Span) -> Span:
+def _without_channel(cue: Token, content: Span, text: str) -> Span:
     """"claimed responsibility for the attack on its radio station": the parse hangs
     the channel on the content; it is how the claim was made, so it leaves the content."""
     doc = cue.doc
+    _, channels = _channel_patterns()
+    said = text[content.start : content.end].lower()
+    if not any(pattern.search(said) for _, pattern in channels):
+        return content  # no channel word in it: nothing to take out
     words = {w for channel in _speech()["channel"] for w in channel["words"] if " " not in w}
     for token in doc[cue.i + 1 :]:
         if token.idx >= content.end:
@@ -424,6 +428,10 @@ def _according_to(token: Token):
 
 def _cited(cue: Token, index: ActorIndex) -> tuple[str, Span, int] | None:
     """"citing intelligence sources": the cited actor, its span, where the phrase starts."""
+    last = cue.right_edge
+    phrase = index.document.text[cue.left_edge.idx : last.idx + len(last.text)].lower()
+    if "cit" not in phrase and "quot" not in phrase:
+        return None
     for t in cue.subtree:
         if t.lemma_ in ("cite", "quote") and t.dep_ in ("advcl", "xcomp", "conj", "prep", "pcomp") and t.i != cue.i:
             for obj in t.children:

@@ -328,6 +328,10 @@ def _own_subtree(token: Token) -> list[Token]:
 
 def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) -> object:
     """The date in the trigger's own phrase (or its verb's, for a noun trigger)."""
+    sent = sentence_of(trigger)
+    dates = [ent for ent in dates if sent.start <= ent.root.i < sent.end]
+    if not dates:
+        return None  # most sentences have none: no need to walk the phrase
     scope = {t.i for t in _own_subtree(trigger)}
     if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX"):
         scope |= {t.i for t in _own_subtree(trigger.head)}

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from factions.lexicons import lexicon
 from factions.model import Claim, Span
-from factions.nlp.pipeline import sentence_of
+from factions.nlp.pipeline import sentence_of, sentence_text
 
 
 def _clause_head(token: Token) -> Token:
@@ -61,7 +61,9 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
     sentence = sentence_of(trigger)
     if presupposed:
         pass
-    elif sentence.text.rstrip().endswith("?") or any(t.lower_ in mod["hypothetical_words"] for t in sentence if t.dep_ in ("amod", "acomp", "nsubj", "attr", "mark") and t.head.i in {trigger.i, _clause_head(trigger).i}):
+    elif sentence_text(sentence).rstrip().endswith("?") or any(
+            t.lower_ in mod["hypothetical_words"] and t.dep_ in ("amod", "acomp", "nsubj", "attr", "mark")
+            for head in (trigger, _clause_head(trigger)) for t in head.children):
         flags.add("hypothetical")
     for name in ("conditional", "hypothetical", "future"):
         if name in flags:

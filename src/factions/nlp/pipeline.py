@@ -64,9 +64,19 @@ def sentence_of(token: Token) -> SpacySpan:
     return sents[bisect_right(starts, token.i) - 1]
 
 
+def sentence_text(sent: SpacySpan) -> str:
+    """The sentence as the model read it, sliced from the Doc's text, which is built
+    once per Doc (`Span.text` and `Doc.text` make a Token for every word, every call)."""
+    doc = sent.doc
+    view = doc.user_data.get("factions_view")
+    if view is None:
+        view = doc.user_data["factions_view"] = doc.text
+    return view[sent.start_char : sent.end_char]
+
+
 def sentence_span(sent: SpacySpan) -> Span:
     """A sentence's span without the blanks around it (blanked header lines included)."""
-    text = sent.text  # Doc.text would rebuild the whole document's text on every call
+    text = sentence_text(sent)
     lead = len(text) - len(text.lstrip())
     return Span(sent.start_char + lead, sent.start_char + len(text.rstrip()))
 
