@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 
 from factions.actors.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon
+from factions.nlp.tokens import tokens_where
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -154,9 +155,11 @@ def make_nominals(nlp: Language, name: str):
     vague_places = set(lex["place"]["vague_places"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
 
+    head_words = frozenset(heads)
+
     def nominals(doc: Doc) -> Doc:
         spans = []
-        for token in doc:
+        for token in tokens_where(doc, lowers=head_words):
             label = heads.get(token.lower_)
             if label is None or token.tag_ not in nominal_tags or (token.dep_ == "compound" and label == "LOC"):
                 continue  # "desert" in "Desert Front" modifies a name; it is no place
