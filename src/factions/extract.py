@@ -17,7 +17,7 @@ from factions.actors.kb import KnowledgeBase
 from factions.claims import extract_claims
 from factions.events import extract_events
 from factions.model import Document, Extraction
-from factions.nlp import analyze, load_pipeline
+from factions.nlp import analyze, load_pipeline, sentence_span
 
 
 class Extractor(Protocol):
@@ -60,11 +60,32 @@ class RuleExtractor:
         return Extraction(document, mentions, index.all_actors(), claims, events, relations)
 
 
-EXTRACTORS: dict[str, type] = {"rules": RuleExtractor}
+class SimilarityExtractor(RuleExtractor):
+    """The rules, then relations typed by sentence similarity for the pairs of
+    parties they left alone (`factions.events.similarity`; needs the optional
+    `embeddings` dependencies)."""
+
+    name = "rules+similarity"
+
+    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16, encoder=None):
+        from factions.events.similarity import MiniLM, RelationTyper
+
+        super().__init__(model, kb, batch_size)
+        self.typer = RelationTyper(encoder or MiniLM())
+
+    def from_doc(self, document: Document, doc) -> Extraction:
+        x = super().from_doc(document, doc)
+        x.relations.extend(self.typer.relations(x, [sentence_span(s) for s in doc.sents]))
+        return x
+
+
+EXTRACTORS: dict[str, type] = {"rules": RuleExtractor, "rules+similarity": SimilarityExtractor}
 
 
 def get_extractor(name: str = "rules", **options) -> Extractor:
+    if name not in EXTRACTORS:
+        raise SystemExit(f"factions: error: unknown extractor '{name}' (known: {', '.join(EXTRACTORS)})")
     try:
         return EXTRACTORS[name](**options)
-    except KeyError:
-        raise SystemExit(f"factions: error: unknown extractor '{name}' (known: {', '.join(EXTRACTORS)})") from None
+    except RuntimeError as exc:  # an optional dependency missing, said in one line
+        raise SystemExit(f"factions: error: {exc}") from None

@@ -111,7 +111,7 @@ def extract(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
     format: Annotated[str, typer.Option("--format", help="json (one object) or jsonl (one per line).")] = "json",
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
-    extractor: Annotated[str, typer.Option(help="Extractor to use.")] = "rules",
+    extractor: Annotated[str, typer.Option(help="rules, or rules+similarity (needs factions[embeddings]).")] = "rules",
     kb: KbOption = None,
 ) -> None:
     """Extract mentions, actors, claims, events and relations as JSON (CONTRACT.md)."""
@@ -604,17 +604,22 @@ def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
         print_relation(data["main_pair"])
 
 
+ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, or rules+similarity (needs factions[embeddings]).")]
+
+
 @eval_app.command("re3d")
 def eval_re3d(
     path: Annotated[str, typer.Argument(help="A re3d folder, or a folder of re3d source folders.")],
     baseline: Annotated[bool, typer.Option(help="Also measure bare spaCy in the same run.")] = True,
+    extractor: ExtractorOption = "rules",
     as_json: JsonOption = False,
 ) -> None:
     """Entity precision, recall and F1 (exact and overlap, per type) on re3d data."""
     from factions.evaluate.re3d import evaluate_path
+    from factions.extract import get_extractor
 
     try:
-        report = evaluate_path(path, baseline=baseline)
+        report = evaluate_path(path, baseline=baseline, extractor=get_extractor(extractor))
     except (OSError, ValueError) as exc:
         _error(f"{path}: {exc}")
         raise typer.Exit(1) from None
@@ -634,13 +639,15 @@ def eval_re3d(
 def eval_gold(
     path: Annotated[str, typer.Argument(help="A gold file (factions.gold/1 JSON Lines), e.g. examples/gold/examples.gold.jsonl.")],
     errors: Annotated[bool, typer.Option("--errors", help="Also list every disagreement, one line each.")] = False,
+    extractor: ExtractorOption = "rules",
     as_json: JsonOption = False,
 ) -> None:
     """Claims (source exact match), events and relations against hand-made gold."""
     from factions.evaluate.gold import GoldFileError, evaluate_gold
+    from factions.extract import get_extractor
 
     try:
-        report = evaluate_gold(path)
+        report = evaluate_gold(path, get_extractor(extractor))
     except GoldFileError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
