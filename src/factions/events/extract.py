@@ -21,7 +21,6 @@ _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|ji
 # Relations whose missing side may be taken from the nearest actor (measured on
 # re3d-dev: it helps for fights, and hurts for opposition, support, alliance and contact).
 NEAREST_FALLBACK = {"fights"}
-PHRASE_OBJECTS = {"allegiance", "responsibility", "credit", "ties", "name", "loyalty", "bay'ah", "pledge", "caliphate", "province", "away", "pressure"}
 SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 PLACE_KINDS = {"location", "state"}
 
@@ -140,11 +139,22 @@ class _Participants:
         return None
 
 
-_EXAMPLE_MARKS = {"notably", "especially", "particularly", "including", "chiefly", "mainly"}
+def _words(key: str) -> frozenset[str]:
+    """A word list from the [participants] table of data/lexicons/events.toml."""
+    return _participant_words()[key]
+
+
+@lru_cache(maxsize=1)
+def _participant_words() -> dict[str, frozenset[str]]:
+    parts = lexicon("events")["participants"]
+    words = {k: frozenset(v) for k, v in parts.items() if isinstance(v, list)}
+    # The objects of phrasal triggers ("pledged allegiance to al-Qaeda") carry the recipient.
+    words["phrase_objects"] = frozenset(obj for _, obj in triggers().phrases)
+    return words
 
 
 def _is_example(appos: Token) -> bool:
-    return any(c.dep_ in ("advmod", "prep") and c.lower_ in _EXAMPLE_MARKS for c in appos.children)
+    return any(c.dep_ in ("advmod", "prep") and c.lower_ in _words("example_marks") for c in appos.children)
 
 
 def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:
@@ -168,7 +178,7 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         named = index.mention_for_token(owner) if owner is not None else None
         if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
             return owner
-    if unnamed and (tok.lemma_.lower() in _QUANTITY_HEADS or tok.lower_ in _QUANTITY_HEADS):  # "met a number of ministers"
+    if unnamed and (tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads")):  # "met a number of ministers"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
@@ -248,7 +258,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
         for child in children:
-            if child.lower_ in PHRASE_OBJECTS and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
+            if child.lower_ in _words("phrase_objects") and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
@@ -483,7 +493,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     gap = text[best.span.end : trigger.idx] if before else text[trigger.idx + len(trigger.text) : best.span.start]
     if ";" in gap or len(gap) > 80:
         return None
-    if not before and set(gap.lower().split()) & _NOT_A_PARTY_AFTER:
+    if not before and set(gap.lower().split()) & _words("not_a_party_after"):
         return None  # "clashed in northern Syria", "fight under the banner of X"
     return best
 
@@ -661,19 +671,13 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
             continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
-        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and text[title.idx + len(title.text) : g.span.start].strip() in _TITLE_LINKS):
+        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")):
             dist = min(abs(gap_before), abs(gap_after))
             if best is None or dist < best[0]:
                 best = (dist, g)
     return best[1] if best else None
 
 
-# "a number of ministers", "dozens of fighters": the people are in the "of" phrase.
-_QUANTITY_HEADS = {"number", "dozens", "hundreds", "thousands", "scores", "some", "many", "most", "all", "several", "group", "delegation", "representatives", "members"}
-# What may stand between a title and its group: "leader of IS", "a researcher at the Soufan Center".
-_TITLE_LINKS = ("", "of", "of the", "at", "at the", "with", "with the", "for", "for the")
-# Words that put the next actor out of a clash: a place ("in northern Syria") or a banner.
-_NOT_A_PARTY_AFTER = {"in", "near", "across", "inside", "outside", "at", "around", "under", "into", "from", "over"}
 
 
 def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
