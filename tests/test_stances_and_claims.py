@@ -228,3 +228,9 @@ def test_light_verbs_carry_their_recipients(extractor):
     assert {(names[r.source], r.type) for r in x.relations} == {("Kenya", "supports")}
     x, names = _run(extractor, "Pressure from African Union troops could force the groups to talk.")
     assert not any(e.type == "ACCUSE" for e in x.events)
+
+
+def test_a_description_does_not_take_the_name_of_the_party_beside_it(extractor):
+    x, names = _run(extractor, "Saudi forces and the Houthis clashed near the border.")
+    assert {frozenset((names[r.source], names[r.target])) for r in x.relations if r.type == "fights"} == {
+        frozenset(("Saudi forces", "Houthis"))}

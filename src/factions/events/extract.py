@@ -200,6 +200,8 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         # in the description's own phrase, before the verb it is the subject of.
         stop = tok.head.i if tok.head.i > tok.i else tok.right_edge.i
         for t in tok.doc[tok.i : stop + 1]:
+            if t.dep_ == "cc" and t.head.i == tok.i:
+                break  # "Saudi forces and the Houthis": another party, not the description's name
             named = index.mention_for_token(t)
             if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in ("armed_group", "organization"):
                 return t
