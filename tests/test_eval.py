@@ -136,3 +136,17 @@ def test_the_example_gold_holds_its_floor(extractor):
     assert report["claims"]["content_exact"]["f1"] >= 0.9
     assert report["events"]["typed"]["f1"] >= 0.85
     assert report["relations"]["all"]["overlap"]["f1"] >= 0.9
+
+
+@pytest.mark.parametrize("line,message", [
+    ("[1]", "a gold line is a JSON object"),
+    ('{"text": 5}', "text must be a string"),
+    ('{"text": "a", "published": "May"}', "published must be YYYY-MM-DD"),
+    ('{"text": "Hamas said so.", "claims": [{"speaker": {"start": 0, "end": 5, "text": "Hamas"}}]}', "claim 0: missing cue, content"),
+    ("{not json", "not JSON"),
+])
+def test_a_malformed_gold_line_is_one_clear_error(tmp_path, line, message):
+    path = tmp_path / "g.jsonl"
+    path.write_text(line + "\n")
+    with pytest.raises(GoldFileError, match=message):
+        load_gold(path)

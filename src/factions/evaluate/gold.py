@@ -57,7 +57,12 @@ def _span(value, text: str, where: str) -> Span:
     return Span(start, end)
 
 
-def _spans(record: dict, keys: tuple[str, ...], lists: tuple[str, ...], text: str, where: str) -> dict:
+def _spans(record: dict, keys: tuple[str, ...], lists: tuple[str, ...], text: str, where: str, required: tuple[str, ...] = ()) -> dict:
+    if not isinstance(record, dict):
+        raise GoldFileError(f"{where}: expected an object, got {record!r}")
+    missing = [k for k in required if record.get(k) is None]
+    if missing:
+        raise GoldFileError(f"{where}: missing {', '.join(missing)}")
     out = dict(record)
     for key in keys:
         if record.get(key) is not None:
@@ -71,13 +76,20 @@ def _document(record: dict, base: Path, where: str) -> Document:
     from factions.read import read_inputs
     from factions.read.text import read_text
 
-    published = date.fromisoformat(record["published"]) if record.get("published") else None
+    try:
+        published = date.fromisoformat(record["published"]) if record.get("published") else None
+    except (TypeError, ValueError):
+        raise GoldFileError(f"{where}: published must be YYYY-MM-DD, got {record['published']!r}") from None
     if "text" in record:
+        if not isinstance(record["text"], str):
+            raise GoldFileError(f"{where}: text must be a string")
         return read_text(record["text"], record.get("source", where), published)
     if "source" not in record:
         raise GoldFileError(f"{where}: a gold document needs `source` or `text`")
     found = list(read_inputs([str(base / record["source"])], published))
-    index = int(record.get("document", 0))
+    index = record.get("document", 0)
+    if not isinstance(index, int):
+        raise GoldFileError(f"{where}: document must be a number, got {index!r}")
     if index >= len(found) or not isinstance(found[index], Document):
         raise GoldFileError(f"{where}: cannot read document {index} of {record['source']}")
     doc = found[index]
@@ -90,8 +102,10 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
     path = Path(path)
     try:
         lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFileError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise GoldFileError(f"{path}: {(exc.strerror or str(exc)).lower()}") from None
+    except UnicodeDecodeError:
+        raise GoldFileError(f"{path}: not UTF-8 text") from None
     out = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -101,17 +115,19 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldFileError(f"{where}: not JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise GoldFileError(f"{where}: a gold line is a JSON object, not {type(record).__name__}")
         if record.get("schema", GOLD_SCHEMA) != GOLD_SCHEMA:
             raise GoldFileError(f"{where}: unknown schema {record.get('schema')!r}")
         doc = _document(record, path.parent, where)
         text = doc.text
         out.append(GoldDocument(
             document=doc,
-            claims=[_spans(c, ("speaker", "cue", "content"), (), text, f"{where} claim {i}")
+            claims=[_spans(c, ("speaker", "cue", "content"), (), text, f"{where} claim {i}", ("speaker", "cue", "content"))
                     for i, c in enumerate(record.get("claims", []))],
-            events=[_spans(e, ("trigger",), ("actors", "recipients"), text, f"{where} event {i}")
+            events=[_spans(e, ("trigger",), ("actors", "recipients"), text, f"{where} event {i}", ("type", "trigger"))
                     for i, e in enumerate(record.get("events", []))],
-            relations=[_spans(r, ("source", "target"), (), text, f"{where} relation {i}")
+            relations=[_spans(r, ("source", "target"), (), text, f"{where} relation {i}", ("type", "source", "target"))
                        for i, r in enumerate(record.get("relations", []))],
             where=where,
         ))
