@@ -612,6 +612,7 @@ def eval_re3d(
     path: Annotated[str, typer.Argument(help="A re3d folder, or a folder of re3d source folders.")],
     baseline: Annotated[bool, typer.Option(help="Also measure bare spaCy in the same run.")] = True,
     extractor: ExtractorOption = "rules",
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious relation, one line each.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Entity precision, recall and F1 (exact and overlap, per type) on re3d data."""
@@ -624,7 +625,7 @@ def eval_re3d(
         _error(f"{path}: {exc}")
         raise typer.Exit(1) from None
     if as_json:
-        return _print_json(report)
+        return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
     for system, scores in report["systems"].items():
         rows = [[typ, s["gold"], s["predicted"], f"{s['exact']['p']:.3f}", f"{s['exact']['r']:.3f}", f"{s['exact']['f1']:.3f}",
                  f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"] for typ, s in scores.items()]
@@ -633,6 +634,11 @@ def eval_re3d(
         rows = [[typ, s["gold"], s["predicted"], f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"]
                 for typ, s in report["relations"].items()]
         _table("factions relations (both arguments overlap, type matches)", ["type", "gold", "pred", "P", "R", "F1"], rows)
+        out.print(f"{report['relations_inside_one_mention']} relations not scored: both arguments lie in one re3d mention"
+                  " (\"Foreign Office Minister Tobias Ellwood\").", markup=False, highlight=False)
+    if errors:
+        for line in report.get("errors", []):
+            out.print(line, markup=False, highlight=False)
 
 
 @eval_app.command("gold")

@@ -111,12 +111,33 @@ def extract_all(docs: dict[str, str], extractor=None) -> dict[str, Extraction]:
 
 
 def entities_of(extractions: dict[str, Extraction]) -> dict[str, set]:
-    out: dict[str, set] = {}
-    for doc_id, x in extractions.items():
-        kinds = {a.id: a.kind for a in x.actors}
-        spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor)))}
-        out[doc_id] = maximal(spans)
-    return out
+    return {doc_id: re3d_units(x) for doc_id, x in extractions.items()}
+
+
+def re3d_units(x: Extraction) -> set[tuple[int, int, str]]:
+    """Our mentions as re3d would mark them: typed, the longest only, a title joined
+    to the name it stands before, and a group of people to the body it is "of"."""
+    kinds = {a.id: a.kind for a in x.actors}
+    spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor)))}
+    groups = {(m.span.start, m.span.end) for m in x.mentions if m.label == "PERSON" and re3d_type(m, kinds.get(m.actor)) == "Organisation"}
+    return join_units(maximal(spans), groups, x.document.text)
+
+
+def join_units(spans: set[tuple[int, int, str]], groups: set[tuple[int, int]], text: str) -> set[tuple[int, int, str]]:
+    """re3d writes a title and the name after it as one Person ("Foreign Office
+    Minister Tobias Ellwood"), and a group of people with the body it belongs to as
+    one Organisation ("The Members of the Security Council", "senior officials of
+    the EU"). `groups` are the spans that are groups of people."""
+    out: list[tuple[int, int, str]] = []
+    for s in sorted(spans):
+        last = out[-1] if out else None
+        if last and last[2] == s[2] == "Person" and text[last[1] : s[0]] == " ":
+            out[-1] = (last[0], s[1], "Person")
+        elif last and last[:2] in groups and s[2] in ("Organisation", "Location") and text[last[1] : s[0]] == " of ":
+            out[-1] = (last[0], s[1], "Organisation")
+        else:
+            out.append(s)
+    return set(out)
 
 
 def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
@@ -222,16 +243,55 @@ def score_relations(gold: dict[str, set], predicted: dict[str, set]) -> dict:
     return out
 
 
-def predict_relations(extractions: dict[str, Extraction]) -> dict[str, set]:
+def relation_errors(docs: dict[str, str], gold: dict[str, set], predicted: dict[str, set]) -> list[str]:
+    """One line per missed gold relation and per spurious prediction, with the two
+    arguments and the sentence-sized text around them, for reading what went wrong."""
+    lines = []
+    for doc_id in sorted(set(gold) | set(predicted)):
+        text = docs.get(doc_id, "")
+        g, p = gold.get(doc_id, set()), predicted.get(doc_id, set())
+        for what, mine, theirs in (("missed", g, p), ("spurious", p, g)):
+            for rel in sorted(mine, key=lambda r: r[1]):
+                if any(_relation_match(rel, o) if what == "spurious" else _relation_match(o, rel) for o in theirs):
+                    continue
+                lines.append(f"{doc_id}: {what} {rel[0]} {text[slice(*rel[1])]!r} -> {text[slice(*rel[2])]!r}"
+                             f" in {_context(text, rel[1], rel[2])!r}")
+    return lines
+
+
+def _context(text: str, a: tuple[int, int], b: tuple[int, int]) -> str:
+    start, end = min(a[0], b[0]), max(a[1], b[1])
+    left = max(text.rfind(". ", 0, start) + 2, start - 200, 0)
+    right = text.find(". ", end)
+    right = min(right + 1 if right >= 0 else len(text), end + 200)
+    return " ".join(text[left:right].split())
+
+
+def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set], int]:
+    """Our relations in re3d's types, and how many were left out because both
+    arguments lie in one re3d mention: re3d relates mentions, so the relation read
+    from "Foreign Office Minister Tobias Ellwood" or "ISIL terrorists" has no place
+    in it (it stays in factions' own output)."""
     out: dict[str, set] = {}
+    inside = 0
     for doc_id, x in extractions.items():
+        units = sorted(re3d_units(x))
         rels = set()
         for r in x.relations:
             typ = RELATION_TO_RE3D.get(r.type)
-            if typ:
-                rels.add((typ, (r.source_span.start, r.source_span.end), (r.target_span.start, r.target_span.end)))
+            if not typ:
+                continue
+            source, target = _unit_of(units, r.source_span), _unit_of(units, r.target_span)
+            if source is not None and source == target:
+                inside += 1
+                continue
+            rels.add((typ, (r.source_span.start, r.source_span.end), (r.target_span.start, r.target_span.end)))
         out[doc_id] = rels
-    return out
+    return out, inside
+
+
+def _unit_of(units: list[tuple[int, int, str]], span) -> tuple[int, int, str] | None:
+    return next((u for u in units if u[0] <= span.start and span.end <= u[1]), None)
 
 
 def evaluate_path(path: str | Path, baseline: bool = True, extractor=None) -> dict:
@@ -245,5 +305,8 @@ def evaluate_path(path: str | Path, baseline: bool = True, extractor=None) -> di
     report = {"path": str(path), "documents": len(docs), "systems": systems}
     gold_relations = load_relations(path)
     if gold_relations:
-        report["relations"] = score_relations(gold_relations, predict_relations(extractions))
+        predicted, inside = predict_relations(extractions)
+        report["relations"] = score_relations(gold_relations, predicted)
+        report["relations_inside_one_mention"] = inside
+        report["errors"] = relation_errors(docs, gold_relations, predicted)
     return report

@@ -92,7 +92,11 @@ class _Participants:
                 # A pronoun whose antecedent is named earlier in the same sentence
                 # ("the Government of Iraq ... in their fight"): the argument is that
                 # name; one from an earlier sentence stays the pronoun here.
-                m = _named_before(self.index, m, sentence_of(tok).start_char) or m
+                named = _named_before(self.index, m, sentence_of(tok).start_char)
+                if named is not None and tok.lower_ in ("they", "them", "their"):
+                    # "the Government of Iraq and the Iraqi people in their fight": each conjunct.
+                    queue.extend(t for t in _coordination_of(tok.doc, named.span) if t not in queue)
+                m = named or m
             if m is None:
                 continue
             kind = self.index.actors[m.actor].kind
@@ -162,6 +166,21 @@ def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> M
     named = [m for m in index.mentions if m.actor == pronoun.actor and m.basis not in ("pronoun", "anaphor")
              and sentence_start <= m.span.start and m.span.end <= pronoun.span.start]
     return max(named, key=lambda m: m.span.start) if named else None
+
+
+def _coordination_of(doc: Doc, span: Span) -> list[Token]:
+    """The other conjuncts of the phrase a name heads or completes ("the Government
+    of Iraq and the Iraqi people" for "Iraq"); none when it stands alone."""
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chars is None:
+        return []
+    t = chars.root
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head.head  # "Iraq" in "the Government of Iraq" -> "Government"
+    while t.dep_ == "conj":
+        t = t.head
+    conjuncts = _with_conjuncts(t)
+    return conjuncts if len(conjuncts) > 1 else []
 
 
 def _named_behind(tok: Token, index: ActorIndex) -> Token:
@@ -392,6 +411,22 @@ def _for_purpose(verb: Token, t: Triggers) -> TriggerType | None:
     return None
 
 
+def _in_a_fight(support: Token, t: Triggers) -> bool:
+    """Support given in a fight ("air support for ground forces focused on defeating
+    ISIL", "supported the army in its efforts to defeat ISIL"): a fight is named in
+    the phrase the support governs, or the purpose of the verb that gives it."""
+    scope = list(support.subtree)
+    if support.dep_ == "dobj":  # "provided air support …, focused on defeating ISIL"
+        scope += [t for c in support.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree]
+    for tok in scope:
+        if tok.i == support.i or tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        matched = _match_trigger(tok, t)
+        if matched is not None and matched[0].relations_by_word.get(tok.lemma_.lower(), matched[0].relation) == "fights":
+            return True
+    return False
+
+
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
@@ -468,6 +503,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         )
         events.append(event)
         rel_type = kind.relations_by_word.get(token.lemma_.lower(), kind.relation)
+        if rel_type == "supports" and _in_a_fight(token, t):
+            rel_type = "allied_with"  # "backed the army in its fight against ISIL": a side in that fight
         if rel_type and event_type != "LEADER_KILLED":
             # Co-actors are paired ("A and B clashed") unless the trigger names an
             # object that went unresolved ("A and B vowed to defeat these terrorists").
