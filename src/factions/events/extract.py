@@ -231,7 +231,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive (subject = recipient)."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return _with_conjuncts(child), False
+            return _with_conjuncts(child) + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -254,6 +254,18 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(obj), False
         return _subject_tokens(governing)[0], "auxpass" in {c.dep_ for c in verb.children}  # "are committed to defeating ISIL"
     return [], False
+
+
+def _part_of(verb: Token, subject: Token) -> list[Token]:
+    """"the UK is working as part of the Global Coalition to defeat ISIL": the body
+    the subject acts within acts too."""
+    out = []
+    for holder in (verb, subject):
+        for as_ in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for part in (c for c in as_.children if c.dep_ == "pobj" and c.lower_ == "part"):
+                out.extend(p for of in part.children if of.dep_ == "prep" and of.lower_ == "of"
+                           for p in of.children if p.dep_ == "pobj")
+    return out
 
 
 def _between(prep: Token) -> list[Token]:
@@ -300,7 +312,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         else:
             actors = subj + actors
         return actors, recipients
-    for child in trigger.children:
+    # "the agreement reached between A and B", "talks held in Doha between A and B"
+    reached = [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children
+               if p.dep_ == "prep" and p.lower_ in parts["between"]]
+    for child in [*trigger.children, *reached]:
         if child.dep_ == "poss":
             actors.extend(_with_conjuncts(child))
         if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN",):
