@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.dates import normalize
 from factions.events.modality import modality_of
-from factions.events.stances import stance_relations
+from factions.events.stances import stance_relations, stray_to
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.nlp import sentence_of, sentence_span, tokens_where
@@ -183,6 +183,18 @@ def _coordination_of(doc: Doc, span: Span) -> list[Token]:
     return conjuncts if len(conjuncts) > 1 else []
 
 
+def _by_phrase(noun: Token) -> Token | None:
+    """The "by" naming who did what a noun names. The parser often hangs it on an
+    active verb ("welcomed [the offensive] [by the SDF]"), where it can only be the
+    object's, since an active verb takes no agent."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None and noun.dep_ == "dobj" and noun.right_edge.i + 1 < len(noun.doc):
+        after = noun.doc[noun.right_edge.i + 1]
+        if after.lower_ == "by" and after.head.i == noun.head.i and not any(c.dep_ == "auxpass" for c in noun.head.children):
+            by = after
+    return by
+
+
 def _named_behind(tok: Token, index: ActorIndex) -> Token:
     """For a description, the named group behind it: "Fighters of Liwa al-Fajr",
     "an armed group in central Mali, Katibat al-Nour"."""
@@ -197,6 +209,11 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         named = index.mention_for_token(owner) if owner is not None else None
         if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
             return owner
+    by = _by_phrase(tok) if unnamed else None
+    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    named = index.mention_for_token(doer) if doer is not None else None
+    if named is not None and named.basis != "pronoun" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+        return doer  # "welcomed the offensive by the SDF": the doer
     if unnamed and (tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads")):  # "met a number of ministers"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -290,6 +307,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
+        # "Speaking after the fall of Mosul to ISIL": that "to" is the fall's, not the speaking's.
+        stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
+        children = [c for c in children if c.i not in stray]
         for child in children:
             if child.lower_ in _words("phrase_objects") and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
@@ -518,7 +538,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         )
         events.append(event)
         rel_type = kind.relations_by_word.get(token.lemma_.lower(), kind.relation)
-        if rel_type == "supports" and _in_a_fight(token, t):
+        if rel_type == "supports" and token.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(token, t):
             rel_type = "allied_with"  # "backed the army in its fight against ISIL": a side in that fight
         if rel_type and event_type != "LEADER_KILLED":
             # Co-actors are paired ("A and B clashed") unless the trigger names an

@@ -315,9 +315,14 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
+            if to is None:
+                to = stray_to(token)  # "after the fall of Mosul to ISIL", "to" hung on the verb
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if to is not None:  # "the fall of Mosul to ISIL"
                 holder = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if place is None and holder is not None:  # "the re-taking by Iraqi forces of Tikrit": "of" hung on the forces
+                    of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             elif owner is not None:  # "the SDF's capture of the town"
                 holder = owner
             elif token.dep_ == "dobj" and token.head.lemma_ in words["holding_verbs"]:  # "X claims control of Aleppo"
@@ -334,6 +339,17 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         out.append(_relation("controls", h, p, sentence_span(sentence_of(token))))
     return out
+
+
+def stray_to(noun: Token) -> Token | None:
+    """The "to" right after "the fall of Mosul", which the parser often hangs on the
+    sentence's verb: it names who the place fell to."""
+    if noun.lemma_.lower() not in _words()["control"]["nouns_taking_to"]:
+        return None
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].lower_ == "to" and noun.doc[after].dep_ == "prep":
+        return noun.doc[after]
+    return None
 
 
 def _place_inside(index: ActorIndex, token: Token) -> Mention | None:
