@@ -61,6 +61,32 @@ def test_re3d_conventions_in_the_mapping():
     assert maximal({(0, 23, "Person"), (0, 14, "Organisation"), (30, 35, "Location")}) == {(0, 23, "Person"), (30, 35, "Location")}
 
 
+def test_titles_and_members_of_a_body_are_one_re3d_mention():
+    from factions.evaluate.re3d import join_units
+
+    text = "Defence Minister Ama Osei met senior officers of the Ghana Armed Forces and Kofi Mensah."
+    osei = (0, 16, "Person"), (17, 25, "Person")
+    officers, army, mensah = (30, 45, "Organisation"), (49, 71, "Organisation"), (76, 87, "Person")
+    units = join_units({*osei, officers, army, mensah}, {officers[:2]}, text)
+    assert units == {(0, 25, "Person"), (30, 71, "Organisation"), mensah}
+
+
+def test_a_relation_inside_one_re3d_mention_is_not_scored(tmp_path, extractor):
+    text = "Foreign Minister Lena Hart said Hezbollah fighters attacked a UN patrol."
+    _write(tmp_path / "src", [{"_id": "d1", "text": text}], [
+        {"documentId": "d1", "begin": 0, "end": 26, "type": "Person", "confidence": 1},
+        {"documentId": "d1", "begin": 32, "end": 50, "type": "Organisation", "confidence": 1},
+    ])
+    (tmp_path / "src" / "relations.json").write_text(json.dumps(
+        {"documentId": "d1", "type": "FightingAgainst", "sourceBegin": 32, "sourceEnd": 50, "targetBegin": 60, "targetEnd": 71, "confidence": 1}))
+    report = evaluate_path(tmp_path, baseline=False, extractor=extractor)
+    # "Hezbollah fighters" -> Hezbollah is a relation between parts of one re3d mention.
+    assert report["relations_inside_one_mention"] >= 1
+    assert report["relations"]["BelongsTo"]["predicted"] == 0
+    assert report["relations"]["FightingAgainst"]["overlap"]["r"] == 1.0
+    assert not any(" missed " in e for e in report["errors"])
+
+
 def test_relation_scoring_symmetry_and_direction():
     from factions.evaluate.re3d import score_relations
 

@@ -234,3 +234,40 @@ def test_a_description_does_not_take_the_name_of_the_party_beside_it(extractor):
     x, names = _run(extractor, "Saudi forces and the Houthis clashed near the border.")
     assert {frozenset((names[r.source], names[r.target])) for r in x.relations if r.type == "fights"} == {
         frozenset(("Saudi forces", "Houthis"))}
+
+
+def test_their_takes_every_conjunct_of_its_antecedent(extractor):
+    x, names = _run(extractor, "Jordan praised the Peshmerga and the Iraqi army in their war on the Islamic State.")
+    rels = _relations(x, names)
+    assert {("fights", "Peshmerga", "Islamic State"), ("fights", "Iraqi Security Forces", "Islamic State")} <= rels
+    assert ("supports", "Jordan", "Peshmerga") in rels
+
+
+def test_material_support_in_a_fight_makes_allies_praise_does_not(extractor):
+    x, names = _run(extractor, "Turkey backed the Syrian National Army in its offensive against the SDF.")
+    rels = _relations(x, names)
+    assert ("allied_with", "Turkey", "Syrian National Army") in rels
+    assert not any(r[0] == "supports" for r in rels)
+    x, names = _run(extractor, "Moscow welcomed the offensive by the Syrian army.")
+    rels = _relations(x, names)
+    assert any(r[0] == "supports" and r[1] == "Russia" for r in rels)
+    assert not any(r[0] == "allied_with" for r in rels)
+
+
+def test_a_body_acted_within_acts_too(extractor):
+    x, names = _run(extractor, "Australia is operating as part of the Global Coalition to defeat Daesh in Iraq.")
+    rels = _relations(x, names)
+    assert ("member_of", "Australia", "Global Coalition against Daesh") in rels
+    assert ("fights", "Global Coalition against Daesh", "Islamic State") in rels
+
+
+def test_an_agreement_reached_between_two_parties(extractor):
+    x, names = _run(extractor, "Observers welcomed the truce reached on Sunday between Hamas and Fatah in Cairo.")
+    assert ("negotiates_with", "Fatah", "Hamas") in {(t, *sorted((a, b))) for t, a, b in _relations(x, names)}
+
+
+def test_the_fall_of_a_town_to_a_group_when_to_hangs_on_the_verb(extractor):
+    x, names = _run(extractor, "Writing a year after the fall of Palmyra to ISIL fighters, the envoy said little had changed.")
+    rels = _relations(x, names)
+    assert ("controls", "Islamic State", "Palmyra") in rels  # the fighters hold it for their group
+    assert not any(r[0] == "communicates_with" for r in rels)

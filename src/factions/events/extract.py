@@ -202,13 +202,19 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     if m is not None and m.actor and m.basis != "nominal":
         return tok
     unnamed = m is None or not m.actor  # no actor, or a number ("dozens") the model tagged
-    if unnamed and not (tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]):
+    stated = tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]
+    if unnamed and not stated:
         # "its condemnation of the regime's policies": the possessor is the party (not
         # for what a statement names: "called the group's commanders apostates").
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         named = index.mention_for_token(owner) if owner is not None else None
         if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
             return owner
+    if unnamed and not stated:  # "attacked a UN patrol" (not "calls ISIL presence a tragedy")
+        for child in (c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i):
+            named = index.mention_for_token(child)
+            if named is not None and named.actor and named.label != "NORP" and index.actors[named.actor].kind in GROUP_KINDS:
+                return child
     by = _by_phrase(tok) if unnamed else None
     doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     named = index.mention_for_token(doer) if doer is not None else None

@@ -332,6 +332,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
         h = index.mention_for_token(holder)
+        if h is not None and h.basis == "nominal":  # "ISIL fighters" hold it for ISIL
+            h = next(iter(_mentions_in(index, h.span, PARTY_KINDS - {"population"})), h)
         p = index.mention_for_token(place) or _place_inside(index, place)
         if h is None or p is None or not h.actor or not p.actor or h.actor == p.actor:
             continue
