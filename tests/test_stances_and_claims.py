@@ -271,3 +271,35 @@ def test_the_fall_of_a_town_to_a_group_when_to_hangs_on_the_verb(extractor):
     rels = _relations(x, names)
     assert ("controls", "Islamic State", "Palmyra") in rels  # the fighters hold it for their group
     assert not any(r[0] == "communicates_with" for r in rels)
+
+
+def test_a_wire_dateline_is_not_the_speaker(extractor):
+    from factions.read.text import read_text
+
+    text = ("KANDAHAR, June 3 (Frontier Wire) - Afghan police said on Monday that a roadside bomb had killed "
+            "two officers on the highway to Spin Boldak, and that nobody had claimed the attack so far.")
+    doc = read_text(text, "t")
+    assert doc.publisher == "Frontier Wire" and doc.published is None  # "June 3" names no year
+    x = extractor.extract(doc)
+    assert [text[c.speaker_span.start : c.speaker_span.end] for c in x.claims][:1] == ["Afghan police"]
+
+
+def test_participial_cues_take_the_subject_of_their_verb(extractor):
+    text = "The ministry rejected the report, telling journalists in Tripoli that the port was open."
+    x, _ = _run(extractor, text)
+    telling = next(c for c in x.claims if c.cue == "telling")
+    assert text[telling.speaker_span.start : telling.speaker_span.end] == "The ministry"
+    assert text[telling.content_span.start : telling.content_span.end] == "the port was open"
+
+
+def test_asking_not_to_be_named_is_no_claim(extractor):
+    x, _ = _run(extractor, "An aid worker said the camp had no water. She asked not to be named for her safety.")
+    assert [c.cue for c in x.claims] == ["said"]
+
+
+def test_a_speaker_keeps_title_and_affiliation(extractor):
+    text = ("A militia commander, Major Idris Bello, said the road was closed. "
+            "Researchers at the International Crisis Group warned that talks would stall.")
+    x, _ = _run(extractor, text)
+    speakers = [text[c.speaker_span.start : c.speaker_span.end] for c in x.claims]
+    assert speakers == ["Major Idris Bello", "Researchers at the International Crisis Group"]

@@ -56,6 +56,8 @@ def _subject(verb: Token) -> Token | None:
                     return pobj
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "denied the charge, telling reporters that …"
     if verb.dep_ == "relcl":
         return verb.head
     return None
@@ -90,6 +92,13 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     for child in children:
         if child.dep_ in CONTENT_DEPS:
             return _edges(child)
+    # "telling a news conference in Kabul that Afghan soil would not be used": a
+    # "that" clause the parser hung on the object as a relative clause. In a true
+    # relative clause "that" is a pronoun argument, not a marker.
+    for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
+        for t in obj.subtree:
+            if t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                return _edges(t)
     # "urged the two groups to unite": object and infinitive together.
     xcomp = [c for c in children if c.dep_ == "xcomp"]
     if xcomp:
@@ -186,13 +195,17 @@ def _speaker_phrase(head: Token, name: Span, text: str) -> Span:
     """The speaker as the text names them: the name with the words before it in its
     noun phrase ("Iraqi Vice President Ayad Allawi"), without what follows
     (appositions, relative clauses)."""
-    left = [t for t in head.subtree if t.i <= head.i and not t.is_punct and t.dep_ not in ("cc", "prep")]
+    # Whitespace tokens stand where a masked dateline was ("BAGHDAD (Reuters) - ").
+    left = [t for t in head.subtree if t.i <= head.i and not t.is_punct and not t.is_space and t.dep_ not in ("cc", "prep")]
     start = min([name.start] + [t.idx for t in left])
     while start < name.start and text[start] in "\"“'([ ":
         start += 1
     end = max(name.end, head.idx + len(head.text))
-    for child in head.children:  # "the Members of the Security Council"
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+    # "the Members of the Security Council"; a description keeps where it is from
+    # ("Analysts at the Carnegie Middle East Center", "officials in Kabul").
+    preps = ("of", "at", "from", "in", "with", "within", "inside") if head.pos_ == "NOUN" else ("of",)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > head.i:
             last = child.right_edge
             end = max(end, last.idx + len(last.text))
     return Span(start, end)
@@ -230,8 +243,8 @@ class _Speakers:
         for child in subject.children:
             if child.dep_ == "appos":
                 named = index.mention_for_token(child)
-                if named is not None and named.basis != "nominal":
-                    return named.actor, named.span
+                if named is not None and named.basis != "nominal":  # with its title: "Captain Ali Nur"
+                    return named.actor, _speaker_phrase(child, named.span, index.document.text)
         mention = index.mention_for_token(subject)
         if mention is not None:
             return mention.actor, _speaker_phrase(subject, mention.span, index.document.text)
@@ -258,7 +271,8 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
         found = None
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found = _according_to(token)
-        elif token.lemma_.lower() in cues and token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children):
+        elif token.lemma_.lower() in cues and token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children) \
+                and not _asks_anonymity(token):
             # "ISWAP did not confirm the death" reports a silence, not a statement.
             subject = _subject(token)
             content = _content(token, subject) or _after_colon(token, text)
@@ -283,6 +297,12 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
     for i, claim in enumerate(claims, start=1):
         claim.id = f"c{i}"
     return claims
+
+
+def _asks_anonymity(cue: Token) -> bool:
+    """"asked not to be named", "requested not to be identified"."""
+    words = _speech()["anonymity_verbs"]
+    return any(c.dep_ == "xcomp" and c.lemma_ in words and any(g.dep_ == "neg" for g in c.children) for c in cue.children)
 
 
 def _previous_channel(claims: list[Claim]) -> str | None:

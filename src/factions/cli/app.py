@@ -666,11 +666,13 @@ def eval_gold(
     acc = lambda s: f"{s['right']}/{s['of']}" + (f" ({s['accuracy']:.3f})" if s["accuracy"] is not None else "")  # noqa: E731
     _table("Claim attributes, on aligned claims", ["attribute", "right"],
            [[k.replace("_", " "), acc(c[k])] for k in ("direct_quote", "channel", "said_on", "via")])
-    _table(f"Events ({e['gold']} gold, {e['predicted']} predicted)", ["measure", "P", "R", "F1"],
-           [["typed", *prf(e["typed"])], ["participants", *prf(e["participants"])]])
-    _table("Event attributes, on aligned events", ["attribute", "right"], [[k, acc(e[k])] for k in ("modality", "when")])
-    _table("Relations (type matches, both arguments overlap)", ["type", "gold", "pred", "P", "R", "F1", "modality"],
-           [[t, s["gold"], s["predicted"], *prf(s["overlap"]), acc(s["modality"])] for t, s in report["relations"].items()])
+    if e["gold"] or e["predicted"]:  # an attribution-only gold file annotates no events
+        _table(f"Events ({e['gold']} gold, {e['predicted']} predicted)", ["measure", "P", "R", "F1"],
+               [["typed", *prf(e["typed"])], ["participants", *prf(e["participants"])]])
+        _table("Event attributes, on aligned events", ["attribute", "right"], [[k, acc(e[k])] for k in ("modality", "when")])
+    if report["relations"]:
+        _table("Relations (type matches, both arguments overlap)", ["type", "gold", "pred", "P", "R", "F1", "modality"],
+               [[t, s["gold"], s["predicted"], *prf(s["overlap"]), acc(s["modality"])] for t, s in report["relations"].items()])
     if errors:
         for line in report["errors"]:
             out.print(line, markup=False, highlight=False)

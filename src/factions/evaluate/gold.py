@@ -45,6 +45,7 @@ class GoldDocument:
     events: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
     where: str = ""
+    annotated: frozenset[str] = frozenset({"claims", "events", "relations"})
 
 
 def _span(value, text: str, where: str) -> Span:
@@ -130,6 +131,9 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             relations=[_spans(r, ("source", "target"), (), text, f"{where} relation {i}", ("type", "source", "target"))
                        for i, r in enumerate(record.get("relations", []))],
             where=where,
+            # A layer whose key is absent was not annotated (an attribution-only file):
+            # it is not scored, where an empty list says "there is none".
+            annotated=frozenset(k for k in ("claims", "events", "relations") if k in record),
         ))
     return out
 
@@ -310,9 +314,12 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
     extractor = extractor or RuleExtractor()
     claims, events, relations = _Tally(), _Tally(), {}
     for g, x in zip(gold, extractor.extract_many([g.document for g in gold])):
-        score_claims(g.claims, x, claims, g.where)
-        score_events(g.events, x, events, g.where)
-        score_relations(g.relations, x, relations, g.where)
+        if "claims" in g.annotated:
+            score_claims(g.claims, x, claims, g.where)
+        if "events" in g.annotated:
+            score_events(g.events, x, events, g.where)
+        if "relations" in g.annotated:
+            score_relations(g.relations, x, relations, g.where)
 
     def counts(t: _Tally) -> dict:
         return {"gold": t.counts["gold"], "predicted": t.counts["predicted"]}

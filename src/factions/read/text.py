@@ -129,9 +129,12 @@ def _dateline(doc: Document, pats: _Patterns, start: int, line: str) -> date | N
     m = _match(pats.dateline, line)
     if not m:
         return None
-    if m.group("agency") and not doc.publisher:
-        doc.publisher = m.group("agency").strip()
-    day = parse_iso_or_text(m.group("date")) if m.group("date") else None
+    agency = m.group("agency") or m.groupdict().get("agency_after")
+    if agency and not doc.publisher:
+        doc.publisher = agency.strip()
+    stated = m.group("date")
+    # "March 14" alone names no year: masked, but not taken as the publication date.
+    day = parse_iso_or_text(stated) if stated and re.search(r"\d{4}", stated) else None
     doc.masked.append(Span(start, start + m.end()))
     return day
 
