@@ -291,6 +291,12 @@ def _part_of(verb: Token, subject: Token) -> list[Token]:
     return out
 
 
+def _alongside(verb: Token, lex: dict) -> list[Token]:
+    """"fought alongside the Iraqi army": those who fight on the subject's side."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex["participants"]["ally_preps"]]
+    return [t for p in preps for pobj in p.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
+
+
 def _between(prep: Token) -> list[Token]:
     """The parties of "between A and B": the parse does not always join A and B, so
     take the words from "between" up to the next verb or clause break."""
@@ -333,6 +339,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actors.extend(_with_conjuncts(pobj))
+            if child.dep_ == "prep" and child.lower_ in parts["ally_preps"]:
+                # "fought alongside rebels against the army": the enemy hangs on the ally
+                recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for prep in pobj.children
+                                  if prep.dep_ == "prep" and prep.lower_ == "against" for q in prep.children if q.dep_ == "pobj"
+                                  for p in _with_conjuncts(q))
         if passive:
             recipients = subj + recipients
         else:
@@ -503,12 +514,13 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in SYMMETRIC
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         actors = _dedupe(participants.mentions(actor_toks))
-        recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors}]
+        allies = [] if is_noun else [m for m in _dedupe(participants.mentions(_alongside(token, lex))) if m.actor not in {a.actor for a in actors}]
+        recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors + allies}]
         if token.lemma_ in lex["participants"]["place_verbs"]:
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
         reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
         object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
-        if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named):
+        if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies:
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.
@@ -531,9 +543,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             trigger=token.text,
             trigger_span=trigger_span,
             evidence_span=sentence_span(sentence_of(token)),
-            actors=[m.actor for m in actors],
+            actors=[m.actor for m in actors + allies],
             recipients=[m.actor for m in recipients],
-            actor_spans=[m.span for m in actors],
+            actor_spans=[m.span for m in actors + allies],
             recipient_spans=[m.span for m in recipients],
             mode=kind.modes.get(token.lemma_.lower()),
             when=_when(token, claim, document, dates),
@@ -549,8 +561,12 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if rel_type and event_type != "LEADER_KILLED":
             # Co-actors are paired ("A and B clashed") unless the trigger names an
             # object that went unresolved ("A and B vowed to defeat these terrorists").
-            pair_actors = reciprocal or not any(t.dep_ == "dobj" for t in recipient_toks)
-            relations.extend(_relations_from(event, rel_type, actors, recipients, reciprocal, pair_actors))
+            pair_actors = (reciprocal or not any(t.dep_ == "dobj" for t in recipient_toks)) and not allies
+            relations.extend(_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors))
+            if rel_type == "fights":
+                # Sides of one fight: "A and B attacked C", "A fought alongside B".
+                side = actors + allies if recipients or allies else []
+                relations.extend(_relations_from(event, "allied_with", side, [], pair_actors=True))
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     relations.extend(_structural_relations(doc, index))
@@ -762,7 +778,11 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
 
 def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
+    # A member is not its body's ally ("the UK, as part of the Coalition, struck ISIL").
+    members = {frozenset((r.source, r.target)) for r in relations if r.type == "member_of"}
     for r in relations:
+        if r.type == "allied_with" and frozenset((r.source, r.target)) in members:
+            continue
         nested = r.source_span != r.target_span and (r.source_span.contains(r.target_span) or r.target_span.contains(r.source_span))
         if nested and r.type not in ("member_of", "leads", "affiliate_of"):
             continue  # "an attack by Assad's regime": the regime and Assad are one side

@@ -257,9 +257,14 @@ def _at_the_hands_of(hands: Token, index: ActorIndex) -> list[Relation]:
     victim = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if victim is None and verb.pos_ == "NOUN":
         victim = next((c for c in verb.children if c.dep_ in ("poss", "compound", "amod")), None)
-    if victim is None and verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" and (victim is None or victim.tag_ in ("WP", "WDT")):
         victim = verb.head  # "citizens ..., who have suffered at the hands of"
     target = _party(victim, index)
+    if target is None and verb.dep_ == "relcl":
+        # The parser hangs the clause on the wrong noun ("the rights of citizens in
+        # Tikrit who suffered"): the nearest party named before it.
+        before = [t for t in verb.doc[max(verb.left_edge.i - 6, sentence_of(verb).start) : verb.left_edge.i]]
+        target = next((m for t in reversed(before) if (m := _party(t, index)) is not None), None)
     if doer is None or target is None or doer.actor == target.actor:
         return []
     return [_relation("opposes", doer, target, sentence_span(sentence_of(hands)))]
