@@ -303,3 +303,36 @@ def test_a_speaker_keeps_title_and_affiliation(extractor):
     x, _ = _run(extractor, text)
     speakers = [text[c.speaker_span.start : c.speaker_span.end] for c in x.claims]
     assert speakers == ["Major Idris Bello", "Researchers at the International Crisis Group"]
+
+
+def _said(x):
+    text = x.document.text
+    return [(text[c.speaker_span.start : c.speaker_span.end], c.cue, text[c.content_span.start : c.content_span.end]) for c in x.claims]
+
+
+def test_quoted_as_saying_and_a_passive_listener(extractor):
+    text = ('"The road to Tal Afar is open," the governor was quoted as saying by a local radio station. '
+            "The mayor, asked about the curfew, said residents had been informed by text message.")
+    x, _ = _run(extractor, text)
+    assert _said(x) == [("the governor", "quoted", "The road to Tal Afar is open"),
+                        ("The mayor", "said", "residents had been informed by text message")]
+
+
+def test_a_date_right_after_the_cue_is_the_cues(extractor):
+    x, _ = _run(extractor, "The rebels said on Tuesday they had taken the airport.", date(2023, 5, 5))  # a Friday
+    claim = x.claims[0]
+    assert _said(x)[0][2] == "they had taken the airport"
+    assert claim.said_on.start == "2023-05-02"
+
+
+def test_object_complements_and_postmodified_speakers(extractor):
+    text = ("The opposition condemned the vote, calling it a farce. "
+            "Diplomats familiar with the file said he was \"deeply worried\".")
+    x, _ = _run(extractor, text)
+    assert _said(x)[1:] == [("The opposition", "calling", "it a farce"),
+                            ("Diplomats familiar with the file", "said", 'he was "deeply worried"')]
+
+
+def test_the_platform_x_ends_its_sentence(extractor):
+    x, _ = _run(extractor, "The envoy wrote on X. Local officials warned that the talks could collapse.")
+    assert ("Local officials", "warned", "the talks could collapse") in _said(x)

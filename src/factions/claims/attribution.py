@@ -40,6 +40,10 @@ def _cue_words() -> frozenset[str]:
 
 
 def _subject(verb: Token) -> Token | None:
+    if _quoted_as_saying(verb):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if verb.lemma_ in _speech()["recipient_cues"] and any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "residents had been informed (by text message)": what they heard is no one's claim here
     # "it was reported by Reuters": the agent speaks, not the expletive "it".
     for child in verb.children:
         if child.dep_ == "agent":
@@ -47,7 +51,11 @@ def _subject(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            if verb.lemma_ == "quote" and not _quoted_as_saying(verb):
+                continue  # "the report was quoted": what is quoted does not speak
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -60,7 +68,30 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)  # "denied the charge, telling reporters that …"
     if verb.dep_ == "relcl":
         return verb.head
+    aside = _aside(verb)
+    if aside is not None:  # "X, asked about the move, said …", parsed as "X asked" under "said"
+        return next(c for c in aside.children if c.dep_ == "nsubj")
     return None
+
+
+def _aside(verb: Token) -> Token | None:
+    """A participle set off before the cue ("Hussein, asked about the move, said")
+    that the parser made a clause with the speaker as its subject."""
+    doc = verb.doc
+    for child in verb.children:
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if child.i > verb.i or child.dep_ not in ("ccomp", "advcl") or subject is None:
+            continue
+        # set off by commas: "<subject> , <participle …> , <cue>"
+        if any(doc[k].text == "," for k in range(subject.i + 1, child.left_edge.i if child.left_edge.i > subject.i else child.i)) \
+                and child.right_edge.i in (verb.i - 1, verb.i - 2) and doc[verb.i - 1].text == ",":
+            return child
+    return None
+
+
+def _quoted_as_saying(verb: Token) -> bool:
+    """"X was quoted as saying": X speaks; the agent ("by SANA") carries it."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children) for c in verb.children)
 
 
 def _tokens_span(tokens: list[Token]) -> Span:
@@ -82,13 +113,18 @@ def _trim(doc: Doc, span: Span, text: str) -> Span:
         start += 1
     while end > start and text[end - 1] in " ,;:.\n\"“”'":
         end -= 1
+    # A quotation that ends the content keeps its closing mark: he was "cautiously optimistic".
+    inner = text[start:end]
+    if (inner.count('"') % 2 == 1 and text[end : end + 1] == '"') or (inner.count("“") > inner.count("”") and text[end : end + 1] == "”"):
+        end += 1
     if text[start : start + 5].lower() == "that ":
         start += 5
     return Span(start, end)
 
 
 def _content(verb: Token, speaker: Token | None) -> Span | None:
-    children = list(verb.children)
+    aside = _aside(verb)
+    children = [c for c in verb.children if aside is None or c.i != aside.i]
     for child in children:
         if child.dep_ in CONTENT_DEPS:
             return _edges(child)
@@ -110,8 +146,9 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     if preps:  # "called for unity", "warned of a merger", "accused IS of betrayal"
         return _edges(*objs, *preps)
     if verb.lemma_ in speech["object_content_cues"]:
-        if objs:  # "condemned the arrests", "called its commanders apostates"
-            return _edges(*objs)
+        if objs:  # "condemned the arrests", "called its commanders apostates", "calling it a violation"
+            complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > objs[-1].i]
+            return _edges(*objs, *complements)
         if verb.dep_ == "relcl" and verb.head.i < verb.i:  # "a charge Ankara rejected"
             return _tokens_span([t for t in verb.head.subtree if t.i <= verb.head.i])
     # "The talks have begun, he said.": the cue hangs off the content's verb.
@@ -205,7 +242,9 @@ def _speaker_phrase(head: Token, name: Span, text: str) -> Span:
     # ("Analysts at the Carnegie Middle East Center", "officials in Kabul").
     preps = ("of", "at", "from", "in", "with", "within", "inside") if head.pos_ == "NOUN" else ("of",)
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps and child.i > head.i:
+        # "Sources close to the negotiations", "officials familiar with the talks"
+        postmodifier = child.dep_ == "amod" and child.i > head.i and head.pos_ == "NOUN"
+        if postmodifier or (child.dep_ == "prep" and child.lower_ in preps and child.i > head.i):
             last = child.right_edge
             end = max(end, last.idx + len(last.text))
     return Span(start, end)
@@ -282,6 +321,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
             continue
         subject, cue, content = found
         content = _trim(doc, _own_paragraph(_without_channel(cue, content, text), cue.idx, text), text)
+        content = _without_leading_date(cue, content, text, date_spans)
         if content.end <= content.start or any(t.contains(Span(cue.idx, cue.idx + 1)) for t in taken):
             continue
         # "IS and al-Qaeda accused each other": each conjunct makes the claim.
@@ -297,6 +337,21 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
     for i, claim in enumerate(claims, start=1):
         claim.id = f"c{i}"
     return claims
+
+
+def _without_leading_date(cue: Token, content: Span, text: str, date_spans: list) -> Span:
+    """"said on Thursday it had reached a deal": with no "that", the parser takes the
+    cue's date into the clause. A date right after the cue is the cue's."""
+    if text[cue.idx + len(cue.text) : content.start].strip() or not text.startswith("on ", content.start):
+        return content
+    for ent in date_spans:
+        if ent.start_char == content.start + 3 and ent.end_char < content.end:
+            rest = text[ent.end_char : content.end]
+            skipped = len(rest) - len(rest.lstrip(" ,"))
+            if rest.lstrip(" ,").startswith("that "):
+                skipped += 5
+            return Span(ent.end_char + skipped, content.end)
+    return content
 
 
 def _asks_anonymity(cue: Token) -> bool:

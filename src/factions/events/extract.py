@@ -580,9 +580,11 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     sent = sentence_of(trigger)
     lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
     text = index.document.text  # Doc.text would rebuild the whole text
+    places = _words("not_a_party_after")
     between = [m for m in index.mentions if m.actor and lo <= m.span.start and m.span.end <= hi and m.actor not in taken
                and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
-               and not any(s.overlaps(m.span) for s in speakers)]  # "..., a military official said"
+               and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
+               and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"
     if not between:
         return None
     best = max(between, key=lambda m: m.span.end) if before else min(between, key=lambda m: m.span.start)
@@ -592,6 +594,11 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     if not before and set(gap.lower().split()) & _words("not_a_party_after"):
         return None  # "clashed in northern Syria", "fight under the banner of X"
     return best
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 20) : start].split()
+    return words[-1].lower() if words else ""
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
