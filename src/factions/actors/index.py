@@ -19,6 +19,7 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 PRONOUN_LABELS = {
     "i": "PERSON", "me": "PERSON", "my": "PERSON", "he": "PERSON", "him": "PERSON", "his": "PERSON",
     "she": "PERSON", "her": "PERSON", "we": "ORG", "us": "ORG", "our": "ORG", "they": "ORG", "them": "ORG", "their": "ORG",
+    "its": "ORG",  # "Its leader, X": never an expletive, unlike "it"
 }
 _PRONOUN_WORDS = frozenset(PRONOUN_LABELS)
 PRONOUN_STEM = {"his": "he", "their": "they", "its": "it"}
@@ -61,7 +62,7 @@ class ActorIndex:
         word = word or token.lower_
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
-        owner = self._clause_subject(token)
+        owner = self._clause_subject(token) or self._reporting_subject(token)
         if owner is not None and self._fits(owner, word):
             return owner
         for m in sorted(self.mentions, key=lambda m: -m.span.start):
@@ -76,6 +77,15 @@ class ActorIndex:
         # A singular description ("the group's spokesman") is a person too.
         described_person = m.basis == "nominal" and m.label == "PERSON" and not m.text.lower().endswith("s")
         return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS)
+
+    def _reporting_subject(self, token: Token) -> Mention | None:
+        """"Kataib Hezbollah announced it would suspend attacks": the subject of a
+        clause reported by a verb is, when it fits, that verb's subject."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+            return None
+        governing = token.head.head
+        subject = next((c for c in governing.children if c.dep_ == "nsubj" and c.i < token.i), None)
+        return self.mention_for_token(subject) if subject is not None else None
 
     def _clause_subject(self, token: Token) -> Mention | None:
         """A possessive in a phrase hanging on a verb is its object's ("the coalition
@@ -99,11 +109,12 @@ class ActorIndex:
         """Pronouns are mentions too. "I"/"we" inside a quotation are its speaker;
         "he"/"she" the last person named; "they" the last group. A pronoun that
         finds no antecedent is kept as a mention without an actor."""
-        covered = {m.span.start for m in self.mentions}
+        # A pronoun that only opens a description ("Its leader") is a mention of its own.
+        covered = {m.span.start for m in self.mentions if m.basis != "nominal"} | {(m.span.start, m.span.end) for m in self.mentions}
         for token in tokens_where(doc, lowers=_PRONOUN_WORDS):
             word = token.lower_
             label = PRONOUN_LABELS.get(word)
-            if label is None or token.idx in covered or token.tag_ not in ("PRP", "PRP$"):
+            if label is None or token.idx in covered or (token.idx, token.idx + len(token.text)) in covered or token.tag_ not in ("PRP", "PRP$"):
                 continue
             span = Span(token.idx, token.idx + len(token.text))
             actor = None

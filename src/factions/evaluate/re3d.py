@@ -144,6 +144,7 @@ def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
     return entities_of(extract_all(docs, extractor))
 
 
+_POSSESSIVES = {"its", "their", "our"}
 _PLURAL_PEOPLE = {"people", "children", "police", "gunmen", "militia", "staff", "personnel"}
 
 
@@ -152,6 +153,8 @@ def re3d_type(mention, kind: str | None) -> str | None:
     ("civilians", "senior officials") is an Organisation; a state acting ("Russia
     vetoed") is an Organisation and a state as a place a Location."""
     label = mention.label
+    if mention.basis == "pronoun" and mention.text.lower() in _POSSESSIVES:
+        return None  # re3d marks "they", "we" and "his" as mentions, seldom "its", "their" or "our"
     if label == "NORP":
         # "Syrians" (the people) is a group; "Syrian" (the adjective) a nationality.
         return "Organisation" if mention.text.endswith("s") else "Nationality"

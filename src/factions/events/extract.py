@@ -138,7 +138,10 @@ class _Participants:
         if nominal.basis != "nominal":
             return None
         for m in self.index.mentions:
-            if m is not nominal and m.actor and nominal.span.contains(m.span) and self.index.actors[m.actor].kind in GROUP_KINDS:
+            # "IS fighters" act for IS; "their counterparts" are not theirs to act for, nor
+            # is a "US-led coalition" the US.
+            if m is not nominal and m.actor and m.basis != "pronoun" and nominal.span.contains(m.span) \
+                    and self.index.actors[m.actor].kind in GROUP_KINDS and self.index.document.text[m.span.end : m.span.end + 1] != "-":
                 return m
         return None
 
@@ -151,10 +154,7 @@ def _words(key: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _participant_words() -> dict[str, frozenset[str]]:
     parts = lexicon("events")["participants"]
-    words = {k: frozenset(v) for k, v in parts.items() if isinstance(v, list)}
-    # The objects of phrasal triggers ("pledged allegiance to al-Qaeda") carry the recipient.
-    words["phrase_objects"] = frozenset(obj for _, obj in triggers().phrases)
-    return words
+    return {k: frozenset(v) for k, v in parts.items() if isinstance(v, list)}
 
 
 def _is_example(appos: Token) -> bool:
@@ -225,7 +225,10 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
             return _named_behind(pobj, index)
-    for child in tok.children:
+    # "The Foreign Minister of Norway, Espen Barth Eide, met …": the person named beside
+    # the title acts, before the state in the title.
+    children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
+    for child in children:
         if child.dep_ == "amod" and child.lower_ == "loyal":  # "fighters loyal to X"
             child = next((c for c in child.children if c.dep_ == "prep"), child)
         if child.dep_ == "appos" and _is_example(child):
@@ -244,6 +247,8 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         for t in tok.doc[tok.i : stop + 1]:
             if t.dep_ == "cc" and t.head.i == tok.i:
                 break  # "Saudi forces and the Houthis": another party, not the description's name
+            if t.pos_ == "VERB":
+                break  # "the coalition fighting the Houthis": the clause names someone else
             named = index.mention_for_token(t)
             if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in ("armed_group", "organization"):
                 return t
@@ -253,6 +258,13 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive (subject = recipient)."""
     for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            # "HTS, which split from al-Qaeda": the relative pronoun stands for the noun
+            # ("Saudi Arabia and the UAE, which lead …": for each conjunct).
+            noun = verb.head
+            while noun.dep_ == "conj":
+                noun = noun.head
+            return _with_conjuncts(noun), child.dep_ == "nsubjpass"
         if child.dep_ == "nsubj":
             return _with_conjuncts(child) + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
@@ -266,6 +278,10 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return subject, passive
     if verb.dep_ == "relcl":
         return [verb.head], False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head], False  # "the coalition fighting the Houthis"
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_tokens(verb.head.head)  # "it was ready to assist Nigeria"
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
         # "the coalition's efforts to defeat ISIL", "its determination to defeat ISIL"
         owner = [c for c in verb.head.children if c.dep_ == "poss"]
@@ -319,11 +335,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
+        phrases = triggers().phrases  # "pledged allegiance", "declared a province": only this trigger's own
         # "Speaking after the fall of Mosul to ISIL": that "to" is the fall's, not the speaking's.
         stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
         children = [c for c in children if c.i not in stray]
         for child in children:
-            if child.lower_ in _words("phrase_objects") and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
+            if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
@@ -564,14 +581,28 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             pair_actors = (reciprocal or not any(t.dep_ == "dobj" for t in recipient_toks)) and not allies
             relations.extend(_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors))
             if rel_type == "fights":
-                # Sides of one fight: "A and B attacked C", "A fought alongside B".
-                side = actors + allies if recipients or allies else []
+                # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
+                # B bombed the province" (an object named, if no party).
+                side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
                 relations.extend(_relations_from(event, "allied_with", side, [], pair_actors=True))
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     relations.extend(_structural_relations(doc, index))
     relations.extend(stance_relations(doc, index, claims))
-    return events, _dedupe_relations(relations)
+    return events, _dedupe_relations(_named_arguments(relations, index))
+
+
+def _named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relation]:
+    """A pronoun argument whose actor is named earlier in the relation's sentence is
+    argued by that name ("welcomes the Board's summary of its investigation")."""
+    pronouns = {m.span: m for m in index.mentions if m.basis == "pronoun" and m.actor}
+    for r in relations:
+        for side in ("source_span", "target_span"):
+            pronoun = pronouns.get(getattr(r, side))
+            named = _named_before(index, pronoun, r.evidence_span.start) if pronoun is not None else None
+            if named is not None:
+                setattr(r, side, named.span)
+    return relations
 
 
 def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speakers: list[Span]) -> Mention | None:
@@ -707,6 +738,7 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     out = []
 
     def rel(kind, src_tok, dst_tok, anchor):
+        src_tok, dst_tok = _named_head(src_tok, index), _named_head(dst_tok, index)
         a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
         if a is None or b is None or a.actor == b.actor:
             return
@@ -717,8 +749,26 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
                             evidence_span=sentence_span(sentence_of(anchor)), modality="asserted"))
 
-    heads = frozenset(lexicon("events")["roles"]["led_bodies"])
-    for token in tokens_where(doc, lemmas=heads, lowers=frozenset({"led", "part", "including"}), deps=frozenset({"appos"})):
+    roles = lexicon("events")["roles"]
+    heads = frozenset(roles["led_bodies"])
+    compounds, leading = roles["compound_relations"], frozenset(roles["leading_verbs"])
+    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"led", "part", "including", *compounds}), deps=frozenset({"appos"})):
+        if token.lower_ in compounds and token.i >= 2 and doc[token.i - 1].text == "-" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "an Iran-backed militia": Iran backs it
+            sponsor, described = doc[token.i - 2], token.head
+            kind = compounds[token.lower_]
+            if kind == "affiliate_of":
+                rel(kind, described, sponsor, token)
+            else:
+                rel(kind, sponsor, described, token)
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if token.lemma_ in leading and token.pos_ == "VERB" and objects:  # "Saudi Arabia and the UAE, which lead the coalition"
+            subjects, passive = _subject_tokens(token)
+            for subject in subjects if not passive else ():
+                for obj in objects:
+                    rel("leads", subject, obj, token)
+            continue
         if token.lemma_.lower() in heads and token.pos_ == "NOUN":
             # "Prime Minister Abadi and his government": the person leads it.
             owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
@@ -748,6 +798,19 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for member in _with_conjuncts(pobj):
                     rel("member_of", member, token.head, token)
     return out
+
+
+def _named_head(tok: Token, index: ActorIndex) -> Token:
+    """The token naming what `tok` stands for: a relative pronoun's noun ("a militia
+    that is part of X"), and a description's named head ("Kataib Hezbollah, an
+    Iran-backed militia")."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.dep_ == "appos":
+        named = index.mention_for_token(tok.head)
+        if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
+            return tok.head
+    return tok
 
 
 def _window(doc: Doc, span: Span) -> list[Token]:

@@ -336,16 +336,42 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
-        h = index.mention_for_token(holder)
-        if h is not None and h.basis == "nominal":  # "ISIL fighters" hold it for ISIL
-            h = next(iter(_mentions_in(index, h.span, PARTY_KINDS - {"population"})), h)
+        if place.lower_ in words["portions"]:  # "governs most of Idlib province"
+            of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            place = next((c for c in of.children if c.dep_ == "pobj"), place) if of is not None else place
         p = index.mention_for_token(place) or _place_inside(index, place)
-        if h is None or p is None or not h.actor or not p.actor or h.actor == p.actor:
+        if p is not None and p.basis == "nominal":  # "the town of Kidal": Kidal
+            of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            named = index.mention_for_token(next((c for c in of.children if c.dep_ == "pobj"), place)) if of is not None else None
+            p = named if named is not None and named.actor and index.actors[named.actor].kind in PLACE_KINDS else p
+        if p is None or not p.actor or index.actors[p.actor].kind not in PLACE_KINDS:
             continue
-        if index.actors[h.actor].kind not in PARTY_KINDS or index.actors[p.actor].kind not in PLACE_KINDS:
-            continue
-        out.append(_relation("controls", h, p, sentence_span(sentence_of(token))))
+        evidence = sentence_span(sentence_of(token))
+        # "the junta and Russia's Africa Corps recaptured Kidal from Tuareg rebels"
+        froms = [c for t in (token, place) if token.pos_ == "VERB" for c in t.children if c.dep_ == "prep" and c.lower_ == "from"]
+        losers = [m for c in froms for o in c.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)
+                  if (m := _party(t, index)) is not None and index.actors[m.actor].kind not in PLACE_KINDS]
+        holders = [h for one in (holder, *holder.conjuncts) if (h := _holding_party(one, index)) is not None and h.actor != p.actor]
+        for i, h in enumerate(holders):
+            out.append(_relation("controls", h, p, evidence))
+            out.extend(_relation("fights", h, loser, evidence) for loser in losers if loser.actor != h.actor)
+            out.extend(_relation("allied_with", h, other, evidence) for other in holders[i + 1 :] if other.actor != h.actor)
     return out
+
+
+def _holding_party(token: Token, index: ActorIndex) -> Mention | None:
+    """The party a holder stands for: itself, the group its description names ("ISIL
+    fighters"), or the group it is "of" or "from" ("Fighters from ISWAP")."""
+    h = index.mention_for_token(token)
+    if h is not None and h.basis == "nominal":
+        h = next(iter(_mentions_in(index, h.span, PARTY_KINDS - {"population"})), h)
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            named = next((m for o in prep.children if o.dep_ == "pobj" and (m := _party(o, index)) is not None), None)
+            if named is not None and index.actors[named.actor].kind != "population":
+                h = named
+    if h is None or not h.actor or index.actors[h.actor].kind not in PARTY_KINDS:
+        return None
+    return h
 
 
 def stray_to(noun: Token) -> Token | None:
