@@ -385,3 +385,39 @@ def test_sides_of_one_fight_and_a_place_bombed(extractor):
 def test_a_possessive_pronoun_before_a_title_is_the_group(extractor):
     x, names = _run(extractor, "Jaysh al-Adl claimed the bombing. Its commander, Salahuddin Farooqui, praised the attackers.")
     assert ("leads", "Salahuddin Farooqui", "Jaish al-Adl") in _relations(x, names)  # the KB's spelling
+
+
+def test_a_clause_before_the_cue_parsed_as_a_second_subject(extractor):
+    x, _ = _run(extractor, "Mortar fire killed four people in Aden on Friday, the local health office said.")
+    assert _said(x) == [("the local health office", "said", "Mortar fire killed four people in Aden on Friday")]
+
+
+def test_a_report_speaks_for_its_author(extractor):
+    x, names = _run(extractor, "A UNHCR report warned that the camps were overcrowded.")
+    claim = x.claims[0]
+    assert _said(x)[0][0] == "A UNHCR report" and names[claim.speaker] == "UNHCR"
+
+
+def test_calling_on_someone_is_a_request_not_a_call(extractor):
+    x, names = _run(extractor, "Kenya called on al-Shabaab to release the hostages.")
+    assert not any(r[0] == "communicates_with" for r in _relations(x, names))
+    assert _said(x)[0][2] == "al-Shabaab to release the hostages"
+
+
+def test_titles_in_two_words_and_affiliates(extractor):
+    text = ("Sudan's president met UN Secretary General Antonio Guterres. "
+            "The al-Shabaab affiliate in Kenya, known as al-Hijra, recruited students.")
+    x, names = _run(extractor, text)
+    rels = _relations(x, names)
+    assert any(r[0] == "leads" and r[2] == "United Nations" for r in rels)
+    assert any(r[0] == "affiliate_of" and r[2] == "al-Shabaab" for r in rels)
+
+
+def test_people_of_a_state_are_not_its_members(extractor):
+    x, names = _run(extractor, "Qatar sent food to the people of Gaza and to the civilians of Sudan.")
+    assert not any(r[0] == "member_of" for r in _relations(x, names))
+
+
+def test_two_subjects_joined_by_and_both_meet(extractor):
+    x, names = _run(extractor, "Somali President Hassan Sheikh Mohamud and Kenyan President William Ruto met in Nairobi in May for talks.")
+    assert any(r[0] == "communicates_with" for r in _relations(x, names))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from factions.actors.index import ActorIndex
+from factions.actors.index import GROUP_KINDS, ActorIndex
 from factions.dates import normalize
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
@@ -44,6 +44,9 @@ def _subject(verb: Token) -> Token | None:
         return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if verb.lemma_ in _speech()["recipient_cues"] and any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "residents had been informed (by text message)": what they heard is no one's claim here
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # "Strikes killed 30 people, the agency said", parsed with two subjects
+        return subjects[-1]
     # "it was reported by Reuters": the agent speaks, not the expletive "it".
     for child in verb.children:
         if child.dep_ == "agent":
@@ -125,6 +128,9 @@ def _trim(doc: Doc, span: Span, text: str) -> Span:
 def _content(verb: Token, speaker: Token | None) -> Span | None:
     aside = _aside(verb)
     children = [c for c in verb.children if aside is None or c.i != aside.i]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # the first "subject" is the reported clause the parser broke up
+        return _edges(subjects[0])
     for child in children:
         if child.dep_ in CONTENT_DEPS:
             return _edges(child)
@@ -137,8 +143,10 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
                 return _edges(t)
     # "urged the two groups to unite": object and infinitive together.
     xcomp = [c for c in children if c.dep_ == "xcomp"]
-    if xcomp:
+    if xcomp:  # "calls on the parties to agree": the addressee in "on" too
         objs = [c for c in children if c.dep_ in ("dobj", "dative")]
+        objs += [o for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < xcomp[0].i
+                 for o in c.children if o.dep_ == "pobj"]
         return _edges(*objs, *xcomp)
     speech = _speech()
     objs = [c for c in children if c.dep_ == "dobj"]
@@ -269,14 +277,15 @@ class _Speakers:
             index.add_mention(span, target.label, target.actor, "pronoun")
             return target.actor, span
         if subject.lemma_.lower() in _speech()["statement_nouns"]:
-            # "the group's statement said", "the statement added": its author speaks.
+            # "the group's statement said", "the statement added", "A UN report warned": its
+            # author speaks, and the phrase as written is the source.
+            phrase = _tokens_span([t for t in subject.subtree if t.i <= subject.i and not t.is_punct])
             for child in subject.children:
-                if child.dep_ == "poss":
-                    m = index.mention_for_token(child)
-                    if m:
-                        return m.actor, m.span
+                m = index.mention_for_token(child) if child.dep_ in ("poss", "compound", "amod") else None
+                if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS | {"person"}:
+                    return m.actor, (m.span if child.dep_ == "poss" else phrase)
             if self.last_speaker:
-                return self.last_speaker, Span(subject.idx, subject.idx + len(subject.text))
+                return self.last_speaker, phrase
             return None
         # "the group's spokesman, Imad al-Din Mujahid, said": the name speaks.
         for child in subject.children:

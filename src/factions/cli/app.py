@@ -661,11 +661,12 @@ def eval_gold(
         return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
     c, e = report["claims"], report["events"]
     prf = lambda s: [f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}"]  # noqa: E731
-    _table(f"Claims on {report['documents']} documents ({c['gold']} gold, {c['predicted']} predicted)", ["measure", "P", "R", "F1"],
-           [[k.replace("_", " "), *prf(c[k])] for k in ("detected", "source_exact", "source_overlap", "cue_exact", "content_exact", "content_overlap")])
     acc = lambda s: f"{s['right']}/{s['of']}" + (f" ({s['accuracy']:.3f})" if s["accuracy"] is not None else "")  # noqa: E731
-    _table("Claim attributes, on aligned claims", ["attribute", "right"],
-           [[k.replace("_", " "), acc(c[k])] for k in ("direct_quote", "channel", "said_on", "via")])
+    if c["gold"] or c["predicted"]:  # a relations-only gold file annotates no claims
+        _table(f"Claims on {report['documents']} documents ({c['gold']} gold, {c['predicted']} predicted)", ["measure", "P", "R", "F1"],
+               [[k.replace("_", " "), *prf(c[k])] for k in ("detected", "source_exact", "source_overlap", "cue_exact", "content_exact", "content_overlap")])
+        _table("Claim attributes, on aligned claims", ["attribute", "right"],
+               [[k.replace("_", " "), acc(c[k])] for k in ("direct_quote", "channel", "said_on", "via")])
     if e["gold"] or e["predicted"]:  # an attribution-only gold file annotates no events
         _table(f"Events ({e['gold']} gold, {e['predicted']} predicted)", ["measure", "P", "R", "F1"],
                [["typed", *prf(e["typed"])], ["participants", *prf(e["participants"])]])

@@ -31,6 +31,7 @@ class TriggerType:
     relation: str | None
     modes: dict
     relations_by_word: dict
+    not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Triggers:
 def triggers() -> Triggers:
     verbs, nouns, phrases = {}, {}, {}
     for entry in lexicon("events")["event"]:
-        t = TriggerType(entry["type"], entry.get("relation"), entry.get("modes", {}), entry.get("relations_by_word", {}))
+        t = TriggerType(entry["type"], entry.get("relation"), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}))
         for v in entry.get("verbs", []):
             verbs.setdefault(v, t)
         for n in entry.get("nouns", []):
@@ -135,8 +136,8 @@ class _Participants:
         return mention
 
     def group_inside(self, nominal: Mention) -> Mention | None:
-        if nominal.basis != "nominal":
-            return None
+        if nominal.basis != "nominal" or _affiliate_description(nominal):
+            return None  # "the al-Qaeda affiliate" is another group than al-Qaeda
         for m in self.index.mentions:
             # "IS fighters" act for IS; "their counterparts" are not theirs to act for, nor
             # is a "US-led coalition" the US.
@@ -210,7 +211,9 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         named = index.mention_for_token(owner) if owner is not None else None
         if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
             return owner
-    if unnamed and not stated:  # "attacked a UN patrol" (not "calls ISIL presence a tragedy")
+    # "attacked a UN patrol" (not "calls ISIL presence a tragedy", nor "a UN convoy, which
+    # killed …", where the noun stands for a clause's subject)
+    if unnamed and not stated and not any(c.dep_ == "relcl" for c in tok.children):
         for child in (c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i):
             named = index.mention_for_token(child)
             if named is not None and named.actor and named.label != "NORP" and index.actors[named.actor].kind in GROUP_KINDS:
@@ -225,6 +228,9 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
             return _named_behind(pobj, index)
+    known = _known_as(tok, index)
+    if known is not None:  # "The Islamic State's Afghan branch, known as ISIS-K, …"
+        return tok.doc.char_span(known.span.start, known.span.end, alignment_mode="expand").root
     # "The Foreign Minister of Norway, Espen Barth Eide, met …": the person named beside
     # the title acts, before the state in the title.
     children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
@@ -266,7 +272,10 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 noun = noun.head
             return _with_conjuncts(noun), child.dep_ == "nsubjpass"
         if child.dep_ == "nsubj":
-            return _with_conjuncts(child) + _part_of(verb, child), False
+            # "X and Y met", parsed as two subjects with "and" between them
+            others = [c for c in verb.children if c.dep_ == "nsubj" and c.i > child.i
+                      and any(t.dep_ == "cc" for t in verb.doc[child.i : c.left_edge.i])]
+            return _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -504,6 +513,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep"):
                 return t.phrases[key], False
         if lemma in t.verbs:
+            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt")):
+                return None
             return _for_purpose(token, t) or t.verbs[lemma], False
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
     nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
@@ -537,7 +548,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
         reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
         object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
-        if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies:
+        # "…in North Darfur, which killed two aid workers": the subject is named, just not a party.
+        relative = token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
+        if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
+                and not relative:
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.
@@ -588,6 +602,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     relations.extend(_structural_relations(doc, index))
+    relations.extend(_affiliates(doc, index))
     relations.extend(stance_relations(doc, index, claims))
     return events, _dedupe_relations(_named_arguments(relations, index))
 
@@ -681,6 +696,9 @@ def _role_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         window = _window(doc, person.span)
         for token in window:
             rel = title_relation.get(token.lemma_.lower())
+            if not rel and token.i > 0:  # "NATO Secretary General Mark Rutte"
+                rel = title_relation.get(f"{doc[token.i - 1].lower_}-{token.lower_}")
+                token = doc[token.i - 1] if rel else token
             if not rel:
                 continue
             group = _group_near(token, groups, person.span, index.document.text)
@@ -701,6 +719,7 @@ def _role_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
     """"a senior IS leader", "IS fighters": the described people belong to the group."""
     out = []
+    inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     for m in list(index.mentions):
         if index.actors[m.actor].kind != "population" if m.actor else True:
             continue
@@ -709,6 +728,8 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
+        if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
+            continue  # "the people of Sudan" live there; they are no members of a body
         sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
         out.append(
             Relation(
@@ -719,10 +740,50 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
     return out
 
 
-def _titles_a_person(m: Mention, doc: Doc, index: ActorIndex) -> bool:
+def _affiliate_description(m: Mention) -> bool:
+    words = m.text.lower().split()
+    return bool(words) and words[-1] in lexicon("events")["roles"]["affiliate_heads"]
+
+
+def _affiliates(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"The al-Qaeda affiliate", "the Islamic State's Afghan branch (ISIS-K)": the group
+    described, or the name it is known by, is an affiliate of the group named inside."""
+    out = []
+    for m in index.mentions:
+        if m.basis != "nominal" or not m.actor or not _affiliate_description(m):
+            continue
+        parents = [p for p in index.mentions if p is not m and p.actor and p.basis not in ("nominal", "pronoun")
+                   and m.span.contains(p.span) and index.actors[p.actor].kind == "armed_group"]
+        if not parents or parents[0].actor == m.actor:
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        known = _known_as(span.root, index) if span is not None else None
+        source = known or m
+        out.append(Relation(type="affiliate_of", source=source.actor, target=parents[0].actor, source_span=m.span,
+                            target_span=parents[0].span, evidence_span=sentence_span(sentence_of(span.root)) if span is not None else m.span,
+                            modality="asserted"))
+    return out
+
+
+def _known_as(tok: Token, index: ActorIndex) -> Mention | None:
+    """", known as ISIS-K," / ", also called X,": the name the description goes by."""
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ("know", "call", "name")):
+        for prep in (c for c in acl.children if c.dep_ in ("prep", "oprd") ):
+            for name in (prep, *prep.children):
+                m = index.mention_for_token(name)
+                if m is not None and m.actor and m.basis not in ("nominal", "pronoun"):
+                    return m
+    return None
+
+
+def _titles_a_person(m: Mention, doc: Doc, index: ActorIndex, hops: int = 1) -> bool:
     """A description that is a person's title: right before the name, or set beside
-    it (", the leader of the Islamic State in Somalia,")."""
+    it (", the leader of the Islamic State in Somalia,"), or before another part of the
+    title ("NATO Secretary" in "NATO Secretary General Mark Rutte")."""
     text = index.document.text
+    if hops and any(o is not m and o.basis == "nominal" and 0 < o.span.start - m.span.end <= 1
+                    and _titles_a_person(o, doc, index, 0) for o in index.mentions):
+        return True
     for other in index.mentions:
         if not other.actor or index.actors[other.actor].kind != "person" or other.basis in ("nominal", "pronoun"):
             continue
@@ -737,14 +798,15 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"X, led by Y" (Y leads X); "X is part of Y", "Y, including X" (X belongs to Y)."""
     out = []
 
-    def rel(kind, src_tok, dst_tok, anchor):
+    def rel(kind, src_tok, dst_tok, anchor, any_group=False):
         src_tok, dst_tok = _named_head(src_tok, index), _named_head(dst_tok, index)
         a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
         if a is None or b is None or a.actor == b.actor:
             return
         if a.basis == "pronoun":
             a = _named_before(index, a, sentence_of(anchor).start_char) or a
-        if index.actors[b.actor].kind not in GROUP_KINDS or index.actors[a.actor].kind == "location":
+        groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
+        if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
                             evidence_span=sentence_span(sentence_of(anchor)), modality="asserted"))
@@ -796,7 +858,7 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         elif token.lower_ == "including" and token.dep_ == "prep":
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 for member in _with_conjuncts(pobj):
-                    rel("member_of", member, token.head, token)
+                    rel("member_of", member, token.head, token, any_group=True)  # "trusted partners, including the WFP"
     return out
 
 
