@@ -41,9 +41,7 @@ class ActorIndex:
 
     def mention_at(self, start: int, end: int, named_first: bool = True) -> Mention | None:
         """The mention covering [start, end): the smallest one, names before nominals."""
-        if len(self._by_start) != len(self.mentions):  # mentions were added: re-index
-            self._by_start = sorted(self.mentions, key=lambda m: m.span.start)
-            self._starts = [m.span.start for m in self._by_start]
+        self._index_by_start()
         # Only mentions starting at most MAX_MENTION characters before can cover it.
         lo = bisect_left(self._starts, start - MAX_MENTION)
         hi = bisect_right(self._starts, start)
@@ -52,6 +50,16 @@ class ActorIndex:
             return None
         found.sort(key=lambda m: ((m.basis == "nominal") if named_first else 0, m.span.end - m.span.start))
         return found[0]
+
+    def _index_by_start(self) -> None:
+        if len(self._by_start) != len(self.mentions):  # mentions were added: re-index
+            self._by_start = sorted(self.mentions, key=lambda m: m.span.start)
+            self._starts = [m.span.start for m in self._by_start]
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end), by where they start."""
+        self._index_by_start()
+        return [m for m in self._by_start[bisect_left(self._starts, start) : bisect_left(self._starts, end)] if m.span.end <= end]
 
     def mention_for_token(self, token: Token) -> Mention | None:
         return self.mention_at(token.idx, token.idx + len(token.text))
@@ -65,7 +73,8 @@ class ActorIndex:
         owner = self._clause_subject(token) or self._reporting_subject(token)
         if owner is not None and self._fits(owner, word):
             return owner
-        for m in sorted(self.mentions, key=lambda m: -m.span.start):
+        self._index_by_start()
+        for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
             if m.span.end <= token.idx and self._fits(m, word):
                 return m
         return None

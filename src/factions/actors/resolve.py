@@ -8,7 +8,6 @@ Every actor carries a confidence and a short reason.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from bisect import bisect_right
 from functools import lru_cache
@@ -238,22 +237,35 @@ def _repeats(document: Document, mentions: list[Mention], reg: "_Registry") -> l
             first.setdefault(m.text, m)
     if not first:
         return []
-    # One pass for all names, longest first so that "Islamic State" beats "Islamic".
-    names = sorted(first, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    # Every whole-word occurrence, the leftmost first and at one place the longest
+    # ("Islamic State" beats "Islamic"). str.find per name: a regex alternation of this
+    # document's names would be compiled anew for every document.
+    found = sorted(((start, -len(name), name) for name in first for start in _occurrences(text, name)))
     taken = sorted([m.span for m in mentions if m.basis != "nominal"] + list(document.masked))
     starts = [t.start for t in taken]
     by_id = {a.id: a for a in reg.actors.values()}
     out: list[Mention] = []
-    for found in pattern.finditer(text):
-        span = Span(found.start(), found.end())
+    for start, minus_length, name in found:
+        span = Span(start, start - minus_length)
         k = bisect_right(starts, span.end)
         if any(t.overlaps(span) for t in taken[max(0, k - 8) : k]) or any(o.span.overlaps(span) for o in out[-2:]):
             continue
-        m = first[found.group(0)]
+        m = first[name]
         actor = by_id.get(m.actor)
         out.append(Mention(span, m.text, m.label, actor=m.actor, kb_id=actor.kb_id if actor else None, basis="repeat"))
     return out
+
+
+def _occurrences(text: str, name: str):
+    """Where `name` stands as a whole word (not inside "Islamic-State-linked")."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before, after = text[at - 1 : at], text[end : end + 1]
+        if not (before.isalnum() or before in "_-") or at == 0:
+            if not (after.isalnum() or after in "_-") or end == len(text):
+                yield at
+        at = text.find(name, at + 1)
 
 
 def _merge_bracketed(document: Document, doc: Doc) -> list[SpacySpan]:

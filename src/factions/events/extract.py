@@ -75,6 +75,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
 class _Participants:
     def __init__(self, index: ActorIndex):
         self.index = index
+        self._inside: dict[Span, Mention | None] = {}  # group_inside, by description
 
     def mentions(self, tokens: list[Token]) -> list[Mention]:
         """Participants are actors; places (a city) and bare demonyms ("Iraqi") are not."""
@@ -138,13 +139,14 @@ class _Participants:
     def group_inside(self, nominal: Mention) -> Mention | None:
         if nominal.basis != "nominal" or _affiliate_description(nominal):
             return None  # "the al-Qaeda affiliate" is another group than al-Qaeda
-        for m in self.index.mentions:
-            # "IS fighters" act for IS; "their counterparts" are not theirs to act for, nor
-            # is a "US-led coalition" the US.
-            if m is not nominal and m.actor and m.basis != "pronoun" and nominal.span.contains(m.span) \
-                    and self.index.actors[m.actor].kind in GROUP_KINDS and self.index.document.text[m.span.end : m.span.end + 1] != "-":
-                return m
-        return None
+        if nominal.span not in self._inside:
+            self._inside[nominal.span] = next((
+                m for m in self.index.mentions_within(nominal.span.start, nominal.span.end)
+                # "IS fighters" act for IS; "their counterparts" are not theirs to act
+                # for, nor is a "US-led coalition" the US.
+                if m is not nominal and m.actor and m.basis != "pronoun" and nominal.span.contains(m.span)
+                and self.index.actors[m.actor].kind in GROUP_KINDS and self.index.document.text[m.span.end : m.span.end + 1] != "-"), None)
+        return self._inside[nominal.span]
 
 
 def _words(key: str) -> frozenset[str]:
@@ -164,8 +166,8 @@ def _is_example(appos: Token) -> bool:
 
 def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:
     """The pronoun's actor as named earlier in the same sentence, if it is."""
-    named = [m for m in index.mentions if m.actor == pronoun.actor and m.basis not in ("pronoun", "anaphor")
-             and sentence_start <= m.span.start and m.span.end <= pronoun.span.start]
+    named = [m for m in index.mentions_within(sentence_start, pronoun.span.start) if m.actor == pronoun.actor
+             and m.basis not in ("pronoun", "anaphor")]
     return max(named, key=lambda m: m.span.start) if named else None
 
 
@@ -424,14 +426,22 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
 
 def _own_subtree(token: Token) -> list[Token]:
     """The token's subtree without coordinated clauses ("accused ..., and their
-    fighters clashed in 2014": the date belongs to the clash)."""
+    fighters clashed in 2014": the date belongs to the clash). Kept per Doc: the time
+    and the place of each event walk the same phrases."""
+    cache = token.doc.user_data.setdefault("factions_own_subtree", {})
+    if token.i not in cache:
+        cache[token.i] = _walk_own_subtree(token)
+    return cache[token.i]
+
+
+def _walk_own_subtree(token: Token) -> list[Token]:
     out = [token]
     for child in token.children:
         if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX"):
             continue
         if child.dep_ in ("advcl", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             continue  # "killed dozens since the group split from it in 2015": the split's date
-        out.extend(_own_subtree(child))
+        out.extend(_walk_own_subtree(child))
     return out
 
 
@@ -627,7 +637,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
     text = index.document.text  # Doc.text would rebuild the whole text
     places = _words("not_a_party_after")
-    between = [m for m in index.mentions if m.actor and lo <= m.span.start and m.span.end <= hi and m.actor not in taken
+    between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"
@@ -720,10 +730,11 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
     """"a senior IS leader", "IS fighters": the described people belong to the group."""
     out = []
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
+    titles = _title_mentions(index)
     for m in list(index.mentions):
         if index.actors[m.actor].kind != "population" if m.actor else True:
             continue
-        if _titles_a_person(m, doc, index):
+        if m.span in titles:
             continue  # "Houthi spokesman Yahya Saree": the role is the person's (see _role_relations)
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
@@ -776,22 +787,28 @@ def _known_as(tok: Token, index: ActorIndex) -> Mention | None:
     return None
 
 
-def _titles_a_person(m: Mention, doc: Doc, index: ActorIndex, hops: int = 1) -> bool:
-    """A description that is a person's title: right before the name, or set beside
-    it (", the leader of the Islamic State in Somalia,"), or before another part of the
-    title ("NATO Secretary" in "NATO Secretary General Mark Rutte")."""
+def _title_mentions(index: ActorIndex) -> set[Span]:
+    """Descriptions that are a person's title: right before the name ("Foreign Office
+    Minister Tobias Ellwood", "Foreign Office Minister, Tobias Ellwood,"), set beside it
+    (", the leader of the Islamic State in Somalia,"), or before another part of the
+    title ("NATO Secretary" in "NATO Secretary General Mark Rutte"). Found once per
+    document: the checks are by position, not by pairs of mentions."""
     text = index.document.text
-    if hops and any(o is not m and o.basis == "nominal" and 0 < o.span.start - m.span.end <= 1
-                    and _titles_a_person(o, doc, index, 0) for o in index.mentions):
-        return True
-    for other in index.mentions:
-        if not other.actor or index.actors[other.actor].kind != "person" or other.basis in ("nominal", "pronoun"):
-            continue
-        if 0 <= other.span.start - m.span.end <= 2 and text[m.span.end : other.span.start].strip() in ("", ","):
-            return True  # "Foreign Office Minister Tobias Ellwood", "Foreign Office Minister, Tobias Ellwood,"
-        if 0 <= m.span.start - other.span.end <= 2 and text[other.span.end : m.span.start].strip() == ",":
-            return True
-    return False
+    names = [o for o in index.mentions if o.actor and index.actors[o.actor].kind == "person" and o.basis not in ("nominal", "pronoun")]
+    starts, ends = {o.span.start for o in names}, {o.span.end for o in names}
+    nominals = [m for m in index.mentions if m.basis == "nominal"]
+
+    def titles(m: Mention) -> bool:
+        for gap in (0, 1, 2):
+            if m.span.end + gap in starts and text[m.span.end : m.span.end + gap].strip() in ("", ","):
+                return True
+            if m.span.start - gap in ends and text[m.span.start - gap : m.span.start].strip() == ",":
+                return True
+        return False
+
+    found = {m.span for m in nominals if titles(m)}
+    found_starts = {span.start for span in found}
+    return found | {m.span for m in nominals if m.span.end + 1 in found_starts}
 
 
 def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:

@@ -42,7 +42,7 @@ _PLACE_PREPOSITIONS = (" in", " near", " across")
 
 def _mentions_in(index: ActorIndex, span: Span, kinds: set[str]) -> list[Mention]:
     return sorted(
-        (m for m in index.mentions if m.actor and span.contains(m.span) and index.actors[m.actor].kind in kinds),
+        (m for m in index.mentions_within(span.start, span.end) if m.actor and index.actors[m.actor].kind in kinds),
         key=lambda m: m.span.start,
     )
 

@@ -68,9 +68,9 @@ def sentence_text(sent: SpacySpan) -> str:
     """The sentence as the model read it, sliced from the Doc's text, which is built
     once per Doc (`Span.text` and `Doc.text` make a Token for every word, every call)."""
     doc = sent.doc
-    view = doc.user_data.get("factions_view")
+    view = doc.user_data.get("text")  # set by `analyze`
     if view is None:
-        view = doc.user_data["factions_view"] = doc.text
+        view = doc.user_data["text"] = doc.text
     return view[sent.start_char : sent.end_char]
 
 
