@@ -28,7 +28,7 @@ bench: $(STAMP)
 # override), then claims, events and relations against the example corpus's gold, and
 # attribution and relations against the two sets written blind (see docs/evaluation.md).
 DATA ?= ../shared/datasets/re3d-dev
-GOLD ?= examples/gold/examples.gold.jsonl examples/gold/attribution.gold.jsonl examples/gold/relations.gold.jsonl examples/gold/news.gold.jsonl
+GOLD ?= examples/gold/examples.gold.jsonl examples/gold/attribution.gold.jsonl examples/gold/relations.gold.jsonl examples/gold/news.gold.jsonl examples/gold/statements.gold.jsonl
 eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
 	for gold in $(GOLD); do $(BIN)/factions eval gold $$gold || exit 1; done

@@ -421,3 +421,19 @@ def test_people_of_a_state_are_not_its_members(extractor):
 def test_two_subjects_joined_by_and_both_meet(extractor):
     x, names = _run(extractor, "Somali President Hassan Sheikh Mohamud and Kenyan President William Ruto met in Nairobi in May for talks.")
     assert any(r[0] == "communicates_with" for r in _relations(x, names))
+
+
+def test_vows_broadcast_and_shots_at_a_target(extractor):
+    text = ("Houthi fighters fired drones at a US warship. "
+            "Abdul Malik al-Houthi vowed in a televised address to widen the campaign.")
+    x, names = _run(extractor, text)
+    assert ("fights", "Houthis", "United States") in _relations(x, names)
+    vow = next(c for c in x.claims if c.cue == "vowed")
+    assert _said(x)[-1][2] == "to widen the campaign" and vow.channel == "television or radio"
+
+
+def test_cutting_ties_with_a_state_is_no_split_and_cooperation_deepens(extractor):
+    x, names = _run(extractor, "The junta cut military ties with France and deepened cooperation with Russia.")
+    rels = _relations(x, names)
+    assert not any(r[0] == "splinter_of" for r in rels)
+    assert any(r[0] == "allied_with" and "Russia" in r[1:] for r in rels)

@@ -142,7 +142,10 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
             if t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
                 return _edges(t)
     # "urged the two groups to unite": object and infinitive together.
-    xcomp = [c for c in children if c.dep_ == "xcomp"]
+    # "vowed in a televised speech to keep attacking": an infinitive the parser made an
+    # adverbial clause is the vow's content all the same.
+    xcomp = [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.i > verb.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(a.dep_ in ("nsubj", "mark") for a in c.children))]
     if xcomp:  # "calls on the parties to agree": the addressee in "on" too
         objs = [c for c in children if c.dep_ in ("dobj", "dative")]
         objs += [o for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < xcomp[0].i
@@ -150,6 +153,12 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         return _edges(*objs, *xcomp)
     speech = _speech()
     objs = [c for c in children if c.dep_ == "dobj"]
+    # "vowed in a televised address to widen the campaign": the infinitive hung on the
+    # channel's noun is what was vowed.
+    hung = [a for p in children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for a in o.children
+            if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
+    if hung and not objs:
+        return _edges(hung[0])
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in speech["prep_content_cues"].get(verb.lemma_, ())]
     if preps:  # "called for unity", "warned of a merger", "accused IS of betrayal"
         return _edges(*objs, *preps)

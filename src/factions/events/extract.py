@@ -351,7 +351,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
         children = [c for c in children if c.i not in stray]
         for child in children:
-            if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
+            if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
+                # "fired missiles at a destroyer": the phrase's preposition names the target.
+                recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            elif (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
@@ -603,6 +606,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # Co-actors are paired ("A and B clashed") unless the trigger names an
             # object that went unresolved ("A and B vowed to defeat these terrorists").
             pair_actors = (reciprocal or not any(t.dep_ == "dobj" for t in recipient_toks)) and not allies
+            if rel_type == "splinter_of":  # "cut military ties with France" is diplomacy, no split
+                recipients = [r for r in recipients if index.actors[r.actor].kind != "state"]
             relations.extend(_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors))
             if rel_type == "fights":
                 # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
