@@ -15,7 +15,7 @@ from factions.events.modality import modality_of
 from factions.events.stances import stance_relations, stray_to
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
-from factions.nlp import sentence_of, sentence_span, tokens_where
+from factions.nlp import sentence_of, sentence_span, tokens_where, tree
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
 # Relations whose missing side may be taken from the nearest actor (measured on
@@ -427,25 +427,23 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     return actors, recipients
 
 
-def _own_subtree(token: Token) -> list[Token]:
-    """The token's subtree without coordinated clauses ("accused ..., and their
-    fighters clashed in 2014": the date belongs to the clash). Kept per Doc: the time
-    and the place of each event walk the same phrases."""
-    cache = token.doc.user_data.setdefault("factions_own_subtree", {})
-    if token.i not in cache:
-        cache[token.i] = _walk_own_subtree(token)
-    return cache[token.i]
-
-
-def _walk_own_subtree(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ in ("conj", "cc") and child.pos_ in ("VERB", "AUX"):
-            continue
-        if child.dep_ in ("advcl", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            continue  # "killed dozens since the group split from it in 2015": the split's date
-        out.extend(_walk_own_subtree(child))
-    return out
+def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
+    """Whether token `i` lies in the anchor's own phrase: its subtree without the
+    coordinated or subordinate clauses that have their own subject ("accused ..., and
+    their fighters clashed in 2014": the date belongs to the clash; "killed dozens
+    since the group split from it in 2015": the split's). Climbs from `i` to the
+    anchor, which costs the depth of the parse, not the size of the phrase."""
+    t = tree(doc)
+    while i != anchor:
+        head = t.heads[i]
+        if head == i:
+            return False
+        if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX"):
+            return False
+        if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
+            return False
+        i = head
+    return True
 
 
 def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) -> object:
@@ -453,13 +451,14 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) 
     sent = sentence_of(trigger)
     dates = [ent for ent in dates if sent.start <= ent.root.i < sent.end]
     if not dates:
-        return None  # most sentences have none: no need to walk the phrase
-    scope = {t.i for t in _own_subtree(trigger)}
+        return None  # most sentences have none
+    doc = trigger.doc
+    anchors = [trigger.i]
     if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX"):
-        scope |= {t.i for t in _own_subtree(trigger.head)}
+        anchors.append(trigger.head.i)
     candidates = []
     for ent in dates:
-        if ent.root.i not in scope:
+        if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
             continue
         if claim and not (claim.content_span.start <= ent.start_char and ent.end_char <= claim.content_span.end):
             continue  # a date outside the content dates the statement, not the event
@@ -472,16 +471,24 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) 
     return None
 
 
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "inside"})
+
+
 def _where(trigger: Token, index: ActorIndex) -> str | None:
     """A place in a locative phrase under the trigger (or under its verb, for a noun)."""
     head = trigger if trigger.pos_ == "VERB" else trigger.head
+    doc, t = trigger.doc, tree(trigger.doc)
+    sent = sentence_of(trigger)
+    preps = [doc[i] for i in range(sent.start, sent.end) if t.deps[i] == "prep"]
+    preps = [p for p in preps if p.lower_ in _LOCATIVE]
     for node in (trigger, head):
-        for prep in _own_subtree(node):
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "at", "outside", "around", "across", "inside"):
-                for pobj in prep.children:
-                    m = index.mention_for_token(pobj)
-                    if m and index.actors[m.actor].kind in PLACE_KINDS:
-                        return m.actor
+        for prep in preps:
+            if not _in_own_phrase(doc, prep.i, node.i):
+                continue
+            for pobj in prep.children:
+                m = index.mention_for_token(pobj)
+                if m and index.actors[m.actor].kind in PLACE_KINDS:
+                    return m.actor
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -31,3 +31,27 @@ def tokens_where(doc: Doc, lemmas: frozenset[str] = frozenset(), lowers: frozens
     if deps:
         hit |= np.isin(arr[:, 2], _ids(deps))
     return [doc[int(i)] for i in np.flatnonzero(hit)]
+
+
+class Tree:
+    """The parse as plain integers, built once per Doc: heads, children, dependency
+    labels and coarse tags, so that walks over phrases make no Token objects."""
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([HEAD, DEP, POS])
+        n = len(doc)
+        self.heads = [i + int(h) for i, h in enumerate(arr[:, 0].astype(np.int64))] if n else []
+        strings = doc.vocab.strings
+        self.deps = [strings[int(d)] for d in arr[:, 1]]
+        self.pos = [strings[int(p)] for p in arr[:, 2]]
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.heads):
+            if h != i:
+                self.children[h].append(i)
+
+
+def tree(doc: Doc) -> Tree:
+    found = doc.user_data.get("factions_tree")
+    if found is None:
+        found = doc.user_data["factions_tree"] = Tree(doc)
+    return found
