@@ -57,8 +57,8 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
         if child.dep_ == "nsubjpass":
-            if verb.lemma_ == "quote" and not _quoted_as_saying(verb):
-                continue  # "the report was quoted": what is quoted does not speak
+            if verb.lemma_ == "quote":
+                continue  # "the report was quoted": what is quoted does not speak ("quoted as saying" is above)
             return child
     for child in verb.children:
         if child.dep_ == "agent":

@@ -15,7 +15,7 @@ from factions.events.modality import modality_of
 from factions.events.stances import stance_relations, stray_to
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
-from factions.nlp import sentence_of, sentence_span, tokens_where, tree
+from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where, tree
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
 # Relations whose missing side may be taken from the nearest actor (measured on
@@ -226,8 +226,7 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     if named is not None and named.basis != "pronoun" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
         return doer  # "welcomed the offensive by the SDF": the doer
     if unnamed and (tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads")):  # "met a number of ministers"
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        pobj = object_of(tok)
         if pobj is not None:
             return _named_behind(pobj, index)
     known = _known_as(tok, index)
@@ -266,10 +265,10 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive (subject = recipient)."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        noun = relative_noun(child) if child.dep_ in ("nsubj", "nsubjpass") else None
+        if noun is not None:
             # "HTS, which split from al-Qaeda": the relative pronoun stands for the noun
             # ("Saudi Arabia and the UAE, which lead …": for each conjunct).
-            noun = verb.head
             while noun.dep_ == "conj":
                 noun = noun.head
             return _with_conjuncts(noun), child.dep_ == "nsubjpass"
@@ -569,7 +568,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
         object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
         # "…in North Darfur, which killed two aid workers": the subject is named, just not a party.
-        relative = token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
+        relative = any(c.dep_ == "nsubj" and relative_noun(c) is not None for c in token.children)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
                 and not relative:
             # The parse found one side only: take the nearest actor on the other
@@ -775,8 +774,8 @@ def _affiliates(doc: Doc, index: ActorIndex) -> list[Relation]:
     for m in index.mentions:
         if m.basis != "nominal" or not m.actor or not _affiliate_description(m):
             continue
-        parents = [p for p in index.mentions if p is not m and p.actor and p.basis not in ("nominal", "pronoun")
-                   and m.span.contains(p.span) and index.actors[p.actor].kind == "armed_group"]
+        parents = [p for p in index.mentions_within(m.span.start, m.span.end) if p is not m and p.actor
+                   and p.basis not in ("nominal", "pronoun") and index.actors[p.actor].kind == "armed_group"]
         if not parents or parents[0].actor == m.actor:
             continue
         span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -873,8 +872,7 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     rel("leads", pobj, token.head, token)
         elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            pobj = object_of(token)
             verb = token.head if token.dep_ != "pobj" else token.head.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if pobj is not None and subj is not None:
@@ -895,8 +893,7 @@ def _named_head(tok: Token, index: ActorIndex) -> Token:
     """The token naming what `tok` stands for: a relative pronoun's noun ("a militia
     that is part of X"), and a description's named head ("Kataib Hezbollah, an
     Iran-backed militia")."""
-    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
-        tok = tok.head.head
+    tok = relative_noun(tok) or tok
     if tok.dep_ == "appos":
         named = index.mention_for_token(tok.head)
         if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):

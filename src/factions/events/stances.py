@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from factions.actors.index import ActorIndex
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
-from factions.nlp import sentence_of, sentence_span, tokens_where
+from factions.nlp import object_of, sentence_of, sentence_span, tokens_where
 
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location", "state"}
@@ -251,8 +251,7 @@ def _in_verb_phrase(token: Token, verb: Token) -> bool:
 
 def _at_the_hands_of(hands: Token, index: ActorIndex) -> list[Relation]:
     """X harmed whoever suffered "at the hands of X": X opposes them."""
-    of = next((c for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    doer = _party(next((c for c in of.children if c.dep_ == "pobj"), None), index) if of is not None else None
+    doer = _party(object_of(hands), index)
     verb = hands.head.head  # at → suffered / plight / killed
     victim = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if victim is None and verb.pos_ == "NOUN":
@@ -282,9 +281,8 @@ def _holder(token: Token, index: ActorIndex, claims: list[Claim]) -> tuple[str, 
 def _epithet_target(token: Token, index: ActorIndex, vice: bool) -> Mention | None:
     if vice:  # "Assad's inhumanity", "the savagery of ISIL": the possessor
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if owner is None and of is not None:
-            owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if owner is None:
+            owner = object_of(token)
             named = [c for c in owner.children if c.dep_ == "appos"] if owner is not None else []
             owner = next((c for c in named if index.mention_for_token(c) is not None), owner)  # "of the organisation ISIL"
         m = index.mention_for_token(owner) if owner is not None else None
@@ -317,8 +315,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 place = next((c for c in token.children if c.dep_ == "dobj"), None)
         elif lemma in words["nouns"] and token.pos_ == "NOUN":
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            place = object_of(token)
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
             if to is None:
                 to = stray_to(token)  # "after the fall of Mosul to ISIL", "to" hung on the verb
@@ -326,8 +323,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             if to is not None:  # "the fall of Mosul to ISIL"
                 holder = next((c for c in to.children if c.dep_ == "pobj"), None)
                 if place is None and holder is not None:  # "the re-taking by Iraqi forces of Tikrit": "of" hung on the forces
-                    of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    place = object_of(holder)
             elif owner is not None:  # "the SDF's capture of the town"
                 holder = owner
             elif token.dep_ == "dobj" and token.head.lemma_ in words["holding_verbs"]:  # "X claims control of Aleppo"
@@ -337,12 +333,11 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
         if place.lower_ in words["portions"]:  # "governs most of Idlib province"
-            of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            place = next((c for c in of.children if c.dep_ == "pobj"), place) if of is not None else place
+            place = object_of(place) or place
         p = index.mention_for_token(place) or _place_inside(index, place)
         if p is not None and p.basis == "nominal":  # "the town of Kidal": Kidal
-            of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            named = index.mention_for_token(next((c for c in of.children if c.dep_ == "pobj"), place)) if of is not None else None
+            inner = object_of(place)
+            named = index.mention_for_token(inner) if inner is not None else None
             p = named if named is not None and named.actor and index.actors[named.actor].kind in PLACE_KINDS else p
         if p is None or not p.actor or index.actors[p.actor].kind not in PLACE_KINDS:
             continue

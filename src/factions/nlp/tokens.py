@@ -55,3 +55,16 @@ def tree(doc: Doc) -> Tree:
     if found is None:
         found = doc.user_data["factions_tree"] = Tree(doc)
     return found
+
+
+def object_of(token: Token, preposition: str = "of") -> Token | None:
+    """The object of the token's own preposition: "Mosul" for "the fall [of Mosul]"."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def relative_noun(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or None."""
+    if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
+        return pronoun.head.head
+    return None
