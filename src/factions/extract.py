@@ -18,6 +18,7 @@ from factions.claims import extract_claims
 from factions.events import extract_events
 from factions.model import Document, Extraction
 from factions.nlp import analyze, load_pipeline, sentence_span
+from factions.rules import disabled_rules
 
 
 class Extractor(Protocol):
@@ -31,10 +32,12 @@ class RuleExtractor:
 
     name = "rules"
 
-    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16):
+    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16,
+                 disabled: frozenset[str] | None = None):
         self.kb = kb or load_kb()
         self.nlp = load_pipeline(model, self.kb)
         self.batch_size = batch_size
+        self.disabled = disabled_rules() if disabled is None else disabled
 
     def extract_many(self, documents: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[Extraction]:
         """Extractions in input order. With `on_error`, a document whose extraction
@@ -53,9 +56,9 @@ class RuleExtractor:
     def from_doc(self, document: Document, doc) -> Extraction:
         mentions, actors = resolve_actors(document, doc, self.kb)
         index = ActorIndex(document, mentions, actors, self.kb)
-        claims = extract_claims(document, doc, index)
+        claims = extract_claims(document, doc, index, self.disabled)
         index.add_pronouns(doc, claims)
-        events, relations = extract_events(document, doc, index, claims)
+        events, relations = extract_events(document, doc, index, claims, self.disabled)
         mentions = sorted(index.mentions, key=lambda m: (m.span.start, -m.span.end))
         return Extraction(document, mentions, index.all_actors(), claims, events, relations)
 
@@ -67,15 +70,17 @@ class SimilarityExtractor(RuleExtractor):
 
     name = "rules+similarity"
 
-    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16, encoder=None):
+    def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16,
+                 disabled: frozenset[str] | None = None, encoder=None):
         from factions.events.similarity import MiniLM, RelationTyper
 
-        super().__init__(model, kb, batch_size)
+        super().__init__(model, kb, batch_size, disabled)
         self.typer = RelationTyper(encoder or MiniLM())
 
     def from_doc(self, document: Document, doc) -> Extraction:
         x = super().from_doc(document, doc)
-        x.relations.extend(self.typer.relations(x, [sentence_span(s) for s in doc.sents]))
+        if "relations.similarity" not in self.disabled:
+            x.relations.extend(self.typer.relations(x, [sentence_span(s) for s in doc.sents]))
         return x
 
 

@@ -148,6 +148,7 @@ class Claim:
     said_on: When | None
     said_on_basis: str  # "text" or "publication date"
     via: list[str] = field(default_factory=list)
+    rule: str = ""  # the id of the rule or model that made it (factions.rules)
 
     @property
     def direct_quote(self) -> bool:
@@ -168,6 +169,7 @@ class Claim:
             "said_on_precision": self.said_on.precision if self.said_on else None,
             "said_on_basis": self.said_on_basis,
             "via": list(self.via),
+            "rule": self.rule,
         }
 
 
@@ -188,6 +190,7 @@ class Event:
     condition: Span | None = None
     claim: str | None = None
     trigger_span: Span | None = None
+    rule: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -205,6 +208,7 @@ class Event:
             "condition_span": self.condition.as_dict() if self.condition else None,
             "claim": self.claim,
             "evidence_span": self.evidence_span.as_dict(),
+            "rule": self.rule,
         }
 
 
@@ -220,6 +224,7 @@ class Relation:
     claim: str | None = None
     event: str | None = None
     when: When | None = None
+    rule: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -233,6 +238,7 @@ class Relation:
             "claim": self.claim,
             "event": self.event,
             "when": self.when.as_dict() if self.when else None,
+            "rule": self.rule,
         }
 
 

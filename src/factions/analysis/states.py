@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection
 from factions.actors.kb import load_kb
 from factions.analysis import grading
 from factions.lexicons import data_table
+from factions.relations.types import state_of
 from factions.store import schema as t
 from factions.store.judgements import roots
 
@@ -64,7 +65,7 @@ def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on
         speaker = actors.get(top[x["speaker_id"]]) if x["speaker_id"] else None
         grade = grading.reliability(speaker, hostile=x["speaker_id"] in hostile)
         items.append({
-            "relation": x["id"], "type": x["type"], "state": vocab["from_relation"].get(x["type"]),
+            "relation": x["id"], "type": x["type"], "state": state_of().get(x["type"]),
             "polarity": _polarity(x["modality"], vocab), "modality": x["modality"],
             "date": x["when_start"] or x["said_on"] or x["published"],
             "when": x["when_start"], "said_on": x["said_on"], "published": x["published"],

@@ -315,7 +315,8 @@ class _Speakers:
         return None
 
 
-def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Claim]:
+def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: frozenset[str] = frozenset()) -> list[Claim]:
+    """Claims found by the cue rules (`rule` names which), except those `disabled`."""
     cues = _cue_words()
     text = document.text
     quotes = quote_regions(text)
@@ -325,17 +326,21 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
     claims: list[Claim] = []
     taken: list[Span] = []
     for token in tokens_where(doc, lemmas=cues, lowers=frozenset({"according"})):
-        found = None
+        found, rule = None, "claims.cue-subject"
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found = _according_to(token)
+            found, rule = _according_to(token), "claims.according-to"
         elif token.lemma_.lower() in cues and token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children) \
                 and not _asks_anonymity(token):
             # "ISWAP did not confirm the death" reports a silence, not a statement.
             subject = _subject(token)
-            content = _content(token, subject) or _after_colon(token, text)
+            content = _content(token, subject)
+            if content is None:
+                content, rule = _after_colon(token, text), "claims.cue-colon"
+            elif _quoted_as_saying(token):
+                rule = "claims.quoted-as-saying"
             if subject is not None and content is not None:
                 found = (subject, token, content)
-        if found is None:
+        if found is None or rule in disabled:
             continue
         subject, cue, content = found
         content = _trim(doc, _own_paragraph(_without_channel(cue, content, text), cue.idx, text), text)
@@ -346,7 +351,9 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex) -> list[Clai
         for subject in [subject, *_conjuncts(subject)]:
             resolved = speakers.resolve(subject)
             if resolved is not None:
-                claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, _previous_channel(claims))
+                claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, _previous_channel(claims), rule)
+                if claim.rule in disabled:
+                    continue
                 claims.append(claim)
                 speakers.last_speaker = claim.speaker
         taken.append(content)
@@ -383,7 +390,7 @@ def _previous_channel(claims: list[Claim]) -> str | None:
 
 
 def _claim(document: Document, index: ActorIndex, publisher, subject: Token, resolved: tuple[str, Span], cue: Token,
-           content: Span, quotes: list[Span], date_spans: list, previous: str | None) -> Claim:
+           content: Span, quotes: list[Span], date_spans: list, previous: str | None, rule: str) -> Claim:
     text = document.text
     speaker, speaker_span = resolved
     content, quote_type = _quoted(content, quotes, text)
@@ -393,6 +400,7 @@ def _claim(document: Document, index: ActorIndex, publisher, subject: Token, res
     # "citing intelligence sources": those sources are the claim's speaker.
     cited = _cited(cue, index)
     if cited:
+        rule = "claims.citing-sources"
         via.append(speaker)
         speaker, speaker_span, citing_start = cited
         if content.start < citing_start < content.end:
@@ -424,6 +432,7 @@ def _claim(document: Document, index: ActorIndex, publisher, subject: Token, res
         said_on=said_on,
         said_on_basis=basis,
         via=via,
+        rule=rule,
     )
 
 

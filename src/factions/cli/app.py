@@ -96,6 +96,23 @@ def _use_kb(files: list[str] | None) -> None:
         raise typer.Exit(2) from None
 
 
+DisableOption = Annotated[Optional[list[str]], typer.Option("--disable-rule", help="Switch off an extraction rule by id (repeatable; see `factions rules`); env FACTIONS_DISABLE_RULES.")]
+
+
+def _disable_rules(ids: list[str] | None) -> None:
+    """Check the rule ids now (one clear line for an unknown one) and pass them on
+    through FACTIONS_DISABLE_RULES, which worker processes inherit."""
+    from factions.rules import UnknownRule, disabled_rules
+
+    try:
+        disabled = disabled_rules(ids or ())
+    except UnknownRule as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    if disabled:
+        os.environ["FACTIONS_DISABLE_RULES"] = ",".join(sorted(disabled))
+
+
 def _documents(paths: list[str], published: date | None, failures: list[ReadError]):
     for item in read_inputs(paths, published):
         if isinstance(item, ReadError):
@@ -113,11 +130,13 @@ def extract(
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
     extractor: Annotated[str, typer.Option(help="rules, or rules+similarity (needs factions[embeddings]).")] = "rules",
     kb: KbOption = None,
+    disable_rule: DisableOption = None,
 ) -> None:
     """Extract mentions, actors, claims, events and relations as JSON (CONTRACT.md)."""
     from factions.extract import get_extractor
 
     _use_kb(kb)
+    _disable_rules(disable_rule)
     if format not in ("json", "jsonl"):
         _error(f"--format must be json or jsonl, not '{format}'")
         raise typer.Exit(2)
@@ -149,12 +168,14 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
     kb: KbOption = None,
+    disable_rule: DisableOption = None,
 ) -> None:
     """Read, extract and store documents; each one whole or not at all. Documents
     already stored (same text) are skipped, so an interrupted run can be resumed."""
     from factions.ingest import count_documents, ingest_paths
 
     _use_kb(kb)
+    _disable_rules(disable_rule)
     store = open_store(db)
     when = _parse_date(published, "--published")
     columns = [
@@ -589,6 +610,26 @@ def _write_output(text: str, output: str | None) -> None:
     err.print(f"written: {output}", highlight=False)
 
 
+@app.command("rules")
+def list_rules(
+    stage: Annotated[Optional[str], typer.Option(help="Only one stage: claims, events or relations.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The extraction rules: every claim, event and relation names the one that made it
+    (`rule`); switch one off with --disable-rule ID on extract, ingest and eval."""
+    from factions.rules import registry
+
+    rules = [r for r in registry().values() if stage is None or r.stage == stage]
+    if stage is not None and not rules:
+        _error(f"--stage must be claims, events or relations, not '{stage}'")
+        raise typer.Exit(2)
+    if as_json:
+        _print_json([{"id": r.id, "stage": r.stage, "emits": r.emits, "summary": r.summary, "example": r.example,
+                      "words": r.words or None, "optional": r.optional} for r in rules])
+        return
+    _table("extraction rules", ["id", "emits", "summary", "example"], [[r.id, r.emits, r.summary, r.example] for r in rules])
+
+
 @app.command()
 def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Counts, the most-mentioned actors, and the relation between the two main groups."""
@@ -614,11 +655,13 @@ def eval_re3d(
     extractor: ExtractorOption = "rules",
     errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious relation, one line each.")] = False,
     as_json: JsonOption = False,
+    disable_rule: DisableOption = None,
 ) -> None:
     """Entity precision, recall and F1 (exact and overlap, per type) on re3d data."""
     from factions.evaluate.re3d import evaluate_path
     from factions.extract import get_extractor
 
+    _disable_rules(disable_rule)
     try:
         report = evaluate_path(path, baseline=baseline, extractor=get_extractor(extractor))
     except (OSError, ValueError) as exc:
@@ -637,6 +680,9 @@ def eval_re3d(
         out.print(f"{report['relations_inside_one_mention']} relations not scored: both arguments lie in one re3d mention"
                   " (\"Foreign Office Minister Tobias Ellwood\").", markup=False, highlight=False)
     if errors:
+        if report.get("rules"):
+            _table("Relation precision per rule", ["rule", "predicted", "right", "precision"],
+                   [[r, s["predicted"], s["right"], f"{s['precision']:.3f}"] for r, s in report["rules"].items()])
         for line in report.get("errors", []):
             out.print(line, markup=False, highlight=False)
 
@@ -647,11 +693,13 @@ def eval_gold(
     errors: Annotated[bool, typer.Option("--errors", help="Also list every disagreement, one line each.")] = False,
     extractor: ExtractorOption = "rules",
     as_json: JsonOption = False,
+    disable_rule: DisableOption = None,
 ) -> None:
     """Claims (source exact match), events and relations against hand-made gold."""
     from factions.evaluate.gold import GoldFileError, evaluate_gold
     from factions.extract import get_extractor
 
+    _disable_rules(disable_rule)
     try:
         report = evaluate_gold(path, get_extractor(extractor))
     except GoldFileError as exc:

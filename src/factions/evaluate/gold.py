@@ -22,15 +22,15 @@ Scoring, in the terms of the attribution literature:
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from factions.evaluate.re3d import _prf
 from factions.model import Document, Extraction, Span
+from factions.relations.types import symmetric_types
 
-SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 GOLD_SCHEMA = "factions.gold/1"
 
 
@@ -214,7 +214,7 @@ def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = ""
     predicted, text = x.claims, x.document.text
     pairs = _pairs(tally, f"{where} claim", gold, predicted, lambda g, p: _overlap(g["cue"], p.cue_span),
                    lambda g: f"{_q(text, g['speaker'])} {_q(text, g['cue'])} {_q(text, g['content'])[:60]}",
-                   lambda p: f"{_q(text, p.speaker_span)} {_q(text, p.cue_span)} {_q(text, p.content_span)[:60]}")
+                   lambda p: f"{_q(text, p.speaker_span)} {_q(text, p.cue_span)} {_q(text, p.content_span)[:60]} [{p.rule}]")
     for i, j in pairs:
         g, p = gold[i], predicted[j]
         at = f"{where} claim {_q(text, g['cue'])}@{g['cue'].start}"
@@ -264,7 +264,7 @@ def score_events(gold: list[dict], x: Extraction, tally: _Tally, where: str = ""
 
     pairs = _pairs(tally, f"{where} event", gold, predicted, key,
                    lambda g: f"{g['type']} {_q(text, g['trigger'])}@{g['trigger'].start}",
-                   lambda p: f"{p.type} {_q(text, p.trigger_span)} {[_q(text, s) for s in p.actor_spans + p.recipient_spans]}")
+                   lambda p: f"{p.type} {_q(text, p.trigger_span)} {[_q(text, s) for s in p.actor_spans + p.recipient_spans]} [{p.rule}]")
     for i, j in pairs:
         g, p = gold[i], predicted[j]
         at = f"{where} event {g['type']} {_q(text, g['trigger'])}@{g['trigger'].start}"
@@ -283,7 +283,7 @@ def _relation_match(g: dict, p) -> bool:
         return False
     if _overlap(g["source"], p.source_span) and _overlap(g["target"], p.target_span):
         return True
-    return p.type in SYMMETRIC and bool(_overlap(g["source"], p.target_span) and _overlap(g["target"], p.source_span))
+    return p.type in symmetric_types() and bool(_overlap(g["source"], p.target_span) and _overlap(g["target"], p.source_span))
 
 
 def score_relations(gold: list[dict], x: Extraction, tallies: dict[str, _Tally], where: str = "") -> None:
@@ -300,7 +300,7 @@ def score_relations(gold: list[dict], x: Extraction, tallies: dict[str, _Tally],
             _unmatched(tally, f"{where} relation missed", g, {i for i, r in enumerate(g) if any(_relation_match(r, q) for q in p)},
                        lambda r: f"{r['type']} {_q(text, r['source'])}@{r['source'].start} -> {_q(text, r['target'])}")
             _unmatched(tally, f"{where} relation spurious", p, {j for j, q in enumerate(p) if any(_relation_match(r, q) for r in g)},
-                       lambda q: f"{q.type} {_q(text, q.source_span)}@{q.source_span.start} -> {_q(text, q.target_span)}")
+                       lambda q: f"{q.type} {_q(text, q.source_span)}@{q.source_span.start} -> {_q(text, q.target_span)} [{q.rule}]")
         for r in g:
             match = next((q for q in p if _relation_match(r, q)), None)
             if match is not None:
@@ -313,13 +313,18 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
     gold = load_gold(path)
     extractor = extractor or RuleExtractor()
     claims, events, relations = _Tally(), _Tally(), {}
+    by_rule: dict[str, Counter] = defaultdict(Counter)
     for g, x in zip(gold, extractor.extract_many([g.document for g in gold])):
         if "claims" in g.annotated:
             score_claims(g.claims, x, claims, g.where)
+            _tally_rules(by_rule, x.claims, lambda p: any(_overlap(c["cue"], p.cue_span) for c in g.claims))
         if "events" in g.annotated:
             score_events(g.events, x, events, g.where)
+            _tally_rules(by_rule, x.events, lambda p: any(e["type"] == p.type and _overlap(e["trigger"], p.trigger_span or p.evidence_span)
+                                                         for e in g.events))
         if "relations" in g.annotated:
             score_relations(g.relations, x, relations, g.where)
+            _tally_rules(by_rule, x.relations, lambda p: any(_relation_match(r, p) for r in g.relations))
 
     def counts(t: _Tally) -> dict:
         return {"gold": t.counts["gold"], "predicted": t.counts["predicted"]}
@@ -343,5 +348,15 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
                   "modality": t.accuracy("modality")}
             for typ, t in sorted(relations.items(), key=lambda kv: (kv[0] == "all", kv[0]))
         },
+        "rules": {rule: {"predicted": c["predicted"], "right": c["right"], "precision": round(c["right"] / c["predicted"], 4)}
+                  for rule, c in sorted(by_rule.items())},
         "errors": claims.errors + events.errors + (relations["all"].errors if relations else []),
     }
+
+
+def _tally_rules(by_rule: dict[str, Counter], predicted: list, right) -> None:
+    """Precision per rule: each record counts for the rule that made it, right when it
+    matches a gold record of its layer (as the layer's scorer aligns them)."""
+    for p in predicted:
+        by_rule[p.rule]["predicted"] += 1
+        by_rule[p.rule]["right"] += int(right(p))

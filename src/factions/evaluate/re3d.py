@@ -12,6 +12,7 @@ from pathlib import Path
 import spacy
 
 from factions.model import Document, Extraction
+from factions.relations.types import re3d_type_of
 
 CORE = ("Person", "Organisation", "Location")
 LABEL_TO_TYPE = {
@@ -191,13 +192,8 @@ def predict_spacy(docs: dict[str, str], model: str | None = None) -> dict[str, s
     return out
 
 
-# Our relation types in re3d's terms. re3d's CommWith, FightingAgainst and AlliesOf
-# are symmetric; BelongsTo and InChargeOf run from the member or the leader.
-RELATION_TO_RE3D = {
-    "fights": "FightingAgainst", "allied_with": "AlliesOf", "communicates_with": "CommWith",
-    "negotiates_with": "CommWith", "opposes": "Dislikes", "supports": "Likes",
-    "member_of": "BelongsTo", "affiliate_of": "BelongsTo", "leads": "InChargeOf", "controls": "InChargeOf",
-}
+# re3d's CommWith, FightingAgainst and AlliesOf are symmetric; BelongsTo and InChargeOf
+# run from the member or the leader. Our types' re3d names: data/relation_types.toml.
 RE3D_RELATIONS = ("FightingAgainst", "AlliesOf", "CommWith", "Dislikes", "Likes", "BelongsTo", "InChargeOf")
 SYMMETRIC_RE3D = {"FightingAgainst", "AlliesOf", "CommWith"}
 
@@ -246,7 +242,18 @@ def score_relations(gold: dict[str, set], predicted: dict[str, set]) -> dict:
     return out
 
 
-def relation_errors(docs: dict[str, str], gold: dict[str, set], predicted: dict[str, set]) -> list[str]:
+def rule_precision(gold: dict[str, set], predicted: dict[str, set], rules: dict[tuple, str]) -> dict:
+    """Relation precision per rule: how many of each rule's relations match gold."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc_id, rels in predicted.items():
+        for rel in rels:
+            c = counts[rules[(doc_id, rel)]]
+            c[0] += 1
+            c[1] += int(any(_relation_match(rel, g) for g in gold.get(doc_id, ())))
+    return {rule: {"predicted": n, "right": k, "precision": round(k / n, 4)} for rule, (n, k) in sorted(counts.items())}
+
+
+def relation_errors(docs: dict[str, str], gold: dict[str, set], predicted: dict[str, set], rules: dict[tuple, str]) -> list[str]:
     """One line per missed gold relation and per spurious prediction, with the two
     arguments and the sentence-sized text around them, for reading what went wrong."""
     lines = []
@@ -257,7 +264,8 @@ def relation_errors(docs: dict[str, str], gold: dict[str, set], predicted: dict[
             for rel in sorted(mine, key=lambda r: r[1]):
                 if any(_relation_match(rel, o) if what == "spurious" else _relation_match(o, rel) for o in theirs):
                     continue
-                lines.append(f"{doc_id}: {what} {rel[0]} {text[slice(*rel[1])]!r} -> {text[slice(*rel[2])]!r}"
+                by = f" [{rules[(doc_id, rel)]}]" if what == "spurious" else ""
+                lines.append(f"{doc_id}: {what} {rel[0]} {text[slice(*rel[1])]!r} -> {text[slice(*rel[2])]!r}{by}"
                              f" in {_context(text, rel[1], rel[2])!r}")
     return lines
 
@@ -276,21 +284,24 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
     from "Foreign Office Minister Tobias Ellwood" or "ISIL terrorists" has no place
     in it (it stays in factions' own output)."""
     out: dict[str, set] = {}
+    rules: dict[tuple, str] = {}
     inside = 0
     for doc_id, x in extractions.items():
         units = sorted(re3d_units(x))
         rels = set()
         for r in x.relations:
-            typ = RELATION_TO_RE3D.get(r.type)
+            typ = re3d_type_of().get(r.type)
             if not typ:
                 continue
             source, target = _unit_of(units, r.source_span), _unit_of(units, r.target_span)
             if source is not None and source == target:
                 inside += 1
                 continue
-            rels.add((typ, (r.source_span.start, r.source_span.end), (r.target_span.start, r.target_span.end)))
+            rel = (typ, (r.source_span.start, r.source_span.end), (r.target_span.start, r.target_span.end))
+            rels.add(rel)
+            rules.setdefault((doc_id, rel), r.rule)  # the first rule to find it decided it
         out[doc_id] = rels
-    return out, inside
+    return out, inside, rules
 
 
 def _unit_of(units: list[tuple[int, int, str]], span) -> tuple[int, int, str] | None:
@@ -308,8 +319,9 @@ def evaluate_path(path: str | Path, baseline: bool = True, extractor=None) -> di
     report = {"path": str(path), "documents": len(docs), "systems": systems}
     gold_relations = load_relations(path)
     if gold_relations:
-        predicted, inside = predict_relations(extractions)
+        predicted, inside, rules = predict_relations(extractions)
         report["relations"] = score_relations(gold_relations, predicted)
         report["relations_inside_one_mention"] = inside
-        report["errors"] = relation_errors(docs, gold_relations, predicted)
+        report["rules"] = rule_precision(gold_relations, predicted, rules)
+        report["errors"] = relation_errors(docs, gold_relations, predicted, rules)
     return report

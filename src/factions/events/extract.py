@@ -13,15 +13,15 @@ from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.dates import normalize
 from factions.events.modality import modality_of
 from factions.events.stances import stance_relations, stray_to
-from factions.lexicons import lexicon
+from factions.lexicons import DataFileError, lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
+from factions.relations.types import implied_by, relation_types, symmetric_types
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where, tree
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
 # Relations whose missing side may be taken from the nearest actor (measured on
 # re3d-dev: it helps for fights, and hurts for opposition, support, alliance and contact).
 NEAREST_FALLBACK = {"fights"}
-SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 PLACE_KINDS = {"location", "state"}
 
 
@@ -48,12 +48,17 @@ class Triggers:
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
     verbs, nouns, phrases = {}, {}, {}
+    declared = relation_types()
     for entry in lexicon("events")["event"]:
-        t = TriggerType(entry["type"], entry.get("relation"), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}))
-        for v in entry.get("verbs", []):
-            verbs.setdefault(v, t)
-        for n in entry.get("nouns", []):
-            nouns.setdefault(n, t)
+        for word, rel in entry.get("relations_by_word", {}).items():
+            if rel not in declared:
+                raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
+        t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}))
+        for table, words in (("verbs", verbs), ("nouns", nouns)):
+            for word in entry.get(table, []):
+                if word in words:  # one word, one act: a second entry would never be reached
+                    raise DataFileError(f"factions/data/lexicons/events.toml: '{word}' is in the {table} of both {words[word].type} and {t.type}")
+                words[word] = t
         for p in entry.get("phrases", []):
             phrases[(p["verb"], p["object"])] = t
     return Triggers(verbs, nouns, phrases)
@@ -542,7 +547,10 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     return None
 
 
-def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list[Claim]) -> tuple[list[Event], list[Relation]]:
+def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list[Claim],
+                   disabled: frozenset[str] = frozenset()) -> tuple[list[Event], list[Relation]]:
+    """Events and the relations they and the sentence structure imply; every record
+    names its rule (data/rules.toml), and the rules in `disabled` make nothing."""
     lex = lexicon("events")
     t = triggers()
     dates = [e for e in doc.ents if e.label_ == "DATE"]
@@ -556,9 +564,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if matched is None:
             continue
         kind, is_noun = matched
+        rule = "events.trigger-noun" if is_noun else "events.trigger-verb"
         if token.dep_ == "xcomp" and token.head.lemma_ in lex["participants"]["request_verbs"]:
             continue  # "urged jihadists to unite": asked for, not claimed; the REQUEST carries it
-        symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in SYMMETRIC
+        symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         actors = _dedupe(participants.mentions(actor_toks))
         allies = [] if is_noun else [m for m in _dedupe(participants.mentions(_alongside(token, lex))) if m.actor not in {a.actor for a in actors}]
@@ -577,6 +586,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             near = _nearest(index, token, before=not actors, taken={m.actor for m in actors + recipients}, speakers=speaker_spans)
             if near is not None:
                 (actors if not actors else recipients).append(participants.resolve_description(near, doc))
+                rule = "events.nearest-party"
         if not actors and not recipients:
             continue
         if kind.type == "CONSULT" and len(actors) + len(recipients) < 2:
@@ -586,7 +596,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         modality, condition = modality_of(token, claim)
         event_type = kind.type
         if event_type == "ASSAULT" and token.lemma_ == "kill" and any(_is_leader(index, m) for m in recipients):
-            event_type = "LEADER_KILLED"
+            event_type, rule = "LEADER_KILLED", "events.leader-killed"
+        if rule in disabled:
+            continue
         event = Event(
             id=f"e{len(events) + 1}",
             type=event_type,
@@ -603,28 +615,31 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             modality=modality,
             condition=condition,
             claim=claim.id if claim else None,
+            rule=rule,
         )
         events.append(event)
         rel_type = kind.relations_by_word.get(token.lemma_.lower(), kind.relation)
+        rel_rule = "relations.event-parties"
         if rel_type == "supports" and token.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(token, t):
-            rel_type = "allied_with"  # "backed the army in its fight against ISIL": a side in that fight
+            rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
         if rel_type and event_type != "LEADER_KILLED":
             # Co-actors are paired ("A and B clashed") unless the trigger names an
             # object that went unresolved ("A and B vowed to defeat these terrorists").
             pair_actors = (reciprocal or not any(t.dep_ == "dobj" for t in recipient_toks)) and not allies
             if rel_type == "splinter_of":  # "cut military ties with France" is diplomacy, no split
                 recipients = [r for r in recipients if index.actors[r.actor].kind != "state"]
-            relations.extend(_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors))
+            relations.extend(_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule))
             if rel_type == "fights":
                 # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
                 # B bombed the province" (an object named, if no party).
                 side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
-                relations.extend(_relations_from(event, "allied_with", side, [], pair_actors=True))
+                relations.extend(_relations_from(event, "allied_with", side, [], pair_actors=True, rule="relations.sides-of-a-fight"))
     relations.extend(_role_relations(doc, index))
     relations.extend(_nominal_memberships(doc, index, participants))
     relations.extend(_structural_relations(doc, index))
     relations.extend(_affiliates(doc, index))
     relations.extend(stance_relations(doc, index, claims))
+    relations = [r for r in relations if r.rule not in disabled]
     return events, _dedupe_relations(_named_arguments(relations, index))
 
 
@@ -684,13 +699,13 @@ def _is_leader(index: ActorIndex, mention: Mention) -> bool:
 
 
 def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False,
-                    pair_actors: bool = True) -> list[Relation]:
+                    pair_actors: bool = True, *, rule: str) -> list[Relation]:
     out = []
     pairs = [(a, r) for a in actors for r in recipients]
-    if not recipients and pair_actors and (rel_type in SYMMETRIC or reciprocal):
+    if not recipients and pair_actors and (rel_type in symmetric_types() or reciprocal):
         # "A and B clashed", "talks between A and B"; "A and B accused each other".
         pairs = list(combinations(actors, 2))
-        if reciprocal and rel_type not in SYMMETRIC:
+        if reciprocal and rel_type not in symmetric_types():
             pairs += [(b, a) for a, b in pairs]
     for source, target in pairs:
         if source.actor == target.actor:
@@ -699,7 +714,7 @@ def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipien
             Relation(
                 type=rel_type, source=source.actor, target=target.actor,
                 source_span=source.span, target_span=target.span, evidence_span=event.evidence_span,
-                modality=event.modality, claim=event.claim, event=event.id, when=event.when,
+                modality=event.modality, claim=event.claim, event=event.id, when=event.when, rule=rule,
             )
         )
     return out
@@ -730,7 +745,7 @@ def _role_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                     type=rel, source=person.actor, target=group.actor,
                     source_span=person.span, target_span=group.span,
                     evidence_span=sentence_span(sentence_of(token)),
-                    modality="asserted",
+                    modality="asserted", rule="relations.title-of",
                 )
             )
             break
@@ -756,7 +771,7 @@ def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participant
         out.append(
             Relation(
                 type="member_of", source=m.actor, target=group.actor, source_span=m.span, target_span=group.span,
-                evidence_span=sentence_span(sent), modality="asserted",
+                evidence_span=sentence_span(sent), modality="asserted", rule="relations.described-member",
             )
         )
     return out
@@ -783,7 +798,7 @@ def _affiliates(doc: Doc, index: ActorIndex) -> list[Relation]:
         source = known or m
         out.append(Relation(type="affiliate_of", source=source.actor, target=parents[0].actor, source_span=m.span,
                             target_span=parents[0].span, evidence_span=sentence_span(sentence_of(span.root)) if span is not None else m.span,
-                            modality="asserted"))
+                            modality="asserted", rule="relations.affiliate-description"))
     return out
 
 
@@ -826,7 +841,7 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"X, led by Y" (Y leads X); "X is part of Y", "Y, including X" (X belongs to Y)."""
     out = []
 
-    def rel(kind, src_tok, dst_tok, anchor, any_group=False):
+    def rel(kind, src_tok, dst_tok, anchor, rule, any_group=False):
         src_tok, dst_tok = _named_head(src_tok, index), _named_head(dst_tok, index)
         a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
         if a is None or b is None or a.actor == b.actor:
@@ -837,7 +852,7 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
-                            evidence_span=sentence_span(sentence_of(anchor)), modality="asserted"))
+                            evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
 
     roles = lexicon("events")["roles"]
     heads = frozenset(roles["led_bodies"])
@@ -848,16 +863,16 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             sponsor, described = doc[token.i - 2], token.head
             kind = compounds[token.lower_]
             if kind == "affiliate_of":
-                rel(kind, described, sponsor, token)
+                rel(kind, described, sponsor, token, "relations.hyphenated-sponsor")
             else:
-                rel(kind, sponsor, described, token)
+                rel(kind, sponsor, described, token, "relations.hyphenated-sponsor")
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if token.lemma_ in leading and token.pos_ == "VERB" and objects:  # "Saudi Arabia and the UAE, which lead the coalition"
             subjects, passive = _subject_tokens(token)
             for subject in subjects if not passive else ():
                 for obj in objects:
-                    rel("leads", subject, obj, token)
+                    rel("leads", subject, obj, token, "relations.leading-verb")
             continue
         if token.lemma_.lower() in heads and token.pos_ == "NOUN":
             # "Prime Minister Abadi and his government": the person leads it.
@@ -866,26 +881,28 @@ def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             body = index.mention_for_token(token)
             if leader is not None and body is not None and leader.actor != body.actor:
                 out.append(Relation(type="leads", source=leader.actor, target=body.actor, source_span=leader.span,
-                                    target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted"))
+                                    target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
+                                    rule="relations.head-of-own-body"))
         if token.lower_ == "led" and token.dep_ in ("acl", "relcl", "advcl"):
             for agent in (c for c in token.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                    rel("leads", pobj, token.head, token)
+                    rel("leads", pobj, token.head, token, "relations.led-by")
         elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
             pobj = object_of(token)
             verb = token.head if token.dep_ != "pobj" else token.head.head
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if pobj is not None and subj is not None:
-                rel("member_of", subj, pobj, token)
+                rel("member_of", subj, pobj, token, "relations.part-of")
         elif token.dep_ == "appos" and _is_example(token):  # "its backers, notably Russia": one of them
             one, many = index.mention_for_token(token), index.mention_for_token(token.head)
             if one is not None and many is not None and one.actor and many.actor and one.actor != many.actor:
                 out.append(Relation(type="member_of", source=one.actor, target=many.actor, source_span=one.span,
-                                    target_span=many.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted"))
+                                    target_span=many.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
+                                    rule="relations.notably"))
         elif token.lower_ == "including" and token.dep_ == "prep":
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 for member in _with_conjuncts(pobj):
-                    rel("member_of", member, token.head, token, any_group=True)  # "trusted partners, including the WFP"
+                    rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
     return out
 
 
@@ -945,7 +962,7 @@ def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
         if nested and r.type not in ("member_of", "leads", "affiliate_of"):
             continue  # "an attack by Assad's regime": the regime and Assad are one side
         key = (r.type, r.source, r.target, r.evidence_span, r.modality)
-        if r.type in SYMMETRIC:
+        if r.type in symmetric_types():
             key = (r.type, *sorted((r.source, r.target)), r.evidence_span, r.modality)
         if key not in seen:
             seen.add(key)

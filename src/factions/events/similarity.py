@@ -22,8 +22,8 @@ import numpy as np
 
 from factions.lexicons import lexicon
 from factions.model import Extraction, Relation, Span
+from factions.relations.types import symmetric_types
 
-SYMMETRIC = {"allied_with", "fights", "communicates_with", "negotiates_with", "same_as"}
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location"}
 
@@ -84,11 +84,12 @@ class RelationTyper:
             if max(forward[best_f], backward[best_b]) < self.threshold:
                 continue
             typ = self._types[best_f] if forward[best_f] >= backward[best_b] else self._types[best_b]
-            source, target = (a, b) if forward[best_f] >= backward[best_b] or typ in SYMMETRIC else (b, a)
+            source, target = (a, b) if forward[best_f] >= backward[best_b] or typ in symmetric_types() else (b, a)
             claim = next((c for c in x.claims if c.content_span.contains(source.span) and c.content_span.contains(target.span)), None)
             out.append(Relation(type=typ, source=source.actor, target=target.actor, source_span=source.span,
                                 target_span=target.span, evidence_span=evidence,
-                                modality="reported" if claim else "asserted", claim=claim.id if claim else None))
+                                modality="reported" if claim else "asserted", claim=claim.id if claim else None,
+                                rule="relations.similarity"))
         return out
 
     def _candidates(self, x: Extraction, sentences: list[Span]):

@@ -55,10 +55,10 @@ def _parties_in(index: ActorIndex, span: Span) -> list[Mention]:
 
 
 def _relation(kind: str, source: Mention | tuple[str, Span], target: Mention, evidence: Span, modality: str = "asserted",
-              claim: Claim | None = None) -> Relation:
+              claim: Claim | None = None, *, rule: str) -> Relation:
     src_actor, src_span = (source.actor, source.span) if isinstance(source, Mention) else source
     return Relation(type=kind, source=src_actor, target=target.actor, source_span=src_span, target_span=target.span,
-                    evidence_span=evidence, modality=modality, claim=claim.id if claim else None)
+                    evidence_span=evidence, modality=modality, claim=claim.id if claim else None, rule=rule)
 
 
 def _claim_around(span: Span, claims: list[Claim]) -> Claim | None:
@@ -99,7 +99,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             claim = _claim_around(Span(token.idx, token.idx + 1), claims)
         target = _stance_target(token, index, source[0]) if source is not None else None
         if target is not None:
-            out.append(_relation(kind, source, target, sentence_span(sentence_of(token)), claim=claim))
+            out.append(_relation(kind, source, target, sentence_span(sentence_of(token)), claim=claim, rule="relations.stance-verb"))
     for token in tokens_where(doc, lowers=_stance_words(), lemmas=frozenset({"stand"})):
         word = token.lower_
         # "I am appalled by this attack by Assad's regime."
@@ -111,7 +111,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
                 continue
             target = _named_by(list(prep.children), index, source[0])
             if target is not None:
-                out.append(_relation(words["adjectives"][word], source, target, sentence_span(sentence_of(token))))
+                out.append(_relation(words["adjectives"][word], source, target, sentence_span(sentence_of(token)), rule="relations.stance-adjective"))
         # "The UK stands shoulder to shoulder with the government of Iraq".
         elif token.lemma_ == "stand" and token.pos_ == "VERB":
             out.extend(_standing_with(token, index, claims))
@@ -132,7 +132,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
                 source = (claim.speaker, claim.speaker_span)
             else:
                 continue
-            out.append(_relation("opposes", source, target, sentence_span(sentence_of(token)), claim=claim))
+            out.append(_relation("opposes", source, target, sentence_span(sentence_of(token)), claim=claim, rule="relations.epithet"))
     out.extend(_control(doc, index))
     out.extend(_common_cause(doc, index))
     return out
@@ -163,7 +163,7 @@ def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
         evidence = sentence_span(sentence_of(token))
         for i, a in enumerate(parties):
             for b in parties[i + 1 :]:
-                out.append(_relation("allied_with", a, b, evidence))
+                out.append(_relation("allied_with", a, b, evidence, rule="relations.common-cause"))
     return out
 
 
@@ -234,7 +234,7 @@ def _standing_with(verb: Token, index: ActorIndex, claims: list[Claim]) -> list[
                 for t in (pobj, *pobj.conjuncts):
                     m = _party(t, index)
                     if m is not None and m.actor != source[0]:
-                        out.append(_relation("supports", source, m, sentence_span(sentence_of(verb))))
+                        out.append(_relation("supports", source, m, sentence_span(sentence_of(verb)), rule="relations.standing-with"))
     return out
 
 
@@ -266,7 +266,7 @@ def _at_the_hands_of(hands: Token, index: ActorIndex) -> list[Relation]:
         target = next((m for t in reversed(before) if (m := _party(t, index)) is not None), None)
     if doer is None or target is None or doer.actor == target.actor:
         return []
-    return [_relation("opposes", doer, target, sentence_span(sentence_of(hands)))]
+    return [_relation("opposes", doer, target, sentence_span(sentence_of(hands)), rule="relations.at-the-hands-of")]
 
 
 def _holder(token: Token, index: ActorIndex, claims: list[Claim]) -> tuple[str, Span] | None:
@@ -348,9 +348,9 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                   if (m := _party(t, index)) is not None and index.actors[m.actor].kind not in PLACE_KINDS]
         holders = [h for one in (holder, *holder.conjuncts) if (h := _holding_party(one, index)) is not None and h.actor != p.actor]
         for i, h in enumerate(holders):
-            out.append(_relation("controls", h, p, evidence))
-            out.extend(_relation("fights", h, loser, evidence) for loser in losers if loser.actor != h.actor)
-            out.extend(_relation("allied_with", h, other, evidence) for other in holders[i + 1 :] if other.actor != h.actor)
+            out.append(_relation("controls", h, p, evidence, rule="relations.control"))
+            out.extend(_relation("fights", h, loser, evidence, rule="relations.control") for loser in losers if loser.actor != h.actor)
+            out.extend(_relation("allied_with", h, other, evidence, rule="relations.control") for other in holders[i + 1 :] if other.actor != h.actor)
     return out
 
 

@@ -156,7 +156,7 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
             quote_type=c.quote_type, direct_quote=c.direct_quote, channel=c.channel,
             said_on=c.said_on.start if c.said_on else None,
             said_on_precision=c.said_on.precision if c.said_on else None,
-            said_on_basis=c.said_on_basis, via=[actor_ids[v] for v in c.via], recorded_at=now,
+            said_on_basis=c.said_on_basis, via=[actor_ids[v] for v in c.via], rule=c.rule or None, recorded_at=now,
         )
         for c in x.claims
     ])))
@@ -167,7 +167,7 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
             when_precision=e.when.precision if e.when else None, where_id=actor_ids.get(e.where),
             claim_id=claim_ids.get(e.claim), evidence_start=e.evidence_span.start, evidence_end=e.evidence_span.end,
             condition_start=e.condition.start if e.condition else None,
-            condition_end=e.condition.end if e.condition else None, recorded_at=now,
+            condition_end=e.condition.end if e.condition else None, rule=e.rule or None, recorded_at=now,
         )
         for e in x.events
     ])))
@@ -188,7 +188,7 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
                  evidence_start=r.evidence_span.start, evidence_end=r.evidence_span.end,
                  modality=r.modality, claim_id=claim_ids.get(r.claim), event_id=event_ids.get(r.event),
                  when_start=r.when.start if r.when else None, when_end=r.when.end if r.when else None,
-                 when_precision=r.when.precision if r.when else None, recorded_at=now)
+                 when_precision=r.when.precision if r.when else None, rule=r.rule or None, recorded_at=now)
             for r in x.relations
         ])
     return doc_id

@@ -115,6 +115,7 @@ claims = Table(
     Column("said_on_precision", String(10)),
     Column("said_on_basis", String(40), nullable=False),
     Column("via", JSON, nullable=False),  # actor ids, outermost last
+    Column("rule", String(80)),  # the rule or model that made it (data/rules.toml); NULL before 0004
     _recorded(),
 )
 
@@ -136,6 +137,7 @@ events = Table(
     Column("evidence_end", Integer, nullable=False),
     Column("condition_start", Integer),
     Column("condition_end", Integer),
+    Column("rule", String(80)),
     _recorded(),
 )
 
@@ -171,6 +173,7 @@ relations = Table(
     Column("when_end", String(10)),
     Column("when_precision", String(10)),
     Column("confidence", Float),
+    Column("rule", String(80), index=True),
     _recorded(),
     Index("ix_relations_pair", "source_id", "target_id", "type"),
     Index("ix_relations_target", "target_id", "source_id"),
