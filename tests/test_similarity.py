@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from factions.events.similarity import RelationTyper
+from factions.relations.similarity import RelationTyper
 from factions.model import Actor, Document, Extraction, Mention, Span
 
 EXAMPLES = {"fights": ["A attacked B"], "communicates_with": ["A met B"], "controls": ["A captured B"]}
@@ -63,7 +63,7 @@ def test_a_place_is_only_ever_what_is_controlled():
 def test_without_the_optional_dependencies_the_error_says_what_to_install(monkeypatch):
     import builtins
 
-    from factions.events.similarity import MiniLM
+    from factions.relations.similarity import MiniLM
 
     real_import = builtins.__import__
 

@@ -1,7 +1,7 @@
 """Document in, `Extraction` out: the stages between reading and storing.
 
 `RuleExtractor` runs the spaCy pipeline (stage 2), groups mentions into actors
-(stage 3), then finds claims and events (stage 4). Other extractors (a classifier,
+(stage 3), finds claims and events (stage 4), then relations (stage 5). Other extractors (a classifier,
 a served LLM) register under a name in `EXTRACTORS` and are chosen with
 `--extractor`; each turns a stream of Documents into a stream of Extractions.
 """
@@ -18,6 +18,7 @@ from factions.claims import extract_claims
 from factions.events import extract_events
 from factions.model import Document, Extraction
 from factions.nlp import analyze, load_pipeline, sentence_span
+from factions.relations import extract_relations
 from factions.rules import disabled_rules
 
 
@@ -58,21 +59,22 @@ class RuleExtractor:
         index = ActorIndex(document, mentions, actors, self.kb)
         claims = extract_claims(document, doc, index, self.disabled)
         index.add_pronouns(doc, claims)
-        events, relations = extract_events(document, doc, index, claims, self.disabled)
+        events, implied = extract_events(document, doc, index, claims, self.disabled)
+        relations = extract_relations(doc, index, claims, implied, self.disabled)
         mentions = sorted(index.mentions, key=lambda m: (m.span.start, -m.span.end))
         return Extraction(document, mentions, index.all_actors(), claims, events, relations)
 
 
 class SimilarityExtractor(RuleExtractor):
     """The rules, then relations typed by sentence similarity for the pairs of
-    parties they left alone (`factions.events.similarity`; needs the optional
+    parties they left alone (`factions.relations.similarity`; needs the optional
     `embeddings` dependencies)."""
 
     name = "rules+similarity"
 
     def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16,
                  disabled: frozenset[str] | None = None, encoder=None):
-        from factions.events.similarity import MiniLM, RelationTyper
+        from factions.relations.similarity import MiniLM, RelationTyper
 
         super().__init__(model, kb, batch_size, disabled)
         self.typer = RelationTyper(encoder or MiniLM())

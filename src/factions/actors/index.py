@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from factions.actors.kb import KnowledgeBase, normalize_name
 from factions.actors.resolve import clean_surface, descriptive_name
+from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span
 from factions.nlp.tokens import tokens_where
 
@@ -84,7 +85,9 @@ class ActorIndex:
             return False
         kind = self.actors[m.actor].kind
         # A singular description ("the group's spokesman") is a person too.
-        described_person = m.basis == "nominal" and m.label == "PERSON" and not m.text.lower().endswith("s")
+        last = m.text.lower().rsplit(" ", 1)[-1]
+        described_person = m.basis == "nominal" and m.label == "PERSON" and not last.endswith("s") \
+            and last not in lexicon("nominals")["irregular_plurals"]
         return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS)
 
     def _reporting_subject(self, token: Token) -> Mention | None:

@@ -44,6 +44,9 @@ def _subject(verb: Token) -> Token | None:
         return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if verb.lemma_ in _speech()["recipient_cues"] and any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "residents had been informed (by text message)": what they heard is no one's claim here
+    if verb.lemma_ in _speech()["passive_topic_cues"] and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Members of X are reported to have …": X is what is reported of, not who reports.
+        return _agent(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:  # "Strikes killed 30 people, the agency said", parsed with two subjects
         return subjects[-1]
@@ -75,6 +78,33 @@ def _subject(verb: Token) -> Token | None:
     if aside is not None:  # "X, asked about the move, said …", parsed as "X asked" under "said"
         return next(c for c in aside.children if c.dep_ == "nsubj")
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: "it was reported by Reuters"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _silence(cue: Token) -> bool:
+    """A cue that reports no statement: "neither confirmed nor denied", "declined to
+    comment", "refused to confirm or deny" (rule claims.cue-subject, as "did not confirm")."""
+    words = _speech()["refusal_verbs"]
+    first = cue.head if cue.dep_ == "conj" else cue
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
+        return True
+    if any(c.dep_ == "cc" and c.lower_ == "nor" for c in first.children):
+        return True
+    return first.dep_ == "xcomp" and first.head.lemma_ in words
+
+
+def _names_no_one(subject: Token) -> bool:
+    """"No one can deny …", "nobody claimed …": the subject names no speaker."""
+    phrase = " ".join(t.lower_ for t in subject.subtree)
+    return phrase in _speech()["non_speakers"] or subject.lower_ in ("nobody", "none", "nothing") or \
+        any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _aside(verb: Token) -> Token | None:
@@ -333,6 +363,8 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
                 and not _asks_anonymity(token):
             # "ISWAP did not confirm the death" reports a silence, not a statement.
             subject = _subject(token)
+            if subject is not None and (_names_no_one(subject) or _silence(token)):
+                continue
             content = _content(token, subject)
             if content is None:
                 content, rule = _after_colon(token, text), "claims.cue-colon"

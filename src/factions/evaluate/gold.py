@@ -99,6 +99,20 @@ def _document(record: dict, base: Path, where: str) -> Document:
     return doc
 
 
+def _event_when(event: dict, where: str) -> dict:
+    """An event's `when` is the date it starts, as the contract writes it ("2017-04-17",
+    "2017-04", "2013"), or null; the contract's object ({"start", "end", "precision"})
+    is accepted too and scored by its start, as the string is."""
+    when = event.get("when")
+    if isinstance(when, dict):
+        if not isinstance(when.get("start"), str):
+            raise GoldFileError(f"{where}: when needs a start date, got {when!r}")
+        event["when"] = when["start"]
+    elif when is not None and not isinstance(when, str):
+        raise GoldFileError(f"{where}: when must be a date or null, got {when!r}")
+    return event
+
+
 def load_gold(path: str | Path) -> list[GoldDocument]:
     path = Path(path)
     try:
@@ -126,7 +140,8 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             document=doc,
             claims=[_spans(c, ("speaker", "cue", "content"), (), text, f"{where} claim {i}", ("speaker", "cue", "content"))
                     for i, c in enumerate(record.get("claims", []))],
-            events=[_spans(e, ("trigger",), ("actors", "recipients"), text, f"{where} event {i}", ("type", "trigger"))
+            events=[_event_when(_spans(e, ("trigger",), ("actors", "recipients"), text, f"{where} event {i}", ("type", "trigger")),
+                                f"{where} event {i}")
                     for i, e in enumerate(record.get("events", []))],
             relations=[_spans(r, ("source", "target"), (), text, f"{where} relation {i}", ("type", "source", "target"))
                        for i, r in enumerate(record.get("relations", []))],

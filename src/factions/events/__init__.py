@@ -1,6 +1,6 @@
-"""Stage 4b, events and relations: PLOVER events and the armed-group extensions,
-with participants, time, place and modality; relations derived from them and from
-role titles.
+"""Stage 4b, events: PLOVER events and the armed-group extensions, with participants,
+time, place and modality, and the relations between participants each event implies
+(the relations stage, `factions.relations`, adds the rest).
 
 Entry point: `extract_events(document, doc, index, claims)`.
 """

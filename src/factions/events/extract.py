@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from itertools import combinations
 
@@ -12,11 +14,10 @@ from spacy.tokens import Doc, Token
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.dates import normalize
 from factions.events.modality import modality_of
-from factions.events.stances import stance_relations, stray_to
 from factions.lexicons import DataFileError, lexicon
-from factions.model import Claim, Document, Event, Mention, Relation, Span
+from factions.model import Claim, Document, Event, Mention, Relation, Span, When
 from factions.relations.types import implied_by, relation_types, symmetric_types
-from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where, tree
+from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where, tree
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
 # Relations whose missing side may be taken from the nearest actor (measured on
@@ -450,8 +451,11 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     return True
 
 
-def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) -> object:
-    """The date in the trigger's own phrase (or its verb's, for a noun trigger)."""
+def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, narrative: When | None = None) -> object:
+    """The date in the trigger's own phrase (or its verb's, for a noun trigger), or in
+    the phrase of the clause that governs it ("On 14 February militants attacked the
+    post, killing 12": the killing's). A date told relative to the story ("the
+    following day") counts from `narrative`, the last event date of the paragraph."""
     sent = sentence_of(trigger)
     dates = [ent for ent in dates if sent.start <= ent.root.i < sent.end]
     if not dates:
@@ -460,6 +464,11 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) 
     anchors = [trigger.i]
     if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX"):
         anchors.append(trigger.head.i)
+    governed = trigger if trigger.pos_ == "VERB" else trigger.head
+    while governed.dep_ in ("advcl", "xcomp", "conj") and governed.head.i != governed.i and governed.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governed.children):
+        governed = governed.head  # ", killing 12": the clause has no subject of its own
+        anchors.append(governed.i)
     candidates = []
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
@@ -468,11 +477,68 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list) 
             continue  # a date outside the content dates the statement, not the event
         candidates.append((abs(ent.root.i - trigger.i), ent))
     for _, ent in sorted(candidates, key=lambda c: c[0]):
-        when = normalize(ent.text, document.published)
+        when = _from_narrative(ent.text, narrative) or normalize(ent.text, document.published)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
             return when
     return None
+
+
+class _StoryDates:
+    """The dates a story tells its past events by, in the order told ("On 23 January,
+    al-Shabaab detonated …"): a later past event with no date of its own happened on
+    the last of them (rule events.time-from-context). Dates of present or future
+    clauses ("will meet on Friday") and of statements ("said on Monday") do not count."""
+
+    def __init__(self, doc: Doc, dates: list, document: Document):
+        self.starts: list[int] = []
+        self.whens: list[When] = []
+        cues = frozenset(lexicon("speech")["cue_verbs"])
+        for ent in dates:
+            verb = ent.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb):
+                continue
+            when = _from_narrative(ent.text, self.whens[-1] if self.whens else None) or normalize(ent.text, document.published)
+            if when is not None:
+                when.span = Span(ent.start_char, ent.end_char)
+                self.starts.append(ent.start_char)
+                self.whens.append(when)
+
+    def before(self, at: int) -> When | None:
+        """The last story date before `at`."""
+        i = bisect_left(self.starts, at)
+        return self.whens[i - 1] if i else None
+
+
+def _dated_sentence(trigger: Token, dates: list) -> bool:
+    sent = sentence_of(trigger)
+    return any(sent.start <= ent.root.i < sent.end for ent in dates)
+
+
+def _from_narrative(text: str, narrative: When | None) -> When | None:
+    """"the following day", "later that day": counted from the story's last event date
+    (data/lexicons/time.toml), when that date is a day."""
+    if narrative is None or narrative.precision != "day" or narrative.start is None:
+        return None
+    offset = lexicon("time")["narrative_offsets"].get(" ".join(text.lower().split()).removeprefix("on ").removeprefix("by "))
+    if offset is None:
+        return None
+    day = (date.fromisoformat(narrative.start) + timedelta(days=offset)).isoformat()
+    return When(day, day, "day", text)
+
+
+def _narrated(trigger: Token) -> bool:
+    """A past event told in the story's order ("Three soldiers were killed"): it takes
+    the date of the event told before it in its paragraph (rule events.time-from-context).
+    Present and future events, and those under a claim's present tense, do not."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBD", "VBN"}) and not tags & {"MD", "VBZ", "VBP"} and verb.tag_ != "VBG" or \
+        (verb.tag_ == "VBG" and verb.dep_ == "advcl" and _narrated(verb.head))
 
 
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "inside"})
@@ -549,8 +615,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
 
 def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list[Claim],
                    disabled: frozenset[str] = frozenset()) -> tuple[list[Event], list[Relation]]:
-    """Events and the relations they and the sentence structure imply; every record
-    names its rule (data/rules.toml), and the rules in `disabled` make nothing."""
+    """Events, and the relations between their participants that they imply (the
+    relations stage adds the rest); every record names its rule (data/rules.toml), and
+    the event rules in `disabled` make nothing."""
     lex = lexicon("events")
     t = triggers()
     dates = [e for e in doc.ents if e.label_ == "DATE"]
@@ -558,6 +625,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     speaker_spans = [c.speaker_span for c in claims]
     events: list[Event] = []
     relations: list[Relation] = []
+    story = _StoryDates(doc, dates, document)
     trigger_words = t.words
     for token in tokens_where(doc, lemmas=trigger_words):
         matched = _match_trigger(token, t)
@@ -565,6 +633,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             continue
         kind, is_noun = matched
         rule = "events.trigger-noun" if is_noun else "events.trigger-verb"
+        if kind.type == "ASSAULT" and not is_noun and _verbal_attack(token, lex["verbal_attack"]):
+            kind, rule = t.verbs["accuse"], "events.verbal-attack"  # "sharply attacked X in a speech"
         if token.dep_ == "xcomp" and token.head.lemma_ in lex["participants"]["request_verbs"]:
             continue  # "urged jihadists to unite": asked for, not claimed; the REQUEST carries it
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
@@ -599,6 +669,11 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             event_type, rule = "LEADER_KILLED", "events.leader-killed"
         if rule in disabled:
             continue
+        told_before = story.before(token.idx)
+        when = _when(token, claim, document, dates, told_before)
+        if when is None and told_before is not None and told_before.precision == "day" and _narrated(token) \
+                and not _dated_sentence(token, dates) and event_type not in lexicon("time")["said_types"]:
+            when = replace(told_before)  # "Three soldiers were killed": the day told before
         event = Event(
             id=f"e{len(events) + 1}",
             type=event_type,
@@ -610,7 +685,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             actor_spans=[m.span for m in actors + allies],
             recipient_spans=[m.span for m in recipients],
             mode=kind.modes.get(token.lemma_.lower()),
-            when=_when(token, claim, document, dates),
+            when=when,
             where=_where(token, index),
             modality=modality,
             condition=condition,
@@ -625,35 +700,58 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if rel_type and event_type != "LEADER_KILLED":
             # Co-actors are paired ("A and B clashed") unless the trigger names an
             # object that went unresolved ("A and B vowed to defeat these terrorists").
-            pair_actors = (reciprocal or not any(t.dep_ == "dobj" for t in recipient_toks)) and not allies
+            pair_actors = (reciprocal or not any(t.dep_ == "dobj" and t.lemma_.lower() not in lex["co_actors"]["fight_objects"]
+                                                 for t in recipient_toks)) and not allies
             if rel_type == "splinter_of":  # "cut military ties with France" is diplomacy, no split
                 recipients = [r for r in recipients if index.actors[r.actor].kind != "state"]
+            mutual = rel_type == "fights" and _mutual_fight(token, reciprocal, lex["co_actors"])
+            if rel_type == "fights" and not recipients and not allies and not mutual:
+                # One side and no enemy named: "army units, tribal fighters and militiamen
+                # launched the offensive together" are allies, not enemies of each other.
+                relations.extend(_relations_from(event, "allied_with", actors, [], pair_actors=True, rule="relations.sides-of-a-fight"))
+                continue
             relations.extend(_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule))
-            if rel_type == "fights":
+            if rel_type == "fights" and not mutual:
                 # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
                 # B bombed the province" (an object named, if no party).
                 side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
                 relations.extend(_relations_from(event, "allied_with", side, [], pair_actors=True, rule="relations.sides-of-a-fight"))
-    relations.extend(_role_relations(doc, index))
-    relations.extend(_nominal_memberships(doc, index, participants))
-    relations.extend(_structural_relations(doc, index))
-    relations.extend(_affiliates(doc, index))
-    relations.extend(stance_relations(doc, index, claims))
-    relations = [r for r in relations if r.rule not in disabled]
-    return events, _dedupe_relations(_named_arguments(relations, index))
+    return events, relations
 
 
-def _named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relation]:
-    """A pronoun argument whose actor is named earlier in the relation's sentence is
-    argued by that name ("welcomes the Board's summary of its investigation")."""
-    pronouns = {m.span: m for m in index.mentions if m.basis == "pronoun" and m.actor}
-    for r in relations:
-        for side in ("source_span", "target_span"):
-            pronoun = pronouns.get(getattr(r, side))
-            named = _named_before(index, pronoun, r.evidence_span.start) if pronoun is not None else None
-            if named is not None:
-                setattr(r, side, named.span)
-    return relations
+def _verbal_attack(verb: Token, words: dict) -> bool:
+    """"sharply attacked the group's chief in a speech", "attacked the Islamic State for
+    its brutality", "attacked the decision": words, not arms (events.toml [verbal_attack])."""
+    if verb.lemma_.lower() not in words["verbs"]:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in words["adverbs"]:
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in words["topic_nouns"]:
+            return True
+        if child.dep_ != "prep":
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if child.lower_ in ("in", "during", "through", "on", "via") and pobj.lemma_.lower() in words["channel_nouns"]:
+            return True
+        if child.lower_ in words["reason_preps"] and pobj.lemma_.lower() not in words["time_nouns"] and \
+                (pobj.tag_ == "VBG" or any(c.dep_ == "poss" for c in pobj.children)):
+            return True  # "for its brutality", "over its pledge", not "for hours"
+    return False
+
+
+def _mutual_fight(trigger: Token, reciprocal: bool, words: dict) -> bool:
+    """Co-actors of a fight fight each other ("A and B clashed", "fought a border war",
+    "A and B attacked each other"), unless marked as one side ("launched the offensive
+    together", "a joint operation")."""
+    around = [*trigger.children, *trigger.head.children] if trigger.pos_ == "NOUN" else list(trigger.children)
+    if any(t.lower_ in words["joint_marks"] for t in around) or trigger.lower_ in words["joint_marks"]:
+        return False
+    if reciprocal or trigger.lemma_.lower() in words["reciprocal"] or trigger.lower_ in words["reciprocal"]:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words["fight_objects"] for c in trigger.children)
 
 
 def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speakers: list[Span]) -> Mention | None:
@@ -720,86 +818,9 @@ def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipien
     return out
 
 
-def _role_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
-    """"IS leader Abu Bakr al-Baghdadi", "al-Zawahri, the head of al-Qaeda": the title
-    between a person and a group makes the person lead it, or belong to it."""
-    roles = lexicon("events")["roles"]
-    title_relation = {w: "leads" for w in roles["leads"]} | {w: "member_of" for w in roles["member_of"]}
-    out = []
-    persons = [m for m in index.mentions if m.actor and index.actors[m.actor].kind == "person" and m.basis != "pronoun"]
-    groups = [m for m in index.mentions if m.actor and index.actors[m.actor].kind in ("armed_group", "organization", "government_body", "state", "media") and m.basis != "nominal"]
-    for person in persons:
-        window = _window(doc, person.span)
-        for token in window:
-            rel = title_relation.get(token.lemma_.lower())
-            if not rel and token.i > 0:  # "NATO Secretary General Mark Rutte"
-                rel = title_relation.get(f"{doc[token.i - 1].lower_}-{token.lower_}")
-                token = doc[token.i - 1] if rel else token
-            if not rel:
-                continue
-            group = _group_near(token, groups, person.span, index.document.text)
-            if group is None:
-                continue
-            out.append(
-                Relation(
-                    type=rel, source=person.actor, target=group.actor,
-                    source_span=person.span, target_span=group.span,
-                    evidence_span=sentence_span(sentence_of(token)),
-                    modality="asserted", rule="relations.title-of",
-                )
-            )
-            break
-    return out
-
-
-def _nominal_memberships(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
-    """"a senior IS leader", "IS fighters": the described people belong to the group."""
-    out = []
-    inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
-    titles = _title_mentions(index)
-    for m in list(index.mentions):
-        if index.actors[m.actor].kind != "population" if m.actor else True:
-            continue
-        if m.span in titles:
-            continue  # "Houthi spokesman Yahya Saree": the role is the person's (see _role_relations)
-        group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
-        if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
-            continue
-        if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
-            continue  # "the people of Sudan" live there; they are no members of a body
-        sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
-        out.append(
-            Relation(
-                type="member_of", source=m.actor, target=group.actor, source_span=m.span, target_span=group.span,
-                evidence_span=sentence_span(sent), modality="asserted", rule="relations.described-member",
-            )
-        )
-    return out
-
-
 def _affiliate_description(m: Mention) -> bool:
     words = m.text.lower().split()
     return bool(words) and words[-1] in lexicon("events")["roles"]["affiliate_heads"]
-
-
-def _affiliates(doc: Doc, index: ActorIndex) -> list[Relation]:
-    """"The al-Qaeda affiliate", "the Islamic State's Afghan branch (ISIS-K)": the group
-    described, or the name it is known by, is an affiliate of the group named inside."""
-    out = []
-    for m in index.mentions:
-        if m.basis != "nominal" or not m.actor or not _affiliate_description(m):
-            continue
-        parents = [p for p in index.mentions_within(m.span.start, m.span.end) if p is not m and p.actor
-                   and p.basis not in ("nominal", "pronoun") and index.actors[p.actor].kind == "armed_group"]
-        if not parents or parents[0].actor == m.actor:
-            continue
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        known = _known_as(span.root, index) if span is not None else None
-        source = known or m
-        out.append(Relation(type="affiliate_of", source=source.actor, target=parents[0].actor, source_span=m.span,
-                            target_span=parents[0].span, evidence_span=sentence_span(sentence_of(span.root)) if span is not None else m.span,
-                            modality="asserted", rule="relations.affiliate-description"))
-    return out
 
 
 def _known_as(tok: Token, index: ActorIndex) -> Mention | None:
@@ -811,160 +832,3 @@ def _known_as(tok: Token, index: ActorIndex) -> Mention | None:
                 if m is not None and m.actor and m.basis not in ("nominal", "pronoun"):
                     return m
     return None
-
-
-def _title_mentions(index: ActorIndex) -> set[Span]:
-    """Descriptions that are a person's title: right before the name ("Foreign Office
-    Minister Tobias Ellwood", "Foreign Office Minister, Tobias Ellwood,"), set beside it
-    (", the leader of the Islamic State in Somalia,"), or before another part of the
-    title ("NATO Secretary" in "NATO Secretary General Mark Rutte"). Found once per
-    document: the checks are by position, not by pairs of mentions."""
-    text = index.document.text
-    names = [o for o in index.mentions if o.actor and index.actors[o.actor].kind == "person" and o.basis not in ("nominal", "pronoun")]
-    starts, ends = {o.span.start for o in names}, {o.span.end for o in names}
-    nominals = [m for m in index.mentions if m.basis == "nominal"]
-
-    def titles(m: Mention) -> bool:
-        for gap in (0, 1, 2):
-            if m.span.end + gap in starts and text[m.span.end : m.span.end + gap].strip() in ("", ","):
-                return True
-            if m.span.start - gap in ends and text[m.span.start - gap : m.span.start].strip() == ",":
-                return True
-        return False
-
-    found = {m.span for m in nominals if titles(m)}
-    found_starts = {span.start for span in found}
-    return found | {m.span for m in nominals if m.span.end + 1 in found_starts}
-
-
-def _structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
-    """"X, led by Y" (Y leads X); "X is part of Y", "Y, including X" (X belongs to Y)."""
-    out = []
-
-    def rel(kind, src_tok, dst_tok, anchor, rule, any_group=False):
-        src_tok, dst_tok = _named_head(src_tok, index), _named_head(dst_tok, index)
-        a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
-        if a is None or b is None or a.actor == b.actor:
-            return
-        if a.basis == "pronoun":
-            a = _named_before(index, a, sentence_of(anchor).start_char) or a
-        groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
-        if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
-            return
-        out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
-                            evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
-
-    roles = lexicon("events")["roles"]
-    heads = frozenset(roles["led_bodies"])
-    compounds, leading = roles["compound_relations"], frozenset(roles["leading_verbs"])
-    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"led", "part", "including", *compounds}), deps=frozenset({"appos"})):
-        if token.lower_ in compounds and token.i >= 2 and doc[token.i - 1].text == "-" and token.head.pos_ in ("NOUN", "PROPN"):
-            # "an Iran-backed militia": Iran backs it
-            sponsor, described = doc[token.i - 2], token.head
-            kind = compounds[token.lower_]
-            if kind == "affiliate_of":
-                rel(kind, described, sponsor, token, "relations.hyphenated-sponsor")
-            else:
-                rel(kind, sponsor, described, token, "relations.hyphenated-sponsor")
-            continue
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if token.lemma_ in leading and token.pos_ == "VERB" and objects:  # "Saudi Arabia and the UAE, which lead the coalition"
-            subjects, passive = _subject_tokens(token)
-            for subject in subjects if not passive else ():
-                for obj in objects:
-                    rel("leads", subject, obj, token, "relations.leading-verb")
-            continue
-        if token.lemma_.lower() in heads and token.pos_ == "NOUN":
-            # "Prime Minister Abadi and his government": the person leads it.
-            owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-            leader = index.resolve_pronoun(owner, "he" if owner.lower_ == "his" else "she") if owner is not None else None
-            body = index.mention_for_token(token)
-            if leader is not None and body is not None and leader.actor != body.actor:
-                out.append(Relation(type="leads", source=leader.actor, target=body.actor, source_span=leader.span,
-                                    target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
-                                    rule="relations.head-of-own-body"))
-        if token.lower_ == "led" and token.dep_ in ("acl", "relcl", "advcl"):
-            for agent in (c for c in token.children if c.dep_ == "agent"):
-                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                    rel("leads", pobj, token.head, token, "relations.led-by")
-        elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
-            pobj = object_of(token)
-            verb = token.head if token.dep_ != "pobj" else token.head.head
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if pobj is not None and subj is not None:
-                rel("member_of", subj, pobj, token, "relations.part-of")
-        elif token.dep_ == "appos" and _is_example(token):  # "its backers, notably Russia": one of them
-            one, many = index.mention_for_token(token), index.mention_for_token(token.head)
-            if one is not None and many is not None and one.actor and many.actor and one.actor != many.actor:
-                out.append(Relation(type="member_of", source=one.actor, target=many.actor, source_span=one.span,
-                                    target_span=many.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
-                                    rule="relations.notably"))
-        elif token.lower_ == "including" and token.dep_ == "prep":
-            for pobj in (c for c in token.children if c.dep_ == "pobj"):
-                for member in _with_conjuncts(pobj):
-                    rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
-    return out
-
-
-def _named_head(tok: Token, index: ActorIndex) -> Token:
-    """The token naming what `tok` stands for: a relative pronoun's noun ("a militia
-    that is part of X"), and a description's named head ("Kataib Hezbollah, an
-    Iran-backed militia")."""
-    tok = relative_noun(tok) or tok
-    if tok.dep_ == "appos":
-        named = index.mention_for_token(tok.head)
-        if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
-            return tok.head
-    return tok
-
-
-def _window(doc: Doc, span: Span) -> list[Token]:
-    """Up to four tokens before a name, or an apposition after it (", the leader of X")."""
-    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if chars is None:
-        return []
-    before = [t for t in doc[max(chars.start - 4, sentence_of(chars[0]).start) : chars.start]]
-    after = []
-    if chars.end < len(doc) and doc[chars.end].text == ",":
-        after = [t for t in doc[chars.end + 1 : min(chars.end + 5, sentence_of(chars[0]).end)]]
-    return list(reversed(before)) + after
-
-
-def _group_near(title: Token, groups: list[Mention], person: Span, text: str) -> Mention | None:
-    """The group named just before the title ("IS leader") or after it ("leader of IS").
-    `text` is the document's (Doc.text would rebuild it on every call)."""
-    sent = sentence_of(title)
-    best = None
-    for g in groups:
-        if g.span.overlaps(person) or not (sent.start_char <= g.span.start < sent.end_char):
-            continue
-        if g.span.end <= title.idx and text[max(sent.start_char, g.span.start - 4) : g.span.start].lower().strip() in ("in", "at"):
-            continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
-        gap_before = title.idx - g.span.end
-        gap_after = g.span.start - (title.idx + len(title.text))
-        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")):
-            dist = min(abs(gap_before), abs(gap_after))
-            if best is None or dist < best[0]:
-                best = (dist, g)
-    return best[1] if best else None
-
-
-
-
-def _dedupe_relations(relations: list[Relation]) -> list[Relation]:
-    seen, out = set(), []
-    # A member is not its body's ally ("the UK, as part of the Coalition, struck ISIL").
-    members = {frozenset((r.source, r.target)) for r in relations if r.type == "member_of"}
-    for r in relations:
-        if r.type == "allied_with" and frozenset((r.source, r.target)) in members:
-            continue
-        nested = r.source_span != r.target_span and (r.source_span.contains(r.target_span) or r.target_span.contains(r.source_span))
-        if nested and r.type not in ("member_of", "leads", "affiliate_of"):
-            continue  # "an attack by Assad's regime": the regime and Assad are one side
-        key = (r.type, r.source, r.target, r.evidence_span, r.modality)
-        if r.type in symmetric_types():
-            key = (r.type, *sorted((r.source, r.target)), r.evidence_span, r.modality)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out

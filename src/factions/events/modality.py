@@ -55,6 +55,13 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
             flags.add("future")
         if head.lemma_ in mod["hypothetical_words"]:
             flags.add("hypothetical")
+        if head.i != trigger.i and head.lemma_ in speech["passive_topic_cues"] and any(c.dep_ == "auxpass" for c in head.children):
+            # "X is reported to have killed …", "X is accused of …": reported by someone unnamed.
+            flags.add("alleged" if head.lemma_ in speech["allegation_cues"] else "reported")
+        # The parser hangs "make a truce unlikely" as an adverb; "fought hard" is no doubt.
+        if any(c.lower_ in mod["doubt_words"] and (c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") or (c.dep_ == "advmod" and c.lower_ != "hard"))
+               for c in head.children):
+            flags.add("hypothetical")  # "old grudges make a truce unlikely": a prospect doubted, no evidence for it
     for child in trigger.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             flags.add("negated")
@@ -78,6 +85,9 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
         return "alleged", None
     if claim:
         return "reported", None
+    for name in ("alleged", "reported"):
+        if name in flags:
+            return name, None
     return "asserted", None
 
 

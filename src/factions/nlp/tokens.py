@@ -9,6 +9,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from factions.lexicons import lexicon
+
 
 @lru_cache(maxsize=64)
 def _ids(words: frozenset[str]) -> np.ndarray:
@@ -67,4 +69,15 @@ def relative_noun(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or None."""
     if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
         return pronoun.head.head
+    return None
+
+
+def stray_to(noun: Token) -> Token | None:
+    """The "to" right after "the fall of Mosul", which the parser often hangs on the
+    sentence's verb: it names who the place fell to."""
+    if noun.lemma_.lower() not in lexicon("stances")["control"]["nouns_taking_to"]:
+        return None
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].lower_ == "to" and noun.doc[after].dep_ == "prep":
+        return noun.doc[after]
     return None

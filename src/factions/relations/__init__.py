@@ -1,6 +1,42 @@
-"""Stage 5: relations between actors, from events, titles and descriptions, stances and
-control. The types are declared in `data/relation_types.toml` (`types.py`)."""
+"""Stage 5, relations between actors: those the events imply (made by the events stage),
+then those read from titles and descriptions (`structure.py`), stances and control
+(`stances.py`); arguments named rather than pronouns, one record per relation, and the
+rules switched off dropped. The types are declared in `data/relation_types.toml`
+(`types.py`); `similarity.py` is the optional typer over sentence embeddings.
 
+Entry point: `extract_relations(doc, index, claims, implied, disabled)`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from factions.actors.index import ActorIndex
+from factions.model import Claim, Relation
 from factions.relations.types import RelationType, relation_types, symmetric_types
 
-__all__ = ["RelationType", "relation_types", "symmetric_types"]
+
+def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied: list[Relation],
+                      disabled: frozenset[str] = frozenset()) -> list[Relation]:
+    """Every relation of one document, each naming its rule; `implied` are the ones
+    the events stage read from its events' participants."""
+    # Imported here: the events stage reads the relation types, and these read its parse helpers.
+    from factions.events.extract import _Participants
+    from factions.relations.stances import stance_relations
+    from factions.relations.structure import (
+        affiliate_relations, composition_relations, dedupe_relations, described_memberships, named_arguments, structural_relations,
+        title_relations,
+    )
+
+    relations = list(implied)
+    relations.extend(title_relations(doc, index))
+    relations.extend(described_memberships(doc, index, _Participants(index)))
+    relations.extend(structural_relations(doc, index))
+    relations.extend(affiliate_relations(doc, index))
+    relations.extend(composition_relations(doc, index))
+    relations.extend(stance_relations(doc, index, claims))
+    relations = [r for r in relations if r.rule not in disabled]
+    return dedupe_relations(named_arguments(relations, index))
+
+
+__all__ = ["RelationType", "extract_relations", "relation_types", "symmetric_types"]

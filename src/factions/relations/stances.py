@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from factions.actors.index import ActorIndex
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
-from factions.nlp import object_of, sentence_of, sentence_span, tokens_where
+from factions.nlp import object_of, sentence_of, sentence_span, stray_to, tokens_where
 
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location", "state"}
@@ -367,17 +367,6 @@ def _holding_party(token: Token, index: ActorIndex) -> Mention | None:
     if h is None or not h.actor or index.actors[h.actor].kind not in PARTY_KINDS:
         return None
     return h
-
-
-def stray_to(noun: Token) -> Token | None:
-    """The "to" right after "the fall of Mosul", which the parser often hangs on the
-    sentence's verb: it names who the place fell to."""
-    if noun.lemma_.lower() not in _words()["control"]["nouns_taking_to"]:
-        return None
-    after = noun.right_edge.i + 1
-    if after < len(noun.doc) and noun.doc[after].lower_ == "to" and noun.doc[after].dep_ == "prep":
-        return noun.doc[after]
-    return None
 
 
 def _place_inside(index: ActorIndex, token: Token) -> Mention | None:

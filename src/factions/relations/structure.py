@@ -1,0 +1,372 @@
+"""Relations read from the structure of noun phrases and clauses rather than from an
+event: titles ("IS leader Abu Bakr al-Baghdadi"), descriptions ("IS fighters", "the
+al-Qaeda affiliate"), hyphenated sponsors ("Iran-backed"), "led by", "part of",
+"including" (rules relations.title-of, relations.described-member, … in data/rules.toml),
+and the two steps every relation goes through: arguments named rather than pronouns,
+and one record per relation."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from factions.actors.index import GROUP_KINDS, ActorIndex
+from factions.events.extract import _affiliate_description, _is_example, _known_as, _named_before, _Participants, _subject_tokens, _with_conjuncts, _words
+from factions.lexicons import lexicon
+from factions.model import Mention, Relation, Span
+from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where
+from factions.relations.types import symmetric_types
+
+
+def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"IS leader Abu Bakr al-Baghdadi", "al-Zawahri, the head of al-Qaeda": the title
+    between a person and a group makes the person lead it, or belong to it."""
+    roles = lexicon("events")["roles"]
+    title_relation = {w: "leads" for w in roles["leads"]} | {w: "member_of" for w in roles["member_of"]}
+    out = []
+    persons = [m for m in index.mentions if m.actor and index.actors[m.actor].kind == "person" and m.basis != "pronoun"]
+    groups = [m for m in index.mentions if m.actor and index.actors[m.actor].kind in ("armed_group", "organization", "government_body", "state", "media") and m.basis != "nominal"]
+    for person in persons:
+        window = _window(doc, person.span)
+        for token in window:
+            rel = title_relation.get(token.lemma_.lower())
+            if not rel and token.i > 0:  # "NATO Secretary General Mark Rutte"
+                rel = title_relation.get(f"{doc[token.i - 1].lower_}-{token.lower_}")
+                token = doc[token.i - 1] if rel else token
+            if not rel:
+                continue
+            group = _group_near(token, groups, person.span, index.document.text)
+            if group is None:
+                continue
+            out.append(
+                Relation(
+                    type=rel, source=person.actor, target=group.actor,
+                    source_span=person.span, target_span=group.span,
+                    evidence_span=sentence_span(sentence_of(token)),
+                    modality="asserted", rule="relations.title-of",
+                )
+            )
+            break
+    return out
+
+
+def described_memberships(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
+    """"a senior IS leader", "IS fighters": the described people belong to the group."""
+    out = []
+    inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
+    titles = _title_mentions(index)
+    for m in list(index.mentions):
+        if index.actors[m.actor].kind != "population" if m.actor else True:
+            continue
+        if m.span in titles:
+            continue  # "Houthi spokesman Yahya Saree": the role is the person's (see title_relations)
+        group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
+        if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
+            continue
+        if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
+            continue  # "the people of Sudan" live there; they are no members of a body
+        sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
+        out.append(
+            Relation(
+                type="member_of", source=m.actor, target=group.actor, source_span=m.span, target_span=group.span,
+                evidence_span=sentence_span(sent), modality="asserted", rule="relations.described-member",
+            )
+        )
+    return out
+
+
+def affiliate_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"The al-Qaeda affiliate", "the Islamic State's Afghan branch (ISIS-K)": the group
+    described, or the name it is known by, is an affiliate of the group named inside."""
+    out = []
+    for m in index.mentions:
+        if m.basis != "nominal" or not m.actor or not _affiliate_description(m):
+            continue
+        parents = [p for p in index.mentions_within(m.span.start, m.span.end) if p is not m and p.actor
+                   and p.basis not in ("nominal", "pronoun") and index.actors[p.actor].kind == "armed_group"]
+        if not parents or parents[0].actor == m.actor:
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        known = _known_as(span.root, index) if span is not None else None
+        source = known or m
+        out.append(Relation(type="affiliate_of", source=source.actor, target=parents[0].actor, source_span=m.span,
+                            target_span=parents[0].span, evidence_span=sentence_span(sentence_of(span.root)) if span is not None else m.span,
+                            modality="asserted", rule="relations.affiliate-description"))
+    return out
+
+
+def _title_mentions(index: ActorIndex) -> set[Span]:
+    """Descriptions that are a person's title: right before the name ("Foreign Office
+    Minister Tobias Ellwood", "Foreign Office Minister, Tobias Ellwood,"), set beside it
+    (", the leader of the Islamic State in Somalia,"), or before another part of the
+    title ("NATO Secretary" in "NATO Secretary General Mark Rutte"). Found once per
+    document: the checks are by position, not by pairs of mentions."""
+    text = index.document.text
+    names = [o for o in index.mentions if o.actor and index.actors[o.actor].kind == "person" and o.basis not in ("nominal", "pronoun")]
+    starts, ends = {o.span.start for o in names}, {o.span.end for o in names}
+    nominals = [m for m in index.mentions if m.basis == "nominal"]
+
+    def titles(m: Mention) -> bool:
+        for gap in (0, 1, 2):
+            if m.span.end + gap in starts and text[m.span.end : m.span.end + gap].strip() in ("", ","):
+                return True
+            if m.span.start - gap in ends and text[m.span.start - gap : m.span.start].strip() == ",":
+                return True
+        return False
+
+    found = {m.span for m in nominals if titles(m)}
+    found_starts = {span.start for span in found}
+    return found | {m.span for m in nominals if m.span.end + 1 in found_starts}
+
+
+def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"X, led by Y" (Y leads X); "X is part of Y", "Y, including X" (X belongs to Y)."""
+    out = []
+
+    def rel(kind, src_tok, dst_tok, anchor, rule, any_group=False):
+        src_tok, dst_tok = _named_head(src_tok, index), _named_head(dst_tok, index)
+        a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
+        if a is None or b is None or a.actor == b.actor:
+            return
+        if a.basis == "pronoun":
+            a = _named_before(index, a, sentence_of(anchor).start_char) or a
+        groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
+        if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
+            return
+        out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
+                            evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
+
+    roles = lexicon("events")["roles"]
+    heads = frozenset(roles["led_bodies"])
+    compounds, leading = roles["compound_relations"], frozenset(roles["leading_verbs"])
+    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"led", "part", "including", *compounds}), deps=frozenset({"appos"})):
+        if token.lower_ in compounds and token.i >= 2 and doc[token.i - 1].text == "-" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "an Iran-backed militia": Iran backs it
+            sponsor, described = doc[token.i - 2], token.head
+            kind = compounds[token.lower_]
+            if kind == "affiliate_of":
+                rel(kind, described, sponsor, token, "relations.hyphenated-sponsor")
+            else:
+                rel(kind, sponsor, described, token, "relations.hyphenated-sponsor")
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if token.lemma_ in leading and token.pos_ == "VERB" and objects:  # "Saudi Arabia and the UAE, which lead the coalition"
+            subjects, passive = _subject_tokens(token)
+            for subject in subjects if not passive else ():
+                for obj in objects:
+                    rel("leads", subject, obj, token, "relations.leading-verb")
+            continue
+        if token.lemma_.lower() in heads and token.pos_ == "NOUN":
+            # "Prime Minister Abadi and his government": the person leads it.
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            leader = index.resolve_pronoun(owner, "he" if owner.lower_ == "his" else "she") if owner is not None else None
+            body = index.mention_for_token(token)
+            if leader is not None and body is not None and leader.actor != body.actor:
+                out.append(Relation(type="leads", source=leader.actor, target=body.actor, source_span=leader.span,
+                                    target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
+                                    rule="relations.head-of-own-body"))
+        if token.lower_ == "led" and token.dep_ in ("acl", "relcl", "advcl"):
+            for agent in (c for c in token.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    rel("leads", pobj, token.head, token, "relations.led-by")
+        elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
+            pobj = object_of(token)
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if pobj is not None and subj is not None:
+                rel("member_of", subj, pobj, token, "relations.part-of")
+        elif token.dep_ == "appos" and _is_example(token):  # "its backers, notably Russia": one of them
+            one, many = index.mention_for_token(token), index.mention_for_token(token.head)
+            if one is not None and many is not None and one.actor and many.actor and one.actor != many.actor:
+                out.append(Relation(type="member_of", source=one.actor, target=many.actor, source_span=one.span,
+                                    target_span=many.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
+                                    rule="relations.notably"))
+        elif token.lower_ == "including" and token.dep_ == "prep":
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                for member in _with_conjuncts(pobj):
+                    rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
+    return out
+
+
+def _named_head(tok: Token, index: ActorIndex) -> Token:
+    """The token naming what `tok` stands for: a relative pronoun's noun ("a militia
+    that is part of X"), and a description's named head ("Kataib Hezbollah, an
+    Iran-backed militia")."""
+    tok = relative_noun(tok) or tok
+    if tok.dep_ == "appos":
+        named = index.mention_for_token(tok.head)
+        if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
+            return tok.head
+    return tok
+
+
+def _window(doc: Doc, span: Span) -> list[Token]:
+    """Up to four tokens before a name, or an apposition after it (", the leader of X")."""
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chars is None:
+        return []
+    before = [t for t in doc[max(chars.start - 4, sentence_of(chars[0]).start) : chars.start]]
+    after = []
+    if chars.end < len(doc) and doc[chars.end].text == ",":
+        after = [t for t in doc[chars.end + 1 : min(chars.end + 5, sentence_of(chars[0]).end)]]
+    return list(reversed(before)) + after
+
+
+def _group_near(title: Token, groups: list[Mention], person: Span, text: str) -> Mention | None:
+    """The group named just before the title ("IS leader") or after it ("leader of IS").
+    `text` is the document's (Doc.text would rebuild it on every call)."""
+    sent = sentence_of(title)
+    best = None
+    for g in groups:
+        if g.span.overlaps(person) or not (sent.start_char <= g.span.start < sent.end_char):
+            continue
+        if g.span.end <= title.idx and text[max(sent.start_char, g.span.start - 4) : g.span.start].lower().strip() in ("in", "at"):
+            continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
+        gap_before = title.idx - g.span.end
+        gap_after = g.span.start - (title.idx + len(title.text))
+        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")):
+            dist = min(abs(gap_before), abs(gap_after))
+            if best is None or dist < best[0]:
+                best = (dist, g)
+    return best[1] if best else None
+
+
+def dedupe_relations(relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    # A member is not its body's ally ("the UK, as part of the Coalition, struck ISIL").
+    members = {frozenset((r.source, r.target)) for r in relations if r.type == "member_of"}
+    for r in relations:
+        if r.type == "allied_with" and frozenset((r.source, r.target)) in members:
+            continue
+        nested = r.source_span != r.target_span and (r.source_span.contains(r.target_span) or r.target_span.contains(r.source_span))
+        if nested and r.type not in ("member_of", "leads", "affiliate_of"):
+            continue  # "an attack by Assad's regime": the regime and Assad are one side
+        key = (r.type, r.source, r.target, r.evidence_span, r.modality)
+        if r.type in symmetric_types():
+            key = (r.type, *sorted((r.source, r.target)), r.evidence_span, r.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relation]:
+    """A pronoun argument whose actor is named earlier in the relation's sentence is
+    argued by that name ("welcomes the Board's summary of its investigation")."""
+    pronouns = {m.span: m for m in index.mentions if m.basis == "pronoun" and m.actor}
+    for r in relations:
+        for side in ("source_span", "target_span"):
+            pronoun = pronouns.get(getattr(r, side))
+            named = _named_before(index, pronoun, r.evidence_span.start) if pronoun is not None else None
+            if named is not None:
+                setattr(r, side, named.span)
+    return relations
+
+
+PLACE_KINDS = {"location", "state"}
+PARTY_KINDS = GROUP_KINDS | {"person", "population"}
+
+
+def _words_of(table: str) -> dict:
+    return lexicon("relations")[table]
+
+
+def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """Who belongs to a body, founded or succeeded it, and who holds a place:
+    rules relations.members-include, relations.serves-with, relations.formed-from,
+    relations.founded-by and relations.held-by (words in data/lexicons/relations.toml)."""
+    include, serve = _words_of("members_include"), _words_of("serves_with")
+    succession, founding, held = _words_of("succession"), _words_of("founding"), _words_of("held_by")
+    phrasal = {(p["verb"], p["word"]) for p in include["phrasal"]}
+    out: list[Relation] = []
+
+    quantities = frozenset(lexicon("events")["participants"]["quantity_heads"])
+
+    def party(tok: Token | None, kinds: set[str]) -> Mention | None:
+        if tok is None:
+            return None
+        if tok.lower_ in quantities and object_of(tok) is not None:
+            tok = object_of(tok)  # "hundreds of foreign fighters"
+        m = index.mention_for_token(_named_head(tok, index))
+        if m is not None and m.basis == "pronoun":
+            m = _named_before(index, m, sentence_of(tok).start_char) or m
+        return m if m is not None and m.actor and index.actors[m.actor].kind in kinds else None
+
+    def add(kind: str, a: Mention | None, b: Mention | None, anchor: Token, rule: str) -> None:
+        if a is not None and b is not None and a.actor != b.actor and not a.span.overlaps(b.span):
+            out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
+                                evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
+
+    lemmas = frozenset(include["verbs"]) | {v for v, _ in phrasal} | frozenset(serve["verbs"]) | frozenset(serve["joining"]) \
+        | frozenset(succession["verbs"]) | frozenset(founding["verbs"])
+    for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])):
+        lemma = token.lemma_.lower()
+        subjects, passive = _subject_tokens(token) if token.pos_ in ("VERB", "AUX") else ([], False)
+        # "Member states of the coalition include A, B and C" / "The coalition includes A and B".
+        words_after = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+        if token.pos_ == "VERB" and not passive and (lemma in include["verbs"] or any((lemma, w) in phrasal for w in words_after)):
+            members = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
+            members += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+                        for t in _with_conjuncts(o)]
+            for subject in subjects:
+                body = party(subject, GROUP_KINDS)
+                if subject.lemma_.lower() in include["member_nouns"]:  # "its members", "member states of X"
+                    owner = object_of(subject) or next((c for c in subject.children if c.dep_ == "poss"), None)
+                    body = party(owner, GROUP_KINDS)
+                for member in members:
+                    add("member_of", party(member, PARTY_KINDS), body, token, "relations.members-include")
+            continue
+        # "served with the 3rd Brigade", "joined al-Shabaab in 2012".
+        if token.pos_ == "VERB" and not passive and (lemma in serve["verbs"] or lemma in serve["joining"]):
+            bodies = [c for c in token.children if c.dep_ == "dobj"] if lemma in serve["joining"] else \
+                [o for c in token.children if c.dep_ == "prep" and c.lower_ in serve["verbs"][lemma] for o in c.children if o.dep_ == "pobj"]
+            for subject in subjects:
+                for body in bodies:
+                    add("member_of", party(subject, PARTY_KINDS - {"state"}), party(body, GROUP_KINDS - {"state"}), token, "relations.serves-with")
+            continue
+        # "X was formed from Y", "grew out of Y", "founded through a merger of A and B".
+        if token.pos_ == "VERB" and lemma in succession["verbs"]:
+            sources = []
+            for prep in (c for c in token.children if c.dep_ in ("prep", "prt") and c.lower_ in succession["preps"]):
+                for o in (g for g in (prep, *prep.children) if g.dep_ == "pobj" or (g.dep_ == "prep" and g.lower_ == "of")):
+                    o = object_of(o.head, "of") if o.dep_ == "prep" else o
+                    if o is not None and o.lemma_.lower() in succession["merger_nouns"]:
+                        o = object_of(o)  # "a merger of A and B"
+                    sources += _with_conjuncts(o) if o is not None else []
+            group_subjects = [s for s in subjects if party(s, {"armed_group", "organization"})]
+            if passive or lemma in ("emerge", "grow", "evolve", "spring", "arise", "develop"):
+                for subject in group_subjects:
+                    for source in sources:
+                        add("successor_of", party(subject, {"armed_group", "organization"}), party(source, {"armed_group", "organization"}),
+                            token, "relations.formed-from")
+        # "founded by Abu Musab al-Zarqawi" / "Zarqawi founded the group".
+        if token.pos_ == "VERB" and lemma in founding["verbs"] and (lemma != "set" or "up" in words_after):
+            if passive or token.dep_ in ("acl", "relcl"):
+                founders = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+                founded = subjects if passive and token.dep_ not in ("acl",) else [token.head]
+            else:
+                founders, founded = subjects, [c for c in token.children if c.dep_ == "dobj"]
+            for founder in [t for f in founders for t in _with_conjuncts(f)]:
+                for group in founded:
+                    add("leads", party(founder, {"person"}), party(group, {"armed_group", "organization"}), token, "relations.founded-by")
+            continue
+        # "HTS, the successor to Jabhat al-Nusra".
+        if token.lower_ in succession["successor_nouns"] and token.pos_ == "NOUN":
+            prior = object_of(token, "to") or object_of(token, "of")
+            described = token.head if token.dep_ == "appos" else next((c for c in token.head.children if c.dep_ == "nsubj"), None) \
+                if token.dep_ == "attr" else None
+            add("successor_of", party(described, {"armed_group", "organization"}), party(prior, {"armed_group", "organization"}),
+                token, "relations.formed-from")
+            continue
+        # "rebel-held districts of Aleppo", "Houthi-held Sanaa".
+        if token.lower_ in held["words"] and token.i >= 2 and doc[token.i - 1].text == "-":
+            holder, described = doc[token.i - 2], token.head
+            place = party(described, PLACE_KINDS) or party(object_of(described), PLACE_KINDS)
+            add("controls", party(holder, PARTY_KINDS - {"person"}) or _group_of(holder, index), place, token, "relations.held-by")
+    return out
+
+
+def _group_of(token: Token, index: ActorIndex) -> Mention | None:
+    """A bare modifier before "-held" ("rebel-held", "jihadist-held") names no party of
+    its own: the mention around it, if that names one."""
+    m = index.mention_for_token(token)
+    return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"person"} else None
