@@ -143,6 +143,12 @@ class ActorIndex:
             self.mentions.append(mention)
 
     def first_person(self, label: str) -> Actor:
+        """Who "I" and "we" outside any quotation are: the issuer the document names
+        first (a ministry, a command, an envoy or group in its title or opening lines,
+        as statements and press releases name themselves), else an actor of its own."""
+        issuer = self.issuer()
+        if issuer is not None:
+            return issuer
         name = "the document's author" if label == "PERSON" else "the document's author and colleagues"
         for actor in self.actors.values():
             if actor.name == name and actor.basis == "descriptive":
@@ -151,6 +157,33 @@ class ActorIndex:
                       confidence=0.4, reason="a first-person pronoun outside any quotation")
         self.actors[actor.id] = actor
         return actor
+
+    def issuer(self) -> Actor | None:
+        """The body or person a statement names as its issuer: the first named party in
+        the title, or in the document's opening paragraph (its first 300 characters)."""
+        text = self.document.text
+        head = text.find("\n\n")
+        head = min(head if head > 0 else len(text), 300)
+        if self.document.title:
+            found = self.by_name_in(self.document.title)
+            if found is not None:
+                return found
+        for m in sorted(self.mentions, key=lambda m: m.span.start):
+            if m.span.start >= head:
+                break
+            if m.actor and m.basis in ("kb", "model", "repeat", "acronym") and \
+                    self.actors[m.actor].kind in ("government_body", "organization", "armed_group", "state", "person"):
+                return self.actors[m.actor]
+        return None
+
+    def by_name_in(self, title: str) -> Actor | None:
+        """An actor of this document whose name or a mention's text stands in `title`."""
+        low = title.lower()
+        for m in sorted(self.mentions, key=lambda m: m.span.start):
+            if m.actor and m.basis not in ("pronoun", "nominal") and m.text.lower() in low and \
+                    self.actors[m.actor].kind in ("government_body", "organization", "armed_group", "state", "person"):
+                return self.actors[m.actor]
+        return None
 
     def add_mention(self, span: Span, label: str, actor_id: str, basis: str) -> Mention:
         mention = Mention(span, self.document.text[span.start : span.end], label, actor=actor_id, basis=basis)

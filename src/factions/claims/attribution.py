@@ -300,14 +300,25 @@ def _speaker_phrase(head: Token, name: Span, text: str) -> Span:
 class _Speakers:
     """Who a subject token stands for, adding pronoun and descriptive mentions."""
 
-    def __init__(self, index: ActorIndex):
+    def __init__(self, index: ActorIndex, quotes: list[Span]):
         self.index = index
+        self.quotes = quotes
         self.last_speaker: str | None = None
 
     def resolve(self, subject: Token) -> tuple[str, Span] | None:
         index = self.index
         if subject.dep_ == "expl" or (subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in subject.head.children)):
             return None  # "it was claimed that ...": nobody named speaks
+        if subject.lower_ in ("i", "we"):
+            # A statement's own voice ("We condemn …", "I urge …"): its issuer. Inside a
+            # quotation the quotation's speaker says it, as one claim (claims.cue-subject).
+            if any(q.start <= subject.idx < q.end for q in self.quotes):
+                return None
+            label = "PERSON" if subject.lower_ == "i" else "ORG"
+            span = Span(subject.idx, subject.idx + len(subject.text))
+            actor = index.first_person(label)
+            index.add_mention(span, label, actor.id, "pronoun")
+            return actor.id, span
         if subject.pos_ == "PRON" or subject.tag_ == "PRP":
             target = index.resolve_pronoun(subject)
             if target is None:
@@ -351,7 +362,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
     text = document.text
     quotes = quote_regions(text)
     date_spans = [e for e in doc.ents if e.label_ == "DATE"]
-    speakers = _Speakers(index)
+    speakers = _Speakers(index, quotes)
     publisher = index.by_name(document.publisher, "media", "publisher") if document.publisher else None
     claims: list[Claim] = []
     taken: list[Span] = []

@@ -60,6 +60,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if m.span in titles:
             continue  # "Houthi spokesman Yahya Saree": the role is the person's (see title_relations)
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
+        if group is m:
+            group = _possessor(m, index) or m  # "its fighters", "their commanders"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
@@ -72,6 +74,18 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             )
         )
     return out
+
+
+def _possessor(m: Mention, index: ActorIndex) -> Mention | None:
+    """The group a possessive pronoun opening a description stands for: "its fighters"
+    (of the group "it" resolves to). Only for people and units ("its fighters", "their
+    negotiators", "its forces"), not for whatever else a group has ("its victims")."""
+    words = m.text.lower().split()
+    if len(words) < 2 or words[0] not in ("its", "their") or words[-1] not in lexicon("relations")["possessor"]["members"]:
+        return None
+    # An outlet has no fighters: "Amaq News Agency denied that its fighters …" is the group's.
+    return next((p for p in index.mentions_within(m.span.start, m.span.start + len(words[0]))
+                 if p.basis == "pronoun" and p.actor and p.span.start == m.span.start and index.actors[p.actor].kind != "media"), None)
 
 
 def affiliate_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
