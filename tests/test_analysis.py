@@ -175,3 +175,21 @@ def test_a_tracked_question_from_forecast_to_score(db):
     assert "computed: 1 forecasts, Brier 0.028, log 0.182" in scores
     bad = runner.invoke(app, ["question", "resolve", "1", "--outcome", "H9", "--on", "2019-01-01", "--db", db])
     assert bad.exit_code == 1 and "outcome must be one of H1, H2" in bad.stderr
+
+
+def test_a_dated_war_lapses_after_its_horizon(tmp_path):
+    # "fought a border war in 1999", reported in 2017: fighting then, not in 2017.
+    text = tmp_path / "war.txt"
+    text.write_text("Ethiopia and Eritrea fought a three-week border war in 1999.", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    _run("ingest", str(text), "--db", db, "--published", "2017-05-01")
+    then = _json("relation", "Ethiopia", "Eritrea", "--as-of", "1999-06-01", "--db", db)
+    later = _json("relation", "Ethiopia", "Eritrea", "--as-of", "2017-05-01", "--db", db)
+    assert then["state"]["state"] == "fighting" and then["state"]["until"] == "2000-06-28"
+    assert later["state"]["state"] == "none"
+
+
+def test_undated_fighting_does_not_lapse():
+    items = [{"type": "fights", "state": "fighting", "polarity": "for", "background": False, "date": "2017-03-01",
+              "when_end": None, "when_precision": None}]
+    assert periods(items)[0].end is None

@@ -11,7 +11,9 @@ The rule (documented in the README, "Relation states"):
    sets a state only when nothing dated does.
 2. Walking the evidence for states in date order, a state holds from the first
    report of it until a later report of a different state, or until a party ceases
-   to exist (the knowledge base's `ended`). Different states reported for the same
+   to exist (the knowledge base's `ended`), or, when every report of it is a dated
+   act of a bounded type ("fought a border war in 1999"), until that type's horizon
+   after the last act (data/relation_types.toml). Different states reported for the same
    date are kept side by side as competing; none overwrites another.
 3. A state's confidence combines its independent sources (noisy-or of their grade
    weights), discounted by independent evidence against it. Each item carries the
@@ -21,6 +23,7 @@ The rule (documented in the README, "Relation states"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
@@ -28,7 +31,7 @@ from sqlalchemy.engine import Connection
 from factions.actors.kb import load_kb
 from factions.analysis import grading
 from factions.lexicons import data_table
-from factions.relations.types import state_of
+from factions.relations.types import horizon, state_of
 from factions.store import schema as t
 from factions.store.judgements import roots
 
@@ -66,6 +69,7 @@ def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on
         grade = grading.reliability(speaker, hostile=x["speaker_id"] in hostile)
         items.append({
             "relation": x["id"], "type": x["type"], "state": state_of().get(x["type"]),
+            "when_end": x["when_end"], "when_precision": x["when_precision"],
             "polarity": _polarity(x["modality"], vocab), "modality": x["modality"],
             "date": x["when_start"] or x["said_on"] or x["published"],
             "when": x["when_start"], "said_on": x["said_on"], "published": x["published"],
@@ -122,11 +126,39 @@ def periods(items: list[dict], ended: str | None = None) -> list[Period]:
             current.items.append(item)
         else:
             current.competing.append(item)  # another state reported for the same date
+    for p in out:
+        lapse = _lapse(p.items)
+        if lapse is not None and (p.end is None or lapse < p.end):
+            p.end = lapse
     if ended and out:
         out = [p for p in out if p.start < ended]
         if out and (out[-1].end is None or out[-1].end > ended):
             out[-1].end = ended
     return out
+
+
+def _lapse(items: list[dict]) -> str | None:
+    """When a state read only from dated, bounded acts ("fought a border war in 1999")
+    lapses: the horizon of its type after the last act ends. None while any item is of
+    an unbounded type or has no time of its own."""
+    ends = []
+    for item in items:
+        days = horizon(item.get("type", ""))
+        if days is None or not item.get("when_end"):
+            return None
+        ends.append(_end_of(item["when_end"], item.get("when_precision")) + timedelta(days=days))
+    return max(ends).isoformat() if ends else None
+
+
+def _end_of(value: str, precision: str | None) -> date:
+    """The last day a reduced-precision date covers: "1999" → 1999-12-31."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return date(*parts[:3])
 
 
 def _noisy_or(groups: list[list[dict]]) -> float:

@@ -19,6 +19,7 @@ class RelationType:
     implied_by: tuple[str, ...]
     description: str
     bounded: bool = False
+    horizon_days: int | None = None
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,12 @@ def state_of() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def re3d_type_of() -> dict[str, str]:
     return {t.id: t.re3d for t in relation_types().values() if t.re3d}
+
+
+def horizon(relation_type: str) -> int | None:
+    """Days a bounded relation's state outlives the dated act it was read from."""
+    t = relation_types().get(relation_type)
+    return t.horizon_days if t is not None and t.bounded else None
 
 
 def implied_by(event_type: str) -> str | None:
