@@ -7,7 +7,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from factions.actors.kb import load_kb, parse_kb_files
+from factions.kb import load_kb, parse_kb_files
 
 KB = resources.files("factions.data.kb")
 FILES = sorted(p.name for p in KB.iterdir() if p.name.endswith(".toml"))
@@ -74,7 +74,7 @@ def test_every_entry_states_its_basis():
 def test_resolution_is_time_aware(tmp_path):
     from datetime import date
 
-    from factions.actors.kb import load_kb
+    from factions.kb import load_kb
     from factions.extract import RuleExtractor
     from factions.model import Document
 

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from factions.actors import load_kb, resolve_actors
 from factions.actors.index import ActorIndex
-from factions.actors.kb import KnowledgeBase
+from factions.kb import KnowledgeBase
 from factions.claims import extract_claims
 from factions.events import extract_events
 from factions.model import Document, Extraction

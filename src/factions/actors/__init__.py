@@ -1,9 +1,10 @@
-"""Stage 3, actors: the knowledge base, and mentions grouped into actors per document.
+"""Stage 3, actors: mentions grouped into actors per document, linked to the
+knowledge base (`factions.kb`, re-exported here for callers of this stage).
 
-Entry points: `load_kb()` and `resolve_actors(document, doc, kb)`.
+Entry point: `resolve_actors(document, doc, kb)`.
 """
 
-from factions.actors.kb import KnowledgeBase, load_kb, normalize_name
+from factions.kb import KnowledgeBase, load_kb, normalize_name
 from factions.actors.resolve import resolve_actors
 
 __all__ = ["KnowledgeBase", "load_kb", "normalize_name", "resolve_actors"]

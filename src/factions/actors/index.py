@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Token
 
-from factions.actors.kb import KnowledgeBase, normalize_name
+from factions.kb import KnowledgeBase, normalize_name
 from factions.actors.resolve import clean_surface, descriptive_name
 from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span

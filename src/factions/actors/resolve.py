@@ -16,7 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from factions.actors.kb import KnowledgeBase, normalize_name
+from factions.kb import KnowledgeBase, normalize_name
 from factions.nlp.components import nominal_lexicon
 from factions.model import Actor, Document, Mention, Span
 

@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from factions.actors.kb import load_kb, normalize_name
+from factions.kb import load_kb, normalize_name
 from factions.lexicons import data_table
 
 INTERNATIONAL = {"united-nations", "un-security-council", "european-union", "african-union", "arab-league", "icrc", "nato"}

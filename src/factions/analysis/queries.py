@@ -6,7 +6,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
-from factions.actors.kb import is_acronym, load_kb, normalize_name
+from factions.kb import is_acronym, load_kb, normalize_name
 from factions.store import schema as t
 from factions.analysis.events import deduplicated_events
 from factions.analysis.states import pair_evidence, relation_state

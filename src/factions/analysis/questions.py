@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
-from factions.actors.kb import load_kb
+from factions.kb import load_kb
 from factions.analysis import grading
 from factions.analysis.states import pair_evidence
 from factions.lexicons import data_table

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
-from factions.actors.kb import load_kb
+from factions.kb import load_kb
 from factions.analysis import grading
 from factions.lexicons import data_table
 from factions.relations.types import horizon, state_of

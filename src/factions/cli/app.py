@@ -85,7 +85,7 @@ KbOption = Annotated[Optional[list[str]], typer.Option("--kb", help="Your own kn
 def _use_kb(files: list[str] | None) -> None:
     """Check the user's knowledge-base files now (one clear line if broken) and pass
     them on through FACTIONS_KB, which worker processes inherit."""
-    from factions.actors.kb import KBFileError, load_kb
+    from factions.kb import KBFileError, load_kb
 
     if files:
         os.environ["FACTIONS_KB"] = ":".join([*filter(None, os.environ.get("FACTIONS_KB", "").split(":")), *files])
@@ -723,7 +723,39 @@ def eval_gold(
         _table("Relations (type matches, both arguments overlap)", ["type", "gold", "pred", "P", "R", "F1", "modality"],
                [[t, s["gold"], s["predicted"], *prf(s["overlap"]), acc(s["modality"])] for t, s in report["relations"].items()])
     if errors:
+        _table("Precision per rule (records of the layers this gold annotates)", ["rule", "predicted", "right", "precision"],
+               [[r, s["predicted"], s["right"], f"{s['precision']:.3f}"] for r, s in report["rules"].items()])
         for line in report["errors"]:
+            out.print(line, markup=False, highlight=False)
+
+
+@eval_app.command("polnear")
+def eval_polnear(
+    path: Annotated[str, typer.Argument(help="The PolNeAR folder (train/, dev/, metadata.tsv), e.g. ../shared/datasets/polnear.")],
+    split: Annotated[str, typer.Option(help="Split to score: dev or train.")] = "dev",
+    system: Annotated[list[str], typer.Option(help="System to score, repeatable: rules, model.")] = ["rules", "model"],  # noqa: B006
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious span, one line each.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Score the first N articles only.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Attribution source, cue and content P/R/F1 (exact and overlap) on PolNeAR."""
+    from factions.evaluate.polnear import evaluate
+
+    try:
+        report = evaluate(path, split, system, errors=errors, limit=limit)
+    except (OSError, ValueError) as exc:
+        _error(f"{path}: {exc}")
+        raise typer.Exit(1) from None
+    if as_json:
+        return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
+    for name, scores in report["systems"].items():
+        rows = [[role, s["gold"], s["predicted"], f"{s['exact']['p']:.3f}", f"{s['exact']['r']:.3f}", f"{s['exact']['f1']:.3f}",
+                 f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"] for role, s in scores.items()]
+        _table(f"{name} on {report['documents']} {split} documents ({report['seconds'][name]:.2f} s, "
+               f"{report['overhead'][name]:.1%} of the pipeline's {report['pipeline_seconds']:.1f} s)",
+               ["role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"], rows)
+    if errors:
+        for line in report.get("errors", []):
             out.print(line, markup=False, highlight=False)
 
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from factions.actors.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
+from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon
 from factions.nlp.tokens import tokens_where
 

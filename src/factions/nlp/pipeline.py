@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from factions.actors.kb import KnowledgeBase, load_kb
+from factions.kb import KnowledgeBase, load_kb
 from factions.model import Document, Span
 from factions.nlp import components  # noqa: F401  (registers the factories)
 from factions.nlp.components import substitutions

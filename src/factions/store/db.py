@@ -10,7 +10,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from factions.actors.kb import normalize_name
+from factions.kb import normalize_name
 from factions.model import Extraction
 from factions.store import schema as t
 

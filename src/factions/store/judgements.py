@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection
 
-from factions.actors.kb import normalize_name
+from factions.kb import normalize_name
 from factions.store import schema as t
 
 

@@ -7,7 +7,6 @@ whose id is already known replaces the shipped one.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tomllib
@@ -18,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+
+from factions.lexicons import DataFileError, validate_table
 
 # Kind of actor -> the OntoNotes label its mentions carry.
 LABEL_OF_KIND = {
@@ -170,14 +171,6 @@ class KBFileError(ValueError):
     """A knowledge-base file that is not valid TOML or does not follow the schema."""
 
 
-@lru_cache(maxsize=1)
-def _validator():
-    import jsonschema
-
-    schema = json.loads(resources.files("factions.data.schema").joinpath("kb.schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
 def parse_kb_files(files: list[tuple[str, str]]) -> dict[str, KBActor]:
     actors: dict[str, KBActor] = {}
     for source, text in files:
@@ -185,10 +178,10 @@ def parse_kb_files(files: list[tuple[str, str]]) -> dict[str, KBActor]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise KBFileError(f"{source}: not valid TOML ({err})") from None
-        error = next(iter(_validator().iter_errors(data)), None)
-        if error is not None:
-            where = "/".join(str(p) for p in error.absolute_path) or "top level"
-            raise KBFileError(f"{source}: {where}: {error.message}")
+        try:
+            validate_table(data, "kb", source)
+        except DataFileError as err:
+            raise KBFileError(str(err)) from None
         for entry in data.get("actor", []):
             actor = KBActor(source=source, **entry)
             actors[actor.id] = actor
