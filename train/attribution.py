@@ -59,9 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("path", nargs="?", default=str(ROOT.parent / "shared" / "datasets" / "polnear"))
     ap.add_argument("--out", default=str(OUT), help="folder for attribution.crfsuite and attribution.json")
-    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c1", type=float, default=4.0)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
     ap.add_argument("--cue-min-count", type=int, default=3)
     ap.add_argument("--cue-min-ratio", type=float, default=0.1)
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "files_sha256": hashlib.sha256("\n".join(names).encode()).hexdigest(),
         "command": "train/attribution.py " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])),
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "spacy_pipeline": nlp.meta.get("name", "") + " " + nlp.meta.get("version", ""),
+        "spacy_pipeline": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}",
         "hyperparameters": {**params, "cue_min_count": args.cue_min_count, "cue_min_ratio": args.cue_min_ratio},
         "seconds": {"parse": round(t_parse, 1), "train": round(t_train, 1)},
         "dev": None,

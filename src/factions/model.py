@@ -149,6 +149,8 @@ class Claim:
     said_on_basis: str  # "text" or "publication date"
     via: list[str] = field(default_factory=list)
     rule: str = ""  # the id of the rule or model that made it (factions.rules)
+    # A content split around its cue ("“A,” he said, “B.”"): the parts; content_span covers them.
+    content_parts: list[Span] = field(default_factory=list)
 
     @property
     def direct_quote(self) -> bool:
@@ -170,6 +172,7 @@ class Claim:
             "said_on_basis": self.said_on_basis,
             "via": list(self.via),
             "rule": self.rule,
+            "content_parts": [p.as_dict() for p in self.content_parts],
         }
 
 

@@ -356,8 +356,12 @@ class _Speakers:
         return None
 
 
-def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: frozenset[str] = frozenset()) -> list[Claim]:
-    """Claims found by the cue rules (`rule` names which), except those `disabled`."""
+def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: frozenset[str] = frozenset(),
+                   tagger=None) -> list[Claim]:
+    """Claims found by the cue rules (`rule` names which), except those `disabled`;
+    with a trained `tagger` (factions.claims.learned, `--extractor rules+model`), the
+    attributions it finds decide (rule claims.model), their speakers linked by the same
+    resolver, and the rules keep the cues it did not take."""
     cues = _cue_words()
     text = document.text
     quotes = quote_regions(text)
@@ -400,11 +404,55 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
                 claims.append(claim)
                 speakers.last_speaker = claim.speaker
         taken.append(content)
+    if tagger is not None and "claims.model" not in disabled:
+        found = _model_claims(document, doc, index, tagger.predict(doc), speakers, publisher, quotes, date_spans)
+        # The tagger decides where it found an attribution (its spans follow annotated
+        # news); the rules keep the cues it did not take.
+        claims = [c for c in claims if not any(c.cue_span.overlaps(m.cue_span) for m in found)] + found
     claims.sort(key=lambda c: c.cue_span.start)
     _statements_carried(claims, index)
     for i, claim in enumerate(claims, start=1):
         claim.id = f"c{i}"
     return claims
+
+
+def _model_claims(document: Document, doc: Doc, index: ActorIndex, attributions: list,
+                  speakers: _Speakers, publisher, quotes: list[Span], date_spans: list) -> list[Claim]:
+    """The tagger's attributions as claims: the source's head is resolved to an actor as
+    a rule's subject is, the spans are the tagger's (trained on news annotated span by
+    span), channel, date and via come from the cue as for any claim. An attribution with
+    no source or content is left out (a claim has a speaker and says something), and so
+    is one below the threshold or outside the rules' own limits."""
+    out: list[Claim] = []
+    allowed = _cue_words() | frozenset(_speech()["model_cues"])
+    for a in attributions:
+        if not a.source or not a.content or a.score < _speech()["model_threshold"]:
+            continue
+        cue_span = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
+        source = doc.char_span(a.source[0].start, a.source[-1].end, alignment_mode="expand")
+        if cue_span is None or source is None or not len(cue_span) or not len(source):
+            continue
+        cue = next((t for t in cue_span if t.pos_ in ("VERB", "NOUN", "ADP")), cue_span[0])
+        # The rules' own limits hold for the tagger too: a speech or belief word, no
+        # silence ("did not comment", "neither confirmed nor denied"), someone speaking.
+        if any(c.dep_ == "neg" for c in cue.children) or _silence(cue) \
+                or _names_no_one(source.root):
+            continue
+        resolved = speakers.resolve(source.root)
+        if resolved is None:
+            continue
+        speaker_span = Span(a.source[0].start, a.source[-1].end) if source.root.lower_ not in ("i", "we") else resolved[1]
+        content = Span(a.content[0].start, a.content[-1].end)
+        claim = _claim(document, index, publisher, source.root, (resolved[0], speaker_span), cue, content, quotes, date_spans,
+                       _previous_channel(out), "claims.model")
+        if cue.lower_ != "according":
+            claim.cue_span = Span(a.cue[0].start, a.cue[-1].end)
+            claim.cue = document.text[claim.cue_span.start : claim.cue_span.end]
+        claim.rule = "claims.model"  # the tagger decided it, whatever the cue's channel cites
+        if len(a.content) > 1:
+            claim.content_parts = list(a.content)
+        out.append(claim)
+    return out
 
 
 def _without_leading_date(cue: Token, content: Span, text: str, date_spans: list) -> Span:

@@ -128,7 +128,7 @@ def extract(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
     format: Annotated[str, typer.Option("--format", help="json (one object) or jsonl (one per line).")] = "json",
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
-    extractor: Annotated[str, typer.Option(help="rules, or rules+similarity (needs factions[embeddings]).")] = "rules",
+    extractor: Annotated[str, typer.Option(help="rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")] = "rules",
     kb: KbOption = None,
     disable_rule: DisableOption = None,
 ) -> None:
@@ -645,7 +645,7 @@ def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
         print_relation(data["main_pair"])
 
 
-ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, or rules+similarity (needs factions[embeddings]).")]
+ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")]
 
 
 @eval_app.command("re3d")
@@ -733,7 +733,7 @@ def eval_gold(
 def eval_polnear(
     path: Annotated[str, typer.Argument(help="The PolNeAR folder (train/, dev/, metadata.tsv), e.g. ../shared/datasets/polnear.")],
     split: Annotated[str, typer.Option(help="Split to score: dev or train.")] = "dev",
-    system: Annotated[list[str], typer.Option(help="System to score, repeatable: rules, model.")] = ["rules", "model"],  # noqa: B006
+    system: Annotated[list[str], typer.Option(help="System to score, repeatable: rules, model, combined.")] = ["rules", "model", "combined"],  # noqa: B006
     errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious span, one line each.")] = False,
     limit: Annotated[int | None, typer.Option(help="Score the first N articles only.")] = None,
     as_json: JsonOption = False,
