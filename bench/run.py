@@ -3,7 +3,8 @@ measured in the same run on the same machine.
 
 Phases run in their own processes so that each peak RSS is its own:
   spacy     bare spaCy (same model, same components factions runs) over the corpus
-  factions  full factions extraction over the same corpus, one process
+  factions  full factions extraction over the same corpus, one process; again with the
+            trained attribution tagger (--extractor rules+model)
   ingest    `ingest` into a fresh SQLite store with 1 and with 2 workers
   queries   relation and leaders queries on a synthetic store of 1M claims
 Writes bench/results/<date>.json and prints a table.
@@ -91,11 +92,11 @@ def phase_spacy(corpus: Path) -> dict:
     return {"words": words, "seconds": seconds, "words_per_s": words / seconds, "peak_rss_mb": _peak_rss_mb()}
 
 
-def phase_factions(corpus: Path) -> dict:
-    from factions.extract import RuleExtractor
+def phase_factions(corpus: Path, extractor_name: str = "rules") -> dict:
+    from factions.extract import get_extractor
     from factions.read import read_inputs
 
-    extractor = RuleExtractor()
+    extractor = get_extractor(extractor_name)
     docs = list(read_inputs([str(corpus)]))
     words = sum(len(d.text.split()) for d in docs)
     start = time.perf_counter()
@@ -125,7 +126,7 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
     pair frequencies are skewed as in real corpora (a few pairs dominate)."""
     from sqlalchemy import insert
 
-    from factions.actors.kb import normalize_name
+    from factions.kb import normalize_name
     from factions.store import open_store
     from factions.store import schema as t
 
@@ -231,7 +232,7 @@ def main() -> None:
         name, *rest = args.phase
         fn = {"spacy": phase_spacy, "factions": phase_factions}.get(name)
         if fn:
-            print(json.dumps(fn(Path(rest[0]))))
+            print(json.dumps(fn(Path(rest[0]), *rest[1:])))
         elif name == "ingest":
             print(json.dumps(phase_ingest(Path(rest[0]), int(rest[1]))))
         elif name == "queries":
@@ -244,11 +245,14 @@ def main() -> None:
     print(f"corpus: {sizes['extraction']['documents']} documents, {sizes['extraction']['words']:,} words", file=sys.stderr)
     bare = _run_phase("spacy", str(corpus))
     full = _run_phase("factions", str(corpus))
+    tagged = _run_phase("factions", str(corpus), "rules+model")  # with the trained attribution tagger
     ingest = [_run_phase("ingest", str(ingest_corpus), str(n)) for n in (1, 2)]
     queries = _run_phase("queries", str(args.claims))
     ratio = full["words_per_s"] / bare["words_per_s"]
+    ratio_tagged = tagged["words_per_s"] / bare["words_per_s"]
     targets = {
         "extraction >= 0.8 x bare spaCy": ratio >= 0.8,
+        "extraction with the attribution tagger >= 0.8 x bare spaCy": ratio_tagged >= 0.8,
         ">= 10 articles of 800 words/s with 2 workers": ingest[1]["documents_per_s"] >= 10,
         "ingest peak RSS < 1.5 GB": max(i["peak_rss_mb"] for i in ingest) < 1536,
         "relation query p95 <= 50 ms at 1M claims": queries["relation"]["p95_ms"] <= 50,
@@ -256,6 +260,7 @@ def main() -> None:
     result = {
         "date": date.today().isoformat(), "machine": machine(), "corpus": sizes,
         "bare_spacy": bare, "factions": full, "extraction_ratio": ratio,
+        "factions_with_tagger": tagged, "extraction_ratio_with_tagger": ratio_tagged,
         "ingest": ingest, "ingest_speedup_2_workers": ingest[1]["documents_per_s"] / ingest[0]["documents_per_s"],
         "queries": queries, "targets": targets,
     }
@@ -264,6 +269,7 @@ def main() -> None:
     rows = [
         ("bare spaCy", f"{bare['words_per_s']:,.0f} words/s", f"{bare['peak_rss_mb']:,.0f} MB", "baseline"),
         ("factions extraction", f"{full['words_per_s']:,.0f} words/s", f"{full['peak_rss_mb']:,.0f} MB", f"{ratio:.2f} x bare spaCy"),
+        ("factions, rules+model", f"{tagged['words_per_s']:,.0f} words/s", f"{tagged['peak_rss_mb']:,.0f} MB", f"{ratio_tagged:.2f} x bare spaCy"),
         *[(f"ingest, {i['workers']} worker(s)", f"{i['documents_per_s']:.1f} docs/s", f"{i['peak_rss_mb']:,.0f} MB",
            "baseline" if i["workers"] == 1 else f"{result['ingest_speedup_2_workers']:.2f} x 1 worker") for i in ingest],
         *[(f"{name} query", f"p50 {q['p50_ms']:.1f} ms", f"p95 {q['p95_ms']:.1f} ms", f"{args.claims:,} claims")

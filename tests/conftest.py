@@ -72,3 +72,16 @@ def demo_db(tmp_path_factory):
     assert result.exit_code == 0, result.output
     assert "stored 10, skipped 0 already stored, failed 0" in result.output
     return url
+
+
+def run_text(extractor, text, published=None):
+    """An extraction of `text` and its actors' names by id."""
+    from factions.model import Document
+
+    x = extractor.extract(Document(source="t", text=text, published=published))
+    return x, {a.id: a.name for a in x.actors}
+
+
+def relation_names(x, names):
+    return {(r.type, names[r.source], names[r.target]) for r in x.relations}
+

@@ -2,17 +2,8 @@
 
 from datetime import date
 
-from factions.model import Document
-
-
-def _run(extractor, text, published=None):
-    x = extractor.extract(Document(source="t", text=text, published=published))
-    names = {a.id: a.name for a in x.actors}
-    return x, names
-
-
-def _relations(x, names):
-    return {(r.type, names[r.source], names[r.target]) for r in x.relations}
+from conftest import relation_names as _relations
+from conftest import run_text as _run
 
 
 def _claims(x, names):

@@ -424,7 +424,6 @@ def _model_claims(document: Document, doc: Doc, index: ActorIndex, attributions:
     no source or content is left out (a claim has a speaker and says something), and so
     is one below the threshold or outside the rules' own limits."""
     out: list[Claim] = []
-    allowed = _cue_words() | frozenset(_speech()["model_cues"])
     for a in attributions:
         if not a.source or not a.content or a.score < _speech()["model_threshold"]:
             continue
@@ -433,10 +432,9 @@ def _model_claims(document: Document, doc: Doc, index: ActorIndex, attributions:
         if cue_span is None or source is None or not len(cue_span) or not len(source):
             continue
         cue = next((t for t in cue_span if t.pos_ in ("VERB", "NOUN", "ADP")), cue_span[0])
-        # The rules' own limits hold for the tagger too: a speech or belief word, no
-        # silence ("did not comment", "neither confirmed nor denied"), someone speaking.
-        if any(c.dep_ == "neg" for c in cue.children) or _silence(cue) \
-                or _names_no_one(source.root):
+        # The rules' own limits hold for the tagger too: no silence ("did not comment",
+        # "neither confirmed nor denied"), someone speaking.
+        if any(c.dep_ == "neg" for c in cue.children) or _silence(cue) or _names_no_one(source.root):
             continue
         resolved = speakers.resolve(source.root)
         if resolved is None:

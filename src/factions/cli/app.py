@@ -648,6 +648,15 @@ def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
 ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")]
 
 
+_EXACT_OVERLAP = ["gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
+
+
+def _exact_overlap_rows(scores: dict) -> list[list]:
+    """One row per entity type or attribution role: counts, exact and overlap P/R/F1."""
+    return [[key, s["gold"], s["predicted"], *(f"{s[m][k]:.3f}" for m in ("exact", "overlap") for k in ("p", "r", "f1"))]
+            for key, s in scores.items()]
+
+
 @eval_app.command("re3d")
 def eval_re3d(
     path: Annotated[str, typer.Argument(help="A re3d folder, or a folder of re3d source folders.")],
@@ -670,9 +679,7 @@ def eval_re3d(
     if as_json:
         return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
     for system, scores in report["systems"].items():
-        rows = [[typ, s["gold"], s["predicted"], f"{s['exact']['p']:.3f}", f"{s['exact']['r']:.3f}", f"{s['exact']['f1']:.3f}",
-                 f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"] for typ, s in scores.items()]
-        _table(f"{system} on {report['documents']} documents", ["type", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"], rows)
+        _table(f"{system} on {report['documents']} documents", ["type", *_EXACT_OVERLAP], _exact_overlap_rows(scores))
     if "relations" in report:
         rows = [[typ, s["gold"], s["predicted"], f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"]
                 for typ, s in report["relations"].items()]
@@ -749,11 +756,9 @@ def eval_polnear(
     if as_json:
         return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
     for name, scores in report["systems"].items():
-        rows = [[role, s["gold"], s["predicted"], f"{s['exact']['p']:.3f}", f"{s['exact']['r']:.3f}", f"{s['exact']['f1']:.3f}",
-                 f"{s['overlap']['p']:.3f}", f"{s['overlap']['r']:.3f}", f"{s['overlap']['f1']:.3f}"] for role, s in scores.items()]
         _table(f"{name} on {report['documents']} {split} documents ({report['seconds'][name]:.2f} s, "
                f"{report['overhead'][name]:.1%} of the pipeline's {report['pipeline_seconds']:.1f} s)",
-               ["role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"], rows)
+               ["role", *_EXACT_OVERLAP], _exact_overlap_rows(scores))
     if errors:
         for line in report.get("errors", []):
             out.print(line, markup=False, highlight=False)
