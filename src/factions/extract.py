@@ -83,7 +83,8 @@ class ModelExtractor(RuleExtractor):
     """The rules, with the trained attribution tagger deciding the claims it finds
     (rule claims.model; `factions.claims.learned`, weights in data/models/): better
     attribution on news (PolNeAR dev source exact 0.72 against 0.53), about a tenth
-    more time, and broader than the conflict-report conventions of the gold sets."""
+    more time, and spans that follow PolNeAR's conventions rather than those of the
+    conflict-report gold sets (docs/evaluation.md, PolNeAR)."""
 
     name = "rules+model"
 
