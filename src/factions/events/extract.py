@@ -487,7 +487,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
 class _StoryDates:
     """The dates a story tells its past events by, in the order told ("On 23 January,
     al-Shabaab detonated …"): a later past event with no date of its own happened on
-    the last of them (rule events.time-from-context). Dates of present or future
+    the last of them (docs/events.md, "Time"). Dates of present or future
     clauses ("will meet on Friday") and of statements ("said on Monday") do not count."""
 
     def __init__(self, doc: Doc, dates: list, document: Document):
@@ -531,7 +531,7 @@ def _from_narrative(text: str, narrative: When | None) -> When | None:
 
 def _narrated(trigger: Token) -> bool:
     """A past event told in the story's order ("Three soldiers were killed"): it takes
-    the date of the event told before it in its paragraph (rule events.time-from-context).
+    the date of the last past event told before it (docs/events.md, "Time").
     Present and future events, and those under a claim's present tense, do not."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb.pos_ not in ("VERB", "AUX"):
