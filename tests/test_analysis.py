@@ -193,3 +193,18 @@ def test_undated_fighting_does_not_lapse():
     items = [{"type": "fights", "state": "fighting", "polarity": "for", "background": False, "date": "2017-03-01",
               "when_end": None, "when_precision": None}]
     assert periods(items)[0].end is None
+
+
+def test_an_unknown_name_is_an_error_with_suggestions_never_another_actor(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("The United States struck the Islamic State near Raqqa on 3 May 2017.", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'u.db'}"
+    _run("ingest", str(text), "--db", db)
+    # Known to the knowledge base but named by no stored document: no answer about "US".
+    result = runner.invoke(app, ["relation", "ISIL", "al-Nusra Front", "--db", db])
+    assert result.exit_code == 1
+    assert "no actor named 'al-Nusra Front' in the store" in result.stderr and "knowledge base knows it" in result.stderr
+    assert "United States" not in result.stdout
+    # A misspelling is suggested, not answered.
+    result = runner.invoke(app, ["actor", "Islamic Stat", "--db", db])
+    assert result.exit_code == 1 and "did you mean 'Islamic State'" in result.stderr

@@ -17,12 +17,19 @@ LEADING_ROLES = {"leader", "commander", "emir", "secretary-general", "chairman",
 
 
 class ActorNotFound(LookupError):
-    pass
+    """A name that is no stored actor's name, alias or spelling variant; the message
+    names the closest stored names, and `suggestions` lists them."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None):
+        super().__init__(message)
+        self.suggestions = suggestions or []
 
 
 def resolve_actor(conn: Connection, name: str) -> list[int]:
     """Actor ids a name refers to: any stored name or alias ("ISIS", "IS" and
-    "Islamic State" are one actor), a knowledge-base alias, or a close spelling."""
+    "Islamic State" are one actor), a knowledge-base alias, or a spelling variant
+    (normalised). Never another actor: a name that is none of these is ActorNotFound
+    naming the closest stored names, not an answer about the nearest one."""
     ids: list[int] = []
     kb = load_kb()
     kb_ids = [a.id for a in kb.lookup(name)]
@@ -34,12 +41,14 @@ def resolve_actor(conn: Connection, name: str) -> list[int]:
     if not ids and is_acronym(name):
         ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.name == name, live).distinct())]
     if not ids:
-        names = {r.norm: r.actor_id for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.actor_id).where(live))}
-        best = process.extractOne(normalize_name(name), list(names), scorer=fuzz.WRatio, score_cutoff=88)
-        if best:
-            ids = [names[best[0]]]
-    if not ids:
-        raise ActorNotFound(f"no actor named '{name}' in the store")
+        # A close spelling is a suggestion, never an answer: "al-Nusra Front" once landed
+        # on "US" by partial matching.
+        stored = {r.norm: r.name for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.name).where(live))}
+        close = process.extract(normalize_name(name), list(stored), scorer=fuzz.ratio, score_cutoff=70, limit=3)
+        suggestions = [stored[c[0]] for c in close]
+        known = f" (the knowledge base knows it as {kb.get(kb_ids[0]).name}, but no document in the store names it)" if kb_ids else ""
+        hint = f"; did you mean {', '.join(repr(x) for x in suggestions)}?" if suggestions else ""
+        raise ActorNotFound(f"no actor named '{name}' in the store{known}{hint}", suggestions)
     # An analyst's merges make several stored actors one: the first id is the root.
     return family(conn, ids)
 
