@@ -25,13 +25,17 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 # Extraction quality: entities and relations against re3d-format data (DATA=path to
-# override), then claims, events and relations against the example corpus's gold, and
-# attribution and relations against the two sets written blind (see docs/evaluation.md).
+# override), then claims, events and relations against the example corpus's gold and the
+# sets written blind, one genre each among them (see docs/evaluation.md), then attribution
+# on PolNeAR's dev split (POLNEAR=path to override).
 DATA ?= ../shared/datasets/re3d-dev
-GOLD ?= examples/gold/examples.gold.jsonl examples/gold/attribution.gold.jsonl examples/gold/relations.gold.jsonl examples/gold/news.gold.jsonl examples/gold/statements.gold.jsonl
+GOLD ?= examples/gold/examples.gold.jsonl examples/gold/attribution.gold.jsonl examples/gold/relations.gold.jsonl examples/gold/news.gold.jsonl examples/gold/statements.gold.jsonl \
+	examples/gold/event-notes.gold.jsonl examples/gold/operation-updates.gold.jsonl examples/gold/profiles.gold.jsonl \
+	examples/gold/wire.gold.jsonl examples/gold/first-person.gold.jsonl examples/gold/analysis.gold.jsonl
 eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
 	for gold in $(GOLD); do $(BIN)/factions eval gold $$gold || exit 1; done
+	$(BIN)/factions eval polnear $(POLNEAR) --split dev
 
 # The attribution tagger's weights (src/factions/data/models/attribution.*) from PolNeAR's
 # train split, scored on its dev split (POLNEAR=path to override).
