@@ -14,6 +14,7 @@ from factions.events.extract import _affiliate_description, _is_example, _known_
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where
+from factions.relations.stances import PARTY_KINDS, PLACE_KINDS
 from factions.relations.types import symmetric_types
 
 
@@ -274,10 +275,6 @@ def named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relati
             if named is not None:
                 setattr(r, side, named.span)
     return relations
-
-
-PLACE_KINDS = {"location", "state"}
-PARTY_KINDS = GROUP_KINDS | {"person", "population"}
 
 
 def _words_of(table: str) -> dict:
