@@ -764,5 +764,38 @@ def eval_polnear(
             out.print(line, markup=False, highlight=False)
 
 
+@eval_app.command("identity")
+def eval_identity(
+    path: Annotated[str, typer.Argument(help="A gold file of linked mentions, e.g. examples/identity/identity.gold.jsonl.")],
+    errors: Annotated[bool, typer.Option("--errors", help="Also list every wrong link, one line each.")] = False,
+    extractor: ExtractorOption = "rules",
+    as_json: JsonOption = False,
+) -> None:
+    """Actor identity: gold mentions linked to the right knowledge-base actor, and wrong links."""
+    from factions.evaluate.identity import IdentityGoldError, evaluate_identity
+    from factions.extract import get_extractor
+
+    try:
+        report = evaluate_identity(path, get_extractor(extractor))
+    except IdentityGoldError as exc:
+        _error(str(exc))
+        raise typer.Exit(1) from None
+    if as_json:
+        return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
+
+    def row(name: str, s: dict) -> list[str]:
+        rate = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+        return [name, str(s["mentions"]), str(s["with_kb_id"]), str(s["found"]), rate(s["linked_right"]),
+                f"{s['wrong_links']}/{s['linked']}", rate(s["wrong_link_rate"])]
+
+    head = ["", "mentions", "with KB id", "found", "linked right", "wrong links", "wrong-link rate"]
+    _table(f"Identity on {report['documents']} documents", head, [row("all", report["overall"])])
+    _table("By kind", head, [row(k, s) for k, s in report["by_kind"].items()])
+    _table("By genre", head, [row(k, s) for k, s in report["by_genre"].items()])
+    if errors:
+        for line in report["errors"]:
+            out.print(line, markup=False, highlight=False)
+
+
 def main() -> None:
     app()
