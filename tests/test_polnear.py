@@ -155,8 +155,24 @@ def test_training_end_to_end_on_a_tiny_corpus(tmp_path):
     meta = json.loads((out / "attribution.json").read_text())
     assert meta["split"] == "train" and meta["files"] == 4 and len(meta["files_sha256"]) == 64
     assert "say" in meta["cue_lemmas"] and meta["dev"]["cue"]["f1"] >= 0.0
+    assert meta["roles_model"]["file"] == "attribution-roles.crfsuite" and (out / "attribution-roles.crfsuite").exists()
     tagger = AttributionTagger.load(out / "attribution.crfsuite")
-    assert isinstance(tagger.predict(_doc(TEXT)), list)
+    assert tagger.roles is not None and isinstance(tagger.predict(_doc(TEXT)), list)
+
+
+def test_second_tagger_reads_the_content_of_one_cue_around_it():
+    """The content of a quote split around its cue is the two fragments of that cue,
+    and a second cue in the paragraph keeps its own source and content."""
+    tagger = AttributionTagger.load()
+    assert tagger.roles is not None  # the shipped weights include the second tagger
+    text = ("“The talks have failed,” the envoy said, “and the fighting will resume.” "
+            "The army denied that its units had shelled the town.")
+    atts = {text[a.cue[0].start:a.cue[0].end]: a for a in tagger.predict(_doc(text)) if a.cue}
+    said, denied = atts["said"], atts["denied"]
+    assert [text[s.start:s.end] for s in said.source] == ["the envoy"]
+    assert [text[c.start:c.end].strip("“”,. ") for c in said.content] == ["The talks have failed", "and the fighting will resume"]
+    assert [text[s.start:s.end] for s in denied.source] == ["The army"]
+    assert [text[c.start:c.end] for c in denied.content] == ["that its units had shelled the town"]
 
 
 def test_rules_plus_model_makes_model_claims_with_linked_speakers():

@@ -3,10 +3,12 @@
     .venv/bin/python train/attribution.py [PATH]   # PATH default ../shared/datasets/polnear
 
 Parses the train split (first annotator per article) with factions' own pipeline,
-learns the cue lemma list from its Cue spans, trains a linear-chain CRF
-(python-crfsuite, L-BFGS with elastic-net c1/c2), scores it on the dev split and
-writes `src/factions/data/models/attribution.crfsuite` and `attribution.json` (the
-provenance: corpus, version, split, file count, sha256 of the sorted training file
+learns the cue lemma list from its Cue spans, trains two linear-chain CRFs
+(python-crfsuite, L-BFGS with elastic-net c1/c2): the first labels sources, cues and
+contents of a paragraph at once; the second reads one gold cue at a time and labels
+its source and content (`--no-roles` skips it). Scores both on the dev split and
+writes `src/factions/data/models/attribution.crfsuite`, `attribution-roles.crfsuite`
+and `attribution.json` (the provenance: corpus, version, split, file count, sha256 of the sorted training file
 names, command, date, hyper-parameters, dev scores, cue lemmas).
 
 `--cache DIR` keeps the parsed Docs (spaCy DocBin) there, so that a second run with
@@ -63,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
+    ap.add_argument("--roles-c1", type=float, default=1.0, help="c1 of the second tagger (source and content per cue)")
+    ap.add_argument("--roles-c2", type=float, default=0.01)
+    ap.add_argument("--no-roles", action="store_true", help="train the first tagger only")
     ap.add_argument("--cue-min-count", type=int, default=3)
     ap.add_argument("--cue-min-ratio", type=float, default=0.1)
     ap.add_argument("--no-dev", action="store_true", help="skip scoring on the dev split")
@@ -73,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     import pycrfsuite
 
     from factions.actors import load_kb
-    from factions.claims.features import Featurizer
-    from factions.claims.learned import AttributionTagger, gold_tags, learn_cues
+    from factions.claims.features import CueRoleFeaturizer, Featurizer
+    from factions.claims.learned import AttributionTagger, cue_role_tags, gold_tags, learn_cues, roles_path, token_range
     from factions.nlp import load_pipeline
 
     root = Path(args.path)
@@ -106,6 +111,25 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     trainer.train(str(model))
     t_train = time.perf_counter() - t1
+    # the second tagger: one sequence per gold cue, the tokens read relative to it
+    roles_params = {"c1": args.roles_c1, "c2": args.roles_c2, "max_iterations": args.iterations,
+                    "feature.minfreq": args.min_freq, "feature.possible_transitions": True}
+    t2 = time.perf_counter()
+    if args.no_roles:
+        roles_path(model).unlink(missing_ok=True)
+    else:
+        role_featurizer = CueRoleFeaturizer(cues)
+        roles_trainer = pycrfsuite.Trainer(verbose=False)
+        for a, doc in train:
+            prep = role_featurizer.prepare(doc)
+            for attribution in a.gold:
+                if attribution.cue:
+                    start, end = token_range(doc, attribution.cue)
+                    window, feats = role_featurizer.featurize(prep, start, end)
+                    roles_trainer.append(feats, cue_role_tags(doc, *window, attribution))
+        roles_trainer.set_params(roles_params)
+        roles_trainer.train(str(roles_path(model)))
+    t_roles = time.perf_counter() - t2
     names = sorted(a.name + ".txt" for a, _ in train)
     meta = {
         "model": "linear-chain CRF (python-crfsuite), BIO over SRC/CUE/CNT, one sequence per paragraph",
@@ -119,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "spacy_pipeline": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}",
         "hyperparameters": {**params, "cue_min_count": args.cue_min_count, "cue_min_ratio": args.cue_min_ratio},
-        "seconds": {"parse": round(t_parse, 1), "train": round(t_train, 1)},
+        "roles_model": None if args.no_roles else {"file": roles_path(model).name, "hyperparameters": roles_params,
+                                                  "sequences": "one per gold cue: its paragraph, at most 3 sentences either side"},
+        "seconds": {"parse": round(t_parse, 1), "train": round(t_train, 1), "train_roles": round(t_roles, 1)},
         "dev": None,
         "cue_lemmas": cues,
     }

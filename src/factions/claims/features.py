@@ -23,6 +23,8 @@ ATTRS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, ENT_IOB, ENT_TYPE, SHAPE, SENT_
 OPEN_QUOTES = {"“", "‘‘", "``"}
 CLOSE_QUOTES = {"”", "''"}
 TOGGLE_QUOTES = {'"'}
+# the dependents that say a token may be a cue: it governs a clause, a speaker, an object
+KID_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "agent", "mark", "advcl", "acl", "prep", "parataxis", "poss"})
 
 
 def _bucket(n: int) -> str:
@@ -86,6 +88,15 @@ class Featurizer:
         sent_start[0] = True
         cues = self.cues
         is_cue = [lemma[i] in cues and pos[i] in ("VERB", "NOUN", "ADJ", "AUX", "ADP", "PROPN") for i in range(n)]
+        # what hangs from a token: a verb or noun never seen as a cue in training still
+        # reads like one when it governs a clause ("ccomp", "that"), a quote or a speaker
+        kids: list[set[str]] = [set() for _ in range(n)]
+        for i in range(n):
+            h = head[i]
+            if h != i and dep[i] in KID_DEPS:
+                kids[h].add("k=" + dep[i])
+                if dep[i] == "mark" and head[h] != h:  # "said *that* ...": the mark's clause's head
+                    kids[head[h]].add("km=" + lemma[i])
         # nearest cue ancestor-or-self, the token just below it on the path, and the depth
         anc = [-2] * n
         child = [-1] * n
@@ -173,6 +184,10 @@ class Featurizer:
                 ]
                 if ent[i]:
                     f.append("e=" + ent[i] + ("B" if ent_iob[i] == 3 else "I"))
+                if kids[i]:
+                    own = sorted(kids[i])
+                    f.extend(own)
+                    f.extend(k + "|" + pos[i] for k in own)
                 if sent_start[i]:
                     f.append("ss")
                 if i == start:
@@ -227,3 +242,163 @@ class Featurizer:
                 if closes:
                     quote = False
         return seqs, feats
+
+
+class CueRoleFeaturizer:
+    """Features of the tokens around one cue, for the second tagger, which labels the
+    source and content *of that cue* (BIO over SRC/CNT). The first tagger labels every
+    role of every attribution in a paragraph at once, so a token only knows its nearest
+    cue; here each token is described relative to the one cue being read: on which side,
+    how far, in which sentence, whether it lies under the cue in the parse and through
+    which of the cue's children (nsubj, ccomp, dobj ...), whether it is that child's
+    first or last token, and whether another cue stands between. Where a content starts
+    and ends depends on those, which is what exact matching scores."""
+
+    WINDOW_SENTENCES = 3  # sentences either side of the cue's, inside its paragraph
+
+    def __init__(self, cues: Iterable[str]):
+        self.cues = frozenset(cues)
+
+    def prepare(self, doc: Doc) -> dict:
+        """Per-document arrays shared by every cue of the document."""
+        n = len(doc)
+        arr = doc.to_array(ATTRS)
+        strings = doc.vocab.strings
+
+        def column(k: int) -> list[str]:
+            uniq, inverse = numpy.unique(arr[:, k], return_inverse=True)
+            names = [strings[int(h)] if h else "" for h in uniq]
+            return [names[j] for j in inverse.tolist()]
+
+        lower = column(0)
+        lemma = [w.lower() for w in column(1)]
+        pos = column(2)
+        dep = column(4)
+        head = (numpy.arange(n) + arr[:, 5].astype(numpy.int64)).tolist()
+        ent = column(8)
+        shape = column(9)
+        sent_id = numpy.cumsum(arr[:, 10].astype(numpy.int64) == 1).tolist()
+        is_cue = [lemma[i] in self.cues and pos[i] in ("VERB", "NOUN", "ADJ", "AUX", "ADP", "PROPN") for i in range(n)]
+        quote = [False] * n
+        inside = False
+        for i, w in enumerate(lower):
+            opens = w in OPEN_QUOTES or (w in TOGGLE_QUOTES and not inside)
+            closes = w in CLOSE_QUOTES or (w in TOGGLE_QUOTES and inside)
+            if opens:
+                inside = True
+            quote[i] = inside
+            if closes:
+                inside = False
+        depth = [0] * n
+        for i in range(n):
+            j, d = i, 0
+            while head[j] != j and d < 60:
+                j = head[j]
+                d += 1
+            depth[i] = d
+        return {"n": n, "lower": lower, "lemma": lemma, "pos": pos, "dep": dep, "head": head, "ent": ent,
+                "shape": shape, "sent": sent_id, "is_cue": is_cue, "quote": quote, "depth": depth,
+                "seqs": _paragraphs(lower), "doc": doc}
+
+    def window(self, prep: dict, cue_start: int, cue_end: int) -> tuple[int, int]:
+        """The token range read for a cue: its paragraph, cut to WINDOW_SENTENCES
+        sentences either side of the cue's."""
+        for start, end in prep["seqs"]:
+            if start <= cue_start < end:
+                break
+        else:
+            return cue_start, cue_end
+        sent = prep["sent"]
+        lo, hi = sent[cue_start] - self.WINDOW_SENTENCES, sent[cue_end - 1] + self.WINDOW_SENTENCES
+        s = cue_start
+        while s > start and sent[s - 1] >= lo:
+            s -= 1
+        e = cue_end
+        while e < end and sent[e] <= hi:
+            e += 1
+        return s, e
+
+    def featurize(self, prep: dict, cue_start: int, cue_end: int) -> tuple[tuple[int, int], list[list[str]]]:
+        start, end = self.window(prep, cue_start, cue_end)
+        lower, lemma, pos, dep, head = prep["lower"], prep["lemma"], prep["pos"], prep["dep"], prep["head"]
+        ent, shape, sent, is_cue, quote = prep["ent"], prep["shape"], prep["sent"], prep["is_cue"], prep["quote"]
+        doc = prep["doc"]
+        cue_tokens = range(cue_start, cue_end)
+        # the cue's head: the token of the cue span whose head lies outside it
+        h = cue_start
+        for i in cue_tokens:
+            if not (cue_start <= head[i] < cue_end) or head[i] == i:
+                h = i
+                break
+        cl = lemma[h]
+        # under the cue: the child of any cue token on the token's path up, and the depth
+        under: dict[int, tuple[int, int]] = {}
+        for i in range(start, end):
+            j, d, prev = i, 0, i
+            while d < 40:
+                if cue_start <= j < cue_end:
+                    if j != i:
+                        under[i] = (prev, d)
+                    break
+                if head[j] == j:
+                    break
+                prev, j = j, head[j]
+                d += 1
+        # the cue's ancestors (its governing verbs: "X said in a statement that ...")
+        ancestors = {}
+        j, d = h, 0
+        while head[j] != j and d < 12:
+            j = head[j]
+            d += 1
+            ancestors[j] = d
+        edges = {}
+        for c, _d in under.values():
+            if c not in edges:
+                tok = doc[c]
+                edges[c] = (tok.left_edge.i, tok.right_edge.i)
+        cues_between = numpy.cumsum([1 if (is_cue[i] and not (cue_start <= i < cue_end)) else 0 for i in range(start, end)])
+        feats = []
+        cue_sent = sent[h]
+        for i in range(start, end):
+            k = i - start
+            side = "S" if cue_start <= i < cue_end else ("L" if i < cue_start else "R")
+            dist = cue_start - i if side == "L" else (i - cue_end + 1 if side == "R" else 0)
+            so = max(-3, min(3, sent[i] - cue_sent))
+            f = ["b", "w=" + lower[i], "l=" + lemma[i], "p=" + pos[i], "d=" + dep[i], "sh=" + shape[i][:4],
+                 "hl=" + lemma[head[i]], "hd=" + dep[head[i]],
+                 "side=" + side, "db=" + side + _bucket(dist), "so=" + str(so), "cl=" + cl, "cls=" + cl + side,
+                 "q=" + ("1" if quote[i] else "0"), "qs=" + ("1" if quote[i] else "0") + side]
+            if ent[i]:
+                f.append("e=" + ent[i])
+            if i == start or sent[i] != sent[i - 1]:
+                f.append("ss")
+            if i + 1 == end or sent[i + 1] != sent[i]:
+                f.append("se")
+            if side != "S":
+                a, b = (i, cue_start) if side == "L" else (cue_end - 1, i)
+                between = cues_between[min(b, end - 1) - start] - cues_between[a - start]
+                f.append("cb=" + ("1" if between > 0 else "0"))
+            if i in under:
+                c, d = under[i]
+                f += ["u=" + dep[c] + side, "ub=" + dep[c] + side + _bucket(d), "ul=" + dep[c] + "|" + cl,
+                      "up=" + dep[i] + "|" + dep[c]]
+                le, re_ = edges[c]
+                if i == le:
+                    f.append("ule=" + dep[c])
+                if i == re_:
+                    f.append("ure=" + dep[c])
+            elif i in ancestors:
+                f.append("anc=" + _bucket(ancestors[i]))
+            elif side != "S":
+                f.append("out=" + ("same" if sent[i] == cue_sent else "other"))
+            for off, tag in ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")):
+                j = i + off
+                if start <= j < end:
+                    f.append(tag + "l=" + lemma[j])
+                    f.append(tag + "p=" + pos[j])
+                    if off in (-1, 1):
+                        f.append(tag + "s=" + ("S" if cue_start <= j < cue_end else "o"))
+                else:
+                    f.append(tag + "<>")
+            feats.append(f)
+        return (start, end), feats
