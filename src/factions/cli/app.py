@@ -559,9 +559,9 @@ def print_relation(data: dict) -> None:
     if st["evidence_against"]:
         _table("Evidence against", columns, _evidence_rows(st["evidence_against"]))
     if st["competing"]:
-        _table("Competing reports", ["state"] + columns, [[i["state"], *row] for i, row in zip(st["competing"], _evidence_rows(st["competing"]))])
+        _table("Competing reports", ["id", "state", *columns[1:]], [[row[0], i["state"], *row[1:]] for i, row in zip(st["competing"], _evidence_rows(st["competing"]))])
     if st["prospects"]:
-        _table("Prospects (hypothetical, conditional, future)", ["state"] + columns, [[i["state"], *row] for i, row in zip(st["prospects"], _evidence_rows(st["prospects"]))])
+        _table("Prospects (hypothetical, conditional, future)", ["id", "state", *columns[1:]], [[row[0], i["state"], *row[1:]] for i, row in zip(st["prospects"], _evidence_rows(st["prospects"]))])
     if st["history"]:
         out.print("history: " + "; ".join(f"{h['state']} {h['from'] or '?'} to {h['to'] or 'now'}" for h in st["history"]), markup=False, highlight=False)
     if not data["relations"]:
