@@ -226,6 +226,9 @@ def test_cli_judges_lists_and_undoes(url, ids):
     (["relation", "add", "Islamic State", "YPG", "fights", "--doc", "a.txt", "--span", "5", "--reason", "r"], "--span must be START:END"),
     (["relation", "add", "Islamic State", "Liwa al-Nowhere", "fights", "--doc", "a.txt", "--reason", "r"], "no actor named 'Liwa al-Nowhere'"),
     (["judgements", "--record", "relation-1"], "'relation-1' is not a record as relation:ID"),
+    (["relation", "add", "ISIS", "Islamic State", "fights", "--doc", "a.txt", "--reason", "r"], "a relation needs two different actors"),
+    (["event", "add", "ASSAULT", "--doc", "a.txt", "--reason", "r"], "an event needs a participant"),
+    (["claim", "add", "Islamic State", "--doc", "a.txt", "--span", "0:9", "--said-on", "Tuesday", "--reason", "r"], "'Tuesday' is not a date"),
 ])
 def test_cli_bad_input_is_one_line_and_exit_2_and_writes_nothing(url, args, message):
     result = _cli(*args, "--db", url)
@@ -253,3 +256,13 @@ def test_no_query_reads_the_record_tables_around_the_judgements():
     offenders = [f"{p.relative_to(src)}:{n}" for folder in ("analysis", "export", "cli") for p in sorted((src / folder).rglob("*.py"))
                  for n, line in enumerate(p.read_text("utf-8").splitlines(), 1) if direct.search(line)]
     assert offenders == []
+
+
+def test_show_rejected_lists_rejected_events_and_claims_flagged(url, ids):
+    event, claim = ids["assaults"][0], ids["claims"][1]
+    _cli("event", "reject", event, "--reason", "no attack on Tuesday", "--db", url)
+    _cli("claim", "reject", claim, "--reason", "not a claim", "--db", url)
+    assert f"{event} (rejected)" not in _cli("timeline", "Islamic State", "--db", url).stdout
+    assert f"{event} (rejected)" in _cli("timeline", "Islamic State", "--show-rejected", "--db", url).stdout
+    assert f"│ {claim} (rejected)" not in _cli("claims", "--db", url).stdout
+    assert re.search(rf"│ {claim} \(rejected\) +│ 2019-03-02", _cli("claims", "--show-rejected", "--db", url).stdout)

@@ -240,6 +240,8 @@ def add_relation(conn: Connection, document_id: int, source_id: int, target_id: 
     Returns (judgement id, relation id)."""
     if type_ not in _types("relation"):
         raise UnknownType(f"no relation type '{type_}'; the types are {', '.join(_types('relation'))}")
+    if family(conn, [source_id])[0] == family(conn, [target_id])[0]:
+        raise RecordJudgementError("a relation needs two different actors")
     evidence, start, end = _document(conn, document_id, span)
     when_start, precision = _when(when)
     (ss, se), (ts, te) = _mention(conn, document_id, source_id, start, end), _mention(conn, document_id, target_id, start, end)
@@ -257,6 +259,8 @@ def add_event(conn: Connection, document_id: int, type_: str, actors: list[int],
     """An event the extraction missed. Returns (judgement id, event id)."""
     if type_ not in event_types():
         raise UnknownType(f"no event type '{type_}'; the types are {', '.join(event_types())}")
+    if not actors and not recipients:
+        raise RecordJudgementError("an event needs a participant: an actor or a recipient")
     trigger, start, end = _document(conn, document_id, span)
     when_start, precision = _when(when)
     now = _now()
