@@ -176,6 +176,7 @@ def test_exports_honour_the_judgements(url, ids):
         stix = json.loads(export(conn, "stix"))
         relationships = [o for o in stix["objects"] if o["type"] == "relationship" and o["relationship_type"] == "fights"]
         assert [o["x_factions_confirmed"] for o in relationships] == [True]
+        assert [o["modified"] > o["created"] for o in relationships] == [True]  # the confirmation is a new version
         records.reject(conn, "event", ids["assaults"][0], "ana", "no attack on Tuesday")
         plover = json.loads(export(conn, "plover"))
         assert ids["assaults"][0] not in [r["event"] for e in plover for r in e["reports"]]

@@ -116,7 +116,8 @@ def to_stix(conn: Connection) -> str:
         extra = {"start_time": _stamp(start)} if start else {}
         objects[rid] = stix2.Relationship(
             id=rid, relationship_type=x["type"].replace("_", "-"), source_ref=src, target_ref=dst,
-            description=x["evidence"], confidence=int(grading.weight(grade) * 100), created=x["recorded_at"], modified=x["recorded_at"],
+            description=x["evidence"], confidence=int(grading.weight(grade) * 100), created=x["recorded_at"],
+            modified=max(x["recorded_at"], x["judged_at"] or x["recorded_at"]),  # a retype is a new version
             allow_custom=True, x_factions_modality=x["modality"], x_factions_reliability=grade,
             x_factions_basis=x["basis"], x_factions_confirmed=bool(x["confirmed"]), **extra,
         )

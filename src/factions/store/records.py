@@ -12,7 +12,8 @@ reads through them (tests/test_records.py checks that none reads the tables dire
   implied by a rejected event;
 - a retyped record has its latest type in `type`, the extracted one in `extracted_type`;
 - `confirmed` is true once an analyst confirmed it;
-- `basis` is "analyst" for a record added by hand (rule "analyst"), else "extracted".
+- `basis` is "analyst" for a record added by hand (rule "analyst"), else "extracted";
+- `judged_at` is when a judgement on it was last made or undone (None: never judged).
 """
 
 from __future__ import annotations
@@ -106,7 +107,12 @@ def _overlay(kind: str, include_rejected: bool, carried_by: dict[str, object]) -
             J.c.record == kind, J.c.record_id == table.c.id, J.c.action == "retype", J.c.undone_at.is_(None),
         ).order_by(J.c.id.desc()).limit(1).scalar_subquery()  # the latest standing retype
         columns += [func.coalesce(retyped, table.c.type).label("type"), table.c.type.label("extracted_type")]
+    # When an analyst last changed how the record reads (a judgement made or undone):
+    # exports stamp it as the record's modification time.
+    judged_at = select(func.max(func.coalesce(J.c.undone_at, J.c.made_at))).where(
+        J.c.record == kind, J.c.record_id == table.c.id).scalar_subquery()
     columns += [
+        judged_at.label("judged_at"),
         rejected.label("rejected"),
         table.c.id.in_(_judged(kind, "confirm")).label("confirmed"),
         case((table.c.rule == ANALYST, ANALYST), else_="extracted").label("basis"),
@@ -119,7 +125,7 @@ def _overlay(kind: str, include_rejected: bool, carried_by: dict[str, object]) -
 
 def relations(include_rejected: bool = False) -> Subquery:
     """The relations table as analysts have judged it (same columns, plus
-    `extracted_type`, `rejected`, `confirmed`, `basis`)."""
+    `extracted_type`, `rejected`, `confirmed`, `basis`, `judged_at`)."""
     r = t.relations
     return _overlay("relation", include_rejected, {"claim": r.c.claim_id, "event": r.c.event_id})
 
@@ -130,7 +136,7 @@ def events(include_rejected: bool = False) -> Subquery:
 
 
 def claims(include_rejected: bool = False) -> Subquery:
-    """The claims table as analysts have judged it (`rejected`, `confirmed`, `basis`)."""
+    """The claims table as analysts have judged it (`rejected`, `confirmed`, `basis`, `judged_at`)."""
     return _overlay("claim", include_rejected, {})
 
 
