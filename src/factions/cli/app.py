@@ -40,7 +40,7 @@ class _ActorGroup(TyperGroup):
 class _RelationGroup(TyperGroup):
     """`factions relation A B [--as-of ...]` asks about a pair; `factions relation
     reject|retype|confirm|add|undo` judge a relation record. Options may come first
-    (`factions relation --as-of 2015-01-01 A B`), so only the group's own help stays."""
+    (`factions relation --as-of 2015-01-01 A B`), so all but the group's --help goes to `show`."""
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
