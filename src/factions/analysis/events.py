@@ -12,14 +12,17 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from factions.store import records
 from factions.store import schema as t
 from factions.store.judgements import root
 
 
-def deduplicated_events(conn: Connection, involving: list[list[int]] | None = None, as_of: str | None = None) -> list[dict]:
-    """Events, merged across reports. `involving`: lists of actor ids (families);
-    an event is kept when each list has a participant in it."""
-    e, p, d, c = t.events, t.event_participants, t.documents, t.claims
+def deduplicated_events(conn: Connection, involving: list[list[int]] | None = None, as_of: str | None = None,
+                        include_rejected: bool = False) -> list[dict]:
+    """Events as analysts have judged them, merged across reports. `involving`: lists
+    of actor ids (families); an event is kept when each list has a participant in it.
+    `include_rejected`: rejected reports too, flagged."""
+    e, p, d, c = records.events(include_rejected), t.event_participants, t.documents, records.claims(include_rejected=True)
     stmt = (
         select(e, d.c.published, d.c.publisher, d.c.source, d.c.text, c.c.speaker_id, c.c.said_on)
         .join(d, d.c.id == e.c.document_id)
@@ -52,5 +55,7 @@ def deduplicated_events(conn: Connection, involving: list[list[int]] | None = No
             "speaker": names.get(root(conn, x["speaker_id"])) if x["speaker_id"] else None, "outlet": x["publisher"],
             "modality": x["modality"], "said_on": x["said_on"], "published": x["published"], "document": x["source"],
             "evidence": x["text"][x["evidence_start"] : x["evidence_end"]],
+            "event": x["id"], "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]),
+            "extracted_type": x["extracted_type"],
         })
     return sorted(merged.values(), key=lambda ev: (ev["date"] or "9999", ev["type"]))

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from factions.analysis.states import relation_state
+from factions.store import records
 from factions.store import schema as t
 from factions.store.judgements import family, root
 
@@ -15,7 +16,8 @@ from factions.store.judgements import family, root
 def network(conn: Connection, as_of: str | None = None, known_on: str | None = None) -> nx.Graph:
     graph = nx.Graph()
     pairs = set()
-    for source, target in conn.execute(select(t.relations.c.source_id, t.relations.c.target_id).distinct()):
+    r = records.relations()
+    for source, target in conn.execute(select(r.c.source_id, r.c.target_id).distinct()):
         a, b = root(conn, source), root(conn, target)
         if a != b:
             pairs.add((min(a, b), max(a, b)))

@@ -7,6 +7,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
 from factions.kb import is_acronym, load_kb, normalize_name
+from factions.store import records
 from factions.store import schema as t
 from factions.analysis.events import deduplicated_events
 from factions.analysis.states import pair_evidence, relation_state
@@ -93,7 +94,8 @@ def actor_profile(conn: Connection, name: str) -> dict:
     names = [r.name for r in conn.execute(select(t.actor_names.c.name).where(t.actor_names.c.actor_id.in_(ids)).order_by(t.actor_names.c.id))]
     kb_entry = load_kb().get(row["kb_id"])
     rels = relation_counts(conn, ids)
-    claims_by = conn.execute(select(func.count()).select_from(t.claims).where(t.claims.c.speaker_id.in_(ids))).scalar()
+    c = records.claims()
+    claims_by = conn.execute(select(func.count()).select_from(c).where(c.c.speaker_id.in_(ids))).scalar()
     mentions = conn.execute(select(func.count()).select_from(t.mentions).where(t.mentions.c.actor_id.in_(ids))).scalar()
     return {
         "id": row["id"], "name": row["name"], "kind": row["kind"], "kb_id": row["kb_id"], "names": names,
@@ -105,7 +107,7 @@ def actor_profile(conn: Connection, name: str) -> dict:
 
 
 def relation_counts(conn: Connection, ids: list[int]) -> list[dict]:
-    r = t.relations
+    r = records.relations()
     stmt = select(r.c.type, r.c.source_id, r.c.target_id, func.count().label("n")).where(
         or_(r.c.source_id.in_(ids), r.c.target_id.in_(ids))
     ).group_by(r.c.type, r.c.source_id, r.c.target_id)
@@ -117,8 +119,11 @@ def relation_counts(conn: Connection, ids: list[int]) -> list[dict]:
     ]
 
 
-def list_claims(conn: Connection, speaker: str | None = None, about: str | None = None, limit: int = 100) -> list[dict]:
-    c, d = t.claims, t.documents
+def list_claims(conn: Connection, speaker: str | None = None, about: str | None = None, limit: int = 100,
+                include_rejected: bool = False) -> list[dict]:
+    """Claims as analysts have judged them, by when they were said (`include_rejected`:
+    the rejected ones too, flagged)."""
+    c, d = records.claims(include_rejected), t.documents
     stmt = (
         select(c, d.c.publisher, d.c.published, d.c.source, d.c.title)
         .join(d, d.c.id == c.c.document_id)
@@ -142,14 +147,17 @@ def list_claims(conn: Connection, speaker: str | None = None, about: str | None 
         r["speaker"] = names[r["speaker_id"]]
         r["via_names"] = [names[v] for v in r["via"]]
         r.pop("recorded_at", None)
+        r["confirmed"], r["rejected"] = bool(r["confirmed"]), bool(r["rejected"])
     return rows
 
 
-def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None, known_on: str | None = None) -> dict:
+def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None, known_on: str | None = None,
+                      include_rejected: bool = False) -> dict:
     """The A–B relation: its state as of `as_of` as known from documents published by
     `known_on` (with the evidence for and against, graded), and all the evidence up
     to `as_of` grouped by relation type, each item with its speaker, outlet, said-on
-    date and modality."""
+    date and modality. Analysts' judgements apply; `include_rejected` also lists the
+    evidence they rejected (`rejected`), which never counts towards the state."""
     ids_a, ids_b = resolve_actor(conn, a), resolve_actor(conn, b)
     evidence = pair_evidence(conn, ids_a, ids_b, known_on)
     state = relation_state(conn, ids_a, ids_b, as_of, known_on, items=evidence)
@@ -158,21 +166,26 @@ def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None
     for item in items:
         grouped[item["type"]].append(item)
     names = _actor_names(conn, [ids_a[0], ids_b[0]])
-    return {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "known_on": known_on, "state": state, "relations": dict(grouped)}
+    out = {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "known_on": known_on, "state": state, "relations": dict(grouped)}
+    if include_rejected:
+        out["rejected"] = [i for i in pair_evidence(conn, ids_a, ids_b, known_on, include_rejected=True)
+                           if i["rejected"] and (not as_of or (i["date"] or "") <= as_of)]
+    return out
 
 
-def timeline(conn: Connection, name: str, other: str | None = None, as_of: str | None = None) -> list[dict]:
+def timeline(conn: Connection, name: str, other: str | None = None, as_of: str | None = None,
+             include_rejected: bool = False) -> list[dict]:
     """Events involving an actor (and, with `other`, both), in the order they
     happened; each event once, with every article's report of it."""
     involving = [resolve_actor(conn, name)] + ([resolve_actor(conn, other)] if other else [])
-    return deduplicated_events(conn, involving, as_of)
+    return deduplicated_events(conn, involving, as_of, include_rejected)
 
 
 def summary(conn: Connection, top: int = 8) -> dict:
     counts = {
         name: conn.execute(select(func.count()).select_from(table)).scalar()
         for name, table in (("documents", t.documents), ("actors", t.actors), ("mentions", t.mentions),
-                            ("claims", t.claims), ("events", t.events), ("relations", t.relations))
+                            ("claims", records.claims()), ("events", records.events()), ("relations", records.relations()))
     }
     top_actors = list_actors(conn, limit=top)
     pair = main_pair(conn)
@@ -182,7 +195,7 @@ def summary(conn: Connection, top: int = 8) -> dict:
 
 def main_pair(conn: Connection) -> tuple[str, str] | None:
     """The two armed groups with the most relation evidence between them."""
-    r, src, dst = t.relations, t.actors.alias("src"), t.actors.alias("dst")
+    r, src, dst = records.relations(), t.actors.alias("src"), t.actors.alias("dst")
     # The unordered pair, portably (SQLite's two-argument min is not PostgreSQL's).
     low = case((r.c.source_id < r.c.target_id, r.c.source_id), else_=r.c.target_id)
     high = case((r.c.source_id < r.c.target_id, r.c.target_id), else_=r.c.source_id)
@@ -214,9 +227,9 @@ def leaders(conn: Connection, group: str, as_of: str | None = None) -> dict:
                 continue
             curated.append({"name": person.name, "role": role["role"], "from": start, "to": end, "basis": person.basis})
         curated.sort(key=lambda x: x["from"] or "")
-    r, d, c = t.relations, t.documents, t.claims
+    r, d, c = records.relations(), t.documents, records.claims()
     stmt = (
-        select(r.c.source_id, r.c.evidence, r.c.modality, d.c.published, d.c.publisher, c.c.said_on)
+        select(r.c.id, r.c.basis, r.c.confirmed, r.c.source_id, r.c.evidence, r.c.modality, d.c.published, d.c.publisher, c.c.said_on)
         .join(d, d.c.id == r.c.document_id).outerjoin(c, c.c.id == r.c.claim_id)
         .where(r.c.type == "leads", r.c.target_id.in_(ids))
     )
@@ -225,7 +238,7 @@ def leaders(conn: Connection, group: str, as_of: str | None = None) -> dict:
     rows = list(conn.execute(stmt.order_by(d.c.published)))
     names = _actor_names(conn, {x.source_id for x in rows})
     reported = [
-        {"name": names[x.source_id], "modality": x.modality, "published": x.published, "outlet": x.publisher, "evidence": x.evidence}
+        {"relation": x.id, "basis": x.basis, "confirmed": bool(x.confirmed), "name": names[x.source_id], "modality": x.modality, "published": x.published, "outlet": x.publisher, "evidence": x.evidence}
         for x in rows
     ]
     return {"group": row.name, "as_of": as_of, "knowledge_base": curated, "reported": reported}

@@ -22,6 +22,7 @@ from factions.analysis import grading
 from factions.analysis.states import pair_evidence
 from factions.lexicons import data_table
 from factions.store import schema as t
+from factions.store import records
 from factions.store.judgements import family
 
 
@@ -74,8 +75,9 @@ def _fires(conn: Connection, indicator: dict, a: list[int], b: list[int]) -> lis
         kb = load_kb()
         kb_ids = {r.kb_id for r in conn.execute(select(t.actors.c.kb_id).where(t.actors.c.id.in_(a + b))) if r.kb_id}
         leaders = {p.id for g in kb_ids for p, role in kb.leaders(g) if role["role"] in ("leader", "emir", "commander")}
-        led = set(conn.execute(select(t.relations.c.source_id).where(t.relations.c.type == "leads", t.relations.c.target_id.in_(a + b))).scalars())
-        e, p = t.events, t.event_participants
+        r = records.relations()
+        led = set(conn.execute(select(r.c.source_id).where(r.c.type == "leads", r.c.target_id.in_(a + b))).scalars())
+        e, p = records.events(), t.event_participants
         rows = conn.execute(
             select(e.c.id, e.c.claim_id, e.c.modality, p.c.actor_id, t.actors.c.kb_id, t.actors.c.name)
             .join(p, p.c.event_id == e.c.id).join(t.actors, t.actors.c.id == p.c.actor_id)

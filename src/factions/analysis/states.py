@@ -32,6 +32,7 @@ from factions.kb import load_kb
 from factions.analysis import grading
 from factions.lexicons import data_table
 from factions.relations.types import horizon, state_of
+from factions.store import records
 from factions.store import schema as t
 from factions.store.judgements import roots
 
@@ -47,9 +48,11 @@ def _polarity(modality: str, vocab: dict) -> str:
     return "for"
 
 
-def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on: str | None = None) -> list[dict]:
-    """Every relation between two actor families, graded, as plain dicts."""
-    r, c, d = t.relations, t.claims, t.documents
+def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on: str | None = None,
+                  include_rejected: bool = False) -> list[dict]:
+    """Every relation between two actor families as analysts have judged it, graded,
+    as plain dicts (`include_rejected`: the rejected ones too, flagged)."""
+    r, c, d = records.relations(include_rejected), records.claims(include_rejected=True), t.documents
     stmt = (
         select(r, c.c.speaker_id, c.c.said_on, c.c.channel, c.c.content, d.c.publisher, d.c.published, d.c.source)
         .join(d, d.c.id == r.c.document_id)
@@ -79,6 +82,8 @@ def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on
             "content": x["content"], "evidence": x["evidence"], "document": x["source"],
             "background": x["claim_id"] is None and x["when_start"] is None,
             "span": {"start": x["evidence_start"], "end": x["evidence_end"]}, "claim": x["claim_id"],
+            "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]),
+            "extracted_type": x["extracted_type"],
         })
     items.sort(key=lambda i: (i["date"] or "", i["relation"]))
     return items
@@ -94,7 +99,7 @@ def _hostile(conn: Connection, speakers: set[int], parties: set[int]) -> set[int
     """Speakers that fight or oppose one of the parties (by the store's evidence)."""
     if not speakers:
         return set()
-    r = t.relations
+    r = records.relations()
     rows = conn.execute(select(r.c.source_id, r.c.target_id).where(
         r.c.type.in_(["fights", "opposes"]),
         or_(and_(r.c.source_id.in_(speakers), r.c.target_id.in_(parties)), and_(r.c.target_id.in_(speakers), r.c.source_id.in_(parties))),

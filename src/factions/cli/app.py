@@ -37,8 +37,25 @@ class _ActorGroup(TyperGroup):
         return super().parse_args(ctx, args)
 
 
+class _RelationGroup(TyperGroup):
+    """`factions relation A B [--as-of ...]` asks about a pair; `factions relation
+    reject|retype|confirm|add|undo` judge a relation record. Options may come first
+    (`factions relation --as-of 2015-01-01 A B`), so all but the group's --help goes to `show`."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
 actor_app = typer.Typer(cls=_ActorGroup, no_args_is_help=True, help="Show an actor, or merge, split and alias actors (reversible).")
 app.add_typer(actor_app, name="actor")
+relation_app = typer.Typer(cls=_RelationGroup, no_args_is_help=True, help="The relation between two actors, or judge a relation record (reversible).")
+app.add_typer(relation_app, name="relation")
+event_app = typer.Typer(no_args_is_help=True, help="Judge an event record: reject, retype, confirm, add one by hand (reversible).")
+app.add_typer(event_app, name="event")
+claim_app = typer.Typer(no_args_is_help=True, help="Judge a claim record: reject, confirm, add one by hand (reversible).")
+app.add_typer(claim_app, name="claim")
 alias_app = typer.Typer(no_args_is_help=True, help="Names an analyst adds to an actor.")
 question_app = typer.Typer(no_args_is_help=True, help="Track a question (\"Will A and B unite?\") as evidence accumulates.")
 app.add_typer(question_app, name="question")
@@ -331,41 +348,204 @@ def actor_history(name: str, db: DbOption = None, as_json: JsonOption = False) -
            [[r["id"], r["action"], shown[r["actor_id"]], shown.get(r["other_id"]), r["author"], r["made_at"], r["reason"], r["undone_at"]] for r in rows])
 
 
+ShowRejectedOption = Annotated[bool, typer.Option("--show-rejected", help="Also list the records analysts rejected, flagged.")]
+
+
+def _mark(record_id: int, item: dict) -> str:
+    """A record's id as the analyst judges it by: "12", "12 (analyst, confirmed)"."""
+    flags = [
+        *(["analyst"] if item.get("basis") == "analyst" else []),
+        *(["confirmed"] if item.get("confirmed") else []),
+        *([f"was {item['extracted_type']}"] if item.get("extracted_type") not in (None, item.get("type")) else []),
+        *(["rejected"] if item.get("rejected") else []),
+    ]
+    return f"{record_id} ({', '.join(flags)})" if flags else str(record_id)
+
+
+# Judgements on records (store/records.py): each command is one transaction, and bad
+# input (an unknown id, type, document or span) is one line and exit code 2.
+RecordReason = Annotated[str, typer.Option("--reason", help="Why: kept with the judgement.")]
+RecordBy = Annotated[str, typer.Option("--by", "--author", help="Who makes the judgement.")]
+DocOption = Annotated[str, typer.Option("--doc", help="The document that is the evidence: its id or its source as stored.")]
+SpanOption = Annotated[Optional[str], typer.Option("--span", help="The evidence as character offsets START:END in the document.")]
+WhenOption = Annotated[Optional[str], typer.Option("--when", help="When it happened (YYYY, YYYY-MM or YYYY-MM-DD).")]
+_ANALYST = os.environ.get("USER", "analyst")
+
+
+def _record_judge(db: str | None, action) -> None:
+    from factions.store.records import RecordJudgementError
+
+    with open_store(db).engine.begin() as conn:
+        try:
+            message = action(conn)
+        except (RecordJudgementError, analysis.ActorNotFound) as exc:
+            _error(str(exc))
+            raise typer.Exit(2) from None
+    out.print(message, markup=False, highlight=False)
+
+
+def _span(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    start, _, end = value.partition(":")
+    if not (start.isdigit() and end.isdigit()):
+        _error(f"--span must be START:END in characters, not '{value}'")
+        raise typer.Exit(2)
+    return int(start), int(end)
+
+
+def _judging_commands(group: typer.Typer, kind: str, typed: bool) -> None:
+    """reject, confirm, (retype,) undo for one kind of record: the same words and the
+    same messages for relations, events and claims."""
+    from factions.store import records
+
+    @group.command("reject", help=f"Judge {kind} ID wrong: it leaves every answer, with what it carries.")
+    def reject(record_id: Annotated[int, typer.Argument(metavar="ID")], reason: RecordReason, by: RecordBy = _ANALYST, db: DbOption = None) -> None:
+        _record_judge(db, lambda conn: f"judgement {records.reject(conn, kind, record_id, by, reason)}: {kind} {record_id} rejected")
+
+    @group.command("confirm", help=f"Judge {kind} ID right: answers mark it confirmed.")
+    def confirm(record_id: Annotated[int, typer.Argument(metavar="ID")], reason: RecordReason, by: RecordBy = _ANALYST, db: DbOption = None) -> None:
+        _record_judge(db, lambda conn: f"judgement {records.confirm(conn, kind, record_id, by, reason)}: {kind} {record_id} confirmed")
+
+    if typed:
+        @group.command("retype", help=f"Judge {kind} ID to be of another TYPE; answers use the new type.")
+        def retype(record_id: Annotated[int, typer.Argument(metavar="ID")], new_type: Annotated[str, typer.Argument(metavar="TYPE")],
+                   reason: RecordReason, by: RecordBy = _ANALYST, db: DbOption = None) -> None:
+            _record_judge(db, lambda conn: f"judgement {records.retype(conn, kind, record_id, new_type, by, reason)}: {kind} {record_id} is now {new_type}")
+
+    @group.command("undo", help=f"Take back a judgement on a {kind}; the judgement stays, marked undone.")
+    def undo(judgement: int, by: RecordBy = _ANALYST, db: DbOption = None) -> None:
+        def run(conn):
+            row = records.undo(conn, judgement, by, kind)
+            return f"judgement {judgement} ({row['action']} {kind} {row['record_id']}) undone"
+
+        _record_judge(db, run)
+
+
+_judging_commands(relation_app, "relation", typed=True)
+_judging_commands(event_app, "event", typed=True)
+_judging_commands(claim_app, "claim", typed=False)
+
+
+@relation_app.command("add")
+def relation_add(
+    source: str, target: str, relation_type: Annotated[str, typer.Argument(metavar="TYPE")],
+    doc: DocOption, reason: RecordReason, span: SpanOption = None, when: WhenOption = None,
+    by: RecordBy = _ANALYST, db: DbOption = None,
+) -> None:
+    """Add a relation SOURCE –TYPE→ TARGET the extraction missed, with its evidence."""
+    from factions.store import records
+
+    where = _span(span)
+
+    def run(conn):
+        jid, rid = records.add_relation(conn, records.document_id(conn, doc), _one(conn, source), _one(conn, target),
+                                        relation_type, by, reason, where, when)
+        return f"judgement {jid}: relation {rid} added ({source} {relation_type} {target})"
+
+    _record_judge(db, run)
+
+
+@event_app.command("add")
+def event_add(
+    event_type: Annotated[str, typer.Argument(metavar="TYPE")], doc: DocOption, reason: RecordReason,
+    actor: Annotated[Optional[list[str]], typer.Option("--actor", help="An actor of the event (repeatable).")] = None,
+    recipient: Annotated[Optional[list[str]], typer.Option("--recipient", help="A recipient of the event (repeatable).")] = None,
+    span: SpanOption = None, when: WhenOption = None, by: RecordBy = _ANALYST, db: DbOption = None,
+) -> None:
+    """Add an event of TYPE the extraction missed, with its evidence."""
+    from factions.store import records
+
+    where = _span(span)
+
+    def run(conn):
+        jid, eid = records.add_event(conn, records.document_id(conn, doc), event_type, [_one(conn, a) for a in actor or []],
+                                     [_one(conn, r) for r in recipient or []], by, reason, where, when)
+        return f"judgement {jid}: event {eid} added ({event_type})"
+
+    _record_judge(db, run)
+
+
+@claim_app.command("add")
+def claim_add(
+    speaker: str, doc: DocOption, reason: RecordReason,
+    span: Annotated[str, typer.Option("--span", help="The claim's content as character offsets START:END in the document.")],
+    said_on: Annotated[Optional[str], typer.Option("--said-on", help="When it was said (default: the document's date).")] = None,
+    by: RecordBy = _ANALYST, db: DbOption = None,
+) -> None:
+    """Add a claim by SPEAKER the extraction missed: the span is its content."""
+    from factions.store import records
+
+    where = _span(span)
+
+    def run(conn):
+        jid, cid = records.add_claim(conn, records.document_id(conn, doc), _one(conn, speaker), where, by, reason, said_on)
+        return f"judgement {jid}: claim {cid} added ({speaker})"
+
+    _record_judge(db, run)
+
+
+@app.command("judgements")
+def list_judgements(
+    record: Annotated[Optional[str], typer.Option("--record", help="Only this record: relation:ID, event:ID or claim:ID.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only judgements on relations, events or claims.")] = None,
+    db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """The judgements made on relations, events and claims, undone ones included
+    (judgements on actors: `factions actor history NAME`)."""
+    from factions.store import records
+
+    try:
+        which = records.parse_record(record) if record else (kind.removesuffix("s") if kind else None, None)
+        if which[0] is not None and which[0] not in records.TABLES:
+            raise records.UnknownRecord(f"--kind must be relation, event or claim, not '{kind}'")
+    except records.RecordJudgementError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    with _connect(db) as conn:
+        rows = records.history(conn, *which)
+    if as_json:
+        return _print_json(rows)
+    _table("Judgements on records", ["id", "action", "record", "type", "by", "made", "reason", "undone"],
+           [[r["id"], r["action"], f"{r['record']}:{r['record_id']}", r["type"], r["author"], f"{r['made_at']:%Y-%m-%d %H:%M}", r["reason"],
+             f"{r['undone_at']:%Y-%m-%d %H:%M} by {r['undone_by']}" if r["undone_at"] else ""] for r in rows])
+
+
 @app.command()
 def claims(
     speaker: Annotated[Optional[str], typer.Option(help="Claims made by this actor.")] = None,
     about: Annotated[Optional[str], typer.Option(help="Claims whose content mentions this actor.")] = None,
-    limit: int = 100, db: DbOption = None, as_json: JsonOption = False,
+    limit: int = 100, show_rejected: ShowRejectedOption = False, db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
-    """Claims: who said what, through whom, when."""
+    """Claims: who said what, through whom, when (ids for `factions claim ...`)."""
     with _connect(db) as conn:
-        rows = _resolving(lambda: analysis.list_claims(conn, speaker, about, limit))
+        rows = _resolving(lambda: analysis.list_claims(conn, speaker, about, limit, show_rejected))
     if as_json:
         return _print_json(rows)
-    _table("Claims", ["said on", "speaker", "cue", "content", "channel", "via"],
-           [[r["said_on"], r["speaker"], r["cue"], r["content"], r["channel"], " → ".join(r["via_names"])] for r in rows])
+    _table("Claims", ["id", "said on", "speaker", "cue", "content", "channel", "via"],
+           [[_mark(r["id"], r), r["said_on"], r["speaker"], r["cue"], r["content"], r["channel"], " → ".join(r["via_names"])] for r in rows])
 
 
-@app.command()
+@relation_app.command("show")
 def relation(
     a: str, b: str,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="The state in the world on this date.")] = None,
     known_on: Annotated[Optional[str], typer.Option("--known-on", help="As reflected by documents published by this date.")] = None,
-    db: DbOption = None, as_json: JsonOption = False,
+    show_rejected: ShowRejectedOption = False, db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """The state between two actors on a date, with the evidence for and against, and
-    all the evidence grouped by relation type."""
+    all the evidence grouped by relation type (ids for `factions relation reject ...`)."""
     _parse_date(as_of, "--as-of")
     _parse_date(known_on, "--known-on")
     with _connect(db) as conn:
-        data = _resolving(lambda: analysis.relation_evidence(conn, a, b, as_of, known_on))
+        data = _resolving(lambda: analysis.relation_evidence(conn, a, b, as_of, known_on, show_rejected))
     if as_json:
         return _print_json(data)
     print_relation(data)
 
 
 def _evidence_rows(items: list[dict]) -> list[list]:
-    return [[i["date"], i["speaker"] or "(the article)", i["outlet"], i["reliability"], i.get("credibility", ""), i["modality"], i["evidence"]] for i in items]
+    return [[_mark(i["relation"], i), i["date"], i["speaker"] or "(the article)", i["outlet"], i["reliability"], i.get("credibility", ""), i["modality"], i["evidence"]] for i in items]
 
 
 def print_relation(data: dict) -> None:
@@ -373,22 +553,25 @@ def print_relation(data: dict) -> None:
     st = data["state"]
     out.print(f"[bold]{data['a']} – {data['b']}[/bold]{when}: [bold]{st['state']}[/bold]"
               + (f" since {st['since']}" if st["since"] else "") + (f" (confidence {st['confidence']:.2f})" if st["state"] != "none" else ""))
-    columns = ["date", "speaker", "outlet", "reliability", "credibility", "modality", "evidence"]
+    columns = ["id", "date", "speaker", "outlet", "reliability", "credibility", "modality", "evidence"]
     if st["evidence_for"]:
         _table("Evidence for", columns, _evidence_rows(st["evidence_for"]))
     if st["evidence_against"]:
         _table("Evidence against", columns, _evidence_rows(st["evidence_against"]))
     if st["competing"]:
-        _table("Competing reports", ["state"] + columns, [[i["state"], *row] for i, row in zip(st["competing"], _evidence_rows(st["competing"]))])
+        _table("Competing reports", ["id", "state", *columns[1:]], [[row[0], i["state"], *row[1:]] for i, row in zip(st["competing"], _evidence_rows(st["competing"]))])
     if st["prospects"]:
-        _table("Prospects (hypothetical, conditional, future)", ["state"] + columns, [[i["state"], *row] for i, row in zip(st["prospects"], _evidence_rows(st["prospects"]))])
+        _table("Prospects (hypothetical, conditional, future)", ["id", "state", *columns[1:]], [[row[0], i["state"], *row[1:]] for i, row in zip(st["prospects"], _evidence_rows(st["prospects"]))])
     if st["history"]:
         out.print("history: " + "; ".join(f"{h['state']} {h['from'] or '?'} to {h['to'] or 'now'}" for h in st["history"]), markup=False, highlight=False)
     if not data["relations"]:
         out.print("no evidence in the store")
     for rel_type, items in data["relations"].items():
-        _table(f"{rel_type} ({len(items)})", ["source → target", "date", "said on", "speaker", "outlet", "modality", "evidence"],
-               [[f"{i['source']} → {i['target']}", i["date"], i["said_on"], i["speaker"], i["outlet"], i["modality"], i["evidence"]] for i in items])
+        _table(f"{rel_type} ({len(items)})", ["id", "source → target", "date", "said on", "speaker", "outlet", "modality", "evidence"],
+               [[_mark(i["relation"], i), f"{i['source']} → {i['target']}", i["date"], i["said_on"], i["speaker"], i["outlet"], i["modality"], i["evidence"]] for i in items])
+    if data.get("rejected"):
+        _table(f"Rejected by an analyst ({len(data['rejected'])})", ["id", "type", "source → target", "date", "speaker", "modality", "evidence"],
+               [[_mark(i["relation"], i), i["type"], f"{i['source']} → {i['target']}", i["date"], i["speaker"], i["modality"], i["evidence"]] for i in data["rejected"]])
 
 
 @app.command()
@@ -406,8 +589,8 @@ def leaders(
     out.print(f"[bold]Leaders of {data['group']}[/bold]" + (f" as of {data['as_of']}" if data["as_of"] else ""))
     _table("Knowledge base", ["name", "role", "from", "to"], [[x["name"], x["role"], x["from"], x["to"]] for x in data["knowledge_base"]])
     if data["reported"]:
-        _table("Reported", ["name", "modality", "published", "outlet", "evidence"],
-               [[x["name"], x["modality"], x["published"], x["outlet"], x["evidence"]] for x in data["reported"]])
+        _table("Reported", ["id", "name", "modality", "published", "outlet", "evidence"],
+               [[_mark(x["relation"], x), x["name"], x["modality"], x["published"], x["outlet"], x["evidence"]] for x in data["reported"]])
 
 
 @app.command()
@@ -415,18 +598,18 @@ def timeline(
     name: str,
     other: Annotated[Optional[str], typer.Argument(help="Only events involving this actor too.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only events up to this date.")] = None,
-    db: DbOption = None, as_json: JsonOption = False,
+    show_rejected: ShowRejectedOption = False, db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """Events involving an actor (or two) in the order they happened, each event once
-    with all its reports."""
+    with all its reports (their ids for `factions event ...`)."""
     _parse_date(as_of, "--as-of")
     with _connect(db) as conn:
-        rows = _resolving(lambda: analysis.timeline(conn, name, other, as_of))
+        rows = _resolving(lambda: analysis.timeline(conn, name, other, as_of, show_rejected))
     if as_json:
         return _print_json(rows)
     title = f"Timeline of {name}" + (f" and {other}" if other else "")
-    _table(title, ["date", "type", "actors", "recipients", "reports: speaker (outlet, modality)"],
-           [[r["date"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]),
+    _table(title, ["date", "type", "actors", "recipients", "ids", "reports: speaker (outlet, modality)"],
+           [[r["date"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), ", ".join(_mark(x["event"], {**x, "type": r["type"]}) for x in r["reports"]),
              "; ".join(f"{x['speaker'] or '(article)'} ({x['outlet'] or '?'}, {x['modality']})" for x in r["reports"])] for r in rows])
 
 

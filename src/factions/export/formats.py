@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from factions.analysis import grading
 from factions.analysis.events import deduplicated_events
+from factions.store import records
 from factions.store import schema as t
 from factions.store.judgements import root
 
@@ -27,7 +28,8 @@ def _actors(conn: Connection) -> dict[int, dict]:
 
 
 def _relations(conn: Connection) -> list[dict]:
-    r, c, d = t.relations, t.claims, t.documents
+    """Relations as analysts have judged them (store/records.py), actors merged."""
+    r, c, d = records.relations(), records.claims(), t.documents
     stmt = (
         select(r, c.c.speaker_id, c.c.said_on, c.c.content, d.c.publisher, d.c.published, d.c.source, d.c.title, d.c.text_sha256)
         .join(d, d.c.id == r.c.document_id).outerjoin(c, c.c.id == r.c.claim_id).order_by(r.c.id)
@@ -45,13 +47,15 @@ def to_csv(conn: Connection) -> str:
     actors = _actors(conn)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["type", "source", "target", "modality", "date", "said_on", "published", "speaker", "outlet", "reliability", "evidence", "document"])
+    writer.writerow(["type", "source", "target", "modality", "date", "said_on", "published", "speaker", "outlet", "reliability", "evidence", "document",
+                     "relation", "basis", "confirmed"])
     for x in _relations(conn):
         speaker = actors.get(x["speaker_id"]) if x["speaker_id"] else None
         writer.writerow([
             x["type"], actors[x["source_id"]]["name"], actors[x["target_id"]]["name"], x["modality"],
             x["when_start"] or "", x["said_on"] or "", x["published"] or "", speaker["name"] if speaker else "",
             x["publisher"] or "", grading.reliability(speaker), x["evidence"], x["source"],
+            x["id"], x["basis"], "yes" if x["confirmed"] else "",
         ])
     return buffer.getvalue()
 
@@ -112,8 +116,10 @@ def to_stix(conn: Connection) -> str:
         extra = {"start_time": _stamp(start)} if start else {}
         objects[rid] = stix2.Relationship(
             id=rid, relationship_type=x["type"].replace("_", "-"), source_ref=src, target_ref=dst,
-            description=x["evidence"], confidence=int(grading.weight(grade) * 100), created=x["recorded_at"], modified=x["recorded_at"],
-            allow_custom=True, x_factions_modality=x["modality"], x_factions_reliability=grade, **extra,
+            description=x["evidence"], confidence=int(grading.weight(grade) * 100), created=x["recorded_at"],
+            modified=max(x["recorded_at"], x["judged_at"] or x["recorded_at"]),  # a retype is a new version
+            allow_custom=True, x_factions_modality=x["modality"], x_factions_reliability=grade,
+            x_factions_basis=x["basis"], x_factions_confirmed=bool(x["confirmed"]), **extra,
         )
         report = reports.setdefault(x["text_sha256"], {"name": x["title"] or x["source"], "published": x["published"], "refs": [], "source": x["source"], "recorded": x["recorded_at"]})
         report["refs"] += [rid, src, dst]
@@ -148,8 +154,8 @@ def to_prov(conn: Connection) -> str:
     doc = ProvDocument()
     doc.add_namespace("factions", "https://factions.invalid/ns#")
     actors = _actors(conn)
-    c, d = t.claims, t.documents
-    rows = conn.execute(select(c.c.id, c.c.speaker_id, c.c.content, c.c.said_on, c.c.via, d.c.id.label("doc_id"), d.c.source, d.c.publisher, d.c.published).join(d, d.c.id == c.c.document_id))
+    c, d = records.claims(), t.documents
+    rows = conn.execute(select(c.c.id, c.c.speaker_id, c.c.content, c.c.said_on, c.c.via, c.c.basis, c.c.confirmed, d.c.id.label("doc_id"), d.c.source, d.c.publisher, d.c.published).join(d, d.c.id == c.c.document_id))
     seen_docs = set()
     for x in rows:
         doc_ref = f"factions:document-{x.doc_id}"
@@ -164,7 +170,8 @@ def to_prov(conn: Connection) -> str:
         speaker = f"factions:actor-{speaker_id}"
         doc.agent(speaker, {"factions:name": actors[speaker_id]["name"], "factions:kind": actors[speaker_id]["kind"]})
         claim = f"factions:claim-{x.id}"
-        doc.entity(claim, {"factions:content": x.content, "factions:said_on": x.said_on or ""})
+        doc.entity(claim, {"factions:content": x.content, "factions:said_on": x.said_on or "",
+                           "factions:basis": x.basis, "factions:confirmed": bool(x.confirmed)})
         doc.wasAttributedTo(claim, speaker)
         doc.wasDerivedFrom(claim, doc_ref)
         for via in x.via or []:

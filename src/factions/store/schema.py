@@ -81,6 +81,27 @@ judgements = Table(
     Column("undone_by", String(200)),
 )
 
+# Analysts' judgements on extracted records (reject, retype, confirm, add), each
+# reversible like the identity judgements above. The records themselves are never
+# changed or deleted: store/records.py overlays the judgements on every read, and a
+# hand-added record is an ordinary row (rule "analyst") whose `add` judgement, once
+# undone, hides it.
+record_judgements = Table(
+    "record_judgements", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record", String(20), nullable=False),  # relation, event, claim
+    Column("record_id", Integer, nullable=False),
+    Column("action", String(20), nullable=False),  # reject, retype, confirm, add
+    Column("type", String(40)),  # the type a retype gives, or an added record's type
+    Column("detail", JSON, nullable=False),  # what changed, enough to undo and explain it
+    Column("author", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("made_at", DateTime, nullable=False),
+    Column("undone_at", DateTime),
+    Column("undone_by", String(200)),
+    Index("ix_record_judgements_record", "record", "record_id"),
+)
+
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True),
