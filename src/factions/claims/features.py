@@ -23,8 +23,6 @@ ATTRS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, ENT_IOB, ENT_TYPE, SHAPE, SENT_
 OPEN_QUOTES = {"“", "‘‘", "``"}
 CLOSE_QUOTES = {"”", "''"}
 TOGGLE_QUOTES = {'"'}
-# the dependents that say a token may be a cue: it governs a clause, a speaker, an object
-KID_DEPS = frozenset({"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "agent", "mark", "advcl", "acl", "prep", "parataxis", "poss"})
 
 
 def _bucket(n: int) -> str:
@@ -88,15 +86,6 @@ class Featurizer:
         sent_start[0] = True
         cues = self.cues
         is_cue = [lemma[i] in cues and pos[i] in ("VERB", "NOUN", "ADJ", "AUX", "ADP", "PROPN") for i in range(n)]
-        # what hangs from a token: a verb or noun never seen as a cue in training still
-        # reads like one when it governs a clause ("ccomp", "that"), a quote or a speaker
-        kids: list[set[str]] = [set() for _ in range(n)]
-        for i in range(n):
-            h = head[i]
-            if h != i and dep[i] in KID_DEPS:
-                kids[h].add("k=" + dep[i])
-                if dep[i] == "mark" and head[h] != h:  # "said *that* ...": the mark's clause's head
-                    kids[head[h]].add("km=" + lemma[i])
         # nearest cue ancestor-or-self, the token just below it on the path, and the depth
         anc = [-2] * n
         child = [-1] * n
@@ -184,10 +173,6 @@ class Featurizer:
                 ]
                 if ent[i]:
                     f.append("e=" + ent[i] + ("B" if ent_iob[i] == 3 else "I"))
-                if kids[i]:
-                    own = sorted(kids[i])
-                    f.extend(own)
-                    f.extend(k + "|" + pos[i] for k in own)
                 if sent_start[i]:
                     f.append("ss")
                 if i == start:
