@@ -16,6 +16,7 @@ from factions.actors.index import ActorIndex
 from factions.claims.cues import _speech
 from factions.dates import normalize
 from factions.model import Claim, Document, Span, When
+from factions.nlp.patterns import matches
 from factions.nlp.pipeline import sentence_of
 
 
@@ -61,14 +62,12 @@ def _told_outlet(cue: Token, index: ActorIndex):
 
 def _carried_by(subject: Token, index: ActorIndex) -> str | None:
     """The outlet that carried a statement: "a statement carried by Al-Manar",
-    "a video released by Amaq"."""
-    for child in subject.children:
-        if child.dep_ == "acl" and child.lemma_ in ("carry", "publish", "broadcast", "air", "post", "release", "run"):
-            for agent in (c for c in child.children if c.dep_ == "agent"):
-                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                    m = index.mention_for_token(pobj)
-                    if m is not None:
-                        return m.actor
+    "a video released by Amaq" (data/patterns/claims.toml, carried-by)."""
+    for match in matches(subject.doc, "claims", "carried-by"):
+        if match["statement"].i == subject.i:
+            m = index.mention_for_token(match["outlet"])
+            if m is not None:
+                return m.actor
     return None
 
 
