@@ -21,7 +21,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     """Every relation of one document, each naming its rule; `implied` are the ones
     the events stage read from its events' participants."""
     # Imported here: the events stage reads the relation types, and these read its parse helpers.
-    from factions.events.extract import _Participants
+    from factions.events.participants import _Participants
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
         affiliate_relations, composition_relations, dedupe_relations, described_memberships, named_arguments, structural_relations,

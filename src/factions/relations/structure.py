@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, ActorIndex
-from factions.events.extract import _affiliate_description, _is_example, _known_as, _named_before, _Participants, _subject_tokens, _with_conjuncts, _words
+from factions.events.arguments import _subject_tokens, _with_conjuncts
+from factions.events.participants import _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where

@@ -1,0 +1,131 @@
+"""How and when a claim was made: the channel (words in data/lexicons/speech.toml,
+"told <outlet>", "in the recording" for the channel named before), the outlet told and
+the outlet that carried a statement (both on the via chain), the date the statement
+was made (a date on the cue's own phrase, else the publication date), and a
+statement frame ("according to a statement carried by Al-Manar") folded into the
+claims it carries."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from factions.actors.index import ActorIndex
+from factions.claims.cues import _speech
+from factions.dates import normalize
+from factions.model import Claim, Document, Span, When
+from factions.nlp.patterns import matches
+from factions.nlp.pipeline import sentence_of
+
+
+def _words_pattern(words: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _channel_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    """The channel anaphors, and each channel's words, compiled once, in precedence order."""
+    speech = _speech()
+    return _words_pattern(speech["channel_anaphors"]), [(c["name"], _words_pattern(c["words"])) for c in speech["channel"]]
+
+
+def _channel(sentence: str, content: Span, sent_start: int, cue: Token, via_outlet: str | None, previous: str | None = None) -> str | None:
+    if cue.lemma_ == "tell" and via_outlet:
+        return f"told {via_outlet}"
+    # Words inside the content describe what was said, not how.
+    lowered = (sentence[: max(0, content.start - sent_start)] + " " + sentence[max(0, content.end - sent_start) :]).lower()
+    anaphors, channels = _channel_patterns()
+    if previous and anaphors.search(lowered):
+        return previous  # "In the recording, he said": the recording named before
+    for name, pattern in channels:
+        if pattern.search(lowered):
+            return name
+    if cue.lemma_ in ("tweet", "post"):
+        return "social media"
+    return None
+
+
+def _previous_channel(claims: list[Claim]) -> str | None:
+    return claims[-1].channel if claims else None
+
+
+def _told_outlet(cue: Token, index: ActorIndex):
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative"):
+            m = index.mention_for_token(child)
+            if m and index.actors[m.actor].kind in ("media", "organization"):
+                return index.actors[m.actor]
+    return None
+
+
+def _carried_by(subject: Token, index: ActorIndex) -> str | None:
+    """The outlet that carried a statement: "a statement carried by Al-Manar",
+    "a video released by Amaq" (data/patterns/claims.toml, carried-by)."""
+    for match in matches(subject.doc, "claims", "carried-by"):
+        if match["statement"].i == subject.i:
+            m = index.mention_for_token(match["outlet"])
+            if m is not None:
+                return m.actor
+    return None
+
+
+def _attached_to(token: Token, verb: Token) -> bool:
+    """The date hangs on the cue itself ("accused X on Thursday of Y"), not on a
+    clause below it."""
+    head = token.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.i == verb.i
+
+
+def _dated(ent, document: Document) -> When | None:
+    when = normalize(ent.text, document.published)
+    if when:
+        when.span = Span(ent.start_char, ent.end_char)
+    return when
+
+
+def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -> tuple[When | None, str]:
+    subtree = set(range(verb.left_edge.i, verb.right_edge.i + 1))  # parses are projective
+    # "X accused Y, and their fighters clashed in 2014": the clash's date is not the accusation's.
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            subtree -= set(range(child.left_edge.i, child.right_edge.i + 1))
+    sent = sentence_of(verb)
+    for ent in date_spans:
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
+        inside_content = content.start <= ent.start_char and ent.end_char <= content.end
+        if ent.root.i in subtree and (not inside_content or _attached_to(ent.root, verb)) and (when := _dated(ent, document)):
+            return when, "text"
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "praised Hamas on Sunday and said ...": the verbs share the occasion.
+        for ent in date_spans:
+            if sent.start <= ent.start and _attached_to(ent.root, verb.head) and (when := _dated(ent, document)):
+                return when, "text"
+    if document.published:
+        day = document.published.isoformat()
+        return When(day, day, "day"), "publication date"
+    return None, "unknown"
+
+
+def _statements_carried(claims: list[Claim], index: ActorIndex) -> None:
+    """"X praised Y and said Z, according to a statement carried by Al-Manar": the
+    statement is the channel of X's own claims inside it, not a claim of its own."""
+    statement_nouns = set(_speech()["statement_nouns"])
+    for frame in [c for c in claims if c.cue == "according to"]:
+        noun = frame.speaker_span
+        words = index.document.text[noun.start : noun.end].lower().split()
+        if not words or words[-1] not in statement_nouns:
+            continue
+        inner = [c for c in claims if c is not frame and frame.content_span.contains(c.cue_span)]
+        if not inner:
+            continue
+        claims.remove(frame)
+        for claim in inner:
+            claim.channel = claim.channel or frame.channel
+            for actor in frame.via:
+                if actor not in claim.via and actor != claim.speaker:
+                    claim.via.insert(len(claim.via) - (1 if claim.via and claim.via[-1] == frame.via[-1] else 0), actor)

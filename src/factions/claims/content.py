@@ -1,0 +1,188 @@
+"""What was said: the content span of a cue, from its clausal complement, object
+clause, object with infinitive, "for"/"of" phrase or the clause the cue hangs on
+("The talks have begun, he said"), or a statement set out after "said:". The span is
+trimmed of punctuation and "that", kept in the cue's paragraph, cleared of the
+channel ("on its radio station") and of the cue's own date, and marked direct, mixed
+or indirect by the quotations it covers."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from factions.claims.channels import _channel_patterns
+from factions.claims.cues import _aside, _speech
+from factions.model import Span
+
+
+_QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"|«[^»]{3,}»")
+CONTENT_DEPS = ("ccomp",)
+
+
+def quote_regions(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+
+
+def _tokens_span(tokens: list[Token]) -> Span:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(start, end)
+
+
+def _edges(*heads: Token) -> Span:
+    """The span of the heads' subtrees (contiguous: spaCy's parses are projective)."""
+    start = min(h.left_edge.idx for h in heads)
+    last = max((h.right_edge for h in heads), key=lambda t: t.i)
+    return Span(start, last.idx + len(last.text))
+
+
+def _trim(doc: Doc, span: Span, text: str) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in " ,;:\n\"“”'":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.\n\"“”'":
+        end -= 1
+    # A quotation that ends the content keeps its closing mark: he was "cautiously optimistic".
+    inner = text[start:end]
+    if (inner.count('"') % 2 == 1 and text[end : end + 1] == '"') or (inner.count("“") > inner.count("”") and text[end : end + 1] == "”"):
+        end += 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    return Span(start, end)
+
+
+def _content(verb: Token, speaker: Token | None) -> Span | None:
+    aside = _aside(verb)
+    children = [c for c in verb.children if aside is None or c.i != aside.i]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # the first "subject" is the reported clause the parser broke up
+        return _edges(subjects[0])
+    for child in children:
+        if child.dep_ in CONTENT_DEPS:
+            return _edges(child)
+    # "telling a news conference in Kabul that Afghan soil would not be used": a
+    # "that" clause the parser hung on the object as a relative clause. In a true
+    # relative clause "that" is a pronoun argument, not a marker.
+    for obj in (c for c in children if c.dep_ in ("dobj", "dative")):
+        for t in obj.subtree:
+            if t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                return _edges(t)
+    # "urged the two groups to unite": object and infinitive together.
+    # "vowed in a televised speech to keep attacking": an infinitive the parser made an
+    # adverbial clause is the vow's content all the same.
+    xcomp = [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.i > verb.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and not any(a.dep_ in ("nsubj", "mark") for a in c.children))]
+    if xcomp:  # "calls on the parties to agree": the addressee in "on" too
+        objs = [c for c in children if c.dep_ in ("dobj", "dative")]
+        objs += [o for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < xcomp[0].i
+                 for o in c.children if o.dep_ == "pobj"]
+        return _edges(*objs, *xcomp)
+    speech = _speech()
+    objs = [c for c in children if c.dep_ == "dobj"]
+    # "vowed in a televised address to widen the campaign": the infinitive hung on the
+    # channel's noun is what was vowed.
+    hung = [a for p in children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for a in o.children
+            if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
+    if hung and not objs:
+        return _edges(hung[0])
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in speech["prep_content_cues"].get(verb.lemma_, ())]
+    if preps:  # "called for unity", "warned of a merger", "accused IS of betrayal"
+        return _edges(*objs, *preps)
+    if verb.lemma_ in speech["object_content_cues"]:
+        if objs:  # "condemned the arrests", "called its commanders apostates", "calling it a violation"
+            complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > objs[-1].i]
+            return _edges(*objs, *complements)
+        if verb.dep_ == "relcl" and verb.head.i < verb.i:  # "a charge Ankara rejected"
+            return _tokens_span([t for t in verb.head.subtree if t.i <= verb.head.i])
+    # "The talks have begun, he said.": the cue hangs off the content's verb.
+    if verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
+        head = verb.head
+        skip = set(t.i for t in verb.subtree)
+        tokens = [t for t in head.subtree if t.i not in skip and not t.is_punct]
+        if tokens:
+            return _tokens_span(tokens)
+    return None
+
+
+def _after_colon(cue: Token, text: str) -> Span | None:
+    """"The minister said:" then the statement in the next paragraph, as press
+    releases quote their principals."""
+    doc = cue.doc
+    nxt = cue.i + 1
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].text != ":":
+        return None
+    start = doc[nxt].idx + 1
+    while start < len(text) and text[start] in " \t\r\n\"“":
+        start += 1
+    end = text.find("\n\n", start)
+    end = len(text) if end == -1 else end
+    return Span(start, end) if end - start > 10 else None
+
+
+def _own_paragraph(content: Span, cue_at: int, text: str) -> Span:
+    """A claim's content stays in its cue's paragraph: a headline's parse can run on
+    into the dateline below it."""
+    if content.start >= cue_at:
+        cut = text.find("\n\n", content.start, content.end)
+        return Span(content.start, cut) if cut != -1 else content
+    cut = text.rfind("\n\n", content.start, content.end)
+    return Span(cut + 2, content.end) if cut != -1 else content
+
+
+def _without_channel(cue: Token, content: Span, text: str) -> Span:
+    """"claimed responsibility for the attack on its radio station": the parse hangs
+    the channel on the content; it is how the claim was made, so it leaves the content."""
+    doc = cue.doc
+    _, channels = _channel_patterns()
+    said = text[content.start : content.end].lower()
+    if not any(pattern.search(said) for _, pattern in channels):
+        return content  # no channel word in it: nothing to take out
+    words = {w for channel in _speech()["channel"] for w in channel["words"] if " " not in w}
+    for token in doc[cue.i + 1 :]:
+        if token.idx >= content.end:
+            break
+        if token.idx <= content.start or token.dep_ != "prep" or token.lower_ not in ("on", "in", "via", "through"):
+            continue
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.right_edge.idx + len(pobj.right_edge.text) < content.end - 1:
+            continue
+        if any(t.lower_ in words for t in pobj.subtree):  # "on its radio station", "in a video"
+            return Span(content.start, token.idx)
+    return content
+
+
+def _without_leading_date(cue: Token, content: Span, text: str, date_spans: list) -> Span:
+    """"said on Thursday it had reached a deal": with no "that", the parser takes the
+    cue's date into the clause. A date right after the cue is the cue's."""
+    if text[cue.idx + len(cue.text) : content.start].strip() or not text.startswith("on ", content.start):
+        return content
+    for ent in date_spans:
+        if ent.start_char == content.start + 3 and ent.end_char < content.end:
+            rest = text[ent.end_char : content.end]
+            skipped = len(rest) - len(rest.lstrip(" ,"))
+            if rest.lstrip(" ,").startswith("that "):
+                skipped += 5
+            return Span(ent.end_char + skipped, content.end)
+    return content
+
+
+def _quoted(content: Span, quotes: list[Span], text: str) -> tuple[Span, str]:
+    """Direct when the content is a quotation (all of it, across sentences); mixed
+    when a quotation is part of a paraphrase; indirect otherwise."""
+    for q in quotes:
+        if not q.overlaps(content):
+            continue
+        inner = Span(q.start + 1, q.end - 1)
+        if q.start - 1 <= content.start and content.end <= q.end + 1:
+            end = inner.end
+            while end > inner.start and text[end - 1] in ",; ":
+                end -= 1
+            return Span(inner.start, end), "direct"
+        if content.start <= q.start and q.end <= content.end + 1:
+            outside = (content.end - content.start) - (q.end - q.start)
+            return content, "direct" if outside <= 3 else "mixed"
+        return Span(min(q.start, content.start), max(q.end, content.end)), "mixed"
+    return content, "indirect"

@@ -1,0 +1,189 @@
+"""Who speaks: the cue's subject (through a passive's agent, a coordinated or
+participial cue, a relative clause or an aside), resolved to an actor as a name, a
+pronoun's antecedent, a statement's author ("the group's statement said"), the name
+in apposition to a title, a statement's own voice ("We condemn", its issuer) or a
+description made an actor ("intelligence sources"). "according to X" makes X the
+speaker of the rest of the sentence; "citing X" moves the claim to X."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from factions.actors.index import GROUP_KINDS, ActorIndex
+from factions.claims.content import _tokens_span
+from factions.claims.cues import _aside, _quoted_as_saying, _speech
+from factions.model import Span
+from factions.nlp.pipeline import sentence_of
+
+
+def _subject(verb: Token) -> Token | None:
+    if _quoted_as_saying(verb):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if verb.lemma_ in _speech()["recipient_cues"] and any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "residents had been informed (by text message)": what they heard is no one's claim here
+    if verb.lemma_ in _speech()["passive_topic_cues"] and any(c.dep_ == "auxpass" for c in verb.children):
+        # "Members of X are reported to have …": X is what is reported of, not who reports.
+        return _agent(verb)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # "Strikes killed 30 people, the agency said", parsed with two subjects
+        return subjects[-1]
+    # "it was reported by Reuters": the agent speaks, not the expletive "it".
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            if verb.lemma_ == "quote":
+                continue  # "the report was quoted": what is quoted does not speak ("quoted as saying" is above)
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "denied the charge, telling reporters that …"
+    if verb.dep_ == "relcl":
+        return verb.head
+    aside = _aside(verb)
+    if aside is not None:  # "X, asked about the move, said …", parsed as "X asked" under "said"
+        return next(c for c in aside.children if c.dep_ == "nsubj")
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb: "it was reported by Reuters"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((p for p in child.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _speaker_phrase(head: Token, name: Span, text: str) -> Span:
+    """The speaker as the text names them: the name with the words before it in its
+    noun phrase ("Iraqi Vice President Ayad Allawi"), without what follows
+    (appositions, relative clauses)."""
+    # Whitespace tokens stand where a masked dateline was ("BAGHDAD (Reuters) - ").
+    left = [t for t in head.subtree if t.i <= head.i and not t.is_punct and not t.is_space and t.dep_ not in ("cc", "prep")]
+    start = min([name.start] + [t.idx for t in left])
+    while start < name.start and text[start] in "\"“'([ ":
+        start += 1
+    end = max(name.end, head.idx + len(head.text))
+    # "the Members of the Security Council"; a description keeps where it is from
+    # ("Analysts at the Carnegie Middle East Center", "officials in Kabul").
+    preps = ("of", "at", "from", "in", "with", "within", "inside") if head.pos_ == "NOUN" else ("of",)
+    for child in head.children:
+        # "Sources close to the negotiations", "officials familiar with the talks"
+        postmodifier = child.dep_ == "amod" and child.i > head.i and head.pos_ == "NOUN"
+        if postmodifier or (child.dep_ == "prep" and child.lower_ in preps and child.i > head.i):
+            last = child.right_edge
+            end = max(end, last.idx + len(last.text))
+    return Span(start, end)
+
+
+class _Speakers:
+    """Who a subject token stands for, adding pronoun and descriptive mentions."""
+
+    def __init__(self, index: ActorIndex, quotes: list[Span]):
+        self.index = index
+        self.quotes = quotes
+        self.last_speaker: str | None = None
+
+    def resolve(self, subject: Token) -> tuple[str, Span] | None:
+        index = self.index
+        if subject.dep_ == "expl" or (subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in subject.head.children)):
+            return None  # "it was claimed that ...": nobody named speaks
+        if subject.lower_ in ("i", "we"):
+            # A statement's own voice ("We condemn …", "I urge …"): its issuer. Inside a
+            # quotation the quotation's speaker says it, as one claim (claims.cue-subject).
+            if any(q.start <= subject.idx < q.end for q in self.quotes):
+                return None
+            label = "PERSON" if subject.lower_ == "i" else "ORG"
+            span = Span(subject.idx, subject.idx + len(subject.text))
+            actor = index.first_person(label)
+            index.add_mention(span, label, actor.id, "pronoun")
+            return actor.id, span
+        if subject.pos_ == "PRON" or subject.tag_ == "PRP":
+            target = index.resolve_pronoun(subject)
+            if target is None:
+                return None
+            span = Span(subject.idx, subject.idx + len(subject.text))
+            index.add_mention(span, target.label, target.actor, "pronoun")
+            return target.actor, span
+        if subject.lemma_.lower() in _speech()["statement_nouns"]:
+            # "the group's statement said", "the statement added", "A UN report warned": its
+            # author speaks, and the phrase as written is the source.
+            phrase = _tokens_span([t for t in subject.subtree if t.i <= subject.i and not t.is_punct])
+            for child in subject.children:
+                m = index.mention_for_token(child) if child.dep_ in ("poss", "compound", "amod") else None
+                if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS | {"person"}:
+                    return m.actor, (m.span if child.dep_ == "poss" else phrase)
+            if self.last_speaker:
+                return self.last_speaker, phrase
+            return None
+        # "the group's spokesman, Imad al-Din Mujahid, said": the name speaks.
+        for child in subject.children:
+            if child.dep_ == "appos":
+                named = index.mention_for_token(child)
+                if named is not None and named.basis != "nominal":  # with its title: "Captain Ali Nur"
+                    return named.actor, _speaker_phrase(child, named.span, index.document.text)
+        mention = index.mention_for_token(subject)
+        if mention is not None:
+            return mention.actor, _speaker_phrase(subject, mention.span, index.document.text)
+        if subject.pos_ in ("NOUN", "PROPN"):
+            tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("punct", "cc")]
+            tokens = [t for t in tokens if t.i >= min(x.i for x in tokens)]
+            span = _tokens_span(tokens)
+            kind = "population" if subject.tag_ == "NNS" or subject.lemma_ in ("source", "official", "analyst", "expert") else "organization"
+            actor = index.descriptive(span, kind)
+            return actor.id, span
+        return None
+
+
+def _conjuncts(subject: Token) -> list[Token]:
+    return [t for t in subject.conjuncts if t.i > subject.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+def _according_to(token: Token):
+    to = token.doc[token.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = sentence_of(token)
+    phrase = set(t.i for t in token.subtree) | set(t.i for t in to.subtree)
+    tokens = [t for t in sent if t.i not in phrase and not t.is_punct]
+    if not tokens:
+        return None
+    # The content is the rest of the sentence on the side of the main clause.
+    left = [t for t in tokens if t.i < token.i]
+    right = [t for t in tokens if t.i > max(phrase)]
+    side = right if len(right) >= len(left) else left
+    if not side:
+        return None
+    return pobj, token, _tokens_span(side)
+
+
+def _cited(cue: Token, index: ActorIndex) -> tuple[str, Span, int] | None:
+    """"citing intelligence sources": the cited actor, its span, where the phrase starts."""
+    last = cue.right_edge
+    phrase = index.document.text[cue.left_edge.idx : last.idx + len(last.text)].lower()
+    if "cit" not in phrase and "quot" not in phrase:
+        return None
+    for t in cue.subtree:
+        if t.lemma_ in ("cite", "quote") and t.dep_ in ("advcl", "xcomp", "conj", "prep", "pcomp") and t.i != cue.i:
+            for obj in t.children:
+                if obj.dep_ in ("dobj", "pobj"):
+                    m = index.mention_for_token(obj)
+                    if m:
+                        return m.actor, m.span, t.idx
+                    tokens = [x for x in obj.subtree if x.i <= obj.i]
+                    span = _tokens_span(tokens)
+                    actor = index.descriptive(span, "population")
+                    return actor.id, span, t.idx
+    return None

@@ -1,0 +1,186 @@
+"""The tokens the parse gives a trigger as its parties: the subject (through
+coordination and through relative, subordinate and infinitive clauses), "as part of"
+a coalition, the object and the prepositions that name a recipient ("fired at",
+"pledged allegiance to"), the agent of a passive, "between A and B", "alongside",
+and for a noun trigger its possessor or the light verb's subject ("launched an
+attack"). Tokens only; `participants.py` says which actors they stand for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from factions.events.triggers import triggers
+from factions.nlp import relative_noun, sentence_of, stray_to
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for t in token.children:
+        # "A, B and C" is often parsed as A with the apposition "B and C".
+        if t.dep_ == "conj" or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children)):
+            out.extend(_with_conjuncts(t))
+    return out
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens and whether the verb is passive (subject = recipient)."""
+    for child in verb.children:
+        noun = relative_noun(child) if child.dep_ in ("nsubj", "nsubjpass") else None
+        if noun is not None:
+            # "HTS, which split from al-Qaeda": the relative pronoun stands for the noun
+            # ("Saudi Arabia and the UAE, which lead …": for each conjunct).
+            while noun.dep_ == "conj":
+                noun = noun.head
+            return _with_conjuncts(noun), child.dep_ == "nsubjpass"
+        if child.dep_ == "nsubj":
+            # "X and Y met", parsed as two subjects with "and" between them
+            others = [c for c in verb.children if c.dep_ == "nsubj" and c.i > child.i
+                      and any(t.dep_ == "cc" for t in verb.doc[child.i : c.left_edge.i])]
+            return _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
+        if child.dep_ == "nsubjpass":
+            return _with_conjuncts(child), True
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
+        subject, head_passive = _subject_tokens(verb.head)
+        # The verb's own voice: "were killed and wounded" shares it; "are committed
+        # to ... and have supported the army" and "was forced to attack" do not.
+        own = {c.dep_ for c in verb.children}
+        passive = "auxpass" in own or (verb.dep_ == "conj" and head_passive and "aux" not in own)
+        return subject, passive
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [verb.head], False  # "the coalition fighting the Houthis"
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_tokens(verb.head.head)  # "it was ready to assist Nigeria"
+    if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
+        # "the coalition's efforts to defeat ISIL", "its determination to defeat ISIL"
+        owner = [c for c in verb.head.children if c.dep_ == "poss"]
+        return (_with_conjuncts(owner[0]), False) if owner else ([], False)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        governing = verb.head.head
+        obj = next((c for c in governing.children if c.dep_ == "dobj"), None)
+        if obj is not None:  # "accused Tehran of arming the group": the object does it
+            return _with_conjuncts(obj), False
+        return _subject_tokens(governing)[0], "auxpass" in {c.dep_ for c in verb.children}  # "are committed to defeating ISIL"
+    return [], False
+
+
+def _part_of(verb: Token, subject: Token) -> list[Token]:
+    """"the UK is working as part of the Global Coalition to defeat ISIL": the body
+    the subject acts within acts too."""
+    out = []
+    for holder in (verb, subject):
+        for as_ in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for part in (c for c in as_.children if c.dep_ == "pobj" and c.lower_ == "part"):
+                out.extend(p for of in part.children if of.dep_ == "prep" and of.lower_ == "of"
+                           for p in of.children if p.dep_ == "pobj")
+    return out
+
+
+def _alongside(verb: Token, lex: dict) -> list[Token]:
+    """"fought alongside the Iraqi army": those who fight on the subject's side."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex["participants"]["ally_preps"]]
+    return [t for p in preps for pobj in p.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
+
+
+def _between(prep: Token) -> list[Token]:
+    """The parties of "between A and B": the parse does not always join A and B, so
+    take the words from "between" up to the next verb or clause break."""
+    out = []
+    for t in prep.doc[prep.i + 1 : sentence_of(prep).end]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(t)
+    return out
+
+
+def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
+    parts = lex["participants"]
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    if not is_noun:
+        subj, passive = _subject_tokens(trigger)
+        children = list(trigger.children)
+        # "spoke to X and to Y": the second preposition hangs on the first.
+        children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
+        topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
+        phrases = triggers().phrases  # "pledged allegiance", "declared a province": only this trigger's own
+        # "Speaking after the fall of Mosul to ISIL": that "to" is the fall's, not the speaking's.
+        stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
+        children = [c for c in children if c.i not in stray]
+        for child in children:
+            if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
+                # "fired missiles at a destroyer": the phrase's preposition names the target.
+                recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            elif (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
+                # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
+                        recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
+                recipients.extend(_with_conjuncts(child))
+            if child.dep_ in ("prep", "conj") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
+                    trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")):  # "defend X from Y": Y is no beneficiary
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actors.extend(_with_conjuncts(pobj))
+            if child.dep_ == "prep" and child.lower_ in parts["ally_preps"]:
+                # "fought alongside rebels against the army": the enemy hangs on the ally
+                recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for prep in pobj.children
+                                  if prep.dep_ == "prep" and prep.lower_ == "against" for q in prep.children if q.dep_ == "pobj"
+                                  for p in _with_conjuncts(q))
+        if passive:
+            recipients = subj + recipients
+        else:
+            actors = subj + actors
+        return actors, recipients
+    # "the agreement reached between A and B", "talks held in Doha between A and B"
+    reached = [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children
+               if p.dep_ == "prep" and p.lower_ in parts["between"]]
+    for child in [*trigger.children, *reached]:
+        if child.dep_ == "poss":
+            actors.extend(_with_conjuncts(child))
+        if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN",):
+            actors.append(child)
+        if child.dep_ == "prep" and child.lower_ in parts["between"]:
+            actors.extend(_between(child))
+        if child.dep_ == "prep" and child.lower_ in ("from", "against") and trigger.lemma_ in parts["beneficiary_words"]:
+            continue  # "support against ISIL"
+        if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by", "for"]:  # "support for X"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    target = actors if child.lower_ == "by" else recipients
+                    target.extend(_with_conjuncts(pobj))
+    # "IS launched an attack on ...": the light verb's subject acts.
+    head = trigger.head
+    light = parts["light_verbs"] + (parts["party_verbs"] if symmetric else [])
+    phrase = trigger
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "held a first round of talks with X": a measure noun stands between the verb
+        # and the trigger, and may carry the other party.
+        phrase = head.head
+        for prep in phrase.children:
+            if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
+                recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    verb = phrase.head
+    if phrase.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_ in light:
+        # "provide the government with military support": the verb's object receives it
+        verb = verb.head
+        recipients.extend(t for c in verb.children if c.dep_ in ("dobj", "dative") for t in _with_conjuncts(c))
+        phrase = trigger.head
+    if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep") and verb.lemma_ in light:
+        subj, _ = _subject_tokens(verb)
+        actors = subj + actors
+        if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
+            for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
+                recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    # "it was in direct contact with X", "the two are at war with Y".
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_ == "be":
+        subj, _ = _subject_tokens(head.head)
+        actors = subj + actors
+    return actors, recipients

@@ -1,0 +1,102 @@
+"""The relations an event implies between its parties, of the type its trigger names
+(data/lexicons/events.toml, data/relation_types.toml; rule relations.event-parties):
+the actors to the recipients, co-actors to each other when the relation is symmetric
+("A and B clashed") or reciprocal ("accused each other"). The sides of a fight are
+allied (relations.sides-of-a-fight), and support given in a fight is an alliance
+(relations.support-in-fight). The relations stage (`factions.relations`) adds the
+relations read from structure and stance."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from spacy.tokens import Token
+
+from factions.actors.index import ActorIndex
+from factions.events.triggers import TriggerType, Triggers, _match_trigger, triggers
+from factions.lexicons import lexicon
+from factions.model import Event, Mention, Relation
+from factions.relations.types import symmetric_types
+
+
+def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: list[Mention], allies: list[Mention],
+                       recipients: list[Mention], recipient_toks: list[Token], reciprocal: bool, object_named: bool,
+                       index: ActorIndex) -> list[Relation]:
+    """The relations `event` implies between its parties: `actors` and `allies` act on
+    `recipients`; `recipient_toks` are the object tokens as parsed, `reciprocal` says
+    they were "each other", `object_named` that the trigger has an object."""
+    lex = lexicon("events")
+    rel_type = kind.relations_by_word.get(trigger.lemma_.lower(), kind.relation)
+    rel_rule = "relations.event-parties"
+    if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
+        rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
+    if not rel_type or event.type == "LEADER_KILLED":
+        return []
+    # Co-actors are paired ("A and B clashed") unless the trigger names an
+    # object that went unresolved ("A and B vowed to defeat these terrorists").
+    pair_actors = (reciprocal or not any(t.dep_ == "dobj" and t.lemma_.lower() not in lex["co_actors"]["fight_objects"]
+                                         for t in recipient_toks)) and not allies
+    if rel_type == "splinter_of":  # "cut military ties with France" is diplomacy, no split
+        recipients = [r for r in recipients if index.actors[r.actor].kind != "state"]
+    mutual = rel_type == "fights" and _mutual_fight(trigger, reciprocal, lex["co_actors"])
+    if rel_type == "fights" and not recipients and not allies and not mutual:
+        # One side and no enemy named: "army units, tribal fighters and militiamen
+        # launched the offensive together" are allies, not enemies of each other.
+        return _relations_from(event, "allied_with", actors, [], pair_actors=True, rule="relations.sides-of-a-fight")
+    out = _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
+    if rel_type == "fights" and not mutual:
+        # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
+        # B bombed the province" (an object named, if no party).
+        side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
+        out += _relations_from(event, "allied_with", side, [], pair_actors=True, rule="relations.sides-of-a-fight")
+    return out
+
+
+def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False,
+                    pair_actors: bool = True, *, rule: str) -> list[Relation]:
+    out = []
+    pairs = [(a, r) for a in actors for r in recipients]
+    if not recipients and pair_actors and (rel_type in symmetric_types() or reciprocal):
+        # "A and B clashed", "talks between A and B"; "A and B accused each other".
+        pairs = list(combinations(actors, 2))
+        if reciprocal and rel_type not in symmetric_types():
+            pairs += [(b, a) for a, b in pairs]
+    for source, target in pairs:
+        if source.actor == target.actor:
+            continue
+        out.append(
+            Relation(
+                type=rel_type, source=source.actor, target=target.actor,
+                source_span=source.span, target_span=target.span, evidence_span=event.evidence_span,
+                modality=event.modality, claim=event.claim, event=event.id, when=event.when, rule=rule,
+            )
+        )
+    return out
+
+
+def _mutual_fight(trigger: Token, reciprocal: bool, words: dict) -> bool:
+    """Co-actors of a fight fight each other ("A and B clashed", "fought a border war",
+    "A and B attacked each other"), unless marked as one side ("launched the offensive
+    together", "a joint operation")."""
+    around = [*trigger.children, *trigger.head.children] if trigger.pos_ == "NOUN" else list(trigger.children)
+    if any(t.lower_ in words["joint_marks"] for t in around) or trigger.lower_ in words["joint_marks"]:
+        return False
+    if reciprocal or trigger.lemma_.lower() in words["reciprocal"] or trigger.lower_ in words["reciprocal"]:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words["fight_objects"] for c in trigger.children)
+
+
+def _in_a_fight(support: Token, t: Triggers) -> bool:
+    """Support given in a fight ("air support for ground forces focused on defeating
+    ISIL", "supported the army in its efforts to defeat ISIL"): a fight is named in
+    the phrase the support governs, or the purpose of the verb that gives it."""
+    scope = list(support.subtree)
+    if support.dep_ == "dobj":  # "provided air support …, focused on defeating ISIL"
+        scope += [t for c in support.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree]
+    for tok in scope:
+        if tok.i == support.i or tok.pos_ not in ("VERB", "NOUN"):
+            continue
+        matched = _match_trigger(tok, t)
+        if matched is not None and matched[0].relations_by_word.get(tok.lemma_.lower(), matched[0].relation) == "fights":
+            return True
+    return False

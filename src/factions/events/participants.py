@@ -1,0 +1,273 @@
+"""The actors a trigger's argument tokens stand for: a name; a pronoun, as the name
+given earlier in its sentence; the group behind a description ("IS fighters",
+"members of X", "an armed group in central Mali, Katibat al-Nour", "known as
+ISIS-K"); "the two groups" as the last two groups named. Places and bare demonyms
+take no part. When the parse finds one side only of a fight, `_nearest` gives the
+closest actor on the other side (rule events.nearest-party)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
+from factions.events.arguments import _with_conjuncts
+from factions.lexicons import lexicon
+from factions.model import Mention, Span
+from factions.nlp import object_of, sentence_of
+
+
+_PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
+
+
+# Relations whose missing side may be taken from the nearest actor (measured on
+# re3d-dev: it helps for fights, and hurts for opposition, support, alliance and contact).
+NEAREST_FALLBACK = {"fights"}
+
+
+def _span(token: Token) -> Span:
+    return Span(token.idx, token.idx + len(token.text))
+
+
+class _Participants:
+    def __init__(self, index: ActorIndex):
+        self.index = index
+        self._inside: dict[Span, Mention | None] = {}  # group_inside, by description
+
+    def mentions(self, tokens: list[Token]) -> list[Mention]:
+        """Participants are actors; places (a city) and bare demonyms ("Iraqi") are not."""
+        out = []
+        queue = list(tokens)
+        for tok in queue:
+            behind = _named_behind(tok, self.index)
+            if behind is not tok and behind not in queue:
+                queue.extend(c for c in behind.conjuncts if c not in queue)  # "a number of ministers and officials"
+            tok = behind
+            m = self.index.mention_for_token(tok)
+            if m is None and tok.pos_ == "PRON":
+                found = self.index.resolve_pronoun(tok, PRONOUN_STEM.get(tok.lower_, tok.lower_))
+                m = Mention(_span(tok), tok.text, found.label, actor=found.actor, basis="pronoun") if found else None
+            if m is not None and m.basis == "pronoun":
+                # A pronoun whose antecedent is named earlier in the same sentence
+                # ("the Government of Iraq ... in their fight"): the argument is that
+                # name; one from an earlier sentence stays the pronoun here.
+                named = _named_before(self.index, m, sentence_of(tok).start_char)
+                if named is not None and tok.lower_ in ("they", "them", "their"):
+                    # "the Government of Iraq and the Iraqi people in their fight": each conjunct.
+                    queue.extend(t for t in _coordination_of(tok.doc, named.span) if t not in queue)
+                m = named or m
+            if m is None:
+                continue
+            kind = self.index.actors[m.actor].kind
+            if kind == "location" or (kind == "population" and m.basis not in ("nominal", "pronoun")):
+                continue
+            if _PLURAL_ANAPHOR.match(m.text):
+                out.extend(self.last_two_groups(m))
+                continue
+            # "IS fighters" act for IS.
+            out.append(self.group_inside(m) or m)
+        return out
+
+    def last_two_groups(self, anaphor: Mention) -> list[Mention]:
+        """"the two groups", "both groups": the last two groups named before."""
+        found: list[Mention] = []
+        for m in sorted(self.index.mentions, key=lambda m: -m.span.start):
+            if m.span.start >= anaphor.span.start or not m.actor or m.basis in ("nominal", "pronoun"):
+                continue
+            if self.index.actors[m.actor].kind in ("armed_group",) and m.actor not in {f.actor for f in found}:
+                found.append(m)
+            if len(found) == 2:
+                break
+        return [Mention(anaphor.span, anaphor.text, anaphor.label, actor=f.actor, basis="anaphor") for f in found] if len(found) == 2 else []
+
+    def resolve_description(self, mention: Mention, doc: Doc) -> Mention:
+        """A description stands for the group it names: "IS fighters", "members of IS"."""
+        inside = self.group_inside(mention)
+        if inside is not None:
+            return inside
+        if mention.basis == "nominal":
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None and len(span):
+                behind = _named_behind(span.root, self.index)
+                if behind.i != span.root.i:
+                    return self.index.mention_for_token(behind) or mention
+        return mention
+
+    def group_inside(self, nominal: Mention) -> Mention | None:
+        if nominal.basis != "nominal" or _affiliate_description(nominal):
+            return None  # "the al-Qaeda affiliate" is another group than al-Qaeda
+        if nominal.span not in self._inside:
+            self._inside[nominal.span] = next((
+                m for m in self.index.mentions_within(nominal.span.start, nominal.span.end)
+                # "IS fighters" act for IS; "their counterparts" are not theirs to act
+                # for, nor is a "US-led coalition" the US.
+                if m is not nominal and m.actor and m.basis != "pronoun" and nominal.span.contains(m.span)
+                and self.index.actors[m.actor].kind in GROUP_KINDS and self.index.document.text[m.span.end : m.span.end + 1] != "-"), None)
+        return self._inside[nominal.span]
+
+
+def _words(key: str) -> frozenset[str]:
+    """A word list from the [participants] table of data/lexicons/events.toml."""
+    return _participant_words()[key]
+
+
+@lru_cache(maxsize=1)
+def _participant_words() -> dict[str, frozenset[str]]:
+    parts = lexicon("events")["participants"]
+    return {k: frozenset(v) for k, v in parts.items() if isinstance(v, list)}
+
+
+def _is_example(appos: Token) -> bool:
+    return any(c.dep_ in ("advmod", "prep") and c.lower_ in _words("example_marks") for c in appos.children)
+
+
+def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:
+    """The pronoun's actor as named earlier in the same sentence, if it is."""
+    named = [m for m in index.mentions_within(sentence_start, pronoun.span.start) if m.actor == pronoun.actor
+             and m.basis not in ("pronoun", "anaphor")]
+    return max(named, key=lambda m: m.span.start) if named else None
+
+
+def _coordination_of(doc: Doc, span: Span) -> list[Token]:
+    """The other conjuncts of the phrase a name heads or completes ("the Government
+    of Iraq and the Iraqi people" for "Iraq"); none when it stands alone."""
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chars is None:
+        return []
+    t = chars.root
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head.head  # "Iraq" in "the Government of Iraq" -> "Government"
+    while t.dep_ == "conj":
+        t = t.head
+    conjuncts = _with_conjuncts(t)
+    return conjuncts if len(conjuncts) > 1 else []
+
+
+def _by_phrase(noun: Token) -> Token | None:
+    """The "by" naming who did what a noun names. The parser often hangs it on an
+    active verb ("welcomed [the offensive] [by the SDF]"), where it can only be the
+    object's, since an active verb takes no agent."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None and noun.dep_ == "dobj" and noun.right_edge.i + 1 < len(noun.doc):
+        after = noun.doc[noun.right_edge.i + 1]
+        if after.lower_ == "by" and after.head.i == noun.head.i and not any(c.dep_ == "auxpass" for c in noun.head.children):
+            by = after
+    return by
+
+
+def _named_behind(tok: Token, index: ActorIndex) -> Token:
+    """For a description, the named group behind it: "Fighters of Liwa al-Fajr",
+    "an armed group in central Mali, Katibat al-Nour"."""
+    m = index.mention_for_token(tok)
+    if m is not None and m.actor and m.basis != "nominal":
+        return tok
+    unnamed = m is None or not m.actor  # no actor, or a number ("dozens") the model tagged
+    stated = tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]
+    if unnamed and not stated:
+        # "its condemnation of the regime's policies": the possessor is the party (not
+        # for what a statement names: "called the group's commanders apostates").
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        named = index.mention_for_token(owner) if owner is not None else None
+        if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+            return owner
+    # "attacked a UN patrol" (not "calls ISIL presence a tragedy", nor "a UN convoy, which
+    # killed …", where the noun stands for a clause's subject)
+    if unnamed and not stated and not any(c.dep_ == "relcl" for c in tok.children):
+        for child in (c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i):
+            named = index.mention_for_token(child)
+            if named is not None and named.actor and named.label != "NORP" and index.actors[named.actor].kind in GROUP_KINDS:
+                return child
+    by = _by_phrase(tok) if unnamed else None
+    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    named = index.mention_for_token(doer) if doer is not None else None
+    if named is not None and named.basis != "pronoun" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+        return doer  # "welcomed the offensive by the SDF": the doer
+    if unnamed and (tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads")):  # "met a number of ministers"
+        pobj = object_of(tok)
+        if pobj is not None:
+            return _named_behind(pobj, index)
+    known = _known_as(tok, index)
+    if known is not None:  # "The Islamic State's Afghan branch, known as ISIS-K, …"
+        return tok.doc.char_span(known.span.start, known.span.end, alignment_mode="expand").root
+    # "The Foreign Minister of Norway, Espen Barth Eide, met …": the person named beside
+    # the title acts, before the state in the title.
+    children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
+    for child in children:
+        if child.dep_ == "amod" and child.lower_ == "loyal":  # "fighters loyal to X"
+            child = next((c for c in child.children if c.dep_ == "prep"), child)
+        if child.dep_ == "appos" and _is_example(child):
+            continue  # "its backers, notably Russia": one of them, not their name
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is None:
+                continue
+            named = index.mention_for_token(target)
+            if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+                return target
+    if m is not None and m.basis == "nominal" and m.label == "ORG":
+        # "an armed group in central Mali, Katibat al-Nour, has ...": a group named
+        # in the description's own phrase, before the verb it is the subject of.
+        stop = tok.head.i if tok.head.i > tok.i else tok.right_edge.i
+        for t in tok.doc[tok.i : stop + 1]:
+            if t.dep_ == "cc" and t.head.i == tok.i:
+                break  # "Saudi forces and the Houthis": another party, not the description's name
+            if t.pos_ == "VERB":
+                break  # "the coalition fighting the Houthis": the clause names someone else
+            named = index.mention_for_token(t)
+            if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in ("armed_group", "organization"):
+                return t
+    return tok
+
+
+def _known_as(tok: Token, index: ActorIndex) -> Mention | None:
+    """", known as ISIS-K," / ", also called X,": the name the description goes by."""
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ("know", "call", "name")):
+        for prep in (c for c in acl.children if c.dep_ in ("prep", "oprd") ):
+            for name in (prep, *prep.children):
+                m = index.mention_for_token(name)
+                if m is not None and m.actor and m.basis not in ("nominal", "pronoun"):
+                    return m
+    return None
+
+
+def _affiliate_description(m: Mention) -> bool:
+    words = m.text.lower().split()
+    return bool(words) and words[-1] in lexicon("events")["roles"]["affiliate_heads"]
+
+
+def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speakers: list[Span]) -> Mention | None:
+    """The closest actor mention to one side of a trigger within its sentence, not
+    past a clause break (a semicolon, or a comma before a new subject)."""
+    sent = sentence_of(trigger)
+    lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
+    text = index.document.text  # Doc.text would rebuild the whole text
+    places = _words("not_a_party_after")
+    between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
+               and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
+               and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
+               and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"
+    if not between:
+        return None
+    best = max(between, key=lambda m: m.span.end) if before else min(between, key=lambda m: m.span.start)
+    gap = text[best.span.end : trigger.idx] if before else text[trigger.idx + len(trigger.text) : best.span.start]
+    if ";" in gap or len(gap) > 80:
+        return None
+    if not before and set(gap.lower().split()) & _words("not_a_party_after"):
+        return None  # "clashed in northern Syria", "fight under the banner of X"
+    return best
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 20) : start].split()
+    return words[-1].lower() if words else ""
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            out.append(m)
+    return out

@@ -1,0 +1,125 @@
+"""When an event happened: a date in the trigger's own phrase or in that of the
+clause governing it; one told relative to the story ("the following day") counted
+from the story's last date; and for a later past event with no date of its own, the
+day the story last told (docs/events.md, "Time"; words in data/lexicons/time.toml)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from factions.dates import normalize
+from factions.lexicons import lexicon
+from factions.model import Claim, Document, Span, When
+from factions.nlp import sentence_of, tree
+
+
+def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
+    """Whether token `i` lies in the anchor's own phrase: its subtree without the
+    coordinated or subordinate clauses that have their own subject ("accused ..., and
+    their fighters clashed in 2014": the date belongs to the clash; "killed dozens
+    since the group split from it in 2015": the split's). Climbs from `i` to the
+    anchor, which costs the depth of the parse, not the size of the phrase."""
+    t = tree(doc)
+    while i != anchor:
+        head = t.heads[i]
+        if head == i:
+            return False
+        if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX"):
+            return False
+        if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
+            return False
+        i = head
+    return True
+
+
+def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, narrative: When | None = None) -> object:
+    """The date in the trigger's own phrase (or its verb's, for a noun trigger), or in
+    the phrase of the clause that governs it ("On 14 February militants attacked the
+    post, killing 12": the killing's). A date told relative to the story ("the
+    following day") counts from `narrative`, the last event date of the paragraph."""
+    sent = sentence_of(trigger)
+    dates = [ent for ent in dates if sent.start <= ent.root.i < sent.end]
+    if not dates:
+        return None  # most sentences have none
+    doc = trigger.doc
+    anchors = [trigger.i]
+    if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX"):
+        anchors.append(trigger.head.i)
+    governed = trigger if trigger.pos_ == "VERB" else trigger.head
+    while governed.dep_ in ("advcl", "xcomp", "conj") and governed.head.i != governed.i and governed.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governed.children):
+        governed = governed.head  # ", killing 12": the clause has no subject of its own
+        anchors.append(governed.i)
+    candidates = []
+    for ent in dates:
+        if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
+            continue
+        if claim and not (claim.content_span.start <= ent.start_char and ent.end_char <= claim.content_span.end):
+            continue  # a date outside the content dates the statement, not the event
+        candidates.append((abs(ent.root.i - trigger.i), ent))
+    for _, ent in sorted(candidates, key=lambda c: c[0]):
+        when = _from_narrative(ent.text, narrative) or normalize(ent.text, document.published)
+        if when:
+            when.span = Span(ent.start_char, ent.end_char)
+            return when
+    return None
+
+
+class _StoryDates:
+    """The dates a story tells its past events by, in the order told ("On 23 January,
+    al-Shabaab detonated …"): a later past event with no date of its own happened on
+    the last of them (docs/events.md, "Time"). Dates of present or future
+    clauses ("will meet on Friday") and of statements ("said on Monday") do not count."""
+
+    def __init__(self, doc: Doc, dates: list, document: Document):
+        self.starts: list[int] = []
+        self.whens: list[When] = []
+        cues = frozenset(lexicon("speech")["cue_verbs"])
+        for ent in dates:
+            verb = ent.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb):
+                continue
+            when = _from_narrative(ent.text, self.whens[-1] if self.whens else None) or normalize(ent.text, document.published)
+            if when is not None:
+                when.span = Span(ent.start_char, ent.end_char)
+                self.starts.append(ent.start_char)
+                self.whens.append(when)
+
+    def before(self, at: int) -> When | None:
+        """The last story date before `at`."""
+        i = bisect_left(self.starts, at)
+        return self.whens[i - 1] if i else None
+
+
+def _dated_sentence(trigger: Token, dates: list) -> bool:
+    sent = sentence_of(trigger)
+    return any(sent.start <= ent.root.i < sent.end for ent in dates)
+
+
+def _from_narrative(text: str, narrative: When | None) -> When | None:
+    """"the following day", "later that day": counted from the story's last event date
+    (data/lexicons/time.toml), when that date is a day."""
+    if narrative is None or narrative.precision != "day" or narrative.start is None:
+        return None
+    offset = lexicon("time")["narrative_offsets"].get(" ".join(text.lower().split()).removeprefix("on ").removeprefix("by "))
+    if offset is None:
+        return None
+    day = (date.fromisoformat(narrative.start) + timedelta(days=offset)).isoformat()
+    return When(day, day, "day", text)
+
+
+def _narrated(trigger: Token) -> bool:
+    """A past event told in the story's order ("Three soldiers were killed"): it takes
+    the date of the last past event told before it (docs/events.md, "Time").
+    Present and future events, and those under a claim's present tense, do not."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBD", "VBN"}) and not tags & {"MD", "VBZ", "VBP"} and verb.tag_ != "VBG" or \
+        (verb.tag_ == "VBG" and verb.dep_ == "advcl" and _narrated(verb.head))

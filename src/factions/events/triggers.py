@@ -1,0 +1,106 @@
+"""Trigger words: which word names which act (data/lexicons/events.toml, read once and
+checked), matched as a verb, a noun or a verb with its object ("pledged allegiance").
+The words around a trigger may make it another act: "joined X for talks" is a
+meeting, "attacked X in a speech" is words, not arms (rule events.verbal-attack)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from spacy.tokens import Token
+
+from factions.lexicons import DataFileError, lexicon
+from factions.relations.types import implied_by, relation_types
+
+
+@dataclass(frozen=True)
+class TriggerType:
+    type: str
+    relation: str | None
+    modes: dict
+    relations_by_word: dict
+    not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
+
+
+@dataclass(frozen=True)
+class Triggers:
+    verbs: dict[str, TriggerType]
+    nouns: dict[str, TriggerType]
+    phrases: dict[tuple[str, str], TriggerType]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> Triggers:
+    verbs, nouns, phrases = {}, {}, {}
+    declared = relation_types()
+    for entry in lexicon("events")["event"]:
+        for word, rel in entry.get("relations_by_word", {}).items():
+            if rel not in declared:
+                raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
+        t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}))
+        for table, words in (("verbs", verbs), ("nouns", nouns)):
+            for word in entry.get(table, []):
+                if word in words:  # one word, one act: a second entry would never be reached
+                    raise DataFileError(f"factions/data/lexicons/events.toml: '{word}' is in the {table} of both {words[word].type} and {t.type}")
+                words[word] = t
+        for p in entry.get("phrases", []):
+            phrases[(p["verb"], p["object"])] = t
+    return Triggers(verbs, nouns, phrases)
+
+
+def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        for child in token.children:
+            key = (lemma, child.lower_)
+            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep"):
+                return t.phrases[key], False
+        if lemma in t.verbs:
+            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt")):
+                return None
+            return _for_purpose(token, t) or t.verbs[lemma], False
+    # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
+    nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
+    if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and not token.ent_type_:
+        return t.nouns.get(lemma) or t.nouns[token.lower_], True
+    return None
+
+
+def _for_purpose(verb: Token, t: Triggers) -> TriggerType | None:
+    """"joined the US and its partners for talks": the talks say what the joining
+    was; a meeting's type, not cooperation's."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            kind = t.nouns.get(pobj.lemma_.lower())
+            if kind is not None and kind.type == "CONSULT":
+                return kind
+    return None
+
+
+def _verbal_attack(verb: Token, words: dict) -> bool:
+    """"sharply attacked the group's chief in a speech", "attacked the Islamic State for
+    its brutality", "attacked the decision": words, not arms (events.toml [verbal_attack])."""
+    if verb.lemma_.lower() not in words["verbs"]:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in words["adverbs"]:
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in words["topic_nouns"]:
+            return True
+        if child.dep_ != "prep":
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if child.lower_ in ("in", "during", "through", "on", "via") and pobj.lemma_.lower() in words["channel_nouns"]:
+            return True
+        if child.lower_ in words["reason_preps"] and pobj.lemma_.lower() not in words["time_nouns"] and \
+                (pobj.tag_ == "VBG" or any(c.dep_ == "poss" for c in pobj.children)):
+            return True  # "for its brutality", "over its pledge", not "for hours"
+    return False
