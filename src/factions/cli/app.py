@@ -625,7 +625,7 @@ def list_rules(
         raise typer.Exit(2)
     if as_json:
         _print_json([{"id": r.id, "stage": r.stage, "emits": r.emits, "summary": r.summary, "example": r.example,
-                      "words": r.words or None, "optional": r.optional} for r in rules])
+                      "words": r.words or None, "optional": r.optional, "filter": r.filter} for r in rules])
         return
     _table("extraction rules", ["id", "emits", "summary", "example"], [[r.id, r.emits, r.summary, r.example] for r in rules])
 

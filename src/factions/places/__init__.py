@@ -7,6 +7,7 @@ Entry points: `resolve_places(actors, mentions, kb)` sets `Actor.geo`;
 """
 
 from factions.places.gazetteer import Gazetteer, gazetteer, place_key
+from factions.places.parties import places_not_parties
 from factions.places.resolve import resolve_places
 
-__all__ = ["Gazetteer", "gazetteer", "place_key", "resolve_places"]
+__all__ = ["Gazetteer", "gazetteer", "place_key", "places_not_parties", "resolve_places"]
