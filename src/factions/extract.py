@@ -67,7 +67,7 @@ class RuleExtractor:
         mentions = sorted(index.mentions, key=lambda m: (m.span.start, -m.span.end))
         actors = index.all_actors()
         relations = places_not_parties(document.text, actors, events, relations, self.disabled)
-        resolve_places(actors, mentions, self.kb)
+        resolve_places(actors, mentions, self.kb, wheres=frozenset(e.where for e in events if e.where))
         return Extraction(document, mentions, actors, claims, events, relations)
 
 

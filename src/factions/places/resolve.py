@@ -64,8 +64,8 @@ def strip_place_words(name: str, s: Settings) -> tuple[str, bool]:
 
 
 def _proper(name: str) -> bool:
-    """A name, not a description ("the village", "the capital")."""
-    return any(w[:1].isupper() for w in name.split() if w.lower() not in ("the", "of"))
+    """A name ("al-Bab"), not a description ("the village", "the capital")."""
+    return any(c.isupper() for c in name)
 
 
 class _Context:
@@ -139,10 +139,11 @@ def _choose(g: Gazetteer, names: list[str], ctx: _Context, s: Settings) -> tuple
 
 
 def resolve_places(actors: list[Actor], mentions: list[Mention], kb: KnowledgeBase | None = None,
-                   g: Gazetteer | None = None) -> None:
-    """Set `geo` on the place actors (kind location or state) the gazetteer or the KB
-    knows; the others keep `geo = None`."""
-    places = [a for a in actors if a.kind in PLACE_KINDS]
+                   g: Gazetteer | None = None, wheres: frozenset[str] = frozenset()) -> None:
+    """Set `geo` on the place actors (kind location or state, and the actors `wheres`
+    names: events' places the model took for persons) the gazetteer or the KB knows;
+    the others keep `geo = None`."""
+    places = [a for a in actors if a.kind in PLACE_KINDS or a.id in wheres]
     if not places:
         return
     g = g or gazetteer()
@@ -168,11 +169,16 @@ def resolve_places(actors: list[Actor], mentions: list[Mention], kb: KnowledgeBa
         else:
             pending.append(a)
     # Regions named in the text ("Idlib governorate", "Anbar") narrow the places in them.
-    for a in pending:
+    # A region is known by its ISO name ("Idlib", "Ḩalab") or, with a region word, by its
+    # seat ("Aleppo governorate": the region of the largest place called Aleppo).
+    for a in [*pending, *(a for a in places if a.geo is not None and a.geo.feature != "country")]:
         for n in names[a.id]:
-            stripped, _ = strip_place_words(n, s)
+            stripped, is_region = strip_place_words(n, s)
             for country in list(ctx.countries):
                 code = g.region_code(country, stripped)
+                if code is None and is_region:
+                    seats = [e for e in g.candidates(stripped) if e.country == country and e.admin1_code]
+                    code = max(seats, key=lambda e: e.population).admin1_code if seats else None
                 if code:
                     ctx.regions.add((country, code))
     # Two rounds: places placed in the first lend their countries to the second.
