@@ -36,20 +36,14 @@ def test_names_fold_case_diacritics_apostrophes_and_articles():
     assert place_key("the village") == "village"
 
 
-def test_a_village_named_with_its_governorate_is_the_one_in_that_governorate():
+def test_a_village_named_with_its_governorate_is_the_one_in_that_governorate(extractor):
     # Two Syrian places are called Suran: the larger in Hama, the other in Aleppo.
-    x, _ = run_text_(
-        "Government forces shelled the village of Suran in Aleppo governorate on 3 March 2019, a monitor in Syria said.")
+    x, _ = run_text(extractor,
+                    "Government forces shelled the village of Suran in Aleppo governorate on 3 March 2019, a monitor in Syria said.")
     geo = _place(x, "Suran").geo
     assert geo.country == "SY" and geo.admin1 == "Ḩalab" and geo.basis == "gazetteer"
     alone = _resolved(("Syria", "state"), ("Suran", "location"))["Suran"].geo
     assert alone.admin1 == "Ḩamāh" and (alone.lat, alone.lon) != (geo.lat, geo.lon)
-
-
-def run_text_(text):
-    from conftest import _extractor
-
-    return run_text(_extractor(), text)
 
 
 def test_a_homonym_is_resolved_by_the_countries_the_document_names():

@@ -60,19 +60,14 @@ def deduplicated_events(conn: Connection, involving: list[list[int]] | None = No
     )
     if country:
         stmt = stmt.where(pl.c.country == country)
-    rows_region = None
-    if region:
-        from factions.places import place_key
-
-        rows_region = place_key(region)
     if involving:
         for ids in involving:
             stmt = stmt.where(e.c.id.in_(select(p.c.event_id).where(p.c.actor_id.in_(ids))))
     rows = [dict(x._mapping) for x in conn.execute(stmt)]
-    if rows_region is not None:  # region names carry diacritics ("Ḩalab"): compared folded
+    if region:  # region names carry diacritics ("Ḩalab"): compared folded
         from factions.places import place_key
 
-        rows = [x for x in rows if x["place_admin1"] and place_key(x["place_admin1"]) == rows_region]
+        rows = [x for x in rows if x["place_admin1"] and place_key(x["place_admin1"]) == place_key(region)]
     parts: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for x in conn.execute(select(p.c.event_id, p.c.actor_id, p.c.role).where(p.c.event_id.in_([r["id"] for r in rows]))):
         parts[x.event_id].append((root(conn, x.actor_id), x.role))

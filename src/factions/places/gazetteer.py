@@ -29,7 +29,7 @@ _FOLD = str.maketrans({"-": " ", "'": None, "\u2019": None, "\u2018": None, "`":
                        "\u02be": None, ".": None, ",": " ", "(": " ", ")": " "})
 # Arabic articles written before a place's name ("al-Raqqa", "Ar Raqqah", "el-Arish"):
 # folded away on both sides, so that each spelling finds the others.
-_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "adh", "ath", "aş", "ad"})
+_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "ash", "at", "az", "an", "adh", "ath"})
 
 
 def place_key(name: str) -> str:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from factions.kb import KnowledgeBase
 from factions.lexicons import validated_table
 from factions.model import Actor, Geo, Mention
-from factions.places.gazetteer import Entry, Gazetteer, gazetteer, place_key
+from factions.places.gazetteer import Entry, Gazetteer, gazetteer
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,9 @@ def _proper(name: str) -> bool:
 
 
 class _Context:
-    def __init__(self, g: Gazetteer):
-        self.g = g
+    """What the document is about: the countries and first-level regions it names."""
+
+    def __init__(self):
         self.countries: set[str] = set()
         self.regions: set[tuple[str, str]] = set()  # (country, admin1 code)
 
@@ -94,10 +95,8 @@ def _from_kb(g: Gazetteer, actor: Actor, names: list[str], s: Settings) -> Geo |
     if o is None:
         return None
     if "lat" in o:
-        e = Entry(f"kb:{actor.kb_id}", actor.name, float(o["lat"]), float(o["lon"]), o["country"], None, 0, "region")
-        geo = _geo(g, e, "kb", o["basis"])
-        return Geo(geo.gazetteer_id, geo.name, geo.lat, geo.lon, geo.country, geo.country_name, o.get("admin1"), None,
-                   "region", "kb", f"knowledge base point ({o['basis']})")
+        return Geo(f"kb:{actor.kb_id}", actor.name, float(o["lat"]), float(o["lon"]), o["country"],
+                   g.country_name(o["country"]), o.get("admin1"), None, "region", "kb", f"knowledge base point ({o['basis']})")
     found = [e for n in names for e in g.candidates(strip_place_words(n, s)[0]) if e.country == o["country"]]
     if not found:
         return None
@@ -105,7 +104,7 @@ def _from_kb(g: Gazetteer, actor: Actor, names: list[str], s: Settings) -> Geo |
     return _geo(g, best, "kb", f"knowledge base place, in {o['country']}")
 
 
-def _country_of(g: Gazetteer, actor: Actor, names: list[str]) -> str | None:
+def _country_of(g: Gazetteer, names: list[str]) -> str | None:
     for n in names:
         code = g.country_code(n)
         if code:
@@ -148,12 +147,14 @@ def resolve_places(actors: list[Actor], mentions: list[Mention], kb: KnowledgeBa
         return
     g = g or gazetteer()
     s = settings()
-    ctx = _Context(g)
+    ctx = _Context()
     names = {a.id: _names(a, mentions, kb) for a in places}
     pending = []
     for a in places:  # countries and KB places first: they make the context
-        code = _country_of(g, a, names[a.id])
-        if code is not None and (a.kind == "state" or code and not s.overrides.get(a.kb_id or "")):
+        code = _country_of(g, names[a.id])
+        # A country named as a place ("in Syria", kind location) is the country too,
+        # unless the KB says where this place is.
+        if code is not None and (a.kind == "state" or (a.kb_id or "") not in s.overrides):
             entry = g.country(code)
             if entry is not None:
                 a.geo = _geo(g, entry, "gazetteer", "a country, at its capital")
