@@ -3,7 +3,8 @@
 "Government forces fought Kafr Nabl": the village is where the fighting was, not a
 side of it. After events and relations are extracted, a party that is a place is
 taken out of the event's actors and recipients (and becomes its `where` when it has
-none), and a relation that needs agency loses its record when an end is a place.
+none), and a relation of action or stance (fights, supports, ...) with a place at an
+end is dropped.
 
 What counts as a place (data/places.toml, [parties]):
 - an actor of a kind that cannot act (`location`: cities, villages, districts, airbases);
@@ -34,7 +35,7 @@ RULE = "relations.place-not-party"
 class _Words:
     place_kinds: frozenset[str]
     locative: re.Pattern
-    place_targets: frozenset[str]
+    agency_types: frozenset[str]
     misread_kinds: frozenset[str]
     misread_min_population: int
 
@@ -45,7 +46,7 @@ def _words() -> _Words:
     preps = "|".join(re.escape(w) for w in sorted(p["locative_prepositions"], key=len, reverse=True))
     mods = "|".join(re.escape(w) for w in sorted(p["locative_modifiers"], key=len, reverse=True))
     locative = re.compile(rf"\b(?:{preps})\s+(?:(?:{mods})\s+)*$", re.IGNORECASE)
-    return _Words(frozenset(p["place_kinds"]), locative, frozenset(p["place_targets"]), frozenset(p["misread_kinds"]),
+    return _Words(frozenset(p["place_kinds"]), locative, frozenset(p["agency_types"]), frozenset(p["misread_kinds"]),
                   p["misread_min_population"])
 
 
@@ -113,5 +114,5 @@ def places_not_parties(text: str, actors: list[Actor], events: list[Event], rela
                 setattr(e, ids_name, [a for a, _ in kept])
                 setattr(e, spans_name, [s for _, s in kept])
     return [r for r in relations
-            if places.place_for(r.source, r.source_span) is None
-            and (r.type in places.words.place_targets or places.place_for(r.target, r.target_span, True) is None)]
+            if r.type not in places.words.agency_types
+            or places.place_for(r.source, r.source_span) is None and places.place_for(r.target, r.target_span, True) is None]
