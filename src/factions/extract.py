@@ -1,7 +1,8 @@
 """Document in, `Extraction` out: the stages between reading and storing.
 
 `RuleExtractor` runs the spaCy pipeline (stage 2), groups mentions into actors
-(stage 3), finds claims and events (stage 4), then relations (stage 5). Other extractors (a classifier,
+(stage 3), finds claims and events (stage 4), then relations (stage 5), then takes
+places out of the parties and puts them on the map (stage 6, `factions.places`). Other extractors (a classifier,
 a served LLM) register under a name in `EXTRACTORS` and are chosen with
 `--extractor`; each turns a stream of Documents into a stream of Extractions.
 """
@@ -18,6 +19,7 @@ from factions.claims import extract_claims
 from factions.events import extract_events
 from factions.model import Document, Extraction
 from factions.nlp import analyze, load_pipeline, sentence_span
+from factions.places import places_not_parties, resolve_places
 from factions.relations import extract_relations
 from factions.rules import disabled_rules
 
@@ -63,7 +65,10 @@ class RuleExtractor:
         events, implied = extract_events(document, doc, index, claims, self.disabled)
         relations = extract_relations(doc, index, claims, implied, self.disabled)
         mentions = sorted(index.mentions, key=lambda m: (m.span.start, -m.span.end))
-        return Extraction(document, mentions, index.all_actors(), claims, events, relations)
+        actors = index.all_actors()
+        relations = places_not_parties(document.text, actors, events, relations, self.disabled)
+        resolve_places(actors, mentions, self.kb, wheres=frozenset(e.where for e in events if e.where))
+        return Extraction(document, mentions, actors, claims, events, relations)
 
 
 def _attribution_tagger():

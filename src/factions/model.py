@@ -88,6 +88,29 @@ class Mention:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Geo:
+    """Where a place actor is, from the gazetteer or the knowledge base
+    (`factions.places`). The JSON output carries the contract's fields; the store
+    keeps the rest (names, the region's code, the basis and why)."""
+
+    gazetteer_id: str  # "geonames:<id>" for the gazetteer, "kb:<id>" for a KB point
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-2
+    country_name: str | None = None
+    admin1: str | None = None  # the first-level region's name, where known
+    admin1_code: str | None = None  # GeoNames' admin1 code
+    feature: str = "place"  # place, country, region
+    basis: str = "gazetteer"  # gazetteer, kb
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        return {"lat": self.lat, "lon": self.lon, "country": self.country, "admin1": self.admin1,
+                "gazetteer_id": self.gazetteer_id}
+
+
 @dataclass(slots=True)
 class Actor:
     id: str
@@ -101,9 +124,11 @@ class Actor:
     reason: str = ""
     # The name the actor went by when the document was published (knowledge base).
     name_then: str | None = None
+    # Coordinates of a place actor, where the gazetteer or the KB knows it (places stage).
+    geo: Geo | None = None
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
@@ -114,6 +139,9 @@ class Actor:
             "confidence": round(self.confidence, 3),
             "reason": self.reason,
         }
+        if self.geo is not None:
+            out["geo"] = self.geo.as_dict()
+        return out
 
 
 @dataclass(slots=True)

@@ -29,6 +29,9 @@ class Rule:
     emits: str
     words: str = ""
     optional: bool = False
+    # A filter makes no record: it takes out or moves what other rules made (its
+    # example is checked by comparing the output with the rule on and off).
+    filter: bool = False
 
     @property
     def stage(self) -> str:

@@ -2,13 +2,15 @@
 connection and returns plain dicts, so the CLI, tests and other programs share them.
 
 Entry points: `resolve_actor`, `list_actors`, `actor_profile`, `list_claims`,
-`relation_evidence`, `leaders`, `timeline`, `summary`.
+`relation_evidence`, `leaders`, `timeline`, `list_events`, `summary`.
 """
 
+from factions.analysis.events import UnknownCountry
 from factions.analysis.queries import (
-    ActorNotFound, actor_profile, leaders, list_actors, list_claims, relation_evidence, resolve_actor, summary, timeline,
+    ActorNotFound, actor_profile, leaders, list_actors, list_claims, list_events, relation_evidence, resolve_actor, summary,
+    timeline,
 )
 
 __all__ = [
-    "ActorNotFound", "actor_profile", "leaders", "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
+    "ActorNotFound", "UnknownCountry", "list_events", "actor_profile", "leaders", "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
 ]

@@ -17,21 +17,61 @@ from factions.store import schema as t
 from factions.store.judgements import root
 
 
+class UnknownCountry(LookupError):
+    """A country filter that names no country (ISO code or name)."""
+
+
+def country_code(name: str) -> str:
+    """ISO 3166-1 alpha-2 of a country given by code or name ("SY", "SYR", "Syria")."""
+    import pycountry
+
+    from factions.places import gazetteer
+
+    code = gazetteer().country_code(name)
+    if code is None:
+        try:
+            code = pycountry.countries.lookup(name.strip()).alpha_2
+        except LookupError:
+            raise UnknownCountry(f"unknown country '{name}' (give an ISO code such as SY or a name such as Syria)") from None
+    return code
+
+
+def _place(x: dict) -> dict | None:
+    if x["place_lat"] is None:
+        return None
+    return {"name": x["place_name"], "lat": x["place_lat"], "lon": x["place_lon"], "country": x["place_country"],
+            "country_name": x["place_country_name"], "admin1": x["place_admin1"], "gazetteer_id": x["place_gazetteer_id"]}
+
+
 def deduplicated_events(conn: Connection, involving: list[list[int]] | None = None, as_of: str | None = None,
-                        include_rejected: bool = False) -> list[dict]:
+                        include_rejected: bool = False, country: str | None = None, region: str | None = None,
+                        date_from: str | None = None) -> list[dict]:
     """Events as analysts have judged them, merged across reports. `involving`: lists
     of actor ids (families); an event is kept when each list has a participant in it.
-    `include_rejected`: rejected reports too, flagged."""
-    e, p, d, c = records.events(include_rejected), t.event_participants, t.documents, records.claims(include_rejected=True)
+    `include_rejected`: rejected reports too, flagged. `country` (ISO alpha-2) and
+    `region` (first-level region name) keep the events placed there; `date_from` and
+    `as_of` bound the event's date."""
+    e, p, d, pl = records.events(include_rejected), t.event_participants, t.documents, t.places
+    c = records.claims(include_rejected=True)
     stmt = (
-        select(e, d.c.published, d.c.publisher, d.c.source, d.c.text, c.c.speaker_id, c.c.said_on)
+        select(e, d.c.published, d.c.publisher, d.c.source, d.c.text, c.c.speaker_id, c.c.said_on,
+               pl.c.name.label("place_name"), pl.c.lat.label("place_lat"), pl.c.lon.label("place_lon"),
+               pl.c.country.label("place_country"), pl.c.country_name.label("place_country_name"),
+               pl.c.admin1.label("place_admin1"), pl.c.gazetteer_id.label("place_gazetteer_id"))
         .join(d, d.c.id == e.c.document_id)
         .outerjoin(c, c.c.id == e.c.claim_id)
+        .outerjoin(pl, pl.c.id == e.c.place_id)
     )
+    if country:
+        stmt = stmt.where(pl.c.country == country)
     if involving:
         for ids in involving:
             stmt = stmt.where(e.c.id.in_(select(p.c.event_id).where(p.c.actor_id.in_(ids))))
     rows = [dict(x._mapping) for x in conn.execute(stmt)]
+    if region:  # region names carry diacritics ("Ḩalab"): compared folded
+        from factions.places import place_key
+
+        rows = [x for x in rows if x["place_admin1"] and place_key(x["place_admin1"]) == place_key(region)]
     parts: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for x in conn.execute(select(p.c.event_id, p.c.actor_id, p.c.role).where(p.c.event_id.in_([r["id"] for r in rows]))):
         parts[x.event_id].append((root(conn, x.actor_id), x.role))
@@ -40,21 +80,24 @@ def deduplicated_events(conn: Connection, involving: list[list[int]] | None = No
     merged: dict[tuple, dict] = {}
     for x in rows:
         date = x["when_start"] or x["said_on"] or x["published"] or ""
-        if as_of and date > as_of:
+        if as_of and date > as_of or date_from and date[: len(date_from)] < date_from:
             continue
         actors = sorted({a for a, role in parts[x["id"]] if role == "actor"})
         recipients = sorted({a for a, role in parts[x["id"]] if role == "recipient"})
         key = (x["type"], tuple(sorted(set(actors) | set(recipients))), date[:7])
         event = merged.setdefault(key, {
             "type": x["type"], "when": x["when_start"], "precision": x["when_precision"], "date": date,
-            "actors": [names[a] for a in actors], "recipients": [names[a] for a in recipients], "reports": [],
+            "actors": [names[a] for a in actors], "recipients": [names[a] for a in recipients],
+            "place": _place(x), "reports": [],
         })
+        if event["place"] is None:
+            event["place"] = _place(x)
         if x["when_start"] and not event["when"]:
             event["when"], event["precision"] = x["when_start"], x["when_precision"]
         event["reports"].append({
             "speaker": names.get(root(conn, x["speaker_id"])) if x["speaker_id"] else None, "outlet": x["publisher"],
             "modality": x["modality"], "said_on": x["said_on"], "published": x["published"], "document": x["source"],
-            "evidence": x["text"][x["evidence_start"] : x["evidence_end"]],
+            "evidence": x["text"][x["evidence_start"] : x["evidence_end"]], "place": _place(x),
             "event": x["id"], "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]),
             "extracted_type": x["extracted_type"],
         })

@@ -181,6 +181,17 @@ def timeline(conn: Connection, name: str, other: str | None = None, as_of: str |
     return deduplicated_events(conn, involving, as_of, include_rejected)
 
 
+def list_events(conn: Connection, country: str | None = None, region: str | None = None,
+                date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+    """Events in the order they happened, each once with its reports and its place on
+    the map; the filters combine. `country` is an ISO code or a name (an unknown one
+    raises `UnknownCountry`), `region` a first-level region's name."""
+    from factions.analysis.events import country_code, deduplicated_events
+
+    code = country_code(country) if country else None
+    return deduplicated_events(conn, None, date_to, code, region, date_from)
+
+
 def summary(conn: Connection, top: int = 8) -> dict:
     counts = {
         name: conn.execute(select(func.count()).select_from(table)).scalar()

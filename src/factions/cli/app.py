@@ -608,9 +608,41 @@ def timeline(
     if as_json:
         return _print_json(rows)
     title = f"Timeline of {name}" + (f" and {other}" if other else "")
-    _table(title, ["date", "type", "actors", "recipients", "ids", "reports: speaker (outlet, modality)"],
-           [[r["date"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), ", ".join(_mark(x["event"], {**x, "type": r["type"]}) for x in r["reports"]),
+    _table(title, ["date", "type", "actors", "recipients", "place", "ids", "reports: speaker (outlet, modality)"],
+           [[r["date"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), _place_cell(r["place"]),
+             ", ".join(_mark(x["event"], {**x, "type": r["type"]}) for x in r["reports"]),
              "; ".join(f"{x['speaker'] or '(article)'} ({x['outlet'] or '?'}, {x['modality']})" for x in r["reports"])] for r in rows])
+
+
+def _place_cell(place: dict | None) -> str:
+    """"Kafranbel, SY (35.614, 36.564)"; empty for an event with no place on the map."""
+    if place is None:
+        return ""
+    return f"{place['name']}, {place['country']} ({place['lat']:.3f}, {place['lon']:.3f})"
+
+
+@app.command()
+def events(
+    country: Annotated[Optional[str], typer.Option("--country", help="Only events placed in this country (ISO code or name).")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", help="Only events placed in this first-level region (governorate, province).")] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Only events on or after this date.")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Only events up to this date.")] = None,
+    db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Events in the order they happened, with their place on the map; the filters combine."""
+    _parse_date(date_from, "--from")
+    _parse_date(date_to, "--to")
+    with _connect(db) as conn:
+        try:
+            rows = analysis.list_events(conn, country, region, date_from, date_to)
+        except analysis.UnknownCountry as exc:
+            _error(f"--country: {exc}")
+            raise typer.Exit(2) from None
+    if as_json:
+        return _print_json(rows)
+    _table("Events", ["date", "type", "actors", "recipients", "place", "region", "reports"],
+           [[r["date"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), _place_cell(r["place"]),
+             (r["place"] or {}).get("admin1") or "", str(len(r["reports"]))] for r in rows])
 
 
 @app.command()
@@ -765,12 +797,12 @@ def question_show(qid: int, db: DbOption = None, as_json: JsonOption = False) ->
 
 @app.command("export")
 def export_store(
-    format: Annotated[str, typer.Option("--format", help="stix, graphml, csv, plover or prov.")],
+    format: Annotated[str, typer.Option("--format", help="stix, graphml, csv, plover, prov or acled.")],
     output: Annotated[Optional[str], typer.Option("--out", help="Write to this file instead of standard output.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the store: a STIX 2.1 bundle, GraphML, CSV, PLOVER-style JSON events or
-    W3C PROV (PROV-JSON)."""
+    """Export the store: a STIX 2.1 bundle, GraphML, CSV, PLOVER-style JSON events,
+    W3C PROV (PROV-JSON) or ACLED-style CSV events with coordinates."""
     from factions.export import FORMATS, export
 
     if format not in FORMATS:
@@ -808,7 +840,7 @@ def list_rules(
         raise typer.Exit(2)
     if as_json:
         _print_json([{"id": r.id, "stage": r.stage, "emits": r.emits, "summary": r.summary, "example": r.example,
-                      "words": r.words or None, "optional": r.optional} for r in rules])
+                      "words": r.words or None, "optional": r.optional, "filter": r.filter} for r in rules])
         return
     _table("extraction rules", ["id", "emits", "summary", "example"], [[r.id, r.emits, r.summary, r.example] for r in rules])
 

@@ -6,7 +6,7 @@ import json
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from factions.analysis import grading
@@ -43,12 +43,26 @@ def _relations(conn: Connection) -> list[dict]:
     return rows
 
 
+def _event_places(conn: Connection) -> dict[int, dict]:
+    """Event id -> its place row, for the events placed on the map."""
+    e, p = records.events(), t.places
+    return {r.event_id: dict(r._mapping) for r in conn.execute(
+        select(e.c.id.label("event_id"), p).join(p, p.c.id == e.c.place_id))}
+
+
+def _place_columns(place: dict | None) -> list:
+    if place is None:
+        return ["", "", "", "", ""]
+    return [place["name"], place["lat"], place["lon"], place["country"], place["admin1"] or ""]
+
+
 def to_csv(conn: Connection) -> str:
     actors = _actors(conn)
+    places = _event_places(conn)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["type", "source", "target", "modality", "date", "said_on", "published", "speaker", "outlet", "reliability", "evidence", "document",
-                     "relation", "basis", "confirmed"])
+                     "relation", "basis", "confirmed", "location", "latitude", "longitude", "country", "admin1"])
     for x in _relations(conn):
         speaker = actors.get(x["speaker_id"]) if x["speaker_id"] else None
         writer.writerow([
@@ -56,6 +70,32 @@ def to_csv(conn: Connection) -> str:
             x["when_start"] or "", x["said_on"] or "", x["published"] or "", speaker["name"] if speaker else "",
             x["publisher"] or "", grading.reliability(speaker), x["evidence"], x["source"],
             x["id"], x["basis"], "yes" if x["confirmed"] else "",
+            *_place_columns(places.get(x["event_id"])),
+        ])
+    return buffer.getvalue()
+
+
+ACLED_COLUMNS = ["event_date", "event_type", "actor1", "actor2", "location", "latitude", "longitude", "country", "admin1",
+                 "source", "notes"]
+
+
+def to_acled(conn: Connection) -> str:
+    """Events as ACLED-style CSV rows, one per event across reports: the date, the PLOVER
+    type, the first actor and recipient (others joined by "; "), the place with its
+    coordinates, country and first-level region where known, the outlets that reported
+    it and the first report's evidence as notes. The event types are PLOVER's, not
+    ACLED's own."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(ACLED_COLUMNS)
+    for ev in deduplicated_events(conn):
+        place = ev["place"]
+        outlets = list(dict.fromkeys(r["outlet"] or r["document"] for r in ev["reports"]))
+        writer.writerow([
+            ev["when"] or ev["date"], ev["type"], "; ".join(ev["actors"]), "; ".join(ev["recipients"]),
+            place["name"] if place else "", place["lat"] if place else "", place["lon"] if place else "",
+            place["country_name"] or place["country"] if place else "", (place["admin1"] or "") if place else "",
+            "; ".join(outlets), ev["reports"][0]["evidence"],
         ])
     return buffer.getvalue()
 
@@ -65,7 +105,17 @@ def to_graphml(conn: Connection) -> str:
 
     from factions.analysis.network import network
 
-    return "\n".join(nx.generate_graphml(network(conn)))
+    graph = network(conn)
+    # A place node (the target of "controls") gets the point its mentions were placed at most.
+    m, p = t.mentions, t.places
+    rows = conn.execute(select(m.c.actor_id, p.c.lat, p.c.lon, p.c.country, p.c.admin1, func.count().label("n"))
+                        .join(p, p.c.id == m.c.place_id).where(m.c.actor_id.in_(list(graph.nodes)))
+                        .group_by(m.c.actor_id, p.c.id).order_by(func.count().desc()))
+    for r in rows:
+        node = graph.nodes[r.actor_id]
+        if "lat" not in node:
+            node.update(lat=r.lat, lon=r.lon, country=r.country, admin1=r.admin1 or "")
+    return "\n".join(nx.generate_graphml(graph))
 
 
 def to_plover(conn: Connection) -> str:
@@ -76,7 +126,7 @@ def to_plover(conn: Connection) -> str:
         out.append({
             "id": f"factions-{i}", "event_date": ev["when"] or ev["date"], "date_precision": ev["precision"],
             "event_type": ev["type"], "event_mode": None,
-            "actor": "; ".join(ev["actors"]), "recipient": "; ".join(ev["recipients"]),
+            "actor": "; ".join(ev["actors"]), "recipient": "; ".join(ev["recipients"]), "place": ev["place"],
             "source": first["outlet"], "text": first["evidence"],
             "modality": [r["modality"] for r in ev["reports"]], "report_count": len(ev["reports"]), "reports": ev["reports"],
         })
@@ -106,9 +156,21 @@ def to_stix(conn: Connection) -> str:
             objects.setdefault(sid, stix2.Identity(id=sid, name=a["name"], identity_class=_IDENTITY_CLASS.get(a["kind"], "unspecified"), created=a["recorded_at"], modified=a["recorded_at"], allow_custom=True, x_factions_kind=a["kind"]))
         return sid
 
+    places = _event_places(conn)
+
+    def location_obj(place: dict) -> str:
+        sid = _sid("location", place["gazetteer_id"])
+        extra = {"administrative_area": place["admin1"]} if place["admin1"] else {}
+        objects.setdefault(sid, stix2.Location(id=sid, name=place["name"], latitude=place["lat"], longitude=place["lon"],
+                                               country=place["country"], created=place["recorded_at"], modified=place["recorded_at"],
+                                               allow_custom=True, x_factions_gazetteer_id=place["gazetteer_id"], **extra))
+        return sid
+
     reports: dict[str, dict] = {}
     for x in _relations(conn):
         src, dst = actor_obj(x["source_id"]), actor_obj(x["target_id"])
+        place = places.get(x["event_id"])
+        where = location_obj(place) if place else None
         speaker = actors.get(x["speaker_id"]) if x["speaker_id"] else None
         grade = grading.reliability(speaker)
         rid = _sid("relationship", f"relation:{x['id']}")
@@ -119,10 +181,11 @@ def to_stix(conn: Connection) -> str:
             description=x["evidence"], confidence=int(grading.weight(grade) * 100), created=x["recorded_at"],
             modified=max(x["recorded_at"], x["judged_at"] or x["recorded_at"]),  # a retype is a new version
             allow_custom=True, x_factions_modality=x["modality"], x_factions_reliability=grade,
-            x_factions_basis=x["basis"], x_factions_confirmed=bool(x["confirmed"]), **extra,
+            x_factions_basis=x["basis"], x_factions_confirmed=bool(x["confirmed"]),
+            **({"x_factions_location_ref": where} if where else {}), **extra,
         )
         report = reports.setdefault(x["text_sha256"], {"name": x["title"] or x["source"], "published": x["published"], "refs": [], "source": x["source"], "recorded": x["recorded_at"]})
-        report["refs"] += [rid, src, dst]
+        report["refs"] += [rid, src, dst, *([where] if where else [])]
         if x["claim_id"] and speaker is not None:
             author = speaker["name"]
             nid = _sid("note", f"claim:{x['claim_id']}:{x['id']}")
@@ -182,7 +245,7 @@ def to_prov(conn: Connection) -> str:
     return doc.serialize(indent=2)
 
 
-FORMATS = {"stix": to_stix, "graphml": to_graphml, "csv": to_csv, "plover": to_plover, "prov": to_prov}
+FORMATS = {"stix": to_stix, "graphml": to_graphml, "csv": to_csv, "plover": to_plover, "prov": to_prov, "acled": to_acled}
 
 
 def export(conn: Connection, fmt: str) -> str:

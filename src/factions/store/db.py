@@ -140,12 +140,14 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
         )
     ).inserted_primary_key[0]
     actor_ids = _actors(conn, x.actors, doc_id, now, cache)
+    place_ids = _places(conn, x.actors, now)
     if x.mentions:
         conn.execute(insert(t.mentions), [
             dict(document_id=doc_id, actor_id=actor_ids.get(m.actor), start=m.span.start, end=m.span.end,
-                 text=m.text, label=m.label, basis=m.basis, recorded_at=now)
+                 text=m.text, label=m.label, basis=m.basis, place_id=place_ids.get(m.actor), recorded_at=now)
             for m in x.mentions
         ])
+    geo = {a.id: a.geo for a in x.actors if a.geo is not None}
     claim_ids = dict(zip([c.id for c in x.claims], _insert_returning(conn, t.claims, [
         dict(
             document_id=doc_id, local_id=c.id, speaker_id=actor_ids[c.speaker],
@@ -165,6 +167,7 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
             document_id=doc_id, local_id=e.id, type=e.type, mode=e.mode, trigger=e.trigger, modality=e.modality,
             when_start=e.when.start if e.when else None, when_end=e.when.end if e.when else None,
             when_precision=e.when.precision if e.when else None, where_id=actor_ids.get(e.where),
+            place_id=place_ids.get(e.where), place_reason=geo[e.where].reason if e.where in geo else None,
             claim_id=claim_ids.get(e.claim), evidence_start=e.evidence_span.start, evidence_end=e.evidence_span.end,
             condition_start=e.condition.start if e.condition else None,
             condition_end=e.condition.end if e.condition else None, rule=e.rule or None, recorded_at=now,
@@ -192,6 +195,26 @@ def _write(conn, x: Extraction, cache: dict[str, tuple[int, set[str]]]) -> int:
             for r in x.relations
         ])
     return doc_id
+
+
+def _places(conn, actors, now: datetime) -> dict[str, int]:
+    """Store ids of the places the document's place actors resolved to, by local actor id
+    (a gazetteer entry is one row, shared by every document that names it)."""
+    geo = {a.id: a.geo for a in actors if a.geo is not None}
+    if not geo:
+        return {}
+    wanted = {g.gazetteer_id: g for g in geo.values()}
+    found = {r.gazetteer_id: r.id for r in conn.execute(
+        select(t.places.c.id, t.places.c.gazetteer_id).where(t.places.c.gazetteer_id.in_(list(wanted))))}
+    new = [g for gid, g in wanted.items() if gid not in found]
+    created = _insert_returning(conn, t.places, [
+        dict(gazetteer_id=g.gazetteer_id, name=g.name, lat=g.lat, lon=g.lon, country=g.country,
+             country_name=g.country_name, admin1=g.admin1, admin1_code=g.admin1_code, feature=g.feature,
+             basis=g.basis, recorded_at=now)
+        for g in new
+    ])
+    found.update(zip([g.gazetteer_id for g in new], created))
+    return {actor: found[g.gazetteer_id] for actor, g in geo.items()}
 
 
 def actor_key(name: str, kind: str, kb_id: str | None, basis: str, document_id: int) -> str:

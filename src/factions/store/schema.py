@@ -102,6 +102,25 @@ record_judgements = Table(
     Index("ix_record_judgements_record", "record", "record_id"),
 )
 
+# Points on the map (factions.places): one row per gazetteer entry or KB point a place
+# mention resolved to. A place actor is not a place row: "Tripoli" is one name for two
+# cities, and each document's context decides which (mentions.place_id, events.place_id).
+places = Table(
+    "places", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("gazetteer_id", String(80), nullable=False, unique=True),  # geonames:<id> or kb:<id>
+    Column("name", Text, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("country", String(2), nullable=False, index=True),  # ISO 3166-1 alpha-2
+    Column("country_name", Text),
+    Column("admin1", Text, index=True),  # first-level region's name (ISO 3166-2), where known
+    Column("admin1_code", String(20)),  # GeoNames admin1 code
+    Column("feature", String(20), nullable=False),  # place, region, country
+    Column("basis", String(20), nullable=False),  # gazetteer, kb
+    _recorded(),
+)
+
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True),
@@ -112,6 +131,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("label", String(40), nullable=False),
     Column("basis", String(40), nullable=False),
+    Column("place_id", Integer, ForeignKey("places.id", name="fk_mentions_place_id")),
     _recorded(),
 )
 
@@ -153,6 +173,9 @@ events = Table(
     Column("when_end", String(10)),
     Column("when_precision", String(10)),
     Column("where_id", Integer, ForeignKey("actors.id")),
+    # Where `where_id` is on the map in this document, and why that entry.
+    Column("place_id", Integer, ForeignKey("places.id", name="fk_events_place_id"), index=True),
+    Column("place_reason", Text),
     Column("claim_id", Integer, ForeignKey("claims.id"), index=True),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 revision = '0006'
 # Rechained onto 0005 when merged beside the branch that adds it.
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

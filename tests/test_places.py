@@ -1,0 +1,173 @@
+"""Stage 6, places on the map: gazetteer resolution by the document's context, the KB's
+places as overrides, places never parties (relations.place-not-party), the event filters
+and the ACLED-style export. Every text is written here."""
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import check_contract, run_text
+from factions.cli import app
+from factions.model import Actor, Mention, Span
+from factions.places import gazetteer, place_key, resolve_places
+from factions.places.resolve import settings
+
+runner = CliRunner()
+
+
+def _place(x, name):
+    return next(a for a in x.actors if a.name == name and a.kind == "location")
+
+
+def _resolved(*named: tuple[str, str]) -> dict[str, Actor]:
+    """Place actors made by hand (name, kind), resolved as one document."""
+    actors = [Actor(f"a{i}", n, kind) for i, (n, kind) in enumerate(named, 1)]
+    mentions = [Mention(Span(i, i + 1), a.name, "GPE", a.id) for i, a in enumerate(actors)]
+    resolve_places(actors, mentions)
+    return {a.name: a for a in actors}
+
+
+def test_names_fold_case_diacritics_apostrophes_and_articles():
+    assert place_key("Al-Ḩasakah") == place_key("hasakah") == "hasakah"
+    assert place_key("Ma’arrat al-Nu'man") == "maarrat al numan"
+    assert place_key("the village") == "village"
+
+
+def test_a_village_named_with_its_governorate_is_the_one_in_that_governorate(extractor):
+    # Two Syrian places are called Suran: the larger in Hama, the other in Aleppo.
+    x, _ = run_text(extractor,
+                    "Government forces shelled the village of Suran in Aleppo governorate on 3 March 2019, a monitor in Syria said.")
+    geo = _place(x, "Suran").geo
+    assert geo.country == "SY" and geo.admin1 == "Ḩalab" and geo.basis == "gazetteer"
+    alone = _resolved(("Syria", "state"), ("Suran", "location"))["Suran"].geo
+    assert alone.admin1 == "Ḩamāh" and (alone.lat, alone.lon) != (geo.lat, geo.lon)
+
+
+def test_a_homonym_is_resolved_by_the_countries_the_document_names():
+    in_lebanon = _resolved(("Lebanon", "state"), ("Saida", "location"))["Saida"].geo
+    in_algeria = _resolved(("Algeria", "state"), ("Saida", "location"))["Saida"].geo
+    assert (in_lebanon.country, in_algeria.country) == ("LB", "DZ")
+    assert in_lebanon.reason == "in a country of the document"
+    # With no country to go by, two namesakes of like size leave the place unresolved.
+    assert _resolved(("Saida", "location"))["Saida"].geo is None
+
+
+def test_the_knowledge_base_overrides_the_gazetteer():
+    # The KB's Tripoli is Libya's, even in a document that names Lebanon.
+    actors = [Actor("a1", "Lebanon", "state", "lebanon"), Actor("a2", "Tripoli", "location", "tripoli-libya"),
+              Actor("a3", "Anbar", "location", "anbar")]
+    resolve_places(actors, [])
+    assert actors[1].geo.country == "LY" and actors[1].geo.basis == "kb"
+    # A region the gazetteer has no point for takes the KB's point.
+    anbar = settings().overrides["anbar"]
+    assert (actors[2].geo.lat, actors[2].geo.lon, actors[2].geo.gazetteer_id) == (anbar["lat"], anbar["lon"], "kb:anbar")
+
+
+def test_every_kb_place_override_resolves():
+    from factions.actors import load_kb
+
+    kb = load_kb()
+    for kb_id, entry in settings().overrides.items():
+        k = kb.get(kb_id)
+        assert k is not None and k.kind == "location", kb_id
+        actor = Actor("a1", k.name, "location", kb_id)
+        resolve_places([actor], [], kb)
+        assert actor.geo is not None and actor.geo.country == entry["country"], kb_id
+
+
+def test_an_unknown_place_stays_unresolved_and_countries_sit_at_their_capital():
+    got = _resolved(("Iraq", "state"), ("Qaryat Zulumbar", "location"))
+    assert got["Qaryat Zulumbar"].geo is None
+    iraq = got["Iraq"].geo
+    baghdad = max((e for e in gazetteer().candidates("Baghdad") if e.country == "IQ"), key=lambda e: e.population)
+    assert (iraq.country, iraq.feature, iraq.lat, iraq.lon) == ("IQ", "country", baghdad.lat, baghdad.lon)
+
+
+def test_places_are_never_parties_but_states_are(extractor):
+    text = "Government forces fought Kafr Nabl for two days. Turkey struck PKK positions in northern Iraq. The town lies in Syria."
+    x, names = run_text(extractor, text)
+    fought = next(e for e in x.events if e.trigger == "fought")
+    assert [names[a] for a in fought.actors] == ["Government forces"]
+    # The model took the village for a person: it is the fight's place, on the map.
+    assert fought.recipients == [] and names[fought.where] == "Kafr Nabl"
+    assert x.actors[int(fought.where[1:]) - 1].geo.country == "SY"
+    struck = next(e for e in x.events if e.trigger == "struck")
+    assert [names[a] for a in struck.actors] == ["Turkey"] and names[struck.where] == "Iraq"
+    assert ("fights", "Turkey", "Kurdistan Workers' Party") in {(r.type, names[r.source], names[r.target]) for r in x.relations}
+    assert not any(names[r.target] == "Kafr Nabl" or names[r.source] == "Kafr Nabl" for r in x.relations)
+    check_contract(x.as_dict())
+    # A person's name that is also a town elsewhere stays a party.
+    x, names = run_text(extractor, "Government forces attacked Hassan on Tuesday in Syria.")
+    assert "Hassan" in {names[a] for e in x.events for a in e.recipients}
+
+
+PLACES_TEXT = """Clashes in Syria and Libya
+
+On 3 March 2019 government forces shelled the village of Suran in Aleppo governorate, a monitor in Syria said.
+On 12 April 2019 the Libyan National Army attacked militants in Sirte, the army said.
+On 20 May 2019 Islamic State fighters attacked Syrian Democratic Forces in Raqqa.
+"""
+
+
+@pytest.fixture(scope="module")
+def places_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("places")
+    (folder / "clashes.txt").write_text(PLACES_TEXT, encoding="utf-8")
+    url = f"sqlite:///{folder / 'places.db'}"
+    result = runner.invoke(app, ["ingest", str(folder / "clashes.txt"), "--db", url])
+    assert result.exit_code == 0, result.output
+    return url
+
+
+def _events(url, *args):
+    result = runner.invoke(app, ["events", "--db", url, "--json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_event_filters_combine(places_db):
+    everything = _events(places_db)
+    placed = [e for e in everything if e["place"]]
+    assert {e["place"]["country"] for e in placed} == {"SY", "LY"}
+    libya = _events(places_db, "--country", "Libya")
+    assert libya and all(e["place"]["country"] == "LY" for e in libya)
+    assert [e["date"] for e in libya] == ["2019-04-12"]
+    assert _events(places_db, "--country", "LY") == libya
+    raqqa = _events(places_db, "--country", "SY", "--region", "Ar Raqqah")
+    assert raqqa and {e["place"]["admin1"] for e in raqqa} == {"Ar Raqqah"}
+    assert _events(places_db, "--country", "SY", "--from", "2019-05-01") == raqqa
+    assert _events(places_db, "--country", "SY", "--from", "2019-03-01", "--to", "2019-03-31")[0]["place"]["admin1"] == "Ḩalab"
+    assert _events(places_db, "--country", "SY", "--to", "2019-02-28") == []
+
+
+def test_an_unknown_country_is_one_error_line(places_db):
+    result = runner.invoke(app, ["events", "--db", places_db, "--country", "Atlantis"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "factions: error: --country: unknown country 'Atlantis' (give an ISO code such as SY or a name such as Syria)"]
+    assert result.stdout == ""
+
+
+def test_the_acled_export_has_its_columns_and_values(places_db):
+    result = runner.invoke(app, ["export", "--format", "acled", "--db", places_db])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["event_date", "event_type", "actor1", "actor2", "location", "latitude", "longitude", "country",
+                             "admin1", "source", "notes"]
+    sirte = next(r for r in rows if r["location"] == "Sirte")
+    assert sirte["event_date"] == "2019-04-12" and sirte["event_type"] == "ASSAULT"
+    assert sirte["actor1"] == "Libyan National Army" and sirte["country"] == "Libya"
+    assert abs(float(sirte["latitude"]) - 31.2) < 0.2 and abs(float(sirte["longitude"]) - 16.6) < 0.2
+    assert "attacked militants in Sirte" in sirte["notes"] and sirte["source"]
+
+
+def test_timeline_and_stix_carry_coordinates(places_db):
+    result = runner.invoke(app, ["timeline", "Libyan National Army", "--db", places_db, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["place"]["name"] == "Sirte"
+    stix = json.loads(runner.invoke(app, ["export", "--format", "stix", "--db", places_db]).stdout)
+    locations = [o for o in stix["objects"] if o["type"] == "location"]
+    assert locations and all("latitude" in o and "country" in o for o in locations)
