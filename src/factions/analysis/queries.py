@@ -189,7 +189,7 @@ def list_events(conn: Connection, country: str | None = None, region: str | None
     from factions.analysis.events import country_code, deduplicated_events
 
     code = country_code(country) if country else None
-    return deduplicated_events(conn, None, date_to, code, region, date_from)
+    return deduplicated_events(conn, None, date_to, country=code, region=region, date_from=date_from)
 
 
 def summary(conn: Connection, top: int = 8) -> dict:
