@@ -165,12 +165,12 @@ def test_second_tagger_reads_the_content_of_one_cue_around_it():
     and a second cue in the paragraph keeps its own source and content."""
     tagger = AttributionTagger.load()
     assert tagger.roles is not None  # the shipped weights include the second tagger
-    text = ("“The talks have failed,” the envoy said, “and the fighting will resume.” "
+    text = ("“We are ready,” the envoy said. “The enemy will be defeated.” "
             "The army denied that its units had shelled the town.")
     atts = {text[a.cue[0].start:a.cue[0].end]: a for a in tagger.predict(_doc(text)) if a.cue}
     said, denied = atts["said"], atts["denied"]
     assert [text[s.start:s.end] for s in said.source] == ["the envoy"]
-    assert [text[c.start:c.end].strip("“”,. ") for c in said.content] == ["The talks have failed", "and the fighting will resume"]
+    assert [text[c.start:c.end].strip("“”,. ") for c in said.content] == ["We are ready", "The enemy will be defeated"]
     assert [text[s.start:s.end] for s in denied.source] == ["The army"]
     assert [text[c.start:c.end] for c in denied.content] == ["that its units had shelled the town"]
 
