@@ -608,10 +608,11 @@ def timeline(
     if as_json:
         return _print_json(rows)
     title = f"Timeline of {name}" + (f" and {other}" if other else "")
-    _table(title, ["date", "type", "actors", "recipients", "place", "ids", "reports: speaker (outlet, modality)"],
+    # Each report leads with its event id ("#32"), the handle of `factions event ...`.
+    _table(title, ["date", "type", "actors", "recipients", "place", "reports: #id speaker (outlet, modality)"],
            [[r["date"], r["type"], ", ".join(r["actors"]), ", ".join(r["recipients"]), _place_cell(r["place"]),
-             ", ".join(_mark(x["event"], {**x, "type": r["type"]}) for x in r["reports"]),
-             "; ".join(f"{x['speaker'] or '(article)'} ({x['outlet'] or '?'}, {x['modality']})" for x in r["reports"])] for r in rows])
+             "; ".join(f"#{_mark(x['event'], {**x, 'type': r['type']})} {x['speaker'] or '(article)'} ({x['outlet'] or '?'}, {x['modality']})"
+                       for x in r["reports"])] for r in rows])
 
 
 def _place_cell(place: dict | None) -> str:
