@@ -46,6 +46,20 @@ def test_crawl_time_is_never_the_publication_date():
     assert doc.captured.startswith("Mon Dec 06 2021")
 
 
+def test_labelled_header_fields_fill_the_metadata_and_are_masked():
+    text = ("Title: Militia clashes spread to the river towns\nDate: 12 March 2019\nPublisher: Delta Monitor\n"
+            "Author: Jane Roe and John Doe\n\nFighters clashed near the town on Monday.\n")
+    doc = _one(text.encode())
+    assert doc.title == "Militia clashes spread to the river towns" and str(doc.published) == "2019-03-12"
+    assert doc.publisher == "Delta Monitor" and doc.authors == ["Jane Roe", "John Doe"]
+    masked = [doc.text[m.start : m.end] for m in doc.masked]
+    assert masked[:2] == ["Title: Militia clashes spread to the river towns", "Date: 12 March 2019"]
+    assert doc.text == text  # the text itself is untouched
+    # A label whose value does not fit its field is text, not metadata.
+    doc = _one(b"Date: to be confirmed\nA headline about talks\n\nThe two sides met on Monday.\n")
+    assert doc.published is None
+
+
 def test_wire_dateline_gives_the_publication_date():
     doc = _one(b"Headline here\n\nMOSUL, Iraq, Oct 3, 2016 \xe2\x80\x94 Iraqi forces advanced on the city on Monday.\n")
     assert str(doc.published) == "2016-10-03"

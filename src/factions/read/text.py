@@ -22,6 +22,11 @@ from factions.model import Document, Span
 HEADER_LINES = 14  # header noise sits in the first lines of a dump
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|co\.uk|news|tv|me|io)\b", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+# What a labelled header line ("Title: ...", data/lexicons/page_dump.toml `field`) fills.
+FIELD_LABELS = {"title": "title", "headline": "title", "date": "published", "dated": "published",
+                "published": "published", "publication date": "published", "publisher": "publisher",
+                "outlet": "publisher", "source": "publisher", "author": "authors", "authors": "authors",
+                "byline": "authors", "url": "url", "link": "url"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class _Patterns:
     translator: list[re.Pattern]
     category: list[re.Pattern]
     dateline: list[re.Pattern]
+    field: list[re.Pattern]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +95,12 @@ def read_text(text: str, source: str, published: date | None = None) -> Document
             doc.captured = line.lstrip("\ufeff")
             doc.masked.append(span)
             continue
+        m = _match(pats.field, line.lstrip("\ufeff"))
+        if m and _labelled_field(doc, FIELD_LABELS[m.group("label").lower()], m.group("value").strip()):
+            if doc.published and not date_line:
+                date_line = doc.published
+            doc.masked.append(span)
+            continue
         m = _match(pats.translator, line)
         if m:
             doc.translators.extend(split_names(m.group("names")))
@@ -123,6 +135,25 @@ def read_text(text: str, source: str, published: date | None = None) -> Document
     return doc
 
 
+def _labelled_field(doc: Document, name: str, value: str) -> bool:
+    """Fill one metadata field from a labelled header line; False when the value does
+    not fit the field (a "Date:" that is no date), so the line is read as text."""
+    if name == "published":
+        day = parse_iso_or_text(value)
+        if day is None:
+            return False
+        doc.published = doc.published or day
+    elif name == "authors":
+        doc.authors.extend(split_names(re.sub(r"(?i)^by\s+", "", value)))
+    elif name == "title":
+        doc.title = doc.title or value
+    elif name == "publisher":
+        doc.publisher = doc.publisher or value
+    elif name == "url":
+        doc.url = doc.url or value
+    return True
+
+
 def _dateline(doc: Document, pats: _Patterns, start: int, line: str) -> date | None:
     """The date of a wire dateline. The whole dateline is masked from the model: its
     place is where the reporter filed from, and it would join the first sentence."""
@@ -141,7 +172,9 @@ def _dateline(doc: Document, pats: _Patterns, start: int, line: str) -> date | N
 
 def _title_and_publisher(doc: Document, header: list[tuple[int, int, str]]) -> None:
     """The first short header line is the site header when a dump's noise follows it;
-    the next short line is the title."""
+    the next short line is the title (unless a "Title:" line gave it)."""
+    if doc.title:
+        return
     candidates = [(s, e, l) for s, e, l in header if len(l.split()) <= 20 and l[-1:] not in ".:"]
     if not candidates:
         return
