@@ -16,13 +16,13 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from factions.kb import KnowledgeBase, normalize_name
+from factions.kb import KnowledgeBase
+from factions.names import normalise, surname
 from factions.nlp.components import nominal_lexicon
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "NORP": "population", "FAC": "location"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sheikh", "shaykh", "mullah", "general", "gen", "president", "minister", "colonel", "col", "emir", "imam", "ayatollah", "sayyed"}
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +34,7 @@ def _kind_words() -> list[tuple[str, set[str]]]:
 def guess_kind(label: str, name: str) -> str:
     if label != "ORG":
         return KIND_OF_LABEL.get(label, "organization")
-    words = set(normalize_name(name).split())
+    words = set(normalise(name).split())
     for kind, vocab in _kind_words():
         if words & vocab:
             return kind
@@ -47,15 +47,6 @@ def clean_surface(text: str) -> str:
     if name.lower().startswith("the "):
         name = name[4:]
     return name.strip(" ,.;:'\"’s") if name.endswith("'s") or name.endswith("’s") else name.strip(" ,.;:")
-
-
-def _surname_key(name: str) -> str:
-    words = [w for w in normalize_name(name).split() if w not in _HONORIFICS]
-    if not words:
-        return ""
-    last = words[-1]
-    # "al Zawahri" and "Zawahri": the article is not part of the key.
-    return last[2:] if last.startswith("al") and len(last) > 5 and last[2] not in "aeiou" else last
 
 
 def mention_span(document: Document, ent: SpacySpan) -> Span:
@@ -103,13 +94,13 @@ class _Registry:
     def for_name(self, label: str, surface: str, basis: str = "text") -> Actor:
         name = clean_surface(surface)
         kind = guess_kind(label, name)
-        key = f"{label}:{normalize_name(name)}"
+        key = f"{label}:{normalise(name)}"
         if label == "PERSON":
-            surname = _surname_key(name)
-            if len(name.split()) == 1 and surname in self.persons:
-                key = self.persons[surname]
-            elif surname and len(name.split()) > 1:
-                self.persons.setdefault(surname, key)
+            last = surname(name)
+            if len(name.split()) == 1 and last in self.persons:
+                key = self.persons[last]
+            elif last and len(name.split()) > 1:
+                self.persons.setdefault(last, key)
         reason = "named in the text" if basis == "text" else f"{basis} mention"
         return self.get(key, lambda: Actor("", name, kind, basis=basis, confidence=0.6 if basis == "text" else 0.5, reason=reason))
 

@@ -6,7 +6,8 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
-from factions.kb import is_acronym, load_kb, normalize_name
+from factions.kb import is_acronym, load_kb
+from factions.names import normalise
 from factions.store import schema as t
 from factions.analysis.events import deduplicated_events
 from factions.analysis.states import pair_evidence, relation_state
@@ -37,14 +38,14 @@ def resolve_actor(conn: Connection, name: str) -> list[int]:
         ids = [r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.kb_id.in_(kb_ids)))]
     live = t.actor_names.c.retracted_at.is_(None)
     if not ids and not is_acronym(name):
-        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == normalize_name(name), live).distinct())]
+        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == normalise(name), live).distinct())]
     if not ids and is_acronym(name):
         ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.name == name, live).distinct())]
     if not ids:
         # A close spelling is a suggestion, never an answer: "al-Nusra Front" once landed
         # on "US" by partial matching.
         stored = {r.norm: r.name for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.name).where(live))}
-        close = process.extract(normalize_name(name), list(stored), scorer=fuzz.ratio, score_cutoff=70, limit=3)
+        close = process.extract(normalise(name), list(stored), scorer=fuzz.ratio, score_cutoff=70, limit=3)
         suggestions = [stored[c[0]] for c in close]
         known = f" (the knowledge base knows it as {kb.get(kb_ids[0]).name}, but no document in the store names it)" if kb_ids else ""
         hint = f"; did you mean {', '.join(repr(x) for x in suggestions)}?" if suggestions else ""
@@ -82,7 +83,7 @@ def list_actors(conn: Connection, query: str | None = None, kind: str | None = N
         try:
             stmt = stmt.where(t.actors.c.id.in_(resolve_actor(conn, query)))
         except ActorNotFound:
-            like = f"%{normalize_name(query)}%"
+            like = f"%{normalise(query)}%"
             stmt = stmt.where(t.actors.c.id.in_(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm.like(like))))
     return [dict(r._mapping) for r in conn.execute(stmt)]
 

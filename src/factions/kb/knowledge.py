@@ -8,17 +8,17 @@ whose id is already known replaces the shipped one.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from factions.lexicons import DataFileError, validate_table
+from factions.names import normalise
 
 # Kind of actor -> the OntoNotes label its mentions carry.
 LABEL_OF_KIND = {
@@ -31,22 +31,6 @@ LABEL_OF_KIND = {
     "location": "GPE",
     "population": "NORP",
 }
-
-_QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be'`´]")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-@lru_cache(maxsize=65536)
-def normalize_name(name: str) -> str:
-    """Fold case, accents, apostrophes, hyphens and a leading "the" for matching."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _QUOTES.sub("", text).lower()
-    text = _NON_WORD.sub(" ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    return text
-
 
 @dataclass
 class KBActor:
@@ -74,8 +58,8 @@ class KBActor:
     def bore_name_on(self, name: str, day: str) -> int:
         """2 if a dated name of this actor matches `name` and was valid on `day`,
         1 if the name is undated here, 0 if it was this actor's name only at other times."""
-        key = normalize_name(name)
-        dated = [n for n in self.names if key in (normalize_name(n["name"]), normalize_name(n.get("acronym", "")))]
+        key = normalise(name)
+        dated = [n for n in self.names if key in (normalise(n["name"]), normalise(n.get("acronym", "")))]
         if not dated:
             return 1
         return 2 if any(n.get("from", "") <= day and (not n.get("to") or day < n["to"]) for n in dated) else 0
@@ -107,7 +91,7 @@ class KnowledgeBase:
         self._by_name: dict[str, list[str]] = {}
         for actor in actors.values():
             for name in actor.all_names():
-                key = name if is_acronym(name) else normalize_name(name)
+                key = name if is_acronym(name) else normalise(name)
                 ids = self._by_name.setdefault(key, [])
                 if actor.id not in ids:
                     ids.append(actor.id)
@@ -130,7 +114,7 @@ class KnowledgeBase:
         """Exact lookup: acronyms case-sensitively, other names folded. When several
         actors bear the name, those that bore it on the date `on` come first."""
         ids = self._by_name.get(name.strip()) if is_acronym(name.strip()) else None
-        ids = ids or self._by_name.get(normalize_name(name), [])
+        ids = ids or self._by_name.get(normalise(name), [])
         found = [self.actors[i] for i in ids]
         if on and len(found) > 1:
             found.sort(key=lambda a: -a.bore_name_on(name, on))
@@ -138,12 +122,14 @@ class KnowledgeBase:
 
     def fuzzy(self, name: str, cutoff: float = 90.0) -> tuple[KBActor, float] | None:
         """Best transliteration-tolerant match (rapidfuzz), or None below `cutoff`."""
-        key = normalize_name(name)
+        key = normalise(name)
         if len(key) < 5:
             return None
         candidates = {k for initial in _initials(key) for k in self._fuzzy_by_initial.get(initial, ())}
-        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if not best:
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff - 10)
+        # Two letters changed in a long name is a transliteration ("Ayman Zawahry",
+        # "Ayman Zawahiri"), however short the name is once its articles are folded away.
+        if not best or (best[1] < cutoff and not (len(key) >= 12 and Levenshtein.distance(key, best[0]) <= 2)):
             return None
         return self.actors[self._by_name[best[0]][0]], best[1]
 
