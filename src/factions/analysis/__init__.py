@@ -6,9 +6,9 @@ Entry points: `resolve_actor`, `list_actors`, `actor_profile`, `list_claims`,
 """
 
 from factions.analysis.queries import (
-    ActorNotFound, actor_profile, leaders, list_actors, list_claims, relation_evidence, resolve_actor, summary, timeline,
+    ActorLookupError, ActorNotFound, AmbiguousActor, actor_profile, leaders, list_actors, list_claims, relation_evidence, resolve_actor, summary, timeline,
 )
 
 __all__ = [
-    "ActorNotFound", "actor_profile", "leaders", "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
+    "ActorLookupError", "ActorNotFound", "AmbiguousActor", "actor_profile", "leaders", "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
 ]
