@@ -30,6 +30,11 @@ def substitutions() -> list[tuple[re.Pattern, str]]:
     return out
 
 
+# A name written with a straight apostrophe in the knowledge base is also matched with
+# the typographic ones ("Da’esh", "Hayʼat"); the ruler matches on lower-cased text.
+_APOSTROPHES = ("\u2019", "\u02bc")
+
+
 def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
     """Entity-ruler phrase patterns from the knowledge base: (names, acronyms).
     An acronym the model view rewrites ("IS" read as "IZ") is matched as rewritten."""
@@ -41,8 +46,73 @@ def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
             if is_acronym(name):
                 acronyms.append({"label": label, "pattern": rewritten.get(name, name), "id": actor.id})
             else:
-                names.append({"label": label, "pattern": name, "id": actor.id})
+                for spelling in dict.fromkeys([name, *(name.replace("'", a) for a in _APOSTROPHES)]):
+                    names.append({"label": label, "pattern": spelling, "id": actor.id})
     return names, acronyms
+
+
+MODEL_ENTS = "factions_model_ents"
+
+
+@Language.component("factions_model_ents")
+def model_ents(doc: Doc) -> Doc:
+    """The model's own entities, kept before the knowledge-base rulers overwrite them
+    (factions_whole_names reads them)."""
+    doc.user_data[MODEL_ENTS] = [(e.start, e.end, e.label_) for e in doc.ents]
+    return doc
+
+
+def _joins_name(token, tags: tuple[str, ...]) -> bool:
+    """A capitalised proper word, outside any entity of the model's, that continues a
+    name ("Syrian" before "Arab Coalition"): not a function word of a title-case
+    headline ("Fighters Clash With Islamic State")."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_stop and token.tag_ in tags and not token.ent_type_
+
+
+@Language.component("factions_whole_names")
+def whole_names(doc: Doc) -> Doc:
+    """A knowledge-base name links only as a whole name. Where the rulers matched a
+    name inside a longer one ("Arab Coalition" inside "the Syrian Arab Coalition", a
+    different body), the longer name stands, unlinked: the model's longer entity, or
+    the name with the capitalised proper words that continue it. An acronym is a
+    whole name by its spelling ("Syrian ISIS fighters"), and capitals before a
+    person's name are titles ("Iraqi Vice President Ayad Allawi")."""
+    found = doc.user_data.get(MODEL_ENTS) or []
+    ents = list(doc.ents)
+    spans, changed = [], False
+    for ent in ents:
+        if not ent.ent_id_ or is_acronym(ent.text) or ent.label_ == "PERSON":  # titles precede persons' names
+            spans.append(ent)
+            continue
+        if _title_case(ent.sent):
+            spans.append(ent)  # a headline's capitals say nothing about where names end
+            continue
+        start, end = ent.start, ent.end
+        outer = next((f for f in found if f[0] <= start and end <= f[1] and (f[1] - f[0]) > len(ent)), None)
+        if outer is not None and all(_joins_name(t, ("NNP", "NNPS", "JJ")) or t.ent_type_ == ent.label_
+                                     for t in doc[outer[0] : outer[1]] if not (start <= t.i < end)):
+            start, end = outer[0], outer[1]
+        while start > 0 and _joins_name(doc[start - 1], ("NNP", "NNPS", "JJ")):
+            start -= 1
+        while end < len(doc) and _joins_name(doc[end], ("NNP", "NNPS")):
+            end += 1
+        if (start, end) != (ent.start, ent.end):
+            spans.append(Span(doc, start, end, label=ent.label_))
+            changed = True
+        else:
+            spans.append(ent)
+    if changed:
+        doc.ents = filter_spans(spans)
+        for span in doc.ents:  # the longer name is no knowledge-base name
+            if span.ent_id_ and not any(s.start == span.start and s.end == span.end and s.ent_id_ for s in ents):
+                for token in span:
+                    token.ent_id_ = ""
+    return doc
+
+
+def _title_case(sent) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
 
 
 def nominal_lexicon() -> dict:

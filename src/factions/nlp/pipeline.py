@@ -35,6 +35,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
     # lower case, acronyms by exact spelling ("IS" the group, never "is").
     names, acronyms = components.kb_patterns(kb)
+    nlp.add_pipe("factions_model_ents", after="ner")
     ruler = nlp.add_pipe(
         "entity_ruler", name="factions_kb_ruler", after="ner",
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER", "validate": False},
@@ -45,7 +46,8 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False},
     )
     acronym_ruler.add_patterns(acronyms)
-    nlp.add_pipe("factions_text_acronyms", after="factions_kb_acronyms")
+    nlp.add_pipe("factions_whole_names", after="factions_kb_acronyms")
+    nlp.add_pipe("factions_text_acronyms", after="factions_whole_names")
     nlp.add_pipe("factions_entity_fixes", after="factions_text_acronyms")
     nlp.add_pipe("factions_nominals", after="factions_entity_fixes")
     nlp.max_length = max(nlp.max_length, 4_000_000)
