@@ -94,3 +94,80 @@ def test_names_beginning_with_a_dash_are_names_not_options(tmp_path):
     # An option the command does not have is still a name, and an unknown one an error.
     missing = runner.invoke(app, ["actor", "-Nonexistent", "--db", db])
     assert missing.exit_code == 2 and missing.stderr.startswith("factions: error: no actor named '-Nonexistent'")
+
+
+# Linking by context: texts written for these tests.
+
+def _links(extractor, text, published):
+    """Each named mention's text -> the KB id of its actor (None when unlinked), and the actors."""
+    from datetime import date
+
+    x = extractor.extract(Document(source="t", text=text, published=date.fromisoformat(published) if published else None))
+    actors = {a.id: a for a in x.actors}
+    links: dict[str, set] = {}
+    for m in x.mentions:
+        if m.actor and m.basis not in ("pronoun", "nominal", "anaphor"):
+            links.setdefault(m.text, set()).add(actors[m.actor].kb_id)
+    return links, actors
+
+
+def test_a_name_two_coalitions_bore_in_two_eras(extractor):
+    then, actors = _links(extractor, "The U.S.-led coalition said its troops detained six insurgents in Baghdad on Tuesday.", "2006-05-02")
+    now, _ = _links(extractor, "The U.S.-led coalition said its aircraft struck Islamic State positions near Raqqa on Tuesday.", "2016-05-03")
+    assert then["U.S.-led coalition"] == {"multi-national-force-iraq"}
+    assert now["U.S.-led coalition"] == {"global-coalition"}
+    # The choice is recorded with its reason.
+    chosen = next(a for a in actors.values() if a.kb_id == "multi-national-force-iraq")
+    assert "named it on 2006-05-02" in chosen.reason and "over Global Coalition against Daesh" in chosen.reason
+
+
+def test_an_acronym_two_bodies_in_two_regions_share(extractor):
+    borno, _ = _links(extractor, "Members of the CJTF repelled a Boko Haram raid near Maiduguri in Borno State on Monday.", "2019-03-04")
+    iraq, actors = _links(extractor, "CJTF said coalition aircraft conducted 12 strikes near Mosul in Iraq on Tuesday.", "2017-03-02")
+    assert borno["CJTF"] == {"cjtf"}
+    assert iraq["CJTF"] == {"cjtf-oir"}
+    assert "the document is about iraq" in next(a for a in actors.values() if a.kb_id == "cjtf-oir").reason
+
+
+def test_a_news_agency_is_not_a_city(extractor):
+    links, _ = _links(extractor, "A Syrian army officer told SANA that troops had entered the town. "
+                                 "Houthi fighters shelled districts of Sanaa, the capital of Yemen.", "2018-05-01")
+    assert links["SANA"] == {"sana"} and links["Sanaa"] == {"sanaa"}
+    # In another case, standing where an outlet stands ("according to Sana"), it is the agency.
+    links, _ = _links(extractor, "The army retook the village of Tal Sawda, according to Sana.", "2018-05-01")
+    assert links["Sana"] == {"sana"}
+    links, _ = _links(extractor, "Air strikes hit a market in Sana on Friday, killing nine people.", "2018-05-01")
+    assert links["Sana"] == {"sanaa"}
+
+
+def test_a_kb_alias_inside_a_longer_name_does_not_link(extractor):
+    links, _ = _links(extractor, "Fighters of the Syrian Arab Coalition clashed with government troops near Deraa on Monday.", "2018-05-01")
+    assert "Arab Coalition" not in links
+    assert links["Syrian Arab Coalition"] == {None}
+    links, _ = _links(extractor, "The Arab Coalition said its aircraft struck a Houthi position near Hodeidah.", "2018-05-01")
+    assert links["Arab Coalition"] == {"saudi-led-coalition"}
+
+
+def test_every_daesh_spelling_links_to_the_islamic_state(extractor):
+    links, actors = _links(extractor, "Fighters loyal to Da’esh attacked the town. Officials said DAESH had lost ground, "
+                                      "and that Daesh and Da'esh cells remained.", "2016-05-01")
+    for spelling in ("Da’esh", "DAESH", "Daesh", "Da'esh"):
+        assert links.get(spelling) == {"islamic-state"}, (spelling, links)
+    assert len([a for a in actors.values() if a.kb_id == "islamic-state"]) == 1
+
+
+def test_a_name_that_fits_no_candidate_stays_unlinked(extractor):
+    # An alias that named an actor only in another era, where no other actor bore it.
+    links, actors = _links(extractor, "The U.S.-led coalition said its forces had withdrawn from Falluja.", "1995-06-01")
+    assert links["U.S.-led coalition"] == {None}
+    assert "fits no knowledge-base actor here" in next(a for a in actors.values() if a.name == "U.S.-led coalition").reason
+
+
+def test_no_actor_name_keeps_dangling_punctuation(extractor):
+    text = ("Pro-Assad forces and anti-ISIL coalition jets hit the town. The Coalition- backed SDF advanced, "
+            "while the –Assad forces withdrew and ‘Jaysh al-Fatah’ fighters regrouped.")
+    x = extractor.extract(Document(source="t", text=text))
+    assert x.actors and x.mentions
+    dangling = "-‐‑‒–—'’‘`\""
+    assert not [a.name for a in x.actors if a.name[:1] in dangling or a.name[-1:] in dangling]
+    assert not [m.text for m in x.mentions if m.text[:1] in dangling or m.text[-1:] in dangling]
