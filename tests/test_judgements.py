@@ -56,7 +56,7 @@ def test_alias_add_and_retract(db):
     assert _actor(db, "The Levant Liberation Committee")["kb_id"] == "hts"
     _run("actor", "undo", "1", "--db", db)
     result = runner.invoke(app, ["actor", "The Levant Liberation Committee", "--db", db])
-    assert result.exit_code == 1
+    assert result.exit_code == 2 and "no actor named 'The Levant Liberation Committee'" in result.stderr
     with open_store(db).engine.connect() as conn:  # retracted, not deleted
         assert conn.execute(select(t.actor_names.c.retracted_at).where(t.actor_names.c.name == "The Levant Liberation Committee")).scalar() is not None
 
