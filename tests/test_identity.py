@@ -171,3 +171,14 @@ def test_no_actor_name_keeps_dangling_punctuation(extractor):
     dangling = "-‐‑‒–—'’‘`\""
     assert not [a.name for a in x.actors if a.name[:1] in dangling or a.name[-1:] in dangling]
     assert not [m.text for m in x.mentions if m.text[:1] in dangling or m.text[-1:] in dangling]
+
+
+def test_the_folding_and_linking_tables_are_validated():
+    from factions.lexicons import DataFileError, validate_table, validated_table
+
+    assert validated_table("names")["variants"]["jaysh"] == "jaish"
+    assert 0 < validated_table("linking")["threshold"]
+    with pytest.raises(DataFileError, match="weights"):
+        validate_table({"threshold": 1, "weights": {"name": "high"}, "kind_labels": {}, "speaker": {}}, "linking", "linking.toml")
+    with pytest.raises(DataFileError):
+        validate_table({**validated_table("names"), "variants": {"Jaysh": "jaish"}}, "names", "names.toml")

@@ -84,19 +84,21 @@ def whole_names(doc: Doc) -> Doc:
         if not ent.ent_id_ or is_acronym(ent.text) or ent.label_ == "PERSON":  # titles precede persons' names
             spans.append(ent)
             continue
-        if _title_case(ent.sent):
-            spans.append(ent)  # a headline's capitals say nothing about where names end
-            continue
         start, end = ent.start, ent.end
         outer = next((f for f in found if f[0] <= start and end <= f[1] and (f[1] - f[0]) > len(ent)), None)
         if outer is not None and all(_joins_name(t, ("NNP", "NNPS", "JJ")) or t.ent_type_ == ent.label_
                                      for t in doc[outer[0] : outer[1]] if not (start <= t.i < end)):
             start, end = outer[0], outer[1]
-        while start > 0 and _joins_name(doc[start - 1], ("NNP", "NNPS", "JJ")):
+        # Not into the first word of a sentence or line ("– Near Abu Kamal, two strikes …"),
+        # which is capitalised whatever it is.
+        while start > 1 and _joins_name(doc[start - 1], ("NNP", "NNPS", "JJ")) and not doc[start - 1].is_sent_start \
+                and doc[start - 2].is_alpha:
             start -= 1
         while end < len(doc) and _joins_name(doc[end], ("NNP", "NNPS")):
             end += 1
-        if (start, end) != (ent.start, ent.end):
+        # A headline's capitals say nothing about where names end (`ent.sent` walks the
+        # Doc: asked only of the few names that would change).
+        if (start, end) != (ent.start, ent.end) and not _title_case(ent.sent):
             spans.append(Span(doc, start, end, label=ent.label_))
             changed = True
         else:

@@ -31,12 +31,12 @@ def upgrade() -> None:
     rows = conn.execute(sa.select(_actors.c.id, _actors.c.key, _actors.c.name).order_by(_actors.c.id)).all()
     taken = {r.key for r in rows}
     for row in rows:
-        if row.key.startswith("kb:"):
+        # Only "<kind>:<name>" and "doc<N>:<kind>:<name>"; "kb:<id>" and an analyst's
+        # "split:<actor>:<name>:<time>" are not keyed by the folded name alone.
+        if row.key.startswith(("kb:", "split:")) or ":" not in row.key:
             continue
-        head = row.key.rsplit(":", 1)[0] if row.key.count(":") else None
-        if head is None:
-            continue
-        key = f"{head}:{normalise(row.name)}"
+        parts = row.key.split(":", 2) if row.key.startswith("doc") else row.key.split(":", 1)
+        key = ":".join([*parts[:-1], normalise(row.name)])
         if key != row.key and key not in taken:
             conn.execute(_actors.update().where(_actors.c.id == row.id).values(key=key))
             taken.discard(row.key)
