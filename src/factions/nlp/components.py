@@ -52,14 +52,20 @@ def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
 
 
 MODEL_ENTS = "factions_model_ents"
+KB_NAME_ENTS = "factions_kb_name_ents"
 
 
-@Language.component("factions_model_ents")
-def model_ents(doc: Doc) -> Doc:
-    """The model's own entities, kept before the knowledge-base rulers overwrite them
-    (factions_whole_names reads them)."""
-    doc.user_data[MODEL_ENTS] = [(e.start, e.end, e.label_) for e in doc.ents]
-    return doc
+@Language.factory("factions_ents_snapshot", default_config={"key": MODEL_ENTS})
+def make_ents_snapshot(nlp: Language, name: str, key: str):
+    """The entities as they stand at this point of the pipeline, kept in
+    `doc.user_data[key]` before a later ruler overwrites them (factions_whole_names
+    reads the model's and the knowledge-base names ruler's)."""
+
+    def snapshot(doc: Doc) -> Doc:
+        doc.user_data[key] = [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+        return doc
+
+    return snapshot
 
 
 def _joins_name(token, tags: tuple[str, ...]) -> bool:
@@ -71,17 +77,29 @@ def _joins_name(token, tags: tuple[str, ...]) -> bool:
 
 @Language.component("factions_whole_names")
 def whole_names(doc: Doc) -> Doc:
-    """A knowledge-base name links only as a whole name. Where the rulers matched a
-    name inside a longer one ("Arab Coalition" inside "the Syrian Arab Coalition", a
-    different body), the longer name stands, unlinked: the model's longer entity, or
-    the name with the capitalised proper words that continue it. An acronym is a
-    whole name by its spelling ("Syrian ISIS fighters"), and capitals before a
-    person's name are titles ("Iraqi Vice President Ayad Allawi")."""
+    """A knowledge-base name links only as a whole name.
+
+    - A longer knowledge-base name holding it stands ("U.S. Central Command", not the
+      acronym "U.S." inside it, which the acronym ruler would otherwise keep).
+    - Where a name was matched inside a longer name the model found, or that
+      capitalised proper words continue ("Arab Coalition" inside "the Syrian Arab
+      Coalition", a different body), the longer name stands, unlinked. An acronym is
+      a whole name by its spelling ("Syrian ISIS fighters"), and capitals before a
+      person's name are titles ("Iraqi Vice President Ayad Allawi")."""
     found = doc.user_data.get(MODEL_ENTS) or []
+    kb_names = [e for e in doc.user_data.get(KB_NAME_ENTS) or [] if e[3]]
     ents = list(doc.ents)
     spans, changed = [], False
     for ent in ents:
-        if not ent.ent_id_ or is_acronym(ent.text) or ent.label_ == "PERSON":  # titles precede persons' names
+        if not ent.ent_id_:
+            spans.append(ent)
+            continue
+        longer = next((f for f in kb_names if f[0] <= ent.start and ent.end <= f[1] and (f[1] - f[0]) > len(ent)), None)
+        if longer is not None:
+            spans.append(Span(doc, longer[0], longer[1], label=longer[2], span_id=doc.vocab.strings.add(longer[3])))
+            changed = True
+            continue
+        if is_acronym(ent.text) or ent.label_ == "PERSON":
             spans.append(ent)
             continue
         start, end = ent.start, ent.end
@@ -104,9 +122,10 @@ def whole_names(doc: Doc) -> Doc:
         else:
             spans.append(ent)
     if changed:
+        kept = {(s.start, s.end): s.id for s in spans}
         doc.ents = filter_spans(spans)
-        for span in doc.ents:  # the longer name is no knowledge-base name
-            if span.ent_id_ and not any(s.start == span.start and s.end == span.end and s.ent_id_ for s in ents):
+        for span in doc.ents:  # an unlinked longer name: no token keeps a ruler's id
+            if not kept.get((span.start, span.end)) and span.ent_id_:
                 for token in span:
                     token.ent_id_ = ""
     return doc
