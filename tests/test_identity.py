@@ -116,6 +116,9 @@ def test_a_name_two_coalitions_bore_in_two_eras(extractor):
     now, _ = _links(extractor, "The U.S.-led coalition said its aircraft struck Islamic State positions near Raqqa on Tuesday.", "2016-05-03")
     assert then["U.S.-led coalition"] == {"multi-national-force-iraq"}
     assert now["U.S.-led coalition"] == {"global-coalition"}
+    # A document without a date is read as current.
+    undated, _ = _links(extractor, "Coalition forces conducted four strikes against ISIS near Raqqa.", None)
+    assert undated["Coalition forces"] == {"global-coalition"}
     # The choice is recorded with its reason.
     chosen = next(a for a in actors.values() if a.kb_id == "multi-national-force-iraq")
     assert "named it on 2006-05-02" in chosen.reason and "over Global Coalition against Daesh" in chosen.reason

@@ -68,8 +68,8 @@ class KBActor:
         return {self.id} if self.kind == "state" else set(self.countries)
 
     def name_era(self, name: str, day: str | None) -> str:
-        """How `name` fits this actor on `day`: "valid" (a dated name or alias of it
-        then), "undated", "outside_name" (its official name at other times: "ISIL"
+        """How `name` fits this actor on `day` (None: today): "valid" (a dated name or
+        alias of it then), "undated", "outside_name" (its official name at other times: "ISIL"
         after 2014 still means it) or "outside_alias" (an alias that named it only at
         other times: another actor bore it then)."""
         key = normalise(name)
@@ -78,6 +78,10 @@ class KBActor:
         if not aliases and not names:
             return "undated"
         if not day:
+            # An undated document is read as current: an alias that another actor
+            # bears now fits it, one that stopped naming this actor long ago does not.
+            if aliases:
+                return "valid" if any(not a.get("to") for a in aliases) else "outside_alias"
             return "undated"
         if any(n.get("from", "") <= day and (not n.get("to") or day < n["to"]) for n in aliases + names):
             return "valid"
