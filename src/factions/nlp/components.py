@@ -95,7 +95,10 @@ def whole_names(doc: Doc) -> Doc:
             spans.append(ent)
             continue
         longer = next((f for f in kb_names if f[0] <= ent.start and ent.end <= f[1] and (f[1] - f[0]) > len(ent)), None)
-        if longer is not None:
+        # In a hyphenated compound ("US-led coalition") the inner name stays a mention of
+        # its own: "X-led" says who leads (relations/structure.py); the nominal
+        # "the US-led coalition" still names the coalition.
+        if longer is not None and not (ent.end < len(doc) and doc[ent.end].text in "-‐‑"):
             spans.append(Span(doc, longer[0], longer[1], label=longer[2], span_id=doc.vocab.strings.add(longer[3])))
             changed = True
             continue
