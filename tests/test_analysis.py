@@ -202,9 +202,9 @@ def test_an_unknown_name_is_an_error_with_suggestions_never_another_actor(tmp_pa
     _run("ingest", str(text), "--db", db)
     # Known to the knowledge base but named by no stored document: no answer about "US".
     result = runner.invoke(app, ["relation", "ISIL", "al-Nusra Front", "--db", db])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no actor named 'al-Nusra Front' in the store" in result.stderr and "knowledge base knows it" in result.stderr
     assert "United States" not in result.stdout
     # A misspelling is suggested, not answered.
     result = runner.invoke(app, ["actor", "Islamic Stat", "--db", db])
-    assert result.exit_code == 1 and "did you mean 'Islamic State'" in result.stderr
+    assert result.exit_code == 2 and "did you mean 'Islamic State'" in result.stderr

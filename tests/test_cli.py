@@ -72,7 +72,7 @@ def test_timeline_in_time_order(db):
 
 def test_unknown_actor_is_one_error_line(db):
     result = runner.invoke(app, ["actor", "Nonexistent Brigade of Nowhere", "--db", db])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip() == "factions: error: no actor named 'Nonexistent Brigade of Nowhere' in the store"
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, func, select, text
 from typer.testing import CliRunner
 
 from factions.cli import app
+from factions.analysis.queries import resolve_actor
 from factions.store import open_store
 from factions.store import schema as t
 from factions.store.db import alembic_config
@@ -56,7 +57,7 @@ def test_alias_add_and_retract(db):
     assert _actor(db, "The Levant Liberation Committee")["kb_id"] == "hts"
     _run("actor", "undo", "1", "--db", db)
     result = runner.invoke(app, ["actor", "The Levant Liberation Committee", "--db", db])
-    assert result.exit_code == 1
+    assert result.exit_code == 2 and "no actor named 'The Levant Liberation Committee'" in result.stderr
     with open_store(db).engine.connect() as conn:  # retracted, not deleted
         assert conn.execute(select(t.actor_names.c.retracted_at).where(t.actor_names.c.name == "The Levant Liberation Committee")).scalar() is not None
 
@@ -96,6 +97,8 @@ def test_upgrading_a_store_with_data_keeps_the_data(tmp_path):
                           "VALUES (1, 'x', 'old.txt', '[]', '[]', 'Old text.', '2025-01-01 00:00:00')"))
         conn.execute(text("INSERT INTO actors (id, key, name, kind, basis, recorded_at) VALUES (1, 'armed_group:old', 'Old Front', 'armed_group', 'text', '2025-01-01 00:00:00')"))
         conn.execute(text("INSERT INTO mentions (document_id, actor_id, start, \"end\", text, label, basis, recorded_at) VALUES (1, 1, 0, 3, 'Old', 'ORG', 'model', '2025-01-01 00:00:00')"))
+        # A name folded the old way (articles kept, "Jaysh" not "Jaish").
+        conn.execute(text("INSERT INTO actor_names (actor_id, name, norm, basis, recorded_at) VALUES (1, 'Jaysh al-Old', 'jaysh al old', 'text', '2025-01-01 00:00:00')"))
     store = open_store(url)
     with store.engine.connect() as conn:
         assert conn.execute(select(t.documents.c.text)).scalar() == "Old text."
@@ -103,3 +106,7 @@ def test_upgrading_a_store_with_data_keeps_the_data(tmp_path):
         assert conn.execute(select(func.count()).select_from(t.mentions)).scalar() == 1
         head = ScriptDirectory.from_config(config).get_current_head()
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
+        # Names and actor keys are refolded, so the old store resolves the new way.
+        assert conn.execute(select(t.actor_names.c.norm)).scalar() == "jaish old"
+        assert conn.execute(select(t.actors.c.key)).scalar() == "armed_group:old front"
+        assert resolve_actor(conn, "Jaish al Old") == [1]

@@ -4,7 +4,7 @@ knowledge base (`factions.kb`, re-exported here for callers of this stage).
 Entry point: `resolve_actors(document, doc, kb)`.
 """
 
-from factions.kb import KnowledgeBase, load_kb, normalize_name
+from factions.kb import KnowledgeBase, load_kb
 from factions.actors.resolve import resolve_actors
 
-__all__ = ["KnowledgeBase", "load_kb", "normalize_name", "resolve_actors"]
+__all__ = ["KnowledgeBase", "load_kb", "resolve_actors"]

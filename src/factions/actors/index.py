@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Token
 
-from factions.kb import KnowledgeBase, normalize_name
+from factions.kb import KnowledgeBase
+from factions.names import normalise
 from factions.actors.resolve import clean_surface, descriptive_name
 from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span
@@ -194,9 +195,9 @@ class ActorIndex:
     def descriptive(self, span: Span, kind: str) -> Actor:
         """An actor known only by a description ("intelligence sources")."""
         name = descriptive_name(clean_surface(self.document.text[span.start : span.end]))
-        key = normalize_name(name)
+        key = normalise(name)
         for actor in self.actors.values():
-            if actor.basis in ("nominal", "descriptive") and normalize_name(actor.name) == key:
+            if actor.basis in ("nominal", "descriptive") and normalise(actor.name) == key:
                 return actor
         actor = Actor(self._new_id(), name, kind, basis="descriptive", confidence=0.5, reason="described, not named")
         self.actors[actor.id] = actor
@@ -209,7 +210,7 @@ class ActorIndex:
         found = self.kb.lookup(name)
         kb_id = found[0].id if found else None
         for actor in self.actors.values():
-            if (kb_id and actor.kb_id == kb_id) or normalize_name(actor.name) == normalize_name(name):
+            if (kb_id and actor.kb_id == kb_id) or normalise(actor.name) == normalise(name):
                 return actor
         if found:
             actor = Actor(self._new_id(), found[0].name, found[0].kind, kb_id=kb_id, basis="kb", confidence=0.9, reason=f"{basis} named '{name}'")

@@ -16,13 +16,14 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from factions.kb import KnowledgeBase, normalize_name
+from factions.actors.linking import Context, choose, document_context, speaker_position
+from factions.kb import KnowledgeBase
+from factions.names import normalise, surname, trim_dangling
 from factions.nlp.components import nominal_lexicon
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "NORP": "population", "FAC": "location"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sheikh", "shaykh", "mullah", "general", "gen", "president", "minister", "colonel", "col", "emir", "imam", "ayatollah", "sayyed"}
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,7 @@ def _kind_words() -> list[tuple[str, set[str]]]:
 def guess_kind(label: str, name: str) -> str:
     if label != "ORG":
         return KIND_OF_LABEL.get(label, "organization")
-    words = set(normalize_name(name).split())
+    words = set(normalise(name).split())
     for kind, vocab in _kind_words():
         if words & vocab:
             return kind
@@ -47,15 +48,6 @@ def clean_surface(text: str) -> str:
     if name.lower().startswith("the "):
         name = name[4:]
     return name.strip(" ,.;:'\"’s") if name.endswith("'s") or name.endswith("’s") else name.strip(" ,.;:")
-
-
-def _surname_key(name: str) -> str:
-    words = [w for w in normalize_name(name).split() if w not in _HONORIFICS]
-    if not words:
-        return ""
-    last = words[-1]
-    # "al Zawahri" and "Zawahri": the article is not part of the key.
-    return last[2:] if last.startswith("al") and len(last) > 5 and last[2] not in "aeiou" else last
 
 
 def mention_span(document: Document, ent: SpacySpan) -> Span:
@@ -73,6 +65,11 @@ def mention_span(document: Document, ent: SpacySpan) -> Span:
         end -= 1
     while start < end and text[start] in " \n\t":
         start += 1
+    # "-Assad forces" (cut from "al-Assad forces"), "Coalition-", "'s forces": no
+    # name begins or ends with a hyphen, dash or apostrophe.
+    lead, tail = trim_dangling(text[start:end])
+    if start + lead < end - tail:
+        start, end = start + lead, end - tail
     return Span(start, end)
 
 
@@ -84,6 +81,7 @@ class _Registry:
         self.published = published
         self.actors: dict[str, Actor] = {}
         self.persons: dict[str, str] = {}  # surname key -> actor key
+        self.context = Context(published, frozenset())
 
     def get(self, key: str, make) -> Actor:
         if key not in self.actors:
@@ -100,32 +98,34 @@ class _Registry:
                           name_then=entry.name_on(self.published)),
         )
 
-    def for_name(self, label: str, surface: str, basis: str = "text") -> Actor:
+    def for_name(self, label: str, surface: str, basis: str = "text", reason: str | None = None) -> Actor:
         name = clean_surface(surface)
         kind = guess_kind(label, name)
-        key = f"{label}:{normalize_name(name)}"
+        key = f"{label}:{normalise(name)}"
         if label == "PERSON":
-            surname = _surname_key(name)
-            if len(name.split()) == 1 and surname in self.persons:
-                key = self.persons[surname]
-            elif surname and len(name.split()) > 1:
-                self.persons.setdefault(surname, key)
-        reason = "named in the text" if basis == "text" else f"{basis} mention"
+            last = surname(name)
+            if len(name.split()) == 1 and last in self.persons:
+                key = self.persons[last]
+            elif last and len(name.split()) > 1:
+                self.persons.setdefault(last, key)
+        reason = reason or ("named in the text" if basis == "text" else f"{basis} mention")
         return self.get(key, lambda: Actor("", name, kind, basis=basis, confidence=0.6 if basis == "text" else 0.5, reason=reason))
 
 
-def _link(reg: _Registry, label: str, surface: str, kb_id: str | None) -> Actor:
+def _link(reg: _Registry, label: str, surface: str, kb_id: str | None, speaker: bool = False) -> Actor:
+    """The actor a name means: the knowledge-base actor that fits the document best
+    (linking.choose), a close spelling of one, or the name itself."""
     kb = reg.kb
-    if kb_id and kb_id in kb.actors:
-        # A name several actors bore: the one that bore it on the publication date.
-        candidates = kb.lookup(clean_surface(surface), on=reg.published)
-        if len(candidates) > 1:
-            return reg.for_kb(candidates[0].id, f"'{clean_surface(surface)}' was this actor's name then", 0.85)
-        return reg.for_kb(kb_id, "knowledge-base name in the text", 0.95)
     name = clean_surface(surface)
-    found = kb.lookup(name, on=reg.published)
-    if found:
-        return reg.for_kb(found[0].id, f"knowledge-base name '{name}'", 0.9)
+    choice = choose(kb, name, label, kb_id, speaker, reg.context)
+    if choice is not None and choice.actor is None:
+        return reg.for_name(label, surface, reason=choice.reason)
+    if choice is not None:
+        if choice.contested:
+            return reg.for_kb(choice.actor.id, choice.reason, 0.85)
+        return reg.for_kb(choice.actor.id, "knowledge-base name in the text" if kb_id else f"knowledge-base name '{name}'", 0.95 if kb_id else 0.9)
+    if kb_id and kb_id in kb.actors:  # an acronym the text introduced: its full name's actor
+        return reg.for_kb(kb_id, "knowledge-base name in the text", 0.95)
     if label in ("PERSON", "ORG"):
         fuzzy = kb.fuzzy(name)
         if fuzzy and (fuzzy[0].kind == "person") == (label == "PERSON"):
@@ -140,6 +140,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     mentions: list[Mention] = []
     acronyms = doc._.acronyms or {}
     ents = sorted(_merge_bracketed(document, doc), key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start))
+    reg.context = document_context(published, [clean_surface(document.text[e.start_char : e.end_char]) for e in ents], kb)
     # Full person names first, so that a surname seen earlier still finds them.
     for ent in ents:
         span = mention_span(document, ent)
@@ -153,16 +154,18 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         if expanded:
             mention.basis = "acronym"
         if label in ACTOR_LABELS:
-            actor = _link(reg, label, expanded or surface, kb_id)
+            actor = _link(reg, label, expanded or surface, kb_id, speaker_position(document.text, span.start, span.end))
             mention.actor, mention.kb_id = actor.id, actor.kb_id
+            if kb_id and not actor.kb_id:
+                mention.basis = "model"  # the ruler's name fitted no actor here
             _add_alias(actor, surface)
         mentions.append(mention)
     for nominal in doc._.nominals or []:
         span = mention_span(document, nominal)
         surface = document.text[span.start : span.end]
-        found = kb.lookup(clean_surface(surface))
-        if found:
-            actor = reg.for_kb(found[0].id, f"knowledge-base name '{clean_surface(surface)}'", 0.85)
+        choice = choose(kb, clean_surface(surface), nominal.label_, None, speaker_position(document.text, span.start, span.end), reg.context)
+        if choice is not None and choice.actor is not None:
+            actor = reg.for_kb(choice.actor.id, choice.reason if choice.contested else f"knowledge-base name '{clean_surface(surface)}'", 0.85)
         else:
             antecedent = _antecedent(nominal, mentions, reg)
             if antecedent is not None:

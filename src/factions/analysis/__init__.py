@@ -7,10 +7,11 @@ Entry points: `resolve_actor`, `list_actors`, `actor_profile`, `list_claims`,
 
 from factions.analysis.events import UnknownCountry
 from factions.analysis.queries import (
-    ActorNotFound, actor_profile, leaders, list_actors, list_claims, list_events, relation_evidence, resolve_actor, summary,
-    timeline,
+    ActorLookupError, ActorNotFound, AmbiguousActor, actor_profile, leaders, list_actors, list_claims, list_events,
+    relation_evidence, resolve_actor, summary, timeline,
 )
 
 __all__ = [
-    "ActorNotFound", "UnknownCountry", "list_events", "actor_profile", "leaders", "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
+    "ActorLookupError", "ActorNotFound", "AmbiguousActor", "UnknownCountry", "list_events", "actor_profile", "leaders",
+    "list_actors", "list_claims", "relation_evidence", "resolve_actor", "summary", "timeline",
 ]

@@ -14,7 +14,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from factions.kb import load_kb, normalize_name
+from factions.kb import load_kb
+from factions.names import normalise
 from factions.lexicons import data_table
 
 INTERNATIONAL = {"united-nations", "un-security-council", "european-union", "african-union", "arab-league", "icrc", "nato"}
@@ -94,7 +95,7 @@ def independent_groups(items: list[dict]) -> list[list[dict]]:
 
     seen: dict[tuple, int] = {}
     for i, item in enumerate(items):
-        keys = [("source", item["source_key"]), ("text", normalize_name(item.get("content") or item.get("evidence") or ""))]
+        keys = [("source", item["source_key"]), ("text", normalise(item.get("content") or item.get("evidence") or ""))]
         for key in keys:
             if key[1] == "":
                 continue

@@ -6,7 +6,8 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.engine import Connection
 
-from factions.kb import is_acronym, load_kb, normalize_name
+from factions.kb import load_kb
+from factions.names import normalise
 from factions.store import records
 from factions.store import schema as t
 from factions.analysis.events import deduplicated_events
@@ -17,7 +18,11 @@ from factions.store.judgements import family, roots
 LEADING_ROLES = {"leader", "commander", "emir", "secretary-general", "chairman", "president", "head", "chief", "co-chair", "king", "founder", "prime"}
 
 
-class ActorNotFound(LookupError):
+class ActorLookupError(LookupError):
+    """A name that does not pick out one stored actor."""
+
+
+class ActorNotFound(ActorLookupError):
     """A name that is no stored actor's name, alias or spelling variant; the message
     names the closest stored names, and `suggestions` lists them."""
 
@@ -26,32 +31,80 @@ class ActorNotFound(LookupError):
         self.suggestions = suggestions or []
 
 
+class AmbiguousActor(ActorLookupError):
+    """A name that several stored actors bear at the same level of evidence (the
+    same exact name, knowledge-base name or spelling variant). `candidates` lists
+    them (id, name, kind, kb_id, mentions, level); any of them is picked by its
+    `ref` ("kb:<kb id>" or "id:<store id>")."""
+
+    def __init__(self, name: str, level: str, candidates: list[dict]):
+        super().__init__(f"'{name}' is the {level} of {len(candidates)} actors in the store; name one by its ref:")
+        self.name, self.level, self.candidates = name, level, candidates
+
+
+_REF_PREFIXES = ("kb:", "id:")
+
+
 def resolve_actor(conn: Connection, name: str) -> list[int]:
-    """Actor ids a name refers to: any stored name or alias ("ISIS", "IS" and
-    "Islamic State" are one actor), a knowledge-base alias, or a spelling variant
-    (normalised). Never another actor: a name that is none of these is ActorNotFound
-    naming the closest stored names, not an answer about the nearest one."""
-    ids: list[int] = []
-    kb = load_kb()
-    kb_ids = [a.id for a in kb.lookup(name)]
-    if kb_ids:
-        ids = [r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.kb_id.in_(kb_ids)))]
+    """Actor ids a name refers to, by the first level that finds any: a stored name or
+    alias as written ("ISIS", "IS" and "Islamic State" are one actor), a knowledge-base
+    name or alias, a spelling variant (`factions.names.normalise` on both sides), or a
+    ref ("kb:islamic-state", "id:12"). Never another actor: a name that is none of
+    these is ActorNotFound naming the closest stored names, and a name several
+    actors bear at its level is AmbiguousActor listing them. Descriptions are kept
+    per document ("intelligence sources" in two articles); the same description of
+    the same kind answers as one."""
     live = t.actor_names.c.retracted_at.is_(None)
-    if not ids and not is_acronym(name):
-        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == normalize_name(name), live).distinct())]
-    if not ids and is_acronym(name):
-        ids = [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.name == name, live).distinct())]
-    if not ids:
-        # A close spelling is a suggestion, never an answer: "al-Nusra Front" once landed
-        # on "US" by partial matching.
-        stored = {r.norm: r.name for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.name).where(live))}
-        close = process.extract(normalize_name(name), list(stored), scorer=fuzz.ratio, score_cutoff=70, limit=3)
-        suggestions = [stored[c[0]] for c in close]
-        known = f" (the knowledge base knows it as {kb.get(kb_ids[0]).name}, but no document in the store names it)" if kb_ids else ""
-        hint = f"; did you mean {', '.join(repr(x) for x in suggestions)}?" if suggestions else ""
-        raise ActorNotFound(f"no actor named '{name}' in the store{known}{hint}", suggestions)
-    # An analyst's merges make several stored actors one: the first id is the root.
-    return family(conn, ids)
+    kb = load_kb()
+    by_level: list[tuple[str, list[int]]] = []
+    if name.startswith(_REF_PREFIXES):
+        column = t.actors.c.kb_id if name.startswith("kb:") else t.actors.c.id
+        value = name[3:] if name.startswith("kb:") else (int(name[3:]) if name[3:].isdigit() else -1)
+        by_level.append(("ref", [r[0] for r in conn.execute(select(t.actors.c.id).where(column == value))]))
+    else:
+        by_level.append(("exact name", lambda: [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.name == name, live).distinct())]))
+        kb_ids = [a.id for a in kb.lookup(name)]
+        by_level.append(("knowledge-base name", lambda: [r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.kb_id.in_(kb_ids)))] if kb_ids else []))
+        by_level.append(("spelling variant", lambda: [r[0] for r in conn.execute(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm == normalise(name), live).distinct())]))
+    for level, found in by_level:
+        ids = found() if callable(found) else found
+        if ids:
+            # An analyst's merges make several stored actors one: the first id is the root.
+            ids = family(conn, ids)
+            _refuse_ambiguous(conn, name, level, ids)
+            return ids
+    # A close spelling is a suggestion, never an answer: "al-Nusra Front" once landed
+    # on "US" by partial matching.
+    stored = {r.norm: r.name for r in conn.execute(select(t.actor_names.c.norm, t.actor_names.c.name).where(live))}
+    close = process.extract(normalise(name), list(stored), scorer=fuzz.ratio, score_cutoff=70, limit=3)
+    suggestions = [stored[c[0]] for c in close]
+    kb_ids = [a.id for a in kb.lookup(name)]
+    known = f" (the knowledge base knows it as {kb.get(kb_ids[0]).name}, but no document in the store names it)" if kb_ids else ""
+    hint = f"; did you mean {', '.join(repr(x) for x in suggestions)}?" if suggestions else ""
+    raise ActorNotFound(f"no actor named '{name}' in the store{known}{hint}", suggestions)
+
+
+def _refuse_ambiguous(conn: Connection, name: str, level: str, ids: list[int]) -> None:
+    """AmbiguousActor when the roots among `ids` are more than one actor: more than one
+    KB id, or actors of different kinds or names (a description in many documents is one)."""
+    a = t.actors
+    rows = conn.execute(select(a.c.id, a.c.name, a.c.kind, a.c.kb_id, a.c.key).where(a.c.id.in_(ids), a.c.merged_into.is_(None))).all()
+    identity = {(r.kb_id,) if r.kb_id else (r.kind, r.key.split(":", 1)[1] if r.key.startswith("doc") else r.key) for r in rows}
+    if len(identity) <= 1:
+        return
+    counts = dict(conn.execute(
+        select(func.coalesce(a.c.merged_into, a.c.id), func.count(t.mentions.c.id))
+        .join(t.mentions, t.mentions.c.actor_id == a.c.id)
+        .where(func.coalesce(a.c.merged_into, a.c.id).in_([r.id for r in rows]))
+        .group_by(func.coalesce(a.c.merged_into, a.c.id))
+    ).all())
+    candidates = [
+        {"ref": f"kb:{r.kb_id}" if r.kb_id else f"id:{r.id}", "id": r.id, "name": r.name, "kind": r.kind, "kb_id": r.kb_id,
+         "mentions": counts.get(r.id, 0), "level": level}
+        for r in rows
+    ]
+    candidates.sort(key=lambda c: (-c["mentions"], c["name"], c["id"]))
+    raise AmbiguousActor(name, level, candidates)
 
 
 def _actor_names(conn: Connection, ids) -> dict[int, str]:
@@ -82,8 +135,10 @@ def list_actors(conn: Connection, query: str | None = None, kind: str | None = N
     if query:
         try:
             stmt = stmt.where(t.actors.c.id.in_(resolve_actor(conn, query)))
-        except ActorNotFound:
-            like = f"%{normalize_name(query)}%"
+        except AmbiguousActor as exc:  # a list shows every actor the name fits
+            stmt = stmt.where(t.actors.c.id.in_([c["id"] for c in exc.candidates]))
+        except ActorNotFound:  # a part of a name: the actors whose folded names hold it
+            like = f"%{normalise(query)}%"
             stmt = stmt.where(t.actors.c.id.in_(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm.like(like))))
     return [dict(r._mapping) for r in conn.execute(stmt)]
 

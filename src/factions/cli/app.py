@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy import select
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from factions import analysis
 from factions.read import ReadError, read_inputs
@@ -32,9 +32,35 @@ class _ActorGroup(TyperGroup):
     record an analyst's judgement on identity."""
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in self.commands and args[0] not in self.get_help_option_names(ctx):
             args = ["show", *args]
         return super().parse_args(ctx, args)
+
+
+class _NamesCommand(TyperCommand):
+    """A command whose arguments are actor names, which may begin with "-" ("-Assad
+    forces", a fragment cut from "Bashar al-Assad"): an argument that is none of the
+    command's options is read as a name, so `factions relation "-Assad forces" ISIL`
+    works as `factions relation -- "-Assad forces" ISIL` does."""
+
+    def parse_args(self, ctx, args):
+        options = {o: p for p in self.get_params(ctx) if p.param_type_name == "option" for o in (*p.opts, *p.secondary_opts)}
+        given, positional, i = [], [], 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                positional.extend(args[i + 1 :])
+                break
+            option = options.get(arg.split("=", 1)[0])
+            if option is None:
+                positional.append(arg)
+            else:
+                given.append(arg)
+                if not option.is_flag and not option.count and "=" not in arg and i + 1 < len(args):
+                    given.append(args[i + 1])  # its value, whatever it begins with
+                    i += 1
+            i += 1
+        return super().parse_args(ctx, given + (["--", *positional] if positional else []))
 
 
 class _RelationGroup(TyperGroup):
@@ -221,15 +247,23 @@ def _connect(db: str | None):
     return open_store(db).engine.connect()
 
 
+def _lookup_failed(exc: "analysis.ActorLookupError") -> None:
+    """One error line naming the input; an ambiguous name adds its candidates, one a line."""
+    _error(str(exc))
+    for c in getattr(exc, "candidates", []):
+        err.print(f"  {c['ref']}  {c['name']} ({c['kind']}{', kb: ' + c['kb_id'] if c['kb_id'] else ''}), "
+                  f"{c['mentions']} mention{'s' if c['mentions'] != 1 else ''}", markup=False, highlight=False)
+
+
 def _resolving(fn):
     try:
         return fn()
-    except analysis.ActorNotFound as exc:
-        _error(str(exc))
-        raise typer.Exit(1) from None
+    except analysis.ActorLookupError as exc:
+        _lookup_failed(exc)
+        raise typer.Exit(2) from None
 
 
-@app.command()
+@app.command(cls=_NamesCommand)
 def actors(
     query: Annotated[Optional[str], typer.Argument(help="A name, alias or part of one.")] = None,
     kind: Annotated[Optional[str], typer.Option(help="person, armed_group, state, ...")] = None,
@@ -244,7 +278,7 @@ def actors(
            [[r["name"], r["kind"], r["kb_id"], r["mentions"], r["documents"]] for r in rows])
 
 
-@actor_app.command("show")
+@actor_app.command("show", cls=_NamesCommand)
 def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     """One actor: its names, what the knowledge base knows, and its relations."""
     with _connect(db) as conn:
@@ -278,7 +312,10 @@ def _judge(db: str | None, action) -> None:
     with open_store(db).engine.begin() as conn:
         try:
             message = action(conn)
-        except (JudgementError, analysis.ActorNotFound) as exc:
+        except analysis.ActorLookupError as exc:
+            _lookup_failed(exc)
+            raise typer.Exit(2) from None
+        except JudgementError as exc:
             _error(str(exc))
             raise typer.Exit(1) from None
     out.print(message, markup=False, highlight=False)
@@ -288,7 +325,7 @@ def _one(conn, name: str) -> int:
     return analysis.resolve_actor(conn, name)[0]
 
 
-@actor_app.command("merge")
+@actor_app.command("merge", cls=_NamesCommand)
 def actor_merge(keep: str, other: str, reason: ReasonOption, by: ByOption = os.environ.get("USER", "analyst"), db: DbOption = None) -> None:
     """Judge OTHER to be the same actor as KEEP."""
     from factions.store import judgements
@@ -296,7 +333,7 @@ def actor_merge(keep: str, other: str, reason: ReasonOption, by: ByOption = os.e
     _judge(db, lambda conn: f"judgement {judgements.merge(conn, _one(conn, keep), _one(conn, other), by, reason)}: merged '{other}' into '{keep}'")
 
 
-@actor_app.command("split")
+@actor_app.command("split", cls=_NamesCommand)
 def actor_split(
     name: str,
     names: Annotated[list[str], typer.Option("--name", help="A name whose mentions belong to a different actor.")],
@@ -317,7 +354,7 @@ def actor_split(
     _judge(db, run)
 
 
-@alias_app.command("add")
+@alias_app.command("add", cls=_NamesCommand)
 def actor_alias_add(name: str, alias: str, reason: ReasonOption, by: ByOption = os.environ.get("USER", "analyst"), db: DbOption = None) -> None:
     """Add ALIAS as a name of NAME."""
     from factions.store import judgements
@@ -333,7 +370,7 @@ def actor_undo(judgement: int, by: ByOption = os.environ.get("USER", "analyst"),
     _judge(db, lambda conn: f"judgement {judgement} ({judgements.undo(conn, judgement, by)['action']}) undone")
 
 
-@actor_app.command("history")
+@actor_app.command("history", cls=_NamesCommand)
 def actor_history(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     """The judgements made on an actor, undone ones included."""
     from factions.store import judgements
@@ -526,7 +563,7 @@ def claims(
            [[_mark(r["id"], r), r["said_on"], r["speaker"], r["cue"], r["content"], r["channel"], " → ".join(r["via_names"])] for r in rows])
 
 
-@relation_app.command("show")
+@relation_app.command("show", cls=_NamesCommand)
 def relation(
     a: str, b: str,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="The state in the world on this date.")] = None,
@@ -574,7 +611,7 @@ def print_relation(data: dict) -> None:
                [[_mark(i["relation"], i), i["type"], f"{i['source']} → {i['target']}", i["date"], i["speaker"], i["modality"], i["evidence"]] for i in data["rejected"]])
 
 
-@app.command()
+@app.command(cls=_NamesCommand)
 def leaders(
     group: str,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Leaders in office on this date.")] = None,
@@ -593,7 +630,7 @@ def leaders(
                [[_mark(x["relation"], x), x["name"], x["modality"], x["published"], x["outlet"], x["evidence"]] for x in data["reported"]])
 
 
-@app.command()
+@app.command(cls=_NamesCommand)
 def timeline(
     name: str,
     other: Annotated[Optional[str], typer.Argument(help="Only events involving this actor too.")] = None,
@@ -677,7 +714,10 @@ def _question_call(db: str | None, action, write: bool = True):
     with (store.engine.begin() if write else store.engine.connect()) as conn:
         try:
             return action(conn)
-        except (QuestionError, analysis.ActorNotFound) as exc:
+        except analysis.ActorLookupError as exc:
+            _lookup_failed(exc)
+            raise typer.Exit(2) from None
+        except QuestionError as exc:
             _error(str(exc))
             raise typer.Exit(1) from None
 
@@ -695,7 +735,7 @@ def _question_actors(conn, text: str, names: list[str] | None) -> list[int]:
         if a.kind in ("armed_group", "organization", "state", "government_body"):
             try:
                 found.append(analysis.resolve_actor(conn, a.name)[0])
-            except analysis.ActorNotFound:
+            except analysis.ActorLookupError:
                 continue
     return list(dict.fromkeys(found))
 

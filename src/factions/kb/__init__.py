@@ -4,7 +4,7 @@ each file validated by `data/schema/kb.schema.json` when loaded. The pipeline's 
 the actor resolver, the store and the queries all read it through `load_kb()`."""
 
 from factions.kb.knowledge import (
-    LABEL_OF_KIND, KBActor, KBFileError, KnowledgeBase, is_acronym, load_kb, normalize_name, parse_kb_files,
+    LABEL_OF_KIND, KBActor, KBFileError, KnowledgeBase, is_acronym, load_kb, parse_kb_files,
 )
 
-__all__ = ["LABEL_OF_KIND", "KBActor", "KBFileError", "KnowledgeBase", "is_acronym", "load_kb", "normalize_name", "parse_kb_files"]
+__all__ = ["LABEL_OF_KIND", "KBActor", "KBFileError", "KnowledgeBase", "is_acronym", "load_kb", "parse_kb_files"]

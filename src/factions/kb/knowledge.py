@@ -8,17 +8,17 @@ whose id is already known replaces the shipped one.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from factions.lexicons import DataFileError, validate_table
+from factions.names import normalise
 
 # Kind of actor -> the OntoNotes label its mentions carry.
 LABEL_OF_KIND = {
@@ -32,22 +32,6 @@ LABEL_OF_KIND = {
     "population": "NORP",
 }
 
-_QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be'`´]")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-@lru_cache(maxsize=65536)
-def normalize_name(name: str) -> str:
-    """Fold case, accents, apostrophes, hyphens and a leading "the" for matching."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _QUOTES.sub("", text).lower()
-    text = _NON_WORD.sub(" ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    return text
-
-
 @dataclass
 class KBActor:
     id: str
@@ -59,26 +43,54 @@ class KBActor:
     lineage: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
     ended: str | None = None  # when the actor ceased to exist (dissolved, died)
+    countries: list[str] = field(default_factory=list)  # KB ids of the states it acts in
     basis: str = ""
     source: str = ""
+    # Aliases that named this actor only between two dates ({name, from, to}); the
+    # file's `aliases` may hold them beside plain names.
+    dated_aliases: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.dated_aliases = self.dated_aliases + [a for a in self.aliases if isinstance(a, dict)]
+        self.aliases = [a for a in self.aliases if isinstance(a, str)]
 
     def all_names(self) -> list[str]:
         dated = [n["name"] for n in self.names] + [n["acronym"] for n in self.names if n.get("acronym")]
         seen, out = set(), []
-        for n in [self.name, *self.aliases, *dated, *self.acronyms]:
+        for n in [self.name, *self.aliases, *(a["name"] for a in self.dated_aliases), *dated, *self.acronyms]:
             if n not in seen:
                 seen.add(n)
                 out.append(n)
         return out
 
+    def places(self) -> set[str]:
+        """The states this actor belongs to: itself for a state, else its `countries`."""
+        return {self.id} if self.kind == "state" else set(self.countries)
+
+    def name_era(self, name: str, day: str | None) -> str:
+        """How `name` fits this actor on `day` (None: today): "valid" (a dated name or
+        alias of it then), "undated", "outside_name" (its official name at other times: "ISIL"
+        after 2014 still means it) or "outside_alias" (an alias that named it only at
+        other times: another actor bore it then)."""
+        key = normalise(name)
+        aliases = [a for a in self.dated_aliases if normalise(a["name"]) == key]
+        names = [n for n in self.names if key in (normalise(n["name"]), normalise(n.get("acronym", "")))]
+        if not aliases and not names:
+            return "undated"
+        if not day:
+            # An undated document is read as current: an alias that another actor
+            # bears now fits it, one that stopped naming this actor long ago does not.
+            if aliases:
+                return "valid" if any(not a.get("to") for a in aliases) else "outside_alias"
+            return "undated"
+        if any(n.get("from", "") <= day and (not n.get("to") or day < n["to"]) for n in aliases + names):
+            return "valid"
+        return "outside_alias" if aliases else "outside_name"
+
     def bore_name_on(self, name: str, day: str) -> int:
         """2 if a dated name of this actor matches `name` and was valid on `day`,
         1 if the name is undated here, 0 if it was this actor's name only at other times."""
-        key = normalize_name(name)
-        dated = [n for n in self.names if key in (normalize_name(n["name"]), normalize_name(n.get("acronym", "")))]
-        if not dated:
-            return 1
-        return 2 if any(n.get("from", "") <= day and (not n.get("to") or day < n["to"]) for n in dated) else 0
+        return {"valid": 2, "undated": 1}.get(self.name_era(name, day), 0)
 
     def name_on(self, day: str | None) -> str:
         """The name the actor went by on an ISO date (reduced precision allowed)."""
@@ -107,10 +119,15 @@ class KnowledgeBase:
         self._by_name: dict[str, list[str]] = {}
         for actor in actors.values():
             for name in actor.all_names():
-                key = name if is_acronym(name) else normalize_name(name)
+                key = name if is_acronym(name) else normalise(name)
                 ids = self._by_name.setdefault(key, [])
                 if actor.id not in ids:
                     ids.append(actor.id)
+        # An acronym written in another case ("Sana" for SANA) is a weaker candidate.
+        self._by_folded_acronym: dict[str, list[str]] = {}
+        for key, ids in self._by_name.items():
+            if is_acronym(key):
+                self._by_folded_acronym.setdefault(normalise(key), []).extend(ids)
         # Only full names (not acronyms) take part in fuzzy matching, and only those
         # sharing a word initial with the query are scored: transliterations keep
         # initials ("Zawahri", "Zawahiri"), and a 100k-name base stays fast.
@@ -130,20 +147,36 @@ class KnowledgeBase:
         """Exact lookup: acronyms case-sensitively, other names folded. When several
         actors bear the name, those that bore it on the date `on` come first."""
         ids = self._by_name.get(name.strip()) if is_acronym(name.strip()) else None
-        ids = ids or self._by_name.get(normalize_name(name), [])
+        ids = ids or self._by_name.get(normalise(name), [])
         found = [self.actors[i] for i in ids]
         if on and len(found) > 1:
             found.sort(key=lambda a: -a.bore_name_on(name, on))
         return found
 
+    def candidates(self, name: str) -> list[tuple[KBActor, str]]:
+        """Every actor `name` may mean, with how it matched: "acronym" (an acronym as
+        written), "name" (a name or alias, folded), "folded_acronym" (an acronym in
+        another case: "Sana" for SANA, "Daesh" never for "DAESH" since that is a name)."""
+        name = name.strip()
+        found: dict[str, str] = {}
+        if is_acronym(name):
+            found.update((i, "acronym") for i in self._by_name.get(name, []))
+        for i in self._by_name.get(normalise(name), []):
+            found.setdefault(i, "name")
+        for i in self._by_folded_acronym.get(normalise(name), []):
+            found.setdefault(i, "folded_acronym")
+        return [(self.actors[i], how) for i, how in found.items()]
+
     def fuzzy(self, name: str, cutoff: float = 90.0) -> tuple[KBActor, float] | None:
         """Best transliteration-tolerant match (rapidfuzz), or None below `cutoff`."""
-        key = normalize_name(name)
+        key = normalise(name)
         if len(key) < 5:
             return None
         candidates = {k for initial in _initials(key) for k in self._fuzzy_by_initial.get(initial, ())}
-        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if not best:
+        best = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=cutoff - 10)
+        # Two letters changed in a long name is a transliteration ("Ayman Zawahry",
+        # "Ayman Zawahiri"), however short the name is once its articles are folded away.
+        if not best or (best[1] < cutoff and not (len(key) >= 12 and Levenshtein.distance(key, best[0]) <= 2)):
             return None
         return self.actors[self._by_name[best[0]][0]], best[1]
 

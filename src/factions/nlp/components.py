@@ -30,6 +30,11 @@ def substitutions() -> list[tuple[re.Pattern, str]]:
     return out
 
 
+# A name written with a straight apostrophe in the knowledge base is also matched with
+# the typographic ones ("Da’esh", "Hayʼat"); the ruler matches on lower-cased text.
+_APOSTROPHES = ("\u2019", "\u02bc")
+
+
 def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
     """Entity-ruler phrase patterns from the knowledge base: (names, acronyms).
     An acronym the model view rewrites ("IS" read as "IZ") is matched as rewritten."""
@@ -41,8 +46,97 @@ def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
             if is_acronym(name):
                 acronyms.append({"label": label, "pattern": rewritten.get(name, name), "id": actor.id})
             else:
-                names.append({"label": label, "pattern": name, "id": actor.id})
+                for spelling in dict.fromkeys([name, *(name.replace("'", a) for a in _APOSTROPHES)]):
+                    names.append({"label": label, "pattern": spelling, "id": actor.id})
     return names, acronyms
+
+
+MODEL_ENTS = "factions_model_ents"
+KB_NAME_ENTS = "factions_kb_name_ents"
+
+
+@Language.factory("factions_ents_snapshot", default_config={"key": MODEL_ENTS})
+def make_ents_snapshot(nlp: Language, name: str, key: str):
+    """The entities as they stand at this point of the pipeline, kept in
+    `doc.user_data[key]` before a later ruler overwrites them (factions_whole_names
+    reads the model's and the knowledge-base names ruler's)."""
+
+    def snapshot(doc: Doc) -> Doc:
+        doc.user_data[key] = [(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+        return doc
+
+    return snapshot
+
+
+def _joins_name(token, tags: tuple[str, ...]) -> bool:
+    """A capitalised proper word, outside any entity of the model's, that continues a
+    name ("Syrian" before "Arab Coalition"): not a function word of a title-case
+    headline ("Fighters Clash With Islamic State")."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_stop and token.tag_ in tags and not token.ent_type_
+
+
+@Language.component("factions_whole_names")
+def whole_names(doc: Doc) -> Doc:
+    """A knowledge-base name links only as a whole name.
+
+    - A longer knowledge-base name holding it stands ("U.S. Central Command", not the
+      acronym "U.S." inside it, which the acronym ruler would otherwise keep).
+    - Where a name was matched inside a longer name the model found, or that
+      capitalised proper words continue ("Arab Coalition" inside "the Syrian Arab
+      Coalition", a different body), the longer name stands, unlinked. An acronym is
+      a whole name by its spelling ("Syrian ISIS fighters"), and capitals before a
+      person's name are titles ("Iraqi Vice President Ayad Allawi")."""
+    found = doc.user_data.get(MODEL_ENTS) or []
+    kb_names = [e for e in doc.user_data.get(KB_NAME_ENTS) or [] if e[3]]
+    ents = list(doc.ents)
+    spans, changed = [], False
+    for ent in ents:
+        if not ent.ent_id_:
+            spans.append(ent)
+            continue
+        longer = next((f for f in kb_names if f[0] <= ent.start and ent.end <= f[1] and (f[1] - f[0]) > len(ent)), None)
+        # In a hyphenated compound ("US-led coalition") the inner name stays a mention of
+        # its own: "X-led" says who leads (relations/structure.py); the nominal
+        # "the US-led coalition" still names the coalition.
+        if longer is not None and not (ent.end < len(doc) and doc[ent.end].text in "-‐‑"):
+            spans.append(Span(doc, longer[0], longer[1], label=longer[2], span_id=doc.vocab.strings.add(longer[3])))
+            changed = True
+            continue
+        if is_acronym(ent.text) or ent.label_ == "PERSON":
+            spans.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        outer = next((f for f in found if f[0] <= start and end <= f[1] and (f[1] - f[0]) > len(ent)), None)
+        if outer is not None and all(_joins_name(t, ("NNP", "NNPS", "JJ")) or t.ent_type_ == ent.label_
+                                     for t in doc[outer[0] : outer[1]] if not (start <= t.i < end)):
+            start, end = outer[0], outer[1]
+        # Not into the first word of a sentence or line ("– Near Abu Kamal, two strikes …"),
+        # which is capitalised whatever it is.
+        while start > 1 and _joins_name(doc[start - 1], ("NNP", "NNPS", "JJ")) and not doc[start - 1].is_sent_start \
+                and doc[start - 2].is_alpha:
+            start -= 1
+        while end < len(doc) and _joins_name(doc[end], ("NNP", "NNPS")):
+            end += 1
+        # A headline's capitals say nothing about where names end (`ent.sent` walks the
+        # Doc: asked only of the few names that would change).
+        if (start, end) != (ent.start, ent.end) and not _title_case(ent.sent):
+            spans.append(Span(doc, start, end, label=ent.label_))
+            changed = True
+        else:
+            spans.append(ent)
+    if changed:
+        kept = {(s.start, s.end): s.id for s in spans}
+        doc.ents = filter_spans(spans)
+        for span in doc.ents:  # an unlinked longer name: no token keeps a ruler's id
+            if not kept.get((span.start, span.end)) and span.ent_id_:
+                for token in span:
+                    token.ent_id_ = ""
+    return doc
+
+
+def _title_case(sent) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
 
 
 def nominal_lexicon() -> dict:

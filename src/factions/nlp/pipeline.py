@@ -39,13 +39,18 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
         "entity_ruler", name="factions_kb_ruler", after="ner",
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER", "validate": False},
     )
-    ruler.add_patterns(names)
     acronym_ruler = nlp.add_pipe(
         "entity_ruler", name="factions_kb_acronyms", after="factions_kb_ruler",
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False},
     )
+    # What the model found, and what the names ruler found, before the next ruler
+    # overwrites it: factions_whole_names reads both.
+    nlp.add_pipe("factions_ents_snapshot", name="factions_model_ents", before="factions_kb_ruler", config={"key": components.MODEL_ENTS})
+    nlp.add_pipe("factions_ents_snapshot", name="factions_kb_name_ents", before="factions_kb_acronyms", config={"key": components.KB_NAME_ENTS})
+    ruler.add_patterns(names)
     acronym_ruler.add_patterns(acronyms)
-    nlp.add_pipe("factions_text_acronyms", after="factions_kb_acronyms")
+    nlp.add_pipe("factions_whole_names", after="factions_kb_acronyms")
+    nlp.add_pipe("factions_text_acronyms", after="factions_whole_names")
     nlp.add_pipe("factions_entity_fixes", after="factions_text_acronyms")
     nlp.add_pipe("factions_nominals", after="factions_entity_fixes")
     nlp.max_length = max(nlp.max_length, 4_000_000)

@@ -10,7 +10,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from factions.kb import normalize_name
+from factions.names import normalise
 from factions.model import Extraction
 from factions.store import schema as t
 
@@ -221,8 +221,8 @@ def actor_key(name: str, kind: str, kb_id: str | None, basis: str, document_id: 
     if kb_id:
         return f"kb:{kb_id}"
     if basis in ("nominal", "descriptive"):
-        return f"doc{document_id}:{kind}:{normalize_name(name)}"
-    return f"{kind}:{normalize_name(name)}"
+        return f"doc{document_id}:{kind}:{normalise(name)}"
+    return f"{kind}:{normalise(name)}"
 
 
 def _actors(conn, actors, document_id: int, now: datetime, cache: dict[str, tuple[int, set[str]]]) -> dict[str, int]:
@@ -255,7 +255,7 @@ def _actors(conn, actors, document_id: int, now: datetime, cache: dict[str, tupl
         for n in dict.fromkeys([a.name, *a.aliases]):
             if n and n not in known:
                 known.add(n)
-                name_rows.append(dict(actor_id=actor_id, name=n, norm=normalize_name(n), basis="text" if n != a.name else a.basis, recorded_at=now))
+                name_rows.append(dict(actor_id=actor_id, name=n, norm=normalise(n), basis="text" if n != a.name else a.basis, recorded_at=now))
         if not key.startswith("doc") and key not in cache:
             if len(cache) >= ACTOR_CACHE_SIZE:  # bounded: memory stays flat on any corpus
                 for old in list(islice(cache, ACTOR_CACHE_SIZE // 2)):

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.engine import Connection
 
-from factions.kb import normalize_name
+from factions.names import normalise
 from factions.store import schema as t
 
 
@@ -78,9 +78,9 @@ def merge(conn: Connection, keep: int, other: int, author: str, reason: str) -> 
 def split(conn: Connection, actor_id: int, names: list[str], author: str, reason: str) -> int:
     """Move the mentions named `names` (and the claims, events and relations whose
     spans are those mentions) from an actor to a new one."""
-    norms = {normalize_name(n) for n in names}
+    norms = {normalise(n) for n in names}
     source = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).one()._mapping
-    moved = [r for r in conn.execute(select(t.mentions).where(t.mentions.c.actor_id == actor_id)) if normalize_name(r.text) in norms]
+    moved = [r for r in conn.execute(select(t.mentions).where(t.mentions.c.actor_id == actor_id)) if normalise(r.text) in norms]
     if not moved:
         raise JudgementError(f"no mention of {', '.join(names)} belongs to this actor")
     now = _now()
@@ -88,7 +88,7 @@ def split(conn: Connection, actor_id: int, names: list[str], author: str, reason
         key=f"split:{actor_id}:{sorted(norms)[0]}:{now.isoformat()}", name=names[0], kind=source["kind"],
         kb_id=None, basis="analyst", recorded_at=now,
     )).inserted_primary_key[0]
-    conn.execute(insert(t.actor_names), [dict(actor_id=new_id, name=n, norm=normalize_name(n), basis="analyst", recorded_at=now) for n in names])
+    conn.execute(insert(t.actor_names), [dict(actor_id=new_id, name=n, norm=normalise(n), basis="analyst", recorded_at=now) for n in names])
     detail = {"new_actor": new_id, "mentions": [], "claims": [], "participants": [], "relations_source": [], "relations_target": []}
     for m in moved:
         detail["mentions"].append(m.id)
@@ -121,7 +121,7 @@ def add_alias(conn: Connection, actor_id: int, name: str, author: str, reason: s
         conn.execute(update(t.actor_names).where(t.actor_names.c.id == existing).values(retracted_at=None))
         name_id = existing
     else:
-        name_id = conn.execute(insert(t.actor_names), dict(actor_id=actor_id, name=name, norm=normalize_name(name), basis="analyst", recorded_at=now)).inserted_primary_key[0]
+        name_id = conn.execute(insert(t.actor_names), dict(actor_id=actor_id, name=name, norm=normalise(name), basis="analyst", recorded_at=now)).inserted_primary_key[0]
     return _record(conn, "alias", actor_id, None, {"name_id": name_id, "name": name, "existed": existing is not None}, author, reason)
 
 

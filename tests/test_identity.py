@@ -1,0 +1,190 @@
+"""Actor identity: one folding of names, lookups that never answer about another
+actor, and linking by the document's time, place and kind (issue 12)."""
+
+import pytest
+from typer.testing import CliRunner
+
+from factions.analysis import ActorNotFound, AmbiguousActor, resolve_actor
+from factions.cli import app
+from factions.model import Actor, Document, Extraction, Mention, Span
+from factions.names import normalise, surname, trim_dangling
+from factions.store import open_store
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("variants", [
+    ["Da’esh", "Da'esh", "DAESH", "Daesh", "Da`ish", "Daish"],
+    ["Jaysh al-Islam", "Jaish al Islam", "JAISH AL-ISLAM", "Jaysh al‑Islam"],
+    ["Bashar al-Asad", "Bashar al-Assad", "Bashar Al Assad", "President's forces"[:0] + "Dr. Bashar el-Assad"],
+    ["al-Qaeda", "al-Qa’ida", "Al Qaida", "al-Qaidah", "the al-Qaeda"],
+    ["Jabhat an-Nusra", "Jabhat al-Nusra", "Jabhat al-Nusrah"],
+    ["Sheikh Hassan Nasrallah", "Hassan Nasrallah", "Sayyed Hassan Nasrallah"],
+    ["U.S.-led coalition", "US-led coalition", "US–led Coalition"],
+])
+def test_spelling_variants_fold_to_one_name(variants):
+    assert len({normalise(v) for v in variants}) == 1, {v: normalise(v) for v in variants}
+
+
+def test_folding_keeps_different_names_apart():
+    assert normalise("Jaish al-Islam") != normalise("Jaish al-Izza")
+    assert normalise("Sheikh") == "sheikh"  # an honorific alone is the name
+    assert normalise("General Command") != normalise("Command")  # a title opening a body's name stays
+    assert surname("President Bashar al-Asad") == "assad"
+
+
+@pytest.mark.parametrize("fragment, repaired", [
+    ("-Assad forces", "Assad forces"), ("Coalition-", "Coalition"), ("'s forces", "forces"),
+    ("–ISIL coalition", "ISIL coalition"), ("Assad’s", "Assad"), ("Islamic State", "Islamic State"),
+])
+def test_dangling_punctuation_is_trimmed(fragment, repaired):
+    lead, tail = trim_dangling(fragment)
+    assert fragment[lead : len(fragment) - tail] == repaired
+
+
+def _store_with(tmp_path, actors: list[tuple[str, str, str | None]]) -> str:
+    """A store holding one document that mentions each (name, kind, kb id) once."""
+    db = f"sqlite:///{tmp_path / 'ids.db'}"
+    text = " ".join(name + "." for name, _, _ in actors)
+    x = Extraction(Document(source="t.txt", text=text))
+    at = 0
+    for i, (name, kind, kb_id) in enumerate(actors, start=1):
+        x.actors.append(Actor(f"a{i}", name, kind, kb_id=kb_id, basis="kb" if kb_id else "text", confidence=0.9, reason="test"))
+        x.mentions.append(Mention(Span(at, at + len(name)), name, "ORG", actor=f"a{i}", kb_id=kb_id, basis="model"))
+        at += len(name) + 2
+    open_store(db).ingest(x)
+    return db
+
+
+def test_a_name_two_actors_bear_is_ambiguous_with_candidates(tmp_path):
+    db = _store_with(tmp_path, [("Dawn Brigade", "armed_group", None), ("Dawn Brigade", "person", None), ("Assad forces", "government_body", None)])
+    with open_store(db).engine.connect() as conn:
+        with pytest.raises(AmbiguousActor) as exc:
+            resolve_actor(conn, "Dawn Brigade")
+        assert exc.value.level == "exact name"
+        assert sorted(c["kind"] for c in exc.value.candidates) == ["armed_group", "person"]
+        assert all(c["mentions"] == 1 and c["ref"].startswith("id:") for c in exc.value.candidates)
+        # A candidate's ref picks it; a spelling variant of one actor is no ambiguity.
+        chosen = exc.value.candidates[0]
+        assert resolve_actor(conn, chosen["ref"]) == [chosen["id"]]
+        assert len(resolve_actor(conn, "-Assad forces")) == 1
+        with pytest.raises(ActorNotFound):
+            resolve_actor(conn, "id:999")
+    result = runner.invoke(app, ["actor", "Dawn Brigade", "--db", db])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "factions: error: 'Dawn Brigade' is the exact name of 2 actors in the store; name one by its ref:"
+    assert sorted(line.strip().split("  ", 1)[1] for line in lines[1:]) == ["Dawn Brigade (armed_group), 1 mention", "Dawn Brigade (person), 1 mention"]
+    assert result.stdout == ""
+    # `actors` lists every actor a name fits instead.
+    listed = runner.invoke(app, ["actors", "Dawn Brigade", "--db", db, "--json"])
+    assert listed.exit_code == 0 and len(__import__("json").loads(listed.stdout)) == 2
+
+
+def test_names_beginning_with_a_dash_are_names_not_options(tmp_path):
+    db = _store_with(tmp_path, [("Assad forces", "government_body", None), ("Islamic State", "armed_group", "islamic-state")])
+    for args in (["relation", "-Assad forces", "ISIL", "--db", db, "--json"],
+                 ["relation", "--db", db, "--", "-Assad forces", "ISIL"],
+                 ["relation", "--json", "-Assad forces", "--db", db, "ISIL"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "Assad forces" in result.stdout and "Islamic State" in result.stdout
+    shown = runner.invoke(app, ["actor", "-Assad forces", "--db", db])
+    assert shown.exit_code == 0 and shown.stdout.startswith("Assad forces (government_body)")
+    # An option the command does not have is still a name, and an unknown one an error.
+    missing = runner.invoke(app, ["actor", "-Nonexistent", "--db", db])
+    assert missing.exit_code == 2 and missing.stderr.startswith("factions: error: no actor named '-Nonexistent'")
+
+
+# Linking by context: texts written for these tests.
+
+def _links(extractor, text, published):
+    """Each named mention's text -> the KB id of its actor (None when unlinked), and the actors."""
+    from datetime import date
+
+    x = extractor.extract(Document(source="t", text=text, published=date.fromisoformat(published) if published else None))
+    actors = {a.id: a for a in x.actors}
+    links: dict[str, set] = {}
+    for m in x.mentions:
+        if m.actor and m.basis not in ("pronoun", "nominal", "anaphor"):
+            links.setdefault(m.text, set()).add(actors[m.actor].kb_id)
+    return links, actors
+
+
+def test_a_name_two_coalitions_bore_in_two_eras(extractor):
+    then, actors = _links(extractor, "The U.S.-led coalition said its troops detained six insurgents in Baghdad on Tuesday.", "2006-05-02")
+    now, _ = _links(extractor, "The U.S.-led coalition said its aircraft struck Islamic State positions near Raqqa on Tuesday.", "2016-05-03")
+    assert then["U.S.-led coalition"] == {"multi-national-force-iraq"}
+    assert now["U.S.-led coalition"] == {"global-coalition"}
+    # A document without a date is read as current.
+    undated, _ = _links(extractor, "Coalition forces conducted four strikes against ISIS near Raqqa.", None)
+    assert undated["Coalition forces"] == {"global-coalition"}
+    # The choice is recorded with its reason.
+    chosen = next(a for a in actors.values() if a.kb_id == "multi-national-force-iraq")
+    assert "named it on 2006-05-02" in chosen.reason and "over Global Coalition against Daesh" in chosen.reason
+
+
+def test_an_acronym_two_bodies_in_two_regions_share(extractor):
+    borno, _ = _links(extractor, "Members of the CJTF repelled a Boko Haram raid near Maiduguri in Borno State on Monday.", "2019-03-04")
+    iraq, actors = _links(extractor, "CJTF said coalition aircraft conducted 12 strikes near Mosul in Iraq on Tuesday.", "2017-03-02")
+    assert borno["CJTF"] == {"cjtf"}
+    assert iraq["CJTF"] == {"global-coalition"}
+    assert "the document is about iraq" in next(a for a in actors.values() if a.kb_id == "global-coalition").reason
+
+
+def test_a_news_agency_is_not_a_city(extractor):
+    links, _ = _links(extractor, "A Syrian army officer told SANA that troops had entered the town. "
+                                 "Houthi fighters shelled districts of Sanaa, the capital of Yemen.", "2018-05-01")
+    assert links["SANA"] == {"sana"} and links["Sanaa"] == {"sanaa"}
+    # In another case, standing where an outlet stands ("according to Sana"), it is the agency.
+    links, _ = _links(extractor, "The army retook the village of Tal Sawda, according to Sana.", "2018-05-01")
+    assert links["Sana"] == {"sana"}
+    links, _ = _links(extractor, "Air strikes hit a market in Sana on Friday, killing nine people.", "2018-05-01")
+    assert links["Sana"] == {"sanaa"}
+
+
+def test_a_kb_alias_inside_a_longer_name_does_not_link(extractor):
+    links, _ = _links(extractor, "Fighters of the Syrian Arab Coalition clashed with government troops near Deraa on Monday.", "2018-05-01")
+    assert "Arab Coalition" not in links
+    assert links["Syrian Arab Coalition"] == {None}
+    links, _ = _links(extractor, "The Arab Coalition said its aircraft struck a Houthi position near Hodeidah.", "2018-05-01")
+    assert links["Arab Coalition"] == {"saudi-led-coalition"}
+    # A longer knowledge-base name beats an acronym inside it.
+    links, _ = _links(extractor, "A spokesman for U.S. Central Command said the strike killed two leaders.", "2018-05-01")
+    assert links["U.S. Central Command"] == {"centcom"} and "U.S." not in links
+
+
+def test_every_daesh_spelling_links_to_the_islamic_state(extractor):
+    links, actors = _links(extractor, "Fighters loyal to Da’esh attacked the town. Officials said DAESH had lost ground, "
+                                      "and that Daesh and Da'esh cells remained.", "2016-05-01")
+    for spelling in ("Da’esh", "DAESH", "Daesh", "Da'esh"):
+        assert links.get(spelling) == {"islamic-state"}, (spelling, links)
+    assert len([a for a in actors.values() if a.kb_id == "islamic-state"]) == 1
+
+
+def test_a_name_that_fits_no_candidate_stays_unlinked(extractor):
+    # An alias that named an actor only in another era, where no other actor bore it.
+    links, actors = _links(extractor, "The U.S.-led coalition said its forces had withdrawn from Falluja.", "1995-06-01")
+    assert links["U.S.-led coalition"] == {None}
+    assert "fits no knowledge-base actor here" in next(a for a in actors.values() if a.name == "U.S.-led coalition").reason
+
+
+def test_no_actor_name_keeps_dangling_punctuation(extractor):
+    text = ("Pro-Assad forces and anti-ISIL coalition jets hit the town. The Coalition- backed SDF advanced, "
+            "while the –Assad forces withdrew and ‘Jaysh al-Fatah’ fighters regrouped.")
+    x = extractor.extract(Document(source="t", text=text))
+    assert x.actors and x.mentions
+    dangling = "-‐‑‒–—'’‘`\""
+    assert not [a.name for a in x.actors if a.name[:1] in dangling or a.name[-1:] in dangling]
+    assert not [m.text for m in x.mentions if m.text[:1] in dangling or m.text[-1:] in dangling]
+
+
+def test_the_folding_and_linking_tables_are_validated():
+    from factions.lexicons import DataFileError, validate_table, validated_table
+
+    assert validated_table("names")["variants"]["jaysh"] == "jaish"
+    assert 0 < validated_table("linking")["threshold"]
+    with pytest.raises(DataFileError, match="weights"):
+        validate_table({"threshold": 1, "weights": {"name": "high"}, "kind_labels": {}, "speaker": {}}, "linking", "linking.toml")
+    with pytest.raises(DataFileError):
+        validate_table({**validated_table("names"), "variants": {"Jaysh": "jaish"}}, "names", "names.toml")
