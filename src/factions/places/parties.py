@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factions.kb import normalize_name
+from factions.names import normalise
 from factions.lexicons import validated_table
 from factions.model import Actor, Event, Relation, Span
 
@@ -57,7 +57,7 @@ class _Places:
         self.text = text
         self.words = _words()
         self.actors = {a.id: a for a in actors}
-        self.by_name = {normalize_name(a.name): a.id for a in actors if a.kind in self.words.place_kinds}
+        self.by_name = {normalise(a.name): a.id for a in actors if a.kind in self.words.place_kinds}
         self._countries: set[str] | None = None
 
     def countries(self) -> set[str]:
@@ -81,7 +81,7 @@ class _Places:
             return a.id
         if a.kind == "state":
             return a.id if self.words.locative.search(self.text[max(0, span.start - 40) : span.start]) else None
-        same = self.by_name.get(normalize_name(a.name))
+        same = self.by_name.get(normalise(a.name))
         if same is not None:
             return same
         if recipient and a.kind in self.words.misread_kinds and a.kb_id is None and self._gazetteer_place(a.name):
