@@ -8,8 +8,8 @@ strings counted); `kb_id` is the knowledge-base actor it refers to, null when th
 lacks the referent.
 
 Each gold mention is read off what factions extracted from the file: the extracted
-mentions that overlap it, the one sharing most characters first; the link is that
-mention's actor's KB id (what a query answers with), else the mention's own.
+mentions that overlap it, the one sharing most characters first, then the one closest
+in length; the link is that mention's actor's KB id (what a query answers with), else the mention's own.
 
 - **linked right**: of the gold mentions with a KB id, those whose link is that id;
 - **wrong links**: of the gold mentions factions linked to a KB id, those linked to
@@ -67,11 +67,14 @@ def load_identity_gold(path: str | Path) -> list[dict]:
 def _link(gold: dict, extraction) -> tuple[bool, str | None]:
     """(found, KB id) of the extracted mention that shares most characters with `gold`."""
     actors = {a.id: a for a in extraction.actors}
-    best, shared = None, 0
+    # most characters shared, then the closest length: "U.S." is read off the mention
+    # "U.S." rather than off "U.S.-led coalition", which holds it too
+    best, key = None, None
     for m in extraction.mentions:
         s = min(m.span.end, gold["end"]) - max(m.span.start, gold["start"])
-        if s > shared:
-            best, shared = m, s
+        k = (s, -abs((m.span.end - m.span.start) - (gold["end"] - gold["start"])))
+        if s > 0 and (key is None or k > key):
+            best, key = m, k
     if best is None:
         return False, None
     actor = actors.get(best.actor) if best.actor else None
