@@ -146,3 +146,20 @@ def test_things_said_and_present_events_take_no_story_date(extractor):
     x, _ = _run(extractor, text, date(2025, 4, 8))
     accused = next(e for e in x.events if e.trigger == "accused")
     assert accused.when is None
+
+
+# --- titles: the group's name, the title's own modifiers, then the person -----------
+
+@pytest.mark.parametrize("text, relation", [
+    ("Houthi military spokesman Yahya Saree said the drones hit a ship.", ("member_of", "Yahya Saree", "Houthis")),
+    ("Hezbollah senior commander Fuad Shukr was killed in a strike.", ("leads", "Fuad Shukr", "Hezbollah")),
+])
+def test_a_title_with_its_own_modifiers_still_names_the_group(extractor, text, relation):
+    x, names = _run(extractor, text)
+    assert relation in _relations(x, names)
+
+
+def test_a_word_between_a_group_and_a_title_that_names_something_else_breaks_the_link(extractor):
+    # "Hezbollah" is the subject; "Israeli" names another side: no title of Hezbollah.
+    x, names = _run(extractor, "Hezbollah fired at Israeli army commander David Barak on Monday.")
+    assert not {r for r in _relations(x, names) if r[0] in ("leads", "member_of") and r[2] == "Hezbollah"}

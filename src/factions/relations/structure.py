@@ -239,11 +239,23 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
             continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
-        if 0 <= gap_before <= 3 or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")):
+        if 0 <= gap_before <= 3 or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")):
             dist = min(abs(gap_before), abs(gap_after))
             if best is None or dist < best[0]:
                 best = (dist, g)
     return best[1] if best else None
+
+
+def _modifies_title(title: Token, group_end: int) -> bool:
+    """"Houthi *military* spokesman", "IS *senior* commander": the one or two words
+    between a group's name and a title are the title's own modifiers (adjectives or
+    nouns hanging from it), so the group still names whose title it is."""
+    between = [t for t in title.doc[max(title.i - 3, 0) : title.i] if t.idx >= group_end]
+    if not 1 <= len(between) <= 2 or title.idx - group_end > 30:
+        return False
+    words = {t.i for t in between} | {title.i}
+    return all(t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "NOUN") and t.head.i in words and not t.ent_type_
+               for t in between)
 
 
 def dedupe_relations(relations: list[Relation]) -> list[Relation]:
