@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
@@ -124,13 +125,15 @@ def _no_nul(value):
     return value.replace("\x00", " ") if type(value) is str and "\x00" in value else value
 
 
-def _without_nul(params, many: bool):
-    """Statement parameters with NUL replaced by a space, on every backend alike."""
-    if many:
-        return [_without_nul(p, False) for p in params]
-    if isinstance(params, dict):
+def _without_nul(params):
+    """Statement parameters with NUL replaced by a space, on every backend alike: a
+    mapping, a sequence, or (executemany) a list of either. Decided by shape, not by
+    the executemany flag: SQLAlchemy's insertmanyvalues sends one mapping with it."""
+    if isinstance(params, Mapping):
         return {k: _no_nul(v) for k, v in params.items()}
     if isinstance(params, (list, tuple)):
+        if params and isinstance(params[0], (Mapping, list, tuple)):
+            return [_without_nul(p) for p in params]
         return type(params)(_no_nul(v) for v in params)
     return params
 
@@ -170,7 +173,7 @@ def _engine(target: Target, write: bool = True, foreign_keys: bool = True) -> En
 
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def _clean(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-        return statement, _without_nul(parameters, executemany) if parameters else parameters
+        return statement, (_without_nul(parameters) if parameters else parameters)
 
     return engine
 
