@@ -61,6 +61,7 @@ def deduplicated_events(conn: Connection, involving: list[list[int]] | None = No
         .join(d, d.c.id == e.c.document_id)
         .outerjoin(c, c.c.id == e.c.claim_id)
         .outerjoin(pl, pl.c.id == e.c.place_id)
+        .order_by(e.c.id)  # the first report leads a merged event: the same on every backend
     )
     if country:
         stmt = stmt.where(pl.c.country == country)

@@ -3,20 +3,25 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import sys
+import tempfile
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import select
 from typer.core import TyperCommand, TyperGroup
 
 from factions import analysis
 from factions.read import ReadError, read_inputs
 from factions.store import open_store
+from factions.store.db import StoreError
 from factions.store import schema as t
 
 app = typer.Typer(
@@ -87,16 +92,55 @@ question_app = typer.Typer(no_args_is_help=True, help="Track a question (\"Will 
 app.add_typer(question_app, name="question")
 actor_app.add_typer(alias_app, name="alias")
 
+# Terminal escape sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-character escapes,
+# 8-bit CSI) and every other control character but tab and newline: text from articles
+# and file names must not clear the screen, set the title or move the cursor.
+_CONTROL = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -~]?)"
+    r"|\x9b[0-?]*[ -/]*[@-~]?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def _clean(value: object) -> str:
+    """Text as the terminal may show it: escape sequences and control characters removed."""
+    return _CONTROL.sub("", "" if value is None else str(value))
+
+
+def _styled(*parts: str | tuple[str, str]) -> Text:
+    """A line of plain text with styled parts: ("name", "bold"). Never read as markup,
+    so brackets in names and evidence ("[sic]", "[/]") print as they are."""
+    return Text.assemble(*((_clean(p[0]), p[1]) if isinstance(p, tuple) else _clean(p) for p in parts))
+
+
+class _PlainConsole(Console):
+    """A console that prints every string as plain text: no rich markup, no escape
+    sequences or control characters (see _clean). Styled lines are Text (_styled)."""
+
+    def print(self, *objects, **kwargs) -> None:  # noqa: ANN003
+        kwargs["markup"] = False
+        super().print(*(Text(_clean(o)) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
 # Wide tables when the output is a file or a pipe, so rows stay on one line.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, soft_wrap=True)
+out = _PlainConsole(soft_wrap=True, width=None if sys.stdout.isatty() else 120)
+err = _PlainConsole(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL; env FACTIONS_DB; default sqlite:///factions.db")]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON for programs instead of a table.")]
 
 
 def _error(message: str) -> None:
-    err.print(f"factions: error: {message}", markup=False, highlight=False)
+    err.print(f"factions: error: {' '.join(str(message).splitlines())}", highlight=False)
+
+
+def _store(db: str | None, write: bool = True, create: bool = False, init: bool = False):
+    """The store behind --db, or one line and exit 2 (a bad URL, a missing or foreign
+    store, an unknown schema revision): nothing is created unless `create`."""
+    try:
+        return open_store(db, write=write, create=create, init=init)
+    except StoreError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -110,15 +154,18 @@ def _parse_date(value: str | None, option: str) -> date | None:
 
 
 def _print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    # JSON escapes C0 controls itself; DEL and C1 (0x9b is a CSI) are escaped too, which
+    # keeps the data the same and the terminal safe.
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _table(title: str, columns: list[str], rows: list[list]) -> None:
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=Text(_clean(title)), title_justify="left", show_lines=False)
     for col in columns:
         table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
+    for row in rows:  # cells are Text: never read as rich markup
+        table.add_row(*[Text(_clean(v)) for v in row])
     out.print(table)
 
 
@@ -212,14 +259,17 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
     kb: KbOption = None,
     disable_rule: DisableOption = None,
+    init: Annotated[bool, typer.Option("--init", help="Add factions' tables to an existing database that is not a factions store yet.")] = False,
 ) -> None:
     """Read, extract and store documents; each one whole or not at all. Documents
-    already stored (same text) are skipped, so an interrupted run can be resumed."""
+    already stored (same text) are skipped, so an interrupted run can be resumed.
+    A new store is created where --db names none; another program's database is
+    refused unless --init."""
     from factions.ingest import count_documents, ingest_paths
 
     _use_kb(kb)
     _disable_rules(disable_rule)
-    store = open_store(db)
+    store = _store(db, create=True, init=init)
     when = _parse_date(published, "--published")
     columns = [
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -244,7 +294,9 @@ def ingest(
 
 
 def _connect(db: str | None):
-    return open_store(db).engine.connect()
+    """A connection for a query: the store opened read-only, never created or changed
+    (a store at an older schema revision is upgraded first)."""
+    return _store(db, write=False).engine.connect()
 
 
 def _lookup_failed(exc: "analysis.ActorLookupError") -> None:
@@ -285,7 +337,7 @@ def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
         p = _resolving(lambda: analysis.actor_profile(conn, name))
     if as_json:
         return _print_json(p)
-    out.print(f"[bold]{p['name']}[/bold] ({p['kind']}{', kb: ' + p['kb_id'] if p['kb_id'] else ''})")
+    out.print(_styled((p["name"], "bold"), f" ({p['kind']}{', kb: ' + p['kb_id'] if p['kb_id'] else ''})"))
     out.print(f"names: {', '.join(p['names'])}", markup=False)
     out.print(f"mentions: {p['mentions']}   claims made: {p['claims_made']}")
     kb = p["knowledge_base"]
@@ -309,7 +361,7 @@ ReasonOption = Annotated[str, typer.Option("--reason", help="Why: kept with the 
 def _judge(db: str | None, action) -> None:
     from factions.store.judgements import JudgementError
 
-    with open_store(db).engine.begin() as conn:
+    with _store(db).engine.begin() as conn:
         try:
             message = action(conn)
         except analysis.ActorLookupError as exc:
@@ -412,7 +464,7 @@ _ANALYST = os.environ.get("USER", "analyst")
 def _record_judge(db: str | None, action) -> None:
     from factions.store.records import RecordJudgementError
 
-    with open_store(db).engine.begin() as conn:
+    with _store(db).engine.begin() as conn:
         try:
             message = action(conn)
         except (RecordJudgementError, analysis.ActorNotFound) as exc:
@@ -588,8 +640,8 @@ def _evidence_rows(items: list[dict]) -> list[list]:
 def print_relation(data: dict) -> None:
     when = "".join([f" as of {data['as_of']}" if data["as_of"] else "", f", known on {data['known_on']}" if data.get("known_on") else ""])
     st = data["state"]
-    out.print(f"[bold]{data['a']} – {data['b']}[/bold]{when}: [bold]{st['state']}[/bold]"
-              + (f" since {st['since']}" if st["since"] else "") + (f" (confidence {st['confidence']:.2f})" if st["state"] != "none" else ""))
+    out.print(_styled((f"{data['a']} – {data['b']}", "bold"), f"{when}: ", (st["state"], "bold"),
+                      (f" since {st['since']}" if st["since"] else "") + (f" (confidence {st['confidence']:.2f})" if st["state"] != "none" else "")))
     columns = ["id", "date", "speaker", "outlet", "reliability", "credibility", "modality", "evidence"]
     if st["evidence_for"]:
         _table("Evidence for", columns, _evidence_rows(st["evidence_for"]))
@@ -623,7 +675,7 @@ def leaders(
         data = _resolving(lambda: analysis.leaders(conn, group, as_of))
     if as_json:
         return _print_json(data)
-    out.print(f"[bold]Leaders of {data['group']}[/bold]" + (f" as of {data['as_of']}" if data["as_of"] else ""))
+    out.print(_styled((f"Leaders of {data['group']}", "bold"), f" as of {data['as_of']}" if data["as_of"] else ""))
     _table("Knowledge base", ["name", "role", "from", "to"], [[x["name"], x["role"], x["from"], x["to"]] for x in data["knowledge_base"]])
     if data["reported"]:
         _table("Reported", ["id", "name", "modality", "published", "outlet", "evidence"],
@@ -695,22 +747,24 @@ def network(
     import networkx as nx
 
     from factions.analysis.network import network as build
+    from factions.export.formats import graphml
 
     _parse_date(as_of, "--as-of")
     _parse_date(known_on, "--known-on")
     if format not in ("graphml", "json"):
         _error(f"--format must be graphml or json, not '{format}'")
         raise typer.Exit(2)
+    _check_output(output)
     with _connect(db) as conn:
         graph = build(conn, as_of, known_on)
-    text = "\n".join(nx.generate_graphml(graph)) if format == "graphml" else json.dumps(nx.node_link_data(graph, edges="edges"), indent=2, default=str)
+    text = graphml(graph) if format == "graphml" else json.dumps(nx.node_link_data(graph, edges="edges"), indent=2, default=str)
     _write_output(text, output)
 
 
 def _question_call(db: str | None, action, write: bool = True):
     from factions.analysis.questions import QuestionError
 
-    store = open_store(db)
+    store = _store(db, write=write)
     with (store.engine.begin() if write else store.engine.connect()) as conn:
         try:
             return action(conn)
@@ -819,7 +873,7 @@ def question_show(qid: int, db: DbOption = None, as_json: JsonOption = False) ->
     data = _question_call(db, lambda conn: questions.show(conn, qid), write=False)
     if as_json:
         return _print_json(data)
-    out.print(f"[bold]{data['text']}[/bold]" + (f" (by {data['deadline']})" if data["deadline"] else ""))
+    out.print(_styled((data["text"], "bold"), f" (by {data['deadline']})" if data["deadline"] else ""))
     out.print(f"about: {' and '.join(data['actors'])}; criteria: {data['criteria'] or '-'}", markup=False)
     for h in data["hypotheses"]:
         out.print(f"  {h['label']}: {h['text']}", markup=False)
@@ -849,20 +903,54 @@ def export_store(
     if format not in FORMATS:
         _error(f"--format must be one of {', '.join(FORMATS)}, not '{format}'")
         raise typer.Exit(2)
+    _check_output(output)
     with _connect(db) as conn:
         text = export(conn, format)
     _write_output(text.rstrip("\n"), output)
 
 
-def _write_output(text: str, output: str | None) -> None:
-    """Standard output, or a file written whole (a temporary file renamed over it)."""
+def _check_output(output: str | None) -> None:
+    """--out names a file in a directory that exists and can be written: one line and
+    exit 2 otherwise, before any work is done."""
     if output is None:
-        sys.stdout.write(text + "\n")
         return
-    tmp = f"{output}.partial"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text + "\n")
-    os.replace(tmp, output)
+    path = Path(output)
+    if output.endswith(("/", os.sep)) or path.is_dir():
+        _error(f"--out {output} is a directory; give a file name")
+        raise typer.Exit(2)
+    parent = path.absolute().parent
+    if not parent.is_dir():
+        _error(f"--out {output}: the directory {parent} does not exist")
+        raise typer.Exit(2)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        _error(f"--out {output}: the directory {parent} is not writable")
+        raise typer.Exit(2)
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """Standard output (on a terminal, without control sequences), or a file written
+    whole: a temporary file made by mkstemp in the same directory (a name nobody can
+    guess or plant a link at) renamed over it. A failure is one line, and leaves
+    neither a partial file nor the temporary one."""
+    if output is None:
+        sys.stdout.write((_clean(text) if sys.stdout.isatty() else text) + "\n")
+        return
+    _check_output(output)
+    path = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=path.absolute().parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        # mkstemp's file is private (0600); the export gets the mode a new file would,
+        # or keeps the one of the file it replaces.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, os.stat(output).st_mode & 0o7777 if path.is_file() else 0o666 & ~mask)
+        os.replace(tmp, output)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        _error(f"--out {output}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
     err.print(f"written: {output}", highlight=False)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 from datetime import datetime, timezone
 
@@ -17,6 +18,43 @@ from factions.store.judgements import root
 
 # Stable STIX ids: the same store exports the same ids every time.
 _NAMESPACE = uuid.UUID("6f1c1e0e-3b7a-4f0e-9d7e-0c9a1f6b2a10")
+
+
+# Characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF): a name
+# with one would make the whole GraphML file unreadable to every XML parser.
+_NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value):
+    """A string as XML 1.0 can carry it (forbidden characters dropped); others as they are."""
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def graphml(graph) -> str:
+    """GraphML of a networkx graph whose every string (ids, attributes) XML can carry."""
+    import networkx as nx
+
+    clean = graph.__class__()
+    clean.graph.update({k: xml_text(v) for k, v in graph.graph.items()})
+    clean.add_nodes_from((xml_text(n), {k: xml_text(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    for *ends, d in edges:
+        clean.add_edge(*(xml_text(e) for e in ends), **{k: xml_text(v) for k, v in d.items()})
+    return "\n".join(nx.generate_graphml(clean))
+
+
+def _cell(value):
+    """A CSV cell a spreadsheet will not run: text starting with = + - @, a tab or a
+    carriage return gets a leading single quote (OWASP, CSV injection). Numbers stay
+    numbers (a longitude of -3.7 is not a formula)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _csv_writer(buffer: io.StringIO):
+    writer = csv.writer(buffer)
+    return lambda row: writer.writerow([_cell(v) for v in row])
 
 
 def _sid(kind: str, key: str) -> str:
@@ -60,12 +98,12 @@ def to_csv(conn: Connection) -> str:
     actors = _actors(conn)
     places = _event_places(conn)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["type", "source", "target", "modality", "date", "said_on", "published", "speaker", "outlet", "reliability", "evidence", "document",
+    writerow = _csv_writer(buffer)
+    writerow(["type", "source", "target", "modality", "date", "said_on", "published", "speaker", "outlet", "reliability", "evidence", "document",
                      "relation", "basis", "confirmed", "location", "latitude", "longitude", "country", "admin1"])
     for x in _relations(conn):
         speaker = actors.get(x["speaker_id"]) if x["speaker_id"] else None
-        writer.writerow([
+        writerow([
             x["type"], actors[x["source_id"]]["name"], actors[x["target_id"]]["name"], x["modality"],
             x["when_start"] or "", x["said_on"] or "", x["published"] or "", speaker["name"] if speaker else "",
             x["publisher"] or "", grading.reliability(speaker), x["evidence"], x["source"],
@@ -86,12 +124,12 @@ def to_acled(conn: Connection) -> str:
     it and the first report's evidence as notes. The event types are PLOVER's, not
     ACLED's own."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(ACLED_COLUMNS)
+    writerow = _csv_writer(buffer)
+    writerow(ACLED_COLUMNS)
     for ev in deduplicated_events(conn):
         place = ev["place"]
         outlets = list(dict.fromkeys(r["outlet"] or r["document"] for r in ev["reports"]))
-        writer.writerow([
+        writerow([
             ev["when"] or ev["date"], ev["type"], "; ".join(ev["actors"]), "; ".join(ev["recipients"]),
             place["name"] if place else "", place["lat"] if place else "", place["lon"] if place else "",
             place["country_name"] or place["country"] if place else "", (place["admin1"] or "") if place else "",
@@ -101,8 +139,6 @@ def to_acled(conn: Connection) -> str:
 
 
 def to_graphml(conn: Connection) -> str:
-    import networkx as nx
-
     from factions.analysis.network import network
 
     graph = network(conn)
@@ -115,7 +151,7 @@ def to_graphml(conn: Connection) -> str:
         node = graph.nodes[r.actor_id]
         if "lat" not in node:
             node.update(lat=r.lat, lon=r.lon, country=r.country, admin1=r.admin1 or "")
-    return "\n".join(nx.generate_graphml(graph))
+    return graphml(graph)
 
 
 def to_plover(conn: Connection) -> str:

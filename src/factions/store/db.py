@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, insert, select
-from sqlalchemy.exc import IntegrityError
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, insert, inspect, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
 from factions.names import normalise
 from factions.model import Extraction
@@ -17,6 +23,15 @@ from factions.store import schema as t
 DEFAULT_URL = "sqlite:///factions.db"
 ACTOR_CACHE_SIZE = 50_000
 MIGRATIONS = Path(__file__).parent / "migrations"
+# PostgreSQL advisory lock held while a store is created or upgraded: two processes
+# opening a new store at once migrate one after the other (SQLite: BEGIN IMMEDIATE).
+_MIGRATION_LOCK = 0x6661637469  # "facti"
+_EXAMPLE = "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened as asked. The message is one line for the user;
+    nothing was created or changed."""
 
 
 def database_url(url: str | None = None) -> str:
@@ -30,77 +45,246 @@ def _now() -> datetime:
 def alembic_config(engine: Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # Config is a configparser: "%" (a percent-encoded password, a query) must be doubled.
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     return config
 
 
-def _sqlite_engine(url: str, foreign_keys: bool) -> Engine:
-    """An SQLite engine whose transactions are real SQLite transactions, DDL included
-    (pysqlite's own handling commits before DDL, which would let a failed migration
-    leave a half-changed schema)."""
-    engine = create_engine(url)
+@dataclass(frozen=True)
+class Target:
+    """A checked store URL: the SQLAlchemy URL with its driver, the SQLite file if any."""
 
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record):  # noqa: ANN001
-        dbapi_connection.isolation_level = None
-        cur = dbapi_connection.cursor()
-        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA busy_timeout=30000")
-        # With WAL, NORMAL loses no committed transaction on a crash of the
-        # process, and saves an fsync per document.
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
+    url: URL
+    shown: str  # for messages: the password hidden
+    path: Path | None = None
+    read_only: bool = False  # sqlite:///PATH?mode=ro
 
-    @event.listens_for(engine, "begin")
-    def _begin(conn):  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN")
+    @property
+    def sqlite(self) -> bool:
+        return self.path is not None
+
+
+def check_url(raw: str) -> Target:
+    """Parse and check a store URL without connecting or creating anything: the
+    database is one factions supports, its driver is installed, an SQLite file's
+    directory exists. Raises StoreError with one line."""
+    try:
+        url = make_url(raw)
+    except (ArgumentError, ValueError):
+        raise StoreError(f"'{_printable(raw)}' is not a database URL (give {_EXAMPLE})") from None
+    shown = _printable(url.render_as_string(hide_password=True))
+    backend = url.get_backend_name()
+    if backend == "postgresql" and "+" not in url.drivername:
+        url = url.set(drivername="postgresql+psycopg")  # the driver factions pins
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(f"'{shown}': factions stores in SQLite or PostgreSQL, not '{backend}' (give {_EXAMPLE})")
+    try:
+        url.get_dialect().import_dbapi()
+    except NoSuchModuleError:
+        raise StoreError(f"'{shown}': SQLAlchemy knows no driver '{url.get_driver_name()}' for {backend}") from None
+    except ImportError:
+        raise StoreError(f"'{shown}': the {backend} driver '{url.get_driver_name()}' is not installed"
+                         + (" (use postgresql+psycopg://, which factions installs)" if backend == "postgresql" else "")) from None
+    if backend == "postgresql":
+        if not url.database:
+            raise StoreError(f"'{shown}' names no database (postgresql+psycopg://USER@HOST/DATABASE)")
+        return Target(url, shown)
+    if url.get_driver_name() != "pysqlite":
+        raise StoreError(f"'{shown}': factions opens SQLite with the standard driver (sqlite:///PATH)")
+    query = dict(url.query)
+    database = url.database or ""
+    if query.pop("uri", "false").lower() in ("true", "1") and database.startswith("file:"):
+        database = database.removeprefix("file:")
+    mode = query.pop("mode", "rwc")
+    if query:
+        raise StoreError(f"'{shown}': unsupported SQLite URL option {', '.join(sorted(query))} (only ?mode=ro)")
+    if database in ("", ":memory:") or mode == "memory":
+        raise StoreError(f"'{shown}' is an in-memory database, gone when the command ends: give a file (sqlite:///factions.db)")
+    if mode not in ("ro", "rw", "rwc"):
+        raise StoreError(f"'{shown}': ?mode must be ro, rw or rwc, not '{_printable(mode)}'")
+    path = Path(database)
+    parent = path.absolute().parent
+    if not parent.exists():
+        raise StoreError(f"{_printable(str(path))}: the directory {_printable(str(parent))} does not exist")
+    if not parent.is_dir():
+        raise StoreError(f"{_printable(str(path))}: {_printable(str(parent))} is not a directory")
+    if path.is_dir():
+        raise StoreError(f"{_printable(str(path))} is a directory, not a store file")
+    if path.exists() and not os.access(path, os.R_OK):
+        raise StoreError(f"{_printable(str(path))}: permission denied (cannot read it)")
+    return Target(url.set(database=str(path), query={}), shown, path, read_only=mode == "ro")
+
+
+def _printable(value: str) -> str:
+    """A value as a message may show it: control characters and escapes as \\x.. ."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+
+
+def _no_nul(value):
+    # PostgreSQL cannot store U+0000 in text; a space keeps every offset into the text.
+    return value.replace("\x00", " ") if type(value) is str and "\x00" in value else value
+
+
+def _without_nul(params):
+    """Statement parameters with NUL replaced by a space, on every backend alike: a
+    mapping, a sequence, or (executemany) a list of either. Decided by shape, not by
+    the executemany flag: SQLAlchemy's insertmanyvalues sends one mapping with it."""
+    if isinstance(params, Mapping):
+        return {k: _no_nul(v) for k, v in params.items()}
+    if isinstance(params, (list, tuple)):
+        if params and isinstance(params[0], (Mapping, list, tuple)):
+            return [_without_nul(p) for p in params]
+        return type(params)(_no_nul(v) for v in params)
+    return params
+
+
+def _engine(target: Target, write: bool = True, foreign_keys: bool = True) -> Engine:
+    """An engine for the store. SQLite transactions are real SQLite transactions, DDL
+    included (pysqlite's own handling commits before DDL, which would let a failed
+    migration leave a half-changed schema), as SQLAlchemy's pysqlite recipe does it;
+    a writer's begin with BEGIN IMMEDIATE, so a second writer waits (busy_timeout)
+    for the lock instead of failing on "database is locked" when it upgrades a read
+    lock. A reader opens the file read-only and never switches it to WAL."""
+    if not target.sqlite:
+        engine = create_engine(target.url)
+    else:
+        read_only = target.read_only or not write
+        uri = f"file:{quote(str(target.path.absolute()))}?mode={'ro' if read_only else 'rwc'}"
+        engine = create_engine(
+            target.url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_connection, _record):  # noqa: ANN001
+            dbapi_connection.isolation_level = None
+            cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA busy_timeout=30000")  # first: the pragmas below may wait for a lock
+            cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            if not read_only and cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL loses no committed transaction on a crash of the
+            # process, and saves an fsync per document.
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):  # noqa: ANN001
+            reading = read_only or conn.get_execution_options().get("factions_read", False)
+            conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _clean(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+        return statement, (_without_nul(parameters) if parameters else parameters)
 
     return engine
 
 
-def _engine(url: str, foreign_keys: bool = True) -> Engine:
-    if url.startswith("sqlite"):
-        return _sqlite_engine(url, foreign_keys)
-    return create_engine(url)
+def _state(conn, script: ScriptDirectory, target: Target, init: bool) -> str | None:
+    """Where a database stands: "new" (no tables), "current" (factions, at head),
+    "foreign" (tables, not factions', and --init given) or the factions revision it
+    is at. Refuses an unknown revision and, without init, another program's tables."""
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" in tables:
+        revisions = [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
+        known = {s.revision for s in script.walk_revisions()}
+        if len(revisions) != 1 or revisions[0] not in known:
+            found = ", ".join(f"'{_printable(r)}'" for r in revisions) or "none"
+            raise StoreError(f"{target.shown} is at schema revision {found}, which this version of factions does not know"
+                             " (a newer factions, or another program's database); nothing was changed")
+        return "current" if revisions[0] == script.get_current_head() else revisions[0]
+    if not tables:
+        return "new"
+    if not init:
+        names = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+        raise StoreError(f"{target.shown} is not a factions store (it holds tables {_printable(names)}); nothing was changed"
+                         " (`factions ingest --init` adds factions' tables to it)")
+    return "foreign"
 
 
-def open_store(url: str | None = None) -> "Store":
-    """Open (creating or upgrading) the store. Migrations run in one transaction:
-    a store is upgraded whole or left as it was. SQLite rebuilds a table to alter
-    it, so foreign keys are off while migrating and checked afterwards."""
-    url = database_url(url)
-    migrator = _engine(url, foreign_keys=False)
+def _inspect(target: Target, script: ScriptDirectory, init: bool) -> str | None:
+    if target.sqlite and not target.path.exists():
+        return "new"
+    engine = _engine(target, write=False)
+    try:
+        with engine.connect() as conn:
+            return _state(conn, script, target, init)
+    except DBAPIError as exc:
+        raise StoreError(_db_failure(target, exc)) from None
+    finally:
+        engine.dispose()
+
+
+def _db_failure(target: Target, exc: DBAPIError) -> str:
+    """One line for a database that would not open or answer."""
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+    if target.sqlite and "not a database" in detail:
+        return f"{_printable(str(target.path))} is not an SQLite database; nothing was changed"
+    return f"{target.shown}: {_printable(detail)}"
+
+
+def open_store(url: str | None = None, *, write: bool = True, create: bool = True, init: bool = False) -> "Store":
+    """Open the store, checking the URL before anything is created (StoreError, one
+    line). `create`: a missing SQLite file or an empty database becomes a new store;
+    `init`: a database holding other tables gets factions' tables beside them;
+    `write=False`: the store is opened read-only and left untouched when it is at the
+    current schema (a read-only file can be queried). Creating or upgrading is one
+    transaction under a lock (BEGIN IMMEDIATE, a PostgreSQL advisory lock): a store is
+    upgraded whole or left as it was, by one process at a time. SQLite rebuilds a
+    table to alter it, so foreign keys are off while migrating and checked afterwards."""
+    target = check_url(database_url(url))
+    script = ScriptDirectory(str(MIGRATIONS))
+    state = _inspect(target, script, init)
+    if state == "new" and not create:
+        raise StoreError(f"no factions store at {target.shown} (`factions ingest FILES --db URL` creates one)")
+    if write and (target.read_only or (target.sqlite and target.path.exists() and not os.access(target.path, os.W_OK))):
+        raise StoreError(f"{target.shown} is read-only and this command writes to it")
+    if state != "current":
+        if target.read_only or (target.sqlite and not os.access(target.path if target.path.exists() else target.path.absolute().parent, os.W_OK)):
+            what = "created" if state == "new" else "given factions' tables" if state == "foreign" else f"upgraded from schema revision {state}"
+            raise StoreError(f"{target.shown} is read-only and would have to be {what}")
+        _migrate(target, script, init)
+    return Store(_engine(target, write=write and not target.read_only))
+
+
+def _migrate(target: Target, script: ScriptDirectory, init: bool) -> None:
+    migrator = _engine(target, write=True, foreign_keys=False)
     config = alembic_config(migrator)
     try:
         with migrator.begin() as conn:
+            if not target.sqlite:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            # Again under the lock: another process may have created the store meanwhile.
+            if _state(conn, script, target, init) == "current":
+                return
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
-            if migrator.dialect.name == "sqlite":
+            if target.sqlite:
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise RuntimeError(f"migration would break {len(broken)} references; nothing was changed")
+                    raise StoreError(f"migration would break {len(broken)} references; nothing was changed")
+    except DBAPIError as exc:
+        raise StoreError(_db_failure(target, exc)) from None
     finally:
         migrator.dispose()
-    return Store(_engine(url))
 
 
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        # Reads that need no write lock begin a plain (deferred) transaction.
+        self._reader = engine.execution_options(factions_read=True)
         # Actor key -> (id, names known): actors recur across documents, and looking
         # them up for every mention of every document dominates ingest otherwise.
         self._actors: dict[str, tuple[int, set[str]]] = {}
 
     def has_document(self, sha256: str) -> bool:
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return conn.execute(select(t.documents.c.id).where(t.documents.c.text_sha256 == sha256)).first() is not None
 
     def ingest(self, x: Extraction) -> int | None:
         """Store one extraction in one transaction. Returns the document id, or None
         when the same text is already stored (re-ingesting changes nothing)."""
         sha = x.document.text_sha256
-        for attempt in (1, 2):
+        for attempt in (1, 2, 3):
             try:
                 with self.engine.begin() as conn:
                     if conn.execute(select(t.documents.c.id).where(t.documents.c.text_sha256 == sha)).first():
@@ -108,11 +292,12 @@ class Store:
                     return _write(conn, x, self._actors)
             except IntegrityError:
                 # Rolled back. Another writer may have stored this text, or an actor
-                # or name our cache did not know of: refresh and try once more.
+                # or name our cache did not know of: refresh and try again (SQLite
+                # writers are serialised; PostgreSQL ones may collide more than once).
                 self._actors.clear()
                 if self.has_document(sha):
                     return None
-                if attempt == 2:
+                if attempt == 3:
                     raise
             except BaseException:
                 self._actors.clear()  # rolled back: cached rows may not exist
