@@ -16,7 +16,7 @@ from sqlalchemy import insert, select, update
 from typer.testing import CliRunner
 
 from factions.cli import app
-from factions.kb import normalize_name
+from factions.names import normalise
 from factions.model import Document
 from factions.store import open_store
 from factions.store import schema as t
@@ -44,7 +44,7 @@ def db(extractor, tmp_path_factory):
         # The YPG (the target of the "fights" relation) takes the hostile name.
         actor = conn.execute(select(t.relations.c.target_id).where(t.relations.c.type == "fights")).scalar()
         conn.execute(update(t.actors).where(t.actors.c.id == actor).values(name=EVIL_NAME))
-        conn.execute(insert(t.actor_names).values(actor_id=actor, name=EVIL_NAME, norm=normalize_name(EVIL_NAME), basis="text",
+        conn.execute(insert(t.actor_names).values(actor_id=actor, name=EVIL_NAME, norm=normalise(EVIL_NAME), basis="text",
                                                   recorded_at=datetime(2019, 3, 2)))
     store.engine.dispose()
     return url
