@@ -43,6 +43,9 @@ def count_documents(paths: Iterable[str]) -> int | None:
         path = Path(name)
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:
+            if not f.is_file():  # a FIFO or device: refused when read, never opened here
+                total += 1
+                continue
             try:
                 if f.suffix.lower() in JSONL_SUFFIXES:
                     with f.open("rb") as handle:
