@@ -55,6 +55,7 @@ def test_kill_9_of_ingest_leaves_no_worker_and_a_sound_store(tmp_path, demo_db):
     db = tmp_path / "killed.db"
     url = f"sqlite:///{db}"
     env = {**os.environ, "PYTHONPATH": SRC}
+    workers: list[int] = []
     main = subprocess.Popen(
         [sys.executable, "-m", "factions", "ingest", str(EXAMPLES), "--db", url, "--workers", "2", "--batch-size", "1"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -71,8 +72,10 @@ def test_kill_9_of_ingest_leaves_no_worker_and_a_sound_store(tmp_path, demo_db):
             time.sleep(0.1)
         survivors = [w for w in workers if _alive(w)]
     finally:
-        for w in _children(main.pid):
-            os.kill(w, signal.SIGKILL)
+        main.kill()
+        for w in workers:  # a survivor must not outlive the test either (its pid checked: not reused)
+            if _alive(w) and str(db) in Path(f"/proc/{w}/cmdline").read_bytes().decode(errors="replace"):
+                os.kill(w, signal.SIGKILL)
     assert not survivors, f"workers {survivors} outlived the killed ingest"
     if db.exists():
         with sqlite3.connect(db) as conn:

@@ -113,6 +113,14 @@ def _use_kb(files: list[str] | None) -> None:
         raise typer.Exit(2) from None
 
 
+@app.callback()
+def _every_command() -> None:
+    # Every command reads the knowledge base (queries name actors by it), so each
+    # checks FACTIONS_KB the same way before it starts: one line, exit 2.
+    if os.environ.get("FACTIONS_KB"):
+        _use_kb(None)
+
+
 DisableOption = Annotated[Optional[list[str]], typer.Option("--disable-rule", help="Switch off an extraction rule by id (repeatable; see `factions rules`); env FACTIONS_DISABLE_RULES.")]
 
 
