@@ -190,8 +190,8 @@ def ingest(
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for documents that carry none.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
     kb: KbOption = None,
     disable_rule: DisableOption = None,
 ) -> None:

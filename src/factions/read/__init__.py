@@ -29,6 +29,7 @@ __all__ = ["FEED_SUFFIXES", "JSONL_SUFFIXES", "MAX_DOCUMENT_BYTES", "ReadError",
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+FEED_FILE_FACTOR = 8  # a feed file may be this many times the document limit
 
 
 def sniff_format(head: bytes, name: str = "") -> str:
@@ -77,11 +78,16 @@ def _read_bytes(data: bytes, source: str, fmt: str | None, published: date | Non
         yield from read_jsonl(data.splitlines(), source, published)
         return
     limit = document_limit()
+    if fmt == "feed":
+        # A feed holds many documents, each held to the limit; feedparser reads the
+        # file whole, so the file is held to a multiple of it.
+        if len(data) > FEED_FILE_FACTOR * limit:
+            yield ReadError(source, "feed " + too_large(len(data), FEED_FILE_FACTOR * limit))
+            return
+        yield from read_feed(data, source, published)
+        return
     if len(data) > limit:
         yield ReadError(source, too_large(len(data), limit))
-        return
-    if fmt == "feed":
-        yield from read_feed(data, source, published)
         return
     try:
         text = decode_bytes(data)
@@ -180,7 +186,7 @@ def _read_file(file: Path, published: date | None) -> Iterator[Document | ReadEr
             with open_regular(source) as handle:
                 yield from read_jsonl(lines_of(handle, limit), source, published)
             return
-        data = read_limited(file, limit)
+        data = read_limited(file, FEED_FILE_FACTOR * limit if fmt == "feed" else limit)
     except ReadError as err:
         yield err.named(source)
         return

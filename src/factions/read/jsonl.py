@@ -82,9 +82,12 @@ def parse_record(raw: bytes, where: str) -> dict:
         raise ReadError(where, f'record is a JSON {type(record).__name__}, not an object with a "text" string')
     if _depth(record) > MAX_DEPTH:
         raise ReadError(where, f"JSON nested too deeply (the limit is {MAX_DEPTH} levels)")
+    from jsonschema.exceptions import best_match
+
     from factions.lexicons import _validator
 
-    error = next(iter(_validator("record").iter_errors(record)), None)
+    # best_match looks inside anyOf: "too long" rather than "not valid under any schema"
+    error = best_match(_validator("record").iter_errors(record))
     if error is not None:
         field = "/".join(str(p) for p in error.absolute_path) or "record"
         if field == "record" and error.validator == "required":
