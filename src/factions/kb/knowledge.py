@@ -18,6 +18,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from factions.kb.cache import checked_entries, remember
 from factions.kb.checks import file_problems, reference_problems
 from factions.lexicons import DataFileError, validate_table
 
@@ -177,18 +178,22 @@ class KBFileError(ValueError):
 def parse_kb_files(files: list[tuple[str, str]]) -> dict[str, KBActor]:
     actors: dict[str, KBActor] = {}
     for source, text in files:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise KBFileError(f"{source}: not valid TOML ({err})") from None
-        except RecursionError:
-            raise KBFileError(f"{source}: not valid TOML (nested too deeply)") from None
-        try:
-            validate_table(data, "kb", source)
-        except DataFileError as err:
-            raise KBFileError(str(err)) from None
-        _refuse(file_problems(data), source)
-        for entry in data.get("actor", []):
+        entries = checked_entries(text)  # a large file that passed before (kb/cache.py)
+        if entries is None:
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as err:
+                raise KBFileError(f"{source}: not valid TOML ({err})") from None
+            except RecursionError:
+                raise KBFileError(f"{source}: not valid TOML (nested too deeply)") from None
+            try:
+                validate_table(data, "kb", source)
+            except DataFileError as err:
+                raise KBFileError(str(err)) from None
+            _refuse(file_problems(data), source)
+            entries = data.get("actor", [])
+            remember(text, entries)
+        for entry in entries:
             actor = KBActor(source=source, **entry)
             actors[actor.id] = actor
     references = reference_problems(actors)
