@@ -166,15 +166,18 @@ def read_inputs(inputs: Iterable[str], published: date | None = None) -> Iterato
         if name == "-":
             yield from _stdin(published)
             continue
-        path = Path(name)
-        if not path.exists() and not path.is_symlink():
-            yield ReadError(name, "no such file or directory")
-            continue
-        for file in _files(path):
-            if isinstance(file, ReadError):
-                yield file
+        try:
+            path = Path(name)
+            if not path.exists() and not path.is_symlink():
+                yield ReadError(name, "no such file or directory")
                 continue
-            yield from _read_file(file, published)
+            for file in _files(path):
+                if isinstance(file, ReadError):
+                    yield file
+                    continue
+                yield from _read_file(file, published)
+        except (OSError, ValueError) as err:  # a name too long, a NUL in the name, a vanished folder
+            yield ReadError(name, getattr(err, "strerror", None) or str(err))
 
 
 def _read_file(file: Path, published: date | None) -> Iterator[Document | ReadError]:
