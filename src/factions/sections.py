@@ -22,7 +22,17 @@ import os
 
 from factions.model import Actor, Document, Extraction, Span, When
 
-SECTION_CHARS = int(os.environ.get("FACTIONS_SECTION_CHARS", "0") or 0) or 100_000
+def _section_chars(default: int = 100_000) -> int:
+    """FACTIONS_SECTION_CHARS, or the default when unset or not a positive integer
+    (a typo must not stop every command at import)."""
+    try:
+        value = int(os.environ.get("FACTIONS_SECTION_CHARS", ""))
+    except ValueError:
+        return default
+    return value if value >= 1_000 else default
+
+
+SECTION_CHARS = _section_chars()
 
 
 def section_bounds(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
