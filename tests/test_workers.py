@@ -46,6 +46,14 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0  # not created yet, or being migrated
+
+
 def _run(*args: str, **kw) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": SRC}
     return subprocess.run([sys.executable, "-m", "factions", *args], env=env, capture_output=True, text=True, **kw)
@@ -65,6 +73,9 @@ def test_kill_9_of_ingest_leaves_no_worker_and_a_sound_store(tmp_path, demo_db):
         while len(workers := _children(main.pid)) < 2 and time.monotonic() < deadline and main.poll() is None:
             time.sleep(0.05)
         assert len(workers) >= 2, "the ingest never started its two workers"
+        while _stored(db) < 2 and time.monotonic() < deadline and main.poll() is None:
+            time.sleep(0.05)  # kill mid-run: some documents stored, others in the workers
+        assert main.poll() is None, "the ingest ended before it could be killed"
         main.send_signal(signal.SIGKILL)  # no cleanup runs in the main process
         main.wait()
         deadline = time.monotonic() + 10
