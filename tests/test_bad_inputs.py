@@ -198,3 +198,10 @@ def test_a_reader_bug_costs_only_its_input(monkeypatch):
     monkeypatch.setattr(read, "read_html", broken)
     [error] = list(read_bytes(b"<html><body>x</body></html>", "page.html"))
     assert isinstance(error, ReadError) and error.source == "page.html" and "KeyError" in error.reason
+
+
+def test_utf16_is_told_from_bytes_that_only_begin_like_a_byte_order_mark():
+    [arabic] = list(read_bytes("قال المتحدث إن الجبهة هاجمت البلدة".encode("utf-16"), "ar.txt"))
+    assert isinstance(arabic, Document) and arabic.text.startswith("قال")
+    [noise] = list(read_bytes(b"\xff\xfe not utf-8", "x.txt"))  # ASCII after FF FE is no UTF-16
+    assert isinstance(noise, ReadError) and "not valid UTF-8 (byte 0xff at offset 0)" in noise.reason

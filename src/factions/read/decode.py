@@ -64,8 +64,23 @@ def _encoding(data: bytes) -> tuple[str, int]:
     return "utf-8", 0
 
 
+def _plausible(text: str) -> bool:
+    """Text read as UTF-16 or UTF-32 looks like text: most characters below U+0800
+    (Latin, Greek, Cyrillic, Hebrew, Arabic and the rest the model reads). Bytes that
+    only happen to begin like a byte-order mark (b"\\xff\\xfe" then ASCII) decode to
+    CJK-like noise and are read as UTF-8 instead, which reports them."""
+    sample = text[:4096]
+    return bool(sample) and sum(ord(c) < 0x800 for c in sample) >= 0.5 * len(sample)
+
+
 def decode_bytes(data: bytes, source: str = "") -> str:
     codec, skip = _encoding(data)
+    if codec != "utf-8":
+        try:
+            if not _plausible(data[skip:].decode(codec)):
+                codec, skip = "utf-8", 0
+        except UnicodeDecodeError:
+            codec, skip = "utf-8", 0
     if codec == "utf-8" and b"\x00" in data[:8192]:
         raise ReadError(source, "binary file (contains NUL bytes), not a text document")
     try:
