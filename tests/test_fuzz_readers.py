@@ -56,7 +56,7 @@ def test_json_lines_records_of_any_shape(values, junk):
 @given(st.integers(min_value=1, max_value=30_000).map(lambda n: "[" * n + "]" * n))
 def test_json_lines_nesting_of_any_depth(nested):
     [error] = _read_all(('{"text": "x", "a": ' + nested + "}").encode(), "c.jsonl", "jsonl") or [None]
-    if nested.count("[") > 30:
+    if nested.count("[") + 1 > 32:  # the record itself is one level; 32 are allowed
         assert isinstance(error, ReadError) and "nested too deeply" in error.reason
 
 

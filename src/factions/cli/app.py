@@ -107,7 +107,8 @@ def _use_kb(files: list[str] | None) -> None:
     if files:
         os.environ["FACTIONS_KB"] = ":".join([*filter(None, os.environ.get("FACTIONS_KB", "").split(":")), *files])
     try:
-        load_kb()
+        # By the files named, not load_kb(): its no-argument result is cached per process.
+        load_kb(tuple(p for p in os.environ.get("FACTIONS_KB", "").split(":") if p))
     except KBFileError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
