@@ -121,6 +121,40 @@ def phase_ingest(corpus: Path, workers: int) -> dict:
     }
 
 
+def build_long_document(size: int, path: Path) -> dict:
+    """One plain-text document of about `size` bytes, paragraphs of the example corpus
+    in a seeded random order: the input of the long-document phase (issue 13: 1 MB of
+    prose once took 3.5 GB; long documents are now read in sections)."""
+    from factions.read import ReadError, read_inputs
+
+    paragraphs = []
+    for doc in read_inputs([str(ROOT / "examples" / "corpus")]):
+        if not isinstance(doc, ReadError):
+            paragraphs += [p.strip() for p in doc.text.split("\n") if len(p.split()) > 12]
+    rng = random.Random(7)
+    parts, total = ["A long report"], 0
+    while total < size - 2_000:
+        parts.append(rng.choice(paragraphs))
+        total += len(parts[-1].encode("utf-8")) + 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return {"bytes": path.stat().st_size, "words": sum(len(p.split()) for p in parts)}
+
+
+def phase_long(path: Path) -> dict:
+    """Ingest of one long document in one process: its peak RSS is the figure."""
+    from factions.ingest import ingest_paths
+    from factions.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{tmp}/bench.db")
+        start = time.perf_counter()
+        report = ingest_paths([str(path)], store, workers=1)
+        seconds = time.perf_counter() - start
+    return {"bytes": path.stat().st_size, "stored": report.stored, "failed": len(report.failed),
+            "seconds": seconds, "peak_rss_mb": _peak_rss_mb()}
+
+
 def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
     """A store of `claims` claims, each carrying one relation, over 20,000 actors;
     pair frequencies are skewed as in real corpora (a few pairs dominate)."""
@@ -227,6 +261,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=500_000)
     parser.add_argument("--ingest-words", type=int, default=200_000)
     parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--long-bytes", type=int, default=3_900_000,
+                        help="size of the one long document ingested (0 skips the phase: ~30 min on 2 cores)")
     args = parser.parse_args()
     if args.phase:
         name, *rest = args.phase
@@ -237,6 +273,8 @@ def main() -> None:
             print(json.dumps(phase_ingest(Path(rest[0]), int(rest[1]))))
         elif name == "queries":
             print(json.dumps(phase_queries(int(rest[0]))))
+        elif name == "long":
+            print(json.dumps(phase_long(Path(rest[0]))))
         return
 
     corpus = CORPUS_DIR / f"corpus-{args.words}.jsonl"
@@ -248,6 +286,11 @@ def main() -> None:
     tagged = _run_phase("factions", str(corpus), "rules+model")  # with the trained attribution tagger
     ingest = [_run_phase("ingest", str(ingest_corpus), str(n)) for n in (1, 2)]
     queries = _run_phase("queries", str(args.claims))
+    long_doc = None
+    if args.long_bytes:
+        long_path = CORPUS_DIR / f"long-{args.long_bytes}.txt"
+        build_long_document(args.long_bytes, long_path)
+        long_doc = _run_phase("long", str(long_path))
     ratio = full["words_per_s"] / bare["words_per_s"]
     ratio_tagged = tagged["words_per_s"] / bare["words_per_s"]
     targets = {
@@ -257,12 +300,14 @@ def main() -> None:
         "ingest peak RSS < 1.5 GB": max(i["peak_rss_mb"] for i in ingest) < 1536,
         "relation query p95 <= 50 ms at 1M claims": queries["relation"]["p95_ms"] <= 50,
     }
+    if long_doc:
+        targets["ingest of a 4 MB document: stored, peak RSS < 1.5 GB"] = long_doc["stored"] == 1 and long_doc["peak_rss_mb"] < 1536
     result = {
         "date": date.today().isoformat(), "machine": machine(), "corpus": sizes,
         "bare_spacy": bare, "factions": full, "extraction_ratio": ratio,
         "factions_with_tagger": tagged, "extraction_ratio_with_tagger": ratio_tagged,
         "ingest": ingest, "ingest_speedup_2_workers": ingest[1]["documents_per_s"] / ingest[0]["documents_per_s"],
-        "queries": queries, "targets": targets,
+        "queries": queries, "long_document": long_doc, "targets": targets,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{result['date']}.json").write_text(json.dumps(result, indent=2) + "\n")
@@ -272,6 +317,8 @@ def main() -> None:
         ("factions, rules+model", f"{tagged['words_per_s']:,.0f} words/s", f"{tagged['peak_rss_mb']:,.0f} MB", f"{ratio_tagged:.2f} x bare spaCy"),
         *[(f"ingest, {i['workers']} worker(s)", f"{i['documents_per_s']:.1f} docs/s", f"{i['peak_rss_mb']:,.0f} MB",
            "baseline" if i["workers"] == 1 else f"{result['ingest_speedup_2_workers']:.2f} x 1 worker") for i in ingest],
+        *([("ingest, one long document", f"{long_doc['bytes'] / 1e6:.1f} MB in {long_doc['seconds']:,.0f} s",
+             f"{long_doc['peak_rss_mb']:,.0f} MB", "sections of 100,000 characters")] if long_doc else []),
         *[(f"{name} query", f"p50 {q['p50_ms']:.1f} ms", f"p95 {q['p95_ms']:.1f} ms", f"{args.claims:,} claims")
           for name, q in queries.items() if name != "store"],
     ]

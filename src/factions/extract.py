@@ -9,7 +9,9 @@ a served LLM) register under a name in `EXTRACTORS` and are chosen with
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Protocol
 
 from factions.actors import load_kb, resolve_actors
@@ -22,6 +24,7 @@ from factions.nlp import analyze, load_pipeline, sentence_span
 from factions.places import places_not_parties, resolve_places
 from factions.relations import extract_relations
 from factions.rules import disabled_rules
+from factions.sections import SECTION_CHARS, join_extractions, split_document
 
 
 class Extractor(Protocol):
@@ -34,6 +37,7 @@ class RuleExtractor:
     """spaCy model + knowledge-base ruler + rules over the dependency parse."""
 
     name = "rules"
+    section_chars = SECTION_CHARS  # longer documents are read in sections (factions.sections)
 
     def __init__(self, model: str | None = None, kb: KnowledgeBase | None = None, batch_size: int = 16,
                  disabled: frozenset[str] | None = None):
@@ -45,14 +49,76 @@ class RuleExtractor:
 
     def extract_many(self, documents: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[Extraction]:
         """Extractions in input order. With `on_error`, a document whose extraction
-        fails is reported there and skipped, so one bad document costs only itself."""
-        for document, doc in analyze(self.nlp, documents, self.batch_size):
+        fails (in the model or in the rules) is reported there and skipped, so one bad
+        document costs only itself. A document longer than `section_chars` is read
+        in sections (`factions.sections`) and given back whole, or not at all."""
+        documents = iter(documents)
+        while chunk := list(islice(documents, self.batch_size)):
+            done = 0
             try:
-                yield self.from_doc(document, doc)
-            except Exception as exc:
+                for document, result in self._run(chunk):
+                    done += 1
+                    yield from self._deliver(document, result, on_error)
+            except Exception:
                 if on_error is None:
                     raise
-                on_error(document, exc)
+                # The model failed inside the batch: the rest again one by one, so
+                # that the failure is named and costs only its document.
+                for document in chunk[done:]:
+                    try:
+                        for _, result in self._run([document]):
+                            yield from self._deliver(document, result, on_error)
+                    except Exception as exc:
+                        on_error(document, exc)
+
+    @staticmethod
+    def _deliver(document: Document, result, on_error) -> Iterator[Extraction]:
+        if isinstance(result, Exception):
+            if on_error is None:
+                raise result
+            on_error(document, result)
+        else:
+            yield result
+
+    def _run(self, chunk: list[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
+        """(document, its Extraction or the exception its rules raised), in order.
+        Short documents go through the model together; a long one alone, one section
+        at a time, so that no more than one section's Doc is held."""
+        group: list[Document] = []
+        for document in chunk:
+            if len(document.text) <= self.section_chars:
+                group.append(document)
+                continue
+            if group:
+                yield from self._sections(group, self.batch_size)
+                group = []
+            yield from self._sections([document], 1)
+        if group:
+            yield from self._sections(group, self.batch_size)
+
+    def _sections(self, documents: list[Document], batch_size: int) -> Iterator[tuple[Document, Extraction | Exception]]:
+        order: deque[tuple[Document, int, bool]] = deque()
+
+        def sections() -> Iterator[Document]:
+            for document in documents:
+                parts = split_document(document, self.section_chars)
+                for i, (offset, part) in enumerate(parts):
+                    order.append((document, offset, i == len(parts) - 1))
+                    yield part
+
+        done: list[tuple[int, Extraction]] = []
+        failure: Exception | None = None
+        for part, doc in analyze(self.nlp, sections(), batch_size):
+            document, offset, last = order.popleft()
+            if failure is None:
+                try:
+                    done.append((offset, self.from_doc(part, doc)))
+                except Exception as exc:
+                    failure, done = exc, []
+            del doc  # the section's Doc goes before the next is parsed
+            if last:
+                yield document, failure if failure is not None else join_extractions(document, done)
+                done, failure = [], None
 
     def extract(self, document: Document) -> Extraction:
         return next(self.extract_many([document]))

@@ -9,9 +9,13 @@ batches are in flight, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -43,18 +47,31 @@ def count_documents(paths: Iterable[str]) -> int | None:
         path = Path(name)
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:
+            if not f.is_file():  # a FIFO or device: refused when read, never opened here
+                total += 1
+                continue
             try:
                 if f.suffix.lower() in JSONL_SUFFIXES:
-                    with f.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
+                    total += _count(f, (b"\n",))
                 elif f.suffix.lower() in FEED_SUFFIXES:
-                    data = f.read_bytes()
-                    total += max(1, data.count(b"<item") + data.count(b"<entry"))
+                    total += max(1, _count(f, (b"<item", b"<entry")))
                 else:
                     total += 1
             except OSError:
                 total += 1
     return total
+
+
+def _count(path: Path, needles: tuple[bytes, ...], chunk: int = 1 << 20) -> int:
+    """Occurrences of the needles in a file, read in chunks (a file may be one endless
+    line); an estimate for the progress bar, not a parse."""
+    found, tail = 0, b""
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            data = tail + block
+            found += sum(data.count(n) for n in needles) - sum(tail.count(n) for n in needles)
+            tail = data[-8:]
+    return found
 
 
 # Worker processes: the extractor is built once per process (or inherited on fork).
@@ -65,6 +82,38 @@ def _init_worker(model: str | None) -> None:
     global _WORKER
     if _WORKER is None:
         _WORKER = RuleExtractor(model)
+
+
+PARENT_POLL_SECONDS = 0.5
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker exit when the ingest process that started it dies, even by
+    kill -9 (which runs no cleanup): on Linux the kernel sends SIGKILL
+    (prctl PR_SET_PDEATHSIG); everywhere a daemon thread polls the parent's pid. A
+    worker only extracts and holds nothing to save, so an abrupt exit loses nothing."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the thread below is enough
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:  # the parent died before the signal was set
+        os._exit(1)
+    threading.Thread(target=watch, name="factions-parent-watch", daemon=True).start()
+
+
+def _start_worker(model: str | None, parent: int) -> None:
+    _die_with_parent(parent)
+    _init_worker(model)
 
 
 def _extract_batch(documents: list[Document]) -> list[Extraction | ReadError]:
@@ -136,13 +185,65 @@ def ingest_paths(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
         _init_worker(model)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=(model,)) as pool:
-        pending: deque[Future] = deque()
+    context = multiprocessing.get_context(method)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid()))
+
+    def lost(batch: list[Document], exc: BaseException) -> list[ReadError]:
+        return [ReadError(d.source, f"not extracted: a worker process died ({type(exc).__name__}: {exc})") for d in batch]
+
+    pool = new_pool()
+    broken = 0
+    pending: deque[tuple[Future, list[Document]]] = deque()
+
+    def broke(exc: BaseException, batch: list[Document]) -> bool:
+        """A worker died (killed, out of memory): the batches it may have held fail,
+        each document named; batches already finished are still written; the rest
+        of the input goes to a fresh pool. False when the run must stop."""
+        nonlocal pool, broken
+        results: list[Extraction | ReadError] = lost(batch, exc)
+        for future, documents in pending:
+            finished = future.done() and not future.cancelled() and future.exception() is None
+            results += future.result() if finished else lost(documents, exc)
+        pending.clear()
+        write(results)
+        pool.shutdown(wait=False, cancel_futures=True)
+        broken += 1
+        if broken >= MAX_BROKEN_POOLS:
+            stopped = ReadError("ingest", f"stopped: worker processes died {broken} times; the inputs not yet read were not stored")
+            report.failed.append(stopped)
+            on_error(stopped)
+            return False
+        pool = new_pool()
+        return True
+
+    def wait_one() -> bool:
+        future, documents = pending.popleft()
+        try:
+            write(future.result())
+        except BrokenProcessPool as exc:
+            return broke(exc, documents)
+        return True
+
+    try:
         for batch in batches:
-            pending.append(pool.submit(_extract_batch, batch))
+            try:
+                pending.append((pool.submit(_extract_batch, batch), batch))
+            except BrokenProcessPool as exc:
+                if not broke(exc, batch):
+                    return report
+                continue
             while len(pending) >= 2 * workers:
-                write(pending.popleft().result())
+                if not wait_one():
+                    return report
         while pending:
-            write(pending.popleft().result())
+            if not wait_one():
+                return report
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return report
 
+
+# A run stops after this many dead worker pools: something kills every worker.
+MAX_BROKEN_POOLS = 3

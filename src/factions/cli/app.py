@@ -180,10 +180,19 @@ def _use_kb(files: list[str] | None) -> None:
     if files:
         os.environ["FACTIONS_KB"] = ":".join([*filter(None, os.environ.get("FACTIONS_KB", "").split(":")), *files])
     try:
-        load_kb()
+        # By the files named, not load_kb(): its no-argument result is cached per process.
+        load_kb(tuple(p for p in os.environ.get("FACTIONS_KB", "").split(":") if p))
     except KBFileError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
+
+
+@app.callback()
+def _every_command() -> None:
+    # Every command reads the knowledge base (queries name actors by it), so each
+    # checks FACTIONS_KB the same way before it starts: one line, exit 2.
+    if os.environ.get("FACTIONS_KB"):
+        _use_kb(None)
 
 
 DisableOption = Annotated[Optional[list[str]], typer.Option("--disable-rule", help="Switch off an extraction rule by id (repeatable; see `factions rules`); env FACTIONS_DISABLE_RULES.")]
@@ -255,8 +264,8 @@ def ingest(
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for documents that carry none.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
     kb: KbOption = None,
     disable_rule: DisableOption = None,
     init: Annotated[bool, typer.Option("--init", help="Add factions' tables to an existing database that is not a factions store yet.")] = False,

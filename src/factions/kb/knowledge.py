@@ -17,6 +17,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from factions.kb.cache import checked_entries, remember
+from factions.kb.checks import file_problems, reference_problems
 from factions.lexicons import DataFileError, validate_table
 from factions.names import normalise
 
@@ -193,6 +195,8 @@ def _kb_files(extra: tuple[str, ...]) -> list[tuple[str, str]]:
     root = resources.files("factions.data.kb")
     files = [(f"factions/data/kb/{p.name}", p.read_text("utf-8")) for p in sorted(root.iterdir(), key=lambda p: p.name) if p.name.endswith(".toml")]
     for path in extra:
+        if Path(path).exists() and not Path(path).is_file():  # a FIFO would hang the read
+            raise KBFileError(f"{path}: cannot read knowledge-base file (not a regular file)")
         try:
             files.append((path, Path(path).read_text("utf-8")))
         except (OSError, UnicodeDecodeError) as err:
@@ -207,18 +211,34 @@ class KBFileError(ValueError):
 def parse_kb_files(files: list[tuple[str, str]]) -> dict[str, KBActor]:
     actors: dict[str, KBActor] = {}
     for source, text in files:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise KBFileError(f"{source}: not valid TOML ({err})") from None
-        try:
-            validate_table(data, "kb", source)
-        except DataFileError as err:
-            raise KBFileError(str(err)) from None
-        for entry in data.get("actor", []):
+        entries = checked_entries(text)  # a large file that passed before (kb/cache.py)
+        if entries is None:
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as err:
+                raise KBFileError(f"{source}: not valid TOML ({err})") from None
+            except RecursionError:
+                raise KBFileError(f"{source}: not valid TOML (nested too deeply)") from None
+            try:
+                validate_table(data, "kb", source)
+            except DataFileError as err:
+                raise KBFileError(str(err)) from None
+            _refuse(file_problems(data), source)
+            entries = data.get("actor", [])
+            remember(text, entries)
+        for entry in entries:
             actor = KBActor(source=source, **entry)
             actors[actor.id] = actor
+    references = reference_problems(actors)
+    if references:
+        _refuse([problem for _, problem in references], references[0][0])
     return actors
+
+
+def _refuse(problems: list[str], source: str) -> None:
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise KBFileError(f"{source}: {problems[0]}{more}")
 
 
 @lru_cache(maxsize=4)

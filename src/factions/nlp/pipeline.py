@@ -47,8 +47,12 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     # overwrites it: factions_whole_names reads both.
     nlp.add_pipe("factions_ents_snapshot", name="factions_model_ents", before="factions_kb_ruler", config={"key": components.MODEL_ENTS})
     nlp.add_pipe("factions_ents_snapshot", name="factions_kb_name_ents", before="factions_kb_acronyms", config={"key": components.KB_NAME_ENTS})
-    ruler.add_patterns(names)
-    acronym_ruler.add_patterns(acronyms)
+    # The rulers match on LOWER and ORTH, which the tokenizer alone sets; left to
+    # itself, add_patterns runs tagger, parser and NER over every pattern (with a
+    # 200k-actor KB, most of the load time).
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(names)
+        acronym_ruler.add_patterns(acronyms)
     nlp.add_pipe("factions_whole_names", after="factions_kb_acronyms")
     nlp.add_pipe("factions_text_acronyms", after="factions_whole_names")
     nlp.add_pipe("factions_entity_fixes", after="factions_text_acronyms")
