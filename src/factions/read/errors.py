@@ -11,7 +11,8 @@ class ReadError(Exception):
         reason = " ".join(str(reason).split())
         if len(reason) > self.MAX_REASON:
             reason = reason[: self.MAX_REASON - 1] + "…"
-        super().__init__(f"{source}: {reason}")
+        # A feed entry's link or a file name may hold a newline too.
+        super().__init__(f"{' '.join(str(source).split())}: {reason}")
         self.source = source
         self.reason = reason
 
