@@ -101,6 +101,8 @@ class Actor:
     reason: str = ""
     # The name the actor went by when the document was published (knowledge base).
     name_then: str | None = None
+    # The KB id of the actor this one is part of (a coalition's command, a state's army).
+    part_of: str | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -109,6 +111,7 @@ class Actor:
             "kind": self.kind,
             "kb_id": self.kb_id,
             "name_then": self.name_then,
+            "part_of": self.part_of,
             "aliases": list(self.aliases),
             "basis": self.basis,
             "confidence": round(self.confidence, 3),
