@@ -53,7 +53,11 @@ def bare_role(surface: str) -> str | None:
 
 
 def _players(kb: KnowledgeBase, role: str) -> list[KBActor]:
-    return [a for a in kb.actors.values() if kb.role_of(a) == role]
+    """The KB actors that play `role` (computed once per knowledge base)."""
+    cache = kb.__dict__.setdefault("_role_players", {})
+    if role not in cache:
+        cache[role] = [a for a in kb.actors.values() if kb.role_of(a) == role]
+    return cache[role]
 
 
 def family_support(kb: KnowledgeBase, actor: KBActor, context: Context) -> tuple[int, list[str]]:
