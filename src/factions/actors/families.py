@@ -62,7 +62,8 @@ def _players(kb: KnowledgeBase, role: str) -> list[KBActor]:
 
 def family_support(kb: KnowledgeBase, actor: KBActor, context: Context) -> tuple[int, list[str]]:
     """How many of the document's linked mentions are of `actor`'s family, of the
-    states its members act in, or of places in those states; and which ids they were."""
+    states its members act in, or of actors and places only in those states (the
+    KB's `countries`); and which ids they were."""
     members = kb.family(actor.id)
     places: set[str] = set()
     for member in members:
@@ -71,7 +72,7 @@ def family_support(kb: KnowledgeBase, actor: KBActor, context: Context) -> tuple
 
     def counts(i: str) -> bool:
         other = kb.actors.get(i)
-        return i in ids or (other is not None and other.kind == "location" and bool(other.places()) and other.places() <= places)
+        return i in ids or (other is not None and bool(other.places()) and other.places() <= places)
 
     seen = {i: n for i, n in context.mentioned.items() if counts(i)}
     return sum(seen.values()), sorted(seen, key=lambda i: (-seen[i], i))

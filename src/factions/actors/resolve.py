@@ -16,7 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from factions.actors.families import choose_member
+from factions.actors.families import bare_role, choose_member
 from factions.actors.linking import Context, choose, document_context, speaker_position
 from factions.kb import KnowledgeBase
 from factions.names import normalise, surname, trim_dangling
@@ -341,6 +341,8 @@ def descriptive_name(surface: str) -> str:
 
 
 def _add_alias(actor: Actor, surface: str) -> None:
+    if bare_role(surface) is not None:  # "the regime" names Syria in one document only
+        return
     name = clean_surface(surface)
     if name and name != actor.name and name not in actor.aliases:
         actor.aliases.append(name)
