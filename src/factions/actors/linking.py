@@ -83,6 +83,9 @@ def _score(actor: KBActor, how: str, name: str, label: str, tagged: str | None, 
     if context.day and actor.ended and actor.ended < context.day[: len(actor.ended)]:
         score += w["ended"]
         why.append(f"it ended in {actor.ended}")
+    elif context.day and not actor.exists_on(context.day):
+        score += w["ended"]
+        why.append(f"it began in {actor.began}")
     places = actor.places()
     if places and context.places:
         if places & context.places:
