@@ -181,4 +181,7 @@ def _card(actor: dict, counts: dict) -> dict:
 
 
 def _quote(text: str) -> str:
+    """`text` as one shell word: in double quotes when it holds single quotes only."""
+    if "'" in text and not any(c in text for c in '"$`\\!'):
+        return f'"{text}"'
     return "'" + text.replace("'", "'\\''") + "'"
