@@ -275,9 +275,14 @@ def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     out.print(f"mentions: {p['mentions']}   claims made: {p['claims_made']}")
     if p["part_of"]:
         out.print("part of: " + " → ".join(f"{x['name']} (kb:{x['kb_id']})" for x in p["part_of"]), markup=False, highlight=False)
-    for x in p["parts"]:
+    named = [x for x in p["parts"] if x["mentions"]]
+    for x in named:
         out.print(f"  part {x['name']} (kb:{x['kb_id']}{', ' + x['role'].replace('_', ' ') if x['role'] else ''}): "
                   f"{x['mentions']} mention{'s' if x['mentions'] != 1 else ''}", markup=False, highlight=False)
+    if len(p["parts"]) > len(named):
+        rest = len(p["parts"]) - len(named)
+        out.print(f"  {rest} {'more ' if named else ''}part{'s' if rest != 1 else ''} in the knowledge base, not named in the store"
+                  " (--json lists them)", markup=False, highlight=False)
     kb = p["knowledge_base"]
     if kb:
         for n in kb["names_over_time"]:
