@@ -29,7 +29,7 @@ The Coalition continues to support the Syrian Democratic Forces, who are clearin
 
 NO_CONTEXT = """The Coalition said on Monday that it would meet again next month to discuss its budget and its membership rules."""
 
-YEMEN = """The coalition struck Houthi positions near Hodeidah on Tuesday, Yemeni officials said. Coalition aircraft also hit a depot in Saada."""
+YEMEN = """The coalition struck Houthi positions near Hodeidah in western Yemen on Tuesday, officials said. Coalition aircraft also hit a depot in Saada."""
 
 ACRONYM_1 = """A new armed faction calling itself the Eastern Lions Brigade (ELB) attacked a checkpoint in Daraa on Tuesday.
 The Southern Tawhid Brigade said on Sunday it had lost two men near Busra."""
@@ -141,8 +141,8 @@ def test_the_store_keeps_part_of_and_queries_roll_up_only_when_asked(db):
 
 
 def test_cli_relation_with_parts_and_actor_show_lists_parts(db):
-    exact = runner.invoke(app, ["relation", "Syrian government", "ISIL", "--db", db])
-    rolled = runner.invoke(app, ["relation", "Syrian government", "ISIL", "--with-parts", "--db", db])
+    exact = runner.invoke(app, ["relation", "Syria", "ISIL", "--db", db])
+    rolled = runner.invoke(app, ["relation", "Syria", "ISIL", "--with-parts", "--db", db])
     assert exact.exit_code == 0 and "no evidence in the store" in exact.stdout
     assert rolled.exit_code == 0 and "(with parts): fighting" in rolled.stdout and "Syrian Arab Army →" in rolled.stdout
     shown = runner.invoke(app, ["actor", "Global Coalition", "--db", db])

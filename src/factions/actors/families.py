@@ -86,7 +86,7 @@ def choose_member(kb: KnowledgeBase, surface: str, context: Context) -> Choice |
         return None
     candidates = [a for a in _players(kb, role) if a.exists_on(context.day)]
     scored = sorted(((*family_support(kb, a, context), a) for a in candidates), key=lambda s: (-s[0], s[2].id))
-    scored = [s for s in scored if s[0] > 0]
+    scored = [s for s in scored if s[0] >= _table()["min_support"]]
     name = " ".join(surface.split())
     if not scored:
         return Choice(None, 0.0, f"'{name}' is a bare name ({role.replace('_', ' ')}) and the document is about no "
