@@ -97,16 +97,19 @@ def test_upgrading_a_store_with_data_keeps_the_data(tmp_path):
                           "VALUES (1, 'x', 'old.txt', '[]', '[]', 'Old text.', '2025-01-01 00:00:00')"))
         conn.execute(text("INSERT INTO actors (id, key, name, kind, basis, recorded_at) VALUES (1, 'armed_group:old', 'Old Front', 'armed_group', 'text', '2025-01-01 00:00:00')"))
         conn.execute(text("INSERT INTO mentions (document_id, actor_id, start, \"end\", text, label, basis, recorded_at) VALUES (1, 1, 0, 3, 'Old', 'ORG', 'model', '2025-01-01 00:00:00')"))
+        # A knowledge-base actor stored before parts had a column: 0008 fills its part_of.
+        conn.execute(text("INSERT INTO actors (id, key, name, kind, kb_id, basis, recorded_at) VALUES (2, 'kb:syrian-arab-army', 'Syrian Arab Army', 'government_body', 'syrian-arab-army', 'kb', '2025-01-01 00:00:00')"))
         # A name folded the old way (articles kept, "Jaysh" not "Jaish").
         conn.execute(text("INSERT INTO actor_names (actor_id, name, norm, basis, recorded_at) VALUES (1, 'Jaysh al-Old', 'jaysh al old', 'text', '2025-01-01 00:00:00')"))
     store = open_store(url)
     with store.engine.connect() as conn:
         assert conn.execute(select(t.documents.c.text)).scalar() == "Old text."
-        assert conn.execute(select(t.actors.c.name, t.actors.c.merged_into)).one() == ("Old Front", None)
+        assert conn.execute(select(t.actors.c.name, t.actors.c.merged_into).where(t.actors.c.id == 1)).one() == ("Old Front", None)
+        assert conn.execute(select(t.actors.c.part_of).where(t.actors.c.id == 2)).scalar() == "syria"
         assert conn.execute(select(func.count()).select_from(t.mentions)).scalar() == 1
         head = ScriptDirectory.from_config(config).get_current_head()
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
         # Names and actor keys are refolded, so the old store resolves the new way.
         assert conn.execute(select(t.actor_names.c.norm)).scalar() == "jaish old"
-        assert conn.execute(select(t.actors.c.key)).scalar() == "armed_group:old front"
+        assert conn.execute(select(t.actors.c.key).where(t.actors.c.id == 1)).scalar() == "armed_group:old front"
         assert resolve_actor(conn, "Jaish al Old") == [1]

@@ -126,6 +126,8 @@ class Actor:
     name_then: str | None = None
     # Coordinates of a place actor, where the gazetteer or the KB knows it (places stage).
     geo: Geo | None = None
+    # The KB id of the actor this one is part of (a coalition's command, a state's army).
+    part_of: str | None = None
 
     def as_dict(self) -> dict:
         out = {
@@ -134,6 +136,7 @@ class Actor:
             "kind": self.kind,
             "kb_id": self.kb_id,
             "name_then": self.name_then,
+            "part_of": self.part_of,
             "aliases": list(self.aliases),
             "basis": self.basis,
             "confidence": round(self.confidence, 3),

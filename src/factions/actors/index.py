@@ -213,7 +213,7 @@ class ActorIndex:
             if (kb_id and actor.kb_id == kb_id) or normalise(actor.name) == normalise(name):
                 return actor
         if found:
-            actor = Actor(self._new_id(), found[0].name, found[0].kind, kb_id=kb_id, basis="kb", confidence=0.9, reason=f"{basis} named '{name}'")
+            actor = Actor(self._new_id(), found[0].name, found[0].kind, kb_id=kb_id, basis="kb", confidence=0.9, reason=f"{basis} named '{name}'", part_of=self.kb.parents.get(kb_id))
         else:
             actor = Actor(self._new_id(), name, kind, basis=basis, confidence=0.8, reason=f"the document's {basis}")
         self.actors[actor.id] = actor

@@ -12,7 +12,8 @@ choice between several candidates is kept as the actor's reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factions.kb import KBActor, KnowledgeBase
@@ -22,10 +23,12 @@ from factions.lexicons import validated_table
 @dataclass(frozen=True)
 class Context:
     """What a document says about where and when it is: its date (ISO, any
-    precision) and the KB ids of the states it is about."""
+    precision), the KB ids of the states it is about, and how often it names each KB
+    actor unambiguously (for bare names: actors/families.py)."""
 
     day: str | None
     places: frozenset[str]
+    mentioned: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass
@@ -57,11 +60,13 @@ def document_context(day: str | None, names: list[str], kb: KnowledgeBase) -> Co
     """The states a document is about: those of the names in it that mean one
     knowledge-base actor only (a state, or an actor or place with `countries`)."""
     places: set[str] = set()
-    for name in set(names):
+    mentioned: Counter[str] = Counter()
+    for name, n in Counter(names).items():
         found = kb.candidates(name)  # an ambiguous name says nothing of where the document is
         if len(found) == 1:
             places |= found[0][0].places()
-    return Context(day, frozenset(places))
+            mentioned[found[0][0].id] += n
+    return Context(day, frozenset(places), dict(mentioned))
 
 
 def _score(actor: KBActor, how: str, name: str, label: str, tagged: str | None, speaker: bool, context: Context) -> tuple[float, list[str]]:
@@ -78,6 +83,9 @@ def _score(actor: KBActor, how: str, name: str, label: str, tagged: str | None, 
     if context.day and actor.ended and actor.ended < context.day[: len(actor.ended)]:
         score += w["ended"]
         why.append(f"it ended in {actor.ended}")
+    elif context.day and not actor.exists_on(context.day):
+        score += w["ended"]
+        why.append(f"it began in {actor.began}")
     places = actor.places()
     if places and context.places:
         if places & context.places:

@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from factions.actors.families import bare_role, choose_member
 from factions.actors.linking import Context, choose, document_context, speaker_position
 from factions.kb import KnowledgeBase
 from factions.names import normalise, surname, trim_dangling
@@ -95,8 +96,17 @@ class _Registry:
         return self.get(
             f"kb:{kb_id}",
             lambda: Actor("", entry.name, entry.kind, kb_id=kb_id, basis="kb", confidence=confidence, reason=reason,
-                          name_then=entry.name_on(self.published)),
+                          name_then=entry.name_on(self.published), part_of=self.kb.parents.get(kb_id)),
         )
+
+    def for_member(self, kb_id: str, surface: str, reason: str) -> Actor:
+        """The KB actor a bare name means ("the regime"); the reason is kept beside the
+        actor's own once per bare form."""
+        actor = self.for_kb(kb_id, reason, 0.8)
+        form = " ".join(clean_surface(surface).lower().split())
+        if actor.reason != reason and f"'{form}'" not in actor.reason.lower():
+            actor.reason += f"; {reason}"
+        return actor
 
     def for_name(self, label: str, surface: str, basis: str = "text", reason: str | None = None) -> Actor:
         name = clean_surface(surface)
@@ -117,6 +127,11 @@ def _link(reg: _Registry, label: str, surface: str, kb_id: str | None, speaker: 
     (linking.choose), a close spelling of one, or the name itself."""
     kb = reg.kb
     name = clean_surface(surface)
+    member = choose_member(kb, surface, reg.context)  # "the Coalition", "the regime"
+    if member is not None:
+        if member.actor is None:
+            return reg.for_name(label, surface, reason=member.reason)
+        return reg.for_member(member.actor.id, surface, member.reason)
     choice = choose(kb, name, label, kb_id, speaker, reg.context)
     if choice is not None and choice.actor is None:
         return reg.for_name(label, surface, reason=choice.reason)
@@ -163,7 +178,13 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     for nominal in doc._.nominals or []:
         span = mention_span(document, nominal)
         surface = document.text[span.start : span.end]
-        choice = choose(kb, clean_surface(surface), nominal.label_, None, speaker_position(document.text, span.start, span.end), reg.context)
+        member = choose_member(kb, surface, reg.context)  # "government forces", "the army"
+        if member is not None and member.actor is not None:
+            actor = reg.for_member(member.actor.id, surface, member.reason)
+            _add_alias(actor, surface)
+            mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
+            continue
+        choice = None if member is not None else choose(kb, clean_surface(surface), nominal.label_, None, speaker_position(document.text, span.start, span.end), reg.context)
         if choice is not None and choice.actor is not None:
             actor = reg.for_kb(choice.actor.id, choice.reason if choice.contested else f"knowledge-base name '{clean_surface(surface)}'", 0.85)
         else:
@@ -171,7 +192,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             if antecedent is not None:
                 mentions.append(Mention(span, surface, nominal.label_, actor=antecedent.id, kb_id=antecedent.kb_id, basis="anaphor"))
                 continue
-            actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal")
+            actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal", reason=member.reason if member else None)
             if nominal.label_ == "LOC":
                 actor.kind = "location"
             else:
@@ -320,6 +341,8 @@ def descriptive_name(surface: str) -> str:
 
 
 def _add_alias(actor: Actor, surface: str) -> None:
+    if bare_role(surface) is not None:  # "the regime" names Syria in one document only
+        return
     name = clean_surface(surface)
     if name and name != actor.name and name not in actor.aliases:
         actor.aliases.append(name)

@@ -107,6 +107,21 @@ def _refuse_ambiguous(conn: Connection, name: str, level: str, ids: list[int]) -
     raise AmbiguousActor(name, level, candidates)
 
 
+def with_parts(conn: Connection, ids: list[int]) -> list[int]:
+    """`ids` (an actor and what was merged into it) and every stored actor that is part
+    of it, at any depth (`actors.part_of`, from the knowledge base), with what was
+    merged into those: the whole family, for roll-up queries. The first id stays first."""
+    a = t.actors
+    found = list(ids)
+    kb_ids = {r for r in conn.execute(select(a.c.kb_id).where(a.c.id.in_(ids), a.c.kb_id.is_not(None))).scalars()}
+    while kb_ids:
+        rows = conn.execute(select(a.c.id, a.c.kb_id).where(a.c.part_of.in_(kb_ids))).all()
+        new = [r for r in rows if r.id not in found]
+        found += [r.id for r in new]
+        kb_ids = {r.kb_id for r in new if r.kb_id}
+    return list(dict.fromkeys(family(conn, found))) if len(found) > len(ids) else found
+
+
 def _actor_names(conn: Connection, ids) -> dict[int, str]:
     """Display names, each actor shown under the actor it was merged into."""
     if not ids:
@@ -147,7 +162,8 @@ def actor_profile(conn: Connection, name: str) -> dict:
     ids = resolve_actor(conn, name)
     row = conn.execute(select(t.actors).where(t.actors.c.id == ids[0])).one()._mapping
     names = [r.name for r in conn.execute(select(t.actor_names.c.name).where(t.actor_names.c.actor_id.in_(ids)).order_by(t.actor_names.c.id))]
-    kb_entry = load_kb().get(row["kb_id"])
+    kb = load_kb()
+    kb_entry = kb.get(row["kb_id"])
     rels = relation_counts(conn, ids)
     c = records.claims()
     claims_by = conn.execute(select(func.count()).select_from(c).where(c.c.speaker_id.in_(ids))).scalar()
@@ -155,10 +171,30 @@ def actor_profile(conn: Connection, name: str) -> dict:
     return {
         "id": row["id"], "name": row["name"], "kind": row["kind"], "kb_id": row["kb_id"], "names": names,
         "mentions": mentions, "claims_made": claims_by, "relations": rels,
+        "part_of": [{"kb_id": i, "name": kb.actors[i].name} for i in kb.ancestors(row["kb_id"])] if row["kb_id"] else [],
+        "parts": _parts(conn, kb, row["kb_id"]),
         "knowledge_base": None if kb_entry is None else {
             "names_over_time": kb_entry.names, "lineage": kb_entry.lineage, "roles": kb_entry.roles, "basis": kb_entry.basis,
         },
     }
+
+
+def _parts(conn: Connection, kb, kb_id: str | None) -> list[dict]:
+    """The knowledge base's parts of an actor, at any depth, each with its mentions in
+    the store (0: known to the knowledge base, named by no stored document)."""
+    if not kb_id:
+        return []
+    parts = kb.parts(kb_id)
+    a, m = t.actors, t.mentions
+    merged = a.alias("merged")
+    counts = dict(conn.execute(
+        select(a.c.kb_id, func.count(m.c.id))
+        .join(merged, func.coalesce(merged.c.merged_into, merged.c.id) == a.c.id)
+        .join(m, m.c.actor_id == merged.c.id)
+        .where(a.c.kb_id.in_(parts)).group_by(a.c.kb_id)
+    ).all()) if parts else {}
+    return [{"kb_id": p, "name": kb.actors[p].name, "part_of": kb.parents.get(p), "role": kb.role_of(kb.actors[p]),
+             "mentions": counts.get(p, 0)} for p in parts]
 
 
 def relation_counts(conn: Connection, ids: list[int]) -> list[dict]:
@@ -207,13 +243,17 @@ def list_claims(conn: Connection, speaker: str | None = None, about: str | None 
 
 
 def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None, known_on: str | None = None,
-                      include_rejected: bool = False) -> dict:
+                      include_rejected: bool = False, parts: bool = False) -> dict:
     """The A–B relation: its state as of `as_of` as known from documents published by
     `known_on` (with the evidence for and against, graded), and all the evidence up
     to `as_of` grouped by relation type, each item with its speaker, outlet, said-on
     date and modality. Analysts' judgements apply; `include_rejected` also lists the
-    evidence they rejected (`rejected`), which never counts towards the state."""
+    evidence they rejected (`rejected`), which never counts towards the state. With
+    `parts`, each side is its whole family (`with_parts`: "Syria" answers for the
+    Syrian Arab Army too); without, exactly the actors named."""
     ids_a, ids_b = resolve_actor(conn, a), resolve_actor(conn, b)
+    if parts:
+        ids_a, ids_b = with_parts(conn, ids_a), with_parts(conn, ids_b)
     evidence = pair_evidence(conn, ids_a, ids_b, known_on)
     state = relation_state(conn, ids_a, ids_b, as_of, known_on, items=evidence)
     items = [i for i in evidence if not as_of or (i["date"] or "") <= as_of]
@@ -221,7 +261,8 @@ def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None
     for item in items:
         grouped[item["type"]].append(item)
     names = _actor_names(conn, [ids_a[0], ids_b[0]])
-    out = {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "known_on": known_on, "state": state, "relations": dict(grouped)}
+    out = {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "known_on": known_on, "with_parts": parts,
+           "state": state, "relations": dict(grouped)}
     if include_rejected:
         out["rejected"] = [i for i in pair_evidence(conn, ids_a, ids_b, known_on, include_rejected=True)
                            if i["rejected"] and (not as_of or (i["date"] or "") <= as_of)]
@@ -229,10 +270,13 @@ def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None
 
 
 def timeline(conn: Connection, name: str, other: str | None = None, as_of: str | None = None,
-             include_rejected: bool = False) -> list[dict]:
+             include_rejected: bool = False, parts: bool = False) -> list[dict]:
     """Events involving an actor (and, with `other`, both), in the order they
-    happened; each event once, with every article's report of it."""
+    happened; each event once, with every article's report of it. With `parts`, each
+    actor's whole family (`with_parts`)."""
     involving = [resolve_actor(conn, name)] + ([resolve_actor(conn, other)] if other else [])
+    if parts:
+        involving = [with_parts(conn, ids) for ids in involving]
     return deduplicated_events(conn, involving, as_of, include_rejected)
 
 

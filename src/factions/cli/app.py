@@ -127,6 +127,8 @@ err = _PlainConsole(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLAlchemy URL; env FACTIONS_DB; default sqlite:///factions.db")]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON for programs instead of a table.")]
+PartsOption = Annotated[bool, typer.Option("--with-parts", help="Each actor with all its parts (the Syrian Arab Army with Syria, "
+                                           "CJTF-OIR with the anti-ISIL coalition); without it, exactly the actors named.")]
 
 
 def _error(message: str) -> None:
@@ -349,6 +351,16 @@ def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     out.print(_styled((p["name"], "bold"), f" ({p['kind']}{', kb: ' + p['kb_id'] if p['kb_id'] else ''})"))
     out.print(f"names: {', '.join(p['names'])}", markup=False)
     out.print(f"mentions: {p['mentions']}   claims made: {p['claims_made']}")
+    if p["part_of"]:
+        out.print("part of: " + " → ".join(f"{x['name']} (kb:{x['kb_id']})" for x in p["part_of"]), markup=False, highlight=False)
+    named = [x for x in p["parts"] if x["mentions"]]
+    for x in named:
+        out.print(f"  part {x['name']} (kb:{x['kb_id']}{', ' + x['role'].replace('_', ' ') if x['role'] else ''}): "
+                  f"{x['mentions']} mention{'s' if x['mentions'] != 1 else ''}", markup=False, highlight=False)
+    if len(p["parts"]) > len(named):
+        rest = len(p["parts"]) - len(named)
+        out.print(f"  {rest} {'more ' if named else ''}part{'s' if rest != 1 else ''} in the knowledge base, not named in the store"
+                  " (--json lists them)", markup=False, highlight=False)
     kb = p["knowledge_base"]
     if kb:
         for n in kb["names_over_time"]:
@@ -360,6 +372,38 @@ def actor(name: str, db: DbOption = None, as_json: JsonOption = False) -> None:
     if p["relations"]:
         _table("Relations in the store", ["type", "source", "target", "evidence"],
                [[r["type"], r["source"], r["target"], r["evidence"]] for r in p["relations"]])
+
+
+@actor_app.command("suggest")
+def actor_suggest(
+    limit: Annotated[int, typer.Option(help="At most this many suggestions.")] = 30,
+    min_score: Annotated[float, typer.Option("--min-score", help="Only suggestions scored at least this (0-1).")] = 0.0,
+    db: DbOption = None, as_json: JsonOption = False,
+) -> None:
+    """Likely merges among stored actors (acronyms defined in a text, names that fold
+    alike, near-duplicates, one knowledge-base family), each with its evidence and the
+    `factions actor merge` command that accepts it. Nothing is merged."""
+    from factions.analysis.suggest import suggest_merges
+
+    if not 0.0 <= min_score <= 1.0:
+        _error(f"--min-score must be between 0 and 1, not {min_score}")
+        raise typer.Exit(2)
+    with _connect(db) as conn:
+        rows = suggest_merges(conn, limit=limit, min_score=min_score)
+    if as_json:
+        return _print_json(rows)
+    if not rows:
+        out.print("no likely merges")
+        return
+    for r in rows:
+        k, o = r["keep"], r["other"]
+        out.print(f"{r['score']:.2f}  {k['name']} ({k['ref']}, {k['mentions']}) ← {o['name']} ({o['ref']}, {o['mentions']})  "
+                  f"[{', '.join(r['rules'])}]", markup=False, highlight=False)
+        for e in r["evidence"]:
+            out.print(f"      {e}", markup=False, highlight=False)
+        if r["documents"]:
+            out.print(f"      documents: {', '.join(r['documents'])}", markup=False, highlight=False)
+        out.print(f"      $ {r['command']}", markup=False, highlight=False)
 
 
 ByOption = Annotated[str, typer.Option("--by", help="Who makes the judgement.")]
@@ -629,14 +673,15 @@ def relation(
     a: str, b: str,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="The state in the world on this date.")] = None,
     known_on: Annotated[Optional[str], typer.Option("--known-on", help="As reflected by documents published by this date.")] = None,
-    show_rejected: ShowRejectedOption = False, db: DbOption = None, as_json: JsonOption = False,
+    show_rejected: ShowRejectedOption = False, parts: PartsOption = False,
+    db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """The state between two actors on a date, with the evidence for and against, and
     all the evidence grouped by relation type (ids for `factions relation reject ...`)."""
     _parse_date(as_of, "--as-of")
     _parse_date(known_on, "--known-on")
     with _connect(db) as conn:
-        data = _resolving(lambda: analysis.relation_evidence(conn, a, b, as_of, known_on, show_rejected))
+        data = _resolving(lambda: analysis.relation_evidence(conn, a, b, as_of, known_on, show_rejected, parts=parts))
     if as_json:
         return _print_json(data)
     print_relation(data)
@@ -649,6 +694,7 @@ def _evidence_rows(items: list[dict]) -> list[list]:
 def print_relation(data: dict) -> None:
     when = "".join([f" as of {data['as_of']}" if data["as_of"] else "", f", known on {data['known_on']}" if data.get("known_on") else ""])
     st = data["state"]
+    when += " (with parts)" if data.get("with_parts") else ""
     out.print(_styled((f"{data['a']} – {data['b']}", "bold"), f"{when}: ", (st["state"], "bold"),
                       (f" since {st['since']}" if st["since"] else "") + (f" (confidence {st['confidence']:.2f})" if st["state"] != "none" else "")))
     columns = ["id", "date", "speaker", "outlet", "reliability", "credibility", "modality", "evidence"]
@@ -696,13 +742,14 @@ def timeline(
     name: str,
     other: Annotated[Optional[str], typer.Argument(help="Only events involving this actor too.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Only events up to this date.")] = None,
-    show_rejected: ShowRejectedOption = False, db: DbOption = None, as_json: JsonOption = False,
+    show_rejected: ShowRejectedOption = False, parts: PartsOption = False,
+    db: DbOption = None, as_json: JsonOption = False,
 ) -> None:
     """Events involving an actor (or two) in the order they happened, each event once
     with all its reports (their ids for `factions event ...`)."""
     _parse_date(as_of, "--as-of")
     with _connect(db) as conn:
-        rows = _resolving(lambda: analysis.timeline(conn, name, other, as_of, show_rejected))
+        rows = _resolving(lambda: analysis.timeline(conn, name, other, as_of, show_rejected, parts=parts))
     if as_json:
         return _print_json(rows)
     title = f"Timeline of {name}" + (f" and {other}" if other else "")

@@ -45,6 +45,9 @@ class KBActor:
     lineage: list[dict] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
     ended: str | None = None  # when the actor ceased to exist (dissolved, died)
+    began: str | None = None  # when it came into being (formed, founded)
+    part_of: str | None = None  # KB id of the actor it is part of (see `parent`)
+    family_role: str | None = None  # its role in its family (data/families.toml)
     countries: list[str] = field(default_factory=list)  # KB ids of the states it acts in
     basis: str = ""
     source: str = ""
@@ -68,6 +71,30 @@ class KBActor:
     def places(self) -> set[str]:
         """The states this actor belongs to: itself for a state, else its `countries`."""
         return {self.id} if self.kind == "state" else set(self.countries)
+
+    def parent(self, kb: "KnowledgeBase") -> str | None:
+        """The KB id of the actor this one is part of: its `part_of`, else the group
+        whose province it is (lineage `province_of`), else, for a state body, the
+        state it is a member of (lineage `member_of` a state)."""
+        if self.part_of:
+            return self.part_of
+        for link in self.lineage:
+            if link["type"] == "province_of" and link["target"] in kb.actors:
+                return link["target"]
+        if self.kind == "government_body":
+            for link in self.lineage:
+                target = kb.actors.get(link["target"])
+                if link["type"] == "member_of" and target is not None and target.kind == "state":
+                    return target.id
+        return None
+
+    def exists_on(self, day: str | None) -> bool:
+        """Whether the actor existed on `day` (ISO, any precision; None: now)."""
+        if not day:
+            return not self.ended
+        if self.began and day[: len(self.began)] < self.began[: len(day)]:
+            return False
+        return not (self.ended and self.ended < day[: len(self.ended)])
 
     def name_era(self, name: str, day: str | None) -> str:
         """How `name` fits this actor on `day` (None: today): "valid" (a dated name or
@@ -139,8 +166,50 @@ class KnowledgeBase:
                 for initial in _initials(key):
                     self._fuzzy_by_initial.setdefault(initial, []).append(key)
 
+        # Families: each actor's parent (part_of, checked at load) and its parts.
+        self.parents: dict[str, str] = {}
+        self._parts: dict[str, list[str]] = {}
+        for actor in actors.values():
+            parent = actor.parent(self)
+            if parent is not None and parent in actors:
+                self.parents[actor.id] = parent
+                self._parts.setdefault(parent, []).append(actor.id)
+
     def __len__(self) -> int:
         return len(self.actors)
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        """The actors `actor_id` is part of, nearest first."""
+        out: list[str] = []
+        while actor_id in self.parents and self.parents[actor_id] not in out:
+            actor_id = self.parents[actor_id]
+            out.append(actor_id)
+        return out
+
+    def family_root(self, actor_id: str) -> str:
+        """The actor at the top of `actor_id`'s part_of chain (itself if none)."""
+        up = self.ancestors(actor_id)
+        return up[-1] if up else actor_id
+
+    def parts(self, actor_id: str) -> list[str]:
+        """Every actor part of `actor_id`, at any depth, nearest first."""
+        out, frontier = [], [actor_id]
+        while frontier:
+            nxt = [p for f in frontier for p in self._parts.get(f, []) if p not in out and p != actor_id]
+            out.extend(nxt)
+            frontier = nxt
+        return out
+
+    def family(self, actor_id: str) -> list[str]:
+        """The family `actor_id` belongs to: its root first, then every part of it."""
+        top = self.family_root(actor_id)
+        return [top, *self.parts(top)]
+
+    def role_of(self, actor: KBActor) -> str | None:
+        """The role an actor plays in its family: its `family_role`, else its kind's default."""
+        from factions.actors.families import default_role
+
+        return actor.family_role or default_role(actor.kind)
 
     def get(self, actor_id: str | None) -> KBActor | None:
         return self.actors.get(actor_id) if actor_id else None
@@ -241,9 +310,34 @@ def _refuse(problems: list[str], source: str) -> None:
         raise KBFileError(f"{source}: {problems[0]}{more}")
 
 
+def check_families(actors: dict[str, KBActor]) -> None:
+    """A `part_of` or `province_of` naming an unknown actor, a part_of cycle, or a
+    `family_role` that data/families.toml does not declare is a load error."""
+    from factions.actors.families import roles
+
+    known = roles()
+    for actor in actors.values():
+        targets = ([actor.part_of] if actor.part_of else []) + [l["target"] for l in actor.lineage if l["type"] == "province_of"]
+        for target in targets:
+            if target not in actors:
+                raise KBFileError(f"{actor.source}: actor '{actor.id}': part_of '{target}' is no knowledge-base actor")
+        if actor.family_role and actor.family_role not in known:
+            raise KBFileError(f"{actor.source}: actor '{actor.id}': family_role '{actor.family_role}' is not one of "
+                              f"{', '.join(sorted(known))} (data/families.toml)")
+    for actor in actors.values():
+        seen, at = [actor.id], actor.part_of
+        while at:
+            if at in seen:
+                raise KBFileError(f"{actor.source}: actor '{actor.id}': part_of forms a cycle ({' → '.join(seen + [at])})")
+            seen.append(at)
+            at = actors[at].part_of if at in actors else None
+
+
 @lru_cache(maxsize=4)
 def load_kb(extra: tuple[str, ...] | None = None) -> KnowledgeBase:
     """The shipped knowledge base plus the user's files (FACTIONS_KB or `extra`)."""
     if extra is None:
         extra = tuple(p for p in os.environ.get("FACTIONS_KB", "").split(":") if p)
-    return KnowledgeBase(parse_kb_files(_kb_files(extra)))
+    actors = parse_kb_files(_kb_files(extra))
+    check_families(actors)
+    return KnowledgeBase(actors)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, insert, inspect, select, text
+from sqlalchemy import Engine, create_engine, event, insert, inspect, select, text, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
@@ -418,7 +418,12 @@ def _actors(conn, actors, document_id: int, now: datetime, cache: dict[str, tupl
     unknown = [k for k in set(keys.values()) if k not in cache and not k.startswith("doc")]
     found: dict[str, tuple[int, set[str]]] = {}
     if unknown:
-        rows = conn.execute(select(t.actors.c.id, t.actors.c.key).where(t.actors.c.key.in_(unknown))).all()
+        rows = conn.execute(select(t.actors.c.id, t.actors.c.key, t.actors.c.part_of).where(t.actors.c.key.in_(unknown))).all()
+        # The knowledge base may have declared a part since the actor was stored.
+        parents = {keys[a.id]: a.part_of for a in actors if a.part_of}
+        for r in rows:
+            if r.key in parents and r.part_of != parents[r.key]:
+                conn.execute(update(t.actors).where(t.actors.c.id == r.id).values(part_of=parents[r.key]))
         names: dict[int, set[str]] = {r.id: set() for r in rows}
         if rows:
             for r in conn.execute(select(t.actor_names.c.actor_id, t.actor_names.c.name).where(t.actor_names.c.actor_id.in_(list(names)))):
@@ -427,7 +432,7 @@ def _actors(conn, actors, document_id: int, now: datetime, cache: dict[str, tupl
     new = [a for a in actors if keys[a.id] not in cache and keys[a.id] not in found]
     new = list({keys[a.id]: a for a in new}.values())
     created = _insert_returning(conn, t.actors, [
-        dict(key=keys[a.id], name=a.name, kind=a.kind, kb_id=a.kb_id, basis=a.basis, recorded_at=now) for a in new
+        dict(key=keys[a.id], name=a.name, kind=a.kind, kb_id=a.kb_id, basis=a.basis, part_of=a.part_of, recorded_at=now) for a in new
     ])
     for a, actor_id in zip(new, created):
         found[keys[a.id]] = (actor_id, set())

@@ -47,6 +47,9 @@ actors = Table(
     Column("kind", String(40), nullable=False),
     Column("kb_id", String(200), index=True),
     Column("basis", String(40), nullable=False),
+    # The KB id of the actor this one is part of (CJTF-OIR of the anti-ISIL coalition,
+    # the Syrian Arab Army of Syria): queries roll a family up through it.
+    Column("part_of", String(200), index=True),
     # An analyst's merge: this actor is the same as `merged_into` (see judgements).
     Column("merged_into", Integer, ForeignKey("actors.id", name="fk_actors_merged_into"), index=True),
     _recorded(),
