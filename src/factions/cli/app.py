@@ -1045,6 +1045,29 @@ def summary(db: DbOption = None, as_json: JsonOption = False) -> None:
         print_relation(data["main_pair"])
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs a token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="FACTIONS_TOKEN", help="Required on every request when given (Authorization: Bearer TOKEN); env FACTIONS_TOKEN.")] = None,
+) -> None:
+    """The workbench: the REST API (/api/v1, described at /openapi.json) and the pages,
+    over the store."""
+    import uvicorn
+
+    from factions.web.app import ServeError, check_binding, create_app
+
+    try:
+        check_binding(host, token)
+    except ServeError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    _store(db, write=True)  # the --db checks, one line, before the server starts
+    out.print(f"factions workbench on http://{host}:{port}/ (Ctrl-C stops it)")
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
 ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")]
 
 
