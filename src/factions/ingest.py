@@ -1,9 +1,11 @@
 """Streaming ingest: read → extract (in worker processes) → store, in constant memory.
 
 The main process reads documents lazily, skips those already stored (by content
-hash, so a stopped run resumes where it was), hands batches to N worker processes
-and writes each returned extraction in its own transaction. At most `2 × workers`
-batches are in flight, so memory does not grow with the corpus.
+hash, one query per batch, so a stopped run resumes where it was), hands batches to
+N worker processes (or a Dask cluster: factions.cluster) and writes each returned
+batch in one transaction (Store.ingest_many; a batch that fails is written again one
+document per transaction, so a bad document costs only itself). At most
+`2 × workers` batches are in flight, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -116,20 +118,47 @@ def _start_worker(model: str | None, parent: int) -> None:
     _init_worker(model)
 
 
-def _extract_batch(documents: list[Document]) -> list[Extraction | ReadError]:
+def extract_documents(extractor: RuleExtractor, documents: list[Document]) -> list[Extraction | ReadError]:
+    """A batch's extractions; a document whose extraction fails is a ReadError naming
+    it, and costs only itself."""
     out: list[Extraction | ReadError] = []
 
-    def failed(document: Document, exc: Exception) -> None:  # one bad document costs only itself
+    def failed(document: Document, exc: Exception) -> None:
         out.append(ReadError(document.source, f"extraction failed ({type(exc).__name__}: {exc})"))
 
-    for x in _WORKER.extract_many(documents, on_error=failed):
+    for x in extractor.extract_many(documents, on_error=failed):
         out.append(x)
     return out
+
+
+def _extract_batch(documents: list[Document]) -> list[Extraction | ReadError]:
+    return extract_documents(_WORKER, documents)
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
     while batch := list(islice(items, size)):
         yield batch
+
+
+def _fresh_batches(paths: Iterable[str], store: Store, size: int, published, report: IngestReport,
+                   on_error: Callable[[ReadError], None], on_progress: Callable[[IngestReport], None]) -> Iterator[list[Document]]:
+    """The inputs read lazily, `size` at a time, less those already stored (one query
+    per batch, by text hash: a stopped run resumes where it was)."""
+    for items in _batches(iter(read_inputs(paths, published)), size):
+        documents = []
+        for item in items:
+            if isinstance(item, ReadError):
+                report.failed.append(item)
+                on_error(item)
+            else:
+                documents.append(item)
+        stored = store.stored_hashes(d.text_sha256 for d in documents)
+        fresh = [d for d in documents if d.text_sha256 not in stored]
+        report.skipped += len(documents) - len(fresh)
+        if len(fresh) < len(items):
+            on_progress(report)
+        if fresh:
+            yield fresh
 
 
 def ingest_paths(
@@ -140,41 +169,40 @@ def ingest_paths(
     batch_size: int = 16,
     model: str | None = None,
     published=None,
+    client=None,
     on_error: Callable[[ReadError], None] = lambda e: None,
     on_progress: Callable[[IngestReport], None] = lambda r: None,
 ) -> IngestReport:
+    """Read, extract and store. Extraction runs in this process (workers=1), in
+    `workers` worker processes, or, given a dask.distributed `client`, on its cluster
+    (factions.cluster). This process writes each batch's results in one transaction."""
     report = IngestReport()
 
-    def fresh() -> Iterator[Document]:
-        for item in read_inputs(paths, published):
-            if isinstance(item, ReadError):
-                report.failed.append(item)
-                on_error(item)
-                on_progress(report)
-            elif store.has_document(item.text_sha256):
-                report.skipped += 1
-                on_progress(report)
-            else:
-                yield item
-
     def write(results: list[Extraction | ReadError]) -> None:
+        extractions = []
         for x in results:
             if isinstance(x, ReadError):
                 report.failed.append(x)
                 on_error(x)
-                continue
-            try:
-                if store.ingest(x) is None:
-                    report.skipped += 1
-                else:
-                    report.stored += 1
-            except Exception as exc:  # the transaction rolled back: nothing half-written
-                err = ReadError(x.document.source, f"not stored ({type(exc).__name__}: {exc})")
+            else:
+                extractions.append(x)
+        for x, outcome in zip(extractions, store.ingest_many(extractions)):
+            if isinstance(outcome, Exception):  # its transaction rolled back: nothing half-written
+                err = ReadError(x.document.source, f"not stored ({type(outcome).__name__}: {outcome})")
                 report.failed.append(err)
                 on_error(err)
+            elif outcome is None:
+                report.skipped += 1
+            else:
+                report.stored += 1
         on_progress(report)
 
-    batches = _batches(fresh(), batch_size)
+    batches = _fresh_batches(paths, store, batch_size, published, report, on_error, on_progress)
+    if client is not None:
+        from factions.cluster import extract_on_cluster
+
+        extract_on_cluster(client, batches, write, model)
+        return report
     if workers <= 1:
         _init_worker(model)
         for batch in batches:

@@ -266,8 +266,10 @@ def ingest(
     db: DbOption = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for documents that carry none.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch sent to a worker (nlp.pipe batch).")] = 16,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (with --engine dask: local Dask workers).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch sent to a worker (nlp.pipe batch) and per store transaction.")] = 16,
+    engine: Annotated[str, typer.Option(help="processes (a pool on this machine) or dask (a Dask cluster: local, or --scheduler).")] = "processes",
+    scheduler: Annotated[Optional[str], typer.Option(help="With --engine dask: a running Dask scheduler, tcp://HOST:PORT.")] = None,
     kb: KbOption = None,
     disable_rule: DisableOption = None,
     init: Annotated[bool, typer.Option("--init", help="Add factions' tables to an existing database that is not a factions store yet.")] = False,
@@ -275,13 +277,45 @@ def ingest(
     """Read, extract and store documents; each one whole or not at all. Documents
     already stored (same text) are skipped, so an interrupted run can be resumed.
     A new store is created where --db names none; another program's database is
-    refused unless --init."""
-    from factions.ingest import count_documents, ingest_paths
+    refused unless --init. --engine dask extracts on a Dask cluster: a local one of
+    --workers processes, or the one whose scheduler --scheduler names."""
+    from contextlib import ExitStack
 
+    from factions.cluster import ClusterError, check_scheduler_address, dask_client
+
+    if engine not in ("processes", "dask"):
+        _error(f"--engine must be processes or dask, not '{engine}'")
+        raise typer.Exit(2)
+    if scheduler is not None and engine != "dask":
+        _error("--scheduler names a Dask scheduler: give it with --engine dask")
+        raise typer.Exit(2)
     _use_kb(kb)
     _disable_rules(disable_rule)
-    store = _store(db, create=True, init=init)
     when = _parse_date(published, "--published")
+    with ExitStack() as cluster:
+        client = None
+        if scheduler is not None:  # reached before the store opens: a bad one leaves nothing created
+            try:
+                client = cluster.enter_context(dask_client(check_scheduler_address(scheduler)))
+            except ClusterError as exc:
+                _error(str(exc))
+                raise typer.Exit(2) from None
+        store = _store(db, create=True, init=init)
+        if engine == "dask" and client is None:
+            client = cluster.enter_context(dask_client(None, workers))
+        report = _ingest_with_progress(paths, store, workers=workers, batch_size=batch_size, model=model, published=when,
+                                       client=client)
+    err.print(f"stored {report.stored}, skipped {report.skipped} already stored, failed {len(report.failed)}", highlight=False)
+    for f in report.failed:
+        err.print(f"  failed: {f}", markup=False, highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(paths: list[str], store, **options):
+    """ingest_paths() under the progress bar (on a terminal): documents done, rate, ETA."""
+    from factions.ingest import count_documents, ingest_paths
+
     columns = [
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
@@ -293,15 +327,7 @@ def ingest(
             elapsed = progress.tasks[0].elapsed or 0
             progress.update(task, completed=report.seen, rate=f"{report.seen / elapsed:.1f}" if elapsed else "-")
 
-        report = ingest_paths(
-            paths, store, workers=workers, batch_size=batch_size, model=model, published=when,
-            on_error=lambda e: _error(str(e)), on_progress=on_progress,
-        )
-    err.print(f"stored {report.stored}, skipped {report.skipped} already stored, failed {len(report.failed)}", highlight=False)
-    for f in report.failed:
-        err.print(f"  failed: {f}", markup=False, highlight=False)
-    if report.failed:
-        raise typer.Exit(1)
+        return ingest_paths(paths, store, **options, on_error=lambda e: _error(str(e)), on_progress=on_progress)
 
 
 def _connect(db: str | None):
