@@ -5,15 +5,22 @@ Phases run in their own processes so that each peak RSS is its own:
   spacy     bare spaCy (same model, same components factions runs) over the corpus
   factions  full factions extraction over the same corpus, one process; again with the
             trained attribution tagger (--extractor rules+model)
-  ingest    `ingest` into a fresh SQLite store with 1 and with 2 workers
-  queries   relation and leaders queries on a synthetic store of 1M claims
-Writes bench/results/<date>.json and prints a table.
+  ingest    `ingest` into a fresh SQLite store with 1 and with 2 worker processes, then
+            with the Dask engine (a LocalCluster of 1 and of 2 workers), then 2 worker
+            processes into PostgreSQL
+  queries   relation and leaders queries on a synthetic store of 1M claims, on SQLite
+            and on PostgreSQL
+The PostgreSQL figures need a server: FACTIONS_TEST_PG names a database on it whose
+role may create databases (`make bench` starts a throwaway one with
+scripts/test-postgres); without it they are left out, saying so.
+Writes bench/results/<date>.json (with the machine's description) and prints a table.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -105,18 +112,84 @@ def phase_factions(corpus: Path, extractor_name: str = "rules") -> dict:
     return {"documents": n, "words": words, "seconds": seconds, "words_per_s": words / seconds, "peak_rss_mb": _peak_rss_mb()}
 
 
-def phase_ingest(corpus: Path, workers: int) -> dict:
-    from factions.ingest import ingest_paths
+class _Postgres:
+    """Databases made and dropped for the bench on the server FACTIONS_TEST_PG names."""
+
+    def __init__(self) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.pool import NullPool
+
+        self.url = make_url(os.environ["FACTIONS_TEST_PG"])
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+    def create(self, name: str) -> str:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, name: str) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def version(self) -> str:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            return conn.execute(text("SHOW server_version")).scalar()
+
+
+def _store_bytes(store) -> int:
+    with store.engine.connect() as conn:
+        if store.engine.dialect.name == "postgresql":
+            return conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar()
+        return conn.exec_driver_sql("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()").scalar()
+
+
+def phase_ingest(corpus: Path, workers: int, engine: str = "processes", backend: str = "sqlite") -> dict:
+    """One ingest of the corpus into a new store. The model is loaded before the clock
+    starts (by this process, which the pool's workers fork from; by each Dask worker),
+    so the figure is the steady rate; `startup_s` is what loading (and for Dask,
+    starting the cluster) took."""
+    from contextlib import ExitStack
+
+    from factions.cluster import dask_client, extract_batch
+    from factions.ingest import _init_worker, ingest_paths
     from factions.store import open_store
 
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(f"sqlite:///{tmp}/bench.db")
+    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
+        if backend == "postgresql":
+            pg = _Postgres()
+            url = pg.create("factions_bench_ingest")
+            stack.callback(pg.drop, "factions_bench_ingest")
+        else:
+            url = f"sqlite:///{tmp}/bench.db"
+        store = open_store(url)
+        empty = _store_bytes(store)
         start = time.perf_counter()
-        report = ingest_paths([str(corpus)], store, workers=workers)
+        client = None
+        if engine == "dask":
+            client = stack.enter_context(dask_client(None, workers))
+            workers_up = list(client.scheduler_info()["workers"])
+            client.gather([client.submit(extract_batch, [], None, {}, workers=[w], pure=False) for w in workers_up])
+        else:
+            _init_worker(None)
+        startup = time.perf_counter() - start
+        start = time.perf_counter()
+        report = ingest_paths([str(corpus)], store, workers=workers, client=client)
         seconds = time.perf_counter() - start
+        size = _store_bytes(store) - empty  # the documents' rows and their indexes
+        store.engine.dispose()
     return {
-        "workers": workers, "stored": report.stored, "failed": len(report.failed), "seconds": seconds,
-        "documents_per_s": report.stored / seconds,
+        "engine": engine, "backend": backend, "workers": workers, "stored": report.stored, "failed": len(report.failed),
+        "seconds": seconds, "startup_s": startup, "documents_per_s": report.stored / seconds,
+        "store_kb_per_document": size / 1024 / max(1, report.stored),
+        # Dask's workers are not this process's children: their memory is not in this figure.
         "peak_rss_mb": max(_peak_rss_mb(), _peak_rss_mb(children=True)),
     }
 
@@ -158,11 +231,10 @@ def phase_long(path: Path) -> dict:
 def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
     """A store of `claims` claims, each carrying one relation, over 20,000 actors;
     pair frequencies are skewed as in real corpora (a few pairs dominate)."""
-    from sqlalchemy import insert
-
-    from factions.kb import normalize_name
+    from factions.names import normalise
     from factions.store import open_store
     from factions.store import schema as t
+    from factions.store.db import insert_rows
 
     store = open_store(url)
     rng = random.Random(seed)
@@ -172,13 +244,13 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
     types = ["fights", "opposes", "allied_with", "negotiates_with", "supports", "leads", "member_of"]
     modalities = ["asserted", "reported", "alleged", "denied"]
     with store.engine.begin() as conn:
-        conn.execute(insert(t.actors), [
+        insert_rows(conn, t.actors, [
             dict(id=i, key=f"armed_group:synthetic group {i}", name=f"Synthetic Group {i}", kind="armed_group" if i % 4 else "person",
                  kb_id=None, basis="text", recorded_at=now) for i in range(1, n_actors + 1)])
-        conn.execute(insert(t.actor_names), [
-            dict(actor_id=i, name=f"Synthetic Group {i}", norm=normalize_name(f"Synthetic Group {i}"), basis="text", recorded_at=now)
+        insert_rows(conn, t.actor_names, [
+            dict(actor_id=i, name=f"Synthetic Group {i}", norm=normalise(f"Synthetic Group {i}"), basis="text", recorded_at=now)
             for i in range(1, n_actors + 1)])
-        conn.execute(insert(t.documents), [
+        insert_rows(conn, t.documents, [
             dict(id=d, text_sha256=f"{d:064x}", source=f"synthetic/{d}", authors=[], translators=[], publisher=f"Outlet {d % 50}",
                  published=date.fromordinal(733000 + d % 4000).isoformat(), text="synthetic " * 30, recorded_at=now)
             for d in range(1, n_docs + 1)])
@@ -197,18 +269,32 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
                 rel_rows.append(dict(document_id=doc, type=rng.choice(types), source_id=a, target_id=b, source_start=0, source_end=9,
                                      target_start=0, target_end=9, evidence="synthetic evidence", evidence_start=0, evidence_end=9,
                                      modality=rng.choice(modalities), claim_id=c, when_start=said, recorded_at=now))
-            conn.execute(insert(t.claims), claim_rows)
-            conn.execute(insert(t.relations), rel_rows)
-    with store.engine.connect() as conn:  # fold the WAL into the file before it is renamed
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            insert_rows(conn, t.claims, claim_rows)
+            insert_rows(conn, t.relations, rel_rows)
+    with store.engine.connect() as conn:
+        if store.engine.dialect.name == "sqlite":  # fold the WAL into the file before it is renamed
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:  # rows given their ids: the sequences follow; the planner gets statistics
+            for table in (t.actors, t.actor_names, t.documents, t.claims, t.relations):
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), (SELECT max(id) FROM {table.name}))")
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
     store.engine.dispose()
     return {"claims": claims, "actors": n_actors, "documents": n_docs}
 
 
-def phase_queries(claims: int) -> dict:
-    from factions import analysis
+def phase_queries(claims: int, backend: str = "sqlite") -> dict:
     from factions.store import open_store
 
+    if backend == "postgresql":  # built afresh each run (COPY), dropped afterwards
+        pg = _Postgres()
+        start = time.perf_counter()
+        url = pg.create("factions_bench_queries")
+        try:
+            built = {**build_synthetic_store(url, claims), "seconds": time.perf_counter() - start}
+            return {**_query_latency(open_store(url)), "store": {"claims": claims, "built": built, "server": pg.version()}}
+        finally:
+            pg.drop("factions_bench_queries")
     db = CORPUS_DIR / f"synthetic-{claims}.db"
     built = None
     if not db.exists():
@@ -220,7 +306,13 @@ def phase_queries(claims: int) -> dict:
         for leftover in (tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
             leftover.unlink(missing_ok=True)
         built = {**info, "seconds": time.perf_counter() - start}
-    store = open_store(f"sqlite:///{db}")
+    return {**_query_latency(open_store(f"sqlite:///{db}")), "store": {"claims": claims, "built": built}}
+
+
+def _query_latency(store) -> dict:
+    """p50 and p95 of 300 relation and 300 leaders queries on a synthetic store."""
+    from factions import analysis
+
     rng = random.Random(3)
     timings: dict[str, list[float]] = {"relation": [], "leaders": []}
     with store.engine.connect() as conn:
@@ -234,9 +326,8 @@ def phase_queries(claims: int) -> dict:
             start = time.perf_counter()
             analysis.leaders(conn, f"Synthetic Group {b}", as_of=as_of)
             timings["leaders"].append((time.perf_counter() - start) * 1000)
-    out = {name: {"p50_ms": statistics.median(v), "p95_ms": statistics.quantiles(v, n=20)[18], "n": len(v)} for name, v in timings.items()}
-    out["store"] = {"claims": claims, "built": built}
-    return out
+    store.engine.dispose()
+    return {name: {"p50_ms": statistics.median(v), "p95_ms": statistics.quantiles(v, n=20)[18], "n": len(v)} for name, v in timings.items()}
 
 
 def _run_phase(*args: str) -> dict:
@@ -249,9 +340,14 @@ def _run_phase(*args: str) -> dict:
 def machine() -> dict:
     import spacy
 
+    import dask
+
     return {
         "platform": platform.platform(), "processor": platform.processor() or platform.machine(),
-        "cpus": __import__("os").cpu_count(), "python": platform.python_version(), "spacy": spacy.__version__,
+        "cpus": os.cpu_count(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        # The machine may be shared: how busy it was when the bench began.
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(), "spacy": spacy.__version__, "dask": dask.__version__,
     }
 
 
@@ -270,13 +366,14 @@ def main() -> None:
         if fn:
             print(json.dumps(fn(Path(rest[0]), *rest[1:])))
         elif name == "ingest":
-            print(json.dumps(phase_ingest(Path(rest[0]), int(rest[1]))))
+            print(json.dumps(phase_ingest(Path(rest[0]), int(rest[1]), *rest[2:])))
         elif name == "queries":
-            print(json.dumps(phase_queries(int(rest[0]))))
+            print(json.dumps(phase_queries(int(rest[0]), *rest[1:])))
         elif name == "long":
             print(json.dumps(phase_long(Path(rest[0]))))
         return
 
+    host = machine()
     corpus = CORPUS_DIR / f"corpus-{args.words}.jsonl"
     ingest_corpus = CORPUS_DIR / f"corpus-{args.ingest_words}.jsonl"
     sizes = {"extraction": build_corpus(args.words, corpus), "ingest": build_corpus(args.ingest_words, ingest_corpus)}
@@ -285,7 +382,15 @@ def main() -> None:
     full = _run_phase("factions", str(corpus))
     tagged = _run_phase("factions", str(corpus), "rules+model")  # with the trained attribution tagger
     ingest = [_run_phase("ingest", str(ingest_corpus), str(n)) for n in (1, 2)]
+    dask = [_run_phase("ingest", str(ingest_corpus), str(n), "dask") for n in (1, 2)]
     queries = _run_phase("queries", str(args.claims))
+    postgres = None
+    if os.environ.get("FACTIONS_TEST_PG"):
+        postgres = {"ingest": _run_phase("ingest", str(ingest_corpus), "2", "processes", "postgresql"),
+                    "queries": _run_phase("queries", str(args.claims), "postgresql")}
+    else:
+        print("PostgreSQL figures left out: FACTIONS_TEST_PG names no server (`make bench` starts one where "
+              "Debian's postgresql package is installed)", file=sys.stderr)
     long_doc = None
     if args.long_bytes:
         long_path = CORPUS_DIR / f"long-{args.long_bytes}.txt"
@@ -293,20 +398,25 @@ def main() -> None:
         long_doc = _run_phase("long", str(long_path))
     ratio = full["words_per_s"] / bare["words_per_s"]
     ratio_tagged = tagged["words_per_s"] / bare["words_per_s"]
+    speedup = ingest[1]["documents_per_s"] / ingest[0]["documents_per_s"]
+    dask_ratio = dask[1]["documents_per_s"] / ingest[1]["documents_per_s"]
     targets = {
         "extraction >= 0.8 x bare spaCy": ratio >= 0.8,
         "extraction with the attribution tagger >= 0.8 x bare spaCy": ratio_tagged >= 0.8,
         ">= 10 articles of 800 words/s with 2 workers": ingest[1]["documents_per_s"] >= 10,
+        "ingest with 2 workers >= 1.7 x 1 worker": speedup >= 1.7,
+        "Dask with 2 local workers within 10% of 2 worker processes": dask_ratio >= 0.9,
         "ingest peak RSS < 1.5 GB": max(i["peak_rss_mb"] for i in ingest) < 1536,
         "relation query p95 <= 50 ms at 1M claims": queries["relation"]["p95_ms"] <= 50,
     }
     if long_doc:
         targets["ingest of a 4 MB document: stored, peak RSS < 1.5 GB"] = long_doc["stored"] == 1 and long_doc["peak_rss_mb"] < 1536
     result = {
-        "date": date.today().isoformat(), "machine": machine(), "corpus": sizes,
+        "date": date.today().isoformat(), "machine": host, "corpus": sizes,
         "bare_spacy": bare, "factions": full, "extraction_ratio": ratio,
         "factions_with_tagger": tagged, "extraction_ratio_with_tagger": ratio_tagged,
-        "ingest": ingest, "ingest_speedup_2_workers": ingest[1]["documents_per_s"] / ingest[0]["documents_per_s"],
+        "ingest": ingest, "ingest_speedup_2_workers": speedup,
+        "dask": dask, "dask_2_workers_vs_processes": dask_ratio, "postgresql": postgres,
         "queries": queries, "long_document": long_doc, "targets": targets,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -316,11 +426,18 @@ def main() -> None:
         ("factions extraction", f"{full['words_per_s']:,.0f} words/s", f"{full['peak_rss_mb']:,.0f} MB", f"{ratio:.2f} x bare spaCy"),
         ("factions, rules+model", f"{tagged['words_per_s']:,.0f} words/s", f"{tagged['peak_rss_mb']:,.0f} MB", f"{ratio_tagged:.2f} x bare spaCy"),
         *[(f"ingest, {i['workers']} worker(s)", f"{i['documents_per_s']:.1f} docs/s", f"{i['peak_rss_mb']:,.0f} MB",
-           "baseline" if i["workers"] == 1 else f"{result['ingest_speedup_2_workers']:.2f} x 1 worker") for i in ingest],
+           "baseline" if i["workers"] == 1 else f"{speedup:.2f} x 1 worker") for i in ingest],
+        *[(f"ingest, Dask, {i['workers']} local worker(s)", f"{i['documents_per_s']:.1f} docs/s", f"start {i['startup_s']:.0f} s",
+           f"{i['documents_per_s'] / ingest[n]['documents_per_s']:.2f} x {i['workers']} process(es)") for n, i in enumerate(dask)],
+        *([("ingest, 2 workers, PostgreSQL", f"{postgres['ingest']['documents_per_s']:.1f} docs/s",
+            f"{postgres['ingest']['peak_rss_mb']:,.0f} MB",
+            f"{postgres['ingest']['documents_per_s'] / ingest[1]['documents_per_s']:.2f} x SQLite")] if postgres else []),
         *([("ingest, one long document", f"{long_doc['bytes'] / 1e6:.1f} MB in {long_doc['seconds']:,.0f} s",
              f"{long_doc['peak_rss_mb']:,.0f} MB", "sections of 100,000 characters")] if long_doc else []),
         *[(f"{name} query", f"p50 {q['p50_ms']:.1f} ms", f"p95 {q['p95_ms']:.1f} ms", f"{args.claims:,} claims")
           for name, q in queries.items() if name != "store"],
+        *([(f"{name} query, PostgreSQL", f"p50 {q['p50_ms']:.1f} ms", f"p95 {q['p95_ms']:.1f} ms", f"{args.claims:,} claims")
+           for name, q in postgres["queries"].items() if name != "store"] if postgres else []),
     ]
     width = max(len(r[0]) for r in rows)
     for r in rows:

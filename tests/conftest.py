@@ -1,4 +1,7 @@
+import itertools
 import json
+import os
+import shutil
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,18 +63,204 @@ def example_outputs(name: str) -> tuple:
     return tuple(x.as_dict() for x in _extractor().extract_many(docs))
 
 
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
-    """The example corpus ingested into a fresh store, as `make demo` does."""
+def _ingest_examples(url: str) -> str:
     from typer.testing import CliRunner
 
     from factions.cli import app
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
     result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", url])
     assert result.exit_code == 0, result.output
     assert "stored 10, skipped 0 already stored, failed 0" in result.output
     return url
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """The example corpus ingested into a fresh store, as `make demo` does."""
+    return _ingest_examples(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}")
+
+
+@pytest.fixture(scope="session")
+def two_workers_db(tmp_path_factory):
+    """The example corpus ingested by two worker processes, in batches of three."""
+    from typer.testing import CliRunner
+
+    from factions.cli import app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('two-workers') / 'two.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", url, "--workers", "2", "--batch-size", "3"])
+    assert result.exit_code == 0, result.output
+    assert "stored 10, skipped 0 already stored, failed 0" in result.output
+    return url
+
+
+# Stores on both backends. PostgreSQL: FACTIONS_TEST_PG names a database on a server
+# where its role may create databases (scripts/test-postgres, which `make test` runs,
+# starts a throwaway one); each test gets databases of its own, dropped afterwards.
+BACKENDS = ["sqlite", "postgresql"]
+
+
+class PostgresServer:
+    """Throwaway databases on the server FACTIONS_TEST_PG points at."""
+
+    def __init__(self, url: str):
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.pool import NullPool
+
+        self.url = make_url(url)
+        # CREATE and DROP DATABASE run outside a transaction; no session is kept open.
+        self._admin = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self._names = (f"factions_t{os.getpid()}_{n}" for n in itertools.count())
+
+    def check(self) -> None:
+        from sqlalchemy import text
+
+        with self._admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def create(self, template: str | None = None) -> str:
+        """A new database (a copy of `template`'s URL when given); its URL."""
+        from sqlalchemy import text
+        from sqlalchemy.engine import make_url
+
+        name = next(self._names)
+        with self._admin.connect() as conn:
+            if template:
+                source = make_url(template).database
+                # A template may have no other session; the ingest that built it left pooled ones.
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d AND pid <> pg_backend_pid()"),
+                             {"d": source})
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
+            else:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy import text
+        from sqlalchemy.engine import make_url
+
+        with self._admin.connect() as conn:  # FORCE: sessions the test's engines still pool
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """The PostgreSQL server for the tests; they skip, saying why, when there is none.
+    A server named but not answering is an error, not a skip."""
+    url = os.environ.get("FACTIONS_TEST_PG")
+    if not url:
+        pytest.skip("no PostgreSQL server: FACTIONS_TEST_PG is not set (`make test` runs scripts/test-postgres, "
+                    "which starts one where Debian's postgresql package is installed)")
+    server = PostgresServer(url)
+    server.check()
+    return server
+
+
+def _sqlite_copy(url: str, path) -> str:
+    """A copy of an SQLite store (a WAL database lives in up to three files)."""
+    source = url.removeprefix("sqlite:///")
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            shutil.copy(source + suffix, str(path) + suffix)
+        except FileNotFoundError:
+            pass
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """The URL of an empty database on each backend, for a test to build its store in."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    server = request.getfixturevalue("postgres")
+    url = server.create()
+    yield url
+    server.drop(url)
+
+
+@pytest.fixture(scope="session")
+def demo_pg(postgres):
+    """The example corpus ingested into a PostgreSQL database (the template of the copies)."""
+    url = _ingest_examples(postgres.create())
+    yield url
+    postgres.drop(url)
+
+
+def _demo_copy(request, path):
+    if request.param == "sqlite":
+        return _sqlite_copy(request.getfixturevalue("demo_db"), path), None
+    server = request.getfixturevalue("postgres")
+    url = server.create(template=request.getfixturevalue("demo_pg"))
+    return url, server
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_url(request, tmp_path):
+    """A test's own copy of the demo store (it may write to it), on each backend."""
+    url, server = _demo_copy(request, tmp_path / "demo.db")
+    yield url
+    if server:
+        server.drop(url)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_module_url(request, tmp_path_factory):
+    """A copy of the demo store shared by a module's tests, on each backend."""
+    url, server = _demo_copy(request, tmp_path_factory.mktemp("demo-module") / "demo.db")
+    yield url
+    if server:
+        server.drop(url)
+
+
+def store_content(url: str) -> dict:
+    """What a store holds, without its row ids or record times: documents by text hash,
+    actors by key, and every mention, claim, event, participant and relation by the
+    document, actors and spans they name. Two ingests of the same inputs agree on it
+    whatever order they wrote in."""
+    from sqlalchemy import select
+
+    from factions.store import open_store
+    from factions.store import schema as t
+
+    skip = {"id", "recorded_at", "document_id", "actor_id", "speaker_id", "source_id", "target_id", "where_id",
+            "claim_id", "event_id", "place_id", "via", "merged_into"}
+    store = open_store(url, write=False)
+    with store.engine.connect() as conn:
+        docs = {r.id: r.text_sha256 for r in conn.execute(select(t.documents.c.id, t.documents.c.text_sha256))}
+        actors = {r.id: r.key for r in conn.execute(select(t.actors.c.id, t.actors.c.key))}
+        # Descriptive actors' keys name their document's id: named by its hash instead.
+        actors = {i: f"{docs[int(k[3:k.index(':')])]}{k[k.index(':'):]}" if k.startswith("doc") else k for i, k in actors.items()}
+        places = {r.id: r.gazetteer_id for r in conn.execute(select(t.places.c.id, t.places.c.gazetteer_id))}
+        claims = {r.id: (docs[r.document_id], r.local_id) for r in conn.execute(select(t.claims.c.id, t.claims.c.document_id, t.claims.c.local_id))}
+        events = {r.id: (docs[r.document_id], r.local_id) for r in conn.execute(select(t.events.c.id, t.events.c.document_id, t.events.c.local_id))}
+
+        def rows(table, **refs):
+            out = []
+            for r in conn.execute(select(table)).mappings():
+                row = {k: v for k, v in r.items() if k not in skip}
+                row.update({name: lookup.get(r[column]) for name, (column, lookup) in refs.items()})
+                if "via" in r:
+                    row["via"] = [actors[a] for a in r["via"]]
+                out.append(json.dumps(row, sort_keys=True, default=str))
+            return sorted(out)
+
+        content = {
+            "documents": rows(t.documents),
+            "actors": rows(t.actors, key=("id", actors)),
+            "names": rows(t.actor_names, actor=("actor_id", actors)),
+            "places": rows(t.places),
+            "mentions": rows(t.mentions, document=("document_id", docs), actor=("actor_id", actors), place=("place_id", places)),
+            "claims": rows(t.claims, document=("document_id", docs), speaker=("speaker_id", actors)),
+            "events": rows(t.events, document=("document_id", docs), where=("where_id", actors), place=("place_id", places),
+                           claim=("claim_id", claims)),
+            "participants": rows(t.event_participants, event=("event_id", events), actor=("actor_id", actors)),
+            "relations": rows(t.relations, document=("document_id", docs), source=("source_id", actors),
+                              target=("target_id", actors), claim=("claim_id", claims), event=("event_id", events)),
+        }
+    store.engine.dispose()
+    return content
 
 
 def run_text(extractor, text, published=None):

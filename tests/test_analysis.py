@@ -4,7 +4,6 @@ network, exports and tracked questions."""
 import csv
 import io
 import json
-import shutil
 
 import networkx as nx
 import pytest
@@ -28,18 +27,12 @@ def _json(*args):
 
 
 @pytest.fixture()
-def db(demo_db, tmp_path):
-    path = tmp_path / "a.db"
-    source = demo_db.removeprefix("sqlite:///")
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            shutil.copy(source + suffix, str(path) + suffix)
-        except FileNotFoundError:
-            pass
-    return f"sqlite:///{path}"
+def db(demo_url):
+    return demo_url  # the test's own copy of the demo store, on SQLite and PostgreSQL
 
 
-def test_state_as_of_and_known_on(demo_db):
+def test_state_as_of_and_known_on(demo_module_url):
+    demo_db = demo_module_url
     data = _json("relation", "ISIS", "al-Qaeda", "--as-of", "2017-06-01", "--db", demo_db)
     st = data["state"]
     assert (st["state"], st["since"]) == ("negotiating", "2017-04-17")
@@ -105,8 +98,8 @@ def test_hostile_government_and_user_overrides(tmp_path, monkeypatch):
         grading.grading.cache_clear()
 
 
-def test_the_same_event_from_two_articles_is_one_event(tmp_path):
-    url = f"sqlite:///{tmp_path / 'e.db'}"
+def test_the_same_event_from_two_articles_is_one_event(tmp_path, store_url):
+    url = store_url
     a = tmp_path / "a.jsonl"
     a.write_text(
         json.dumps({"text": "Liwa al-Nasr fighters clashed with the Islamic State near Raqqa on March 3, 2016, a local official said.", "published": "2016-03-05", "publisher": "Outlet One"}) + "\n"
@@ -119,7 +112,8 @@ def test_the_same_event_from_two_articles_is_one_event(tmp_path):
     assert events[0]["when"] == "2016-03-03"
 
 
-def test_network_graphml_and_json(demo_db, tmp_path):
+def test_network_graphml_and_json(demo_module_url, tmp_path):
+    demo_db = demo_module_url
     out = tmp_path / "net.graphml"
     _run("network", "--as-of", "2030-01-01", "--format", "graphml", "--out", str(out), "--db", demo_db)
     graph = nx.read_graphml(out)
@@ -130,7 +124,8 @@ def test_network_graphml_and_json(demo_db, tmp_path):
     assert {"nodes", "edges"} <= set(data) and len(data["edges"]) == graph.number_of_edges()
 
 
-def test_exports_validate_with_their_libraries(demo_db, tmp_path):
+def test_exports_validate_with_their_libraries(demo_module_url, tmp_path):
+    demo_db = demo_module_url
     import stix2
     from prov.model import ProvDocument
 
@@ -177,11 +172,11 @@ def test_a_tracked_question_from_forecast_to_score(db):
     assert bad.exit_code == 1 and "outcome must be one of H1, H2" in bad.stderr
 
 
-def test_a_dated_war_lapses_after_its_horizon(tmp_path):
+def test_a_dated_war_lapses_after_its_horizon(tmp_path, store_url):
     # "fought a border war in 1999", reported in 2017: fighting then, not in 2017.
     text = tmp_path / "war.txt"
     text.write_text("Ethiopia and Eritrea fought a three-week border war in 1999.", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'w.db'}"
+    db = store_url
     _run("ingest", str(text), "--db", db, "--published", "2017-05-01")
     then = _json("relation", "Ethiopia", "Eritrea", "--as-of", "1999-06-01", "--db", db)
     later = _json("relation", "Ethiopia", "Eritrea", "--as-of", "2017-05-01", "--db", db)
@@ -195,10 +190,10 @@ def test_undated_fighting_does_not_lapse():
     assert periods(items)[0].end is None
 
 
-def test_an_unknown_name_is_an_error_with_suggestions_never_another_actor(tmp_path):
+def test_an_unknown_name_is_an_error_with_suggestions_never_another_actor(tmp_path, store_url):
     text = tmp_path / "a.txt"
     text.write_text("The United States struck the Islamic State near Raqqa on 3 May 2017.", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'u.db'}"
+    db = store_url
     _run("ingest", str(text), "--db", db)
     # Known to the knowledge base but named by no stored document: no answer about "US".
     result = runner.invoke(app, ["relation", "ISIL", "al-Nusra Front", "--db", db])

@@ -1,7 +1,6 @@
 """Analysts' judgements on identity: merge, split, alias — recorded and reversible."""
 
 import json
-import shutil
 
 import pytest
 from alembic import command
@@ -19,15 +18,8 @@ runner = CliRunner()
 
 
 @pytest.fixture()
-def db(demo_db, tmp_path):
-    path = tmp_path / "j.db"
-    source = demo_db.removeprefix("sqlite:///")
-    for suffix in ("", "-wal", "-shm"):  # a WAL database lives in up to three files
-        try:
-            shutil.copy(source + suffix, str(path) + suffix)
-        except FileNotFoundError:
-            pass
-    return f"sqlite:///{path}"
+def db(demo_url):
+    return demo_url  # the test's own copy of the demo store, on SQLite and PostgreSQL
 
 
 def _run(*args):
@@ -86,8 +78,8 @@ def test_undo_refuses_out_of_order_and_twice(db):
     assert result.exit_code == 1 and "already undone" in result.stderr
 
 
-def test_upgrading_a_store_with_data_keeps_the_data(tmp_path):
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+def test_upgrading_a_store_with_data_keeps_the_data(store_url):
+    url = store_url
     engine = create_engine(url)
     config = alembic_config(engine)
     with engine.begin() as conn:

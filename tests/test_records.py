@@ -31,8 +31,8 @@ ALLIANCE = ("b.txt", "2019-04-10",
 
 
 @pytest.fixture()
-def url(extractor, tmp_path):
-    url = f"sqlite:///{tmp_path / 'records.db'}"
+def url(extractor, store_url):
+    url = store_url
     store = open_store(url)
     for source, published, text in (FIGHTS, ALLIANCE):
         store.ingest(extractor.extract(Document(source=source, text=text, published=date.fromisoformat(published))))

@@ -1,4 +1,5 @@
-"""Stage 5: the store — whole documents or nothing, idempotent ingest, migrations."""
+"""Stage 5: the store — whole documents or nothing, idempotent ingest, migrations; on SQLite
+and PostgreSQL (the store_url fixture)."""
 
 import copy
 
@@ -7,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, store_content
 from factions.read import read_inputs
 from factions.store import open_store
 from factions.store import schema as t
@@ -19,8 +20,8 @@ def _count(store, table):
 
 
 @pytest.fixture()
-def store(tmp_path):
-    return open_store(f"sqlite:///{tmp_path / 'test.db'}")
+def store(store_url):
+    return open_store(store_url)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +81,39 @@ def test_actors_are_shared_across_documents_but_descriptions_are_not(store, extr
     assert any(k.startswith("doc1:population:iraqi intelligence sources") for k in keys)
 
 
-def test_reopening_an_existing_store_keeps_its_data(tmp_path, extractions):
-    url = f"sqlite:///{tmp_path / 'keep.db'}"
-    open_store(url).ingest(extractions[0])
-    assert _count(open_store(url), t.documents) == 1
+def test_reopening_an_existing_store_keeps_its_data(store_url, extractions):
+    open_store(store_url).ingest(extractions[0])
+    assert _count(open_store(store_url), t.documents) == 1
+
+
+def test_a_batch_stores_what_documents_one_at_a_time_store(store, store_url, tmp_path, extractions):
+    one_at_a_time = f"sqlite:///{tmp_path / 'one-at-a-time.db'}"
+    single = open_store(one_at_a_time)
+    for x in extractions:
+        single.ingest(x)
+    outcomes = store.ingest_many(extractions)
+    assert len(extractions) > 2 and all(isinstance(o, int) for o in outcomes)
+    content = store_content(store_url)
+    assert content["claims"] and content["relations"] and content["events"]
+    assert content == store_content(one_at_a_time)
+
+
+def test_a_bad_document_in_a_batch_costs_only_itself(store, extractions):
+    bad = copy.deepcopy(extractions[0])
+    bad.relations[0].source = "a9999"  # fails after its document, claims and events were written
+    outcomes = store.ingest_many([*extractions[1:], bad])
+    assert isinstance(outcomes[-1], KeyError) and all(isinstance(o, int) for o in outcomes[:-1])
+    assert _count(store, t.documents) == len(extractions) - 1
+    with store.engine.connect() as conn:
+        hashes = set(conn.execute(select(t.documents.c.text_sha256)).scalars())
+        assert bad.document.text_sha256 not in hashes
+        assert conn.execute(select(func.count()).select_from(t.claims)).scalar() == sum(len(x.claims) for x in extractions[1:])
+
+
+def test_a_batch_skips_stored_texts_and_repeats(store, extractions):
+    first, second = extractions[0], extractions[1]
+    store.ingest(first)
+    outcomes = store.ingest_many([first, second, second])
+    assert outcomes[0] is None and isinstance(outcomes[1], int) and outcomes[2] is None
+    assert _count(store, t.documents) == 2
+    assert store.stored_hashes([first.document.text_sha256, "0" * 64]) == {first.document.text_sha256}

@@ -2,9 +2,9 @@
 unknown stores are refused untouched; read-only stores answer; writers wait for each
 other instead of failing on "database is locked"; NUL never reaches a backend.
 
-PostgreSQL: set FACTIONS_TEST_PG to the URL of a throwaway database (it is emptied),
-e.g. postgresql+psycopg://postgres@localhost:5439/factions_test; without it the
-PostgreSQL cases skip."""
+PostgreSQL: the cases run on a database of their own on the server FACTIONS_TEST_PG
+names (the `postgres` fixture in conftest.py; `make test` starts a throwaway server);
+without one they skip, saying why."""
 
 import hashlib
 import os
@@ -28,8 +28,6 @@ from factions.store import schema as t
 from factions.store.db import StoreError
 
 runner = CliRunner()
-PG = os.environ.get("FACTIONS_TEST_PG")
-needs_pg = pytest.mark.skipif(not PG, reason="FACTIONS_TEST_PG names no throwaway PostgreSQL database")
 
 FIGHTS = ("a.txt", "2019-03-02",
           "The Islamic State attacked the Kurdish YPG near the town of Hajin on Tuesday, a spokesman for the Syrian "
@@ -295,16 +293,12 @@ def test_nul_becomes_a_space_and_offsets_hold(tmp_path, extractor):
 
 
 @pytest.fixture()
-def pg_url():
-    engine = create_engine(PG)
-    with engine.begin() as conn:  # a throwaway database: start empty
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return PG
+def pg_url(postgres):
+    url = postgres.create()  # an empty database of the test's own
+    yield url
+    postgres.drop(url)
 
 
-@needs_pg
 def test_postgresql_answers_as_sqlite_does(pg_url, tmp_path, extractor):
     sqlite_url = f"sqlite:///{tmp_path / 'store.db'}"
     body = FIGHTS[2].replace("Hajin", "Ha\x00jin")  # PostgreSQL refuses NUL in text: stored as a space
@@ -318,7 +312,6 @@ def test_postgresql_answers_as_sqlite_does(pg_url, tmp_path, extractor):
     assert answers[0][0]["relations"] and answers[0] == answers[1]
 
 
-@needs_pg
 def test_postgresql_refuses_foreign_and_unknown_databases(pg_url):
     engine = create_engine(pg_url)
     with engine.begin() as conn:
@@ -333,7 +326,6 @@ def test_postgresql_refuses_foreign_and_unknown_databases(pg_url):
     engine.dispose()
 
 
-@needs_pg
 def test_two_ingests_and_judgements_on_one_postgresql_store_all_succeed(pg_url, tmp_path):
     _two_ingests_and_judgements(pg_url, tmp_path)
 

@@ -21,9 +21,13 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from factions.model import Document, Extraction
 from factions.read import ReadError
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 # How long a client waits for a scheduler to answer before the run is refused.
 CONNECT_TIMEOUT = "10s"
@@ -53,7 +57,7 @@ def check_scheduler_address(address: str) -> str:
 
 
 @contextmanager
-def dask_client(scheduler: str | None = None, workers: int = 1) -> Iterator["distributed.Client"]:  # noqa: F821
+def dask_client(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
     """A dask.distributed Client: connected to the scheduler at `scheduler`, or to a
     LocalCluster of `workers` single-threaded worker processes started here (and
     stopped on leaving). An unreachable scheduler is a ClusterError."""
@@ -113,7 +117,7 @@ def extract_batch(documents: list[Document], model: str | None, settings: dict[s
         return extract_documents(_EXTRACTOR, documents)
 
 
-def extract_on_cluster(client, batches: Iterator[list[Document]], write: Callable[[list[Extraction | ReadError]], None],
+def extract_on_cluster(client: Client, batches: Iterator[list[Document]], write: Callable[[list[Extraction | ReadError]], None],
                        model: str | None) -> None:
     """Send each batch to the cluster and write the results as they come back, with at
     most two batches per worker thread in flight (the inputs are read as they are

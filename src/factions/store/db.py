@@ -363,7 +363,9 @@ def _insert_returning(conn, table, rows: list[dict]) -> list[int]:
     return [r[0] for r in conn.execute(stmt, rows)]
 
 
-def _insert(conn, table, rows: list[dict]) -> None:
+def insert_rows(conn, table, rows: list[dict]) -> None:
+    """Insert many rows in the connection's transaction: SQLite executemany,
+    PostgreSQL COPY."""
     if not rows:
         return
     if conn.dialect.name == "postgresql":
@@ -403,7 +405,7 @@ def _write_batch(conn, xs: list[Extraction], cache: dict[str, tuple[int, set[str
     # Per document (by position in the batch): local actor id -> store id, and so on.
     actor_ids = _actors(conn, xs, doc_ids, now, cache)
     place_ids = _places(conn, xs, now)
-    _insert(conn, t.mentions, [
+    insert_rows(conn, t.mentions, [
         dict(document_id=doc_id, actor_id=actor_ids[n].get(m.actor), start=m.span.start, end=m.span.end,
              text=m.text, label=m.label, basis=m.basis, place_id=place_ids[n].get(m.actor), recorded_at=now)
         for n, (x, doc_id) in enumerate(zip(xs, doc_ids))
@@ -440,14 +442,14 @@ def _write_batch(conn, xs: list[Extraction], cache: dict[str, tuple[int, set[str
         for e in x.events
     ]))
     event_ids = [{e.id: next(created) for e in x.events} for x in xs]
-    _insert(conn, t.event_participants, [
+    insert_rows(conn, t.event_participants, [
         dict(event_id=event_ids[n][e.id], actor_id=actor_ids[n][a], role=role, start=s.start, end=s.end, recorded_at=now)
         for n, x in enumerate(xs)
         for e in x.events
         for role, ids, spans in (("actor", e.actors, e.actor_spans), ("recipient", e.recipients, e.recipient_spans))
         for a, s in zip(ids, spans)
     ])
-    _insert(conn, t.relations, [
+    insert_rows(conn, t.relations, [
         dict(document_id=doc_id, type=r.type, source_id=actor_ids[n][r.source], target_id=actor_ids[n][r.target],
              source_start=r.source_span.start, source_end=r.source_span.end,
              target_start=r.target_span.start, target_end=r.target_span.end,
@@ -533,5 +535,5 @@ def _actors(conn, xs: list[Extraction], doc_ids: list[int], now: datetime,
                 for old in list(islice(cache, ACTOR_CACHE_SIZE // 2)):
                     del cache[old]
             cache[key] = (actor_id, known)
-    _insert(conn, t.actor_names, name_rows)
+    insert_rows(conn, t.actor_names, name_rows)
     return ids
