@@ -340,6 +340,9 @@ class Store:
             return [ids.get(i) for i in range(len(extractions))]
         except Exception:
             self._actors.clear()  # rolled back: cached rows may not exist
+        except BaseException:
+            self._actors.clear()
+            raise
         outcomes: list[int | None | Exception] = []
         for x in extractions:
             try:
