@@ -112,6 +112,16 @@ def test_composition_relations(extractor, text, expected):
     assert expected in {(t, s if s[0].isupper() and s != "Rebel" else s.lower(), o) for t, s, o in _relations(x, names)}
 
 
+def test_a_groups_forces_named_by_it_belong_to_it(extractor):
+    x, names = _run(extractor, "Houthi forces shelled Saudi border posts. Taliban security forces detained a former officer.")
+    rels = _relations(x, names)
+    assert ("member_of", "Houthi forces", "Houthis") in rels
+    assert ("member_of", "Taliban security forces", "Taliban") in rels
+    # A coalition's forces do not belong to the state that leads it.
+    x, names = _run(extractor, "US-led coalition forces retook the town.")
+    assert not any(t == "member_of" and o == "United States" for t, _, o in _relations(x, names))
+
+
 def test_a_group_formed_from_two_others_succeeds_both(extractor):
     x, names = _run(extractor, "Jama'at Nusrat al-Islam wal-Muslimin was formed in 2017 through a merger of Ansar Dine and al-Mourabitoun.")
     successors = {(s, o) for t, s, o in _relations(x, names) if t == "successor_of"}

@@ -56,8 +56,16 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     out = []
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     titles = _title_mentions(index)
+    members = frozenset(lexicon("relations")["possessor"]["members"])
     for m in list(index.mentions):
-        if index.actors[m.actor].kind != "population" if m.actor else True:
+        if not m.actor:
+            continue
+        actor = index.actors[m.actor]
+        # People ("IS fighters"), and a group's own units and forces named by it
+        # ("Houthi forces", "CENTCOM forces", "13 ISIS tactical units"): a nominal the
+        # knowledge base does not know, headed by a member word.
+        unit = m.basis == "nominal" and not actor.kb_id and actor.kind in GROUP_KINDS and m.text.lower().split()[-1] in members
+        if actor.kind != "population" and not unit:
             continue
         if m.span in titles:
             continue  # "Houthi spokesman Yahya Saree": the role is the person's (see title_relations)
