@@ -45,7 +45,7 @@ def _check_date(value: str | None, name: str) -> None:
 
 
 def list_relations(conn: Connection, type: str | None = None, parties: list[str] | None = None, date_from: str | None = None,
-                   date_to: str | None = None, modality: str | None = None, min_confidence: float = 0.0, min_sources: int = 1,
+                   date_to: str | None = None, modality: str | None = None, min_confidence: float = 0.0, min_sources: int = 0,
                    parts: bool = False, limit: int = 50, offset: int = 0) -> dict:
     """Relations grouped by (source, type, target), most evidence first. `parties`:
     one name (relations it is a side of) or two (relations between them, either way);
@@ -61,6 +61,8 @@ def list_relations(conn: Connection, type: str | None = None, parties: list[str]
     _check_date(date_to, "date_to")
     if not 0.0 <= min_confidence <= 1.0:
         raise BadFilter(f"min_confidence must be between 0 and 1, not {min_confidence}")
+    if min_sources < 0:
+        raise BadFilter(f"min_sources must be 0 or more, not {min_sources}")
     if len(parties or []) > 2:
         raise BadFilter("give at most two parties")
 
