@@ -1,9 +1,9 @@
 """Full-text search over document text and titles, claim content and actor names,
 through the index of `store/fulltext.py` (SQLite FTS5, PostgreSQL text search).
 
-A query is words and "quoted phrases"; every one must match (AND). Punctuation
-inside a word splits it into a phrase ("al-Qaeda" is the phrase al qaeda), so no user
-input reaches the backend's query syntax. Claims are read as analysts judged them (a
+A query is words and "quoted phrases"; every one must match (AND). A word with
+punctuation inside is a phrase ("al-Qaeda": al then qaeda), and no user input reaches
+the backend's query syntax. Claims are read as analysts judged them (a
 rejected claim is not found), actors under the actor they were merged into, and an
 alias an analyst took back no longer finds its actor.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Integer, column, func, literal_column, select, table, text
+from sqlalchemy import Integer, column, func, literal_column, select, table
 from sqlalchemy.engine import Connection
 
 from factions.analysis.paging import check, paged
@@ -29,27 +29,24 @@ class BadQuery(ValueError):
     """A search query with no word to look for."""
 
 
-def phrases(query: str) -> list[list[str]]:
-    """The query as phrases of words: 'al-Qaeda "Islamic State" talks' →
-    [["al", "Qaeda"], ["Islamic", "State"], ["talks"]]."""
-    out = []
-    for quoted, bare in _TERM.findall(query):
-        words = _WORD.findall(quoted or bare)
-        if words:
-            out.append(words)
+def phrases(query: str) -> list[str]:
+    """The query as phrases, each holding a word: 'al-Qaeda "Islamic State" ?' →
+    ["al-Qaeda", "Islamic State"]."""
+    out = [quoted or bare for quoted, bare in _TERM.findall(query) if _WORD.search(quoted or bare)]
     if not out:
         raise BadQuery(f"the query '{query}' has no word to search for")
     return out
 
 
-def _fts5_query(parts: list[list[str]]) -> str:
-    # Each phrase double-quoted: FTS5 reads nothing inside as an operator.
-    return " AND ".join('"' + " ".join(words) + '"' for words in parts)
+def _fts5_query(parts: list[str]) -> str:
+    # Each phrase double-quoted, of its words only: FTS5 reads nothing inside as an operator.
+    return " AND ".join('"' + " ".join(_WORD.findall(p)) + '"' for p in parts)
 
 
-def _pg_query(parts: list[list[str]]):
-    # phraseto_tsquery per phrase, joined with &&: the words are data, never tsquery syntax.
-    queries = [func.phraseto_tsquery("simple", " ".join(words)) for words in parts]
+def _pg_query(parts: list[str]):
+    # phraseto_tsquery per phrase, joined with &&: the text is parsed as text (PostgreSQL
+    # splits "ez-Zor" the same way in the query as in the document), never as tsquery syntax.
+    queries = [func.phraseto_tsquery(literal_column("'simple'"), p) for p in parts]
     q = queries[0]
     for other in queries[1:]:
         q = q.op("&&")(other)
@@ -120,7 +117,7 @@ def _sqlite_actors(conn, parts, limit, offset):
 
 def _pg_documents(conn, parts, limit, offset):
     d, q = t.documents, _pg_query(parts)
-    vector = text(fulltext.PG_DOCUMENT)
+    vector = literal_column(fulltext.PG_DOCUMENT)
     match = vector.op("@@")(q)
     total = conn.execute(select(func.count()).select_from(d).where(match)).scalar()
     snippet = func.ts_headline("simple", d.c.text, q, "StartSel=\"\",StopSel=\"\",MaxWords=35,MinWords=15")
@@ -133,23 +130,23 @@ def _pg_documents(conn, parts, limit, offset):
 
 def _pg_claims(conn, parts, limit, offset):
     c, d, q = records.claims(), t.documents, _pg_query(parts)
-    stored = t.claims
-    vector = text(fulltext.PG_CLAIM)
-    hits = select(stored.c.id).where(vector.op("@@")(q))
-    total = conn.execute(select(func.count()).select_from(c).where(c.c.id.in_(hits))).scalar()
-    rank = func.ts_rank(func.to_tsvector("simple", c.c.content), q)
+    # The judged view over claims is pulled up into the query, so this is the
+    # expression of the index (fulltext.PG_CLAIM) on the stored rows.
+    vector = func.to_tsvector(literal_column("'simple'"), c.c.content)
+    match = vector.op("@@")(q)
+    total = conn.execute(select(func.count()).select_from(c).where(match)).scalar()
     rows = conn.execute(
         select(c.c.id, c.c.document_id, c.c.speaker_id, c.c.cue, c.c.content, c.c.content_start, c.c.content_end,
                c.c.said_on, c.c.rule, d.c.source, d.c.title)
-        .join(d, d.c.id == c.c.document_id).where(c.c.id.in_(hits))
-        .order_by(rank.desc(), c.c.id).limit(limit).offset(offset)
+        .join(d, d.c.id == c.c.document_id).where(match)
+        .order_by(func.ts_rank(vector, q).desc(), c.c.id).limit(limit).offset(offset)
     )
     return total, _with_speakers(conn, [dict(r._mapping) for r in rows])
 
 
 def _pg_actors(conn, parts, limit, offset):
     n, q = t.actor_names, _pg_query(parts)
-    vector = text(fulltext.PG_ACTOR_NAME)
+    vector = literal_column(fulltext.PG_ACTOR_NAME)
     hits = conn.execute(
         select(n.c.actor_id, n.c.name).where(vector.op("@@")(q), n.c.retracted_at.is_(None))
         .order_by(func.ts_rank(vector, q).desc(), n.c.id)

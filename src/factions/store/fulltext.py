@@ -26,7 +26,7 @@ _SQLITE = (
 )
 SQLITE_TABLES = tuple(name for name, _, _ in _SQLITE)
 
-# The PostgreSQL expressions; analysis.search must use them as written for the index to apply.
+# The PostgreSQL expressions; analysis.search must query the same ones for the index to apply.
 PG_DOCUMENT = "to_tsvector('simple', coalesce(documents.title, '') || ' ' || documents.text)"
 PG_CLAIM = "to_tsvector('simple', claims.content)"
 PG_ACTOR_NAME = "to_tsvector('simple', actor_names.name)"
