@@ -7,6 +7,8 @@ Phases run in their own processes so that each peak RSS is its own:
             trained attribution tagger (--extractor rules+model)
   ingest    `ingest` into a fresh SQLite store with 1 and with 2 workers
   queries   relation and leaders queries on a synthetic store of 1M claims
+  api       GET /api/v1/relation over HTTP (`factions serve`'s app on uvicorn, loopback)
+            on the same store, the same pairs and dates as the queries phase
 Writes bench/results/<date>.json and prints a table.
 """
 
@@ -221,22 +223,68 @@ def phase_queries(claims: int) -> dict:
             leftover.unlink(missing_ok=True)
         built = {**info, "seconds": time.perf_counter() - start}
     store = open_store(f"sqlite:///{db}")
-    rng = random.Random(3)
     timings: dict[str, list[float]] = {"relation": [], "leaders": []}
     with store.engine.connect() as conn:
-        for _ in range(300):
-            a = int(rng.paretovariate(1.2)) % 20_000 + 1
-            b = rng.randrange(1, 20_001)
-            as_of = date.fromordinal(733000 + rng.randrange(4000)).isoformat()
+        for a, b, as_of in _relation_questions():
             start = time.perf_counter()
-            analysis.relation_evidence(conn, f"Synthetic Group {a}", f"Synthetic Group {b}", as_of=as_of)
+            analysis.relation_evidence(conn, a, b, as_of=as_of)
             timings["relation"].append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            analysis.leaders(conn, f"Synthetic Group {b}", as_of=as_of)
+            analysis.leaders(conn, b, as_of=as_of)
             timings["leaders"].append((time.perf_counter() - start) * 1000)
     out = {name: {"p50_ms": statistics.median(v), "p95_ms": statistics.quantiles(v, n=20)[18], "n": len(v)} for name, v in timings.items()}
     out["store"] = {"claims": claims, "built": built}
     return out
+
+
+def _relation_questions(n: int = 300) -> list[tuple[str, str, str]]:
+    """The pairs and dates both the queries and the api phases ask about (seeded)."""
+    rng = random.Random(3)
+    out = []
+    for _ in range(n):
+        a = int(rng.paretovariate(1.2)) % 20_000 + 1
+        b = rng.randrange(1, 20_001)
+        as_of = date.fromordinal(733000 + rng.randrange(4000)).isoformat()
+        out.append((f"Synthetic Group {a}", f"Synthetic Group {b}", as_of))
+    return out
+
+
+def phase_api(claims: int) -> dict:
+    """Latency of the workbench's relation API as a client sees it: uvicorn serving
+    create_app() on a loopback port in a thread, one keep-alive httpx client in the
+    main thread (client and server share this process and its GIL, so the figure is,
+    if anything, pessimistic). Needs the store the queries phase builds."""
+    import socket
+    import threading
+
+    import httpx
+    import uvicorn
+
+    from factions.web import create_app
+
+    db = CORPUS_DIR / f"synthetic-{claims}.db"
+    if not db.exists():
+        raise SystemExit(f"{db} is missing: the queries phase builds it")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(f"sqlite:///{db}"), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    timings = []
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=60) as client:
+            client.get("/api/v1/summary").raise_for_status()  # connection and first-query warm-up
+            for a, b, as_of in _relation_questions():
+                start = time.perf_counter()
+                client.get("/api/v1/relation", params={"a": a, "b": b, "as_of": as_of}).raise_for_status()
+                timings.append((time.perf_counter() - start) * 1000)
+    finally:
+        server.should_exit = True
+        thread.join()
+    return {"relation": {"p50_ms": statistics.median(timings), "p95_ms": statistics.quantiles(timings, n=20)[18], "n": len(timings)},
+            "store": {"claims": claims}}
 
 
 def _run_phase(*args: str) -> dict:
@@ -273,6 +321,8 @@ def main() -> None:
             print(json.dumps(phase_ingest(Path(rest[0]), int(rest[1]))))
         elif name == "queries":
             print(json.dumps(phase_queries(int(rest[0]))))
+        elif name == "api":
+            print(json.dumps(phase_api(int(rest[0]))))
         elif name == "long":
             print(json.dumps(phase_long(Path(rest[0]))))
         return
@@ -286,6 +336,7 @@ def main() -> None:
     tagged = _run_phase("factions", str(corpus), "rules+model")  # with the trained attribution tagger
     ingest = [_run_phase("ingest", str(ingest_corpus), str(n)) for n in (1, 2)]
     queries = _run_phase("queries", str(args.claims))
+    api = _run_phase("api", str(args.claims))
     long_doc = None
     if args.long_bytes:
         long_path = CORPUS_DIR / f"long-{args.long_bytes}.txt"
@@ -299,6 +350,7 @@ def main() -> None:
         ">= 10 articles of 800 words/s with 2 workers": ingest[1]["documents_per_s"] >= 10,
         "ingest peak RSS < 1.5 GB": max(i["peak_rss_mb"] for i in ingest) < 1536,
         "relation query p95 <= 50 ms at 1M claims": queries["relation"]["p95_ms"] <= 50,
+        "relation API p95 <= 100 ms at 1M claims (over HTTP)": api["relation"]["p95_ms"] <= 100,
     }
     if long_doc:
         targets["ingest of a 4 MB document: stored, peak RSS < 1.5 GB"] = long_doc["stored"] == 1 and long_doc["peak_rss_mb"] < 1536
@@ -307,7 +359,7 @@ def main() -> None:
         "bare_spacy": bare, "factions": full, "extraction_ratio": ratio,
         "factions_with_tagger": tagged, "extraction_ratio_with_tagger": ratio_tagged,
         "ingest": ingest, "ingest_speedup_2_workers": ingest[1]["documents_per_s"] / ingest[0]["documents_per_s"],
-        "queries": queries, "long_document": long_doc, "targets": targets,
+        "queries": queries, "api": api, "long_document": long_doc, "targets": targets,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{result['date']}.json").write_text(json.dumps(result, indent=2) + "\n")
@@ -321,6 +373,8 @@ def main() -> None:
              f"{long_doc['peak_rss_mb']:,.0f} MB", "sections of 100,000 characters")] if long_doc else []),
         *[(f"{name} query", f"p50 {q['p50_ms']:.1f} ms", f"p95 {q['p95_ms']:.1f} ms", f"{args.claims:,} claims")
           for name, q in queries.items() if name != "store"],
+        ("GET /api/v1/relation", f"p50 {api['relation']['p50_ms']:.1f} ms", f"p95 {api['relation']['p95_ms']:.1f} ms",
+         f"{api['relation']['p95_ms'] / queries['relation']['p95_ms']:.2f} x the query's p95"),
     ]
     width = max(len(r[0]) for r in rows)
     for r in rows:

@@ -48,6 +48,11 @@ def _polarity(modality: str, vocab: dict) -> str:
     return "for"
 
 
+def polarity(modality: str) -> str:
+    """"for", "against" or "prospect": what a modality makes a report (data/states.toml)."""
+    return _polarity(modality, _state_vocabulary())
+
+
 def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on: str | None = None,
                   include_rejected: bool = False) -> list[dict]:
     """Every relation between two actor families as analysts have judged it, graded,

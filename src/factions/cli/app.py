@@ -1063,9 +1063,18 @@ def serve(
     except ServeError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    _store(db, write=True)  # the --db checks, one line, before the server starts
-    out.print(f"factions workbench on http://{host}:{port}/ (Ctrl-C stops it)")
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+    # The --db checks, one line, before the server starts; a read-only store is served
+    # for reading (a judgement on it is a 403 naming why).
+    _store(db, write=False)
+    try:
+        workbench = create_app(db, token=token, bound_to=host)
+    except StoreError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    where = f"[{host}]" if ":" in host else host
+    out.print(f"factions workbench on http://{where}:{port}/" + (" (open /login?token=... once in the browser)" if token else "")
+              + (" read-only: judgements are refused" if workbench.state.read_only else "") + " (Ctrl-C stops it)")
+    uvicorn.run(workbench, host=host, port=port, log_level="warning")
 
 
 ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")]
