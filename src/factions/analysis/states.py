@@ -211,11 +211,10 @@ def relation_state(conn: Connection, ids_a: list[int], ids_b: list[int], as_of: 
     support = [i for i in current.items if not as_of or (i["date"] or "") <= as_of]
     against = [i for i in upto if i["polarity"] == "against" and i["state"] == current.state]
     competing = [i for i in current.competing if not as_of or (i["date"] or "") <= as_of]
-    for item in support:
-        others = [s for s in support if s is not item]
-        item["credibility"] = grading.credibility(others, against)
-    for item in against:
-        item["credibility"] = grading.credibility([a for a in against if a is not item], support)
+    for item, value in zip(support, grading.credibility_of_each(support, against)):
+        item["credibility"] = value
+    for item, value in zip(against, grading.credibility_of_each(against, support)):
+        item["credibility"] = value
     confidence = _noisy_or(grading.independent_groups(support)) * (1 - 0.5 * _noisy_or(grading.independent_groups(against)) if against else 1)
     out.update(state=current.state, since=current.start, until=current.end, confidence=round(confidence, 3),
                evidence_for=support, evidence_against=against, competing=competing)
