@@ -59,7 +59,7 @@ DOCUMENTS = [
     Column("publisher", "str", "the outlet"),
     Column("authors", "strs", "its authors"),
     Column("published", "str", "publication date (ISO, to its precision)"),
-    Column("published_precision", "str", "year, month or day"),
+    Column("published_precision", "str", "year, month, week (dated by its first day) or day"),
     Column("captured", "str", "when it was captured, as the source gave it"),
     Column("characters", "int", "length of the text in characters (the unit of every span)"),
     Column("text", "str", "the text every span indexes: text[start:end]"),
@@ -96,7 +96,7 @@ CLAIMS = [
     Column("direct_quote", "bool", "the content is a direct quotation"),
     Column("channel", "str", "how it was said (a statement, a post…)"),
     Column("said_on", "str", "when it was said (ISO, to its precision)"),
-    Column("said_on_precision", "str", "year, month or day"),
+    Column("said_on_precision", "str", "year, month, week (dated by its first day) or day"),
     Column("said_on_basis", "str", "where the date comes from (text, publication date, analyst)"),
     Column("via_ids", "ints", "intermediaries that passed the claim on (actors.id), outermost last"),
     Column("published", "str", "the document's publication date"),
@@ -121,7 +121,7 @@ EVENTS = [
     Column("condition_end", "int", ""),
     Column("when_start", "str", "when it happened (ISO, to its precision)"),
     Column("when_end", "str", ""),
-    Column("when_precision", "str", "year, month or day"),
+    Column("when_precision", "str", "year, month, week (dated by its first day) or day"),
     Column("said_on", "str", "when its claim was said"),
     Column("published", "str", "the document's publication date"),
     Column("actor_ids", "ints", "its actors (actors.id)"),
@@ -159,7 +159,7 @@ RELATIONS = [
     Column("modality", "str", "asserted, reported, alleged, denied, negated, hypothetical, future, conditional"),
     Column("when_start", "str", "when it held or happened (ISO, to its precision)"),
     Column("when_end", "str", ""),
-    Column("when_precision", "str", "year, month or day"),
+    Column("when_precision", "str", "year, month, week (dated by its first day) or day"),
     Column("said_on", "str", "when its claim was said"),
     Column("published", "str", "the document's publication date"),
     Column("speaker_id", "int", "the speaker of its claim (actors.id)"),
@@ -300,7 +300,7 @@ def _csv_value(value, kind: str):
     if kind == "bool":
         return "true" if value else "false"
     if kind in ("ints", "strs"):
-        return ";".join(str(v) for v in value)
+        return _cell(";".join(str(v) for v in value))
     if kind == "time":
         return value.isoformat(sep=" ")
     return _cell(value)
