@@ -319,6 +319,13 @@ def _rss_mb() -> float:
     return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
 
 
+def _hwm_mb() -> float:
+    """This process's peak resident memory since exec (VmHWM). getrusage's maxrss would
+    not do: Linux carries the parent's peak over fork and exec into the child's."""
+    line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
 def phase_export(db: Path, fmt: str, table: str = "") -> dict:
     """One export of the store at `db` to a file, in this process: seconds, output size,
     resident memory before it began and the process's peak."""
@@ -339,7 +346,7 @@ def phase_export(db: Path, fmt: str, table: str = "") -> dict:
                 export(conn, fmt, out)
         seconds = time.perf_counter() - start
         size = target.stat().st_size
-    return {"format": fmt, "table": table or None, "seconds": seconds, "bytes": size, "rss_before_mb": before, "peak_rss_mb": _peak_rss_mb()}
+    return {"format": fmt, "table": table or None, "seconds": seconds, "bytes": size, "rss_before_mb": before, "peak_rss_mb": _hwm_mb()}
 
 
 def phase_exports(sizes: list[int]) -> dict:
