@@ -115,7 +115,12 @@ def credibility(supporting: list[dict], contradicting: list[dict], prospective: 
     independent sources than confirm it (itself included), 6 cannot be judged (a prospect)."""
     if prospective:
         return 6
-    support, against = len(independent_groups(supporting)), len(independent_groups(contradicting))
+    return credibility_of_counts(len(independent_groups(supporting)), len(independent_groups(contradicting)))
+
+
+def credibility_of_counts(support: int, against: int) -> int:
+    """`credibility` from the numbers of other independent sources that confirm the
+    claim and that contradict it."""
     if against > support + 1:  # the claim itself counts on its own side
         return 5
     if against:
