@@ -98,6 +98,7 @@ def deduplicated_events(conn: Connection, involving: list[list[int]] | None = No
         event["reports"].append({
             "speaker": names.get(root(conn, x["speaker_id"])) if x["speaker_id"] else None, "outlet": x["publisher"],
             "modality": x["modality"], "said_on": x["said_on"], "published": x["published"], "document": x["source"],
+            "document_id": x["document_id"],
             "evidence": x["text"][x["evidence_start"] : x["evidence_end"]], "place": _place(x),
             "event": x["id"], "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]),
             "extracted_type": x["extracted_type"],
