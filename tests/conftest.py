@@ -85,3 +85,37 @@ def run_text(extractor, text, published=None):
 def relation_names(x, names):
     return {(r.type, names[r.source], names[r.target]) for r in x.relations}
 
+
+
+HOSTILE = ROOT / "tests" / "data" / "hostile-article.txt"
+
+
+@pytest.fixture(scope="session")
+def workbench_store(tmp_path_factory):
+    """The example corpus and the hostile article (markup in its text) in one store file,
+    built once; tests that judge records take a copy (`workbench_db`)."""
+    from typer.testing import CliRunner
+
+    from factions.cli import app
+
+    path = tmp_path_factory.mktemp("workbench") / "workbench.db"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), str(HOSTILE), "--db", f"sqlite:///{path}"])
+    assert result.exit_code == 0, result.output
+    assert "stored 11, skipped 0 already stored, failed 0" in result.output
+    return path
+
+
+@pytest.fixture
+def workbench_db(workbench_store, tmp_path):
+    """A fresh copy of the workbench store, its URL: judge freely. SQLite's backup copies
+    what is still in the write-ahead log too (a file copy would not)."""
+    import sqlite3
+
+    copy = tmp_path / "workbench.db"
+    source, target = sqlite3.connect(workbench_store), sqlite3.connect(copy)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return f"sqlite:///{copy}"
