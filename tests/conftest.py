@@ -109,13 +109,23 @@ def workbench_store(tmp_path_factory):
 def workbench_db(workbench_store, tmp_path):
     """A fresh copy of the workbench store, its URL: judge freely. SQLite's backup copies
     what is still in the write-ahead log too (a file copy would not)."""
+    return copy_store(workbench_store, tmp_path / "workbench.db")
+
+
+def copy_store(path, copy) -> str:
+    """Copy an SQLite store file (with what its write-ahead log still holds); its URL."""
     import sqlite3
 
-    copy = tmp_path / "workbench.db"
-    source, target = sqlite3.connect(workbench_store), sqlite3.connect(copy)
+    source, target = sqlite3.connect(path), sqlite3.connect(copy)
     try:
         source.backup(target)
     finally:
         source.close()
         target.close()
     return f"sqlite:///{copy}"
+
+
+@pytest.fixture(scope="session")
+def copy_workbench(workbench_store, tmp_path_factory):
+    """A function making a fresh copy of the workbench store; its URL."""
+    return lambda: copy_store(workbench_store, tmp_path_factory.mktemp("workbench-copy") / "workbench.db")

@@ -195,6 +195,10 @@ def test_bad_judgements_are_refused_with_a_reason_and_change_nothing(client, wor
     foreign = client.post("/judgements", data={"kind": "relation", "record_id": rid, "action": "reject", "by": "a", "reason": "x"},
                           headers={"Origin": "https://elsewhere.example"}, follow_redirects=False)
     assert foreign.status_code == 403
+    for site in ("cross-site", "same-site"):
+        elsewhere = client.post("/judgements", data={"kind": "relation", "record_id": rid, "action": "reject", "by": "a", "reason": "x"},
+                                headers={"Sec-Fetch-Site": site, "Origin": "null"}, follow_redirects=False)
+        assert elsewhere.status_code == 403, site
     # A "next" off this site is never followed.
     away = client.post("/judgements", data={"kind": "relation", "record_id": rid, "action": "confirm", "by": "a", "reason": "x",
                                             "next": "//elsewhere.example/x"}, follow_redirects=False)

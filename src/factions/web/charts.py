@@ -4,7 +4,7 @@ chart library, nothing to run in the browser, and every mark can be a link."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 WIDTH = 860
 LEFT = 150  # room for the row labels
@@ -35,16 +35,26 @@ class Scale:
         return round(LEFT + (WIDTH - LEFT - RIGHT) * (when - self.start).days / span, 1)
 
     def ticks(self) -> list[dict]:
-        """One tick a year, or every few years on a long axis."""
-        years = range(self.start.year + (self.start > date(self.start.year, 1, 1)), self.end.year + 1)
-        step = max(1, len(years) // 8)
-        return [{"x": self.x(date(y, 1, 1)), "label": str(y)} for y in years[::step]]
+        """Years on an axis of several years, else months; at most about ten of them."""
+        if (self.end - self.start).days > 3 * 366:
+            marks = [date(y, 1, 1) for y in range(self.start.year, self.end.year + 1)]
+            label = "%Y"
+        else:
+            first = self.start.year * 12 + self.start.month - 1
+            last = self.end.year * 12 + self.end.month - 1
+            marks = [date(m // 12, m % 12 + 1, 1) for m in range(first, last + 1)]
+            label = "%Y-%m"
+        marks = [m for m in marks if self.start <= m <= self.end]
+        step = max(1, -(-len(marks) // 10))
+        return [{"x": self.x(m), "label": m.strftime(label)} for m in marks[::step]]
 
 
 def _scale(days: list[date]) -> Scale:
     start, end = min(days), max(days)
-    # A year of margin either side: a single date still has a visible span.
-    return Scale(date(start.year, 1, 1), date(end.year + 1, 1, 1))
+    # A margin either side (a tenth of the span, at least a month): points at the ends
+    # stay inside, and a single date still has a visible axis.
+    margin = timedelta(days=max(31, (end - start).days // 10))
+    return Scale(start - margin, end + margin)
 
 
 @dataclass

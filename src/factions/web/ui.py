@@ -92,12 +92,17 @@ def _safe_next(value: str | None) -> str:
 
 
 def _same_origin(request: Request) -> bool:
-    """A form posted from another site (a page the analyst has open elsewhere) carries its
-    own Origin: judgements come only from these pages."""
+    """A form posted from another site (a page the analyst has open elsewhere) must not
+    judge: browsers say where a request comes from in Sec-Fetch-Site, else in Origin
+    (which is "null" under our no-referrer policy, so Sec-Fetch-Site decides first). A
+    request with neither is not a browser's cross-site form (a script with the token)."""
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
     origin = request.headers.get("origin")
-    if not origin or origin == "null":
-        return origin is None
-    return urlsplit(origin).netloc == request.headers.get("host")
+    if origin is None:
+        return True
+    return origin != "null" and urlsplit(origin).netloc == request.headers.get("host")
 
 
 @router.post("/judgements", response_class=HTMLResponse)
