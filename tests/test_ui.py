@@ -306,6 +306,10 @@ def test_review_queue_puts_single_source_unjudged_relations_first(client, workbe
     client.post("/judgements", data={"kind": "relation", "record_id": first, "action": "confirm", "by": "rev",
                                      "reason": "reviewed in the queue", "next": "/review?by=rev"})
     assert f'id="queue-relation-{first}"' not in client.get("/review", params={"by": "rev"}).text
+    # Taking the judgement back puts the relation back in the queue.
+    with open_store(workbench_db).engine.begin() as conn:
+        records.undo(conn, records.history(conn, "relation", first)[0]["id"], "rev")
+    assert f'id="queue-relation-{first}"' in client.get("/review", params={"by": "rev"}).text
 
 
 def test_question_page_charts_its_forecast_history(client, workbench_db):
@@ -319,3 +323,15 @@ def test_question_page_charts_its_forecast_history(client, workbench_db):
     assert 'class="forecast-line"' in html and len(re.findall(r'<circle class="point author-', html)) == 2
     assert "a first guess" in html and "20%" in html
     assert f'href="/questions/{qid}"' in client.get("/").text
+
+
+def test_the_web_layer_holds_no_sql():
+    """Pages call the library (analysis/, store/records.py) as the CLI does: a query that
+    does not exist yet belongs in analysis/, where the CLI can use it too."""
+    from pathlib import Path
+
+    web = Path(__file__).resolve().parent.parent / "src" / "factions" / "web"
+    sql = re.compile(r"\bfrom sqlalchemy import (?!Connection\b)|\bselect\(|\bschema as t\b|\.execute\(")
+    offenders = [f"{p.name}:{n}" for p in sorted(web.glob("*.py")) for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+                 if sql.search(line)]
+    assert offenders == []

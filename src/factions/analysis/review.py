@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from factions.analysis.documents import _names, _rule
@@ -44,7 +44,7 @@ def actor_relations(conn: Connection, ids: list[int]) -> dict[str, list[dict]]:
 
 
 def review_queue(conn: Connection, limit: int = 50, offset: int = 0) -> list[dict]:
-    """Relations no analyst has judged yet, the weakest first: lowest stored confidence
+    """Relations no analyst has judged (none confirmed, rejected or retyped), the weakest first: lowest stored confidence
     (none recorded counts as lowest: rule-made relations carry none), then fewest
     documents reporting the same type between the same two actors (single-source
     first), then oldest id. Each item has `sources`, that number of documents."""
@@ -55,7 +55,9 @@ def review_queue(conn: Connection, limit: int = 50, offset: int = 0) -> list[dic
         select(r.c.type.label("type"), low.label("low"), high.label("high"), func.count(func.distinct(r.c.document_id)).label("sources"))
         .group_by(r.c.type, low, high).subquery("support")
     )
-    unjudged = r.c.judged_at.is_(None)
+    # No standing judgement: rejected ones are already out of the view; a judgement taken
+    # back puts its relation back in the queue.
+    unjudged = (r.c.confirmed == false()) & (r.c.type == r.c.extracted_type)
     stmt = (
         select(r, d.c.title, d.c.source.label("source_doc"), d.c.published, support.c.sources)
         .join(d, d.c.id == r.c.document_id)
