@@ -335,3 +335,15 @@ def test_the_web_layer_holds_no_sql():
     offenders = [f"{p.name}:{n}" for p in sorted(web.glob("*.py")) for n, line in enumerate(p.read_text("utf-8").splitlines(), 1)
                  if sql.search(line)]
     assert offenders == []
+
+
+def test_a_name_several_actors_bear_lists_them_to_pick_from(client, workbench_db):
+    from factions.store import judgements
+
+    with open_store(workbench_db).engine.begin() as conn:
+        qaeda = analysis.resolve_actor(conn, "al-Qaeda")[0]
+        judgements.add_alias(conn, qaeda, "IS", "tester", "two actors under one name, for this test")
+        state = analysis.resolve_actor(conn, "Islamic State")[0]
+    page = client.get("/actors/IS", follow_redirects=False)
+    assert page.status_code == 300 and "<h1>'IS' names several actors</h1>" in page.text
+    assert f'href="/actors/{qaeda}">al-Qaeda</a>' in page.text and f'href="/actors/{state}">Islamic State</a>' in page.text

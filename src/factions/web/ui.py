@@ -44,11 +44,15 @@ def _record_id(value: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 12 else None
 
 
+DOCUMENTS_PER_PAGE = 50
+
+
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, conn: Connection = Depends(connection)):
+def home(request: Request, page: int = 0, conn: Connection = Depends(connection)):
+    page = max(0, page)
     return _page(request, "home.html", {
-        "summary": analysis.summary(conn), "documents": list_documents(conn, limit=50),
-        "questions": questions.list_questions(conn), "main_pair": main_pair(conn),
+        "summary": analysis.summary(conn), "documents": list_documents(conn, DOCUMENTS_PER_PAGE, page * DOCUMENTS_PER_PAGE),
+        "page": page, "per_page": DOCUMENTS_PER_PAGE, "questions": questions.list_questions(conn), "main_pair": main_pair(conn),
     })
 
 
