@@ -237,3 +237,11 @@ def test_screenshots_of_the_reader_pair_and_network(browser, demo_db, tmp_path):
         context.close()
     for name in ("reader", "pair", "network"):
         assert (folder / f"{name}.png").stat().st_size > 20_000, name
+
+
+def test_setup_browser_is_quiet_when_chromium_is_there():
+    import subprocess
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "setup-browser"
+    done = subprocess.run([str(script)], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")

@@ -87,7 +87,7 @@ def test_reader_highlights_every_kind_of_record_and_names_its_rule(client, workb
 
 
 def test_unknown_documents_and_questions_are_404_pages(client):
-    for url in ("/documents/999999", "/documents/abc", "/documents/-1", "/questions/12345", "/questions/x"):
+    for url in ("/documents/999999", "/documents/abc", "/documents/-1", "/documents/²", "/questions/12345", "/questions/x"):
         page = client.get(url)
         assert page.status_code == 404 and "text/html" in page.headers["content-type"], url
         assert "Not found" in page.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from factions.analysis.queries import _actor_names
 from factions.rules import registry
 from factions.store import records
 from factions.store import schema as t
@@ -30,18 +31,7 @@ def list_documents(conn: Connection, limit: int = 100, offset: int = 0) -> list[
     return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
-def _names(conn: Connection, ids: set[int]) -> dict[int, str]:
-    """Each actor shown under the actor an analyst merged it into."""
-    ids = {i for i in ids if i is not None}
-    if not ids:
-        return {}
-    top = roots(conn, ids)
-    rows = conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(set(top.values()))))
-    names = {r.id: r.name for r in rows}
-    return {i: names[r] for i, r in top.items()}
-
-
-def _rule(rule_id: str | None) -> dict:
+def rule_of(rule_id: str | None) -> dict:
     """A record's rule id with the registry's one-line summary (an analyst's record has
     rule "analyst"; records stored before rules had ids have none)."""
     rule = registry().get(rule_id) if rule_id else None
@@ -70,7 +60,7 @@ def document_view(conn: Connection, document_id: int) -> dict:
     relation_rows = [dict(x._mapping) for x in conn.execute(select(r).where(r.c.document_id == document_id).order_by(r.c.evidence_start, r.c.id))]
     p = t.event_participants
     participants = conn.execute(select(p.c.event_id, p.c.actor_id, p.c.role).where(p.c.event_id.in_([x["id"] for x in event_rows])).order_by(p.c.id)).all() if event_rows else []
-    names = _names(conn, {x["actor_id"] for x in mention_rows} | {x["speaker_id"] for x in claim_rows}
+    names = _actor_names(conn, {x["actor_id"] for x in mention_rows if x["actor_id"]} | {x["speaker_id"] for x in claim_rows}
                    | {v for x in claim_rows for v in x["via"]} | {x.actor_id for x in participants}
                    | {x["source_id"] for x in relation_rows} | {x["target_id"] for x in relation_rows})
     roles: dict[int, dict[str, list[str]]] = {}
@@ -90,21 +80,21 @@ def document_view(conn: Connection, document_id: int) -> dict:
              "speaker_span": (x["speaker_start"], x["speaker_end"]), "cue": x["cue"], "cue_span": (x["cue_start"], x["cue_end"]),
              "content": x["content"], "content_span": (x["content_start"], x["content_end"]), "channel": x["channel"],
              "said_on": x["said_on"], "via": [names[v] for v in x["via"]], "quote_type": x["quote_type"],
-             **_rule(x["rule"]), **_judged(x)}
+             **rule_of(x["rule"]), **_judged(x)}
             for x in claim_rows
         ],
         "events": [
             {"id": x["id"], "type": x["type"], "extracted_type": x["extracted_type"], "trigger": x["trigger"],
              "modality": x["modality"], "when": x["when_start"], "claim": x["claim_id"],
              "actors": roles.get(x["id"], {}).get("actor", []), "recipients": roles.get(x["id"], {}).get("recipient", []),
-             "evidence_span": (x["evidence_start"], x["evidence_end"]), **_rule(x["rule"]), **_judged(x)}
+             "evidence_span": (x["evidence_start"], x["evidence_end"]), **rule_of(x["rule"]), **_judged(x)}
             for x in event_rows
         ],
         "relations": [
             {"id": x["id"], "type": x["type"], "extracted_type": x["extracted_type"], "source": names[x["source_id"]],
              "target": names[x["target_id"]], "modality": x["modality"], "when": x["when_start"], "claim": x["claim_id"],
              "evidence": x["evidence"], "evidence_span": (x["evidence_start"], x["evidence_end"]),
-             "confidence": x["confidence"], **_rule(x["rule"]), **_judged(x)}
+             "confidence": x["confidence"], **rule_of(x["rule"]), **_judged(x)}
             for x in relation_rows
         ],
     }

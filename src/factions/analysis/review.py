@@ -8,7 +8,8 @@ from collections import defaultdict
 from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
-from factions.analysis.documents import _names, _rule
+from factions.analysis.documents import rule_of
+from factions.analysis.queries import _actor_names
 from factions.store import records
 from factions.store import schema as t
 
@@ -20,7 +21,7 @@ def _item(x: dict, names: dict[int, str]) -> dict:
         "modality": x["modality"], "when": x["when_start"], "evidence": x["evidence"], "document_id": x["document_id"],
         "document": x["title"] or x["source_doc"], "published": x["published"], "span": (x["evidence_start"], x["evidence_end"]),
         "confidence": x["confidence"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]), "basis": x["basis"],
-        **_rule(x["rule"]),
+        **rule_of(x["rule"]),
     }
 
 
@@ -36,7 +37,7 @@ def actor_relations(conn: Connection, ids: list[int]) -> dict[str, list[dict]]:
         .order_by(d.c.published, r.c.id)
     )
     rows = [dict(x._mapping) for x in conn.execute(stmt)]
-    names = _names(conn, {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
+    names = _actor_names(conn, {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
     grouped: dict[str, list[dict]] = defaultdict(list)
     for x in rows:
         grouped[x["type"]].append(_item(x, names))
@@ -67,5 +68,5 @@ def review_queue(conn: Connection, limit: int = 50, offset: int = 0) -> list[dic
         .limit(limit).offset(offset)
     )
     rows = [dict(x._mapping) for x in conn.execute(stmt)]
-    names = _names(conn, {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
+    names = _actor_names(conn, {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
     return [{**_item(x, names), "sources": x["sources"]} for x in rows]

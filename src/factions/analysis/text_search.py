@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from factions.analysis.documents import _names
+from factions.analysis.queries import _actor_names
 from factions.names import normalise
 from factions.store import records
 from factions.store import schema as t
@@ -59,7 +59,7 @@ def search(conn: Connection, query: str, limit: int = 20) -> dict:
     actor_ids = [r[0] for r in conn.execute(
         select(func.coalesce(a.c.merged_into, a.c.id)).join(n, n.c.actor_id == a.c.id).where(live, by_name).distinct().limit(limit)
     )]
-    names = _names(conn, {r.speaker_id for r in claim_rows} | set(actor_ids))
+    names = _actor_names(conn, {r.speaker_id for r in claim_rows} | set(actor_ids))
     kinds = dict(conn.execute(select(a.c.id, a.c.kind).where(a.c.id.in_(actor_ids))).all()) if actor_ids else {}
     return {
         "query": query,

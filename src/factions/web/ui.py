@@ -41,7 +41,7 @@ def _not_found(request: Request, message: str, suggestions: list[str] = ()) -> H
 
 def _record_id(value: str) -> int | None:
     """A path's id when it is a plain positive number (anything else is no record)."""
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
 DOCUMENTS_PER_PAGE = 50
