@@ -261,7 +261,10 @@ def test_pair_page_charts_states_and_evidence_for_against_and_prospects(client):
 
 
 def test_network_page_and_its_graph(client):
-    assert 'src="/static/vendor/cytoscape/cytoscape.min.js"' in client.get("/network").text
+    page = client.get("/network").text
+    assert 'src="/static/vendor/cytoscape/cytoscape.min.js"' in page
+    # The legend names every kind and state; the script takes its colours from it.
+    assert 'data-kind="armed_group"' in page and 'data-state="fighting"' in page and 'data-state="none"' not in page
     graph = client.get("/network/graph.json").json()
     names = {n["data"]["label"]: n["data"] for n in graph["nodes"]}
     assert {"Islamic State", "al-Qaeda", "al-Shabaab"} <= set(names)

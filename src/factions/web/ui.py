@@ -4,6 +4,9 @@ writes are analysts' judgements, through store/records.py."""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +22,7 @@ from factions.analysis.network import network
 from factions.analysis.queries import main_pair
 from factions.analysis.review import actor_relations, review_queue
 from factions.analysis.text_search import EmptyQuery, search
+from factions.lexicons import data_table
 from factions.relations.types import relation_types
 from factions.store import records
 from factions.web.charts import forecast_chart, pair_chart
@@ -199,9 +203,18 @@ def pair_page(request: Request, a: str = "", b: str = "", as_of: str = "", known
 # ------------------------------------------------------------------ network and map
 
 
+@lru_cache(maxsize=1)
+def _actor_kinds() -> tuple[str, ...]:
+    """The contract's actor kinds (data/schema/extract.schema.json)."""
+    schema = json.loads(resources.files("factions.data.schema").joinpath("extract.schema.json").read_text("utf-8"))
+    return tuple(schema["properties"]["actors"]["items"]["properties"]["kind"]["enum"])
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, as_of: str = "", known_on: str = "", min_confidence: float = 0.0):
-    return _page(request, "network.html", {"as_of": as_of, "known_on": known_on, "min_confidence": min_confidence})
+    states = [s for s in data_table("states")["states"] if s != "none"]
+    return _page(request, "network.html", {"as_of": as_of, "known_on": known_on, "min_confidence": min_confidence,
+                                           "kinds": _actor_kinds(), "states": states})
 
 
 @router.get("/network/graph.json")

@@ -9,8 +9,16 @@
   var shown = document.getElementById("min-confidence-value");
   if (!box || typeof window.cytoscape !== "function") { return; }
 
-  var KIND_COLOURS = { armed_group: "#c0392b", state: "#2c6fbb", government_body: "#5d8fd0", person: "#8e44ad", organization: "#16a085", media: "#7f8c8d", population: "#b7950b", location: "#a04000" };
-  var STATE_COLOURS = { allied: "#27ae60", fighting: "#c0392b", rivals: "#e67e22", negotiating: "#2980b9", affiliate: "#16a085", splinter: "#8e44ad", merged: "#34495e" };
+  // Colours come from the legend's swatches (factions.css): one place for them.
+  function coloursOf(attribute) {
+    var colours = {};
+    document.querySelectorAll("[" + attribute + "]").forEach(function (swatch) {
+      colours[swatch.getAttribute(attribute)] = window.getComputedStyle(swatch).backgroundColor;
+    });
+    return colours;
+  }
+  var KIND_COLOURS = coloursOf("data-kind");
+  var STATE_COLOURS = coloursOf("data-state");
 
   function filter(cy) {
     var min = Number(slider ? slider.value : 0);
