@@ -172,6 +172,18 @@ def test_rejecting_a_relation_in_the_reader_changes_the_pair_page(page, workbenc
     assert "Rejected by an analyst (1)" in page.content()
 
 
+def test_the_as_of_slider_shows_the_state_at_an_evidence_date(page, workbench):
+    page.goto(f"{workbench.url}/pair?a=ISIS&b=al-Qaeda")
+    slider = page.locator("#as-of-slider")
+    dates = slider.get_attribute("data-dates").split()
+    assert dates == sorted(dates) and "2017-04-17" in dates
+    slider.fill(str(dates.index("2017-04-17") + 1))  # the step of the first report of talks
+    page.wait_for_url(re.compile(r"as_of=2017-04-17"))
+    assert page.locator(".state-name").inner_text() == "negotiating"
+    assert page.locator("#as-of").input_value() == "2017-04-17"
+    assert page.locator("#pair-chart line.as-of-line").count() == 1
+
+
 def test_network_draws_nodes_and_filters_by_confidence(page, workbench):
     page.goto(f"{workbench.url}/network")
     box = page.locator("#network[data-nodes]")
