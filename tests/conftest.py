@@ -86,7 +86,6 @@ def relation_names(x, names):
     return {(r.type, names[r.source], names[r.target]) for r in x.relations}
 
 
-
 HOSTILE = ROOT / "tests" / "data" / "hostile-article.txt"
 
 
