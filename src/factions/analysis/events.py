@@ -131,6 +131,7 @@ def _merged_month(conn: Connection, rows: list[dict], as_of: str | None, date_fr
         event["reports"].append({
             "speaker": names.get(top[x["speaker_id"]]) if x["speaker_id"] else None, "outlet": x["publisher"],
             "modality": x["modality"], "said_on": x["said_on"], "published": x["published"], "document": x["source"],
+            "document_id": x["document_id"],
             "evidence": x["evidence"], "place": _place(x),
             "event": x["id"], "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]),
             "extracted_type": x["extracted_type"],
