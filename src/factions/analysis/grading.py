@@ -204,7 +204,7 @@ def credibility_of_each(supporting: list[dict], contradicting: list[dict]) -> li
     """`credibility(supporting minus item, contradicting)` for every supporting item,
     in linear time (see `groups_without_each`)."""
     against = len(independent_groups(contradicting))
-    return [_credibility(support, against) for support in groups_without_each(supporting)]
+    return [credibility_of_counts(support, against) for support in groups_without_each(supporting)]
 
 
 def credibility(supporting: list[dict], contradicting: list[dict], prospective: bool = False) -> int:
@@ -213,10 +213,12 @@ def credibility(supporting: list[dict], contradicting: list[dict], prospective: 
     independent sources than confirm it (itself included), 6 cannot be judged (a prospect)."""
     if prospective:
         return 6
-    return _credibility(len(independent_groups(supporting)), len(independent_groups(contradicting)))
+    return credibility_of_counts(len(independent_groups(supporting)), len(independent_groups(contradicting)))
 
 
-def _credibility(support: int, against: int) -> int:
+def credibility_of_counts(support: int, against: int) -> int:
+    """`credibility` from the numbers of other independent sources that confirm the
+    claim and that contradict it."""
     if against > support + 1:  # the claim itself counts on its own side
         return 5
     if against:

@@ -84,7 +84,7 @@ def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on
             "source": actors[top[x["source_id"]]]["name"], "target": actors[top[x["target_id"]]]["name"],
             "speaker": speaker["name"] if speaker else None, "outlet": x["publisher"], "reliability": grade,
             "source_key": f"actor:{top[x['speaker_id']]}" if x["speaker_id"] else f"outlet:{x['publisher'] or x['source']}",
-            "content": x["content"], "evidence": x["evidence"], "document": x["source"],
+            "content": x["content"], "evidence": x["evidence"], "document": x["source"], "document_id": x["document_id"],
             "background": x["claim_id"] is None and x["when_start"] is None,
             "span": {"start": x["evidence_start"], "end": x["evidence_end"]}, "claim": x["claim_id"],
             "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]),
