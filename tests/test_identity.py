@@ -177,6 +177,17 @@ def test_a_name_two_groups_bore_in_two_eras_and_countries(extractor):
     assert mozambique["Ansar al-Sunna"] == {"is-mozambique"}
 
 
+def test_a_demonym_before_a_title_or_a_states_body_names_the_state(extractor):
+    links, _ = _links(extractor, "Lebanese President Joseph Aoun met the Turkish ambassador. Syrian refugees "
+                                 "crossed the border, an Iraqi researcher said.", "2025-03-01")
+    assert links["Lebanese"] == {"lebanon"} and links["Turkish"] == {"turkey"}
+    # People described by their nationality are not the state.
+    assert links.get("Syrian", {None}) == {None} and links.get("Iraqi", {None}) == {None}
+    # A hyphenated compound says who leads or backs, not whose it is.
+    links, _ = _links(extractor, "Saudi-led forces struck Sanaa.", "2025-03-01")
+    assert "saudi-arabia" not in links.get("Saudi", set())
+
+
 def test_every_daesh_spelling_links_to_the_islamic_state(extractor):
     links, actors = _links(extractor, "Fighters loyal to Da’esh attacked the town. Officials said DAESH had lost ground, "
                                       "and that Daesh and Da'esh cells remained.", "2016-05-01")

@@ -130,6 +130,8 @@ def test_a_groups_forces_named_by_it_belong_to_it(extractor):
     ("Qais al-Khazali, the secretary-general of Asaib Ahl al-Haq, took a harder line.", ("leads", "Qais al-Khazali", "Asa'ib Ahl al-Haq")),
     ("We spoke with Ansar Allah's chief negotiator, Mohammed Abdulsalam.", ("member_of", "Mohammed Abdulsalam", "Houthis")),
     ("Army spokesman Brigadier General Nabil Abdallah said the RSF attacked.", ("member_of", "Nabil Abdallah", "Army")),
+    ("Lebanese President Joseph Aoun condemned the strike.", ("leads", "Joseph Aoun", "Lebanon")),
+    ("Iraqi Vice President Ayad Allawi said talks had begun.", ("member_of", "Ayad Allawi", "Iraq")),
 ])
 def test_leaders_and_members_named_by_titles_and_under(extractor, text, expected):
     x, names = _run(extractor, text)

@@ -31,10 +31,12 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         window = _window(doc, person.span)
         for token in window:
             last = token  # a title's last word: "of X" follows it
-            rel = title_relation.get(token.lemma_.lower())
-            if not rel and token.i > 0:  # "NATO Secretary General Mark Rutte"
-                rel = title_relation.get(f"{doc[token.i - 1].lower_}-{token.lower_}")
-                token = doc[token.i - 1] if rel else token
+            # Two-word titles first: "NATO Secretary General Mark Rutte", "Vice President X".
+            rel = title_relation.get(f"{doc[token.i - 1].lower_}-{token.lower_}") if token.i > 0 else None
+            if rel:
+                token = doc[token.i - 1]
+            else:
+                rel = title_relation.get(token.lemma_.lower())
             if not rel and token.i > 1 and doc[token.i - 1].text in "-‐‑":  # "the secretary-general of X"
                 rel = title_relation.get(f"{doc[token.i - 2].lower_}-{token.lower_}")
                 token = doc[token.i - 2] if rel else token
@@ -86,6 +88,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
+        if group.label == "NORP":
+            continue  # "Turkish forces", "Israeli officials" stand for the state itself (actors/demonyms.py)
         sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
         out.append(
             Relation(

@@ -71,15 +71,21 @@ def _refusal(request: Request, token: str | None, bound_to: str | None) -> JSONR
       request must name a loopback host, or the host it is bound to (403: a page on
       another site whose name resolves to 127.0.0.1 cannot read or judge the store);
     - a write (anything but GET, HEAD, OPTIONS) from a browser must come from the
-      workbench's own pages: an Origin other than the request's own host is 403."""
+      workbench's own pages: Sec-Fetch-Site other than same-origin, or without it an
+      Origin other than the request's own host, is 403."""
     if token and request.url.path != "/login" and not _same(_given_token(request), token):
         return JSONResponse({"detail": "a token is required (Authorization: Bearer TOKEN, or open /login?token=TOKEN)"}, status_code=401)
     host = request.headers.get("host", "")
     if not token and bound_to is not None and not (is_loopback(_host_name(host)) or _host_name(host) == bound_to):
         return JSONResponse({"detail": f"the workbench answers to a loopback address, not '{host}' (serve with --token to be reached by name)"}, status_code=403)
-    origin = request.headers.get("origin")
-    if request.method not in SAFE_METHODS and origin is not None and urlsplit(origin).netloc != host:
-        return JSONResponse({"detail": f"a write from another site ({origin}) is refused"}, status_code=403)
+    # Browsers say where a request comes from in Sec-Fetch-Site, else in Origin, which
+    # is "null" for the pages' own forms under the no-referrer policy: Sec-Fetch-Site decides first.
+    origin, site = request.headers.get("origin"), request.headers.get("sec-fetch-site")
+    if request.method not in SAFE_METHODS:
+        if site is not None and site not in ("same-origin", "none"):
+            return JSONResponse({"detail": f"a write from another site ({origin or site}) is refused"}, status_code=403)
+        if site is None and origin is not None and urlsplit(origin).netloc != host:
+            return JSONResponse({"detail": f"a write from another site ({origin}) is refused"}, status_code=403)
     return None
 
 
