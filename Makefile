@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: demo test bench eval train embeddings lock clean
+.PHONY: demo test screenshots bench eval train embeddings lock clean
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,23 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	$(BIN)/factions ingest examples/corpus/ --db sqlite:///$(DEMO_DB)
 	$(BIN)/factions summary --db sqlite:///$(DEMO_DB)
+	@echo
+	@echo "The workbench on this store: $(BIN)/factions serve --db sqlite:///$(DEMO_DB)"
+	@echo "then open http://127.0.0.1:8000/ (reader, pairs, network, map, search, review queue)."
 
-# Both run beside a throwaway PostgreSQL server (scripts/test-postgres: started where
-# Debian's postgresql package is installed or installable, stopped afterwards); without
-# one the PostgreSQL tests and figures are skipped, saying why.
+# scripts/setup-browser installs Debian's chromium for tests/test_browser.py when missing
+# (quiet when present; where apt cannot run, the browser tests skip and say why).
+# The tests and the bench run beside a throwaway PostgreSQL server (scripts/test-postgres:
+# started where Debian's postgresql package is installed or installable, stopped
+# afterwards); without one the PostgreSQL tests and figures are skipped, saying why.
 test: $(STAMP)
+	scripts/setup-browser
 	scripts/test-postgres $(BIN)/python -m pytest
+
+# The README's screenshots (docs/img/*.png), taken by the browser tests.
+screenshots: $(STAMP)
+	scripts/setup-browser
+	FACTIONS_SCREENSHOTS=docs/img $(BIN)/python -m pytest tests/test_browser.py -k screenshots
 
 bench: $(STAMP)
 	scripts/test-postgres $(BIN)/python bench/run.py

@@ -10,6 +10,10 @@ Phases run in their own processes so that each peak RSS is its own:
             processes into PostgreSQL
   queries   relation and leaders queries on a synthetic store of 1M claims, on SQLite
             and on PostgreSQL
+  api       GET /api/v1/relation over HTTP (`factions serve`'s app on uvicorn, loopback)
+            on the same store, the same pairs and dates as the queries phase
+  exports   every export (formats and tables) of stores of 1,000 and 10,000 documents
+            replicated from the ingested example corpus, each in its own process
 The PostgreSQL figures need a server: FACTIONS_TEST_PG names a database on it whose
 role may create databases (`make bench` starts a throwaway one with
 scripts/test-postgres); without it they are left out, saying so.
@@ -19,6 +23,7 @@ Writes bench/results/<date>.json (with the machine's description) and prints a t
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -313,21 +318,210 @@ def _query_latency(store) -> dict:
     """p50 and p95 of 300 relation and 300 leaders queries on a synthetic store."""
     from factions import analysis
 
-    rng = random.Random(3)
     timings: dict[str, list[float]] = {"relation": [], "leaders": []}
     with store.engine.connect() as conn:
-        for _ in range(300):
-            a = int(rng.paretovariate(1.2)) % 20_000 + 1
-            b = rng.randrange(1, 20_001)
-            as_of = date.fromordinal(733000 + rng.randrange(4000)).isoformat()
+        for a, b, as_of in _relation_questions():
             start = time.perf_counter()
-            analysis.relation_evidence(conn, f"Synthetic Group {a}", f"Synthetic Group {b}", as_of=as_of)
+            analysis.relation_evidence(conn, a, b, as_of=as_of)
             timings["relation"].append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            analysis.leaders(conn, f"Synthetic Group {b}", as_of=as_of)
+            analysis.leaders(conn, b, as_of=as_of)
             timings["leaders"].append((time.perf_counter() - start) * 1000)
     store.engine.dispose()
     return {name: {"p50_ms": statistics.median(v), "p95_ms": statistics.quantiles(v, n=20)[18], "n": len(v)} for name, v in timings.items()}
+
+
+def _relation_questions(n: int = 300) -> list[tuple[str, str, str]]:
+    """The pairs and dates both the queries and the api phases ask about (seeded)."""
+    rng = random.Random(3)
+    out = []
+    for _ in range(n):
+        a = int(rng.paretovariate(1.2)) % 20_000 + 1
+        b = rng.randrange(1, 20_001)
+        as_of = date.fromordinal(733000 + rng.randrange(4000)).isoformat()
+        out.append((f"Synthetic Group {a}", f"Synthetic Group {b}", as_of))
+    return out
+
+
+def phase_api(claims: int) -> dict:
+    """Latency of the workbench's relation API as a client sees it: uvicorn serving
+    create_app() on a loopback port in a thread, one keep-alive httpx client in the
+    main thread (client and server share this process and its GIL, so the figure is,
+    if anything, pessimistic). Needs the store the queries phase builds."""
+    import socket
+    import threading
+
+    import httpx
+    import uvicorn
+
+    from factions.web import create_app
+
+    db = CORPUS_DIR / f"synthetic-{claims}.db"
+    if not db.exists():
+        raise SystemExit(f"{db} is missing: the queries phase builds it")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(f"sqlite:///{db}"), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    timings = []
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=60) as client:
+            client.get("/api/v1/summary").raise_for_status()  # connection and first-query warm-up
+            for a, b, as_of in _relation_questions():
+                start = time.perf_counter()
+                client.get("/api/v1/relation", params={"a": a, "b": b, "as_of": as_of}).raise_for_status()
+                timings.append((time.perf_counter() - start) * 1000)
+    finally:
+        server.should_exit = True
+        thread.join()
+    return {"relation": {"p50_ms": statistics.median(timings), "p95_ms": statistics.quantiles(timings, n=20)[18], "n": len(timings)},
+            "store": {"claims": claims}}
+
+
+def _shift_date(value: str | None, months: int) -> str | None:
+    """An ISO date (year, month or day precision) moved `months` later, its precision
+    kept; days past the 28th become the 28th (every month has one)."""
+    if not value:
+        return value
+    if len(value) == 4:
+        return f"{int(value) + months // 12:04d}"
+    total = int(value[:4]) * 12 + int(value[5:7]) - 1 + months
+    shifted = f"{total // 12:04d}-{total % 12 + 1:02d}"
+    return shifted + (f"-{min(int(value[8:10]), 28):02d}" if len(value) >= 10 else "")
+
+
+def replicate_store(source_url: str, url: str, documents: int) -> dict:
+    """A store of `documents` documents made from a small ingested one without running
+    the extraction again: its documents, mentions, claims, events, participants and
+    relations copied with new ids (and new text hashes), each copy's dates moved one
+    month later than the previous copy's so that copies are distinct events in time.
+    Actors, names and places are shared, as the same groups recur across a desk's
+    reporting."""
+    from sqlalchemy import func, insert, select
+
+    from factions.store import open_store
+    from factions.store import schema as t
+
+    source = open_store(source_url, write=False)
+    shared = [t.actors, t.actor_names, t.places]
+    copied = [t.documents, t.mentions, t.claims, t.events, t.event_participants, t.relations]
+    with source.engine.connect() as conn:
+        rows = {table.name: [dict(r._mapping) for r in conn.execute(select(table).order_by(table.c.id))] for table in shared + copied}
+        top = {table.name: conn.execute(select(func.max(table.c.id))).scalar() or 0 for table in copied}
+    source.engine.dispose()
+    per_copy = len(rows["documents"])
+    refs = {"document_id": "documents", "claim_id": "claims", "event_id": "events"}
+    dates = {"published", "said_on", "when_start", "when_end"}
+    store = open_store(url)
+    with store.engine.begin() as conn:
+        for table in shared:
+            if rows[table.name]:
+                conn.execute(insert(table), rows[table.name])
+        for copy in range(-(-documents // per_copy)):
+            keep = min(per_copy, documents - copy * per_copy)
+            kept_docs = {r["id"] for r in rows["documents"][:keep]}
+            kept_events = {e["id"] for e in rows["events"] if e["document_id"] in kept_docs}
+            for table in copied:
+                batch = []
+                for row in rows[table.name]:
+                    if table.name == "documents" and row["id"] not in kept_docs:
+                        continue
+                    if "document_id" in row and row["document_id"] not in kept_docs:
+                        continue
+                    if table.name == "event_participants" and row["event_id"] not in kept_events:
+                        continue
+                    new = dict(row, id=row["id"] + copy * top[table.name])
+                    for column, target in refs.items():
+                        if new.get(column) is not None:
+                            new[column] += copy * top[target]
+                    for column in dates & new.keys():
+                        new[column] = _shift_date(new[column], copy)
+                    if table.name == "documents":
+                        new["text_sha256"] = hashlib.sha256(f"{copy}:{row['text_sha256']}".encode()).hexdigest()
+                        new["source"] = f"{row['source']}#copy{copy}"
+                    batch.append(new)
+                if batch:
+                    conn.execute(insert(table), batch)
+    store.engine.dispose()  # the last connection closed folds the WAL into the file
+    return {"documents": documents, "copies_of": per_copy}
+
+
+EXPORTS = [("stix", None), ("graphml", None), ("csv", None), ("plover", None), ("prov", None), ("acled", None),
+           *[(fmt, table) for table in ("documents", "actors", "claims", "events", "relations") for fmt in ("csv", "parquet")]]
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux /proc), to tell an export's own growth from the imports'."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _hwm_mb() -> float:
+    """This process's peak resident memory since exec (VmHWM). getrusage's maxrss would
+    not do: Linux carries the parent's peak over fork and exec into the child's."""
+    line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+def phase_export(db: Path, fmt: str, table: str = "") -> dict:
+    """One export of the store at `db` to a file, in this process: seconds, output size,
+    resident memory before it began and the process's peak."""
+    from factions.export import export
+    from factions.export.tables import write_table
+    from factions.store import open_store
+
+    store = open_store(f"sqlite:///{db}", write=False)
+    with store.engine.connect() as conn, tempfile.TemporaryDirectory() as tmp:
+        conn.exec_driver_sql("SELECT count(*) FROM documents").scalar()  # open the file before the clock starts
+        before = _rss_mb()
+        target = Path(tmp) / "export"
+        start = time.perf_counter()
+        with target.open("wb" if fmt == "parquet" else "w", encoding=None if fmt == "parquet" else "utf-8") as out:
+            if table:
+                write_table(conn, table, fmt, out)
+            else:
+                export(conn, fmt, out)
+        seconds = time.perf_counter() - start
+        size = target.stat().st_size
+    return {"format": fmt, "table": table or None, "seconds": seconds, "bytes": size, "rss_before_mb": before, "peak_rss_mb": _hwm_mb()}
+
+
+def phase_exports(sizes: list[int]) -> dict:
+    """Every export of stores of each size in `sizes` (documents), made by replicating the
+    ingested example corpus (replicate_store), each export in its own process; and per
+    export the ratio of time per document between the largest and the smallest store."""
+    demo = CORPUS_DIR / "export-source.db"
+    if not demo.exists():
+        from factions.ingest import ingest_paths
+        from factions.store import open_store
+
+        partial = demo.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        store = open_store(f"sqlite:///{partial}")
+        ingest_paths([str(ROOT / "examples" / "corpus")], store, workers=1)
+        store.engine.dispose()  # the WAL folded into the file before it is renamed
+        partial.rename(demo)
+    stores, runs = {}, {}
+    for n in sizes:
+        db = CORPUS_DIR / f"export-{n}.db"
+        if not db.exists():
+            partial = db.with_suffix(".partial")
+            partial.unlink(missing_ok=True)
+            start = time.perf_counter()
+            stores[n] = {**replicate_store(f"sqlite:///{demo}", f"sqlite:///{partial}", n), "seconds": time.perf_counter() - start}
+            partial.rename(db)
+        runs[n] = [_run_phase("export", str(db), fmt, table or "") for fmt, table in EXPORTS]
+    small, large = min(sizes), max(sizes)
+    per_export = []
+    for i, (fmt, table) in enumerate(EXPORTS):
+        row = {"export": f"{fmt} --table {table}" if table else fmt}
+        for n in sizes:
+            row[str(n)] = {k: runs[n][i][k] for k in ("seconds", "bytes", "rss_before_mb", "peak_rss_mb")}
+        row["ratio_per_document"] = (runs[large][i]["seconds"] / large) / (runs[small][i]["seconds"] / small)
+        per_export.append(row)
+    return {"sizes": sizes, "built": stores, "exports": per_export}
 
 
 def _run_phase(*args: str) -> dict:
@@ -357,6 +551,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=500_000)
     parser.add_argument("--ingest-words", type=int, default=200_000)
     parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--export-sizes", default="1000,10000", help="store sizes (documents) the exports are timed on")
     parser.add_argument("--long-bytes", type=int, default=3_900_000,
                         help="size of the one long document ingested (0 skips the phase: ~30 min on 2 cores)")
     args = parser.parse_args()
@@ -369,8 +564,14 @@ def main() -> None:
             print(json.dumps(phase_ingest(Path(rest[0]), int(rest[1]), *rest[2:])))
         elif name == "queries":
             print(json.dumps(phase_queries(int(rest[0]), *rest[1:])))
+        elif name == "api":
+            print(json.dumps(phase_api(int(rest[0]))))
         elif name == "long":
             print(json.dumps(phase_long(Path(rest[0]))))
+        elif name == "export":
+            print(json.dumps(phase_export(Path(rest[0]), *rest[1:])))
+        elif name == "exports":
+            print(json.dumps(phase_exports([int(n) for n in rest])))
         return
 
     host = machine()
@@ -391,6 +592,8 @@ def main() -> None:
     else:
         print("PostgreSQL figures left out: FACTIONS_TEST_PG names no server (`make bench` starts one where "
               "Debian's postgresql package is installed)", file=sys.stderr)
+    api = _run_phase("api", str(args.claims))
+    exports = _run_phase("exports", *args.export_sizes.split(","))
     long_doc = None
     if args.long_bytes:
         long_path = CORPUS_DIR / f"long-{args.long_bytes}.txt"
@@ -408,6 +611,9 @@ def main() -> None:
         "Dask with 2 local workers within 10% of 2 worker processes": dask_ratio >= 0.9,
         "ingest peak RSS < 1.5 GB": max(i["peak_rss_mb"] for i in ingest) < 1536,
         "relation query p95 <= 50 ms at 1M claims": queries["relation"]["p95_ms"] <= 50,
+        "relation API p95 <= 100 ms at 1M claims (over HTTP)": api["relation"]["p95_ms"] <= 100,
+        "every export linear: time per document, largest store / smallest <= 1.2":
+            all(e["ratio_per_document"] <= 1.2 for e in exports["exports"]),
     }
     if long_doc:
         targets["ingest of a 4 MB document: stored, peak RSS < 1.5 GB"] = long_doc["stored"] == 1 and long_doc["peak_rss_mb"] < 1536
@@ -417,7 +623,7 @@ def main() -> None:
         "factions_with_tagger": tagged, "extraction_ratio_with_tagger": ratio_tagged,
         "ingest": ingest, "ingest_speedup_2_workers": speedup,
         "dask": dask, "dask_2_workers_vs_processes": dask_ratio, "postgresql": postgres,
-        "queries": queries, "long_document": long_doc, "targets": targets,
+        "queries": queries, "api": api, "long_document": long_doc, "exports": exports, "targets": targets,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{result['date']}.json").write_text(json.dumps(result, indent=2) + "\n")
@@ -438,6 +644,12 @@ def main() -> None:
           for name, q in queries.items() if name != "store"],
         *([(f"{name} query, PostgreSQL", f"p50 {q['p50_ms']:.1f} ms", f"p95 {q['p95_ms']:.1f} ms", f"{args.claims:,} claims")
            for name, q in postgres["queries"].items() if name != "store"] if postgres else []),
+        ("GET /api/v1/relation", f"p50 {api['relation']['p50_ms']:.1f} ms", f"p95 {api['relation']['p95_ms']:.1f} ms",
+         f"{api['relation']['p95_ms'] / queries['relation']['p95_ms']:.2f} x the query's p95"),
+        *[(f"export {e['export']}", f"{e[str(max(exports['sizes']))]['seconds']:.1f} s",
+           f"{e[str(max(exports['sizes']))]['peak_rss_mb']:,.0f} MB",
+           f"{max(exports['sizes']):,} documents; {e['ratio_per_document']:.2f} x time per document at {min(exports['sizes']):,}")
+          for e in exports["exports"]],
     ]
     width = max(len(r[0]) for r in rows)
     for r in rows:

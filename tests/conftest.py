@@ -274,3 +274,46 @@ def run_text(extractor, text, published=None):
 def relation_names(x, names):
     return {(r.type, names[r.source], names[r.target]) for r in x.relations}
 
+
+HOSTILE = ROOT / "tests" / "data" / "hostile-article.txt"
+
+
+@pytest.fixture(scope="session")
+def workbench_store(tmp_path_factory):
+    """The example corpus and the hostile article (markup in its text) in one store file,
+    built once; tests that judge records take a copy (`workbench_db`)."""
+    from typer.testing import CliRunner
+
+    from factions.cli import app
+
+    path = tmp_path_factory.mktemp("workbench") / "workbench.db"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), str(HOSTILE), "--db", f"sqlite:///{path}"])
+    assert result.exit_code == 0, result.output
+    assert "stored 11, skipped 0 already stored, failed 0" in result.output
+    return path
+
+
+@pytest.fixture
+def workbench_db(workbench_store, tmp_path):
+    """A fresh copy of the workbench store, its URL: judge freely. SQLite's backup copies
+    what is still in the write-ahead log too (a file copy would not)."""
+    return copy_store(workbench_store, tmp_path / "workbench.db")
+
+
+def copy_store(path, copy) -> str:
+    """Copy an SQLite store file (with what its write-ahead log still holds); its URL."""
+    import sqlite3
+
+    source, target = sqlite3.connect(path), sqlite3.connect(copy)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture(scope="session")
+def copy_workbench(workbench_store, tmp_path_factory):
+    """A function making a fresh copy of the workbench store; its URL."""
+    return lambda: copy_store(workbench_store, tmp_path_factory.mktemp("workbench-copy") / "workbench.db")

@@ -154,6 +154,40 @@ def test_a_kb_alias_inside_a_longer_name_does_not_link(extractor):
     assert links["U.S. Central Command"] == {"centcom"} and "U.S." not in links
 
 
+def test_a_place_or_body_named_after_someone_or_somewhere_is_neither(extractor):
+    # A person's name inside a district's name (the model's place) is the district.
+    links, _ = _links(extractor, "Mahdi Army fighters clashed with US troops in Sadr City on Tuesday. "
+                                 "Muqtada al-Sadr called for calm.", "2008-04-01")
+    assert "Sadr" not in links and links["Sadr City"] == {None}
+    assert links["Muqtada al-Sadr"] == {"muqtada-al-sadr"}
+    # Plural capitals and "of" before a state's name make a body of their own; the
+    # state's government and its offices still name the state.
+    links, _ = _links(extractor, "The Sons of Iraq patrolled Adhamiya. The Government of Iraq paid them, "
+                                 "the Minister of Foreign Affairs of Iraq said.", "2008-04-01")
+    assert links["Sons of Iraq"] == {None}
+    assert links["Iraq"] == {"iraq"} and "Foreign Affairs of Iraq" not in links
+
+
+def test_a_name_two_groups_bore_in_two_eras_and_countries(extractor):
+    # Ansar al-Islam called itself Ansar al-Sunna from 2003 to 2007; the Mozambican
+    # insurgents took the name later (KB dated aliases and countries).
+    iraq, _ = _links(extractor, "Ansar al-Sunna claimed a suicide bombing in Mosul on Sunday.", "2006-03-02")
+    mozambique, _ = _links(extractor, "Ansar al-Sunna fighters attacked Mocimboa da Praia in Cabo Delgado, Mozambique.", "2020-08-12")
+    assert iraq["Ansar al-Sunna"] == {"ansar-al-islam"}
+    assert mozambique["Ansar al-Sunna"] == {"is-mozambique"}
+
+
+def test_a_demonym_before_a_title_or_a_states_body_names_the_state(extractor):
+    links, _ = _links(extractor, "Lebanese President Joseph Aoun met the Turkish ambassador. Syrian refugees "
+                                 "crossed the border, an Iraqi researcher said.", "2025-03-01")
+    assert links["Lebanese"] == {"lebanon"} and links["Turkish"] == {"turkey"}
+    # People described by their nationality are not the state.
+    assert links.get("Syrian", {None}) == {None} and links.get("Iraqi", {None}) == {None}
+    # A hyphenated compound says who leads or backs, not whose it is.
+    links, _ = _links(extractor, "Saudi-led forces struck Sanaa.", "2025-03-01")
+    assert "saudi-arabia" not in links.get("Saudi", set())
+
+
 def test_every_daesh_spelling_links_to_the_islamic_state(extractor):
     links, actors = _links(extractor, "Fighters loyal to Da’esh attacked the town. Officials said DAESH had lost ground, "
                                       "and that Daesh and Da'esh cells remained.", "2016-05-01")

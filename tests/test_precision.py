@@ -112,6 +112,42 @@ def test_composition_relations(extractor, text, expected):
     assert expected in {(t, s if s[0].isupper() and s != "Rebel" else s.lower(), o) for t, s, o in _relations(x, names)}
 
 
+def test_a_groups_forces_named_by_it_belong_to_it(extractor):
+    x, names = _run(extractor, "Houthi forces shelled Saudi border posts. Taliban security forces detained a former officer.")
+    rels = _relations(x, names)
+    assert ("member_of", "Houthi forces", "Houthis") in rels
+    assert ("member_of", "Taliban security forces", "Taliban") in rels
+    # A coalition's forces do not belong to the state that leads it.
+    x, names = _run(extractor, "US-led coalition forces retook the town.")
+    assert not any(t == "member_of" and o == "United States" for t, _, o in _relations(x, names))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Under Abubakar Shekau, Boko Haram turned to a sustained insurgency.", ("leads", "Abubakar Shekau", "Boko Haram")),
+    ("In 2017 Ansar Dine merged with al-Mourabitoun to form JNIM under Iyad Ag Ghaly.",
+     ("leads", "Iyad Ag Ghaly", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("Iyad Ag Ghaly is a Malian militant who has led JNIM since 2017.", ("leads", "Iyad Ag Ghaly", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("Qais al-Khazali, the secretary-general of Asaib Ahl al-Haq, took a harder line.", ("leads", "Qais al-Khazali", "Asa'ib Ahl al-Haq")),
+    ("We spoke with Ansar Allah's chief negotiator, Mohammed Abdulsalam.", ("member_of", "Mohammed Abdulsalam", "Houthis")),
+    ("Army spokesman Brigadier General Nabil Abdallah said the RSF attacked.", ("member_of", "Nabil Abdallah", "Army")),
+    ("Lebanese President Joseph Aoun condemned the strike.", ("leads", "Joseph Aoun", "Lebanon")),
+    ("Iraqi Vice President Ayad Allawi said talks had begun.", ("member_of", "Ayad Allawi", "Iraq")),
+])
+def test_leaders_and_members_named_by_titles_and_under(extractor, text, expected):
+    x, names = _run(extractor, text)
+    assert expected in _relations(x, names)
+
+
+@pytest.mark.parametrize("text", [
+    "The town fell under Houthi control in 2015.",
+    "Syria under UN sanctions could not import the parts.",
+    "Special Envoy of the Secretary-General for Yemen, Hans Grundberg, spoke in Amman.",  # an envoy leads nothing
+])
+def test_no_leader_without_a_person_leading(extractor, text):
+    x, names = _run(extractor, text)
+    assert not [r for r in _relations(x, names) if r[0] == "leads"]
+
+
 def test_a_group_formed_from_two_others_succeeds_both(extractor):
     x, names = _run(extractor, "Jama'at Nusrat al-Islam wal-Muslimin was formed in 2017 through a merger of Ansar Dine and al-Mourabitoun.")
     successors = {(s, o) for t, s, o in _relations(x, names) if t == "successor_of"}

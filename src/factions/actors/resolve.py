@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from factions.actors.demonyms import state_named_by
 from factions.actors.families import bare_role, choose_member
 from factions.actors.linking import Context, choose, document_context, speaker_position
 from factions.kb import KnowledgeBase
@@ -168,7 +169,11 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         expanded = acronyms.get(surface)
         if expanded:
             mention.basis = "acronym"
-        if label in ACTOR_LABELS:
+        state = state_named_by(ent, kb) if label == "NORP" and not kb_id else None
+        if state is not None:  # "Lebanese President Joseph Aoun": Lebanon's
+            actor = reg.for_kb(state, f"'{surface}' before '{ent.root.head.text}' names the state", 0.85)
+            mention.actor, mention.kb_id = actor.id, actor.kb_id
+        elif label in ACTOR_LABELS:
             actor = _link(reg, label, expanded or surface, kb_id, speaker_position(document.text, span.start, span.end))
             mention.actor, mention.kb_id = actor.id, actor.kb_id
             if kb_id and not actor.kb_id:

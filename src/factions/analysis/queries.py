@@ -11,6 +11,7 @@ from factions.names import normalise
 from factions.store import records
 from factions.store import schema as t
 from factions.analysis.events import deduplicated_events
+from factions.analysis.paging import page_query, paged
 from factions.analysis.states import pair_evidence, relation_state
 from factions.store.judgements import family, roots
 
@@ -131,7 +132,7 @@ def _actor_names(conn: Connection, ids) -> dict[int, str]:
     return {i: names[r] for i, r in top.items()}
 
 
-def list_actors(conn: Connection, query: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
+def _actors_statement(conn: Connection, query: str | None, kind: str | None):
     mentions = func.count(t.mentions.c.id).label("mentions")
     docs = func.count(func.distinct(t.mentions.c.document_id)).label("documents")
     # Mentions of merged actors count for the actor they were merged into.
@@ -142,8 +143,7 @@ def list_actors(conn: Connection, query: str | None = None, kind: str | None = N
         .join(t.mentions, t.mentions.c.actor_id == merged.c.id)
         .where(t.actors.c.merged_into.is_(None))
         .group_by(t.actors.c.id)
-        .order_by(mentions.desc(), t.actors.c.name)
-        .limit(limit)
+        .order_by(mentions.desc(), t.actors.c.name, t.actors.c.id)
     )
     if kind:
         stmt = stmt.where(t.actors.c.kind == kind)
@@ -155,7 +155,17 @@ def list_actors(conn: Connection, query: str | None = None, kind: str | None = N
         except ActorNotFound:  # a part of a name: the actors whose folded names hold it
             like = f"%{normalise(query)}%"
             stmt = stmt.where(t.actors.c.id.in_(select(t.actor_names.c.actor_id).where(t.actor_names.c.norm.like(like))))
-    return [dict(r._mapping) for r in conn.execute(stmt)]
+    return stmt
+
+
+def list_actors(conn: Connection, query: str | None = None, kind: str | None = None, limit: int = 50) -> list[dict]:
+    return [dict(r._mapping) for r in conn.execute(_actors_statement(conn, query, kind).limit(limit))]
+
+
+def actors_page(conn: Connection, query: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    """`list_actors` a page at a time, with the total the filters match."""
+    total, rows = page_query(conn, _actors_statement(conn, query, kind), limit, offset)
+    return paged(rows, total, limit, offset)
 
 
 def actor_profile(conn: Connection, name: str) -> dict:
@@ -210,17 +220,9 @@ def relation_counts(conn: Connection, ids: list[int]) -> list[dict]:
     ]
 
 
-def list_claims(conn: Connection, speaker: str | None = None, about: str | None = None, limit: int = 100,
-                include_rejected: bool = False) -> list[dict]:
-    """Claims as analysts have judged them, by when they were said (`include_rejected`:
-    the rejected ones too, flagged)."""
+def _claims_statement(conn: Connection, speaker: str | None, about: str | None, include_rejected: bool):
     c, d = records.claims(include_rejected), t.documents
-    stmt = (
-        select(c, d.c.publisher, d.c.published, d.c.source, d.c.title)
-        .join(d, d.c.id == c.c.document_id)
-        .order_by(c.c.said_on, c.c.id)
-        .limit(limit)
-    )
+    stmt = select(c, d.c.publisher, d.c.published, d.c.source, d.c.title).join(d, d.c.id == c.c.document_id).order_by(c.c.said_on, c.c.id)
     if speaker:
         stmt = stmt.where(c.c.speaker_id.in_(resolve_actor(conn, speaker)))
     if about:
@@ -232,7 +234,10 @@ def list_claims(conn: Connection, speaker: str | None = None, about: str | None 
                      m.c.start >= c.c.content_start, m.c.end <= c.c.content_end)
             ).exists()
         )
-    rows = [dict(r._mapping) for r in conn.execute(stmt)]
+    return stmt
+
+
+def _claim_rows(conn: Connection, rows: list[dict]) -> list[dict]:
     names = _actor_names(conn, {r["speaker_id"] for r in rows} | {v for r in rows for v in r["via"]})
     for r in rows:
         r["speaker"] = names[r["speaker_id"]]
@@ -240,6 +245,21 @@ def list_claims(conn: Connection, speaker: str | None = None, about: str | None 
         r.pop("recorded_at", None)
         r["confirmed"], r["rejected"] = bool(r["confirmed"]), bool(r["rejected"])
     return rows
+
+
+def list_claims(conn: Connection, speaker: str | None = None, about: str | None = None, limit: int = 100,
+                include_rejected: bool = False) -> list[dict]:
+    """Claims as analysts have judged them, by when they were said (`include_rejected`:
+    the rejected ones too, flagged)."""
+    stmt = _claims_statement(conn, speaker, about, include_rejected).limit(limit)
+    return _claim_rows(conn, [dict(r._mapping) for r in conn.execute(stmt)])
+
+
+def claims_page(conn: Connection, speaker: str | None = None, about: str | None = None, limit: int = 100,
+                offset: int = 0, include_rejected: bool = False) -> dict:
+    """`list_claims` a page at a time, with the total the filters match."""
+    total, rows = page_query(conn, _claims_statement(conn, speaker, about, include_rejected), limit, offset)
+    return paged(_claim_rows(conn, rows), total, limit, offset)
 
 
 def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None, known_on: str | None = None,

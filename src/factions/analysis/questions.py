@@ -27,6 +27,10 @@ from factions.store.judgements import family
 
 
 class QuestionError(ValueError):
+    """A question that cannot be added, forecast or resolved as asked; the message says why."""
+
+
+class UnknownQuestion(QuestionError):
     pass
 
 
@@ -57,7 +61,7 @@ def add_question(conn: Connection, text: str, actor_ids: list[int], deadline: st
 def _question(conn: Connection, qid: int) -> dict:
     row = conn.execute(select(t.questions).where(t.questions.c.id == qid)).first()
     if row is None:
-        raise QuestionError(f"no question {qid}")
+        raise UnknownQuestion(f"no question {qid}")
     return dict(row._mapping)
 
 

@@ -48,6 +48,11 @@ def _polarity(modality: str, vocab: dict) -> str:
     return "for"
 
 
+def polarity(modality: str) -> str:
+    """"for", "against" or "prospect": what a modality makes a report (data/states.toml)."""
+    return _polarity(modality, _state_vocabulary())
+
+
 def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on: str | None = None,
                   include_rejected: bool = False) -> list[dict]:
     """Every relation between two actor families as analysts have judged it, graded,
@@ -79,7 +84,7 @@ def pair_evidence(conn: Connection, ids_a: list[int], ids_b: list[int], known_on
             "source": actors[top[x["source_id"]]]["name"], "target": actors[top[x["target_id"]]]["name"],
             "speaker": speaker["name"] if speaker else None, "outlet": x["publisher"], "reliability": grade,
             "source_key": f"actor:{top[x['speaker_id']]}" if x["speaker_id"] else f"outlet:{x['publisher'] or x['source']}",
-            "content": x["content"], "evidence": x["evidence"], "document": x["source"],
+            "content": x["content"], "evidence": x["evidence"], "document": x["source"], "document_id": x["document_id"],
             "background": x["claim_id"] is None and x["when_start"] is None,
             "span": {"start": x["evidence_start"], "end": x["evidence_end"]}, "claim": x["claim_id"],
             "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"]),
@@ -206,11 +211,10 @@ def relation_state(conn: Connection, ids_a: list[int], ids_b: list[int], as_of: 
     support = [i for i in current.items if not as_of or (i["date"] or "") <= as_of]
     against = [i for i in upto if i["polarity"] == "against" and i["state"] == current.state]
     competing = [i for i in current.competing if not as_of or (i["date"] or "") <= as_of]
-    for item in support:
-        others = [s for s in support if s is not item]
-        item["credibility"] = grading.credibility(others, against)
-    for item in against:
-        item["credibility"] = grading.credibility([a for a in against if a is not item], support)
+    for item, value in zip(support, grading.credibility_of_each(support, against)):
+        item["credibility"] = value
+    for item, value in zip(against, grading.credibility_of_each(against, support)):
+        item["credibility"] = value
     confidence = _noisy_or(grading.independent_groups(support)) * (1 - 0.5 * _noisy_or(grading.independent_groups(against)) if against else 1)
     out.update(state=current.state, since=current.start, until=current.end, confidence=round(confidence, 3),
                evidence_for=support, evidence_against=against, competing=competing)

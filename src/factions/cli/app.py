@@ -6,6 +6,7 @@ import os
 import re
 import sys
 import tempfile
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -974,21 +975,44 @@ def question_show(qid: int, db: DbOption = None, as_json: JsonOption = False) ->
 
 @app.command("export")
 def export_store(
-    format: Annotated[str, typer.Option("--format", help="stix, graphml, csv, plover, prov or acled.")],
+    format: Annotated[str, typer.Option("--format", help="stix, graphml, csv, plover, prov or acled; with --table, csv or parquet.")],
+    table: Annotated[Optional[str], typer.Option("--table", help="One table, a row per record: documents, actors, claims, events or relations.")] = None,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON (stix, plover, prov) and GraphML; compact by default.")] = False,
+    include_rejected: Annotated[bool, typer.Option("--include-rejected", help="With --table: keep the records analysts rejected, flagged in a rejected column.")] = False,
     output: Annotated[Optional[str], typer.Option("--out", help="Write to this file instead of standard output.")] = None,
     db: DbOption = None,
 ) -> None:
     """Export the store: a STIX 2.1 bundle, GraphML, CSV, PLOVER-style JSON events,
-    W3C PROV (PROV-JSON) or ACLED-style CSV events with coordinates."""
+    W3C PROV (PROV-JSON) or ACLED-style CSV events with coordinates; or one table
+    (--table) as CSV or Parquet. Written as the store is read, a chunk of rows at a time."""
     from factions.export import FORMATS, export
+    from factions.export.tables import TABLE_FORMATS, TABLES, write_table
 
-    if format not in FORMATS:
-        _error(f"--format must be one of {', '.join(FORMATS)}, not '{format}'")
+    if table is not None and table not in TABLES:
+        _error(f"--table must be one of {', '.join(TABLES)}, not '{table}'")
+        raise typer.Exit(2)
+    if table is not None and format not in TABLE_FORMATS:
+        _error(f"--table {table} is written as --format csv or parquet, not '{format}'")
+        raise typer.Exit(2)
+    if table is None and format in TABLE_FORMATS and format not in FORMATS:
+        _error(f"--format {format} writes one table: add --table {' | '.join(TABLES)}")
+        raise typer.Exit(2)
+    if table is None and format not in FORMATS:
+        _error(f"--format must be one of {', '.join(FORMATS)} (or, with --table, {' or '.join(TABLE_FORMATS)}), not '{format}'")
+        raise typer.Exit(2)
+    if include_rejected and (table is None or not TABLES[table].judged):
+        _error("--include-rejected applies to --table claims, events or relations")
+        raise typer.Exit(2)
+    binary = format == "parquet"
+    if binary and output is None and sys.stdout.isatty():
+        _error("Parquet is binary: give --out FILE or redirect standard output")
         raise typer.Exit(2)
     _check_output(output)
-    with _connect(db) as conn:
-        text = export(conn, format)
-    _write_output(text.rstrip("\n"), output)
+    with _connect(db) as conn, _output_stream(output, binary=binary) as stream:
+        if table is not None:
+            write_table(conn, table, format, stream, include_rejected=include_rejected)
+        else:
+            export(conn, format, stream, pretty=pretty)
 
 
 def _check_output(output: str | None) -> None:
@@ -1009,20 +1033,36 @@ def _check_output(output: str | None) -> None:
         raise typer.Exit(2)
 
 
-def _write_output(text: str, output: str | None) -> None:
-    """Standard output (on a terminal, without control sequences), or a file written
-    whole: a temporary file made by mkstemp in the same directory (a name nobody can
-    guess or plant a link at) renamed over it. A failure is one line, and leaves
-    neither a partial file nor the temporary one."""
+class _CleanTerminal:
+    """Standard output on a terminal, every write without control sequences (_clean)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(_clean(text))
+
+
+@contextmanager
+def _output_stream(output: str | None, binary: bool = False):
+    """Where a command writes as it goes: standard output (on a terminal, without
+    control sequences), or a file written whole: a temporary file made by mkstemp in the
+    same directory (a name nobody can guess or plant a link at), renamed over it once
+    everything is written. A failure is one line, and leaves neither a partial file nor
+    the temporary one."""
     if output is None:
-        sys.stdout.write((_clean(text) if sys.stdout.isatty() else text) + "\n")
+        if binary:
+            yield sys.stdout.buffer
+            sys.stdout.buffer.flush()
+        else:
+            yield _CleanTerminal(sys.stdout) if sys.stdout.isatty() else sys.stdout
         return
     _check_output(output)
     path = Path(output)
     fd, tmp = tempfile.mkstemp(dir=path.absolute().parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8") as f:
+            yield f
         # mkstemp's file is private (0600); the export gets the mode a new file would,
         # or keeps the one of the file it replaces.
         mask = os.umask(0)
@@ -1033,7 +1073,16 @@ def _write_output(text: str, output: str | None) -> None:
         Path(tmp).unlink(missing_ok=True)
         _error(f"--out {output}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     err.print(f"written: {output}", highlight=False)
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """`text` and a newline, through `_output_stream`."""
+    with _output_stream(output) as stream:
+        stream.write(text + "\n")
 
 
 @app.command("rules")
@@ -1089,9 +1138,18 @@ def serve(
     except ServeError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    _store(db, write=True)  # the --db checks, one line, before the server starts
-    out.print(f"factions workbench on http://{host}:{port}/ (Ctrl-C stops it)")
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+    # The --db checks, one line, before the server starts; a read-only store is served
+    # for reading (a judgement on it is a 403 naming why).
+    _store(db, write=False)
+    try:
+        workbench = create_app(db, token=token, bound_to=host)
+    except StoreError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
+    where = f"[{host}]" if ":" in host else host
+    out.print(f"factions workbench on http://{where}:{port}/" + (" (open /login?token=... once in the browser)" if token else "")
+              + (" read-only: judgements are refused" if workbench.state.read_only else "") + " (Ctrl-C stops it)")
+    uvicorn.run(workbench, host=host, port=port, log_level="warning")
 
 
 ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")]

@@ -75,6 +75,28 @@ def _joins_name(token, tags: tuple[str, ...]) -> bool:
     return token.is_alpha and token.text[:1].isupper() and not token.is_stop and token.tag_ in tags and not token.ent_type_
 
 
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _body_named_after(doc: Doc, ent: Span) -> Span | None:
+    """A body named after a place: plural capitals and "of" before a place's name
+    ("the Sons of Iraq", "Friends of Syria") make a name of their own, unlinked; a
+    singular one ("the Government of Iraq", "the Republic of Iraq") or an office
+    ("the Minister of Foreign Affairs of Iraq") still names the state."""
+    if ent.label_ not in PLACE_LABELS or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return None
+    head = doc[ent.start - 2]
+    if head.tag_ != "NNPS" or not head.text[:1].isupper() or head.ent_type_:
+        return None
+    start = head.i
+    while start > 0 and _joins_name(doc[start - 1], ("NNP", "NNPS", "JJ")) and not doc[start - 1].is_sent_start:
+        start -= 1
+    # "the Minister of Foreign Affairs of Iraq": an office of the state, not a body.
+    if start > 0 and doc[start - 1].lower_ == "of":
+        return None
+    return Span(doc, start, ent.end, label="ORG")
+
+
 @Language.component("factions_whole_names")
 def whole_names(doc: Doc) -> Doc:
     """A knowledge-base name links only as a whole name.
@@ -102,11 +124,23 @@ def whole_names(doc: Doc) -> Doc:
             spans.append(Span(doc, longer[0], longer[1], label=longer[2], span_id=doc.vocab.strings.add(longer[3])))
             changed = True
             continue
+        start, end = ent.start, ent.end
+        outer = next((f for f in found if f[0] <= start and end <= f[1] and (f[1] - f[0]) > len(ent)), None)
+        # A person's name inside a place or body the model found ("Sadr City", a district)
+        # names that place, not the person; other capitals around a person are titles.
+        if ent.label_ == "PERSON" and outer is not None and outer[2] in PLACE_LABELS and \
+                all(_joins_name(t, ("NNP", "NNPS")) or t.ent_type_ for t in doc[outer[0] : outer[1]] if not (start <= t.i < end)):
+            spans.append(Span(doc, outer[0], outer[1], label=outer[2]))
+            changed = True
+            continue
+        named_after = _body_named_after(doc, ent)
+        if named_after is not None:
+            spans.append(named_after)
+            changed = True
+            continue
         if is_acronym(ent.text) or ent.label_ == "PERSON":
             spans.append(ent)
             continue
-        start, end = ent.start, ent.end
-        outer = next((f for f in found if f[0] <= start and end <= f[1] and (f[1] - f[0]) > len(ent)), None)
         if outer is not None and all(_joins_name(t, ("NNP", "NNPS", "JJ")) or t.ent_type_ == ent.label_
                                      for t in doc[outer[0] : outer[1]] if not (start <= t.i < end)):
             start, end = outer[0], outer[1]

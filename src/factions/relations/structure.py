@@ -30,13 +30,23 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     for person in persons:
         window = _window(doc, person.span)
         for token in window:
-            rel = title_relation.get(token.lemma_.lower())
-            if not rel and token.i > 0:  # "NATO Secretary General Mark Rutte"
-                rel = title_relation.get(f"{doc[token.i - 1].lower_}-{token.lower_}")
-                token = doc[token.i - 1] if rel else token
+            last = token  # a title's last word: "of X" follows it
+            # Two-word titles first: "NATO Secretary General Mark Rutte", "Vice President X".
+            rel = title_relation.get(f"{doc[token.i - 1].lower_}-{token.lower_}") if token.i > 0 else None
+            if rel:
+                token = doc[token.i - 1]
+            else:
+                rel = title_relation.get(token.lemma_.lower())
+            if not rel and token.i > 1 and doc[token.i - 1].text in "-‐‑":  # "the secretary-general of X"
+                rel = title_relation.get(f"{doc[token.i - 2].lower_}-{token.lower_}")
+                token = doc[token.i - 2] if rel else token
             if not rel:
                 continue
+            if _not_the_persons_title(last, person.span):
+                continue
             group = _group_near(token, groups, person.span, index.document.text)
+            if group is None and last is not token:
+                group = _group_near(last, groups, person.span, index.document.text)
             if group is None:
                 continue
             out.append(
@@ -56,11 +66,21 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     out = []
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     titles = _title_mentions(index)
+    members = frozenset(lexicon("relations")["possessor"]["members"])
     for m in list(index.mentions):
-        if index.actors[m.actor].kind != "population" if m.actor else True:
+        if not m.actor:
+            continue
+        actor = index.actors[m.actor]
+        # People ("IS fighters"), and a group's own units and forces named by it
+        # ("Houthi forces", "CENTCOM forces", "13 ISIS tactical units"): a nominal the
+        # knowledge base does not know, headed by a member word.
+        unit = m.basis == "nominal" and not actor.kb_id and actor.kind in GROUP_KINDS and m.text.lower().split()[-1] in members
+        if actor.kind != "population" and not unit:
             continue
         if m.span in titles:
             continue  # "Houthi spokesman Yahya Saree": the role is the person's (see title_relations)
+        if m.span.start > 0 and index.document.text[m.span.start - 1] in "-‐‑":
+            continue  # "general" of "the secretary-general of X": half a title, no people
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
         if group is m:
             group = _possessor(m, index) or m  # "its fighters", "their commanders"
@@ -68,6 +88,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
+        if group.label == "NORP":
+            continue  # "Turkish forces", "Israeli officials" stand for the state itself (actors/demonyms.py)
         sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
         out.append(
             Relation(
@@ -208,11 +230,39 @@ def _named_head(tok: Token, index: ActorIndex) -> Token:
     that is part of X"), and a description's named head ("Kataib Hezbollah, an
     Iran-backed militia")."""
     tok = relative_noun(tok) or tok
+    # "Ag Ghaly is a Malian militant who has led JNIM": the description a relative
+    # clause hangs on is the copula's subject.
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        named = index.mention_for_token(subject) if subject is not None else None
+        if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
+            return subject
     if tok.dep_ == "appos":
         named = index.mention_for_token(tok.head)
         if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
             return tok.head
     return tok
+
+
+def _not_the_persons_title(title: Token, person: Span) -> bool:
+    """"Ansar Allah's *chief* negotiator": a title word modifying another noun than the
+    person's name is not the title; "Special Envoy of the *Secretary-General*": a
+    title in an "of" phrase is someone else's."""
+    head, steps = title, 0
+    # Up the chain of modifiers ("Army spokesman Brigadier General Nabil Abdallah"):
+    # reaching the person's name, it was the person's title all along.
+    while head.dep_ in ("amod", "compound") and head.head.i > head.i and steps < 4:
+        head, steps = head.head, steps + 1
+        if person.start <= head.idx < person.end:
+            return False
+    if steps and head.pos_ in ("NOUN", "PROPN") and head.i > title.i:
+        return True
+    return title.dep_ == "pobj" and title.head.lower_ == "of" and _is_title_word(title.head.head)
+
+
+def _is_title_word(token: Token) -> bool:
+    roles = lexicon("events")["roles"]
+    return token.lemma_.lower() in {*roles["leads"], *roles["member_of"], "envoy", "representative", "president", "ambassador"}
 
 
 def _window(doc: Doc, span: Span) -> list[Token]:
@@ -250,7 +300,8 @@ def _modifies_title(title: Token, group_end: int) -> bool:
     """"Houthi *military* spokesman", "IS *senior* commander": the one or two words
     between a group's name and a title are the title's own modifiers (adjectives or
     nouns hanging from it), so the group still names whose title it is."""
-    between = [t for t in title.doc[max(title.i - 3, 0) : title.i] if t.idx >= group_end]
+    # A possessive ending on the group's name ("Ansar Allah's chief negotiator") is no word between.
+    between = [t for t in title.doc[max(title.i - 3, 0) : title.i] if t.idx >= group_end and not (t.tag_ == "POS" and t.idx == group_end)]
     if not 1 <= len(between) <= 2 or title.idx - group_end > 30:
         return False
     words = {t.i for t in between} | {title.i}
@@ -386,7 +437,40 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             holder, described = doc[token.i - 2], token.head
             place = party(described, PLACE_KINDS) or party(object_of(described), PLACE_KINDS)
             add("controls", party(holder, PARTY_KINDS - {"person"}) or _group_of(holder, index), place, token, "relations.held-by")
+    out += _under_leader(doc, party, add)
     return out
+
+
+def _under_leader(doc: Doc, party, add) -> list[Relation]:
+    """"Under Ag Ghaly, JNIM waged war", "merged to form JNIM under Iyad Ag Ghaly",
+    "fighters under the command of X" (rule relations.under-leader): the person named
+    after "under" leads the group the phrase hangs on: a noun, the object of a verb
+    of founding, or else the verb's subject. Only a person leads: "under pressure",
+    "under UN sanctions" and "under Houthi control" name none."""
+    words = _words_of("under_leader")
+    founding = frozenset(_words_of("founding")["verbs"]) | frozenset(_words_of("succession")["verbs"])
+    groups_and_people = GROUP_KINDS | {"population"}
+    for token in tokens_where(doc, lowers=frozenset(words["preps"])):
+        if token.dep_ != "prep":
+            continue
+        named = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if named is not None and named.lemma_.lower() in words["command_nouns"]:
+            named = object_of(named)  # "under the command of X"
+        leader = party(named, {"person"})
+        if leader is None:
+            continue
+        head = token.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            led = [head]
+        elif head.pos_ in ("VERB", "AUX"):
+            subjects, passive = _subject_tokens(head)
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            led = objects if head.lemma_.lower() in founding and objects else ([] if passive else subjects)
+        else:
+            led = []
+        for group in (t for g in led for t in _with_conjuncts(g)):
+            add("leads", leader, party(group, groups_and_people), token, "relations.under-leader")
+    return []
 
 
 def _group_of(token: Token, index: ActorIndex) -> Mention | None:

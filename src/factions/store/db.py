@@ -35,6 +35,10 @@ class StoreError(Exception):
     nothing was created or changed."""
 
 
+class ReadOnlyStore(StoreError):
+    """A store opened for writing that can only be read (a read-only file, ?mode=ro)."""
+
+
 def database_url(url: str | None = None) -> str:
     return url or os.environ.get("FACTIONS_DB") or DEFAULT_URL
 
@@ -240,7 +244,7 @@ def open_store(url: str | None = None, *, write: bool = True, create: bool = Tru
     if state == "new" and not create:
         raise StoreError(f"no factions store at {target.shown} (`factions ingest FILES --db URL` creates one)")
     if write and (target.read_only or (target.sqlite and target.path.exists() and not os.access(target.path, os.W_OK))):
-        raise StoreError(f"{target.shown} is read-only and this command writes to it")
+        raise ReadOnlyStore(f"{target.shown} is read-only and this command writes to it")
     if state != "current":
         if target.read_only or (target.sqlite and not os.access(target.path if target.path.exists() else target.path.absolute().parent, os.W_OK)):
             what = "created" if state == "new" else "given factions' tables" if state == "foreign" else f"upgraded from schema revision {state}"

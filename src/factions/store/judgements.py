@@ -16,6 +16,10 @@ from factions.store import schema as t
 
 
 class JudgementError(ValueError):
+    """A judgement on identity that cannot be made or undone; the message says why."""
+
+
+class UnknownJudgement(JudgementError):
     pass
 
 
@@ -128,7 +132,7 @@ def add_alias(conn: Connection, actor_id: int, name: str, author: str, reason: s
 def undo(conn: Connection, judgement_id: int, author: str) -> dict:
     row = conn.execute(select(t.judgements).where(t.judgements.c.id == judgement_id)).first()
     if row is None:
-        raise JudgementError(f"no judgement {judgement_id}")
+        raise UnknownJudgement(f"no judgement {judgement_id} on an actor")
     if row.undone_at is not None:
         raise JudgementError(f"judgement {judgement_id} was already undone")
     later = conn.execute(select(t.judgements.c.id).where(and_(
@@ -150,7 +154,11 @@ def undo(conn: Connection, judgement_id: int, author: str) -> dict:
     return dict(row._mapping)
 
 
-def history(conn: Connection, ids: list[int]) -> list[dict]:
+def history(conn: Connection, ids: list[int] | None = None) -> list[dict]:
+    """Judgements on the actors `ids` (None: on every actor), oldest first, undone ones included."""
     j = t.judgements
-    rows = conn.execute(select(j).where(j.c.actor_id.in_(ids) | j.c.other_id.in_(ids)).order_by(j.c.id))
+    stmt = select(j).order_by(j.c.id)
+    if ids is not None:
+        stmt = stmt.where(j.c.actor_id.in_(ids) | j.c.other_id.in_(ids))
+    rows = conn.execute(stmt)
     return [dict(r._mapping) for r in rows]

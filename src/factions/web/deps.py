@@ -1,15 +1,29 @@
-"""What a route needs from the application: a connection to its store."""
+"""What a route needs from the application: a connection to its store, for reading
+or, inside one transaction, for an analyst's judgement."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi import Request
 from sqlalchemy import Connection
 
+from factions.web.errors import ReadOnly
+
 
 def connection(request: Request) -> Iterator[Connection]:
-    """A connection for one request's reads (a route that writes uses `Store`'s own
-    transactions through the library, e.g. store.judgements / store.records)."""
+    """A connection for one request's reads (a route that writes uses `judging`)."""
     with request.app.state.store.engine.connect() as conn:
+        yield conn
+
+
+@contextmanager
+def judging(request: Request) -> Iterator[Connection]:
+    """One transaction for one judgement, as the CLI makes it: committed when the
+    library call returns, rolled back when it raises. A store the workbench could
+    only open for reading refuses here (ReadOnly, 403) before anything runs."""
+    if request.app.state.read_only:
+        raise ReadOnly(request.app.state.read_only)
+    with request.app.state.store.engine.begin() as conn:
         yield conn

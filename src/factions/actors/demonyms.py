@@ -1,0 +1,38 @@
+"""A demonym before a title or a state's own body names the state: "Lebanese President
+Joseph Aoun" is Lebanon's president, "Iraqi forces" Iraq's forces. Elsewhere ("Syrian
+refugees", "an Iraqi researcher") it describes people and stays unlinked. The words
+are data (data/demonyms.toml, validated by data/schema/demonyms.schema.json)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span as SpacySpan
+
+from factions.kb import KnowledgeBase
+from factions.lexicons import validated_table
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], frozenset[str]]:
+    data = validated_table("demonyms")
+    states = {adjective: state for state, adjectives in data["states"].items() for adjective in adjectives}
+    return states, frozenset(data["heads"]["words"])
+
+
+def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
+    """The KB id of the state a demonym entity names, when the noun it modifies is a
+    title or one of the state's bodies; None otherwise."""
+    states, heads = _table()
+    state = states.get(ent.text)
+    if state is None or kb.get(state) is None:
+        return None
+    root = ent.root
+    head = root.head
+    # "Lebanese President", "Iraqi security forces", "the Saudi-led coalition" (no: hyphenated)
+    if root.dep_ not in ("amod", "compound", "nmod") or head.i <= ent.end - 1 or head.i > ent.end + 3:
+        return None
+    if ent.end < len(ent.doc) and ent.doc[ent.end].text in "-‐‑":
+        return None
+    words = [t.lemma_.lower() for t in ent.doc[ent.end : head.i + 1]]
+    return state if any(w in heads for w in words) else None

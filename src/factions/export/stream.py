@@ -1,0 +1,66 @@
+"""What every export shares: rows read from the store a chunk at a time, actors
+resolved through analysts' merges in SQL, and the grades of a source.
+
+An export never holds the store: the main query is read `CHUNK` rows at a time (a
+server-side cursor on PostgreSQL, SQLite's own cursor otherwise) and what a row needs
+beside it (an event's participants, a claim's intermediaries) is looked up for one
+chunk of rows at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import islice
+
+from sqlalchemy import func
+from sqlalchemy.engine import Connection
+
+from factions.analysis import grading
+from factions.store import schema as t
+
+CHUNK = 1000  # rows fetched at a time; the tests lower it to cross chunk boundaries
+
+
+def rows(conn: Connection, stmt) -> Iterator[dict]:
+    """The rows of `stmt` as dicts, fetched CHUNK at a time."""
+    for row in conn.execute(stmt.execution_options(yield_per=CHUNK)):
+        yield dict(row._mapping)
+
+
+def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
+    """`items` in lists of `size` (CHUNK by default)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size or CHUNK)):
+        yield batch
+
+
+def actor_join(joined, id_column, alias: str):
+    """`joined` outer-joined to the actor `id_column` stands for after analysts' merges
+    (merges are kept one level deep: a merged actor points at its root). Returns the
+    join and the root actor's table, named `alias`."""
+    raw, top = t.actors.alias(f"{alias}_as_stored"), t.actors.alias(alias)
+    joined = joined.outerjoin(raw, raw.c.id == id_column).outerjoin(top, top.c.id == func.coalesce(raw.c.merged_into, raw.c.id))
+    return joined, top
+
+
+def actor_columns(top, alias: str) -> list:
+    """The root actor's id, name, kind and KB id, labelled `<alias>_id`, `<alias>_name`…"""
+    return [top.c.id.label(f"{alias}_id"), top.c.name.label(f"{alias}_name"), top.c.kind.label(f"{alias}_kind"),
+            top.c.kb_id.label(f"{alias}_kb_id")]
+
+
+@lru_cache(maxsize=4096)
+def _grade(name: str | None, kind: str | None, kb_id: str | None) -> str:
+    return grading.reliability(None if name is None else {"name": name, "kind": kind, "kb_id": kb_id})
+
+
+def reliability(row: dict, alias: str = "speaker") -> str:
+    """Admiralty reliability (A–F) of the source of a row: its speaker, else the
+    article itself (graded as the outlet's reporting)."""
+    return _grade(row[f"{alias}_name"], row[f"{alias}_kind"], row[f"{alias}_kb_id"])
+
+
+def precision_of(day: str | None) -> str | None:
+    """year, month or day for an ISO date string as stored."""
+    return {4: "year", 7: "month", 10: "day"}.get(len(day)) if day else None
