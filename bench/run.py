@@ -163,7 +163,7 @@ def phase_ingest(corpus: Path, workers: int, engine: str = "processes", backend:
     starting the cluster) took."""
     from contextlib import ExitStack
 
-    from factions.cluster import dask_client, extract_batch
+    from factions.cluster import dask_client, start_extractors
     from factions.ingest import _init_worker, ingest_paths
     from factions.store import open_store
 
@@ -180,8 +180,7 @@ def phase_ingest(corpus: Path, workers: int, engine: str = "processes", backend:
         client = None
         if engine == "dask":
             client = stack.enter_context(dask_client(None, workers))
-            workers_up = list(client.scheduler_info()["workers"])
-            client.gather([client.submit(extract_batch, [], None, {}, workers=[w], pure=False) for w in workers_up])
+            start_extractors(client)
         else:
             _init_worker(None)
         startup = time.perf_counter() - start

@@ -35,6 +35,7 @@ _PG = (
     ("ix_claims_fulltext", "claims", PG_CLAIM),
     ("ix_actor_names_fulltext", "actor_names", PG_ACTOR_NAME),
 )
+PG_INDEXES = tuple(name for name, _, _ in _PG)  # expression indexes, outside schema.metadata too
 
 
 def _sqlite_statements() -> list[str]:
