@@ -34,7 +34,7 @@ CONNECT_TIMEOUT = "10s"
 # A local cluster without the monitoring nobody reads here (there is no dashboard):
 # with Dask's defaults (workers sampling their stacks every 10 ms, system monitors
 # every 500 ms, event-loop ticks every 20 ms) an idle 2-worker cluster took 18% of a
-# core, 4% without (docs/scaling.md): on 2 cores, that was Dask's gap to the pool.
+# core, 4% without (docs/scaling.md): on 2 cores, part of Dask's gap to the pool.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "5s",
