@@ -31,17 +31,21 @@ def db(demo_url):
     return demo_url  # the test's own copy of the demo store, on SQLite and PostgreSQL
 
 
-def test_state_as_of_and_known_on(demo_module_url):
-    demo_db = demo_module_url
-    data = _json("relation", "ISIS", "al-Qaeda", "--as-of", "2017-06-01", "--db", demo_db)
+@pytest.fixture(scope="module")
+def demo(demo_module_url):
+    return demo_module_url  # the demo store shared by the tests that only read it, on both backends
+
+
+def test_state_as_of_and_known_on(demo):
+    data = _json("relation", "ISIS", "al-Qaeda", "--as-of", "2017-06-01", "--db", demo)
     st = data["state"]
     assert (st["state"], st["since"]) == ("negotiating", "2017-04-17")
     assert [(i["speaker"], i["reliability"], i["credibility"]) for i in st["evidence_for"]] == [("Iraqi intelligence sources", "E", 4)]
     assert [(i["speaker"], i["modality"]) for i in st["evidence_against"]] == [("senior IS leader", "denied")]
     assert [(i["state"], i["modality"]) for i in st["prospects"]] == [("allied", "conditional")]
     assert 0 < st["confidence"] < 0.3
-    assert _json("relation", "ISIS", "al-Qaeda", "--as-of", "2017-06-01", "--known-on", "2017-04-30", "--db", demo_db)["state"]["state"] == "none"
-    assert _json("relation", "ISIS", "al-Qaeda", "--as-of", "2016-12-31", "--db", demo_db)["state"]["state"] == "none"
+    assert _json("relation", "ISIS", "al-Qaeda", "--as-of", "2017-06-01", "--known-on", "2017-04-30", "--db", demo)["state"]["state"] == "none"
+    assert _json("relation", "ISIS", "al-Qaeda", "--as-of", "2016-12-31", "--db", demo)["state"]["state"] == "none"
 
 
 def _item(state, date, polarity="for", speaker="s1", background=False, text=None):
@@ -112,43 +116,41 @@ def test_the_same_event_from_two_articles_is_one_event(tmp_path, store_url):
     assert events[0]["when"] == "2016-03-03"
 
 
-def test_network_graphml_and_json(demo_module_url, tmp_path):
-    demo_db = demo_module_url
+def test_network_graphml_and_json(demo, tmp_path):
     out = tmp_path / "net.graphml"
-    _run("network", "--as-of", "2030-01-01", "--format", "graphml", "--out", str(out), "--db", demo_db)
+    _run("network", "--as-of", "2030-01-01", "--format", "graphml", "--out", str(out), "--db", demo)
     graph = nx.read_graphml(out)
     names = {d["name"]: n for n, d in graph.nodes(data=True)}
     edge = graph.edges[names["Islamic State"], names["al-Qaeda"]]
     assert edge["state"] == "negotiating"
-    data = json.loads(_run("network", "--as-of", "2030-01-01", "--format", "json", "--db", demo_db))
+    data = json.loads(_run("network", "--as-of", "2030-01-01", "--format", "json", "--db", demo))
     assert {"nodes", "edges"} <= set(data) and len(data["edges"]) == graph.number_of_edges()
 
 
-def test_exports_validate_with_their_libraries(demo_module_url, tmp_path):
-    demo_db = demo_module_url
+def test_exports_validate_with_their_libraries(demo, tmp_path):
     import stix2
     from prov.model import ProvDocument
 
-    bundle = stix2.parse(_run("export", "--format", "stix", "--db", demo_db), allow_custom=True)
+    bundle = stix2.parse(_run("export", "--format", "stix", "--db", demo), allow_custom=True)
     kinds = {o.type for o in bundle.objects}
     assert {"threat-actor", "identity", "relationship", "report", "note", "opinion"} <= kinds
     groups = {o.name for o in bundle.objects if o.type == "threat-actor"}
     assert {"Islamic State", "al-Qaeda"} <= groups
     assert any(o.type == "relationship" and o.relationship_type == "negotiates-with" and 0 <= o.confidence <= 100 for o in bundle.objects)
 
-    prov = ProvDocument.deserialize(content=_run("export", "--format", "prov", "--db", demo_db), format="json")
+    prov = ProvDocument.deserialize(content=_run("export", "--format", "prov", "--db", demo), format="json")
     assert len(prov.get_records()) > 50
 
-    rows = list(csv.DictReader(io.StringIO(_run("export", "--format", "csv", "--db", demo_db))))
+    rows = list(csv.DictReader(io.StringIO(_run("export", "--format", "csv", "--db", demo))))
     assert rows and {"type", "source", "target", "modality", "speaker", "reliability"} <= set(rows[0])
 
-    events = json.loads(_run("export", "--format", "plover", "--db", demo_db))
+    events = json.loads(_run("export", "--format", "plover", "--db", demo))
     assert all(e["event_type"] and e["report_count"] >= 1 for e in events)
 
-    graph = nx.parse_graphml(_run("export", "--format", "graphml", "--db", demo_db))
+    graph = nx.parse_graphml(_run("export", "--format", "graphml", "--db", demo))
     assert graph.number_of_nodes() > 5
 
-    result = runner.invoke(app, ["export", "--format", "pdf", "--db", demo_db])
+    result = runner.invoke(app, ["export", "--format", "pdf", "--db", demo])
     assert result.exit_code == 2 and "--format must be one of" in result.stderr
 
 
