@@ -10,7 +10,7 @@ Phases run in their own processes so that each peak RSS is its own:
             processes into PostgreSQL
   queries   relation and leaders queries on a synthetic store of 1M claims, on SQLite
             and on PostgreSQL
-  api       GET /api/v1/relation over HTTP (`factions serve`'s app on uvicorn, loopback)
+  api       GET /api/v1/relation and the /pair page over HTTP (`factions serve`'s app on uvicorn, loopback)
             on the same store, the same pairs and dates as the queries phase
   exports   every export (formats and tables) of stores of 1,000 and 10,000 documents
             replicated from the ingested example corpus, each in its own process
@@ -365,18 +365,20 @@ def phase_api(claims: int) -> dict:
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    timings = []
+    # The relation over the API, and the pair page that draws it (chart, evidence, forms).
+    timings: dict[str, list[float]] = {"relation": [], "pair_page": []}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{listener.getsockname()[1]}", timeout=60) as client:
             client.get("/api/v1/summary").raise_for_status()  # connection and first-query warm-up
             for a, b, as_of in _relation_questions():
-                start = time.perf_counter()
-                client.get("/api/v1/relation", params={"a": a, "b": b, "as_of": as_of}).raise_for_status()
-                timings.append((time.perf_counter() - start) * 1000)
+                for name, path in (("relation", "/api/v1/relation"), ("pair_page", "/pair")):
+                    start = time.perf_counter()
+                    client.get(path, params={"a": a, "b": b, "as_of": as_of}).raise_for_status()
+                    timings[name].append((time.perf_counter() - start) * 1000)
     finally:
         server.should_exit = True
         thread.join()
-    return {"relation": {"p50_ms": statistics.median(timings), "p95_ms": statistics.quantiles(timings, n=20)[18], "n": len(timings)},
+    return {**{name: {"p50_ms": statistics.median(t), "p95_ms": statistics.quantiles(t, n=20)[18], "n": len(t)} for name, t in timings.items()},
             "store": {"claims": claims}}
 
 
@@ -611,6 +613,7 @@ def main() -> None:
         "ingest peak RSS < 1.5 GB": max(i["peak_rss_mb"] for i in ingest) < 1536,
         "relation query p95 <= 50 ms at 1M claims": queries["relation"]["p95_ms"] <= 50,
         "relation API p95 <= 100 ms at 1M claims (over HTTP)": api["relation"]["p95_ms"] <= 100,
+        "pair page p95 <= 300 ms at 1M claims (over HTTP)": api["pair_page"]["p95_ms"] <= 300,
         "every export linear: time per document, largest store / smallest <= 1.2":
             all(e["ratio_per_document"] <= 1.2 for e in exports["exports"]),
     }
@@ -645,6 +648,8 @@ def main() -> None:
            for name, q in postgres["queries"].items() if name != "store"] if postgres else []),
         ("GET /api/v1/relation", f"p50 {api['relation']['p50_ms']:.1f} ms", f"p95 {api['relation']['p95_ms']:.1f} ms",
          f"{api['relation']['p95_ms'] / queries['relation']['p95_ms']:.2f} x the query's p95"),
+        ("GET /pair (the page)", f"p50 {api['pair_page']['p50_ms']:.1f} ms", f"p95 {api['pair_page']['p95_ms']:.1f} ms",
+         f"{api['pair_page']['p95_ms'] / queries['relation']['p95_ms']:.2f} x the query's p95"),
         *[(f"export {e['export']}", f"{e[str(max(exports['sizes']))]['seconds']:.1f} s",
            f"{e[str(max(exports['sizes']))]['peak_rss_mb']:,.0f} MB",
            f"{max(exports['sizes']):,} documents; {e['ratio_per_document']:.2f} x time per document at {min(exports['sizes']):,}")

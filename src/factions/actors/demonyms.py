@@ -1,7 +1,8 @@
-"""A demonym before a title or a state's own body names the state: "Lebanese President
-Joseph Aoun" is Lebanon's president, "Iraqi forces" Iraq's forces. Elsewhere ("Syrian
-refugees", "an Iraqi researcher") it describes people and stays unlinked. The words
-are data (data/demonyms.toml, validated by data/schema/demonyms.schema.json)."""
+"""A demonym before a state official's title names the state: "Lebanese President
+Joseph Aoun" is Lebanon's president, "the Turkish foreign minister" Turkey's. Elsewhere
+("Syrian refugees", "an Iraqi researcher") it describes people and stays unlinked; a
+state's forces and bodies are the families' (actors/families.py). The words are data
+(data/demonyms.toml, validated by data/schema/demonyms.schema.json)."""
 
 from __future__ import annotations
 
@@ -21,15 +22,15 @@ def _table() -> tuple[dict[str, str], frozenset[str]]:
 
 
 def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
-    """The KB id of the state a demonym entity names, when the noun it modifies is a
-    title or one of the state's bodies; None otherwise."""
+    """The KB id of the state a demonym entity names, when the noun it modifies is an
+    official's title; None otherwise."""
     states, heads = _table()
     state = states.get(ent.text)
     if state is None or kb.get(state) is None:
         return None
     root = ent.root
     head = root.head
-    # "Lebanese President", "Iraqi security forces", "the Saudi-led coalition" (no: hyphenated)
+    # "Lebanese President", "the Iraqi foreign minister"; not "the Saudi-led coalition" (hyphenated)
     if root.dep_ not in ("amod", "compound", "nmod") or head.i <= ent.end - 1 or head.i > ent.end + 3:
         return None
     if ent.end < len(ent.doc) and ent.doc[ent.end].text in "-‐‑":
