@@ -140,18 +140,24 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
         yield batch
 
 
+def _without_failures(items: list, report: IngestReport, on_error: Callable[[ReadError], None]) -> list:
+    """The items that are not ReadErrors; each ReadError is reported and counted failed."""
+    kept = []
+    for item in items:
+        if isinstance(item, ReadError):
+            report.failed.append(item)
+            on_error(item)
+        else:
+            kept.append(item)
+    return kept
+
+
 def _fresh_batches(paths: Iterable[str], store: Store, size: int, published, report: IngestReport,
                    on_error: Callable[[ReadError], None], on_progress: Callable[[IngestReport], None]) -> Iterator[list[Document]]:
     """The inputs read lazily, `size` at a time, less those already stored (one query
     per batch, by text hash: a stopped run resumes where it was)."""
     for items in _batches(iter(read_inputs(paths, published)), size):
-        documents = []
-        for item in items:
-            if isinstance(item, ReadError):
-                report.failed.append(item)
-                on_error(item)
-            else:
-                documents.append(item)
+        documents = _without_failures(items, report, on_error)
         stored = store.stored_hashes(d.text_sha256 for d in documents)
         fresh = [d for d in documents if d.text_sha256 not in stored]
         report.skipped += len(documents) - len(fresh)
@@ -179,13 +185,7 @@ def ingest_paths(
     report = IngestReport()
 
     def write(results: list[Extraction | ReadError]) -> None:
-        extractions = []
-        for x in results:
-            if isinstance(x, ReadError):
-                report.failed.append(x)
-                on_error(x)
-            else:
-                extractions.append(x)
+        extractions = _without_failures(results, report, on_error)
         for x, outcome in zip(extractions, store.ingest_many(extractions)):
             if isinstance(outcome, Exception):  # its transaction rolled back: nothing half-written
                 err = ReadError(x.document.source, f"not stored ({type(outcome).__name__}: {outcome})")

@@ -35,6 +35,19 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
+def _string_columns(doc: Doc, arr: numpy.ndarray):
+    """`column(k)`: column k of `arr` (a `doc.to_array(ATTRS)`) as strings, each
+    distinct hash looked up once."""
+    strings = doc.vocab.strings
+
+    def column(k: int) -> list[str]:
+        uniq, inverse = numpy.unique(arr[:, k], return_inverse=True)
+        names = [strings[int(h)] if h else "" for h in uniq]
+        return [names[j] for j in inverse.tolist()]
+
+    return column
+
+
 def _paragraphs(words: list[str]) -> list[tuple[int, int]]:
     out = []
     start = None
@@ -66,13 +79,7 @@ class Featurizer:
         if n == 0:
             return [], []
         arr = doc.to_array(ATTRS)
-        strings = doc.vocab.strings
-
-        def column(k: int) -> list[str]:
-            uniq, inverse = numpy.unique(arr[:, k], return_inverse=True)
-            names = [strings[int(h)] if h else "" for h in uniq]
-            return [names[j] for j in inverse.tolist()]
-
+        column = _string_columns(doc, arr)
         lower = column(0)
         lemma = [w.lower() for w in column(1)]
         pos = column(2)
@@ -248,13 +255,7 @@ class CueRoleFeaturizer:
         """Per-document arrays shared by every cue of the document."""
         n = len(doc)
         arr = doc.to_array(ATTRS)
-        strings = doc.vocab.strings
-
-        def column(k: int) -> list[str]:
-            uniq, inverse = numpy.unique(arr[:, k], return_inverse=True)
-            names = [strings[int(h)] if h else "" for h in uniq]
-            return [names[j] for j in inverse.tolist()]
-
+        column = _string_columns(doc, arr)
         lower = column(0)
         lemma = [w.lower() for w in column(1)]
         pos = column(2)

@@ -437,11 +437,11 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             holder, described = doc[token.i - 2], token.head
             place = party(described, PLACE_KINDS) or party(object_of(described), PLACE_KINDS)
             add("controls", party(holder, PARTY_KINDS - {"person"}) or _group_of(holder, index), place, token, "relations.held-by")
-    out += _under_leader(doc, party, add)
+    _under_leader(doc, party, add)
     return out
 
 
-def _under_leader(doc: Doc, party, add) -> list[Relation]:
+def _under_leader(doc: Doc, party, add) -> None:
     """"Under Ag Ghaly, JNIM waged war", "merged to form JNIM under Iyad Ag Ghaly",
     "fighters under the command of X" (rule relations.under-leader): the person named
     after "under" leads the group the phrase hangs on: a noun, the object of a verb
@@ -470,7 +470,6 @@ def _under_leader(doc: Doc, party, add) -> list[Relation]:
             led = []
         for group in (t for g in led for t in _with_conjuncts(g)):
             add("leads", leader, party(group, groups_and_people), token, "relations.under-leader")
-    return []
 
 
 def _group_of(token: Token, index: ActorIndex) -> Mention | None:
