@@ -19,11 +19,37 @@ ANCHOR = date(2017, 5, 1)  # a Monday
         ("last week", "2017-04-24", "2017-04-30", "week"),
         ("the 1990s", "1990", "1999", "range"),
         ("Tuesday", "2017-04-25", "2017-04-25", "day"),
+        # ranges of days and the framings coded event notes use
+        ("Between 10 and 12 July 2024", "2024-07-10", "2024-07-12", "day"),
+        ("31 January to 1 February 2023", "2023-01-31", "2023-02-01", "day"),
+        ("Between 27 October and 3 November 2023", "2023-10-27", "2023-11-03", "day"),
+        ("30 December to 2 January 2024", "2023-12-30", "2024-01-02", "day"),
+        ("July 10-12, 2024", "2024-07-10", "2024-07-12", "day"),
+        ("the night of 4-5 June 2023", "2023-06-04", "2023-06-05", "day"),
+        ("in the early hours of 22 September 2023", "2023-09-22", "2023-09-22", "day"),
+        ("on or around 8 April 2022", "2022-04-08", "2022-04-08", "day"),
     ],
 )
 def test_normalize_against_the_publication_date(text, start, end, precision):
     when = normalize(text, ANCHOR)
     assert (when.start, when.end, when.precision) == (start, end, precision)
+
+
+def test_a_range_that_runs_backwards_is_no_date():
+    assert normalize("12 to 10 July 2024", ANCHOR) is None
+
+
+def test_whole_calendar_dates_are_date_entities(extractor):
+    """The model tags "Around 20 June 2022" as "June 2022" and cuts "Between 27 October
+    and 3 November 2023" in two; factions_date_spans makes each one DATE entity, and
+    leaves a date inside a name alone."""
+    nlp = extractor.nlp
+    doc = nlp("Around 20 June 2022, fighters clashed near Menaka. Between 27 October and 3 November 2023, the alliance overran posts.")
+    dates = [e.text for e in doc.ents if e.label_ == "DATE"]
+    assert "20 June 2022" in dates
+    assert "Between 27 October and 3 November 2023" in dates
+    doc = nlp("The March 23 Movement said on 5 May 2024 that it would withdraw.")
+    assert "5 May 2024" in [e.text for e in doc.ents if e.label_ == "DATE"]
 
 
 def test_relative_dates_need_an_anchor():

@@ -164,6 +164,40 @@ def test_the_example_gold_holds_its_floor(extractor):
     assert report["relations"]["all"]["overlap"]["f1"] >= 0.9
 
 
+NOTE = "On 20 June 2022, fighters of the Islamic State Sahel Province clashed with the MSA near Anderamboukane. Fatalities unknown."
+
+
+def _coded_note(tmp_path, **coded):
+    def span(surface):
+        start = NOTE.index(surface)
+        return {"start": start, "end": start + len(surface), "text": surface}
+    record = {"schema": "factions.gold/1", "text": NOTE, "published": "2022-06-25", "genre": "coded-notes",
+              "coded": {"type": "ASSAULT", "date": {"start": "2022-06-20", "end": "2022-06-20", "precision": "day"},
+                        "actor1": span("fighters of the Islamic State Sahel Province"), "actor2": span("the MSA"),
+                        "trigger": span("clashed"), **coded}}
+    path = tmp_path / "coded.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    return path
+
+
+def test_a_coded_note_is_scored_as_coded_event_data_is_used(tmp_path, extractor):
+    report = evaluate_gold(_coded_note(tmp_path), extractor)
+    assert {k: v["right"] for k, v in report["coded"].items()} == {"found": 1, "date": 1, "type_actors": 1}
+    wrong_day = evaluate_gold(_coded_note(tmp_path, date={"start": "2022-06-21", "precision": "day"}), extractor)
+    assert wrong_day["coded"]["date"]["right"] == 0
+    assert any("date 2022-06-20, gold 2022-06-21" in e for e in wrong_day["errors"])
+    # a month-precision date is right on any day of its month
+    month = evaluate_gold(_coded_note(tmp_path, date={"start": "2022-06-01", "precision": "month"}), extractor)
+    assert month["coded"]["date"]["right"] == 1
+    other_type = evaluate_gold(_coded_note(tmp_path, type="PROTEST"), extractor)
+    assert other_type["coded"]["type_actors"]["right"] == 0
+
+
+def test_a_coded_note_without_its_date_is_one_clear_error(tmp_path):
+    with pytest.raises(GoldFileError, match=r"coded\.jsonl:1 coded: date is"):
+        load_gold(_coded_note(tmp_path, date="June"))
+
+
 @pytest.mark.parametrize("line,message", [
     ("[1]", "a gold line is a JSON object"),
     ('{"text": 5}', "text must be a string"),

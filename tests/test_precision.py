@@ -177,11 +177,65 @@ def test_a_clause_without_a_subject_takes_its_governing_clause_date(extractor):
     assert {e.trigger: e.when.start for e in x.events} == {"attacked": "2025-02-14", "killing": "2025-02-14"}
 
 
+def test_a_date_that_opens_the_sentence_dates_each_clause_of_it(extractor):
+    text = ("On Friday 2 August 2024, an al-Shabaab suicide bomber blew himself up at the entrance of a restaurant "
+            "and gunmen then stormed the premises, killing at least 32 people.")
+    x, _ = _run(extractor, text, date(2024, 8, 5))
+    when = {e.trigger: (e.when.start if e.when else None) for e in x.events}
+    assert when == {"blew": "2024-08-02", "stormed": "2024-08-02", "killing": "2024-08-02"}
+    # a date inside the sentence stays with its own clause
+    x, _ = _run(extractor, "The militants attacked the post, and troops retook it on 3 May 2024.", date(2024, 5, 6))
+    assert {e.trigger: (e.when.start if e.when else None) for e in x.events}["attacked"] is None
+
+
+def test_verbs_under_one_subject_share_a_date(extractor):
+    x, _ = _run(extractor, "Houthi forces shelled and launched drones at government positions in Harib on 23 December 2023.",
+                date(2023, 12, 27))
+    assert {e.trigger: e.when.start for e in x.events if e.when}.get("shelled") == "2023-12-23"
+
+
+def test_a_range_of_days_dates_an_event_by_its_first_day(extractor):
+    x, _ = _run(extractor, "Between 10 and 12 July 2024, gunmen attacked several villages in Shinkafi, killing 19 people.",
+                date(2024, 7, 15))
+    attacked = next(e for e in x.events if e.trigger == "attacked")
+    assert (attacked.when.start, attacked.when.end) == ("2024-07-10", "2024-07-12")
+
+
 def test_things_said_and_present_events_take_no_story_date(extractor):
     text = "On 3 April 2025, clashes broke out near Dhiban. The group accused the SDF of torture. The SDF controls the town."
     x, _ = _run(extractor, text, date(2025, 4, 8))
     accused = next(e for e in x.events if e.trigger == "accused")
     assert accused.when is None
+
+
+# --- participants: the owner of a place attacked; "among them" ---------------------------
+
+def test_the_group_whose_base_is_attacked_is_the_party(extractor):
+    x, names = _run(extractor, "ISWAP fighters overran a Nigerian Army base in Marte, killing five soldiers.")
+    overran = next(e for e in x.events if e.trigger == "overran")
+    assert "Nigerian Army" in [x.document.text[s.start:s.end] for s in overran.recipient_spans]
+    # a place named by no group is still no party
+    x, names = _run(extractor, "ISWAP fighters overran a base in Marte.")
+    assert not [r for r in x.relations if r.type == "fights"]
+
+
+def test_among_them_names_some_of_the_object_not_parties(extractor):
+    x, names = _run(extractor, "Government forces killed hundreds of mercenaries, among them foreign fighters from neighbouring countries.")
+    assert not any(r.type == "allied_with" for r in x.relations)
+    killed = next(e for e in x.events if e.trigger == "killed")
+    assert [x.document.text[s.start:s.end] for s in killed.actor_spans] == ["Government forces"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Three female suicide bombers detonated explosives at a market in Gwoza.", "detonated"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu.", "blew"),
+    ("Residents lynched two suspected gang members in Port-au-Prince.", "lynched"),
+    ("Ukrainian forces recaptured Robotyne from Russian troops.", "recaptured"),
+    ("Somali army forces took control of Adan Yabaal without a fight.", "took"),
+])
+def test_attacks_as_event_notes_word_them(extractor, text, trigger):
+    x, _ = _run(extractor, text)
+    assert ("ASSAULT", trigger) in {(e.type, e.trigger) for e in x.events}
 
 
 # --- titles: the group's name, the title's own modifiers, then the person -----------

@@ -15,7 +15,9 @@ from dateparser.date import DateDataParser
 
 from factions.model import When
 
-_LEADING = re.compile(r"^(?:in|on|during|by|from|around|about|of|at|the|early|late|mid-?)\s+", re.I)
+_LEADING = re.compile(r"^(?:in|on|or|during|by|from|around|about|between|of|at|the|early|late|mid-?)\s+", re.I)
+# "the night of 4-5 June", "in the early hours of 22 September": the day is the date
+_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:night|morning|evening|afternoon|early\s+hours|small\s+hours|early\s+morning)\s+of\s+", re.I)
 _SINCE = re.compile(r"^(?:since|from)\s+", re.I)
 _UNTIL = re.compile(r"^(?:until|till|before|by)\s+", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -48,6 +50,41 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
 _MONTH_DAY = re.compile(r"^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?(?:,? (\d{4}))?$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,? (\d{4})$")
+# Ranges of days: "10 and 12 July 2024", "31 January to 1 February 2023", "July 10-12, 2024"
+_DASH = r"\s*(?:and|to|until|till|-|–|—)\s*"
+_RANGE_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]+)\.?)?" + _DASH
+                              + r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$", re.I)
+_RANGE_MONTH_DAY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?" + _DASH
+                              + r"(?:([A-Za-z]+)\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
+
+
+def _day_range(text: str) -> When | None:
+    """A range of days with its year told once: start and end at day precision (a
+    first month later than the second is the year before: "30 December to 2 January
+    2024")."""
+    m = _RANGE_DAY_MONTH.match(text)
+    if m:
+        day1, month1, day2, month2, year = m.groups()
+    else:
+        m = _RANGE_MONTH_DAY.match(text)
+        if not m:
+            return None
+        month1, day1, month2, day2, year = m.groups()
+    m2 = _MONTHS.get(month2.lower()) if month2 else None
+    m1 = _MONTHS.get(month1.lower()) if month1 else m2
+    if m2 is None and m.re is _RANGE_MONTH_DAY:
+        m2 = m1
+    if m1 is None or m2 is None:
+        return None
+    y2 = int(year)
+    y1 = y2 - 1 if m1 > m2 else y2
+    try:
+        start, end = date(y1, m1, int(day1)), date(y2, m2, int(day2))
+    except ValueError:
+        return None
+    if end < start:
+        return None
+    return When(start.isoformat(), end.isoformat(), "day", text=text)
 
 
 def _plain(text: str, anchor: date | None) -> tuple[datetime, str] | None:
@@ -119,10 +156,14 @@ def normalize(text: str, anchor: date | None) -> When | None:
         phrase, open_end = _SINCE.sub("", phrase), True
     elif _UNTIL.match(phrase):
         phrase, open_start = _UNTIL.sub("", phrase), True
-    while _LEADING.match(phrase):
-        phrase = _LEADING.sub("", phrase, count=1)
+    while _LEADING.match(phrase) or _PART_OF_DAY.match(phrase):
+        phrase = _PART_OF_DAY.sub("", _LEADING.sub("", phrase, count=1), count=1)
     if not phrase or _NOT_A_DATE.match(phrase):
         return None
+    days = _day_range(phrase)
+    if days is not None:
+        days.text = raw
+        return _bounded(days, open_start, open_end)
     decade = _DECADE.match(phrase)
     if decade:
         start = int(decade.group(1))

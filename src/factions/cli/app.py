@@ -1233,6 +1233,12 @@ def eval_gold(
         _table(f"Events ({e['gold']} gold, {e['predicted']} predicted)", ["measure", "P", "R", "F1"],
                [["typed", *prf(e["typed"])], ["participants", *prf(e["participants"])]])
         _table("Event attributes, on aligned events", ["attribute", "right"], [[k, acc(e[k])] for k in ("modality", "when")])
+    if report["coded"]["found"]["of"]:
+        _table("Coded events, per note", ["measure", "notes"],
+               [["an event found", f"{report['coded']['found']['right']}/{report['coded']['found']['of']} ({report['coded']['found']['share']:.3f})"],
+                ["the coded event's date", f"{report['coded']['date']['right']}/{report['coded']['date']['of']} ({report['coded']['date']['share']:.3f})"],
+                ["its type and both coded actors", f"{report['coded']['type_actors']['right']}/{report['coded']['type_actors']['of']} "
+                                                   f"({report['coded']['type_actors']['share']:.3f})"]])
     if report["relations"]:
         _table("Relations (type matches, both arguments overlap)", ["type", "gold", "pred", "P", "R", "F1", "modality"],
                [[t, s["gold"], s["predicted"], *prf(s["overlap"]), acc(s["modality"])] for t, s in report["relations"].items()])

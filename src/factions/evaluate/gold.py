@@ -16,7 +16,13 @@ Scoring, in the terms of the attribution literature:
 - events are aligned by type and trigger overlap; their participants match when
   every gold actor and recipient is overlapped by a predicted participant;
 - relations match by type and overlap of both arguments, either direction for
-  symmetric types, as the re3d scorer does.
+  symmetric types, as the re3d scorer does;
+- a document may carry `coded`: its main event as a conflict-data coder codes it
+  (type, date, actor1, actor2, trigger). It is scored per note, as coded event data
+  is used: was any event found; was the coded event found (trigger overlap, else the
+  event of the coded type whose participants overlap actor1) with its date right
+  (the date's day, or its month for month precision); is there one event of the coded
+  type whose participants overlap both coded actors.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ class GoldDocument:
     relations: list[dict] = field(default_factory=list)
     where: str = ""
     annotated: frozenset[str] = frozenset({"claims", "events", "relations"})
+    coded: dict | None = None
 
 
 def _span(value, text: str, where: str) -> Span:
@@ -113,6 +120,20 @@ def _event_when(event: dict, where: str) -> dict:
     return event
 
 
+def _coded(record: dict, text: str, where: str) -> dict:
+    if not isinstance(record, dict):
+        raise GoldFileError(f"{where}: coded is an object")
+    coded = _spans(record, ("actor1", "trigger"), (), text, where, ("type", "date", "actor1", "trigger"))
+    if record.get("actor2") is not None:
+        coded["actor2"] = _span(record["actor2"], text, f"{where} actor2")
+    day = record["date"] if isinstance(record["date"], dict) else {}
+    try:
+        coded["date"] = {"start": date.fromisoformat(day["start"]), "precision": day.get("precision", "day")}
+    except (KeyError, TypeError, ValueError):
+        raise GoldFileError(f"{where}: date is {{\"start\": \"YYYY-MM-DD\", \"precision\": \"day\"|\"month\"}}") from None
+    return coded
+
+
 def load_gold(path: str | Path) -> list[GoldDocument]:
     path = Path(path)
     try:
@@ -149,6 +170,7 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             # A layer whose key is absent was not annotated (an attribution-only file):
             # it is not scored, where an empty list says "there is none".
             annotated=frozenset(k for k in ("claims", "events", "relations") if k in record),
+            coded=_coded(record["coded"], text, f"{where} coded") if record.get("coded") is not None else None,
         ))
     return out
 
@@ -293,6 +315,43 @@ def score_events(gold: list[dict], x: Extraction, tally: _Tally, where: str = ""
         _check(tally, "when", g, g.get("when"), p.when.start if p.when else None, at)
 
 
+def _date_right(coded: dict, when) -> bool:
+    if when is None:
+        return False
+    want = coded["date"]["start"].isoformat()
+    got = when.start
+    if coded["date"]["precision"] == "month":
+        return got[:7] == want[:7]
+    return got == want
+
+
+def score_coded(coded: dict, x: Extraction, tally: _Tally, where: str = "") -> None:
+    """One coded note: an event found, the coded event's date, its type with both
+    coded actors on one event (see the module's docstring)."""
+    text = x.document.text
+    events = x.events
+    sides = [coded["actor1"]] + ([coded["actor2"]] if coded.get("actor2") else [])
+    tally.add("notes")
+    tally.add("found", int(bool(events)))
+    at = f"{where} coded {coded['type']} {_q(text, coded['trigger'])}"
+    aligned = max(events, key=lambda p: _overlap(coded["trigger"], p.trigger_span or p.evidence_span), default=None)
+    if aligned is not None and not _overlap(coded["trigger"], aligned.trigger_span or aligned.evidence_span):
+        aligned = next((p for p in events if p.type == coded["type"]
+                        and any(_overlap(coded["actor1"], s) for s in p.actor_spans + p.recipient_spans)), None)
+    dated = aligned is not None and _date_right(coded, aligned.when)
+    tally.add("date", int(dated))
+    if not dated:
+        tally.errors.append(f"{at}: date {aligned.when.start if aligned and aligned.when else None}, "
+                            f"gold {coded['date']['start'].isoformat()} ({coded['date']['precision']})")
+    whole = any(p.type == coded["type"] and all(any(_overlap(s, q) for q in p.actor_spans + p.recipient_spans) for s in sides)
+                for p in events)
+    tally.add("type_actors", int(whole))
+    if not whole:
+        tally.errors.append(f"{at}: no {coded['type']} event with {[_q(text, s) for s in sides]}; events "
+                            + "; ".join(f"{p.type} {_q(text, p.trigger_span)} {[_q(text, s) for s in p.actor_spans + p.recipient_spans]}"
+                                        for p in events))
+
+
 def _relation_match(g: dict, p) -> bool:
     if g["type"] != p.type:
         return False
@@ -327,7 +386,7 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
 
     gold = load_gold(path)
     extractor = extractor or RuleExtractor()
-    claims, events, relations = _Tally(), _Tally(), {}
+    claims, events, relations, coded = _Tally(), _Tally(), {}, _Tally()
     by_rule: dict[str, Counter] = defaultdict(Counter)
     for g, x in zip(gold, extractor.extract_many([g.document for g in gold])):
         if "claims" in g.annotated:
@@ -337,6 +396,8 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
             score_events(g.events, x, events, g.where)
             _tally_rules(by_rule, x.events, lambda p: any(e["type"] == p.type and _overlap(e["trigger"], p.trigger_span or p.evidence_span)
                                                          for e in g.events))
+        if g.coded is not None:
+            score_coded(g.coded, x, coded, g.where)
         if "relations" in g.annotated:
             score_relations(g.relations, x, relations, g.where)
             _tally_rules(by_rule, x.relations, lambda p: any(_relation_match(r, p) for r in g.relations))
@@ -363,9 +424,12 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
                   "modality": t.accuracy("modality")}
             for typ, t in sorted(relations.items(), key=lambda kv: (kv[0] == "all", kv[0]))
         },
+        "coded": {k: {"right": coded.counts[k], "of": coded.counts["notes"],
+                      "share": round(coded.counts[k] / coded.counts["notes"], 4) if coded.counts["notes"] else None}
+                  for k in ("found", "date", "type_actors")},
         "rules": {rule: {"predicted": c["predicted"], "right": c["right"], "precision": round(c["right"] / c["predicted"], 4)}
                   for rule, c in sorted(by_rule.items())},
-        "errors": claims.errors + events.errors + (relations["all"].errors if relations else []),
+        "errors": claims.errors + events.errors + coded.errors + (relations["all"].errors if relations else []),
     }
 
 

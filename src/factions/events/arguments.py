@@ -122,8 +122,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 recipients.extend(_with_conjuncts(child))
             if child.dep_ in ("prep", "conj") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")):  # "defend X from Y": Y is no beneficiary
+                # "killed hundreds of mercenaries, among them foreign fighters": "among them"
+                # names some of the object, not parties among whom the act took place.
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not (child.lower_ in parts["between"] and pobj.pos_ == "PRON"):
                         (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
             if child.dep_ == "agent":
                 for pobj in child.children:

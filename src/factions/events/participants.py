@@ -61,7 +61,14 @@ class _Participants:
             if m is None:
                 continue
             kind = self.index.actors[m.actor].kind
-            if kind == "location" or (kind == "population" and m.basis not in ("nominal", "pronoun")):
+            if kind == "location":
+                # "overran a Nigerian Army base": the place is no party, the group
+                # whose base it is is the one attacked.
+                owner = self.group_inside(m)
+                if owner is not None:
+                    out.append(owner)
+                continue
+            if kind == "population" and m.basis not in ("nominal", "pronoun"):
                 continue
             if _PLURAL_ANAPHOR.match(m.text):
                 out.extend(self.last_two_groups(m))

@@ -20,15 +20,18 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     """Whether token `i` lies in the anchor's own phrase: its subtree without the
     coordinated or subordinate clauses that have their own subject ("accused ..., and
     their fighters clashed in 2014": the date belongs to the clash; "killed dozens
-    since the group split from it in 2015": the split's). Climbs from `i` to the
+    since the group split from it in 2015": the split's). Verbs coordinated under one
+    subject share a date ("shelled and launched drones at the positions on 23
+    December": the shelling's too). Climbs from `i` to the
     anchor, which costs the depth of the parse, not the size of the phrase."""
     t = tree(doc)
     while i != anchor:
         head = t.heads[i]
         if head == i:
             return False
-        if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX"):
-            return False
+        if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
+                and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
+            return False  # a coordinated clause with its own subject has its own date
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
             return False
         i = head
@@ -97,8 +100,17 @@ class _StoryDates:
 
 
 def _dated_sentence(trigger: Token, dates: list) -> bool:
+    """Whether the trigger's sentence has a date of its own that does not open it.
+    A date that opens the sentence, before its subject and verb ("On 2 August, a
+    suicide bomber blew himself up at the gate and gunmen then stormed the
+    restaurant"), frames every clause of it, so a clause without a date of its own
+    still takes the story's date."""
     sent = sentence_of(trigger)
-    return any(sent.start <= ent.root.i < sent.end for ent in dates)
+    return any(sent.start <= ent.root.i < sent.end and not _opens_sentence(ent, sent) for ent in dates)
+
+
+def _opens_sentence(ent, sent) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[sent.start:ent.start])
 
 
 def _from_narrative(text: str, narrative: When | None) -> When | None:

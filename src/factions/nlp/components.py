@@ -233,6 +233,51 @@ def entity_fixes(doc: Doc) -> Doc:
     return doc
 
 
+def date_span_pattern() -> re.Pattern:
+    """The calendar-date patterns of `lexicons/time.toml` [date_spans], as one regex."""
+    table = lexicon("time")["date_spans"]
+    pieces = {k: table[k] for k in ("day", "month", "year", "weekday", "to")}
+    return re.compile("|".join(rf"\b(?:{p.format(**pieces)})\b" for p in table["patterns"]))
+
+
+# What a calendar date may replace: the model's date and number pieces, never a name.
+_DATE_PIECES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+@Language.factory("factions_date_spans")
+def make_date_spans(nlp: Language, name: str):
+    """Calendar dates written out in full (a day, a month and a year, or a range of
+    days) become whole DATE entities: the model often leaves the day out ("Around 20
+    June 2022" as "June 2022") or cuts a range in two, and an event's date is read
+    from its DATE entity."""
+    pattern = date_span_pattern()
+
+    def date_spans(doc: Doc) -> Doc:
+        found = []
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
+            if span is not None:
+                found.append(span)
+        if not found:
+            return doc
+        ents = list(doc.ents)
+        keep, changed = [], False
+        for span in found:
+            covered = [e for e in ents if e.start < span.end and span.start < e.end]
+            if any(e.label_ not in _DATE_PIECES for e in covered):
+                continue  # part of a name ("the 23 March 2009 agreement" is kept as the model has it)
+            if len(covered) == 1 and covered[0].start == span.start and covered[0].end == span.end and covered[0].label_ == "DATE":
+                continue
+            ents = [e for e in ents if e not in covered]
+            keep.append(span)
+            changed = True
+        if changed:
+            doc.ents = sorted(ents + keep, key=lambda e: e.start)
+        return doc
+
+    return date_spans
+
+
 @Language.factory("factions_text_acronyms")
 def make_text_acronyms(nlp: Language, name: str):
     """Acronyms introduced in the text, "the Islamic State (IS)": later bare uses of
