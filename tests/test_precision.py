@@ -238,6 +238,30 @@ def test_attacks_as_event_notes_word_them(extractor, text, trigger):
     assert ("ASSAULT", trigger) in {(e.type, e.trigger) for e in x.events}
 
 
+# --- leaders: passives, pronouns, "whose" ------------------------------------------------
+
+@pytest.mark.parametrize("text, relation", [
+    ("Al-Shabaab is led by Ahmed Diriye.", ("leads", "Ahmed Diriye", "al-Shabaab")),
+    ("The Houthis control Sanaa. They are led by Abdul-Malik al-Houthi.", ("leads", "Abdul-Malik al-Houthi", "Houthis")),
+    # "It" is the group, not the description after "is"
+    ("Al-Shabaab is a Somali militant group. It is currently led by Ahmed Diriye.", ("leads", "Ahmed Diriye", "al-Shabaab")),
+    ("The Islamic State, whose chief Abu Bakr al-Baghdadi declared a caliphate in 2014, lost Mosul.",
+     ("leads", "Abu Bakr al-Baghdadi", "Islamic State")),
+])
+def test_who_leads_a_group_told_in_the_passive_or_by_whose(extractor, text, relation):
+    x, names = _run(extractor, text)
+    assert relation in _relations(x, names)
+
+
+@pytest.mark.parametrize("text", [
+    "The attack was led by Abu Yahya.",  # an act is led, not a group
+    "The talks were led by Qatar.",
+])
+def test_what_is_led_must_be_a_group(extractor, text):
+    x, names = _run(extractor, text)
+    assert not [r for r in x.relations if r.type == "leads"]
+
+
 # --- titles: the group's name, the title's own modifiers, then the person -----------
 
 @pytest.mark.parametrize("text, relation", [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factions.actors.index import GROUP_KINDS, ActorIndex
+from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _subject_tokens, _with_conjuncts
 from factions.events.participants import _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.lexicons import lexicon
@@ -47,6 +47,8 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             group = _group_near(token, groups, person.span, index.document.text)
             if group is None and last is not token:
                 group = _group_near(last, groups, person.span, index.document.text)
+            if group is None:
+                group = _whose(token, index)
             if group is None:
                 continue
             out.append(
@@ -163,10 +165,17 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     def rel(kind, src_tok, dst_tok, anchor, rule, any_group=False):
         src_tok, dst_tok = _named_head(src_tok, index), _named_head(dst_tok, index)
         a, b = index.mention_for_token(src_tok), index.mention_for_token(dst_tok)
+        if b is None and dst_tok.pos_ == "PRON":
+            # "Al-Shabaab is a Somali group. It is led by Ahmed Diriye."
+            found = _described_subject(index.resolve_pronoun(dst_tok, PRONOUN_STEM.get(dst_tok.lower_, dst_tok.lower_)), doc, index)
+            b = Mention(Span(dst_tok.idx, dst_tok.idx + len(dst_tok)), dst_tok.text, found.label, actor=found.actor,
+                        basis="pronoun") if found else None
         if a is None or b is None or a.actor == b.actor:
             return
         if a.basis == "pronoun":
             a = _named_before(index, a, sentence_of(anchor).start_char) or a
+        if b.basis == "pronoun":  # "It is led by Ahmed Diriye": the group named before
+            b = _named_before(index, b, sentence_of(anchor).start_char) or b
         groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
         if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
@@ -176,7 +185,7 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     roles = lexicon("events")["roles"]
     heads = frozenset(roles["led_bodies"])
     compounds, leading = roles["compound_relations"], frozenset(roles["leading_verbs"])
-    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"led", "part", "including", *compounds}), deps=frozenset({"appos"})):
+    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"part", "including", *compounds}), deps=frozenset({"appos"})):
         if token.lower_ in compounds and token.i >= 2 and doc[token.i - 1].text == "-" and token.head.pos_ in ("NOUN", "PROPN"):
             # "an Iran-backed militia": Iran backs it
             sponsor, described = doc[token.i - 2], token.head
@@ -193,6 +202,13 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for obj in objects:
                     rel("leads", subject, obj, token, "relations.leading-verb")
             continue
+        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if token.lemma_ in leading and token.tag_ == "VBN" and agents and token.dep_ not in ("acl", "relcl", "advcl"):
+            # "Al-Shabaab is led by Ahmed Diriye", "It is commanded by X": the agent leads the subject.
+            for subject in (c for c in token.children if c.dep_ == "nsubjpass"):
+                for agent in agents:
+                    rel("leads", agent, subject, token, "relations.led-by")
+            continue
         if token.lemma_.lower() in heads and token.pos_ == "NOUN":
             # "Prime Minister Abadi and his government": the person leads it.
             owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
@@ -202,10 +218,10 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 out.append(Relation(type="leads", source=leader.actor, target=body.actor, source_span=leader.span,
                                     target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
                                     rule="relations.head-of-own-body"))
-        if token.lower_ == "led" and token.dep_ in ("acl", "relcl", "advcl"):
-            for agent in (c for c in token.children if c.dep_ == "agent"):
-                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                    rel("leads", pobj, token.head, token, "relations.led-by")
+        if token.lemma_ in leading and token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
+            # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"
+            for pobj in agents:
+                rel("leads", pobj, token.head, token, "relations.led-by")
         elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
             pobj = object_of(token)
             verb = token.head if token.dep_ != "pobj" else token.head.head
@@ -294,6 +310,40 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
             if best is None or dist < best[0]:
                 best = (dist, g)
     return best[1] if best else None
+
+
+def _described_subject(m: Mention | None, doc: Doc, index: ActorIndex) -> Mention | None:
+    """A description after "is" stands for the sentence's subject: in "Al-Shabaab is a
+    Somali militant group. It is led by …", "It" is al-Shabaab."""
+    if m is None or m.basis != "nominal":
+        return m
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    if root is None or root.dep_ != "attr" or root.head.lemma_ != "be":
+        return m
+    subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    named = index.mention_for_token(subject) if subject is not None else None
+    return named if named is not None and named.actor and named.basis != "pronoun" else m
+
+
+def _whose(title: Token, index: ActorIndex) -> Mention | None:
+    """"The Islamic State, whose chief Abu Bakr al-Baghdadi declared …": the title is
+    of the group the relative clause describes."""
+    doc = title.doc
+    whose = next((t for t in doc[max(title.i - 3, 0) : title.i] if t.lower_ == "whose"), None)
+    if whose is None:
+        return None
+    clause = whose
+    for _ in range(6):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return None
+    group = index.mention_for_token(_named_head(clause.head, index))
+    if group is None or not group.actor or group.basis == "pronoun" or index.actors[group.actor].kind not in GROUP_KINDS | {"state"}:
+        return None
+    return group
 
 
 def _modifies_title(title: Token, group_end: int) -> bool:
