@@ -238,6 +238,24 @@ def test_attacks_as_event_notes_word_them(extractor, text, trigger):
     assert ("ASSAULT", trigger) in {(e.type, e.trigger) for e in x.events}
 
 
+# --- members named by a group's acronym or name with its acronym ------------------------
+
+@pytest.mark.parametrize("text, relation", [
+    ("On 3 May 2023, FAMa soldiers killed 12 civilians in Boni.", ("member_of", "FAMa soldiers", "FAMa")),
+    ("ISSP fighters attacked the village.", ("member_of", "ISSP fighters", "ISSP")),
+    ("Rapid Support Forces (RSF) fighters looted the market.", ("member_of", "Rapid Support Forces (RSF) fighters", "Rapid Support Forces")),
+])
+def test_fighters_named_by_an_acronym_or_a_name_and_acronym_belong_to_it(extractor, text, relation):
+    x, names = _run(extractor, text)
+    assert relation in _relations(x, names)
+
+
+def test_an_acronym_for_a_thing_or_trade_names_no_group(extractor):
+    x, names = _run(extractor, "IED experts and NGO workers met in Kabul.")
+    assert not [r for r in x.relations if r.type == "member_of"]
+    assert not {"IED", "NGO"} & set(names.values())
+
+
 # --- leaders: passives, pronouns, "whose" ------------------------------------------------
 
 @pytest.mark.parametrize("text, relation", [

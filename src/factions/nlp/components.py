@@ -173,6 +173,13 @@ def _title_case(sent) -> bool:
     return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
 
 
+@lru_cache(maxsize=1)
+def _actor_heads() -> frozenset[str]:
+    """Head nouns naming people or groups (data/lexicons/nominals.toml)."""
+    lex = nominal_lexicon()
+    return frozenset(lex["person"]["heads"]) | frozenset(lex["group"]["heads"])
+
+
 def nominal_lexicon() -> dict:
     return lexicon("nominals")
 
@@ -212,9 +219,22 @@ def entity_fixes(doc: Doc) -> Doc:
             spans.append(Span(doc, ent.start, ent.end, label=label))
         else:
             spans.append(ent)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    # An acronym the model left untagged, before a word for fighters or a force ("FAMa
+    # soldiers", "ISSP fighters", "an SSPDF garrison"), names the group they belong to.
+    actor_heads = _actor_heads()
+    not_groups = frozenset(fixes["not_group_acronyms"])
+    for token in doc:
+        if token.i not in taken and token.is_alpha and len(token) >= 2 and is_acronym(token.text) and token.text.upper() not in not_groups \
+                and token.i + 1 < len(doc) \
+                and token.dep_ in ("compound", "amod", "nmod", "nsubj") and token.head.i > token.i \
+                and token.head.lower_ in actor_heads and token.head.tag_ in ("NNS", "NN") \
+                and all(t.i not in taken and (t.i == token.i or t.dep_ in ("compound", "amod")) for t in doc[token.i:token.head.i]):
+            spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+            taken.add(token.i)
+            changed = True
     # Capitalised names ending in a group word ("the Desert Front", "Hawks Brigade")
     # that the model missed are groups.
-    taken = {i for s in spans for i in range(s.start, s.end)}
     for token in doc:
         if token.lower_ in group_words and token.text[:1].isupper() and token.i not in taken and token.i > 0:
             start = token.i
@@ -309,6 +329,16 @@ def make_text_acronyms(nlp: Language, name: str):
     return text_acronyms
 
 
+def _parenthesised_acronym(doc: Doc, close: int, named: tuple[str, ...]) -> int | None:
+    """The index of "(" when tokens [..close] end in "<name> (ACRONYM)", else None."""
+    if doc[close].text != ")" or close < 3:
+        return None
+    opening = close - 2
+    if doc[opening].text != "(" or not is_acronym(doc[close - 1].text) or doc[opening - 1].ent_type_ not in named:
+        return None
+    return opening
+
+
 @Language.factory("factions_nominals")
 def make_nominals(nlp: Language, name: str):
     """Nominal mentions ("Iraqi intelligence sources", "a senior IS leader") kept in
@@ -343,6 +373,10 @@ def make_nominals(nlp: Language, name: str):
                 prev = doc[start - 1]
                 if prev.lower_ in modifiers or prev.ent_type_ in named or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
+                    continue
+                opening = _parenthesised_acronym(doc, start - 1, named)
+                if opening is not None:  # "Rapid Support Forces (RSF) fighters"
+                    start = opening
                     continue
                 if prev.lower_ in determiners:
                     start -= 1
