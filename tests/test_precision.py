@@ -244,10 +244,19 @@ def test_attacks_as_event_notes_word_them(extractor, text, trigger):
     ("On 3 May 2023, FAMa soldiers killed 12 civilians in Boni.", ("member_of", "FAMa soldiers", "FAMa")),
     ("ISSP fighters attacked the village.", ("member_of", "ISSP fighters", "ISSP")),
     ("Rapid Support Forces (RSF) fighters looted the market.", ("member_of", "Rapid Support Forces (RSF) fighters", "Rapid Support Forces")),
+    ("Houthi (Ansar Allah) forces shelled government positions.", ("member_of", "Houthi (Ansar Allah) forces", "Houthis")),
+    ("Islamic State remnants ambushed a Popular Mobilization Forces (PMF) patrol near Tarmiyah.",
+     ("member_of", "Popular Mobilization Forces (PMF) patrol", "Popular Mobilization Forces")),
+    ("An al-Shabaab suicide bomber blew himself up.", ("member_of", "al-Shabaab suicide bomber", "al-Shabaab")),
 ])
 def test_fighters_named_by_an_acronym_or_a_name_and_acronym_belong_to_it(extractor, text, relation):
     x, names = _run(extractor, text)
     assert relation in _relations(x, names)
+
+
+def test_a_unit_stationed_in_a_place_is_not_the_places(extractor):
+    x, names = _run(extractor, "JNIM militants attacked a military detachment in Djibo, killing 12 soldiers.")
+    assert not [r for r in x.relations if r.type == "member_of" and names[r.target] == "Djibo"]
 
 
 def test_an_acronym_for_a_thing_or_trade_names_no_group(extractor):

@@ -330,11 +330,15 @@ def make_text_acronyms(nlp: Language, name: str):
 
 
 def _parenthesised_acronym(doc: Doc, close: int, named: tuple[str, ...]) -> int | None:
-    """The index of "(" when tokens [..close] end in "<name> (ACRONYM)", else None."""
+    """The index of "(" when tokens [..close] end in a name and its other name in
+    brackets, "Rapid Support Forces (RSF)" or "Houthi (Ansar Allah)", else None."""
     if doc[close].text != ")" or close < 3:
         return None
-    opening = close - 2
-    if doc[opening].text != "(" or not is_acronym(doc[close - 1].text) or doc[opening - 1].ent_type_ not in named:
+    opening = next((j for j in range(close - 1, max(close - 5, 0), -1) if doc[j].text == "("), None)
+    if opening is None or opening == close - 1 or doc[opening - 1].ent_type_ not in named:
+        return None
+    inside = doc[opening + 1 : close]
+    if not (len(inside) == 1 and is_acronym(inside[0].text)) and not all(t.ent_type_ in named for t in inside):
         return None
     return opening
 

@@ -88,6 +88,9 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             group = _possessor(m, index) or m  # "its fighters", "their commanders"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
+        if unit and group.span.start >= m.span.end \
+                and index.document.text[m.span.end : group.span.start].split()[:1] in (["in"], ["at"], ["near"]):
+            continue  # "a military detachment in Djibo": stationed there, not its unit
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
         if group.label == "NORP":
