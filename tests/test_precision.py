@@ -238,6 +238,17 @@ def test_attacks_as_event_notes_word_them(extractor, text, trigger):
     assert ("ASSAULT", trigger) in {(e.type, e.trigger) for e in x.events}
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("Fighting erupted between the ELN and FARC dissidents in Catatumbo.", ("National Liberation Army", "Revolutionary Armed Forces of Colombia")),
+    ("Clashes broke out between the 444 Brigade and the Special Deterrence Force in Tripoli.", ("444 Brigade", "Special Deterrence Force")),
+    ("Heavy fighting pitted M23 rebels against the FARDC around Sake.", ("M23", "FARDC")),
+])
+def test_a_fight_that_breaks_out_between_two_parties(extractor, text, pair):
+    x, names = _run(extractor, text)
+    fights = {frozenset((names[r.source], names[r.target])) for r in x.relations if r.type == "fights"}
+    assert frozenset(pair) in fights
+
+
 # --- members named by a group's acronym or name with its acronym ------------------------
 
 @pytest.mark.parametrize("text, relation", [

@@ -181,6 +181,17 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
             for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    # "Fighting erupted between A and B", "clashes broke out between A and B": the
+    # fight's parties hang on the verb it is the subject of. "Fighting pitted A against B".
+    if trigger.dep_ == "nsubj" and head.lemma_ in parts["onset_verbs"]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in parts["between"]:
+                actors.extend(_between(child))
+            elif child.dep_ == "dobj" and head.lemma_ == "pit":
+                actors.extend(_with_conjuncts(child))
+                # "against B" hangs on the verb or, in the parse, on A
+                for prep in (c for c in [*head.children, *child.children] if c.dep_ == "prep" and c.lower_ == "against"):
+                    recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "it was in direct contact with X", "the two are at war with Y".
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_ == "be":
         subj, _ = _subject_tokens(head.head)

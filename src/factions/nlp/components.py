@@ -233,6 +233,13 @@ def entity_fixes(doc: Doc) -> Doc:
             spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             taken.add(token.i)
             changed = True
+        # "against the FARDC", "the SSPDF said": an acronym after "the" names a body
+        elif token.i not in taken and token.is_alpha and len(token) >= 3 and is_acronym(token.text) and token.text.upper() not in not_groups \
+                and token.i > 0 and doc[token.i - 1].lower_ == "the" and token.pos_ in ("PROPN", "NOUN") \
+                and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos"):
+            spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+            taken.add(token.i)
+            changed = True
     # Capitalised names ending in a group word ("the Desert Front", "Hawks Brigade")
     # that the model missed are groups.
     for token in doc:
