@@ -249,6 +249,16 @@ def test_a_fight_that_breaks_out_between_two_parties(extractor, text, pair):
     assert frozenset(pair) in fights
 
 
+def test_a_fight_named_as_a_subject_takes_its_verbs_date_and_parties(extractor):
+    x, names = _run(extractor, "In early September 2024, fighting erupted in Culiacán between the Sinaloa Cartel and the CJNG.", date(2024, 9, 20))
+    fight = next(e for e in x.events if e.trigger == "fighting")
+    assert fight.when.start == "2024-09"
+    x, names = _run(extractor, "Fighting between the ELN and FARC dissidents broke out in Catatumbo on 16 January 2025.", date(2025, 1, 20))
+    fight = next(e for e in x.events if e.trigger == "Fighting")
+    assert fight.when.start == "2025-01-16"
+    assert fight.recipient_spans == []  # both sides are named; none is taken from nearby
+
+
 # --- members named by a group's acronym or name with its acronym ------------------------
 
 @pytest.mark.parametrize("text, relation", [

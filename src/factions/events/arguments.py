@@ -99,6 +99,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     parts = lex["participants"]
     actors: list[Token] = []
     recipients: list[Token] = []
+    if not is_noun and trigger.tag_ == "VBG" and trigger.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("dobj", "nsubj") for c in trigger.children):
+        is_noun = True  # "fighting erupted between A and B": a gerund subject is the fight named
     if not is_noun:
         subj, passive = _subject_tokens(trigger)
         children = list(trigger.children)
@@ -184,7 +186,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # "Fighting erupted between A and B", "clashes broke out between A and B": the
     # fight's parties hang on the verb it is the subject of. "Fighting pitted A against B".
     if trigger.dep_ == "nsubj" and head.lemma_ in parts["onset_verbs"]:
-        for child in head.children:
+        # the parse may hang "between" on the place: "erupted in Culiacán between A and B"
+        places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "near", "around") for p in c.children if p.dep_ == "pobj"]
+        for child in [*head.children, *(c for p in places for c in p.children if c.lower_ in parts["between"])]:
             if child.dep_ == "prep" and child.lower_ in parts["between"]:
                 actors.extend(_between(child))
             elif child.dep_ == "dobj" and head.lemma_ == "pit":

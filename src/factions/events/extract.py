@@ -62,7 +62,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # "…in North Darfur, which killed two aid workers": the subject is named, just not a party.
         relative = any(c.dep_ == "nsubj" and relative_noun(c) is not None for c in token.children)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
-                and not relative:
+                and not relative and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.

@@ -49,8 +49,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         return None  # most sentences have none
     doc = trigger.doc
     anchors = [trigger.i]
-    if trigger.pos_ != "VERB" and trigger.head.pos_ in ("VERB", "AUX"):
-        anchors.append(trigger.head.i)
+    if (trigger.pos_ != "VERB" or trigger.dep_ in ("nsubj", "nsubjpass")) and trigger.head.pos_ in ("VERB", "AUX"):
+        anchors.append(trigger.head.i)  # "fighting broke out on 16 January": the fight's date
     governed = trigger if trigger.pos_ == "VERB" else trigger.head
     while governed.dep_ in ("advcl", "xcomp", "conj") and governed.head.i != governed.i and governed.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governed.children):
