@@ -259,6 +259,23 @@ def test_a_fight_named_as_a_subject_takes_its_verbs_date_and_parties(extractor):
     assert fight.recipient_spans == []  # both sides are named; none is taken from nearby
 
 
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("On 11 April 2023, Myanmar military aircraft bombed a ceremony in Pazigyi village.", "bombed", "Myanmar"),
+    ("On 13 November 2024, a drone strike attributed to the Ethiopian military hit a minibus near Gerba.", "strike", "the Ethiopian military"),
+    ("An airstrike carried out by the Saudi-led coalition hit a school bus in Dahyan.", "airstrike", "Saudi-led coalition"),
+])
+def test_the_force_behind_a_weapon_or_a_strike_is_the_attacker(extractor, text, trigger, actor):
+    x, _ = _run(extractor, text)
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert actor in [x.document.text[s.start:s.end] for s in event.actor_spans]
+
+
+def test_what_a_strike_named_as_subject_hits_is_its_target(extractor):
+    x, _ = _run(extractor, "On 3 May 2024, a drone strike by the Nigerian Air Force hit ISWAP fighters near Marte.")
+    strike = next(e for e in x.events if e.trigger == "strike")
+    assert "ISWAP" in [x.document.text[s.start:s.end] for s in strike.recipient_spans]  # the group its fighters belong to
+
+
 # --- members named by a group's acronym or name with its acronym ------------------------
 
 @pytest.mark.parametrize("text, relation", [

@@ -183,6 +183,14 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
             for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    # "a drone strike attributed to the Ethiopian military", "an attack carried out by X"
+    for acl in (c for c in trigger.children if c.dep_ == "acl" and c.lemma_ in parts["doer_participles"]):
+        for prep in (c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to")):
+            actors.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    # "a drone strike hit a minibus", "the blast killed four worshippers": what the
+    # attack named as the subject hits is its target.
+    if trigger.dep_ == "nsubj" and head.lemma_ in parts["impact_verbs"] and not recipients:
+        recipients.extend(p for c in head.children if c.dep_ == "dobj" for p in _with_conjuncts(c))
     # "Fighting erupted between A and B", "clashes broke out between A and B": the
     # fight's parties hang on the verb it is the subject of. "Fighting pitted A against B".
     if trigger.dep_ == "nsubj" and head.lemma_ in parts["onset_verbs"]:

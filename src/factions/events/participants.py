@@ -182,7 +182,7 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     # "attacked a UN patrol" (not "calls ISIL presence a tragedy", nor "a UN convoy, which
     # killed …", where the noun stands for a clause's subject)
     if unnamed and not stated and not any(c.dep_ == "relcl" for c in tok.children):
-        for child in (c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i):
+        for child in (c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i):  # "Myanmar military aircraft"
             named = index.mention_for_token(child)
             if named is not None and named.actor and named.label != "NORP" and index.actors[named.actor].kind in GROUP_KINDS:
                 return child
