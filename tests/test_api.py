@@ -96,6 +96,10 @@ def test_documents_are_paged_and_one_document_has_every_span_with_its_rule(clien
     assert any(r["type"] == "fights" and r["target"]["name"] == "Islamic State" for r in doc["relations"])
     assert client.get(f"{API}/documents/999").json() == {"detail": "no document 999 in the store"}
     assert client.get(f"{API}/documents/999").status_code == 404
+    # Past what a store's ids hold, or not a number: still no document, never a database error.
+    for missing in (0, -3, 2**63, 10**30):
+        assert client.get(f"{API}/documents/{missing}").status_code == 404, missing
+    assert client.get(f"{API}/documents/abc").status_code == 422
 
 
 def test_actors_are_filtered_by_name_and_kind_and_paged(client):

@@ -86,8 +86,32 @@ def test_reader_highlights_every_kind_of_record_and_names_its_rule(client, workb
     assert visible == stored
 
 
+def test_the_reader_and_the_api_show_one_document_the_same(client, workbench_db):
+    """One library call (analysis.documents.document) answers both: every record the API
+    lists is on the page with its rule, speaker, parties and type as the API names them."""
+    doc_id = _document_id(workbench_db, "02-deir-ez-zor-clash")
+    doc = client.get(f"/api/v1/documents/{doc_id}").json()
+    html = client.get(f"/documents/{doc_id}").text
+    assert f"<h1>{doc['title']}</h1>" in html
+    for c in doc["claims"]:
+        assert f'id="record-claim-{c["id"]}"' in html and f"<b>{c['speaker']['name']}</b>" in html and c["rule"] in html
+    for e in doc["events"]:
+        card = re.search(rf'<section class="record event[^"]*" id="record-event-{e["id"]}".*?</section>', html, re.S).group(0)
+        assert e["type"] in card and e["rule"] in card
+        assert all(p["actor"]["name"] in card for p in e["participants"])
+    for r in doc["relations"]:
+        card = re.search(rf'<section class="record relation[^"]*" id="record-relation-{r["id"]}".*?</section>', html, re.S).group(0)
+        assert f'href="/pair?a=id:{r["source"]["id"]}&amp;b=id:{r["target"]["id"]}"' in card
+        assert f"{r['source']['name']} → {r['target']['name']}" in card and r["rule"] in card
+        assert r["rule_summary"]
+    # Every span the API gives is a highlighted piece of the page, under its record's key.
+    for m in doc["mentions"]:
+        assert f'id="span-mention-{m["id"]}"' in html
+
+
 def test_unknown_documents_and_questions_are_404_pages(client):
-    for url in ("/documents/999999", "/documents/abc", "/documents/-1", "/documents/²", "/questions/12345", "/questions/x"):
+    for url in ("/documents/999999", "/documents/abc", "/documents/-1", "/documents/²", "/questions/12345", "/questions/x",
+                "/documents/99999999999999999999"):
         page = client.get(url)
         assert page.status_code == 404 and "text/html" in page.headers["content-type"], url
         assert "Not found" in page.text

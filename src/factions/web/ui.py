@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 from factions import analysis
 from factions.analysis import questions
-from factions.analysis.documents import UnknownDocument, document_view, list_documents
+from factions.analysis.documents import UnknownDocument, document, list_documents
 from factions.analysis.network import network
 from factions.analysis.queries import main_pair
 from factions.analysis.review import actor_relations, review_queue
@@ -67,20 +67,20 @@ def home(request: Request, page: int = 0, conn: Connection = Depends(connection)
 def document_page(request: Request, document_id: str, conn: Connection = Depends(connection)):
     number = _record_id(document_id)
     try:
-        view = document_view(conn, number if number is not None else -1)
+        doc = document(conn, number if number is not None else -1)
     except UnknownDocument:
         return _not_found(request, f"no document {document_id} in the store")
     return _page(request, "document.html", {
-        "doc": view, "pieces": pieces(view["text"], document_spans(view)), "layers": LAYERS,
+        "doc": doc, "pieces": pieces(doc["text"], document_spans(doc)), "layers": LAYERS,
         "relation_types": tuple(relation_types()), "event_types": records.event_types(),
-        "history": {f"{j['record']}-{j['record_id']}": j for j in _standing_judgements(conn, view)},
+        "history": {f"{j['record']}-{j['record_id']}": j for j in _standing_judgements(conn, doc)},
     })
 
 
-def _standing_judgements(conn: Connection, view: dict) -> list[dict]:
+def _standing_judgements(conn: Connection, doc: dict) -> list[dict]:
     """The latest standing judgement on each record of the document (for its undo button)."""
     out = []
-    for kind, items in (("claim", view["claims"]), ("event", view["events"]), ("relation", view["relations"])):
+    for kind, items in (("claim", doc["claims"]), ("event", doc["events"]), ("relation", doc["relations"])):
         for item in items:
             if item["rejected"] or item["confirmed"] or item.get("extracted_type") not in (None, item.get("type")):
                 standing = [j for j in records.history(conn, kind, item["id"]) if j["undone_at"] is None]
