@@ -4,6 +4,7 @@ store made from the example corpus and a hostile article whose text holds markup
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -317,9 +318,32 @@ def test_search_finds_documents_claims_and_actors(client):
     assert re.search(r"<h2>Actors \([1-9]", html) and "Ayman al-Zawahiri" in html
     assert re.search(r"<h2>Claims \([1-9]", html) and re.search(r"<h2>Documents \([1-9]", html)
     assert "<mark>Zawahiri</mark>" in html
-    # LIKE's wildcards are literal; nothing found is said, not an error.
+    # Punctuation is no pattern ("100%_" is the word 100); nothing found is said, not an error.
     assert "<h2>Documents (0)</h2>" in client.get("/search", params={"q": "100%_"}).text
     assert client.get("/search", params={"q": "   "}).status_code == 200
+    empty = client.get("/search", params={"q": "?!"})
+    assert empty.status_code == 200 and "has no word to search for" in empty.text
+
+
+def test_the_search_page_answers_as_the_api_does(client):
+    """One search (analysis.search): the page lists what the API answers, in its order,
+    with the API's snippet, each highlight in <mark>."""
+    for q in ("Islamic State", '"Deir ez-Zor"', "al-Qaida"):
+        api = client.get("/api/v1/search", params={"q": q}).json()
+        html = client.get("/search", params={"q": q}).text
+        for kind in ("actors", "claims", "documents"):
+            assert f"<h2>{kind.capitalize()} ({api[kind]['total']})</h2>" in html, (q, kind)
+        section = re.search(r'<section class="results documents">(.*?)</section>', html, re.S).group(1)
+        assert re.findall(r'<a href="/documents/(\d+)">', section) == [str(d["id"]) for d in api["documents"]["items"]]
+        for d in api["documents"]["items"]:
+            for start, end in d["highlights"]:
+                assert f"<mark>{escape(d['snippet'][start:end])}</mark>" in section
+    # More than a page of one kind: paged on its own, the API's pages.
+    page = client.get("/search", params={"q": "the", "kind": "claims", "page": 1}).text
+    api = client.get("/api/v1/search", params={"q": "the", "kind": "claims", "offset": 20}).json()["claims"]
+    shown = re.findall(r'href="/documents/\d+#span-claim-(\d+)"', page)
+    assert api["total"] > 20 and shown == [str(c["id"]) for c in api["items"]]
+    assert "<h2>Documents" not in page and f"21–{20 + len(shown)} of {api['total']}" in page
 
 
 def test_review_queue_puts_single_source_unjudged_relations_first(client, workbench_db):

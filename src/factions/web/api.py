@@ -223,8 +223,12 @@ def search(conn: Db, q: Annotated[str, Query(min_length=1, description='Words an
            kind: Annotated[list[SearchKind] | None, Query(description="Search only these (repeatable); default all three.")] = None,
            limit: Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page, per kind.")] = 20,
            offset: Offset = 0) -> dict:
-    """Best matches first, a page per kind. Rejected claims are not found; actors
-    answer under the actor they were merged into."""
+    """Best matches first (bm25 on SQLite, ts_rank on PostgreSQL; ties by id), a page
+    per kind; the workbench's search page shows the same. Documents and claims carry
+    `snippet` (the passage around the best match, "…" where it was cut) and
+    `highlights` ([start, end) offsets in `snippet` of what matched). Rejected claims
+    are not found; actors answer under the actor they were merged into, those whose
+    name folds to the query first ("al-Qaida" finds al-Qaeda)."""
     from factions.analysis.search import KINDS, search as find
 
     return find(conn, q, tuple(k.value for k in kind) if kind else KINDS, limit, offset)

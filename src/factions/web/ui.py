@@ -21,7 +21,7 @@ from factions.analysis.documents import UnknownDocument, document, list_document
 from factions.analysis.network import network
 from factions.analysis.queries import main_pair
 from factions.analysis.review import actor_relations, review_queue
-from factions.analysis.text_search import EmptyQuery, search
+from factions.analysis.search import KINDS, BadQuery, search
 from factions.lexicons import data_table
 from factions.relations.types import relation_types
 from factions.store import records
@@ -255,13 +255,23 @@ def map_events(conn: Connection = Depends(connection)):
 # ------------------------------------------------------------------ search, review, questions
 
 
+SEARCH_PER_PAGE = 20
+
+
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", conn: Connection = Depends(connection)):
-    try:
-        results = search(conn, q)
-    except EmptyQuery:
-        results = None
-    return _page(request, "search.html", {"q": q, "results": results})
+def search_page(request: Request, q: str = "", kind: str = "", page: int = 0, conn: Connection = Depends(connection)):
+    """The API's search (analysis.search): the same matches, ranking and snippets. With
+    `kind`, one kind a page at a time; without, the first page of each."""
+    page = max(0, page)
+    kinds = (kind,) if kind in KINDS else KINDS
+    results, problem = None, None
+    if q.strip():
+        try:
+            results = search(conn, q, kinds, SEARCH_PER_PAGE, page * SEARCH_PER_PAGE if kind in KINDS else 0)
+        except BadQuery as exc:
+            problem = str(exc)
+    return _page(request, "search.html", {"q": q, "kind": kind if kind in KINDS else "", "page": page, "results": results,
+                                          "problem": problem, "kinds": kinds, "per_page": SEARCH_PER_PAGE})
 
 
 @router.get("/review", response_class=HTMLResponse)
