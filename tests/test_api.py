@@ -53,7 +53,7 @@ def _cli_json(url: str, *args: str):
 def test_openapi_describes_every_endpoint_with_a_summary_and_a_tag(client):
     paths = client.get("/openapi.json").json()["paths"]
     expected = {"/summary", "/documents", "/documents/{document_id}", "/actors", "/actors/{actor}", "/leaders", "/relation",
-                "/relations", "/network", "/claims", "/events", "/timeline", "/search", "/questions", "/questions/{question_id}",
+                "/relations", "/network", "/claims", "/events", "/timeline", "/search", "/review", "/questions", "/questions/{question_id}",
                 "/judgements", "/judgements/actors/merge", "/judgements/actors/split", "/judgements/actors/alias",
                 "/judgements/actors/{judgement_id}/undo", "/judgements/records/{kind}/{record_id}/reject",
                 "/judgements/records/{kind}/{record_id}/confirm", "/judgements/records/{kind}/{record_id}/retype",

@@ -104,7 +104,7 @@ def test_the_reader_and_the_api_show_one_document_the_same(client, workbench_db)
         card = re.search(rf'<section class="record relation[^"]*" id="record-relation-{r["id"]}".*?</section>', html, re.S).group(0)
         assert f'href="/pair?a=id:{r["source"]["id"]}&amp;b=id:{r["target"]["id"]}"' in card
         assert f"{r['source']['name']} → {r['target']['name']}" in card and r["rule"] in card
-        assert r["rule_summary"]
+        assert r["rule_summary"] and 0 < r["confidence"] < 1
     # Every span the API gives is a highlighted piece of the page, under its record's key.
     for m in doc["mentions"]:
         assert f'id="span-mention-{m["id"]}"' in html
@@ -346,12 +346,19 @@ def test_the_search_page_answers_as_the_api_does(client):
     assert "<h2>Documents" not in page and f"21–{20 + len(shown)} of {api['total']}" in page
 
 
-def test_review_queue_puts_single_source_unjudged_relations_first(client, workbench_db):
+def test_review_queue_puts_the_least_sure_unjudged_relations_first(client, workbench_db):
     html = client.get("/review", params={"by": "rev"}).text
     items = re.findall(r'<li class="queue-item[^"]*" id="queue-relation-(\d+)"', html)
     assert len(items) == 25
-    sources = [int(n) for n in re.findall(r"· (\d+) documents? ·", html)]
-    assert sources == sorted(sources) and sources[0] == 1
+    # By stored confidence, least sure first, ties by id: as the API's /review answers.
+    shown = [(float(c), int(i)) for c, i in zip(re.findall(r"· confidence (\d\.\d\d) ", html), items)]
+    assert len(shown) == 25 and shown == sorted(shown) and shown[0][0] < shown[-1][0]
+    api = client.get("/api/v1/review", params={"limit": 25}).json()
+    assert [str(i["relation"]) for i in api["items"]] == items and api["total"] > 25
+    assert f"{api['total']} relations no analyst has judged" in html
+    assert all(i["sources"] >= 1 for i in api["items"])
+    second = client.get("/review", params={"by": "rev", "page": 1}).text
+    assert re.findall(r'id="queue-relation-(\d+)"', second) == [str(i["relation"]) for i in client.get("/api/v1/review", params={"limit": 25, "offset": 25}).json()["items"]]
     assert 'name="by" value="rev"' in html and 'src="/static/js/review.js"' in html
     first = int(items[0])
     client.post("/judgements", data={"kind": "relation", "record_id": first, "action": "confirm", "by": "rev",

@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 
 from factions.names import normalise
 from factions.model import Extraction
+from factions.rules import relation_confidence
 from factions.store import schema as t
 
 DEFAULT_URL = "sqlite:///factions.db"
@@ -464,7 +465,8 @@ def _write_batch(conn, xs: list[Extraction], cache: dict[str, tuple[int, set[str
              evidence_start=r.evidence_span.start, evidence_end=r.evidence_span.end,
              modality=r.modality, claim_id=claim_ids[n].get(r.claim), event_id=event_ids[n].get(r.event),
              when_start=r.when.start if r.when else None, when_end=r.when.end if r.when else None,
-             when_precision=r.when.precision if r.when else None, rule=r.rule or None, recorded_at=now)
+             when_precision=r.when.precision if r.when else None, rule=r.rule or None,
+             confidence=relation_confidence(r.rule or None), recorded_at=now)
         for n, (x, doc_id) in enumerate(zip(xs, doc_ids))
         for r in x.relations
     ])

@@ -23,14 +23,14 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources
 
-from sqlalchemy import Subquery, and_, case, func, insert, select, update
+from sqlalchemy import Subquery, and_, case, false, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from factions.relations.types import relation_types
+from factions.rules import ANALYST  # the `rule` of a hand-added record, shown as its basis
 from factions.store import schema as t
 from factions.store.judgements import family
 
-ANALYST = "analyst"  # the `rule` of a hand-added record, shown as its basis
 TABLES = {"relation": t.relations, "event": t.events, "claim": t.claims}
 J = t.record_judgements
 _A = {"relation": "a relation", "event": "an event", "claim": "a claim"}
@@ -138,6 +138,28 @@ def events(include_rejected: bool = False) -> Subquery:
 def claims(include_rejected: bool = False) -> Subquery:
     """The claims table as analysts have judged it (`rejected`, `confirmed`, `basis`, `judged_at`)."""
     return _overlay("claim", include_rejected, {})
+
+
+def unjudged_relations(view: Subquery):
+    """A condition on `relations()`: the relations the review queue holds, those with a
+    stored confidence (every relation the extraction made; none an analyst added) and no
+    standing judgement (the view leaves out the rejected; confirmed and retyped ones go)."""
+    return view.c.confidence.isnot(None) & (view.c.confirmed == false()) & ~view.c.id.in_(_judged("relation", "retype"))
+
+
+def count_unjudged_relations(conn: Connection) -> int:
+    """How many relations `unjudged_relations` holds, without reading them all: those
+    with a confidence (an index count) less the few with a standing judgement or
+    rejected with the claim or event that carries them (index lookups)."""
+    r = t.relations
+    stored = conn.execute(select(func.count()).select_from(r).where(r.c.confidence.isnot(None))).scalar()
+    judged = conn.execute(select(func.count()).select_from(r).where(r.c.confidence.isnot(None), or_(
+        r.c.id.in_(select(J.c.record_id).where(J.c.record == "relation", J.c.action.in_(("reject", "confirm", "retype")),
+                                               J.c.undone_at.is_(None))),
+        r.c.claim_id.in_(_judged("claim", "reject")),
+        r.c.event_id.in_(_judged("event", "reject")),
+    ))).scalar()
+    return stored - judged
 
 
 # ---------------------------------------------------------------- judging

@@ -274,11 +274,16 @@ def search_page(request: Request, q: str = "", kind: str = "", page: int = 0, co
                                           "problem": problem, "kinds": kinds, "per_page": SEARCH_PER_PAGE})
 
 
+REVIEW_PER_PAGE = 25
+
+
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request, by: str = "", page: int = 0, conn: Connection = Depends(connection)):
-    size = 25
+    """The review queue (analysis.review.review_queue, the API's /review), a page at a time."""
+    size = REVIEW_PER_PAGE
     page = max(0, page)
-    return _page(request, "review.html", {"items": review_queue(conn, size, page * size), "by": by, "page": page, "size": size})
+    queue = review_queue(conn, size, page * size)
+    return _page(request, "review.html", {"queue": queue, "items": queue["items"], "by": by, "page": page, "size": size})
 
 
 @router.get("/questions/{question_id}", response_class=HTMLResponse)
