@@ -361,7 +361,11 @@ def phase_api(claims: int) -> dict:
     db = CORPUS_DIR / f"synthetic-{claims}.db"
     if not db.exists():
         raise SystemExit(f"{db} is missing: the queries phase builds it")
-    listener = socket.socket()
+    # A TCP socket by name: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on
+    # sockets whose protocol is IPPROTO_TCP, as `factions serve`'s are (uvicorn binds them
+    # by host and port). A bare socket.socket() is protocol 0: each answer's body then
+    # waited for the client's delayed ACK, about 40 ms a request that serve never pays.
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(create_app(f"sqlite:///{db}"), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
