@@ -399,3 +399,21 @@ def test_a_read_only_store_is_served_and_judgements_on_it_are_refused(copy_url):
         assert refused.status_code == 403 and "read-only" in refused.json()["detail"]
     finally:
         Path(path).chmod(0o644)
+
+
+def test_reads_do_not_wait_for_a_writer(copy_url):
+    """A page or an API read begins a plain transaction, never the writers' BEGIN
+    IMMEDIATE: while an ingest (here, any writer) holds the write lock, reads answer."""
+    import time
+
+    client = TestClient(create_app(copy_url))
+    writer = sqlite3.connect(copy_url.removeprefix("sqlite:///"), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        start = time.monotonic()
+        assert client.get(f"{API}/documents", params={"limit": 1}).status_code == 200
+        assert client.get("/review").status_code == 200
+        assert time.monotonic() - start < 5
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

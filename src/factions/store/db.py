@@ -279,8 +279,9 @@ def _migrate(target: Target, script: ScriptDirectory, init: bool) -> None:
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
-        # Reads that need no write lock begin a plain (deferred) transaction.
-        self._reader = engine.execution_options(factions_read=True)
+        # Reads that need no write lock begin a plain (deferred) transaction: on SQLite a
+        # connection of `engine` itself begins with BEGIN IMMEDIATE, the writers' lock.
+        self.reader = engine.execution_options(factions_read=True)
         # Actor key -> (id, names known): actors recur across documents, and looking
         # them up for every mention of every document dominates ingest otherwise.
         self._actors: dict[str, tuple[int, set[str]]] = {}
@@ -291,7 +292,7 @@ class Store:
     def stored_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Those of the text hashes whose documents are stored (one query per thousand)."""
         wanted, found = list(dict.fromkeys(hashes)), set()
-        with self._reader.connect() as conn:
+        with self.reader.connect() as conn:
             for i in range(0, len(wanted), 1000):
                 found.update(conn.execute(select(t.documents.c.text_sha256).where(
                     t.documents.c.text_sha256.in_(wanted[i : i + 1000]))).scalars())
