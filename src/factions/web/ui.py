@@ -185,11 +185,12 @@ def pair_page(request: Request, a: str = "", b: str = "", as_of: str = "", known
     if not a or not b:
         pair = main_pair(conn)
         return _page(request, "pair_form.html", {"a": a, "b": b, "example": pair})
-    for name in (a, b):
-        found = _resolve(request, conn, name)
-        if isinstance(found, HTMLResponse):
-            return found
-    data = analysis.relation_evidence(conn, a, b, as_of or None, known_on or None, include_rejected=True)
+    try:
+        data = analysis.relation_evidence(conn, a, b, as_of or None, known_on or None, include_rejected=True)
+    except analysis.AmbiguousActor as exc:
+        return _page(request, "ambiguous.html", {"name": exc.name, "candidates": exc.candidates}, status_code=300)
+    except analysis.ActorNotFound as exc:
+        return _not_found(request, str(exc), exc.suggestions)
     items = [i for group in data["relations"].values() for i in group]
     state = data["state"]
     return _page(request, "pair.html", {
