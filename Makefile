@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: demo test screenshots bench eval train embeddings lock clean
+.PHONY: demo test screenshots bench eval rule-confidence train embeddings lock clean
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
 	for gold in $(GOLD); do $(BIN)/factions eval gold $$gold || exit 1; done
 	$(BIN)/factions eval polnear $(POLNEAR) --split dev
+
+# How sure a stored relation is, by the rule that made it (src/factions/data/rule_confidence.toml:
+# each relation rule's precision on the gold sets written apart from the rules, shrunk towards
+# all relation rules'); the store writes it into relations.confidence, the review queue reads it.
+rule-confidence: $(STAMP)
+	$(BIN)/python -m factions.evaluate.confidence
 
 # The attribution tagger's weights (src/factions/data/models/attribution.*) from PolNeAR's
 # train split, scored on its dev split (POLNEAR=path to override).

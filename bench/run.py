@@ -236,6 +236,7 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
     """A store of `claims` claims, each carrying one relation, over 20,000 actors;
     pair frequencies are skewed as in real corpora (a few pairs dominate)."""
     from factions.names import normalise
+    from factions.rules import relation_confidence
     from factions.store import open_store
     from factions.store import schema as t
     from factions.store.db import insert_rows
@@ -247,6 +248,7 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
     n_docs = claims // per_doc
     types = ["fights", "opposes", "allied_with", "negotiates_with", "supports", "leads", "member_of"]
     modalities = ["asserted", "reported", "alleged", "denied"]
+    confidence = relation_confidence(None)  # what ingest stores for a relation of no measured rule
     with store.engine.begin() as conn:
         insert_rows(conn, t.actors, [
             dict(id=i, key=f"armed_group:synthetic group {i}", name=f"Synthetic Group {i}", kind="armed_group" if i % 4 else "person",
@@ -272,7 +274,8 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
                                        said_on=said, said_on_precision="day", said_on_basis="text", via=[], recorded_at=now))
                 rel_rows.append(dict(document_id=doc, type=rng.choice(types), source_id=a, target_id=b, source_start=0, source_end=9,
                                      target_start=0, target_end=9, evidence="synthetic evidence", evidence_start=0, evidence_end=9,
-                                     modality=rng.choice(modalities), claim_id=c, when_start=said, recorded_at=now))
+                                     modality=rng.choice(modalities), claim_id=c, when_start=said, confidence=confidence,
+                                     recorded_at=now))
             insert_rows(conn, t.claims, claim_rows)
             insert_rows(conn, t.relations, rel_rows)
     with store.engine.connect() as conn:
@@ -358,7 +361,11 @@ def phase_api(claims: int) -> dict:
     db = CORPUS_DIR / f"synthetic-{claims}.db"
     if not db.exists():
         raise SystemExit(f"{db} is missing: the queries phase builds it")
-    listener = socket.socket()
+    # A TCP socket by name: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on
+    # sockets whose protocol is IPPROTO_TCP, as `factions serve`'s are (uvicorn binds them
+    # by host and port). A bare socket.socket() is protocol 0: each answer's body then
+    # waited for the client's delayed ACK, about 40 ms a request that serve never pays.
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(create_app(f"sqlite:///{db}"), log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)

@@ -53,7 +53,7 @@ def _cli_json(url: str, *args: str):
 def test_openapi_describes_every_endpoint_with_a_summary_and_a_tag(client):
     paths = client.get("/openapi.json").json()["paths"]
     expected = {"/summary", "/documents", "/documents/{document_id}", "/actors", "/actors/{actor}", "/leaders", "/relation",
-                "/relations", "/network", "/claims", "/events", "/timeline", "/search", "/questions", "/questions/{question_id}",
+                "/relations", "/network", "/claims", "/events", "/timeline", "/search", "/review", "/questions", "/questions/{question_id}",
                 "/judgements", "/judgements/actors/merge", "/judgements/actors/split", "/judgements/actors/alias",
                 "/judgements/actors/{judgement_id}/undo", "/judgements/records/{kind}/{record_id}/reject",
                 "/judgements/records/{kind}/{record_id}/confirm", "/judgements/records/{kind}/{record_id}/retype",
@@ -96,6 +96,10 @@ def test_documents_are_paged_and_one_document_has_every_span_with_its_rule(clien
     assert any(r["type"] == "fights" and r["target"]["name"] == "Islamic State" for r in doc["relations"])
     assert client.get(f"{API}/documents/999").json() == {"detail": "no document 999 in the store"}
     assert client.get(f"{API}/documents/999").status_code == 404
+    # Past what a store's ids hold, or not a number: still no document, never a database error.
+    for missing in (0, -3, 2**63, 10**30):
+        assert client.get(f"{API}/documents/{missing}").status_code == 404, missing
+    assert client.get(f"{API}/documents/abc").status_code == 422
 
 
 def test_actors_are_filtered_by_name_and_kind_and_paged(client):
@@ -395,3 +399,21 @@ def test_a_read_only_store_is_served_and_judgements_on_it_are_refused(copy_url):
         assert refused.status_code == 403 and "read-only" in refused.json()["detail"]
     finally:
         Path(path).chmod(0o644)
+
+
+def test_reads_do_not_wait_for_a_writer(copy_url):
+    """A page or an API read begins a plain transaction, never the writers' BEGIN
+    IMMEDIATE: while an ingest (here, any writer) holds the write lock, reads answer."""
+    import time
+
+    client = TestClient(create_app(copy_url))
+    writer = sqlite3.connect(copy_url.removeprefix("sqlite:///"), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        start = time.monotonic()
+        assert client.get(f"{API}/documents", params={"limit": 1}).status_code == 200
+        assert client.get("/review").status_code == 200
+        assert time.monotonic() - start < 5
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -267,3 +267,37 @@ def test_show_rejected_lists_rejected_events_and_claims_flagged(url, ids):
     assert f"{event} (rejected)" in _cli("timeline", "Islamic State", "--show-rejected", "--db", url).stdout
     assert f"│ {claim} (rejected)" not in _cli("claims", "--db", url).stdout
     assert re.search(rf"│ {claim} \(rejected\) +│ 2019-03-02", _cli("claims", "--show-rejected", "--db", url).stdout)
+
+
+def test_the_review_queue_is_unjudged_relations_least_sure_first(extractor, store_url):
+    """analysis.review.review_queue (the API's /review and the review page): by stored
+    confidence, ties by id; judged relations leave it, undone ones come back, an
+    analyst's own are not queued; `sources` counts the documents reporting the pair."""
+    from factions.analysis.review import review_queue
+    from factions.rules import relation_confidence
+
+    store = open_store(store_url)
+    for n, text in enumerate(("Hezbollah fighters clashed with the Islamic State near Qusayr on Monday, a spokesman said.",
+                              "Hezbollah fought the Islamic State in Qalamoun, the group's commander said on Tuesday.")):
+        store.ingest(extractor.extract(Document(source=f"{n}.txt", text=text, published=date(2014, 5, 5 + n))))
+    with store.engine.connect() as conn:
+        queue = review_queue(conn, limit=50)
+        stored = conn.execute(select(t.relations.c.id, t.relations.c.rule, t.relations.c.confidence)).all()
+    assert queue["total"] == len(stored) == len(queue["items"]) >= 3
+    assert [(i["confidence"], i["relation"]) for i in queue["items"]] == sorted((c, i) for i, _, c in stored)
+    assert all(c == relation_confidence(rule) for _, rule, c in stored)
+    fights = [i for i in queue["items"] if i["type"] == "fights"]
+    assert len(fights) == 2 and all(i["sources"] == 2 for i in fights)
+    assert all(i["sources"] == 1 for i in queue["items"] if i["type"] != "fights")
+    first, second = queue["items"][0]["relation"], queue["items"][1]["relation"]
+    with store.engine.begin() as conn:
+        confirmed = records.confirm(conn, "relation", first, "rev", "read it")
+        records.retype(conn, "relation", second, "opposes", "rev", "read it")
+        records.add_relation(conn, fights[0]["document_id"], fights[0]["source_id"], fights[0]["target_id"], "allied_with", "rev", "missed")
+    with store.engine.connect() as conn:
+        left = review_queue(conn, limit=1, offset=0)
+    assert left["total"] == queue["total"] - 2 and left["items"][0]["relation"] == queue["items"][2]["relation"]
+    with store.engine.begin() as conn:
+        records.undo(conn, confirmed, "rev")
+    with store.engine.connect() as conn:
+        assert review_queue(conn, limit=1)["items"][0]["relation"] == first

@@ -121,3 +121,21 @@ def test_extract_output_carries_the_rule(tmp_path):
     data = json.loads(result.stdout)
     assert data["claims"] and all(c["rule"] == "claims.cue-subject" for c in data["claims"])
     assert {r["rule"] for r in data["relations"]} >= {"relations.title-of"}
+
+
+def test_the_rule_confidence_table_is_what_its_counts_say():
+    """data/rule_confidence.toml (`make rule-confidence`): every rule it lists is a
+    declared relation rule, and each confidence is its counts shrunk towards the prior."""
+    from factions.evaluate.confidence import shrunk
+    from factions.lexicons import validated_table
+    from factions.rules import registry, relation_confidence
+
+    table = validated_table("rule_confidence")
+    prior = table["prior"]
+    assert prior["predicted"] > 100 and prior["confidence"] == round(prior["right"] / prior["predicted"], 3)
+    assert sum(c["predicted"] for c in table["rule"].values()) == prior["predicted"]
+    for rule_id, c in table["rule"].items():
+        assert registry()[rule_id].record == "relation", rule_id
+        assert c["right"] <= c["predicted"] and c["confidence"] == shrunk(c["right"], c["predicted"], prior["confidence"], prior["weight"])
+        assert relation_confidence(rule_id) == c["confidence"]
+    assert relation_confidence("relations.similarity") == relation_confidence(None) == prior["confidence"]

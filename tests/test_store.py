@@ -125,3 +125,45 @@ def test_a_batch_skips_stored_texts_and_repeats(store, extractions):
     assert outcomes[0] is None and isinstance(outcomes[1], int) and outcomes[2] is None
     assert _count(store, t.documents) == 2
     assert store.stored_hashes([first.document.text_sha256, "0" * 64]) == {first.document.text_sha256}
+
+
+def test_every_extracted_relation_is_stored_with_its_rules_confidence(store, extractions):
+    from factions.rules import relation_confidence
+
+    store.ingest(extractions[0])
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.relations.c.rule, t.relations.c.confidence)).all()
+    assert rows and all(c == relation_confidence(rule) and 0 < c < 1 for rule, c in rows)
+    assert relation_confidence("analyst") is None
+
+
+def test_upgrading_fills_the_confidence_of_relations_stored_before(store_url):
+    """Migration 0010: each relation stored without a confidence gets its rule's, one
+    whose rule was not measured (or had no id yet) the prior; an analyst's keeps none."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from factions.lexicons import validated_table
+    from factions.store.db import alembic_config
+
+    engine = create_engine(store_url)
+    config = alembic_config(engine)
+    rules = ["relations.control", "relations.not-measured", None, "analyst"]
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0009")
+        conn.execute(text("INSERT INTO documents (id, text_sha256, source, authors, translators, text, recorded_at) "
+                          "VALUES (1, 'x', 'old.txt', '[]', '[]', 'Old text.', '2025-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO actors (id, key, name, kind, basis, recorded_at) VALUES (1, 'armed_group:a', 'A', 'armed_group', 'text', '2025-01-01 00:00:00'), "
+                          "(2, 'armed_group:b', 'B', 'armed_group', 'text', '2025-01-01 00:00:00')"))
+        for n, rule in enumerate(rules, 1):
+            conn.execute(text("INSERT INTO relations (id, document_id, type, source_id, target_id, source_start, source_end, target_start, target_end, "
+                              "evidence, evidence_start, evidence_end, modality, rule, recorded_at) "
+                              "VALUES (:id, 1, 'fights', 1, 2, 0, 1, 2, 3, 'Old text.', 0, 9, 'asserted', :rule, '2025-01-01 00:00:00')"),
+                         {"id": n, "rule": rule})
+    engine.dispose()
+    table = validated_table("rule_confidence")
+    with open_store(store_url).engine.connect() as conn:
+        stored = dict(conn.execute(select(t.relations.c.id, t.relations.c.confidence)).all())
+    prior = table["prior"]["confidence"]
+    assert stored == {1: table["rule"]["relations.control"]["confidence"], 2: prior, 3: prior, 4: None}

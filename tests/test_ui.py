@@ -4,6 +4,7 @@ store made from the example corpus and a hostile article whose text holds markup
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -86,8 +87,32 @@ def test_reader_highlights_every_kind_of_record_and_names_its_rule(client, workb
     assert visible == stored
 
 
+def test_the_reader_and_the_api_show_one_document_the_same(client, workbench_db):
+    """One library call (analysis.documents.document) answers both: every record the API
+    lists is on the page with its rule, speaker, parties and type as the API names them."""
+    doc_id = _document_id(workbench_db, "02-deir-ez-zor-clash")
+    doc = client.get(f"/api/v1/documents/{doc_id}").json()
+    html = client.get(f"/documents/{doc_id}").text
+    assert f"<h1>{doc['title']}</h1>" in html
+    for c in doc["claims"]:
+        assert f'id="record-claim-{c["id"]}"' in html and f"<b>{c['speaker']['name']}</b>" in html and c["rule"] in html
+    for e in doc["events"]:
+        card = re.search(rf'<section class="record event[^"]*" id="record-event-{e["id"]}".*?</section>', html, re.S).group(0)
+        assert e["type"] in card and e["rule"] in card
+        assert all(p["actor"]["name"] in card for p in e["participants"])
+    for r in doc["relations"]:
+        card = re.search(rf'<section class="record relation[^"]*" id="record-relation-{r["id"]}".*?</section>', html, re.S).group(0)
+        assert f'href="/pair?a=id:{r["source"]["id"]}&amp;b=id:{r["target"]["id"]}"' in card
+        assert f"{r['source']['name']} → {r['target']['name']}" in card and r["rule"] in card
+        assert r["rule_summary"] and 0 < r["confidence"] < 1
+    # Every span the API gives is a highlighted piece of the page, under its record's key.
+    for m in doc["mentions"]:
+        assert f'id="span-mention-{m["id"]}"' in html
+
+
 def test_unknown_documents_and_questions_are_404_pages(client):
-    for url in ("/documents/999999", "/documents/abc", "/documents/-1", "/documents/²", "/questions/12345", "/questions/x"):
+    for url in ("/documents/999999", "/documents/abc", "/documents/-1", "/documents/²", "/questions/12345", "/questions/x",
+                "/documents/99999999999999999999"):
         page = client.get(url)
         assert page.status_code == 404 and "text/html" in page.headers["content-type"], url
         assert "Not found" in page.text
@@ -293,17 +318,47 @@ def test_search_finds_documents_claims_and_actors(client):
     assert re.search(r"<h2>Actors \([1-9]", html) and "Ayman al-Zawahiri" in html
     assert re.search(r"<h2>Claims \([1-9]", html) and re.search(r"<h2>Documents \([1-9]", html)
     assert "<mark>Zawahiri</mark>" in html
-    # LIKE's wildcards are literal; nothing found is said, not an error.
+    # Punctuation is no pattern ("100%_" is the word 100); nothing found is said, not an error.
     assert "<h2>Documents (0)</h2>" in client.get("/search", params={"q": "100%_"}).text
     assert client.get("/search", params={"q": "   "}).status_code == 200
+    empty = client.get("/search", params={"q": "?!"})
+    assert empty.status_code == 200 and "has no word to search for" in empty.text
 
 
-def test_review_queue_puts_single_source_unjudged_relations_first(client, workbench_db):
+def test_the_search_page_answers_as_the_api_does(client):
+    """One search (analysis.search): the page lists what the API answers, in its order,
+    with the API's snippet, each highlight in <mark>."""
+    for q in ("Islamic State", '"Deir ez-Zor"', "al-Qaida"):
+        api = client.get("/api/v1/search", params={"q": q}).json()
+        html = client.get("/search", params={"q": q}).text
+        for kind in ("actors", "claims", "documents"):
+            assert f"<h2>{kind.capitalize()} ({api[kind]['total']})</h2>" in html, (q, kind)
+        section = re.search(r'<section class="results documents">(.*?)</section>', html, re.S).group(1)
+        assert re.findall(r'<a href="/documents/(\d+)">', section) == [str(d["id"]) for d in api["documents"]["items"]]
+        for d in api["documents"]["items"]:
+            for start, end in d["highlights"]:
+                assert f"<mark>{escape(d['snippet'][start:end])}</mark>" in section
+    # More than a page of one kind: paged on its own, the API's pages.
+    page = client.get("/search", params={"q": "the", "kind": "claims", "page": 1}).text
+    api = client.get("/api/v1/search", params={"q": "the", "kind": "claims", "offset": 20}).json()["claims"]
+    shown = re.findall(r'href="/documents/\d+#span-claim-(\d+)"', page)
+    assert api["total"] > 20 and shown == [str(c["id"]) for c in api["items"]]
+    assert "<h2>Documents" not in page and f"21–{20 + len(shown)} of {api['total']}" in page
+
+
+def test_review_queue_puts_the_least_sure_unjudged_relations_first(client, workbench_db):
     html = client.get("/review", params={"by": "rev"}).text
     items = re.findall(r'<li class="queue-item[^"]*" id="queue-relation-(\d+)"', html)
     assert len(items) == 25
-    sources = [int(n) for n in re.findall(r"· (\d+) documents? ·", html)]
-    assert sources == sorted(sources) and sources[0] == 1
+    # By stored confidence, least sure first, ties by id: as the API's /review answers.
+    shown = [(float(c), int(i)) for c, i in zip(re.findall(r"· confidence (\d\.\d\d) ", html), items)]
+    assert len(shown) == 25 and shown == sorted(shown) and shown[0][0] < shown[-1][0]
+    api = client.get("/api/v1/review", params={"limit": 25}).json()
+    assert [str(i["relation"]) for i in api["items"]] == items and api["total"] > 25
+    assert f"{api['total']} relations no analyst has judged" in html
+    assert all(i["sources"] >= 1 for i in api["items"])
+    second = client.get("/review", params={"by": "rev", "page": 1}).text
+    assert re.findall(r'id="queue-relation-(\d+)"', second) == [str(i["relation"]) for i in client.get("/api/v1/review", params={"limit": 25, "offset": 25}).json()["items"]]
     assert 'name="by" value="rev"' in html and 'src="/static/js/review.js"' in html
     first = int(items[0])
     client.post("/judgements", data={"kind": "relation", "record_id": first, "action": "confirm", "by": "rev",

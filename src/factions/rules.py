@@ -78,3 +78,18 @@ def disabled_rules(extra: Iterable[str] = ()) -> frozenset[str]:
     for rule_id in ids:
         rule(rule_id)
     return frozenset(ids)
+
+
+ANALYST = "analyst"  # the rule of a record an analyst added by hand (store/records.py)
+
+
+def relation_confidence(rule_id: str | None) -> float | None:
+    """How sure a relation made by `rule_id` is: the rule's measured precision on the
+    hand-made gold sets, shrunk towards all relation rules' (data/rule_confidence.toml,
+    factions.evaluate.confidence); a rule not measured (or none) gets that prior. None
+    for a relation an analyst added: it is no extraction."""
+    if rule_id == ANALYST:
+        return None
+    table = validated_table("rule_confidence")
+    entry = table["rule"].get(rule_id or "")
+    return float(entry["confidence"] if entry else table["prior"]["confidence"])

@@ -1,7 +1,8 @@
-"""Documents as stored: a page of them, and one with its text and every span the
-extraction found in it (mentions; claims with speaker, cue and content; events with
-their participants; relations), each record with the rule that made it and as
-analysts judged it. Every span is character offsets into `text`."""
+"""Documents as stored: a page of them (`list_documents`), and one with its text and
+every span the extraction found in it (`document`: mentions; claims with speaker, cue
+and content; events with their participants; relations), each record with the rule
+that made it and as analysts judged it. Every span is character offsets into `text`.
+The API and the reader page answer with the same `document`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from sqlalchemy.engine import Connection
 
 from factions.analysis.paging import page_query, paged
 from factions.rules import registry
-from factions.analysis.queries import _actor_names
 from factions.store import records
 from factions.store import schema as t
 from factions.store.judgements import roots
@@ -38,12 +38,33 @@ def list_documents(conn: Connection, limit: int = 50, offset: int = 0) -> dict:
 
 
 def _span(start: int | None, end: int | None) -> dict | None:
-    return None if start is None else {"start": start, "end": end}
+    """A span as {"start", "end"}; None when there is none (no start, or nothing between)."""
+    return None if start is None or end is None or end <= start else {"start": start, "end": end}
+
+
+def rule_of(rule_id: str | None) -> dict:
+    """A record's rule id with the registry's one-line summary (an analyst's record has
+    rule "analyst"; records stored before rules had ids have none)."""
+    rule = registry().get(rule_id) if rule_id else None
+    return {"rule": rule_id, "rule_summary": rule.summary if rule else None}
+
+
+# Ids a store can hold: a larger number is no document (and no database error).
+_MAX_ID = 2**63 - 1
 
 
 def document(conn: Connection, document_id: int) -> dict:
-    """One document, its text and everything extracted from it, rejected records
-    included and flagged (the reader shows what the analyst rejected)."""
+    """One document: its metadata and text exactly as stored, and every record extracted
+    from it with its character spans ({"start", "end"} into `text`), the rule that made
+    it (with the rule's summary) and how analysts judged it (`rejected`, `confirmed`,
+    `basis`; a retyped record's `type` is the analyst's, `extracted_type` the rule's).
+    Rejected records are included and flagged: the reader shows what was rejected.
+    Actors appear as {"id", "name"}, each under the actor it was merged into.
+
+    The API's `/documents/{id}` and the reader page both answer with this. An id the
+    store does not hold raises UnknownDocument."""
+    if not isinstance(document_id, int) or not 0 < document_id <= _MAX_ID:
+        raise UnknownDocument(f"no document {document_id} in the store")
     d = t.documents
     row = conn.execute(select(d).where(d.c.id == document_id)).first()
     if row is None:
@@ -67,19 +88,19 @@ def document(conn: Connection, document_id: int) -> dict:
     ids = ({x["actor_id"] for x in mentions} | {x["speaker_id"] for x in claims} | {v for x in claims for v in x["via"]}
            | {x["actor_id"] for x in participants} | {x["source_id"] for x in relations} | {x["target_id"] for x in relations})
     top = roots(conn, ids)
-    names = dict(conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(set(top.values())))).tuples().all()) if top else {}
+    names = dict(conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(set(top.values())))).all()) if top else {}
 
     def actor(actor_id: int | None) -> dict | None:
         return None if actor_id is None else {"id": top[actor_id], "name": names[top[actor_id]]}
 
     def judged(x: dict) -> dict:
-        return {"rule": x["rule"], "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"])}
+        return {**rule_of(x["rule"]), "basis": x["basis"], "confirmed": bool(x["confirmed"]), "rejected": bool(x["rejected"])}
 
     doc["mentions"] = [{"id": x["id"], "span": _span(x["start"], x["end"]), "text": x["text"], "label": x["label"], "basis": x["basis"],
                         "actor": actor(x["actor_id"])} for x in mentions]
     doc["claims"] = [{
         "id": x["id"], "speaker": actor(x["speaker_id"]), "speaker_span": _span(x["speaker_start"], x["speaker_end"]),
-        "cue": x["cue"], "cue_span": _span(x["cue_start"], x["cue_end"]) if x["cue_end"] > x["cue_start"] else None,
+        "cue": x["cue"], "cue_span": _span(x["cue_start"], x["cue_end"]),
         "content": x["content"], "content_span": _span(x["content_start"], x["content_end"]),
         "quote_type": x["quote_type"], "channel": x["channel"], "said_on": x["said_on"], "via": [actor(v) for v in x["via"]],
         **judged(x),
@@ -99,78 +120,7 @@ def document(conn: Connection, document_id: int) -> dict:
         "id": x["id"], "type": x["type"], "extracted_type": x["extracted_type"], "modality": x["modality"],
         "source": actor(x["source_id"]), "source_span": _span(x["source_start"], x["source_end"]),
         "target": actor(x["target_id"]), "target_span": _span(x["target_start"], x["target_end"]),
-        "evidence": x["evidence"], "span": _span(x["evidence_start"], x["evidence_end"]) if x["evidence_end"] > x["evidence_start"] else None,
-        "when": x["when_start"], "claim": x["claim_id"], "event": x["event_id"], **judged(x),
+        "evidence": x["evidence"], "span": _span(x["evidence_start"], x["evidence_end"]),
+        "when": x["when_start"], "claim": x["claim_id"], "event": x["event_id"], "confidence": x["confidence"], **judged(x),
     } for x in relations]
     return doc
-
-
-# The reader's view (web/ui.py, web/reader.py): names and rule summaries resolved for display.
-
-def rule_of(rule_id: str | None) -> dict:
-    """A record's rule id with the registry's one-line summary (an analyst's record has
-    rule "analyst"; records stored before rules had ids have none)."""
-    rule = registry().get(rule_id) if rule_id else None
-    return {"rule": rule_id, "rule_summary": rule.summary if rule else None}
-
-
-def _judged(row: dict) -> dict:
-    return {"rejected": bool(row["rejected"]), "confirmed": bool(row["confirmed"]), "basis": row["basis"]}
-
-
-def document_view(conn: Connection, document_id: int) -> dict:
-    """One document: its metadata and text exactly as stored, and its mentions, claims,
-    events and relations with their character spans, rule and judgement state."""
-    d = t.documents
-    row = conn.execute(select(d).where(d.c.id == document_id)).first()
-    if row is None:
-        raise UnknownDocument(f"no document {document_id} in the store")
-    doc = dict(row._mapping)
-    m = t.mentions
-    mention_rows = [dict(r._mapping) for r in conn.execute(select(m).where(m.c.document_id == document_id).order_by(m.c.start, m.c.id))]
-    c = records.claims(include_rejected=True)
-    claim_rows = [dict(r._mapping) for r in conn.execute(select(c).where(c.c.document_id == document_id).order_by(c.c.content_start, c.c.id))]
-    e = records.events(include_rejected=True)
-    event_rows = [dict(r._mapping) for r in conn.execute(select(e).where(e.c.document_id == document_id).order_by(e.c.evidence_start, e.c.id))]
-    r = records.relations(include_rejected=True)
-    relation_rows = [dict(x._mapping) for x in conn.execute(select(r).where(r.c.document_id == document_id).order_by(r.c.evidence_start, r.c.id))]
-    p = t.event_participants
-    participants = conn.execute(select(p.c.event_id, p.c.actor_id, p.c.role).where(p.c.event_id.in_([x["id"] for x in event_rows])).order_by(p.c.id)).all() if event_rows else []
-    names = _actor_names(conn, {x["actor_id"] for x in mention_rows if x["actor_id"]} | {x["speaker_id"] for x in claim_rows}
-                   | {v for x in claim_rows for v in x["via"]} | {x.actor_id for x in participants}
-                   | {x["source_id"] for x in relation_rows} | {x["target_id"] for x in relation_rows})
-    roles: dict[int, dict[str, list[str]]] = {}
-    for x in participants:
-        roles.setdefault(x.event_id, {"actor": [], "recipient": []})[x.role].append(names[x.actor_id])
-    top = roots(conn, {x["actor_id"] for x in mention_rows if x["actor_id"]})
-    return {
-        "id": doc["id"], "source": doc["source"], "url": doc["url"], "title": doc["title"], "publisher": doc["publisher"],
-        "published": doc["published"], "captured": doc["captured"], "authors": doc["authors"], "text": doc["text"],
-        "mentions": [
-            {"id": x["id"], "start": x["start"], "end": x["end"], "text": x["text"], "label": x["label"], "basis": x["basis"],
-             "actor_id": top.get(x["actor_id"]), "actor": names.get(x["actor_id"])}
-            for x in mention_rows
-        ],
-        "claims": [
-            {"id": x["id"], "speaker": names[x["speaker_id"]], "speaker_id": x["speaker_id"],
-             "speaker_span": (x["speaker_start"], x["speaker_end"]), "cue": x["cue"], "cue_span": (x["cue_start"], x["cue_end"]),
-             "content": x["content"], "content_span": (x["content_start"], x["content_end"]), "channel": x["channel"],
-             "said_on": x["said_on"], "via": [names[v] for v in x["via"]], "quote_type": x["quote_type"],
-             **rule_of(x["rule"]), **_judged(x)}
-            for x in claim_rows
-        ],
-        "events": [
-            {"id": x["id"], "type": x["type"], "extracted_type": x["extracted_type"], "trigger": x["trigger"],
-             "modality": x["modality"], "when": x["when_start"], "claim": x["claim_id"],
-             "actors": roles.get(x["id"], {}).get("actor", []), "recipients": roles.get(x["id"], {}).get("recipient", []),
-             "evidence_span": (x["evidence_start"], x["evidence_end"]), **rule_of(x["rule"]), **_judged(x)}
-            for x in event_rows
-        ],
-        "relations": [
-            {"id": x["id"], "type": x["type"], "extracted_type": x["extracted_type"], "source": names[x["source_id"]],
-             "target": names[x["target_id"]], "modality": x["modality"], "when": x["when_start"], "claim": x["claim_id"],
-             "evidence": x["evidence"], "evidence_span": (x["evidence_start"], x["evidence_end"]),
-             "confidence": x["confidence"], **rule_of(x["rule"]), **_judged(x)}
-            for x in relation_rows
-        ],
-    }

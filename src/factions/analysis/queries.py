@@ -274,7 +274,9 @@ def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None
     ids_a, ids_b = resolve_actor(conn, a), resolve_actor(conn, b)
     if parts:
         ids_a, ids_b = with_parts(conn, ids_a), with_parts(conn, ids_b)
-    evidence = pair_evidence(conn, ids_a, ids_b, known_on)
+    # One read of the pair's evidence: the rejected items, when asked for, come with it.
+    read = pair_evidence(conn, ids_a, ids_b, known_on, include_rejected=include_rejected)
+    evidence = [i for i in read if not i["rejected"]]
     state = relation_state(conn, ids_a, ids_b, as_of, known_on, items=evidence)
     items = [i for i in evidence if not as_of or (i["date"] or "") <= as_of]
     grouped: dict[str, list[dict]] = defaultdict(list)
@@ -284,8 +286,7 @@ def relation_evidence(conn: Connection, a: str, b: str, as_of: str | None = None
     out = {"a": names[ids_a[0]], "b": names[ids_b[0]], "as_of": as_of, "known_on": known_on, "with_parts": parts,
            "state": state, "relations": dict(grouped)}
     if include_rejected:
-        out["rejected"] = [i for i in pair_evidence(conn, ids_a, ids_b, known_on, include_rejected=True)
-                           if i["rejected"] and (not as_of or (i["date"] or "") <= as_of)]
+        out["rejected"] = [i for i in read if i["rejected"] and (not as_of or (i["date"] or "") <= as_of)]
     return out
 
 

@@ -1,14 +1,15 @@
 """Relations as evidence an analyst reads and judges: an actor's relations with their
-sentences, and the review queue (the relations most worth a second look first)."""
+sentences, and the review queue (the relations the extraction is least sure of first)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import and_, case, false, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Connection
 
 from factions.analysis.documents import rule_of
+from factions.analysis.paging import check, paged
 from factions.analysis.queries import _actor_names
 from factions.store import records
 from factions.store import schema as t
@@ -44,29 +45,45 @@ def actor_relations(conn: Connection, ids: list[int]) -> dict[str, list[dict]]:
     return dict(sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
-def review_queue(conn: Connection, limit: int = 50, offset: int = 0) -> list[dict]:
-    """Relations no analyst has judged (none confirmed, rejected or retyped), the weakest first: lowest stored confidence
-    (none recorded counts as lowest: rule-made relations carry none), then fewest
-    documents reporting the same type between the same two actors (single-source
-    first), then oldest id. Each item has `sources`, that number of documents."""
+def review_queue(conn: Connection, limit: int = 25, offset: int = 0) -> dict:
+    """The review queue, a page of it: relations the extraction made that no analyst
+    has judged (none standing: confirmed, rejected or retyped; an undone judgement puts
+    its relation back), least sure first — by the stored `confidence` (the measured
+    confidence of the rule that made it, set at ingest: factions.rules.relation_confidence),
+    ties by id. A relation an analyst added carries no confidence and is not queued. Each
+    item has `sources`: how many documents report the same type between the same two
+    actors (1: a single source). The API's /review and the review page both read this."""
+    check(limit, offset)
     r, d = records.relations(), t.documents
-    low = case((r.c.source_id < r.c.target_id, r.c.source_id), else_=r.c.target_id)
-    high = case((r.c.source_id < r.c.target_id, r.c.target_id), else_=r.c.source_id)
-    support = (
-        select(r.c.type.label("type"), low.label("low"), high.label("high"), func.count(func.distinct(r.c.document_id)).label("sources"))
-        .group_by(r.c.type, low, high).subquery("support")
-    )
-    # No standing judgement: rejected ones are already out of the view; a judgement taken
-    # back puts its relation back in the queue.
-    unjudged = (r.c.confirmed == false()) & (r.c.type == r.c.extracted_type)
     stmt = (
-        select(r, d.c.title, d.c.source.label("source_doc"), d.c.published, support.c.sources)
+        select(r, d.c.title, d.c.source.label("source_doc"), d.c.published)
         .join(d, d.c.id == r.c.document_id)
-        .join(support, and_(support.c.type == r.c.type, support.c.low == low, support.c.high == high))
-        .where(unjudged)
-        .order_by(func.coalesce(r.c.confidence, -1.0), support.c.sources, r.c.id)
+        .where(records.unjudged_relations(r))
+        .order_by(r.c.confidence, r.c.id)  # ix_relations_confidence: the page is read in order, not sorted
         .limit(limit).offset(offset)
     )
     rows = [dict(x._mapping) for x in conn.execute(stmt)]
+    total = records.count_unjudged_relations(conn)
     names = _actor_names(conn, {x["source_id"] for x in rows} | {x["target_id"] for x in rows})
-    return [{**_item(x, names), "sources": x["sources"]} for x in rows]
+    sources = _sources(conn, rows)
+    return paged([{**_item(x, names), "sources": sources[_pair(x)]} for x in rows], total, limit, offset)
+
+
+def _pair(x: dict) -> tuple[str, int, int]:
+    return x["type"], min(x["source_id"], x["target_id"]), max(x["source_id"], x["target_id"])
+
+
+def _sources(conn: Connection, rows: list[dict]) -> dict[tuple[str, int, int], int]:
+    """Documents reporting each (type, pair) of `rows` (either direction, as judged), in
+    one query over the pairs' index entries, not over the whole table."""
+    pairs = {_pair(x) for x in rows}
+    if not pairs:
+        return {}
+    r = records.relations()
+    stmt = select(r.c.type, r.c.source_id, r.c.target_id, r.c.document_id).where(or_(*[
+        and_(r.c.type == kind, r.c.source_id.in_([a, b]), r.c.target_id.in_([a, b])) for kind, a, b in pairs
+    ]))
+    documents: dict[tuple[str, int, int], set[int]] = defaultdict(set)
+    for x in conn.execute(stmt):
+        documents[_pair(x._mapping)].add(x.document_id)
+    return {pair: len(documents[pair]) for pair in pairs}

@@ -165,7 +165,7 @@ RELATIONS = [
     Column("speaker_id", "int", "the speaker of its claim (actors.id)"),
     Column("reliability", "str", "Admiralty reliability (A–F) of its source: the speaker, else the article"),
     Column("credibility", "int", "Admiralty credibility (1–6) of this report among every report of the same state between the same two actors"),
-    Column("confidence", "float", "the extraction's confidence, where the rule gives one"),
+    Column("confidence", "float", "how sure the extraction is: the measured precision of the rule that made it; empty for an analyst's"),
     Column("rule", "str", "the rule that made it"),
     *_judged("relation"),
 ]

@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 
 from factions.names import normalise
 from factions.model import Extraction
+from factions.rules import relation_confidence
 from factions.store import schema as t
 
 DEFAULT_URL = "sqlite:///factions.db"
@@ -278,8 +279,9 @@ def _migrate(target: Target, script: ScriptDirectory, init: bool) -> None:
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
-        # Reads that need no write lock begin a plain (deferred) transaction.
-        self._reader = engine.execution_options(factions_read=True)
+        # Reads that need no write lock begin a plain (deferred) transaction: on SQLite a
+        # connection of `engine` itself begins with BEGIN IMMEDIATE, the writers' lock.
+        self.reader = engine.execution_options(factions_read=True)
         # Actor key -> (id, names known): actors recur across documents, and looking
         # them up for every mention of every document dominates ingest otherwise.
         self._actors: dict[str, tuple[int, set[str]]] = {}
@@ -290,7 +292,7 @@ class Store:
     def stored_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Those of the text hashes whose documents are stored (one query per thousand)."""
         wanted, found = list(dict.fromkeys(hashes)), set()
-        with self._reader.connect() as conn:
+        with self.reader.connect() as conn:
             for i in range(0, len(wanted), 1000):
                 found.update(conn.execute(select(t.documents.c.text_sha256).where(
                     t.documents.c.text_sha256.in_(wanted[i : i + 1000]))).scalars())
@@ -464,7 +466,8 @@ def _write_batch(conn, xs: list[Extraction], cache: dict[str, tuple[int, set[str
              evidence_start=r.evidence_span.start, evidence_end=r.evidence_span.end,
              modality=r.modality, claim_id=claim_ids[n].get(r.claim), event_id=event_ids[n].get(r.event),
              when_start=r.when.start if r.when else None, when_end=r.when.end if r.when else None,
-             when_precision=r.when.precision if r.when else None, rule=r.rule or None, recorded_at=now)
+             when_precision=r.when.precision if r.when else None, rule=r.rule or None,
+             confidence=relation_confidence(r.rule or None), recorded_at=now)
         for n, (x, doc_id) in enumerate(zip(xs, doc_ids))
         for r in x.relations
     ])

@@ -66,6 +66,9 @@ actor_names = Table(
     Column("retracted_at", DateTime),
     _recorded(),
     UniqueConstraint("actor_id", "name", name="uq_actor_names_actor_name"),
+    # A name as written is how most lookups begin (resolve_actor): equality only, so a
+    # hash index on PostgreSQL (no limit on a name's length), a b-tree on SQLite.
+    Index("ix_actor_names_name", "name", postgresql_using="hash"),
 )
 
 # Analysts' judgements on identity (merge, split, alias), each reversible: undoing
@@ -215,15 +218,20 @@ relations = Table(
     Column("evidence_end", Integer, nullable=False),
     Column("modality", String(20), nullable=False),
     Column("claim_id", Integer, ForeignKey("claims.id"), index=True),
-    Column("event_id", Integer, ForeignKey("events.id")),
+    # Indexed: an event's rejection takes its relations with it (records.py finds them).
+    Column("event_id", Integer, ForeignKey("events.id"), index=True),
     Column("when_start", String(10)),
     Column("when_end", String(10)),
     Column("when_precision", String(10)),
+    # How sure the relation is: the measured confidence of the rule that made it
+    # (factions.rules.relation_confidence, data/rule_confidence.toml), set at ingest;
+    # None for a relation an analyst added. The review queue reads it, least sure first.
     Column("confidence", Float),
     Column("rule", String(80), index=True),
     _recorded(),
     Index("ix_relations_pair", "source_id", "target_id", "type"),
     Index("ix_relations_target", "target_id", "source_id"),
+    Index("ix_relations_confidence", "confidence", "id"),
 )
 
 

@@ -157,6 +157,19 @@ def relations(
     return list_relations(conn, type, party, date_from, date_to, modality, min_confidence, min_sources, with_parts, limit, offset)
 
 
+@router.get("/review", tags=["judgements"],
+            summary="The review queue: relations no analyst has judged, the least sure first (as the review page)")
+def review(conn: Db, limit: Limit = 25, offset: Offset = 0) -> dict:
+    """Relations the extraction made with no standing judgement, by stored `confidence`
+    (the measured confidence of the rule that made each, set at ingest), least sure
+    first, ties by id; each with its sentence, document, rule and `sources` (documents
+    reporting the same type between the same two actors). Judge one with
+    `judgements/records/relation/{id}/confirm|reject|retype`: it leaves the queue."""
+    from factions.analysis.review import review_queue
+
+    return review_queue(conn, limit, offset)
+
+
 @router.get("/network", tags=["relations"], summary="The actor network on a date: nodes are actors, edges their relation states",
             responses={200: {"content": {"application/json": {}, "application/graphml+xml": {}}}})
 def network(conn: Db, as_of: AsOf = None, known_on: KnownOn = None,
@@ -223,8 +236,12 @@ def search(conn: Db, q: Annotated[str, Query(min_length=1, description='Words an
            kind: Annotated[list[SearchKind] | None, Query(description="Search only these (repeatable); default all three.")] = None,
            limit: Annotated[int, Query(ge=1, le=paging.MAX_LIMIT, description="Items per page, per kind.")] = 20,
            offset: Offset = 0) -> dict:
-    """Best matches first, a page per kind. Rejected claims are not found; actors
-    answer under the actor they were merged into."""
+    """Best matches first (bm25 on SQLite, ts_rank on PostgreSQL; ties by id), a page
+    per kind; the workbench's search page shows the same. Documents and claims carry
+    `snippet` (the passage around the best match, "…" where it was cut) and
+    `highlights` ([start, end) offsets in `snippet` of what matched). Rejected claims
+    are not found; actors answer under the actor they were merged into, those whose
+    name folds to the query first ("al-Qaida" finds al-Qaeda)."""
     from factions.analysis.search import KINDS, search as find
 
     return find(conn, q, tuple(k.value for k in kind) if kind else KINDS, limit, offset)

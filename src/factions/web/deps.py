@@ -13,8 +13,10 @@ from factions.web.errors import ReadOnly
 
 
 def connection(request: Request) -> Iterator[Connection]:
-    """A connection for one request's reads (a route that writes uses `judging`)."""
-    with request.app.state.store.engine.connect() as conn:
+    """A connection for one request's reads (a route that writes uses `judging`). On
+    SQLite it begins a plain transaction, never the writers' BEGIN IMMEDIATE: a page or
+    an API read neither waits for an ingest or a judgement nor holds one up."""
+    with request.app.state.store.reader.connect() as conn:
         yield conn
 
 

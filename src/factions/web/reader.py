@@ -29,25 +29,32 @@ class Piece:
     anchors: list[str] = field(default_factory=list)  # records whose span starts here
 
 
-def document_spans(view: dict) -> list[Span]:
-    """Every highlighted span of a document view (analysis.documents.document_view);
-    rejected records are listed beside the text but not highlighted in it."""
-    spans = [Span(m["start"], m["end"], f"mention-{m['id']}", "mention", f"mention of {m['actor'] or 'no actor'} ({m['label']}, {m['basis']})")
-             for m in view["mentions"]]
-    for c in view["claims"]:
+def document_spans(doc: dict) -> list[Span]:
+    """Every highlighted span of a document (analysis.documents.document); rejected
+    records are listed beside the text but not highlighted in it."""
+    def name(actor: dict | None) -> str:
+        return actor["name"] if actor else "no actor"
+
+    spans = [Span(m["span"]["start"], m["span"]["end"], f"mention-{m['id']}", "mention",
+                  f"mention of {name(m['actor'])} ({m['label']}, {m['basis']})")
+             for m in doc["mentions"] if m["span"]]
+    for c in doc["claims"]:
         if c["rejected"]:
             continue
         key = f"claim-{c['id']}"
-        spans += [Span(*c["speaker_span"], key, "speaker", f"claim {c['id']}: speaker {c['speaker']}"),
-                  Span(*c["cue_span"], key, "cue", f"claim {c['id']}: cue '{c['cue']}' ({c['rule']})"),
-                  Span(*c["content_span"], key, "content", f"claim {c['id']}: content ({c['rule']})")]
-    for e in view["events"]:
-        if not e["rejected"]:
-            spans.append(Span(*e["evidence_span"], f"event-{e['id']}", "event", f"event {e['id']}: {e['type']}, {e['modality']} ({e['rule']})"))
-    for r in view["relations"]:
-        if not r["rejected"]:
-            spans.append(Span(*r["evidence_span"], f"relation-{r['id']}", "relation",
-                              f"relation {r['id']}: {r['source']} {r['type']} {r['target']} ({r['rule']})"))
+        for layer, span, label in (("speaker", c["speaker_span"], f"claim {c['id']}: speaker {name(c['speaker'])}"),
+                                   ("cue", c["cue_span"], f"claim {c['id']}: cue '{c['cue']}' ({c['rule']})"),
+                                   ("content", c["content_span"], f"claim {c['id']}: content ({c['rule']})")):
+            if span:
+                spans.append(Span(span["start"], span["end"], key, layer, label))
+    for e in doc["events"]:
+        if not e["rejected"] and e["span"]:
+            spans.append(Span(e["span"]["start"], e["span"]["end"], f"event-{e['id']}", "event",
+                              f"event {e['id']}: {e['type']}, {e['modality']} ({e['rule']})"))
+    for r in doc["relations"]:
+        if not r["rejected"] and r["span"]:
+            spans.append(Span(r["span"]["start"], r["span"]["end"], f"relation-{r['id']}", "relation",
+                              f"relation {r['id']}: {name(r['source'])} {r['type']} {name(r['target'])} ({r['rule']})"))
     return spans
 
 

@@ -17,11 +17,11 @@ from sqlalchemy import Connection
 
 from factions import analysis
 from factions.analysis import questions
-from factions.analysis.documents import UnknownDocument, document_view, list_documents
+from factions.analysis.documents import UnknownDocument, document, list_documents
 from factions.analysis.network import network
 from factions.analysis.queries import main_pair
 from factions.analysis.review import actor_relations, review_queue
-from factions.analysis.text_search import EmptyQuery, search
+from factions.analysis.search import KINDS, BadQuery, search
 from factions.lexicons import data_table
 from factions.relations.types import relation_types
 from factions.store import records
@@ -67,20 +67,20 @@ def home(request: Request, page: int = 0, conn: Connection = Depends(connection)
 def document_page(request: Request, document_id: str, conn: Connection = Depends(connection)):
     number = _record_id(document_id)
     try:
-        view = document_view(conn, number if number is not None else -1)
+        doc = document(conn, number if number is not None else -1)
     except UnknownDocument:
         return _not_found(request, f"no document {document_id} in the store")
     return _page(request, "document.html", {
-        "doc": view, "pieces": pieces(view["text"], document_spans(view)), "layers": LAYERS,
+        "doc": doc, "pieces": pieces(doc["text"], document_spans(doc)), "layers": LAYERS,
         "relation_types": tuple(relation_types()), "event_types": records.event_types(),
-        "history": {f"{j['record']}-{j['record_id']}": j for j in _standing_judgements(conn, view)},
+        "history": {f"{j['record']}-{j['record_id']}": j for j in _standing_judgements(conn, doc)},
     })
 
 
-def _standing_judgements(conn: Connection, view: dict) -> list[dict]:
+def _standing_judgements(conn: Connection, doc: dict) -> list[dict]:
     """The latest standing judgement on each record of the document (for its undo button)."""
     out = []
-    for kind, items in (("claim", view["claims"]), ("event", view["events"]), ("relation", view["relations"])):
+    for kind, items in (("claim", doc["claims"]), ("event", doc["events"]), ("relation", doc["relations"])):
         for item in items:
             if item["rejected"] or item["confirmed"] or item.get("extracted_type") not in (None, item.get("type")):
                 standing = [j for j in records.history(conn, kind, item["id"]) if j["undone_at"] is None]
@@ -185,11 +185,12 @@ def pair_page(request: Request, a: str = "", b: str = "", as_of: str = "", known
     if not a or not b:
         pair = main_pair(conn)
         return _page(request, "pair_form.html", {"a": a, "b": b, "example": pair})
-    for name in (a, b):
-        found = _resolve(request, conn, name)
-        if isinstance(found, HTMLResponse):
-            return found
-    data = analysis.relation_evidence(conn, a, b, as_of or None, known_on or None, include_rejected=True)
+    try:
+        data = analysis.relation_evidence(conn, a, b, as_of or None, known_on or None, include_rejected=True)
+    except analysis.AmbiguousActor as exc:
+        return _page(request, "ambiguous.html", {"name": exc.name, "candidates": exc.candidates}, status_code=300)
+    except analysis.ActorNotFound as exc:
+        return _not_found(request, str(exc), exc.suggestions)
     items = [i for group in data["relations"].values() for i in group]
     state = data["state"]
     return _page(request, "pair.html", {
@@ -255,20 +256,35 @@ def map_events(conn: Connection = Depends(connection)):
 # ------------------------------------------------------------------ search, review, questions
 
 
+SEARCH_PER_PAGE = 20
+
+
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", conn: Connection = Depends(connection)):
-    try:
-        results = search(conn, q)
-    except EmptyQuery:
-        results = None
-    return _page(request, "search.html", {"q": q, "results": results})
+def search_page(request: Request, q: str = "", kind: str = "", page: int = 0, conn: Connection = Depends(connection)):
+    """The API's search (analysis.search): the same matches, ranking and snippets. With
+    `kind`, one kind a page at a time; without, the first page of each."""
+    page = max(0, page)
+    kinds = (kind,) if kind in KINDS else KINDS
+    results, problem = None, None
+    if q.strip():
+        try:
+            results = search(conn, q, kinds, SEARCH_PER_PAGE, page * SEARCH_PER_PAGE if kind in KINDS else 0)
+        except BadQuery as exc:
+            problem = str(exc)
+    return _page(request, "search.html", {"q": q, "kind": kind if kind in KINDS else "", "page": page, "results": results,
+                                          "problem": problem, "kinds": kinds, "per_page": SEARCH_PER_PAGE})
+
+
+REVIEW_PER_PAGE = 25
 
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request, by: str = "", page: int = 0, conn: Connection = Depends(connection)):
-    size = 25
+    """The review queue (analysis.review.review_queue, the API's /review), a page at a time."""
+    size = REVIEW_PER_PAGE
     page = max(0, page)
-    return _page(request, "review.html", {"items": review_queue(conn, size, page * size), "by": by, "page": page, "size": size})
+    queue = review_queue(conn, size, page * size)
+    return _page(request, "review.html", {"queue": queue, "items": queue["items"], "by": by, "page": page, "size": size})
 
 
 @router.get("/questions/{question_id}", response_class=HTMLResponse)
