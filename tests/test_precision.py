@@ -312,6 +312,10 @@ def test_an_acronym_for_a_thing_or_trade_names_no_group(extractor):
     ("Al-Shabaab is a Somali militant group. It is currently led by Ahmed Diriye.", ("leads", "Ahmed Diriye", "al-Shabaab")),
     ("The Islamic State, whose chief Abu Bakr al-Baghdadi declared a caliphate in 2014, lost Mosul.",
      ("leads", "Abu Bakr al-Baghdadi", "Islamic State")),
+    # an ordinal inside a hyphenated title; "the party" for the party named before
+    ("Hezbollah was founded in 1982. Its second secretary-general, Abbas al-Musawi, was killed in February 1992.",
+     ("leads", "Abbas al-Musawi", "Hezbollah")),
+    ("Hezbollah was founded in 1982. Hassan Nasrallah led the party for 32 years.", ("leads", "Hassan Nasrallah", "Hezbollah")),
 ])
 def test_who_leads_a_group_told_in_the_passive_or_by_whose(extractor, text, relation):
     x, names = _run(extractor, text)

@@ -358,8 +358,10 @@ def _modifies_title(title: Token, group_end: int) -> bool:
     if not 1 <= len(between) <= 2 or title.idx - group_end > 30:
         return False
     words = {t.i for t in between} | {title.i}
-    return all(t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "NOUN") and t.head.i in words and not t.ent_type_
-               for t in between)
+    if title.i + 2 < len(title.doc) and title.doc[title.i + 1].text in "-‐‑":
+        words |= {title.i + 1, title.i + 2}  # "its second secretary-general": the title's last word heads it
+    return all(t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "NOUN") and t.head.i in words
+               and t.ent_type_ in ("", "ORDINAL") for t in between)  # "its second secretary-general"
 
 
 def dedupe_relations(relations: list[Relation]) -> list[Relation]:
