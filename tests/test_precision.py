@@ -303,6 +303,13 @@ def test_an_acronym_for_a_thing_or_trade_names_no_group(extractor):
     assert not {"IED", "NGO"} & set(names.values())
 
 
+def test_each_place_of_a_coordinated_object_is_held(extractor):
+    x, names = _run(extractor, "In 2012 the Islamists took control of Gao and Kidal.")
+    assert {("controls", "Islamists", "Gao"), ("controls", "Islamists", "Kidal")} <= _relations(x, names)
+    x, names = _run(extractor, "HTS captured Aleppo and then Damascus.")
+    assert {"Aleppo", "Damascus"} <= {names[r.target] for r in x.relations if r.type == "controls"}
+
+
 # --- leaders: passives, pronouns, "whose" ------------------------------------------------
 
 @pytest.mark.parametrize("text, relation", [

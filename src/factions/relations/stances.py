@@ -298,6 +298,21 @@ def _epithet_target(token: Token, index: ActorIndex, vice: bool) -> Mention | No
     return m
 
 
+def _held_place(place: Token, index: ActorIndex, words: dict) -> Mention | None:
+    """The place actor a held object names: "most of Idlib province" is Idlib province,
+    "the town of Kidal" is Kidal; None when it names no place."""
+    if place.lower_ in words["portions"]:  # "governs most of Idlib province"
+        place = object_of(place) or place
+    p = index.mention_for_token(place) or _place_inside(index, place)
+    if p is not None and p.basis == "nominal":  # "the town of Kidal": Kidal
+        inner = object_of(place)
+        named = index.mention_for_token(inner) if inner is not None else None
+        p = named if named is not None and named.actor and index.actors[named.actor].kind in PLACE_KINDS else p
+    if p is None or not p.actor or index.actors[p.actor].kind not in PLACE_KINDS:
+        return None
+    return p
+
+
 def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
     words = _words()["control"]
@@ -332,23 +347,19 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
-        if place.lower_ in words["portions"]:  # "governs most of Idlib province"
-            place = object_of(place) or place
-        p = index.mention_for_token(place) or _place_inside(index, place)
-        if p is not None and p.basis == "nominal":  # "the town of Kidal": Kidal
-            inner = object_of(place)
-            named = index.mention_for_token(inner) if inner is not None else None
-            p = named if named is not None and named.actor and index.actors[named.actor].kind in PLACE_KINDS else p
-        if p is None or not p.actor or index.actors[p.actor].kind not in PLACE_KINDS:
+        # "controlled Mogadishu and much of southern Somalia", "captured Aleppo and then Damascus"
+        places = [m for one in (place, *place.conjuncts) if (m := _held_place(one, index, words)) is not None]
+        if not places:
             continue
         evidence = sentence_span(sentence_of(token))
         # "the junta and Russia's Africa Corps recaptured Kidal from Tuareg rebels"
         froms = [c for t in (token, place) if token.pos_ == "VERB" for c in t.children if c.dep_ == "prep" and c.lower_ == "from"]
         losers = [m for c in froms for o in c.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)
                   if (m := _party(t, index)) is not None and index.actors[m.actor].kind not in PLACE_KINDS]
-        holders = [h for one in (holder, *holder.conjuncts) if (h := _holding_party(one, index)) is not None and h.actor != p.actor]
+        holders = [h for one in (holder, *holder.conjuncts)
+                   if (h := _holding_party(one, index)) is not None and all(h.actor != q.actor for q in places)]
         for i, h in enumerate(holders):
-            out.append(_relation("controls", h, p, evidence, rule="relations.control"))
+            out.extend(_relation("controls", h, q, evidence, rule="relations.control") for q in places)
             out.extend(_relation("fights", h, loser, evidence, rule="relations.control") for loser in losers if loser.actor != h.actor)
             out.extend(_relation("allied_with", h, other, evidence, rule="relations.control") for other in holders[i + 1 :] if other.actor != h.actor)
     return out
