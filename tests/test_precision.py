@@ -303,6 +303,22 @@ def test_an_acronym_for_a_thing_or_trade_names_no_group(extractor):
     assert not {"IED", "NGO"} & set(names.values())
 
 
+@pytest.mark.parametrize("text, relation", [
+    ("The Houthis, who control Sanaa and much of the north, have attacked ships.", ("controls", "Houthis", "Sanaa")),
+    ("The rebels took Goma in January.", ("controls", "rebels", "Goma")),
+    ("The RSF controls the rest of Darfur.", ("controls", "Rapid Support Forces", "Darfur")),
+])
+def test_who_holds_a_place(extractor, text, relation):
+    x, names = _run(extractor, text)
+    assert relation in _relations(x, names)
+
+
+@pytest.mark.parametrize("text", ["The two sides held talks in Doha.", "Hamas took part in the talks."])
+def test_taking_and_holding_what_is_no_place_is_no_control(extractor, text):
+    x, names = _run(extractor, text)
+    assert not [r for r in x.relations if r.type == "controls"]
+
+
 def test_each_place_of_a_coordinated_object_is_held(extractor):
     x, names = _run(extractor, "In 2012 the Islamists took control of Gao and Kidal.")
     assert {("controls", "Islamists", "Gao"), ("controls", "Islamists", "Kidal")} <= _relations(x, names)

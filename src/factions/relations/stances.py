@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from factions.actors.index import ActorIndex
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
-from factions.nlp import object_of, sentence_of, sentence_span, stray_to, tokens_where
+from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where
 
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location", "state"}
@@ -326,9 +326,11 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             if pobj is not None:  # passive: "taken by ISIL", "the city controlled by Daesh"
                 holder = pobj
                 place = token.head if token.dep_ in ("acl", "relcl") else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-            elif lemma not in words["passive_only"] and not any(c.dep_ == "auxpass" for c in token.children):  # "ISIL seized Mosul"
+            elif not any(c.dep_ == "auxpass" for c in token.children):  # "ISIL seized Mosul"
                 holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 place = next((c for c in token.children if c.dep_ == "dobj"), None)
+                if lemma in words["passive_only"] and place is not None and place.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    place = None  # "held talks", "took part"; but "the army holds El-Fasher"
         elif lemma in words["nouns"] and token.pos_ == "NOUN":
             place = object_of(token)
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
@@ -368,6 +370,9 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
 def _holding_party(token: Token, index: ActorIndex) -> Mention | None:
     """The party a holder stands for: itself, the group its description names ("ISIL
     fighters"), or the group it is "of" or "from" ("Fighters from ISWAP")."""
+    noun = relative_noun(token)
+    if noun is not None:  # "The Houthis, who control Sanaa": the noun the clause describes
+        token = noun
     h = index.mention_for_token(token)
     if h is not None and h.basis == "nominal":
         h = next(iter(_mentions_in(index, h.span, PARTY_KINDS - {"population"})), h)
