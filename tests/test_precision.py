@@ -326,6 +326,23 @@ def test_each_place_of_a_coordinated_object_is_held(extractor):
     assert {"Aleppo", "Damascus"} <= {names[r.target] for r in x.relations if r.type == "controls"}
 
 
+@pytest.mark.parametrize("text, relations", [
+    ("Al-Shabab said in a statement on its Radio Andalus that its fighters had killed 41 soldiers.",
+     {("member_of", "Radio Andalus", "al-Shabaab"), ("member_of", "its fighters", "al-Shabaab")}),
+    # the fighters are the speaker's, not the group whose outlet carried the statement
+    ("ISWAP said in a statement carried by the Islamic State's Amaq news agency that its fighters had killed 20 soldiers.",
+     {("member_of", "Amaq News Agency", "Islamic State"), ("member_of", "its fighters", "Islamic State West Africa Province")}),
+])
+def test_a_groups_outlet_and_the_fighters_its_statement_names(extractor, text, relations):
+    x, names = _run(extractor, text)
+    assert relations <= _relations(x, names)
+
+
+def test_an_outlet_named_alone_belongs_to_no_one(extractor):
+    x, names = _run(extractor, "Reuters said its reporters had seen the bodies.")
+    assert not [r for r in x.relations if r.rule == "relations.outlet-of"]
+
+
 # --- leaders: passives, pronouns, "whose" ------------------------------------------------
 
 @pytest.mark.parametrize("text, relation", [

@@ -85,7 +85,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue  # "general" of "the secretary-general of X": half a title, no people
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
         if group is m:
-            group = _possessor(m, index) or m  # "its fighters", "their commanders"
+            group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
         if unit and group.span.start >= m.span.end \
@@ -105,16 +105,73 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     return out
 
 
-def _possessor(m: Mention, index: ActorIndex) -> Mention | None:
+def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     """The group a possessive pronoun opening a description stands for: "its fighters"
     (of the group "it" resolves to). Only for people and units ("its fighters", "their
     negotiators", "its forces"), not for whatever else a group has ("its victims")."""
     words = m.text.lower().split()
     if len(words) < 2 or words[0] not in ("its", "their") or words[-1] not in lexicon("relations")["possessor"]["members"]:
         return None
-    # An outlet has no fighters: "Amaq News Agency denied that its fighters …" is the group's.
-    return next((p for p in index.mentions_within(m.span.start, m.span.start + len(words[0]))
-                 if p.basis == "pronoun" and p.actor and p.span.start == m.span.start and index.actors[p.actor].kind != "media"), None)
+    pronoun = next((p for p in index.mentions_within(m.span.start, m.span.start + len(words[0]))
+                    if p.basis == "pronoun" and p.actor and p.span.start == m.span.start), None)
+    if pronoun is None or index.actors[pronoun.actor].kind != "media":
+        return pronoun
+    # An outlet has no fighters: "ISWAP said in a statement carried by Amaq that its
+    # fighters …" are the speaker's; failing a speaker, the group whose outlet it is.
+    speaker = _speaking_group(doc, index, m.span.start)
+    if speaker is not None:
+        return speaker
+    outlet = next((o for o in index.mentions if o.actor == pronoun.actor and o.basis != "pronoun"), None)
+    return outlet_owner(outlet, index) if outlet is not None else None
+
+
+def _speaking_group(doc: Doc, index: ActorIndex, at: int) -> Mention | None:
+    """The group that is the subject of the clause governing the token at `at`: the
+    one saying what the token's clause says."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    for _ in range(8):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        m = index.mention_for_token(subject) if subject is not None else None
+        if m is not None and m.actor and m.basis != "pronoun" and index.actors[m.actor].kind in GROUP_KINDS - {"media"}:
+            return m
+    return None
+
+
+def outlet_owner(outlet: Mention, index: ActorIndex) -> Mention | None:
+    """The group an outlet is named as belonging to, just before it: "the Islamic
+    State's Amaq news agency", "its Radio Andalus" (the pronoun's group)."""
+    text = index.document.text
+    before = [o for o in index.mentions_within(max(outlet.span.start - 60, 0), outlet.span.start)
+              if o.actor and o.actor != outlet.actor and index.actors[o.actor].kind in GROUP_KINDS - {"media"}]
+    for owner in sorted(before, key=lambda o: -o.span.end):
+        between = text[owner.span.end : outlet.span.start]
+        possessive = owner.basis == "pronoun" and owner.text.lower() in ("its", "their")
+        if (possessive and between == " ") or between in ("'s ", "’s ", "' ", "’ "):
+            return owner
+        break  # only the nearest name before the outlet
+    return None
+
+
+def outlet_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"the Islamic State's Amaq news agency", "its Radio Andalus": the outlet is the
+    group's (rule relations.outlet-of)."""
+    out = []
+    for m in index.mentions:
+        if not m.actor or m.basis == "pronoun" or index.actors[m.actor].kind != "media":
+            continue
+        owner = outlet_owner(m, index)
+        if owner is None:
+            continue
+        token = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0]
+        out.append(Relation(type="member_of", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
+                            evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule="relations.outlet-of"))
+    return out
 
 
 def affiliate_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
