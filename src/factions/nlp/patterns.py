@@ -18,11 +18,11 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from factions.lexicons import DataFileError, validate_table
@@ -102,6 +102,24 @@ def _anchors(doc: Doc, group: str, pattern: str) -> list[int]:
     return [int(i) for i in np.flatnonzero(hit)]
 
 
+# What a sentence's copy carries: its words, the parse, and the attributes a pattern
+# compares (LOWER comes with the words).
+_COPIED = [ORTH, SPACY, HEAD, DEP, LEMMA, POS, TAG]
+
+
+def _sentence_doc(doc: Doc, sent: Span, arr: np.ndarray) -> Doc:
+    """The sentence as a Doc of its own for the matcher, from `arr` (the Doc's _COPIED
+    columns). Span.as_doc copies every attribute, the entities, vectors and tensor,
+    and reads the whole Doc's entities on each call: most of a pattern's cost. A
+    parsed Doc's sentences are whole trees (spaCy refuses sentence starts that cut
+    one), so the heads, offsets within the sentence, are copied as they are."""
+    rows = arr[sent.start : sent.end]
+    strings = doc.vocab.strings
+    copy = Doc(doc.vocab, words=[strings[int(w)] for w in rows[:, 0]], spaces=[bool(x) for x in rows[:, 1]])
+    copy.from_array(_COPIED[2:], rows[:, 2:])
+    return copy
+
+
 def matches(doc: Doc, group: str, pattern: str) -> list[dict[str, Token]]:
     """The matches of one pattern of `group` in `doc`, each a token by node name
     (RIGHT_ID), ordered by the positions of the nodes in the order they are declared.
@@ -113,8 +131,10 @@ def matches(doc: Doc, group: str, pattern: str) -> list[dict[str, Token]]:
     if found is None:
         found = []
         matcher = _matcher(doc.vocab, group, pattern)
-        for sent in sorted({sentence_of(doc[i]) for i in _anchors(doc, group, pattern)}, key=lambda s: s.start):
-            found += [tuple(sent.start + i for i in ids) for _, ids in matcher(sent.as_doc())]
+        sents = sorted({sentence_of(doc[i]) for i in _anchors(doc, group, pattern)}, key=lambda s: s.start)
+        arr = doc.to_array(_COPIED) if sents else None
+        for sent in sents:
+            found += [tuple(sent.start + i for i in ids) for _, ids in matcher(_sentence_doc(doc, sent, arr))]
         found.sort()
         doc.user_data[key] = found
     names = [n["RIGHT_ID"] for n in nodes]
