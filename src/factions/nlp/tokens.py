@@ -61,14 +61,20 @@ class Tree:
     def __init__(self, doc: Doc):
         arr = doc.to_array([HEAD, DEP, POS])
         n = len(doc)
-        self.heads = [i + int(h) for i, h in enumerate(arr[:, 0].astype(np.int64))] if n else []
-        strings = doc.vocab.strings
-        self.deps = [strings[int(d)] for d in arr[:, 1]]
-        self.pos = [strings[int(p)] for p in arr[:, 2]]
+        self.heads = (np.arange(n) + arr[:, 0].astype(np.int64)).tolist()
+        self.deps = _labels(doc, arr[:, 1])
+        self.pos = _labels(doc, arr[:, 2])
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.heads):
             if h != i:
                 self.children[h].append(i)
+
+
+def _labels(doc: Doc, ids: np.ndarray) -> list[str]:
+    """The strings of a column of ids, each distinct one looked up once."""
+    distinct, which = np.unique(ids, return_inverse=True)
+    strings = doc.vocab.strings
+    return np.array([strings[int(d)] for d in distinct], dtype=object)[which].tolist()
 
 
 def tree(doc: Doc) -> Tree:
