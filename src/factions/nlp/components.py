@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -53,6 +54,32 @@ def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
                 for spelling in dict.fromkeys([name, *(name.replace("'", a) for a in _APOSTROPHES)]):
                     names.append({"label": label, "pattern": spelling, "id": actor.id})
     return names, acronyms
+
+
+class KnowledgeBaseRuler(EntityRuler):
+    """spaCy's entity ruler with overwrite_ents, its matches set on the Doc as spaCy
+    sets them (longest first, then leftmost; a match over a token an earlier one took
+    is dropped; the entities a kept match overlaps go), the entities filtered once at
+    the end: spaCy's filters the whole entity list again after every match, most of
+    the knowledge-base rulers' time."""
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        found, taken = [], set()
+        for match_id, start, end in matches:
+            if start not in taken and end - 1 not in taken:
+                if match_id in self._ent_ids:
+                    label, ent_id = self._ent_ids[match_id]
+                    found.append(Span(doc, start, end, label=label, span_id=ent_id))
+                else:
+                    found.append(Span(doc, start, end, label=match_id))
+                taken.update(range(start, end))
+        doc.ents = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))] + found
+
+
+@Language.factory("factions_kb_entity_ruler", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+                  default_config={"phrase_matcher_attr": None, "validate": False})
+def make_kb_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, validate: bool) -> KnowledgeBaseRuler:
+    return KnowledgeBaseRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=validate, overwrite_ents=True)
 
 
 MODEL_ENTS = "factions_model_ents"
