@@ -35,13 +35,21 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     return True
 
 
+def dates_by_sentence(dates: list) -> dict[int, list]:
+    """The date entities by the sentence their root is in (its first token), in text
+    order: each trigger reads its own sentence's only."""
+    out: dict[int, list] = {}
+    for ent in dates:
+        out.setdefault(sentence_of(ent.root).start, []).append(ent)
+    return out
+
+
 def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, narrative: When | None = None) -> object:
     """The date in the trigger's own phrase (or its verb's, for a noun trigger), or in
     the phrase of the clause that governs it ("On 14 February militants attacked the
-    post, killing 12": the killing's). A date told relative to the story ("the
-    following day") counts from `narrative`, the last event date of the paragraph."""
-    sent = sentence_of(trigger)
-    dates = [ent for ent in dates if sent.start <= ent.root.i < sent.end]
+    post, killing 12": the killing's), among `dates`, those of the trigger's sentence
+    (`dates_by_sentence`). A date told relative to the story ("the following day")
+    counts from `narrative`, the last event date of the paragraph."""
     if not dates:
         return None  # most sentences have none
     doc = trigger.doc
@@ -94,11 +102,6 @@ class _StoryDates:
         """The last story date before `at`."""
         i = bisect_left(self.starts, at)
         return self.whens[i - 1] if i else None
-
-
-def _dated_sentence(trigger: Token, dates: list) -> bool:
-    sent = sentence_of(trigger)
-    return any(sent.start <= ent.root.i < sent.end for ent in dates)
 
 
 def _from_narrative(text: str, narrative: When | None) -> When | None:
