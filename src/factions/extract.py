@@ -9,6 +9,7 @@ a served LLM) register under a name in `EXTRACTORS` and are chosen with
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -46,6 +47,10 @@ class RuleExtractor:
         self.batch_size = batch_size
         self.disabled = disabled_rules() if disabled is None else disabled
         self.tagger = None  # the trained attribution tagger, in "rules+model"
+        # The model and the knowledge base live as long as the process: frozen, they
+        # are no longer walked by every full collection of the garbage collector, which
+        # made extraction of the bench corpus about 6% slower.
+        gc.freeze()
 
     def extract_many(self, documents: Iterable[Document], on_error: Callable[[Document, Exception], None] | None = None) -> Iterator[Extraction]:
         """Extractions in input order. With `on_error`, a document whose extraction

@@ -37,6 +37,9 @@ class ActorIndex:
         self.kb = kb
         self._by_start: list[Mention] = []
         self._starts: list[int] = []
+        # mention_at's answers while no mention is added: the stages ask it of the
+        # same tokens again and again (a party, its conjuncts, the names behind it).
+        self._at: dict[tuple[int, int, bool], Mention | None] = {}
 
     def _new_id(self) -> str:
         return f"a{len(self.actors) + 1}"
@@ -44,19 +47,21 @@ class ActorIndex:
     def mention_at(self, start: int, end: int, named_first: bool = True) -> Mention | None:
         """The mention covering [start, end): the smallest one, names before nominals."""
         self._index_by_start()
-        # Only mentions starting at most MAX_MENTION characters before can cover it.
-        lo = bisect_left(self._starts, start - MAX_MENTION)
-        hi = bisect_right(self._starts, start)
-        found = [m for m in self._by_start[lo:hi] if m.actor and m.span.start <= start and end <= m.span.end]
-        if not found:
-            return None
-        found.sort(key=lambda m: ((m.basis == "nominal") if named_first else 0, m.span.end - m.span.start))
-        return found[0]
+        key = (start, end, named_first)
+        if key not in self._at:
+            # Only mentions starting at most MAX_MENTION characters before can cover it.
+            lo = bisect_left(self._starts, start - MAX_MENTION)
+            hi = bisect_right(self._starts, start)
+            found = [m for m in self._by_start[lo:hi] if m.actor and m.span.start <= start and end <= m.span.end]
+            found.sort(key=lambda m: ((m.basis == "nominal") if named_first else 0, m.span.end - m.span.start))
+            self._at[key] = found[0] if found else None
+        return self._at[key]
 
     def _index_by_start(self) -> None:
         if len(self._by_start) != len(self.mentions):  # mentions were added: re-index
             self._by_start = sorted(self.mentions, key=lambda m: m.span.start)
             self._starts = [m.span.start for m in self._by_start]
+            self._at.clear()
 
     def mentions_within(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end), by where they start."""

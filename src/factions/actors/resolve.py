@@ -18,8 +18,8 @@ from spacy.tokens import Span as SpacySpan
 
 from factions.actors.demonyms import state_named_by
 from factions.actors.families import bare_role, choose_member
-from factions.actors.linking import Context, choose, document_context, speaker_position
-from factions.kb import KnowledgeBase
+from factions.actors.linking import Choice, Context, choose, document_context, speaker_position
+from factions.kb import KBActor, KnowledgeBase
 from factions.names import normalise, surname, trim_dangling
 from factions.nlp.components import nominal_lexicon
 from factions.model import Actor, Document, Mention, Span
@@ -78,12 +78,28 @@ def mention_span(document: Document, ent: SpacySpan) -> Span:
 class _Registry:
     """Actors of one document, keyed so that repeated mentions share an actor."""
 
-    def __init__(self, kb: KnowledgeBase, published: str | None):
+    def __init__(self, kb: KnowledgeBase, published: str | None, context: Context):
         self.kb = kb
         self.published = published
         self.actors: dict[str, Actor] = {}
         self.persons: dict[str, str] = {}  # surname key -> actor key
-        self.context = Context(published, frozenset())
+        self.context = context
+        self._choices: dict[tuple, Choice | None] = {}
+        self._fuzzy: dict[str, tuple[KBActor, float] | None] = {}
+
+    def choose(self, name: str, label: str, tagged: str | None, speaker: bool) -> Choice | None:
+        """linking.choose in this document's context, once per name, label, tag and
+        position: a document names the same actors again and again."""
+        key = (name, label, tagged, speaker)
+        if key not in self._choices:
+            self._choices[key] = choose(self.kb, name, label, tagged, speaker, self.context)
+        return self._choices[key]
+
+    def fuzzy(self, name: str) -> tuple[KBActor, float] | None:
+        """KnowledgeBase.fuzzy, once per name in the document."""
+        if name not in self._fuzzy:
+            self._fuzzy[name] = self.kb.fuzzy(name)
+        return self._fuzzy[name]
 
     def get(self, key: str, make) -> Actor:
         if key not in self.actors:
@@ -133,7 +149,7 @@ def _link(reg: _Registry, label: str, surface: str, kb_id: str | None, speaker: 
         if member.actor is None:
             return reg.for_name(label, surface, reason=member.reason)
         return reg.for_member(member.actor.id, surface, member.reason)
-    choice = choose(kb, name, label, kb_id, speaker, reg.context)
+    choice = reg.choose(name, label, kb_id, speaker)
     if choice is not None and choice.actor is None:
         return reg.for_name(label, surface, reason=choice.reason)
     if choice is not None:
@@ -143,7 +159,7 @@ def _link(reg: _Registry, label: str, surface: str, kb_id: str | None, speaker: 
     if kb_id and kb_id in kb.actors:  # an acronym the text introduced: its full name's actor
         return reg.for_kb(kb_id, "knowledge-base name in the text", 0.95)
     if label in ("PERSON", "ORG"):
-        fuzzy = kb.fuzzy(name)
+        fuzzy = reg.fuzzy(name)
         if fuzzy and (fuzzy[0].kind == "person") == (label == "PERSON"):
             actor, score = fuzzy
             return reg.for_kb(actor.id, f"close spelling of '{actor.name}' ({score:.0f}%)", round(score / 100 * 0.85, 3))
@@ -152,11 +168,10 @@ def _link(reg: _Registry, label: str, surface: str, kb_id: str | None, speaker: 
 
 def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[list[Mention], list[Actor]]:
     published = document.published.isoformat() if document.published else None
-    reg = _Registry(kb, published)
     mentions: list[Mention] = []
     acronyms = doc._.acronyms or {}
     ents = sorted(_merge_bracketed(document, doc), key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start))
-    reg.context = document_context(published, [clean_surface(document.text[e.start_char : e.end_char]) for e in ents], kb)
+    reg = _Registry(kb, published, document_context(published, [clean_surface(document.text[e.start_char : e.end_char]) for e in ents], kb))
     # Full person names first, so that a surname seen earlier still finds them.
     for ent in ents:
         span = mention_span(document, ent)
@@ -189,7 +204,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             _add_alias(actor, surface)
             mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
             continue
-        choice = None if member is not None else choose(kb, clean_surface(surface), nominal.label_, None, speaker_position(document.text, span.start, span.end), reg.context)
+        choice = None if member is not None else reg.choose(clean_surface(surface), nominal.label_, None, speaker_position(document.text, span.start, span.end))
         if choice is not None and choice.actor is not None:
             actor = reg.for_kb(choice.actor.id, choice.reason if choice.contested else f"knowledge-base name '{clean_surface(surface)}'", 0.85)
         else:

@@ -60,7 +60,8 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
         subject, cue, content = found
         content = _trim(doc, _own_paragraph(_without_channel(cue, content, text), cue.idx, text), text)
         content = _without_leading_date(cue, content, text, date_spans)
-        if content.end <= content.start or any(t.contains(Span(cue.idx, cue.idx + 1)) for t in taken):
+        cue_start = Span(cue.idx, cue.idx + 1)
+        if content.end <= content.start or any(t.contains(cue_start) for t in taken):
             continue
         # "IS and al-Qaeda accused each other": each conjunct makes the claim.
         for subject in [subject, *_conjuncts(subject)]:

@@ -18,7 +18,7 @@ from factions.events.implied import _implied_relations
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
-from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when
+from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, dates_by_sentence
 from factions.events.triggers import _match_trigger, _verbal_attack, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
@@ -39,6 +39,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     events: list[Event] = []
     relations: list[Relation] = []
     story = _StoryDates(doc, dates, document)
+    sentence_dates = dates_by_sentence(dates)
     trigger_words = t.words
     for token in tokens_where(doc, lemmas=trigger_words):
         matched = _match_trigger(token, t)
@@ -83,9 +84,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if rule in disabled:
             continue
         told_before = story.before(token.idx)
-        when = _when(token, claim, document, dates, told_before)
+        dates_here = sentence_dates.get(sentence_of(token).start, [])
+        when = _when(token, claim, document, dates_here, told_before)
         if when is None and told_before is not None and told_before.precision == "day" and _narrated(token) \
-                and not _dated_sentence(token, dates) and event_type not in lexicon("time")["said_types"]:
+                and not _dated_sentence(token, dates_here) and event_type not in lexicon("time")["said_types"]:
             when = replace(told_before)  # "Three soldiers were killed": the day told before
         event = Event(
             id=f"e{len(events) + 1}",

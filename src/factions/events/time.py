@@ -38,13 +38,21 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     return True
 
 
+def dates_by_sentence(dates: list) -> dict[int, list]:
+    """The date entities by the sentence their root is in (its first token), in text
+    order: each trigger reads its own sentence's only."""
+    out: dict[int, list] = {}
+    for ent in dates:
+        out.setdefault(sentence_of(ent.root).start, []).append(ent)
+    return out
+
+
 def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, narrative: When | None = None) -> object:
     """The date in the trigger's own phrase (or its verb's, for a noun trigger), or in
     the phrase of the clause that governs it ("On 14 February militants attacked the
-    post, killing 12": the killing's). A date told relative to the story ("the
-    following day") counts from `narrative`, the last event date of the paragraph."""
-    sent = sentence_of(trigger)
-    dates = [ent for ent in dates if sent.start <= ent.root.i < sent.end]
+    post, killing 12": the killing's), among `dates`, those of the trigger's sentence
+    (`dates_by_sentence`). A date told relative to the story ("the following day")
+    counts from `narrative`, the last event date of the paragraph."""
     if not dates:
         return None  # most sentences have none
     doc = trigger.doc
@@ -99,14 +107,14 @@ class _StoryDates:
         return self.whens[i - 1] if i else None
 
 
-def _dated_sentence(trigger: Token, dates: list) -> bool:
-    """Whether the trigger's sentence has a date of its own that does not open it.
-    A date that opens the sentence, before its subject and verb ("On 2 August, a
-    suicide bomber blew himself up at the gate and gunmen then stormed the
-    restaurant"), frames every clause of it, so a clause without a date of its own
-    still takes the story's date."""
+def _dated_sentence(trigger: Token, dates_here: list) -> bool:
+    """Whether the trigger's sentence (whose dates are `dates_here`) has a date of its
+    own that does not open it. A date that opens the sentence, before its subject and
+    verb ("On 2 August, a suicide bomber blew himself up at the gate and gunmen then
+    stormed the restaurant"), frames every clause of it, so a clause without a date of
+    its own still takes the story's date."""
     sent = sentence_of(trigger)
-    return any(sent.start <= ent.root.i < sent.end and not _opens_sentence(ent, sent) for ent in dates)
+    return any(not _opens_sentence(ent, sent) for ent in dates_here)
 
 
 def _opens_sentence(ent, sent) -> bool:

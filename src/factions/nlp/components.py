@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -49,6 +54,32 @@ def kb_patterns(kb: KnowledgeBase) -> tuple[list[dict], list[dict]]:
                 for spelling in dict.fromkeys([name, *(name.replace("'", a) for a in _APOSTROPHES)]):
                     names.append({"label": label, "pattern": spelling, "id": actor.id})
     return names, acronyms
+
+
+class KnowledgeBaseRuler(EntityRuler):
+    """spaCy's entity ruler with overwrite_ents, its matches set on the Doc as spaCy
+    sets them (longest first, then leftmost; a match over a token an earlier one took
+    is dropped; the entities a kept match overlaps go), the entities filtered once at
+    the end: spaCy's filters the whole entity list again after every match, most of
+    the knowledge-base rulers' time."""
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        found, taken = [], set()
+        for match_id, start, end in matches:
+            if start not in taken and end - 1 not in taken:
+                if match_id in self._ent_ids:
+                    label, ent_id = self._ent_ids[match_id]
+                    found.append(Span(doc, start, end, label=label, span_id=ent_id))
+                else:
+                    found.append(Span(doc, start, end, label=match_id))
+                taken.update(range(start, end))
+        doc.ents = [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))] + found
+
+
+@Language.factory("factions_kb_entity_ruler", assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+                  default_config={"phrase_matcher_attr": None, "validate": False})
+def make_kb_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, validate: bool) -> KnowledgeBaseRuler:
+    return KnowledgeBaseRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=validate, overwrite_ents=True)
 
 
 MODEL_ENTS = "factions_model_ents"
@@ -97,6 +128,16 @@ def _body_named_after(doc: Doc, ent: Span) -> Span | None:
     return Span(doc, start, ent.end, label="ORG")
 
 
+def _holding(snapshot: list[tuple], starts: list[int], start: int, end: int) -> tuple | None:
+    """The entity of a snapshot (`starts`: its starts) that holds tokens [start, end)
+    and is longer, or None. A snapshot's entities are in order and never overlap, so
+    only the last one starting at or before `start` can hold them."""
+    k = bisect_right(starts, start) - 1
+    if k >= 0 and end <= snapshot[k][1] and snapshot[k][1] - snapshot[k][0] > end - start:
+        return snapshot[k]
+    return None
+
+
 @Language.component("factions_whole_names")
 def whole_names(doc: Doc) -> Doc:
     """A knowledge-base name links only as a whole name.
@@ -110,13 +151,14 @@ def whole_names(doc: Doc) -> Doc:
       person's name are titles ("Iraqi Vice President Ayad Allawi")."""
     found = doc.user_data.get(MODEL_ENTS) or []
     kb_names = [e for e in doc.user_data.get(KB_NAME_ENTS) or [] if e[3]]
+    found_starts, kb_name_starts = [f[0] for f in found], [f[0] for f in kb_names]
     ents = list(doc.ents)
     spans, changed = [], False
     for ent in ents:
         if not ent.ent_id_:
             spans.append(ent)
             continue
-        longer = next((f for f in kb_names if f[0] <= ent.start and ent.end <= f[1] and (f[1] - f[0]) > len(ent)), None)
+        longer = _holding(kb_names, kb_name_starts, ent.start, ent.end)
         # In a hyphenated compound ("US-led coalition") the inner name stays a mention of
         # its own: "X-led" says who leads (relations/structure.py); the nominal
         # "the US-led coalition" still names the coalition.
@@ -125,7 +167,7 @@ def whole_names(doc: Doc) -> Doc:
             changed = True
             continue
         start, end = ent.start, ent.end
-        outer = next((f for f in found if f[0] <= start and end <= f[1] and (f[1] - f[0]) > len(ent)), None)
+        outer = _holding(found, found_starts, start, end)
         # A person's name inside a place or body the model found ("Sadr City", a district)
         # names that place, not the person; other capitals around a person are titles.
         if ent.label_ == "PERSON" and outer is not None and outer[2] in PLACE_LABELS and \
@@ -203,7 +245,7 @@ def entity_fixes(doc: Doc) -> Doc:
     read: a name with "Liwa", "Katibat", "Jabhat" ... is a group, not a person;
     a name after "the town of" is a place."""
     fixes = lexicon("actor_kinds")["entity_fixes"]
-    group_words, place_before = set(fixes["group_name_words"]), set(fixes["place_before"])
+    group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -242,8 +284,8 @@ def entity_fixes(doc: Doc) -> Doc:
             changed = True
     # Capitalised names ending in a group word ("the Desert Front", "Hawks Brigade")
     # that the model missed are groups.
-    for token in doc:
-        if token.lower_ in group_words and token.text[:1].isupper() and token.i not in taken and token.i > 0:
+    for token in tokens_where(doc, lowers=group_words):
+        if token.text[:1].isupper() and token.i not in taken and token.i > 0:
             start = token.i
             while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and (start - 1) not in taken and doc[start - 1].lower_ != "the":
                 start -= 1
@@ -313,11 +355,12 @@ def make_text_acronyms(nlp: Language, name: str):
     def text_acronyms(doc: Doc) -> Doc:
         introduced: dict[str, Span] = {}
         ents = doc.ents  # a property that builds new Spans on every access
+        ends = [e.end_char for e in ents]  # in order: entities never overlap
         for m in _INTRODUCED.finditer(doc.user_data.get("text") or doc.text):
             inner = doc.char_span(m.start(1), m.end(1))
-            before = [e for e in ents if e.end_char <= m.start() and m.start() - e.end_char <= 2]
-            if inner is not None and before:
-                introduced[m.group(1)] = before[-1]
+            k = bisect_right(ends, m.start())  # the last entity ending before the bracket, if it ends close to it
+            if inner is not None and k and m.start() - ends[k - 1] <= 2:
+                introduced[m.group(1)] = ents[k - 1]
         doc._.acronyms = {acronym: full.text for acronym, full in introduced.items()}
         if not introduced:
             return doc
@@ -326,10 +369,15 @@ def make_text_acronyms(nlp: Language, name: str):
             if len(ent) == 1 and ent.text in introduced:
                 continue  # relabelled below after the full name
             spans.append(ent)
-        for token in doc:
-            full = introduced.get(token.text)
-            if full is not None and not any(s.start <= token.i < s.end for s in spans):
-                spans.append(Span(doc, token.i, token.i + 1, label=full.label_, span_id=full.id))
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        # The acronyms' uses found on the Doc's words: a Token for every word costs
+        # more than the rest of the component.
+        by_id = {get_string_id(acronym): full for acronym, full in introduced.items()}
+        words = doc.to_array(ORTH)
+        for i in np.flatnonzero(np.isin(words, list(by_id))).tolist():
+            if i not in taken:
+                full = by_id[int(words[i])]
+                spans.append(Span(doc, i, i + 1, label=full.label_, span_id=full.id))
         doc.ents = filter_spans(spans)
         return doc
 
@@ -395,6 +443,7 @@ def make_nominals(nlp: Language, name: str):
             spans.append(Span(doc, start, token.i + 1, label=label))
         kept = []
         ents = doc.ents
+        starts, ends = [e.start for e in ents], [e.end for e in ents]  # in order: entities never overlap
         for span in filter_spans(spans):
             # A nominal is only the head and its modifiers: a name alone is an entity,
             # and a nominal that cuts through a name ("The Free Army" of "The Free
@@ -403,7 +452,8 @@ def make_nominals(nlp: Language, name: str):
                 continue
             if span.label_ == "LOC" and len(span) == 1 and span[0].lower_ in vague_places:
                 continue  # a bare "town" or "area" names no place
-            if any(e.start < span.end and span.start < e.end and not (span.start <= e.start and e.end <= span.end) for e in ents):
+            overlapping = range(bisect_right(ends, span.start), bisect_left(starts, span.end))
+            if any(not (span.start <= starts[k] and ends[k] <= span.end) for k in overlapping):
                 continue
             kept.append(span)
         doc._.nominals = kept

@@ -5,10 +5,10 @@ pattern check: an unknown key, operator or node is a `DataFileError` naming the 
 and pattern).
 
 A rule asks `matches(doc, group, id)` for the matches of one pattern. The matcher
-runs at most once per Doc and pattern, and only on a Doc with a token that matches
-the pattern's anchor, found on the Doc's arrays: a DependencyMatcher pass costs a
-few microseconds a token, most documents have no anchor, and rules ask once per
-cue."""
+runs at most once per Doc and pattern, and only on the sentences with a token that
+matches the pattern's anchor and its direct neighbours, found on the Doc's arrays: a
+DependencyMatcher pass costs a few microseconds a token, most documents have no
+anchor, and rules ask once per cue."""
 
 from __future__ import annotations
 
@@ -18,15 +18,16 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from factions.lexicons import DataFileError, validate_table
 from factions.nlp.pipeline import sentence_of
+from factions.nlp.tokens import tree
 
 
 @dataclass(frozen=True)
@@ -79,27 +80,74 @@ def _matcher(vocab: Vocab, group: str, pattern: str) -> DependencyMatcher:
     return matcher
 
 
-@lru_cache(maxsize=32)
-def _anchor_test(group: str, pattern: str) -> tuple[list, list[np.ndarray]]:
-    """The anchor's attributes and, for each, the ids of the strings it accepts."""
-    attrs = patterns(group)[pattern].nodes[0]["RIGHT_ATTRS"]
+@lru_cache(maxsize=128)
+def _node_test(group: str, pattern: str, node: int) -> tuple[list, list[np.ndarray]]:
+    """A node's attributes and, for each, the ids of the strings it accepts."""
+    attrs = patterns(group)[pattern].nodes[node]["RIGHT_ATTRS"]
     names = sorted(attrs)
     values = [attrs[n]["IN"] if isinstance(attrs[n], dict) else [attrs[n]] for n in names]
     return [_ATTRS[n] for n in names], [np.array([get_string_id(w) for w in words], dtype=np.uint64) for words in values]
 
 
-def _anchors(doc: Doc, group: str, pattern: str) -> list[int]:
-    """The tokens with every attribute the anchor asks for, compared as the matcher
-    compares them (exact strings), found on the Doc's arrays."""
-    attrs, ids = _anchor_test(group, pattern)
+def _node_hits(doc: Doc, group: str, pattern: str, node: int) -> np.ndarray | None:
+    """Which tokens have every attribute the node asks for, compared as the matcher
+    compares them (exact strings), found on the Doc's arrays; None for a node that
+    asks nothing."""
+    attrs, ids = _node_test(group, pattern, node)
     if not attrs:
-        return list(range(len(doc)))
-    arr = doc.to_array(attrs)
+        return None
+    arr = doc.to_array(attrs).reshape(len(doc), len(attrs))  # one attribute comes as a column
     hit = np.ones(len(doc), dtype=bool)
     for column, accepted in enumerate(ids):
         # A few accepted strings: comparing with each beats np.isin's sort.
         hit &= (arr[:, column, None] == accepted).any(axis=1)
+    return hit
+
+
+def _anchors(doc: Doc, group: str, pattern: str) -> list[int]:
+    """The tokens that match the anchor and have the neighbours the pattern asks of
+    it directly (a child ">" or the head "<" with the node's attributes), found on the
+    Doc's arrays: the anchor alone ("released", an acl) is common, the whole shape
+    ("released by X") rare."""
+    nodes = patterns(group)[pattern].nodes
+    hit = _node_hits(doc, group, pattern, 0)
+    if hit is None:
+        hit = np.ones(len(doc), dtype=bool)
+    heads = None
+    for k, node in enumerate(nodes[1:], start=1):
+        if node.get("LEFT_ID") != nodes[0]["RIGHT_ID"] or node["REL_OP"] not in (">", "<"):
+            continue
+        neighbour = _node_hits(doc, group, pattern, k)
+        if neighbour is None:
+            continue
+        if heads is None:
+            heads = np.asarray(tree(doc).heads, dtype=np.int64)
+            attached = heads != np.arange(len(doc))  # a root is no one's child
+        if node["REL_OP"] == ">":
+            has_child = np.zeros(len(doc), dtype=bool)
+            has_child[heads[neighbour & attached]] = True
+            hit &= has_child
+        else:
+            hit &= attached & neighbour[heads]
     return [int(i) for i in np.flatnonzero(hit)]
+
+
+# What a sentence's copy carries: its words, the parse, and the attributes a pattern
+# compares (LOWER comes with the words).
+_COPIED = [ORTH, SPACY, HEAD, DEP, LEMMA, POS, TAG]
+
+
+def _sentence_doc(doc: Doc, sent: Span, arr: np.ndarray) -> Doc:
+    """The sentence as a Doc of its own for the matcher, from `arr` (the Doc's _COPIED
+    columns). Span.as_doc copies every attribute, the entities, vectors and tensor,
+    and reads the whole Doc's entities on each call: most of a pattern's cost. A
+    parsed Doc's sentences are whole trees (spaCy refuses sentence starts that cut
+    one), so the heads, offsets within the sentence, are copied as they are."""
+    rows = arr[sent.start : sent.end]
+    strings = doc.vocab.strings
+    copy = Doc(doc.vocab, words=[strings[int(w)] for w in rows[:, 0]], spaces=[bool(x) for x in rows[:, 1]])
+    copy.from_array(_COPIED[2:], rows[:, 2:])
+    return copy
 
 
 def matches(doc: Doc, group: str, pattern: str) -> list[dict[str, Token]]:
@@ -113,8 +161,10 @@ def matches(doc: Doc, group: str, pattern: str) -> list[dict[str, Token]]:
     if found is None:
         found = []
         matcher = _matcher(doc.vocab, group, pattern)
-        for sent in sorted({sentence_of(doc[i]) for i in _anchors(doc, group, pattern)}, key=lambda s: s.start):
-            found += [tuple(sent.start + i for i in ids) for _, ids in matcher(sent.as_doc())]
+        sents = sorted({sentence_of(doc[i]) for i in _anchors(doc, group, pattern)}, key=lambda s: s.start)
+        arr = doc.to_array(_COPIED) if sents else None
+        for sent in sents:
+            found += [tuple(sent.start + i for i in ids) for _, ids in matcher(_sentence_doc(doc, sent, arr))]
         found.sort()
         doc.user_data[key] = found
     names = [n["RIGHT_ID"] for n in nodes]

@@ -36,12 +36,12 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     # lower case, acronyms by exact spelling ("IS" the group, never "is").
     names, acronyms = components.kb_patterns(kb)
     ruler = nlp.add_pipe(
-        "entity_ruler", name="factions_kb_ruler", after="ner",
-        config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER", "validate": False},
+        "factions_kb_entity_ruler", name="factions_kb_ruler", after="ner",
+        config={"phrase_matcher_attr": "LOWER", "validate": False},
     )
     acronym_ruler = nlp.add_pipe(
-        "entity_ruler", name="factions_kb_acronyms", after="factions_kb_ruler",
-        config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH", "validate": False},
+        "factions_kb_entity_ruler", name="factions_kb_acronyms", after="factions_kb_ruler",
+        config={"phrase_matcher_attr": "ORTH", "validate": False},
     )
     # What the model found, and what the names ruler found, before the next ruler
     # overwrites it: factions_whole_names reads both.

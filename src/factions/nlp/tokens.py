@@ -13,8 +13,21 @@ from factions.lexicons import lexicon
 
 
 @lru_cache(maxsize=64)
-def _ids(words: frozenset[str]) -> np.ndarray:
-    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+def _ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _token_values(doc: Doc) -> list[tuple[list[int], np.ndarray]]:
+    """For each of LOWER, LEMMA and DEP: the distinct string ids in the Doc and, per
+    token, the index of its own among them. Read once per Doc (factions' components
+    change entities only), so that each rule's scan tests a few hundred distinct
+    words against its set, not every token against every word of a lexicon."""
+    found = doc.user_data.get("factions_token_values")
+    if found is None:
+        arr = doc.to_array([LOWER, LEMMA, DEP])
+        found = doc.user_data["factions_token_values"] = [
+            (distinct.tolist(), which) for distinct, which in (np.unique(arr[:, k], return_inverse=True) for k in range(3))]
+    return found
 
 
 def tokens_where(doc: Doc, lemmas: frozenset[str] = frozenset(), lowers: frozenset[str] = frozenset(),
@@ -22,16 +35,22 @@ def tokens_where(doc: Doc, lemmas: frozenset[str] = frozenset(), lowers: frozens
     """The tokens whose lemma (lower-cased), lower form or dependency label is among
     those given, found on the Doc's arrays: making a Token object for every word of
     every rule's scan costs more than the rules themselves."""
-    arr = doc.to_array([LOWER, LEMMA, DEP])
+    lower, lemma, dep = _token_values(doc)
+
+    def among(column: tuple[list[int], np.ndarray], words: frozenset[str]) -> np.ndarray:
+        distinct, which = column
+        ids = _ids(words)
+        return np.array([v in ids for v in distinct], dtype=bool)[which]
+
     hit = np.zeros(len(doc), dtype=bool)
     if lowers:
-        hit |= np.isin(arr[:, 0], _ids(lowers))
+        hit |= among(lower, lowers)
     if lemmas:
         # Lemmas keep their case ("Shabaab"); rule lexicons are lower case, so a
         # capitalised word is matched on its lower form too.
-        hit |= np.isin(arr[:, 1], _ids(lemmas)) | np.isin(arr[:, 0], _ids(lemmas))
+        hit |= among(lemma, lemmas) | among(lower, lemmas)
     if deps:
-        hit |= np.isin(arr[:, 2], _ids(deps))
+        hit |= among(dep, deps)
     return [doc[int(i)] for i in np.flatnonzero(hit)]
 
 
@@ -42,14 +61,20 @@ class Tree:
     def __init__(self, doc: Doc):
         arr = doc.to_array([HEAD, DEP, POS])
         n = len(doc)
-        self.heads = [i + int(h) for i, h in enumerate(arr[:, 0].astype(np.int64))] if n else []
-        strings = doc.vocab.strings
-        self.deps = [strings[int(d)] for d in arr[:, 1]]
-        self.pos = [strings[int(p)] for p in arr[:, 2]]
+        self.heads = (np.arange(n) + arr[:, 0].astype(np.int64)).tolist()
+        self.deps = _labels(doc, arr[:, 1])
+        self.pos = _labels(doc, arr[:, 2])
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.heads):
             if h != i:
                 self.children[h].append(i)
+
+
+def _labels(doc: Doc, ids: np.ndarray) -> list[str]:
+    """The strings of a column of ids, each distinct one looked up once."""
+    distinct, which = np.unique(ids, return_inverse=True)
+    strings = doc.vocab.strings
+    return np.array([strings[int(d)] for d in distinct], dtype=object)[which].tolist()
 
 
 def tree(doc: Doc) -> Tree:

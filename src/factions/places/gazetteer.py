@@ -120,11 +120,17 @@ class Gazetteer:
 
     def region_code(self, country: str, name: str) -> str | None:
         """The admin1 code of a region named in the text ("Idlib governorate" -> "12")."""
-        key = place_key(name)
+        return self._region_codes(country).get(place_key(name))
+
+    @lru_cache(maxsize=None)
+    def _region_codes(self, country: str) -> dict[str, str]:
+        """A country's region names folded for lookup -> admin1 code, the first region
+        of `regions` winning a shared key. Folded once per country: region_code is
+        asked for every name of every place in every document."""
+        out: dict[str, str] = {}
         for admin1, region in self.regions(country).items():
-            if place_key(region) == key:
-                return admin1
-        return None
+            out.setdefault(place_key(region), admin1)
+        return out
 
 
 def _country_names(code: str) -> list[str]:
