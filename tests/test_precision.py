@@ -345,10 +345,42 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("Hezbollah was founded in 1982. Its second secretary-general, Abbas al-Musawi, was killed in February 1992.",
      ("leads", "Abbas al-Musawi", "Hezbollah")),
     ("Hezbollah was founded in 1982. Hassan Nasrallah led the party for 32 years.", ("leads", "Hassan Nasrallah", "Hezbollah")),
+    # a post held in a body named by a description, after a preposition, or set before the name
+    ('"The convoy was hit," Omar Haidari, spokesman for the Herat police, told reporters.', ("member_of", "Omar Haidari", "Herat police")),
+    ("The shift is real, said Amina Bello, a researcher at the Lagos-based Institute for Security Studies.",
+     ("member_of", "Amina Bello", "Institute for Security Studies")),
+    ("A spokesman for Egypt's foreign ministry, Tamer Farouk, said on Monday that Cairo was neutral.",
+     ("member_of", "Tamer Farouk", "Egypt's foreign ministry")),
+    # "a senior X commander" is one of its commanders, not its leader
+    ("An airstrike killed Abu Hamza al-Tikriti, a senior Kataib Hezbollah commander.", ("member_of", "Abu Hamza al-Tikriti", "Kata'ib Hezbollah")),
+    # two names of one actor the knowledge base does not hold as one
+    ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
+    ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
+    ("In May 2021 Jaysh al-Wadi renamed itself Liwa al-Wadi.", ("same_as", "Jaysh al-Wadi", "Liwa al-Wadi")),
+    ("In 2019 the Nile Front changed its name to the Nile Liberation Army.", ("same_as", "Nile Front", "Nile Liberation Army")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)
     assert relation in _relations(x, names)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a clause after the name is no apposition: Jolani is not one of the officials
+    ("Its leader, Abu Mohammad al-Jolani, has met Turkish intelligence officials several times.",
+     ("member_of", "Abu Mohammad al-Julani", "National Intelligence Organization")),
+    # "a former leader of X" led it
+    ("Hashem Qasim, a former leader of Ahrar al-Sham, joined the new group.", ("member_of", "Hashem Qasim", "Ahrar al-Sham")),
+    # verbs of their own, not aliases: "called", "named"
+    ("Joe Biden called Vladimir Putin a killer.", ("same_as", "Joe Biden", "Vladimir Putin")),
+    # a description and the name it goes by are one mention, not two names
+    ("The Islamic State's Afghan branch, known as ISIS-K, attacked Kabul.", ("same_as", "Afghan branch", "Islamic State Khorasan Province")),
+])
+def test_a_near_miss_of_these_shapes_is_not_found(extractor, text, wrong):
+    x, names = _run(extractor, text)
+    assert x.relations, text  # the sentence is read: other relations are there
+    assert wrong not in _relations(x, names)
+    if wrong[0] == "same_as":
+        assert not [r for r in x.relations if r.type == "same_as"]
 
 
 @pytest.mark.parametrize("text", [

@@ -53,7 +53,8 @@ def clean_surface(text: str) -> str:
 
 
 def mention_span(document: Document, ent: SpacySpan) -> Span:
-    """The entity's span, widened to take in an editorial bracket it cuts through."""
+    """The entity's span, widened to take in an editorial bracket it cuts through, cut
+    before a round bracket it opens and does not close."""
     start, end = ent.start_char, ent.end_char
     text = document.text
     surface = text[start:end]
@@ -63,6 +64,9 @@ def mention_span(document: Document, ent: SpacySpan) -> Span:
         close = text.find("]", end)
         if close != -1 and close - end < 40:
             end = close + 1
+    cut = text.find("(", start, end)
+    if cut > start and text.find(")", cut, end) == -1:
+        end = cut  # "Front for Liberation (FFL": the name, not the bracket it runs into
     while end > start and text[end - 1] in " \n\t":
         end -= 1
     while start < end and text[start] in " \n\t":

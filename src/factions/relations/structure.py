@@ -7,6 +7,9 @@ and one record per relation."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
@@ -26,7 +29,11 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     title_relation = {w: "leads" for w in roles["leads"]} | {w: "member_of" for w in roles["member_of"]}
     out = []
     persons = [m for m in index.mentions if m.actor and index.actors[m.actor].kind == "person" and m.basis != "pronoun"]
-    groups = [m for m in index.mentions if m.actor and index.actors[m.actor].kind in ("armed_group", "organization", "government_body", "state", "media") and m.basis != "nominal"]
+    group_kinds = ("armed_group", "organization", "government_body", "state", "media")
+    # A body named by a description counts when the description names whose it is
+    # ("Nigerian army spokesman X", "spokesman for the Kabul police"): not "a spokesman for the group".
+    groups = [m for m in index.mentions if m.actor and index.actors[m.actor].kind in group_kinds
+              and (m.basis != "nominal" or _named_description(m, index))]
     for person in persons:
         window = _window(doc, person.span)
         for token in window:
@@ -51,6 +58,8 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 group = _whose(token, index)
             if group is None:
                 continue
+            if rel == "leads" and _one_of_several(token):
+                rel = "member_of"  # "a senior Kataib Hezbollah commander", "one of the leaders of X"
             out.append(
                 Relation(
                     type=rel, source=person.actor, target=group.actor,
@@ -171,6 +180,60 @@ def outlet_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         token = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0]
         out.append(Relation(type="member_of", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
                             evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule="relations.outlet-of"))
+    return out
+
+
+# Kinds that can be two names of one actor: a person's, or a body's (the model's ORG and
+# the knowledge base's kinds disagree on what a body is, so any two bodies).
+_ALIAS_KINDS = ({"person"}, {"armed_group", "organization", "government_body", "media", "state"})
+
+
+@lru_cache(maxsize=1)
+def _alias_gap() -> re.Pattern:
+    """The text between two names when the second is another name of the first
+    (data/lexicons/relations.toml [alias])."""
+    words = _words_of("alias")
+    adverb = "(?:" + "|".join(map(re.escape, words["adverbs"])) + r")\s+"
+    phrases, set_off = "|".join(words["phrases"]), "|".join(words["set_off"])
+    mark = r"[,(]\s*"
+    acronym = r"(?:\s*\([^()]{1,40}\))?\s*"  # "Harakat al-Shabaab al-Mujahideen (HSM), commonly known as"
+    said = f"(?:(?:{mark})?(?:{adverb})*(?:{phrases})|{mark}(?:{adverb})*(?:{set_off})|(?:{adverb})+(?:{set_off}))"
+    return re.compile(acronym + said + r"\s*(?:the\s+)?[\"“‘']?\s*", re.IGNORECASE)
+
+
+def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"X, also known as Y", "X (also called Y)", "X renamed itself Y" (rule
+    relations.alias-of): two names of one actor. Only between two actors: where the
+    knowledge base already holds both names as one actor's, the text adds no relation.
+    Both are names: a description and the name it goes by ("the Islamic State's Afghan
+    branch, known as ISIS-K") are one mention of one actor, not two names, unless the
+    description is set beside a name ("JAS, the group widely known as Boko Haram"),
+    which then stands for it."""
+    text, gap = index.document.text, _alias_gap()
+    out = []
+    for alias in index.mentions:
+        if not alias.actor or alias.basis in ("nominal", "pronoun", "anaphor"):
+            continue
+        kinds = next((k for k in _ALIAS_KINDS if index.actors[alias.actor].kind in k), None)
+        if kinds is None:
+            continue
+        before = [m for m in index.mentions_within(max(alias.span.start - 90, 0), alias.span.start)
+                  if m.actor and m.span.end <= alias.span.start and m.basis != "pronoun"]
+        for named in sorted(before, key=lambda m: (-m.span.end, m.span.start)):
+            between = text[named.span.end : alias.span.start]
+            if not gap.fullmatch(between):
+                continue
+            if named.basis in ("nominal", "anaphor"):
+                beside = [m for m in index.mentions_within(max(named.span.start - 80, 0), named.span.start)
+                          if m.actor == named.actor and m.basis not in ("nominal", "pronoun", "anaphor")
+                          and text[m.span.end : named.span.start].strip() == ","]
+                named = beside[-1] if beside else None
+            if named is not None and named.actor != alias.actor and index.actors[named.actor].kind in kinds:
+                token = doc.char_span(alias.span.start, alias.span.end, alignment_mode="expand")[0]
+                out.append(Relation(type="same_as", source=named.actor, target=alias.actor, source_span=named.span,
+                                    target_span=alias.span, evidence_span=sentence_span(sentence_of(token)),
+                                    modality="asserted", rule="relations.alias-of"))
+            break
     return out
 
 
@@ -341,15 +404,45 @@ def _is_title_word(token: Token) -> bool:
     return token.lemma_.lower() in {*roles["leads"], *roles["member_of"], "envoy", "representative", "president", "ambassador"}
 
 
+def _named_description(m: Mention, index: ActorIndex) -> bool:
+    """A description with a name or a demonym in it ("the Kabul police", "Iran's foreign
+    ministry", "Somali army"), or one the knowledge base resolved to a body."""
+    if m.kb_id:
+        return True
+    words = m.text.split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an"))
+
+
+def _one_of_several(title: Token) -> bool:
+    """"a commander of X", "a senior leader", "one of the leaders", "commanders": the
+    title makes the person one of a body's commanders, not its leader. "A former
+    leader of X" is one who led it."""
+    if title.tag_ in ("NNS", "NNPS"):
+        return True
+    if title.head.lower_ == "of" and title.head.head.lower_ in ("one", "some", "several", "two", "three"):
+        return True
+    det = next((c for c in title.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("a", "an", "another"):
+        return False
+    ranked = {c.lower_ for c in title.children if c.dep_ == "amod"} & set(_words("rank_modifiers"))
+    return title.lemma_.lower() == "commander" or bool(ranked)
+
+
 def _window(doc: Doc, span: Span) -> list[Token]:
-    """Up to four tokens before a name, or an apposition after it (", the leader of X")."""
+    """Up to four tokens before a name, or an apposition after it (", the leader of X",
+    ", a senior Kataib Hezbollah commander", up to six words)."""
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     if chars is None:
         return []
     before = [t for t in doc[max(chars.start - 4, sentence_of(chars[0]).start) : chars.start]]
+    if chars.root.dep_ == "appos" and chars.root.head.i < chars.start and chars.root.head not in before:
+        before.insert(0, chars.root.head)  # "A spokesman for Iran's foreign ministry, Esmaeil Baghaei,"
     after = []
     if chars.end < len(doc) and doc[chars.end].text == ",":
-        after = [t for t in doc[chars.end + 1 : min(chars.end + 5, sentence_of(chars[0]).end)]]
+        for t in doc[chars.end + 1 : min(chars.end + 7, sentence_of(chars[0]).end)]:
+            if t.pos_ in ("VERB", "AUX") or t.text in ",;":
+                break  # ", has met Turkish intelligence officials": a clause, not an apposition
+            after.append(t)
     return list(reversed(before)) + after
 
 
@@ -365,7 +458,8 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
             continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
-        if 0 <= gap_before <= 3 or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")):
+        if 0 <= gap_before <= 3 or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")) \
+                or (0 <= gap_after <= 40 and _object_of_title(title, g)):
             dist = min(abs(gap_before), abs(gap_after))
             if best is None or dist < best[0]:
                 best = (dist, g)
@@ -404,6 +498,18 @@ def _whose(title: Token, index: ActorIndex) -> Mention | None:
     if group is None or not group.actor or group.basis == "pronoun" or index.actors[group.actor].kind not in GROUP_KINDS | {"state"}:
         return None
     return group
+
+
+def _object_of_title(title: Token, group: Mention) -> bool:
+    """"a researcher at the Abuja-based Centre for …", "spokesman for the Kabul police":
+    the body is the object of a preposition the title governs (the words of
+    title_links), whatever modifies it."""
+    links = {w.split()[0] for w in _words("title_links") if w}
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in links):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if group.span.start <= obj.idx < group.span.end:
+                return True
+    return False
 
 
 def _modifies_title(title: Token, group_end: int) -> bool:
