@@ -334,6 +334,9 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The Houthis, who control Sanaa and much of the north, have attacked ships.", ("controls", "Houthis", "Sanaa")),
     ("The rebels took Goma in January.", ("controls", "rebels", "Goma")),
     ("The RSF controls the rest of Darfur.", ("controls", "Rapid Support Forces", "Darfur")),
+    # "held" a portion of a named place; a place named after "the town of" with modifiers
+    ("At its height in 2012 al-Shabaab held most of Baidoa.", ("controls", "al-Shabaab", "Baidoa")),
+    ("M23 rebels captured the gold-mining town of Walikale.", ("controls", "M23", "Walikale")),
     # who leads a group: passives, pronouns, "whose", ordinals in titles, "the party"
     ("Al-Shabaab is led by Ahmed Diriye.", ("leads", "Ahmed Diriye", "al-Shabaab")),
     ("The Houthis control Sanaa. They are led by Abdul-Malik al-Houthi.", ("leads", "Abdul-Malik al-Houthi", "Houthis")),
@@ -368,6 +371,10 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     # a clause after the name is no apposition: Jolani is not one of the officials
     ("Its leader, Abu Mohammad al-Jolani, has met Turkish intelligence officials several times.",
      ("member_of", "Abu Mohammad al-Julani", "National Intelligence Organization")),
+    # the sponsor before "-backed" does not hold what its proxies take
+    ("Rwanda-backed M23 rebels captured the town of Masisi on Tuesday.", ("controls", "Rwanda", "Masisi")),
+    # "held most of" what is no place
+    ("The delegation of the Houthis held most of the meetings in Muscat.", ("controls", "Houthis", "Muscat")),
     # "a former leader of X" led it
     ("Hashem Qasim, a former leader of Ahrar al-Sham, joined the new group.", ("member_of", "Hashem Qasim", "Ahrar al-Sham")),
     # verbs of their own, not aliases: "called", "named"

@@ -304,7 +304,7 @@ def _held_place(place: Token, index: ActorIndex, words: dict) -> Mention | None:
     if place.lower_ in words["portions"]:  # "governs most of Idlib province"
         place = object_of(place) or place
     p = index.mention_for_token(place) or _place_inside(index, place)
-    if p is not None and p.basis == "nominal":  # "the town of Kidal": Kidal
+    if p is None or p.basis == "nominal":  # "the town of Kidal", "the tin-mining town of Walikale": Kidal, Walikale
         inner = object_of(place)
         named = index.mention_for_token(inner) if inner is not None else None
         p = named if named is not None and named.actor and index.actors[named.actor].kind in PLACE_KINDS else p
@@ -329,8 +329,9 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             elif not any(c.dep_ == "auxpass" for c in token.children):  # "ISIL seized Mosul"
                 holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 place = next((c for c in token.children if c.dep_ == "dobj"), None)
-                if lemma in words["passive_only"] and place is not None and place.ent_type_ not in ("GPE", "LOC", "FAC"):
-                    place = None  # "held talks", "took part"; but "the army holds El-Fasher"
+                named = (object_of(place) or place) if place is not None and place.lower_ in words["portions"] else place
+                if lemma in words["passive_only"] and named is not None and named.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    place = None  # "held talks", "took part"; but "the army holds El-Fasher", "held most of Mogadishu"
         elif lemma in words["nouns"] and token.pos_ == "NOUN":
             place = object_of(token)
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
@@ -375,7 +376,10 @@ def _holding_party(token: Token, index: ActorIndex) -> Mention | None:
         token = noun
     h = index.mention_for_token(token)
     if h is not None and h.basis == "nominal":
-        h = next(iter(_mentions_in(index, h.span, PARTY_KINDS - {"population"})), h)
+        # The name nearest the head, not a sponsor before a hyphen: "Rwanda-backed M23 rebels" are M23's.
+        text = index.document.text
+        inner = [m for m in _mentions_in(index, h.span, PARTY_KINDS - {"population"}) if text[m.span.end : m.span.end + 1] not in "-‐‑"]
+        h = inner[-1] if inner else h
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
             named = next((m for o in prep.children if o.dep_ == "pobj" and (m := _party(o, index)) is not None), None)
             if named is not None and index.actors[named.actor].kind != "population":
