@@ -19,7 +19,22 @@ def _with_conjuncts(token: Token) -> list[Token]:
         # "A, B and C" is often parsed as A with the apposition "B and C".
         if t.dep_ == "conj" or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children)):
             out.extend(_with_conjuncts(t))
+        elif t.dep_ == "appos" and (inner := _list_item_in_name(t)) is not None:
+            out.append(t)
+            out.extend(_with_conjuncts(inner))
     return out
+
+
+def _list_item_in_name(appos: Token) -> Token | None:
+    """"Ansar Dine, al-Qaeda in the Islamic Maghreb and the Movement for …": the
+    parser hangs the list's last name on the name inside the middle one ("Maghreb"),
+    a conjunct of a name that ends in "in"/"of" phrase; that last name is a list item."""
+    for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            conj = next((c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+            if conj is not None:
+                return conj
+    return None
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
@@ -133,6 +148,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         actors.extend(_with_conjuncts(pobj))
+            if passive and child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
+                # "was killed by a US drone strike", "killed in an Israeli airstrike": the
+                # force the strike is named for did it.
+                actors.extend(o for pobj in child.children if pobj.dep_ == "pobj" and pobj.lemma_.lower() in parts["strike_nouns"]
+                              for o in pobj.children if o.dep_ in ("compound", "amod", "poss", "nmod")
+                              and (o.pos_ == "PROPN" or o.ent_type_ in ("NORP", "GPE", "ORG")))
             if child.dep_ == "prep" and child.lower_ in parts["ally_preps"]:
                 # "fought alongside rebels against the army": the enemy hangs on the ally
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for prep in pobj.children

@@ -79,6 +79,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         claim = _claim_for(trigger_span, claims)
         modality, condition = modality_of(token, claim)
         event_type = kind.type
+        guessed = rule == "events.nearest-party"
         if event_type == "ASSAULT" and token.lemma_ == "kill" and any(_is_leader(index, m) for m in recipients):
             event_type, rule = "LEADER_KILLED", "events.leader-killed"
         if rule in disabled:
@@ -108,6 +109,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             rule=rule,
         )
         events.append(event)
+        if event_type == "LEADER_KILLED" and guessed:
+            continue  # "Shekau, who was killed in 2021": who killed him is a guess, no side of a fight
         relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, reciprocal,
                                             object_named, index))
     return events, relations

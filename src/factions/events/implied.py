@@ -30,7 +30,7 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
     rel_rule = "relations.event-parties"
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
-    if not rel_type or event.type == "LEADER_KILLED":
+    if not rel_type:
         return []
     # Co-actors are paired ("A and B clashed") unless the trigger names an
     # object that went unresolved ("A and B vowed to defeat these terrorists").

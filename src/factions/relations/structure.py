@@ -396,6 +396,13 @@ def _not_the_persons_title(title: Token, person: Span) -> bool:
             return False
     if steps and head.pos_ in ("NOUN", "PROPN") and head.i > title.i:
         return True
+    if title.idx < person.start:
+        # "fighters loyal to Shekau", "commanders of Shekau": a preposition between the
+        # title and the name makes the name someone the title's holders answer to.
+        name = title.doc.char_span(person.start, person.end, alignment_mode="expand")
+        set_beside = name is not None and name.root.dep_ == "appos" and name.root.head.i == title.i  # "A spokesman for X, NAME,"
+        if not set_beside and any(t.pos_ == "ADP" and t.idx < person.start and t.lower_ != "of" for t in title.doc[title.i + 1 : title.i + 7]):
+            return True
     return title.dep_ == "pobj" and title.head.lower_ == "of" and _is_title_word(title.head.head)
 
 
