@@ -362,6 +362,12 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # a list whose middle name has an "in" phrase: the parse hangs the last name inside it
     ("In January 2013 Ansar Dine, al-Qaeda in the Islamic Maghreb and the Movement for Oneness and Jihad in West Africa "
      "attacked the Malian army at Konna.", ("fights", "Movement for Oneness and Jihad in West Africa", "Malian army")),
+    # a sponsor before "-backed": of the group named in the phrase, or of the group described
+    ("Rwanda-backed M23 rebels captured the town of Masisi.", ("supports", "Rwanda", "M23")),
+    ("US forces struck Iran-backed Houthi radar sites.", ("supports", "Iran", "Houthis")),
+    ("An Iran-backed militia attacked the base.", ("supports", "Iran", "Iran-backed militia")),
+    # a demonym sponsor the model took into the group's name
+    ("Turkish-backed Syrian National Army factions took Tal Rifaat.", ("supports", "Turkey", "Syrian National Army factions")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),

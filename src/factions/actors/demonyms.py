@@ -37,3 +37,9 @@ def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
         return None
     words = [t.lemma_.lower() for t in ent.doc[ent.end : head.i + 1]]
     return state if any(w in heads for w in words) else None
+
+
+def state_of_demonym(word: str, kb: KnowledgeBase) -> str | None:
+    """The KB id of the state a demonym names ("Turkish": Turkey), if the KB holds it."""
+    state = _table()[0].get(word)
+    return state if state is not None and kb.get(state) is not None else None

@@ -8,6 +8,7 @@ Every actor carries a confidence and a short reason.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from bisect import bisect_right
 from functools import lru_cache
@@ -20,6 +21,7 @@ from factions.actors.demonyms import state_named_by
 from factions.actors.families import bare_role, choose_member
 from factions.actors.linking import Choice, Context, choose, document_context, speaker_position
 from factions.kb import KBActor, KnowledgeBase
+from factions.lexicons import lexicon
 from factions.names import normalise, surname, trim_dangling
 from factions.nlp.components import nominal_lexicon
 from factions.model import Actor, Document, Mention, Span
@@ -52,6 +54,15 @@ def clean_surface(text: str) -> str:
     return name.strip(" ,.;:'\"’s") if name.endswith("'s") or name.endswith("’s") else name.strip(" ,.;:")
 
 
+_SPONSOR_PREFIX = re.compile(r"[A-Z][\w.]*[-‐‑](\w+) +")
+
+
+@lru_cache(maxsize=1)
+def _sponsor_words() -> frozenset[str]:
+    """"backed", "led", "allied" ...: the words of data/lexicons/events.toml roles.compound_relations."""
+    return frozenset(lexicon("events")["roles"]["compound_relations"])
+
+
 def mention_span(document: Document, ent: SpacySpan) -> Span:
     """The entity's span, widened to take in an editorial bracket it cuts through, cut
     before a round bracket it opens and does not close."""
@@ -64,6 +75,9 @@ def mention_span(document: Document, ent: SpacySpan) -> Span:
         close = text.find("]", end)
         if close != -1 and close - end < 40:
             end = close + 1
+    sponsor = _SPONSOR_PREFIX.match(text, start, end)
+    if sponsor is not None and sponsor.group(1).lower() in _sponsor_words() and sponsor.end() < end and text[sponsor.end()].isupper():
+        start = sponsor.end()  # "Turkish-backed Syrian National Army": the group is the Syrian National Army
     cut = text.find("(", start, end)
     if cut > start and text.find(")", cut, end) == -1:
         end = cut  # "Front for Liberation (FFL": the name, not the bracket it runs into

@@ -313,6 +313,10 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "an Iran-backed militia": Iran backs it
             sponsor, described = doc[token.i - 2], token.head
             kind = compounds[token.lower_]
+            named = _name_inside(index, described, after=token.idx)
+            if named is not None:  # "Rwanda-backed M23 rebels": M23 is backed
+                described = doc.char_span(named.span.start, named.span.end, alignment_mode="expand").root
+            _demonym_sponsor(sponsor, token, index)  # "Turkish-backed factions": Turkey backs them
             if kind == "affiliate_of":
                 rel(kind, described, sponsor, token, "relations.hyphenated-sponsor")
             else:
@@ -362,6 +366,34 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for member in _with_conjuncts(pobj):
                     rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
     return out
+
+
+def _name_inside(index: ActorIndex, head: Token, after: int) -> Mention | None:
+    """The group named between character `after` and the noun `head` ("Rwanda-backed
+    M23 rebels": M23; "Iran-backed Houthi weapons depots": the Houthis), unless the
+    phrase is itself a group's description ("an Iran-backed militia")."""
+    described = index.mention_for_token(head)
+    if described is not None and (described.basis != "nominal" or index.actors[described.actor].kind in GROUP_KINDS - {"population"}):
+        return None
+    end = described.span.end if described is not None else head.idx + len(head.text)
+    inner = [m for m in index.mentions_within(after, end) if m is not described and m.actor
+             and m.basis not in ("nominal", "pronoun") and index.actors[m.actor].kind in GROUP_KINDS - {"population", "state"}]
+    return inner[-1] if inner else None
+
+
+def _demonym_sponsor(sponsor: Token, compound: Token, index: ActorIndex) -> None:
+    """"Turkish-backed Syrian National Army factions": a demonym before "-backed" names
+    its state, which gets a mention (the group's own mention starts after the
+    hyphenated word: `actors.resolve.mention_span`)."""
+    from factions.actors.demonyms import state_of_demonym
+
+    if index.mention_for_token(sponsor) is not None:
+        return
+    state = state_of_demonym(sponsor.text, index.kb)
+    if state is None:
+        return
+    actor = index.by_name(index.kb.get(state).name, "state", "demonym")
+    index.add_mention(Span(sponsor.idx, sponsor.idx + len(sponsor.text)), "GPE", actor.id, "demonym")
 
 
 def _named_head(tok: Token, index: ActorIndex) -> Token:
@@ -542,7 +574,7 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
         if r.type == "allied_with" and frozenset((r.source, r.target)) in members:
             continue
         nested = r.source_span != r.target_span and (r.source_span.contains(r.target_span) or r.target_span.contains(r.source_span))
-        if nested and r.type not in ("member_of", "leads", "affiliate_of"):
+        if nested and r.type not in ("member_of", "leads", "affiliate_of") and r.rule != "relations.hyphenated-sponsor":
             continue  # "an attack by Assad's regime": the regime and Assad are one side
         key = (r.type, r.source, r.target, r.evidence_span, r.modality)
         if r.type in symmetric_types():
