@@ -368,6 +368,10 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("An Iran-backed militia attacked the base.", ("supports", "Iran", "Iran-backed militia")),
     # a demonym sponsor the model took into the group's name
     ("Turkish-backed Syrian National Army factions took Tal Rifaat.", ("supports", "Turkey", "Syrian National Army factions")),
+    # a party named by its tie to another
+    ("The junta and its Russian partners in the Africa Corps attacked a camp near Kidal.", ("allied_with", "junta", "Wagner Group")),
+    ("Congolese troops and allied Wazalendo militias retreated from Sake.", ("allied_with", "Congolese troops", "allied Wazalendo militias")),
+    ("The Houthis and their Iranian patrons deny it.", ("supports", "their Iranian patrons", "Houthis")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
@@ -391,6 +395,8 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     ("ISWAP clashes with Boko Haram fighters loyal to Abubakar Shekau, who was killed in 2021.", ("fights", "Boko Haram", "Abubakar Shekau")),
     # the fighters are loyal to him: his title is not "fighter"
     ("ISWAP clashes with Boko Haram fighters loyal to Abubakar Shekau.", ("member_of", "Abubakar Shekau", "Boko Haram")),
+    # a state's proxies act for themselves: the fight is theirs
+    ("Iran's proxies in Iraq attacked US bases.", ("fights", "Iran", "United States")),
     # "a former leader of X" led it
     ("Hashem Qasim, a former leader of Ahrar al-Sham, joined the new group.", ("member_of", "Hashem Qasim", "Ahrar al-Sham")),
     # verbs of their own, not aliases: "called", "named"
@@ -404,6 +410,11 @@ def test_a_near_miss_of_these_shapes_is_not_found(extractor, text, wrong):
     assert wrong not in _relations(x, names)
     if wrong[0] == "same_as":
         assert not [r for r in x.relations if r.type == "same_as"]
+
+
+def test_a_tie_to_a_party_not_named_makes_no_relation(extractor):
+    x, names = _run(extractor, "The regime and its backers must allow the United Nations access to Aleppo.")
+    assert not [r for r in x.relations if r.rule == "relations.ally-description"]
 
 
 @pytest.mark.parametrize("text", [

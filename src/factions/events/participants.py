@@ -103,8 +103,8 @@ class _Participants:
         return mention
 
     def group_inside(self, nominal: Mention) -> Mention | None:
-        if nominal.basis != "nominal" or _affiliate_description(nominal):
-            return None  # "the al-Qaeda affiliate" is another group than al-Qaeda
+        if nominal.basis != "nominal" or _affiliate_description(nominal) or _tie_description(nominal):
+            return None  # "the al-Qaeda affiliate", "Iran's proxies" are other groups than al-Qaeda, Iran
         if nominal.span not in self._inside:
             self._inside[nominal.span] = next((
                 m for m in self.index.mentions_within(nominal.span.start, nominal.span.end)
@@ -237,6 +237,14 @@ def _known_as(tok: Token, index: ActorIndex) -> Mention | None:
                 if m is not None and m.actor and m.basis not in ("nominal", "pronoun"):
                     return m
     return None
+
+
+def _tie_description(m: Mention) -> bool:
+    """"Iran's proxies", "Russia's allies", "its backers": a party named by its tie to
+    another (data/lexicons/relations.toml [ally_description])."""
+    words = m.text.lower().split()
+    ties = lexicon("relations")["ally_description"]
+    return bool(words) and words[-1] in {*ties["allies"], *ties["backers"], *ties["clients"]}
 
 
 def _affiliate_description(m: Mention) -> bool:

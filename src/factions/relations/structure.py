@@ -78,6 +78,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     titles = _title_mentions(index)
     members = frozenset(lexicon("relations")["possessor"]["members"])
+    ally = _words_of("ally_description")
+    ties = frozenset(ally["allies"]) | frozenset(ally["backers"]) | frozenset(ally["clients"])
     for m in list(index.mentions):
         if not m.actor:
             continue
@@ -90,6 +92,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue
         if m.span in titles:
             continue  # "Houthi spokesman Yahya Saree": the role is the person's (see title_relations)
+        if m.text.lower().split()[-1] in ties:
+            continue  # "Iran's proxies", "its allies": a tie, not members (relations.ally-description)
         if m.span.start > 0 and index.document.text[m.span.start - 1] in "-‐‑":
             continue  # "general" of "the secretary-general of X": half a title, no people
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
@@ -234,6 +238,58 @@ def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                     target_span=alias.span, evidence_span=sentence_span(sentence_of(token)),
                                     modality="asserted", rule="relations.alias-of"))
             break
+    return out
+
+
+def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"its Russian partners", "Iran's proxies", "their foreign backers" and "Congolese
+    troops and allied Wazalendo militias" (rule relations.ally-description): the party
+    a description names by its tie to another (data/lexicons/relations.toml
+    [ally_description]). A group named in the description's "in"/"from" phrase ("its
+    Russian partners in the Africa Corps") is the party."""
+    words = _words_of("ally_description")
+    ties = {w: "allies" for w in words["allies"]} | {w: "backers" for w in words["backers"]} | {w: "clients" for w in words["clients"]}
+    out = []
+
+    def party(tok: Token | None) -> Mention | None:
+        m = index.mention_for_token(tok) if tok is not None else None
+        if m is not None and m.basis == "pronoun":
+            m = _named_before(index, m, sentence_of(tok).start_char) or m
+        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"location"} else None
+
+    def add(kind: str, a: Mention | None, b: Mention | None, anchor: Token, description: Mention | None = None) -> None:
+        # Only the possessor may lie inside the other's span: "Iran's proxies".
+        inside = a is not None and b is not None and a.span.overlaps(b.span) and not (
+            description is not None and description.span in (a.span, b.span))
+        if a is not None and b is not None and a.actor != b.actor and not inside:
+            out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
+                                evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule="relations.ally-description"))
+
+    for token in tokens_where(doc, lowers=frozenset(ties) | frozenset(words["modifiers"])):
+        if token.lower_ in ties and token.pos_ == "NOUN":
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            named = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                     for o in c.children if o.dep_ == "pobj" for p in [party(o)]
+                     if p is not None and p.basis != "nominal" and index.actors[p.actor].kind in GROUP_KINDS - {"state"}]
+            described = named[0] if named else party(token)
+            if described is not None and described.basis == "nominal" and not _named_description(described, index):
+                continue  # "the regime and its backers": who they are is not said
+            tie = ties[token.lower_]
+            if tie == "allies":
+                add("allied_with", party(owner), described, token, described)
+            elif tie == "backers":
+                add("supports", described, party(owner), token, described)
+            else:
+                add("supports", party(owner), described, token, described)
+        elif token.lower_ in words["modifiers"] and token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+            group = token.head
+            beside = group.head if group.dep_ == "conj" else next((c for c in group.children if c.dep_ == "conj"), None)
+            add("allied_with", party(beside), party(group), token)
+        elif token.lower_ in words["modifiers"] and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "Congolese troops and allied Wazalendo militias", parsed as a verb "allied"
+            # conjoined to the troops with the militias as its object
+            group = next((c for c in token.children if c.dep_ == "dobj"), None)
+            add("allied_with", party(token.head), party(group), token)
     return out
 
 
@@ -574,7 +630,7 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
         if r.type == "allied_with" and frozenset((r.source, r.target)) in members:
             continue
         nested = r.source_span != r.target_span and (r.source_span.contains(r.target_span) or r.target_span.contains(r.source_span))
-        if nested and r.type not in ("member_of", "leads", "affiliate_of") and r.rule != "relations.hyphenated-sponsor":
+        if nested and r.type not in ("member_of", "leads", "affiliate_of") and r.rule not in ("relations.hyphenated-sponsor", "relations.ally-description"):
             continue  # "an attack by Assad's regime": the regime and Assad are one side
         key = (r.type, r.source, r.target, r.evidence_span, r.modality)
         if r.type in symmetric_types():
