@@ -372,6 +372,10 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The junta and its Russian partners in the Africa Corps attacked a camp near Kidal.", ("allied_with", "junta", "Wagner Group")),
     ("Congolese troops and allied Wazalendo militias retreated from Sake.", ("allied_with", "Congolese troops", "allied Wazalendo militias")),
     ("The Houthis and their Iranian patrons deny it.", ("supports", "their Iranian patrons", "Houthis")),
+    # designations and sanctions are hostility; the status given is no actor
+    ("The United States designated al-Shabaab a Foreign Terrorist Organization in March 2008.", ("opposes", "United States", "al-Shabaab")),
+    ("The Gulf Cooperation Council labelled Hezbollah a terrorist organisation in 2016.", ("opposes", "Gulf Cooperation Council", "Hezbollah")),
+    ("The United States imposed sanctions on Abdel Rahim Dagalo in September 2023.", ("opposes", "United States", "Abdel Rahim Dagalo")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
@@ -410,6 +414,23 @@ def test_a_near_miss_of_these_shapes_is_not_found(extractor, text, wrong):
     assert wrong not in _relations(x, names)
     if wrong[0] == "same_as":
         assert not [r for r in x.relations if r.type == "same_as"]
+
+
+def test_a_status_given_is_no_actor(extractor):
+    x, names = _run(extractor, "The State Department designated the group a Foreign Terrorist Organization and a Specially Designated Global Terrorist.")
+    assert not {"Foreign Terrorist Organization", "Specially Designated Global Terrorist"} & set(names.values())
+
+
+def test_a_known_surname_after_another_name_is_someone_else(extractor):
+    # the model found "Abdel Rahim"; the knowledge base's "Dagalo" is the RSF leader's surname
+    x, names = _run(extractor, "The United States imposed sanctions on Abdel Rahim Dagalo in September 2023.")
+    assert "Abdel Rahim Dagalo" in names.values()
+    assert "Mohamed Hamdan Dagalo" not in names.values()
+
+
+def test_a_phrase_event_is_one_event(extractor):
+    x, _ = _run(extractor, "The Houthis imposed a curfew on Sanaa.")
+    assert [e.trigger for e in x.events] == ["imposed"]
 
 
 def test_a_tie_to_a_party_not_named_makes_no_relation(extractor):

@@ -67,6 +67,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
     nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
     if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and not token.ent_type_:
+        if token.dep_ == "dobj" and (token.head.lemma_.lower(), token.lower_) in t.phrases:
+            return None  # "imposed a curfew": the phrase is the event, its object no second one
         return t.nouns.get(lemma) or t.nouns[token.lower_], True
     return None
 

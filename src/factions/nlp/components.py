@@ -180,6 +180,16 @@ def whole_names(doc: Doc) -> Doc:
             spans.append(named_after)
             changed = True
             continue
+        if ent.label_ == "PERSON" and start > 0:
+            # "Abdel Rahim Dagalo": a known surname right after a person's name the model
+            # found ends that name, someone else's; the whole name stands, unlinked.
+            k = bisect_right(found_starts, start - 1) - 1
+            before = found[k] if k >= 0 else None
+            if before is not None and before[2] == "PERSON" and before[1] == start:
+                spans = [s for s in spans if not (s.start >= before[0] and s.end <= start)]
+                spans.append(Span(doc, before[0], end, label="PERSON"))
+                changed = True
+                continue
         if is_acronym(ent.text) or ent.label_ == "PERSON":
             spans.append(ent)
             continue
@@ -239,11 +249,26 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+def is_status(span: Span) -> bool:
+    """A status a state gives a group, not an actor: "a Foreign Terrorist
+    Organization" (lexicons/actor_kinds.toml entity_fixes.statuses)."""
+    words = span.text.lower().split()
+    if words[:1] in (["a"], ["an"], ["the"]):
+        words = words[1:]
+    return " ".join(words).rstrip("s") in _statuses()
+
+
+@lru_cache(maxsize=1)
+def _statuses() -> frozenset[str]:
+    return frozenset(lexicon("actor_kinds")["entity_fixes"]["statuses"])
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
     read: a name with "Liwa", "Katibat", "Jabhat" ... is a group, not a person;
-    a name after "the town of" is a place."""
+    a name after "the town of" is a place; a status ("a Foreign Terrorist
+    Organization") is no name."""
     fixes = lexicon("actor_kinds")["entity_fixes"]
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
     spans, changed = [], False
@@ -251,6 +276,9 @@ def entity_fixes(doc: Doc) -> Doc:
         label = ent.label_
         if ent.ent_id_:
             spans.append(ent)
+            continue
+        if label in ("ORG", "PERSON", "NORP") and is_status(ent):
+            changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue
         if label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
@@ -452,6 +480,8 @@ def make_nominals(nlp: Language, name: str):
                 continue
             if span.label_ == "LOC" and len(span) == 1 and span[0].lower_ in vague_places:
                 continue  # a bare "town" or "area" names no place
+            if is_status(span):
+                continue  # "a Foreign Terrorist Organization", "a terrorist organisation": a status given, no actor
             overlapping = range(bisect_right(ends, span.start), bisect_left(starts, span.end))
             if any(not (span.start <= starts[k] and ends[k] <= span.end) for k in overlapping):
                 continue
