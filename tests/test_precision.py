@@ -376,6 +376,13 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The United States designated al-Shabaab a Foreign Terrorist Organization in March 2008.", ("opposes", "United States", "al-Shabaab")),
     ("The Gulf Cooperation Council labelled Hezbollah a terrorist organisation in 2016.", ("opposes", "Gulf Cooperation Council", "Hezbollah")),
     ("The United States imposed sanctions on Abdel Rahim Dagalo in September 2023.", ("opposes", "United States", "Abdel Rahim Dagalo")),
+    # who governs a place; a group's governor of a place belongs to the group
+    ("Borno state governor Babagana Zulum said the roads were unsafe.", ("leads", "Babagana Zulum", "Borno")),
+    ("A bombing killed the Taliban governor of Kunduz province, Abdul Sattar Mirzakwal.", ("leads", "Abdul Sattar Mirzakwal", "Kunduz province")),
+    ("A bombing killed the Taliban governor of Kunduz province, Abdul Sattar Mirzakwal.", ("member_of", "Abdul Sattar Mirzakwal", "Taliban")),
+    # a title before the comma, the parse missing the apposition, an honorific between
+    ("The envoy met the President of the Presidential Leadership Council, Dr. Rashad al-Alimi.",
+     ("leads", "Rashad al-Alimi", "Presidential Leadership Council")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),

@@ -34,6 +34,8 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     # ("Nigerian army spokesman X", "spokesman for the Kabul police"): not "a spokesman for the group".
     groups = [m for m in index.mentions if m.actor and index.actors[m.actor].kind in group_kinds
               and (m.basis != "nominal" or _named_description(m, index))]
+    places = [m for m in index.mentions if m.actor and index.actors[m.actor].kind == "location" and m.basis != "pronoun"
+              and (m.basis != "nominal" or _named_description(m, index))]
     for person in persons:
         window = _window(doc, person.span)
         for token in window:
@@ -54,6 +56,16 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             group = _group_near(token, groups, person.span, index.document.text)
             if group is None and last is not token:
                 group = _group_near(last, groups, person.span, index.document.text)
+            if token.lemma_.lower() in _words("place_titles"):
+                # "Borno state governor X" leads Borno; "the Taliban governor of Balkh province, X"
+                # leads Balkh and belongs to the Taliban
+                place = _group_near(token, places, person.span, index.document.text)
+                if place is not None:
+                    if group is not None and group.actor != place.actor and index.actors[group.actor].kind != "state":
+                        out.append(Relation(type="member_of", source=person.actor, target=group.actor, source_span=person.span,
+                                            target_span=group.span, evidence_span=sentence_span(sentence_of(token)),
+                                            modality="asserted", rule="relations.title-of"))
+                    group = place
             if group is None:
                 group = _whose(token, index)
             if group is None:
@@ -530,8 +542,19 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     if chars is None:
         return []
     before = [t for t in doc[max(chars.start - 4, sentence_of(chars[0]).start) : chars.start]]
+    last = None
     if chars.root.dep_ == "appos" and chars.root.head.i < chars.start and chars.root.head not in before:
         before.insert(0, chars.root.head)  # "A spokesman for Iran's foreign ministry, Esmaeil Baghaei,"
+    else:
+        # the same, the parse missing the apposition: "the governor of Balkh province,
+        # Mohammad Dawood Muzammil": the title governs the "of" phrase before the comma
+        # (an honorific may come between: ", Dr. Rashad al-Alimi")
+        at = chars.start - 1
+        while at > 0 and (doc[at].text.endswith(".") and doc[at].text[:1].isupper() and len(doc[at]) <= 5):
+            at -= 1
+        last = doc[at - 1] if at >= 1 and doc[at].text == "," else None
+    if last is not None and last.dep_ == "pobj" and last.head.lower_ in ("of", "for", "at") and last.head.head not in before:
+        before.insert(0, last.head.head)
     after = []
     if chars.end < len(doc) and doc[chars.end].text == ",":
         for t in doc[chars.end + 1 : min(chars.end + 7, sentence_of(chars[0]).end)]:
