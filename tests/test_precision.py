@@ -383,6 +383,13 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # a title before the comma, the parse missing the apposition, an honorific between
     ("The envoy met the President of the Presidential Leadership Council, Dr. Rashad al-Alimi.",
      ("leads", "Rashad al-Alimi", "Presidential Leadership Council")),
+    # a body named as a person's; a title after the copula; chairing and leading verbs
+    ("The Joint Forces include the Justice and Equality Movement of Gibril Ibrahim.", ("leads", "Gibril Ibrahim", "Justice and Equality Movement")),
+    ("Asaib Ahl al-Haq broke away from Moqtada al-Sadr's Mahdi Army in 2006.", ("leads", "Muqtada al-Sadr", "Mahdi Army")),
+    ("The M23 was founded in 2012. Bertrand Bisimwa is the group's president.", ("leads", "Bertrand Bisimwa", "M23")),
+    ("The Presidential Leadership Council is an eight-member body chaired by Rashad al-Alimi.",
+     ("leads", "Rashad al-Alimi", "Presidential Leadership Council")),
+    ("The AFC is a coalition of rebels. Corneille Nangaa leads the alliance.", ("leads", "Corneille Nangaa", "AFC")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
@@ -438,6 +445,12 @@ def test_a_known_surname_after_another_name_is_someone_else(extractor):
 def test_a_phrase_event_is_one_event(extractor):
     x, _ = _run(extractor, "The Houthis imposed a curfew on Sanaa.")
     assert [e.trigger for e in x.events] == ["imposed"]
+
+
+@pytest.mark.parametrize("text", ["The family of Ahmed Shah said he was innocent.", "The supporters of Imran Khan marched on Islamabad."])
+def test_people_of_a_person_are_no_body_the_person_leads(extractor, text):
+    x, _ = _run(extractor, text)
+    assert not [r for r in x.relations if r.rule == "relations.group-of-person"]
 
 
 def test_a_tie_to_a_party_not_named_makes_no_relation(extractor):

@@ -24,7 +24,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     from factions.events.participants import _Participants
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
-        affiliate_relations, alias_relations, ally_descriptions, composition_relations, dedupe_relations, described_memberships, named_arguments, outlet_relations,
+        affiliate_relations, alias_relations, ally_descriptions, composition_relations, person_groups, dedupe_relations, described_memberships, named_arguments, outlet_relations,
         structural_relations, title_relations,
     )
 
@@ -36,6 +36,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     relations.extend(outlet_relations(doc, index))
     relations.extend(alias_relations(doc, index))
     relations.extend(ally_descriptions(doc, index))
+    relations.extend(person_groups(doc, index))
     relations.extend(composition_relations(doc, index))
     relations.extend(stance_relations(doc, index, claims))
     relations = [r for r in relations if r.rule not in disabled]

@@ -305,6 +305,33 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
     return out
 
 
+def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"the Justice and Equality Movement of Gibril Ibrahim", "Moqtada al-Sadr's Mahdi
+    Army", "the government of Omar al-Bashir" (rule relations.group-of-person): a body
+    named as a person's is the one the person leads."""
+    out = []
+    for m in index.mentions:
+        if not m.actor or m.basis == "pronoun" or index.actors[m.actor].kind not in GROUP_KINDS - {"state", "media"}:
+            continue
+        if m.basis == "nominal" and (not _named_description(m, index) or any(
+                o is not m and o.actor and o.basis not in ("nominal", "pronoun") and index.actors[o.actor].kind in GROUP_KINDS
+                for o in index.mentions_within(m.span.start, m.span.end))):
+            continue  # "the supporters of X": no body named; "X's Mahdi Army": the name inside stands
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for owner in owners:
+            person = index.mention_for_token(owner)
+            if person is None or not person.actor or person.basis == "pronoun" or index.actors[person.actor].kind != "person":
+                continue
+            out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
+                                evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.group-of-person"))
+    return out
+
+
 def affiliate_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"The al-Qaeda affiliate", "the Islamic State's Afghan branch (ISIS-K)": the group
     described, or the name it is known by, is an affiliate of the group named inside."""
@@ -556,6 +583,8 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     if last is not None and last.dep_ == "pobj" and last.head.lower_ in ("of", "for", "at") and last.head.head not in before:
         before.insert(0, last.head.head)
     after = []
+    if chars.root.dep_ == "nsubj" and chars.root.head.lemma_ == "be":
+        after += [c for c in chars.root.head.children if c.dep_ == "attr" and c.i > chars.end]  # "X is the group's president"
     if chars.end < len(doc) and doc[chars.end].text == ",":
         for t in doc[chars.end + 1 : min(chars.end + 7, sentence_of(chars[0]).end)]:
             if t.pos_ in ("VERB", "AUX") or t.text in ",;":
