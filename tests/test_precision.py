@@ -337,6 +337,9 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # "held" a portion of a named place; a place named after "the town of" with modifiers
     ("At its height in 2012 al-Shabaab held most of Baidoa.", ("controls", "al-Shabaab", "Baidoa")),
     ("M23 rebels captured the gold-mining town of Walikale.", ("controls", "M23", "Walikale")),
+    # the place set beside the one held, and the places it includes
+    ("The Houthis seized the capital, Sanaa, in September 2014.", ("controls", "Houthis", "Sanaa")),
+    ("Al-Shabaab controls much of southern Somalia, including the towns of Jilib and Jamaame.", ("controls", "al-Shabaab", "Jamaame")),
     # who leads a group: passives, pronouns, "whose", ordinals in titles, "the party"
     ("Al-Shabaab is led by Ahmed Diriye.", ("leads", "Ahmed Diriye", "al-Shabaab")),
     ("The Houthis control Sanaa. They are led by Abdul-Malik al-Houthi.", ("leads", "Abdul-Malik al-Houthi", "Houthis")),

@@ -263,6 +263,16 @@ def _statuses() -> frozenset[str]:
     return frozenset(lexicon("actor_kinds")["entity_fixes"]["statuses"])
 
 
+def _includes_places(head, place_words: set) -> bool:
+    """What "including" hangs on names places: a place noun ("townships, including
+    X"), or a verb whose object is one ("controls 14 of the 17 townships, including X")."""
+    if head.lower_ in place_words:
+        return True
+    objects = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ == "VERB" else []
+    return any(o.lower_ in place_words or any(p.lower_ == "of" and any(q.lower_ in place_words for q in p.children) for p in o.children)
+               for o in objects)
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -284,6 +294,9 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "ORG"
         elif label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_before:
             label = "GPE"
+        elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \
+                and _includes_places(ent.root.head.head, place_before):
+            label = "GPE"  # "17 townships, including Maungdaw": one of the places
         if label != ent.label_:
             changed = True
             spans.append(Span(doc, ent.start, ent.end, label=label))

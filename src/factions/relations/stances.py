@@ -352,6 +352,15 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
         # "controlled Mogadishu and much of southern Somalia", "captured Aleppo and then Damascus"
         places = [m for one in (place, *place.conjuncts) if (m := _held_place(one, index, words)) is not None]
+        # "the capital, Sanaa"; "much of Somalia, including the towns of Jilib and Jamaame": those too
+        named = [c for c in place.children if c.dep_ == "appos"]
+        named += [o for h in (place, token) for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
+                  for p in c.children if p.dep_ == "pobj" for o in (p, *p.conjuncts)]
+        named += [c for one in named if (inner := object_of(one)) is not None for c in inner.conjuncts]  # "the towns of A and B"
+        for one in named:
+            m = _held_place(one, index, words)
+            if m is not None and all(m.actor != q.actor for q in places):
+                places.append(m)
         if not places:
             continue
         evidence = sentence_span(sentence_of(token))
