@@ -398,6 +398,9 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
     ("In May 2021 Jaysh al-Wadi renamed itself Liwa al-Wadi.", ("same_as", "Jaysh al-Wadi", "Liwa al-Wadi")),
     ("In 2019 the Nile Front changed its name to the Nile Liberation Army.", ("same_as", "Nile Front", "Nile Liberation Army")),
+    # a bare definite description and its name; "known by its acronym"; "or" between commas
+    ("The Congolese army, known by its French acronym FARDC, is fighting the rebels.", ("same_as", "Congolese army", "FARDC")),
+    ("The Nile Front, or NLF, took the town.", ("same_as", "Nile Front", "NLF")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)
@@ -422,6 +425,8 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     ("Hashem Qasim, a former leader of Ahrar al-Sham, joined the new group.", ("member_of", "Hashem Qasim", "Ahrar al-Sham")),
     # verbs of their own, not aliases: "called", "named"
     ("Joe Biden called Vladimir Putin a killer.", ("same_as", "Joe Biden", "Vladimir Putin")),
+    # "or" after a list is a choice, not another name
+    ("The Nile Front, the Desert Brigade, or the Valley Brigade, may attack.", ("same_as", "Desert Brigade", "Valley Brigade")),
     # a description and the name it goes by are one mention, not two names
     ("The Islamic State's Afghan branch, known as ISIS-K, attacked Kabul.", ("same_as", "Afghan branch", "Islamic State Khorasan Province")),
 ])

@@ -224,8 +224,9 @@ def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     Both are names: a description and the name it goes by ("the Islamic State's Afghan
     branch, known as ISIS-K") are one mention of one actor, not two names, unless the
     description is set beside a name ("JAS, the group widely known as Boko Haram"),
-    which then stands for it."""
+    which then stands for it, or is a bare definite one ("The army, known as the SAF")."""
     text, gap = index.document.text, _alias_gap()
+    or_names = _words_of("alias")["or_between_commas"]
     out = []
     for alias in index.mentions:
         if not alias.actor or alias.basis in ("nominal", "pronoun", "anaphor"):
@@ -237,13 +238,19 @@ def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                   if m.actor and m.span.end <= alias.span.start and m.basis != "pronoun"]
         for named in sorted(before, key=lambda m: (-m.span.end, m.span.start)):
             between = text[named.span.end : alias.span.start]
-            if not gap.fullmatch(between):
+            if not (gap.fullmatch(between) or (or_names and between == ", or " and text[alias.span.end : alias.span.end + 1] in ",)"
+                                               and not text[: named.span.start].rstrip().endswith(","))):
                 continue
             if named.basis in ("nominal", "anaphor"):
                 beside = [m for m in index.mentions_within(max(named.span.start - 80, 0), named.span.start)
                           if m.actor == named.actor and m.basis not in ("nominal", "pronoun", "anaphor")
                           and text[m.span.end : named.span.start].strip() == ","]
-                named = beside[-1] if beside else None
+                inner = [m for m in index.mentions_within(named.span.start, named.span.end) if m is not named and m.actor
+                         and m.label != "NORP" and index.actors[m.actor].kind in GROUP_KINDS]
+                # "The army, known as the SAF": a bare definite description names the body as well;
+                # "the Islamic State's Afghan branch, known as ISIS-K" describes one by another's name
+                bare = not inner and named.text.split()[0].lower() == "the"
+                named = beside[-1] if beside else (named if bare else None)
             if named is not None and named.actor != alias.actor and index.actors[named.actor].kind in kinds:
                 token = doc.char_span(alias.span.start, alias.span.end, alignment_mode="expand")[0]
                 out.append(Relation(type="same_as", source=named.actor, target=alias.actor, source_span=named.span,
