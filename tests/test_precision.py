@@ -393,6 +393,14 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The Presidential Leadership Council is an eight-member body chaired by Rashad al-Alimi.",
      ("leads", "Rashad al-Alimi", "Presidential Leadership Council")),
     ("The AFC is a coalition of rebels. Corneille Nangaa leads the alliance.", ("leads", "Corneille Nangaa", "AFC")),
+    # a past form the tagger misreads ("retook") still triggers; "from" names the loser
+    ("In 2023 the army and the Wagner Group retook the northern town of Kidal from Tuareg rebels.", ("controls", "Wagner Group", "Kidal")),
+    # a description beside a name, armed and funded by a backer: the name is backed
+    ("The STC, a separatist movement armed and funded by the United Arab Emirates, controls Aden.",
+     ("supports", "United Arab Emirates", "Southern Transitional Council")),
+    ("The United Wa State Army, close to China, has stayed neutral.", ("allied_with", "United Wa State Army", "China")),
+    # backing in a fight makes a side of it
+    ("Government forces, backed by US air power, launched offensives against ISKP in Nangarhar.", ("allied_with", "United States", "Government forces")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),

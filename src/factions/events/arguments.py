@@ -159,6 +159,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for prep in pobj.children
                                   if prep.dep_ == "prep" and prep.lower_ == "against" for q in prep.children if q.dep_ == "pobj"
                                   for p in _with_conjuncts(q))
+        if not subj and trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children):
+            # "a movement armed and funded by the UAE": the noun the participle describes
+            # undergoes it (the first of coordinated participles hangs on the noun)
+            described = trigger.head if trigger.dep_ == "acl" else trigger.head.head if (
+                trigger.dep_ == "conj" and trigger.head.dep_ == "acl") else None
+            if described is not None and described.pos_ in ("NOUN", "PROPN"):
+                subj, passive = [described], True
         if passive:
             recipients = subj + recipients
         else:

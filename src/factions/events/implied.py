@@ -93,6 +93,16 @@ def _in_a_fight(support: Token, t: Triggers) -> bool:
     scope = list(support.subtree)
     if support.dep_ == "dobj":  # "provided air support …, focused on defeating ISIL"
         scope += [t for c in support.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree]
+    if support.dep_ == "acl" or (support.dep_ == "conj" and support.head.dep_ == "acl"):
+        # "the SDF, backed by Coalition air support, cleared two neighbourhoods", "offensives by
+        # government forces, backed by US air power": the fight of the party backed
+        node = support.head if support.dep_ == "acl" else support.head.head
+        for _ in range(4):
+            scope.append(node)
+            scope += [c for c in node.children if c.dep_ == "dobj" and node.pos_ == "VERB"]  # "would continue their offensive"
+            if node.head.i == node.i:
+                break
+            node = node.head
     for tok in scope:
         if tok.i == support.i or tok.pos_ not in ("VERB", "NOUN"):
             continue

