@@ -401,6 +401,10 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The United Wa State Army, close to China, has stayed neutral.", ("allied_with", "United Wa State Army", "China")),
     # backing in a fight makes a side of it
     ("Government forces, backed by US air power, launched offensives against ISKP in Nangarhar.", ("allied_with", "United States", "Government forces")),
+    # "it" continues the last group that was a subject, past the nearer object; a
+    # platform named as the channel ("on Telegram") is never the group
+    ("The RSF, at war with the army since April 2023, denied targeting civilians. In a statement on Telegram, "
+     "it said its forces had responded to fire.", ("member_of", "its forces", "Rapid Support Forces")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
@@ -427,6 +431,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     ("ISWAP clashes with Boko Haram fighters loyal to Abubakar Shekau, who was killed in 2021.", ("fights", "Boko Haram", "Abubakar Shekau")),
     # the fighters are loyal to him: his title is not "fighter"
     ("ISWAP clashes with Boko Haram fighters loyal to Abubakar Shekau.", ("member_of", "Abubakar Shekau", "Boko Haram")),
+    # "their" is not the singular subject's: the coordinated parties before it
+    ("The UK remains steadfast in its support of the Government of Iraq and the Iraqi people in their fight against ISIL.",
+     ("fights", "United Kingdom", "Islamic State")),
     # a state's proxies act for themselves: the fight is theirs
     ("Iran's proxies in Iraq attacked US bases.", ("fights", "Iran", "United States")),
     # "a former leader of X" led it

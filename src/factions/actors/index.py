@@ -12,6 +12,7 @@ from factions.names import normalise
 from factions.actors.resolve import clean_surface, descriptive_name
 from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span
+from factions.nlp.pipeline import sentence_starts
 from factions.nlp.tokens import tokens_where
 
 MAX_MENTION = 300  # characters: no mention is longer
@@ -81,10 +82,31 @@ class ActorIndex:
         if owner is not None and self._fits(owner, word):
             return owner
         self._index_by_start()
+        text = self.document.text
+        fitting = []
         for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
             if m.span.end <= token.idx and self._fits(m, word):
-                return m
-        return None
+                if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
+                    continue  # "in a statement on Telegram, it said": the channel, not who speaks
+                fitting.append(m)
+                if len(fitting) == 4:
+                    break
+        if not fitting:
+            return None
+        if word == "it" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            # "It", "its" as a subject or a possessive continue the last group
+            # that was a subject ("The RSF denied … In a statement, it said its forces …"),
+            # not the nearest object ("… at war with the army"), within the sentence and the one before.
+            sentences = sentence_starts(token.doc)
+            k = bisect_right(sentences, token.i) - 1
+            floor = token.doc[sentences[max(k - 1, 0)]].idx
+            for m in fitting:
+                if m.span.start < floor:
+                    break
+                head = token.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                if head is not None and head.root.dep_ in ("nsubj", "nsubjpass"):
+                    return m
+        return fitting[0]
 
     def _fits(self, m: Mention, word: str) -> bool:
         if not m.actor:

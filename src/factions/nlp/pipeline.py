@@ -75,16 +75,24 @@ def _past_forms(nlp: Language) -> None:
         ruler.add(patterns=[[{"LOWER": form}]], attrs={"TAG": "VBD", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Fin"})
 
 
-def sentence_of(token: Token) -> SpacySpan:
-    """The sentence holding a token. spaCy's `token.sent` walks the document's
-    sentences from the start on every call; this indexes them once per Doc."""
-    doc = token.doc
+def _sentence_index(doc: Doc) -> tuple[list[int], list[SpacySpan]]:
     index = doc.user_data.get("factions_sentences")
     if index is None:
         sents = list(doc.sents)
         index = doc.user_data["factions_sentences"] = ([s.start for s in sents], sents)
-    starts, sents = index
+    return index
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The sentence holding a token. spaCy's `token.sent` walks the document's
+    sentences from the start on every call; this indexes them once per Doc."""
+    starts, sents = _sentence_index(token.doc)
     return sents[bisect_right(starts, token.i) - 1]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of every sentence, in order (indexed once per Doc)."""
+    return _sentence_index(doc)[0]
 
 
 def sentence_text(sent: SpacySpan) -> str:

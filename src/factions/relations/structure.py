@@ -163,7 +163,8 @@ def _speaking_group(doc: Doc, index: ActorIndex, at: int) -> Mention | None:
         token = token.head
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         m = index.mention_for_token(subject) if subject is not None else None
-        if m is not None and m.actor and m.basis != "pronoun" and index.actors[m.actor].kind in GROUP_KINDS - {"media"}:
+        # "In a statement on Telegram, it said its forces …": a pronoun subject counts when it is a group's
+        if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS - {"media"}:
             return m
     return None
 
