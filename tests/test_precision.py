@@ -476,6 +476,12 @@ def test_people_of_a_person_are_no_body_the_person_leads(extractor, text):
     assert not [r for r in x.relations if r.rule == "relations.group-of-person"]
 
 
+def test_a_body_is_no_member_of_itself(extractor):
+    x, _ = _run(extractor, "Security forces killed nine protesters, the Central Committee of Sudanese Doctors said.")
+    assert not [r for r in x.relations if r.type == "member_of" and x.document.text[r.source_span.start:r.source_span.end].lower().lstrip("the ")
+                == x.document.text[r.target_span.start:r.target_span.end].lower().lstrip("the ")]
+
+
 def test_a_tie_to_a_party_not_named_makes_no_relation(extractor):
     x, names = _run(extractor, "The regime and its backers must allow the United Nations access to Aleppo.")
     assert not [r for r in x.relations if r.rule == "relations.ally-description"]

@@ -113,6 +113,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
+        if _bare(group.text) == _bare(m.text):
+            continue  # "the Central Committee of Sudanese Doctors" read twice: one body, no member of itself
         if unit and group.span.start >= m.span.end \
                 and index.document.text[m.span.end : group.span.start].split()[:1] in (["in"], ["at"], ["near"]):
             continue  # "a military detachment in Djibo": stationed there, not its unit
@@ -128,6 +130,11 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             )
         )
     return out
+
+
+def _bare(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
 
 
 def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
