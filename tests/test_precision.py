@@ -405,6 +405,16 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # platform named as the channel ("on Telegram") is never the group
     ("The RSF, at war with the army since April 2023, denied targeting civilians. In a statement on Telegram, "
      "it said its forces had responded to fire.", ("member_of", "its forces", "Rapid Support Forces")),
+    # copular affiliation; a merger told with a pronoun; a fronted "Led by"; succession by replacement
+    ("JNIM is al-Qaeda's affiliate in the Sahel.", ("affiliate_of", "Jama'at Nusrat al-Islam wal-Muslimin", "al-Qaeda")),
+    ("JNIM is active in the Sahel. It was formed in March 2017 through a merger of Ansar Dine and al-Mourabitoun.",
+     ("successor_of", "Jama'at Nusrat al-Islam wal-Muslimin", "al-Mourabitoun")),
+    ("The ADF began as a Ugandan rebel group. Led by Musa Baluku, it pledged allegiance to the Islamic State.",
+     ("leads", "Musa Baluku", "Allied Democratic Forces")),
+    ("An African Union mission, AUSSOM, replaced the previous force, ATMIS, on 1 January 2025.",
+     ("successor_of", "African Union Support and Stabilization Mission in Somalia", "African Union Transition Mission in Somalia")),
+    ("The MNDAA went on to capture Lashio in August 2024.", ("controls", "Myanmar National Democratic Alliance Army", "Lashio")),
+    ("The federal government of President Hassan Sheikh Mohamud relies on clan militias.", ("leads", "Hassan Sheikh Mohamud", "government")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
@@ -474,6 +484,11 @@ def test_a_phrase_event_is_one_event(extractor):
 def test_people_of_a_person_are_no_body_the_person_leads(extractor, text):
     x, _ = _run(extractor, text)
     assert not [r for r in x.relations if r.rule == "relations.group-of-person"]
+
+
+def test_a_person_succeeding_a_person_is_no_succession_of_bodies(extractor):
+    x, _ = _run(extractor, "Hassan Nasrallah succeeded Abbas al-Musawi as secretary-general in 1992.")
+    assert not [r for r in x.relations if r.type == "successor_of"]
 
 
 def test_a_body_is_no_member_of_itself(extractor):

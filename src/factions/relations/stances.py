@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
+from factions.events.arguments import _subject_tokens
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where
@@ -328,6 +329,9 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 place = token.head if token.dep_ in ("acl", "relcl") else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             elif not any(c.dep_ == "auxpass" for c in token.children):  # "ISIL seized Mosul"
                 holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if holder is None and token.dep_ in ("xcomp", "conj", "advcl"):  # "went on to capture Lashio"
+                    subjects, passive = _subject_tokens(token)
+                    holder = subjects[0] if subjects and not passive else None
                 place = next((c for c in token.children if c.dep_ == "dobj"), None)
                 named = (object_of(place) or place) if place is not None and place.lower_ in words["portions"] else place
                 if lemma in words["passive_only"] and named is not None and named.ent_type_ not in ("GPE", "LOC", "FAC"):

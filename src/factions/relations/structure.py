@@ -333,11 +333,13 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"the Justice and Equality Movement of Gibril Ibrahim", "Moqtada al-Sadr's Mahdi
     Army", "the government of Omar al-Bashir" (rule relations.group-of-person): a body
     named as a person's is the one the person leads."""
+    led_bodies = frozenset(lexicon("events")["roles"]["led_bodies"])
     out = []
     for m in index.mentions:
         if not m.actor or m.basis == "pronoun" or index.actors[m.actor].kind not in GROUP_KINDS - {"state", "media"}:
             continue
-        if m.basis == "nominal" and (not _named_description(m, index) or any(
+        generic = m.text.lower().split()[-1] in led_bodies  # "the federal government of President X"
+        if m.basis == "nominal" and ((not _named_description(m, index) and not generic) or any(
                 o is not m and o.actor and o.basis not in ("nominal", "pronoun") and index.actors[o.actor].kind in GROUP_KINDS
                 for o in index.mentions_within(m.span.start, m.span.end))):
             continue  # "the supporters of X": no body named; "X's Mahdi Army": the name inside stands
@@ -369,8 +371,15 @@ def affiliate_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         known = _known_as(span.root, index) if span is not None else None
+        shown = m  # the span the relation points at: the description, or the copula's subject
+        if known is None and span is not None and span.root.dep_ == "attr":
+            # "JNIM is al-Qaeda's affiliate in the Sahel": the subject is the affiliate
+            subject = next((c for c in span.root.head.children if c.dep_ == "nsubj"), None)
+            named = index.mention_for_token(subject) if subject is not None else None
+            known = named if named is not None and named.actor and named.basis not in ("nominal",) else None
+            shown = known or m
         source = known or m
-        out.append(Relation(type="affiliate_of", source=source.actor, target=parents[0].actor, source_span=m.span,
+        out.append(Relation(type="affiliate_of", source=source.actor, target=parents[0].actor, source_span=shown.span,
                             target_span=parents[0].span, evidence_span=sentence_span(sentence_of(span.root)) if span is not None else m.span,
                             modality="asserted", rule="relations.affiliate-description"))
     return out
@@ -465,9 +474,13 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                     target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
                                     rule="relations.head-of-own-body"))
         if token.lemma_ in leading and token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
-            # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"
-            for pobj in agents:
-                rel("leads", pobj, token.head, token, "relations.led-by")
+            # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"; "Led by Y, it
+            # pledged allegiance …": a participle opening the clause describes its subject
+            led = token.head
+            if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX"):
+                led = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            for pobj in agents if led is not None else ():
+                rel("leads", pobj, led, token, "relations.led-by")
         elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
             pobj = object_of(token)
             verb = token.head if token.dep_ != "pobj" else token.head.head
@@ -751,6 +764,11 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if tok.lower_ in quantities and object_of(tok) is not None:
             tok = object_of(tok)  # "hundreds of foreign fighters"
         m = index.mention_for_token(_named_head(tok, index))
+        if m is None and tok.pos_ == "PRON" and tok.lower_ in ("it", "they"):
+            # "It was formed in 2017 through a merger of …": the pronoun, standing for its group
+            found = index.resolve_pronoun(tok)
+            if found is not None:
+                m = Mention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, found.label, actor=found.actor, basis="pronoun")
         if m is not None and m.basis == "pronoun":
             m = _named_before(index, m, sentence_of(tok).start_char) or m
         return m if m is not None and m.actor and index.actors[m.actor].kind in kinds else None
@@ -761,7 +779,7 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
 
     lemmas = frozenset(include["verbs"]) | {v for v, _ in phrasal} | frozenset(serve["verbs"]) | frozenset(serve["joining"]) \
-        | frozenset(succession["verbs"]) | frozenset(founding["verbs"])
+        | frozenset(succession["verbs"]) | frozenset(founding["verbs"]) | frozenset(succession["replacing_verbs"])
     for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])):
         lemma = token.lemma_.lower()
         subjects, passive = _subject_tokens(token) if token.pos_ in ("VERB", "AUX") else ([], False)
@@ -802,6 +820,19 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                     for source in sources:
                         add("successor_of", party(subject, {"armed_group", "organization"}), party(source, {"armed_group", "organization"}),
                             token, "relations.formed-from")
+        # "AUSSOM replaced the previous force, ATMIS": a body that takes another's place succeeds it.
+        if token.pos_ == "VERB" and lemma in succession["replacing_verbs"]:
+            bodies = {"armed_group", "organization", "government_body"}
+            def named(t: Token) -> list[Token]:  # "the previous force, ATMIS": the name beside it too
+                return [t, *(a for a in t.children if a.dep_ == "appos")]
+
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            pairs = [(n, o) for a, b in ([(a, s) for a in agents for s in subjects] if passive else [(s, o) for s in subjects for o in objects])
+                     for n in named(a) for o in named(b)]
+            for new_body, old_body in pairs:
+                add("successor_of", party(new_body, bodies), party(old_body, bodies), token, "relations.formed-from")
+            continue
         # "founded by Abu Musab al-Zarqawi" / "Zarqawi founded the group".
         if token.pos_ == "VERB" and lemma in founding["verbs"] and (lemma != "set" or "up" in words_after):
             if passive or token.dep_ in ("acl", "relcl"):
