@@ -415,6 +415,13 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
      ("successor_of", "African Union Support and Stabilization Mission in Somalia", "African Union Transition Mission in Somalia")),
     ("The MNDAA went on to capture Lashio in August 2024.", ("controls", "Myanmar National Democratic Alliance Army", "Lashio")),
     ("The federal government of President Hassan Sheikh Mohamud relies on clan militias.", ("leads", "Hassan Sheikh Mohamud", "government")),
+    # a commander over one region is one of the body's commanders; a body formed as another's wing belongs to it
+    ("The RSF is at war with the army. Abdel Rahman Juma Barakallah, its commander in West Darfur, was designated in 2024.",
+     ("member_of", "Abdel Rahman Juma Barakallah", "Rapid Support Forces")),
+    ("M23 is commanded by Sultani Makenga and forms the armed wing of the Alliance Fleuve Congo (AFC).", ("member_of", "M23", "Alliance Fleuve Congo")),
+    # a name the model took for a body, beside a person's title
+    ('"The junta should act," said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch.',
+     ("member_of", "Ilaria Allegrozzi", "Human Rights Watch")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),

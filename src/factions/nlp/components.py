@@ -263,6 +263,27 @@ def _statuses() -> frozenset[str]:
     return frozenset(lexicon("actor_kinds")["entity_fixes"]["statuses"])
 
 
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    roles = lexicon("events")["roles"]
+    return frozenset(w for w in (*roles["leads"], *roles["member_of"]) if "-" not in w)
+
+
+def _titled_person(ent: Span) -> bool:
+    """A name the model took for a body, set beside a person's title by a comma
+    ("Ilaria Allegrozzi, senior Sahel researcher at …"): a person. Not a body's
+    own name beside its head ("Hamas, the group's political wing")."""
+    if any(t.lower_ in _group_name_words() for t in ent) or ent.end >= len(ent.doc) or ent.doc[ent.end].text != ",":
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _person_titles() and c.i > ent.end
+               and not any(g.dep_ == "poss" for g in c.children) for c in ent.root.children)
+
+
+@lru_cache(maxsize=1)
+def _group_name_words() -> frozenset[str]:
+    return frozenset(lexicon("actor_kinds")["entity_fixes"]["group_name_words"])
+
+
 def _includes_places(head, place_words: set) -> bool:
     """What "including" hangs on names places: a place noun ("townships, including
     X"), or a verb whose object is one ("controls 14 of the 17 townships, including X")."""
@@ -292,6 +313,8 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
+        elif label == "ORG" and _titled_person(ent):
+            label = "PERSON"  # "said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch"
         elif label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_before:
             label = "GPE"
         elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \

@@ -70,8 +70,8 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 group = _whose(token, index)
             if group is None:
                 continue
-            if rel == "leads" and _one_of_several(token):
-                rel = "member_of"  # "a senior Kataib Hezbollah commander", "one of the leaders of X"
+            if rel == "leads" and (_one_of_several(token) or _regional(token, index)):
+                rel = "member_of"  # "a senior Kataib Hezbollah commander", "its commander in West Darfur"
             out.append(
                 Relation(
                     type=rel, source=person.actor, target=group.actor,
@@ -122,14 +122,33 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue  # "the people of Sudan" live there; they are no members of a body
         if group.label == "NORP":
             continue  # "Turkish forces", "Israeli officials" stand for the state itself (actors/demonyms.py)
-        sent = sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0])
+        chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        sent = sentence_of(chars[0])
+        member = _described_by_predicate(chars.root, index) or m  # "M23 forms the armed wing of the AFC"
+        if member.actor == group.actor:
+            continue
         out.append(
             Relation(
-                type="member_of", source=m.actor, target=group.actor, source_span=m.span, target_span=group.span,
+                type="member_of", source=member.actor, target=group.actor, source_span=member.span, target_span=group.span,
                 evidence_span=sentence_span(sent), modality="asserted", rule="relations.described-member",
             )
         )
     return out
+
+
+def _described_by_predicate(head: Token, index: ActorIndex) -> Mention | None:
+    """The named subject a description is predicated of: "M23 forms the armed wing of
+    the AFC", "the SDF is the military arm of the AANES", "X serves as its military wing"."""
+    verb = head.head
+    if not ((head.dep_ == "attr" and verb.lemma_ == "be") or (head.dep_ == "dobj" and verb.lemma_ in ("form", "constitute", "remain"))
+            or (head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lemma_ in ("serve", "act", "function"))):
+        return None
+    verb = verb.head if verb.lower_ == "as" else verb
+    subjects, _ = _subject_tokens(verb)  # "M23 is commanded by X and forms the armed wing of …"
+    named = index.mention_for_token(subjects[0]) if subjects else None
+    if named is not None and named.actor and named.basis not in ("nominal", "pronoun") and index.actors[named.actor].kind in GROUP_KINDS:
+        return named
+    return None
 
 
 def _bare(text: str) -> str:
@@ -582,6 +601,17 @@ def _named_description(m: Mention, index: ActorIndex) -> bool:
         return True
     words = m.text.split()
     return any(w[:1].isupper() for w in words[1:]) or (len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an"))
+
+
+def _regional(title: Token, index: ActorIndex) -> bool:
+    """"its commander in West Darfur", "the group's emir for Kirkuk": a title over one
+    place or sector of a body makes the person one of its commanders."""
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("in", "for")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            m = index.mention_for_token(place)
+            if place.ent_type_ in ("GPE", "LOC", "FAC") or (m is not None and m.actor and index.actors[m.actor].kind == "location"):
+                return True
+    return False
 
 
 def _one_of_several(title: Token) -> bool:
