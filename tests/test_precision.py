@@ -35,6 +35,36 @@ def test_the_subject_of_a_reporting_passive_is_what_is_reported_not_the_speaker(
     assert [names[c.speaker] for c in x.claims] == ["Reuters"]
 
 
+def _claim_spans(x):
+    t = x.document.text
+    return [(t[c.speaker_span.start:c.speaker_span.end], c.cue, t[c.content_span.start:c.content_span.end]) for c in x.claims]
+
+
+@pytest.mark.parametrize("text, claim", [
+    # what investigators and reports say
+    ("The Panel documented a supply route through eastern Chad.", ("The Panel", "documented", "a supply route")),
+    ("The Group identified at least 150 children recruited by armed groups.",
+     ("The Group", "identified", "at least 150 children recruited by armed groups")),
+    ("Investigators found that the drones had been assembled in Darfur.",
+     ("Investigators", "found", "the drones had been assembled in Darfur")),
+    # a second act of the same speaker, which the parse hangs inside the first one's content
+    ("The United Arab Emirates denied that it had supplied weapons to either party and told the Panel that the flights carried aid.",
+     ("The United Arab Emirates", "denied", "it had supplied weapons to either party")),
+    ("The United Arab Emirates denied that it had supplied weapons to either party and told the Panel that the flights carried aid.",
+     ("The United Arab Emirates", "told", "the flights carried aid")),
+    ("The envoy urged all Member States to respect the embargo and called on the parties to allow humanitarian access.",
+     ("The envoy", "urged", "all Member States to respect the embargo")),
+])
+def test_a_claim_told_in_this_shape_is_read(extractor, text, claim):
+    x, _ = _run(extractor, text)
+    assert claim in _claim_spans(x)
+
+
+def test_a_coordinated_verb_of_the_content_is_not_a_second_claim(extractor):
+    x, _ = _run(extractor, "Hamas said Israel had attacked the camp and killed 20 people.")
+    assert _claim_spans(x) == [("Hamas", "said", "Israel had attacked the camp and killed 20 people")]
+
+
 # --- events: attacks in words ----------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

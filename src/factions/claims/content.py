@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from factions.claims.channels import _channel_patterns
-from factions.claims.cues import _aside, _speech
+from factions.claims.cues import _aside, _cue_words, _speech
 from factions.model import Span
 
 
@@ -52,6 +52,17 @@ def _trim(doc: Doc, span: Span, text: str) -> Span:
     return Span(start, end)
 
 
+def _second_cue(clause: Token) -> Token | None:
+    """A cue verb conjoined to the reported clause with no subject of its own ("denied
+    that it had supplied weapons and told the Panel that …"): the parser hangs the
+    speaker's second act inside the first one's content; it ends that content."""
+    words = _cue_words()
+    for conj in (c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if conj.lemma_.lower() in words and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+            return conj
+    return None
+
+
 def _content(verb: Token, speaker: Token | None) -> Span | None:
     aside = _aside(verb)
     children = [c for c in verb.children if aside is None or c.i != aside.i]
@@ -60,6 +71,10 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         return _edges(subjects[0])
     for child in children:
         if child.dep_ in CONTENT_DEPS:
+            cue = _second_cue(child)
+            if cue is not None:  # "denied that it had supplied weapons and told the Panel that …"
+                before = [t for t in child.subtree if t.i < cue.i and not (t.dep_ == "cc" and t.head.i == child.i and t.i == cue.i - 1)]
+                return _tokens_span(before) if before else _edges(child)
             return _edges(child)
     # "telling a news conference in Kabul that Afghan soil would not be used": a
     # "that" clause the parser hung on the object as a relative clause. In a true
@@ -77,7 +92,13 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         objs = [c for c in children if c.dep_ in ("dobj", "dative")]
         objs += [o for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < xcomp[0].i
                  for o in c.children if o.dep_ == "pobj"]
-        return _edges(*objs, *xcomp)
+        span = _edges(*objs, *xcomp)
+        cue = _second_cue(xcomp[0])
+        if cue is not None:  # "urged all States to respect the embargo and called on the parties to …"
+            cc = next((t for t in xcomp[0].children if t.dep_ == "cc" and t.i == cue.i - 1), None)
+            last = verb.doc[(cc or cue).i - 1]
+            span = Span(span.start, last.idx + len(last.text))
+        return span
     speech = _speech()
     objs = [c for c in children if c.dep_ == "dobj"]
     # "vowed in a televised address to widen the campaign": the infinitive hung on the

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from factions.actors.index import GROUP_KINDS, ActorIndex
 from factions.claims.content import _tokens_span
-from factions.claims.cues import _aside, _quoted_as_saying, _speech
+from factions.claims.cues import _aside, _cue_words, _quoted_as_saying, _speech
 from factions.model import Span
 from factions.nlp.pipeline import sentence_of
 
@@ -46,6 +46,9 @@ def _subject(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.head.lemma_.lower() in _cue_words() \
+                and verb.lemma_.lower() in _cue_words() and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return _subject(verb.head.head)  # "denied that it had … and told the Panel that …": the denier tells
         return _subject(verb.head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "denied the charge, telling reporters that …"
