@@ -528,6 +528,15 @@ def test_a_person_succeeding_a_person_is_no_succession_of_bodies(extractor):
     assert not [r for r in x.relations if r.type == "successor_of"]
 
 
+def test_its_in_an_of_phrase_keeps_the_nearest_group(extractor):
+    x, names = _run(extractor, "Katibat al-Nour has pledged allegiance to the Islamic State. Its leader said his fighters "
+                               "recognised the authority of the Islamic State and would fight under the banner of its Sahel branch.")
+    its = [m for m in x.mentions if m.text == "its"]
+    assert its and names[its[-1].actor] == "Islamic State"
+    leader = [m for m in x.mentions if m.text == "Its"]
+    assert leader and names[leader[0].actor] == "Katibat al-Nour"
+
+
 def test_a_body_is_no_member_of_itself(extractor):
     x, _ = _run(extractor, "Security forces killed nine protesters, the Central Committee of Sudanese Doctors said.")
     assert not [r for r in x.relations if r.type == "member_of" and x.document.text[r.source_span.start:r.source_span.end].lower().lstrip("the ")

@@ -93,10 +93,12 @@ class ActorIndex:
                     break
         if not fitting:
             return None
-        if word == "it" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            # "It", "its" as a subject or a possessive continue the last group
-            # that was a subject ("The RSF denied … In a statement, it said its forces …"),
-            # not the nearest object ("… at war with the army"), within the sentence and the one before.
+        of_phrase = token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
+        if word == "it" and (token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and not of_phrase)):
+            # "It" as a subject and "its" continue the last group that was a subject, within
+            # the sentence and the one before ("The RSF, at war with the army, denied … In a
+            # statement, it said its forces …"), not the nearest object; "its" in an "of"
+            # phrase keeps the nearest ("the authority of IS … the banner of its Sahel branch").
             sentences = sentence_starts(token.doc)
             k = bisect_right(sentences, token.i) - 1
             floor = token.doc[sentences[max(k - 1, 0)]].idx
