@@ -452,6 +452,10 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # a name the model took for a body, beside a person's title
     ('"The junta should act," said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch.',
      ("member_of", "Ilaria Allegrozzi", "Human Rights Watch")),
+    # a strike carried out in coordination with, or in support of, another party: its side
+    ("AFRICOM carried out the strike in support of Puntland security forces.", ("allied_with", "AFRICOM", "Puntland security forces")),
+    ("In coordination with the Somali National Army, AFRICOM conducted an airstrike against al-Shabaab near Jilib.",
+     ("allied_with", "AFRICOM", "Somali National Army")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),

@@ -93,8 +93,17 @@ def _part_of(verb: Token, subject: Token) -> list[Token]:
 
 
 def _alongside(verb: Token, lex: dict) -> list[Token]:
-    """"fought alongside the Iraqi army": those who fight on the subject's side."""
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex["participants"]["ally_preps"]]
+    """"fought alongside the Iraqi army", "in coordination with the Federal Government",
+    "in support of Puntland forces", "together with X": those on the subject's side."""
+    parts = lex["participants"]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in parts["ally_preps"]]
+    # "in coordination with X", "in support of X": the noun's own "with"/"of"
+    preps += [q for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children
+              if n.dep_ == "pobj" and n.lemma_.lower() in parts["ally_nouns"] for q in n.children if q.dep_ == "prep" and q.lower_ in ("with", "of")]
+    # "together with X", "jointly with X", "along with X", on the verb or on its subject
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    preps += [q for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in ("together", "jointly", "along")
+              for q in c.children if q.dep_ == "prep" and q.lower_ == "with"]
     return [t for p in preps for pobj in p.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
 
 

@@ -54,7 +54,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         actors = _dedupe(participants.mentions(actor_toks))
-        allies = [] if is_noun else [m for m in _dedupe(participants.mentions(_alongside(token, lex))) if m.actor not in {a.actor for a in actors}]
+        # "fought alongside X"; "In coordination with X, AFRICOM conducted an airstrike": a
+        # noun trigger's allies hang on the light verb that carries it
+        carrier = token if not is_noun else token.head if token.dep_ == "dobj" and token.head.lemma_ in lex["participants"]["light_verbs"] else None
+        allies = [] if carrier is None else [m for m in _dedupe(participants.mentions(_alongside(carrier, lex))) if m.actor not in {a.actor for a in actors}]
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors + allies}]
         if token.lemma_ in lex["participants"]["place_verbs"]:
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
