@@ -456,6 +456,8 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("AFRICOM carried out the strike in support of Puntland security forces.", ("allied_with", "AFRICOM", "Puntland security forces")),
     ("In coordination with the Somali National Army, AFRICOM conducted an airstrike against al-Shabaab near Jilib.",
      ("allied_with", "AFRICOM", "Somali National Army")),
+    # the party a place attacked is "of"
+    ("JNIM fighters stormed the camp of the Malian army and its Russian mercenaries in Boulkessi.", ("fights", "Jama'at Nusrat al-Islam wal-Muslimin", "Malian army")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
@@ -514,6 +516,11 @@ def test_a_known_surname_after_another_name_is_someone_else(extractor):
     x, names = _run(extractor, "The United States imposed sanctions on Abdel Rahim Dagalo in September 2023.")
     assert "Abdel Rahim Dagalo" in names.values()
     assert "Mohamed Hamdan Dagalo" not in names.values()
+
+
+def test_a_meeting_to_discuss_is_one_meeting(extractor):
+    x, _ = _run(extractor, "The foreign ministers of Egypt and Saudi Arabia met in Washington to discuss the war in Sudan.")
+    assert [e.trigger for e in x.events if e.type == "CONSULT"] == ["met"]
 
 
 def test_a_phrase_event_is_one_event(extractor):

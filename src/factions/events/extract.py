@@ -46,6 +46,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if matched is None:
             continue
         kind, is_noun = matched
+        if kind.type == "CONSULT" and token.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children):
+            head = _match_trigger(token.head, t)
+            if head is not None and head[0].type == "CONSULT":
+                continue  # "met in Washington to discuss the war": one meeting, its purpose no second
         rule = "events.trigger-noun" if is_noun else "events.trigger-verb"
         if kind.type == "ASSAULT" and not is_noun and _verbal_attack(token, lex["verbal_attack"]):
             kind, rule = t.verbs["accuse"], "events.verbal-attack"  # "sharply attacked X in a speech"

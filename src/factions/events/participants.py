@@ -65,6 +65,15 @@ class _Participants:
                 # "overran a Nigerian Army base": the place is no party, the group
                 # whose base it is is the one attacked.
                 owner = self.group_inside(m)
+                if owner is None:
+                    # "stormed the camp of the Malian army and its Russian mercenaries":
+                    # the party the place is "of"
+                    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    if holder is not None and holder not in queue:
+                        held = self.index.mention_for_token(holder)
+                        if held is not None and held.actor and self.index.actors[held.actor].kind in GROUP_KINDS - {"state"}:
+                            queue.extend([holder, *(c for c in holder.conjuncts if c not in queue)])
                 if owner is not None:
                     out.append(owner)
                 continue
