@@ -458,6 +458,14 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
      ("allied_with", "AFRICOM", "Somali National Army")),
     # the party a place attacked is "of"
     ("JNIM fighters stormed the camp of the Malian army and its Russian mercenaries in Boulkessi.", ("fights", "Jama'at Nusrat al-Islam wal-Muslimin", "Malian army")),
+    # the body a title is "at" before a state named as its subject; a body named after its place
+    ('"Both sides are exhausted," said Sarah al-Hashimi, an Iraq researcher at Chatham House in London.',
+     ("member_of", "Sarah al-Hashimi", "Chatham House")),
+    ('"Both groups see each other as a threat," said Moussa Diallo, a researcher at the Timbuktu Institute in Dakar.',
+     ("member_of", "Moussa Diallo", "Timbuktu Institute")),
+    # "whose members include"
+    ("The Joint Force, whose members include the Justice and Equality Movement, joined the army.",
+     ("member_of", "Justice and Equality Movement", "Joint Force")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),

@@ -280,6 +280,12 @@ def _titled_person(ent: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """The last words that make a name a body's (actor_kinds.toml, kind organization)."""
+    return frozenset(w for k in lexicon("actor_kinds")["kind"] if k["kind"] == "organization" for w in k["words"])
+
+
+@lru_cache(maxsize=1)
 def _group_name_words() -> frozenset[str]:
     return frozenset(lexicon("actor_kinds")["entity_fixes"]["group_name_words"])
 
@@ -315,6 +321,8 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "ORG"
         elif label == "ORG" and _titled_person(ent):
             label = "PERSON"  # "said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch"
+        elif label in ("GPE", "LOC", "FAC") and len(ent) > 1 and ent[-1].lower_ in _body_words():
+            label = "ORG"  # "the Timbuktu Institute", "Kabul University": a body named after its place
         elif label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_before:
             label = "GPE"
         elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \

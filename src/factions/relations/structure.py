@@ -672,9 +672,12 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
             continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
+        explicit = 0 <= gap_after <= 40 and _object_of_title(title, g)
         if 0 <= gap_before <= 3 or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")) \
-                or (0 <= gap_after <= 40 and _object_of_title(title, g)):
-            dist = min(abs(gap_before), abs(gap_after))
+                or explicit:
+            # "an Iraq researcher at Chatham House": the body the title is "at" or "of"
+            # comes before a state named as the title's subject
+            dist = (0 if explicit else 1, min(abs(gap_before), abs(gap_after)))
             if best is None or dist < best[0]:
                 best = (dist, g)
     return best[1] if best else None
@@ -794,6 +797,11 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if tok.lower_ in quantities and object_of(tok) is not None:
             tok = object_of(tok)  # "hundreds of foreign fighters"
         m = index.mention_for_token(_named_head(tok, index))
+        if tok.lower_ == "whose":  # "the loose coalition, whose core members include …": the coalition
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if clause is not None:
+                tok = clause.head
+                m = index.mention_for_token(_named_head(tok, index))
         if m is None and tok.pos_ == "PRON" and tok.lower_ in ("it", "they"):
             # "It was formed in 2017 through a merger of …": the pronoun, standing for its group
             found = index.resolve_pronoun(tok)
