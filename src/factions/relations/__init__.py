@@ -1,6 +1,7 @@
 """Stage 5, relations between actors: those the events imply (made by the events stage),
-then those read from titles and descriptions (`structure.py`), stances and control
-(`stances.py`); arguments named rather than pronouns, one record per relation, and the
+then those read from titles and descriptions (`structure.py`), from how a party is
+named by its tie to another (`descriptions.py`: aliases, allies and backers, a person's
+body), stances and control (`stances.py`); arguments named rather than pronouns, one record per relation, and the
 rules switched off dropped. The types are declared in `data/relation_types.toml`
 (`types.py`); `similarity.py` is the optional typer over sentence embeddings.
 
@@ -22,9 +23,10 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     the events stage read from its events' participants."""
     # Imported here: the events stage reads the relation types, and these read its parse helpers.
     from factions.events.participants import _Participants
+    from factions.relations.descriptions import alias_relations, ally_descriptions, person_groups
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
-        affiliate_relations, alias_relations, ally_descriptions, composition_relations, person_groups, dedupe_relations, described_memberships, named_arguments, outlet_relations,
+        affiliate_relations, composition_relations, dedupe_relations, described_memberships, named_arguments, outlet_relations,
         structural_relations, title_relations,
     )
 

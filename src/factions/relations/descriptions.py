@@ -1,0 +1,172 @@
+"""Relations read from how a text names a party by its tie to another: two names of one
+actor ("X, also known as Y": rule relations.alias-of), a party described by its ally,
+backer or patron ("its Russian partners", "Iran's proxies", "X, close to China":
+relations.ally-description), and a body named as a person's ("the Justice and
+Equality Movement of Gibril Ibrahim": relations.group-of-person). Words in
+data/lexicons/relations.toml [alias] and [ally_description]."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from factions.actors.index import GROUP_KINDS, ActorIndex
+from factions.events.participants import _named_before
+from factions.lexicons import lexicon
+from factions.model import Mention, Relation
+from factions.nlp import sentence_of, sentence_span, tokens_where
+from factions.relations.stances import PARTY_KINDS
+from factions.relations.structure import _named_description, _words_of
+
+
+# Kinds that can be two names of one actor: a person's, or a body's (the model's ORG and
+# the knowledge base's kinds disagree on what a body is, so any two bodies).
+_ALIAS_KINDS = ({"person"}, {"armed_group", "organization", "government_body", "media", "state"})
+
+
+@lru_cache(maxsize=1)
+def _alias_gap() -> re.Pattern:
+    """The text between two names when the second is another name of the first
+    (data/lexicons/relations.toml [alias])."""
+    words = _words_of("alias")
+    adverb = "(?:" + "|".join(map(re.escape, words["adverbs"])) + r")\s+"
+    phrases, set_off = "|".join(words["phrases"]), "|".join(words["set_off"])
+    mark = r"[,(]\s*"
+    acronym = r"(?:\s*\([^()]{1,40}\))?\s*"  # "Harakat al-Shabaab al-Mujahideen (HSM), commonly known as"
+    said = f"(?:(?:{mark})?(?:{adverb})*(?:{phrases})|{mark}(?:{adverb})*(?:{set_off})|(?:{adverb})+(?:{set_off}))"
+    return re.compile(acronym + said + r"\s*(?:the\s+)?[\"“‘']?\s*", re.IGNORECASE)
+
+
+def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"X, also known as Y", "X (also called Y)", "X renamed itself Y" (rule
+    relations.alias-of): two names of one actor. Only between two actors: where the
+    knowledge base already holds both names as one actor's, the text adds no relation.
+    Both are names: a description and the name it goes by ("the Islamic State's Afghan
+    branch, known as ISIS-K") are one mention of one actor, not two names, unless the
+    description is set beside a name ("JAS, the group widely known as Boko Haram"),
+    which then stands for it, or is a bare definite one ("The army, known as the SAF")."""
+    text, gap = index.document.text, _alias_gap()
+    or_names = _words_of("alias")["or_between_commas"]
+    out = []
+    for alias in index.mentions:
+        if not alias.actor or alias.basis in ("nominal", "pronoun", "anaphor"):
+            continue
+        kinds = next((k for k in _ALIAS_KINDS if index.actors[alias.actor].kind in k), None)
+        if kinds is None:
+            continue
+        before = [m for m in index.mentions_within(max(alias.span.start - 90, 0), alias.span.start)
+                  if m.actor and m.span.end <= alias.span.start and m.basis != "pronoun"]
+        for named in sorted(before, key=lambda m: (-m.span.end, m.span.start)):
+            between = text[named.span.end : alias.span.start]
+            if not (gap.fullmatch(between) or (or_names and between == ", or " and text[alias.span.end : alias.span.end + 1] in ",)"
+                                               and not text[: named.span.start].rstrip().endswith(","))):
+                continue
+            if named.basis in ("nominal", "anaphor"):
+                beside = [m for m in index.mentions_within(max(named.span.start - 80, 0), named.span.start)
+                          if m.actor == named.actor and m.basis not in ("nominal", "pronoun", "anaphor")
+                          and text[m.span.end : named.span.start].strip() == ","]
+                inner = [m for m in index.mentions_within(named.span.start, named.span.end) if m is not named and m.actor
+                         and m.label != "NORP" and index.actors[m.actor].kind in GROUP_KINDS]
+                # "The army, known as the SAF": a bare definite description names the body as well;
+                # "the Islamic State's Afghan branch, known as ISIS-K" describes one by another's name
+                bare = not inner and named.text.split()[0].lower() == "the"
+                named = beside[-1] if beside else (named if bare else None)
+            if named is not None and named.actor != alias.actor and index.actors[named.actor].kind in kinds:
+                token = doc.char_span(alias.span.start, alias.span.end, alignment_mode="expand")[0]
+                out.append(Relation(type="same_as", source=named.actor, target=alias.actor, source_span=named.span,
+                                    target_span=alias.span, evidence_span=sentence_span(sentence_of(token)),
+                                    modality="asserted", rule="relations.alias-of"))
+            break
+    return out
+
+
+def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"its Russian partners", "Iran's proxies", "their foreign backers" and "Congolese
+    troops and allied Wazalendo militias" (rule relations.ally-description): the party
+    a description names by its tie to another (data/lexicons/relations.toml
+    [ally_description]). A group named in the description's "in"/"from" phrase ("its
+    Russian partners in the Africa Corps") is the party."""
+    words = _words_of("ally_description")
+    ties = {w: "allies" for w in words["allies"]} | {w: "backers" for w in words["backers"]} | {w: "clients" for w in words["clients"]}
+    out = []
+
+    def party(tok: Token | None) -> Mention | None:
+        m = index.mention_for_token(tok) if tok is not None else None
+        if m is not None and m.basis == "pronoun":
+            m = _named_before(index, m, sentence_of(tok).start_char) or m
+        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"location"} else None
+
+    def add(kind: str, a: Mention | None, b: Mention | None, anchor: Token, description: Mention | None = None) -> None:
+        # Only the possessor may lie inside the other's span: "Iran's proxies".
+        inside = a is not None and b is not None and a.span.overlaps(b.span) and not (
+            description is not None and description.span in (a.span, b.span))
+        if a is not None and b is not None and a.actor != b.actor and not inside:
+            out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
+                                evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule="relations.ally-description"))
+
+    adjectives = words["adjectives"]
+    for token in tokens_where(doc, lowers=frozenset(ties) | frozenset(words["modifiers"]) | frozenset(adjectives)):
+        if token.pos_ in ("ADJ", "ADV") and token.lower_ in adjectives and token.dep_ in ("amod", "appos", "acomp", "advmod"):
+            other = next((o for c in token.children if c.dep_ == "prep" and c.lower_ == adjectives[token.lower_]
+                          for o in c.children if o.dep_ == "pobj"), None)
+            if other is not None:
+                # "the United Wa State Army, close to China"; "the militia is close to Iran"
+                described = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.dep_ == "acomp" else token.head
+                add("allied_with", party(described), party(other), token)
+                continue
+        if token.lower_ in ties and token.pos_ == "NOUN":
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            named = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                     for o in c.children if o.dep_ == "pobj" for p in [party(o)]
+                     if p is not None and p.basis != "nominal" and index.actors[p.actor].kind in GROUP_KINDS - {"state"}]
+            described = named[0] if named else party(token)
+            if described is not None and described.basis == "nominal" and not _named_description(described, index):
+                continue  # "the regime and its backers": who they are is not said
+            tie = ties[token.lower_]
+            if tie == "allies":
+                add("allied_with", party(owner), described, token, described)
+            elif tie == "backers":
+                add("supports", described, party(owner), token, described)
+            else:
+                add("supports", party(owner), described, token, described)
+        elif token.lower_ in words["modifiers"] and token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+            group = token.head
+            beside = group.head if group.dep_ == "conj" else next((c for c in group.children if c.dep_ == "conj"), None)
+            add("allied_with", party(beside), party(group), token)
+        elif token.lower_ in words["modifiers"] and token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "Congolese troops and allied Wazalendo militias", parsed as a verb "allied"
+            # conjoined to the troops with the militias as its object
+            group = next((c for c in token.children if c.dep_ == "dobj"), None)
+            add("allied_with", party(token.head), party(group), token)
+    return out
+
+
+def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"the Justice and Equality Movement of Gibril Ibrahim", "Moqtada al-Sadr's Mahdi
+    Army", "the government of Omar al-Bashir" (rule relations.group-of-person): a body
+    named as a person's is the one the person leads."""
+    led_bodies = frozenset(lexicon("events")["roles"]["led_bodies"])
+    out = []
+    for m in index.mentions:
+        if not m.actor or m.basis == "pronoun" or index.actors[m.actor].kind not in GROUP_KINDS - {"state", "media"}:
+            continue
+        generic = m.text.lower().split()[-1] in led_bodies  # "the federal government of President X"
+        if m.basis == "nominal" and ((not _named_description(m, index) and not generic) or any(
+                o is not m and o.actor and o.basis not in ("nominal", "pronoun") and index.actors[o.actor].kind in GROUP_KINDS
+                for o in index.mentions_within(m.span.start, m.span.end))):
+            continue  # "the supporters of X": no body named; "X's Mahdi Army": the name inside stands
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for owner in owners:
+            person = index.mention_for_token(owner)
+            if person is None or not person.actor or person.basis == "pronoun" or index.actors[person.actor].kind != "person":
+                continue
+            out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
+                                evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.group-of-person"))
+    return out
