@@ -466,6 +466,8 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # "whose members include"
     ("The Joint Force, whose members include the Justice and Equality Movement, joined the army.",
      ("member_of", "Justice and Equality Movement", "Joint Force")),
+    # what is signed by two parties is no party: the signatories negotiate
+    ("We welcome the agreement signed in Doha by the Government of Congo and the M23.", ("negotiates_with", "Government of Congo", "M23")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),
@@ -497,6 +499,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
      ("fights", "United Kingdom", "Islamic State")),
     # a state's proxies act for themselves: the fight is theirs
     ("Iran's proxies in Iraq attacked US bases.", ("fights", "Iran", "United States")),
+    # a participle closing a clause of its own leads nothing of the first clause
+    ("The Government of National Unity, led by Abdul Hamid Dbeibah, is recognised by the UN, while the east is run by Khalifa Haftar.",
+     ("leads", "Khalifa Haftar", "Government of National Unity")),
     # "a former leader of X" led it
     ("Hashem Qasim, a former leader of Ahrar al-Sham, joined the new group.", ("member_of", "Hashem Qasim", "Ahrar al-Sham")),
     # verbs of their own, not aliases: "called", "named"

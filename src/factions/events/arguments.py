@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from factions.events.triggers import triggers
+from factions.lexicons import lexicon
 from factions.nlp import relative_noun, sentence_of, stray_to
 
 
@@ -23,6 +24,15 @@ def _with_conjuncts(token: Token) -> list[Token]:
             out.append(t)
             out.extend(_with_conjuncts(inner))
     return out
+
+
+def _names_a_party(noun: Token) -> bool:
+    """A noun that can stand for a party: a name, or a word for a body or for people
+    ("a movement armed by the UAE"), not a thing ("the agreement signed by A and B")."""
+    if noun.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+        return True
+    nominals = lexicon("nominals")
+    return noun.pos_ == "NOUN" and noun.lower_ in {*nominals["group"]["heads"], *nominals["person"]["heads"]}
 
 
 def _list_item_in_name(appos: Token) -> Token | None:
@@ -173,7 +183,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             # undergoes it (the first of coordinated participles hangs on the noun)
             described = trigger.head if trigger.dep_ == "acl" else trigger.head.head if (
                 trigger.dep_ == "conj" and trigger.head.dep_ == "acl") else None
-            if described is not None and described.pos_ in ("NOUN", "PROPN"):
+            if described is not None and not _names_a_party(described):
+                # "offensives by government forces, backed by US air power": the doer of the act described
+                described = next((o for c in described.children if c.dep_ == "prep" and c.lower_ == "by"
+                                  for o in c.children if o.dep_ == "pobj"), None)
+            if described is not None and _names_a_party(described):
                 subj, passive = [described], True
         if passive:
             recipients = subj + recipients

@@ -342,8 +342,10 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"; "Led by Y, it
             # pledged allegiance …": a participle opening the clause describes its subject
             led = token.head
-            if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX"):
+            if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and token.i < token.head.i:
                 led = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            elif token.dep_ == "advcl":
+                led = None  # "…, while the east is run by Haftar": a clause of its own, not the first one's subject
             for pobj in agents if led is not None else ():
                 rel("leads", pobj, led, token, "relations.led-by")
         elif token.lower_ == "part" and token.dep_ in ("attr", "pobj", "dobj"):
