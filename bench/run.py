@@ -278,10 +278,16 @@ def build_synthetic_store(url: str, claims: int, seed: int = 11) -> dict:
                                      recorded_at=now))
             insert_rows(conn, t.claims, claim_rows)
             insert_rows(conn, t.relations, rel_rows)
+    if store.engine.dialect.name == "sqlite":  # fold the WAL into the file before it is renamed
+        # on the driver's connection, outside any transaction: the store's connections begin
+        # one on first use, and a checkpoint inside it fails ("database table is locked")
+        raw = store.engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
     with store.engine.connect() as conn:
-        if store.engine.dialect.name == "sqlite":  # fold the WAL into the file before it is renamed
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        else:  # rows given their ids: the sequences follow; the planner gets statistics
+        if store.engine.dialect.name != "sqlite":  # rows given their ids: the sequences follow; the planner gets statistics
             for table in (t.actors, t.actor_names, t.documents, t.claims, t.relations):
                 conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), (SELECT max(id) FROM {table.name}))")
             conn.exec_driver_sql("ANALYZE")
