@@ -468,6 +468,9 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
      ("member_of", "Justice and Equality Movement", "Joint Force")),
     # what is signed by two parties is no party: the signatories negotiate
     ("We welcome the agreement signed in Doha by the Government of Congo and the M23.", ("negotiates_with", "Government of Congo", "M23")),
+    # a stance on what two parties signed is a stance on both
+    ("Qatar welcomed the Declaration of Principles signed in Doha by the Government of Congo and the M23.", ("supports", "Qatar", "M23")),
+    ("Qatar welcomed the Declaration of Principles signed in Doha by the Government of Congo and the M23.", ("supports", "Qatar", "Government of Congo")),
     # two names of one actor the knowledge base does not hold as one
     ("The Mountain Lions, also known as Liwa Usud al-Jabal, attacked the town.", ("same_as", "Mountain Lions", "Liwa Usud al-Jabal")),
     ("The Front for Liberation (FFL), also called the FLN, attacked a base.", ("same_as", "Front for Liberation", "FLN")),

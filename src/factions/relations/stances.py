@@ -99,8 +99,8 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             source = _holder(subject, index, claims) if subject is not None else None
             claim = _claim_around(Span(token.idx, token.idx + 1), claims)
         target = _stance_target(token, index, source[0]) if source is not None else None
-        if target is not None:
-            out.append(_relation(kind, source, target, sentence_span(sentence_of(token)), claim=claim, rule="relations.stance-verb"))
+        for party in _with_coordinated(target, doc, index, source[0]) if target is not None else ():
+            out.append(_relation(kind, source, party, sentence_span(sentence_of(token)), claim=claim, rule="relations.stance-verb"))
     for token in tokens_where(doc, lowers=_stance_words(), lemmas=frozenset({"stand"})):
         word = token.lower_
         # "I am appalled by this attack by Assad's regime."
@@ -176,6 +176,18 @@ def _subject_phrase(token: Token) -> list[Token]:
     return list(subject.subtree) if subject is not None else []
 
 
+def _with_coordinated(target: Mention, doc: Doc, index: ActorIndex, holder: str) -> list[Mention]:
+    """The party a stance is about and the parties coordinated with it ("the Declaration
+    signed by the Government of the DRC and the AFC/M23": both)."""
+    out = [target]
+    span = doc.char_span(target.span.start, target.span.end, alignment_mode="expand")
+    for t in span.root.conjuncts if span is not None else ():
+        m = _party(t, index)
+        if m is not None and m.actor != holder and all(m.actor != o.actor for o in out):
+            out.append(m)
+    return out
+
+
 def _stance_target(verb: Token, index: ActorIndex, holder: str) -> Mention | None:
     """Whom a stance is about: the party its object names, or whose it is ("welcomed
     the Government of Iraq's liberation of Tikrit", "the decision of X", "the news
@@ -192,6 +204,10 @@ def _named_by(heads: list[Token], index: ActorIndex, holder: str) -> Mention | N
         candidates += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
         for clause in (c for c in (head, *head.children) if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "acl", "relcl", "dobj")):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "welcome the Declaration signed in Doha by A and B": the signatories (a participle
+            # only: "the steps that have been taken by X", a relative clause, re3d leaves unmarked)
+            if clause.dep_ == "acl":
+                candidates += [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         for t in candidates:
             # "this attack by Assad's regime": an act's doer, one level down
             if t is not head and _party(t, index) is None and t.dep_ == "pobj":
