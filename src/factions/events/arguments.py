@@ -7,6 +7,8 @@ attack"). Tokens only; `participants.py` says which actors they stand for."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from factions.events.triggers import triggers
@@ -31,8 +33,14 @@ def _names_a_party(noun: Token) -> bool:
     ("a movement armed by the UAE"), not a thing ("the agreement signed by A and B")."""
     if noun.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
         return True
+    return noun.pos_ == "NOUN" and noun.lower_ in _party_heads()
+
+
+@lru_cache(maxsize=1)
+def _party_heads() -> frozenset[str]:
+    """Words for a body or for people (data/lexicons/nominals.toml), read once."""
     nominals = lexicon("nominals")
-    return noun.pos_ == "NOUN" and noun.lower_ in {*nominals["group"]["heads"], *nominals["person"]["heads"]}
+    return frozenset((*nominals["group"]["heads"], *nominals["person"]["heads"]))
 
 
 def _list_item_in_name(appos: Token) -> Token | None:
