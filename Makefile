@@ -46,7 +46,8 @@ DATA ?= ../shared/datasets/re3d-dev
 GOLD ?= examples/gold/examples.gold.jsonl examples/gold/attribution.gold.jsonl examples/gold/relations.gold.jsonl examples/gold/news.gold.jsonl examples/gold/statements.gold.jsonl \
 	examples/gold/event-notes.gold.jsonl examples/gold/operation-updates.gold.jsonl examples/gold/profiles.gold.jsonl \
 	examples/gold/wire.gold.jsonl examples/gold/first-person.gold.jsonl examples/gold/analysis.gold.jsonl examples/gold/coded-notes.gold.jsonl \
-	examples/gold/explainers.gold.jsonl examples/gold/un-reports.gold.jsonl examples/gold/ministries-broadcasters.gold.jsonl
+	examples/gold/explainers.gold.jsonl examples/gold/un-reports.gold.jsonl examples/gold/ministries-broadcasters.gold.jsonl \
+	examples/gold/page-dumps.gold.jsonl
 eval: $(STAMP)
 	$(BIN)/factions eval re3d $(DATA)
 	for gold in $(GOLD); do $(BIN)/factions eval gold $$gold || exit 1; done

@@ -54,10 +54,50 @@ def _claim_spans(x):
      ("The United Arab Emirates", "told", "the flights carried aid")),
     ("The envoy urged all Member States to respect the embargo and called on the parties to allow humanitarian access.",
      ("The envoy", "urged", "all Member States to respect the embargo")),
+    # a "that" clause the parser hung on the channel's noun
+    ("Ahmed Hassan announced in a video message that the brigade had cut its ties with the army.",
+     ("Ahmed Hassan", "announced", "the brigade had cut its ties with the army")),
+    # a cue set inside the clause it reports: the main clause after it
+    ("By Friday, local sources said, the militia had taken over the checkpoints near Marib.",
+     ("local sources", "said", "the militia had taken over the checkpoints near Marib")),
+    ("If the emir is killed, one of them said, the fighters would drift back to the Front.",
+     ("one of them", "said", "the fighters would drift back to the Front")),
+    # a report that speaks, with or without its author
+    ("A report by the Omran Center estimates that the Front has 9,000 fighters.",
+     ("A report by the Omran Center", "estimates", "the Front has 9,000 fighters")),
+    ("The study concludes that the Front can win within weeks.", ("The study", "concludes", "the Front can win within weeks")),
+    ("A report published in July by the International Crisis Group warned that the truce would fail.",
+     ("A report published in July by the International Crisis Group", "warned", "the truce would fail")),
+    # beliefs and expectations
+    ("Western officials regard the Front as al-Qaeda's branch in Syria.",
+     ("Western officials", "regard", "the Front as al-Qaeda's branch in Syria")),
+    ("Rami Haddad expects the Front to move against the group.", ("Rami Haddad", "expects", "the Front to move against the group")),
+    ("Angola hopes to bring the two presidents together.", ("Angola", "hopes", "to bring the two presidents together")),
+    # a relative pronoun speaks for the noun its clause hangs on
+    ("The ministry, which denied that troops had crossed the border, called for calm.",
+     ("The ministry", "denied", "troops had crossed the border")),
 ])
 def test_a_claim_told_in_this_shape_is_read(extractor, text, claim):
     x, _ = _run(extractor, text)
     assert claim in _claim_spans(x)
+
+
+@pytest.mark.parametrize("text", [
+    "The council will consider the proposal next week.",  # a belief verb with nothing said
+    "Residents fear reprisals.",
+    "The Front is regarded as the strongest faction.",  # its passive subject is the topic
+    "The brigade is expected to attack.",
+    "Hezbollah praised Hamas, according to a statement carried by Al-Manar.",  # the outlet carries, the frame folds
+])
+def test_a_near_miss_of_these_claim_shapes_adds_no_claim(extractor, text):
+    x, _ = _run(extractor, text)
+    assert [c for c in _claim_spans(x) if c[1] in ("consider", "fear", "regarded", "expected", "according to")] == []
+
+
+def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for(extractor):
+    x, names = _run(extractor, "Hezbollah leader Hassan Nasrallah, who said the group would retaliate, spoke on Sunday.")
+    said = [c for c in x.claims if c.cue == "said"]
+    assert [names[c.speaker] for c in said] == ["Hassan Nasrallah"]
 
 
 def test_a_coordinated_verb_of_the_content_is_not_a_second_claim(extractor):
@@ -479,6 +519,8 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # a bare definite description and its name; "known by its acronym"; "or" between commas
     ("The Congolese army, known by its French acronym FARDC, is fighting the rebels.", ("same_as", "Congolese army", "FARDC")),
     ("The Nile Front, or NLF, took the town.", ("same_as", "Nile Front", "NLF")),
+    # control told in a relative clause on the holder
+    ("Al-Shabaab, which holds much of southern Somalia, attacked the base.", ("controls", "al-Shabaab", "Somalia")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)
@@ -513,6 +555,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     ("The Nile Front, the Desert Brigade, or the Valley Brigade, may attack.", ("same_as", "Desert Brigade", "Valley Brigade")),
     # a description and the name it goes by are one mention, not two names
     ("The Islamic State's Afghan branch, known as ISIS-K, attacked Kabul.", ("same_as", "Afghan branch", "Islamic State Khorasan Province")),
+    # the group named inside the victim's own phrase did not kill him
+    ("Wagner chief Yevgeny Prigozhin was killed in a plane crash.", ("fights", "Wagner Group", "Yevgeny Prigozhin")),
+    ("Munir al-Yafei, a commander of the Security Belt, was killed in Aden.", ("fights", "Security Belt Forces", "Munir al-Yafei")),
 ])
 def test_a_near_miss_of_these_shapes_is_not_found(extractor, text, wrong):
     x, names = _run(extractor, text)

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
-    ap.add_argument("--roles-c1", type=float, default=1.0, help="c1 of the second tagger (source and content per cue)")
+    ap.add_argument("--roles-c1", type=float, default=2.0, help="c1 of the second tagger (source and content per cue)")
     ap.add_argument("--roles-c2", type=float, default=0.01)
     ap.add_argument("--no-roles", action="store_true", help="train the first tagger only")
     ap.add_argument("--cue-min-count", type=int, default=3)

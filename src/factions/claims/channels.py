@@ -62,11 +62,12 @@ def _told_outlet(cue: Token, index: ActorIndex):
 
 def _carried_by(subject: Token, index: ActorIndex) -> str | None:
     """The outlet that carried a statement: "a statement carried by Al-Manar",
-    "a video released by Amaq" (data/patterns/claims.toml, carried-by)."""
+    "a video released by Amaq" (data/patterns/claims.toml, carried-by). A party that
+    is no outlet wrote it ("a report published by the Crisis Group"): it speaks."""
     for match in matches(subject.doc, "claims", "carried-by"):
         if match["statement"].i == subject.i:
             m = index.mention_for_token(match["outlet"])
-            if m is not None:
+            if m is not None and m.actor and index.actors[m.actor].kind == "media":
                 return m.actor
     return None
 

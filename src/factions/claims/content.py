@@ -101,10 +101,13 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         return span
     speech = _speech()
     objs = [c for c in children if c.dep_ == "dobj"]
-    # "vowed in a televised address to widen the campaign": the infinitive hung on the
-    # channel's noun is what was vowed.
+    # "vowed in a televised address to widen the campaign", "announced in a video message
+    # that the group had cut its ties": the infinitive or "that" clause the parser hung on
+    # the channel's noun is what was said. (In a relative clause "that" is a pronoun
+    # argument, not a marker: "a statement that was posted online".)
     hung = [a for p in children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for a in o.children
-            if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
+            if a.dep_ == "acl" and any((x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that")
+                                       for x in a.children)]
     if hung and not objs:
         return _edges(hung[0])
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in speech["prep_content_cues"].get(verb.lemma_, ())]
@@ -120,6 +123,13 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     if verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
         head = verb.head
         skip = set(t.i for t in verb.subtree)
+        if verb.dep_ == "parataxis" and verb.i < head.i:
+            # "By Thursday, local sources said, HTS had taken …", "If X is killed, one of
+            # them said, the rank and file would …": the cue set inside the clause says
+            # the main clause after it; what comes before is the clause's adjunct.
+            after = [t for t in head.subtree if t.i > verb.right_edge.i and not t.is_punct]
+            if after and head.i > verb.right_edge.i:
+                return _tokens_span(after)
         tokens = [t for t in head.subtree if t.i not in skip and not t.is_punct]
         if tokens:
             return _tokens_span(tokens)

@@ -3,7 +3,9 @@
 One sequence per paragraph (a run of tokens between blank-line/newline tokens), since
 a quoted content may run over several sentences but rarely over paragraphs. Each
 token gets a list of binary feature strings for python-crfsuite: its word, lemma,
-shape, part of speech and dependency; its head's; its neighbours'; whether it sits
+shape, part of speech and dependency; its head's; its neighbours'; what hangs from it
+(a clausal complement, a "that" clause, a subject that is a person: a verb that speaks
+whatever its lemma, so cues outside the learned list are found); whether it sits
 inside quotation marks; and its relation to the nearest ancestor whose lemma is a
 likely cue (a lemma list learned from the training split's Cue spans and saved
 with the model): which child of the cue it hangs under (nsubj, ccomp...), on which
@@ -121,6 +123,21 @@ class Featurizer:
                 if a >= 0:
                     child[k] = k if h == a else child[h]
                     depth[k] = depth[h] + 1
+        # what hangs from each token: a verb with a clausal complement or a "that"
+        # clause speaks whatever its lemma; a subject that is a person or a pronoun
+        kids: list[list[str]] = [[] for _ in range(n)]
+        for i in range(n):
+            h = head[i]
+            if h != i:
+                d = dep[i]
+                if d in ("ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "dative", "advcl", "prep", "mark", "agent", "acl", "relcl"):
+                    kids[h].append("ch=" + (d + "|" + lemma[i] if d in ("prep", "mark", "agent") else d))
+                if d in ("nsubj", "nsubjpass"):
+                    kids[h].append("chs=" + (ent[i] or pos[i]))
+                if d == "mark" and dep[h] == "ccomp" and head[h] != h:
+                    kids[head[h]].append("ch=ccomp-" + lemma[i])
+                if d == "punct" and lower[i] in (":", "“", '"', "”", ","):
+                    kids[h].append("chp=" + lower[i])
         edges: dict[int, tuple[int, int]] = {}
         for c in set(child):
             if c >= 0:
@@ -180,6 +197,8 @@ class Featurizer:
                 ]
                 if ent[i]:
                     f.append("e=" + ent[i] + ("B" if ent_iob[i] == 3 else "I"))
+                if kids[i]:
+                    f.extend(set(kids[i]))
                 if sent_start[i]:
                     f.append("ss")
                 if i == start:
@@ -351,7 +370,7 @@ class CueRoleFeaturizer:
             dist = cue_start - i if side == "L" else (i - cue_end + 1 if side == "R" else 0)
             so = max(-3, min(3, sent[i] - cue_sent))
             f = ["b", "w=" + lower[i], "l=" + lemma[i], "p=" + pos[i], "d=" + dep[i], "sh=" + shape[i][:4],
-                 "hl=" + lemma[head[i]], "hd=" + dep[head[i]],
+                 "hl=" + lemma[head[i]], "hd=" + dep[head[i]], "hhd=" + dep[i] + "|" + dep[head[i]] + "|" + dep[head[head[i]]],
                  "side=" + side, "db=" + side + _bucket(dist), "so=" + str(so), "cl=" + cl, "cls=" + cl + side,
                  "q=" + ("1" if quote[i] else "0"), "qs=" + ("1" if quote[i] else "0") + side]
             if ent[i]:
@@ -379,6 +398,12 @@ class CueRoleFeaturizer:
                 f.append("out=" + ("same" if sent[i] == cue_sent else "other"))
             for off, tag in ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")):
                 j = i + off
+                if off == 1 and start <= j < end:
+                    f.append("+1d=" + dep[j] + side)
+                    if j in under:
+                        f.append("+1u=" + dep[under[j][0]])
+                    else:
+                        f.append("+1u=-")
                 if start <= j < end:
                     f.append(tag + "l=" + lemma[j])
                     f.append(tag + "p=" + pos[j])

@@ -261,6 +261,17 @@ def _join_contents(doc: Doc, cue, sources: list, contents: list) -> list:
     return contents[lo:hi + 1]
 
 
+def _without_date(doc: Doc, start: int, end: int) -> int:
+    """The end of a cue span without the date the tagger let it run into ("said on
+    Tuesday"): the date is the claim's said_on, the cue its verb. (PolNeAR annotators
+    differ on this; on its dev split the cut costs 0.0015 cue F1.)"""
+    while end - 1 > start and (doc[end - 1].ent_type_ in ("DATE", "TIME") or doc[end - 1].is_punct):
+        end -= 1
+    while end - 1 > start and doc[end - 1].dep_ == "prep" and doc[end - 1].lower_ in ("on", "in", "at"):
+        end -= 1
+    return end
+
+
 # ---------------------------------------------------------------- the tagger
 
 
@@ -325,7 +336,7 @@ class AttributionTagger:
         prep = self.role_featurizer.prepare(doc)
         out = []
         for _role, start, end in (s for s in spans if s[0] == "CUE"):
-            out.append(self.read_cue(doc, prep, start, end, scores.get(start, 1.0)))
+            out.append(self.read_cue(doc, prep, start, _without_date(doc, start, end), scores.get(start, 1.0)))
         return out
 
     def read_cue(self, doc: Doc, prep: dict, start: int, end: int, score: float = 1.0) -> Attribution:

@@ -14,6 +14,8 @@ from factions.claims.content import _tokens_span
 from factions.claims.cues import _aside, _cue_words, _quoted_as_saying, _speech
 from factions.model import Span
 from factions.nlp.pipeline import sentence_of
+from factions.nlp import object_of
+from factions.nlp.tokens import relative_noun
 
 
 def _subject(verb: Token) -> Token | None:
@@ -112,6 +114,16 @@ class _Speakers:
             actor = index.first_person(label)
             index.add_mention(span, label, actor.id, "pronoun")
             return actor.id, span
+        noun = relative_noun(subject)
+        if noun is not None and noun.i != subject.i:
+            # "Trump, who said …", "a militia that says it defends …": the noun the
+            # clause hangs on speaks, and its phrase is the source. "The findings of the
+            # Panel, which reported …": the parser hangs the clause on the first noun of
+            # an "of" phrase; the party named in it speaks.
+            inner = object_of(noun)
+            if index.mention_for_token(noun) is None and inner is not None and index.mention_for_token(inner) is not None:
+                noun = inner
+            return self.resolve(noun)
         if subject.pos_ == "PRON" or subject.tag_ == "PRP":
             target = index.resolve_pronoun(subject)
             if target is None:
@@ -127,9 +139,27 @@ class _Speakers:
                 m = index.mention_for_token(child) if child.dep_ in ("poss", "compound", "amod") else None
                 if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS | {"person"}:
                     return m.actor, (m.span if child.dep_ == "poss" else phrase)
+            # "A report by the Omran Center", "a report published this month by X": the
+            # author after "by", the phrase up to it. An outlet ("a video released by
+            # Amaq") only carried it: channels.py puts it on the via chain.
+            for by in _by_phrases(subject):
+                author = next((c for c in by.children if c.dep_ == "pobj"), None)
+                m = index.mention_for_token(author) if author is not None else None
+                if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS - {"media"} | {"person"}:
+                    # the phrase up to the author's name ("by the Omran Center for Strategic
+                    # Studies"), not what is said of the author after it (", seen by …")
+                    end = max(m.span.end, author.idx + len(author.text))
+                    return m.actor, Span(phrase.start, end)
             if self.last_speaker:
                 return self.last_speaker, phrase
-            return None
+            if subject.dep_ == "pobj":  # "according to a statement carried by Al-Manar": folded into its claim
+                return None
+            # "The report concludes …" with no author named anywhere: the document speaks.
+            return index.descriptive(phrase, "organization").id, phrase
+        if subject.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+            # "one of them said", "two of the officials said": the phrase as written.
+            span = _tokens_span([t for t in subject.subtree if not t.is_punct])
+            return index.descriptive(span, "population").id, span
         # "the group's spokesman, Imad al-Din Mujahid, said": the name speaks.
         for child in subject.children:
             if child.dep_ == "appos":
@@ -140,13 +170,23 @@ class _Speakers:
         if mention is not None:
             return mention.actor, _speaker_phrase(subject, mention.span, index.document.text)
         if subject.pos_ in ("NOUN", "PROPN"):
-            tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("punct", "cc")]
+            # its words up to the head, and a number after it ("resolution 2773")
+            tokens = [t for t in subject.subtree if (t.i <= subject.i or (t.dep_ == "nummod" and t.head.i == subject.i))
+                      and t.dep_ not in ("punct", "cc")]
             tokens = [t for t in tokens if t.i >= min(x.i for x in tokens)]
             span = _tokens_span(tokens)
             kind = "population" if subject.tag_ == "NNS" or subject.lemma_ in ("source", "official", "analyst", "expert") else "organization"
             actor = index.descriptive(span, kind)
             return actor.id, span
         return None
+
+
+def _by_phrases(noun: Token) -> list[Token]:
+    """The "by" of "a report by X" and of "a report published by X"."""
+    out = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        out += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    return out
 
 
 def _conjuncts(subject: Token) -> list[Token]:

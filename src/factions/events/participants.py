@@ -273,7 +273,14 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
     text = index.document.text  # Doc.text would rebuild the whole text
     places = _words("not_a_party_after")
+    # Not from inside the phrase of a passive's subject: "Wagner chief Yevgeny Prigozhin
+    # was killed", "X, a commander of the Security Belt, was killed" name the victim's
+    # group, not the killer. (An active subject's phrase is the doer's own: "our
+    # mujahideen in JNIM stormed the camp".)
+    found = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.children
+             if c.dep_ == "nsubjpass"]
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
+               and not any(a <= m.span.start < b for a, b in found)
                and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"
