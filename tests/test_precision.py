@@ -644,3 +644,25 @@ def test_a_word_between_a_group_and_a_title_that_names_something_else_breaks_the
     # "Hezbollah" is the subject; "Israeli" names another side: no title of Hezbollah.
     x, names = _run(extractor, "Hezbollah fired at Israeli army commander David Barak on Monday.")
     assert not {r for r in _relations(x, names) if r[0] in ("leads", "member_of") and r[2] == "Hezbollah"}
+
+
+def test_no_mention_runs_across_a_blank_line(extractor):
+    # a page dump's share bar above a photo caption
+    x, names = _run(extractor, "Facebook | Twitter | Email | Print\n\nFighters of Hayat Tahrir al-Sham man a checkpoint near Idlib.")
+    text = x.document.text
+    assert x.mentions and all("\n" not in text[m.span.start:m.span.end] for m in x.mentions)
+    assert "Print" not in {text[r.target_span.start:r.target_span.end] for r in x.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "Karim Haddad is the Observer's Senior Syria Analyst.",
+    "Alessandro Ferri, the site's Libya correspondent, reported from Tripoli.",
+])
+def test_a_country_before_an_analysts_title_is_the_subject_not_the_employer(extractor, text):
+    x, names = _run(extractor, text)
+    assert not [r for r in x.relations if r.type == "member_of" and names[r.target] in ("Syria", "Libya")]
+
+
+def test_a_state_before_a_ministers_title_is_still_the_employer(extractor):
+    x, names = _run(extractor, "Iraq's defence minister, Thabit al-Abbasi, visited the base.")
+    assert ("member_of", "Thabit al-Abbasi", "Iraq") in _relations(x, names) or ("leads", "Thabit al-Abbasi", "Iraq") in _relations(x, names)

@@ -314,6 +314,19 @@ def entity_fixes(doc: Doc) -> Doc:
         if ent.ent_id_:
             spans.append(ent)
             continue
+        if any(t.is_space for t in ent):
+            # "Print\n\n" in a page dump's share bar: a name never runs into the
+            # white space around it, nor across a line break.
+            start, end = ent.start, ent.end
+            while start < end and doc[start].is_space:
+                start += 1
+            end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            changed = True
+            if end <= start:
+                continue
+            ent = Span(doc, start, end, label=label)
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue

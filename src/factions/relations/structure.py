@@ -117,6 +117,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue  # "a military detachment in Djibo": stationed there, not its unit
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
+        if group.label in ("GPE", "LOC") and group.span.end <= m.span.end and m.text.lower().split()[-1].rstrip("s") in _words("topic_titles"):
+            continue  # "Senior Syria Analyst", "Yemen researchers": the country is their subject
         if group.label == "NORP":
             continue  # "Turkish forces", "Israeli officials" stand for the state itself (actors/demonyms.py)
         chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -518,6 +520,8 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
             continue
         if g.span.end <= title.idx and text[max(sent.start_char, g.span.start - 4) : g.span.start].lower().strip() in ("in", "at"):
             continue  # "In Turkey Minister Ellwood met …": a place, not the minister's employer
+        if g.span.end <= title.idx and g.label in ("GPE", "LOC") and title.lemma_.lower() in _words("topic_titles"):
+            continue  # "the Observer's Senior Syria Analyst", "its Libya correspondent": the subject, not the employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
         explicit = 0 <= gap_after <= 40 and _object_of_title(title, g)
