@@ -13,9 +13,8 @@ from factions.actors.index import GROUP_KINDS, ActorIndex
 from factions.claims.content import _tokens_span
 from factions.claims.cues import _aside, _cue_words, _quoted_as_saying, _speech
 from factions.model import Span
+from factions.nlp import object_of, relative_noun
 from factions.nlp.pipeline import sentence_of
-from factions.nlp import object_of
-from factions.nlp.tokens import relative_noun
 
 
 def _subject(verb: Token) -> Token | None:
@@ -145,7 +144,7 @@ class _Speakers:
             for by in _by_phrases(subject):
                 author = next((c for c in by.children if c.dep_ == "pobj"), None)
                 m = index.mention_for_token(author) if author is not None else None
-                if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS - {"media"} | {"person"}:
+                if m is not None and m.actor and index.actors[m.actor].kind in (GROUP_KINDS - {"media"}) | {"person"}:
                     # the phrase up to the author's name ("by the Omran Center for Strategic
                     # Studies"), not what is said of the author after it (", seen by …")
                     end = max(m.span.end, author.idx + len(author.text))

@@ -277,10 +277,10 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # was killed", "X, a commander of the Security Belt, was killed" name the victim's
     # group, not the killer. (An active subject's phrase is the doer's own: "our
     # mujahideen in JNIM stormed the camp".)
-    found = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.children
-             if c.dep_ == "nsubjpass"]
+    passive_subjects = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.children
+                        if c.dep_ == "nsubjpass"]
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
-               and not any(a <= m.span.start < b for a, b in found)
+               and not any(a <= m.span.start < b for a, b in passive_subjects)
                and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"

@@ -345,8 +345,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 place = token.head if token.dep_ in ("acl", "relcl") else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             elif not any(c.dep_ == "auxpass" for c in token.children):  # "ISIL seized Mosul"
                 holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                if holder is not None and holder.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
-                    holder = token.head  # "the LAAF, which controls al-Jufra": the noun the clause describes
+                if holder is not None:  # "the LAAF, which controls al-Jufra": the noun the clause describes
+                    holder = relative_noun(holder) or holder
                 if holder is None and token.dep_ in ("xcomp", "conj", "advcl"):  # "went on to capture Lashio"
                     subjects, passive = _subject_tokens(token)
                     holder = subjects[0] if subjects and not passive else None
