@@ -521,6 +521,8 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The Nile Front, or NLF, took the town.", ("same_as", "Nile Front", "NLF")),
     # control told in a relative clause on the holder
     ("Al-Shabaab, which holds much of southern Somalia, attacked the base.", ("controls", "al-Shabaab", "Somalia")),
+    # a group's leaders, described: they lead it
+    ("STC leaders accused the Islah party of complicity.", ("leads", "STC leaders", "Southern Transitional Council")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)
@@ -555,6 +557,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     ("The Nile Front, the Desert Brigade, or the Valley Brigade, may attack.", ("same_as", "Desert Brigade", "Valley Brigade")),
     # a description and the name it goes by are one mention, not two names
     ("The Islamic State's Afghan branch, known as ISIS-K, attacked Kabul.", ("same_as", "Afghan branch", "Islamic State Khorasan Province")),
+    # one among its leaders is a member; a title across a verb is the subject's, not the object's
+    ("A senior IS leader was killed in Idlib.", ("leads", "senior IS leader", "Islamic State")),
+    ("Hurras al-Din's leaders regard Jolani as a traitor.", ("member_of", "Abu Mohammad al-Julani", "Hurras al-Din")),
     # the group named inside the victim's own phrase did not kill him
     ("Wagner chief Yevgeny Prigozhin was killed in a plane crash.", ("fights", "Wagner Group", "Yevgeny Prigozhin")),
     ("Munir al-Yafei, a commander of the Security Belt, was killed in Aden.", ("fights", "Security Belt Forces", "Munir al-Yafei")),
@@ -666,3 +671,13 @@ def test_a_country_before_an_analysts_title_is_the_subject_not_the_employer(extr
 def test_a_state_before_a_ministers_title_is_still_the_employer(extractor):
     x, names = _run(extractor, "Iraq's defence minister, Thabit al-Abbasi, visited the base.")
     assert ("member_of", "Thabit al-Abbasi", "Iraq") in _relations(x, names) or ("leads", "Thabit al-Abbasi", "Iraq") in _relations(x, names)
+
+
+def test_an_operation_launched_or_against_someone_is_an_assault(extractor):
+    x, names = _run(extractor, "Uganda and Congo launched joint operations against the ADF in November 2021.")
+    assert [(e.type, e.trigger) for e in x.events] == [("ASSAULT", "operations")]
+    assert ("allied_with", "Uganda", "Democratic Republic of the Congo") in _relations(x, names)
+    for text in ("MONUSCO runs a peacekeeping operation in Ituri.", "The operation to rescue the hostages ended."):
+        x, _ = _run(extractor, text)
+        assert not [e for e in x.events if e.trigger.startswith("operation")], text
+

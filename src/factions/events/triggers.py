@@ -21,6 +21,7 @@ class TriggerType:
     modes: dict
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
+    only_with: dict = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions}: it counts only so
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ def triggers() -> Triggers:
         for word, rel in entry.get("relations_by_word", {}).items():
             if rel not in declared:
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
-        t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}))
+        t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
+                        entry.get("only_with", {}))
         for table, words in (("verbs", verbs), ("nouns", nouns)):
             for word in entry.get(table, []):
                 if word in words:  # one word, one act: a second entry would never be reached
@@ -69,7 +71,12 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and not token.ent_type_:
         if token.dep_ == "dobj" and (token.head.lemma_.lower(), token.lower_) in t.phrases:
             return None  # "imposed a curfew": the phrase is the event, its object no second one
-        return t.nouns.get(lemma) or t.nouns[token.lower_], True
+        kind = t.nouns.get(lemma) or t.nouns[token.lower_]
+        needs = kind.only_with.get(lemma) if kind.only_with else None
+        if needs and not ((token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in needs.get("heads", ()))
+                          or any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ()) for c in token.children)):
+            return None  # "a peacekeeping operation"; not "launched joint operations against it"
+        return kind, True
     return None
 
 

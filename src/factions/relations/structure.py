@@ -87,6 +87,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     titles = _title_mentions(index)
     members = frozenset(lexicon("relations")["possessor"]["members"])
+    leader_heads = frozenset(lexicon("relations")["possessor"]["leaders"])
     ally = _words_of("ally_description")
     ties = frozenset(ally["allies"]) | frozenset(ally["backers"]) | frozenset(ally["clients"])
     for m in list(index.mentions):
@@ -126,10 +127,14 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         member = _described_by_predicate(chars.root, index) or m  # "M23 forms the armed wing of the AFC"
         if member.actor == group.actor:
             continue
+        words = m.text.lower().split()
+        lead = member is m and words[-1] in leader_heads and words[0] not in ("a", "an", "one") \
+            and not set(words) & set(_words("rank_modifiers"))  # "STC leaders"; not "a senior IS leader"
         out.append(
             Relation(
-                type="member_of", source=member.actor, target=group.actor, source_span=member.span, target_span=group.span,
-                evidence_span=sentence_span(sent), modality="asserted", rule="relations.described-member",
+                type="leads" if lead else "member_of", source=member.actor, target=group.actor, source_span=member.span,
+                target_span=group.span, evidence_span=sentence_span(sent), modality="asserted",
+                rule="relations.described-leaders" if lead else "relations.described-member",
             )
         )
     return out
@@ -486,6 +491,11 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     if chars is None:
         return []
     before = [t for t in doc[max(chars.start - 4, sentence_of(chars[0]).start) : chars.start]]
+    # not across a verb: in "Hurras al-Din's leaders regard Jolani as …" the title is the
+    # subject's; a copula joins them ("Its leader is Iyad Ag Ghaly")
+    verbs = [k for k, t in enumerate(before) if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+             and t.lemma_ != "be"]
+    before = before[verbs[-1] + 1 :] if verbs else before
     last = None
     if chars.root.dep_ == "appos" and chars.root.head.i < chars.start and chars.root.head not in before:
         before.insert(0, chars.root.head)  # "A spokesman for Iran's foreign ministry, Esmaeil Baghaei,"
