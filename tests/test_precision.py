@@ -521,6 +521,13 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The Nile Front, or NLF, took the town.", ("same_as", "Nile Front", "NLF")),
     # control told in a relative clause on the holder
     ("Al-Shabaab, which holds much of southern Somalia, attacked the base.", ("controls", "al-Shabaab", "Somalia")),
+    # those named by whom they are loyal to
+    ("Federal troops clashed with forces loyal to Ahmed Madobe near Ras Kamboni.", ("leads", "Ahmed Madobe", "forces")),
+    ("Fighters loyal to the Southern Transitional Council seized the palace.", ("member_of", "Fighters", "Southern Transitional Council")),
+    ("ISWAP remains loyal to the Islamic State.", ("affiliate_of", "Islamic State West Africa Province", "Islamic State")),
+    # groups that formed a coalition belong to it and are allies
+    ("JNIM was formed in 2017 by Ansar Dine and al-Mourabitoun.", ("member_of", "Ansar Dine", "Jama'at Nusrat al-Islam wal-Muslimin")),
+    ("JNIM was formed in 2017 by Ansar Dine and al-Mourabitoun.", ("allied_with", "Ansar Dine", "al-Mourabitoun")),
     # a group's leaders, described: they lead it
     ("STC leaders accused the Islah party of complicity.", ("leads", "STC leaders", "Southern Transitional Council")),
 ])
@@ -560,6 +567,8 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     # one among its leaders is a member; a title across a verb is the subject's, not the object's
     ("A senior IS leader was killed in Idlib.", ("leads", "senior IS leader", "Islamic State")),
     ("Hurras al-Din's leaders regard Jolani as a traitor.", ("member_of", "Abu Mohammad al-Julani", "Hurras al-Din")),
+    # merged groups are no members of what they formed
+    ("On 2 March 2017 Ansar Dine merged with al-Mourabitoun to form JNIM.", ("member_of", "Ansar Dine", "Jama'at Nusrat al-Islam wal-Muslimin")),
     # the group named inside the victim's own phrase did not kill him
     ("Wagner chief Yevgeny Prigozhin was killed in a plane crash.", ("fights", "Wagner Group", "Yevgeny Prigozhin")),
     ("Munir al-Yafei, a commander of the Security Belt, was killed in Aden.", ("fights", "Security Belt Forces", "Munir al-Yafei")),

@@ -1,8 +1,9 @@
 """Relations read from how a text names a party by its tie to another: two names of one
 actor ("X, also known as Y": rule relations.alias-of), a party described by its ally,
 backer or patron ("its Russian partners", "Iran's proxies", "X, close to China":
-relations.ally-description), and a body named as a person's ("the Justice and
-Equality Movement of Gibril Ibrahim": relations.group-of-person). Words in
+relations.ally-description), a body named as a person's ("the Justice and
+Equality Movement of Gibril Ibrahim": relations.group-of-person), and those named by
+whom they are loyal to ("forces loyal to Ahmed Madobe": relations.loyal-to). Words in
 data/lexicons/relations.toml [alias] and [ally_description]."""
 
 from __future__ import annotations
@@ -170,3 +171,39 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
             out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
                                 evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.group-of-person"))
     return out
+
+
+def loyal_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"forces loyal to Ahmed Madobe", "fighters loyal to the STC" (rule
+    relations.loyal-to): a person commands those loyal to them; a group counts them
+    among its own."""
+    out = []
+    for token in tokens_where(doc, lowers=frozenset({"loyal"})):
+        described = token.head if token.dep_ in ("amod", "acomp") else None
+        if described is None:
+            continue
+        if token.dep_ == "acomp":  # "the fighters who remained loyal to X", "X remains loyal to Y"
+            described = next((c for c in described.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if described is None:
+                continue
+        m = index.mention_for_token(described)
+        if m is None or not m.actor or m.basis == "pronoun":
+            continue
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        for obj in (o for o in (to.children if to is not None else ()) if o.dep_ == "pobj"):
+            x = index.mention_for_token(obj)
+            if x is None or not x.actor or x.actor == m.actor:
+                continue
+            kind = index.actors[x.actor].kind
+            if kind == "person" and m.basis == "nominal":
+                rel = Relation(type="leads", source=x.actor, target=m.actor, source_span=x.span, target_span=m.span,
+                               evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule="relations.loyal-to")
+            elif kind in GROUP_KINDS - {"media"} and index.actors[m.actor].kind in PARTY_KINDS:
+                rel_type = "member_of" if m.basis == "nominal" else "affiliate_of"  # "ISWAP remains loyal to the Islamic State"
+                rel = Relation(type=rel_type, source=m.actor, target=x.actor, source_span=m.span, target_span=x.span,
+                               evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule="relations.loyal-to")
+            else:
+                continue
+            out.append(rel)
+    return out
+

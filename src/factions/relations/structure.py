@@ -740,9 +740,20 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 founded = subjects if passive and token.dep_ not in ("acl",) else [token.head]
             else:
                 founders, founded = subjects, [c for c in token.children if c.dep_ == "dobj"]
-            for founder in [t for f in founders for t in _with_conjuncts(f)]:
-                for group in founded:
+            founders = [t for f in founders for t in _with_conjuncts(f)]
+            # "formed by Ansar Dine, al-Mourabitoun and Katiba Macina": groups founding a
+            # coalition belong to it, and are allies. Not "A merged with B to form C": the
+            # merged groups are no more (relations.formed-from reads mergers).
+            by_agent = passive or token.dep_ in ("acl", "relcl")
+            bodies = [b for f in founders if by_agent and (b := party(f, {"armed_group", "organization"})) is not None]
+            for group in founded:
+                for founder in founders:
                     add("leads", party(founder, {"person"}), party(group, {"armed_group", "organization"}), token, "relations.founded-by")
+                for body in bodies:
+                    add("member_of", body, party(group, {"armed_group", "organization"}), token, "relations.founded-by")
+            for i, a in enumerate(bodies):
+                for b in bodies[i + 1 :]:
+                    add("allied_with", a, b, token, "relations.founded-by")
             continue
         # "HTS, the successor to Jabhat al-Nusra".
         if token.lower_ in succession["successor_nouns"] and token.pos_ == "NOUN":
