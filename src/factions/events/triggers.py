@@ -21,7 +21,7 @@ class TriggerType:
     modes: dict
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
-    only_with: dict = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions}: it counts only so
+    only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions}: it counts only so
 
 
 @dataclass(frozen=True)
