@@ -129,7 +129,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue
         words = m.text.lower().split()
         lead = member is m and words[-1] in leader_heads and words[0] not in ("a", "an", "one") \
-            and not set(words) & set(_words("rank_modifiers"))  # "STC leaders"; not "a senior IS leader"
+            and not _words("rank_modifiers").intersection(words)  # "STC leaders"; not "a senior IS leader"
         out.append(
             Relation(
                 type="leads" if lead else "member_of", source=member.actor, target=group.actor, source_span=member.span,
