@@ -52,6 +52,14 @@ def test_lookup_acronyms_case_sensitively_and_names_loosely():
     assert kb.fuzzy("Completely Unknown Person") is None
 
 
+def test_a_name_that_differs_in_a_word_of_direction_or_number_is_another_body():
+    """"Northern Front" is two letters from "Southern Front" and is not it misspelt."""
+    kb = load_kb(())
+    assert kb.fuzzy("Northern Front") is None
+    assert kb.fuzzy("2nd Brigade") is None or kb.fuzzy("2nd Brigade")[0].name != "8th Brigade"
+    assert kb.fuzzy("Southern Fronts")[0].id == "southern-front"  # a spelling, not another word
+
+
 def test_user_files_extend_and_override(tmp_path):
     extra = tmp_path / "mine.toml"
     extra.write_text(

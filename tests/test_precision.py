@@ -690,3 +690,70 @@ def test_an_operation_launched_or_against_someone_is_an_assault(extractor):
         x, _ = _run(extractor, text)
         assert not [e for e in x.events if e.trigger.startswith("operation")], text
 
+
+
+# --- events with no party named (rule events.no-participant) ------------------------------
+
+@pytest.mark.parametrize("text, event", [
+    ("Heavy fighting resumed near the airport on Sunday, residents said.", ("ASSAULT", "fighting")),
+    ("Talks in Doha stalled over the release of prisoners.", ("CONSULT", "Talks")),
+    ("The ceasefire collapsed within hours.", ("AGREE", "ceasefire")),
+    ("A roadside bomb exploded near a market in Kismayo on Tuesday.", ("ASSAULT", "exploded")),
+])
+def test_an_event_with_no_party_named_is_still_on_the_timeline(extractor, text, event):
+    x, _ = _run(extractor, text, date(2025, 3, 4))
+    found = [e for e in x.events if (e.type, e.trigger) == event]
+    assert found and found[0].actors == [] and found[0].recipients == []
+    assert found[0].rule == "events.no-participant"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The court charged him with war crimes.", "war"),  # a modifier
+    ("The militia held its fighting positions.", "fighting"),
+    ("These strikes degraded the network, the statement said.", "strikes"),  # a re-mention
+    ("Prices rose during the war.", "war"),  # the period, not an occurrence
+    ("Talks in Kabul, war at home", "Talks"),  # a headline without a verb
+])
+def test_a_trigger_word_with_no_party_that_tells_no_event(extractor, text, trigger):
+    x, _ = _run(extractor, text, date(2025, 3, 4))
+    assert trigger not in [e.trigger for e in x.events]
+
+
+def test_a_truce_agreed_by_named_parties_is_one_event(extractor):
+    x, _ = _run(extractor, "The army and the rebels agreed a ceasefire on Monday.", date(2025, 3, 4))
+    assert [e.trigger for e in x.events if e.type == "AGREE"] == ["agreed"]
+
+
+# --- what the words around a trigger decide -----------------------------------------------
+
+@pytest.mark.parametrize("text, event", [
+    ("Rebels of the Northern Front seized the town of Hawija in May.", ("ASSAULT", "seized")),
+    ("Tadmur was captured by the army after a week of shelling.", ("ASSAULT", "captured")),
+    ("Police seized weapons and cash in a raid on the house.", ("COERCE", "seized")),
+    ("The army captured three fighters near the border.", ("COERCE", "captured")),
+    ("Liwa al-Nasr claimed the ambush the next day.", ("CLAIM_RESPONSIBILITY", "claimed")),
+    ("A car bombing claimed by Jabhat al-Sahil killed nine people.", ("CLAIM_RESPONSIBILITY", "claimed")),
+])
+def test_the_object_decides_the_act(extractor, text, event):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert event in {(e.type, e.trigger) for e in x.events}
+
+
+def test_a_killing_of_a_leader_the_text_names_is_a_leaders_death(extractor):
+    x, names = _run(extractor, "A drone strike killed Saraya al-Wadi's leader, Musa Ibrahim, in Manbij.", date(2025, 6, 1))
+    assert ("LEADER_KILLED", "killed") in {(e.type, e.trigger) for e in x.events}
+    assert ("leads", "Musa Ibrahim", "Saraya al-Wadi") in _relations(x, names)  # the place after the name is no region of command
+
+
+def test_a_public_call_is_a_request_and_no_contact(extractor):
+    x, names = _run(extractor, "The Security Council called on the Northern Front to withdraw from Hawija.", date(2025, 6, 1))
+    assert ("REQUEST", "called") in {(e.type, e.trigger) for e in x.events}
+    assert not [r for r in x.relations if r.type == "communicates_with"]
+    x, names = _run(extractor, "Erdogan called Putin on Tuesday.", date(2025, 6, 1))
+    assert ("CONSULT", "called") in {(e.type, e.trigger) for e in x.events}
+
+
+def test_a_relative_clause_names_no_party_of_the_main_verb(extractor):
+    x, names = _run(extractor, "The Northern Front, which Western officials say is backed by Iran, seized Hawija in May.", date(2025, 6, 1))
+    seized = next(e for e in x.events if e.trigger == "seized")
+    assert [names[a] for a in seized.actors] == ["Northern Front"]

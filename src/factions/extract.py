@@ -19,7 +19,7 @@ from factions.actors import load_kb, resolve_actors
 from factions.actors.index import ActorIndex
 from factions.kb import KnowledgeBase
 from factions.claims import extract_claims
-from factions.events import extract_events
+from factions.events import extract_events, leaders_killed
 from factions.model import Document, Extraction
 from factions.nlp import analyze, load_pipeline, sentence_span
 from factions.places import places_not_parties, resolve_places
@@ -135,6 +135,7 @@ class RuleExtractor:
         index.add_pronouns(doc, claims)
         events, implied = extract_events(document, doc, index, claims, self.disabled)
         relations = extract_relations(doc, index, claims, implied, self.disabled)
+        events = leaders_killed(events, relations, self.disabled)
         mentions = sorted(index.mentions, key=lambda m: (m.span.start, -m.span.end))
         actors = index.all_actors()
         relations = places_not_parties(document.text, actors, events, relations, self.disabled)

@@ -50,6 +50,15 @@ def normalise(name: str) -> str:
     return " ".join(variants.get(w, w) for w in words[start:])
 
 
+def differ_in_kind(a: str, b: str) -> bool:
+    """Whether two folded names differ in a word that tells bodies apart ("northern
+    front", "southern front"; "1st division", "2nd division"): a spelling distance
+    between them is then no transliteration."""
+    words = validated_table("names")["distinguishing_words"]  # a short list, read once (cached)
+    changed = set(a.split()) ^ set(b.split())
+    return any(w in words or any(c.isdigit() for c in w) for w in changed)
+
+
 def surname(name: str) -> str:
     """A person's last name, folded, titles dropped ("President Bashar al-Assad":
     "assad"), for matching a later bare surname to the full name."""

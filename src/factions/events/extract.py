@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
 from factions.events.arguments import _alongside, _participants
@@ -19,7 +19,7 @@ from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
 from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, dates_by_sentence
-from factions.events.triggers import _match_trigger, _verbal_attack, triggers
+from factions.events.triggers import Triggers, TriggerType, _match_trigger, _verbal_attack, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
@@ -79,9 +79,11 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
                 (actors if not actors else recipients).append(participants.resolve_description(near, doc))
                 rule = "events.nearest-party"
         if not actors and not recipients:
-            continue
-        if kind.type == "CONSULT" and len(actors) + len(recipients) < 2:
-            continue  # a meeting takes two: "has called its commanders apostates" is none
+            if not _unnamed_event(token, is_noun, kind, t, lex["participants"]):
+                continue
+            rule = "events.no-participant"
+        if kind.type == "CONSULT" and len(actors) + len(recipients) == 1:
+            continue  # a meeting takes two ("has called its commanders apostates" is none); talks with none named are talks
         trigger_span = _span(token)
         claim = _claim_for(trigger_span, claims)
         modality, condition = modality_of(token, claim)
@@ -121,6 +123,45 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, reciprocal,
                                             object_named, index))
     return events, relations
+
+
+def leaders_killed(events: list[Event], relations: list[Relation], disabled: frozenset[str] = frozenset()) -> list[Event]:
+    """A killing of someone the text says leads a group is a leader's death (rule
+    events.leader-killed), as one the knowledge base knows to lead is: "a US strike killed
+    Hurras al-Din's leader, Khalid al-Aruri"."""
+    if "events.leader-killed" in disabled:
+        return events
+    leaders = {r.source for r in relations if r.type == "leads" and r.modality not in ("negated", "denied")}
+    kill = lexicon("events")["participants"]["kill_words"]
+    return [replace(e, type="LEADER_KILLED", rule="events.leader-killed")
+            if e.type == "ASSAULT" and e.trigger.lower() in kill and leaders.intersection(e.recipients) else e
+            for e in events]
+
+
+def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, lex: dict) -> bool:
+    """A trigger with no party named is an event of its own when it is of a type told
+    that way: a fight by a verb ("three soldiers were killed"), or a fight, truce or
+    talks by a noun ("fighting broke out", "talks in Jeddah"); not a modifier ("war
+    crimes", "fighting positions"), not a re-mention ("these strikes", "that truce"),
+    not the period a text is set in ("during the war"), not a headline without a verb,
+    and not the object or subject of a trigger verb of its own type, whose event it is
+    ("agreed a ceasefire", "21 strikes engaged ISIS units"), nor what is asked for
+    ("called for a ceasefire")."""
+    if (not is_noun and kind.type != "ASSAULT") or kind.type not in lex["unnamed_types"] or token.lemma_.lower() in lex["unnamed_periods"]:
+        return False
+    if token.dep_ in ("compound", "amod", "nmod", "poss") or any(c.dep_ == "det" and c.lower_ in lex["re_mention_determiners"] for c in token.children):
+        return False
+    if not any(w.pos_ in ("VERB", "AUX") for w in token.sent):
+        return False
+    head = token.head
+    governor = head.head if head.dep_ == "prep" else head
+    if governor.lemma_.lower() in lex["request_verbs"]:
+        return False  # "called for a ceasefire", "demanded talks": asked for, the REQUEST's
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ == "VERB":
+        matched = _match_trigger(head, t)
+        if matched is not None and matched[0].type == kind.type:
+            return False
+    return True
 
 
 def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:

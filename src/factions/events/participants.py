@@ -234,8 +234,8 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         for t in tok.doc[tok.i : stop + 1]:
             if t.dep_ == "cc" and t.head.i == tok.i:
                 break  # "Saudi forces and the Houthis": another party, not the description's name
-            if t.pos_ == "VERB":
-                break  # "the coalition fighting the Houthis": the clause names someone else
+            if t.pos_ == "VERB" or t.tag_ in ("WDT", "WP"):
+                break  # "the coalition fighting the Houthis", "the group, which Kinshasa says …": the clause names someone else
             named = index.mention_for_token(t)
             if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in ("armed_group", "organization"):
                 return t

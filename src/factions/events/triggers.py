@@ -22,6 +22,7 @@ class TriggerType:
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
     only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions}: it counts only so
+    when_object: dict | None = None  # verb -> what its object must be for the verb to be this act ("place" or an event type)
 
 
 @dataclass(frozen=True)
@@ -29,22 +30,23 @@ class Triggers:
     verbs: dict[str, TriggerType]
     nouns: dict[str, TriggerType]
     phrases: dict[tuple[str, str], TriggerType]
+    by_object: dict[str, list[TriggerType]]  # verb -> the acts it is with the right object ("seized the town")
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases)
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases) | frozenset(self.by_object)
 
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    verbs, nouns, phrases = {}, {}, {}
+    verbs, nouns, phrases, by_object = {}, {}, {}, {}
     declared = relation_types()
     for entry in lexicon("events")["event"]:
         for word, rel in entry.get("relations_by_word", {}).items():
-            if rel not in declared:
+            if rel and rel not in declared:  # "" names none
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
         t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
-                        entry.get("only_with", {}))
+                        entry.get("only_with", {}), entry.get("when_object", {}))
         for table, words in (("verbs", verbs), ("nouns", nouns)):
             for word in entry.get(table, []):
                 if word in words:  # one word, one act: a second entry would never be reached
@@ -52,7 +54,12 @@ def triggers() -> Triggers:
                 words[word] = t
         for p in entry.get("phrases", []):
             phrases[(p["verb"], p["object"])] = t
-    return Triggers(verbs, nouns, phrases)
+        for verb, wanted in entry.get("when_object", {}).items():
+            if wanted != "place" and wanted not in {e["type"] for e in lexicon("events")["event"]}:
+                raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_object '{verb}' wants '{wanted}', "
+                                    "neither 'place' nor an event type")
+            by_object.setdefault(verb, []).append(t)
+    return Triggers(verbs, nouns, phrases, by_object)
 
 
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
@@ -60,10 +67,15 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     if token.pos_ == "VERB":
         for child in token.children:
             key = (lemma, child.lower_)
-            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep"):
-                return t.phrases[key], False
+            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep") \
+                    and not any(c.ent_type_ in ("DATE", "TIME") for c in child.children if c.dep_ == "pobj"):
+                return t.phrases[key], False  # not "called Putin on Tuesday"
+        for kind in t.by_object.get(lemma, ()):
+            if any(_is_object(o, kind.when_object[lemma], t) for o in _objects(token)):
+                return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         if lemma in t.verbs:
-            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt")):
+            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt")
+                   and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")):
                 return None
             return _for_purpose(token, t) or t.verbs[lemma], False
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
@@ -78,6 +90,24 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
     return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its direct object, its passive subject ("Goma was seized"),
+    or the noun it describes as a participle ("a bombing claimed by ISKP")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append(verb.head)
+    return found
+
+
+def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
+    if wanted == "place":
+        lex = lexicon("events")["participants"]
+        return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in lexicon("nominals")["place"]["heads"] \
+            or token.lemma_.lower() in lex["held_places"]
+    kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
+    return kind is not None and kind.type == wanted
 
 
 def _for_purpose(verb: Token, t: Triggers) -> TriggerType | None:

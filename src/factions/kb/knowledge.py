@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from factions.kb.cache import checked_entries, remember
 from factions.kb.checks import file_problems, reference_problems
 from factions.lexicons import DataFileError, validate_table
-from factions.names import normalise
+from factions.names import differ_in_kind, normalise
 
 # Kind of actor -> the OntoNotes label its mentions carry.
 LABEL_OF_KIND = {
@@ -249,6 +249,8 @@ class KnowledgeBase:
         # "Ayman Zawahiri"), however short the name is once its articles are folded away.
         if not best or (best[1] < cutoff and not (len(key) >= 12 and Levenshtein.distance(key, best[0]) <= 2)):
             return None
+        if differ_in_kind(key, best[0]):
+            return None  # "Northern Front" is not "Southern Front" misspelt
         return self.actors[self._by_name[best[0]][0]], best[1]
 
     def leaders(self, group_id: str) -> list[tuple[KBActor, dict]]:

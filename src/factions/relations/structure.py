@@ -67,7 +67,7 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 group = _whose(token, index)
             if group is None:
                 continue
-            if rel == "leads" and (_one_of_several(token) or _regional(token, index)):
+            if rel == "leads" and (_one_of_several(token) or _regional(token, index, person.span)):
                 rel = "member_of"  # "a senior Kataib Hezbollah commander", "its commander in West Darfur"
             out.append(
                 Relation(
@@ -458,10 +458,13 @@ def _named_description(m: Mention, index: ActorIndex) -> bool:
     return any(w[:1].isupper() for w in words[1:]) or (len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an"))
 
 
-def _regional(title: Token, index: ActorIndex) -> bool:
+def _regional(title: Token, index: ActorIndex, person: Span) -> bool:
     """"its commander in West Darfur", "the group's emir for Kirkuk": a title over one
-    place or sector of a body makes the person one of its commanders."""
-    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("in", "for")):
+    place or sector of a body makes the person one of its commanders. A place after the
+    person's name is where something happened ("killed the group's leader, X, in
+    Idlib"), though the parse may hang it on the title."""
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                 and not title.idx < person.start <= c.idx):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             m = index.mention_for_token(place)
             if place.ent_type_ in ("GPE", "LOC", "FAC") or (m is not None and m.actor and index.actors[m.actor].kind == "location"):
