@@ -67,15 +67,13 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     if token.pos_ == "VERB":
         for child in token.children:
             key = (lemma, child.lower_)
-            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep") \
-                    and not any(c.ent_type_ in ("DATE", "TIME") for c in child.children if c.dep_ == "pobj"):
-                return t.phrases[key], False  # not "called Putin on Tuesday"
+            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep") and not _dates(child):
+                return t.phrases[key], False
         for kind in t.by_object.get(lemma, ()):
             if any(_is_object(o, kind.when_object[lemma], t) for o in _objects(token)):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         if lemma in t.verbs:
-            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt")
-                   and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")):
+            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt") and not _dates(c)):
                 return None
             return _for_purpose(token, t) or t.verbs[lemma], False
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
@@ -90,6 +88,12 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
     return None
+
+
+def _dates(prep: Token) -> bool:
+    """A preposition that only dates the verb ("called Putin on Tuesday") makes no
+    phrase with it ("called on the parties")."""
+    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
 
 
 def _objects(verb: Token) -> list[Token]:
