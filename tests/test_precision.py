@@ -530,6 +530,13 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("JNIM was formed in 2017 by Ansar Dine and al-Mourabitoun.", ("allied_with", "Ansar Dine", "al-Mourabitoun")),
     # a group's leaders, described: they lead it
     ("STC leaders accused the Islah party of complicity.", ("leads", "STC leaders", "Southern Transitional Council")),
+    # a title beside a name: set off by a participle ("acting"), in a relative clause, or
+    # with its body after the name; a founder in a relative clause; "his" own army
+    ("Amir Khan Muttaqi, Afghanistan's acting foreign minister, said the talks would resume.", ("member_of", "Amir Khan Muttaqi", "Afghanistan")),
+    ("Noor Wali Mehsud, who became the TTP's emir in 2018, rebuilt the movement.", ("leads", "Noor Wali Mehsud", "Tehrik-i-Taliban Pakistan")),
+    ("The mediation was led by President Faure Gnassingbe of Togo.", ("leads", "Faure Gnassingbe", "Togo")),
+    ("Both factions descend from the Nile Front, which Musa Ibrahim founded in 2012.", ("leads", "Musa Ibrahim", "Nile Front")),
+    ("The east is run by Khalifa Haftar and his Libyan National Army.", ("leads", "Khalifa Haftar", "Libyan National Army")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)

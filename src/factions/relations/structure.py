@@ -63,6 +63,8 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                             target_span=group.span, evidence_span=sentence_span(sentence_of(token)),
                                             modality="asserted", rule="relations.title-of"))
                     group = place
+            if group is None and token.idx < person.span.start:
+                group = _of_after_name(doc, person, groups, index)  # "President Faure Gnassingbe of Togo"
             if group is None:
                 group = _whose(token, index)
             if group is None:
@@ -336,8 +338,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for agent in agents:
                     rel("leads", agent, subject, token, "relations.led-by")
             continue
-        if token.lemma_.lower() in heads and token.pos_ == "NOUN":
-            # "Prime Minister Abadi and his government": the person leads it.
+        if token.lemma_.lower() in heads and token.pos_ in ("NOUN", "PROPN"):
+            # "Prime Minister Abadi and his government", "Khalifa Haftar and his Libyan National Army": the person leads it.
             owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
             leader = index.resolve_pronoun(owner, "he" if owner.lower_ == "his" else "she") if owner is not None else None
             body = index.mention_for_token(token)
@@ -472,6 +474,17 @@ def _regional(title: Token, index: ActorIndex, person: Span) -> bool:
     return False
 
 
+def _of_after_name(doc: Doc, person: Mention, groups: list[Mention], index: ActorIndex) -> Mention | None:
+    """The body in an "of" phrase right after a titled name: "President Faure Gnassingbe
+    of Togo", "King Abdullah of Jordan"."""
+    name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    if name is None or name.end >= len(doc) or doc[name.end].lower_ != "of":
+        return None
+    obj = next((c for c in doc[name.end].children if c.dep_ == "pobj"), None)
+    m = index.mention_for_token(obj) if obj is not None else None
+    return m if m is not None and any(g.span == m.span for g in groups) else None
+
+
 def _one_of_several(title: Token) -> bool:
     """"a commander of X", "a senior leader", "one of the leaders", "commanders": the
     title makes the person one of a body's commanders, not its leader. "A former
@@ -516,9 +529,12 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     if chars.root.dep_ == "nsubj" and chars.root.head.lemma_ == "be":
         after += [c for c in chars.root.head.children if c.dep_ == "attr" and c.i > chars.end]  # "X is the group's president"
     if chars.end < len(doc) and doc[chars.end].text == ",":
-        for t in doc[chars.end + 1 : min(chars.end + 7, sentence_of(chars[0]).end)]:
-            if t.pos_ in ("VERB", "AUX") or t.text in ",;":
-                break  # ", has met Turkish intelligence officials": a clause, not an apposition
+        rest = doc[chars.end + 1 : sentence_of(chars[0]).end]
+        if len(rest) > 2 and rest[0].lower_ == "who" and rest[1].lemma_ in ("be", "become", "remain"):
+            rest = rest[2:]  # ", who became the TTP's emir": a title set beside the name in a relative clause
+        for t in rest[:6]:
+            if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) or t.text in ",;":
+                break  # ", has met Turkish intelligence officials": a clause, not an apposition ("its acting leader" is one)
             after.append(t)
     return list(reversed(before)) + after
 
@@ -595,17 +611,18 @@ def _object_of_title(title: Token, group: Mention) -> bool:
 
 
 def _modifies_title(title: Token, group_end: int) -> bool:
-    """"Houthi *military* spokesman", "IS *senior* commander": the one or two words
+    """"Houthi *military* spokesman", "IS *senior* commander": the one to three words
     between a group's name and a title are the title's own modifiers (adjectives or
     nouns hanging from it), so the group still names whose title it is."""
     # A possessive ending on the group's name ("Ansar Allah's chief negotiator") is no word between.
-    between = [t for t in title.doc[max(title.i - 3, 0) : title.i] if t.idx >= group_end and not (t.tag_ == "POS" and t.idx == group_end)]
-    if not 1 <= len(between) <= 2 or title.idx - group_end > 30:
+    between = [t for t in title.doc[max(title.i - 4, 0) : title.i] if t.idx >= group_end and not (t.tag_ == "POS" and t.idx == group_end)]
+    if not 1 <= len(between) <= 3 or title.idx - group_end > 40:
         return False
     words = {t.i for t in between} | {title.i}
     if title.i + 2 < len(title.doc) and title.doc[title.i + 1].text in "-‐‑":
         words |= {title.i + 1, title.i + 2}  # "its second secretary-general": the title's last word heads it
-    return all(t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "NOUN") and t.head.i in words
+    # a participle is a modifier too: "Afghanistan's *acting* foreign minister", "its *retired* commander"
+    return all(t.dep_ in ("amod", "compound", "nmod") and (t.pos_ in ("ADJ", "NOUN") or t.tag_ in ("VBG", "VBN")) and t.head.i in words
                and t.ent_type_ in ("", "ORDINAL") for t in between)  # "its second secretary-general"
 
 
@@ -741,6 +758,9 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             if passive or token.dep_ in ("acl", "relcl"):
                 founders = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
                 founded = subjects if passive and token.dep_ not in ("acl",) else [token.head]
+                if not founders and not passive and token.dep_ == "relcl":
+                    # "Jabhat al-Nusra, which Jolani founded in 2012": the clause's own subject founded its noun
+                    founders = [t for t in subjects if t.tag_ not in ("WDT", "WP", "WP$")]
             else:
                 founders, founded = subjects, [c for c in token.children if c.dep_ == "dobj"]
             founders = [t for f in founders for t in _with_conjuncts(f)]
