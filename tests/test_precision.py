@@ -537,6 +537,9 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The mediation was led by President Faure Gnassingbe of Togo.", ("leads", "Faure Gnassingbe", "Togo")),
     ("Both factions descend from the Nile Front, which Musa Ibrahim founded in 2012.", ("leads", "Musa Ibrahim", "Nile Front")),
     ("The east is run by Khalifa Haftar and his Libyan National Army.", ("leads", "Khalifa Haftar", "Libyan National Army")),
+    # a list the parser breaks after its first comma ("by A, B and C" with B hung on the verb)
+    ("The operations room was formed on 12 June by Hurras al-Din, Ansar al-Islam and the Coordination of Jihad.",
+     ("allied_with", "Ansar al-Islam", "Coordination of Jihad")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)

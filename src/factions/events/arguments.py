@@ -25,7 +25,25 @@ def _with_conjuncts(token: Token) -> list[Token]:
         elif t.dep_ == "appos" and (inner := _list_item_in_name(t)) is not None:
             out.append(t)
             out.extend(_with_conjuncts(inner))
+    stray = _stray_list_item(token)
+    if stray is not None and stray not in out:
+        out.extend(_with_conjuncts(stray))
     return out
+
+
+def _stray_list_item(token: Token) -> Token | None:
+    """"formed on 12 June by Hurras al-Din, Ansar al-Islam and …": the parser may hang
+    the name after a list's first comma on the verb (npadvmod, dep) instead of on the
+    first name; a name there, hung on one of the first name's governors, is the list's
+    next item."""
+    doc, after = token.doc, token.right_edge.i + 1
+    if token.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON") or after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    nxt = doc[after + 1]
+    if nxt.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
+        return None
+    root = next((e.root for e in doc.ents if e.start <= nxt.i < e.end), nxt)
+    return root if root.dep_ in ("npadvmod", "dep") and root.head in token.ancestors else None
 
 
 def _names_a_party(noun: Token) -> bool:
