@@ -537,6 +537,7 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The mediation was led by President Faure Gnassingbe of Togo.", ("leads", "Faure Gnassingbe", "Togo")),
     ("Both factions descend from the Nile Front, which Musa Ibrahim founded in 2012.", ("leads", "Musa Ibrahim", "Nile Front")),
     ("The east is run by Khalifa Haftar and his Libyan National Army.", ("leads", "Khalifa Haftar", "Libyan National Army")),
+    ("Rwanda has long accused Kinshasa of working with the FDLR.", ("allied_with", "Kinshasa", "Democratic Forces for the Liberation of Rwanda")),
     # a list the parser breaks after its first comma ("by A, B and C" with B hung on the verb)
     ("The operations room was formed on 12 June by Hurras al-Din, Ansar al-Islam and the Coordination of Jihad.",
      ("allied_with", "Ansar al-Islam", "Coordination of Jihad")),
@@ -582,6 +583,8 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     # the group named inside the victim's own phrase did not kill him
     ("Wagner chief Yevgeny Prigozhin was killed in a plane crash.", ("fights", "Wagner Group", "Yevgeny Prigozhin")),
     ("Munir al-Yafei, a commander of the Security Belt, was killed in Aden.", ("fights", "Security Belt Forces", "Munir al-Yafei")),
+    # working with someone described, not named, is no alliance
+    ("Jordan condemned ISIS and will work with its allies.", ("allied_with", "Jordan", "its allies")),
 ])
 def test_a_near_miss_of_these_shapes_is_not_found(extractor, text, wrong):
     x, names = _run(extractor, text)

@@ -28,6 +28,10 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
     lex = lexicon("events")
     rel_type = kind.relations_by_word.get(trigger.lemma_.lower(), kind.relation)
     rel_rule = "relations.event-parties"
+    if trigger.lemma_.lower() in lex["participants"]["named_partners_only"]:
+        # "worked with Jordan" makes allies; "work with its allies", "with the international
+        # community" is diplomacy's small talk, no alliance with anyone named
+        recipients = [m for m in recipients if m.basis != "nominal"]
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
     if not rel_type:
