@@ -770,3 +770,20 @@ def test_a_relative_clause_names_no_party_of_the_main_verb(extractor):
     x, names = _run(extractor, "The Northern Front, which Western officials say is backed by Iran, seized Hawija in May.", date(2025, 6, 1))
     seized = next(e for e in x.events if e.trigger == "seized")
     assert [names[a] for a in seized.actors] == ["Northern Front"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Militants attacked Dar Salam, a town in Borno state, on Monday.", "Dar Salam"),
+    ("Gunmen stormed Kafr Nabudah, the largest village in the district.", "Kafr Nabudah"),
+])
+def test_a_name_set_beside_a_place_noun_is_a_place(extractor, text, place):
+    """The model takes unfamiliar place names for people; "a town in …" beside it says otherwise."""
+    x, names = _run(extractor, text)
+    actor = next(a for a in x.actors if a.name == place)
+    assert actor.kind == "location"
+    assert place not in [names[p] for e in x.events for p in e.actors + e.recipients]
+
+
+def test_control_told_of_a_description_beside_a_name_is_the_names(extractor):
+    x, names = _run(extractor, "The raids were blamed on JNIM, an al-Qaeda-linked armed group that controls large parts of the Mopti region.")
+    assert ("controls", "Jama'at Nusrat al-Islam wal-Muslimin", "Mopti region") in _relations(x, names)

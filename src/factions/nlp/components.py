@@ -300,6 +300,13 @@ def _includes_places(head, place_words: set) -> bool:
                for o in objects)
 
 
+def _described_as_place(root: Token, place_words: set[str]) -> bool:
+    """A name set beside a place noun: "Wad Madani, the capital of Gezira state", "the
+    town, Kwatar Daban Masara"."""
+    beside = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.lower_ in place_words and t.pos_ == "NOUN" for t in beside)
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -341,6 +348,8 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \
                 and _includes_places(ent.root.head.head, place_before):
             label = "GPE"  # "17 townships, including Maungdaw": one of the places
+        elif label in ("PERSON", "NORP") and _described_as_place(ent.root, place_before):
+            label = "GPE"  # "Wad Madani, the capital of Gezira state": a place the model took for a person
         if label != ent.label_:
             changed = True
             spans.append(Span(doc, ent.start, ent.end, label=label))

@@ -405,6 +405,9 @@ def _holding_party(token: Token, index: ActorIndex) -> Mention | None:
     noun = relative_noun(token)
     if noun is not None:  # "The Houthis, who control Sanaa": the noun the clause describes
         token = noun
+    named = index.mention_for_token(token.head) if token.dep_ == "appos" else None
+    if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
+        token = token.head  # "JNIM, an armed group that controls …": the group named beside the description
     h = index.mention_for_token(token)
     if h is not None and h.basis == "nominal":
         # The name nearest the head, not a sponsor before a hyphen: "Rwanda-backed M23 rebels" are M23's.
