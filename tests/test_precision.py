@@ -76,6 +76,17 @@ def _claim_spans(x):
     # a relative pronoun speaks for the noun its clause hangs on
     ("The ministry, which denied that troops had crossed the border, called for calm.",
      ("The ministry", "denied", "troops had crossed the border")),
+    # a clause past a semicolon is no content of the cue after it
+    ("In April the council announced a merger; the Front rejected the merger and renewed its pledge.",
+     ("the Front", "rejected", "the merger")),
+    ("He died in May 2021 during an assault on his base; the group said he had killed himself.",
+     ("the group", "said", "he had killed himself")),
+    # "of" hung on the object; a relative "what"; an apposition holding another's claim
+    ("Rights groups accuse his men of massacres in poor districts.", ("Rights groups", "accuse", "his men of massacres")),
+    ("Hezbollah began firing in what it called a support front for Gaza.", ("it", "called", "a support front for Gaza")),
+    ("The Houthis accused the detainees of spying, an accusation the envoy has rejected as baseless.",
+     ("The Houthis", "accused", "the detainees of spying")),
+    ("The Front claimed the attack; the authorities acknowledged some losses.", ("the authorities", "acknowledged", "some losses")),
 ])
 def test_a_claim_told_in_this_shape_is_read(extractor, text, claim):
     x, _ = _run(extractor, text)

@@ -52,6 +52,19 @@ def _trim(doc: Doc, span: Span, text: str) -> Span:
     return Span(start, end)
 
 
+def _without_relative_claim(doc: Doc, cue: Token, span: Span) -> Span:
+    """A content ends before an apposition that holds someone else's claim: "accused the
+    detainees of spying, an accusation the Secretary-General has rejected as baseless"
+    (that rejection is a claim of its own)."""
+    cues = frozenset(_speech()["cue_verbs"])
+    for t in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
+        if t.i > cue.i and t.dep_ == "relcl" and t.lemma_ in cues and t.head.dep_ == "appos" \
+                and any(c.dep_ == "nsubj" for c in t.children):
+            start = t.head.left_edge
+            return Span(span.start, max(span.start, start.idx))
+    return span
+
+
 def _second_cue(clause: Token) -> Token | None:
     """A cue verb conjoined to the reported clause with no subject of its own ("denied
     that it had supplied weapons and told the Panel that …"): the parser hangs the
@@ -63,6 +76,19 @@ def _second_cue(clause: Token) -> Token | None:
     return None
 
 
+def _across_semicolon(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon stands between a clause and the cue: "X announced a merger;
+    al-Julani rejected it" and "He died in May 2021; ISWAP said …" join two sentences,
+    and the parse that hangs one on the other's verb does not make it what was said."""
+    if clause.right_edge.i < verb.i:
+        between = verb.doc[clause.right_edge.i : verb.i]
+    elif clause.i > verb.i:
+        between = verb.doc[verb.i : clause.left_edge.i + 1]
+    else:  # the cue inside the clause's own subtree: only the stretch before the cue
+        between = verb.doc[clause.i : verb.i] if clause.i < verb.i else verb.doc[verb.i : clause.i]
+    return any(t.text == ";" for t in between)
+
+
 def _content(verb: Token, speaker: Token | None) -> Span | None:
     aside = _aside(verb)
     children = [c for c in verb.children if aside is None or c.i != aside.i]
@@ -70,7 +96,7 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     if len(subjects) > 1:  # the first "subject" is the reported clause the parser broke up
         return _edges(subjects[0])
     for child in children:
-        if child.dep_ in CONTENT_DEPS:
+        if child.dep_ in CONTENT_DEPS and not _across_semicolon(child, verb):
             cue = _second_cue(child)
             if cue is not None:  # "denied that it had supplied weapons and told the Panel that …"
                 before = [t for t in child.subtree if t.i < cue.i and not (t.dep_ == "cc" and t.head.i == child.i and t.i == cue.i - 1)]
@@ -110,17 +136,25 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
                                        for x in a.children)]
     if hung and not objs:
         return _edges(hung[0])
-    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in speech["prep_content_cues"].get(verb.lemma_, ())]
+    wanted = speech["prep_content_cues"].get(verb.lemma_, ())
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in wanted]
+    on_object = [(o, c) for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in wanted]
+    if on_object and not preps:
+        # "accuse his men of massacres": the parser hung the "of" on the object; what was
+        # said ends with it (not with an apposition after: ", an accusation X rejected")
+        obj, prep = on_object[0]
+        return Span(obj.left_edge.idx, prep.right_edge.idx + len(prep.right_edge.text))
     if preps:  # "called for unity", "warned of a merger", "accused IS of betrayal"
         return _edges(*objs, *preps)
     if verb.lemma_ in speech["object_content_cues"]:
         if objs:  # "condemned the arrests", "called its commanders apostates", "calling it a violation"
             complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > objs[-1].i]
-            return _edges(*objs, *complements)
+            named = [o for o in objs if o.tag_ not in ("WP", "WDT")]  # "in what it called a support front": the front
+            return _edges(*named, *complements) if named or complements else _edges(*objs)
         if verb.dep_ == "relcl" and verb.head.i < verb.i:  # "a charge Ankara rejected"
             return _tokens_span([t for t in verb.head.subtree if t.i <= verb.head.i])
     # "The talks have begun, he said.": the cue hangs off the content's verb.
-    if verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i):
+    if (verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i)) and not _across_semicolon(verb.head, verb):
         head = verb.head
         skip = set(t.i for t in verb.subtree)
         if verb.dep_ == "parataxis" and verb.i < head.i:
