@@ -131,6 +131,16 @@ def test_source_exact_match_needs_the_exact_span(tmp_path, extractor):
     assert any("speaker 'The Houthis', gold 'Houthis'" in e for e in shifted["errors"])
 
 
+def test_content_exact_ignores_quotation_marks_and_punctuation_at_its_edges(tmp_path, extractor):
+    """Annotators differ on a quotation's closing mark and a final full stop; the words
+    must still match exactly."""
+    claim = {"speaker": _span(TEXT, "The Houthis"), "cue": _span(TEXT, "said")}
+    marked = evaluate_gold(_gold_file(tmp_path, claims=[dict(claim, content=_span(TEXT, "they had attacked the port."))]), extractor)
+    assert marked["claims"]["content_exact"]["f1"] == 1.0
+    shorter = evaluate_gold(_gold_file(tmp_path, claims=[dict(claim, content=_span(TEXT, "they had attacked"))]), extractor)
+    assert shorter["claims"]["content_exact"]["f1"] == 0.0
+
+
 def test_symmetric_relations_match_either_way(tmp_path, extractor):
     second = TEXT.index("Saudi-led")
     rel = {"type": "fights", "source": _span(TEXT, "the Houthis", second), "target": _span(TEXT, "The Saudi-led coalition")}

@@ -247,6 +247,23 @@ def _unmatched(tally: _Tally, what: str, items: list, matched: set[int], describ
             tally.errors.append(f"{what}: {describe(item)}")
 
 
+_EDGE_MARKS = " \n\t\"'“”‘’.,;:"
+
+
+def _trimmed(text: str, span: Span | None) -> tuple[int, int] | None:
+    """A span without quotation marks, white space and punctuation at its edges: the
+    conventions leave them out, and annotators differ on a quotation's closing mark
+    (he was "cautiously optimistic" / "optimistic). PolNeAR's scorer trims the same way."""
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
+    return start, end
+
+
 def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = "") -> None:
     predicted, text = x.claims, x.document.text
     pairs = _pairs(tally, f"{where} claim", gold, predicted, lambda g, p: _overlap(g["cue"], p.cue_span),
@@ -259,11 +276,12 @@ def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = ""
         tally.add("source_exact", int(g["speaker"] == p.speaker_span))
         if g["speaker"] != p.speaker_span:
             tally.errors.append(f"{at}: speaker {_q(text, p.speaker_span)}, gold {_q(text, g['speaker'])}")
-        if g["content"] != p.content_span:
+        content_right = _trimmed(text, g["content"]) == _trimmed(text, p.content_span)
+        if not content_right:
             tally.errors.append(f"{at}: content {_q(text, p.content_span)}, gold {_q(text, g['content'])}")
         tally.add("source_overlap", int(_overlap(g["speaker"], p.speaker_span) > 0))
         tally.add("cue_exact", int(g["cue"] == p.cue_span))
-        tally.add("content_exact", int(g["content"] == p.content_span))
+        tally.add("content_exact", int(content_right))
         tally.add("content_overlap", int(_dice(g["content"], p.content_span) >= 0.5))
         _check(tally, "direct_quote", g, g.get("direct_quote"), p.direct_quote, at)
         _check(tally, "channel", g, g.get("channel"), p.channel, at)
