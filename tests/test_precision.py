@@ -87,6 +87,12 @@ def _claim_spans(x):
     ("The Houthis accused the detainees of spying, an accusation the envoy has rejected as baseless.",
      ("The Houthis", "accused", "the detainees of spying")),
     ("The Front claimed the attack; the authorities acknowledged some losses.", ("the authorities", "acknowledged", "some losses")),
+    # the speaker as written: whom a title serves, without what is said of a name inside it
+    ("A spokesman for Jabhat al-Sahil denied the report.", ("A spokesman for Jabhat al-Sahil", "denied", "the report")),
+    ("Veterans loyal to Abu Omar, the group's founder, accused the Front of betrayal.",
+     ("Veterans loyal to Abu Omar", "accused", "the Front of betrayal")),
+    ("A UN Monitoring Team report published last July estimated that the branch has 4,000 fighters.",
+     ("A UN Monitoring Team report published last July", "estimated", "the branch has 4,000 fighters")),
 ])
 def test_a_claim_told_in_this_shape_is_read(extractor, text, claim):
     x, _ = _run(extractor, text)

@@ -81,14 +81,23 @@ def _speaker_phrase(head: Token, name: Span, text: str) -> Span:
     end = max(name.end, head.idx + len(head.text))
     # "the Members of the Security Council"; a description keeps where it is from
     # ("Analysts at the Carnegie Middle East Center", "officials in Kabul").
-    preps = ("of", "at", "from", "in", "with", "within", "inside") if head.pos_ == "NOUN" else ("of",)
+    # "a spokesman for JuA", "the envoy for Syria": whom the title serves
+    preps = ("of", "at", "from", "in", "with", "within", "inside", "for") if head.pos_ == "NOUN" else ("of",)
     for child in head.children:
         # "Sources close to the negotiations", "officials familiar with the talks"
         postmodifier = child.dep_ == "amod" and child.i > head.i and head.pos_ == "NOUN"
         if postmodifier or (child.dep_ == "prep" and child.lower_ in preps and child.i > head.i):
-            last = child.right_edge
-            end = max(end, last.idx + len(last.text))
+            end = max(end, _phrase_end(child))
     return Span(start, end)
+
+
+def _phrase_end(token: Token) -> int:
+    """Where the phrase under `token` ends, without what is said of a name inside it:
+    "Veterans loyal to Ayman al-Zawahiri, al-Qaeda's leader," ends at the name."""
+    aside = {t.i for c in token.subtree if c.dep_ in ("appos", "relcl") and c.i != token.i for t in c.subtree}
+    words = [t for t in token.subtree if t.i not in aside and not t.is_punct]
+    last = max(words or [token], key=lambda t: t.i)
+    return last.idx + len(last.text)
 
 
 class _Speakers:
@@ -133,7 +142,14 @@ class _Speakers:
         if subject.lemma_.lower() in _speech()["statement_nouns"]:
             # "the group's statement said", "the statement added", "A UN report warned": its
             # author speaks, and the phrase as written is the source.
+            # with a participle after it: "A UN Monitoring Team report published last July"
+            # (not one that names who carried it, "carried by Al-Manar": channels.py reads that;
+            # nor after "according to", where the phrase is what the claim is folded into)
+            published = [c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > subject.i
+                         and subject.dep_ != "pobj" and not any(a.dep_ == "agent" for a in c.children)]
             phrase = _tokens_span([t for t in subject.subtree if t.i <= subject.i and not t.is_punct])
+            if published:
+                phrase = Span(phrase.start, max(phrase.end, _phrase_end(published[-1])))
             for child in subject.children:
                 m = index.mention_for_token(child) if child.dep_ in ("poss", "compound", "amod") else None
                 if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS | {"person"}:
@@ -147,7 +163,9 @@ class _Speakers:
                 if m is not None and m.actor and index.actors[m.actor].kind in (GROUP_KINDS - {"media"}) | {"person"}:
                     # the phrase up to the author's name ("by the Omran Center for Strategic
                     # Studies"), not what is said of the author after it (", seen by …")
-                    end = max(m.span.end, author.idx + len(author.text))
+                    end = max(m.span.end, author.idx + len(author.text), phrase.end)
+                    for of in (c for c in author.children if c.dep_ == "prep" and c.lower_ == "of"):
+                        end = max(end, _phrase_end(of))  # "by the UN Group of Experts"
                     return m.actor, Span(phrase.start, end)
             if self.last_speaker:
                 return self.last_speaker, phrase
