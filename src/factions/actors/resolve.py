@@ -373,7 +373,9 @@ def _number_by_first_mention(mentions: list[Mention], actors: list[Actor]) -> li
 def descriptive_name(surface: str) -> str:
     """A description without its article or quantifier: \"a senior IS leader\" -> \"senior IS leader\"."""
     words = surface.split()
-    if words and words[0].lower() in ("a", "an", "the", "some", "several", "many"):
+    # not when the quantifier is the head: "Some in Hurras al-Din", "Many of those forces"
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the", "some", "several", "many") \
+            and words[1].lower() not in ("of", "in", "among", "within"):
         words = words[1:]
     return " ".join(words)
 

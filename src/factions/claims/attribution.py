@@ -44,7 +44,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
         found, rule = None, "claims.cue-subject"
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found, rule = _according_to(token), "claims.according-to"
-        elif token.lemma_.lower() in cues and token.pos_ == "VERB" and not any(c.dep_ == "neg" for c in token.children) \
+        elif token.lemma_.lower() in cues and _as_verb(token) and not any(c.dep_ == "neg" for c in token.children) \
                 and not _asks_anonymity(token):
             # "ISWAP did not confirm the death" reports a silence, not a statement.
             subject = _subject(token)
@@ -85,6 +85,15 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
     for i, claim in enumerate(claims, start=1):
         claim.id = f"c{i}"
     return claims
+
+
+def _as_verb(token) -> bool:
+    """A cue the tagger calls a verb, or one it took for an adjective though the parse
+    gives it a subject and an object ("Some in Hurras al-Din suspect HTS of …")."""
+    if token.pos_ == "VERB":
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "ADJ" and "nsubj" in deps and "dobj" in deps
 
 
 def _model_claims(document: Document, doc: Doc, index: ActorIndex, attributions: list,

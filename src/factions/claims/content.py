@@ -58,7 +58,7 @@ def _without_relative_claim(doc: Doc, cue: Token, span: Span) -> Span:
     (that rejection is a claim of its own)."""
     cues = frozenset(_speech()["cue_verbs"])
     for t in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
-        if t.i > cue.i and t.dep_ == "relcl" and t.lemma_ in cues and t.head.dep_ == "appos" \
+        if t.i > cue.i and t.dep_ in ("relcl", "acl") and t.lemma_ in cues and t.head.dep_ in ("appos", "npadvmod") \
                 and any(c.dep_ == "nsubj" for c in t.children):
             start = t.head.left_edge
             return Span(span.start, max(span.start, start.idx))
@@ -134,8 +134,8 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
     hung = [a for p in children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" for a in o.children
             if a.dep_ == "acl" and any((x.dep_ == "aux" and x.lower_ == "to") or (x.dep_ == "mark" and x.lower_ == "that")
                                        for x in a.children)]
-    if hung and not objs:
-        return _edges(hung[0])
+    if hung and (not objs or verb.lemma_ in speech["recipient_cues"]):
+        return _edges(hung[0])  # "told the Security Council on 22 August that …": the one told is no content
     wanted = speech["prep_content_cues"].get(verb.lemma_, ())
     preps = [c for c in children if c.dep_ == "prep" and c.lower_ in wanted]
     on_object = [(o, c) for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in wanted]
@@ -151,6 +151,9 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
             complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > objs[-1].i]
             named = [o for o in objs if o.tag_ not in ("WP", "WDT")]  # "in what it called a support front": the front
             return _edges(*named, *complements) if named or complements else _edges(*objs)
+        complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
+        if verb.dep_ in ("relcl", "acl") and complements:  # "an allegation HTS called "lies spread by its enemies"": what it called it
+            return _edges(*complements)
         if verb.dep_ == "relcl" and verb.head.i < verb.i:  # "a charge Ankara rejected"
             return _tokens_span([t for t in verb.head.subtree if t.i <= verb.head.i])
     # "The talks have begun, he said.": the cue hangs off the content's verb.

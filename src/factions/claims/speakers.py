@@ -123,6 +123,8 @@ class _Speakers:
             index.add_mention(span, label, actor.id, "pronoun")
             return actor.id, span
         noun = relative_noun(subject)
+        if noun is not None and noun.ent_type_ in ("DATE", "TIME"):
+            return None  # "at the end of last year, who invited her": the parse's antecedent is a time, no speaker
         if noun is not None and noun.i != subject.i:
             # "Trump, who said …", "a militia that says it defends …": the noun the
             # clause hangs on speaks, and its phrase is the source. "The findings of the
@@ -132,6 +134,12 @@ class _Speakers:
             if index.mention_for_token(noun) is None and inner is not None and index.mention_for_token(inner) is not None:
                 noun = inner
             return self.resolve(noun)
+        if (subject.pos_ == "NUM" or subject.lower_ in _speech()["quantifier_subjects"]) \
+                and any(c.dep_ == "prep" and c.lower_ in ("of", "in", "among", "within") for c in subject.children):
+            # "one of them said", "two of the officials said", "Some in Hurras al-Din
+            # suspect", "Many of those forces regard": the phrase as written.
+            span = _tokens_span([t for t in subject.subtree if not t.is_punct])
+            return index.descriptive(span, "population").id, span
         if subject.pos_ == "PRON" or subject.tag_ == "PRP":
             target = index.resolve_pronoun(subject)
             if target is None:
@@ -173,16 +181,20 @@ class _Speakers:
                 return None
             # "The report concludes …" with no author named anywhere: the document speaks.
             return index.descriptive(phrase, "organization").id, phrase
-        if subject.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
-            # "one of them said", "two of the officials said": the phrase as written.
-            span = _tokens_span([t for t in subject.subtree if not t.is_punct])
-            return index.descriptive(span, "population").id, span
-        # "the group's spokesman, Imad al-Din Mujahid, said": the name speaks.
-        for child in subject.children:
-            if child.dep_ == "appos":
-                named = index.mention_for_token(child)
-                if named is not None and named.basis != "nominal":  # with its title: "Captain Ali Nur"
-                    return named.actor, _speaker_phrase(child, named.span, index.document.text)
+        # "the group's spokesman, Imad al-Din Mujahid, said": the name speaks. A name speaks
+        # itself, with a title ("said Christelle Bahati, a researcher at Ebuteli") or an
+        # acronym beside it ("The Ambazonia Defence Forces (ADF) denied"); but a person named
+        # beside a title the model took for a body speaks ("the Director Defence Media
+        # Operations, Major General Edward Buba").
+        own = index.mention_for_token(subject)
+        own_named = own is not None and own.basis != "nominal" and own.actor
+        for child in (c for c in subject.children if c.dep_ == "appos"):
+            named = index.mention_for_token(child)
+            if named is None or named.basis == "nominal" or not named.actor:
+                continue
+            if own_named and (index.actors[own.actor].kind == "person" or index.actors[named.actor].kind != "person"):
+                continue
+            return named.actor, _speaker_phrase(child, named.span, index.document.text)  # with its title: "Captain Ali Nur"
         mention = index.mention_for_token(subject)
         if mention is not None:
             return mention.actor, _speaker_phrase(subject, mention.span, index.document.text)
