@@ -165,6 +165,11 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
         owners = [c for c in head.children if c.dep_ == "poss"]
         owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         for owner in owners:
+            if owner.tag_ == "WP$":  # "Maher al-Assad, whose 4th Armoured Division …": the name the clause hangs on
+                clause = owner
+                while clause.dep_ != "relcl" and clause.head.i != clause.i:
+                    clause = clause.head
+                owner = clause.head if clause.dep_ == "relcl" else owner
             person = index.mention_for_token(owner)
             if person is None or not person.actor or person.basis == "pronoun" or index.actors[person.actor].kind != "person":
                 continue

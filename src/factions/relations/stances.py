@@ -136,6 +136,29 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             out.append(_relation("opposes", source, target, sentence_span(sentence_of(token)), claim=claim, rule="relations.epithet"))
     out.extend(_control(doc, index))
     out.extend(_common_cause(doc, index))
+    out.extend(_told(doc, index, claims))
+    return out
+
+
+def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
+    """"Bathily told the Security Council that …", "the minister briefed Kurdish leaders":
+    a statement made to a party named is a contact with it (rule relations.told). Not to
+    an outlet ("told Reuters": it carried the claim, on the via chain), nor to people
+    unnamed ("told reporters")."""
+    verbs = frozenset(_words()["told"]["verbs"])
+    out = []
+    for claim in claims:
+        cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+        verb = next((t for t in cue if t.lemma_.lower() in verbs), None) if cue is not None else None
+        if verb is None:
+            continue
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            m = _party(obj, index)
+            if m is None or m.basis in ("nominal", "pronoun") or m.actor == claim.speaker \
+                    or index.actors[m.actor].kind in ("media", "population"):
+                continue
+            out.append(_relation("communicates_with", (claim.speaker, claim.speaker_span), m, sentence_span(sentence_of(verb)),
+                                 rule="relations.told"))
     return out
 
 

@@ -528,6 +528,9 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     after = []
     if chars.root.dep_ == "nsubj" and chars.root.head.lemma_ == "be":
         after += [c for c in chars.root.head.children if c.dep_ == "attr" and c.i > chars.end]  # "X is the group's president"
+    if chars.root.dep_ in ("nsubj", "nsubjpass") and chars.root.head.lemma_ in _words("naming_verbs"):
+        # "Abu Jaber was named general leader of HTS", "X became the TTP's emir"
+        after += [c for c in chars.root.head.children if c.dep_ in ("oprd", "attr", "xcomp") and c.i > chars.end and c.pos_ == "NOUN"]
     if chars.end < len(doc) and doc[chars.end].text == ",":
         rest = doc[chars.end + 1 : sentence_of(chars[0]).end]
         if len(rest) > 2 and rest[0].lower_ == "who" and rest[1].lemma_ in ("be", "become", "remain"):
@@ -759,8 +762,14 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 founders = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
                 founded = subjects if passive and token.dep_ not in ("acl",) else [token.head]
                 if not founders and not passive and token.dep_ == "relcl":
-                    # "Jabhat al-Nusra, which Jolani founded in 2012": the clause's own subject founded its noun
-                    founders = [t for t in subjects if t.tag_ not in ("WDT", "WP", "WP$")]
+                    relative = any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
+                    objects = [c for c in token.children if c.dep_ == "dobj"]
+                    if relative and objects:
+                        # "Abu Mohammad al-Julani, who had founded al-Nusra": the noun founded the object
+                        founders, founded = [token.head], objects
+                    else:
+                        # "Jabhat al-Nusra, which Jolani founded in 2012": the clause's own subject founded its noun
+                        founders = [t for t in subjects if t.tag_ not in ("WDT", "WP", "WP$")]
             else:
                 founders, founded = subjects, [c for c in token.children if c.dep_ == "dobj"]
             founders = [t for f in founders for t in _with_conjuncts(f)]
