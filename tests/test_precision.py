@@ -152,6 +152,19 @@ def test_an_armed_attack_stays_a_fight(extractor):
     assert ("fights", "Iraqi Security Forces", "Islamic State") in _relations(x, names)  # the KB's name
 
 
+def test_an_attack_told_as_repeated_stays_a_fight(extractor):
+    x, _ = _run(extractor, "The bombing bears the hallmarks of ISIS, which has repeatedly targeted ordinary Iraqis at markets.")
+    assert ("ASSAULT", "targeted") in {(e.type, e.trigger) for e in x.events}
+
+
+def test_we_is_not_a_party_named_after_it(extractor):
+    """With no issuer named before it, "we" is the document's own voice, not the forces it supports."""
+    x, names = _run(extractor, "We will keep supporting the Iraqi Security Forces and the Syrian Democratic Forces.")
+    supports = {(names[r.source], names[r.target]) for r in x.relations if r.type == "supports"}
+    assert ("Iraqi Security Forces", "Syrian Democratic Forces") not in supports
+    assert {t for _, t in supports} == {"Iraqi Security Forces", "Syrian Democratic Forces"}
+
+
 # --- co-actors of a fight ---------------------------------------------------------------
 
 def test_parties_of_a_joint_offensive_are_allies_not_enemies(extractor):

@@ -164,7 +164,7 @@ class ActorIndex:
                 inside = [c for c in claims if c.content_span.start <= span.start < c.content_span.end]
                 # Outside a quotation, "I" and "we" are the document's own voice (a
                 # minister's press release): an actor of their own, never merged.
-                actor = inside[-1].speaker if inside else self.first_person(label).id
+                actor = inside[-1].speaker if inside else self.first_person(label, span.start).id
             else:
                 found = self.resolve_pronoun(token, PRONOUN_STEM.get(word, word))
                 actor = found.actor if found else None
@@ -172,11 +172,12 @@ class ActorIndex:
             mention.kb_id = self.actors[actor].kb_id if actor else None
             self.mentions.append(mention)
 
-    def first_person(self, label: str) -> Actor:
-        """Who "I" and "we" outside any quotation are: the issuer the document names
-        first (a ministry, a command, an envoy or group in its title or opening lines,
-        as statements and press releases name themselves), else an actor of its own."""
-        issuer = self.issuer()
+    def first_person(self, label: str, at: int | None = None) -> Actor:
+        """Who "I" and "we" (at character `at`) outside any quotation are: the issuer the
+        document names first (a ministry, a command, an envoy or group in its title or
+        opening lines, as statements and press releases name themselves), else an actor
+        of its own."""
+        issuer = self.issuer(at)
         if issuer is not None:
             return issuer
         name = "the document's author" if label == "PERSON" else "the document's author and colleagues"
@@ -188,12 +189,14 @@ class ActorIndex:
         self.actors[actor.id] = actor
         return actor
 
-    def issuer(self) -> Actor | None:
+    def issuer(self, before: int | None = None) -> Actor | None:
         """The body or person a statement names as its issuer: the first named party in
-        the title, or in the document's opening paragraph (its first 300 characters)."""
+        the title, or in the document's opening paragraph (its first 300 characters),
+        named `before` the pronoun that stands for it ("We support the Iraqi Security
+        Forces" does not make the forces its speaker)."""
         text = self.document.text
         head = text.find("\n\n")
-        head = min(head if head > 0 else len(text), 300)
+        head = min(head if head > 0 else len(text), 300, before if before is not None else len(text))
         if self.document.title:
             found = self.by_name_in(self.document.title)
             if found is not None:

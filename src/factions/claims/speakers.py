@@ -119,7 +119,7 @@ class _Speakers:
                 return None
             label = "PERSON" if subject.lower_ == "i" else "ORG"
             span = Span(subject.idx, subject.idx + len(subject.text))
-            actor = index.first_person(label)
+            actor = index.first_person(label, subject.idx)
             index.add_mention(span, label, actor.id, "pronoun")
             return actor.id, span
         noun = relative_noun(subject)
