@@ -579,6 +579,8 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("Both factions descend from the Nile Front, which Musa Ibrahim founded in 2012.", ("leads", "Musa Ibrahim", "Nile Front")),
     ("The east is run by Khalifa Haftar and his Libyan National Army.", ("leads", "Khalifa Haftar", "Libyan National Army")),
     ("Rwanda has long accused Kinshasa of working with the FDLR.", ("allied_with", "Kinshasa", "Democratic Forces for the Liberation of Rwanda")),
+    # a possessive in the object is the subject's, people described in the plural too
+    ("The Ministers reaffirmed their support for the Government of Iraq.", ("supports", "Ministers", "Iraq")),
     # a title given by a naming verb; a founder in a subject relative clause; "whose"
     ("Abu Jaber was named general leader of Jabhat al-Sahil in 2017.", ("leads", "Abu Jaber", "Jabhat al-Sahil")),
     ("Abu Omar, who had founded Jabhat al-Sahil in 2012, took command of its military wing.", ("leads", "Abu Omar", "Jabhat al-Sahil")),
@@ -631,6 +633,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     # the group named inside the victim's own phrase did not kill him
     ("Wagner chief Yevgeny Prigozhin was killed in a plane crash.", ("fights", "Wagner Group", "Yevgeny Prigozhin")),
     ("Munir al-Yafei, a commander of the Security Belt, was killed in Aden.", ("fights", "Security Belt Forces", "Munir al-Yafei")),
+    # "they" for people named in a phrase outside the clause: not the nearest plural
+    ('President Musa Ibrahim has called the Northern Front "terrorists" and refused to negotiate with them.',
+     ("negotiates_with", "Musa Ibrahim", "terrorists")),
     # a statement to an outlet is no contact with it (the outlet carried it)
     ("Abu Omar, a commander of Jabhat al-Sahil, told Reuters that the group had attacked the base.", ("communicates_with", "Abu Omar", "Reuters")),
     # working with someone described, not named, is no alliance

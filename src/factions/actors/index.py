@@ -79,7 +79,7 @@ class ActorIndex:
         if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
             return None
         owner = self._clause_subject(token) or self._reporting_subject(token)
-        if owner is not None and self._fits(owner, word):
+        if owner is not None and self._fits(owner, word, people=True):
             return owner
         self._index_by_start()
         text = self.document.text
@@ -110,7 +110,10 @@ class ActorIndex:
                     return m
         return fitting[0]
 
-    def _fits(self, m: Mention, word: str) -> bool:
+    def _fits(self, m: Mention, word: str, people: bool = False) -> bool:
+        """Whether `m` can be what `word` stands for; `people`: people described in the
+        plural may be "they" too ("The Ministers reaffirmed their support"), as the
+        clause's own subject only (not the nearest plural: "people they accused")."""
         if not m.actor:
             return False
         kind = self.actors[m.actor].kind
@@ -118,7 +121,9 @@ class ActorIndex:
         last = m.text.lower().rsplit(" ", 1)[-1]
         described_person = m.basis == "nominal" and m.label == "PERSON" and not last.endswith("s") \
             and last not in lexicon("nominals")["irregular_plurals"]
-        return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS)
+        plural_people = people and word in ("they", "them") and kind == "population" and m.basis == "nominal" and not described_person
+        return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS) \
+            or plural_people
 
     def _reporting_subject(self, token: Token) -> Mention | None:
         """"Kataib Hezbollah announced it would suspend attacks": the subject of a
@@ -136,6 +141,10 @@ class ActorIndex:
         if token.dep_ != "poss":
             return None
         t = token.head
+        if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX"):
+            # "The Ministers reaffirmed their support": a possessive in the object is the subject's
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            return self.mention_for_token(subject) if subject is not None else None
         while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
             t = t.head
         if t.pos_ not in ("VERB", "AUX") or t.i == token.head.i:
