@@ -23,6 +23,7 @@ class TriggerType:
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
     only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions}: it counts only so
     when_object: dict | None = None  # verb -> what its object must be for the verb to be this act ("place" or an event type)
+    not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ def triggers() -> Triggers:
             if rel and rel not in declared:  # "" names none
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
         t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
-                        entry.get("only_with", {}), entry.get("when_object", {}))
+                        only_with=entry.get("only_with", {}), when_object=entry.get("when_object", {}),
+                        not_with_deps=entry.get("not_with_deps", {}))
         for table, words in (("verbs", verbs), ("nouns", nouns)):
             for word in entry.get(table, []):
                 if word in words:  # one word, one act: a second entry would never be reached
@@ -74,6 +76,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         if lemma in t.verbs:
             if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt") and not _dates(c)):
+                return None
+            if any(c.dep_ in (t.verbs[lemma].not_with_deps or {}).get(lemma, ()) for c in token.children):
                 return None
             return _for_purpose(token, t) or t.verbs[lemma], False
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
