@@ -581,6 +581,7 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("Rwanda has long accused Kinshasa of working with the FDLR.", ("allied_with", "Kinshasa", "Democratic Forces for the Liberation of Rwanda")),
     # a possessive in the object is the subject's, people described in the plural too
     ("The Ministers reaffirmed their support for the Government of Iraq.", ("supports", "Ministers", "Iraq")),
+    ("The Ministers paid tribute to the Iraqi Security Forces.", ("supports", "Ministers", "Iraqi Security Forces")),
     # a title given by a naming verb; a founder in a subject relative clause; "whose"
     ("Abu Jaber was named general leader of Jabhat al-Sahil in 2017.", ("leads", "Abu Jaber", "Jabhat al-Sahil")),
     ("Abu Omar, who had founded Jabhat al-Sahil in 2012, took command of its military wing.", ("leads", "Abu Omar", "Jabhat al-Sahil")),
@@ -638,6 +639,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     # "they" for people named in a phrase outside the clause: not the nearest plural
     ('President Felix Tshisekedi has called the M23 "terrorists" and has repeatedly refused to negotiate with them.',
      ("negotiates_with", "Félix Tshisekedi", "terrorists")),
+    # what an act is "from" is no one it stands for: the liberation of Iraq from ISIS is no praise of ISIS
+    ("The Ministers welcomed the liberation of Iraq from ISIS and paid tribute to the Iraqi Security Forces.",
+     ("supports", "Ministers", "Islamic State")),
     # a statement to an outlet is no contact with it (the outlet carried it)
     ("Abu Omar, a commander of Jabhat al-Sahil, told Reuters that the group had attacked the base.", ("communicates_with", "Abu Omar", "Reuters")),
     # working with someone described, not named, is no alliance

@@ -182,7 +182,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                         recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
-            if child.dep_ in ("prep", "conj") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
+            # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
+            if child.dep_ in ("prep", "conj", "dative") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")):  # "defend X from Y": Y is no beneficiary
                 # "killed hundreds of mercenaries, among them foreign fighters": "among them"
                 # names some of the object, not parties among whom the act took place.
