@@ -582,6 +582,10 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # a possessive in the object is the subject's, people described in the plural too
     ("The Ministers reaffirmed their support for the Government of Iraq.", ("supports", "Ministers", "Iraq")),
     ("The Ministers paid tribute to the Iraqi Security Forces.", ("supports", "Ministers", "Iraqi Security Forces")),
+    # a side that helps in a fight; a place freed is held; "continues to control"
+    ("Iraqi forces retook Tikrit with support from a US-led coalition.", ("allied_with", "Iraqi Security Forces", "US-led coalition")),
+    ("Iraqi Security Forces freed Tal Afar in August.", ("controls", "Iraqi Security Forces", "Tal Afar")),
+    ("Al-Shabaab continues to control much of southern Somalia.", ("controls", "al-Shabaab", "Somalia")),
     # a title given by a naming verb; a founder in a subject relative clause; "whose"
     ("Abu Jaber was named general leader of Jabhat al-Sahil in 2017.", ("leads", "Abu Jaber", "Jabhat al-Sahil")),
     ("Abu Omar, who had founded Jabhat al-Sahil in 2012, took command of its military wing.", ("leads", "Abu Omar", "Jabhat al-Sahil")),
@@ -642,6 +646,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     # what an act is "from" is no one it stands for: the liberation of Iraq from ISIS is no praise of ISIS
     ("The Ministers welcomed the liberation of Iraq from ISIS and paid tribute to the Iraqi Security Forces.",
      ("supports", "Ministers", "Islamic State")),
+    # a place aimed at is not held
+    ("The Foreign Secretary discussed planning for forthcoming operations to free the city of Mosul with Iraqi officials.",
+     ("controls", "Foreign Secretary", "Mosul")),
     # a statement to an outlet is no contact with it (the outlet carried it)
     ("Abu Omar, a commander of Jabhat al-Sahil, told Reuters that the group had attacked the base.", ("communicates_with", "Abu Omar", "Reuters")),
     # working with someone described, not named, is no alliance

@@ -133,9 +133,10 @@ def _alongside(verb: Token, lex: dict) -> list[Token]:
     "in support of Puntland forces", "together with X": those on the subject's side."""
     parts = lex["participants"]
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in parts["ally_preps"]]
-    # "in coordination with X", "in support of X": the noun's own "with"/"of"
-    preps += [q for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for n in c.children
-              if n.dep_ == "pobj" and n.lemma_.lower() in parts["ally_nouns"] for q in n.children if q.dep_ == "prep" and q.lower_ in ("with", "of")]
+    # "in coordination with X", "in support of X", "with support from X": the noun's own "with"/"of"/"from"
+    preps += [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for n in c.children
+              if n.dep_ == "pobj" and n.lemma_.lower() in parts["ally_nouns"] for q in n.children
+              if q.dep_ == "prep" and q.lower_ in ("with", "of", "from")]
     # "together with X", "jointly with X", "along with X", on the verb or on its subject
     holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
     preps += [q for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in ("together", "jointly", "along")

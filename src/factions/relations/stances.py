@@ -361,6 +361,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         lemma = token.lemma_.lower()
         holder = place = None
         if lemma in words["verbs"] and token.pos_ == "VERB":
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.head.lemma_.lower() not in words["achieved_heads"]:
+                continue  # "operations to free the city of Mosul": aimed at, not held
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if pobj is not None:  # passive: "taken by ISIL", "the city controlled by Daesh"
