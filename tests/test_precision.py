@@ -646,6 +646,9 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     # what an act is "from" is no one it stands for: the liberation of Iraq from ISIS is no praise of ISIS
     ("The Ministers welcomed the liberation of Iraq from ISIS and paid tribute to the Iraqi Security Forces.",
      ("supports", "Ministers", "Islamic State")),
+    # the "with" of an attack on an object named is no second party
+    ("The Foreign Secretary discussed operations to free the city of Mosul with Iraqi officials.",
+     ("fights", "Foreign Secretary", "Iraqi officials")),
     # a place aimed at is not held
     ("The Foreign Secretary discussed planning for forthcoming operations to free the city of Mosul with Iraqi officials.",
      ("controls", "Foreign Secretary", "Mosul")),

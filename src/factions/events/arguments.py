@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from factions.events.triggers import triggers
+from factions.events.triggers import _match_trigger, triggers
 from factions.lexicons import lexicon
 from factions.nlp import relative_noun, sentence_of, stray_to
 
@@ -144,6 +144,14 @@ def _alongside(verb: Token, lex: dict) -> list[Token]:
     return [t for p in preps for pobj in p.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
 
 
+def _one_sided_attack(trigger: Token, lex: dict) -> bool:
+    """An attack on an object named, not a fight between two: its "with" is an
+    instrument or a companion ("attacked the base with rockets"), not a second party."""
+    matched = _match_trigger(trigger, triggers())
+    return matched is not None and matched[0].type == "ASSAULT" and trigger.lemma_.lower() not in lex["co_actors"]["reciprocal"] \
+        and any(c.dep_ == "dobj" for c in trigger.children)
+
+
 def _between(prep: Token) -> list[Token]:
     """The parties of "between A and B": the parse does not always join A and B, so
     take the words from "between" up to the next verb or clause break."""
@@ -185,7 +193,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 recipients.extend(_with_conjuncts(child))
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
             if child.dep_ in ("prep", "conj", "dative") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
-                    trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")):  # "defend X from Y": Y is no beneficiary
+                    trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")) \
+                    and not (child.lower_ == "with" and _one_sided_attack(trigger, lex)):
+                # "defend X from Y": Y is no beneficiary; "freed the city with Iraqi forces",
+                # "attacked the base with rockets": with an object named, "with" is no second
+                # party, but for a fight between two ("fought a war with Amal")
                 # "killed hundreds of mercenaries, among them foreign fighters": "among them"
                 # names some of the object, not parties among whom the act took place.
                 for pobj in child.children:
