@@ -647,11 +647,11 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     ("The Ministers welcomed the liberation of Iraq from ISIS and paid tribute to the Iraqi Security Forces.",
      ("supports", "Ministers", "Islamic State")),
     # the "with" of an attack on an object named is no second party
-    ("The Foreign Secretary discussed operations to free the city of Mosul with Iraqi officials.",
-     ("fights", "Foreign Secretary", "Iraqi officials")),
+    ("Hezbollah leader Hassan Nasrallah discussed operations to free the city of Mosul with Iraqi officials.",
+     ("fights", "Hassan Nasrallah", "Iraqi officials")),
     # a place aimed at is not held
-    ("The Foreign Secretary discussed planning for forthcoming operations to free the city of Mosul with Iraqi officials.",
-     ("controls", "Foreign Secretary", "Mosul")),
+    ("Hezbollah leader Hassan Nasrallah discussed planning for forthcoming operations to free the city of Mosul.",
+     ("controls", "Hassan Nasrallah", "Mosul")),
     # a statement to an outlet is no contact with it (the outlet carried it)
     ("Abu Omar, a commander of Jabhat al-Sahil, told Reuters that the group had attacked the base.", ("communicates_with", "Abu Omar", "Reuters")),
     # working with someone described, not named, is no alliance
