@@ -586,6 +586,9 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("Iraqi forces retook Tikrit with support from a US-led coalition.", ("allied_with", "Iraqi Security Forces", "US-led coalition")),
     ("Iraqi Security Forces freed Tal Afar in August.", ("controls", "Iraqi Security Forces", "Tal Afar")),
     ("Al-Shabaab continues to control much of southern Somalia.", ("controls", "al-Shabaab", "Somalia")),
+    # a list of places the parser split into two objects
+    ("Iraqi troops moved into Kirkuk on Monday. They seized the governor's office, the K1 military base and the Baba Gurgur oil field.",
+     ("controls", "Iraqi troops", "Baba Gurgur")),
     # a title given by a naming verb; a founder in a subject relative clause; "whose"
     ("Abu Jaber was named general leader of Jabhat al-Sahil in 2017.", ("leads", "Abu Jaber", "Jabhat al-Sahil")),
     ("Abu Omar, who had founded Jabhat al-Sahil in 2012, took command of its military wing.", ("leads", "Abu Omar", "Jabhat al-Sahil")),

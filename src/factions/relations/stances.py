@@ -360,6 +360,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     for token in tokens_where(doc, lemmas=frozenset(words["verbs"]) | frozenset(words["nouns"])):
         lemma = token.lemma_.lower()
         holder = place = None
+        more: list[Token] = []  # "seized the governor's office, the K1 military base and …": a list the parser split
         if lemma in words["verbs"] and token.pos_ == "VERB":
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.head.lemma_.lower() not in words["achieved_heads"]:
                 continue  # "operations to free the city of Mosul": aimed at, not held
@@ -375,10 +376,13 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 if holder is None and token.dep_ in ("xcomp", "conj", "advcl"):  # "went on to capture Lashio"
                     subjects, passive = _subject_tokens(token)
                     holder = subjects[0] if subjects and not passive else None
-                place = next((c for c in token.children if c.dep_ == "dobj"), None)
+                objects = [c for c in token.children if c.dep_ == "dobj"]
+                place, more = (objects[0], objects[1:]) if objects else (None, [])
                 named = (object_of(place) or place) if place is not None and place.lower_ in words["portions"] else place
                 if lemma in words["passive_only"] and named is not None and named.ent_type_ not in ("GPE", "LOC", "FAC"):
                     place = None  # "held talks", "took part"; but "the army holds El-Fasher", "held most of Mogadishu"
+                if lemma in words["passive_only"]:
+                    more = [o for o in more if o.ent_type_ in ("GPE", "LOC", "FAC")]
         elif lemma in words["nouns"] and token.pos_ == "NOUN":
             place = object_of(token)
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
@@ -398,7 +402,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
         # "controlled Mogadishu and much of southern Somalia", "captured Aleppo and then Damascus"
-        places = [m for one in (place, *place.conjuncts) if (m := _held_place(one, index, words)) is not None]
+        places = [m for one in (place, *place.conjuncts, *(c for o in more for c in (o, *o.conjuncts)))
+                  if (m := _held_place(one, index, words)) is not None]
         # "the capital, Sanaa"; "much of Somalia, including the towns of Jilib and Jamaame": those too
         named = [c for c in place.children if c.dep_ == "appos"]
         named += [o for h in (place, token) for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
