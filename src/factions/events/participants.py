@@ -124,13 +124,6 @@ class _Participants:
         return self._inside[nominal.span]
 
 
-@lru_cache(maxsize=1)
-def _people_heads() -> frozenset[str]:
-    """Words for a body or for people (data/lexicons/nominals.toml), singular and plural lemmas."""
-    nominals = lexicon("nominals")
-    return frozenset(w.lower() for w in (*nominals["group"]["heads"], *nominals["person"]["heads"]))
-
-
 def _words(key: str) -> frozenset[str]:
     """A word list from the [participants] table of data/lexicons/events.toml."""
     return _participant_words()[key]
@@ -227,9 +220,10 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
             child = next((c for c in child.children if c.dep_ == "prep"), child)
         if child.dep_ == "appos" and _is_example(child):
             continue  # "its backers, notably Russia": one of them, not their name
-        # "Fighters from ISWAP" are ISWAP's; "the liberation of Iraq from ISIS" is no one's from
-        from_people = child.lower_ == "from" and (tok.lower_ in _people_heads() or tok.lemma_.lower() in _people_heads())
-        if child.dep_ == "appos" or (child.dep_ == "prep" and (child.lower_ == "of" or from_people)):
+        # "Fighters from ISWAP" are ISWAP's, "the headquarters … from the Tatmadaw" was its;
+        # "the liberation of Iraq from ISIS" is an act, and what it is from is no party to it
+        from_party = child.lower_ == "from" and tok.lemma_.lower() not in _words("acts_from")
+        if child.dep_ == "appos" or (child.dep_ == "prep" and (child.lower_ == "of" or from_party)):
             target = child if child.dep_ == "appos" else next((c for c in child.children if c.dep_ == "pobj"), None)
             if target is None:
                 continue
