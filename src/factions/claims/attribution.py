@@ -12,7 +12,7 @@ decide where it found one (`_model_claims`).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
 from factions.claims.channels import _previous_channel, _statements_carried
@@ -87,7 +87,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
     return claims
 
 
-def _as_verb(token) -> bool:
+def _as_verb(token: Token) -> bool:
     """A cue the tagger calls a verb, or one it took for an adjective though the parse
     gives it a subject and an object ("Some in Hurras al-Din suspect HTS of …")."""
     if token.pos_ == "VERB":

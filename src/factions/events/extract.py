@@ -140,7 +140,7 @@ def leaders_killed(events: list[Event], relations: list[Relation], disabled: fro
 
 def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, lex: dict) -> bool:
     """A trigger with no party named is an event of its own when it is of a type told
-    that way: a fight by a verb ("three soldiers were killed"), or a fight, truce or
+    that way: a fight by a verb ("a roadside bomb exploded"), or a fight, truce or
     talks by a noun ("fighting broke out", "talks in Jeddah"); not a modifier ("war
     crimes", "fighting positions"), not a re-mention ("these strikes", "that truce"),
     not the period a text is set in ("during the war"), not a headline without a verb,
