@@ -67,10 +67,13 @@ def _without_relative_claim(doc: Doc, cue: Token, span: Span) -> Span:
 
 def _second_cue(clause: Token) -> Token | None:
     """A cue verb conjoined to the reported clause with no subject of its own ("denied
-    that it had supplied weapons and told the Panel that …"): the parser hangs the
-    speaker's second act inside the first one's content; it ends that content."""
+    that it had supplied weapons and told the Panel that …", "…, saying …"): the parser
+    hangs the speaker's second act inside the first one's content; it ends that content."""
     words = _cue_words()
-    for conj in (c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+    # also a participle after the clause: "denied that its fighters had killed civilians,
+    # saying the dead were members of the dissident faction"
+    for conj in (c for c in clause.children if (c.dep_ == "conj" and c.pos_ == "VERB")
+                 or (c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > clause.i and c.lemma_.lower() not in _speech()["citing_verbs"])):
         if conj.lemma_.lower() in words and not any(g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
             return conj
     return None

@@ -52,7 +52,13 @@ def _subject(verb: Token) -> Token | None:
             return _subject(verb.head.head)  # "denied that it had … and told the Panel that …": the denier tells
         return _subject(verb.head)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)  # "denied the charge, telling reporters that …"
+        head = verb.head
+        if head.dep_ in ("ccomp", "xcomp") and head.head.i < head.i and head.head.lemma_.lower() in _cue_words() \
+                and verb.lemma_.lower() in _cue_words():
+            # "denied that its fighters had killed civilians, saying …": the parser hangs the
+            # participle on the reported clause; the one who denied says it
+            return _subject(head.head)
+        return _subject(head)  # "denied the charge, telling reporters that …"
     if verb.dep_ == "relcl":
         return verb.head
     aside = _aside(verb)
