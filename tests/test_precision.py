@@ -103,6 +103,10 @@ def _claim_spans(x):
      ("The ELN", "denied", "its fighters had killed civilians")),
     ("The ELN denied that its fighters had killed civilians, saying the dead were members of a dissident faction.",
      ("The ELN", "saying", "the dead were members of a dissident faction")),
+    # a determiner "that" stays; a relative object stands for its noun, a date is no object
+    ("The ELN rejected that view.", ("The ELN", "rejected", "that view")),
+    ("France sent troops in an operation that President Emmanuel Macron announced the following month.",
+     ("President Emmanuel Macron", "announced", "an operation")),
     # what a relative clause calls it; "told X on <date> that …"
     ('The group said spies had tracked his car, an allegation HTS called "lies spread by its enemies".',
      ("HTS", "called", "lies spread by its enemies")),

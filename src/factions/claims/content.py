@@ -48,7 +48,9 @@ def _trim(doc: Doc, span: Span, text: str) -> Span:
     if (inner.count('"') % 2 == 1 and text[end : end + 1] == '"') or (inner.count("“") > inner.count("”") and text[end : end + 1] == "”"):
         end += 1
     if text[start : start + 5].lower() == "that ":
-        start += 5
+        first = doc.char_span(start, start + 4)
+        if first is None or first[0].dep_ != "det":  # "rejected that view": a determiner stays
+            start += 5
     return Span(start, end)
 
 
@@ -129,7 +131,8 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
             span = Span(span.start, last.idx + len(last.text))
         return span
     speech = _speech()
-    objs = [c for c in children if c.dep_ == "dobj"]
+    # ("which Macron announced the following month": a date the parser made the object is none)
+    objs = [c for c in children if c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME")]
     # "vowed in a televised address to widen the campaign", "announced in a video message
     # that the group had cut its ties": the infinitive or "that" clause the parser hung on
     # the channel's noun is what was said. (In a relative clause "that" is a pronoun
@@ -153,7 +156,11 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         if objs:  # "condemned the arrests", "called its commanders apostates", "calling it a violation"
             complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > objs[-1].i]
             named = [o for o in objs if o.tag_ not in ("WP", "WDT")]  # "in what it called a support front": the front
-            return _edges(*named, *complements) if named or complements else _edges(*objs)
+            if named or complements:
+                return _edges(*named, *complements)
+            if verb.dep_ == "relcl" and verb.head.i < verb.i:  # "an operation that Macron announced": the relative is the noun
+                return _tokens_span([t for t in verb.head.subtree if t.i <= verb.head.i])
+            return _edges(*objs)
         complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > verb.i]
         if verb.dep_ in ("relcl", "acl") and complements:  # "an allegation HTS called "lies spread by its enemies"": what it called it
             return _edges(*complements)
