@@ -107,6 +107,14 @@ def _claim_spans(x):
     ("The ELN rejected that view.", ("The ELN", "rejected", "that view")),
     ("France sent troops in an operation that President Emmanuel Macron announced the following month.",
      ("President Emmanuel Macron", "announced", "an operation")),
+    # a relative clause the parser hung on the cue is no content; one inside the content is;
+    # a semicolon ends what a broken parse gives as the cue's first subject
+    ("Pakistan strongly condemns the attack on a police post on Monday, in which five officers were killed.",
+     ("Pakistan", "condemns", "the attack on a police post")),
+    ("James Swan also said that clan militias, which fought alongside the army in 2022, had become less willing to mobilise.",
+     ("James Swan", "said", "clan militias, which fought alongside the army in 2022, had become less willing to mobilise")),
+    ("In August 2016 IS named Abu Musab al-Barnawi, Yusuf's son, as governor of the province; Shekau rejected the decision.",
+     ("Shekau", "rejected", "the decision")),
     # what a relative clause calls it; "told X on <date> that …"
     ('The group said spies had tracked his car, an allegation HTS called "lies spread by its enemies".',
      ("HTS", "called", "lies spread by its enemies")),
@@ -130,6 +138,11 @@ def test_a_claim_told_in_this_shape_is_read(extractor, text, claim):
 def test_a_near_miss_of_these_claim_shapes_adds_no_claim(extractor, text):
     x, _ = _run(extractor, text)
     assert [c for c in _claim_spans(x) if c[1] in ("consider", "fear", "regarded", "expected", "according to", "invited", "citing")] == []
+
+
+def test_saying_nothing_is_a_silence(extractor):
+    x, _ = _run(extractor, "The LAAF, which besieged the capital in 2019, said nothing at all.")
+    assert [c for c in _claim_spans(x) if c[1] == "said"] == []
 
 
 def test_a_relative_pronoun_speaker_is_the_noun_it_stands_for(extractor):

@@ -94,14 +94,29 @@ def _across_semicolon(clause: Token, verb: Token) -> bool:
     return any(t.text == ";" for t in between)
 
 
+def _relative_opening(clause: Token) -> bool:
+    """A clause the parser hung on the cue as its complement that opens with a relative
+    word is no reported clause: "condemns the attack on Monday, in which five police
+    officials were martyred" ("explained why the talks failed", "asked what it wanted"
+    say what was said; a relative clause inside the subject, "militias, which fought …,
+    had become …", is the clause's own)."""
+    for c in (c for c in clause.children if c.i < clause.i):
+        if c.tag_ in ("WDT", "WP", "WRB") and c.dep_ != "det" and c.lower_ in ("which", "when", "where", "whom", "whose"):
+            return True
+        if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.tag_ in ("WDT", "WP") for p in c.children):  # "in which", "by whom"
+            return True
+    return False
+
+
 def _content(verb: Token, speaker: Token | None) -> Span | None:
     aside = _aside(verb)
     children = [c for c in verb.children if aside is None or c.i != aside.i]
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    if len(subjects) > 1:  # the first "subject" is the reported clause the parser broke up
+    if len(subjects) > 1 and not _across_semicolon(subjects[0], verb):  # the first "subject" is the reported clause the parser broke up
         return _edges(subjects[0])
     for child in children:
-        if child.dep_ in CONTENT_DEPS and not _across_semicolon(child, verb):
+        # ("which Kinshasa says is backed by Rwanda": a cue inside a relative clause keeps it)
+        if child.dep_ in CONTENT_DEPS and not _across_semicolon(child, verb) and not (verb.dep_ != "relcl" and _relative_opening(child)):
             cue = _second_cue(child)
             if cue is not None:  # "denied that it had supplied weapons and told the Panel that …"
                 before = [t for t in child.subtree if t.i < cue.i and not (t.dep_ == "cc" and t.head.i == child.i and t.i == cue.i - 1)]

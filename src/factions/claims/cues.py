@@ -25,13 +25,16 @@ def _cue_words() -> frozenset[str]:
 
 def _silence(cue: Token) -> bool:
     """A cue that reports no statement: "neither confirmed nor denied", "declined to
-    comment", "refused to confirm or deny" (rule claims.cue-subject, as "did not confirm")."""
+    comment", "refused to confirm or deny", "said nothing" (rule claims.cue-subject, as
+    "did not confirm")."""
     words = _speech()["refusal_verbs"]
     first = cue.head if cue.dep_ == "conj" else cue
     if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
         return True
     if any(c.dep_ == "cc" and c.lower_ == "nor" for c in first.children):
         return True
+    if any(c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in cue.children):
+        return True  # "said nothing at all"
     return first.dep_ == "xcomp" and first.head.lemma_ in words
 
 
