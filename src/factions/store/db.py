@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -212,14 +213,29 @@ def _state(conn, script: ScriptDirectory, target: Target, init: bool) -> str | N
 def _inspect(target: Target, script: ScriptDirectory, init: bool) -> str | None:
     if target.sqlite and not target.path.exists():
         return "new"
-    engine = _engine(target, write=False)
-    try:
-        with engine.connect() as conn:
-            return _state(conn, script, target, init)
-    except DBAPIError as exc:
-        raise StoreError(_db_failure(target, exc)) from None
-    finally:
-        engine.dispose()
+    for attempt in range(_LOCKED_RETRIES + 1):
+        engine = _engine(target, write=False)
+        try:
+            with engine.connect() as conn:
+                return _state(conn, script, target, init)
+        except DBAPIError as exc:
+            if _locked_meanwhile(target, exc) and attempt < _LOCKED_RETRIES:
+                time.sleep(0.1)
+                continue
+            raise StoreError(_db_failure(target, exc)) from None
+        finally:
+            engine.dispose()
+    return None  # not reached: the last attempt returns or raises
+
+
+# SQLite answers "database is locked" at once, without waiting out busy_timeout, to a
+# connection that opens a file another process is just creating or switching to WAL
+# (two `ingest`s starting on one new store). Such a store is waited for, up to 10 s.
+_LOCKED_RETRIES = 100
+
+
+def _locked_meanwhile(target: Target, exc: DBAPIError) -> bool:
+    return target.sqlite and exc.orig is not None and "locked" in str(exc.orig)
 
 
 def _db_failure(target: Target, exc: DBAPIError) -> str:
@@ -255,6 +271,21 @@ def open_store(url: str | None = None, *, write: bool = True, create: bool = Tru
 
 
 def _migrate(target: Target, script: ScriptDirectory, init: bool) -> None:
+    for attempt in range(_LOCKED_RETRIES + 1):
+        try:
+            return _migrate_once(target, script, init)
+        except _Locked as locked:
+            if attempt == _LOCKED_RETRIES:
+                raise StoreError(_db_failure(target, locked.exc)) from None
+            time.sleep(0.1)
+
+
+class _Locked(Exception):
+    def __init__(self, exc: DBAPIError):
+        self.exc = exc
+
+
+def _migrate_once(target: Target, script: ScriptDirectory, init: bool) -> None:
     migrator = _engine(target, write=True, foreign_keys=False)
     config = alembic_config(migrator)
     try:
@@ -271,6 +302,8 @@ def _migrate(target: Target, script: ScriptDirectory, init: bool) -> None:
                 if broken:
                     raise StoreError(f"migration would break {len(broken)} references; nothing was changed")
     except DBAPIError as exc:
+        if _locked_meanwhile(target, exc):
+            raise _Locked(exc) from None  # nothing was changed: the transaction rolled back
         raise StoreError(_db_failure(target, exc)) from None
     finally:
         migrator.dispose()
