@@ -18,6 +18,7 @@ from factions.dates import normalize
 from factions.model import Claim, Document, Span, When
 from factions.nlp.patterns import matches
 from factions.nlp.pipeline import sentence_of
+from factions.nlp.tokens import semicolon_between
 
 
 def _words_pattern(words: list[str]) -> re.Pattern:
@@ -96,10 +97,7 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -
             subtree -= set(range(child.left_edge.i, child.right_edge.i + 1))
     # "Between 26 and 28 January rebels captured Goma; officials said …": a clause past a
     # semicolon is a sentence of its own, whatever the parse hangs on the cue
-    doc = verb.doc
-    semis = [t.i for t in doc[verb.left_edge.i : verb.right_edge.i + 1] if t.text == ";"]
-    before, after = max((i for i in semis if i < verb.i), default=-1), min((i for i in semis if i > verb.i), default=len(doc))
-    subtree = {i for i in subtree if before < i < after}
+    subtree = {i for i in subtree if not semicolon_between(verb.doc, i, verb.i)}
     sent = sentence_of(verb)
     for ent in date_spans:
         if ent.start < sent.start or ent.end > sent.end:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from factions.claims.channels import _channel_patterns
 from factions.claims.cues import _aside, _cue_words, _speech
 from factions.model import Span
+from factions.nlp.tokens import semicolon_between
 
 
 _QUOTE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"|«[^»]{3,}»")
@@ -85,13 +86,8 @@ def _across_semicolon(clause: Token, verb: Token) -> bool:
     """Whether a semicolon stands between a clause and the cue: "X announced a merger;
     al-Julani rejected it" and "He died in May 2021; ISWAP said …" join two sentences,
     and the parse that hangs one on the other's verb does not make it what was said."""
-    if clause.right_edge.i < verb.i:
-        between = verb.doc[clause.right_edge.i : verb.i]
-    elif clause.i > verb.i:
-        between = verb.doc[verb.i : clause.left_edge.i + 1]
-    else:  # the cue inside the clause's own subtree: only the stretch before the cue
-        between = verb.doc[clause.i : verb.i] if clause.i < verb.i else verb.doc[verb.i : clause.i]
-    return any(t.text == ";" for t in between)
+    near = clause.right_edge.i if clause.right_edge.i < verb.i else clause.left_edge.i + 1 if clause.i > verb.i else clause.i
+    return semicolon_between(verb.doc, near, verb.i)
 
 
 def _relative_opening(clause: Token) -> bool:

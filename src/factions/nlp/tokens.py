@@ -97,6 +97,13 @@ def relative_noun(pronoun: Token) -> Token | None:
     return None
 
 
+def semicolon_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether a semicolon stands between tokens a and b: the clauses it joins are
+    sentences of their own, whatever the parse hangs on one another."""
+    lo, hi = min(a, b), max(a, b)
+    return any(t.text == ";" for t in doc[lo:hi])
+
+
 def stray_to(noun: Token) -> Token | None:
     """The "to" right after "the fall of Mosul", which the parser often hangs on the
     sentence's verb: it names who the place fell to."""
