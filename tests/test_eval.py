@@ -1,6 +1,9 @@
 """The re3d evaluator, on a tiny data set written here."""
 
 import json
+import os
+import subprocess
+import sys
 
 from factions.evaluate.re3d import evaluate_path, load, score
 
@@ -59,6 +62,15 @@ def test_re3d_conventions_in_the_mapping():
     assert re3d_type(m("Russia", "GPE"), "state") == "Location"
     assert re3d_type(m("Iraqi", "NORP"), "population") == "Nationality"
     assert maximal({(0, 23, "Person"), (0, 14, "Organisation"), (30, 35, "Location")}) == {(0, 23, "Person"), (30, 35, "Location")}
+
+
+def test_one_span_with_two_types_keeps_the_same_one_whatever_the_hash_seed():
+    """Set order follows PYTHONHASHSEED: the kept type must not, or the score varies from run to run."""
+    code = ("from factions.evaluate.re3d import maximal; "
+            "print(sorted(maximal({(0, 9, 'Organisation'), (0, 9, 'Location'), (0, 9, 'Person'), (12, 20, 'Location')})))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert outs == {"[(0, 9, 'Location'), (12, 20, 'Location')]\n"}
 
 
 def test_titles_and_members_of_a_body_are_one_re3d_mention():

@@ -884,3 +884,55 @@ def test_a_name_set_beside_a_place_noun_is_a_place(extractor, text, place):
 def test_control_told_of_a_description_beside_a_name_is_the_names(extractor):
     x, names = _run(extractor, "The raids were blamed on JNIM, an al-Qaeda-linked armed group that controls large parts of the Mopti region.")
     assert ("controls", "Jama'at Nusrat al-Islam wal-Muslimin", "Mopti region") in _relations(x, names)
+
+
+def _pair(rels: set, kind: str, a: str, b: str) -> bool:
+    return (kind, a, b) in rels or (kind, b, a) in rels
+
+
+def test_with_beside_against_names_a_partner_not_an_enemy(extractor):
+    """"with X against Y": X fights on the subject's side (verb and noun triggers)."""
+    x, names = _run(extractor, "Hezbollah fought with the Syrian army against the Free Syrian Army near Qusayr.")
+    rels = _relations(x, names)
+    assert _pair(rels, "fights", "Hezbollah", "Free Syrian Army") and _pair(rels, "fights", "Syrian Arab Army", "Free Syrian Army")
+    assert _pair(rels, "allied_with", "Hezbollah", "Syrian Arab Army")
+    assert not _pair(rels, "fights", "Hezbollah", "Syrian Arab Army")
+    x, names = _run(extractor, "Hezbollah launched a joint offensive with the Syrian army against the Free Syrian Army in Qusayr.")
+    rels = _relations(x, names)
+    assert _pair(rels, "allied_with", "Hezbollah", "Syrian Arab Army") and not _pair(rels, "fights", "Hezbollah", "Syrian Arab Army")
+    # near miss: no enemy named, the "with" of a fight is the other side
+    x, names = _run(extractor, "ISIS fought with the Nusra Front in Deir ez-Zor.")
+    assert _pair(_relations(x, names), "fights", "Islamic State", "Hayat Tahrir al-Sham")
+
+
+def test_a_leader_named_in_a_partys_own_phrase_is_not_the_other_side(extractor):
+    x, names = _run(extractor, "The campaign was an offensive by the Libyan National Army (LNA) of Field Marshal Khalifa Haftar to capture Tripoli.")
+    rels = _relations(x, names)
+    assert ("leads", "Khalifa Haftar", "Libyan National Army") in rels
+    assert not _pair(rels, "fights", "Libyan National Army", "Khalifa Haftar")
+
+
+def test_strikes_from_a_party_are_its_own(extractor):
+    """"air strikes from the coalition": the coalition struck; it is nobody's target here."""
+    x, names = _run(extractor, "Government forces, backed by tribal fighters and by air strikes from the Saudi-led coalition, repelled the Houthis.")
+    strikes = next(e for e in x.events if e.trigger == "strikes")
+    assert [names[a] for a in strikes.actors] == ["Saudi-led coalition"] and not strikes.recipients
+    assert not [r for r in x.relations if r.type == "fights" and "Saudi-led coalition" in (names[r.source], names[r.target])]
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("France is a close ally of Chad.", ("allied_with", "France", "Chad")),
+    ("The UAE and Saudi Arabia are close partners of the United States.", ("allied_with", "Saudi Arabia", "United States")),
+    ("The Wagner Group, a key backer of the Malian junta, sent more fighters.", ("supports", "Wagner Group", "Malian junta")),
+    ("Hezbollah, an Iranian proxy, fired rockets at Haifa.", ("supports", "Iranian", "Hezbollah")),
+    ("The SDF is Washington's main partner in Syria.", ("allied_with", "United States", "Syrian Democratic Forces")),
+])
+def test_a_tie_noun_after_a_copula_or_in_an_apposition_ties_the_party_described(extractor, text, relation):
+    x, names = _run(extractor, text)
+    rels = _relations(x, names)
+    assert relation in rels or (relation[0] == "allied_with" and (relation[0], relation[2], relation[1]) in rels)
+
+
+def test_a_member_of_an_alliance_is_not_its_ally(extractor):
+    x, names = _run(extractor, "Turkey is a NATO ally.")
+    assert not [r for r in x.relations if r.type == "allied_with"]

@@ -172,8 +172,10 @@ def re3d_type(mention, kind: str | None) -> str | None:
 
 def maximal(spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
     """re3d annotates the longest mention ("Foreign Office Minister", not also
-    "Foreign Office" inside it), so nested predictions are left out."""
-    ordered = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+    "Foreign Office" inside it), so nested predictions are left out. Of two types
+    given to one span, one is kept, the same one on every run (the type decides the tie:
+    set order would make the score vary with Python's hash seed)."""
+    ordered = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]), s[2]))
     kept: list[tuple[int, int, str]] = []
     for s in ordered:
         if any(k[0] <= s[0] and s[1] <= k[1] and k != s for k in kept):

@@ -152,6 +152,34 @@ def _one_sided_attack(trigger: Token, lex: dict) -> bool:
         and any(c.dep_ == "dobj" for c in trigger.children)
 
 
+def _is_assault(trigger: Token) -> bool:
+    matched = _match_trigger(trigger, triggers())
+    return matched is not None and matched[0].type == "ASSAULT"
+
+
+def _partners_against(trigger: Token, holders: list[Token], actors: list[Token], recipients: list[Token]) -> None:
+    """"conducted an operation with the Malian army against the ISGS", "fought with the
+    rebels against the regime": beside an enemy named by "against", the "with" of an
+    assault names a partner, not a second enemy. Moves those partners from the
+    recipients to the actors, and adds the enemy to the recipients (it may hang on the
+    light verb rather than on the noun)."""
+    if not _is_assault(trigger):
+        return
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    partners = [p for c in preps if c.lower_ == "with" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+    # the parse often hangs "against" on the partner: "with the coalition against IS"
+    preps += [c for h in partners for c in h.children if c.dep_ == "prep"]
+    enemies = [p for c in preps if c.lower_ == "against" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+    if not enemies:
+        return
+    for partner in partners:
+        if partner in recipients:
+            recipients.remove(partner)
+        if partner not in actors:
+            actors.append(partner)
+    recipients.extend(e for e in enemies if e not in recipients and e not in actors)
+
+
 def _between(prep: Token) -> list[Token]:
     """The parties of "between A and B": the parse does not always join A and B, so
     take the words from "between" up to the next verb or clause break."""
@@ -233,6 +261,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             recipients = subj + recipients
         else:
             actors = subj + actors
+        _partners_against(trigger, [trigger], actors, recipients)
         return actors, recipients
     # "the agreement reached between A and B", "talks held in Doha between A and B"
     reached = [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children
@@ -246,6 +275,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.extend(_between(child))
         if child.dep_ == "prep" and child.lower_ in ("from", "against") and trigger.lemma_ in parts["beneficiary_words"]:
             continue  # "support against ISIL"
+        if child.dep_ == "prep" and child.lower_ == "from" and _is_assault(trigger):
+            # "air strikes from the coalition", "mortar fire from al-Shabaab": who fired.
+            # A place ("rocket fire from Lebanon") says where from, not who.
+            actors.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)
+                          if p.ent_type_ not in ("GPE", "LOC", "FAC") and _names_a_party(p))
+            continue
         if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by", "for"]:  # "support for X"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -271,6 +306,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep") and verb.lemma_ in light:
         subj, _ = _subject_tokens(verb)
         actors = subj + actors
+        _partners_against(trigger, [trigger, verb], actors, recipients)
         if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
             for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))

@@ -74,7 +74,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.
-            near = _nearest(index, token, before=not actors, taken={m.actor for m in actors + recipients}, speakers=speaker_spans)
+            near = _nearest(index, token, before=not actors, taken={m.actor for m in actors + recipients}, speakers=speaker_spans,
+                            parties=_resolved(index, [*actor_toks, *recipient_toks], actors + recipients))
             if near is not None:
                 (actors if not actors else recipients).append(participants.resolve_description(near, doc))
                 rule = "events.nearest-party"
@@ -173,3 +174,10 @@ def _is_leader(index: ActorIndex, mention: Mention) -> bool:
     actor = index.actors[mention.actor]
     entry = index.kb.get(actor.kb_id)
     return bool(entry and any(r.get("role") in ("leader", "commander", "secretary-general") for r in entry.roles))
+
+
+def _resolved(index, tokens: list, mentions: list) -> list:
+    """The tokens that stand for one of `mentions` (a misparsed dateline subject,
+    "BAGHDAD — Iraqi forces …", stands for no party, and its phrase holds the real one)."""
+    actors = {m.actor for m in mentions}
+    return [t for t in tokens if (m := index.mention_for_token(t)) is not None and m.actor in actors]

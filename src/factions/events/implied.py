@@ -85,6 +85,11 @@ def _mutual_fight(trigger: Token, reciprocal: bool, words: dict) -> bool:
     around = [*trigger.children, *trigger.head.children] if trigger.pos_ == "NOUN" else list(trigger.children)
     if any(t.lower_ in words["joint_marks"] for t in around) or trigger.lower_ in words["joint_marks"]:
         return False
+    # "fought with the army against IS": an enemy named beside the "with" makes its
+    # object a partner (events.arguments._partners_against), not the other side.
+    partners = [o for p in around if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if partners and any(c.dep_ == "prep" and c.lower_ == "against" for t in [trigger, *around, *partners] for c in t.children):
+        return False
     if reciprocal or trigger.lemma_.lower() in words["reciprocal"] or trigger.lower_ in words["reciprocal"]:
         return True
     return any(c.dep_ == "dobj" and c.lemma_.lower() in words["fight_objects"] for c in trigger.children)

@@ -269,9 +269,12 @@ def _affiliate_description(m: Mention) -> bool:
     return bool(words) and words[-1] in lexicon("events")["roles"]["affiliate_heads"]
 
 
-def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speakers: list[Span]) -> Mention | None:
+def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speakers: list[Span],
+             parties: list[Token] = ()) -> Mention | None:
     """The closest actor mention to one side of a trigger within its sentence, not
-    past a clause break (a semicolon, or a comma before a new subject)."""
+    past a clause break (a semicolon, or a comma before a new subject), nor inside the
+    phrase of a party the parse found: "an offensive by the LNA of Khalifa Haftar",
+    "attacks by ISIS, led by al-Baghdadi" name that party's leader, not its enemy."""
     sent = sentence_of(trigger)
     lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
     text = index.document.text  # Doc.text would rebuild the whole text
@@ -282,8 +285,13 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # mujahideen in JNIM stormed the camp".)
     passive_subjects = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in trigger.children
                         if c.dep_ == "nsubjpass"]
+    # a party's own phrase, but not the party's own name (the parse may find a party
+    # the index could not resolve, whose name is then fair game)
+    own_phrases = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text), p.idx) for p in parties
+                   if not (p.left_edge.i <= trigger.i <= p.right_edge.i)]
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and not any(a <= m.span.start < b for a, b in passive_subjects)
+               and not any(a <= m.span.start < b and not (m.span.start <= at < m.span.end) for a, b, at in own_phrases)
                and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"

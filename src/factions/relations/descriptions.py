@@ -117,12 +117,38 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
                 described = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.dep_ == "acomp" else token.head
                 add("allied_with", party(described), party(other), token)
                 continue
+        if token.lower_ in ties and token.pos_ == "NOUN" and token.dep_ in ("attr", "appos") \
+                and not any(c.dep_ == "poss" for c in token.children):
+            # "France is a close ally of Chad", "the UAE and Saudi Arabia are partners of
+            # the United States", "Wagner, a backer of the junta": the party the copula or
+            # the apposition describes, tied to the object of "of".
+            holder = token.head if token.dep_ == "appos" else next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            others = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for pobj in c.children
+                      if pobj.dep_ == "pobj" for o in [pobj, *pobj.conjuncts]]
+            # "Hezbollah, an Iranian proxy": the nationality or state before the tie noun ("a NATO
+            # ally" is a member, relations.described-member)
+            others += [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+            if holder is not None and others:
+                tie = ties[token.lower_]
+                for described in (party(h) for h in [holder, *holder.conjuncts]):
+                    for other in map(party, others):
+                        if tie == "allies":
+                            add("allied_with", described, other, token)
+                        elif tie == "backers":
+                            add("supports", described, other, token)
+                        else:
+                            add("supports", other, described, token)
+                continue
         if token.lower_ in ties and token.pos_ == "NOUN":
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             named = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
                      for o in c.children if o.dep_ == "pobj" for p in [party(o)]
                      if p is not None and p.basis != "nominal" and index.actors[p.actor].kind in GROUP_KINDS - {"state"}]
             described = named[0] if named else party(token)
+            if (described is None or described.basis == "nominal") and token.dep_ in ("appos", "attr"):
+                # "The Houthis, Tehran's closest allies, …", "the SDF is Washington's main partner"
+                holder = token.head if token.dep_ == "appos" else next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                described = party(holder) or described
             if described is not None and described.basis == "nominal" and not _named_description(described, index):
                 continue  # "the regime and its backers": who they are is not said
             tie = ties[token.lower_]
