@@ -936,3 +936,24 @@ def test_a_tie_noun_after_a_copula_or_in_an_apposition_ties_the_party_described(
 def test_a_member_of_an_alliance_is_not_its_ally(extractor):
     x, names = _run(extractor, "Turkey is a NATO ally.")
     assert not [r for r in x.relations if r.type == "allied_with"]
+
+
+@pytest.mark.parametrize("text, members, body", [
+    ("Burundi, Kenya and Uganda contribute troops to the African Union Mission in Somalia.",
+     {"Burundi", "Kenya", "Uganda"}, "African Union Mission in Somalia"),
+    ("The MNJTF brings together troops from Benin, Cameroon and Chad.", {"Benin", "Cameroon", "Chad"}, "Multinational Joint Task Force"),
+    ("Egypt sent troops to the Saudi-led coalition in 2015.", {"Egypt"}, "Saudi-led coalition"),
+])
+def test_who_gives_forces_to_a_mission_belongs_to_it(extractor, text, members, body):
+    x, names = _run(extractor, text)
+    found = {(names[r.source], names[r.target]) for r in x.relations if r.type == "member_of" and r.rule == "relations.troop-contributors"}
+    assert found == {(m, body) for m in members}
+
+
+@pytest.mark.parametrize("text", [
+    "Chad sent 1,000 soldiers to Mali in 2013.",  # a place, no body
+    "The conference brought together delegates from Iran and Turkey.",  # no forces: hosting
+])
+def test_forces_sent_to_a_place_or_people_gathered_make_no_member(extractor, text):
+    x, _ = _run(extractor, text)
+    assert not [r for r in x.relations if r.type == "member_of"]

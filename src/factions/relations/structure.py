@@ -665,6 +665,36 @@ def _words_of(table: str) -> dict:
     return lexicon("relations")[table]
 
 
+def _troop_contributors(token: Token, subjects: list[Token], words_after: set[str], words: dict, force_nouns: frozenset[str],
+                        party, add) -> None:
+    """"Kenya and Uganda contribute troops to AMISOM" / "the MNJTF brings together troops
+    from Benin and Chad" (rule relations.troop-contributors): who gives forces to a
+    mission or coalition is a member of it (each relation through `add`)."""
+    lemma = token.lemma_.lower()
+    forces = [o for c in token.children if c.dep_ == "dobj" for o in [c, *c.conjuncts] if o.lemma_.lower() in force_nouns]
+    if not forces:
+        return
+    rule = "relations.troop-contributors"
+    bodies = GROUP_KINDS - {"state"}
+    if lemma in words["verbs"]:
+        prep = words["verbs"][lemma]
+        # the body hangs on the verb or, in the parse, on the forces
+        targets = [o for h in (token, *forces) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
+                   for o in c.children if o.dep_ == "pobj"]
+        for target in targets:
+            for subject in subjects:
+                for member in _with_conjuncts(subject):
+                    add("member_of", party(member, PARTY_KINDS - {"location"}), party(target, bodies), token, rule)
+    gathering = {(g["verb"], g["word"]) for g in words["gathering"]}
+    if (lemma, "") in gathering or any((lemma, w) in gathering for w in words_after):
+        # "from" on the forces or, in the parse, on the verb
+        givers = [o for f in (*forces, token) for c in f.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+                  if p.dep_ == "pobj" for o in _with_conjuncts(p)]
+        for subject in subjects:
+            for giver in givers:
+                add("member_of", party(giver, PARTY_KINDS - {"location"}), party(subject, bodies), token, rule)
+
+
 def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     """Who belongs to a body, founded or succeeded it, and who holds a place:
     rules relations.members-include, relations.serves-with, relations.formed-from,
@@ -701,13 +731,18 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
 
+    troops = _words_of("troop_contributors")
+    force_nouns = frozenset(troops["force_nouns"])
     lemmas = frozenset(include["verbs"]) | {v for v, _ in phrasal} | frozenset(serve["verbs"]) | frozenset(serve["joining"]) \
+        | frozenset(troops["verbs"]) | {g["verb"] for g in troops["gathering"]} \
         | frozenset(succession["verbs"]) | frozenset(founding["verbs"]) | frozenset(succession["replacing_verbs"])
     for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])):
         lemma = token.lemma_.lower()
         subjects, passive = _subject_tokens(token) if token.pos_ in ("VERB", "AUX") else ([], False)
-        # "Member states of the coalition include A, B and C" / "The coalition includes A and B".
         words_after = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+        if token.pos_ == "VERB" and not passive:
+            _troop_contributors(token, subjects, words_after, troops, force_nouns, party, add)
+        # "Member states of the coalition include A, B and C" / "The coalition includes A and B".
         if token.pos_ == "VERB" and not passive and (lemma in include["verbs"] or any((lemma, w) in phrasal for w in words_after)):
             members = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
             members += [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
