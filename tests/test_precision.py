@@ -957,3 +957,9 @@ def test_who_gives_forces_to_a_mission_belongs_to_it(extractor, text, members, b
 def test_forces_sent_to_a_place_or_people_gathered_make_no_member(extractor, text):
     x, _ = _run(extractor, text)
     assert not [r for r in x.relations if r.type == "member_of"]
+
+
+def test_a_relative_clause_of_contributors_describes_its_own_noun_only(extractor):
+    x, names = _run(extractor, "Britain will support the Nigerian army and the MNJTF, which brings together troops from Niger and Chad.")
+    found = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.troop-contributors"}
+    assert found == {("Niger", "Multinational Joint Task Force"), ("Chad", "Multinational Joint Task Force")}

@@ -676,6 +676,11 @@ def _troop_contributors(token: Token, subjects: list[Token], words_after: set[st
         return
     rule = "relations.troop-contributors"
     bodies = GROUP_KINDS - {"state"}
+    if token.dep_ == "relcl":
+        # "the army and the MNJTF, which brings together troops from …": the relative
+        # clause is the nearest conjunct's alone (the parse may hang it on the first)
+        nouns = [n for n in (token.head, *token.head.conjuncts) if n.i < token.left_edge.i]
+        subjects = [max(nouns, key=lambda n: n.i)] if nouns else [token.head]
     if lemma in words["verbs"]:
         prep = words["verbs"][lemma]
         # the body hangs on the verb or, in the parse, on the forces
