@@ -176,7 +176,7 @@ def _is_leader(index: ActorIndex, mention: Mention) -> bool:
     return bool(entry and any(r.get("role") in ("leader", "commander", "secretary-general") for r in entry.roles))
 
 
-def _resolved(index, tokens: list, mentions: list) -> list:
+def _resolved(index: ActorIndex, tokens: list[Token], mentions: list[Mention]) -> list[Token]:
     """The tokens that stand for one of `mentions` (a misparsed dateline subject,
     "BAGHDAD — Iraqi forces …", stands for no party, and its phrase holds the real one)."""
     actors = {m.actor for m in mentions}

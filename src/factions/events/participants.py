@@ -273,8 +273,8 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
              parties: list[Token] = ()) -> Mention | None:
     """The closest actor mention to one side of a trigger within its sentence, not
     past a clause break (a semicolon, or a comma before a new subject), nor inside the
-    phrase of a party the parse found: "an offensive by the LNA of Khalifa Haftar",
-    "attacks by ISIS, led by al-Baghdadi" name that party's leader, not its enemy."""
+    phrase of a party the parse found: "an offensive by the LNA of Khalifa Haftar"
+    names that party's leader, not its enemy."""
     sent = sentence_of(trigger)
     lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
     text = index.document.text  # Doc.text would rebuild the whole text

@@ -687,9 +687,8 @@ def _troop_contributors(token: Token, subjects: list[Token], words_after: set[st
         targets = [o for h in (token, *forces) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
                    for o in c.children if o.dep_ == "pobj"]
         for target in targets:
-            for subject in subjects:
-                for member in _with_conjuncts(subject):
-                    add("member_of", party(member, PARTY_KINDS - {"location"}), party(target, bodies), token, rule)
+            for subject in subjects:  # conjoined subjects each ("Kenya and Uganda contribute …")
+                add("member_of", party(subject, PARTY_KINDS - {"location"}), party(target, bodies), token, rule)
     gathering = {(g["verb"], g["word"]) for g in words["gathering"]}
     if (lemma, "") in gathering or any((lemma, w) in gathering for w in words_after):
         # "from" on the forces or, in the parse, on the verb
