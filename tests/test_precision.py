@@ -963,3 +963,15 @@ def test_a_relative_clause_of_contributors_describes_its_own_noun_only(extractor
     x, names = _run(extractor, "Britain will support the Nigerian army and the MNJTF, which brings together troops from Niger and Chad.")
     found = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.troop-contributors"}
     assert found == {("Niger", "Multinational Joint Task Force"), ("Chad", "Multinational Joint Task Force")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Government troops recaptured Mabanda after heavy fighting.", "Mabanda"),
+    ("Fighters loyal to the Northern Front overran Kafr Sabil on Saturday.", "Kafr Sabil"),
+])
+def test_a_name_that_is_retaken_or_overrun_is_a_place(extractor, text, place):
+    """Only places are retaken or overrun; the model takes unfamiliar ones for people."""
+    x, names = _run(extractor, text)
+    assert next(a for a in x.actors if a.name == place).kind == "location"
+    assert [r for r in x.relations if r.type == "controls" and names[r.target] == place]
+    assert not [r for r in x.relations if r.type == "fights" and place in (names[r.source], names[r.target])]
