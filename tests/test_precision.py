@@ -975,3 +975,28 @@ def test_a_name_that_is_retaken_or_overrun_is_a_place(extractor, text, place):
     assert next(a for a in x.actors if a.name == place).kind == "location"
     assert [r for r in x.relations if r.type == "controls" and names[r.target] == place]
     assert not [r for r in x.relations if r.type == "fights" and place in (names[r.source], names[r.target])]
+
+
+@pytest.mark.parametrize("text", [
+    "US drone strike kills two Hurras al-Din leaders in Idlib",
+    "The group's founder, Abu Khallad al-Mohandes, had been killed by a car bomb in Idlib in August 2019.",
+    "A US strike killed Khalid al-Aruri, a Jordanian who was the group's emir, in Idlib.",
+])
+def test_a_victim_the_sentence_calls_a_leader_makes_a_leaders_death(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert "LEADER_KILLED" in {e.type for e in x.events if e.trigger.lower().startswith("kill")}
+
+
+@pytest.mark.parametrize("text", [
+    "A drone strike killed three al-Shabaab fighters near Jilib.",
+    "The Nigerian army said its troops had killed a senior ISWAP commander in Borno state.",  # one leader among several
+    "Another founder, Abu Khallad al-Mohandes, had been killed by a car bomb in Idlib.",
+])
+def test_a_killing_of_fighters_or_of_one_leader_among_several_stays_an_assault(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert {e.type for e in x.events if e.trigger == "killed"} == {"ASSAULT"}
+
+
+def test_a_headlines_bare_commander_is_one_among_several(extractor):
+    x, _ = _run(extractor, "Israeli strike kills Hezbollah commander in south Lebanon", date(2025, 6, 1))
+    assert {e.type for e in x.events if e.trigger == "kills"} == {"ASSAULT"}

@@ -90,7 +90,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         modality, condition = modality_of(token, claim)
         event_type = kind.type
         guessed = rule == "events.nearest-party"
-        if event_type == "ASSAULT" and token.lemma_ == "kill" and any(_is_leader(index, m) for m in recipients):
+        if event_type == "ASSAULT" and token.lemma_ == "kill" and recipients and (
+                any(_is_leader(index, m) for m in recipients) or any(_described_as_leader(t) for t in recipient_toks)):
             event_type, rule = "LEADER_KILLED", "events.leader-killed"
         if rule in disabled:
             continue
@@ -168,6 +169,29 @@ def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, 
 def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:
     inside = [c for c in claims if c.content_span.contains(span)]
     return min(inside, key=lambda c: c.content_span.end - c.content_span.start) if inside else None
+
+
+def _described_as_leader(victim: Token) -> bool:
+    """A victim the sentence calls the leader of a group: "its leader", "X, the group's
+    founder", "two Hurras al-Din leaders", "X, who was the head of Y" (words in
+    lexicons/events.toml [roles] leads). As for relations.described-leaders, one leader
+    among several is a member, and killing one is an assault: "a senior ISWAP
+    commander", "another leader", "one of its founders"."""
+    lex = lexicon("events")
+    leads, ranks = frozenset(lex["roles"]["leads"]), frozenset(lex["participants"]["rank_modifiers"])
+
+    def leader_word(t: Token) -> bool:
+        if t.lemma_.lower() not in leads or any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or (c.dep_ == "amod" and c.lower_ in ranks) for c in t.children):
+            return False
+        # a bare singular is a headline's "a" ("strike kills Hezbollah commander"); plural
+        # or made definite, the group's leaders ("kills two Hurras al-Din leaders", "its emir")
+        return t.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in t.children)
+
+    described = [victim, *(c for c in victim.children if c.dep_ == "appos")]  # "X, a Jordanian who was …"
+    return any(leader_word(d) for d in described) or any(
+        c.dep_ == "relcl" and c.lemma_ == "be" and any(a.dep_ == "attr" and leader_word(a) for a in c.children)
+        for d in described for c in d.children)
 
 
 def _is_leader(index: ActorIndex, mention: Mention) -> bool:
