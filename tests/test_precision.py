@@ -1000,3 +1000,23 @@ def test_a_killing_of_fighters_or_of_one_leader_among_several_stays_an_assault(e
 def test_a_headlines_bare_commander_is_one_among_several(extractor):
     x, _ = _run(extractor, "Israeli strike kills Hezbollah commander in south Lebanon", date(2025, 6, 1))
     assert {e.type for e in x.events if e.trigger == "kills"} == {"ASSAULT"}
+
+
+STATEMENT = ("Statement by the Special Envoy for the Sahel\n\nBamako, 21 March 2025\n\n"
+             "I am alarmed by the attacks on civilians in the Mopti region. I urge all parties to respect the ceasefire. "
+             "We condemn the killing of aid workers.\n")
+
+
+def test_the_issuers_present_statements_are_dated_by_the_statements_dateline(extractor):
+    x, _ = _run(extractor, STATEMENT, date(2025, 3, 25))
+    dated = {c.cue: (c.said_on.start, c.said_on_basis) for c in x.claims}
+    assert dated["urge"] == ("2025-03-21", "text") and dated["condemn"] == ("2025-03-21", "text")
+
+
+def test_a_dateline_dates_no_quoted_or_third_person_statement(extractor):
+    # a quoted "we" spoke when its own cue says
+    x, _ = _run(extractor, 'Bamako, 21 March 2025\n\n"We condemn the killing of aid workers," the envoy said on Sunday.\n', date(2025, 3, 25))
+    assert [(c.cue, c.said_on.start) for c in x.claims] == [("said", "2025-03-23")]
+    # a third person's "says" in a wire report: the report's day, not a date the text gives
+    x, _ = _run(extractor, "BAMAKO, 21 March 2025 (Reuters) - The army says it repelled an attack on Boulkessi.\n", date(2025, 3, 25))
+    assert [(c.cue, c.said_on_basis) for c in x.claims] == [("says", "publication date")]
