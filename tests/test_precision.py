@@ -1020,3 +1020,29 @@ def test_a_dateline_dates_no_quoted_or_third_person_statement(extractor):
     # a third person's "says" in a wire report: the report's day, not a date the text gives
     x, _ = _run(extractor, "BAMAKO, 21 March 2025 (Reuters) - The army says it repelled an attack on Boulkessi.\n", date(2025, 3, 25))
     assert [(c.cue, c.said_on_basis) for c in x.claims] == [("says", "publication date")]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("We affirm that there is no viable military solution to the conflict.", "affirm", "there is no viable military solution to the conflict"),
+    ("The ministers agreed that the war in Sudan must end.", "agreed", "the war in Sudan must end"),
+    ("I reiterate the Secretary-General's call for the release of all detainees.", "reiterate",
+     "the Secretary-General's call for the release of all detainees"),
+])
+def test_affirming_agreeing_and_reiterating_a_position_are_statements(extractor, text, cue, content):
+    x, _ = _run(extractor, text)
+    assert [(c.cue, text[c.content_span.start:c.content_span.end]) for c in x.claims] == [(cue, content)]
+
+
+def test_an_agreement_to_act_is_no_statement(extractor):
+    x, _ = _run(extractor, "Hamas agreed on Tuesday to release ten hostages.")
+    assert not x.claims
+
+
+def test_a_that_the_parser_read_as_a_determiner_still_opens_the_clause(extractor):
+    text = ("The members of the Security Council reaffirmed that terrorism in all its forms constitutes a serious threat to peace, "
+            "and underlined the need to hold its sponsors to account.")
+    x, _ = _run(extractor, text)
+    assert [text[c.content_span.start:c.content_span.end] for c in x.claims] == [
+        "terrorism in all its forms constitutes a serious threat to peace"]
+    x, _ = _run(extractor, "The ministry rejected that view in a statement.")  # a true determiner
+    assert [c.cue for c in x.claims] == ["rejected"] and "that view" in x.document.text[x.claims[0].content_span.start:x.claims[0].content_span.end]

@@ -89,11 +89,12 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
 
 def _as_verb(token: Token) -> bool:
     """A cue the tagger calls a verb, or one it took for an adjective though the parse
-    gives it a subject and an object ("Some in Hurras al-Din suspect HTS of …")."""
+    gives it a subject and an object or a clause ("Some in Hurras al-Din suspect HTS of
+    …", "We affirm that there is no military solution")."""
     if token.pos_ == "VERB":
         return True
     deps = {c.dep_ for c in token.children}
-    return token.pos_ == "ADJ" and "nsubj" in deps and "dobj" in deps
+    return token.pos_ == "ADJ" and "nsubj" in deps and bool(deps & {"dobj", "ccomp"})
 
 
 def _model_claims(document: Document, doc: Doc, index: ActorIndex, attributions: list,

@@ -125,6 +125,8 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         for t in obj.subtree:
             if t.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
                 return _edges(t)
+    if verb.lemma_.lower() in _speech()["clause_only_cues"]:
+        return None  # "agreed to release ten hostages" is an agreement, not a statement
     # "urged the two groups to unite": object and infinitive together.
     # "vowed in a televised speech to keep attacking": an infinitive the parser made an
     # adverbial clause is the vow's content all the same.
@@ -163,6 +165,8 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         return Span(obj.left_edge.idx, prep.right_edge.idx + len(prep.right_edge.text))
     if preps:  # "called for unity", "warned of a merger", "accused IS of betrayal"
         return _edges(*objs, *preps)
+    if objs and (clause := _that_misread_as_determiner(objs[0], children)) is not None:
+        return clause
     if verb.lemma_ in speech["object_content_cues"]:
         if objs:  # "condemned the arrests", "called its commanders apostates", "calling it a violation"
             complements = [c for c in children if c.dep_ in ("oprd", "attr") and c.i > objs[-1].i]
@@ -192,6 +196,25 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
         if tokens:
             return _tokens_span(tokens)
     return None
+
+
+def _that_misread_as_determiner(obj: Token, children: list[Token]) -> Span | None:
+    """"reaffirmed that terrorism in all its forms constitutes a threat": the parser read
+    "that" as the object's determiner and hung the clause's verb on the cue. A finite
+    verb after the object, with no marker or subject of its own, says the "that" was
+    the clause's marker: the content runs from the object to that verb's end."""
+    if not any(c.dep_ == "det" and c.lower_ == "that" and c.i == obj.left_edge.i for c in obj.children):
+        return None
+    verb = next((c for c in children if c.dep_ in ("advcl", "conj") and c.i > obj.i and c.tag_ in ("VBZ", "VBD", "VBP", "MD")
+                 and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children)), None)
+    if verb is None:
+        return None
+    # ", and underlined the need …": a verb coordinated with it is the cue's next act
+    end = min([c.left_edge.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")], default=verb.right_edge.i + 1)
+    last = obj.doc[end - 1]
+    while last.i > verb.i and (last.is_punct or last.dep_ == "cc"):
+        last = last.doc[last.i - 1]
+    return Span(obj.doc[obj.left_edge.i + 1].idx, last.idx + len(last.text))
 
 
 def _after_colon(cue: Token, text: str) -> Span | None:
