@@ -153,6 +153,20 @@ def test_content_exact_ignores_quotation_marks_and_punctuation_at_its_edges(tmp_
     assert shorter["claims"]["content_exact"]["f1"] == 0.0
 
 
+def test_a_claim_in_two_parts_scores_as_the_two_claims_the_conventions_write(tmp_path, extractor):
+    text = '"The truce is over," the spokesman said. "We will answer every attack." Talks are set for May.'
+    def at(surface):
+        start = text.index(surface)
+        return {"start": start, "end": start + len(surface), "text": surface}
+    claim = {"speaker": at("the spokesman"), "cue": at("said")}
+    record = {"schema": "factions.gold/1", "text": text, "published": "2019-06-01",
+              "claims": [dict(claim, content=at("The truce is over")), dict(claim, content=at("We will answer every attack"))]}
+    path = tmp_path / "split.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    scores = evaluate_gold(path, extractor)["claims"]
+    assert scores["source_exact"]["f1"] == 1.0 and scores["content_exact"]["f1"] == 1.0
+
+
 def test_symmetric_relations_match_either_way(tmp_path, extractor):
     second = TEXT.index("Saudi-led")
     rel = {"type": "fights", "source": _span(TEXT, "the Houthis", second), "target": _span(TEXT, "The Saudi-led coalition")}

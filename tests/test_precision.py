@@ -1046,3 +1046,27 @@ def test_a_that_the_parser_read_as_a_determiner_still_opens_the_clause(extractor
         "terrorism in all its forms constitutes a serious threat to peace"]
     x, _ = _run(extractor, "The ministry rejected that view in a statement.")  # a true determiner
     assert [c.cue for c in x.claims] == ["rejected"] and "that view" in x.document.text[x.claims[0].content_span.start:x.claims[0].content_span.end]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ('"We did not come to fight Muslims," its spokesman said in an audio recording on Thursday, "but we will not stand by."',
+     ["We did not come to fight Muslims", "but we will not stand by"]),
+    ('"Jolani does not want a war," he said. "He wants them contained, disarmed and quiet." Others disagree.',
+     ["Jolani does not want a war", "He wants them contained, disarmed and quiet"]),
+])
+def test_a_quotation_split_around_its_cue_is_one_claim_in_two_parts(extractor, text, parts):
+    x, _ = _run(extractor, text)
+    assert len(x.claims) == 1
+    claim = x.claims[0]
+    assert [text[p.start:p.end] for p in claim.content_parts] == parts
+    assert claim.content_span.start == claim.content_parts[0].start and claim.content_span.end == claim.content_parts[-1].end
+
+
+@pytest.mark.parametrize("text", [
+    '"The talks are over," the envoy said. "We tried," the minister added.',  # the next quotation has its own speaker
+    '"The talks are over," the envoy said on Sunday.\n\n"We will try again."',  # another paragraph
+    'The envoy said the talks were over. "We tried everything," she said.',  # the first is no quotation
+])
+def test_a_quotation_after_a_cue_that_is_not_the_rest_of_its_quote(extractor, text):
+    x, _ = _run(extractor, text)
+    assert x.claims and all(not c.content_parts for c in x.claims)

@@ -18,6 +18,7 @@ from factions.actors.index import ActorIndex
 from factions.claims.channels import _previous_channel, _statements_carried
 from factions.claims.content import (
     _after_colon, _content, _own_paragraph, _trim, _without_channel, _without_leading_date, _without_relative_claim, quote_regions,
+    split_quote_rest,
 )
 from factions.claims.cues import _asks_anonymity, _cue_words, _names_no_one, _quoted_as_saying, _silence, _speech
 from factions.claims.record import _claim
@@ -65,6 +66,9 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
         cue_start = Span(cue.idx, cue.idx + 1)
         if content.end <= content.start or any(t.contains(cue_start) for t in taken):
             continue
+        rest = split_quote_rest(cue, content, quotes, text)
+        if rest is not None and any(t.overlaps(rest) for t in taken):
+            rest = None
         # "IS and al-Qaeda accused each other": each conjunct makes the claim.
         for subject in [subject, *_conjuncts(subject)]:
             resolved = speakers.resolve(subject)
@@ -72,9 +76,14 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
                 claim = _claim(document, index, publisher, subject, resolved, cue, content, quotes, date_spans, _previous_channel(claims), rule)
                 if claim.rule in disabled:
                     continue
+                if rest is not None:  # "“A,” he said, “B.”": one statement in two parts
+                    claim.content_parts = [claim.content_span, rest]
+                    claim.content_span = Span(claim.content_span.start, rest.end)
                 claims.append(claim)
                 speakers.last_speaker = claim.speaker
         taken.append(content)
+        if rest is not None:
+            taken.append(rest)
     if tagger is not None and "claims.model" not in disabled:
         found = _model_claims(document, doc, index, tagger.predict(doc), speakers, publisher, quotes, date_spans)
         # The tagger decides where it found an attribution (its spans follow annotated

@@ -281,6 +281,39 @@ def _without_leading_date(cue: Token, content: Span, text: str, date_spans: list
     return content
 
 
+def split_quote_rest(cue: Token, content: Span, quotes: list[Span], text: str) -> Span | None:
+    """The rest of a quotation split around its cue: "“A,” he said, “B.”" or "“A,” he
+    said. “B.”" (B may run over several sentences). A quotation before the cue is the
+    content; the next one is its rest when only the cue's clause stands between them
+    (no line break, no other quotation), it opens right after that clause, and nothing
+    after it says whose it is ("“B,” she added" is a claim of its own)."""
+    first = next((q for q in quotes if q.start <= content.start and content.end <= q.end and q.end <= cue.idx), None)
+    rest = next((q for q in quotes if q.start > cue.idx), None)
+    if first is None or rest is None:
+        return None
+    between = text[first.end : rest.start]
+    if "\n" in between or len(between) > 250:
+        return None
+    clause_end = between.rstrip()
+    if not clause_end or clause_end[-1] not in ",.:;":
+        return None  # "… he said of “B”": the quotation is part of the clause
+    after_cue = text[cue.idx : rest.start].rstrip()[:-1]
+    if any(mark in after_cue for mark in (". ", "? ", "! ")):
+        return None  # a sentence of its own stands between
+    inner = text[rest.start + 1 : rest.end - 1].rstrip()
+    if not inner or inner[-1] not in ".?!":
+        # the quotation does not end its sentence: what follows in it may say whose it is
+        line_end = text.find("\n", rest.end)
+        tail = text[rest.end : line_end if line_end >= 0 else len(text)]
+        stop = tail.find(".")
+        if tail[: stop if stop >= 0 else len(tail)].strip(" ,;:\"”'’"):
+            return None  # "“B,” she added": a claim of its own
+    start, end = rest.start + 1, rest.end - 1
+    while end > start and text[end - 1] in " ,;.":
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
 def _quoted(content: Span, quotes: list[Span], text: str) -> tuple[Span, str]:
     """Direct when the content is a quotation (all of it, across sentences); mixed
     when a quotation is part of a paraphrase; indirect otherwise."""

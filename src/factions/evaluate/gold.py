@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -265,8 +265,14 @@ def _trimmed(text: str, span: Span | None) -> tuple[int, int] | None:
 
 
 def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = "") -> None:
-    predicted, text = x.claims, x.document.text
-    pairs = _pairs(tally, f"{where} claim", gold, predicted, lambda g, p: _overlap(g["cue"], p.cue_span),
+    # A quotation split around its cue ("“A,” he said, “B.”") is one claim with two
+    # content parts here and two claims sharing speaker and cue in the conventions:
+    # each part is scored as a claim of its own, aligned by its content among claims
+    # of one cue.
+    predicted = [replace(c, content_span=part) for c in x.claims for part in (c.content_parts if len(c.content_parts) > 1 else [c.content_span])]
+    text = x.document.text
+    pairs = _pairs(tally, f"{where} claim", gold, predicted,
+                   lambda g, p: _overlap(g["cue"], p.cue_span) + (0.5 if _overlap(g["cue"], p.cue_span) and _overlap(g["content"], p.content_span) else 0),
                    lambda g: f"{_q(text, g['speaker'])} {_q(text, g['cue'])} {_q(text, g['content'])[:60]}",
                    lambda p: f"{_q(text, p.speaker_span)} {_q(text, p.cue_span)} {_q(text, p.content_span)[:60]} [{p.rule}]")
     for i, j in pairs:
