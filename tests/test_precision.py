@@ -1070,3 +1070,11 @@ def test_a_quotation_split_around_its_cue_is_one_claim_in_two_parts(extractor, t
 def test_a_quotation_after_a_cue_that_is_not_the_rest_of_its_quote(extractor, text):
     x, _ = _run(extractor, text)
     assert x.claims and all(not c.content_parts for c in x.claims)
+
+
+def test_a_conjunction_left_at_a_contents_end_is_trimmed(extractor):
+    text = ("Not every faction accepted the pause. Harakat al-Nujaba, led by Akram al-Kaabi, said it would continue its attacks, "
+            "and in a recorded speech broadcast last month al-Kaabi vowed that the resistance will not lay down its weapons.")
+    x, _ = _run(extractor, text)
+    said = next(c for c in x.claims if c.cue == "said")
+    assert text[said.content_span.start:said.content_span.end] == "it would continue its attacks"

@@ -42,8 +42,15 @@ def _trim(doc: Doc, span: Span, text: str) -> Span:
     start, end = span.start, span.end
     while start < end and text[start] in " ,;:\n\"“”'":
         start += 1
-    while end > start and text[end - 1] in " ,;:.\n\"“”'":
-        end -= 1
+    while True:
+        while end > start and text[end - 1] in " ,;:.\n\"“”'":
+            end -= 1
+        # "said it would continue its attacks, and in a speech … vowed": a conjunction the
+        # parse left on the content joins the cue's next act, not the content's
+        word = next((w for w in (" and", " but", " or") if text[start:end].endswith(w)), None)
+        if word is None:
+            break
+        end -= len(word)
     # A quotation that ends the content keeps its closing mark: he was "cautiously optimistic".
     inner = text[start:end]
     if (inner.count('"') % 2 == 1 and text[end : end + 1] == '"') or (inner.count("“") > inner.count("”") and text[end : end + 1] == "”"):
