@@ -1078,3 +1078,14 @@ def test_a_conjunction_left_at_a_contents_end_is_trimmed(extractor):
     x, _ = _run(extractor, text)
     said = next(c for c in x.claims if c.cue == "said")
     assert text[said.content_span.start:said.content_span.end] == "it would continue its attacks"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("BAMAKO, 12 May (AFP) - Jihadists linked to Al-Qaeda killed at least 30 soldiers in an attack on a military camp in central Mali, "
+     "the army said.", "Jihadists linked to Al-Qaeda killed at least 30 soldiers in an attack on a military camp in central Mali"),
+    ("MAIDUGURI, Nigeria, March 24 (Reuters) - ISWAP fighters attacked a military base on Sunday night, two sources told Reuters.",
+     "ISWAP fighters attacked a military base on Sunday night"),
+])
+def test_a_wire_dateline_is_not_what_was_said(extractor, text, content):
+    x, _ = _run(extractor, text)
+    assert [text[c.content_span.start:c.content_span.end] for c in x.claims] == [content]

@@ -8,6 +8,7 @@ or indirect by the quotations it covers."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -286,6 +287,18 @@ def _without_leading_date(cue: Token, content: Span, text: str, date_spans: list
                 skipped += 5
             return Span(ent.end_char + skipped, content.end)
     return content
+
+
+@lru_cache(maxsize=1)
+def _wire_dateline() -> re.Pattern:
+    return re.compile(_speech()["dateline"]["wire_pattern"])
+
+
+def without_wire_dateline(content: Span, text: str) -> Span:
+    """"BAMAKO, 12 May (AFP) - Jihadists killed …, the army said": the agency's dateline
+    heads the story, not what was said."""
+    found = _wire_dateline().match(text, content.start, min(content.end, content.start + 120))
+    return Span(found.end(), content.end) if found and found.end() < content.end else content
 
 
 def split_quote_rest(cue: Token, content: Span, quotes: list[Span], text: str) -> Span | None:
