@@ -1089,3 +1089,14 @@ def test_a_conjunction_left_at_a_contents_end_is_trimmed(extractor):
 def test_a_wire_dateline_is_not_what_was_said(extractor, text, content):
     x, _ = _run(extractor, text)
     assert [text[c.content_span.start:c.content_span.end] for c in x.claims] == [content]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Panel of Experts on Yemen reported that the Houthis received drones.", "The Panel of Experts on Yemen"),
+    ("The Group of Experts on the Democratic Republic of the Congo said in its final report that Rwanda controls M23.",
+     "The Group of Experts on the Democratic Republic of the Congo"),
+    ("Hezbollah in Lebanon said it fired rockets at the base.", "Hezbollah"),  # a name's place is not its remit
+])
+def test_a_bodys_remit_is_part_of_its_name_as_speaker(extractor, text, speaker):
+    x, _ = _run(extractor, text)
+    assert [text[c.speaker_span.start:c.speaker_span.end] for c in x.claims] == [speaker]

@@ -88,7 +88,15 @@ def _speaker_phrase(head: Token, name: Span, text: str) -> Span:
     # "the Members of the Security Council"; a description keeps where it is from
     # ("Analysts at the Carnegie Middle East Center", "officials in Kabul").
     # "a spokesman for JuA", "the envoy for Syria": whom the title serves
-    preps = ("of", "at", "from", "in", "with", "within", "inside", "for") if head.pos_ == "NOUN" else ("of",)
+    speech = _speech()
+    if head.pos_ == "NOUN":
+        preps = ("of", "at", "from", "in", "with", "within", "inside", "for")
+        if head.lemma_.lower() in speech["statement_nouns"]:
+            preps += ("by",)  # "A study by the UN Office on Drugs and Crime": the author
+    elif head.lemma_.lower() in speech["body_name_heads"]:
+        preps = ("of", "on", "for", "in", "to")  # "the Panel of Experts on Yemen", "the Office in Haiti"
+    else:
+        preps = ("of",)
     for child in head.children:
         # "Sources close to the negotiations", "officials familiar with the talks"
         postmodifier = child.dep_ == "amod" and child.i > head.i and head.pos_ == "NOUN"
