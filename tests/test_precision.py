@@ -1100,3 +1100,14 @@ def test_a_wire_dateline_is_not_what_was_said(extractor, text, content):
 def test_a_bodys_remit_is_part_of_its_name_as_speaker(extractor, text, speaker):
     x, _ = _run(extractor, text)
     assert [text[c.speaker_span.start:c.speaker_span.end] for c in x.claims] == [speaker]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Gunmen attacked a church in Kasindi on 24 March. ISCAP claimed the attack the next day.", "the attack"),
+    ("Pakistan strongly condemns the attack on a police checkpost in Lakki Marwat on Monday.",
+     "the attack on a police checkpost in Lakki Marwat"),
+    ("The army said it attacked the base on Monday.", "it attacked the base on Monday"),  # the clause's own date
+])
+def test_a_date_hung_on_a_cues_object_is_the_cues(extractor, text, content):
+    x, _ = _run(extractor, text, date(2024, 3, 30))
+    assert [text[c.content_span.start:c.content_span.end] for c in x.claims] == [content]

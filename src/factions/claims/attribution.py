@@ -18,7 +18,7 @@ from factions.actors.index import ActorIndex
 from factions.claims.channels import _previous_channel, _statements_carried
 from factions.claims.content import (
     _after_colon, _content, _own_paragraph, _trim, _without_channel, _without_leading_date, _without_relative_claim, quote_regions,
-    split_quote_rest, without_wire_dateline,
+    split_quote_rest, without_trailing_date, without_wire_dateline,
 )
 from factions.claims.cues import _asks_anonymity, _cue_words, _names_no_one, _quoted_as_saying, _silence, _speech
 from factions.claims.record import _claim
@@ -63,6 +63,7 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
         subject, cue, content = found
         content = _trim(doc, _without_relative_claim(doc, cue, _own_paragraph(_without_channel(cue, content, text), cue.idx, text)), text)
         content = without_wire_dateline(_without_leading_date(cue, content, text, date_spans), text)
+        content = without_trailing_date(doc, content, text, date_spans)
         cue_start = Span(cue.idx, cue.idx + 1)
         if content.end <= content.start or any(t.contains(cue_start) for t in taken):
             continue

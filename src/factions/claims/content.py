@@ -289,6 +289,26 @@ def _without_leading_date(cue: Token, content: Span, text: str, date_spans: list
     return content
 
 
+def without_trailing_date(doc: Doc, content: Span, text: str, date_spans: list) -> Span:
+    """"claimed the attack the next day", "condemned the bombing on Monday": a date the
+    parse hung on the object of a cue is the cue's (said_on), not what was said. Only a
+    content with no verb of its own: in a clause ("said it attacked the base on Monday")
+    the date is the clause's."""
+    for ent in date_spans:
+        if content.start < ent.start_char and abs(ent.end_char - content.end) <= 1:
+            words = doc.char_span(content.start, ent.start_char, alignment_mode="expand")
+            if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
+                return content
+            cut = ent.start_char
+            while cut > content.start and text[cut - 1] in " ,":
+                cut -= 1
+            for word in (" on", " in", " at"):  # "on Monday"
+                if text[content.start:cut].endswith(word):
+                    cut -= len(word)
+            return Span(content.start, cut) if cut > content.start else content
+    return content
+
+
 @lru_cache(maxsize=1)
 def _wire_dateline() -> re.Pattern:
     return re.compile(_speech()["dateline"]["wire_pattern"])
