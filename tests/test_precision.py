@@ -1110,3 +1110,13 @@ def test_a_bodys_remit_is_part_of_its_name_as_speaker(extractor, text, speaker):
 def test_a_date_hung_on_a_cues_object_is_the_cues(extractor, text, content):
     x, _ = _run(extractor, text, date(2024, 3, 30))
     assert [text[c.content_span.start:c.content_span.end] for c in x.claims] == [content]
+
+
+def test_a_relative_clause_that_reports_a_statement_is_its_nouns_own_claim(extractor):
+    text = "The United States blamed Kataib Hezbollah, which announced two days later that it was suspending its operations."
+    x, _ = _run(extractor, text)
+    assert [(c.cue, text[c.content_span.start:c.content_span.end]) for c in x.claims] == [
+        ("blamed", "Kataib Hezbollah"), ("announced", "it was suspending its operations")]
+    text = "We condemn the attack against the camp in Mogadishu, which claimed the lives of at least 11 soldiers."
+    x, _ = _run(extractor, text)  # an idiom, no statement: the content keeps it
+    assert [c.cue for c in x.claims] == ["condemn"]

@@ -73,6 +73,13 @@ def _without_relative_claim(doc: Doc, cue: Token, span: Span) -> Span:
                 and any(c.dep_ == "nsubj" for c in t.children):
             start = t.head.left_edge
             return Span(span.start, max(span.start, start.idx))
+        # "blamed Kataib Hezbollah, which announced two days later that …": a relative
+        # clause set off by a comma whose verb reports a clause is its noun's own claim
+        # (not "…, which claimed the lives of 11 soldiers")
+        if t.i > cue.i and t.dep_ == "relcl" and t.lemma_ in cues and t.left_edge.tag_ in ("WDT", "WP") \
+                and any(c.dep_ == "ccomp" for c in t.children) \
+                and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == "," and t.left_edge.idx > span.start:
+            return Span(span.start, doc[t.left_edge.i - 1].idx)
     return span
 
 
