@@ -1120,3 +1120,17 @@ def test_a_relative_clause_that_reports_a_statement_is_its_nouns_own_claim(extra
     text = "We condemn the attack against the camp in Mogadishu, which claimed the lives of at least 11 soldiers."
     x, _ = _run(extractor, text)  # an idiom, no statement: the content keeps it
     assert [c.cue for c in x.claims] == ["condemn"]
+
+
+def test_the_one_called_on_to_act_is_the_actor(extractor):
+    text = "Governor Babagana Zulum called on the federal government to send more troops and to work more closely with Chad and Niger."
+    x, names = _run(extractor, text)
+    work = next(e for e in x.events if e.trigger == "work")
+    assert [names[a] for a in work.actors] != ["Babagana Zulum"]
+    assert not [r for r in x.relations if "Babagana Zulum" in (names[r.source], names[r.target]) and r.type == "allied_with"]
+
+
+def test_forces_sent_to_act_act_for_their_sender(extractor):
+    x, names = _run(extractor, "The United Kingdom is providing 125 soldiers to assist the Iraqi army.")
+    assist = next(e for e in x.events if e.trigger == "assist")
+    assert [names[a] for a in assist.actors] == ["United Kingdom"]

@@ -90,6 +90,17 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        # "called on the government to work with Chad", "urged the groups to unite",
+        # "trained the army to fight IS": the one asked, made or helped acts
+        asked = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        asked += [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
+                  for o in c.children if o.dep_ == "pobj"]
+        # ("sent troops to fight IS", "is providing 125 soldiers to assist the army": the
+        # sender acts through its own forces, lexicons/relations.toml troop_contributors)
+        forces = frozenset(lexicon("relations")["troop_contributors"]["force_nouns"])
+        if asked and not all(a.lemma_.lower() in forces and not any(c.dep_ == "poss" for c in a.children) for a in asked):
+            return [t for a in asked for t in _with_conjuncts(a)], "auxpass" in {c.dep_ for c in verb.children}
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, head_passive = _subject_tokens(verb.head)
         # The verb's own voice: "were killed and wounded" shares it; "are committed
