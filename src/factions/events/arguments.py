@@ -174,14 +174,12 @@ def _partners_against(trigger: Token, holders: list[Token], actors: list[Token],
     assault names a partner, not a second enemy. Moves those partners from the
     recipients to the actors, and adds the enemy to the recipients (it may hang on the
     light verb rather than on the noun)."""
-    if not _is_assault(trigger):
-        return
     preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
     partners = [p for c in preps if c.lower_ == "with" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
     # the parse often hangs "against" on the partner: "with the coalition against IS"
     preps += [c for h in partners for c in h.children if c.dep_ == "prep"]
     enemies = [p for c in preps if c.lower_ == "against" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
-    if not enemies:
+    if not enemies or not _is_assault(trigger):  # (the trigger's type last: it costs most)
         return
     for partner in partners:
         if partner in recipients:
