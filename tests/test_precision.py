@@ -1134,3 +1134,12 @@ def test_forces_sent_to_act_act_for_their_sender(extractor):
     x, names = _run(extractor, "The United Kingdom is providing 125 soldiers to assist the Iraqi army.")
     assist = next(e for e in x.events if e.trigger == "assist")
     assert [names[a] for a in assist.actors] == ["United Kingdom"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Police recaptured Abu Omar al-Masri after his escape.", "Abu Omar al-Masri"),  # a fugitive's full name
+    ("ISIS besieged the Yazidis on Mount Sinjar.", "Yazidis"),  # people are besieged too
+])
+def test_a_person_or_people_retaken_or_besieged_stay_people(extractor, text, name):
+    x, _ = _run(extractor, text)
+    assert all(a.kind != "location" for a in x.actors if name in a.name)

@@ -272,7 +272,8 @@ def score_claims(gold: list[dict], x: Extraction, tally: _Tally, where: str = ""
     predicted = [replace(c, content_span=part) for c in x.claims for part in (c.content_parts if len(c.content_parts) > 1 else [c.content_span])]
     text = x.document.text
     pairs = _pairs(tally, f"{where} claim", gold, predicted,
-                   lambda g, p: _overlap(g["cue"], p.cue_span) + (0.5 if _overlap(g["cue"], p.cue_span) and _overlap(g["content"], p.content_span) else 0),
+                   lambda g, p: _overlap(g["cue"], p.cue_span) + (
+                       0.5 if _overlap(g["cue"], p.cue_span) and g.get("content") and _overlap(g["content"], p.content_span) else 0),
                    lambda g: f"{_q(text, g['speaker'])} {_q(text, g['cue'])} {_q(text, g['content'])[:60]}",
                    lambda p: f"{_q(text, p.speaker_span)} {_q(text, p.cue_span)} {_q(text, p.content_span)[:60]} [{p.rule}]")
     for i, j in pairs:

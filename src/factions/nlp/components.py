@@ -315,7 +315,7 @@ def entity_fixes(doc: Doc) -> Doc:
     Organization") is no name."""
     fixes = lexicon("actor_kinds")["entity_fixes"]
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
-    place_verbs = frozenset(fixes["place_object_verbs"])
+    place_verbs = fixes["place_object_verbs"]
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -351,8 +351,10 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "GPE"  # "17 townships, including Maungdaw": one of the places
         elif label in ("PERSON", "NORP") and _described_as_place(ent.root, place_before):
             label = "GPE"  # "Wad Madani, the capital of Gezira state": a place the model took for a person
-        elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ in ("dobj", "nsubjpass") \
-                and ent.root.head.lemma_.lower() in place_verbs:
+        elif ent.root.dep_ in ("dobj", "nsubjpass") and label in place_verbs.get(ent.root.head.lemma_.lower(), ()) \
+                and not (label == "PERSON" and len(ent) > 1) and not any(t.lower_ in group_words for t in ent):
+            # (a person's full name, "recaptured Abu Omar al-Masri", or a unit's, "overran
+            # the 4th Brigade", stays what it is)
             label = "GPE"  # "government troops recaptured Mabanda": only a place is retaken
         if label != ent.label_:
             changed = True
