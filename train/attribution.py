@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(OUT), help="folder for attribution.crfsuite and attribution.json")
     ap.add_argument("--c1", type=float, default=4.0)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=100)
+    ap.add_argument("--iterations", type=int, default=300, help="L-BFGS iterations of both taggers (100 stopped short of convergence)")
     ap.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
     ap.add_argument("--roles-c1", type=float, default=2.0, help="c1 of the second tagger (source and content per cue)")
     ap.add_argument("--roles-c2", type=float, default=0.01)
