@@ -205,7 +205,9 @@ def test_map_draws_outlines_and_a_marker_per_placed_event(page, workbench):
     assert page.locator("path.event-marker").count() == markers
     assert page.locator(".leaflet-overlay-pane path").count() > 100  # country outlines from world-atlas
     page.locator("path.event-marker").first.click(force=True)
-    assert page.locator(".leaflet-popup-content a[href*='#span-event-']").count() >= 1
+    # Leaflet opens the popup after the click event: wait for it (a bare count raced it
+    # on a loaded machine)
+    page.locator(".leaflet-popup-content a[href*='#span-event-']").first.wait_for(timeout=10000)
 
 
 def test_search_from_the_header(page, workbench):
