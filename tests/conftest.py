@@ -40,7 +40,9 @@ def check_contract(output: dict) -> None:
         assert text[m["start"] : m["end"]] == m["text"]
     spans = []
     for c in output["claims"]:
-        spans += [c["speaker_span"], c["cue_span"], c["content_span"]]
+        spans += [c["speaker_span"], c["cue_span"], c["content_span"], *c.get("content_parts", [])]
+        parts = c.get("content_parts", [])
+        assert [p["start"] for p in parts] == sorted(p["start"] for p in parts)  # in order
     for e in output["events"]:
         spans += [e["evidence_span"], *e["actor_spans"], *e["recipient_spans"]]
     for r in output["relations"]:
