@@ -1143,3 +1143,15 @@ def test_forces_sent_to_act_act_for_their_sender(extractor):
 def test_a_person_or_people_retaken_or_besieged_stay_people(extractor, text, name):
     x, _ = _run(extractor, text)
     assert all(a.kind != "location" for a in x.actors if name in a.name)
+
+
+def test_what_lies_between_the_parts_of_a_split_quotation_is_not_said(extractor):
+    text = '"We will not stop," the commander said after the attack on the base, "until the city is free."'
+    x, _ = _run(extractor, text)
+    claim = x.claims[0]
+    attack = text.index("attack")
+    assert len(claim.content_parts) == 2
+    assert claim.content_span.contains(type(claim.content_span)(attack, attack + 6))  # the covering span runs over the cue
+    assert not claim.says(type(claim.content_span)(attack, attack + 6))
+    assert claim.says(type(claim.content_span)(text.index("city"), text.index("city") + 4))
+    assert all(e.claim != claim.id for e in x.events if e.trigger == "attack")

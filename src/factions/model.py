@@ -187,6 +187,13 @@ class Claim:
     def direct_quote(self) -> bool:
         return self.quote_type in ("direct", "mixed")
 
+    def says(self, span: Span) -> bool:
+        """Whether `span` lies in what was said: in one of the parts of a content split
+        around its cue (the cue's own clause between them is not said)."""
+        if self.content_parts:
+            return any(p.contains(span) for p in self.content_parts)
+        return self.content_span.contains(span)
+
     def as_dict(self) -> dict:
         return {
             "id": self.id,

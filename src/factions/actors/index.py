@@ -170,7 +170,7 @@ class ActorIndex:
             span = Span(token.idx, token.idx + len(token.text))
             actor = None
             if word in FIRST_PERSON:
-                inside = [c for c in claims if c.content_span.start <= span.start < c.content_span.end]
+                inside = [c for c in claims if c.says(Span(span.start, span.start + 1))]
                 # Outside a quotation, "I" and "we" are the document's own voice (a
                 # minister's press release): an actor of their own, never merged.
                 actor = inside[-1].speaker if inside else self.first_person(label, span.start).id

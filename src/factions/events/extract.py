@@ -167,7 +167,7 @@ def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, 
 
 
 def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:
-    inside = [c for c in claims if c.content_span.contains(span)]
+    inside = [c for c in claims if c.says(span)]
     return min(inside, key=lambda c: c.content_span.end - c.content_span.start) if inside else None
 
 

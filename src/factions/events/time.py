@@ -68,7 +68,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
             continue
-        if claim and not (claim.content_span.start <= ent.start_char and ent.end_char <= claim.content_span.end):
+        if claim and not claim.says(Span(ent.start_char, ent.end_char)):
             continue  # a date outside the content dates the statement, not the event
         candidates.append((abs(ent.root.i - trigger.i), ent))
     for _, ent in sorted(candidates, key=lambda c: c[0]):

@@ -85,7 +85,7 @@ class RelationTyper:
                 continue
             typ = self._types[best_f] if forward[best_f] >= backward[best_b] else self._types[best_b]
             source, target = (a, b) if forward[best_f] >= backward[best_b] or typ in symmetric_types() else (b, a)
-            claim = next((c for c in x.claims if c.content_span.contains(source.span) and c.content_span.contains(target.span)), None)
+            claim = next((c for c in x.claims if c.says(source.span) and c.says(target.span)), None)
             out.append(Relation(type=typ, source=source.actor, target=target.actor, source_span=source.span,
                                 target_span=target.span, evidence_span=evidence,
                                 modality="reported" if claim else "asserted", claim=claim.id if claim else None,

@@ -64,7 +64,7 @@ def _relation(kind: str, source: Mention | tuple[str, Span], target: Mention, ev
 
 def _claim_around(span: Span, claims: list[Claim]) -> Claim | None:
     for c in claims:
-        if c.content_span.contains(span):
+        if c.says(span):
             return c
     return None
 
