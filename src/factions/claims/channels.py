@@ -89,16 +89,16 @@ def _dated(ent, document: Document) -> When | None:
     return when
 
 
-def _statement_dateline(verb: Token, document: Document, date_spans: list) -> When | None:
+def _statement_dateline(verb: Token, document: Document, date_spans: list, quotes: list[Span]) -> When | None:
     """"We strongly condemn …", "I urge …" in a statement headed "Amman, 21 March 2025":
     the issuer speaks in the present, on the day its dateline gives. The dateline is a
     date on a short line at the head of the document; first person, present tense,
     outside quotation marks (a quoted "we" spoke elsewhere, on a day its own cue says)."""
     if verb.tag_ not in ("VBP", "VBZ") or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
         return None
-    text = document.text
-    if text[: verb.idx].count("\u201c") > text[: verb.idx].count("\u201d") or text[: verb.idx].count('"') % 2:
+    if any(q.start <= verb.idx < q.end for q in quotes):
         return None
+    text = document.text
     head = _speech()["dateline"]
     for ent in date_spans:
         if ent.start_char > head["within_chars"]:
@@ -111,7 +111,7 @@ def _statement_dateline(verb: Token, document: Document, date_spans: list) -> Wh
     return None
 
 
-def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -> tuple[When | None, str]:
+def _said_on(verb: Token, content: Span, document: Document, date_spans: list, quotes: list[Span] = ()) -> tuple[When | None, str]:
     subtree = set(range(verb.left_edge.i, verb.right_edge.i + 1))  # parses are projective
     # "X accused Y, and their fighters clashed in 2014": the clash's date is not the accusation's.
     for child in verb.children:
@@ -132,7 +132,7 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list) -
         for ent in date_spans:
             if sent.start <= ent.start and _attached_to(ent.root, verb.head) and (when := _dated(ent, document)):
                 return when, "text"
-    if (dateline := _statement_dateline(verb, document, date_spans)) is not None:
+    if (dateline := _statement_dateline(verb, document, date_spans, quotes)) is not None:
         return dateline, "text"
     if document.published:
         day = document.published.isoformat()

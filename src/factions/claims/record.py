@@ -41,7 +41,7 @@ def _claim(document: Document, index: ActorIndex, publisher, subject: Token, res
         via.append(carrier)  # "a statement carried by Al-Manar"
     if publisher and publisher.id not in via and publisher.id != speaker:
         via.append(publisher.id)
-    said_on, basis = _said_on(cue, content, document, date_spans)
+    said_on, basis = _said_on(cue, content, document, date_spans, quotes)
     according = cue.lower_ == "according"
     cue_span = Span(cue.idx, cue.idx + len("according to" if according else cue.text))
     sent = sentence_of(cue)

@@ -158,14 +158,23 @@ def _alongside(verb: Token, lex: dict) -> list[Token]:
 def _one_sided_attack(trigger: Token, lex: dict) -> bool:
     """An attack on an object named, not a fight between two: its "with" is an
     instrument or a companion ("attacked the base with rockets"), not a second party."""
-    matched = _match_trigger(trigger, triggers())
-    return matched is not None and matched[0].type == "ASSAULT" and trigger.lemma_.lower() not in lex["co_actors"]["reciprocal"] \
-        and any(c.dep_ == "dobj" for c in trigger.children)
+    return trigger.lemma_.lower() not in lex["co_actors"]["reciprocal"] and any(c.dep_ == "dobj" for c in trigger.children) \
+        and _is_assault(trigger)
 
 
 def _is_assault(trigger: Token) -> bool:
     matched = _match_trigger(trigger, triggers())
     return matched is not None and matched[0].type == "ASSAULT"
+
+
+def with_and_against(holders: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The objects of "with" on `holders`, and of "against" on them or on those objects
+    (the parse often hangs "against" on the partner: "with the coalition against IS")."""
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    partners = [p for c in preps if c.lower_ == "with" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+    preps += [c for h in partners for c in h.children if c.dep_ == "prep"]
+    enemies = [p for c in preps if c.lower_ == "against" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+    return partners, enemies
 
 
 def _partners_against(trigger: Token, holders: list[Token], actors: list[Token], recipients: list[Token]) -> None:
@@ -174,11 +183,7 @@ def _partners_against(trigger: Token, holders: list[Token], actors: list[Token],
     assault names a partner, not a second enemy. Moves those partners from the
     recipients to the actors, and adds the enemy to the recipients (it may hang on the
     light verb rather than on the noun)."""
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
-    partners = [p for c in preps if c.lower_ == "with" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
-    # the parse often hangs "against" on the partner: "with the coalition against IS"
-    preps += [c for h in partners for c in h.children if c.dep_ == "prep"]
-    enemies = [p for c in preps if c.lower_ == "against" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+    partners, enemies = with_and_against(holders)
     if not enemies or not _is_assault(trigger):  # (the trigger's type last: it costs most)
         return
     for partner in partners:

@@ -13,6 +13,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from factions.actors.index import ActorIndex
+from factions.events.arguments import with_and_against
 from factions.events.triggers import TriggerType, Triggers, _match_trigger, triggers
 from factions.lexicons import lexicon
 from factions.model import Event, Mention, Relation
@@ -87,8 +88,8 @@ def _mutual_fight(trigger: Token, reciprocal: bool, words: dict) -> bool:
         return False
     # "fought with the army against IS": an enemy named beside the "with" makes its
     # object a partner (events.arguments._partners_against), not the other side.
-    partners = [o for p in around if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
-    if partners and any(c.dep_ == "prep" and c.lower_ == "against" for t in [trigger, *around, *partners] for c in t.children):
+    partners, enemies = with_and_against([trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger])
+    if partners and enemies:
         return False
     if reciprocal or trigger.lemma_.lower() in words["reciprocal"] or trigger.lower_ in words["reciprocal"]:
         return True
