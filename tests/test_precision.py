@@ -1155,3 +1155,10 @@ def test_what_lies_between_the_parts_of_a_split_quotation_is_not_said(extractor)
     assert not claim.says(type(claim.content_span)(attack, attack + 6))
     assert claim.says(type(claim.content_span)(text.index("city"), text.index("city") + 4))
     assert all(e.claim != claim.id for e in x.events if e.trigger == "attack")
+
+
+def test_support_until_an_enemy_is_defeated_is_a_side_in_the_fight(extractor):
+    x, names = _run(extractor, "The United States will keep supporting the Iraqi Security Forces until ISIL is defeated.")
+    assert _pair(_relations(x, names), "allied_with", "United States", "Iraqi Security Forces")
+    x, names = _run(extractor, "Iran will continue to support the Houthis until the aggression ends.")  # no enemy fought
+    assert ("supports", "Iran", "Houthis") in _relations(x, names)

@@ -101,6 +101,8 @@ def _in_a_fight(support: Token, t: Triggers) -> bool:
     ISIL", "supported the army in its efforts to defeat ISIL"): a fight is named in
     the phrase the support governs, or the purpose of the verb that gives it."""
     scope = list(support.subtree)
+    if support.dep_ == "xcomp":  # "will keep supporting the army until ISIL is defeated": the clause hangs on "keep"
+        scope += [t for c in support.head.children if c.dep_ == "advcl" and c.i > support.i for t in c.subtree]
     if support.dep_ == "dobj":  # "provided air support …, focused on defeating ISIL"
         scope += [t for c in support.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree]
     if support.dep_ == "acl" or (support.dep_ == "conj" and support.head.dep_ == "acl"):
