@@ -807,7 +807,7 @@ def test_an_operation_launched_or_against_someone_is_an_assault(extractor):
 @pytest.mark.parametrize("text, event", [
     ("Heavy fighting resumed near the airport on Sunday, residents said.", ("ASSAULT", "fighting")),
     ("Talks in Doha stalled over the release of prisoners.", ("CONSULT", "Talks")),
-    ("The ceasefire collapsed within hours.", ("AGREE", "ceasefire")),
+    ("The ceasefire collapsed within hours.", ("RETREAT", "ceasefire")),
     ("A roadside bomb exploded near a market in Kismayo on Tuesday.", ("ASSAULT", "exploded")),
 ])
 def test_an_event_with_no_party_named_is_still_on_the_timeline(extractor, text, event):
@@ -829,9 +829,16 @@ def test_a_trigger_word_with_no_party_that_tells_no_event(extractor, text, trigg
     assert trigger not in [e.trigger for e in x.events]
 
 
-def test_a_truce_agreed_by_named_parties_is_one_event(extractor):
+def test_a_truce_is_a_de_escalation_and_agreeing_it_an_agreement(extractor):
+    # PLOVER RETREAT (CAMEO 0871, "declare truce, ceasefire"): the truce is its own act
+    # beside the agreement that made it.
     x, _ = _run(extractor, "The army and the rebels agreed a ceasefire on Monday.", date(2025, 3, 4))
-    assert [e.trigger for e in x.events if e.type == "AGREE"] == ["agreed"]
+    assert sorted((e.type, e.trigger) for e in x.events) == [("AGREE", "agreed"), ("RETREAT", "ceasefire")]
+    assert [e.mode for e in x.events if e.type == "RETREAT"] == ["ceasefire"]
+    # between named parties it is evidence of talks between them, not of an alliance
+    x, names = _run(extractor, "A truce between Liwa al-Nasr and Jabhat al-Sahil collapsed in June.", date(2025, 3, 4))
+    assert [(e.type, e.trigger) for e in x.events] == [("RETREAT", "truce")]
+    assert {r[0] for r in _relations(x, names)} == {"negotiates_with"}
 
 
 # --- what the words around a trigger decide -----------------------------------------------
