@@ -106,14 +106,22 @@ def _objects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
+    if verb.dep_ == "relcl" and (not found or any(c.tag_ in ("WDT", "WP") for c in found)):
+        found.append(verb.head)  # "the positions (which) it seized": the antecedent
     return found
 
 
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "place":
         lex = lexicon("events")["participants"]
-        return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in lexicon("nominals")["place"]["heads"] \
-            or token.lemma_.lower() in lex["held_places"]
+        if token.pos_ == "NUM" or token.lower_ in lex["partitive_heads"]:
+            # "seized parts of the town", "14 of 17 townships": what the part is of
+            return any(_is_object(o, wanted, t) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj")
+        # the lemmatizer reads "bases" as "basis": the word form counts too
+        words = (token.lemma_.lower(), token.lower_)
+        heads = lexicon("nominals")["place"]["heads"]
+        return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
     return kind is not None and kind.type == wanted
 

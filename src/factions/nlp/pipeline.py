@@ -65,7 +65,8 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
 
 def _past_forms(nlp: Language) -> None:
     """Past forms the tagger misreads as present (lexicons/model_view.toml
-    [past_forms]) get their tag and lemma from the attribute ruler, and verb forms
+    [past_forms]) or, after "have", as nouns ([perfect_participles]) get their tag
+    and lemma from the attribute ruler, and verb forms
     the lemmatizer misreads ([lemmas]) their lemma."""
     from factions.lexicons import lexicon
 
@@ -74,6 +75,9 @@ def _past_forms(nlp: Language) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     for form, lemma in lexicon("model_view").get("past_forms", {}).items():
         ruler.add(patterns=[[{"LOWER": form}]], attrs={"TAG": "VBD", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Fin"})
+    for form, lemma in lexicon("model_view").get("perfect_participles", {}).items():
+        ruler.add(patterns=[[{"LOWER": {"IN": ["have", "has", "had", "having"]}}, {"POS": "ADV", "OP": "*"}, {"LOWER": form}]],
+                  attrs={"TAG": "VBN", "POS": "VERB", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Part"}, index=-1)
     for form, lemma in lexicon("model_view").get("lemmas", {}).items():
         ruler.add(patterns=[[{"LOWER": form, "TAG": {"IN": ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]}}]], attrs={"LEMMA": lemma})
 
