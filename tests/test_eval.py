@@ -176,6 +176,24 @@ def test_symmetric_relations_match_either_way(tmp_path, extractor):
     assert evaluate_gold(_gold_file(tmp_path, relations=[opposite]), extractor)["relations"]["supports"]["overlap"]["r"] == 0.0
 
 
+def test_relation_types_the_gold_format_lacks_are_counted_not_scored(tmp_path, extractor):
+    # "attacks" (a party's attack on a place) came after format factions.gold/1: a gold
+    # file written without it cannot call one spurious
+    text = "Jabhat al-Sahil fighters stormed the hospital in Hawija on Monday."
+    rel = {"type": "fights", "source": {"start": 0, "end": 15, "text": "Jabhat al-Sahil"},
+           "target": {"start": 49, "end": 55, "text": "Hawija"}}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"schema": "factions.gold/1", "text": text, "published": "2025-06-01", "relations": [rel]}) + "\n")
+    report = evaluate_gold(path, extractor)
+    assert report["relations_unscored"] == {"attacks": 1}
+    assert "attacks" not in report["relations"] and report["relations"]["all"]["gold"] == 1
+    assert not [e for e in report["errors"] if "spurious: attacks" in e]
+    path.write_text(json.dumps({"schema": "factions.gold/1", "text": text, "published": "2025-06-01",
+                                "relations": [dict(rel, type="attacks")]}) + "\n")
+    with pytest.raises(GoldFileError, match="unknown relation type 'attacks'"):
+        load_gold(path)
+
+
 def test_a_span_that_does_not_read_as_annotated_is_an_error(tmp_path):
     bad = {"speaker": {"start": 0, "end": 3, "text": "Houthis"}, "cue": _span(TEXT, "said"), "content": _span(TEXT, "they")}
     with pytest.raises(GoldFileError, match=r"g\.jsonl:1 claim 0 speaker: span 0-3 reads 'The'"):

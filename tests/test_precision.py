@@ -877,6 +877,23 @@ def test_what_is_taken_decides_the_act(extractor, text, event):
     assert event in {(e.type, e.trigger) for e in x.events}, [(e.type, e.trigger) for e in x.events]
 
 
+@pytest.mark.parametrize("text, attacked", [
+    ("Jabhat al-Sahil fighters stormed the hospital in Hawija on Monday.", {("Jabhat al-Sahil", "hospital")}),
+    ("Liwa al-Nasr launched an assault on Hawija in May.", {("Liwa al-Nasr", "Hawija")}),
+    ("The Northern Front attacked villages near Tadmur.", {("Northern Front", "villages")}),
+    # held after: relations.control, no attack on it
+    ("Liwa al-Nasr seized Hawija in May.", set()),
+    # a place held by a named party: that party is the one attacked
+    ("Liwa al-Nasr overran a Jabhat al-Sahil base near Hawija.", set()),
+])
+def test_an_attack_on_a_place_attacks_it(extractor, text, attacked):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    found = {(names[r.source], names[r.target]) for r in x.relations if r.type == "attacks"}
+    assert {(a, p) for a, p in found if any(a.endswith(s) and p.endswith(t) for s, t in attacked)} == found and len(found) == len(attacked), found
+    assert all(r.rule == "relations.attacked-place" for r in x.relations if r.type == "attacks")
+    assert not [r for r in x.relations if r.type == "fights" and names[r.target].endswith("Hawija")]
+
+
 def test_a_killing_of_a_leader_the_text_names_is_a_leaders_death(extractor):
     x, names = _run(extractor, "A drone strike killed Saraya al-Wadi's leader, Musa Ibrahim, in Manbij.", date(2025, 6, 1))
     assert ("LEADER_KILLED", "killed") in {(e.type, e.trigger) for e in x.events}

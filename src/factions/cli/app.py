@@ -1242,6 +1242,9 @@ def eval_gold(
     if report["relations"]:
         _table("Relations (type matches, both arguments overlap)", ["type", "gold", "pred", "P", "R", "F1", "modality"],
                [[t, s["gold"], s["predicted"], *prf(s["overlap"]), acc(s["modality"])] for t, s in report["relations"].items()])
+    if report.get("relations_unscored"):
+        out.print("Not scored (types the gold format does not annotate): "
+                  + ", ".join(f"{n} {t}" for t, n in report["relations_unscored"].items()), markup=False, highlight=False)
     if errors:
         _table("Precision per rule (records of the layers this gold annotates)", ["rule", "predicted", "right", "precision"],
                [[r, s["predicted"], s["right"], f"{s['precision']:.3f}"] for r, s in report["rules"].items()])

@@ -38,6 +38,11 @@ from factions.model import Document, Extraction, Span
 from factions.relations.types import symmetric_types
 
 GOLD_SCHEMA = "factions.gold/1"
+# The relation types format 1 annotates. A type added after it (`attacks`, a party's
+# attack on a place) has no gold to be judged by: its records are left out of the
+# scores and counted, as re3d's scorer leaves out the types re3d has no name for.
+GOLD_RELATION_TYPES = frozenset({"allied_with", "fights", "opposes", "supports", "communicates_with", "negotiates_with", "member_of",
+                                 "leads", "controls", "affiliate_of", "splinter_of", "successor_of", "same_as"})
 
 
 class GoldFileError(ValueError):
@@ -164,7 +169,8 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
             events=[_event_when(_spans(e, ("trigger",), ("actors", "recipients"), text, f"{where} event {i}", ("type", "trigger")),
                                 f"{where} event {i}")
                     for i, e in enumerate(record.get("events", []))],
-            relations=[_spans(r, ("source", "target"), (), text, f"{where} relation {i}", ("type", "source", "target"))
+            relations=[_relation_type(_spans(r, ("source", "target"), (), text, f"{where} relation {i}", ("type", "source", "target")),
+                                      f"{where} relation {i}")
                        for i, r in enumerate(record.get("relations", []))],
             where=where,
             # A layer whose key is absent was not annotated (an attribution-only file):
@@ -377,6 +383,17 @@ def score_coded(coded: dict, x: Extraction, tally: _Tally, where: str = "") -> N
                                         for p in events))
 
 
+def _relation_type(r: dict, where: str) -> dict:
+    if r["type"] not in GOLD_RELATION_TYPES:
+        raise GoldFileError(f"{where}: unknown relation type {r['type']!r} (format {GOLD_SCHEMA}: {', '.join(sorted(GOLD_RELATION_TYPES))})")
+    return r
+
+
+def scored_relations(x: Extraction) -> list:
+    """The predicted relations of the types format 1 annotates."""
+    return [r for r in x.relations if r.type in GOLD_RELATION_TYPES]
+
+
 def _relation_match(g: dict, p) -> bool:
     if g["type"] != p.type:
         return False
@@ -387,10 +404,15 @@ def _relation_match(g: dict, p) -> bool:
 
 def score_relations(gold: list[dict], x: Extraction, tallies: dict[str, _Tally], where: str = "") -> None:
     text = x.document.text
-    for typ in {g["type"] for g in gold} | {r.type for r in x.relations} | {"all"}:
+    predicted = scored_relations(x)
+    unscored = tallies.setdefault("unscored", _Tally())
+    for r in x.relations:
+        if r.type not in GOLD_RELATION_TYPES:
+            unscored.add(r.type, 1)
+    for typ in {g["type"] for g in gold} | {r.type for r in predicted} | {"all"}:
         tally = tallies.setdefault(typ, _Tally())
         g = [r for r in gold if typ in ("all", r["type"])]
-        p = [r for r in x.relations if typ in ("all", r.type)]
+        p = [r for r in predicted if typ in ("all", r.type)]
         tally.add("gold", len(g))
         tally.add("predicted", len(p))
         tally.add("found", sum(1 for r in g if any(_relation_match(r, q) for q in p)))
@@ -425,10 +447,12 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
             score_coded(g.coded, x, coded, g.where)
         if "relations" in g.annotated:
             score_relations(g.relations, x, relations, g.where)
-            _tally_rules(by_rule, x.relations, lambda p: any(_relation_match(r, p) for r in g.relations))
+            _tally_rules(by_rule, scored_relations(x), lambda p: any(_relation_match(r, p) for r in g.relations))
 
     def counts(t: _Tally) -> dict:
         return {"gold": t.counts["gold"], "predicted": t.counts["predicted"]}
+
+    unscored = relations.pop("unscored", _Tally())
 
     return {
         "path": str(path),
@@ -449,6 +473,8 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
                   "modality": t.accuracy("modality")}
             for typ, t in sorted(relations.items(), key=lambda kv: (kv[0] == "all", kv[0]))
         },
+        # predicted relations of types the gold format does not annotate, by type
+        "relations_unscored": dict(sorted(unscored.counts.items())),
         "coded": {k: {"right": coded.counts[k], "of": coded.counts["notes"],
                       "share": round(coded.counts[k] / coded.counts["notes"], 4) if coded.counts["notes"] else None}
                   for k in ("found", "date", "type_actors")},

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
 from factions.events.arguments import _alongside, _participants
-from factions.events.implied import _implied_relations
+from factions.events.implied import _implied_relations, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
@@ -124,6 +124,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             continue  # "Shekau, who was killed in 2021": who killed him is a guess, no side of a fight
         relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, reciprocal,
                                             object_named, index))
+        if event_type == "ASSAULT" and not guessed and "relations.attacked-place" not in disabled and not _takes_control(token):
+            # "stormed the hospital", "an assault on El Fasher": the place attacked (a place
+            # seized or retaken is held, relations.control)
+            relations.extend(attacked_places(event, actors + allies, participants.places(recipient_toks)))
     return events, relations
 
 
@@ -205,3 +209,10 @@ def _resolved(index: ActorIndex, tokens: list[Token], mentions: list[Mention]) -
     "BAGHDAD — Iraqi forces …", stands for no party, and its phrase holds the real one)."""
     actors = {m.actor for m in mentions}
     return [t for t in tokens if (m := index.mention_for_token(t)) is not None and m.actor in actors]
+
+
+def _takes_control(trigger: Token) -> bool:
+    """A seizure, capture or retaking of a place: held after, which relations.control
+    records; no attack on it (lexicons/stances.toml [control])."""
+    words = lexicon("stances")["control"]
+    return trigger.lemma_.lower() in (words["verbs"] if trigger.pos_ == "VERB" else words["nouns"])

@@ -122,3 +122,14 @@ def _in_a_fight(support: Token, t: Triggers) -> bool:
         if matched is not None and matched[0].relations_by_word.get(tok.lemma_.lower(), matched[0].relation) == "fights":
             return True
     return False
+
+
+def attacked_places(event: Event, attackers: list[Mention], places: list[Mention]) -> list[Relation]:
+    """The places an assault was aimed at, as `attacks` relations from each attacker
+    (rule relations.attacked-place): a place is no party to a fight, so no state of a
+    pair, but who attacked which town or base is what the map and re3d's
+    FightingAgainst ask."""
+    return [Relation(type="attacks", source=a.actor, target=p.actor, source_span=a.span, target_span=p.span,
+                     evidence_span=event.evidence_span, modality=event.modality, claim=event.claim, event=event.id,
+                     when=event.when, rule="relations.attacked-place")
+            for a in attackers for p in places if a.actor != p.actor]

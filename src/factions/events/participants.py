@@ -86,6 +86,24 @@ class _Participants:
             out.append(self.group_inside(m) or m)
         return out
 
+    def places(self, tokens: list[Token]) -> list[Mention]:
+        """The places among an act's argument tokens that no named group holds ("stormed
+        the hospital", "an assault on El Fasher"; not "overran a Nigerian Army base",
+        whose army is the one attacked): what `mentions` leaves out as no party."""
+        out = []
+        for tok in tokens:
+            m = self.index.mention_for_token(tok)
+            if m is None or not m.actor or self.index.actors[m.actor].kind != "location" or self.group_inside(m) is not None:
+                continue
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            held = self.index.mention_for_token(holder) if holder is not None else None
+            if held is not None and held.actor and self.index.actors[held.actor].kind in GROUP_KINDS - {"state"}:
+                continue  # "the camp of the Malian army": the army is attacked
+            if all(m.actor != o.actor for o in out):
+                out.append(m)
+        return out
+
     def last_two_groups(self, anaphor: Mention) -> list[Mention]:
         """"the two groups", "both groups": the last two groups named before."""
         found: list[Mention] = []

@@ -114,10 +114,10 @@ def _objects(verb: Token) -> list[Token]:
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "place":
         lex = lexicon("events")["participants"]
-        if token.pos_ == "NUM" or token.lower_ in lex["partitive_heads"]:
+        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if of and (token.pos_ == "NUM" or token.lower_ in lexicon("stances")["control"]["portions"]):
             # "seized parts of the town", "14 of 17 townships": what the part is of
-            return any(_is_object(o, wanted, t) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for o in p.children if o.dep_ == "pobj")
+            return any(_is_object(o, wanted, t) for o in of)
         # the lemmatizer reads "bases" as "basis": the word form counts too
         words = (token.lemma_.lower(), token.lower_)
         heads = lexicon("nominals")["place"]["heads"]
