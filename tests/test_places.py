@@ -171,3 +171,17 @@ def test_timeline_and_stix_carry_coordinates(places_db):
     stix = json.loads(runner.invoke(app, ["export", "--format", "stix", "--db", places_db]).stdout)
     locations = [o for o in stix["objects"] if o["type"] == "location"]
     assert locations and all("latitude" in o and "country" in o for o in locations)
+
+
+def test_facilities_and_ground_fought_over_are_places(extractor):
+    # nominals.toml [place]: re3d marks them Location, and an attack aimed at one is
+    # an attack on a place (relations.attacked-place)
+    x, names = run_text(extractor, "Jabhat al-Sahil fighters stormed the hotel and burned a clinic near the beaches.")
+    kinds = {a.id: a.kind for a in x.actors}
+    places = {x.document.text[m.span.start:m.span.end] for m in x.mentions if kinds.get(m.actor) == "location"}
+    assert {"the hotel", "a clinic", "the beaches"} <= places
+    assert ("attacks", "the hotel") in {(r.type, x.document.text[r.target_span.start:r.target_span.end]) for r in x.relations}
+    # a vague head needs a modifier to place anything
+    x, _ = run_text(extractor, "The talks are the road to peace, the envoy said.")
+    kinds = {a.id: a.kind for a in x.actors}
+    assert not [m for m in x.mentions if kinds.get(m.actor) == "location"]
