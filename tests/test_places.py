@@ -185,3 +185,15 @@ def test_facilities_and_ground_fought_over_are_places(extractor):
     x, _ = run_text(extractor, "The talks are the road to peace, the envoy said.")
     kinds = {a.id: a.kind for a in x.actors}
     assert not [m for m in x.mentions if kinds.get(m.actor) == "location"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The militants pushed into Lashkar Gah on Tuesday.", "Lashkar Gah"),  # "Lashkar" is a group word
+    ("Survivors were flown to Pemba by helicopter.", "Pemba"),
+])
+def test_a_known_place_after_a_preposition_of_place_is_a_place(extractor, text, name):
+    # actor_kinds.toml [entity_fixes] place_after_preps: the model's person or group,
+    # the gazetteer's town
+    x, _ = run_text(extractor, text)
+    kinds = {a.id: a.kind for a in x.actors}
+    assert [kinds.get(m.actor) for m in x.mentions if x.document.text[m.span.start:m.span.end] == name] == ["location"]

@@ -307,6 +307,13 @@ def _described_as_place(root: Token, place_words: set[str]) -> bool:
     return any(t.lower_ in place_words and t.pos_ == "NOUN" for t in beside)
 
 
+def _known_place(name: str) -> bool:
+    """A populated place of the offline gazetteer has this name (places/gazetteer.py)."""
+    from factions.places.gazetteer import gazetteer
+
+    return any(e.feature == "place" for e in gazetteer().candidates(name))
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -316,6 +323,7 @@ def entity_fixes(doc: Doc) -> Doc:
     fixes = lexicon("actor_kinds")["entity_fixes"]
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
     place_verbs = fixes["place_object_verbs"]
+    place_preps = frozenset(fixes["place_after_preps"])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -338,7 +346,10 @@ def entity_fixes(doc: Doc) -> Doc:
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue
-        if label == "PERSON" and any(t.lower_ in group_words for t in ent):
+        if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
+                and ent.root.head.lower_ in place_preps and _known_place(ent.text):
+            label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
+        elif label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
         elif label == "ORG" and _titled_person(ent):
             label = "PERSON"  # "said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch"
