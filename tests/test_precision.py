@@ -215,6 +215,21 @@ def test_fighting_for_a_group_is_membership_not_war_on_it(extractor):
     assert not any(t == "fights" for t, *_ in rels)
 
 
+@pytest.mark.parametrize("text, member, body", [
+    ("Katibat al-Huda, which belongs to Jabhat al-Sahil, attacked the town.", "Katibat al-Huda", "Jabhat al-Sahil"),
+    ("Katibat al-Huda now operates as part of Jabhat al-Sahil.", "Katibat al-Huda", "Jabhat al-Sahil"),
+])
+def test_belonging_to_a_body_or_working_as_part_of_it_is_membership(extractor, text, member, body):
+    x, names = _run(extractor, text)
+    assert ("member_of", member, body) in _relations(x, names)
+
+
+def test_swearing_loyalty_is_a_pledge(extractor):
+    x, names = _run(extractor, "Katibat al-Huda, which swore loyalty to the Islamic State in 2019, now operates in the south.")
+    assert [e.type for e in x.events] == ["PLEDGE_ALLEGIANCE"]
+    assert ("affiliate_of", "Katibat al-Huda", "Islamic State") in _relations(x, names)
+
+
 # --- modality: doubt --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -713,6 +713,8 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     def party(tok: Token | None, kinds: set[str]) -> Mention | None:
         if tok is None:
             return None
+        if tok.tag_ in ("WDT", "WP"):  # "the Arakan Army, which belongs to the alliance": the noun described
+            tok = relative_noun(tok) or tok
         if tok.lower_ in quantities and object_of(tok) is not None:
             tok = object_of(tok)  # "hundreds of foreign fighters"
         m = index.mention_for_token(_named_head(tok, index))
@@ -763,6 +765,8 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if token.pos_ == "VERB" and not passive and (lemma in serve["verbs"] or lemma in serve["joining"]):
             bodies = [c for c in token.children if c.dep_ == "dobj"] if lemma in serve["joining"] else \
                 [o for c in token.children if c.dep_ == "prep" and c.lower_ in serve["verbs"][lemma] for o in c.children if o.dep_ == "pobj"]
+            # "operates as part of its Central Africa Province": what it is a part of
+            bodies = [object_of(b) if b.lemma_.lower() in serve["part_nouns"] and object_of(b) is not None else b for b in bodies]
             for subject in subjects:
                 for body in bodies:
                     add("member_of", party(subject, PARTY_KINDS - {"state"}), party(body, GROUP_KINDS - {"state"}), token, "relations.serves-with")
