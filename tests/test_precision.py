@@ -224,6 +224,21 @@ def test_belonging_to_a_body_or_working_as_part_of_it_is_membership(extractor, t
     assert ("member_of", member, body) in _relations(x, names)
 
 
+@pytest.mark.parametrize("text, a, b", [
+    ("Liwa al-Nasr, operating jointly with Jabhat al-Sahil, took control of the port.", "Liwa al-Nasr", "Jabhat al-Sahil"),
+    ("Liwa al-Nasr fighters crossed the river and linked up with Jabhat al-Sahil.", "Liwa al-Nasr", "Jabhat al-Sahil"),
+])
+def test_operating_jointly_or_linking_up_is_an_alliance(extractor, text, a, b):
+    x, names = _run(extractor, text)
+    rels = _relations(x, names)
+    assert ("allied_with", a, b) in rels or ("allied_with", b, a) in rels
+
+
+def test_operating_with_no_party_is_no_tie(extractor):
+    x, _ = _run(extractor, "Liwa al-Nasr operates with impunity in the north.")
+    assert not x.events and not x.relations
+
+
 def test_swearing_loyalty_is_a_pledge(extractor):
     x, names = _run(extractor, "Katibat al-Huda, which swore loyalty to the Islamic State in 2019, now operates in the south.")
     assert [e.type for e in x.events] == ["PLEDGE_ALLEGIANCE"]

@@ -79,6 +79,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             if near is not None:
                 (actors if not actors else recipients).append(participants.resolve_description(near, doc))
                 rule = "events.nearest-party"
+        if not recipients and not is_noun and token.lemma_.lower() in lex["participants"]["party_phrase_verbs"]:
+            continue  # "operates with impunity": no party with it, no tie
         if not actors and not recipients:
             if not _unnamed_event(token, is_noun, kind, t, lex["participants"]):
                 continue
