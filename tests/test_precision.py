@@ -234,6 +234,16 @@ def test_operating_jointly_or_linking_up_is_an_alliance(extractor, text, a, b):
     assert ("allied_with", a, b) in rels or ("allied_with", b, a) in rels
 
 
+def test_a_headline_read_as_a_list_of_names_keeps_its_subject(extractor):
+    # the parser hangs "launch" on "Liwa al-Nasr" as one more item of a list
+    x, names = _run(extractor, "UPDF and FARDC launch joint operation against the ADF in Beni")
+    rels = _relations(x, names)
+    assert {("fights", "UPDF", "Allied Democratic Forces"), ("fights", "FARDC", "Allied Democratic Forces")} <= rels
+    # a section header is no clause: "Forces and support"
+    x, _ = _run(extractor, "Forces and support\n\nRwandan troops arrived in July.")
+    assert not [e for e in x.events if e.type == "SUPPORT"]
+
+
 def test_operating_with_no_party_is_no_tie(extractor):
     x, _ = _run(extractor, "Liwa al-Nasr operates with impunity in the north.")
     assert not x.events and not x.relations

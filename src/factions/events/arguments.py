@@ -110,6 +110,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return subject, passive
     if verb.dep_ == "relcl":
         return [verb.head], False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN") and verb.tag_ in ("VB", "VBP", "VBZ", "VBD") \
+            and verb.head.dep_ == "ROOT" and any(c.dep_ in ("dobj", "prep", "ccomp") for c in verb.children):
+        # A headline the parser read as a list of names: "UPDF and FARDC launch joint
+        # operation against ADF" hangs "launch" on "UPDF"; the names before it are its subject.
+        return [n for n in (verb.head, *verb.head.conjuncts) if n.i < verb.i and n.pos_ in ("PROPN", "NOUN")], False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head], False  # "the coalition fighting the Houthis"
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") and verb.head.head.pos_ in ("VERB", "AUX"):
