@@ -28,3 +28,47 @@ def test_the_integer_tree_is_the_parse(extractor):
     assert relative_noun(which).text == "Sham" and relative_noun(doc[0]) is None
     fall = next(tok for tok in doc if tok.lower_ == "fall")
     assert object_of(fall).text == "city" and object_of(fall, "to") is None
+
+
+def _stock_and_table():
+    import spacy
+
+    from factions.nlp import pipeline as P
+    from factions.nlp.attributes import TableAttributeRuler, use_table_ruler
+
+    stock = spacy.load(P.DEFAULT_MODEL)
+    P._past_forms(stock)
+    table = spacy.load(P.DEFAULT_MODEL)
+    use_table_ruler(table)
+    P._past_forms(table)
+    assert isinstance(table.get_pipe("attribute_ruler"), TableAttributeRuler)
+    assert not isinstance(stock.get_pipe("attribute_ruler"), TableAttributeRuler)
+    return stock, table
+
+
+def _annotations(doc):
+    return [(t.tag_, t.pos_, t.lemma_, str(t.morph)) for t in doc]
+
+
+def test_the_table_attribute_ruler_annotates_as_spacys_does():
+    # nlp/attributes.py: the same patterns matched by table must give every token the
+    # same tag, part of speech, lemma and morphology as spaCy's Matcher does
+    from pathlib import Path
+
+    from factions.read import read_inputs
+
+    stock, table = _stock_and_table()
+    texts = [d.text for d in read_inputs([str(Path(__file__).parent.parent / "examples" / "corpus")])]
+    texts += ["He ain't gonna go. Fighters have already overrun five bases; they swore loyalty and retook Kidal.\n\n  Done."]
+    assert table.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns
+    n = 0
+    for a, b in zip(stock.pipe(texts), table.pipe(texts)):
+        assert _annotations(a) == _annotations(b)
+        n += len(a)
+    assert table.get_pipe("attribute_ruler").supported and n > 1000
+    # what the table cannot read leaves the ruler to the Matcher, with the same result
+    for nlp in (stock, table):
+        nlp.get_pipe("attribute_ruler").add(patterns=[[{"LOWER": "they"}, {"LOWER": "swore", "OP": "?"}]], attrs={"LEMMA": "THEY"})
+    a, b = stock(texts[-1]), table(texts[-1])
+    assert not table.get_pipe("attribute_ruler").supported
+    assert _annotations(a) == _annotations(b) and "THEY" in [t.lemma_ for t in b]

