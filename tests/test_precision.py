@@ -764,6 +764,15 @@ def test_a_person_succeeding_a_person_is_no_succession_of_bodies(extractor):
     assert not [r for r in x.relations if r.type == "successor_of"]
 
 
+def test_the_nearest_party_is_sought_inside_a_clause_of_time_or_cause(extractor):
+    # events.toml separate_clause_marks: the main clause's subject did not do it
+    x, names = _run(extractor, "Jabhat al-Sahil moved quickly after its commander Abu Omar al-Halabi was killed in a strike.")
+    assert not [r for r in _relations(x, names) if r[0] == "fights"]
+    # an aim ("until") is the main clause's own
+    x, names = _run(extractor, "We will keep supporting Liwa al-Nasr until Jabhat al-Sahil is defeated.")
+    assert [(a, b) for t, a, b in _relations(x, names) if t == "fights"] == [("Liwa al-Nasr", "al-Sahil")]
+
+
 def test_its_in_an_of_phrase_keeps_the_nearest_group(extractor):
     x, names = _run(extractor, "Katibat al-Nour has pledged allegiance to the Islamic State. Its leader said his fighters "
                                "recognised the authority of the Islamic State and would fight under the banner of its Sahel branch.")

@@ -294,7 +294,13 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     phrase of a party the parse found: "an offensive by the LNA of Khalifa Haftar"
     names that party's leader, not its enemy."""
     sent = sentence_of(trigger)
-    lo, hi = (sent.start_char, trigger.idx) if before else (trigger.idx + len(trigger.text), sent.end_char)
+    first, last = sent.start_char, sent.end_char
+    clause = _subordinate_clause(trigger)
+    if clause is not None:
+        # "Wagner moved quickly after Wagner chief Yevgeny Prigozhin was killed": the
+        # main clause's subject did not do what the "after" clause tells
+        first, last = max(first, clause.left_edge.idx), min(last, clause.right_edge.idx + len(clause.right_edge.text))
+    lo, hi = (first, trigger.idx) if before else (trigger.idx + len(trigger.text), last)
     text = index.document.text  # Doc.text would rebuild the whole text
     places = _words("not_a_party_after")
     # Not from inside the phrase of a passive's subject: "Wagner chief Yevgeny Prigozhin
@@ -322,6 +328,20 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     if not before and set(gap.lower().split()) & _words("not_a_party_after"):
         return None  # "clashed in northern Syria", "fight under the banner of X"
     return best
+
+
+def _subordinate_clause(trigger: Token) -> Token | None:
+    """The adverbial clause a trigger stands in, opened by a conjunction of time,
+    cause or condition ("after", "when", "because": events.toml separate_clause_marks):
+    its root, or None. ("until ISIL is defeated" is the main clause's own aim.)"""
+    node = trigger
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _words("separate_clause_marks") for c in node.children):
+            return node
+        if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "prep", "pobj", "pcomp", "acl") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _word_before(text: str, start: int) -> str:
