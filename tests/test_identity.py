@@ -168,6 +168,15 @@ def test_a_place_or_body_named_after_someone_or_somewhere_is_neither(extractor):
     assert links["Iraq"] == {"iraq"} and "Foreign Affairs of Iraq" not in links
 
 
+def test_another_given_name_before_a_known_surname_is_another_person(extractor):
+    # the knowledge base gives "Haftar" to Khalifa Haftar; his son Khaled is someone else
+    links, _ = _links(extractor, "Khaled Haftar commands the 106 Brigade, officers in Benghazi say.", "2023-09-01")
+    assert links["Khaled Haftar"] == {None} and "Haftar" not in links
+    # a rank before the surname is a title: still him
+    links, _ = _links(extractor, "Field Marshal Haftar said nothing about the clashes in Tripoli.", "2023-09-01")
+    assert links["Haftar"] == {"khalifa-haftar"}
+
+
 def test_a_name_two_groups_bore_in_two_eras_and_countries(extractor):
     # Ansar al-Islam called itself Ansar al-Sunna from 2003 to 2007; the Mozambican
     # insurgents took the name later (KB dated aliases and countries).

@@ -190,6 +190,13 @@ def whole_names(doc: Doc) -> Doc:
                 spans.append(Span(doc, before[0], end, label="PERSON"))
                 changed = True
                 continue
+        if ent.label_ == "PERSON" and outer is not None and outer[2] == "PERSON" and outer[1] == end and len(ent) == 1 \
+                and all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in _name_titles() for t in doc[outer[0] : start]):
+            # "Khaled Haftar" holds the surname "Haftar", which the knowledge base gives to
+            # Khalifa Haftar: another given name is another person; the whole name stands, unlinked.
+            spans.append(Span(doc, outer[0], outer[1], label="PERSON"))
+            changed = True
+            continue
         if is_acronym(ent.text) or ent.label_ == "PERSON":
             spans.append(ent)
             continue
@@ -261,6 +268,16 @@ def is_status(span: Span) -> bool:
 @lru_cache(maxsize=1)
 def _statuses() -> frozenset[str]:
     return frozenset(lexicon("actor_kinds")["entity_fixes"]["statuses"])
+
+
+@lru_cache(maxsize=1)
+def _name_titles() -> frozenset[str]:
+    """Words that stand before a name as a title or rank, not a given name (names.toml
+    honorifics, surname titles and ranks; the role words of events.toml)."""
+    from factions.lexicons import validated_table
+
+    names = validated_table("names")
+    return frozenset(names["honorifics"]) | frozenset(names["surname_titles"]) | frozenset(names["ranks"]) | _person_titles()
 
 
 @lru_cache(maxsize=1)
