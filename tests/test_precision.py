@@ -516,6 +516,8 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("Al-Shabaab controls much of southern Somalia, including the towns of Jilib and Jamaame.", ("controls", "al-Shabaab", "Jamaame")),
     # who leads a group: passives, pronouns, "whose", ordinals in titles, "the party"
     ("Al-Shabaab is led by Ahmed Diriye.", ("leads", "Ahmed Diriye", "al-Shabaab")),
+    # the group its fighters are of
+    ("Liwa al-Nasr fighters, led by Abu Omar al-Halabi, stormed the town.", ("leads", "Abu Omar al-Halabi", "Liwa al-Nasr")),
     ("The Houthis control Sanaa. They are led by Abdul-Malik al-Houthi.", ("leads", "Abdul-Malik al-Houthi", "Houthis")),
     # "It" is the group, not the description after "is"
     ("Al-Shabaab is a Somali militant group. It is currently led by Ahmed Diriye.", ("leads", "Ahmed Diriye", "al-Shabaab")),

@@ -301,6 +301,9 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             a = _named_before(index, a, sentence_of(anchor).start_char) or a
         if b.basis == "pronoun":  # "It is led by Ahmed Diriye": the group named before
             b = _named_before(index, b, sentence_of(anchor).start_char) or b
+        if b.basis == "nominal" and index.actors[b.actor].kind == "population" and kind == "leads":
+            # "Liwa al-Nasr fighters, led by Abu Omar": he leads the group they are of
+            b = _name_inside(index, dst_tok, after=dst_tok.left_edge.idx) or b
         groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
         if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
