@@ -197,3 +197,17 @@ def test_a_known_place_after_a_preposition_of_place_is_a_place(extractor, text, 
     x, _ = run_text(extractor, text)
     kinds = {a.id: a.kind for a in x.actors}
     assert [kinds.get(m.actor) for m in x.mentions if x.document.text[m.span.start:m.span.end] == name] == ["location"]
+
+
+def test_a_capital_that_acts_is_its_state(extractor):
+    # demonyms.toml [capitals]: the gazetteer's capitals of the knowledge base's states
+    x, names = run_text(extractor, "Kinshasa accused Kigali of backing the M23.")
+    assert ("opposes", "Democratic Republic of the Congo", "Rwanda") in {(r.type, names[r.source], names[r.target]) for r in x.relations}
+    kinds = {a.id: a.kind for a in x.actors}
+    # as a place it stays a place; a dateline names where the text was written, no state
+    x, _ = run_text(extractor, "The talks were held in Kinshasa on Monday.")
+    kinds = {a.id: a.kind for a in x.actors}
+    assert [kinds[m.actor] for m in x.mentions if m.text == "Kinshasa"] == ["location"]
+    x, _ = run_text(extractor, "KINSHASA, 3 March 2024 - Kinshasa, 3 March - Fighting resumed near Goma, officials said.")
+    kinds = {a.id: a.kind for a in x.actors}
+    assert "state" not in [kinds.get(m.actor) for m in x.mentions if m.text.lower() == "kinshasa"]

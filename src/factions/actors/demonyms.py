@@ -1,8 +1,10 @@
 """A demonym before a state official's title names the state: "Lebanese President
 Joseph Aoun" is Lebanon's president, "the Turkish foreign minister" Turkey's. Elsewhere
 ("Syrian refugees", "an Iraqi researcher") it describes people and stays unlinked; a
-state's forces and bodies are the families' (actors/families.py). The words are data
-(data/demonyms.toml, validated by data/schema/demonyms.schema.json)."""
+state's forces and bodies are the families' (actors/families.py). A state's capital
+that acts names the state too ("Kinshasa accused Kigali"), where as a place it stays
+one. The words are data (data/demonyms.toml, validated by data/schema/demonyms.schema.json).
+"""
 
 from __future__ import annotations
 
@@ -43,3 +45,44 @@ def state_of_demonym(word: str, kb: KnowledgeBase) -> str | None:
     """The KB id of the state a demonym names ("Turkish": Turkey), if the KB holds it."""
     state = _table()[0].get(word)
     return state if state is not None and kb.get(state) is not None else None
+
+
+def state_of_capital(ent: SpacySpan, kb: KnowledgeBase, acts: bool) -> str | None:
+    """The KB id of the state whose capital `ent` names, when it acts (`acts`: a
+    subject, possessor, "by"/"with"/"between" X) or is the object of a verb said of
+    governments ("accused Kigali"); None otherwise."""
+    root, doc = ent.root, ent.doc
+    if not acts and not (root.dep_ == "dobj" and root.head.lemma_.lower() in _capital_verbs()):
+        return None
+    if ent.text.isupper() or (ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in ("DATE", "GPE")):
+        return None  # a dateline, "Mogadishu, 9 March 2020 –", "BAGHDAD, Iraq —": where it was written
+    from factions.places.gazetteer import place_key
+
+    return _capitals(kb).get(place_key(ent.text))
+
+
+@lru_cache(maxsize=1)
+def _capital_verbs() -> frozenset[str]:
+    return frozenset(validated_table("demonyms")["capitals"]["object_of"])
+
+
+_CAPITALS: dict[int, dict[str, str]] = {}
+
+
+def _capitals(kb: KnowledgeBase) -> dict[str, str]:
+    """The place key of each KB state's capital -> the state's KB id (the gazetteer's
+    country table names the capitals)."""
+    found = _CAPITALS.get(id(kb))
+    if found is None:
+        from factions.places.gazetteer import gazetteer, place_key
+
+        g = gazetteer()
+        found = {}
+        for actor in (a for a in kb.actors.values() if a.kind == "state"):
+            code = g.country_code(actor.name)
+            capital = (g.countries.get(code) or {}).get("capital") if code else None
+            if capital:
+                found.setdefault(place_key(capital), actor.id)
+        _CAPITALS.clear()
+        _CAPITALS[id(kb)] = found
+    return found

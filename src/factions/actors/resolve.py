@@ -17,7 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from factions.actors.demonyms import state_named_by
+from factions.actors.demonyms import state_named_by, state_of_capital
 from factions.actors.families import bare_role, choose_member
 from factions.actors.linking import Choice, Context, choose, document_context, speaker_position
 from factions.kb import KBActor, KnowledgeBase
@@ -203,9 +203,14 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         if expanded:
             mention.basis = "acronym"
         state = state_named_by(ent, kb) if label == "NORP" and not kb_id else None
+        place_or_unknown = not kb_id or (kb.get(kb_id) is not None and kb.get(kb_id).kind == "location")
+        capital_of = state_of_capital(ent, kb, _acts(ent.root)) if label in PLACE_OR_BODY_LABELS and place_or_unknown and state is None else None
         if state is not None:  # "Lebanese President Joseph Aoun": Lebanon's
             actor = reg.for_kb(state, f"'{surface}' before '{ent.root.head.text}' names the state", 0.85)
             mention.actor, mention.kb_id = actor.id, actor.kb_id
+        elif capital_of is not None:  # "Kinshasa accused Kigali": the capital acts for its state
+            actor = reg.for_kb(capital_of, f"the capital '{surface}' acts for its state", 0.8)
+            mention.actor, mention.kb_id, mention.label = actor.id, actor.kb_id, "ORG"  # a state acting
         elif label in ACTOR_LABELS:
             actor = _link(reg, label, expanded or surface, kb_id, speaker_position(document.text, span.start, span.end))
             mention.actor, mention.kb_id = actor.id, actor.kb_id
@@ -241,6 +246,11 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     used = {m.actor for m in mentions}
     return mentions, _number_by_first_mention(mentions, [a for a in reg.actors.values() if a.id in used])
+
+
+# The model's labels for a capital standing for its government ("Kinshasa" is read as a
+# place or as an organisation).
+PLACE_OR_BODY_LABELS = ("GPE", "LOC", "ORG", "FAC")
 
 
 def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
