@@ -767,6 +767,26 @@ def test_a_person_succeeding_a_person_is_no_succession_of_bodies(extractor):
     assert not [r for r in x.relations if r.type == "successor_of"]
 
 
+@pytest.mark.parametrize("text, holder, held", [
+    ("Jabhat al-Sahil regards Liwa al-Nasr and Katibat al-Huda as apostates.", "al-Sahil", "Liwa al-Nasr"),
+    ("Jabhat al-Sahil regards Liwa al-Nasr and Katibat al-Huda as apostates.", "al-Sahil", "Katibat al-Huda"),
+    ("The Northern Front has long regarded Liwa al-Nasr with suspicion.", "Northern Front", "Liwa al-Nasr"),
+    ("Abu Omar al-Halabi has called the M23 terrorists.", "Abu Omar al-Halabi", "M23"),
+])
+def test_who_holds_a_party_to_be_an_enemy_opposes_it(extractor, text, holder, held):
+    x, names = _run(extractor, text)
+    found = {(names[r.source], names[r.target]) for r in x.relations if r.type == "opposes" and r.rule == "relations.hostile-label"}
+    assert any(a.endswith(holder) and b.endswith(held) for a, b in found), found
+    assert not [e for e in x.events if e.type == "CONSULT"]  # a label is no call
+
+
+def test_a_friendly_label_or_a_call_is_no_enmity(extractor):
+    x, names = _run(extractor, "Jabhat al-Sahil regards Liwa al-Nasr as an ally.")
+    assert not [r for r in x.relations if r.rule == "relations.hostile-label"]
+    x, names = _run(extractor, "Erdogan called Putin on Tuesday.")
+    assert [e.type for e in x.events] == ["CONSULT"]
+
+
 def test_the_nearest_party_is_sought_inside_a_clause_of_time_or_cause(extractor):
     # events.toml separate_clause_marks: the main clause's subject did not do it
     x, names = _run(extractor, "Wagner moved quickly after Wagner chief Yevgeny Prigozhin was killed in a plane crash.")

@@ -79,6 +79,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 return None
             if any(c.dep_ in (t.verbs[lemma].not_with_deps or {}).get(lemma, ()) for c in token.children):
                 return None
+            if lemma in lexicon("stances")["labels"]["verbs"] and _labelled(token):
+                return None  # "has called the M23 terrorists": a label (relations.hostile-label), no call
             return _for_purpose(token, t) or t.verbs[lemma], False
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
     nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
@@ -92,6 +94,13 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
     return None
+
+
+def _labelled(verb: Token) -> bool:
+    """Whether a verb's object carries a hostile label ("called the M23 terrorists")."""
+    hostile = frozenset(lexicon("stances")["labels"]["hostile"])
+    return any(c.dep_ in ("dobj", "oprd") and c.lower_ in hostile and any(g.dep_ == "compound" for g in c.children) or
+               c.dep_ == "oprd" and c.lower_ in hostile for c in verb.children)
 
 
 def _dates(prep: Token) -> bool:

@@ -134,6 +134,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             else:
                 continue
             out.append(_relation("opposes", source, target, sentence_span(sentence_of(token)), claim=claim, rule="relations.epithet"))
+    out.extend(_hostile_labels(doc, index, claims))
     out.extend(_control(doc, index))
     out.extend(_common_cause(doc, index))
     out.extend(_told(doc, index, claims))
@@ -307,6 +308,55 @@ def _at_the_hands_of(hands: Token, index: ActorIndex) -> list[Relation]:
     if doer is None or target is None or doer.actor == target.actor:
         return []
     return [_relation("opposes", doer, target, sentence_span(sentence_of(hands)), rule="relations.at-the-hands-of")]
+
+
+def _hostile_labels(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
+    """"ISKP regards the Taliban and the TTP as apostates", "Turkey considers the SDF a
+    terrorist organisation", "has called the M23 terrorists", "regarded the Dbeibah
+    family with suspicion" (rule relations.hostile-label, stances.toml [labels]): the
+    one who holds the label opposes the party it is given to."""
+    words = _words()["labels"]
+    hostile = frozenset(words["hostile"])
+    out = []
+    for verb in tokens_where(doc, lemmas=frozenset(words["verbs"])):
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # the label: "as X", a second object ("a terrorist organisation"), "with suspicion"
+        labels = [p for c in (*verb.children, *(g for o in objects for g in o.children)) if c.dep_ == "prep" and c.lower_ in ("as", "with")
+                  for p in c.children if p.dep_ == "pobj"]
+        labels += [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        labels += [o for o in objects if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in o.children)]  # "the M23 terrorists"
+        if not any(t.lemma_.lower() in hostile or t.lower_ in hostile or any(c.lower_ in hostile for c in t.children if c.dep_ in ("amod", "compound"))
+                   for t in labels):
+            continue
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        holder_tok = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None) if passive \
+            else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if holder_tok is not None:
+            holder_tok = relative_noun(holder_tok) or holder_tok
+            if holder_tok.dep_ == "appos" and _party(holder_tok.head, index) is not None:
+                holder_tok = holder_tok.head  # "the Islamic State Khorasan Province (ISKP), which regards …": the name
+            if holder_tok.dep_ == "attr":  # "Kara is a Salafist who has long regarded …": Kara
+                holder_tok = next((c for c in holder_tok.head.children if c.dep_ == "nsubj"), holder_tok)
+            # "Rada's leader, Abdul Raouf Kara, has long regarded …": the name beside the title
+            holder_tok = next((c for c in holder_tok.children if c.dep_ == "appos" and _party(c, index) is not None), holder_tok)
+        source = _holder(holder_tok, index, claims) if holder_tok is not None else None
+        if source is None:
+            continue
+        targets = []
+        for o in objects:
+            for t in (o, *o.conjuncts):
+                # "the M23 terrorists": the group named in the label's phrase is given it
+                named = [n for n in index.mentions_within(t.left_edge.idx, t.idx) if n.actor and n.basis not in ("nominal", "pronoun")
+                         and index.actors[n.actor].kind in PARTY_KINDS] if t.lower_ in hostile else []
+                m = named[-1] if named else _party(t, index)
+                if m is not None and m.actor != source[0] and all(m.actor != x.actor for x in targets):
+                    targets.append(m)
+        claim = _claim_around(Span(verb.idx, verb.idx + 1), claims)
+        out.extend(_relation("opposes", source, m, sentence_span(sentence_of(verb)), claim=claim, rule="relations.hostile-label")
+                   for m in targets)
+    return out
 
 
 def _holder(token: Token, index: ActorIndex, claims: list[Claim]) -> tuple[str, Span] | None:
