@@ -787,6 +787,17 @@ def test_a_friendly_label_or_a_call_is_no_enmity(extractor):
     assert [e.type for e in x.events] == ["CONSULT"]
 
 
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("Abu Omar al-Halabi has refused to negotiate with the M23.", "negotiate", "negated"),
+    ("The army failed to retake Goma in May.", "retake", "negated"),
+    ("The army tried to retake Goma in May.", "retake", "asserted"),
+])
+def test_an_act_refused_or_failed_did_not_happen(extractor, text, trigger, modality):
+    # speech.toml refusal_verbs: the infinitive after them is negated, so no evidence for it
+    x, _ = _run(extractor, text)
+    assert [e.modality for e in x.events if e.trigger == trigger] == [modality]
+
+
 def test_the_nearest_party_is_sought_inside_a_clause_of_time_or_cause(extractor):
     # events.toml separate_clause_marks: the main clause's subject did not do it
     x, names = _run(extractor, "Wagner moved quickly after Wagner chief Yevgeny Prigozhin was killed in a plane crash.")

@@ -27,6 +27,12 @@ def _clause_chain(token: Token):
         yield t
 
 
+def _infinitive_of(trigger: Token, verb: Token) -> bool:
+    """Whether the trigger (or the clause it heads) is `verb`'s infinitive complement."""
+    t = _clause_head(trigger)
+    return t.dep_ == "xcomp" and t.head.i == verb.i
+
+
 def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
     lex = lexicon("speech")
     mod = lex["modality"]
@@ -53,6 +59,8 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
                 flags.add("negated")
         if head.lemma_ in mod["future_verbs"] and head.i != trigger.i:
             flags.add("future")
+        if head.i != trigger.i and head.lemma_ in mod["refusal_verbs"] and _infinitive_of(trigger, head):
+            flags.add("negated")  # "has refused to negotiate with them", "failed to take the town"
         if head.lemma_ in mod["hypothetical_words"]:
             flags.add("hypothetical")
         if head.i != trigger.i and head.lemma_ in speech["passive_topic_cues"] and any(c.dep_ == "auxpass" for c in head.children):
