@@ -249,6 +249,16 @@ def test_operating_with_no_party_is_no_tie(extractor):
     assert not x.events and not x.relations
 
 
+def test_founding_a_coalition_with_others_makes_members_and_allies(extractor):
+    x, names = _run(extractor, "In 2019 Liwa al-Nasr formed the Northern Alliance with Jabhat al-Sahil and Katibat al-Huda.")
+    rels = _relations(x, names)
+    assert {("member_of", "Liwa al-Nasr", "Northern Alliance"), ("member_of", "Katibat al-Huda", "Northern Alliance")} <= rels
+    assert ("allied_with", "Liwa al-Nasr", "Katibat al-Huda") in rels or ("allied_with", "Katibat al-Huda", "Liwa al-Nasr") in rels
+    # co-founders lead what they founded
+    x, names = _run(extractor, "Abu Omar al-Halabi founded the group with Khalid Mansour in 2002.")
+    assert {("leads", "Abu Omar al-Halabi", "group"), ("leads", "Khalid Mansour", "group")} <= _relations(x, names)
+
+
 def test_swearing_loyalty_is_a_pledge(extractor):
     x, names = _run(extractor, "Katibat al-Huda, which swore loyalty to the Islamic State in 2019, now operates in the south.")
     assert [e.type for e in x.events] == ["PLEDGE_ALLEGIANCE"]

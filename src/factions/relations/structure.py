@@ -824,8 +824,14 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # merged groups are no more (relations.formed-from reads mergers).
             by_agent = passive or token.dep_ in ("acl", "relcl")
             bodies = [b for f in founders if by_agent and (b := party(f, {"armed_group", "organization"})) is not None]
+            # "the AA formed the Three Brotherhood Alliance with the TNLA and the MNDAA": the
+            # group that founded it and those it founded it with belong to it, and are allies
+            partners = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"
+                        for t in _with_conjuncts(o)]
+            if partners and not by_agent:
+                bodies = [b for t in (*founders, *partners) if (b := party(t, {"armed_group", "organization", "state"})) is not None]
             for group in founded:
-                for founder in founders:
+                for founder in (*founders, *(partners if not by_agent else ())):  # "founded the group with X": co-founders
                     add("leads", party(founder, {"person"}), party(group, {"armed_group", "organization"}), token, "relations.founded-by")
                 for body in bodies:
                     add("member_of", body, party(group, {"armed_group", "organization"}), token, "relations.founded-by")
