@@ -801,6 +801,9 @@ def test_a_friendly_label_or_a_call_is_no_enmity(extractor):
     ("Abu Omar al-Halabi has refused to negotiate with the M23.", "negotiate", "negated"),
     ("The army failed to retake Goma in May.", "retake", "negated"),
     ("The army tried to retake Goma in May.", "retake", "asserted"),
+    # a negated future is evidence against, whenever it is set
+    ("The Taliban will never fight the TTP, she said.", "fight", "negated"),
+    ("The Taliban will fight the TTP, she said.", "fight", "future"),
 ])
 def test_an_act_refused_or_failed_did_not_happen(extractor, text, trigger, modality):
     # speech.toml refusal_verbs: the infinitive after them is negated, so no evidence for it

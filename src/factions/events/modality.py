@@ -80,9 +80,13 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
             t.lower_ in mod["hypothetical_words"] and t.dep_ in ("amod", "acomp", "nsubj", "attr", "mark")
             for head in (trigger, _clause_head(trigger)) for t in head.children):
         flags.add("hypothetical")
-    for name in ("conditional", "hypothetical", "future"):
+    for name in ("conditional", "hypothetical"):
         if name in flags:
             return name, condition
+    if "future" in flags and "negated" in flags:
+        return "negated", None  # "the Taliban will never fight the TTP": evidence against, whenever
+    if "future" in flags:
+        return "future", condition
     cue = claim.cue.lower() if claim else ""
     cue_lemma = trigger.doc[_token_at(trigger, claim)].lemma_ if claim else ""
     if claim and cue_lemma in speech["denial_cues"]:
