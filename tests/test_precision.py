@@ -804,6 +804,8 @@ def test_a_friendly_label_or_a_call_is_no_enmity(extractor):
     # a negated future is evidence against, whenever it is set
     ("The Taliban will never fight the TTP, she said.", "fight", "negated"),
     ("The Taliban will fight the TTP, she said.", "fight", "future"),
+    # a source named by "according to" reports what follows, speaker or not
+    ("According to reports received by my office, Liwa al-Nasr forces attacked government positions.", "attacked", "reported"),
 ])
 def test_an_act_refused_or_failed_did_not_happen(extractor, text, trigger, modality):
     # speech.toml refusal_verbs: the infinitive after them is negated, so no evidence for it

@@ -97,6 +97,11 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
         return "alleged", None
     if claim:
         return "reported", None
+    according = next((t for t in sentence if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"), None)
+    if according is not None and not (according.left_edge.i <= trigger.i <= according.right_edge.i) and according.i < trigger.i:
+        # "According to reports received by my office, X launched attacks": a source, if
+        # no speaker (not "briefed on the talks" inside the source's own phrase)
+        flags.add("reported")
     for name in ("alleged", "reported"):
         if name in flags:
             return name, None
