@@ -37,6 +37,15 @@ def test_a_weekday_equal_to_the_publication_day_is_that_day(extractor):
     assert x.claims[0].said_on.start == "2021-04-09"
 
 
+def test_a_statement_dated_relative_to_the_story_counts_from_its_last_day(extractor):
+    # time.toml narrative_offsets: "the following day", "that evening" after a day named before
+    text = ("On 14 June a strike killed Abu Omar al-Halabi in Hawija. "
+            "The army confirmed the strike the following day. Jabhat al-Sahil said in a statement that evening that he had died.")
+    x, _ = _run(extractor, text, date(2020, 7, 1))
+    said = {c.cue: c.said_on.start for c in x.claims}
+    assert said["confirmed"] == "2020-06-15" and said["said"] == "2020-06-14"
+
+
 def test_a_headline_claim_stops_at_its_paragraph(extractor):
     text = "ISWAP denies attack on aid convoy\n\nMAIDUGURI, Nigeria, May 2, 2021 — The group said on Sunday it had not attacked the convoy."
     x, _ = _run(extractor, text)

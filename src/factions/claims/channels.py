@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from factions.actors.index import ActorIndex
 from factions.claims.cues import _speech
-from factions.dates import normalize
+from factions.dates import from_story, normalize
 from factions.model import Claim, Document, Span, When
 from factions.nlp.patterns import matches
 from factions.nlp.pipeline import sentence_of
@@ -89,6 +89,22 @@ def _dated(ent, document: Document) -> When | None:
     return when
 
 
+def _told_after(ent, date_spans: list, document: Document) -> When | None:
+    """A date told relative to the story ("confirmed the strike the following day",
+    "said in a statement that evening"): counted from the last day named before it."""
+    before = None
+    for other in date_spans:
+        if other.end_char > ent.start_char:
+            break
+        when = _dated(other, document)
+        if when is not None and when.precision == "day":
+            before = when
+    found = from_story(ent.text, before)
+    if found is not None:
+        found.span = Span(ent.start_char, ent.end_char)
+    return found
+
+
 def _statement_dateline(verb: Token, document: Document, date_spans: list, quotes: list[Span]) -> When | None:
     """"We strongly condemn …", "I urge …" in a statement headed "Amman, 21 March 2025":
     the issuer speaks in the present, on the day its dateline gives. The dateline is a
@@ -125,7 +141,8 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list, q
         if ent.start < sent.start or ent.end > sent.end:
             continue
         inside_content = content.start <= ent.start_char and ent.end_char <= content.end
-        if ent.root.i in subtree and (not inside_content or _attached_to(ent.root, verb)) and (when := _dated(ent, document)):
+        if ent.root.i in subtree and (not inside_content or _attached_to(ent.root, verb)) and \
+                (when := _told_after(ent, date_spans, document) or _dated(ent, document)):
             return when, "text"
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         # "praised Hamas on Sunday and said ...": the verbs share the occasion.

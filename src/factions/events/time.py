@@ -6,11 +6,10 @@ day the story last told (docs/events.md, "Time"; words in data/lexicons/time.tom
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from factions.dates import normalize
+from factions.dates import from_story, normalize
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp import sentence_of, tree
@@ -47,12 +46,12 @@ def dates_by_sentence(dates: list) -> dict[int, list]:
     return out
 
 
-def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, narrative: When | None = None) -> object:
+def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, story_before=None) -> object:
     """The date in the trigger's own phrase (or its verb's, for a noun trigger), or in
     the phrase of the clause that governs it ("On 14 February militants attacked the
     post, killing 12": the killing's), among `dates`, those of the trigger's sentence
     (`dates_by_sentence`). A date told relative to the story ("the following day")
-    counts from `narrative`, the last event date of the paragraph."""
+    counts from the story's last date before it (`story_before(offset)`)."""
     if not dates:
         return None  # most sentences have none
     doc = trigger.doc
@@ -72,7 +71,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             continue  # a date outside the content dates the statement, not the event
         candidates.append((abs(ent.root.i - trigger.i), ent))
     for _, ent in sorted(candidates, key=lambda c: c[0]):
-        when = _from_narrative(ent.text, narrative) or normalize(ent.text, document.published)
+        when = from_story(ent.text, story_before(ent.start_char) if story_before else None) or normalize(ent.text, document.published)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
             return when
@@ -95,7 +94,7 @@ class _StoryDates:
                 verb = verb.head
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb):
                 continue
-            when = _from_narrative(ent.text, self.whens[-1] if self.whens else None) or normalize(ent.text, document.published)
+            when = from_story(ent.text, self.whens[-1] if self.whens else None) or normalize(ent.text, document.published)
             if when is not None:
                 when.span = Span(ent.start_char, ent.end_char)
                 self.starts.append(ent.start_char)
@@ -119,18 +118,6 @@ def _dated_sentence(trigger: Token, dates_here: list) -> bool:
 
 def _opens_sentence(ent, sent) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[sent.start:ent.start])
-
-
-def _from_narrative(text: str, narrative: When | None) -> When | None:
-    """"the following day", "later that day": counted from the story's last event date
-    (data/lexicons/time.toml), when that date is a day."""
-    if narrative is None or narrative.precision != "day" or narrative.start is None:
-        return None
-    offset = lexicon("time")["narrative_offsets"].get(" ".join(text.lower().split()).removeprefix("on ").removeprefix("by "))
-    if offset is None:
-        return None
-    day = (date.fromisoformat(narrative.start) + timedelta(days=offset)).isoformat()
-    return When(day, day, "day", text)
 
 
 def _narrated(trigger: Token) -> bool:

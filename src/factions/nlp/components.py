@@ -431,10 +431,16 @@ def entity_fixes(doc: Doc) -> Doc:
 
 
 def date_span_pattern() -> re.Pattern:
-    """The calendar-date patterns of `lexicons/time.toml` [date_spans], as one regex."""
-    table = lexicon("time")["date_spans"]
+    """The calendar-date patterns of `lexicons/time.toml` [date_spans], and the dates
+    told relative to the story ([narrative_offsets]: "the following day", "that
+    evening", which the model often leaves untagged), as one regex."""
+    time = lexicon("time")
+    table = time["date_spans"]
     pieces = {k: table[k] for k in ("day", "month", "year", "weekday", "to")}
-    return re.compile("|".join(rf"\b(?:{p.format(**pieces)})\b" for p in table["patterns"]))
+    # ("the day after" ends its clause: "the day after the parade attack" is no such date)
+    story = "|".join(re.escape(k).replace(r"\ ", r"\s+") + (r"(?![ \t]+\w)" if k.endswith((" after", " before")) else "")
+                     for k in sorted(time["narrative_offsets"], key=len, reverse=True))
+    return re.compile("|".join([*(rf"\b(?:{p.format(**pieces)})\b" for p in table["patterns"]), rf"\b(?i:{story})\b"]))
 
 
 # What a calendar date may replace: the model's date and number pieces, never a name.
