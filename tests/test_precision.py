@@ -813,6 +813,18 @@ def test_an_act_refused_or_failed_did_not_happen(extractor, text, trigger, modal
     assert [e.modality for e in x.events if e.trigger == trigger] == [modality]
 
 
+def test_a_vow_or_warning_of_a_hostile_act_is_a_threat(extractor):
+    # events.toml THREATEN by_complement: the act's own object is the one threatened
+    x, names = _run(extractor, "Abu Omar al-Halabi warned that the group would retaliate against Liwa al-Nasr and Jabhat al-Sahil.")
+    threats = [e for e in x.events if e.type == "THREATEN"]
+    assert [e.trigger for e in threats] == ["warned"]
+    assert {names[r] for r in threats[0].recipients} == {"Liwa al-Nasr", "Jabhat al-Sahil"}
+    # a warning of no hostile act, or a promise of a good one, threatens no one
+    for text in ("Abu Omar al-Halabi warned that the economy would collapse.", "Abu Omar al-Halabi promised to protect the town."):
+        x, _ = _run(extractor, text)
+        assert not [e for e in x.events if e.type == "THREATEN"], text
+
+
 def test_the_nearest_party_is_sought_inside_a_clause_of_time_or_cause(extractor):
     # events.toml separate_clause_marks: the main clause's subject did not do it
     x, names = _run(extractor, "Wagner moved quickly after Wagner chief Yevgeny Prigozhin was killed in a plane crash.")

@@ -13,13 +13,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _alongside, _participants
+from factions.events.arguments import _alongside, _participants, _with_conjuncts
 from factions.events.implied import _implied_relations, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
 from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, dates_by_sentence
-from factions.events.triggers import Triggers, TriggerType, _match_trigger, _verbal_attack, triggers
+from factions.events.triggers import Triggers, TriggerType, _match_trigger, _verbal_attack, hostile_complement, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
@@ -57,6 +57,12 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             continue  # "urged jihadists to unite": asked for, not claimed; the REQUEST carries it
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
+        if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
+            # "vowed to retaliate against the United States": who the threatened act is aimed at
+            act = hostile_complement(token, kind)
+            recipient_toks = recipient_toks + [t for c in act.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "on", "at"))
+                                               for o in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"])
+                                               for t in _with_conjuncts(o)]
         actors = _dedupe(participants.mentions(actor_toks))
         # "fought alongside X"; "In coordination with X, AFRICOM conducted an airstrike": a
         # noun trigger's allies hang on the light verb that carries it

@@ -24,6 +24,7 @@ class TriggerType:
     only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions}: it counts only so
     when_object: dict | None = None  # verb -> what its object must be for the verb to be this act ("place" or an event type)
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
+    by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,17 @@ class Triggers:
     nouns: dict[str, TriggerType]
     phrases: dict[tuple[str, str], TriggerType]
     by_object: dict[str, list[TriggerType]]  # verb -> the acts it is with the right object ("seized the town")
+    by_complement: dict[str, TriggerType]  # verb -> the act it is with a hostile complement ("vowed to retaliate")
 
     @cached_property
     def words(self) -> frozenset[str]:
-        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases) | frozenset(self.by_object)
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases) | frozenset(self.by_object) \
+            | frozenset(self.by_complement)
 
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    verbs, nouns, phrases, by_object = {}, {}, {}, {}
+    verbs, nouns, phrases, by_object, by_complement = {}, {}, {}, {}, {}
     declared = relation_types()
     for entry in lexicon("events")["event"]:
         for word, rel in entry.get("relations_by_word", {}).items():
@@ -48,7 +51,7 @@ def triggers() -> Triggers:
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
         t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
                         only_with=entry.get("only_with", {}), when_object=entry.get("when_object", {}),
-                        not_with_deps=entry.get("not_with_deps", {}))
+                        not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"))
         for table, words in (("verbs", verbs), ("nouns", nouns)):
             for word in entry.get(table, []):
                 if word in words:  # one word, one act: a second entry would never be reached
@@ -61,7 +64,9 @@ def triggers() -> Triggers:
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_object '{verb}' wants '{wanted}', "
                                     "neither 'place' nor an event type")
             by_object.setdefault(verb, []).append(t)
-    return Triggers(verbs, nouns, phrases, by_object)
+        for verb in (entry.get("by_complement") or {}).get("verbs", []):
+            by_complement[verb] = t
+    return Triggers(verbs, nouns, phrases, by_object, by_complement)
 
 
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
@@ -71,6 +76,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             key = (lemma, child.lower_)
             if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep") and not _dates(child):
                 return t.phrases[key], False
+        kind = t.by_complement.get(lemma)
+        if kind is not None and hostile_complement(token, kind) is not None:
+            return kind, False  # "vowed to retaliate", "warned that the group would strike"
         for kind in t.by_object.get(lemma, ()):
             if any(_is_object(o, kind.when_object[lemma], t) for o in _objects(token)):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
@@ -101,6 +109,18 @@ def _labelled(verb: Token) -> bool:
     hostile = frozenset(lexicon("stances")["labels"]["hostile"])
     return any(c.dep_ in ("dobj", "oprd") and c.lower_ in hostile and any(g.dep_ == "compound" for g in c.children) or
                c.dep_ == "oprd" and c.lower_ in hostile for c in verb.children)
+
+
+def hostile_complement(verb: Token, kind: TriggerType) -> Token | None:
+    """The act a vow or warning names, when it is a hostile one ("vowed to retaliate
+    against X", "warned that the group would strike US ships"): its verb, or None."""
+    acts = frozenset(kind.by_complement["acts"])
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for v in (c, *c.conjuncts):
+                if v.lemma_.lower() in acts:
+                    return v
+    return None
 
 
 def _dates(prep: Token) -> bool:
