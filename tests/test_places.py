@@ -208,6 +208,7 @@ def test_a_capital_that_acts_is_its_state(extractor):
     x, _ = run_text(extractor, "The talks were held in Kinshasa on Monday.")
     kinds = {a.id: a.kind for a in x.actors}
     assert [kinds[m.actor] for m in x.mentions if m.text == "Kinshasa"] == ["location"]
-    x, _ = run_text(extractor, "KINSHASA, 3 March 2024 - Kinshasa, 3 March - Fighting resumed near Goma, officials said.")
+    x, _ = run_text(extractor, "KINSHASA, 3 March 2024 - Kinshasa, 3 March - Fighting resumed near Goma, officials said.\n\n"
+                               "Kinshasa, ACP - Units of the army repelled an attack near Goma.")
     kinds = {a.id: a.kind for a in x.actors}
     assert "state" not in [kinds.get(m.actor) for m in x.mentions if m.text.lower() == "kinshasa"]
