@@ -60,9 +60,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
             # "vowed to retaliate against the United States": who the threatened act is aimed at
             act = hostile_complement(token, kind)
-            recipient_toks = recipient_toks + [t for c in act.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "on", "at"))
-                                               for o in ([c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"])
-                                               for t in _with_conjuncts(o)]
+            aimed = [] if act is None else [c for c in act.children if c.dep_ == "dobj"] + \
+                [o for c in act.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at") for o in c.children if o.dep_ == "pobj"]
+            recipient_toks = recipient_toks + [t for o in aimed for t in _with_conjuncts(o)]
         actors = _dedupe(participants.mentions(actor_toks))
         # "fought alongside X"; "In coordination with X, AFRICOM conducted an airstrike": a
         # noun trigger's allies hang on the light verb that carries it
