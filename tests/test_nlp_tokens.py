@@ -50,7 +50,7 @@ def _annotations(doc):
     return [(t.tag_, t.pos_, t.lemma_, str(t.morph)) for t in doc]
 
 
-def test_the_table_attribute_ruler_annotates_as_spacys_does():
+def test_the_table_attribute_ruler_annotates_as_spacys_does(monkeypatch):
     # nlp/attributes.py: the same patterns matched by table must give every token the
     # same tag, part of speech, lemma and morphology as spaCy's Matcher does
     from pathlib import Path
@@ -66,6 +66,13 @@ def test_the_table_attribute_ruler_annotates_as_spacys_does():
         assert _annotations(a) == _annotations(b)
         n += len(a)
     assert table.get_pipe("attribute_ruler").supported and n > 1000
+    # the table forgets what it has seen past its limit, and still annotates the same
+    from factions.nlp import attributes
+
+    monkeypatch.setattr(attributes, "MEMO_LIMIT", 5)
+    for a, b in zip(stock.pipe(texts[:3]), table.pipe(texts[:3])):
+        assert _annotations(a) == _annotations(b)
+    assert len(table.get_pipe("attribute_ruler")._memo) <= 5
     # what the table cannot read leaves the ruler to the Matcher, with the same result
     for nlp in (stock, table):
         nlp.get_pipe("attribute_ruler").add(patterns=[[{"LOWER": "they"}, {"LOWER": "swore", "OP": "?"}]], attrs={"LEMMA": "THEY"})

@@ -31,6 +31,7 @@ _FIELDS = ("TAG", "LOWER", "DEP", "IS_SPACE", "POS")
 _ARRAY = [TAG, LOWER, DEP, IS_SPACE, POS]
 
 Key = tuple  # (tag, lower, dep, is_space, pos) as strings and a bool
+MEMO_LIMIT = 200_000  # distinct token keys remembered (a few hundred bytes each)
 
 
 def _value_test(value) -> Callable[[object], bool] | None:
@@ -108,6 +109,8 @@ class TableAttributeRuler(AttributeRuler):
         for i, row in enumerate(rows):
             hit = memo.get(row)
             if hit is None:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()  # a long-running ingest meets ever new word forms: memory stays bounded
                 key = self._key(row, strings)
                 hit = memo[row] = (tuple(sorted({rule_id for rule_id, test in single if test(key)})),
                                    tuple(k for k, (_, tests) in enumerate(longer) if tests[0](key)))
