@@ -70,7 +70,8 @@ def test_the_table_attribute_ruler_annotates_as_spacys_does(monkeypatch):
     from factions.nlp import attributes
 
     monkeypatch.setattr(attributes, "MEMO_LIMIT", 5)
-    for a, b in zip(stock.pipe(texts[:3]), table.pipe(texts[:3])):
+    unseen = ["Quorvath militiamen ambushed a Zelmari convoy; Vantrop's envoy deplored it, grimly."] + texts[:2]
+    for a, b in zip(stock.pipe(unseen), table.pipe(unseen)):
         assert _annotations(a) == _annotations(b)
     assert len(table.get_pipe("attribute_ruler")._memo) <= 5
     # what the table cannot read leaves the ruler to the Matcher, with the same result
