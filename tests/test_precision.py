@@ -825,6 +825,11 @@ def test_a_vow_or_warning_of_a_hostile_act_is_a_threat(extractor):
         assert not [e for e in x.events if e.type == "THREATEN"], text
 
 
+def test_a_channel_after_through_or_via_is_no_party_to_the_fight(extractor):
+    x, names = _run(extractor, "Jabhat al-Sahil claimed the attack on Monday through its Amaq news agency.")
+    assert not [r for r in x.relations if r.type == "fights"]
+
+
 def test_the_nearest_party_is_sought_inside_a_clause_of_time_or_cause(extractor):
     # events.toml separate_clause_marks: the main clause's subject did not do it
     x, names = _run(extractor, "Wagner moved quickly after Wagner chief Yevgeny Prigozhin was killed in a plane crash.")
