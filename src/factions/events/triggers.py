@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Token
 
 from factions.lexicons import DataFileError, lexicon
+from factions.nlp import object_of
 from factions.relations.types import implied_by, relation_types
 
 
@@ -143,10 +144,9 @@ def _objects(verb: Token) -> list[Token]:
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "place":
         lex = lexicon("events")["participants"]
-        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        if of and (token.pos_ == "NUM" or token.lower_ in lexicon("stances")["control"]["portions"]):
-            # "seized parts of the town", "14 of 17 townships": what the part is of
-            return any(_is_object(o, wanted, t) for o in of)
+        part_of = object_of(token)
+        if part_of is not None and (token.pos_ == "NUM" or token.lower_ in lexicon("stances")["control"]["portions"]):
+            return _is_object(part_of, wanted, t)  # "seized parts of the town", "14 of 17 townships": what the part is of
         # the lemmatizer reads "bases" as "basis": the word form counts too
         words = (token.lemma_.lower(), token.lower_)
         heads = lexicon("nominals")["place"]["heads"]
