@@ -825,6 +825,15 @@ def test_a_vow_or_warning_of_a_hostile_act_is_a_threat(extractor):
         assert not [e for e in x.events if e.type == "THREATEN"], text
 
 
+def test_talks_with_one_side_named_are_talks(extractor):
+    # a meeting takes two; "talks with X" names the other side
+    x, names = _run(extractor, "This is not the first time talks with Jabhat al-Sahil have collapsed.")
+    assert [(e.type, [names[r] for r in e.recipients]) for e in x.events] == [("CONSULT", ["Jabhat al-Sahil"])]
+    assert not x.relations  # one party makes no pair
+    x, _ = _run(extractor, "Abu Omar al-Halabi has called its commanders apostates.")
+    assert not [e for e in x.events if e.type == "CONSULT"]
+
+
 def test_a_channel_after_through_or_via_is_no_party_to_the_fight(extractor):
     x, names = _run(extractor, "Jabhat al-Sahil claimed the attack on Monday through its Amaq news agency.")
     assert not [r for r in x.relations if r.type == "fights"]

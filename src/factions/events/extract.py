@@ -91,8 +91,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             if not _unnamed_event(token, is_noun, kind, t, lex["participants"]):
                 continue
             rule = "events.no-participant"
-        if kind.type == "CONSULT" and len(actors) + len(recipients) == 1:
-            continue  # a meeting takes two ("has called its commanders apostates" is none); talks with none named are talks
+        if kind.type == "CONSULT" and len(actors) + len(recipients) == 1 and not (is_noun and recipients and _with_party(token)):
+            # a meeting takes two ("has called its commanders apostates" is none); talks
+            # with none named are talks, and "talks with the ELN" name the other side
+            continue
         trigger_span = _span(token)
         claim = _claim_for(trigger_span, claims)
         modality, condition = modality_of(token, claim)
@@ -224,3 +226,8 @@ def _takes_control(trigger: Token) -> bool:
     records; no attack on it (lexicons/stances.toml [control])."""
     words = lexicon("stances")["control"]
     return trigger.lemma_.lower() in (words["verbs"] if trigger.pos_ == "VERB" else words["nouns"])
+
+
+def _with_party(noun: Token) -> bool:
+    """Whether a talks noun names its other side with "with" ("talks with the ELN")."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
