@@ -68,12 +68,9 @@ class _Participants:
                 if owner is None:
                     # "stormed the camp of the Malian army and its Russian mercenaries":
                     # the party the place is "of"
-                    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                    holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                    holder = self._holding_group(tok)
                     if holder is not None and holder not in queue:
-                        held = self.index.mention_for_token(holder)
-                        if held is not None and held.actor and self.index.actors[held.actor].kind in GROUP_KINDS - {"state"}:
-                            queue.extend([holder, *(c for c in holder.conjuncts if c not in queue)])
+                        queue.extend([holder, *(c for c in holder.conjuncts if c not in queue)])
                 if owner is not None:
                     out.append(owner)
                 continue
@@ -95,14 +92,18 @@ class _Participants:
             m = self.index.mention_for_token(tok)
             if m is None or not m.actor or self.index.actors[m.actor].kind != "location" or self.group_inside(m) is not None:
                 continue
-            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            held = self.index.mention_for_token(holder) if holder is not None else None
-            if held is not None and held.actor and self.index.actors[held.actor].kind in GROUP_KINDS - {"state"}:
+            if self._holding_group(tok) is not None:
                 continue  # "the camp of the Malian army": the army is attacked
             if all(m.actor != o.actor for o in out):
                 out.append(m)
         return out
+
+    def _holding_group(self, place: Token) -> Token | None:
+        """The group a place is "of" ("the camp of the Malian army"): its token, or None."""
+        holder = object_of(place)
+        held = self.index.mention_for_token(holder) if holder is not None else None
+        ok = held is not None and held.actor and self.index.actors[held.actor].kind in GROUP_KINDS - {"state"}
+        return holder if ok else None
 
     def last_two_groups(self, anaphor: Mention) -> list[Mention]:
         """"the two groups", "both groups": the last two groups named before."""
