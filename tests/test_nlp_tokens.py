@@ -34,15 +34,18 @@ def _stock_and_table():
     import spacy
 
     from factions.nlp import pipeline as P
-    from factions.nlp.attributes import TableAttributeRuler, use_table_ruler
+    from factions.nlp.attributes import TableAttributeRuler, TableLemmatizer, use_table_lemmatizer, use_table_ruler
 
     stock = spacy.load(P.DEFAULT_MODEL)
     P._past_forms(stock)
     table = spacy.load(P.DEFAULT_MODEL)
     use_table_ruler(table)
+    use_table_lemmatizer(table)
     P._past_forms(table)
     assert isinstance(table.get_pipe("attribute_ruler"), TableAttributeRuler)
+    assert isinstance(table.get_pipe("lemmatizer"), TableLemmatizer)
     assert not isinstance(stock.get_pipe("attribute_ruler"), TableAttributeRuler)
+    assert not isinstance(stock.get_pipe("lemmatizer"), TableLemmatizer)
     return stock, table
 
 
@@ -51,8 +54,9 @@ def _annotations(doc):
 
 
 def test_the_table_attribute_ruler_annotates_as_spacys_does(monkeypatch):
-    # nlp/attributes.py: the same patterns matched by table must give every token the
-    # same tag, part of speech, lemma and morphology as spaCy's Matcher does
+    # nlp/attributes.py: the same patterns matched by table, and lemmas looked up by
+    # table, must give every token the same tag, part of speech, lemma and morphology
+    # as spaCy's Matcher and lemmatizer do
     from pathlib import Path
 
     from factions.read import read_inputs
@@ -74,6 +78,7 @@ def test_the_table_attribute_ruler_annotates_as_spacys_does(monkeypatch):
     for a, b in zip(stock.pipe(unseen), table.pipe(unseen)):
         assert _annotations(a) == _annotations(b)
     assert len(table.get_pipe("attribute_ruler")._memo) <= 5
+    assert 0 < len(table.get_pipe("lemmatizer")._lemma_memo) <= 5
     # what the table cannot read leaves the ruler to the Matcher, with the same result
     for nlp in (stock, table):
         nlp.get_pipe("attribute_ruler").add(patterns=[[{"LOWER": "they"}, {"LOWER": "swore", "OP": "?"}]], attrs={"LEMMA": "THEY"})

