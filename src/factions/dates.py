@@ -237,15 +237,21 @@ def parse_iso_or_text(value: str | None) -> date | None:
         return parse_calendar_date(value)
 
 
+def story_offset(text: str) -> int | None:
+    """The days "the following day", "that evening" … lie after the day the story last
+    told (data/lexicons/time.toml [narrative_offsets]); None for any other expression."""
+    from factions.lexicons import lexicon
+
+    return lexicon("time")["narrative_offsets"].get(" ".join(text.lower().split()).removeprefix("on ").removeprefix("by "))
+
+
 def from_story(text: str, story_day: When | None) -> When | None:
     """"the following day", "later that day", "the same day": counted from the day the
     story last told (`story_day`, when it is a day; offsets in data/lexicons/time.toml
     [narrative_offsets]); None for any other expression."""
-    from factions.lexicons import lexicon
-
     if story_day is None or story_day.precision != "day" or story_day.start is None:
         return None
-    offset = lexicon("time")["narrative_offsets"].get(" ".join(text.lower().split()).removeprefix("on ").removeprefix("by "))
+    offset = story_offset(text)
     if offset is None:
         return None
     day = (date.fromisoformat(story_day.start) + timedelta(days=offset)).isoformat()

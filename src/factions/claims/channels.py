@@ -14,11 +14,11 @@ from spacy.tokens import Token
 
 from factions.actors.index import ActorIndex
 from factions.claims.cues import _speech
-from factions.dates import from_story, normalize
+from factions.dates import from_story, normalize, story_offset
 from factions.model import Claim, Document, Span, When
 from factions.nlp.patterns import matches
 from factions.nlp.pipeline import sentence_of
-from factions.nlp.tokens import semicolon_between
+from factions.nlp.tokens import semicolon_clause
 
 
 def _words_pattern(words: list[str]) -> re.Pattern:
@@ -65,11 +65,10 @@ def _carried_by(subject: Token, index: ActorIndex) -> str | None:
     """The outlet that carried a statement: "a statement carried by Al-Manar",
     "a video released by Amaq" (data/patterns/claims.toml, carried-by). A party that
     is no outlet wrote it ("a report published by the Crisis Group"): it speaks."""
-    for match in matches(subject.doc, "claims", "carried-by"):
-        if match["statement"].i == subject.i:
-            m = index.mention_for_token(match["outlet"])
-            if m is not None and m.actor and index.actors[m.actor].kind == "media":
-                return m.actor
+    for match in matches(subject.doc, "claims", "carried-by", at={"statement": subject.i}):
+        m = index.mention_for_token(match["outlet"])
+        if m is not None and m.actor and index.actors[m.actor].kind == "media":
+            return m.actor
     return None
 
 
@@ -92,6 +91,8 @@ def _dated(ent, document: Document) -> When | None:
 def _told_after(ent, date_spans: list, document: Document) -> When | None:
     """A date told relative to the story ("confirmed the strike the following day",
     "said in a statement that evening"): counted from the last day named before it."""
+    if story_offset(ent.text) is None:  # most dates are not told that way: skip the search
+        return None
     before = None
     for other in date_spans:
         if other.end_char > ent.start_char:
@@ -135,7 +136,8 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list, q
             subtree -= set(range(child.left_edge.i, child.right_edge.i + 1))
     # "Between 26 and 28 January rebels captured Goma; officials said …": a clause past a
     # semicolon is a sentence of its own, whatever the parse hangs on the cue
-    subtree = {i for i in subtree if not semicolon_between(verb.doc, i, verb.i)}
+    clause = semicolon_clause(verb.doc, verb.i)
+    subtree = {i for i in subtree if i in clause}
     sent = sentence_of(verb)
     for ent in date_spans:
         if ent.start < sent.start or ent.end > sent.end:

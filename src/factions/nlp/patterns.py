@@ -150,9 +150,10 @@ def _sentence_doc(doc: Doc, sent: Span, arr: np.ndarray) -> Doc:
     return copy
 
 
-def matches(doc: Doc, group: str, pattern: str) -> list[dict[str, Token]]:
+def matches(doc: Doc, group: str, pattern: str, at: dict[str, int] | None = None) -> list[dict[str, Token]]:
     """The matches of one pattern of `group` in `doc`, each a token by node name
-    (RIGHT_ID), ordered by the positions of the nodes in the order they are declared.
+    (RIGHT_ID), ordered by the positions of the nodes in the order they are declared;
+    with `at`, only those whose named nodes are the tokens at those positions.
     The matcher runs on the sentences of the anchor's tokens only: a pattern's
     relations stay inside one parse tree (the schema allows no others)."""
     nodes = patterns(group)[pattern].nodes  # an unknown id is a KeyError: a programming error
@@ -168,4 +169,7 @@ def matches(doc: Doc, group: str, pattern: str) -> list[dict[str, Token]]:
         found.sort()
         doc.user_data[key] = found
     names = [n["RIGHT_ID"] for n in nodes]
+    if at:
+        wanted = [(names.index(name), i) for name, i in at.items()]
+        found = [ids for ids in found if all(ids[k] == i for k, i in wanted)]
     return [dict(zip(names, (doc[i] for i in ids))) for ids in found]

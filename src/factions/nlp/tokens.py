@@ -107,6 +107,17 @@ def semicolon_between(doc: Doc, a: int, b: int) -> bool:
     return at < len(positions) and positions[at] < hi
 
 
+def semicolon_clause(doc: Doc, i: int) -> range:
+    """The tokens with no semicolon between them and token i (`semicolon_between`
+    false for each): from just after the last semicolon before i to the first one at
+    or after it."""
+    positions = _semicolons(doc)
+    at = bisect_left(positions, i)
+    start = positions[at - 1] + 1 if at > 0 else 0
+    end = positions[at] + 1 if at < len(positions) else len(doc)
+    return range(start, end)
+
+
 # The last document's semicolon positions: the claims stage asks about every pair of a
 # cue and a token near it, and walking the tokens each time was a tenth of its time.
 # A strong reference to the document makes the identity check safe.
