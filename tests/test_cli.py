@@ -164,10 +164,10 @@ def test_a_document_whose_extraction_fails_costs_only_itself(monkeypatch, tmp_pa
 
     original = RuleExtractor.from_doc
 
-    def flaky(self, document, doc):
+    def flaky(self, document, doc, attributions=None):
         if "EXPLODE" in document.text:
             raise RuntimeError("boom")
-        return original(self, document, doc)
+        return original(self, document, doc, attributions)
 
     monkeypatch.setattr(RuleExtractor, "from_doc", flaky)
     inputs = tmp_path / "in"

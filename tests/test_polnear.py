@@ -190,3 +190,34 @@ def test_rules_plus_model_makes_model_claims_with_linked_speakers():
     assert [text[p.start : p.end].strip('",') for p in claim.content_parts] == ["We will not stop", "until the town is ours."]
     # The default extractor runs no tagger.
     assert get_extractor("rules").tagger is None
+
+
+def test_rules_plus_model_reads_documents_together_as_it_reads_them_alone(monkeypatch):
+    """The extractor hands the tagger a batch of Docs; the claims are those each
+    Document gets alone, and a batch the tagger fails on is read one Doc at a time."""
+    from factions.extract import get_extractor
+    from factions.model import Document
+
+    extractor = get_extractor("rules+model", batch_size=3)
+    texts = ["The senator thinks the vote will fail.",
+             "“We will not negotiate,” the minister told reporters on Monday.\n\nThe army denied that it shelled the town.",
+             "The river runs through the valley.",
+             "Rebels said they had taken the base. Officials said the claim was false."]
+    documents = [Document(source=f"d{i}", text=t) for i, t in enumerate(texts)]
+
+    def claims(x):
+        return [(c.cue_span, c.speaker_span, c.content_span, c.rule) for c in x.claims]
+
+    alone = [claims(extractor.extract(d)) for d in documents]
+    calls = []
+    real = type(extractor.tagger).predict_many
+    monkeypatch.setattr(type(extractor.tagger), "predict_many", lambda self, docs: calls.append(len(docs)) or real(self, docs))
+    assert [claims(x) for x in extractor.extract_many(documents)] == alone
+    assert calls == [3, 1] and sum(len(c) for c in alone) >= 5
+
+    def broken(self, docs):
+        raise RuntimeError("batch")
+
+    monkeypatch.setattr(type(extractor.tagger), "predict_many", broken)
+    monkeypatch.setattr(type(extractor.tagger), "predict", lambda self, doc: real(self, [doc])[0])
+    assert [claims(x) for x in extractor.extract_many(documents)] == alone

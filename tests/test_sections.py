@@ -63,10 +63,10 @@ def test_a_document_longer_than_the_models_limit_is_read_in_sections(extractor, 
 def test_a_failing_section_fails_its_whole_document_and_only_it(extractor, monkeypatch):
     real = type(extractor).from_doc
 
-    def from_doc(self, document, doc):
+    def from_doc(self, document, doc, attributions=None):
         if "BOOM" in document.text:
             raise RuntimeError("a rule failed\non two lines")
-        return real(self, document, doc)
+        return real(self, document, doc, attributions)
 
     monkeypatch.setattr(type(extractor), "from_doc", from_doc)
     monkeypatch.setattr(extractor, "section_chars", len(A) + 5)

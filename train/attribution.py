@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     featurizer = Featurizer(cues)
     trainer = pycrfsuite.Trainer(verbose=False)
     for a, doc in train:
-        seqs, feats = featurizer.featurize(doc)
+        seqs, table = featurizer.featurize(doc)
+        feats = table.strings()
         tags = gold_tags(doc, seqs, a.gold)
         k = 0
         for start, end in seqs:

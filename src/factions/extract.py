@@ -113,11 +113,11 @@ class RuleExtractor:
 
         done: list[tuple[int, Extraction]] = []
         failure: Exception | None = None
-        for part, doc in analyze(self.nlp, sections(), batch_size):
+        for part, doc, attributions in self._with_attributions(analyze(self.nlp, sections(), batch_size), batch_size):
             document, offset, last = order.popleft()
             if failure is None:
                 try:
-                    done.append((offset, self.from_doc(part, doc)))
+                    done.append((offset, self.from_doc(part, doc, attributions)))
                 except Exception as exc:
                     failure, done = exc, []
             del doc  # the section's Doc goes before the next is parsed
@@ -125,13 +125,41 @@ class RuleExtractor:
                 yield document, failure if failure is not None else join_extractions(document, done)
                 done, failure = [], None
 
+    def _with_attributions(self, parsed: Iterator[tuple[Document, object]], batch_size: int):
+        """(document, Doc, the trained tagger's attributions or None): the tagger reads
+        `batch_size` Docs at a time (its decoding costs per call, not per sequence). A
+        batch the tagger fails on is read again one Doc at a time, so that the failure
+        is one document's."""
+        if self.tagger is None:
+            for part, doc in parsed:
+                yield part, doc, None
+            return
+        batch: list[tuple[Document, object]] = []
+
+        def flush():
+            try:
+                found = self.tagger.predict_many([doc for _part, doc in batch])
+            except Exception:
+                found = [None] * len(batch)  # from_doc reads each alone and reports its own failure
+            for (part, doc), attributions in zip(batch, found):
+                yield part, doc, attributions
+            batch.clear()
+
+        for pair in parsed:
+            batch.append(pair)
+            if len(batch) >= batch_size:
+                yield from flush()
+        if batch:
+            yield from flush()
+
     def extract(self, document: Document) -> Extraction:
         return next(self.extract_many([document]))
 
-    def from_doc(self, document: Document, doc) -> Extraction:
+    def from_doc(self, document: Document, doc, attributions=None) -> Extraction:
+        """`attributions`: the trained tagger's, when it read this Doc with others."""
         mentions, actors = resolve_actors(document, doc, self.kb)
         index = ActorIndex(document, mentions, actors, self.kb)
-        claims = extract_claims(document, doc, index, self.disabled, self.tagger)
+        claims = extract_claims(document, doc, index, self.disabled, self.tagger, attributions)
         index.add_pronouns(doc, claims)
         events, implied = extract_events(document, doc, index, claims, self.disabled)
         relations = extract_relations(doc, index, claims, implied, self.disabled)
@@ -186,8 +214,8 @@ class SimilarityExtractor(RuleExtractor):
         super().__init__(model, kb, batch_size, disabled)
         self.typer = RelationTyper(encoder or MiniLM())
 
-    def from_doc(self, document: Document, doc) -> Extraction:
-        x = super().from_doc(document, doc)
+    def from_doc(self, document: Document, doc, attributions=None) -> Extraction:
+        x = super().from_doc(document, doc, attributions)
         if "relations.similarity" not in self.disabled:
             x.relations.extend(self.typer.relations(x, [sentence_span(s) for s in doc.sents]))
         return x

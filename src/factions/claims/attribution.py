@@ -28,11 +28,12 @@ from factions.nlp.tokens import tokens_where
 
 
 def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: frozenset[str] = frozenset(),
-                   tagger=None) -> list[Claim]:
+                   tagger=None, attributions=None) -> list[Claim]:
     """Claims found by the cue rules (`rule` names which), except those `disabled`;
     with a trained `tagger` (factions.claims.learned, `--extractor rules+model`), the
     attributions it finds decide (rule claims.model), their speakers linked by the same
-    resolver, and the rules keep the cues it did not take."""
+    resolver, and the rules keep the cues it did not take. `attributions`: the
+    tagger's for this Doc, when it has read it already."""
     cues = _cue_words()
     text = document.text
     quotes = quote_regions(text)
@@ -86,7 +87,9 @@ def extract_claims(document: Document, doc: Doc, index: ActorIndex, disabled: fr
         if rest is not None:
             taken.append(rest)
     if tagger is not None and "claims.model" not in disabled:
-        found = _model_claims(document, doc, index, tagger.predict(doc), speakers, publisher, quotes, date_spans)
+        if attributions is None:
+            attributions = tagger.predict(doc)
+        found = _model_claims(document, doc, index, attributions, speakers, publisher, quotes, date_spans)
         # The tagger decides where it found an attribution (its spans follow annotated
         # news); the rules keep the cues it did not take.
         claims = [c for c in claims if not any(c.cue_span.overlaps(m.cue_span) for m in found)] + found

@@ -2,8 +2,9 @@
 what (content).
 
 `AttributionTagger.predict(doc)` assigns every token of a parsed Doc one of the BIO
-labels of three roles, SRC, CUE and CNT, with a linear-chain CRF (python-crfsuite)
-over one sequence per paragraph, then groups the tagged spans into `Attribution`s:
+labels of three roles, SRC, CUE and CNT, with a linear-chain CRF (trained with
+python-crfsuite, read with numpy: `factions.claims.crf`) over one sequence per
+paragraph, then groups the tagged spans into `Attribution`s:
 each cue takes the source span and the content spans that hang from it in the
 dependency parse, else the nearest ones in its sentence (a content split around its
 cue, "“A,” he said, “B.”", becomes one content of two fragments). A source or content
@@ -17,6 +18,8 @@ intentions, feelings). Where a span starts and ends ("the presidential ambitions
 three Republican hopefuls: ...") is learned better from annotated news than written
 as rules. The features (`factions.claims.features`) come from the same spaCy parse the
 rest of factions uses, so the tagger adds little time, and the weights are small.
+`predict_many(docs)` reads several Docs together: decoding costs per numpy call, not
+per sequence, so the extractor hands it a batch of Docs at a time.
 
 The shipped weights (`factions/data/models/attribution.crfsuite`, with their provenance
 in `attribution.json`) were trained on PolNeAR's train split by `train/attribution.py`.
@@ -32,9 +35,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import numpy
 from spacy.tokens import Doc
 
-from factions.claims.features import CueRoleFeaturizer, Featurizer
+from factions.claims.crf import UNKNOWN, LinearChainCRF
+from factions.claims.features import CueRoleFeaturizer, Featurizer, ParsedDoc
 from factions.model import Span
 
 ROLES = {"SRC": "source", "CUE": "cue", "CNT": "content"}
@@ -146,7 +151,7 @@ def learn_cues(pairs: Iterable[tuple[Doc, list[Attribution]]], min_count: int = 
 # ---------------------------------------------------------------- decoding
 
 
-def _spans(doc: Doc, seqs: list[tuple[int, int]], tags: list[str]) -> list[tuple[str, int, int]]:
+def _spans(doc: Doc | None, seqs: list[tuple[int, int]], tags: list[str]) -> list[tuple[str, int, int]]:
     """(role tag, first token, last token + 1) of every tagged span."""
     out = []
     k = 0
@@ -286,7 +291,8 @@ class AttributionTagger:
     first's cues and reaches 0.685 with the gold cues: finding the cues is now what
     limits it."""
 
-    def __init__(self, tagger, cues: Iterable[str], meta: dict | None = None, roles=None):
+    def __init__(self, tagger: LinearChainCRF, cues: Iterable[str], meta: dict | None = None,
+                 roles: LinearChainCRF | None = None):
         self.tagger = tagger
         self.roles = roles
         self.featurizer = Featurizer(cues)
@@ -297,58 +303,103 @@ class AttributionTagger:
     def load(cls, path: str | Path | None = None) -> "AttributionTagger":
         """The weights at `path` (a .crfsuite file with its .json beside it), by
         default the shipped ones."""
-        import pycrfsuite
-
         model = Path(path) if path else default_path()
         if not model.exists():
             raise FileNotFoundError(f"{model}: no attribution model; train one with `make train`")
         meta = json.loads(model.with_suffix(".json").read_text("utf-8"))
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(model))
-        roles = None
-        if roles_path(model).exists():
-            roles = pycrfsuite.Tagger()
-            roles.open(str(roles_path(model)))
-        return cls(tagger, meta["cue_lemmas"], meta, roles)
+        roles = LinearChainCRF.load(roles_path(model)) if roles_path(model).exists() else None
+        return cls(LinearChainCRF.load(model), meta["cue_lemmas"], meta, roles)
 
-    def tags(self, doc: Doc) -> tuple[list[tuple[int, int]], list[str], dict[int, float]]:
+    def tags(self, parsed: ParsedDoc) -> tuple[list[tuple[int, int]], list[str], dict[int, float]]:
         """The label of every token in the paragraph sequences, and the marginal
-        probability of each cue's first token (by token index)."""
-        seqs, feats = self.featurizer.featurize(doc)
-        tags: list[str] = []
+        probability of each cue's first token (by token number)."""
+        crf = self.tagger
+        seqs, table = self.featurizer.featurize(parsed, crf.encode, UNKNOWN)
+        if not seqs:
+            return seqs, [], {}
+        emissions = crf.emissions(table)
+        bounds = _rows(seqs)
+        tags = [crf.labels[i] for i in crf.viterbi(emissions, bounds)]
+        # each cue's first token: its marginal probability is the cue's score
+        firsts: list[tuple[int, int]] = []  # (row, token)
+        with_cue = []
+        for (start, _end), (lo, hi) in zip(seqs, bounds):
+            found = [k for k in range(lo, hi) if tags[k].endswith("CUE") and (tags[k][0] == "B" or k == lo or not tags[k - 1].endswith("CUE"))]
+            if found:
+                with_cue.append((lo, hi))
+                firsts.extend((k, start + k - lo) for k in found)
         scores: dict[int, float] = {}
-        k = 0
-        for start, end in seqs:
-            n = end - start
-            seq = self.tagger.tag(feats[k:k + n])
-            for j, t in enumerate(seq):
-                if t.endswith("CUE") and (t[0] == "B" or j == 0 or not seq[j - 1].endswith("CUE")):
-                    scores[start + j] = self.tagger.marginal(t, j)
-            tags.extend(seq)
-            k += n
+        if firsts:
+            marginals = crf.marginals(emissions, with_cue)
+            for k, token in firsts:
+                scores[token] = float(marginals[k, crf.labels.index(tags[k])])
         return seqs, tags, scores
 
     def predict(self, doc: Doc) -> list[Attribution]:
-        seqs, tags, scores = self.tags(doc)
-        spans = _spans(doc, seqs, tags)
+        return self.predict_many([doc])[0]
+
+    def predict_many(self, docs: list[Doc]) -> list[list[Attribution]]:
+        """The attributions of each Doc, the Docs read together (one decoding for
+        all their paragraphs, one for all their cues: each decoding step is a numpy
+        call whatever the number of sequences)."""
+        parsed = self.featurizer.prepare(docs)
+        seqs, tags, scores = self.tags(parsed)
+        spans = _spans(None, seqs, tags)
+        per_doc: list[list[tuple[str, int, int]]] = [[] for _ in docs]
+        owners = numpy.searchsorted(parsed.offsets, [start for _role, start, _end in spans], side="right") - 1
+        for span, k in zip(spans, owners.tolist()):
+            per_doc[k].append(span)
         if self.roles is None:
-            return group(doc, spans, scores)
-        prep = self.role_featurizer.prepare(doc)
-        out = []
-        for _role, start, end in (s for s in spans if s[0] == "CUE"):
-            out.append(self.read_cue(doc, prep, start, _without_date(doc, start, end), scores.get(start, 1.0)))
+            out = []
+            for k, doc in enumerate(docs):
+                off = int(parsed.offsets[k])
+                local = [(role, start - off, end - off) for role, start, end in per_doc[k]]
+                out.append(group(doc, local, {t - off: v for t, v in scores.items() if off <= t < off + len(doc)}))
+            return out
+        cues, owners = [], []
+        for k, doc in enumerate(docs):
+            off = int(parsed.offsets[k])
+            for role, start, end in per_doc[k]:
+                if role == "CUE":
+                    cues.append((start, off + _without_date(doc, start - off, end - off)))
+                    owners.append(k)
+        found = self.read_cues(parsed, cues, [scores.get(start, 1.0) for start, _end in cues])
+        out = [[] for _ in docs]
+        for k, attribution in zip(owners, found):
+            out[k].append(attribution)
         return out
 
-    def read_cue(self, doc: Doc, prep: dict, start: int, end: int, score: float = 1.0) -> Attribution:
-        """The attribution of the cue at tokens [start, end): the second tagger's
-        source (the nearest, if it tags several) and content fragments."""
-        window, feats = self.role_featurizer.featurize(prep, start, end)
-        spans = _spans(doc, [window], self.roles.tag(feats))
+    def read_cues(self, parsed: ParsedDoc, cues: list[tuple[int, int]], scores: list[float] | None = None) -> list[Attribution]:
+        """The attribution of each cue (token numbers [start, end) in `parsed`), read
+        together: the second tagger's source (the nearest, if it tags several) and
+        content fragments, as character spans of the cue's own document."""
+        if not cues:
+            return []
+        crf = self.roles
+        windows, table = self.role_featurizer.featurize_cues(parsed, cues, crf.encode, UNKNOWN)
+        bounds = _rows(windows)
+        labels = crf.viterbi(crf.emissions(table), bounds)
+        out = []
+        owners = numpy.searchsorted(parsed.offsets, [start for start, _end in cues], side="right") - 1
+        for n, ((start, end), window, (lo, hi), k) in enumerate(zip(cues, windows, bounds, owners.tolist())):
+            doc, off = parsed.docs[k], int(parsed.offsets[k])
 
-        def char(a: int, b: int) -> Span:
-            return Span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
+            def char(a: int, b: int) -> Span:
+                return Span(doc[a - off].idx, doc[b - 1 - off].idx + len(doc[b - 1 - off]))
 
-        sources = sorted((s for s in spans if s[0] == "SRC"), key=lambda s: min(abs(s[1] - end), abs(start - s[2])))[:1]
-        contents = [s for s in spans if s[0] == "CNT"]
-        return Attribution(tuple(char(s[1], s[2]) for s in sources), (char(start, end),),
-                           tuple(char(s[1], s[2]) for s in contents), score)
+            spans = _spans(None, [window], [crf.labels[i] for i in labels[lo:hi]])
+            sources = sorted((s for s in spans if s[0] == "SRC"), key=lambda s: min(abs(s[1] - end), abs(start - s[2])))[:1]
+            contents = [s for s in spans if s[0] == "CNT"]
+            out.append(Attribution(tuple(char(s[1], s[2]) for s in sources), (char(start, end),),
+                                   tuple(char(s[1], s[2]) for s in contents), scores[n] if scores else 1.0))
+        return out
+
+
+def _rows(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The rows of a table made over token ranges laid end to end."""
+    out = []
+    k = 0
+    for start, end in ranges:
+        out.append((k, k + end - start))
+        k += end - start
+    return out
