@@ -1331,3 +1331,43 @@ def test_support_until_an_enemy_is_defeated_is_a_side_in_the_fight(extractor):
     assert _pair(_relations(x, names), "allied_with", "United States", "Iraqi Security Forces")
     x, names = _run(extractor, "Iran will continue to support the Houthis until the aggression ends.")  # no enemy fought
     assert ("supports", "Iran", "Houthis") in _relations(x, names)
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Two villagers died in a firefight between police and bandits near Gusau.", "police", "bandits"),
+    ("A shootout between Sinaloa gunmen and the National Guard lasted two hours.", "Sinaloa", "National Guard"),
+])
+def test_a_firefight_between_two_sides_is_a_fight_between_them(extractor, text, a, b):
+    x, names = _run(extractor, text)
+    rels = {(t, s.lower(), o.lower()) for t, s, o in _relations(x, names)}
+    assert any(t == "fights" and {a.lower(), b.lower()} <= {s, o} | {s.split()[-1], o.split()[-1]} for t, s, o in rels), rels
+    assert not any(t == "allied_with" for t, *_ in rels)
+
+
+def test_a_plural_title_after_one_name_is_not_that_names_title(extractor):
+    x, names = _run(extractor, "Near Ali Kheyl, fighters of the Haqqani Network ambushed a patrol.")
+    assert not any(t == "member_of" and "Ali Kheyl" in s for t, s, o in _relations(x, names))
+    # named one by one, holders of a plural title keep it
+    x, names = _run(extractor, "Two al-Shabaab commanders, Abdi Warsame, its head of finance, and Hassan Gure, "
+                               "its intelligence chief, were killed in Jilib.")
+    assert ("member_of", "Abdi Warsame", "al-Shabaab") in _relations(x, names)
+
+
+def test_a_description_is_not_a_member_of_the_name_beside_it(extractor):
+    # "Its commander, <a name the model calls an organisation>,": the description is
+    # who the name is (relations.structure._in_apposition), never a member of it
+    from factions.relations.structure import _in_apposition
+
+    doc = extractor.nlp("Its commander, Godfrey Otunge, said in February that the mission needed more helicopters.")
+    assert _in_apposition(doc[0:2], doc[3:5])
+    assert not _in_apposition(doc[0:2], doc[13:15])
+    x, names = _run(extractor, "Its spokesman, Amadou Kone, said on Monday that the mission would stay in Gao.")
+    assert not any(t == "member_of" and "Amadou Kone" in o for t, s, o in _relations(x, names))
+
+
+def test_the_outlet_told_of_an_attack_is_no_party_to_it(extractor):
+    x, names = _run(extractor, "A police spokesman told AFP that 12 militants had been killed near Maiduguri.")
+    outlets = {a.id for a in x.actors if a.kind == "media"}
+    assert outlets and not any(r.source in outlets or r.target in outlets for r in x.relations)
+    killed = next(e for e in x.events if e.trigger == "killed")
+    assert not outlets & set(killed.actors)

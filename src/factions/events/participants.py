@@ -317,7 +317,9 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and not any(a <= m.span.start < b for a, b in passive_subjects)
                and not any(a <= m.span.start < b and not (m.span.start <= at < m.span.end) for a, b, at in own_phrases)
-               and index.actors[m.actor].kind not in ("location",) and m.label != "NORP"
+               # an outlet beside a trigger is its reporter ("told Reuters that 30 rebels
+               # had been killed"), not a party
+               and index.actors[m.actor].kind not in ("location", "media") and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"
     if not between:

@@ -125,6 +125,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if group.label == "NORP":
             continue  # "Turkish forces", "Israeli officials" stand for the state itself (actors/demonyms.py)
         chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if _in_apposition(chars, doc.char_span(group.span.start, group.span.end, alignment_mode="expand")):
+            continue  # "Its commander, Godfrey Otunge,": the name is who the description is
         sent = sentence_of(chars[0])
         member = _described_by_predicate(chars.root, index) or m  # "M23 forms the armed wing of the AFC"
         if member.actor == group.actor:
@@ -140,6 +142,14 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             )
         )
     return out
+
+
+def _in_apposition(a, b) -> bool:
+    """Whether one of two phrases stands in apposition to the other."""
+    if a is None or b is None:
+        return False
+    return (a.root.dep_ == "appos" and a.root.head.i in range(b.start, b.end)) or \
+        (b.root.dep_ == "appos" and b.root.head.i in range(a.start, a.end))
 
 
 def _described_by_predicate(head: Token, index: ActorIndex) -> Mention | None:
@@ -430,6 +440,8 @@ def _not_the_persons_title(title: Token, person: Span) -> bool:
     """"Ansar Allah's *chief* negotiator": a title word modifying another noun than the
     person's name is not the title; "Special Envoy of the *Secretary-General*": a
     title in an "of" phrase is someone else's."""
+    if title.tag_ in ("NNS", "NNPS") and not _one_of_several_named(title, person):
+        return True  # "near Maroun al-Ras, fighters of the Golani Brigade": a plural is several people's
     head, steps = title, 0
     # Up the chain of modifiers ("Army spokesman Brigadier General Nabil Abdallah"):
     # reaching the person's name, it was the person's title all along.
@@ -447,6 +459,16 @@ def _not_the_persons_title(title: Token, person: Span) -> bool:
         if not set_beside and any(t.pos_ == "ADP" and t.idx < person.start and t.lower_ != "of" for t in title.doc[title.i + 1 : title.i + 7]):
             return True
     return title.dep_ == "pobj" and title.head.lower_ == "of" and _is_title_word(title.head.head)
+
+
+def _one_of_several_named(title: Token, person: Span) -> bool:
+    """A plural title names its holders one by one: "Two RSF commanders, X and Y", "X
+    and Y, commanders of the RSF"."""
+    name = title.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if name is None:
+        return False
+    root = name.root
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children) or any(c.dep_ == "nummod" for c in title.children)
 
 
 def _is_title_word(token: Token) -> bool:
