@@ -87,7 +87,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     """"a senior IS leader", "IS fighters": the described people belong to the group."""
     out = []
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
-    titles = _title_mentions(index)
+    titles = _title_mentions(index, doc)
     members = frozenset(lexicon("relations")["possessor"]["members"])
     leader_heads = frozenset(lexicon("relations")["possessor"]["leaders"])
     ally = _words_of("ally_description")
@@ -269,7 +269,7 @@ def affiliate_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     return out
 
 
-def _title_mentions(index: ActorIndex) -> set[Span]:
+def _title_mentions(index: ActorIndex, doc: Doc) -> set[Span]:
     """Descriptions that are a person's title: right before the name ("Foreign Office
     Minister Tobias Ellwood", "Foreign Office Minister, Tobias Ellwood,"), set beside it
     (", the leader of the Islamic State in Somalia,"), or before another part of the
@@ -284,9 +284,13 @@ def _title_mentions(index: ActorIndex) -> set[Span]:
         for gap in (0, 1, 2):
             if m.span.end + gap in starts and text[m.span.end : m.span.end + gap].strip() in ("", ","):
                 return True
-            if m.span.start - gap in ends and text[m.span.start - gap : m.span.start].strip() == ",":
-                return True
+            if m.span.start - gap in ends and text[m.span.start - gap : m.span.start].strip() == "," and not plural(m):
+                return True  # not "near Ali Kheyl, fighters of the Haqqani Network": several people's
         return False
+
+    def plural(m: Mention) -> bool:
+        words = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return words is not None and words.root.tag_ in ("NNS", "NNPS")
 
     found = {m.span for m in nominals if titles(m)}
     found_starts = {span.start for span in found}
