@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import check_contract, run_text
+from conftest import check_contract, relation_names, run_text
 from factions.cli import app
 from factions.model import Actor, Mention, Span
 from factions.places import gazetteer, place_key, resolve_places
@@ -212,3 +212,15 @@ def test_a_capital_that_acts_is_its_state(extractor):
                                "Kinshasa, ACP - Units of the army repelled an attack near Goma.")
     kinds = {a.id: a.kind for a in x.actors}
     assert "state" not in [kinds.get(m.actor) for m in x.mentions if m.text.lower() == "kinshasa"]
+
+
+def test_a_name_set_beside_a_place_noun_is_a_place_whatever_the_model_called_it(extractor):
+    # "Bangassou, a town on the border": the model may call the name a body; the
+    # apposition says it is a place (nlp/components.py, _described_as_place)
+    x, names = run_text(extractor, "The rebels seized Bangassou, a town on the border with Congo, on January 3.")
+    bangassou = next(a for a in x.actors if a.name == "Bangassou")
+    assert bangassou.kind == "location"
+    assert ("controls", "rebels", "Bangassou") in {(t, s.lower(), o) for t, s, o in relation_names(x, names)}
+    # a named group beside its own description stays a group
+    x, _ = run_text(extractor, "The Hawks Brigade, a militia from the town, attacked the camp.")
+    assert all(a.kind != "location" for a in x.actors if "Hawks" in a.name)

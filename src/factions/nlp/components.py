@@ -377,8 +377,9 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \
                 and _includes_places(ent.root.head.head, place_before):
             label = "GPE"  # "17 townships, including Maungdaw": one of the places
-        elif label in ("PERSON", "NORP") and _described_as_place(ent.root, place_before):
-            label = "GPE"  # "Wad Madani, the capital of Gezira state": a place the model took for a person
+        elif label in ("PERSON", "NORP", "ORG") and _described_as_place(ent.root, place_before) \
+                and not any(t.lower_ in group_words for t in ent):
+            label = "GPE"  # "Wad Madani, the capital of Gezira state", "Bangassou, a town on the border": a place the model took for a person or a body
         elif ent.root.dep_ in ("dobj", "nsubjpass") and label in place_verbs.get(ent.root.head.lemma_.lower(), ()) \
                 and not (label == "PERSON" and len(ent) > 1) and not any(t.lower_ in group_words for t in ent):
             # (a person's full name, "recaptured Abu Omar al-Masri", or a unit's, "overran
