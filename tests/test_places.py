@@ -224,3 +224,16 @@ def test_a_name_set_beside_a_place_noun_is_a_place_whatever_the_model_called_it(
     # a named group beside its own description stays a group
     x, _ = run_text(extractor, "The Hawks Brigade, a militia from the town, attacked the camp.")
     assert all(a.kind != "location" for a in x.actors if "Hawks" in a.name)
+
+
+@pytest.mark.parametrize("text, place, doer", [
+    ("Near Tawergha, gunmen ambushed a supply convoy.", "Tawergha", "gunmen"),
+    ("Outside Dolo Ado, fighters stormed a police post.", "Dolo Ado", "fighters"),
+])
+def test_a_name_after_near_or_outside_is_a_place_and_not_the_subject(extractor, text, place, doer):
+    # place_only_preps (actor_kinds.toml): the parser may read "Near X," as a second
+    # subject of the verb; X is a place and the real subject acts
+    x, names = run_text(extractor, text)
+    assert next(a for a in x.actors if a.name == place).kind == "location"
+    event = next(e for e in x.events if e.type == "ASSAULT")
+    assert [names[a].lower() for a in event.actors] == [doer]

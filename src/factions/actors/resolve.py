@@ -257,9 +257,16 @@ def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
     """A state that acts ("Russia vetoed", "the UK's position") is labelled as an
     organisation; as a place it stays a GPE. (Other fixes to the model's labels are
     made in the pipeline: nlp.components.entity_fixes.)"""
-    if ent.label_ == "GPE" and _acts(ent.root):
+    if ent.label_ == "GPE" and _acts(ent.root) and not _after_place_preposition(ent):
         return "ORG"
     return ent.label_
+
+
+def _after_place_preposition(ent: SpacySpan) -> bool:
+    """"Near Kolpur, militants blew up …": after a preposition that only takes a place
+    the name is a place, though the parser may make it the verb's subject."""
+    only = lexicon("actor_kinds")["entity_fixes"]["place_only_preps"]
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in only
 
 
 def _acts(token) -> bool:

@@ -73,6 +73,16 @@ def _list_item_in_name(appos: Token) -> Token | None:
     return None
 
 
+def _fronted_before_subject(verb: Token, first: Token) -> bool:
+    """Whether a verb's first subject is a phrase set before the real one and cut off by
+    a comma, with no "and" between them ("Near Kolpur, militants blew up …")."""
+    later = [c for c in verb.children if c.dep_ == "nsubj" and c.i > first.i]
+    if not later:
+        return False
+    between = verb.doc[first.right_edge.i + 1 : later[0].left_edge.i]
+    return len(between) > 0 and between[0].text == "," and not any(t.dep_ == "cc" for t in between)
+
+
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive (subject = recipient)."""
     for child in verb.children:
@@ -83,6 +93,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             while noun.dep_ == "conj":
                 noun = noun.head
             return _with_conjuncts(noun), child.dep_ == "nsubjpass"
+        if child.dep_ == "nsubj" and _fronted_before_subject(verb, child):
+            continue  # "Near Kolpur, militants blew up …": the parser made the place a second subject
         if child.dep_ == "nsubj":
             # "X and Y met", parsed as two subjects with "and" between them
             others = [c for c in verb.children if c.dep_ == "nsubj" and c.i > child.i

@@ -341,6 +341,7 @@ def entity_fixes(doc: Doc) -> Doc:
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
     place_verbs = fixes["place_object_verbs"]
     place_preps = frozenset(fixes["place_after_preps"])
+    place_only = frozenset(fixes["place_only_preps"])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -360,12 +361,20 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= start:
                 continue
             ent = Span(doc, start, end, label=label)
+        if label in ("ORG", "PERSON", "NORP") and len(ent) > 1 and ent[0].lower_ in place_only:
+            # "Near Tawergha," read as one name: the preposition is no part of it, and
+            # what follows it is a place
+            ent = Span(doc, ent.start + 1, ent.end, label="GPE")
+            label, changed = "GPE", True
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue
         if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in place_preps and _known_place(ent.text):
             label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
+        elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and ent.start > 0 and doc[ent.start - 1].lower_ in place_only \
+                and not any(t.lower_ in group_words for t in ent):
+            label = "GPE"  # "Near Kolpur, militants …", "a raid near Maroun al-Ras" (the parser may miss the preposition)
         elif label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
         elif label == "ORG" and _titled_person(ent):
