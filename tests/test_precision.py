@@ -1373,3 +1373,11 @@ def test_the_outlet_told_of_an_attack_is_no_party_to_it(extractor):
     assert outlets and not any(r.source in outlets or r.target in outlets for r in x.relations)
     killed = next(e for e in x.events if e.trigger == "killed")
     assert not outlets & set(killed.actors)
+
+
+def test_no_party_is_guessed_across_a_colon(extractor):
+    # events.nearest-party stops at a colon: what stands before it is a speaker or a
+    # label ("X, the UK Special Envoy for Yemen said: …", "CCTV: …"), not a party
+    x, names = _run(extractor, "Responding to the report, Mark Dowell, the UK Special Envoy for Yemen said: "
+                               "Hundreds of civilians have been killed in the strikes.")
+    assert not any(t == "fights" for t, s, o in _relations(x, names))

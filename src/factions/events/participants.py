@@ -326,8 +326,8 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
         return None
     best = max(between, key=lambda m: m.span.end) if before else min(between, key=lambda m: m.span.start)
     gap = text[best.span.end : trigger.idx] if before else text[trigger.idx + len(trigger.text) : best.span.start]
-    if ";" in gap or len(gap) > 80:
-        return None
+    if ";" in gap or ":" in gap or len(gap) > 80:
+        return None  # nor across a colon: "CCTV: Several Chinese citizens were injured" (a speaker's label)
     if not before and set(gap.lower().split()) & _words("not_a_party_after"):
         return None  # "clashed in northern Syria", "fight under the banner of X"
     return best
