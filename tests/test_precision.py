@@ -1399,3 +1399,15 @@ def test_a_transcripts_speaker_label_is_not_the_subject_of_its_line(extractor):
     assert model_view(Document(source="t", text=text))[6] == "."
     one = "Syria: Rebels took the town."  # one label alone: a headline's, kept
     assert model_view(Document(source="t", text=one)) == one
+
+
+@pytest.mark.parametrize("text, leader, group", [
+    ("Ibrahim Deby is a Chadian rebel leader who commands the Front for Change and Concord.", "Ibrahim Deby", "Front for Change"),
+    ("Moussa Keita is a cleric and former teacher who heads the Katiba Macina.", "Moussa Keita", "Katiba Macina"),
+])
+def test_who_leads_after_a_predicate_noun_is_the_subject_described(extractor, text, leader, group):
+    # nlp.tokens.relative_noun: "X is a Y who heads Z": X heads Z, not "Y"
+    x, names = _run(extractor, text)
+    rels = _relations(x, names)
+    assert any(t == "leads" and s == leader and group in o for t, s, o in rels), rels
+    assert not any(t == "leads" and s.lower() in ("leader", "teacher", "former teacher") for t, s, o in rels)

@@ -92,9 +92,19 @@ def object_of(token: Token, preposition: str = "of") -> Token | None:
 
 
 def relative_noun(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or None."""
+    """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or
+    None. After a predicate noun it is the copula's subject the clause is about: "X is
+    a militia leader who commands the RSF" (X commands)."""
     if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
-        return pronoun.head.head
+        noun = pronoun.head.head
+        described = noun
+        while described.dep_ == "conj" and described.head.i != described.i:
+            described = described.head  # "a gang leader and former police officer who heads …"
+        if described.dep_ == "attr" and described.head.lemma_ == "be":
+            subjects = [c for c in described.head.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].pos_ == "PROPN":
+                return subjects[0]
+        return noun
     return None
 
 
