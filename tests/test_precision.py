@@ -1411,3 +1411,14 @@ def test_who_leads_after_a_predicate_noun_is_the_subject_described(extractor, te
     rels = _relations(x, names)
     assert any(t == "leads" and s == leader and group in o for t, s, o in rels), rels
     assert not any(t == "leads" and s.lower() in ("leader", "teacher", "former teacher") for t, s, o in rels)
+
+
+def test_support_for_a_party_taking_ground_by_force_is_an_alliance(extractor):
+    # events.toml taken_by_force: "X, backed by Y, cleared two districts" is a fight, and the
+    # support given in it makes allies (relations.support-in-fight)
+    x, names = _run(extractor, "The Kurdish YPG, backed by Coalition aircraft, cleared two districts of Manbij.")
+    rels = _relations(x, names)
+    assert any(t == "allied_with" and "Coalition" in (s, o) for t, s, o in rels), rels
+    # backing given outside any fight stays support
+    x, names = _run(extractor, "The Kurdish YPG, backed by Coalition donors, opened a school in Manbij.")
+    assert not any(t == "allied_with" for t, *_ in _relations(x, names))

@@ -109,7 +109,10 @@ def _in_a_fight(support: Token, t: Triggers) -> bool:
         # "the SDF, backed by Coalition air support, cleared two neighbourhoods", "offensives by
         # government forces, backed by US air power": the fight of the party backed
         node = support.head if support.dep_ == "acl" else support.head.head
+        forced = frozenset(lexicon("events")["participants"]["taken_by_force"])
         for _ in range(4):
+            if node.pos_ == "VERB" and node.lemma_.lower() in forced:
+                return True  # ground taken by force: "…, backed by Coalition aircraft, cleared two neighbourhoods"
             scope.append(node)
             scope += [c for c in node.children if c.dep_ == "dobj" and node.pos_ == "VERB"]  # "would continue their offensive"
             if node.head.i == node.i:
