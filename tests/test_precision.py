@@ -1422,3 +1422,12 @@ def test_support_for_a_party_taking_ground_by_force_is_an_alliance(extractor):
     # backing given outside any fight stays support
     x, names = _run(extractor, "The Kurdish YPG, backed by Coalition donors, opened a school in Manbij.")
     assert not any(t == "allied_with" for t, *_ in _relations(x, names))
+
+
+def test_separatists_and_guerrillas_are_parties(extractor):
+    # nominals.toml [person] heads: the sides of a civil war named by their cause
+    x, names = _run(extractor, "Separatists ambushed an army convoy near Bamenda on Monday.")
+    ambush = next(e for e in x.events if e.trigger == "ambushed")
+    assert [names[a].lower() for a in ambush.actors] == ["separatists"]
+    x, names = _run(extractor, "Hezbollah waged a guerrilla campaign against Israeli forces.")  # the singular modifies
+    assert ("fights", "Hezbollah", "Israeli forces") in _relations(x, names)
