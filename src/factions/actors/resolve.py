@@ -23,7 +23,7 @@ from factions.actors.linking import Choice, Context, choose, document_context, s
 from factions.kb import KBActor, KnowledgeBase
 from factions.lexicons import lexicon
 from factions.names import normalise, surname, trim_dangling
-from factions.nlp.components import nominal_lexicon
+from factions.nlp.components import after_place_preposition, nominal_lexicon
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -257,16 +257,9 @@ def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
     """A state that acts ("Russia vetoed", "the UK's position") is labelled as an
     organisation; as a place it stays a GPE. (Other fixes to the model's labels are
     made in the pipeline: nlp.components.entity_fixes.)"""
-    if ent.label_ == "GPE" and _acts(ent.root) and not _after_place_preposition(ent):
-        return "ORG"
+    if ent.label_ == "GPE" and _acts(ent.root) and not after_place_preposition(ent):
+        return "ORG"  # ("Near Kolpur, militants blew up …": the parser may make the place a subject)
     return ent.label_
-
-
-def _after_place_preposition(ent: SpacySpan) -> bool:
-    """"Near Kolpur, militants blew up …": after a preposition that only takes a place
-    the name is a place, though the parser may make it the verb's subject."""
-    only = lexicon("actor_kinds")["entity_fixes"]["place_only_preps"]
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in only
 
 
 def _acts(token) -> bool:

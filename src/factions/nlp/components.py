@@ -324,6 +324,13 @@ def _described_as_place(root: Token, place_words: set[str]) -> bool:
     return any(t.lower_ in place_words and t.pos_ == "NOUN" for t in beside)
 
 
+def after_place_preposition(ent: Span) -> bool:
+    """Whether a name follows a preposition that only takes a place ("near Kolpur";
+    actor_kinds.toml place_only_preps): a place, whatever the model or the parser says."""
+    only = lexicon("actor_kinds")["entity_fixes"]["place_only_preps"]
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in only
+
+
 def _known_place(name: str) -> bool:
     """A populated place of the offline gazetteer has this name (places/gazetteer.py)."""
     from factions.places.gazetteer import gazetteer
@@ -372,7 +379,7 @@ def entity_fixes(doc: Doc) -> Doc:
         if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in place_preps and _known_place(ent.text):
             label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
-        elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and ent.start > 0 and doc[ent.start - 1].lower_ in place_only \
+        elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and after_place_preposition(ent) \
                 and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "Near Kolpur, militants …", "a raid near Maroun al-Ras" (the parser may miss the preposition)
         elif label == "PERSON" and any(t.lower_ in group_words for t in ent):
