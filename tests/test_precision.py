@@ -1431,3 +1431,13 @@ def test_separatists_and_guerrillas_are_parties(extractor):
     assert [names[a].lower() for a in ambush.actors] == ["separatists"]
     x, names = _run(extractor, "Hezbollah waged a guerrilla campaign against Israeli forces.")  # the singular modifies
     assert ("fights", "Hezbollah", "Israeli forces") in _relations(x, names)
+
+
+def test_it_acting_on_something_is_the_group_before_it(extractor):
+    # actors.index._acting_it: "it" as the subject of a verb acting on an object is a
+    # group (re3d marks it too); "it is likely", "it takes time" are no one
+    x, names = _run(extractor, "Al-Shabaab is a jihadist group in Somalia. It seized Kismayo in August 2008.")
+    assert ("controls", "al-Shabaab", "Kismayo") in _relations(x, names)
+    assert any(m.text == "It" and m.actor for m in x.mentions)
+    x, _ = _run(extractor, "The Arakan Army is an ethnic armed group. It is likely that talks will resume, and it takes time.")
+    assert not any(m.text.lower() == "it" for m in x.mentions)

@@ -30,6 +30,19 @@ GROUP_PRONOUNS = {"they", "it", "them"}
 GROUP_KINDS = {"armed_group", "organization", "government_body", "state", "media"}
 
 
+# Verbs whose "it" is mostly no one ("it is likely", "it takes time", "it seems").
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "make", "have", "remain", "become", "mean", "matter",
+                              "rain", "happen", "help", "cost", "emerge", "follow", "say", "report", "expect", "believe"})
+
+
+def _acting_it(token) -> bool:
+    """"It seized the port", "it pledged allegiance to ISIL": "it" as the subject of a
+    verb that acts on an object is a group; "it is likely", "it takes time" are no one."""
+    head = token.head
+    return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in _EXPLETIVE_HEADS \
+        and any(c.dep_ in ("dobj", "prep") for c in head.children) and not any(c.dep_ in ("ccomp", "csubj") for c in head.children)
+
+
 class ActorIndex:
     def __init__(self, document: Document, mentions: list[Mention], actors: list[Actor], kb: KnowledgeBase):
         self.document = document
@@ -162,9 +175,9 @@ class ActorIndex:
         finds no antecedent is kept as a mention without an actor."""
         # A pronoun that only opens a description ("Its leader") is a mention of its own.
         covered = {m.span.start for m in self.mentions if m.basis != "nominal"} | {(m.span.start, m.span.end) for m in self.mentions}
-        for token in tokens_where(doc, lowers=_PRONOUN_WORDS):
+        for token in tokens_where(doc, lowers=_PRONOUN_WORDS | {"it"}):
             word = token.lower_
-            label = PRONOUN_LABELS.get(word)
+            label = "ORG" if word == "it" and _acting_it(token) else PRONOUN_LABELS.get(word)
             if label is None or token.idx in covered or (token.idx, token.idx + len(token.text)) in covered or token.tag_ not in ("PRP", "PRP$"):
                 continue
             span = Span(token.idx, token.idx + len(token.text))
