@@ -1441,3 +1441,12 @@ def test_it_acting_on_something_is_the_group_before_it(extractor):
     assert any(m.text == "It" and m.actor for m in x.mentions)
     x, _ = _run(extractor, "The Arakan Army is an ethnic armed group. It is likely that talks will resume, and it takes time.")
     assert not any(m.text.lower() == "it" for m in x.mentions)
+
+
+def test_a_named_unit_after_its_is_the_owners_unit(extractor):
+    # relations.structure._owned_unit: "its Majeed Brigade" belongs to the group "its"
+    # stands for, never to itself
+    x, names = _run(extractor, "Al-Shabaab claimed the raid, which its Amniyat unit had planned for months.")
+    rels = _relations(x, names)
+    assert any(t == "member_of" and "Amniyat" in s and o == "al-Shabaab" for t, s, o in rels), rels
+    assert not any(t == "member_of" and "Amniyat" in s and "Amniyat" in o for t, s, o in rels)

@@ -109,6 +109,10 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if m.span.start > 0 and index.document.text[m.span.start - 1] in "-‐‑":
             continue  # "general" of "the secretary-general of X": half a title, no people
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
+        own_unit = _owned_unit(m, group, index, doc)  # "its Majeed Brigade": the unit is the owner's
+        if own_unit is not None:
+            out.append(own_unit)
+            continue
         if group is m:
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
@@ -150,6 +154,26 @@ def _in_apposition(a, b) -> bool:
         return False
     return (a.root.dep_ == "appos" and a.root.head.i in range(b.start, b.end)) or \
         (b.root.dep_ == "appos" and b.root.head.i in range(a.start, a.end))
+
+
+def _owned_unit(m: Mention, named: Mention, index: ActorIndex, doc: Doc) -> Relation | None:
+    """"The BLA …, carried out by its Majeed Brigade", "its Amniyat unit": a group named
+    in a description a possessive pronoun opens is a unit of the group the pronoun
+    stands for (named earlier in the sentence, else the pronoun itself)."""
+    words = m.text.split()
+    if named is m or len(words) < 2 or words[0].lower() not in ("its", "their") or not m.span.contains(named.span):
+        return None  # ("its Amniyat unit": the unit named inside the description)
+    pronoun = next((p for p in index.mentions_within(m.span.start, m.span.start + len(words[0]))
+                    if p.basis == "pronoun" and p.actor and p.span.start == m.span.start), None)
+    if pronoun is None or pronoun.actor == named.actor or index.actors[pronoun.actor].kind not in GROUP_KINDS:
+        return None
+    chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if chars is None:
+        return None
+    sent = sentence_of(chars[0])
+    owner = _named_before(index, pronoun, sent.start_char) or pronoun
+    return Relation(type="member_of", source=named.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
+                    evidence_span=sentence_span(sent), modality="asserted", rule="relations.described-member")
 
 
 def _described_by_predicate(head: Token, index: ActorIndex) -> Mention | None:
