@@ -341,8 +341,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
             for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
-    # "a drone strike attributed to the Ethiopian military", "an attack carried out by X"
-    for acl in (c for c in trigger.children if c.dep_ == "acl" and c.lemma_ in parts["doer_participles"]):
+    # "a drone strike attributed to the Ethiopian military", "an attack carried out by X",
+    # "the attack, which was carried out by X"
+    for acl in (c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in parts["doer_participles"]
+                and (c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children))):
         for prep in (c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to")):
             actors.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "a drone strike hit a minibus", "the blast killed four worshippers": what the
