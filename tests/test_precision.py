@@ -1459,3 +1459,16 @@ def test_who_carried_out_an_attack_in_a_relative_clause_is_its_doer(extractor):
     bombing = next(e for e in x.events if e.trigger == "bombing")
     assert "Amniyat" in {names[a] for a in bombing.actors}
     assert not any(t == "fights" for t, *_ in _relations(x, names))
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops and allied Mai-Mai fighters held the airport.",
+    "A police spokesman said the army and allied Wazalendo militias still held parts of the town.",  # "allied" read as a verb
+])
+def test_the_allied_conjunct_is_the_others_ally_and_no_event(extractor, text):
+    # relations.allied-conjunct (events.triggers.allied_adjective)
+    x, names = _run(extractor, text)
+    rels = _relations(x, names)
+    assert any(t == "allied_with" for t, *_ in rels), rels
+    assert not any(t == "allied_with" and "spokesman" in (s + o).lower() for t, s, o in rels)
+    assert not any(e.trigger == "allied" for e in x.events)

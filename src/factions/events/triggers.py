@@ -84,6 +84,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if any(_is_object(o, kind.when_object[lemma], t) for o in _objects(token)):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         if lemma in t.verbs:
+            if t.verbs[lemma].relation == "allied_with" and allied_adjective(token) is not None:
+                return None  # "the army and allied militias": a state (relations.allied-conjunct), no act
             if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt") and not _dates(c)):
                 return None
             if any(c.dep_ in (t.verbs[lemma].not_with_deps or {}).get(lemma, ()) for c in token.children):
@@ -102,6 +104,24 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                           or any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ()) for c in token.children)):
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
+    return None
+
+
+def allied_adjective(token: Token) -> tuple[Token, Token] | None:
+    """(partner, described) for "allied" as an adjective on the second of two conjuncts:
+    "the army and allied militias". The parser may read it as a verb ("said the army and
+    allied militias held …" made "allied" a verb with "militias" its object): after
+    "and", with an object and no "with", it is the adjective still."""
+    if token.lower_ != "allied":
+        return None
+    if token.dep_ == "amod":
+        described = token.head
+        return (described.head, described) if described.dep_ == "conj" and described.head.pos_ in ("NOUN", "PROPN") else None
+    doc = token.doc
+    if token.tag_ in ("VBD", "VBN") and token.i >= 2 and doc[token.i - 1].lower_ == "and" and doc[token.i - 2].pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        described = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        return (doc[token.i - 2], described) if described is not None else None
     return None
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _subject_tokens, _with_conjuncts
 from factions.events.participants import _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
+from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where
@@ -347,6 +348,12 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             return
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
                             evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
+
+    # "the army and allied Wazalendo militias": the allied conjunct is the other's ally
+    for token in tokens_where(doc, lowers=frozenset({"allied"})):
+        pair = allied_adjective(token)
+        if pair is not None:
+            rel("allied_with", pair[0], pair[1], token, "relations.allied-conjunct", any_group=True)
 
     roles = lexicon("events")["roles"]
     heads = frozenset(roles["led_bodies"])
