@@ -157,6 +157,13 @@ def _in_apposition(a, b) -> bool:
         (b.root.dep_ == "appos" and b.root.head.i in range(a.start, a.end))
 
 
+def _opening_pronoun(m: Mention, index: ActorIndex) -> Mention | None:
+    """The resolved possessive pronoun a description opens with ("its" of "its fighters")."""
+    first = len(m.text.split()[0])
+    return next((p for p in index.mentions_within(m.span.start, m.span.start + first)
+                 if p.basis == "pronoun" and p.actor and p.span.start == m.span.start), None)
+
+
 def _owned_unit(m: Mention, named: Mention, index: ActorIndex, doc: Doc) -> Relation | None:
     """"The BLA …, carried out by its Majeed Brigade", "its Amniyat unit": a group named
     in a description a possessive pronoun opens is a unit of the group the pronoun
@@ -164,8 +171,7 @@ def _owned_unit(m: Mention, named: Mention, index: ActorIndex, doc: Doc) -> Rela
     words = m.text.split()
     if named is m or len(words) < 2 or words[0].lower() not in ("its", "their") or not m.span.contains(named.span):
         return None  # ("its Amniyat unit": the unit named inside the description)
-    pronoun = next((p for p in index.mentions_within(m.span.start, m.span.start + len(words[0]))
-                    if p.basis == "pronoun" and p.actor and p.span.start == m.span.start), None)
+    pronoun = _opening_pronoun(m, index)
     if pronoun is None or pronoun.actor == named.actor or index.actors[pronoun.actor].kind not in GROUP_KINDS:
         return None
     chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -204,8 +210,7 @@ def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     words = m.text.lower().split()
     if len(words) < 2 or words[0] not in ("its", "their") or words[-1] not in lexicon("relations")["possessor"]["members"]:
         return None
-    pronoun = next((p for p in index.mentions_within(m.span.start, m.span.start + len(words[0]))
-                    if p.basis == "pronoun" and p.actor and p.span.start == m.span.start), None)
+    pronoun = _opening_pronoun(m, index)
     if pronoun is None or index.actors[pronoun.actor].kind != "media":
         return pronoun
     # An outlet has no fighters: "ISWAP said in a statement carried by Amaq that its
