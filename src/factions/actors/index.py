@@ -30,6 +30,40 @@ GROUP_PRONOUNS = {"they", "it", "them"}
 GROUP_KINDS = {"armed_group", "organization", "government_body", "state", "media"}
 
 
+def _controller(verb: Token) -> Token | None:
+    """Who does what an infinitive with no subject of its own says: the object of the
+    verb it completes ("urged Eritrea to withdraw", "called on the community to …"),
+    else that verb's subject ("Kenya wants to withdraw")."""
+    governing = verb.head
+    found = None
+    # A purpose clause is its subject's ("deployed troops to protect its bases"), unless
+    # the verb asks for something (the parse hangs "called on X, to …" as a purpose).
+    if verb.dep_ == "xcomp" or governing.lemma_.lower() in lexicon("events")["participants"]["request_verbs"]:
+        found = next((c for c in governing.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if found is None:  # "called on X to …"
+            found = next((o for c in governing.children if c.dep_ == "prep" and c.i < verb.i for o in c.children if o.dep_ == "pobj"), None)
+    return found or next((c for c in governing.children if c.dep_ == "nsubj"), None)
+
+
+def _infinitive(verb: Token) -> bool:
+    """An infinitive completing or purposing another verb, with no subject of its own."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+_PLURAL_PRONOUNS = frozenset({"we", "us", "our", "they", "them", "their"})
+
+
+def _plural_mention(m: Mention, last: str) -> bool:
+    """A mention that "it" cannot stand for: a plural pronoun, or a description whose
+    head is plural ("armed groups", "the fighters"). Names are left alone: "the
+    Houthis" and "the Syrian Democratic Forces" are "it" as often as "they"."""
+    if m.basis == "pronoun":
+        return m.text.lower() in _PLURAL_PRONOUNS
+    if m.basis != "nominal":
+        return False
+    return (last.endswith("s") and not last.endswith("ss")) or last in lexicon("nominals")["irregular_plurals"]
+
+
 # Verbs whose "it" is mostly no one ("it is likely", "it takes time", "it seems").
 _EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "make", "have", "remain", "become", "mean", "matter",
                               "rain", "happen", "help", "cost", "emerge", "follow", "say", "report", "expect", "believe"})
@@ -135,6 +169,8 @@ class ActorIndex:
         described_person = m.basis == "nominal" and m.label == "PERSON" and not last.endswith("s") \
             and last not in lexicon("nominals")["irregular_plurals"]
         plural_people = people and word in ("they", "them") and kind == "population" and m.basis == "nominal" and not described_person
+        if word == "it" and _plural_mention(m, last):
+            return False  # "its forces" is never the forces of "we", "they" or "armed groups"
         return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS) \
             or plural_people
 
@@ -157,6 +193,8 @@ class ActorIndex:
         if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX"):
             # "The Ministers reaffirmed their support": a possessive in the object is the subject's
             subject = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if subject is None and _infinitive(t.head):
+                subject = _controller(t.head)  # "urged the community to intensify its cooperation"
             return self.mention_for_token(subject) if subject is not None else None
         while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
             t = t.head

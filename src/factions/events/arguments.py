@@ -102,7 +102,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+    asking = verb.dep_ == "advcl" and verb.head.lemma_.lower() in lexicon("events")["participants"]["request_verbs"] \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # the parse of "called on X, to …"
+    if (verb.dep_ == "xcomp" or asking) and verb.head.pos_ == "VERB":
         # "called on the government to work with Chad", "urged the groups to unite",
         # "trained the army to fight IS": the one asked, made or helped acts
         asked = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
@@ -341,6 +343,29 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
             for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    # "the attacks that the Houthis have launched on Saudi Arabia": a light verb in a clause
+    # on the trigger, with a subject of its own, names who acted and on whom
+    for clause in (c for c in trigger.children if c.dep_ == "relcl" and c.lemma_ in light):
+        own = [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+        aimed = [p for c in clause.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+                 for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+        if own and aimed and not any(c.dep_ == "auxpass" for c in clause.children):  # ("the talks that X had opened": no side named)
+            actors.extend(t for c in own for t in _with_conjuncts(c))
+            recipients.extend(aimed)
+    # "the group killed ten peacekeepers in an attack on a MINUSMA camp": the attack in
+    # which an act was done is the act's doer's (not in a passive: "were killed in an attack")
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and not actors and _is_assault(trigger):
+        subj, passive = _subject_tokens(head.head)
+        if not passive:
+            actors.extend(subj)
+    # "went to war with the army": the war is the subject's, and so is its enemy
+    if trigger.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ == "go" and _is_assault(trigger):
+        going = head.head
+        subj, passive = _subject_tokens(going)
+        if not passive:
+            actors.extend(subj)
+        recipients.extend(p for c in (*going.children, *trigger.children) if c.dep_ == "prep" and c.lower_ in ("with", "against")
+                          for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "a drone strike attributed to the Ethiopian military", "an attack carried out by X",
     # "the attack, which was carried out by X"
     for acl in (c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in parts["doer_participles"]

@@ -19,7 +19,7 @@ from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
 from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, dates_by_sentence
-from factions.events.triggers import Triggers, TriggerType, _match_trigger, _verbal_attack, hostile_complement, triggers
+from factions.events.triggers import Triggers, TriggerType, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
@@ -42,6 +42,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     sentence_dates = dates_by_sentence(dates)
     trigger_words = t.words
     for token in tokens_where(doc, lemmas=trigger_words):
+        token = named_event_head(token)  # "launched Operation Red Dawn against …"
         matched = _match_trigger(token, t)
         if matched is None:
             continue

@@ -37,6 +37,10 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
     if not rel_type:
         return []
+    if rel_type == "allied_with":
+        # "cooperation with the government against al-Shabaab": the enemy named by "against" is no ally
+        _, enemies = with_and_against([trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger])
+        recipients = [m for m in recipients if not any(m.span.start <= e.idx < m.span.end for e in enemies)]
     # Co-actors are paired ("A and B clashed") unless the trigger names an
     # object that went unresolved ("A and B vowed to defeat these terrorists").
     pair_actors = (reciprocal or not any(t.dep_ == "dobj" and t.lemma_.lower() not in lex["co_actors"]["fight_objects"]

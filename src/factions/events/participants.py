@@ -90,6 +90,9 @@ class _Participants:
         out = []
         for tok in tokens:
             m = self.index.mention_for_token(tok)
+            if m is None and tok.lower_ in _place_heads() and object_of(tok) is not None:
+                tok = object_of(tok)  # "stormed the northern town of Palma": Palma
+                m = self.index.mention_for_token(tok)
             if m is None or not m.actor or self.index.actors[m.actor].kind != "location" or self.group_inside(m) is not None:
                 continue
             if self._holding_group(tok) is not None:
@@ -146,6 +149,12 @@ class _Participants:
 def _words(key: str) -> frozenset[str]:
     """A word list from the [participants] table of data/lexicons/events.toml."""
     return _participant_words()[key]
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Nouns of a kind of place (nominals.toml [place] heads)."""
+    return frozenset(lexicon("nominals")["place"]["heads"])
 
 
 @lru_cache(maxsize=1)

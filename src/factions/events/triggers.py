@@ -95,16 +95,37 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             return _for_purpose(token, t) or t.verbs[lemma], False
     # The tagger sometimes calls a rare noun an adjective ("rapprochement between").
     nominal = token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"))
-    if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and not token.ent_type_:
+    if nominal and token.ent_type_ == "EVENT":
+        # A named event is read at its head by the word that opens its name: "launched
+        # Operation Red Dawn against the junta" (nlp.components.entity_fixes)
+        if token.dep_ == "compound" and token.head.ent_type_ == "EVENT":
+            return None
+        first = token
+        while first.i > 0 and first.ent_iob_ == "I":
+            first = token.doc[first.i - 1]
+        lemma = first.lower_
+    if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and (not token.ent_type_ or token.ent_type_ == "EVENT"):
         if token.dep_ == "dobj" and (token.head.lemma_.lower(), token.lower_) in t.phrases:
             return None  # "imposed a curfew": the phrase is the event, its object no second one
-        kind = t.nouns.get(lemma) or t.nouns[token.lower_]
+        kind = t.nouns.get(lemma) or t.nouns.get(token.lower_)
+        if kind is None:
+            return None
         needs = kind.only_with.get(lemma) if kind.only_with else None
+        if token.ent_type_ and not needs:
+            return None  # a named event is one only where launched or aimed: "launched Operation 1027 against the junta"
         if needs and not ((token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in needs.get("heads", ()))
                           or any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ()) for c in token.children)):
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
     return None
+
+
+def named_event_head(token: Token) -> Token:
+    """The head of the named event a word opens ("Operation" in "launched Operation Red
+    Dawn": "Dawn", where the parse hangs the verb and its "against"), else the word."""
+    while token.ent_type_ == "EVENT" and token.dep_ == "compound" and token.head.ent_type_ == "EVENT" and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def allied_adjective(token: Token) -> tuple[Token, Token] | None:

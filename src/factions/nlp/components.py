@@ -288,12 +288,19 @@ def _person_titles() -> frozenset[str]:
 
 def _titled_person(ent: Span) -> bool:
     """A name the model took for a body, set beside a person's title by a comma
-    ("Ilaria Allegrozzi, senior Sahel researcher at …"): a person. Not a body's
-    own name beside its head ("Hamas, the group's political wing")."""
-    if any(t.lower_ in _group_name_words() for t in ent) or ent.end >= len(ent.doc) or ent.doc[ent.end].text != ",":
+    ("Ilaria Allegrozzi, senior Sahel researcher at …", "its commander, Godfrey
+    Otunge,"): a person. Not a body's own name beside its head ("Hamas, the group's
+    political wing")."""
+    if any(t.lower_ in _group_name_words() for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and ent.start >= 2 and ent.doc[ent.start - 1].text == "," and root.head.i < ent.start \
+            and root.head.lemma_.lower() in _person_titles() and root.head.tag_ == "NN":
+        return True  # "Its commander, Godfrey Otunge, said …": a singular title, then the name
+    if ent.end >= len(ent.doc) or ent.doc[ent.end].text != ",":
         return False
     return any(c.dep_ == "appos" and c.lemma_.lower() in _person_titles() and c.i > ent.end
-               and not any(g.dep_ == "poss" for g in c.children) for c in ent.root.children)
+               and not any(g.dep_ == "poss" for g in c.children) for c in root.children)
 
 
 @lru_cache(maxsize=1)
@@ -324,6 +331,13 @@ def _described_as_place(root: Token, place_words: set[str]) -> bool:
     return any(t.lower_ in place_words and t.pos_ == "NOUN" for t in beside)
 
 
+def _object_of_verb(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a word is the object (or a conjoined object) of one of these verbs."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lemmas
+
+
 def after_place_preposition(ent: Span) -> bool:
     """Whether a name follows a preposition that only takes a place ("near Kolpur";
     actor_kinds.toml place_only_preps): a place, whatever the model or the parser says."""
@@ -347,8 +361,10 @@ def entity_fixes(doc: Doc) -> Doc:
     fixes = lexicon("actor_kinds")["entity_fixes"]
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
     place_verbs = fixes["place_object_verbs"]
+    known_place_verbs = frozenset(fixes["known_place_object_verbs"])
     place_preps = frozenset(fixes["place_after_preps"])
     place_only = frozenset(fixes["place_only_preps"])
+    event_words = frozenset(fixes["event_name_words"])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -382,6 +398,12 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and after_place_preposition(ent) \
                 and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "Near Kolpur, militants …", "a raid near Maroun al-Ras" (the parser may miss the preposition)
+        elif _object_of_verb(ent.root, known_place_verbs) and label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 \
+                and _known_place(ent.text) \
+                and not any(e.label_ == "PERSON" and e.start != ent.start and ent.text in e.text for e in doc.ents):
+            # "the Taliban were capturing Lashkar Gah", "seized Marte": a town the gazetteer
+            # knows (not a surname the text gave a person: "Musa Hilal … captured Hilal")
+            label = "GPE"
         elif label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
         elif label == "ORG" and _titled_person(ent):
@@ -401,6 +423,8 @@ def entity_fixes(doc: Doc) -> Doc:
             # (a person's full name, "recaptured Abu Omar al-Masri", or a unit's, "overran
             # the 4th Brigade", stays what it is)
             label = "GPE"  # "government troops recaptured Mabanda": only a place is retaken
+        if label in ("ORG", "PERSON", "NORP", "GPE", "FAC") and len(ent) > 1 and ent[0].lower_ in event_words:
+            label = "EVENT"  # "Operation Red Dawn": an operation, no actor
         if label != ent.label_:
             changed = True
             spans.append(Span(doc, ent.start, ent.end, label=label))
@@ -566,6 +590,8 @@ def make_nominals(nlp: Language, name: str):
     }
     modifiers, determiners = set(lex["modifiers"]), set(lex["determiners"])
     vague_places = set(lex["place"]["vague_places"])
+    bare_no_group = set(lex["group"]["bare_no_group"])
+    needs_kind = set(lex["place"]["needs_kind"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
 
     head_words = frozenset(heads)
@@ -581,7 +607,10 @@ def make_nominals(nlp: Language, name: str):
             start = token.i
             while start > 0:
                 prev = doc[start - 1]
-                if prev.lower_ in modifiers or prev.ent_type_ in named or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
+                # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"
+                compound_place = label == "LOC" and prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i == token.i
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place \
+                        or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
                     continue
                 opening = _parenthesised_acronym(doc, start - 1, named)
@@ -601,8 +630,10 @@ def make_nominals(nlp: Language, name: str):
             # Army of Tal Hamra") is part of that name.
             if span[-1].ent_type_ and len(span) == 1:
                 continue
-            if span.label_ == "LOC" and len(span) == 1 and span[0].lower_ in vague_places:
-                continue  # a bare "town" or "area" names no place
+            if len(span) == 1 and span[0].lower_ in (vague_places if span.label_ == "LOC" else bare_no_group):
+                continue  # a bare "town" or "area" names no place, "by force" no one
+            if span[-1].lower_ in needs_kind and all(t.lower_ in determiners for t in span[:-1]):
+                continue  # "at the centre of the dispute"
             if is_status(span):
                 continue  # "a Foreign Terrorist Organization", "a terrorist organisation": a status given, no actor
             overlapping = range(bisect_right(ends, span.start), bisect_left(starts, span.end))

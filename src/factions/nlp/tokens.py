@@ -101,11 +101,19 @@ def relative_noun(pronoun: Token) -> Token | None:
         while described.dep_ == "conj" and described.head.i != described.i:
             described = described.head  # "a gang leader and former police officer who heads …"
         if described.dep_ == "attr" and described.head.lemma_ == "be":
-            subjects = [c for c in described.head.children if c.dep_ == "nsubj"]
+            subjects = [c for c in described.head.children if c.dep_ == "nsubj"] or _bracketed_subject(described.head)
             if subjects and subjects[0].pos_ == "PROPN":
                 return subjects[0]
         return noun
     return None
+
+
+def _bracketed_subject(copula: Token) -> list[Token]:
+    """"Abubakar Shekau (died May 2021) was a jihadist who …": the parser reads the
+    bracketed dates of an encyclopedic lead as the copula's clausal subject, with the
+    name as that clause's subject. The name is the copula's subject."""
+    return [s for c in copula.children if c.dep_ == "csubj" and any(p.text == "(" for p in c.children)
+            for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
 
 
 def semicolon_between(doc: Doc, a: int, b: int) -> bool:

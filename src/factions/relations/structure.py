@@ -387,7 +387,10 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if token.lemma_ in leading and token.tag_ == "VBN" and agents and token.dep_ not in ("acl", "relcl", "advcl"):
             # "Al-Shabaab is led by Ahmed Diriye", "It is commanded by X": the agent leads the subject.
-            for subject in (c for c in token.children if c.dep_ == "nsubjpass"):
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+            if not subjects and token.dep_ == "conj":  # "It is the armed wing of the ULA and is led by X": the first verb's
+                subjects = _subject_tokens(token)[0]
+            for subject in subjects:
                 for agent in agents:
                     rel("leads", agent, subject, token, "relations.led-by")
             continue
@@ -754,6 +757,8 @@ def _troop_contributors(token: Token, subjects: list[Token], words_after: set[st
         for target in targets:
             for subject in subjects:  # conjoined subjects each ("Kenya and Uganda contribute …")
                 add("member_of", party(subject, PARTY_KINDS - {"location"}), party(target, bodies), token, rule)
+            for force in forces:  # and the troops serve in it
+                add("member_of", party(force, PARTY_KINDS - {"location", "state"}), party(target, bodies), token, rule)
     gathering = {(g["verb"], g["word"]) for g in words["gathering"]}
     if (lemma, "") in gathering or any((lemma, w) in gathering for w in words_after):
         # "from" on the forces or, in the parse, on the verb
@@ -762,6 +767,25 @@ def _troop_contributors(token: Token, subjects: list[Token], words_after: set[st
         for subject in subjects:
             for giver in givers:
                 add("member_of", party(giver, PARTY_KINDS - {"location"}), party(subject, bodies), token, rule)
+            for force in forces if givers else ():  # "brings together troops from A and B": the troops serve in it
+                add("member_of", party(force, PARTY_KINDS - {"location", "state"}), party(subject, bodies), token, rule)
+
+
+def _forces_of_subject(token: Token, subjects: list[Token], force_nouns: frozenset[str], party, add) -> None:
+    """"The ELN has about 6,000 fighters", "the army had sent 5,000 troops to the region"
+    (rule relations.forces-of-subject): forces a group or state has, sends or moves are its
+    members. Forces with an owner of their own ("its forces", "troops of the AU") are
+    left to the rules that read the owner; a person's are commanded, not owned."""
+    for obj in (o for c in token.children if c.dep_ == "dobj" for o in _with_conjuncts(c)):
+        quantity = obj.lower_ in lexicon("events")["participants"]["quantity_heads"] and object_of(obj) is not None
+        forces = object_of(obj) if quantity else obj  # "thousands of fighters"
+        if forces.lemma_.lower() not in force_nouns or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
+                                                            or (c.dep_ in ("amod", "compound") and c.ent_type_)  # "Nigerian troops"
+                                                            for c in forces.children):
+            continue
+        for subject in subjects:
+            add("member_of", party(forces, PARTY_KINDS - {"state", "location"}), party(subject, GROUP_KINDS), token,
+                "relations.forces-of-subject")
 
 
 def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
@@ -804,8 +828,10 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 
     troops = _words_of("troop_contributors")
     force_nouns = frozenset(troops["force_nouns"])
+    forces_verbs, own_forces = frozenset(troops["forces_verbs"]), force_nouns | frozenset(troops["forces_of_subject"])
+    alongside = _words_of("alongside")
     lemmas = frozenset(include["verbs"]) | {v for v, _ in phrasal} | frozenset(serve["verbs"]) | frozenset(serve["joining"]) \
-        | frozenset(troops["verbs"]) | {g["verb"] for g in troops["gathering"]} \
+        | frozenset(troops["verbs"]) | {g["verb"] for g in troops["gathering"]} | forces_verbs | frozenset(alongside["verbs"]) \
         | frozenset(succession["verbs"]) | frozenset(founding["verbs"]) | frozenset(succession["replacing_verbs"])
     for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])):
         lemma = token.lemma_.lower()
@@ -813,6 +839,15 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         words_after = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
         if token.pos_ == "VERB" and not passive:
             _troop_contributors(token, subjects, words_after, troops, force_nouns, party, add)
+            if lemma in forces_verbs:
+                _forces_of_subject(token, subjects, own_forces, party, add)
+            if lemma in alongside["verbs"]:  # "were operating alongside the rebels"
+                sides = [o for c in token.children if c.dep_ == "prep" and c.lower_ in alongside["preps"]
+                         for p in c.children if p.dep_ == "pobj" for o in _with_conjuncts(p)]
+                for subject in subjects:
+                    for side in sides:
+                        add("allied_with", party(subject, PARTY_KINDS - {"location"}), party(side, PARTY_KINDS - {"location"}), token,
+                            "relations.alongside")
         # "Member states of the coalition include A, B and C" / "The coalition includes A and B".
         if token.pos_ == "VERB" and not passive and (lemma in include["verbs"] or any((lemma, w) in phrasal for w in words_after)):
             members = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
@@ -920,7 +955,8 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 
 def _under_leader(doc: Doc, party, add) -> None:
     """"Under Ag Ghaly, JNIM waged war", "merged to form JNIM under Iyad Ag Ghaly",
-    "fighters under the command of X" (rule relations.under-leader): the person named
+    "fighters under the command of X", "under his leadership the group waged …" (rule
+    relations.under-leader): the person named
     after "under" leads the group the phrase hangs on: a noun, the object of a verb
     of founding, or else the verb's subject. Only a person leads: "under pressure",
     "under UN sanctions" and "under Houthi control" name none."""
@@ -932,7 +968,8 @@ def _under_leader(doc: Doc, party, add) -> None:
             continue
         named = next((c for c in token.children if c.dep_ == "pobj"), None)
         if named is not None and named.lemma_.lower() in words["command_nouns"]:
-            named = object_of(named)  # "under the command of X"
+            # "under the command of X", "under his leadership"
+            named = object_of(named) or next((c for c in named.children if c.dep_ == "poss"), None)
         leader = party(named, {"person"})
         if leader is None:
             continue
