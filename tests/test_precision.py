@@ -1606,3 +1606,45 @@ def test_battling_is_fighting_and_a_known_town_captured_is_a_place(extractor):
     assert ("controls", "Islamic State West Africa Province", "Marte") in _relations(x, names)
     x, names = _run(extractor, "Soldiers arrested the gang leader Musa Hilal on Monday and later captured Hilal's deputy.")
     assert not any(m.text == "Hilal" and m.label == "GPE" for m in x.mentions)
+
+
+def test_the_sides_between_which_talks_or_clashes_run(extractor):
+    # events.arguments._between: a title in the "of" phrase of one side is no third side;
+    # events.implied: "clashes between A and B killed four" still pairs A and B
+    x, names = _run(extractor, "Talks between the government of President Ruto and the Shabaab faction collapsed in May.")
+    assert not any("President" in (s + o) for t, s, o in _relations(x, names) if t == "negotiates_with")
+    x, names = _run(extractor, "Clashes between the Taliban and the ISKP killed four civilians.")
+    assert ("fights", "Taliban", "Islamic State Khorasan Province") in _relations(x, names) or \
+        ("fights", "Islamic State Khorasan Province", "Taliban") in _relations(x, names)
+
+
+def test_fighting_side_by_side_is_being_allies(extractor):
+    x, _ = _run(extractor, "Chadian soldiers fought side by side with their Nigerien comrades.")
+    assert _spans(x, "allied_with") and not _spans(x, "fights")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The ISGS, which Niger banned in 2018, has stepped up attacks.", ("Niger", "ISGS")),
+    ("The group is led by Musa Baluku, whom Washington placed under sanctions in 2021.", ("Washington", "Musa Baluku")),
+    ("The Security Council imposed an arms embargo on the RSF.", ("Security Council", "RSF")),
+    ("ISKP, which is hostile to both the Taliban and Hamas, claimed the attack.", ("ISKP", "Hamas")),
+])
+def test_sanctions_and_hostility_in_other_words(extractor, text, pair):
+    # participants: a relative pronoun object is the noun described; "placed under
+    # sanctions"; "embargo"; relations.stance-adjective ("hostile to both A and B")
+    x, _ = _run(extractor, text)
+    assert pair in _spans(x, "opposes"), _spans(x, "opposes")
+
+
+def test_a_deputy_belongs_to_the_body_its_head_leads(extractor):
+    # relations.title-of (events.toml second_in_command)
+    x, names = _run(extractor, "After the coup, Hemedti became deputy chairman of the Sovereignty Council.")
+    rels = _relations(x, names)
+    assert ("member_of", "Mohamed Hamdan Dagalo", "Sovereignty Council") in rels, rels
+    assert ("leads", "Mohamed Hamdan Dagalo", "Sovereignty Council") not in rels
+
+
+def test_among_ones_partners_is_an_ally(extractor):
+    # relations.ally-description: "X are among Y's closest allies"
+    x, names = _run(extractor, "The Houthis are among Iran's closest allies.")
+    assert ("allied_with", "Iran", "Houthis") in _relations(x, names) or ("allied_with", "Houthis", "Iran") in _relations(x, names)

@@ -163,6 +163,9 @@ def _alongside(verb: Token, lex: dict) -> list[Token]:
     "in support of Puntland forces", "together with X": those on the subject's side."""
     parts = lex["participants"]
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in parts["ally_preps"]]
+    # "fought side by side with their Malian comrades"
+    preps += [c for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "with" and c.i >= 3
+              and verb.doc[c.i - 3 : c.i].text.lower() == "side by side"]  # (the parse may hang "with" on "side")
     # "in coordination with X", "in support of X", "with support from X": the noun's own "with"/"of"/"from"
     preps += [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for n in c.children
               if n.dep_ == "pobj" and n.lemma_.lower() in parts["ally_nouns"] for q in n.children
@@ -220,9 +223,28 @@ def _between(prep: Token) -> list[Token]:
     for t in prep.doc[prep.i + 1 : sentence_of(prep).end]:
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
             break
-        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not _inside_of_phrase(t, prep) and not _modifies_next(t):
             out.append(t)
     return out
+
+
+def _modifies_next(t: Token) -> bool:
+    """A word of the name or description of the noun after it ("the Chapitos faction"),
+    not one set off from it ("the Islamic State (IS)")."""
+    return t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and not any(w.is_punct for w in t.doc[t.i + 1 : t.head.i])
+
+
+def _inside_of_phrase(t: Token, prep: Token) -> bool:
+    """Whether a word after "between" lies in the "of" phrase of another party ("between
+    the government of Prime Minister Sharif and the TTP": the title is no third side)."""
+    node = t
+    while node.head.i != node.i and node.i > prep.i:
+        if node.dep_ == "conj":
+            return False  # a side the parse coordinated inside the phrase ("the faction of X and followers of Y")
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i > prep.i:
+            return True
+        node = node.head
+    return False
 
 
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
@@ -358,6 +380,17 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         subj, passive = _subject_tokens(head.head)
         if not passive:
             actors.extend(subj)
+    # "whom the United States placed under sanctions": the verb's subject acts on its object
+    if trigger.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("place", "put", "bring") and not actors:
+        placing = head.head
+        subj, passive = _subject_tokens(placing)
+        objects = [t for c in placing.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
+        if passive:  # "X was placed under sanctions by Y"
+            recipients.extend(subj)
+            actors.extend(o for c in placing.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj")
+        else:
+            actors.extend(subj)
+            recipients.extend(objects)
     # "went to war with the army": the war is the subject's, and so is its enemy
     if trigger.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ == "go" and _is_assault(trigger):
         going = head.head
@@ -374,7 +407,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "a drone strike hit a minibus", "the blast killed four worshippers": what the
     # attack named as the subject hits is its target.
-    if trigger.dep_ == "nsubj" and head.lemma_ in parts["impact_verbs"] and not recipients:
+    if trigger.dep_ == "nsubj" and head.lemma_ in parts["impact_verbs"] and not recipients \
+            and not (symmetric and len(actors) >= 2):  # "clashes between A and B killed four civilians": A and B are the sides
         recipients.extend(p for c in head.children if c.dep_ == "dobj" for p in _with_conjuncts(c))
     # "Fighting erupted between A and B", "clashes broke out between A and B": the
     # fight's parties hang on the verb it is the subject of. "Fighting pitted A against B".

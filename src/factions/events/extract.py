@@ -76,8 +76,11 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
         # "…in North Darfur, which killed two aid workers": the subject is named, just not a party.
         relative = any(c.dep_ == "nsubj" and relative_noun(c) is not None for c in token.children)
+        # "Clashes between A and B killed four civilians", "the blast killed four": an
+        # event as the subject says who died, not who killed them
+        by_event = not is_noun and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _match_trigger(c, t) is not None for c in token.children)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
-                and not relative and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
+                and not relative and not by_event and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.

@@ -42,8 +42,10 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         _, enemies = with_and_against([trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger])
         recipients = [m for m in recipients if not any(m.span.start <= e.idx < m.span.end for e in enemies)]
     # Co-actors are paired ("A and B clashed") unless the trigger names an
-    # object that went unresolved ("A and B vowed to defeat these terrorists").
-    pair_actors = (reciprocal or not any(t.dep_ == "dobj" and t.lemma_.lower() not in lex["co_actors"]["fight_objects"]
+    # object that went unresolved ("A and B vowed to defeat these terrorists"); what a
+    # verb the trigger is the subject of hits is no such object ("clashes between A and
+    # B killed four").
+    pair_actors = (reciprocal or not any(t.dep_ == "dobj" and t.head.i == trigger.i and t.lemma_.lower() not in lex["co_actors"]["fight_objects"]
                                          for t in recipient_toks)) and not allies
     if rel_type == "splinter_of":  # "cut military ties with France" is diplomacy, no split
         recipients = [r for r in recipients if index.actors[r.actor].kind != "state"]
@@ -89,6 +91,8 @@ def _mutual_fight(trigger: Token, reciprocal: bool, words: dict) -> bool:
     together", "a joint operation")."""
     around = [*trigger.children, *trigger.head.children] if trigger.pos_ == "NOUN" else list(trigger.children)
     if any(t.lower_ in words["joint_marks"] for t in around) or trigger.lower_ in words["joint_marks"]:
+        return False
+    if trigger.doc[trigger.i + 1 : trigger.i + 4].text.lower() == "side by side":  # "fought side by side with X"
         return False
     # "fought with the army against IS": an enemy named beside the "with" makes its
     # object a partner (events.arguments._partners_against), not the other side.

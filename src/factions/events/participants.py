@@ -16,7 +16,7 @@ from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _with_conjuncts
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
-from factions.nlp import object_of, sentence_of
+from factions.nlp import object_of, relative_noun, sentence_of
 
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
@@ -41,6 +41,9 @@ class _Participants:
         out = []
         queue = list(tokens)
         for tok in queue:
+            if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("dobj", "pobj"):
+                # "the group, which Pakistan banned in 2006": the noun the clause describes
+                tok = relative_noun(tok) or tok
             behind = _named_behind(tok, self.index)
             if behind is not tok and behind not in queue:
                 queue.extend(c for c in behind.conjuncts if c not in queue)  # "a number of ministers and officials"

@@ -145,9 +145,12 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
                      for o in c.children if o.dep_ == "pobj" for p in [party(o)]
                      if p is not None and p.basis != "nominal" and index.actors[p.actor].kind in GROUP_KINDS - {"state"}]
             described = named[0] if named else party(token)
-            if (described is None or described.basis == "nominal") and token.dep_ in ("appos", "attr"):
-                # "The Houthis, Tehran's closest allies, …", "the SDF is Washington's main partner"
-                holder = token.head if token.dep_ == "appos" else next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            among = token.dep_ == "pobj" and token.head.lower_ == "among" and token.head.dep_ == "prep"
+            if (described is None or described.basis == "nominal") and (token.dep_ in ("appos", "attr") or among):
+                # "The Houthis, Tehran's closest allies, …", "the SDF is Washington's main partner",
+                # "the SDF have been among our most effective partners"
+                verb = token.head.head if among else token.head
+                holder = token.head if token.dep_ == "appos" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 described = party(holder) or described
             if described is not None and described.basis == "nominal" and not _named_description(described, index):
                 continue  # "the regime and its backers": who they are is not said

@@ -106,13 +106,18 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
         # "I am appalled by this attack by Assad's regime."
         if word in words["adjectives"] and token.pos_ in ("ADJ", "VERB"):
             holder = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            prep = next((c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "with")), None)
+            if holder is None and token.dep_ == "acomp":  # "ISKP, which is hostile to the Taliban"
+                holder = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                holder = relative_noun(holder) or holder if holder is not None else None
+            elif holder is None and token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+                holder = token.head  # "Ugandan rebels opposed to President Museveni"
+            prep = next((c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "with", "to")), None)
             source = _holder(holder, index, claims) if holder is not None else None
             if source is None or prep is None:
                 continue
             target = _named_by(list(prep.children), index, source[0])
-            if target is not None:
-                out.append(_relation(words["adjectives"][word], source, target, sentence_span(sentence_of(token)), rule="relations.stance-adjective"))
+            for party in _with_coordinated(target, doc, index, source[0]) if target is not None else ():  # "hostile to both A and B"
+                out.append(_relation(words["adjectives"][word], source, party, sentence_span(sentence_of(token)), rule="relations.stance-adjective"))
         # "The UK stands shoulder to shoulder with the government of Iraq".
         elif token.lemma_ == "stand" and token.pos_ == "VERB":
             out.extend(_standing_with(token, index, claims))
@@ -225,7 +230,9 @@ def _named_by(heads: list[Token], index: ActorIndex, holder: str) -> Mention | N
     for head in heads:
         candidates = [head]
         candidates += [c for c in head.children if c.dep_ in ("poss", "compound")]
-        candidates += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children if p.dep_ == "pobj"]
+        # the doer before the done-to: "the detention of UN personnel by the Houthis"
+        candidates += [p for word in ("by", "of") for c in head.children if c.dep_ == "prep" and c.lower_ == word
+                       for p in c.children if p.dep_ == "pobj"]
         for clause in (c for c in (head, *head.children) if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "acl", "relcl", "dobj")):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
             # "welcome the Declaration signed in Doha by A and B": the signatories (a participle

@@ -70,8 +70,8 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 group = _whose(token, index)
             if group is None:
                 continue
-            if rel == "leads" and (_one_of_several(token) or _regional(token, index, person.span)):
-                rel = "member_of"  # "a senior Kataib Hezbollah commander", "its commander in West Darfur"
+            if rel == "leads" and (_one_of_several(token) or _regional(token, index, person.span) or _second_in_command(token)):
+                rel = "member_of"  # "a senior Kataib Hezbollah commander", "its commander in West Darfur", "deputy head of X"
             out.append(
                 Relation(
                     type=rel, source=person.actor, target=group.actor,
@@ -512,6 +512,12 @@ def _one_of_several_named(title: Token, person: Span) -> bool:
         return False
     root = name.root
     return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children) or any(c.dep_ == "nummod" for c in title.children)
+
+
+def _second_in_command(title: Token) -> bool:
+    """"deputy head of the Council", "vice chairman", "assistant commander": the second
+    of a body belongs to it; its head is someone else."""
+    return title.i > 0 and title.doc[title.i - 1].lower_ in _words("second_in_command")
 
 
 def _is_title_word(token: Token) -> bool:
