@@ -1648,3 +1648,26 @@ def test_among_ones_partners_is_an_ally(extractor):
     # relations.ally-description: "X are among Y's closest allies"
     x, names = _run(extractor, "The Houthis are among Iran's closest allies.")
     assert ("allied_with", "Iran", "Houthis") in _relations(x, names) or ("allied_with", "Houthis", "Iran") in _relations(x, names)
+
+
+def test_the_killing_of_people_is_an_assault_and_the_one_blamed_did_it(extractor):
+    # events.extract (a killing of no person is no leader's death); events.arguments
+    # (blame_verbs: "blamed for the killing of", "blamed the attack on X")
+    x, names = _run(extractor, "Militia fighters were blamed for the killing of 40 villagers near Djugu.")
+    killing = next(e for e in x.events if e.trigger == "killing")
+    assert killing.type == "ASSAULT" and killing.actors
+    x, names = _run(extractor, "The killing of Abu Bakr al-Baghdadi in 2019 weakened the group.")
+    assert [e.type for e in x.events if e.trigger == "killing"] == ["LEADER_KILLED"]
+    x, names = _run(extractor, "The army blamed the attack on the ADF.")
+    attack = next(e for e in x.events if e.trigger == "attack")
+    assert [names[a] for a in attack.actors] == ["Allied Democratic Forces"] and attack.recipients == []
+
+
+def test_attacks_kept_up_and_fights_of_the_supported(extractor):
+    # events.toml light_verbs (keep, sustain); events.arguments ("supports X in the fight
+    # against Y": X fights Y too)
+    x, names = _run(extractor, "The TNLA has kept up attacks on junta outposts.")
+    assert any(e.trigger == "attacks" and e.actors for e in x.events)
+    x, names = _run(extractor, "Rwanda supports the Mozambican army in the fight against the insurgents.")
+    rels = _relations(x, names)
+    assert any(t == "fights" and "Mozambican army" in s for t, s, o in rels), rels

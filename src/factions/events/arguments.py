@@ -380,6 +380,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         subj, passive = _subject_tokens(head.head)
         if not passive:
             actors.extend(subj)
+            if head.head.lemma_ in parts["beneficiary_words"]:
+                # "supports the Federal Government in the fight against al-Shabaab": the one supported fights too
+                actors.extend(t for c in head.head.children if c.dep_ == "dobj" for t in _with_conjuncts(c))
     # "whom the United States placed under sanctions": the verb's subject acts on its object
     if trigger.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("place", "put", "bring") and not actors:
         placing = head.head
@@ -391,6 +394,18 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         else:
             actors.extend(subj)
             recipients.extend(objects)
+    # "RSF fighters were blamed for the killing of protesters", "accused the militia of the
+    # massacre": the one blamed did the act
+    if trigger.dep_ == "pobj" and head.lower_ in ("for", "of", "in") and head.head.lemma_ in parts["blame_verbs"] and not actors:
+        blaming = head.head
+        subj, passive = _subject_tokens(blaming)
+        actors.extend(subj if passive else [t for c in blaming.children if c.dep_ == "dobj" for t in _with_conjuncts(c)])
+    # "the army blamed the attack on al-Shabaab": who it is blamed on did it
+    if trigger.dep_ == "dobj" and head.lemma_ == "blame":
+        blamed = [p for h in (head, trigger) for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o)]
+        actors.extend(b for b in blamed if b not in actors)
+        recipients[:] = [r for r in recipients if r not in blamed]
     # "went to war with the army": the war is the subject's, and so is its enemy
     if trigger.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ == "go" and _is_assault(trigger):
         going = head.head

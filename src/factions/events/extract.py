@@ -79,8 +79,11 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # "Clashes between A and B killed four civilians", "the blast killed four": an
         # event as the subject says who died, not who killed them
         by_event = not is_noun and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _match_trigger(c, t) is not None for c in token.children)
+        # "blamed the junta for the attack": an act told before, its target not named here
+        blamed = (token.dep_ == "pobj" and token.head.head.lemma_ in lex["participants"]["blame_verbs"]) or \
+            (token.dep_ == "dobj" and token.head.lemma_ == "blame")
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
-                and not relative and not by_event and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
+                and not relative and not by_event and not blamed and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.
@@ -104,6 +107,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         modality, condition = modality_of(token, claim)
         event_type = kind.type
         guessed = rule == "events.nearest-party"
+        if event_type == "LEADER_KILLED" and is_noun and token.lower_ in ("killing", "killings") and recipients \
+                and all(index.actors[m.actor].kind == "population" for m in recipients):
+            # "the killing of more than 100 protesters": an assault on people, no leader's death
+            kind, event_type = t.verbs["kill"], "ASSAULT"
         if event_type == "ASSAULT" and token.lemma_ == "kill" and recipients and (
                 any(_is_leader(index, m) for m in recipients) or any(_described_as_leader(t) for t in recipient_toks)):
             event_type, rule = "LEADER_KILLED", "events.leader-killed"
