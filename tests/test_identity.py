@@ -231,3 +231,20 @@ def test_the_folding_and_linking_tables_are_validated():
         validate_table({"threshold": 1, "weights": {"name": "high"}, "kind_labels": {}, "speaker": {}}, "linking", "linking.toml")
     with pytest.raises(DataFileError):
         validate_table({**validated_table("names"), "variants": {"Jaysh": "jaish"}}, "names", "names.toml")
+
+
+def test_a_relative_with_another_given_name_is_no_close_spelling():
+    # names.other_given_name: a shared surname with another first name (consonants
+    # differing) is a relative, not a transliteration
+    from factions.names import other_given_name
+
+    assert other_given_name("masrour barzani", "masoud barzani")
+    assert other_given_name("hamza bin laden", "osama bin laden")
+    assert not other_given_name("mohammed jolani", "muhammad jolani")
+    assert not other_given_name("usama bin laden", "osama bin laden")
+    assert not other_given_name("abu bakr baghdadi", "abubakr baghdadi")
+
+
+def test_a_relative_is_not_linked_to_the_knowledge_base_person(extractor):
+    links, _ = _links(extractor, "President Erdogan received Kurdistan Region Prime Minister Masrour Barzani in Istanbul.", "2022-04-15")
+    assert links["Masrour Barzani"] == {None}

@@ -1671,3 +1671,18 @@ def test_attacks_kept_up_and_fights_of_the_supported(extractor):
     x, names = _run(extractor, "Rwanda supports the Mozambican army in the fight against the insurgents.")
     rels = _relations(x, names)
     assert any(t == "fights" and "Mozambican army" in s for t, s, o in rels), rels
+
+
+def test_a_hostile_label_given_in_the_passive_by_several(extractor):
+    # relations.hostile-label: "listed as a terrorist organisation by A, B and C" (the
+    # parse hangs "by" on the label); each of them opposes the group
+    x, names = _run(extractor, "Hamas is classified as a terrorist group by Israel, Canada and the European Union.")
+    opposed = {s for t, s, o in _relations(x, names) if t == "opposes" and o == "Hamas"}
+    assert {"Israel", "Canada", "European Union"} <= opposed, _relations(x, names)
+
+
+def test_a_founder_of_two_groups_leads_both(extractor):
+    # relations.founded-by: the founded objects' conjuncts
+    x, names = _run(extractor, "Iyad Ag Ghaly is a Tuareg militant who founded Ansar Dine and the Popular Movement for the Liberation of Azawad.")
+    led = {o for t, s, o in _relations(x, names) if t == "leads"}
+    assert len(led) >= 2, _relations(x, names)

@@ -59,6 +59,27 @@ def differ_in_kind(a: str, b: str) -> bool:
     return any(w in words or any(c.isdigit() for c in w) for w in changed)
 
 
+def other_given_name(a: str, b: str) -> bool:
+    """Whether two folded names share their last word but not their first: "masrour
+    barzani" and "masoud barzani", "maher assad" and "bashar assad" are relatives, not
+    spellings of one name. A transliteration keeps the first word's consonants
+    ("mohammed" and "muhammad", "mokhtar" and "mukhtar")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wa) != len(wb) or wa[-1] != wb[-1] or wa[0] == wb[0]:
+        return False
+    return _skeleton(wa[0]) != _skeleton(wb[0])
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, doubled letters once: what transliterations of it share."""
+    out = []
+    for ch in word:
+        if ch in "aeiouyw'-" or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def surname(name: str) -> str:
     """A person's last name, folded, titles dropped ("President Bashar al-Assad":
     "assad"), for matching a later bare surname to the full name."""

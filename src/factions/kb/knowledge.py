@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from factions.kb.cache import checked_entries, remember
 from factions.kb.checks import file_problems, reference_problems
 from factions.lexicons import DataFileError, validate_table
-from factions.names import differ_in_kind, normalise
+from factions.names import differ_in_kind, normalise, other_given_name
 
 # Kind of actor -> the OntoNotes label its mentions carry.
 LABEL_OF_KIND = {
@@ -251,6 +251,8 @@ class KnowledgeBase:
             return None
         if differ_in_kind(key, best[0]):
             return None  # "Northern Front" is not "Southern Front" misspelt
+        if other_given_name(key, best[0]):
+            return None  # "Masrour Barzani" is not "Masoud Barzani" misspelt: a relative
         return self.actors[self._by_name[best[0]][0]], best[1]
 
     def leaders(self, group_id: str) -> list[tuple[KBActor, dict]]:

@@ -338,32 +338,42 @@ def _hostile_labels(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Re
                    for t in labels):
             continue
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        holder_tok = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None) if passive \
-            else next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if holder_tok is not None:
-            holder_tok = relative_noun(holder_tok) or holder_tok
-            if holder_tok.dep_ == "appos" and _party(holder_tok.head, index) is not None:
-                holder_tok = holder_tok.head  # "the Islamic State Khorasan Province (ISKP), which regards …": the name
-            if holder_tok.dep_ == "attr":  # "Kara is a Salafist who has long regarded …": Kara
-                holder_tok = next((c for c in holder_tok.head.children if c.dep_ == "nsubj"), holder_tok)
-            # "Rada's leader, Abdul Raouf Kara, has long regarded …": the name beside the title
-            holder_tok = next((c for c in holder_tok.children if c.dep_ == "appos" and _party(c, index) is not None), holder_tok)
-        source = _holder(holder_tok, index, claims) if holder_tok is not None else None
-        if source is None:
-            continue
-        targets = []
-        for o in objects:
-            for t in (o, *o.conjuncts):
-                # "the M23 terrorists": the group named in the label's phrase is given it
-                named = [n for n in index.mentions_within(t.left_edge.idx, t.idx) if n.actor and n.basis not in ("nominal", "pronoun")
-                         and index.actors[n.actor].kind in PARTY_KINDS] if t.lower_ in hostile else []
-                m = named[-1] if named else _party(t, index)
-                if m is not None and m.actor != source[0] and all(m.actor != x.actor for x in targets):
-                    targets.append(m)
-        claim = _claim_around(Span(verb.idx, verb.idx + 1), claims)
-        out.extend(_relation("opposes", source, m, sentence_span(sentence_of(verb)), claim=claim, rule="relations.hostile-label")
-                   for m in targets)
+        # "is listed as a terrorist organisation by Turkey, the US and the EU": the parse may
+        # hang the agent's "by" on the label; each of its conjuncts holds the label
+        holder_toks = [p for h in (verb, *labels) for c in h.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                       for p in c.children if p.dep_ == "pobj" for p in (p, *p.conjuncts)] if passive \
+            else [c for c in verb.children if c.dep_ == "nsubj"][:1]
+        for holder_tok in holder_toks:
+            out.extend(_labelled_by(holder_tok, objects, verb, hostile, index, claims))
     return out
+
+
+def _labelled_by(holder_tok: Token, objects: list[Token], verb: Token, hostile: frozenset[str], index: ActorIndex,
+                 claims: list[Claim]) -> list[Relation]:
+    """The `opposes` relations from the one who gives a hostile label to those given it."""
+    holder_tok = relative_noun(holder_tok) or holder_tok
+    if holder_tok.dep_ == "appos" and _party(holder_tok.head, index) is not None:
+        holder_tok = holder_tok.head  # "the Islamic State Khorasan Province (ISKP), which regards …": the name
+    if holder_tok.dep_ == "attr":  # "Kara is a Salafist who has long regarded …": Kara
+        holder_tok = next((c for c in holder_tok.head.children if c.dep_ == "nsubj"), holder_tok)
+    # "Rada's leader, Abdul Raouf Kara, has long regarded …": the name beside the title
+    holder_tok = next((c for c in holder_tok.children if c.dep_ == "appos" and _party(c, index) is not None), holder_tok)
+    source = _holder(holder_tok, index, claims)
+    if source is None:
+        return []
+    targets: list[Mention] = []
+    for o in objects:
+        if o.tag_ in ("WDT", "WP"):  # "the PKK, which Turkey lists as a terrorist organisation"
+            o = relative_noun(o) or o
+        for t in (o, *o.conjuncts):
+            # "the M23 terrorists": the group named in the label's phrase is given it
+            named = [n for n in index.mentions_within(t.left_edge.idx, t.idx) if n.actor and n.basis not in ("nominal", "pronoun")
+                     and index.actors[n.actor].kind in PARTY_KINDS] if t.lower_ in hostile else []
+            m = named[-1] if named else _party(t, index)
+            if m is not None and m.actor != source[0] and all(m.actor != x.actor for x in targets):
+                targets.append(m)
+    claim = _claim_around(Span(verb.idx, verb.idx + 1), claims)
+    return [_relation("opposes", source, m, sentence_span(sentence_of(verb)), claim=claim, rule="relations.hostile-label") for m in targets]
 
 
 def _holder(token: Token, index: ActorIndex, claims: list[Claim]) -> tuple[str, Span] | None:

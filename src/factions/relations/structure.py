@@ -922,6 +922,7 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             else:
                 founders, founded = subjects, [c for c in token.children if c.dep_ == "dobj"]
             founders = [t for f in founders for t in _with_conjuncts(f)]
+            founded = [t for f in founded for t in _with_conjuncts(f)]  # "founded the CPP and the NPA"
             # "formed by Ansar Dine, al-Mourabitoun and Katiba Macina": groups founding a
             # coalition belong to it, and are allies. Not "A merged with B to form C": the
             # merged groups are no more (relations.formed-from reads mergers).
