@@ -1686,3 +1686,27 @@ def test_a_founder_of_two_groups_leads_both(extractor):
     x, names = _run(extractor, "Iyad Ag Ghaly is a Tuareg militant who founded Ansar Dine and the Popular Movement for the Liberation of Azawad.")
     led = {o for t, s, o in _relations(x, names) if t == "leads"}
     assert len(led) >= 2, _relations(x, names)
+
+
+# --- equipment: weapons and vehicles are no parties, and belong to one ------------------
+
+def test_equipment_belongs_to_who_names_owns_or_uses_it(extractor):
+    # nominals.toml [equipment]; relations.equipment-of (owned_by, re3d BelongsTo)
+    x, _ = _run(extractor, "The militants fired mortars at the base from their pickup trucks.")
+    owned = _spans(x, "owned_by")
+    assert ("mortars", "The militants") in owned and ("their pickup trucks", "The militants") in owned, owned
+    x, _ = _run(extractor, "Grenades and rifles belonging to the gang were seized near the border.")
+    assert {("Grenades", "the gang"), ("rifles", "the gang")} <= _spans(x, "owned_by")
+    x, _ = _run(extractor, "Qatar provided the army with helicopters.")
+    assert _spans(x, "owned_by") == {("helicopters", "the army")}
+
+
+def test_equipment_is_no_party_and_no_modifier(extractor):
+    x, names = _run(extractor, "Troops destroyed five trucks near the river.")
+    assert not [r for r in x.relations if r.type in ("fights", "attacks")]
+    assert all(a.kind == "equipment" for a in x.actors if a.name.endswith("trucks"))
+    x, _ = _run(extractor, "A drone strike killed three militants.")  # "drone" modifies the strike
+    assert not any(m.label == "PRODUCT" for m in x.mentions)
+    x, names = _run(extractor, "Unidentified aircraft struck a convoy of Hezbollah fighters near Tyre.")
+    struck = next(e for e in x.events if e.trigger == "struck")
+    assert [names[a] for a in struck.actors] == ["Unidentified aircraft"]  # of no one named: it acts itself

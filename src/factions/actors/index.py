@@ -203,8 +203,8 @@ class ActorIndex:
         for dep in ("dobj", "nsubj"):
             found = next((c for c in t.children if c.dep_ == dep and c.i < token.i), None)
             m = self.mention_for_token(found) if found is not None else None
-            if m is not None:
-                return m
+            if m is not None and self.actors[m.actor].kind not in ("equipment", "location"):
+                return m  # ("fired mortars from their trucks": the mortars own nothing)
         return None
 
     def add_pronouns(self, doc, claims) -> None:

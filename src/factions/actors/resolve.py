@@ -221,6 +221,12 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     for nominal in doc._.nominals or []:
         span = mention_span(document, nominal)
         surface = document.text[span.start : span.end]
+        if nominal.label_ == "PRODUCT":  # "gun trucks", "their rifles": equipment, no knowledge-base actor
+            actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal")
+            actor.kind = "equipment"
+            _add_alias(actor, surface)
+            mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, basis="nominal"))
+            continue
         member = choose_member(kb, surface, reg.context)  # "government forces", "the army"
         if member is not None and member.actor is not None:
             actor = reg.for_member(member.actor.id, surface, member.reason)

@@ -154,6 +154,8 @@ def re3d_type(mention, kind: str | None) -> str | None:
     ("civilians", "senior officials") is an Organisation; a state acting ("Russia
     vetoed") is an Organisation and a state as a place a Location."""
     label = mention.label
+    if kind == "equipment":
+        return None  # weapons and vehicles: re3d's Weapon and MilitaryPlatform, no core type
     if mention.basis == "pronoun" and mention.text.lower() in _POSSESSIVES:
         return None  # re3d marks "they", "we" and "his" as mentions, seldom "its", "their" or "our"
     if label == "NORP":

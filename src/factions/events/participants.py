@@ -64,6 +64,16 @@ class _Participants:
             if m is None:
                 continue
             kind = self.index.actors[m.actor].kind
+            if kind == "equipment":
+                # "IAF aircraft struck …", "destroyed ISWAP gun trucks": the party whose equipment
+                # it is takes part; equipment of no one named acts only as a subject ("unidentified
+                # aircraft struck a vehicle"), and is never what is acted on
+                owner = self.group_inside(m) or self.possessor_inside(m) or self._user(tok) or self.owner_before(m)
+                if owner is not None:
+                    out.append(owner)
+                elif tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for v in (tok.head, *tok.head.conjuncts) for c in v.children):
+                    out.append(m)  # ("a roadside bomb exploded": no one acts)
+                continue
             if kind == "location":
                 # "overran a Nigerian Army base": the place is no party, the group
                 # whose base it is is the one attacked.
@@ -135,6 +145,32 @@ class _Participants:
                 if behind.i != span.root.i:
                     return self.index.mention_for_token(behind) or mention
         return mention
+
+    def _user(self, equipment: Token) -> Mention | None:
+        """The party a participle names as firing or operating a weapon: "a drone launched
+        by the factions" (lexicons/relations.toml [equipment] owning_participles)."""
+        participles = frozenset(lexicon("relations")["equipment"]["owning_participles"])
+        for acl in (c for c in equipment.children if c.dep_ == "acl" and c.lemma_ in participles):
+            for pobj in (o for p in acl.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"):
+                m = self.index.mention_for_token(pobj)
+                if m is not None and self.index.actors[m.actor].kind in GROUP_KINDS | {"person", "population"}:
+                    return m
+        return None
+
+    def owner_before(self, equipment: Mention) -> Mention | None:
+        """A party named just before a weapon's name: "Coalition aircraft", "army trucks"."""
+        text = self.index.document.text
+        before = [m for m in self.index.mentions_within(max(0, equipment.span.start - 60), equipment.span.start)
+                  if m.actor and m.basis != "pronoun" and text[m.span.end : equipment.span.start] == " "
+                  and self.index.actors[m.actor].kind in GROUP_KINDS]
+        return max(before, key=lambda m: m.span.end - m.span.start) if before else None
+
+    def possessor_inside(self, nominal: Mention) -> Mention | None:
+        """The party a possessive pronoun opening a description stands for ("its jets",
+        "their rifles"), or None."""
+        return next((m for m in self.index.mentions_within(nominal.span.start, nominal.span.end)
+                     if m.basis == "pronoun" and m.actor and m.span.start == nominal.span.start
+                     and self.index.actors[m.actor].kind in GROUP_KINDS | {"person", "population"}), None)
 
     def group_inside(self, nominal: Mention) -> Mention | None:
         if nominal.basis != "nominal" or _affiliate_description(nominal) or _tie_description(nominal):
@@ -331,7 +367,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                and not any(a <= m.span.start < b and not (m.span.start <= at < m.span.end) for a, b, at in own_phrases)
                # an outlet beside a trigger is its reporter ("told Reuters that 30 rebels
                # had been killed"), not a party
-               and index.actors[m.actor].kind not in ("location", "media") and m.label != "NORP"
+               and index.actors[m.actor].kind not in ("location", "media", "equipment") and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"
     if not between:

@@ -331,6 +331,15 @@ def _described_as_place(root: Token, place_words: set[str]) -> bool:
     return any(t.lower_ in place_words and t.pos_ == "NOUN" for t in beside)
 
 
+def _modifies_a_noun(token: Token) -> bool:
+    """A word set before the noun it describes: "drone" and "missile" in "drone and
+    missile attacks", "rocket" in "rocket launchers" name no weapon of their own."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("compound", "nmod", "amod")
+
+
 def _object_of_verb(token: Token, lemmas: frozenset[str]) -> bool:
     """Whether a word is the object (or a conjoined object) of one of these verbs."""
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -584,6 +593,7 @@ def make_nominals(nlp: Language, name: str):
     repeated optional tokens."""
     lex = nominal_lexicon()
     heads = {
+        **{w: "PRODUCT" for w in lex["equipment"]["heads"]},
         **{w: "LOC" for w in lex["place"]["heads"]},
         **{w: "PERSON" for w in lex["person"]["heads"]},
         **{w: "ORG" for w in lex["group"]["heads"]},
@@ -600,16 +610,22 @@ def make_nominals(nlp: Language, name: str):
         spans = []
         for token in tokens_where(doc, lowers=head_words):
             label = heads.get(token.lower_)
-            if label is None or token.tag_ not in nominal_tags or (token.dep_ == "compound" and label == "LOC"):
-                continue  # "desert" in "Desert Front" modifies a name; it is no place
+            if label is None or token.tag_ not in nominal_tags or (token.dep_ == "compound" and label in ("LOC", "PRODUCT")) \
+                    or (label == "PRODUCT" and _modifies_a_noun(token)):
+                continue  # "desert" in "Desert Front" modifies a name; it is no place ("a drone strike": no drone)
             # A group may be named after a person ("the Assad regime", "Haftar's forces").
             named = ("NORP", "ORG", "GPE", "PERSON") if label == "ORG" else ("NORP", "ORG", "GPE")
             start = token.i
             while start > 0:
                 prev = doc[start - 1]
                 # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"
-                compound_place = label == "LOC" and prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i == token.i
-                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place \
+                compound_place = label in ("LOC", "PRODUCT") and prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i == token.i \
+                    and heads.get(prev.lower_) not in ("ORG", "PERSON")  # ("army trucks": the army is a party of its own, their owner)
+                # and a weapon's adjectives: "armoured vehicles", "explosive vests"
+                described_kit = label == "PRODUCT" and prev.dep_ == "amod" and prev.pos_ == "ADJ" and prev.head.i == token.i
+                if label == "PRODUCT" and prev.lower_ in modifiers and not described_kit and prev.tag_ != "PRP$":
+                    break  # "Coalition aircraft", "rebel drones": the word before names their owner
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
                     continue

@@ -26,13 +26,15 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     from factions.relations.descriptions import alias_relations, ally_descriptions, loyal_parties, person_groups
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
-        affiliate_relations, composition_relations, dedupe_relations, described_memberships, named_arguments, outlet_relations,
-        structural_relations, title_relations,
+        affiliate_relations, composition_relations, dedupe_relations, described_memberships, equipment_relations, named_arguments,
+        outlet_relations, structural_relations, title_relations,
     )
 
     relations = list(implied)
     relations.extend(title_relations(doc, index))
-    relations.extend(described_memberships(doc, index, _Participants(index)))
+    participants = _Participants(index)
+    relations.extend(described_memberships(doc, index, participants))
+    relations.extend(equipment_relations(doc, index, participants))
     relations.extend(structural_relations(doc, index))
     relations.extend(affiliate_relations(doc, index))
     relations.extend(outlet_relations(doc, index))

@@ -149,6 +149,64 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     return out
 
 
+def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
+    """Weapons and vehicles belong to the party that names, owns or uses them (rule
+    relations.equipment-of, lexicons/relations.toml [equipment]): "ISWAP gun trucks",
+    "their rifles", "rifles belonging to the militants", "rockets fired by the PIJ",
+    "the PIJ fired rockets", "captured two guns from the insurgents"."""
+    words = _words_of("equipment")
+    use, taking = frozenset(words["use_verbs"]), frozenset(words["taking_verbs"])
+    giving = frozenset(words["giving_verbs"])
+    out = []
+
+    def party(tok: Token | None) -> Mention | None:
+        m = index.mention_for_token(tok) if tok is not None else None
+        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"location"} else None
+
+    def pobjs(prep: Token) -> list[Token]:
+        return [o for o in prep.children if o.dep_ == "pobj"]
+
+    for m in index.mentions:
+        if not m.actor or index.actors[m.actor].kind != "equipment":
+            continue
+        chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if chars is None:
+            continue
+        head = chars.root
+        # "ISWAP gun trucks", "their rifles", "Coalition aircraft"
+        owner = participants.group_inside(m) or participants.possessor_inside(m) or participants.owner_before(m)
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "rifles, launchers and mines belonging to X": the list shares its phrase
+        listed = [first, *first.conjuncts]
+        candidates: list[Token] = []
+        for c in (c for t in listed for c in t.children):
+            if c.dep_ == "prep" and c.lower_ in words["owner_preps"]:  # "the weapons of the group"
+                candidates += pobjs(c)
+            if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", "fired by X"
+                candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
+        verb = first.head if first.dep_ in ("dobj", "pobj") else None
+        using = first.dep_ == "pobj" and verb.lower_ in words["using_preps"]
+        if using:  # "arrived in gun trucks", "attacked the base with drones"
+            verb = verb.head
+        if verb is not None and verb.pos_ == "VERB":
+            subjects, passive = _subject_tokens(verb)
+            if using and verb.lemma_ in giving:  # "provided the army with vehicles": the army's
+                candidates += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
+                candidates += subjects
+            elif verb.lemma_ in taking and not using:  # "captured two guns from the insurgents"
+                candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p)]
+        for t in candidates:
+            if owner is not None:
+                break
+            owner = party(relative_noun(t) or t)
+        if owner is not None and owner.actor != m.actor:
+            out.append(Relation(type="owned_by", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
+                                evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of"))
+    return out
+
+
 def _in_apposition(a, b) -> bool:
     """Whether one of two phrases stands in apposition to the other."""
     if a is None or b is None:
