@@ -13,7 +13,7 @@ from factions.actors.resolve import clean_surface, descriptive_name
 from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span
 from factions.nlp.pipeline import sentence_starts
-from factions.nlp.tokens import tokens_where
+from factions.nlp.tokens import asked_of, tokens_where
 
 MAX_MENTION = 300  # characters: no mention is longer
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -31,23 +31,14 @@ GROUP_KINDS = {"armed_group", "organization", "government_body", "state", "media
 
 
 def _controller(verb: Token) -> Token | None:
-    """Who does what an infinitive with no subject of its own says: the object of the
-    verb it completes ("urged Eritrea to withdraw", "called on the community to …"),
-    else that verb's subject ("Kenya wants to withdraw")."""
-    governing = verb.head
-    found = None
-    # A purpose clause is its subject's ("deployed troops to protect its bases"), unless
-    # the verb asks for something (the parse hangs "called on X, to …" as a purpose).
-    if verb.dep_ == "xcomp" or governing.lemma_.lower() in lexicon("events")["participants"]["request_verbs"]:
-        found = next((c for c in governing.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if found is None:  # "called on X to …"
-            found = next((o for c in governing.children if c.dep_ == "prep" and c.i < verb.i for o in c.children if o.dep_ == "pobj"), None)
-    return found or next((c for c in governing.children if c.dep_ == "nsubj"), None)
-
-
-def _infinitive(verb: Token) -> bool:
-    """An infinitive completing or purposing another verb, with no subject of its own."""
-    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+    """Who does what an infinitive with no subject of its own says: the one asked or
+    made to ("urged Eritrea to withdraw its forces"), else the subject of the verb it
+    completes or serves ("Kenya wants to withdraw its troops", "deployed troops to
+    protect its bases")."""
+    if verb.dep_ != "xcomp" and not (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return None
+    asked = asked_of(verb)
+    return asked[0] if asked else next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 _PLURAL_PRONOUNS = frozenset({"we", "us", "our", "they", "them", "their"})
@@ -193,7 +184,7 @@ class ActorIndex:
         if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX"):
             # "The Ministers reaffirmed their support": a possessive in the object is the subject's
             subject = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
-            if subject is None and _infinitive(t.head):
+            if subject is None:
                 subject = _controller(t.head)  # "urged the community to intensify its cooperation"
             return self.mention_for_token(subject) if subject is not None else None
         while t.dep_ in ("pobj", "prep") and t.head.i != t.i:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from factions.events.triggers import _match_trigger, triggers
 from factions.lexicons import lexicon
-from factions.nlp import relative_noun, sentence_of, stray_to
+from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -102,14 +102,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
-    asking = verb.dep_ == "advcl" and verb.head.lemma_.lower() in lexicon("events")["participants"]["request_verbs"] \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # the parse of "called on X, to …"
-    if (verb.dep_ == "xcomp" or asking) and verb.head.pos_ == "VERB":
-        # "called on the government to work with Chad", "urged the groups to unite",
-        # "trained the army to fight IS": the one asked, made or helped acts
-        asked = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-        asked += [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i
-                  for o in c.children if o.dep_ == "pobj"]
+    asked = asked_of(verb)  # "called on the government to work with Chad": the one asked, made or helped acts
+    if asked:
         # ("sent troops to fight IS", "is providing 125 soldiers to assist the army": the
         # sender acts through its own forces, lexicons/relations.toml troop_contributors)
         forces = frozenset(lexicon("relations")["troop_contributors"]["force_nouns"])
@@ -226,6 +220,16 @@ def _between(prep: Token) -> list[Token]:
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not _inside_of_phrase(t, prep) and not _modifies_next(t):
             out.append(t)
     return out
+
+
+def blamed_act(trigger: Token) -> bool:
+    """Whether an act is named as what someone is blamed for ("blamed for the killing",
+    "accused X of the attack", "blamed the attack on X"): told before, its doer named
+    by the blaming (events.toml blame_verbs)."""
+    head = trigger.head
+    if trigger.dep_ == "pobj":
+        return head.lower_ in ("for", "of", "in") and head.head.lemma_ in lexicon("events")["participants"]["blame_verbs"]
+    return trigger.dep_ == "dobj" and head.lemma_ == "blame"
 
 
 def _modifies_next(t: Token) -> bool:
@@ -396,12 +400,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             recipients.extend(objects)
     # "RSF fighters were blamed for the killing of protesters", "accused the militia of the
     # massacre": the one blamed did the act
-    if trigger.dep_ == "pobj" and head.lower_ in ("for", "of", "in") and head.head.lemma_ in parts["blame_verbs"] and not actors:
+    blamed = blamed_act(trigger)
+    if blamed and trigger.dep_ == "pobj" and not actors:
         blaming = head.head
         subj, passive = _subject_tokens(blaming)
         actors.extend(subj if passive else [t for c in blaming.children if c.dep_ == "dobj" for t in _with_conjuncts(c)])
     # "the army blamed the attack on al-Shabaab": who it is blamed on did it
-    if trigger.dep_ == "dobj" and head.lemma_ == "blame":
+    if blamed and trigger.dep_ == "dobj":
         blamed = [p for h in (head, trigger) for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
                   for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o)]
         actors.extend(b for b in blamed if b not in actors)

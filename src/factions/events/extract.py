@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _alongside, _participants, _with_conjuncts
+from factions.events.arguments import _alongside, _participants, _with_conjuncts, blamed_act
 from factions.events.implied import _implied_relations, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
@@ -79,9 +79,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # "Clashes between A and B killed four civilians", "the blast killed four": an
         # event as the subject says who died, not who killed them
         by_event = not is_noun and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _match_trigger(c, t) is not None for c in token.children)
-        # "blamed the junta for the attack": an act told before, its target not named here
-        blamed = (token.dep_ == "pobj" and token.head.head.lemma_ in lex["participants"]["blame_verbs"]) or \
-            (token.dep_ == "dobj" and token.head.lemma_ == "blame")
+        blamed = blamed_act(token)  # "blamed the junta for the attack": told before, its target not named here
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
                 and not relative and not by_event and not blamed and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other

@@ -68,7 +68,7 @@ class _Participants:
                 # "IAF aircraft struck …", "destroyed ISWAP gun trucks": the party whose equipment
                 # it is takes part; equipment of no one named acts only as a subject ("unidentified
                 # aircraft struck a vehicle"), and is never what is acted on
-                owner = self.group_inside(m) or self.possessor_inside(m) or self._user(tok) or self.owner_before(m)
+                owner = self.equipment_owner(m, tok)
                 if owner is not None:
                     out.append(owner)
                 elif tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for v in (tok.head, *tok.head.conjuncts) for c in v.children):
@@ -145,6 +145,12 @@ class _Participants:
                 if behind.i != span.root.i:
                     return self.index.mention_for_token(behind) or mention
         return mention
+
+    def equipment_owner(self, equipment: Mention, head: Token) -> Mention | None:
+        """The party a weapon's own phrase names as its owner or user: "ISWAP gun trucks",
+        "their rifles", "Coalition aircraft", "a drone launched by the factions"."""
+        return self.group_inside(equipment) or self.possessor_inside(equipment) or self.owner_before(equipment) \
+            or self._user(head)
 
     def _user(self, equipment: Token) -> Mention | None:
         """The party a participle names as firing or operating a weapon: "a drone launched

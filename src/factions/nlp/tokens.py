@@ -91,6 +91,24 @@ def object_of(token: Token, preposition: str = "of") -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
+def asked_of(infinitive: Token) -> list[Token]:
+    """Whom an infinitive with no subject of its own is about, when it completes a verb
+    that asks or makes someone do it: the object before it ("urged the groups to
+    unite", "trained the army to fight IS") or the one called on ("called on the
+    government to work with Chad"; the parse may hang "called on X, to …" as a purpose
+    clause, which counts only after a verb of asking, events.toml request_verbs)."""
+    governing = infinitive.head
+    if governing.pos_ != "VERB":
+        return []
+    purpose = infinitive.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in lexicon("events")["participants"]["request_verbs"])):
+        return []
+    asked = [c for c in governing.children if c.dep_ == "dobj" and c.i < infinitive.i]
+    asked += [o for c in governing.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < infinitive.i
+              for o in c.children if o.dep_ == "pobj"]
+    return asked
+
+
 def relative_noun(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or
     None. After a predicate noun it is the copula's subject the clause is about: "X is

@@ -173,8 +173,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         if chars is None:
             continue
         head = chars.root
-        # "ISWAP gun trucks", "their rifles", "Coalition aircraft"
-        owner = participants.group_inside(m) or participants.possessor_inside(m) or participants.owner_before(m)
+        owner = participants.equipment_owner(m, head)  # "ISWAP gun trucks", "their rifles", "fired by X"
         first = head
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "rifles, launchers and mines belonging to X": the list shares its phrase
@@ -183,7 +182,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         for c in (c for t in listed for c in t.children):
             if c.dep_ == "prep" and c.lower_ in words["owner_preps"]:  # "the weapons of the group"
                 candidates += pobjs(c)
-            if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", "fired by X"
+            if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
                 candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
         verb = first.head if first.dep_ in ("dobj", "pobj") else None
         using = first.dep_ == "pobj" and verb.lower_ in words["using_preps"]
