@@ -340,8 +340,8 @@ def _hostile_labels(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Re
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         # "is listed as a terrorist organisation by Turkey, the US and the EU": the parse may
         # hang the agent's "by" on the label; each of its conjuncts holds the label
-        holder_toks = [p for h in (verb, *labels) for c in h.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                       for p in c.children if p.dep_ == "pobj" for p in (p, *p.conjuncts)] if passive \
+        holder_toks = [t for h in (verb, *labels) for c in h.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                       for p in c.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)] if passive \
             else [c for c in verb.children if c.dep_ == "nsubj"][:1]
         for holder_tok in holder_toks:
             out.extend(_labelled_by(holder_tok, objects, verb, hostile, index, claims))
