@@ -1710,3 +1710,19 @@ def test_equipment_is_no_party_and_no_modifier(extractor):
     x, names = _run(extractor, "Unidentified aircraft struck a convoy of Hezbollah fighters near Tyre.")
     struck = next(e for e in x.events if e.trigger == "struck")
     assert [names[a] for a in struck.actors] == ["Unidentified aircraft"]  # of no one named: it acts itself
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Egypt announced, together with Qatar and the United States, a pause in the fighting.", ("Egypt", "Qatar")),
+    ("Burundi, along with Rwanda, sent troops to the border.", ("Burundi", "Rwanda")),
+])
+def test_acting_together_with_another_is_being_on_its_side(extractor, text, pair):
+    # relations.alongside (structure._together_with)
+    x, _ = _run(extractor, text)
+    allied = _spans(x, "allied_with")
+    assert pair in allied or pair[::-1] in allied, allied
+
+
+def test_along_with_after_an_object_adds_objects_not_allies(extractor):
+    x, _ = _run(extractor, "We are targeting the smugglers of weapons, along with the businessmen who finance the militias.")
+    assert not [r for r in x.relations if r.rule == "relations.alongside"]

@@ -1014,7 +1014,32 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             place = party(described, PLACE_KINDS) or party(object_of(described), PLACE_KINDS)
             add("controls", party(holder, PARTY_KINDS - {"person"}) or _group_of(holder, index), place, token, "relations.held-by")
     _under_leader(doc, party, add)
+    _together_with(doc, party, add)
     return out
+
+
+def _together_with(doc: Doc, party, add) -> None:
+    """"Qatar announces, together with Egypt and the United States, …", "Ugandan soldiers,
+    together with SNA troops, held their positions", "Kenya, along with Uganda, sent
+    troops" (rule relations.alongside): who acts together with another is on its side.
+    The phrase hangs on the verb (its subject acts) or on the subject itself."""
+    marks = frozenset(_words_of("alongside")["together_marks"])
+    for prep in tokens_where(doc, lowers=frozenset({"with"})):
+        if prep.dep_ != "prep" or prep.i == 0 or doc[prep.i - 1].lower_ not in marks:
+            continue
+        holder = prep.head if prep.head.i != prep.i - 1 else prep.head.head  # "along with" may hang on "along"
+        if holder.pos_ in ("VERB", "AUX"):
+            if doc[prep.i - 1].lower_ == "along" and any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children):
+                continue  # "targeting developers of chemical weapons, along with businessmen": more objects
+                # ("re-established the CPP together with a small group of radicals": co-founders)
+            subjects, passive = _subject_tokens(holder)
+            holders = [] if passive else subjects
+        else:
+            holders = [holder] if holder.dep_ in ("nsubj", "nsubjpass") else []
+        sides = [t for p in prep.children if p.dep_ == "pobj" for t in _with_conjuncts(p)]
+        for a in holders:
+            for b in sides:
+                add("allied_with", party(a, PARTY_KINDS - {"location"}), party(b, PARTY_KINDS - {"location"}), prep, "relations.alongside")
 
 
 def _under_leader(doc: Doc, party, add) -> None:
