@@ -248,3 +248,12 @@ def test_a_relative_with_another_given_name_is_no_close_spelling():
 def test_a_relative_is_not_linked_to_the_knowledge_base_person(extractor):
     links, _ = _links(extractor, "President Erdogan received Kurdistan Region Prime Minister Masrour Barzani in Istanbul.", "2022-04-15")
     assert links["Masrour Barzani"] == {None}
+
+
+def test_an_acronym_two_armies_share_is_read_by_the_story_s_theatre(extractor):
+    # kb: the Somali National Army and the Syrian National Army are both "SNA"; the
+    # document's places decide (actors/linking.py)
+    links, _ = _links(extractor, "SNA troops clashed with al-Shabaab militants near Mogadishu.", "2024-03-01")
+    assert links["SNA"] == {"somali-national-army"}
+    links, _ = _links(extractor, "Turkey backed the SNA in its offensive on Afrin in northern Syria.", "2018-03-01")
+    assert links["SNA"] == {"syrian-national-army"}
