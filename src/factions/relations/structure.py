@@ -834,14 +834,19 @@ def _troop_contributors(token: Token, subjects: list[Token], words_after: set[st
                 add("member_of", party(force, PARTY_KINDS - {"location", "state"}), party(subject, bodies), token, rule)
 
 
+def _counted(tok: Token) -> Token:
+    """What a quantity word counts ("hundreds of foreign fighters": fighters), else the word."""
+    counted = object_of(tok) if tok.lower_ in _words("quantity_heads") else None
+    return counted if counted is not None else tok
+
+
 def _forces_of_subject(token: Token, subjects: list[Token], force_nouns: frozenset[str], party, add) -> None:
     """"The ELN has about 6,000 fighters", "the army had sent 5,000 troops to the region"
     (rule relations.forces-of-subject): forces a group or state has, sends or moves are its
     members. Forces with an owner of their own ("its forces", "troops of the AU") are
     left to the rules that read the owner; a person's are commanded, not owned."""
     for obj in (o for c in token.children if c.dep_ == "dobj" for o in _with_conjuncts(c)):
-        quantity = obj.lower_ in lexicon("events")["participants"]["quantity_heads"] and object_of(obj) is not None
-        forces = object_of(obj) if quantity else obj  # "thousands of fighters"
+        forces = _counted(obj)  # "thousands of fighters"
         if forces.lemma_.lower() not in force_nouns or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
                                                             or (c.dep_ in ("amod", "compound") and c.ent_type_)  # "Nigerian troops"
                                                             for c in forces.children):
@@ -860,15 +865,13 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     phrasal = {(p["verb"], p["word"]) for p in include["phrasal"]}
     out: list[Relation] = []
 
-    quantities = frozenset(lexicon("events")["participants"]["quantity_heads"])
 
     def party(tok: Token | None, kinds: set[str]) -> Mention | None:
         if tok is None:
             return None
         if tok.tag_ in ("WDT", "WP"):  # "the Arakan Army, which belongs to the alliance": the noun described
             tok = relative_noun(tok) or tok
-        if tok.lower_ in quantities and object_of(tok) is not None:
-            tok = object_of(tok)  # "hundreds of foreign fighters"
+        tok = _counted(tok)  # "hundreds of foreign fighters"
         m = index.mention_for_token(_named_head(tok, index))
         if tok.lower_ == "whose":  # "the loose coalition, whose core members include …": the coalition
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
