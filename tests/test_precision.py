@@ -200,12 +200,20 @@ def test_parties_of_a_joint_offensive_are_allies_not_enemies(extractor):
     ("Ethiopia and Eritrea fought a three-week border war in 1999.", "Ethiopia", "Eritrea"),
     ("The Islamic State and al-Qaeda clashed near Deir ez-Zor.", "Islamic State", "al-Qaeda"),
     ("Al-Shabaab and the Islamic State attacked each other in Puntland.", "al-Shabaab", "Islamic State"),
+    ("Hamas and Fatah fought one another in Gaza in 2007.", "Hamas", "Fatah"),  # nlp.tokens.reciprocal
 ])
 def test_parties_of_a_mutual_fight_fight_each_other(extractor, text, a, b):
     x, names = _run(extractor, text)
     rels = _relations(x, names)
     assert ("fights", a, b) in rels or ("fights", b, a) in rels
     assert not any(t == "allied_with" for t, *_ in rels)
+
+
+def test_accusing_one_another_opposes_both_ways(extractor):
+    x, names = _run(extractor, "The army and the rebels accused one another of violating the truce.")
+    assert {("The army", "the rebels"), ("the rebels", "The army")} <= _spans(x, "opposes")
+    x, names = _run(extractor, "Hamas and Fatah fought one other group.")  # "one other" is no reciprocal
+    assert not _spans(x, "fights") & {("Hamas", "Fatah"), ("Fatah", "Hamas")}
 
 
 def test_fighting_for_a_group_is_membership_not_war_on_it(extractor):
@@ -1726,3 +1734,25 @@ def test_acting_together_with_another_is_being_on_its_side(extractor, text, pair
 def test_along_with_after_an_object_adds_objects_not_allies(extractor):
     x, _ = _run(extractor, "We are targeting the smugglers of weapons, along with the businessmen who finance the militias.")
     assert not [r for r in x.relations if r.rule == "relations.alongside"]
+
+
+# --- eighth session -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, kind", [
+    ("AMISOM fights al-Shabaab, which is affiliated with al-Qaeda.", ("al-Shabaab", "al-Qaeda"), "affiliate_of"),
+    ("ISWAP, which is loyal to the Islamic State group, is dominant.", ("ISWAP", "the Islamic State group"), "affiliate_of"),
+    ("Armed fighters linked to ISIL stormed the town.", ("Armed fighters", "ISIL"), "member_of"),
+    ("Ugandan security agencies have linked the bombers to the ADF.", ("the bombers", "ADF"), "member_of"),
+])
+def test_a_party_said_to_be_tied_to_a_group_belongs_to_it(extractor, text, pair, kind):
+    # relations.affiliated-with and relations.loyal-to (relations.toml [affiliation]);
+    # a relative pronoun stands for its noun, an active verb's object is the one tied
+    x, _ = _run(extractor, text)
+    assert pair in _spans(x, kind), x.relations
+
+
+def test_a_tie_to_no_party_or_of_the_speaker_makes_no_membership(extractor):
+    x, _ = _run(extractor, "The attack was linked to the Islamic State.")
+    assert not [r for r in x.relations if r.rule == "relations.affiliated-with"]
+    x, _ = _run(extractor, "Officials linked the bombers to the ADF.")
+    assert ("Officials", "ADF") not in _spans(x, "member_of")

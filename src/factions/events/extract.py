@@ -23,7 +23,7 @@ from factions.events.triggers import Triggers, TriggerType, _match_trigger, _ver
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
-from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where
+from factions.nlp import reciprocal, relative_noun, sentence_of, sentence_span, tokens_where
 
 
 def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list[Claim],
@@ -72,7 +72,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors + allies}]
         if token.lemma_ in lex["participants"]["place_verbs"]:
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
-        reciprocal = any(t.lower_ in ("other", "another") and t.i > token.i for t in recipient_toks)
+        mutual = any(reciprocal(t) and t.i > token.i for t in recipient_toks)  # "fought each other", "accused one another"
         object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
         # "…in North Darfur, which killed two aid workers": the subject is named, just not a party.
         relative = any(c.dep_ == "nsubj" and relative_noun(c) is not None for c in token.children)
@@ -141,7 +141,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         events.append(event)
         if event_type == "LEADER_KILLED" and guessed:
             continue  # "Shekau, who was killed in 2021": who killed him is a guess, no side of a fight
-        relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, reciprocal,
+        relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, mutual,
                                             object_named, index))
         if event_type == "ASSAULT" and not guessed and "relations.attacked-place" not in disabled and not _takes_control(token):
             # "stormed the hospital", "an assault on El Fasher": the place attacked (a place

@@ -109,6 +109,19 @@ def asked_of(infinitive: Token) -> list[Token]:
     return asked
 
 
+def reciprocal(token: Token) -> bool:
+    """Whether the token is the head of a reciprocal pronoun: "each other" (the parse
+    heads it on "other") or "one another" (headed on "one", or on "another")."""
+    lower = token.lower_
+    if lower == "other":
+        return any(c.lower_ == "each" for c in token.children) or token.i > 0 and token.doc[token.i - 1].lower_ == "each"
+    if lower == "another":
+        return token.i > 0 and token.doc[token.i - 1].lower_ == "one"
+    if lower == "one":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "another"
+    return False
+
+
 def relative_noun(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or
     None. After a predicate noun it is the copula's subject the clause is about: "X is

@@ -3,8 +3,9 @@ actor ("X, also known as Y": rule relations.alias-of), a party described by its 
 backer or patron ("its Russian partners", "Iran's proxies", "X, close to China":
 relations.ally-description), a body named as a person's ("the Justice and
 Equality Movement of Gibril Ibrahim": relations.group-of-person), and those named by
-whom they are loyal to ("forces loyal to Ahmed Madobe": relations.loyal-to). Words in
-data/lexicons/relations.toml [alias] and [ally_description]."""
+whom they are loyal or affiliated to ("forces loyal to Ahmed Madobe": relations.loyal-to;
+"fighters linked to ISIL": relations.affiliated-with). Words in
+data/lexicons/relations.toml [alias], [ally_description] and [affiliation]."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from factions.actors.index import GROUP_KINDS, ActorIndex
 from factions.events.participants import _named_before
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation
-from factions.nlp import sentence_of, sentence_span, tokens_where
+from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where
 from factions.relations.stances import PARTY_KINDS
 from factions.relations.structure import _named_description, _words_of
 
@@ -207,37 +208,63 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
     return out
 
 
+def _affiliation_words() -> dict[str, list[str]]:
+    return lexicon("relations")["affiliation"]["adjectives"]
+
+
+def _described_by(word: Token) -> Token | None:
+    """The party an adjective or participle of affiliation describes: the noun it
+    modifies ("forces loyal to X", "fighters linked to ISIL", "the group, affiliated
+    with al-Qaeda,"), or the subject it is said of ("X remains loyal to Y", "the
+    militia is tied to the party") or the object of the verb ("linked the bombers to
+    the ADF"), a relative pronoun standing for its noun ("ISWAP,
+    which is loyal to the Islamic State", "al-Shabaab, which is affiliated with
+    al-Qaeda")."""
+    if word.dep_ in ("amod", "acl"):
+        return word.head
+    clause = word.head if word.dep_ == "acomp" else word if word.pos_ in ("VERB", "ADJ") else None
+    if clause is None:
+        return None
+    if clause is word:  # "officials linked the bombers to the ADF": the object is the one tied
+        linked = next((c for c in word.children if c.dep_ == "dobj"), None)
+        if linked is not None:
+            return linked
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return relative_noun(subject) or subject if subject is not None else None
+
+
 def loyal_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"forces loyal to Ahmed Madobe", "fighters loyal to the STC" (rule
     relations.loyal-to): a person commands those loyal to them; a group counts them
-    among its own."""
+    among its own. "Fighters linked to ISIL", "al-Shabaab, which is affiliated with
+    al-Qaeda" (rule relations.affiliated-with; relations.toml [affiliation]): the
+    fighters are the group's, the group its affiliate."""
     out = []
-    for token in tokens_where(doc, lowers=frozenset({"loyal"})):
-        described = token.head if token.dep_ in ("amod", "acomp") else None
+    words = _affiliation_words()
+    for token in tokens_where(doc, lowers=frozenset(words)):
+        described = _described_by(token)
         if described is None:
             continue
-        if token.dep_ == "acomp":  # "the fighters who remained loyal to X", "X remains loyal to Y"
-            described = next((c for c in described.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if described is None:
-                continue
         m = index.mention_for_token(described)
         if m is None or not m.actor or m.basis == "pronoun":
             continue
-        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        for obj in (o for o in (to.children if to is not None else ()) if o.dep_ == "pobj"):
-            x = index.mention_for_token(obj)
-            if x is None or not x.actor or x.actor == m.actor:
-                continue
-            kind = index.actors[x.actor].kind
-            if kind == "person" and m.basis == "nominal":
-                rel = Relation(type="leads", source=x.actor, target=m.actor, source_span=x.span, target_span=m.span,
-                               evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule="relations.loyal-to")
-            elif kind in GROUP_KINDS - {"media"} and index.actors[m.actor].kind in PARTY_KINDS:
-                rel_type = "member_of" if m.basis == "nominal" else "affiliate_of"  # "ISWAP remains loyal to the Islamic State"
-                rel = Relation(type=rel_type, source=m.actor, target=x.actor, source_span=m.span, target_span=x.span,
-                               evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule="relations.loyal-to")
-            else:
-                continue
-            out.append(rel)
+        loyal = token.lower_ == "loyal"
+        rule = "relations.loyal-to" if loyal else "relations.affiliated-with"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in words[token.lower_]):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                x = index.mention_for_token(obj)
+                if x is None or not x.actor or x.actor == m.actor:
+                    continue
+                kind = index.actors[x.actor].kind
+                if kind == "person" and m.basis == "nominal" and loyal:
+                    rel = Relation(type="leads", source=x.actor, target=m.actor, source_span=x.span, target_span=m.span,
+                                   evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule=rule)
+                elif kind in GROUP_KINDS - {"media"} and index.actors[m.actor].kind in PARTY_KINDS:
+                    rel_type = "member_of" if m.basis == "nominal" else "affiliate_of"  # "ISWAP remains loyal to the Islamic State"
+                    rel = Relation(type=rel_type, source=m.actor, target=x.actor, source_span=m.span, target_span=x.span,
+                                   evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule=rule)
+                else:
+                    continue
+                out.append(rel)
     return out
 
