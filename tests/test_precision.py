@@ -1741,8 +1741,8 @@ def test_along_with_after_an_object_adds_objects_not_allies(extractor):
 @pytest.mark.parametrize("text, pair, kind", [
     ("AMISOM fights al-Shabaab, which is affiliated with al-Qaeda.", ("al-Shabaab", "al-Qaeda"), "affiliate_of"),
     ("ISWAP, which is loyal to the Islamic State group, is dominant.", ("ISWAP", "the Islamic State group"), "affiliate_of"),
-    ("Armed fighters linked to ISIL stormed the town.", ("Armed fighters", "ISIL"), "member_of"),
-    ("Ugandan security agencies have linked the bombers to the ADF.", ("the bombers", "ADF"), "member_of"),
+    ("Armed fighters linked to ISIL stormed the town.", ("Armed fighters", "ISIL"), "affiliate_of"),
+    ("Ugandan security agencies have linked the bombers to the ADF.", ("the bombers", "ADF"), "affiliate_of"),
 ])
 def test_a_party_said_to_be_tied_to_a_group_belongs_to_it(extractor, text, pair, kind):
     # relations.affiliated-with and relations.loyal-to (relations.toml [affiliation]);
@@ -1755,4 +1755,28 @@ def test_a_tie_to_no_party_or_of_the_speaker_makes_no_membership(extractor):
     x, _ = _run(extractor, "The attack was linked to the Islamic State.")
     assert not [r for r in x.relations if r.rule == "relations.affiliated-with"]
     x, _ = _run(extractor, "Officials linked the bombers to the ADF.")
-    assert ("Officials", "ADF") not in _spans(x, "member_of")
+    assert ("Officials", "ADF") not in _spans(x, "member_of") | _spans(x, "affiliate_of")
+
+
+@pytest.mark.parametrize("text, pair, kind", [
+    # events.arguments._helped: "the support of X" is X's; who has it, or acts with it, receives it
+    ("Awdheegle was liberated from al-Shabaab in 2019 by the SNA with the support of AMISOM.", ("AMISOM", "SNA"), "allied_with"),
+    ("Government forces, with the support of Chad, retook Gao.", ("Chad", "Government forces"), "allied_with"),
+    ("The rebels have the support of Rwanda.", ("Rwanda", "The rebels"), "supports"),
+])
+def test_the_support_of_a_party_is_given_by_it(extractor, text, pair, kind):
+    x, _ = _run(extractor, text)
+    found = _spans(x, kind)
+    assert pair in found or (kind == "allied_with" and pair[::-1] in found), x.relations
+    assert pair[::-1] not in _spans(x, "supports")
+
+
+def test_the_support_of_no_party_gives_no_one_support(extractor):
+    x, _ = _run(extractor, "I stand ready to work with all sides, with the support of the region.")
+    assert not [e for e in x.events if e.type == "SUPPORT"]
+
+
+def test_in_support_of_names_who_receives_it(extractor):
+    x, _ = _run(extractor, "AFRICOM carried out an airstrike in support of the Somali forces.")
+    assert not _spans(x, "supports") & {("the Somali forces", "AFRICOM")}
+    assert ("AFRICOM", "the Somali forces") in _spans(x, "allied_with") | _spans(x, "supports")

@@ -251,6 +251,26 @@ def _inside_of_phrase(t: Token, prep: Token) -> bool:
     return False
 
 
+def _helped(support: Token) -> list[Token]:
+    """Who acted "with the support of X": the doer of the verb the "with" hangs on
+    ("was liberated by the SNA with the support of AMISOM", "the army, with the help of
+    militias, retook the town"), the party it is said of, or who has it ("the rebels
+    have the support of Rwanda")."""
+    if support.dep_ == "dobj" and support.head.lemma_ in ("have", "enjoy", "receive", "get", "win", "gain", "obtain"):
+        return _subject_tokens(support.head)[0]  # "the rebels have the support of Rwanda"
+    prep = support.head
+    if support.dep_ != "pobj" or prep.lower_ != "with":
+        return []
+    if prep.head.pos_ in ("NOUN", "PROPN") and _names_a_party(prep.head):
+        return _with_conjuncts(prep.head)  # "Government forces, with the support of Chad, retook Gao"
+    if prep.head.pos_ != "VERB":
+        return []
+    subj, passive = _subject_tokens(prep.head)
+    if passive:
+        return [p for c in prep.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o)]
+    return subj
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -339,6 +359,15 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             # A place ("rocket fire from Lebanon") says where from, not who.
             actors.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)
                           if p.ent_type_ not in ("GPE", "LOC", "FAC") and _names_a_party(p))
+            continue
+        if child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ in parts["beneficiary_words"] \
+                and not (trigger.dep_ == "pobj" and trigger.head.lower_ == "in"):
+            # "with the support of AMISOM", "the help of local militias": who gives it
+            # ("in support of the Somali forces" names who receives it)
+            givers = [p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+            actors.extend(givers)
+            if any(_names_a_party(g) for g in givers):  # "with the support of the region": no one named gives it
+                recipients.extend(_helped(trigger))
             continue
         if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by", "for"]:  # "support for X"
             for pobj in child.children:

@@ -113,6 +113,14 @@ def _in_a_fight(support: Token, t: Triggers) -> bool:
         scope += [t for c in support.head.children if c.dep_ == "advcl" and c.i > support.i for t in c.subtree]
     if support.dep_ == "dobj":  # "provided air support …, focused on defeating ISIL"
         scope += [t for c in support.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree]
+    if support.dep_ == "pobj" and support.head.lower_ == "with":
+        # "retook Gao with the support of Chad", "forces, with the help of militias, retook
+        # the town": the act done with it (the verb the "with" or its party hangs on)
+        done = support.head.head if support.head.head.pos_ == "VERB" else support.head.head.head
+        if done.pos_ == "VERB":
+            if done.lemma_.lower() in lexicon("events")["participants"]["taken_by_force"]:
+                return True
+            scope.append(done)
     if support.dep_ == "acl" or (support.dep_ == "conj" and support.head.dep_ == "acl"):
         # "the SDF, backed by Coalition air support, cleared two neighbourhoods", "offensives by
         # government forces, backed by US air power": the fight of the party backed

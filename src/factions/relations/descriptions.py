@@ -237,8 +237,8 @@ def loyal_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"forces loyal to Ahmed Madobe", "fighters loyal to the STC" (rule
     relations.loyal-to): a person commands those loyal to them; a group counts them
     among its own. "Fighters linked to ISIL", "al-Shabaab, which is affiliated with
-    al-Qaeda" (rule relations.affiliated-with; relations.toml [affiliation]): the
-    fighters are the group's, the group its affiliate."""
+    al-Qaeda" (rule relations.affiliated-with; relations.toml [affiliation]): an
+    affiliate of the group, a looser tie than membership."""
     out = []
     words = _affiliation_words()
     for token in tokens_where(doc, lowers=frozenset(words)):
@@ -260,7 +260,9 @@ def loyal_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
                     rel = Relation(type="leads", source=x.actor, target=m.actor, source_span=x.span, target_span=m.span,
                                    evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule=rule)
                 elif kind in GROUP_KINDS - {"media"} and index.actors[m.actor].kind in PARTY_KINDS:
-                    rel_type = "member_of" if m.basis == "nominal" else "affiliate_of"  # "ISWAP remains loyal to the Islamic State"
+                    # "forces loyal to the STC" are its members, "ISWAP remains loyal to the Islamic
+                    # State" an affiliate; a tie ("fighters linked to ISIL") is affiliation only
+                    rel_type = "member_of" if m.basis == "nominal" and loyal else "affiliate_of"
                     rel = Relation(type=rel_type, source=m.actor, target=x.actor, source_span=m.span, target_span=x.span,
                                    evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule=rule)
                 else:
