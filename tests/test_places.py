@@ -237,3 +237,38 @@ def test_a_name_after_near_or_outside_is_a_place_and_not_the_subject(extractor, 
     assert next(a for a in x.actors if a.name == place).kind == "location"
     event = next(e for e in x.events if e.type == "ASSAULT")
     assert [names[a].lower() for a in event.actors] == [doer]
+
+
+@pytest.mark.parametrize("text, name", [
+    # actor_kinds.toml place_name_suffixes: a name ending in a word for an administrative area
+    ("The Arakan Army has kept up attacks on military outposts in Rakhine State and Chin State.", "Rakhine State"),
+    ("He was handed over to the authorities in Nduga Regency this morning.", "Nduga Regency"),
+])
+def test_a_name_ending_in_a_word_for_an_area_is_a_place(extractor, text, name):
+    x, _ = run_text(extractor, text)
+    kinds = {a.id: a.kind for a in x.actors}
+    assert [kinds[m.actor] for m in x.mentions if m.text == name] == ["location"], x.mentions
+
+
+def test_a_group_named_after_a_state_or_province_stays_a_group(extractor):
+    x, _ = run_text(extractor, "Fighters of the Islamic State Somalia Province attacked Bosaso.")
+    kinds = {a.id: a.kind for a in x.actors}
+    assert all(kinds[m.actor] != "location" for m in x.mentions if "Islamic State" in m.text and m.basis != "nominal")
+    x, _ = run_text(extractor, "The Shan State Army clashed with the Tatmadaw.")
+    kinds = {a.id: a.kind for a in x.actors}
+    assert all(kinds[m.actor] != "location" for m in x.mentions if "Shan State" in m.text)
+
+
+def test_a_name_before_a_comma_and_a_country_is_a_place_in_it():
+    # nlp.components._country_after, read by entity_fixes ("Pemba, Mozambique –")
+    from factions.model import Document
+    from factions.nlp import analyze, load_pipeline
+    from factions.nlp.components import _country_after
+
+    nlp = load_pipeline()
+    (_, doc), = analyze(nlp, [Document(source="t", text="Talks were held in Oslo, Norway, last week.")], 1)
+    i = next(t.i for t in doc if t.text == "Norway")
+    assert _country_after(doc, i)
+    (_, doc), = analyze(nlp, [Document(source="t", text="Ali Hassan, Norway's envoy, spoke.")], 1)
+    i = next(t.i for t in doc if t.text == "Norway")
+    assert not _country_after(doc, i)

@@ -361,6 +361,17 @@ def _known_place(name: str) -> bool:
     return any(e.feature == "place" for e in gazetteer().candidates(name))
 
 
+def _country_after(doc: Doc, i: int) -> bool:
+    """Whether a country's name (the gazetteer's) starts at token i and ends its phrase:
+    "Pemba, Mozambique –" but not "Smith, Mozambique's envoy"."""
+    from factions.places.gazetteer import gazetteer
+
+    ent = next((e for e in doc.ents if e.start == i and e.label_ == "GPE"), None)
+    if ent is None or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
+        return False
+    return gazetteer().country_code(ent.text) is not None
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -374,6 +385,7 @@ def entity_fixes(doc: Doc) -> Doc:
     place_preps = frozenset(fixes["place_after_preps"])
     place_only = frozenset(fixes["place_only_preps"])
     event_words = frozenset(fixes["event_name_words"])
+    suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -401,7 +413,13 @@ def entity_fixes(doc: Doc) -> Doc:
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue
-        if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
+        if label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
+                and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
+            label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
+        elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
+                and _country_after(doc, ent.end + 1):
+            label = "GPE"  # "Pemba, Mozambique –", "a farmer from Tibú, Colombia": a place in that country
+        elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in place_preps and _known_place(ent.text):
             label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and after_place_preposition(ent) \
