@@ -257,3 +257,12 @@ def test_an_acronym_two_armies_share_is_read_by_the_story_s_theatre(extractor):
     assert links["SNA"] == {"somali-national-army"}
     links, _ = _links(extractor, "Turkey backed the SNA in its offensive on Afrin in northern Syria.", "2018-03-01")
     assert links["SNA"] == {"syrian-national-army"}
+
+
+def test_i_in_a_statement_attributed_to_a_named_envoy_is_the_envoy(extractor):
+    # actors.index.issuer(person=True): the person named in the opening, not the country of his post
+    from conftest import run_text
+    x, names = run_text(extractor, "Statement attributed to the Special Envoy of the Secretary-General for Yemen, Hans Grundberg\n\n"
+                                   "Amman, 21 March 2025\n\nI met in Riyadh with Rashad al-Alimi.")
+    talks = [r for r in x.relations if r.type == "communicates_with"]
+    assert talks and {names[r.source] for r in talks} == {"Hans Grundberg"}, [(names[r.source], names[r.target]) for r in talks]

@@ -272,3 +272,12 @@ def test_a_name_before_a_comma_and_a_country_is_a_place_in_it():
     (_, doc), = analyze(nlp, [Document(source="t", text="Ali Hassan, Norway's envoy, spoke.")], 1)
     i = next(t.i for t in doc if t.text == "Norway")
     assert not _country_after(doc, i)
+
+
+def test_a_dateline_is_where_the_story_was_filed_and_a_hyphen_is_no_dash(extractor):
+    # nlp.tokens.opens_dateline
+    x, _ = run_text(extractor, "Chad's president killed\nN'Djamena (AFP) – Chadian President Idriss Deby Itno has died of his wounds.")
+    kinds = {a.id: a.kind for a in x.actors}
+    assert all(kinds[m.actor] == "location" for m in x.mentions if m.text == "N'Djamena")
+    x, _ = run_text(extractor, "Abu Omar, who had founded Jabhat al-Sahil in 2012, took command of its military wing.")
+    assert all(kinds != "location" for m in x.mentions if m.text == "Abu Omar" for kinds in [{a.id: a.kind for a in x.actors}[m.actor]])

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from factions.kb import KnowledgeBase
 from factions.lexicons import validated_table
+from factions.nlp.tokens import opens_dateline
 
 
 @lru_cache(maxsize=1)
@@ -55,20 +56,11 @@ def state_of_capital(ent: SpacySpan, kb: KnowledgeBase, acts: bool) -> str | Non
     if not acts and not (root.dep_ == "dobj" and root.head.lemma_.lower() in _capital_verbs()):
         return None
     if ent.text.isupper() or (ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in ("DATE", "GPE")) \
-            or _opens_dateline(ent):
+            or opens_dateline(ent):
         return None  # a dateline, "Mogadishu, 9 March 2020 –", "BAGHDAD, Iraq —", "Damascus, SANA –": where it was written
     from factions.places.gazetteer import place_key
 
     return _capitals(kb).get(place_key(ent.text))
-
-
-def _opens_dateline(ent: SpacySpan) -> bool:
-    """A name opening its line, then a comma and, within a few words, a dash: "Damascus,
-    SANA – Units of the army …"."""
-    doc = ent.doc
-    at_line_start = ent.start == 0 or "\n" in doc[ent.start - 1].text or doc[ent.start - 1].is_space
-    return at_line_start and ent.end < len(doc) and doc[ent.end].text == "," and \
-        any(t.text in ("-", "–", "—") for t in doc[ent.end + 1 : ent.end + 8])
 
 
 @lru_cache(maxsize=1)

@@ -228,7 +228,7 @@ class ActorIndex:
         document names first (a ministry, a command, an envoy or group in its title or
         opening lines, as statements and press releases name themselves), else an actor
         of its own."""
-        issuer = self.issuer(at)
+        issuer = self.issuer(at, person=label == "PERSON")
         if issuer is not None:
             return issuer
         name = "the document's author" if label == "PERSON" else "the document's author and colleagues"
@@ -240,25 +240,26 @@ class ActorIndex:
         self.actors[actor.id] = actor
         return actor
 
-    def issuer(self, before: int | None = None) -> Actor | None:
+    def issuer(self, before: int | None = None, person: bool = False) -> Actor | None:
         """The body or person a statement names as its issuer: the first named party in
         the title, or in the document's opening paragraph (its first 300 characters),
         named `before` the pronoun that stands for it ("We support the Iraqi Security
-        Forces" does not make the forces its speaker)."""
+        Forces" does not make the forces its speaker). For a `person` ("I"), a person
+        named there comes first: "Statement attributed to the Special Envoy … for Yemen,
+        Hans Grundberg" is Grundberg's, not Yemen's."""
         text = self.document.text
         head = text.find("\n\n")
         head = min(head if head > 0 else len(text), 300, before if before is not None else len(text))
         if self.document.title:
             found = self.by_name_in(self.document.title)
-            if found is not None:
+            if found is not None and (not person or found.kind == "person"):
                 return found
-        for m in sorted(self.mentions, key=lambda m: m.span.start):
-            if m.span.start >= head:
-                break
-            if m.actor and m.basis in ("kb", "model", "repeat", "acronym") and \
-                    self.actors[m.actor].kind in ("government_body", "organization", "armed_group", "state", "person"):
-                return self.actors[m.actor]
-        return None
+        named = [self.actors[m.actor] for m in sorted(self.mentions, key=lambda m: m.span.start)
+                 if m.span.start < head and m.actor and m.basis in ("kb", "model", "repeat", "acronym")
+                 and self.actors[m.actor].kind in ("government_body", "organization", "armed_group", "state", "person")]
+        if person:
+            return next((a for a in named if a.kind == "person"), named[0] if named else None)
+        return named[0] if named else None
 
     def by_name_in(self, title: str) -> Actor | None:
         """An actor of this document whose name or a mention's text stands in `title`."""

@@ -24,6 +24,7 @@ from factions.kb import KBActor, KnowledgeBase
 from factions.lexicons import lexicon
 from factions.names import normalise, surname, trim_dangling
 from factions.nlp.components import after_place_preposition, nominal_lexicon
+from factions.nlp.tokens import opens_dateline
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -263,8 +264,8 @@ def _corrected_label(ent: SpacySpan, surface: str, kb_id: str | None) -> str:
     """A state that acts ("Russia vetoed", "the UK's position") is labelled as an
     organisation; as a place it stays a GPE. (Other fixes to the model's labels are
     made in the pipeline: nlp.components.entity_fixes.)"""
-    if ent.label_ == "GPE" and _acts(ent.root) and not after_place_preposition(ent):
-        return "ORG"  # ("Near Kolpur, militants blew up …": the parser may make the place a subject)
+    if ent.label_ == "GPE" and _acts(ent.root) and not after_place_preposition(ent) and not opens_dateline(ent):
+        return "ORG"  # ("Near Kolpur, militants blew up …", "N'Djamena (AFP) – …": the parser may make the place a subject)
     return ent.label_
 
 

@@ -19,8 +19,10 @@ from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
 def _with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     for t in token.children:
-        # "A, B and C" is often parsed as A with the apposition "B and C".
-        if t.dep_ == "conj" or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children)):
+        # "A, B and C" is often parsed as A with the apposition "B and C"; not a person's
+        # title with its portfolios ("X, Minister of Foreign Affairs, African Cooperation
+        # and Moroccan Expatriates,")
+        if t.dep_ == "conj" or (t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children) and not _title_of(token, t)):
             out.extend(_with_conjuncts(t))
         elif t.dep_ == "appos" and (inner := _list_item_in_name(t)) is not None:
             out.append(t)
@@ -29,6 +31,17 @@ def _with_conjuncts(token: Token) -> list[Token]:
     if stray is not None and stray not in out:
         out.extend(_with_conjuncts(stray))
     return out
+
+
+def _title_of(name: Token, appos: Token) -> bool:
+    """Whether an apposition is a person's title: a singular word for a person's office
+    after a person's name (nominals.toml [person] heads)."""
+    return name.ent_type_ == "PERSON" and appos.tag_ in ("NN", "NNP") and appos.lower_ in _person_heads()
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    return frozenset(lexicon("nominals")["person"]["heads"])
 
 
 def _stray_list_item(token: Token) -> Token | None:
@@ -125,6 +138,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return [n for n in (verb.head, *verb.head.conjuncts) if n.i < verb.i and n.pos_ in ("PROPN", "NOUN")], False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head], False  # "the coalition fighting the Houthis"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon("events")["participants"]["stative_participles"] \
+            and not any(c.dep_ == "agent" for c in verb.children):
+        return [verb.head], False  # "Russian fighters allied with Kyiv"
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ in ("acomp", "amod") and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject_tokens(verb.head.head)  # "it was ready to assist Nigeria"
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN":
@@ -168,7 +184,16 @@ def _alongside(verb: Token, lex: dict) -> list[Token]:
     holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
     preps += [q for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in ("together", "jointly", "along")
               for q in c.children if q.dep_ == "prep" and q.lower_ == "with"]
-    return [t for p in preps for pobj in p.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
+    sided = [t for s in sides_taken(verb) for t in _with_conjuncts(s)]
+    return [t for p in preps for pobj in p.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)] + sided
+
+
+def sides_taken(verb: Token) -> list[Token]:
+    """"fighting on Ukraine's side", "fought on the side of the government": whose side."""
+    sides = [n for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for n in c.children
+             if n.dep_ == "pobj" and n.lemma_.lower() == "side"]
+    return [o for n in sides for o in n.children if o.dep_ == "poss"] + \
+        [o for n in sides for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
 def _one_sided_attack(trigger: Token, lex: dict) -> bool:
@@ -186,7 +211,7 @@ def _is_assault(trigger: Token) -> bool:
 def with_and_against(holders: list[Token]) -> tuple[list[Token], list[Token]]:
     """The objects of "with" on `holders`, and of "against" on them or on those objects
     (the parse often hangs "against" on the partner: "with the coalition against IS")."""
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and not any(n.dep_ == "neg" for n in c.children)]
     partners = [p for c in preps if c.lower_ == "with" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
     preps += [c for h in partners for c in h.children if c.dep_ == "prep"]
     enemies = [p for c in preps if c.lower_ == "against" for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
@@ -298,7 +323,18 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                         recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
+            if child.dep_ == "dobj" and not (trigger.lemma_.lower(), child.lower_) in phrases:
+                # "coordinate their operations with the HUR", "raised the matter with his
+                # counterpart", "shares intelligence with Iran": the object's "with" is the
+                # other side (not of an attack: "hit the base with rockets")
+                withs = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+                if withs and not _is_assault(trigger):
+                    recipients.extend(t for p in withs for t in _with_conjuncts(p))
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
+            if child.dep_ == "prep" and child.lower_ == "on" and any(n.dep_ == "pobj" and n.lemma_.lower() == "side" for n in child.children):
+                continue  # "fighting on Ukraine's side": an ally (sides_taken), no target
+            if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
+                continue  # "fighting against the regime, not against the Russian people"
             if child.dep_ in ("prep", "conj", "dative") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")) \
                     and not (child.lower_ == "with" and _one_sided_attack(trigger, lex)):
@@ -307,9 +343,15 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # party, but for a fight between two ("fought a war with Amal")
                 # "killed hundreds of mercenaries, among them foreign fighters": "among them"
                 # names some of the object, not parties among whom the act took place.
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and not (child.lower_ in parts["between"] and pobj.pos_ == "PRON"):
-                        (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
+                objects = [p for p in child.children if p.dep_ == "pobj"]
+                if child.lower_ in parts["between"] and any(p.pos_ == "PRON" for p in objects):
+                    # "killed ten leaders, among them X and Y", "200 were wounded, among them
+                    # women": some of those the act befell, no parties among whom it was done
+                    if passive or any(c.dep_ == "dobj" for c in children):
+                        recipients.extend(t for p in objects if p.pos_ != "PRON" for t in _with_conjuncts(p))
+                    continue
+                for pobj in objects:
+                    (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -416,6 +458,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if head.head.lemma_ in parts["beneficiary_words"]:
                 # "supports the Federal Government in the fight against al-Shabaab": the one supported fights too
                 actors.extend(t for c in head.head.children if c.dep_ == "dobj" for t in _with_conjuncts(c))
+    # "Wagner deployed to Libya in support of Haftar's forces", "carried out an airstrike in
+    # support of the Somali forces": who acts so gives the support
+    if trigger.dep_ == "pobj" and head.lower_ == "in" and trigger.lemma_ in parts["beneficiary_words"] and not actors \
+            and head.head.pos_ == "VERB":
+        subj, passive = _subject_tokens(head.head)
+        if not passive:
+            actors.extend(subj)
     # "whom the United States placed under sanctions": the verb's subject acts on its object
     if trigger.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_ in ("place", "put", "bring") and not actors:
         placing = head.head
@@ -472,8 +521,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "against B" hangs on the verb or, in the parse, on A
                 for prep in (c for c in [*head.children, *child.children] if c.dep_ == "prep" and c.lower_ == "against"):
                     recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
-    # "it was in direct contact with X", "the two are at war with Y".
-    if trigger.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_ == "be":
+    # "it was in direct contact with X", "the two are at war with Y", "remained in close contact with X".
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_ in ("be", "remain", "stay", "keep"):
         subj, _ = _subject_tokens(head.head)
         actors = subj + actors
     return actors, recipients

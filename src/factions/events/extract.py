@@ -80,8 +80,12 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # event as the subject says who died, not who killed them
         by_event = not is_noun and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _match_trigger(c, t) is not None for c in token.children)
         blamed = blamed_act(token)  # "blamed the junta for the attack": told before, its target not named here
+        # "X led the political wing until he was killed in a strike": a passive said of a
+        # pronoun tells what befell a party named before; that party's side is no doer
+        # ("until Jabhat al-Sahil is defeated" may be the main clause's aim)
+        unnamed_doer = not is_noun and not actors and any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in token.children)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
-                and not relative and not by_event and not blamed and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
+                and not relative and not by_event and not blamed and not unnamed_doer and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.

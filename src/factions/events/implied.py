@@ -13,7 +13,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import with_and_against
+from factions.events.arguments import sides_taken, with_and_against
 from factions.events.triggers import TriggerType, Triggers, _match_trigger, triggers
 from factions.lexicons import lexicon
 from factions.model import Event, Mention, Relation
@@ -94,6 +94,8 @@ def _mutual_fight(trigger: Token, reciprocal: bool, words: dict) -> bool:
         return False
     if trigger.doc[trigger.i + 1 : trigger.i + 4].text.lower() == "side by side":  # "fought side by side with X"
         return False
+    if sides_taken(trigger):  # "fought on Ukraine's side"
+        return False
     # "fought with the army against IS": an enemy named beside the "with" makes its
     # object a partner (events.arguments._partners_against), not the other side.
     partners, enemies = with_and_against([trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger])
@@ -113,6 +115,13 @@ def _in_a_fight(support: Token, t: Triggers) -> bool:
         scope += [t for c in support.head.children if c.dep_ == "advcl" and c.i > support.i for t in c.subtree]
     if support.dep_ == "dobj":  # "provided air support …, focused on defeating ISIL"
         scope += [t for c in support.head.children if c.dep_ in ("advcl", "xcomp") for t in c.subtree]
+    if support.dep_ == "pobj" and support.head.lower_ == "in" and support.head.head.pos_ == "VERB":
+        # "carried out an airstrike in support of the Somali forces", "deployed to Libya in
+        # support of the LNA": the act it was done in (a deployment is a military one)
+        done = support.head.head
+        if done.lemma_.lower() in ("deploy", "redeploy"):
+            return True
+        scope += [done, *(c for c in done.children if c.dep_ == "dobj")]
     if support.dep_ == "pobj" and support.head.lower_ == "with":
         # "retook Gao with the support of Chad", "forces, with the help of militias, retook
         # the town": the act done with it (the verb the "with" or its party hangs on)

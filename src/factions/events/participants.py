@@ -78,6 +78,8 @@ class _Participants:
                 # "overran a Nigerian Army base": the place is no party, the group
                 # whose base it is is the one attacked.
                 owner = self.group_inside(m)
+                if owner is not None and self.index.actors[owner.actor].kind == "state" and _geographic(m):
+                    owner = None  # "pushed the fighters back towards the Niger border": no war on Niger
                 if owner is None:
                     # "stormed the camp of the Malian army and its Russian mercenaries":
                     # the party the place is "of"
@@ -194,6 +196,17 @@ class _Participants:
 def _words(key: str) -> frozenset[str]:
     """A word list from the [participants] table of data/lexicons/events.toml."""
     return _participant_words()[key]
+
+
+def _geographic(place: Mention) -> bool:
+    """Whether a described place is part of a state's geography ("the Niger border",
+    nominals.toml [place] geographic): its last word."""
+    return place.text.rsplit(None, 1)[-1].lower() in _geographic_heads()
+
+
+@lru_cache(maxsize=1)
+def _geographic_heads() -> frozenset[str]:
+    return frozenset(lexicon("nominals")["place"]["geographic"])
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon
-from factions.nlp.tokens import tokens_where
+from factions.nlp.tokens import opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -386,6 +386,7 @@ def entity_fixes(doc: Doc) -> Doc:
     place_only = frozenset(fixes["place_only_preps"])
     event_words = frozenset(fixes["event_name_words"])
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
+    geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -413,7 +414,12 @@ def entity_fixes(doc: Doc) -> Doc:
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue
-        if label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
+        if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and opens_dateline(ent) and not any(t.lower_ in group_words for t in ent):
+            label = "GPE"  # "N'Djamena (AFP) – …", "Pemba, Mozambique –": where the story was filed
+        elif label in ("PERSON", "ORG") and len(ent) <= 3 and ent.root.dep_ == "compound" and ent.root.head.lower_ in geographic \
+                and ent.root.head.i == ent.end and not any(t.lower_ in group_words for t in ent):
+            label = "GPE"  # "the Jaffna peninsula", "the Gaza Strip" (lower case: "strip"): the name of the land
+        elif label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
@@ -633,7 +639,15 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "desert" in "Desert Front" modifies a name; it is no place ("a drone strike": no drone)
             # A group may be named after a person ("the Assad regime", "Haftar's forces").
             named = ("NORP", "ORG", "GPE", "PERSON") if label == "ORG" else ("NORP", "ORG", "GPE")
+            if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
+                continue  # "no group has said it carried out the attack": no one named
+            if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
+                    and not doc[token.i + 1].whitespace_ and heads.get(doc[token.i + 2].lower_) == label:
+                continue  # "the Secretary-General", "the Director-General": one title, named by its last word
             start = token.i
+            while start > 1 and label == "PERSON" and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                    and not doc[start - 2].whitespace_ and heads.get(doc[start - 2].lower_) == "PERSON":
+                start -= 2
             while start > 0:
                 prev = doc[start - 1]
                 # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"

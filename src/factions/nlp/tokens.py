@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from factions.lexicons import lexicon
 
@@ -120,6 +120,16 @@ def reciprocal(token: Token) -> bool:
     if lower == "one":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "another"
     return False
+
+
+def opens_dateline(ent: Span) -> bool:
+    """A name opening its line, then a comma or a bracketed agency and, within a few
+    words, a dash: "Damascus, SANA – Units of the army …", "N'Djamena (AFP) – …"."""
+    doc = ent.doc
+    at_line_start = ent.start == 0 or "\n" in doc[ent.start - 1].text or doc[ent.start - 1].is_space
+    # a dash set off by spaces: the hyphen of "al-Sahil" is none
+    return at_line_start and ent.end < len(doc) and doc[ent.end].text in (",", "(") and \
+        any(t.text in ("–", "—") or (t.text == "-" and doc[t.i - 1].whitespace_) for t in doc[ent.end + 1 : ent.end + 8])
 
 
 def relative_noun(pronoun: Token) -> Token | None:

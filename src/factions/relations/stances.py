@@ -450,6 +450,14 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                     place = None  # "held talks", "took part"; but "the army holds El-Fasher", "held most of Mogadishu"
                 if lemma in words["passive_only"]:
                     more = [o for o in more if o.ent_type_ in ("GPE", "LOC", "FAC")]
+        elif lemma in words["nouns"] and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":
+            # "areas under the control of the army", "the territory has been brought under
+            # the control of the Government": the "of" holds what the phrase describes
+            holder, governing = object_of(token), token.head.head
+            if governing.pos_ in ("NOUN", "PROPN"):
+                place = governing
+            elif governing.pos_ in ("VERB", "AUX"):
+                place = next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif lemma in words["nouns"] and token.pos_ == "NOUN":
             place = object_of(token)
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)

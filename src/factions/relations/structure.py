@@ -114,6 +114,9 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if own_unit is not None:
             out.append(own_unit)
             continue
+        if group is not m and m.text.split()[0].lower() in ("its", "their", "our") and not m.span.contains(group.span) \
+                and index.actors[group.actor].kind in ("state", "location"):
+            group = m  # "recalled its ambassador from Tehran": the possessor's, not Tehran's ("our forces of the 6th Division" are the division's)
         if group is m:
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
@@ -573,8 +576,12 @@ def _one_of_several_named(title: Token, person: Span) -> bool:
 
 def _second_in_command(title: Token) -> bool:
     """"deputy head of the Council", "vice chairman", "assistant commander": the second
-    of a body belongs to it; its head is someone else."""
-    return title.i > 0 and title.doc[title.i - 1].lower_ in _words("second_in_command")
+    of a body belongs to it; its head is someone else. So does the head of one of its
+    sectors ("the LTTE's eastern commander", events.toml sector_modifiers)."""
+    if title.i > 0 and title.doc[title.i - 1].lower_ in _words("second_in_command"):
+        return True
+    # "the LTTE's eastern commander": the commander of one sector of it
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in _words("sector_modifiers") for c in title.children)
 
 
 def _is_title_word(token: Token) -> bool:
@@ -898,6 +905,7 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     alongside = _words_of("alongside")
     lemmas = frozenset(include["verbs"]) | {v for v, _ in phrasal} | frozenset(serve["verbs"]) | frozenset(serve["joining"]) \
         | frozenset(troops["verbs"]) | {g["verb"] for g in troops["gathering"]} | forces_verbs | frozenset(alongside["verbs"]) \
+        | frozenset(serve["recruiting"]) \
         | frozenset(succession["verbs"]) | frozenset(founding["verbs"]) | frozenset(succession["replacing_verbs"])
     for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])):
         lemma = token.lemma_.lower()
@@ -926,6 +934,15 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                     body = party(owner, GROUP_KINDS)
                 for member in members:
                     add("member_of", party(member, PARTY_KINDS), body, token, "relations.members-include")
+            continue
+        # "Wagner recruited tens of thousands of inmates": the recruits are the recruiter's
+        if token.pos_ == "VERB" and not passive and lemma in serve["recruiting"]:
+            for recruit in (_counted(o) for c in token.children if c.dep_ == "dobj" for o in _with_conjuncts(c)):
+                if lemma in forces_verbs and recruit.lemma_.lower() in own_forces:
+                    continue  # "recruited hundreds of fighters": relations.forces-of-subject reads it
+                for subject in subjects:
+                    add("member_of", party(recruit, PARTY_KINDS - {"state", "location"}), party(subject, GROUP_KINDS - {"media"}), token,
+                        "relations.serves-with")
             continue
         # "served with the 3rd Brigade", "joined al-Shabaab in 2012".
         if token.pos_ == "VERB" and not passive and (lemma in serve["verbs"] or lemma in serve["joining"]):
