@@ -1858,3 +1858,17 @@ def test_relations_said_in_other_words(extractor, text, pair, kind):
     x, _ = _run(extractor, text)
     found = _spans(x, kind)
     assert pair in found or (kind == "allied_with" and pair[::-1] in found), x.relations
+
+
+def test_a_contested_region_the_kb_knows_is_a_place(extractor):
+    # data/kb/locations.toml: regions the gazetteer does not hold
+    x, _ = _run(extractor, "Azerbaijan launched an offensive in Nagorno-Karabakh.")
+    kinds = {a.id: a.kind for a in x.actors}
+    assert [kinds[m.actor] for m in x.mentions if m.text == "Nagorno-Karabakh"] == ["location"]
+
+
+def test_the_government_of_a_prime_minister_is_his_even_when_it_stands_for_the_state(extractor):
+    # relations.group-of-person: a generic led body that resolves to the state
+    x, names = _run(extractor, "Pakistan's army fought the TTP. Talks between the government of Prime Minister Nawaz Sharif "
+                               "and the TTP collapsed in 2014.")
+    assert ("Nawaz Sharif", "the government") in _spans(x, "leads")

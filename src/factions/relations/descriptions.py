@@ -181,9 +181,12 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
     led_bodies = frozenset(lexicon("events")["roles"]["led_bodies"])
     out = []
     for m in index.mentions:
-        if not m.actor or m.basis == "pronoun" or index.actors[m.actor].kind not in GROUP_KINDS - {"state", "media"}:
+        if not m.actor or m.basis == "pronoun":
             continue
         generic = m.text.lower().split()[-1] in led_bodies  # "the federal government of President X"
+        kind = index.actors[m.actor].kind
+        if kind not in GROUP_KINDS - {"state", "media"} and not (kind == "state" and generic and m.basis == "nominal"):
+            continue  # ("the government of Prime Minister X" may stand for the state itself)
         if m.basis == "nominal" and ((not _named_description(m, index) and not generic) or any(
                 o is not m and o.actor and o.basis not in ("nominal", "pronoun") and index.actors[o.actor].kind in GROUP_KINDS
                 for o in index.mentions_within(m.span.start, m.span.end))):
