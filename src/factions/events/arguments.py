@@ -390,8 +390,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     for child in [*trigger.children, *reached]:
         if child.dep_ == "poss":
             actors.extend(_with_conjuncts(child))
-        if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN",):
-            actors.append(child)
+        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+            actors.append(child)  # "a US strike", "an Israeli airstrike" (the state, actors/demonyms.py)
         if child.dep_ == "prep" and child.lower_ in parts["between"]:
             actors.extend(_between(child))
         if child.dep_ == "prep" and child.lower_ in ("from", "against") and trigger.lemma_ in parts["beneficiary_words"]:

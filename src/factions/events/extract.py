@@ -78,12 +78,15 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         relative = any(c.dep_ == "nsubj" and relative_noun(c) is not None for c in token.children)
         # "Clashes between A and B killed four civilians", "the blast killed four": an
         # event as the subject says who died, not who killed them
-        by_event = not is_noun and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _match_trigger(c, t) is not None for c in token.children)
+        # (a verb conjoined to another shares its subject: "the Iranian strike violated X's sovereignty and killed two children")
+        by_event = not is_noun and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _match_trigger(c, t) is not None
+                                       for c in (token.children if token.dep_ != "conj" else (*token.children, *token.head.children)))
         blamed = blamed_act(token)  # "blamed the junta for the attack": told before, its target not named here
         # "X led the political wing until he was killed in a strike": a passive said of a
         # pronoun tells what befell a party named before; that party's side is no doer
         # ("until Jabhat al-Sahil is defeated" may be the main clause's aim)
-        unnamed_doer = not is_noun and not actors and any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in token.children)
+        # (nor for a count of the befallen: "more than 200 were wounded")
+        unnamed_doer = not is_noun and not actors and any(c.dep_ == "nsubjpass" and c.pos_ in ("PRON", "NUM") for c in token.children)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
                 and not relative and not by_event and not blamed and not unnamed_doer and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
