@@ -83,6 +83,16 @@ def test_titles_and_members_of_a_body_are_one_re3d_mention():
     assert units == {(0, 25, "Person"), (30, 71, "Organisation"), mensah}
 
 
+def test_ranks_between_a_title_and_a_name_keep_them_one_re3d_mention():
+    # evaluate.re3d._rank_gap: "Army spokesman Brigadier General X" is one Person, as re3d writes it
+    from factions.evaluate.re3d import join_units
+
+    text = "Army spokesman Brigadier General Mohammed Yerima said, and General Ali spoke to Musa Bello."
+    title, name = (0, 14, "Person"), (25, 48, "Person")
+    other, bello = (59, 70, "Person"), (80, 90, "Person")
+    assert join_units({title, name, other, bello}, set(), text) == {(0, 48, "Person"), other, bello}
+
+
 def test_a_relation_inside_one_re3d_mention_is_not_scored(tmp_path, extractor):
     text = "Foreign Minister Lena Hart said Hezbollah fighters attacked a UN patrol."
     _write(tmp_path / "src", [{"_id": "d1", "text": text}], [

@@ -1873,3 +1873,10 @@ def test_the_government_of_a_prime_minister_is_his_even_when_it_stands_for_the_s
     x, names = _run(extractor, "Pakistan's army fought the TTP. Talks between the government of Prime Minister Nawaz Sharif "
                                "and the TTP collapsed in 2014.")
     assert ("Nawaz Sharif", "the government") in _spans(x, "leads")
+
+
+def test_a_verb_before_a_title_is_no_part_of_it(extractor):
+    # nlp.components nominals: "informed" is a modifier only as an adjective ("informed sources")
+    x, _ = _run(extractor, "He also informed UN Secretary-General António Guterres. Informed sources said the talks failed.")
+    texts = {m.text for m in x.mentions if m.basis == "nominal"}
+    assert "UN Secretary-General" in texts and "Informed sources" in texts, texts

@@ -132,13 +132,23 @@ def join_units(spans: set[tuple[int, int, str]], groups: set[tuple[int, int]], t
     out: list[tuple[int, int, str]] = []
     for s in sorted(spans):
         last = out[-1] if out else None
-        if last and last[2] == s[2] == "Person" and text[last[1] : s[0]] == " ":
+        if last and last[2] == s[2] == "Person" and _rank_gap(text[last[1] : s[0]]):
             out[-1] = (last[0], s[1], "Person")
         elif last and last[:2] in groups and s[2] in ("Organisation", "Location") and text[last[1] : s[0]] == " of ":
             out[-1] = (last[0], s[1], "Organisation")
         else:
             out.append(s)
     return set(out)
+
+
+def _rank_gap(between: str) -> bool:
+    """What may stand between a title and the name it is joined to: a space, or ranks
+    written out ("Army spokesman Brigadier General Mohammed Yerima")."""
+    if between == " ":
+        return True
+    words = between.split()
+    return between.startswith(" ") and between.endswith(" ") and 0 < len(words) <= 3 \
+        and all(w[:1].isupper() and w.rstrip(".").isalpha() for w in words)
 
 
 def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
