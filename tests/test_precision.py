@@ -1880,3 +1880,29 @@ def test_a_verb_before_a_title_is_no_part_of_it(extractor):
     x, _ = _run(extractor, "He also informed UN Secretary-General António Guterres. Informed sources said the talks failed.")
     texts = {m.text for m in x.mentions if m.basis == "nominal"}
     assert "UN Secretary-General" in texts and "Informed sources" in texts, texts
+
+
+@pytest.mark.parametrize("text, pair", [
+    # stances.toml [control] use/run/belong; nominals.toml ground held and fought from
+    ("The hideouts belonged to the Balochistan Liberation Front.", ("Balochistan Liberation Front", "The hideouts")),
+    ("The strikes hit hideouts used by the BLF in Saravan.", ("BLF", "hideouts")),
+    ("Artillery struck camps belonging to the Allied Democratic Forces.", ("Allied Democratic Forces", "camps")),
+    ("These groups ran training camps around Miranshah.", ("These groups", "training camps")),
+    ("The Taliban were using civilian homes as shelters.", ("The Taliban", "homes")),
+])
+def test_ground_a_party_uses_runs_or_owns_is_held_by_it(extractor, text, pair):
+    x, _ = _run(extractor, text)
+    held = _spans(x, "controls")
+    assert any(a in pair[0] and pair[1] in b for a, b in held), held
+
+
+def test_the_party_named_before_its_ground_is_a_mention_of_its_own(extractor):
+    # nlp.components nominals; participants._holding_group: "an army post" is the army's
+    x, _ = _run(extractor, "JNIM fighters overran an army post near Solenzo.")
+    assert ("JNIM", "an army") in _spans(x, "fights")
+
+
+def test_a_post_or_position_names_ground_only_with_its_kind(extractor):
+    x, _ = _run(extractor, "He was appointed to the post of defence minister. Troops shelled border posts.")
+    places = {m.text for m in x.mentions if m.label == "LOC"}
+    assert "the post" not in places and "border posts" in places, places
