@@ -567,7 +567,7 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("Turkish-backed Syrian National Army factions took Tal Rifaat.", ("supports", "Turkey", "Syrian National Army factions")),
     # a party named by its tie to another
     ("The junta and its Russian partners in the Africa Corps attacked a camp near Kidal.", ("allied_with", "junta", "Wagner Group")),
-    ("Congolese troops and allied Wazalendo militias retreated from Sake.", ("allied_with", "Congolese troops", "allied Wazalendo militias")),
+    ("Congolese troops and allied Wazalendo militias retreated from Sake.", ("allied_with", "Congolese troops", "Wazalendo militias")),
     ("The Houthis and their Iranian patrons deny it.", ("supports", "their Iranian patrons", "Houthis")),
     # designations and sanctions are hostility; the status given is no actor
     ("The United States designated al-Shabaab a Foreign Terrorist Organization in March 2008.", ("opposes", "United States", "al-Shabaab")),
