@@ -1906,3 +1906,27 @@ def test_a_post_or_position_names_ground_only_with_its_kind(extractor):
     x, _ = _run(extractor, "He was appointed to the post of defence minister. Troops shelled border posts.")
     places = {m.text for m in x.mentions if m.label == "LOC"}
     assert "the post" not in places and "border posts" in places, places
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT phrases and participants forces_sent
+    ("The illegal formations have repeatedly opened fire on positions of the Azerbaijan Army.", ("formations", "Azerbaijan Army")),
+    ("Morocco has used drones against SPLA units and vehicles east of the wall.", ("Morocco", "SPLA")),
+    ("Idriss Deby died of wounds suffered while leading his troops against rebels in the north.", ("his troops", "rebels")),
+    ("The Houthis sent hundreds of fighters against government positions.", ("The Houthis", "government")),
+    ("Government troops and the rebels exchanged fire near Goma.", ("Government troops", "the rebels")),
+    ("The army exchanged fire with M23 rebels.", ("The army", "M23")),
+])
+def test_fire_opened_exchanged_or_forces_sent_against_a_party_is_a_fight(extractor, text, pair):
+    x, _ = _run(extractor, text)
+    fights = _spans(x, "fights") | _spans(x, "attacks")
+    assert pair in fights or pair[::-1] in fights, x.relations
+
+
+def test_a_means_used_to_attack_is_the_subjects(extractor):
+    # nlp.tokens.asked_of: "used drones to attack": the drones are no one asked
+    x, _ = _run(extractor, "The militants used drones to attack the base.")
+    assert ("The militants", "the base") in _spans(x, "attacks")
+    x, _ = _run(extractor, "Its fighters had been stationed at the Jufra air base alongside Russian mercenaries of the Wagner Group.")
+    allied = _spans(x, "allied_with")
+    assert any("Russian mercenaries" in b or "Russian mercenaries" in a for a, b in allied), allied

@@ -321,6 +321,14 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
                         recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            elif child.dep_ == "dobj" and trigger.lemma_.lower() in parts["forces_sent"] \
+                    and any(c.dep_ == "prep" and c.lower_ == "against" for c in (*children, *child.children)):
+                # "led his troops against the rebels": the force sent is on the subject's side
+                # (its weapons, "used drones against X", are no party and drop out); the
+                # "against" may hang on it
+                actors.extend(_with_conjuncts(child))
+                recipients.extend(p for c in child.children if c.dep_ == "prep" and c.lower_ == "against"
+                                  for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
             if child.dep_ == "dobj" and not (trigger.lemma_.lower(), child.lower_) in phrases:

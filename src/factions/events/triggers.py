@@ -73,7 +73,8 @@ def triggers() -> Triggers:
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
-        for child in token.children:
+        # (a phrase's preposition may hang on the object: "used drones against SPLA units")
+        for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep")):
             key = (lemma, child.lower_)
             if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep") and not _dates(child):
                 return t.phrases[key], False

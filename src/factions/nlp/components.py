@@ -441,8 +441,8 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "ORG"
         elif label == "ORG" and _titled_person(ent):
             label = "PERSON"  # "said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch"
-        elif label in ("GPE", "LOC", "FAC") and len(ent) > 1 and ent[-1].lower_ in _body_words():
-            label = "ORG"  # "the Timbuktu Institute", "Kabul University": a body named after its place
+        elif label in ("GPE", "LOC", "FAC") and len(ent) > 1 and (ent[-1].lower_ in _body_words() or ent[-1].lower_ in group_words):
+            label = "ORG"  # "the Timbuktu Institute", "Kabul University", "the Azerbaijan Army": a body named after its place
         elif label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_before:
             label = "GPE"
         elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \

@@ -98,8 +98,8 @@ def asked_of(infinitive: Token) -> list[Token]:
     government to work with Chad"; the parse may hang "called on X, to …" as a purpose
     clause, which counts only after a verb of asking, events.toml request_verbs)."""
     governing = infinitive.head
-    if governing.pos_ != "VERB":
-        return []
+    if governing.pos_ != "VERB" or governing.lemma_.lower() in ("use", "employ"):
+        return []  # ("used drones to attack the base": the drones are the means; the subject acts)
     purpose = infinitive.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
     if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in lexicon("events")["participants"]["request_verbs"])):
         return []

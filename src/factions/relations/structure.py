@@ -911,17 +911,22 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         lemma = token.lemma_.lower()
         subjects, passive = _subject_tokens(token) if token.pos_ in ("VERB", "AUX") else ([], False)
         words_after = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+        # "were operating alongside the rebels", "had been stationed alongside Russian
+        # mercenaries" (the one placed there, in either voice)
+        if token.pos_ == "VERB" and lemma in alongside["verbs"]:
+            # (the parse may hang "alongside" on the place: "stationed at the base alongside X")
+            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in alongside["preps"]]
+            preps += [c for p in token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                      for c in o.children if c.dep_ == "prep" and c.lower_ in alongside["preps"]]
+            sides = [o for c in preps for p in c.children if p.dep_ == "pobj" for o in _with_conjuncts(p)]
+            for subject in subjects:
+                for side in sides:
+                    add("allied_with", party(subject, PARTY_KINDS - {"location"}), party(side, PARTY_KINDS - {"location"}), token,
+                        "relations.alongside")
         if token.pos_ == "VERB" and not passive:
             _troop_contributors(token, subjects, words_after, troops, force_nouns, party, add)
             if lemma in forces_verbs:
                 _forces_of_subject(token, subjects, own_forces, party, add)
-            if lemma in alongside["verbs"]:  # "were operating alongside the rebels"
-                sides = [o for c in token.children if c.dep_ == "prep" and c.lower_ in alongside["preps"]
-                         for p in c.children if p.dep_ == "pobj" for o in _with_conjuncts(p)]
-                for subject in subjects:
-                    for side in sides:
-                        add("allied_with", party(subject, PARTY_KINDS - {"location"}), party(side, PARTY_KINDS - {"location"}), token,
-                            "relations.alongside")
         # "Member states of the coalition include A, B and C" / "The coalition includes A and B".
         if token.pos_ == "VERB" and not passive and (lemma in include["verbs"] or any((lemma, w) in phrasal for w in words_after)):
             members = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
