@@ -1930,3 +1930,45 @@ def test_a_means_used_to_attack_is_the_subjects(extractor):
     x, _ = _run(extractor, "Its fighters had been stationed at the Jufra air base alongside Russian mercenaries of the Wagner Group.")
     allied = _spans(x, "allied_with")
     assert any("Russian mercenaries" in b or "Russian mercenaries" in a for a, b in allied), allied
+
+
+def test_those_who_act_are_no_one_named(extractor):
+    # nlp.tokens.INDEFINITE_PRONOUNS: relative_noun and pronoun resolution
+    x, _ = _run(extractor, "The dialogue cannot go on while Serbia arms and shelters those who kill our police officers.")
+    assert not _spans(x, "fights")
+
+
+def test_a_nationality_the_model_took_for_a_body_leads_nothing(extractor):
+    # nlp.components._demonyms: a one-word demonym is a NORP whatever the model says
+    x, names = _run(extractor, "Joseph Kony is a Ugandan militant leader who founded and leads the Lord's Resistance Army.")
+    assert {(names[r.source], names[r.target]) for r in x.relations if r.type == "leads"} == {("Joseph Kony", "Lord's Resistance Army")}
+
+
+@pytest.mark.parametrize("text", [
+    "Sergeant Afrim Bunjaku was killed and two other officers were wounded.",  # a counted passive: no doer guessed
+    "In 1992 a car bomb in Tarata Street killed 25 people.",  # a bomb is no party (nominals.toml platforms)
+    "Kony is wanted by the International Criminal Court.",  # "Criminal" of a name is no epithet
+    "The talks were mediated by the Vice-President of the Government of Southern Sudan, Dr Riek Machar.",  # one person
+])
+def test_no_fight_or_stance_is_read_into_these(extractor, text):
+    x, _ = _run(extractor, text)
+    assert not [r for r in x.relations if r.type in ("fights", "opposes", "negotiates_with", "communicates_with")], x.relations
+    assert not _spans(x, "leads")
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.persons-forces
+    ("Haftar ordered his forces to advance on Tripoli.", ("Haftar", "his forces")),
+    ("Security forces entered the residence of Riek Machar and disarmed his guards.", ("Riek Machar", "his guards")),
+    ("The army said its aircraft had killed Abu Duaa al-Ansari and dozens of his fighters.", ("Abu Duaa al-Ansari", "his fighters")),
+    # relations.founded-by: a fronted participle founds the main clause's subject
+    ("Founded by Abimael Guzmán in 1969, the Shining Path began an insurgency in 1980.", ("Abimael Guzmán", "Shining Path")),
+])
+def test_a_person_commands_the_forces_named_as_his(extractor, text, pair):
+    x, _ = _run(extractor, text)
+    assert pair in _spans(x, "leads"), x.relations
+
+
+def test_his_supporters_are_not_his_command(extractor):
+    x, _ = _run(extractor, "The minister thanked his supporters.")
+    assert not _spans(x, "leads")

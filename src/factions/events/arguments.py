@@ -33,6 +33,15 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _hyphen_piece(token: Token) -> bool:
+    """A piece of a hyphenated word the parser split into objects of their own ("by the
+    Vice-President": "Vice", "-", "President"): the hyphen, or a piece before it. The
+    word stands at its last piece."""
+    doc = token.doc
+    return token.text in ("-", "‐", "‑") or (token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‐", "‑")
+                                            and not token.whitespace_)
+
+
 def _title_of(name: Token, appos: Token) -> bool:
     """Whether an apposition is a person's title: a singular word for a person's office
     after a person's name (nominals.toml [person] heads)."""
@@ -351,18 +360,18 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # party, but for a fight between two ("fought a war with Amal")
                 # "killed hundreds of mercenaries, among them foreign fighters": "among them"
                 # names some of the object, not parties among whom the act took place.
-                objects = [p for p in child.children if p.dep_ == "pobj"]
+                objects = [p for p in child.children if p.dep_ == "pobj" and not _hyphen_piece(p)]
                 if child.lower_ in parts["between"] and any(p.pos_ == "PRON" for p in objects):
                     # "killed ten leaders, among them X and Y", "200 were wounded, among them
                     # women": some of those the act befell, no parties among whom it was done
-                    if passive or any(c.dep_ == "dobj" for c in children):
+                    if (passive or any(c.dep_ == "dobj" for c in children)) and _is_assault(trigger):
                         recipients.extend(t for p in objects if p.pos_ != "PRON" for t in _with_conjuncts(p))
                     continue
                 for pobj in objects:
                     (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
             if child.dep_ == "agent":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not _hyphen_piece(pobj):
                         actors.extend(_with_conjuncts(pobj))
             if passive and child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
                 # "was killed by a US drone strike", "killed in an Israeli airstrike": the

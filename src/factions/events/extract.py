@@ -75,7 +75,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         mutual = any(reciprocal(t) and t.i > token.i for t in recipient_toks)  # "fought each other", "accused one another"
         object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
         # "…in North Darfur, which killed two aid workers": the subject is named, just not a party.
-        relative = any(c.dep_ == "nsubj" and relative_noun(c) is not None for c in token.children)
+        relative = any(c.dep_ == "nsubj" and (relative_noun(c) is not None or (c.tag_ in ("WDT", "WP") and token.dep_ == "relcl"))
+                       for c in token.children)  # ("those who kill …": no one named, none to guess)
         # "Clashes between A and B killed four civilians", "the blast killed four": an
         # event as the subject says who died, not who killed them
         # (a verb conjoined to another shares its subject: "the Iranian strike violated X's sovereignty and killed two children")
@@ -86,7 +87,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # pronoun tells what befell a party named before; that party's side is no doer
         # ("until Jabhat al-Sahil is defeated" may be the main clause's aim)
         # (nor for a count of the befallen: "more than 200 were wounded")
-        unnamed_doer = not is_noun and not actors and any(c.dep_ == "nsubjpass" and c.pos_ in ("PRON", "NUM") for c in token.children)
+        unnamed_doer = not is_noun and not actors and any(
+            c.dep_ == "nsubjpass" and (c.pos_ in ("PRON", "NUM") or any(n.dep_ == "nummod" for n in c.children)) for c in token.children)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
                 and not relative and not by_event and not blamed and not unnamed_doer and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other

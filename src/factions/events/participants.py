@@ -17,6 +17,7 @@ from factions.events.arguments import _with_conjuncts
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
 from factions.nlp import object_of, relative_noun, sentence_of
+from factions.nlp.tokens import INDEFINITE_PRONOUNS
 
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
@@ -49,7 +50,8 @@ class _Participants:
                 queue.extend(c for c in behind.conjuncts if c not in queue)  # "a number of ministers and officials"
             tok = behind
             m = self.index.mention_for_token(tok)
-            if m is None and tok.pos_ == "PRON":
+            if m is None and tok.pos_ == "PRON" and tok.lower_ not in INDEFINITE_PRONOUNS:
+                # ("those who kill our police officers", "anyone who helps the army": no one named)
                 found = self.index.resolve_pronoun(tok, PRONOUN_STEM.get(tok.lower_, tok.lower_))
                 m = Mention(_span(tok), tok.text, found.label, actor=found.actor, basis="pronoun") if found else None
             if m is not None and m.basis == "pronoun":
@@ -71,8 +73,9 @@ class _Participants:
                 owner = self.equipment_owner(m, tok)
                 if owner is not None:
                     out.append(owner)
-                elif tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for v in (tok.head, *tok.head.conjuncts) for c in v.children):
-                    out.append(m)  # ("a roadside bomb exploded": no one acts)
+                elif tok.dep_ == "nsubj" and tok.lower_ in _platforms() \
+                        and any(c.dep_ == "dobj" for v in (tok.head, *tok.head.conjuncts) for c in v.children):
+                    out.append(m)  # ("a roadside bomb exploded", "a car bomb killed 25 people": no one acts)
                 continue
             if kind == "location":
                 # "overran a Nigerian Army base": the place is no party, the group
@@ -200,6 +203,13 @@ class _Participants:
 def _words(key: str) -> frozenset[str]:
     """A word list from the [participants] table of data/lexicons/events.toml."""
     return _participant_words()[key]
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> frozenset[str]:
+    """Equipment that is crewed and flown or driven at its target (nominals.toml
+    [equipment] platforms): it may stand for the unnamed party that used it."""
+    return frozenset(lexicon("nominals")["equipment"]["platforms"])
 
 
 def _geographic(place: Mention) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
-from factions.lexicons import lexicon
+from factions.lexicons import lexicon, validated_table
 from factions.nlp.tokens import opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
@@ -310,6 +310,12 @@ def _body_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The adjectives of data/demonyms.toml ("Ugandan", "Chadian")."""
+    return frozenset(a for adjectives in validated_table("demonyms")["states"].values() for a in adjectives)
+
+
+@lru_cache(maxsize=1)
 def _group_name_words() -> frozenset[str]:
     return frozenset(lexicon("actor_kinds")["entity_fixes"]["group_name_words"])
 
@@ -411,6 +417,8 @@ def entity_fixes(doc: Doc) -> Doc:
             # what follows it is a place
             ent = Span(doc, ent.start + 1, ent.end, label="GPE")
             label, changed = "GPE", True
+        if label in ("ORG", "PERSON") and len(ent) == 1 and ent.text in _demonyms():
+            label, changed = "NORP", True  # "a Ugandan militant leader": a nationality, not a body
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue

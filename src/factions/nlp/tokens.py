@@ -132,12 +132,19 @@ def opens_dateline(ent: Span) -> bool:
         any(t.text in ("–", "—") or (t.text == "-" and doc[t.i - 1].whitespace_) for t in doc[ent.end + 1 : ent.end + 8])
 
 
+# Pronouns that stand for no one named before: demonstratives and indefinites.
+INDEFINITE_PRONOUNS = frozenset({"those", "these", "this", "that", "anyone", "anybody", "everyone", "everybody", "someone",
+                                 "somebody", "whoever", "all", "none", "nobody", "others", "some", "many", "each", "both"})
+
+
 def relative_noun(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or
-    None. After a predicate noun it is the copula's subject the clause is about: "X is
+    None (also for "those who …", "anyone who …"). After a predicate noun it is the copula's subject the clause is about: "X is
     a militia leader who commands the RSF" (X commands)."""
     if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
         noun = pronoun.head.head
+        if noun.lower_ in INDEFINITE_PRONOUNS:
+            return None  # "those who kill our police officers", "anyone who helps the army": no one named
         described = noun
         while described.dep_ == "conj" and described.head.i != described.i:
             described = described.head  # "a gang leader and former police officer who heads …"

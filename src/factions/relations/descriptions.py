@@ -211,6 +211,26 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
     return out
 
 
+def persons_forces(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"Haftar's forces", "his fighters", "Prigozhin's men" (rule relations.persons-forces):
+    a person commands the forces named as theirs (relations.toml [persons_forces] words)."""
+    heads = frozenset(lexicon("relations")["persons_forces"]["heads"])
+    out = []
+    for m in index.mentions:
+        if not m.actor or m.basis != "nominal" or m.text.lower().split()[-1] not in heads:
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        owner = next((c for c in span.root.children if c.dep_ == "poss"), None)
+        person = index.mention_for_token(owner) if owner is not None else None
+        if person is None or not person.actor or person.actor == m.actor or index.actors[person.actor].kind != "person":
+            continue
+        out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
+                            evidence_span=sentence_span(sentence_of(span.root)), modality="asserted", rule="relations.persons-forces"))
+    return out
+
+
 def _affiliation_words() -> dict[str, list[str]]:
     return lexicon("relations")["affiliation"]["adjectives"]
 

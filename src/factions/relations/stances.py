@@ -125,7 +125,8 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
         elif word == "hands" and token.head.lower_ == "at":
             out.extend(_at_the_hands_of(token, index))
         # "the brutal regime", "ISIL's savagery": said by someone who opposes them.
-        elif word in words["epithets"] or word in words["vice_nouns"]:
+        elif (word in words["epithets"] or word in words["vice_nouns"]) and not (token.ent_type_ and token.text[:1].isupper()):
+            # (not a word of a name: "the International Criminal Court")
             target = _epithet_target(token, index, word in words["vice_nouns"])
             if target is None:
                 continue

@@ -578,8 +578,11 @@ def _second_in_command(title: Token) -> bool:
     """"deputy head of the Council", "vice chairman", "assistant commander": the second
     of a body belongs to it; its head is someone else. So does the head of one of its
     sectors ("the LTTE's eastern commander", events.toml sector_modifiers)."""
-    if title.i > 0 and title.doc[title.i - 1].lower_ in _words("second_in_command"):
+    doc, i = title.doc, title.i
+    if i > 0 and doc[i - 1].lower_ in _words("second_in_command"):
         return True
+    if i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _words("second_in_command"):
+        return True  # "Vice-President", "Deputy-Commander"
     # "the LTTE's eastern commander": the commander of one sector of it
     return any(c.dep_ in ("amod", "compound") and c.lower_ in _words("sector_modifiers") for c in title.children)
 
@@ -989,9 +992,10 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         # "founded by Abu Musab al-Zarqawi" / "Zarqawi founded the group".
         if token.pos_ == "VERB" and lemma in founding["verbs"] and (lemma != "set" or "up" in words_after):
-            if passive or token.dep_ in ("acl", "relcl"):
+            fronted = token.dep_ == "advcl" and token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+            if passive or token.dep_ in ("acl", "relcl") or fronted:
                 founders = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-                founded = subjects if passive and token.dep_ not in ("acl",) else [token.head]
+                founded = subjects if (passive or fronted) and token.dep_ not in ("acl",) else [token.head]  # ("Founded by X in 1969, the group …")
                 if not founders and not passive and token.dep_ == "relcl":
                     relative = any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in token.children)
                     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -1008,7 +1012,7 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "formed by Ansar Dine, al-Mourabitoun and Katiba Macina": groups founding a
             # coalition belong to it, and are allies. Not "A merged with B to form C": the
             # merged groups are no more (relations.formed-from reads mergers).
-            by_agent = passive or token.dep_ in ("acl", "relcl")
+            by_agent = passive or token.dep_ in ("acl", "relcl") or fronted
             bodies = [b for f in founders if by_agent and (b := party(f, {"armed_group", "organization"})) is not None]
             # "the AA formed the Three Brotherhood Alliance with the TNLA and the MNDAA": the
             # group that founded it and those it founded it with belong to it, and are allies
