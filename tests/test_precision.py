@@ -1972,3 +1972,23 @@ def test_a_person_commands_the_forces_named_as_his(extractor, text, pair):
 def test_his_supporters_are_not_his_command(extractor):
     x, _ = _run(extractor, "The minister thanked his supporters.")
     assert not _spans(x, "leads")
+
+
+@pytest.mark.parametrize("text, pair, kind", [
+    ("An estimated 60 fighters armed with rocket-propelled grenades and machine guns attacked the base.", ("machine guns", "fighters"), "owned_by"),
+    ("The gunmen were armed with assault rifles.", ("assault rifles", "The gunmen"), "owned_by"),
+    ("The DRG, a force made up largely of local recruits and surrendered rebels, lost eight men.", ("local recruits", "DRG"), "member_of"),
+    ("The coalition is composed of the TNLA and the MNDAA.", ("TNLA", "The coalition"), "member_of"),
+])
+def test_what_a_party_is_armed_with_or_made_up_of(extractor, text, pair, kind):
+    # relations.equipment-of (giving verbs as participles); relations.members-include (made up of, composed of)
+    x, _ = _run(extractor, text)
+    assert pair in _spans(x, kind), x.relations
+
+
+def test_those_who_break_away_with_someone_leave_with_him(extractor):
+    # events.toml participants parting_verbs
+    x, _ = _run(extractor, "Shekau rejected the decision and broke away with his followers.")
+    assert not _spans(x, "splinter_of")
+    x, _ = _run(extractor, "Our forces repelled the attack.")
+    assert not [r for r in x.relations if r.rule == "relations.persons-forces"]

@@ -348,6 +348,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 if withs and not _is_assault(trigger):
                     recipients.extend(t for p in withs for t in _with_conjuncts(p))
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
+            if child.dep_ == "prep" and child.lower_ == "with" and trigger.lemma_.lower() in parts["parting_verbs"] \
+                    and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out") for c in children):
+                # "broke away with his followers": those who left with him, not those left ("split
+                # with X" is a split from X)
+                actors.extend(p for o in child.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
+                continue
             if child.dep_ == "prep" and child.lower_ == "on" and any(n.dep_ == "pobj" and n.lemma_.lower() == "side" for n in child.children):
                 continue  # "fighting on Ukraine's side": an ally (sides_taken), no target
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):

@@ -223,6 +223,8 @@ def persons_forces(doc: Doc, index: ActorIndex) -> list[Relation]:
         if span is None:
             continue
         owner = next((c for c in span.root.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON" and owner.lower_ not in ("his", "her"):
+            continue  # "our forces", "their fighters": a body's, read by relations.described-member
         person = index.mention_for_token(owner) if owner is not None else None
         if person is None or not person.actor or person.actor == m.actor or index.actors[person.actor].kind != "person":
             continue

@@ -195,6 +195,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             subjects, passive = _subject_tokens(verb)
             if using and verb.lemma_ in giving:  # "provided the army with vehicles": the army's
                 candidates += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                # "fighters armed with RPGs", "the attackers, equipped with rifles", "they were armed with guns"
+                candidates += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
             elif verb.lemma_ in taking and not using:  # "captured two guns from the insurgents"
@@ -930,6 +932,18 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             _troop_contributors(token, subjects, words_after, troops, force_nouns, party, add)
             if lemma in forces_verbs:
                 _forces_of_subject(token, subjects, own_forces, party, add)
+        # "The coalition is composed of A and B", "the DRG, a force made up largely of local
+        # recruits": the participle's noun (or the passive subject) is the body
+        made_of = token.pos_ == "VERB" and any((lemma, w) in phrasal for w in words_after) and (passive or token.dep_ == "acl")
+        if made_of:
+            members = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+                       for t in _with_conjuncts(o)]
+            holders = subjects if token.dep_ != "acl" else [token.head]
+            holders += [a for h in holders for a in (*h.children, h.head) if a.dep_ == "appos" or (h.dep_ == "appos" and a is h.head)]
+            for holder in holders:
+                for member in members:
+                    add("member_of", party(member, PARTY_KINDS), party(holder, GROUP_KINDS), token, "relations.members-include")
+            continue
         # "Member states of the coalition include A, B and C" / "The coalition includes A and B".
         if token.pos_ == "VERB" and not passive and (lemma in include["verbs"] or any((lemma, w) in phrasal for w in words_after)):
             members = [t for c in token.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
