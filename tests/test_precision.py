@@ -1992,3 +1992,11 @@ def test_those_who_break_away_with_someone_leave_with_him(extractor):
     assert not _spans(x, "splinter_of")
     x, _ = _run(extractor, "Our forces repelled the attack.")
     assert not [r for r in x.relations if r.rule == "relations.persons-forces"]
+
+
+def test_relying_on_a_party_is_an_alliance(extractor):
+    # events.toml COOPERATE phrases rely on / depend on (weapons relied on are no party)
+    x, _ = _run(extractor, "From 2017 the army relied increasingly on tribal auxiliaries.")
+    assert ("the army", "tribal auxiliaries") in _spans(x, "allied_with")
+    x, _ = _run(extractor, "The group relies on Russian weapons.")
+    assert not _spans(x, "allied_with")
