@@ -665,8 +665,6 @@ def make_nominals(nlp: Language, name: str):
                 described_kit = label == "PRODUCT" and prev.dep_ == "amod" and prev.pos_ == "ADJ" and prev.head.i == token.i
                 if label == "PRODUCT" and prev.lower_ in modifiers and not described_kit and prev.tag_ != "PRP$":
                     break  # "Coalition aircraft", "rebel drones": the word before names their owner
-                if label == "LOC" and heads.get(prev.lower_) in ("ORG", "PERSON"):
-                    break  # "an army post", "government positions": the party whose ground it is, a mention of its own
                 if prev.pos_ in ("VERB", "AUX") and prev.dep_ not in ("amod", "compound"):
                     break  # "informed UN Secretary-General X": the verb before is no modifier ("informed sources")
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit \
