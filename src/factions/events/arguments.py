@@ -335,9 +335,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "led his troops against the rebels": the force sent is on the subject's side
                 # (its weapons, "used drones against X", are no party and drop out); the
                 # "against" may hang on it
-                actors.extend(_with_conjuncts(child))
-                recipients.extend(p for c in child.children if c.dep_ == "prep" and c.lower_ == "against"
-                                  for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
+                own_against = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "against"]
+                if not own_against:  # ("led a coalition against the Houthis": the subject's fight; the noun is told by its foe)
+                    actors.extend(_with_conjuncts(child))
+                recipients.extend(p for c in own_against for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
             if child.dep_ == "dobj" and not (trigger.lemma_.lower(), child.lower_) in phrases:

@@ -226,6 +226,10 @@ def persons_forces(doc: Doc, index: ActorIndex) -> list[Relation]:
         if owner is not None and owner.pos_ == "PRON" and owner.lower_ not in ("his", "her"):
             continue  # "our forces", "their fighters": a body's, read by relations.described-member
         person = index.mention_for_token(owner) if owner is not None else None
+        if person is not None and person.basis == "pronoun":
+            # "his" counts only for a person named earlier in the sentence (a guess across
+            # sentences reads "Gezira state … his fighters")
+            person = _named_before(index, person, sentence_of(span.root).start_char)
         if person is None or not person.actor or person.actor == m.actor or index.actors[person.actor].kind != "person":
             continue
         out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
