@@ -1870,8 +1870,11 @@ def test_a_contested_region_the_kb_knows_is_a_place(extractor):
 
 def test_the_government_of_a_prime_minister_is_his_even_when_it_stands_for_the_state(extractor):
     # relations.group-of-person: a generic led body that resolves to the state
-    x, names = _run(extractor, "Pakistan's army fought the TTP. Talks between the government of Prime Minister Nawaz Sharif "
-                               "and the TTP collapsed in 2014.")
+    # (with the province named, "the government" stands for Pakistan itself)
+    x, names = _run(extractor, "North Waziristan had for years served as a base for the TTP. Militants attacked Bannu in Khyber "
+                               "Pakhtunkhwa. Peace talks between the government of Prime Minister Nawaz Sharif and the TTP "
+                               "collapsed in early 2014.")
+    assert names[next(r.target for r in x.relations if r.type == "leads")] == "Pakistan"
     assert ("Nawaz Sharif", "the government") in _spans(x, "leads")
 
 
