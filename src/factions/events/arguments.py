@@ -290,7 +290,7 @@ def _helped(support: Token) -> list[Token]:
     ("was liberated by the SNA with the support of AMISOM", "the army, with the help of
     militias, retook the town"), the party it is said of, or who has it ("the rebels
     have the support of Rwanda")."""
-    if support.dep_ == "dobj" and support.head.lemma_ in ("have", "enjoy", "receive", "get", "win", "gain", "obtain"):
+    if support.dep_ == "dobj" and support.head.lemma_ in lexicon("events")["participants"]["having_verbs"]:
         return _subject_tokens(support.head)[0]  # "the rebels have the support of Rwanda"
     prep = support.head
     if support.dep_ != "pobj" or prep.lower_ != "with":
@@ -341,14 +341,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 recipients.extend(p for c in own_against for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
-            if child.dep_ == "dobj" and not (trigger.lemma_.lower(), child.lower_) in phrases:
+            if child.dep_ == "dobj" and (trigger.lemma_.lower(), child.lower_) not in phrases:
                 # "coordinate their operations with the HUR", "raised the matter with his
                 # counterpart", "shares intelligence with Iran": the object's "with" is the
                 # other side (not of an attack: "hit the base with rockets")
                 withs = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
                 if withs and not _is_assault(trigger):
                     recipients.extend(t for p in withs for t in _with_conjuncts(p))
-            # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
             if child.dep_ == "prep" and child.lower_ == "with" and trigger.lemma_.lower() in parts["parting_verbs"] \
                     and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out") for c in children):
                 # "broke away with his followers": those who left with him, not those left ("split
@@ -359,6 +358,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "fighting on Ukraine's side": an ally (sides_taken), no target
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
+            # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
             if child.dep_ in ("prep", "conj", "dative") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")) \
                     and not (child.lower_ == "with" and _one_sided_attack(trigger, lex)):

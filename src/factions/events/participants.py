@@ -120,12 +120,8 @@ class _Participants:
         return out
 
     def _holding_group(self, place: Token) -> Token | None:
-        """The group a place is "of" ("the camp of the Malian army") or named by just before
-        it ("an army post", "a police station": nlp.components keeps that party a mention of
-        its own): its token, or None."""
+        """The group a place is "of" ("the camp of the Malian army"): its token, or None."""
         holder = object_of(place)
-        if holder is None:
-            holder = next((c for c in place.children if c.dep_ in ("compound", "nmod") and c.i == place.i - 1), None)
         held = self.index.mention_for_token(holder) if holder is not None else None
         ok = held is not None and held.actor and self.index.actors[held.actor].kind in GROUP_KINDS - {"state"}
         return holder if ok else None

@@ -139,8 +139,9 @@ INDEFINITE_PRONOUNS = frozenset({"those", "these", "this", "that", "anyone", "an
 
 def relative_noun(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("HTS, [which] split from al-Qaeda"), or
-    None (also for "those who …", "anyone who …"). After a predicate noun it is the copula's subject the clause is about: "X is
-    a militia leader who commands the RSF" (X commands)."""
+    None (also for "those who …", "anyone who …": no one named). After a predicate noun
+    it is the copula's subject the clause is about: "X is a militia leader who commands
+    the RSF" (X commands)."""
     if pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
         noun = pronoun.head.head
         if noun.lower_ in INDEFINITE_PRONOUNS:

@@ -432,15 +432,15 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         if lemma in words["verbs"] and token.pos_ == "VERB":
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.head.lemma_.lower() not in words["achieved_heads"]:
                 continue  # "operations to free the city of Mosul": aimed at, not held
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
-            if lemma == "belong":  # "camps belonging to the ADF", "the hideouts belonged to the BLF"
+            # who holds it: the agent of a passive, or what the place belongs to ("camps
+            # belonging to the ADF", "the hideouts belonged to the BLF")
+            if lemma == "belong":
                 agent = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            else:
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if pobj is not None and lemma == "belong" and token.dep_ not in ("acl", "relcl"):
                 holder, place = pobj, next((c for c in token.children if c.dep_ == "nsubj"), None)
-                pobj = None
-            if holder is not None:
-                pass
             elif pobj is not None:  # passive: "taken by ISIL", "the city controlled by Daesh"
                 holder = pobj
                 place = token.head if token.dep_ in ("acl", "relcl") else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
