@@ -28,6 +28,9 @@ ANCHOR = date(2017, 5, 1)  # a Monday
         ("the night of 4-5 June 2023", "2023-06-04", "2023-06-05", "day"),
         ("in the early hours of 22 September 2023", "2023-09-22", "2023-09-22", "day"),
         ("on or around 8 April 2022", "2022-04-08", "2022-04-08", "day"),
+        # "mid-" joined by its hyphen, and the week a coder can only place a date within
+        ("mid-October 2019", "2019-10", "2019-10", "month"),
+        ("the week of 9 March 2020", "2020-03-09", "2020-03-09", "day"),
     ],
 )
 def test_normalize_against_the_publication_date(text, start, end, precision):

@@ -15,9 +15,11 @@ from dateparser.date import DateDataParser
 
 from factions.model import When
 
-_LEADING = re.compile(r"^(?:in|on|or|during|by|from|around|about|between|of|at|the|early|late|mid-?)\s+", re.I)
-# "the night of 4-5 June", "in the early hours of 22 September": the day is the date
-_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:night|morning|evening|afternoon|early\s+hours|small\s+hours|early\s+morning)\s+of\s+", re.I)
+# ("mid-February 2021": the hyphen ends the word as a space would)
+_LEADING = re.compile(r"^(?:(?:in|on|or|during|by|from|around|about|between|of|at|the|early|late|mid)\s+|mid-)", re.I)
+# "the night of 4-5 June", "in the early hours of 22 September", "the week of 14
+# February" (as coders write a date they can only place within a week): the day is the date
+_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:night|morning|evening|afternoon|early\s+hours|small\s+hours|early\s+morning|week)\s+of\s+", re.I)
 _SINCE = re.compile(r"^(?:since|from)\s+", re.I)
 _UNTIL = re.compile(r"^(?:until|till|before|by)\s+", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")

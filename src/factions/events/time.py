@@ -6,6 +6,7 @@ day the story last told (docs/events.md, "Time"; words in data/lexicons/time.tom
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -31,10 +32,15 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
             return False  # a coordinated clause with its own subject has its own date
-        if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
-            return False
+        if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
+                and not (t.deps[i] == "advcl" and any(t.deps[g] == "mark" and doc[g].lower_ in _SIMULTANEOUS for g in t.children[i])):
+            return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
         i = head
     return True
+
+
+# Subordinators of a clause that happens at the same time as the one it hangs on.
+_SIMULTANEOUS = frozenset(("as", "when", "while"))
 
 
 def dates_by_sentence(dates: list) -> dict[int, list]:
@@ -67,15 +73,59 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
             continue
-        if claim and not claim.says(Span(ent.start_char, ent.end_char)):
-            continue  # a date outside the content dates the statement, not the event
+        if claim and not claim.says(Span(ent.start_char, ent.end_char)) and _in_cue_phrase(doc, ent.root, claim):
+            continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
+        if _dates_a_statement(ent) and _governing_verb(ent).i not in anchors:
+            continue  # "As reported on 31 January, BLA fighters attacked …": the report's date ("clashes were reported on 26 November": theirs)
         candidates.append((abs(ent.root.i - trigger.i), ent))
+    if not candidates:
+        # A date that opens the sentence frames it, whatever the parse made of the rest
+        # ("On 7 March 2024, armed bandits abducted …" read as a noun and its participle);
+        # not one a verb of saying governs ("On Monday the army said …").
+        sent = sentence_of(trigger)
+        candidates = [(0, ent) for ent in dates if _opens_sentence(ent, sent) and not _dates_a_statement(ent)
+                      and not (claim and claim.content_span.start > ent.start_char and not claim.says(Span(ent.start_char, ent.end_char))
+                               and _in_cue_phrase(doc, ent.root, claim))][:1]
     for _, ent in sorted(candidates, key=lambda c: c[0]):
         when = from_story(ent.text, story_before(ent.start_char) if story_before else None) or normalize(ent.text, document.published)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
             return when
     return None
+
+
+def _governing_verb(ent) -> Token:
+    """The verb whose clause a date hangs in (a participle modifying a noun, "suspected
+    militants", is none)."""
+    verb = ent.root
+    while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound")) and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _dates_a_statement(ent) -> bool:
+    """Whether the verb a date hangs on is a verb of saying ("On Monday the army said")."""
+    verb = _governing_verb(ent)
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _cue_verbs()
+
+
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset[str]:
+    return frozenset(lexicon("speech")["cue_verbs"])
+
+
+def _in_cue_phrase(doc: Doc, token: Token, claim: Claim) -> bool:
+    """Whether `token` hangs in the phrase of the claim's cue ("the army said on Monday
+    that …"). A date outside what was said elsewhere, "On 7 March, bandits abducted 287
+    pupils, according to local officials", dates what was said: "according to" has no
+    time of its own."""
+    cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+    if cue is None or cue.root.pos_ not in ("VERB", "AUX"):
+        return False
+    t = token
+    while t.head.i != t.i and t.i != cue.root.i:
+        t = t.head
+    return t.i == cue.root.i
 
 
 class _StoryDates:
