@@ -83,6 +83,22 @@ def test_titles_and_members_of_a_body_are_one_re3d_mention():
     assert units == {(0, 25, "Person"), (30, 71, "Organisation"), mensah}
 
 
+def test_a_group_of_a_list_of_bodies_is_one_re3d_mention():
+    # evaluate.re3d._LIST_GAP: re3d writes "the Foreign Ministers of Iran, Qatar and Oman" as one mention;
+    # a list that goes on after another word is not the group's
+    from factions.evaluate.re3d import join_units
+
+    text = "She met the defence ministers of Chad, Niger and the Gambia, then called Mali."
+
+    def at(words, typ):
+        return (text.index(words), text.index(words) + len(words), typ)
+
+    ministers = at("the defence ministers", "Organisation")
+    states = [at(w, "Location") for w in ("Chad", "Niger", "Gambia", "Mali")]
+    units = join_units({ministers, *states}, {ministers[:2]}, text)
+    assert units == {(ministers[0], states[2][1], "Organisation"), states[3]}
+
+
 def test_ranks_between_a_title_and_a_name_keep_them_one_re3d_mention():
     # evaluate.re3d._rank_gap: "Army spokesman Brigadier General X" is one Person, as re3d writes it
     from factions.evaluate.re3d import join_units

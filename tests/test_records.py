@@ -28,6 +28,9 @@ FIGHTS = ("a.txt", "2019-03-02",
 ALLIANCE = ("b.txt", "2019-04-10",
             "Hayat Tahrir al-Sham and the Islamic State are allied, a Syrian Observatory official claimed on Monday. "
             "Hayat Tahrir al-Sham denied any alliance with the Islamic State.")
+# What the two texts give: two fights and "Islamic State fighters" (a member) in the first;
+# the alliance claimed ("are allied"), the alliance denied, and the official's body in the second.
+EXTRACTED_RELATIONS = 6
 
 
 @pytest.fixture()
@@ -81,7 +84,7 @@ def test_a_rejected_relation_leaves_the_state_and_the_network_and_undo_brings_it
         assert _evidence(conn)["state"]["state"] == "fighting"
         assert [(h["action"], h["author"], h["undone_by"]) for h in records.history(conn, "relation", first)] == [("reject", "ana", "ana")]
         # The extracted rows were never touched.
-        assert conn.execute(select(func.count()).select_from(t.relations)).scalar() == 5
+        assert conn.execute(select(func.count()).select_from(t.relations)).scalar() == EXTRACTED_RELATIONS
 
 
 def test_a_retyped_relation_answers_under_its_new_type(url, ids):
@@ -236,7 +239,7 @@ def test_cli_bad_input_is_one_line_and_exit_2_and_writes_nothing(url, args, mess
     assert result.exit_code == 2 and result.stderr.startswith(f"factions: error: {message}") and result.stderr.count("\n") == 1
     with open_store(url).engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(t.record_judgements)).scalar() == 0
-        assert conn.execute(select(func.count()).select_from(t.relations)).scalar() == 5
+        assert conn.execute(select(func.count()).select_from(t.relations)).scalar() == EXTRACTED_RELATIONS
 
 
 def test_cli_judging_twice_is_an_error(url, ids):

@@ -5,6 +5,8 @@ for factions and, in the same run, for the bare spaCy model as the baseline."""
 
 from __future__ import annotations
 
+import re
+
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -130,15 +132,26 @@ def join_units(spans: set[tuple[int, int, str]], groups: set[tuple[int, int]], t
     one Organisation ("The Members of the Security Council", "senior officials of
     the EU"). `groups` are the spans that are groups of people."""
     out: list[tuple[int, int, str]] = []
+    listing = False  # the last unit is a group "of" a body, which a list may go on
     for s in sorted(spans):
         last = out[-1] if out else None
         if last and last[2] == s[2] == "Person" and _rank_gap(text[last[1] : s[0]]):
             out[-1] = (last[0], s[1], "Person")
+            listing = False
         elif last and last[:2] in groups and s[2] in ("Organisation", "Location") and text[last[1] : s[0]] == " of ":
+            out[-1] = (last[0], s[1], "Organisation")
+            listing = True
+        elif listing and s[2] in ("Organisation", "Location") and _LIST_GAP.match(text[last[1] : s[0]]):
+            # "the Foreign Ministers of Iran, Saudi Arabia, … and Qatar": one mention in re3d
             out[-1] = (last[0], s[1], "Organisation")
         else:
             out.append(s)
+            listing = False
     return set(out)
+
+
+# What stands between the items of a list of names: ", ", " and the ", ", and ".
+_LIST_GAP = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 
 
 def _rank_gap(between: str) -> bool:

@@ -27,6 +27,8 @@ def _with_conjuncts(token: Token) -> list[Token]:
         elif t.dep_ == "appos" and (inner := _list_item_in_name(t)) is not None:
             out.append(t)
             out.extend(_with_conjuncts(inner))
+        elif t.dep_ == "appos" and (names := _names_in_list(t)):
+            out.extend(names)
     stray = _stray_list_item(token)
     if stray is not None and stray not in out:
         out.extend(_with_conjuncts(stray))
@@ -66,6 +68,20 @@ def _stray_list_item(token: Token) -> Token | None:
         return None
     root = next((e.root for e in doc.ents if e.start <= nxt.i < e.end), nxt)
     return root if root.dep_ in ("npadvmod", "dep") and root.head in token.ancestors else None
+
+
+def _names_in_list(appos: Token) -> list[Token]:
+    """"Uganda, the DRC and Southern Sudan": the parser may read what follows the first
+    name as its apposition, the names in it hung on each other without "conj"; an
+    apposition of nothing but names, determiners and one "and" is the list's rest (the
+    root of each name in it)."""
+    words = list(appos.subtree)
+    if sum(1 for w in words if w.dep_ == "cc" and w.lower_ in ("and", "or")) != 1 or any(w.dep_ == "conj" and w.head.i == appos.i for w in words):
+        return []
+    if any(not (w.ent_type_ in ("GPE", "ORG", "NORP") or w.dep_ in ("det", "cc", "punct")) for w in words):
+        return []
+    doc = appos.doc
+    return [e.root for e in doc.ents if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1]
 
 
 def _names_a_party(noun: Token) -> bool:
@@ -313,6 +329,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         is_noun = True  # "fighting erupted between A and B": a gerund subject is the fight named
     if not is_noun:
         subj, passive = _subject_tokens(trigger)
+        if passive and trigger.lemma_.lower() in parts["stative_participles"] and not any(c.dep_ == "agent" for c in trigger.children):
+            passive = False  # "Los Choneros are allied with the Sinaloa Cartel": a state the subject is in, no act done to it
         children = list(trigger.children)
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
@@ -339,6 +357,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 if not own_against:  # ("led a coalition against the Houthis": the subject's fight; the noun is told by its foe)
                     actors.extend(_with_conjuncts(child))
                 recipients.extend(p for c in own_against for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
+            elif child.dep_ == "dobj" and _is_assault(trigger) and any(c.dep_ == "prep" and c.lower_ == "against" and any(
+                    o.dep_ == "pobj" and _names_a_party(o) for o in c.children) for c in child.children):
+                # "fought alongside the ENDF and the Amhara special forces against the TPLF", the
+                # parser taking the second ally for the object: no foe has an "against" of its own
+                actors.extend(_with_conjuncts(child))
+                recipients.extend(p for c in child.children if c.dep_ == "prep" and c.lower_ == "against"
+                                  for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
             if child.dep_ == "dobj" and (trigger.lemma_.lower(), child.lower_) not in phrases:
@@ -440,6 +465,17 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 if pobj.dep_ == "pobj":
                     target = actors if child.lower_ == "by" else recipients
                     target.extend(_with_conjuncts(pobj))
+    # "the patrol came under fire from X", "our troops have been under attack by X": the
+    # subject is attacked, the "from" or "by" of the verb names who attacked
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in parts["undergone_preps"] and _is_assault(trigger) \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        undergoing = trigger.head.head
+        subj, _ = _subject_tokens(undergoing)
+        recipients = subj + recipients
+        for prep in (c for c in undergoing.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")):
+            actors.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)
+                          if p.ent_type_ not in ("GPE", "LOC", "FAC"))  # ("fire from Lebanon": where from)
+        return actors, recipients
     # "IS launched an attack on ...": the light verb's subject acts.
     head = trigger.head
     light = parts["light_verbs"] + (parts["party_verbs"] if symmetric else [])
@@ -452,7 +488,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     verb = phrase.head
-    if phrase.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_ in light:
+    if phrase.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_ in light \
+            and verb.head.lemma_ in lexicon("relations")["equipment"]["giving_verbs"]:
         # "provide the government with military support": the verb's object receives it
         verb = verb.head
         recipients.extend(t for c in verb.children if c.dep_ in ("dobj", "dative") for t in _with_conjuncts(c))

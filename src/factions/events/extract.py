@@ -181,7 +181,7 @@ def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, 
     and not the object or subject of a trigger verb of its own type, whose event it is
     ("agreed a ceasefire", "21 strikes engaged ISIS units"), nor what is asked for
     ("called for a ceasefire")."""
-    if (not is_noun and kind.type != "ASSAULT") or kind.type not in lex["unnamed_types"] or token.lemma_.lower() in lex["unnamed_periods"]:
+    if (not is_noun and kind.type not in lex["unnamed_verb_types"]) or kind.type not in lex["unnamed_types"] or token.lemma_.lower() in lex["unnamed_periods"]:
         return False
     if token.dep_ in ("compound", "amod", "nmod", "poss") or any(c.dep_ == "det" and c.lower_ in lex["re_mention_determiners"] for c in token.children):
         return False

@@ -33,6 +33,9 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         # "worked with Jordan" makes allies; "work with its allies", "with the international
         # community" is diplomacy's small talk, no alliance with anyone named
         recipients = [m for m in recipients if m.basis != "nominal"]
+    if kind.type == "MERGE" and any(c.dep_ == "prep" and c.lower_ in lex["participants"]["absorbing_preps"] for c in trigger.children) \
+            and not any(c.dep_ == "dobj" for c in trigger.children):  # ("merge it into X": the object would be the part)
+        rel_type, rel_rule = "member_of", "relations.merged-into"  # "merged into JNIM": now part of it, not its ally
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
     if not rel_type:

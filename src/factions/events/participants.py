@@ -47,7 +47,8 @@ class _Participants:
                 tok = relative_noun(tok) or tok
             behind = _named_behind(tok, self.index)
             if behind is not tok and behind not in queue:
-                queue.extend(c for c in behind.conjuncts if c not in queue)  # "a number of ministers and officials"
+                # "a number of ministers and officials", "the armies of Uganda, the DRC and Southern Sudan"
+                queue.extend(c for c in _with_conjuncts(behind)[1:] if c not in queue)
             tok = behind
             m = self.index.mention_for_token(tok)
             if m is None and tok.pos_ == "PRON" and tok.lower_ not in INDEFINITE_PRONOUNS:
@@ -153,9 +154,13 @@ class _Participants:
 
     def equipment_owner(self, equipment: Mention, head: Token) -> Mention | None:
         """The party a weapon's own phrase names as its owner or user: "ISWAP gun trucks",
-        "their rifles", "Coalition aircraft", "a drone launched by the factions"."""
-        return self.group_inside(equipment) or self.possessor_inside(equipment) or self.owner_before(equipment) \
-            or self._user(head)
+        "their rifles", "Coalition aircraft", "a drone launched by the factions"; not
+        the weapon's model ("PKM machine guns")."""
+        inside = self.group_inside(equipment)
+        if inside is not None and _designation(inside):
+            inside = None
+        # ("a government aircraft operated by the ASDF": the one the participle names before the modifier)
+        return inside or self.possessor_inside(equipment) or self._user(head) or self.owner_before(equipment)
 
     def _user(self, equipment: Token) -> Mention | None:
         """The party a participle names as firing or operating a weapon: "a drone launched
@@ -194,6 +199,17 @@ class _Participants:
                 if m is not nominal and m.actor and m.basis != "pronoun" and nominal.span.contains(m.span)
                 and self.index.actors[m.actor].kind in GROUP_KINDS and self.index.document.text[m.span.end : m.span.end + 1] != "-"), None)
         return self._inside[nominal.span]
+
+
+_DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,3}[A-Za-z]?$")
+
+
+def _designation(m: Mention) -> bool:
+    """A weapon's model, not its owner: "PKM", "AK-47" (nominals.toml [equipment]
+    designations); a name the knowledge base knows is a party ("M23")."""
+    if m.kb_id:
+        return False
+    return m.text.lower() in lexicon("nominals")["equipment"]["designations"] or bool(_DESIGNATION.match(m.text))
 
 
 def _words(key: str) -> frozenset[str]:
@@ -335,9 +351,12 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
                 break  # "Saudi forces and the Houthis": another party, not the description's name
             if t.pos_ == "VERB" or t.tag_ in ("WDT", "WP"):
                 break  # "the coalition fighting the Houthis", "the group, which Kinshasa says …": the clause names someone else
+            if t.dep_ == "prep" and t.lower_ in _words("other_party_preps"):
+                break  # "the armies … in the fight against Boko Haram": the enemy, not the description's name
             named = index.mention_for_token(t)
             if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in ("armed_group", "organization"):
-                return t
+                whole = tok.doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+                return whole.root if whole is not None else t  # (its root carries the list it heads: "groups such as A and B")
     return tok
 
 

@@ -22,7 +22,7 @@ class TriggerType:
     modes: dict
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
-    only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions}: it counts only so
+    only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions, "governed_by": prepositions it is the object of}: it counts only so
     when_object: dict | None = None  # verb -> what its object must be for the verb to be this act ("place", "person" or an event type)
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
@@ -76,7 +76,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         # (a phrase's preposition may hang on the object: "used drones against SPLA units")
         for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep")):
             key = (lemma, child.lower_)
-            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep") and not _dates(child):
+            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") and not _dates(child):  # ("held hostage")
                 return t.phrases[key], False
         kind = t.by_complement.get(lemma)
         if kind is not None and hostile_complement(token, kind) is not None:
@@ -115,7 +115,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         if token.ent_type_ and not needs:
             return None  # a named event is one only where launched or aimed: "launched Operation 1027 against the junta"
         if needs and not ((token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in needs.get("heads", ()))
-                          or any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ()) for c in token.children)):
+                          or any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ()) for c in token.children)
+                          or (token.dep_ == "pobj" and token.head.lower_ in needs.get("governed_by", ()))):
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
     return None

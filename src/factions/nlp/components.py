@@ -11,7 +11,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
@@ -237,6 +237,13 @@ def _actor_heads() -> frozenset[str]:
     """Head nouns naming people or groups (data/lexicons/nominals.toml)."""
     lex = nominal_lexicon()
     return frozenset(lex["person"]["heads"]) | frozenset(lex["group"]["heads"])
+
+
+def _of_a_name(token: Token) -> bool:
+    """Whether a noun is followed by "of" and a name ("elements of the SPLA-IO")."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj is not None and pobj.ent_type_ in ("ORG", "NORP", "GPE")
 
 
 def nominal_lexicon() -> dict:
@@ -634,6 +641,7 @@ def make_nominals(nlp: Language, name: str):
     vague_places = set(lex["place"]["vague_places"])
     bare_no_group = set(lex["group"]["bare_no_group"])
     needs_kind = set(lex["place"]["needs_kind"])
+    needs_of_party = set(lex["person"]["needs_of_party"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
 
     head_words = frozenset(heads)
@@ -649,6 +657,12 @@ def make_nominals(nlp: Language, name: str):
             named = ("NORP", "ORG", "GPE", "PERSON") if label == "ORG" else ("NORP", "ORG", "GPE")
             if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
                 continue  # "no group has said it carried out the attack": no one named
+            if label == "PERSON" and token.dep_ == "compound" and heads.get(token.head.lower_) in ("ORG", "PRODUCT"):
+                continue  # "youth wing", "member states": a kind of the noun after, no people
+            if token.lower_ in needs_of_party and not _of_a_name(token):
+                continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
+            if label == "PRODUCT" and token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐‑" and not token.whitespace_:
+                continue  # "rocket" of "rocket-propelled grenades": a piece of a word
             if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
                     and not doc[token.i + 1].whitespace_ and heads.get(doc[token.i + 2].lower_) == label:
                 continue  # "the Secretary-General", "the Director-General": one title, named by its last word
@@ -661,8 +675,12 @@ def make_nominals(nlp: Language, name: str):
                 # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"
                 compound_place = label in ("LOC", "PRODUCT") and prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i == token.i \
                     and heads.get(prev.lower_) not in ("ORG", "PERSON")  # ("army trucks": the army is a party of its own, their owner)
-                # and a weapon's adjectives: "armoured vehicles", "explosive vests"
-                described_kit = label == "PRODUCT" and prev.dep_ == "amod" and prev.pos_ == "ADJ" and prev.head.i == token.i
+                # and a weapon's adjectives: "armoured vehicles", "explosive vests", "rocket-propelled grenades"
+                described_kit = label == "PRODUCT" and prev.dep_ == "amod" and prev.pos_ in ("ADJ", "VERB") and prev.head.i == token.i
+                if described_kit and start > 2 and doc[start - 2].text in ("-", "‐", "‑") \
+                        and not doc[start - 2].whitespace_ and not doc[start - 3].whitespace_:
+                    start -= 3  # "rocket-propelled": the word before the hyphen is the adjective's too
+                    continue
                 if label == "PRODUCT" and prev.lower_ in modifiers and not described_kit and prev.tag_ != "PRP$":
                     break  # "Coalition aircraft", "rebel drones": the word before names their owner
                 if prev.pos_ in ("VERB", "AUX") and prev.dep_ not in ("amod", "compound"):

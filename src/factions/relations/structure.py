@@ -7,6 +7,8 @@ and one record per relation."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
@@ -128,6 +130,10 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue  # "a military detachment in Djibo": stationed there, not its unit
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
+        if index.actors[group.actor].kind == "state" and index.document.text[m.span.end : group.span.start].split()[:1] == ["from"] \
+                and doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root.lemma_.lower() \
+                not in _words_of("troop_contributors")["force_nouns"]:
+            continue  # "recruits from Ethiopia" come from there; "pilots from Denmark" serve it
         if group.label in ("GPE", "LOC") and group.span.end <= m.span.end and m.text.lower().split()[-1].rstrip("s") in _words("topic_titles"):
             continue  # "Senior Syria Analyst", "Yemen researchers": the country is their subject
         if group.label == "NORP":
@@ -142,14 +148,29 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         words = m.text.lower().split()
         lead = member is m and words[-1] in leader_heads and words[0] not in ("a", "an", "one") \
             and not _words("rank_modifiers").intersection(words)  # "STC leaders"; not "a senior IS leader"
-        out.append(
-            Relation(
-                type="leads" if lead else "member_of", source=member.actor, target=group.actor, source_span=member.span,
-                target_span=group.span, evidence_span=sentence_span(sent), modality="asserted",
-                rule="relations.described-leaders" if lead else "relations.described-member",
+        for other in [group, *_of_conjuncts(chars.root, group, index)]:
+            out.append(
+                Relation(
+                    type="leads" if lead else "member_of", source=member.actor, target=other.actor, source_span=member.span,
+                    target_span=other.span, evidence_span=sentence_span(sent), modality="asserted",
+                    rule="relations.described-leaders" if lead else "relations.described-member",
+                )
             )
-        )
     return out
+
+
+def _of_conjuncts(head: Token, group: Mention, index: ActorIndex) -> list[Mention]:
+    """The other bodies of "the foreign ministers of Qatar, Oman and Kuwait" ("gunners from
+    Britain, France and the Netherlands") beside the first, when the description's "of"
+    or "from" names a list."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or index.mention_for_token(pobj) is not group:
+        return []
+    if of.lower_ == "from" and head.lemma_.lower() not in _words_of("troop_contributors")["force_nouns"]:
+        return []  # "recruits from Ethiopia, Morocco and Yemen" come from there; "pilots from A, B and C" serve them
+    found = (index.mention_for_token(t) for t in _with_conjuncts(pobj)[1:])
+    return [m for m in found if m is not None and m.actor and m.actor != group.actor and index.actors[m.actor].kind in GROUP_KINDS]
 
 
 def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
@@ -169,7 +190,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     def pobjs(prep: Token) -> list[Token]:
         return [o for o in prep.children if o.dep_ == "pobj"]
 
-    for m in index.mentions:
+    previous: tuple[Mention, Mention] | None = None  # the last weapon named, with its owner
+    for m in sorted(index.mentions, key=lambda m: m.span.start):
         if not m.actor or index.actors[m.actor].kind != "equipment":
             continue
         chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -182,9 +204,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             first = first.head  # "rifles, launchers and mines belonging to X": the list shares its phrase
         listed = [first, *first.conjuncts]
         candidates: list[Token] = []
+        listed_owners: list[Token] = []
         for c in (c for t in listed for c in t.children):
             if c.dep_ == "prep" and c.lower_ in words["owner_preps"]:  # "the weapons of the group"
                 candidates += pobjs(c)
+                listed_owners = [o for p in pobjs(c) for o in _with_conjuncts(p)[1:]]  # "aircraft from the US, the UK and France"
             if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
                 candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
         verb = first.head if first.dep_ in ("dobj", "pobj") else None
@@ -205,10 +229,23 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             if owner is not None:
                 break
             owner = party(relative_noun(t) or t)
-        if owner is not None and owner.actor != m.actor:
-            out.append(Relation(type="owned_by", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
-                                evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of"))
+        if owner is None and previous is not None and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]):
+            owner = previous[1]  # "armed with PKM machine guns, rocket-propelled grenades and mortars": the parser
+            # hangs the later items anywhere; a list of weapons has one owner
+        owners = [owner] if owner is not None else []
+        if owner is not None and listed_owners and any(owner is party(t) for t in candidates[:1]):
+            owners += [o for o in map(party, listed_owners) if o is not None and o.actor != owner.actor]
+        for owner in owners:
+            if owner.actor != m.actor:
+                out.append(Relation(type="owned_by", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
+                                    evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of"))
+        owner = owners[0] if owners else None
+        previous = (m, owner) if owner is not None else None
     return out
+
+
+# What stands between the items of a list: ", ", " and ", ", and ", " or ".
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
 def _in_apposition(a, b) -> bool:
@@ -247,8 +284,17 @@ def _owned_unit(m: Mention, named: Mention, index: ActorIndex, doc: Doc) -> Rela
 
 def _described_by_predicate(head: Token, index: ActorIndex) -> Mention | None:
     """The named subject a description is predicated of: "M23 forms the armed wing of
-    the AFC", "the SDF is the military arm of the AANES", "X serves as its military wing"."""
+    the AFC", "the SDF is the military arm of the AANES", "X serves as its military wing",
+    "X was among its senior commanders"."""
     verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "among" and verb.head.lemma_ == "be":
+        # "Nanda Kishor Pun was among its senior commanders": one of the people described
+        subjects, _ = _subject_tokens(verb.head)
+        named = index.mention_for_token(subjects[0]) if subjects else None
+        if named is not None and named.actor and named.basis not in ("nominal", "pronoun") \
+                and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+            return named
+        return None
     if not ((head.dep_ == "attr" and verb.lemma_ == "be") or (head.dep_ == "dobj" and verb.lemma_ in ("form", "constitute", "remain"))
             or (head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lemma_ in ("serve", "act", "function"))):
         return None
@@ -425,7 +471,7 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     roles = lexicon("events")["roles"]
     heads = frozenset(roles["led_bodies"])
     compounds, leading = roles["compound_relations"], frozenset(roles["leading_verbs"])
-    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"part", "including", *compounds}), deps=frozenset({"appos"})):
+    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"part", "including", "as", *compounds}), deps=frozenset({"appos"})):
         if token.lower_ in compounds and token.i >= 2 and doc[token.i - 1].text == "-" and token.head.pos_ in ("NOUN", "PROPN"):
             # "an Iran-backed militia": Iran backs it
             sponsor, described = doc[token.i - 2], token.head
@@ -487,7 +533,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 out.append(Relation(type="member_of", source=one.actor, target=many.actor, source_span=one.span,
                                     target_span=many.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
                                     rule="relations.notably"))
-        elif token.lower_ == "including" and token.dep_ == "prep":
+        elif (token.lower_ == "including" or (token.lower_ == "as" and any(c.lower_ == "such" for c in token.children))) \
+                and token.dep_ == "prep":  # ("loyalist groups such as the UVF and the UDA")
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 for member in _with_conjuncts(pobj):
                     rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
