@@ -2165,3 +2165,18 @@ def test_people_from_a_state_come_from_it_unless_they_serve_it(extractor):
     assert not _spans(x, "member_of"), x.relations
     x, _ = _run(extractor, "He refused to merge it into the Islamic State.")
     assert not [r for r in x.relations if r.rule == "relations.merged-into"], x.relations
+
+
+def test_officials_from_several_states_belong_to_each(extractor):
+    # relations.toml [possessor] origin_people: recruits come from a state; counterparts serve it
+    x, _ = _run(extractor, "The minister held talks with his counterparts from Mauritania, Spain and France.")
+    assert {b for a, b in _spans(x, "member_of") if a == "his counterparts"} >= {"Mauritania", "Spain", "France"}, x.relations
+
+
+def test_it_continues_the_subject_past_a_list_of_names(extractor):
+    # actors.index.resolve_pronoun: the last group that was a subject, however many names stand between
+    text = ("The task force, based in Niamey, brings together troops from Benin, Chad, Niger and Nigeria. "
+            "It fights Boko Haram around the lake.")
+    x, names = _run(extractor, text)
+    it = next(m for m in x.mentions if m.text == "It")
+    assert names[it.actor] != "Nigeria", names[it.actor]

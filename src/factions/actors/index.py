@@ -135,14 +135,18 @@ class ActorIndex:
         if word == "it" and (token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and not of_phrase)):
             # "It" as a subject and "its" continue the last group that was a subject, within
             # the sentence and the one before ("The RSF, at war with the army, denied … In a
-            # statement, it said its forces …"), not the nearest object; "its" in an "of"
-            # phrase keeps the nearest ("the authority of IS … the banner of its Sahel branch").
+            # statement, it said its forces …"), not the nearest object, however many names
+            # stand between ("The MNJTF brings together troops from Benin, Cameroon, Chad,
+            # Niger and Nigeria. It operates …"); "its" in an "of" phrase keeps the nearest
+            # ("the authority of IS … the banner of its Sahel branch").
             sentences = sentence_starts(token.doc)
             k = bisect_right(sentences, token.i) - 1
             floor = token.doc[sentences[max(k - 1, 0)]].idx
-            for m in fitting:
+            for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
                 if m.span.start < floor:
                     break
+                if m.span.end > token.idx or not self._fits(m, word):
+                    continue
                 head = token.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
                 if head is not None and head.root.dep_ in ("nsubj", "nsubjpass"):
                     return m

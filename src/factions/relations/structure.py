@@ -131,8 +131,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
         if index.actors[group.actor].kind == "state" and index.document.text[m.span.end : group.span.start].split()[:1] == ["from"] \
-                and doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root.lemma_.lower() \
-                not in _words_of("troop_contributors")["force_nouns"]:
+                and m.text.lower().split()[-1] in lexicon("relations")["possessor"]["origin_people"]:
             continue  # "recruits from Ethiopia" come from there; "pilots from Denmark" serve it
         if group.label in ("GPE", "LOC") and group.span.end <= m.span.end and m.text.lower().split()[-1].rstrip("s") in _words("topic_titles"):
             continue  # "Senior Syria Analyst", "Yemen researchers": the country is their subject
@@ -167,7 +166,7 @@ def _of_conjuncts(head: Token, group: Mention, index: ActorIndex) -> list[Mentio
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is None or index.mention_for_token(pobj) is not group:
         return []
-    if of.lower_ == "from" and head.lemma_.lower() not in _words_of("troop_contributors")["force_nouns"]:
+    if of.lower_ == "from" and head.lower_ in lexicon("relations")["possessor"]["origin_people"]:
         return []  # "recruits from Ethiopia, Morocco and Yemen" come from there; "pilots from A, B and C" serve them
     found = (index.mention_for_token(t) for t in _with_conjuncts(pobj)[1:])
     return [m for m in found if m is not None and m.actor and m.actor != group.actor and index.actors[m.actor].kind in GROUP_KINDS]
