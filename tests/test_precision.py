@@ -2180,3 +2180,11 @@ def test_it_continues_the_subject_past_a_list_of_names(extractor):
     x, names = _run(extractor, text)
     it = next(m for m in x.mentions if m.text == "It")
     assert names[it.actor] != "Nigeria", names[it.actor]
+
+
+def test_its_of_a_subject_s_own_group_is_that_group(extractor):
+    text = ("The government did not reply. Two RSF commanders, Ali Musa, the group's head of operations, "
+            "and Omar Bashir Adam, its commander in Nyala, were sanctioned in 2024.")
+    x, names = _run(extractor, text)
+    its = next(m for m in x.mentions if m.text == "its")
+    assert names[its.actor] == "Rapid Support Forces", names[its.actor]

@@ -148,7 +148,9 @@ class ActorIndex:
                 if m.span.end > token.idx or not self._fits(m, word):
                     continue
                 head = token.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-                if head is not None and head.root.dep_ in ("nsubj", "nsubjpass"):
+                # (or names the subject's own group: "Two RSF commanders, …, its commander in West Darfur")
+                if head is not None and (head.root.dep_ in ("nsubj", "nsubjpass") or (
+                        head.root.dep_ in ("compound", "poss", "nmod") and head.root.head.dep_ in ("nsubj", "nsubjpass"))):
                     return m
         return fitting[0]
 
