@@ -2188,3 +2188,29 @@ def test_its_of_a_subject_s_own_group_is_that_group(extractor):
     x, names = _run(extractor, text)
     its = next(m for m in x.mentions if m.text == "its")
     assert names[its.actor] == "Rapid Support Forces", names[its.actor]
+
+
+def test_he_after_a_description_said_of_someone_is_that_someone(extractor):
+    # actors.index._predicated: "X is a jihadist. He …" is X, not "a jihadist"
+    x, _ = _run(extractor, "Abu Talha is a Malian jihadist. A veteran of AQIM, he founded the Tariq Battalion in 2012.")
+    assert ("he", "the Tariq Battalion") in _spans(x, "leads"), x.relations
+    leads = [r for r in x.relations if r.type == "leads"]
+    assert leads and all(x.document.text[r.source_span.start:r.source_span.end] == "he" for r in leads)
+
+
+@pytest.mark.parametrize("text", [
+    "Yesterday the Foreign Minister, Ana Lopes, spoke by telephone with her Angolan counterpart, Téte António.",
+    "The envoy spoke over the phone with Ana Lopes on Monday.",
+])
+def test_speaking_by_telephone_with_someone_is_contact(extractor, text):
+    # events.toml participants channel_nouns: the parser hangs the "with" on the channel
+    x, _ = _run(extractor, text)
+    assert _spans(x, "communicates_with"), x.relations
+
+
+def test_he_as_a_subject_continues_the_last_person_who_was_one(extractor):
+    text = ("Omar Ali (born 1961) is a Malian militant who has led the Front since 2017. A veteran of the "
+            "Tuareg rebellions, he signed the Algiers accord with the government of Mali in 1991.")
+    x, names = _run(extractor, text)
+    he = next(m for m in x.mentions if m.text == "he")
+    assert names[he.actor] == "Omar Ali", names[he.actor]

@@ -126,19 +126,24 @@ class ActorIndex:
             if m.span.end <= token.idx and self._fits(m, word):
                 if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
                     continue  # "in a statement on Telegram, it said": the channel, not who speaks
+                if m.basis == "nominal" and self._predicated(token.doc, m):
+                    continue  # "Belmokhtar is a jihadist. He founded …": the description is said of its subject, who is meant
                 fitting.append(m)
                 if len(fitting) == 4:
                     break
         if not fitting:
             return None
         of_phrase = token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
-        if word == "it" and (token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and not of_phrase)):
+        if (word == "it" and (token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and not of_phrase))) \
+                or (word in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass")):
             # "It" as a subject and "its" continue the last group that was a subject, within
             # the sentence and the one before ("The RSF, at war with the army, denied … In a
             # statement, it said its forces …"), not the nearest object, however many names
             # stand between ("The MNJTF brings together troops from Benin, Cameroon, Chad,
             # Niger and Nigeria. It operates …"); "its" in an "of" phrase keeps the nearest
-            # ("the authority of IS … the banner of its Sahel branch").
+            # ("the authority of IS … the banner of its Sahel branch"). "He" and "she" as subjects
+            # continue the last person who was one ("X is a militant who led JNIM. A veteran of
+            # the Tuareg rebellions, he headed …").
             sentences = sentence_starts(token.doc)
             k = bisect_right(sentences, token.i) - 1
             floor = token.doc[sentences[max(k - 1, 0)]].idx
@@ -153,6 +158,13 @@ class ActorIndex:
                         head.root.dep_ in ("compound", "poss", "nmod") and head.root.head.dep_ in ("nsubj", "nsubjpass"))):
                     return m
         return fitting[0]
+
+    @staticmethod
+    def _predicated(doc, m: Mention) -> bool:
+        """Whether a description is what a copula says of its subject ("X is a jihadist")."""
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "attr" and span.root.head.lemma_ == "be" \
+            and any(c.dep_ == "nsubj" for c in span.root.head.children)
 
     def _fits(self, m: Mention, word: str, people: bool = False) -> bool:
         """Whether `m` can be what `word` stands for; `people`: people described in the

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from factions.events.triggers import _match_trigger, triggers
+from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
 
@@ -332,6 +332,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         if passive and trigger.lemma_.lower() in parts["stative_participles"] and not any(c.dep_ == "agent" for c in trigger.children):
             passive = False  # "Los Choneros are allied with the Sinaloa Cartel": a state the subject is in, no act done to it
         children = list(trigger.children)
+        children += channel_preps(trigger)  # "spoke by telephone with X"
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"

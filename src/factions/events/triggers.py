@@ -70,11 +70,21 @@ def triggers() -> Triggers:
     return Triggers(verbs, nouns, phrases, by_object, by_complement)
 
 
+def channel_preps(verb: Token) -> list[Token]:
+    """The prepositions the parser hangs on the channel of a verb rather than on the verb:
+    the "with" of "spoke by telephone with X" (lexicons/events.toml channel_nouns)."""
+    channel = frozenset(lexicon("events")["participants"]["channel_nouns"])
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("by", "on", "over", "via")
+            for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in channel
+            for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "to")]
+
+
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         # (a phrase's preposition may hang on the object: "used drones against SPLA units")
-        for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep")):
+        for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"),
+                      *channel_preps(token)):  # ("spoke by telephone with X")
             key = (lemma, child.lower_)
             if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") and not _dates(child):  # ("held hostage")
                 return t.phrases[key], False

@@ -936,8 +936,9 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             if clause is not None:
                 tok = clause.head
                 m = index.mention_for_token(_named_head(tok, index))
-        if m is None and tok.pos_ == "PRON" and tok.lower_ in ("it", "they"):
-            # "It was formed in 2017 through a merger of …": the pronoun, standing for its group
+        if m is None and tok.pos_ == "PRON" and tok.lower_ in ("it", "they", "he", "she"):
+            # "It was formed in 2017 through a merger of …", "he founded the Masked Battalion": the
+            # pronoun, standing for its group or person
             found = index.resolve_pronoun(tok)
             if found is not None:
                 m = Mention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, found.label, actor=found.actor, basis="pronoun")
