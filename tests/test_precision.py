@@ -2214,3 +2214,34 @@ def test_he_as_a_subject_continues_the_last_person_who_was_one(extractor):
     x, names = _run(extractor, text)
     he = next(m for m in x.mentions if m.text == "he")
     assert names[he.actor] == "Omar Ali", names[he.actor]
+
+
+def test_an_event_with_no_date_of_its_own_is_dated_by_its_report(extractor):
+    x, _ = _run(extractor, "Thousands of farmers blocked the highway near Lyon, as reported on 4 March 2024.", date(2024, 3, 6))
+    assert {e.trigger: (e.when.start if e.when else None) for e in x.events}.get("blocked") in (None, "2024-03-04")
+    x, _ = _run(extractor, "Thousands of demonstrators protested in Lyon, as reported on 4 March 2024.", date(2024, 3, 6))
+    assert {e.trigger: (e.when.start if e.when else None) for e in x.events}["protested"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("text, doer, foe", [
+    # "waged" and "staged" were lemmatised "wag" and "stag" (model_view.toml [lemmas])
+    ("The ELN waged a bombing campaign against the army in Arauca.", "ELN", "the army"),
+    ("Gunmen staged an attack on the police in Tumaco.", "Gunmen", "the police"),
+    # the force sent against a foe fights it
+    ("The Colombian army was sent against the rebels in March 2002.", "army", "the rebels"),
+    # armed struggles waged
+    ("The ELN has waged an insurgency against the Colombian government since 1964.", "ELN", "government"),
+])
+def test_campaigns_waged_and_forces_sent(extractor, text, doer, foe):
+    x, _ = _run(extractor, text)
+    assert any(doer in a and foe in b for a, b in _spans(x, "fights")), x.relations
+
+
+def test_a_quarrel_is_opposition_not_a_fight(extractor):
+    x, _ = _run(extractor, "Belmokhtar quarrelled with Droukdel in 2012.")
+    assert ("Belmokhtar", "Droukdel") in _spans(x, "opposes") and not _spans(x, "fights"), x.relations
+
+
+def test_an_insurgency_with_no_party_is_a_period(extractor):
+    x, _ = _run(extractor, "During the uprising, thousands fled to Cameroon.")
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events

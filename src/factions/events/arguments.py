@@ -78,10 +78,13 @@ def _names_in_list(appos: Token) -> list[Token]:
     words = list(appos.subtree)
     if sum(1 for w in words if w.dep_ == "cc" and w.lower_ in ("and", "or")) != 1 or any(w.dep_ == "conj" and w.head.i == appos.i for w in words):
         return []
-    if any(not (w.ent_type_ in ("GPE", "ORG", "NORP") or w.dep_ in ("det", "cc", "punct")) for w in words):
+    described = {w.i for w in words if w.pos_ == "NOUN" and w.lower_ in _party_heads()}  # "… and loyalist paramilitaries"
+    if any(not (w.ent_type_ in ("GPE", "ORG", "NORP") or w.dep_ in ("det", "cc", "punct") or w.i in described
+                or (w.dep_ in ("amod", "compound") and w.head.i in described)) for w in words):
         return []
     doc = appos.doc
-    return [e.root for e in doc.ents if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1]
+    names = [e.root for e in doc.ents if appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1]
+    return sorted([*names, *(doc[i] for i in described if not doc[i].ent_type_)], key=lambda t: t.i)
 
 
 def _names_a_party(noun: Token) -> bool:
@@ -428,6 +431,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                                   for o in c.children if o.dep_ == "pobj"), None)
             if described is not None and _names_a_party(described):
                 subj, passive = [described], True
+        if passive and trigger.lemma_.lower() in parts["forces_sent"] and any(c.dep_ == "prep" and c.lower_ == "against" for c in children):
+            passive = False  # "the army was sent against the rebels": the force sent fights them
         if passive:
             recipients = subj + recipients
         else:

@@ -70,14 +70,20 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         governed = governed.head  # ", killing 12": the clause has no subject of its own
         anchors.append(governed.i)
     candidates = []
+    reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
             continue
         if claim and not claim.says(Span(ent.start_char, ent.end_char)) and _in_cue_phrase(doc, ent.root, claim):
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent).i not in anchors:
+            reported.append(ent)
             continue  # "As reported on 31 January, BLA fighters attacked …": the report's date ("clashes were reported on 26 November": theirs)
         candidates.append((abs(ent.root.i - trigger.i), ent))
+    if not candidates and reported:
+        # with no date of its own, the event is dated by its report, as coders date it
+        # ("… blocked the highway in Tel Aviv, as reported on 5 July 2023")
+        candidates = [(0, reported[0])]
     if not candidates:
         # A date that opens the sentence frames it, whatever the parse made of the rest
         # ("On 7 March 2024, armed bandits abducted …" read as a noun and its participle);
