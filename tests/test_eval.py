@@ -125,6 +125,23 @@ def test_a_relation_inside_one_re3d_mention_is_not_scored(tmp_path, extractor):
     assert not any(" missed " in e for e in report["errors"])
 
 
+def test_relations_to_several_bodies_in_one_re3d_mention_are_one_relation(tmp_path, extractor):
+    # evaluate.re3d.predict_relations: re3d relates mentions; "the foreign ministers of A, B and C"
+    # is one, so the minister's contact with each of A, B and C is one relation there
+    text = "The minister spoke with the foreign ministers of Qatar, Oman and Kuwait on Monday."
+    start = text.index("the foreign ministers")
+    end = text.index("Kuwait") + len("Kuwait")
+    _write(tmp_path / "src", [{"_id": "d1", "text": text}], [
+        {"documentId": "d1", "begin": 0, "end": 12, "type": "Person", "confidence": 1},
+        {"documentId": "d1", "begin": start, "end": end, "type": "Organisation", "confidence": 1},
+    ])
+    (tmp_path / "src" / "relations.json").write_text(json.dumps(
+        {"documentId": "d1", "type": "CommWith", "sourceBegin": 0, "sourceEnd": 12, "targetBegin": start, "targetEnd": end, "confidence": 1}))
+    report = evaluate_path(tmp_path, baseline=False, extractor=extractor)
+    comm = report["relations"]["CommWith"]
+    assert comm["predicted"] == 1 and comm["overlap"]["p"] == 1.0 and comm["overlap"]["r"] == 1.0, comm
+
+
 def test_relation_scoring_symmetry_and_direction():
     from factions.evaluate.re3d import score_relations
 

@@ -324,7 +324,10 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
             if source is not None and source == target:
                 inside += 1
                 continue
-            rel = (typ, (r.source_span.start, r.source_span.end), (r.target_span.start, r.target_span.end))
+            # re3d relates mentions: an argument inside one of our mentions as re3d marks it
+            # is that mention ("the foreign ministers of A, B and C" once, not A, B and C)
+            rel = (typ, source[:2] if source else (r.source_span.start, r.source_span.end),
+                   target[:2] if target else (r.target_span.start, r.target_span.end))
             rels.add(rel)
             rules.setdefault((doc_id, rel), r.rule)  # the first rule to find it decided it
         out[doc_id] = rels
