@@ -2245,3 +2245,32 @@ def test_a_quarrel_is_opposition_not_a_fight(extractor):
 def test_an_insurgency_with_no_party_is_a_period(extractor):
     x, _ = _run(extractor, "During the uprising, thousands fled to Cameroon.")
     assert not [e for e in x.events if e.type == "ASSAULT"], x.events
+
+
+@pytest.mark.parametrize("text, published, trigger, day", [
+    # a time of day in an incident log is no date
+    ("Incident log, Kumba, 14 Feb 2023, 0930 hrs: an IED planted by separatist fighters exploded under a police vehicle.",
+     date(2023, 2, 16), "exploded", "2023-02-14"),
+    # the most precise of the trigger's dates, and its own clause's before another clause's
+    ("Lagos: Hundreds of students marched against the Budget Act 2023 in Ikeja on Monday 5 June 2023 before police dispersed them.",
+     date(2023, 6, 7), "marched", "2023-06-05"),
+    ("Contesting the results of the 2 May vote, opposition supporters clashed with police in Kinshasa on 4 May 2024.",
+     date(2024, 5, 6), "clashed", "2024-05-04"),
+    # a sentence the parser reads as a noun and a participle with an object
+    ("A crowd of several hundred men torched two police stations in Jos on 9 April 2022.", date(2022, 4, 11), "torched", "2022-04-09"),
+    ("A grenade was hurled at a police picket in Sopore by militants on 2 May 2022.", date(2022, 5, 4), "hurled", "2022-05-02"),
+])
+def test_the_date_of_a_logged_event(extractor, text, published, trigger, day):
+    x, _ = _run(extractor, text, published)
+    when = {e.trigger: (e.when.start if e.when else None) for e in x.events}
+    assert when.get(trigger) == day, when
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("No: 88, 3 May 2025, Press Release Regarding the Attack in Gao\n\nWe condemn the attack.", "Attack"),
+    ("On Tuesday, I met the minister in Riyadh, and I remain in regular contact with the Houthis.", "contact"),
+])
+def test_a_header_s_date_and_a_present_state_are_not_framed(extractor, text, trigger):
+    x, _ = _run(extractor, text, date(2025, 5, 7))
+    when = {e.trigger: (e.when.start if e.when else None) for e in x.events}
+    assert when.get(trigger) is None, when

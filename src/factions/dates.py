@@ -23,6 +23,8 @@ _PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:night|morning|evening|afternoon|early
 _SINCE = re.compile(r"^(?:since|from)\s+", re.I)
 _UNTIL = re.compile(r"^(?:until|till|before|by)\s+", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# A time of day is no date: "0715 hrs", "07:15", "1430 GMT" (incident logs write them so).
+_TIME_OF_DAY = re.compile(r"^(?:[01]\d|2[0-3]):?[0-5]\d(?:\s*(?:hrs|hours|h|gmt|utc|local(?: time)?))?$", re.I)
 _DECADE = re.compile(r"^(?:the\s+)?(1[89]\d0|20\d0)s$", re.I)
 _NOT_A_DATE = re.compile(
     r"^(?:today|now|recently|currently|years?|months?|weeks?|days?|decades?|time|"
@@ -160,7 +162,7 @@ def normalize(text: str, anchor: date | None) -> When | None:
         phrase, open_start = _UNTIL.sub("", phrase), True
     while _LEADING.match(phrase) or _PART_OF_DAY.match(phrase):
         phrase = _PART_OF_DAY.sub("", _LEADING.sub("", phrase, count=1), count=1)
-    if not phrase or _NOT_A_DATE.match(phrase):
+    if not phrase or _NOT_A_DATE.match(phrase) or (_TIME_OF_DAY.match(phrase) and not _YEAR.match(phrase)):
         return None
     days = _day_range(phrase)
     if days is not None:

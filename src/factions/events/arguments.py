@@ -166,6 +166,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return [n for n in (verb.head, *verb.head.conjuncts) if n.i < verb.i and n.pos_ in ("PROPN", "NOUN")], False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head], False  # "the coalition fighting the Houthis"
+    root = verb.sent.root
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "ROOT" \
+            and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        # "A mob of several thousand people torched 21 churches": a sentence the parser read as
+        # a noun and a participle with an object; the participle is its verb, the noun its subject
+        return [root], False
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon("events")["participants"]["stative_participles"] \
             and not any(c.dep_ == "agent" for c in verb.children):
         return [verb.head], False  # "Russian fighters allied with Kyiv"

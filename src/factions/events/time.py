@@ -88,16 +88,44 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         # A date that opens the sentence frames it, whatever the parse made of the rest
         # ("On 7 March 2024, armed bandits abducted …" read as a noun and its participle);
         # not one a verb of saying governs ("On Monday the army said …").
+        # Only for a past act told in a clause: not a header's date ("No: 214, 17 July 2025,
+        # Press Release Regarding the Terrorist Attack"), nor a present state ("On Tuesday, I
+        # met X, and I remain in contact with Y").
         sent = sentence_of(trigger)
+        if not _told_in_past(trigger):
+            return None
         candidates = [(0, ent) for ent in dates if _opens_sentence(ent, sent) and not _dates_a_statement(ent)
                       and not (claim and claim.content_span.start > ent.start_char and not claim.says(Span(ent.start_char, ent.end_char))
                                and _in_cue_phrase(doc, ent.root, claim))][:1]
-    for _, ent in sorted(candidates, key=lambda c: c[0]):
+    # Of several dates, the one in the trigger's own clause before one in a clause on it
+    # ("Protesting the result of the 28 July election, supporters clashed … on 29 July"), then
+    # the most precise ("marched against the Finance Bill 2024 … on Tuesday 18 June 2024"),
+    # then the nearest.
+    found = []
+    for distance, ent in candidates:
         when = from_story(ent.text, story_before(ent.start_char) if story_before else None) or normalize(ent.text, document.published)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
-            return when
-    return None
+            found.append((_in_a_clause(doc, ent.root.i, anchors), -_PRECISION.get(when.precision, 0), distance, when))
+    return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+# How much a date says: a day before a month, a month before a year.
+_PRECISION = {"day": 3, "week": 2, "month": 2, "range": 1, "year": 1}
+
+
+def _in_a_clause(doc: Doc, i: int, anchors: list[int]) -> bool:
+    """Whether token `i` reaches the nearest anchor above it only through a clause of its
+    own (a participle, relative or complement clause)."""
+    t = tree(doc)
+    while i not in anchors:
+        head = t.heads[i]
+        if head == i:
+            return False
+        if t.deps[i] in ("advcl", "acl", "relcl", "xcomp", "ccomp", "pcomp"):
+            return True
+        i = head
+    return False
 
 
 def _governing_verb(ent) -> Token:
@@ -174,6 +202,18 @@ def _dated_sentence(trigger: Token, dates_here: list) -> bool:
 
 def _opens_sentence(ent, sent) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in sent.doc[sent.start:ent.start])
+
+
+def _told_in_past(trigger: Token) -> bool:
+    """Whether the finite verb of the clause a trigger is told in is past ("armed bandits
+    abducted", "on the first day of the demonstrations" under "marched"); a header with no
+    finite verb, or a present one ("I remain in contact with"), is not."""
+    for t in (trigger, *trigger.ancestors):
+        if t.pos_ in ("VERB", "AUX") and (t.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in t.children)):
+            return _narrated(t)
+        if t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "dobj" for c in t.children):
+            return True  # ("armed bandits abducted 287 pupils", read as a participle)
+    return False
 
 
 def _narrated(trigger: Token) -> bool:
