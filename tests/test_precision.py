@@ -2274,3 +2274,11 @@ def test_a_header_s_date_and_a_present_state_are_not_framed(extractor, text, tri
     x, _ = _run(extractor, text, date(2025, 5, 7))
     when = {e.trigger: (e.when.start if e.when else None) for e in x.events}
     assert when.get(trigger) is None, when
+
+
+def test_combat_is_a_fight_only_as_a_noun_of_its_own(extractor):
+    x, _ = _run(extractor, "Savimbi died in combat with government forces near Lucusse.")
+    assert [e.trigger for e in x.events if e.type == "ASSAULT"] == ["combat"], x.events
+    for text in ("He was dressed in combat fatigues.", "Combat operations continued in the north."):
+        x, _ = _run(extractor, text)
+        assert not [e for e in x.events if e.trigger.lower() == "combat"], x.events
