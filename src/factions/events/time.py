@@ -74,7 +74,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
             continue
-        if claim and not claim.says(Span(ent.start_char, ent.end_char)) and _in_cue_phrase(doc, ent.root, claim):
+        if _dates_the_claim(doc, ent, claim):
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent).i not in anchors:
             reported.append(ent)
@@ -86,17 +86,16 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         candidates = [(0, reported[0])]
     if not candidates:
         # A date that opens the sentence frames it, whatever the parse made of the rest
-        # ("On 7 March 2024, armed bandits abducted …" read as a noun and its participle);
-        # not one a verb of saying governs ("On Monday the army said …").
-        # Only for a past act told in a clause: not a header's date ("No: 214, 17 July 2025,
-        # Press Release Regarding the Terrorist Attack"), nor a present state ("On Tuesday, I
-        # met X, and I remain in contact with Y").
-        sent = sentence_of(trigger)
+        # ("On 7 March 2024, armed bandits abducted …" read as a noun and its participle),
+        # for a past act told in a clause: not a verb of saying's date ("On Monday the army
+        # said …"), nor a header's ("No: 214, 17 July 2025, Press Release Regarding the
+        # Terrorist Attack"), nor a present state's ("On Tuesday, I met X, and I remain in
+        # contact with Y").
         if not _told_in_past(trigger):
             return None
+        sent = sentence_of(trigger)
         candidates = [(0, ent) for ent in dates if _opens_sentence(ent, sent) and not _dates_a_statement(ent)
-                      and not (claim and claim.content_span.start > ent.start_char and not claim.says(Span(ent.start_char, ent.end_char))
-                               and _in_cue_phrase(doc, ent.root, claim))][:1]
+                      and not _dates_the_claim(doc, ent, claim)][:1]
     # Of several dates, the one in the trigger's own clause before one in a clause on it
     # ("Protesting the result of the 28 July election, supporters clashed … on 29 July"), then
     # the most precise ("marched against the Finance Bill 2024 … on Tuesday 18 June 2024"),
@@ -148,15 +147,17 @@ def _cue_verbs() -> frozenset[str]:
     return frozenset(lexicon("speech")["cue_verbs"])
 
 
-def _in_cue_phrase(doc: Doc, token: Token, claim: Claim) -> bool:
-    """Whether `token` hangs in the phrase of the claim's cue ("the army said on Monday
-    that …"). A date outside what was said elsewhere, "On 7 March, bandits abducted 287
-    pupils, according to local officials", dates what was said: "according to" has no
-    time of its own."""
+def _dates_the_claim(doc: Doc, ent, claim: Claim | None) -> bool:
+    """Whether a date outside what a claim says hangs in the phrase of its cue ("the army
+    said on Monday that …"). Elsewhere it dates what was said: "On 7 March, bandits
+    abducted 287 pupils, according to local officials" ("according to" has no time of
+    its own)."""
+    if claim is None or claim.says(Span(ent.start_char, ent.end_char)):
+        return False
     cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
     if cue is None or cue.root.pos_ not in ("VERB", "AUX"):
         return False
-    t = token
+    t = ent.root
     while t.head.i != t.i and t.i != cue.root.i:
         t = t.head
     return t.i == cue.root.i
@@ -171,7 +172,7 @@ class _StoryDates:
     def __init__(self, doc: Doc, dates: list, document: Document):
         self.starts: list[int] = []
         self.whens: list[When] = []
-        cues = frozenset(lexicon("speech")["cue_verbs"])
+        cues = _cue_verbs()
         for ent in dates:
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
