@@ -367,8 +367,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 if not own_against:  # ("led a coalition against the Houthis": the subject's fight; the noun is told by its foe)
                     actors.extend(_with_conjuncts(child))
                 recipients.extend(p for c in own_against for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
-            elif child.dep_ == "dobj" and _is_assault(trigger) and any(c.dep_ == "prep" and c.lower_ == "against" and any(
-                    o.dep_ == "pobj" and _names_a_party(o) for o in c.children) for c in child.children):
+            elif child.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "against" and any(
+                    o.dep_ == "pobj" and _names_a_party(o) for o in c.children) for c in child.children) and _is_assault(trigger):
                 # "fought alongside the ENDF and the Amhara special forces against the TPLF", the
                 # parser taking the second ally for the object: no foe has an "against" of its own
                 actors.extend(_with_conjuncts(child))

@@ -73,18 +73,23 @@ def triggers() -> Triggers:
 def channel_preps(verb: Token) -> list[Token]:
     """The prepositions the parser hangs on the channel of a verb rather than on the verb:
     the "with" of "spoke by telephone with X" (lexicons/events.toml channel_nouns)."""
-    channel = frozenset(lexicon("events")["participants"]["channel_nouns"])
     return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("by", "on", "over", "via")
-            for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in channel
+            for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in _channel_nouns()
             for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "to")]
+
+
+@lru_cache(maxsize=1)
+def _channel_nouns() -> frozenset[str]:
+    return frozenset(lexicon("events")["participants"]["channel_nouns"])
 
 
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
         # (a phrase's preposition may hang on the object: "used drones against SPLA units")
+        channel = channel_preps(token) if (lemma, "with") in t.phrases or (lemma, "to") in t.phrases else ()
         for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"),
-                      *channel_preps(token)):  # ("spoke by telephone with X")
+                      *channel):  # ("spoke by telephone with X")
             key = (lemma, child.lower_)
             if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") and not _dates(child):  # ("held hostage")
                 return t.phrases[key], False
