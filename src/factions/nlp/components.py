@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
-from factions.nlp.tokens import opens_dateline, tokens_where
+from factions.nlp.tokens import object_of, opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -241,8 +241,7 @@ def _actor_heads() -> frozenset[str]:
 
 def _of_a_name(token: Token) -> bool:
     """Whether a noun is followed by "of" and a name ("elements of the SPLA-IO")."""
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    pobj = object_of(token)
     return pobj is not None and pobj.ent_type_ in ("ORG", "NORP", "GPE")
 
 

@@ -162,11 +162,10 @@ def _of_conjuncts(head: Token, group: Mention, index: ActorIndex) -> list[Mentio
     """The other bodies of "the foreign ministers of Qatar, Oman and Kuwait" ("gunners from
     Britain, France and the Netherlands") beside the first, when the description's "of"
     or "from" names a list."""
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
-    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    preposition, pobj = next(((p, o) for p in ("of", "from") if (o := object_of(head, p)) is not None), (None, None))
     if pobj is None or index.mention_for_token(pobj) is not group:
         return []
-    if of.lower_ == "from" and head.lower_ in lexicon("relations")["possessor"]["origin_people"]:
+    if preposition == "from" and head.lower_ in lexicon("relations")["possessor"]["origin_people"]:
         return []  # "recruits from Ethiopia, Morocco and Yemen" come from there; "pilots from A, B and C" serve them
     found = (index.mention_for_token(t) for t in _with_conjuncts(pobj)[1:])
     return [m for m in found if m is not None and m.actor and m.actor != group.actor and index.actors[m.actor].kind in GROUP_KINDS]
@@ -234,11 +233,9 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         owners = [owner] if owner is not None else []
         if owner is not None and listed_owners and any(owner is party(t) for t in candidates[:1]):
             owners += [o for o in map(party, listed_owners) if o is not None and o.actor != owner.actor]
-        for owner in owners:
-            if owner.actor != m.actor:
-                out.append(Relation(type="owned_by", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
-                                    evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of"))
-        owner = owners[0] if owners else None
+        out.extend(Relation(type="owned_by", source=m.actor, target=o.actor, source_span=m.span, target_span=o.span,
+                            evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of")
+                   for o in owners if o.actor != m.actor)
         previous = (m, owner) if owner is not None else None
     return out
 
