@@ -230,7 +230,7 @@ def extract(
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
     format: Annotated[str, typer.Option("--format", help="json (one object) or jsonl (one per line).")] = "json",
     model: Annotated[Optional[str], typer.Option(help="spaCy model name; env FACTIONS_SPACY_MODEL.")] = None,
-    extractor: Annotated[str, typer.Option(help="rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")] = "rules",
+    extractor: Annotated[str, typer.Option(help="rules, rules+model (the trained attribution tagger), rules+relation-model (the trained relation classifier after the rules), or rules+similarity (needs factions[embeddings]).")] = "rules",
     kb: KbOption = None,
     disable_rule: DisableOption = None,
 ) -> None:
@@ -1152,7 +1152,7 @@ def serve(
     uvicorn.run(workbench, host=host, port=port, log_level="warning")
 
 
-ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, rules+model (the trained attribution tagger), or rules+similarity (needs factions[embeddings]).")]
+ExtractorOption = Annotated[str, typer.Option(help="Extractor to measure: rules, rules+model (the trained attribution tagger), rules+relation-model (the trained relation classifier after the rules), or rules+similarity (needs factions[embeddings]).")]
 
 
 _EXACT_OVERLAP = ["gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]

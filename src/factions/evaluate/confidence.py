@@ -3,8 +3,10 @@ made it, from the hand-made gold sets, kept in `data/rule_confidence.toml`.
 
 Each relation rule's precision is counted over the gold sets written apart from the
 rules (every `examples/gold/*.gold.jsonl` but `examples.gold.jsonl`, which was written
-alongside them), then shrunk towards the precision of all relation rules together, as
-if `PRIOR_WEIGHT` more relations had been seen at that rate:
+alongside them), then shrunk towards the precision of the default extractor's relation
+rules together (an optional rule, the relation classifier of `rules+relation-model`, is
+measured but not counted in it), as if `PRIOR_WEIGHT` more relations had been seen at
+that rate:
 
     confidence = (right + PRIOR_WEIGHT × prior) / (predicted + PRIOR_WEIGHT)
 
@@ -41,6 +43,7 @@ def measure(paths: list[Path], extractor=None) -> dict:
     over `paths`) and the shrunk confidence; and the prior they are shrunk towards."""
     from factions.evaluate.gold import evaluate_gold
     from factions.extract import RuleExtractor
+    from factions.rules import registry
 
     extractor = extractor or RuleExtractor()
     counts: dict[str, Counter] = {}
@@ -48,7 +51,11 @@ def measure(paths: list[Path], extractor=None) -> dict:
         for rule, c in evaluate_gold(path, extractor)["rules"].items():
             if rule.startswith("relations."):
                 counts.setdefault(rule, Counter()).update({"predicted": c["predicted"], "right": c["right"]})
-    right, predicted = sum(c["right"] for c in counts.values()), sum(c["predicted"] for c in counts.values())
+    # the prior is the default extractor's: optional rules (the relation classifier of
+    # rules+relation-model) are measured, not counted in it
+    optional = {r.id for r in registry().values() if r.optional}
+    default = [c for rule, c in counts.items() if rule not in optional]
+    right, predicted = sum(c["right"] for c in default), sum(c["predicted"] for c in default)
     prior = round(right / predicted, 3) if predicted else 0.5
     return {
         "prior": {"right": right, "predicted": predicted, "weight": PRIOR_WEIGHT, "confidence": prior},
@@ -75,7 +82,11 @@ def render(table: dict, sources: list[str]) -> str:
 
 def main() -> None:
     paths = sorted(p for p in GOLD.glob("*.gold.jsonl") if p.name not in NOT_MEASURED)
-    table = measure(paths)
+    from factions.extract import get_extractor
+
+    # the rules and the relation classifier after them: it only adds, so every rule's
+    # relations are the default extractor's
+    table = measure(paths, get_extractor("rules+relation-model"))
     TABLE.write_text(render(table, [p.name for p in paths]), "utf-8")
     print(f"written: {TABLE} (prior {table['prior']['confidence']}, {len(table['rule'])} rules measured)", file=sys.stderr)
 
