@@ -2262,3 +2262,44 @@ def test_combat_is_a_fight_only_as_a_noun_of_its_own(extractor):
     for text in ("He was dressed in combat fatigues.", "Combat operations continued in the north."):
         x, _ = _run(extractor, text)
         assert not [e for e in x.events if e.trigger.lower() == "combat"], x.events
+
+
+# --- tenth session ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, full, acronym", [
+    ("Elections were organised by the United Nations Transitional Authority in Cambodia (UNTAC) in 1993. UNTAC left.",
+     "the United Nations Transitional Authority in Cambodia", "UNTAC"),
+    ("Peacekeepers from the United Nations Operation in Burundi (ONUB) patrolled. ONUB troops left in 2006.",
+     "the United Nations Operation in Burundi", "ONUB"),
+    ("He was greeted by military observers of the United Nations Mission of Observers in Tajikistan (UNMOT). UNMOT left.",
+     "the United Nations Mission of Observers in Tajikistan", "UNMOT"),
+])
+def test_a_body_named_with_its_place_is_one_name_and_its_acronym_a_body(extractor, text, full, acronym):
+    x, _ = _run(extractor, text)
+    labels = {m.text: m.label for m in x.mentions}
+    assert labels.get(full) == "ORG" and labels[acronym] == "ORG", labels
+    # the place is part of the name, not a mention beside it
+    place = full.rsplit(" ", 1)[-1]
+    assert place not in labels, labels
+
+
+def test_an_acronym_after_a_place_alone_stays_the_place_s(extractor):
+    x, _ = _run(extractor, "Fighting spread across the Democratic Republic of the Congo (DRC) in 1998. The DRC army withdrew.")
+    assert {m.text: m.label for m in x.mentions}.get("DRC") == "GPE", x.mentions
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The minister held telephone conversations this evening with President Ndayizeye and with Mr Nkurunziza.",
+     {("The minister", "Ndayizeye"), ("The minister", "Nkurunziza")}),
+    ("The army signed an agreement on Friday with the rebels.", {("The army", "the rebels")}),
+])
+def test_the_other_side_of_talks_may_hang_on_the_light_verb(extractor, text, parties):
+    x, _ = _run(extractor, text)
+    found = _spans(x, "communicates_with") | _spans(x, "negotiates_with")
+    assert parties <= found, x.relations
+
+
+def test_an_attack_s_with_on_the_light_verb_is_its_means_not_a_party(extractor):
+    x, _ = _run(extractor, "The group launched an attack on Monday with drones.")
+    assert not _spans(x, "fights") and not _spans(x, "communicates_with"), x.relations

@@ -511,7 +511,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         actors = subj + actors
         _partners_against(trigger, [trigger, verb], actors, recipients)
         if not recipients:  # "applying pressure to the regime", "provided support to Hamas"
-            for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")):
+            preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "on", "for", "against")]
+            withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+            if withs and not _is_assault(trigger):
+                # "held telephone conversations this evening with X and with Y": the other
+                # side hangs on the verb (an attack's "with" is its means: "launched an attack with drones")
+                preps += [w for c in withs for w in (c, *c.conjuncts) if w.pos_ == "ADP"]
+            for prep in preps:
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "the attacks that the Houthis have launched on Saudi Arabia": a light verb in a clause
     # on the trigger, with a subject of its own, names who acted and on whom

@@ -576,21 +576,33 @@ def make_text_acronyms(nlp: Language, name: str):
 
     def text_acronyms(doc: Doc) -> Doc:
         introduced: dict[str, Span] = {}
-        ents = doc.ents  # a property that builds new Spans on every access
+        ents = list(doc.ents)  # a property that builds new Spans on every access
         ends = [e.end_char for e in ents]  # in order: entities never overlap
+        joined: dict[int, Span] = {}  # the body's entity (by its place in `ents`) → the whole name
         for m in _INTRODUCED.finditer(doc.user_data.get("text") or doc.text):
             inner = doc.char_span(m.start(1), m.end(1))
             k = bisect_right(ends, m.start())  # the last entity ending before the bracket, if it ends close to it
             if inner is not None and k and m.start() - ends[k - 1] <= 2:
-                introduced[m.group(1)] = ents[k - 1]
+                full = ents[k - 1]
+                body = _body_in_place(doc, ents, k - 1)
+                if body is not None:
+                    # "the United Nations Transitional Authority in Cambodia (UNTAC)": the
+                    # acronym is the body's, named with its place; one name, an organisation
+                    full = joined[k - 2] = Span(doc, body.start, full.end, label=body.label_)
+                introduced[m.group(1)] = full
         doc._.acronyms = {acronym: full.text for acronym, full in introduced.items()}
         if not introduced:
             return doc
         spans = []
-        for ent in ents:
+        for k, ent in enumerate(ents):
             if len(ent) == 1 and ent.text in introduced:
                 continue  # relabelled below after the full name
-            spans.append(ent)
+            if k in joined:
+                spans.append(joined[k])
+            elif k - 1 in joined:
+                continue  # the place inside the whole name
+            else:
+                spans.append(ent)
         taken = {i for s in spans for i in range(s.start, s.end)}
         # The acronyms' uses found on the Doc's words: a Token for every word costs
         # more than the rest of the component.
@@ -604,6 +616,25 @@ def make_text_acronyms(nlp: Language, name: str):
         return doc
 
     return text_acronyms
+
+
+def _body_in_place(doc: Doc, ents: list[Span], k: int) -> Span | None:
+    """The organisation whose name goes on through "in", "of" or "for" to the place
+    `ents[k]` ("the United Nations Transitional Authority in Cambodia", "the United
+    Nations Mission of Observers in Tajikistan": the words of a name may stand between
+    the organisation's entity and the preposition); else None."""
+    place = ents[k]
+    if k == 0 or place.label_ not in ("GPE", "LOC") or place.start < 2 or doc[place.start - 1].lower_ not in ("in", "of", "for"):
+        return None
+    body = ents[k - 1]
+    between = doc[body.end : place.start - 1]
+    if body.label_ != "ORG" or len(between) > 4 or not all(t.is_title or t.lower_ in _NAME_LINKS for t in between) \
+            or (len(between) and not between[-1].is_title):
+        return None
+    return body
+
+
+_NAME_LINKS = {"of", "for", "on", "and"}  # the small words inside a body's name: "Mission of Observers"
 
 
 def _parenthesised_acronym(doc: Doc, close: int, named: tuple[str, ...]) -> int | None:
