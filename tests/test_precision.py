@@ -2303,3 +2303,31 @@ def test_the_other_side_of_talks_may_hang_on_the_light_verb(extractor, text, par
 def test_an_attack_s_with_on_the_light_verb_is_its_means_not_a_party(extractor):
     x, _ = _run(extractor, "The group launched an attack on Monday with drones.")
     assert not _spans(x, "fights") and not _spans(x, "communicates_with"), x.relations
+
+
+def test_a_place_fired_from_is_no_party_and_owns_no_weapon(extractor):
+    x, _ = _run(extractor, "Hezbollah fired rockets from Lebanon at Israeli towns.")
+    assert not _spans(x, "fights") and ("rockets", "Hezbollah") in _spans(x, "owned_by"), x.relations
+    assert ("Hezbollah", "Israeli towns") in _spans(x, "attacks"), x.relations
+    x, _ = _run(extractor, "The rebels attacked Gao from bases in the desert.")
+    assert _spans(x, "attacks") == {("The rebels", "Gao")}, x.relations
+    # what a party receives is still its own, whoever it came from
+    x, _ = _run(extractor, "The army received aircraft from the United States.")
+    assert ("aircraft", "The army") in _spans(x, "owned_by"), x.relations
+
+
+@pytest.mark.parametrize("text, backer, backed", [
+    ("Backed by Rwanda, the M23 seized Goma.", "Rwanda", "M23"),
+    ("Supported by Iran, the Houthis attacked Aden.", "Iran", "the Houthis"),
+])
+def test_a_participle_with_an_agent_opening_the_sentence_is_passive(extractor, text, backer, backed):
+    x, _ = _run(extractor, text)
+    assert (backer, backed) in _spans(x, "supports"), x.relations
+
+
+def test_who_had_it_done_did_it(extractor):
+    x, _ = _run(extractor, "In June 1997 Pol Pot had the defence chief Son Sen killed.")
+    fights = _spans(x, "fights")
+    assert ("Pol Pot", "Son Sen") in fights and ("Son Sen", "the defence chief") not in fights, x.relations
+    x, _ = _run(extractor, "The general had the prisoners executed.")
+    assert _spans(x, "fights") == {("The general", "the prisoners")}, x.relations

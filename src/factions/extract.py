@@ -216,7 +216,7 @@ class RelationModelExtractor(RuleExtractor):
     `factions.relations.learned`, weights in data/models/) on every two parties of a
     sentence the rules did not relate that way. It finds relations as re3d's
     annotators mark them: on re3d-style text it raises relation F1 (each set scored
-    by a model not trained on it: 0.418 → 0.466 over ten sets), but on the gold sets
+    by a model not trained on it: 0.419 → 0.467 over ten sets), but on the gold sets
     written in factions' own conventions, and on re3d's real dev split, it lowers
     precision more than it raises recall (docs/evaluation.md), so it is not the
     default."""

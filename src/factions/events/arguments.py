@@ -156,6 +156,10 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # to ... and have supported the army" and "was forced to attack" do not.
         own = {c.dep_ for c in verb.children}
         passive = "auxpass" in own or (verb.dep_ == "conj" and head_passive and "aux" not in own)
+        # "Backed by China, the guerrillas fought on": a participle with an agent opening
+        # the clause is passive, and describes its subject (after the verb it may describe
+        # the object: "brought in Wagner's fighters, since replaced by the Africa Corps")
+        passive = passive or (verb.tag_ == "VBN" and "agent" in own and verb.i < verb.head.i)
         return subject, passive
     if verb.dep_ == "relcl":
         return [verb.head], False
@@ -330,6 +334,16 @@ def _helped(support: Token) -> list[Token]:
     return subj
 
 
+def _causer(verb: Token) -> Token | None:
+    """The subject of "have" or "get" when the verb is the act it had done ("had the
+    prisoners executed", "got him arrested"), else None."""
+    if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ not in ("have", "get"):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -338,6 +352,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         is_noun = True  # "fighting erupted between A and B": a gerund subject is the fight named
     if not is_noun:
         subj, passive = _subject_tokens(trigger)
+        causer = _causer(trigger)
+        if causer is not None:
+            # "Pol Pot had the defence chief Son Sen killed": who had it done did it, and
+            # the parser's subject of the participle is whom it was done to
+            recipients.extend(t for c in trigger.children if c.dep_ == "nsubj" for t in _with_conjuncts(c))
+            subj, passive = _with_conjuncts(causer), False
         if passive and trigger.lemma_.lower() in parts["stative_participles"] and not any(c.dep_ == "agent" for c in trigger.children):
             passive = False  # "Los Choneros are allied with the Sinaloa Cartel": a state the subject is in, no act done to it
         children = list(trigger.children)

@@ -155,8 +155,17 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if event_type == "ASSAULT" and not guessed and "relations.attacked-place" not in disabled and not _takes_control(token):
             # "stormed the hospital", "an assault on El Fasher": the place attacked (a place
             # seized or retaken is held, relations.control)
-            relations.extend(attacked_places(event, actors + allies, participants.places(recipient_toks)))
+            # (not the place attacked from: "attacked Gao from bases in the desert")
+            aimed = [t for t in recipient_toks if not _origin(t)]
+            relations.extend(attacked_places(event, actors + allies, participants.places(aimed)))
     return events, relations
+
+
+def _origin(token: Token) -> bool:
+    """Whether a participant's token is the object of "from" (through a list: "from A and B")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 def leaders_killed(events: list[Event], relations: list[Relation], disabled: frozenset[str] = frozenset()) -> list[Event]:

@@ -340,6 +340,9 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
             if target is None:
                 continue
             named = index.mention_for_token(target)
+            if from_party and (unnamed or index.actors[m.actor].kind == "equipment") and named is not None \
+                    and index.actors[named.actor].kind == "state" and target.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "fired rockets from Lebanon": where they came from; people "from Chad" are named
             if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
                 return target
     if m is not None and m.basis == "nominal" and m.label == "ORG":

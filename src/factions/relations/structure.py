@@ -203,8 +203,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         listed = [first, *first.conjuncts]
         candidates: list[Token] = []
         listed_owners: list[Token] = []
+        fired = first.dep_ == "dobj" and first.head.lemma_ in use  # "fired rockets from Lebanon": from where
         for c in (c for t in listed for c in t.children):
             if c.dep_ == "prep" and c.lower_ in words["owner_preps"]:  # "the weapons of the group"
+                if fired and c.lower_ == "from":
+                    continue
                 candidates += pobjs(c)
                 listed_owners = [o for p in pobjs(c) for o in _with_conjuncts(p)[1:]]  # "aircraft from the US, the UK and France"
             if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
