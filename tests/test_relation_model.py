@@ -14,7 +14,7 @@ from factions.claims.crf import LinearChainCRF
 from factions.extract import get_extractor
 from factions.model import Actor, Document, Mention, Relation, Span
 from factions.relations import learned
-from factions.relations.learned import RULE, RelationClassifier, Tokens, features, negated, pairs, read_pairs, rules_by_pair, units
+from factions.relations.learned import RULE, RelationClassifier, Tokens, negated, pairs, read_pairs, rules_by_pair, units
 
 ROOT = Path(__file__).resolve().parent.parent
 

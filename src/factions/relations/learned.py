@@ -36,8 +36,9 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc
 
-from factions.claims.crf import UNKNOWN, LinearChainCRF
+from factions.claims.crf import LinearChainCRF
 from factions.model import Actor, Mention, Relation, Span
+from factions.nlp import sentence_span
 from factions.relations.types import re3d_type_of
 
 RULE = "relations.model"
@@ -311,7 +312,7 @@ class RelationClassifier:
         if rows:
             ids = crf.encode([name for row in rows for name in row])
             owner = numpy.repeat(numpy.arange(len(rows)), [len(row) for row in rows])
-            numpy.add.at(scores, owner, crf.state[ids])  # row UNKNOWN of `state` is zero
+            numpy.add.at(scores, owner, crf.state[ids])  # (a name the model has no weights for: a row of zeros)
         scores -= scores.max(axis=1, keepdims=True)
         p = numpy.exp(scores)
         return p / p.sum(axis=1, keepdims=True)
@@ -348,10 +349,9 @@ class RelationClassifier:
             ours = self.types[typ]["place" if target.kind in PLACE_KINDS else "party"]
             if not ours:
                 continue
-            sent = doc[su.root].sent
             out.append(Relation(type=ours, source=source.mention.actor, target=target.mention.actor,
                                 source_span=source.mention.span, target_span=target.mention.span,
-                                evidence_span=Span(sent.start_char, sent.end_char), modality="asserted", rule=RULE))
+                                evidence_span=sentence_span(doc[su.root].sent), modality="asserted", rule=RULE))
         return out
 
 
