@@ -60,6 +60,7 @@ def test_re3d_conventions_in_the_mapping():
     assert re3d_type(m("a senior official", "PERSON", "nominal"), "population") == "Person"
     assert re3d_type(m("Russia", "ORG"), "state") == "Organisation"
     assert re3d_type(m("Russia", "GPE"), "state") == "Location"
+    assert re3d_type(m("Russia", "GPE"), "state", acting=True) == "Organisation"
     assert re3d_type(m("Iraqi", "NORP"), "population") == "Nationality"
     assert maximal({(0, 23, "Person"), (0, 14, "Organisation"), (30, 35, "Location")}) == {(0, 23, "Person"), (30, 35, "Location")}
 
@@ -71,6 +72,16 @@ def test_one_span_with_two_types_keeps_the_same_one_whatever_the_hash_seed():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert outs == {"[(0, 9, 'Location'), (12, 20, 'Location')]\n"}
+
+
+def test_a_state_that_acts_in_our_output_is_an_organisation_and_one_named_as_a_place_a_location(extractor):
+    from factions.evaluate.re3d import re3d_units
+    from factions.model import Document
+
+    text = "Russia attacked Georgia in August. Fighting spread in Georgia."
+    x = extractor.extract(Document(source="t", text=text))
+    units = {(text[a:b], typ) for a, b, typ in re3d_units(x)}
+    assert ("Russia", "Organisation") in units and ("Georgia", "Location") in units, units
 
 
 def test_titles_and_members_of_a_body_are_one_re3d_mention():

@@ -68,6 +68,33 @@ def _acting_it(token) -> bool:
         and any(c.dep_ in ("dobj", "prep") for c in head.children) and not any(c.dep_ in ("ccomp", "csubj") for c in head.children)
 
 
+def _own_subject_phrase(token: Token) -> tuple[int, int, int] | None:
+    """The characters of the subject phrase of the clause an object pronoun stands in
+    ("The Special Command, under the Joint Command, leads operations against it") and
+    where its head word starts, or None. A pronoun object names nothing inside that
+    phrase but the subject (binding: "it" there is someone told before). The subject
+    itself stays a candidate: a pronoun read as its own clause's subject relates
+    nothing, where the next nearest name would relate the wrong one ("Al-Shabaab killed
+    members of IS-Somalia since the group split from it")."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif token.dep_ not in ("dobj", "dative"):
+        return None
+    if verb.pos_ in ("NOUN", "NUM") and verb.dep_ == "dobj":
+        verb = verb.head  # "launched an offensive against it", "killed 300 of them"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    if subject is None or subject.tag_ in ("WDT", "WP", "PRP"):
+        return None
+    # with a phrase set between the subject and its verb ("The brigade, under the command
+    # of the army, leads raids against it"), which the parser may hang on the verb
+    end = max([subject.right_edge, *(c.right_edge for c in verb.children if c.dep_ == "prep" and subject.i < c.i < verb.i)],
+              key=lambda t: t.i)
+    return subject.left_edge.idx, end.idx + len(end.text), subject.idx
+
+
 class ActorIndex:
     def __init__(self, document: Document, mentions: list[Mention], actors: list[Actor], kb: KnowledgeBase):
         self.document = document
@@ -122,8 +149,9 @@ class ActorIndex:
         self._index_by_start()
         text = self.document.text
         fitting = []
+        lo, hi, head = _own_subject_phrase(token) or (-1, -1, -1)
         for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
-            if m.span.end <= token.idx and self._fits(m, word):
+            if m.span.end <= token.idx and self._fits(m, word) and not (lo <= m.span.start < hi and not m.span.start <= head < m.span.end):
                 if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
                     continue  # "in a statement on Telegram, it said": the channel, not who speaks
                 if m.basis == "nominal" and self._predicated(token.doc, m):

@@ -121,7 +121,8 @@ def re3d_units(x: Extraction) -> set[tuple[int, int, str]]:
     """Our mentions as re3d would mark them: typed, the longest only, a title joined
     to the name it stands before, and a group of people to the body it is "of"."""
     kinds = {a.id: a.kind for a in x.actors}
-    spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor)))}
+    acting = _acting_spans(x)
+    spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor), (m.span.start, m.span.end) in acting))}
     groups = {(m.span.start, m.span.end) for m in x.mentions if m.label == "PERSON" and re3d_type(m, kinds.get(m.actor)) == "Organisation"}
     return join_units(maximal(spans), groups, x.document.text)
 
@@ -172,10 +173,20 @@ _POSSESSIVES = {"its", "their", "our"}
 _PLURAL_PEOPLE = {"people", "children", "police", "gunmen", "militia", "staff", "personnel"}
 
 
-def re3d_type(mention, kind: str | None) -> str | None:
+def _acting_spans(x: Extraction) -> set[tuple[int, int]]:
+    """The spans of the mentions that act in our output: a party of an event or an end of
+    a relation between parties (not the place of "controls")."""
+    out = {(s.start, s.end) for e in x.events for s in (*e.actor_spans, *e.recipient_spans)}
+    out |= {(s.start, s.end) for r in x.relations for s in (r.source_span, r.target_span)
+            if r.type not in ("controls", "attacks", "owned_by")}
+    return out
+
+
+def re3d_type(mention, kind: str | None, acting: bool = False) -> str | None:
     """re3d's type for one of our mentions. re3d's conventions: a group of people
     ("civilians", "senior officials") is an Organisation; a state acting ("Russia
-    vetoed") is an Organisation and a state as a place a Location."""
+    vetoed") is an Organisation (its mention named by the parser a body, or a party of
+    one of our events or relations) and a state as a place a Location."""
     label = mention.label
     if kind == "equipment":
         return None  # weapons and vehicles: re3d's Weapon and MilitaryPlatform, no core type
@@ -191,7 +202,7 @@ def re3d_type(mention, kind: str | None) -> str | None:
             return "Organisation" if plural else "Person"
         return LABEL_TO_TYPE.get(label, "Organisation")
     if kind == "state":
-        return "Organisation" if label == "ORG" else "Location"
+        return "Organisation" if label == "ORG" or acting else "Location"
     return KIND_TO_TYPE.get(kind or "") or LABEL_TO_TYPE.get(label)
 
 

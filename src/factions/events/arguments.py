@@ -14,11 +14,14 @@ from spacy.tokens import Token
 from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
+from factions.nlp.tokens import DATELINE_WORDS, opens_dateline
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     for t in token.children:
+        if t.dep_ == "appos" and misparsed_apposition(token, t):
+            continue
         # "A, B and C" is often parsed as A with the apposition "B and C"; not a person's
         # title with its portfolios ("X, Minister of Foreign Affairs, African Cooperation
         # and Moroccan Expatriates,")
@@ -33,6 +36,15 @@ def _with_conjuncts(token: Token) -> list[Token]:
     if stray is not None and stray not in out:
         out.extend(_with_conjuncts(stray))
     return out
+
+
+def misparsed_apposition(token: Token, appos: Token) -> bool:
+    """An apposition past the verb of the word it hangs on, or past a clause on that
+    word, is a misparse: "It waged a campaign against A, B and C" is not "It, B and C";
+    "the Accord, signed by the rebel chief, X, and the Russian chief, Y, ended the war"
+    names the signers, not the accord."""
+    return token.i < token.head.i < appos.left_edge.i or any(
+        c.dep_ in ("acl", "relcl") and token.i < c.i < appos.i for c in token.children)
 
 
 def _hyphen_piece(token: Token) -> bool:
@@ -114,6 +126,11 @@ def _list_item_in_name(appos: Token) -> Token | None:
     return None
 
 
+def _in_dateline(token: Token) -> bool:
+    """Whether a token lies in the place name of a dateline ("Damascus, SANA – …")."""
+    return token.ent_type_ in ("GPE", "LOC") and any(e.start <= token.i < e.end and opens_dateline(e) for e in token.doc.ents)
+
+
 def _fronted_before_subject(verb: Token, first: Token) -> bool:
     """Whether a verb's first subject is a phrase set before the real one and cut off by
     a comma, with no "and" between them ("Near Kolpur, militants blew up …")."""
@@ -131,11 +148,27 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if noun is not None:
             # "HTS, which split from al-Qaeda": the relative pronoun stands for the noun
             # ("Saudi Arabia and the UAE, which lead …": for each conjunct).
+            own = noun
             while noun.dep_ == "conj":
                 noun = noun.head
-            return _with_conjuncts(noun), child.dep_ == "nsubjpass"
+            items = _with_conjuncts(noun)
+            if any(c.dep_ in ("appos", "relcl", "acl") and c.doc[c.left_edge.i - 1].text != "("  # (not an acronym: "the BLF (…)")
+                   for item in items if item.i != own.i for c in item.children) \
+                    or any(t.text == ";" for t in verb.doc[noun.i : own.i]):
+                # "the Sea Tigers, a naval wing …; the Black Tigers, a suicide unit; and the Air
+                # Tigers, which used light aircraft": each item described on its own, the clause is its own item's
+                return [own], child.dep_ == "nsubjpass"
+            return items, child.dep_ == "nsubjpass"
         if child.dep_ == "nsubj" and _fronted_before_subject(verb, child):
             continue  # "Near Kolpur, militants blew up …": the parser made the place a second subject
+        if child.dep_ == "nsubj" and _in_dateline(child):
+            # "SAN CRISTOBAL, Mexico, Jan 1 (Reuters) - Hundreds of rebels … seized": the parser
+            # made the dateline the subject and the real one its apposition, after the dash
+            # (nothing before the dash: "DAMASCUS, SANA - Units …" names the agency, no party)
+            dash = next((w.i for w in verb.doc[child.i + 1 : child.i + DATELINE_WORDS + 2] if w.text in ("-", "–", "—")), child.i)
+            child = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > dash), None) or next(
+                (c for c in child.children if c.dep_ == "appos" and c.i > dash and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
+            return (_with_conjuncts(child), False) if child is not None else ([], False)
         if child.dep_ == "nsubj":
             # "X and Y met", parsed as two subjects with "and" between them
             others = [c for c in verb.children if c.dep_ == "nsubj" and c.i > child.i
@@ -244,6 +277,11 @@ def _one_sided_attack(trigger: Token, lex: dict) -> bool:
 def _is_assault(trigger: Token) -> bool:
     matched = _match_trigger(trigger, triggers())
     return matched is not None and matched[0].type == "ASSAULT"
+
+
+def _is_talk(trigger: Token) -> bool:
+    matched = _match_trigger(trigger, triggers())
+    return matched is not None and matched[0].type == "CONSULT"
 
 
 def with_and_against(holders: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -414,6 +452,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
+            if child.dep_ == "prep" and child.lower_ in parts["topic_preps"] and child.i > trigger.i and _is_talk(trigger):
+                continue  # "brief host governments on the IRA statement": what was said, not to whom
             if child.dep_ in ("prep", "conj", "dative") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")) \
                     and not (child.lower_ == "with" and _one_sided_attack(trigger, lex)):
@@ -492,6 +532,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if any(_names_a_party(g) for g in givers):  # "with the support of the region": no one named gives it
                 recipients.extend(_helped(trigger))
             continue
+        if child.dep_ == "prep" and child.lower_ in parts["topic_preps"] and child.i > trigger.i and _is_talk(trigger) \
+                and (trigger.lemma_.lower(), child.lower_) not in triggers().phrases:
+            continue  # "talks on Syria": the topic ("its call on the international community" is a phrase's)
         if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by", "for"]:  # "support for X"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

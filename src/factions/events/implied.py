@@ -56,14 +56,27 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
     if rel_type == "fights" and not recipients and not allies and not mutual:
         # One side and no enemy named: "army units, tribal fighters and militiamen
         # launched the offensive together" are allies, not enemies of each other.
-        return _relations_from(event, "allied_with", actors, [], pair_actors=True, rule="relations.sides-of-a-fight")
+        return _relations_from(event, "allied_with", _armed(index, trigger.doc, actors), [], pair_actors=True, rule="relations.sides-of-a-fight")
     out = _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
     if rel_type == "fights" and not mutual:
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
         # B bombed the province" (an object named, if no party).
         side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
-        out += _relations_from(event, "allied_with", side, [], pair_actors=True, rule="relations.sides-of-a-fight")
+        out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight")
     return out
+
+
+def _armed(index: ActorIndex, doc, side: list[Mention]) -> list[Mention]:
+    """The parties of one side that can be allies: not inhabitants (lexicons/events.toml:
+    "women and children held hostage" are no alliance; "soldiers", "their partners" and
+    "armed groups of Russian citizens" may be)."""
+    inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
+
+    def head(m: Mention) -> str:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return span.root.lower_ if span is not None else m.text.lower().rsplit(" ", 1)[-1]
+
+    return [m for m in side if not (index.actors[m.actor].kind == "population" and head(m) in inhabitants)]
 
 
 def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False,

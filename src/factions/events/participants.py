@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
-from factions.events.arguments import _with_conjuncts
+from factions.events.arguments import _with_conjuncts, misparsed_apposition
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
 from factions.nlp import object_of, relative_noun, sentence_of
@@ -330,7 +330,7 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     for child in children:
         if child.dep_ == "amod" and child.lower_ == "loyal":  # "fighters loyal to X"
             child = next((c for c in child.children if c.dep_ == "prep"), child)
-        if child.dep_ == "appos" and _is_example(child):
+        if child.dep_ == "appos" and (_is_example(child) or misparsed_apposition(tok, child)):
             continue  # "its backers, notably Russia": one of them, not their name
         # "Fighters from ISWAP" are ISWAP's, "the headquarters … from the Tatmadaw" was its;
         # "the liberation of Iraq from ISIS" is an act, and what it is from is no party to it
@@ -340,6 +340,9 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
             if target is None:
                 continue
             named = index.mention_for_token(target)
+            if child.lower_ == "of" and unnamed and tok.lemma_.lower() in _words("territory_parts") and named is not None \
+                    and target.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "took large areas of western Bosnia": where, not whom
             if from_party and (unnamed or index.actors[m.actor].kind == "equipment") and named is not None \
                     and index.actors[named.actor].kind == "state" and target.ent_type_ in ("GPE", "LOC", "FAC"):
                 continue  # "fired rockets from Lebanon": where they came from; people "from Chad" are named
@@ -420,7 +423,8 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                # had been killed"), not a party
                and index.actors[m.actor].kind not in ("location", "media", "equipment") and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
-               and _word_before(text, m.span.start) not in places]  # "In Syria, near Raqqa, three strikes hit ISIS"
+               and _word_before(text, m.span.start) not in places  # "In Syria, near Raqqa, three strikes hit ISIS"
+               and not (not before and _in_other_clause(trigger, m))]
     if not between:
         return None
     best = max(between, key=lambda m: m.span.end) if before else min(between, key=lambda m: m.span.start)
@@ -432,13 +436,44 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     return best
 
 
+_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "conj", "xcomp"})
+
+
+def _in_other_clause(trigger: Token, m: Mention) -> bool:
+    """Whether a mention stands in a clause of its own, with its own subject, that the
+    trigger is not in ("we fought so that every Burundian could choose his leaders":
+    the leaders are no one's enemy). Read after the trigger only: before it, a clause
+    of its own is as often a comma splice the parser misread ("We have been clear,
+    defeating ISIL will take time")."""
+    span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    node, below = span.root, None
+    for _ in range(12):
+        if node.i in above or node.head is node:
+            return False
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.dep_ in _CLAUSES and node.pos_ in ("VERB", "AUX") and subjects:
+            # (that clause's own subject may be the other side: "fought back after the army
+            # attacked", "will keep striking until the group is disarmed", and a misparse:
+            # "defeating ISIL will take time"; not in a condition: "offered to end the
+            # fighting if the party were made legal")
+            conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children)
+            return conditional or not any(below is not None and s.i == below.i for s in subjects)
+        node, below = node.head, node
+    return False
+
+
 def _subordinate_clause(trigger: Token) -> Token | None:
     """The adverbial clause a trigger stands in, opened by a conjunction of time,
     cause or condition ("after", "when", "because": events.toml separate_clause_marks):
     its root, or None. ("until ISIL is defeated" is the main clause's own aim.)"""
     node = trigger
     for _ in range(8):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _words("separate_clause_marks") for c in node.children):
+        # ("when" is as often parsed an adverb of the clause's verb as its mark; it opens the clause either way)
+        if node.dep_ == "advcl" and any((c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == node.left_edge.i))
+                                        and c.lower_ in _words("separate_clause_marks") for c in node.children):
             return node
         if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "prep", "pobj", "pcomp", "acl") or node.head is node:
             return None

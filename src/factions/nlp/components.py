@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
-from factions.nlp.tokens import object_of, opens_dateline, tokens_where
+from factions.nlp.tokens import DATELINE_WORDS, object_of, opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -65,7 +65,12 @@ class KnowledgeBaseRuler(EntityRuler):
 
     def set_annotations(self, doc: Doc, matches) -> None:
         found, taken = [], set()
+        by_lower = self.phrase_matcher_attr == "LOWER"
         for match_id, start, end in matches:
+            if by_lower and end - start > 1 and not any(c.isupper() for c in doc[start:end].text):
+                # every name in the knowledge base has a capital: "the southern front", "an
+                # islamic state" are common words (one word may still be a name: "the polisario")
+                continue
             if start not in taken and end - 1 not in taken:
                 if match_id in self._ent_ids:
                     label, ent_id = self._ent_ids[match_id]
@@ -310,6 +315,12 @@ def _titled_person(ent: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Singular words for a person (nominals.toml [person] heads): "Sultan" alone is its holder."""
+    return frozenset(w for w in nominal_lexicon()["person"]["heads"] if not w.endswith("s"))
+
+
 def _body_words() -> frozenset[str]:
     """The last words that make a name a body's (actor_kinds.toml, kind organization)."""
     return frozenset(w for k in lexicon("actor_kinds")["kind"] if k["kind"] == "organization" for w in k["words"])
@@ -384,6 +395,24 @@ def _country_after(doc: Doc, i: int) -> bool:
     return gazetteer().country_code(ent.text) is not None
 
 
+def _capital_datelines(doc: Doc) -> list[Span]:
+    """A wire dateline's place in capitals, which the model reads as several names:
+    "SAN CRISTOBAL DE LAS CASAS, Mexico, Jan 1 (Reuters) - …" is one place (a line that
+    opens with two or more capitalised words, then a comma or a bracket and, within a few
+    words, a dash: nlp.tokens.opens_dateline)."""
+    out = []
+    for t in doc:
+        if not (t.i == 0 or (doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text)):
+            continue
+        j = t.i
+        while j < len(doc) and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
+            j += 1
+        if j - t.i >= 2 and j < len(doc) and doc[j].text in (",", "(") and \
+                any(w.text in ("–", "—") or (w.text == "-" and doc[w.i - 1].whitespace_) for w in doc[j + 1 : j + DATELINE_WORDS]):
+            out.append(Span(doc, t.i, j, label="GPE"))
+    return out
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -399,6 +428,9 @@ def entity_fixes(doc: Doc) -> Doc:
     event_words = frozenset(fixes["event_name_words"])
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
+    datelines = _capital_datelines(doc)
+    if datelines:
+        doc.ents = filter_spans(datelines + [e for e in doc.ents if not any(d.start < e.end and e.start < d.end for d in datelines)])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -451,6 +483,8 @@ def entity_fixes(doc: Doc) -> Doc:
             # "the Taliban were capturing Lashkar Gah", "seized Marte": a town the gazetteer
             # knows (not a surname the text gave a person: "Musa Hilal … captured Hilal")
             label = "GPE"
+        elif label in ("GPE", "LOC", "FAC", "ORG") and len(ent) == 1 and ent.text[:1].isupper() and ent.root.lower_ in _title_words():
+            label = "PERSON"  # "the Sultan", "the Emir": a title standing for its holder, no place
         elif label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
         elif label == "ORG" and _titled_person(ent):
@@ -702,6 +736,8 @@ def make_nominals(nlp: Language, name: str):
                 start -= 2
             while start > 0:
                 prev = doc[start - 1]
+                if prev.text in ("-", "–", "—") and (prev.whitespace_ or start < 2 or doc[start - 2].whitespace_):
+                    break  # a dash set off by spaces ends a dateline: "N'Djamena (AFP) - Chadian troops"
                 # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"
                 compound_place = label in ("LOC", "PRODUCT") and prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i == token.i \
                     and heads.get(prev.lower_) not in ("ORG", "PERSON")  # ("army trucks": the army is a party of its own, their owner)

@@ -122,14 +122,18 @@ def reciprocal(token: Token) -> bool:
     return False
 
 
+DATELINE_WORDS = 10  # the dash comes this many tokens after the place at most ("Mexico, Jan 1 (Reuters) -")
+
+
 def opens_dateline(ent: Span) -> bool:
     """A name opening its line, then a comma or a bracketed agency and, within a few
-    words, a dash: "Damascus, SANA – Units of the army …", "N'Djamena (AFP) – …"."""
+    words, a dash: "Damascus, SANA – Units of the army …", "N'Djamena (AFP) – …",
+    "SAN CRISTOBAL DE LAS CASAS, Mexico, Jan 1 (Reuters) - …"."""
     doc = ent.doc
     at_line_start = ent.start == 0 or "\n" in doc[ent.start - 1].text or doc[ent.start - 1].is_space
     # a dash set off by spaces: the hyphen of "al-Sahil" is none
     return at_line_start and ent.end < len(doc) and doc[ent.end].text in (",", "(") and \
-        any(t.text in ("–", "—") or (t.text == "-" and doc[t.i - 1].whitespace_) for t in doc[ent.end + 1 : ent.end + 8])
+        any(t.text in ("–", "—") or (t.text == "-" and doc[t.i - 1].whitespace_) for t in doc[ent.end + 1 : ent.end + DATELINE_WORDS])
 
 
 # Pronouns that stand for no one named before: demonstratives and indefinites.

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _subject_tokens
+from factions.events.arguments import _in_dateline, _subject_tokens
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where
@@ -446,6 +446,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 place = token.head if token.dep_ in ("acl", "relcl") else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             elif not any(c.dep_ == "auxpass" for c in token.children):  # "ISIL seized Mosul"
                 holder = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if holder is not None and _in_dateline(holder):  # "CASAS, Mexico (Reuters) - Rebels … seized"
+                    holder = next(iter(_subject_tokens(token)[0]), None)
                 if holder is not None:  # "the LAAF, which controls al-Jufra": the noun the clause describes
                     holder = relative_noun(holder) or holder
                 if holder is None and token.dep_ in ("xcomp", "conj", "advcl"):  # "went on to capture Lashio"
@@ -480,8 +482,17 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 holder = owner
             elif token.dep_ == "dobj" and token.head.lemma_ in words["holding_verbs"]:  # "X claims control of Aleppo"
                 holder = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if place is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+                    place = object_of(token.head)  # "took control of X": the "of" hung on the verb
         if holder is None or place is None:
             continue
+        if lemma in words["nouns"] and token.pos_ == "NOUN":
+            # "Nkurunziza took control of the CNDD-FDD": a person in control of a body leads it
+            leader, body = _party(holder, index), _party(place, index)
+            if leader is not None and body is not None and index.actors[leader.actor].kind == "person" \
+                    and index.actors[body.actor].kind in ("armed_group", "organization") and body.actor != leader.actor:
+                out.append(_relation("leads", leader, body, sentence_span(sentence_of(token)), rule="relations.control-of-body"))
+                continue
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
         # "controlled Mogadishu and much of southern Somalia", "captured Aleppo and then Damascus"

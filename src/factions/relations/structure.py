@@ -485,6 +485,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 rel(kind, sponsor, described, token, "relations.hyphenated-sponsor")
             continue
         objects = [c for c in token.children if c.dep_ == "dobj"]
+        if token.lemma_ in leading and token.pos_ == "VERB" and not objects:
+            objects = _remnant(token)  # "Ta Mok then led what remained of the Khmer Rouge"
         if token.lemma_ in leading and token.pos_ == "VERB" and objects:  # "Saudi Arabia and the UAE, which lead the coalition"
             subjects, passive = _subject_tokens(token)
             for subject in subjects if not passive else ():
@@ -513,7 +515,7 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if token.lemma_ in leading and token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
             # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"; "Led by Y, it
             # pledged allegiance …": a participle opening the clause describes its subject
-            led = token.head
+            led = _listed_before(token, token.head)
             if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and token.i < token.head.i:
                 led = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif token.dep_ == "advcl":
@@ -1130,6 +1132,35 @@ def _together_with(doc: Doc, party, add) -> None:
         for a in holders:
             for b in sides:
                 add("allied_with", party(a, PARTY_KINDS - {"location"}), party(b, PARTY_KINDS - {"location"}), prep, "relations.alongside")
+
+
+def _remnant(verb: Token) -> list[Token]:
+    """"led what remained of the Khmer Rouge", "commands what is left of the army": the
+    body in the "of" of a "what" clause on the verb (parsed as a clausal complement)."""
+    out = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.lemma_.lower() in ("remain", "leave")):
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "what" for c in clause.children):
+            body = object_of(clause)
+            if body is not None:
+                out.append(body)
+    return out
+
+
+def _listed_before(participle: Token, head: Token) -> Token:
+    """The body a participle set off by a comma describes: the parser hangs it on the
+    first of a list ("the FPL of X, the People's Revolutionary Army (ERP), led by Y, and
+    …" makes Y lead the FPL); a body named as a list item (a conjunct or an apposition)
+    after the last comma before it is the one it describes."""
+    doc = participle.doc
+    j = participle.i - 1
+    if j <= head.i or doc[j].text != ",":
+        return head
+    k = max((t.i for t in doc[head.i + 1 : j] if t.text == ","), default=None)
+    if k is None:
+        return head
+    items = [e.root for e in doc.ents if k < e.start and e.end <= j and e.label_ == "ORG"
+             and e.root.dep_ in ("conj", "appos") and e.root.head.i != head.i]
+    return items[-1] if items else head
 
 
 def _under_leader(doc: Doc, party, add) -> None:
