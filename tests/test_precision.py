@@ -2461,3 +2461,28 @@ def test_a_dateline_is_no_party(extractor, text, doer, target):
 def test_a_title_alone_is_its_holder_not_a_place(extractor):
     x, _ = _run(extractor, "The Sultan thanked the men of the Dhofar Brigade.")
     assert not any(m.text in ("Sultan", "The Sultan") and m.label in ("GPE", "LOC") for m in x.mentions), x.mentions
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In July 1972 some 250 fighters attacked Mirbat, where a small team held them off.", "Mirbat"),
+    ("Guerrillas killed three planters at Sungei Siput in June 1948.", "Sungei Siput"),
+])
+def test_a_name_the_model_took_for_a_person_is_a_place_by_where_and_at(extractor, text, place):
+    # nlp.components: a name "where" follows; a person-labelled name after a verb's "at"
+    x, _ = _run(extractor, text)
+    assert {m.text: m.label for m in x.mentions}.get(place) == "GPE", x.mentions
+
+
+def test_a_person_after_a_verb_that_takes_a_person_s_at_stays_a_person(extractor):
+    x, _ = _run(extractor, "The soldiers fired at Ahmed Salim.")
+    assert {m.text: m.label for m in x.mentions}.get("Ahmed Salim") == "PERSON", x.mentions
+
+
+@pytest.mark.parametrize("text, unit, body", [
+    ("Contingents of the Royal Malay Regiment took part in the parade.", "Contingents", "the Royal Malay Regiment"),
+    ("Two companies of the 3rd Battalion attacked the village.", "Two companies", "the 3rd Battalion"),
+    ("A platoon of the Danab brigade cleared the road.", "A platoon", "the Danab brigade"),
+])
+def test_companies_contingents_and_platoons_of_a_body_are_its_members(extractor, text, unit, body):
+    x, _ = _run(extractor, text)
+    assert any(s.split()[-1] == unit.split()[-1] and t.split()[-1] in body for s, t in _spans(x, "member_of")), x.relations

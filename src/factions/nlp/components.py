@@ -377,6 +377,14 @@ def after_place_preposition(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in only
 
 
+def _place_by_where(ent: Span) -> bool:
+    """A name the relative "where" follows ("attacked Mirbat, where a small team held
+    them off"): a place."""
+    doc = ent.doc
+    k = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text == "," else 0)
+    return k < len(doc) and doc[k].lower_ == "where" and doc[k].dep_ == "advmod"
+
+
 def _known_place(name: str) -> bool:
     """A populated place of the offline gazetteer has this name (places/gazetteer.py)."""
     from factions.places.gazetteer import gazetteer
@@ -423,6 +431,7 @@ def entity_fixes(doc: Doc) -> Doc:
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
     place_verbs = fixes["place_object_verbs"]
     known_place_verbs = frozenset(fixes["known_place_object_verbs"])
+    person_at_verbs = frozenset(fixes["person_at_verbs"])
     place_preps = frozenset(fixes["place_after_preps"])
     place_only = frozenset(fixes["place_only_preps"])
     event_words = frozenset(fixes["event_name_words"])
@@ -474,6 +483,13 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in place_preps and _known_place(ent.text):
             label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
+        elif label in ("PERSON", "ORG") and len(ent) <= 3 and _place_by_where(ent) and not any(t.lower_ in group_words for t in ent) \
+                and not (label == "ORG" and ent[-1].lower_ in _body_words()):
+            label = "GPE"  # "fighters attacked Mirbat, where a small team held them off": "where" follows a place
+        elif label == "PERSON" and len(ent) <= 3 and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at" \
+                and ent.root.head.head.pos_ == "VERB" and ent.root.head.head.lemma_.lower() not in person_at_verbs \
+                and ent.end < len(doc) and doc[ent.end].tag_ != "POS":
+            label = "GPE"  # "killed three planters at Sungei Siput" (not "fired at Smith")
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and after_place_preposition(ent) \
                 and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "Near Kolpur, militants …", "a raid near Maroun al-Ras" (the parser may miss the preposition)
