@@ -175,10 +175,14 @@ _PLURAL_PEOPLE = {"people", "children", "police", "gunmen", "militia", "staff", 
 
 def _acting_spans(x: Extraction) -> set[tuple[int, int]]:
     """The spans of the mentions that act in our output: a party of an event or an end of
-    a relation between parties (not the place of "controls")."""
+    a relation between parties; of "controls" and "attacks" the holder or attacker only
+    (the other end is a place), of "owned_by" neither (a weapon and its owner)."""
     out = {(s.start, s.end) for e in x.events for s in (*e.actor_spans, *e.recipient_spans)}
-    out |= {(s.start, s.end) for r in x.relations for s in (r.source_span, r.target_span)
-            if r.type not in ("controls", "attacks", "owned_by")}
+    for r in x.relations:
+        if r.type == "owned_by":
+            continue
+        ends = (r.source_span,) if r.type in ("controls", "attacks") else (r.source_span, r.target_span)
+        out |= {(s.start, s.end) for s in ends}
     return out
 
 

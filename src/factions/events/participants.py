@@ -451,7 +451,7 @@ def _in_other_clause(trigger: Token, m: Mention) -> bool:
     above = {t.i for t in trigger.ancestors} | {trigger.i}
     node, below = span.root, None
     for _ in range(12):
-        if node.i in above or node.head is node:
+        if node.i in above or node.head.i == node.i:
             return False
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if node.dep_ in _CLAUSES and node.pos_ in ("VERB", "AUX") and subjects:

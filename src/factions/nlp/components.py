@@ -315,12 +315,14 @@ def _titled_person(ent: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    """Singular words for a person (nominals.toml [person] heads): "Sultan" alone is its holder."""
-    return frozenset(w for w in nominal_lexicon()["person"]["heads"] if not w.endswith("s"))
+    """Words for one person (nominals.toml [person] heads, not the plurals): "Sultan" alone is its holder."""
+    lex = nominal_lexicon()
+    plural = set(lexicon("nominals")["irregular_plurals"])
+    return frozenset(w for w in lex["person"]["heads"] if not w.endswith("s") and w not in plural)
 
 
+@lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:
     """The last words that make a name a body's (actor_kinds.toml, kind organization)."""
     return frozenset(w for k in lexicon("actor_kinds")["kind"] if k["kind"] == "organization" for w in k["words"])
@@ -431,7 +433,7 @@ def entity_fixes(doc: Doc) -> Doc:
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
     place_verbs = fixes["place_object_verbs"]
     known_place_verbs = frozenset(fixes["known_place_object_verbs"])
-    person_at_verbs = frozenset(fixes["person_at_verbs"])
+    place_at_verbs = frozenset(fixes["place_at_verbs"])
     place_preps = frozenset(fixes["place_after_preps"])
     place_only = frozenset(fixes["place_only_preps"])
     event_words = frozenset(fixes["event_name_words"])
@@ -483,13 +485,13 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in place_preps and _known_place(ent.text):
             label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
-        elif label in ("PERSON", "ORG") and len(ent) <= 3 and _place_by_where(ent) and not any(t.lower_ in group_words for t in ent) \
-                and not (label == "ORG" and ent[-1].lower_ in _body_words()):
-            label = "GPE"  # "fighters attacked Mirbat, where a small team held them off": "where" follows a place
+        elif label == "PERSON" and len(ent) <= 3 and _place_by_where(ent) and (
+                _known_place(ent.text) or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in place_preps)):
+            label = "GPE"  # "fighting spread to Bendery, where …": "where" follows a place ("met X, where" a person)
         elif label == "PERSON" and len(ent) <= 3 and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at" \
-                and ent.root.head.head.pos_ == "VERB" and ent.root.head.head.lemma_.lower() not in person_at_verbs \
+                and ent.root.head.head.pos_ == "VERB" and ent.root.head.head.lemma_.lower() in place_at_verbs \
                 and ent.end < len(doc) and doc[ent.end].tag_ != "POS":
-            label = "GPE"  # "killed three planters at Sungei Siput" (not "fired at Smith")
+            label = "GPE"  # "killed three planters at Sungei Siput" (not "hurled insults at X")
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and after_place_preposition(ent) \
                 and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "Near Kolpur, militants …", "a raid near Maroun al-Ras" (the parser may miss the preposition)
@@ -499,7 +501,7 @@ def entity_fixes(doc: Doc) -> Doc:
             # "the Taliban were capturing Lashkar Gah", "seized Marte": a town the gazetteer
             # knows (not a surname the text gave a person: "Musa Hilal … captured Hilal")
             label = "GPE"
-        elif label in ("GPE", "LOC", "FAC", "ORG") and len(ent) == 1 and ent.text[:1].isupper() and ent.root.lower_ in _title_words():
+        elif label in ("GPE", "LOC", "FAC") and len(ent) == 1 and ent.text[:1].isupper() and ent.root.lower_ in _title_words():
             label = "PERSON"  # "the Sultan", "the Emir": a title standing for its holder, no place
         elif label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
@@ -553,7 +555,8 @@ def entity_fixes(doc: Doc) -> Doc:
     for token in tokens_where(doc, lowers=group_words):
         if token.text[:1].isupper() and token.i not in taken and token.i > 0:
             start = token.i
-            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and (start - 1) not in taken and doc[start - 1].lower_ != "the":
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and (start - 1) not in taken \
+                    and doc[start - 1].lower_ != "the" and doc[start - 1].pos_ != "ADP":  # ("Near Bannu Regiment": no preposition)
                 start -= 1
             if start < token.i and not doc[start].is_sent_start:
                 spans.append(Span(doc, start, token.i + 1, label="ORG"))

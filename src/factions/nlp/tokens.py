@@ -131,9 +131,17 @@ def opens_dateline(ent: Span) -> bool:
     "SAN CRISTOBAL DE LAS CASAS, Mexico, Jan 1 (Reuters) - …"."""
     doc = ent.doc
     at_line_start = ent.start == 0 or "\n" in doc[ent.start - 1].text or doc[ent.start - 1].is_space
-    # a dash set off by spaces: the hyphen of "al-Sahil" is none
-    return at_line_start and ent.end < len(doc) and doc[ent.end].text in (",", "(") and \
-        any(t.text in ("–", "—") or (t.text == "-" and doc[t.i - 1].whitespace_) for t in doc[ent.end + 1 : ent.end + DATELINE_WORDS])
+    if not at_line_start or ent.end >= len(doc) or doc[ent.end].text not in (",", "("):
+        return False
+    # a dash set off by spaces (the hyphen of "al-Sahil" is none), and before it only what a
+    # dateline holds: names, a date, a bracketed agency; no lower-case word ("Russia, Iran and
+    # Turkey - the guarantors - agreed", "X, the deputy commander - a veteran - said")
+    for t in doc[ent.end + 1 : ent.end + DATELINE_WORDS]:
+        if t.text in ("–", "—") or (t.text == "-" and doc[t.i - 1].whitespace_):
+            return True
+        if t.is_alpha and t.text[:1].islower():
+            return False
+    return False
 
 
 # Pronouns that stand for no one named before: demonstratives and indefinites.

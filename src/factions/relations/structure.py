@@ -1158,8 +1158,7 @@ def _listed_before(participle: Token, head: Token) -> Token:
     k = max((t.i for t in doc[head.i + 1 : j] if t.text == ","), default=None)
     if k is None:
         return head
-    items = [e.root for e in doc.ents if k < e.start and e.end <= j and e.label_ == "ORG"
-             and e.root.dep_ in ("conj", "appos") and e.root.head.i != head.i]
+    items = [e.root for e in doc.ents if k < e.start and e.end <= j and e.label_ == "ORG" and e.root.dep_ in ("conj", "appos")]
     return items[-1] if items else head
 
 
