@@ -443,8 +443,8 @@ def _in_other_clause(trigger: Token, m: Mention) -> bool:
     """Whether a mention stands in a clause of its own, with its own subject, that the
     trigger is not in ("we fought so that every Burundian could choose his leaders":
     the leaders are no one's enemy). Read after the trigger only: before it, a clause
-    of its own is as often a comma splice the parser misread ("We have been clear,
-    defeating ISIL will take time")."""
+    of its own is as often a comma splice the parser misread ("We are sure, beating
+    the Taliban needs patience")."""
     span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     if span is None:
         return False
@@ -457,7 +457,7 @@ def _in_other_clause(trigger: Token, m: Mention) -> bool:
         if node.dep_ in _CLAUSES and node.pos_ in ("VERB", "AUX") and subjects:
             # (that clause's own subject may be the other side: "fought back after the army
             # attacked", "will keep striking until the group is disarmed", and a misparse:
-            # "defeating ISIL will take time"; not in a condition: "offered to end the
+            # "beating the Taliban needs patience"; not in a condition: "offered to end the
             # fighting if the party were made legal")
             conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children)
             return conditional or not any(below is not None and s.i == below.i for s in subjects)
