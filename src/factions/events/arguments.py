@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
-from factions.nlp.tokens import DATELINE_WORDS, opens_dateline
+from factions.nlp.tokens import DATELINE_WORDS, opens_dateline, spaced_dash
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -165,7 +165,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # "SAN CRISTOBAL, Mexico, Jan 1 (Reuters) - Hundreds of rebels … seized": the parser
             # made the dateline the subject and the real one its apposition, after the dash
             # (nothing before the dash: "DAMASCUS, SANA - Units …" names the agency, no party)
-            dash = next((w.i for w in verb.doc[child.i + 1 : child.i + DATELINE_WORDS + 2] if w.text in ("-", "–", "—")), child.i)
+            dash = next((w.i for w in verb.doc[child.i + 1 : child.i + DATELINE_WORDS + 2] if spaced_dash(w)), child.i)
             child = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > dash), None) or next(
                 (c for c in child.children if c.dep_ == "appos" and c.i > dash and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
             return (_with_conjuncts(child), False) if child is not None else ([], False)

@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
-from factions.nlp.tokens import DATELINE_WORDS, object_of, opens_dateline, tokens_where
+from factions.nlp.tokens import object_of, opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -417,9 +417,8 @@ def _capital_datelines(doc: Doc) -> list[Span]:
         j = t.i
         while j < len(doc) and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
             j += 1
-        if j - t.i >= 2 and j < len(doc) and doc[j].text in (",", "(") and \
-                any(w.text in ("–", "—") or (w.text == "-" and doc[w.i - 1].whitespace_) for w in doc[j + 1 : j + DATELINE_WORDS]):
-            out.append(Span(doc, t.i, j, label="GPE"))
+        if j - t.i >= 2 and opens_dateline(place := Span(doc, t.i, j, label="GPE")):
+            out.append(place)
     return out
 
 

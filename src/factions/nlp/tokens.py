@@ -125,6 +125,11 @@ def reciprocal(token: Token) -> bool:
 DATELINE_WORDS = 10  # the dash comes this many tokens after the place at most ("Mexico, Jan 1 (Reuters) -")
 
 
+def spaced_dash(token: Token) -> bool:
+    """A dash set off as punctuation ("Damascus, SANA – Units"), not the hyphen of "al-Sahil"."""
+    return token.text in ("–", "—") or (token.text == "-" and token.i > 0 and token.doc[token.i - 1].whitespace_)
+
+
 def opens_dateline(ent: Span) -> bool:
     """A name opening its line, then a comma or a bracketed agency and, within a few
     words, a dash: "Damascus, SANA – Units of the army …", "N'Djamena (AFP) – …",
@@ -137,7 +142,7 @@ def opens_dateline(ent: Span) -> bool:
     # dateline holds: names, a date, a bracketed agency; no lower-case word ("Russia, Iran and
     # Turkey - the guarantors - agreed", "X, the deputy commander - a veteran - said")
     for t in doc[ent.end + 1 : ent.end + DATELINE_WORDS]:
-        if t.text in ("–", "—") or (t.text == "-" and doc[t.i - 1].whitespace_):
+        if spaced_dash(t):
             return True
         if t.is_alpha and t.text[:1].islower():
             return False
