@@ -400,7 +400,9 @@ def test_a_report_speaks_for_its_author(extractor):
 
 def test_calling_on_someone_is_a_request_not_a_call(extractor):
     x, names = _run(extractor, "Kenya called on al-Shabaab to release the hostages.")
-    assert not any(r[0] == "communicates_with" for r in _relations(x, names))
+    # a request addressed to them (re3d's CommWith), not a telephone call, not talks
+    assert {e.type for e in x.events if e.trigger == "called"} == {"REQUEST"}
+    assert {r[0] for r in _relations(x, names) if {r[1], r[2]} == {"Kenya", "al-Shabaab"}} == {"addresses"}
     assert _said(x)[0][2] == "al-Shabaab to release the hostages"
 
 

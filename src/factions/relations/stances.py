@@ -149,23 +149,23 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
 
 def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
     """"Bathily told the Security Council that …", "the minister briefed Kurdish leaders":
-    a statement made to a party named is a contact with it (rule relations.told). Not to
-    an outlet ("told Reuters": it carried the claim, on the via chain), nor to people
-    unnamed ("told reporters")."""
+    a statement made to a party is a contact with it (rule relations.told). Told to an
+    outlet ("told AFP": it carried the claim, on the via chain too) or to people ("told
+    reporters", "asked residents to stay"), it only `addresses` them: no contact, no state."""
     verbs = frozenset(_words()["told"]["verbs"])
     out = []
     for claim in claims:
         cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
         verb = next((t for t in cue if t.lemma_.lower() in verbs), None) if cue is not None else None
-        if verb is None:
+        if verb is None or claim.speaker is None:
             continue
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
-            m = _party(obj, index)
-            if m is None or m.basis in ("nominal", "pronoun") or m.actor == claim.speaker \
-                    or index.actors[m.actor].kind in ("media", "population"):
-                continue
-            out.append(_relation("communicates_with", (claim.speaker, claim.speaker_span), m, sentence_span(sentence_of(verb)),
-                                 rule="relations.told"))
+        source = _named_speaker(claim, claims, index)  # "we told them": the issuer, as the outer claim names it
+        told = next((m for c in verb.children if c.dep_ in ("dobj", "dative") and (m := _party(c, index)) is not None), None)
+        if told is None or told.actor == source[0] or told.basis == "pronoun":  # "told me", "told them": no one named
+            continue
+        for party in _with_coordinated(told, doc, index, source[0]):  # "told A and B"
+            kind = "addresses" if index.actors[party.actor].kind in ("media", "population") else "communicates_with"
+            out.append(_relation(kind, source, party, sentence_span(sentence_of(verb)), claim=claim, rule="relations.told"))
     return out
 
 
