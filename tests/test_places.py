@@ -281,3 +281,38 @@ def test_a_dateline_is_where_the_story_was_filed_and_a_hyphen_is_no_dash(extract
     assert all(kinds[m.actor] == "location" for m in x.mentions if m.text == "N'Djamena")
     x, _ = run_text(extractor, "Abu Omar, who had founded Jabhat al-Sahil in 2012, took command of its military wing.")
     assert all(kinds != "location" for m in x.mentions if m.text == "Abu Omar" for kinds in [{a.id: a.kind for a in x.actors}[m.actor]])
+
+
+@pytest.mark.parametrize("text, name", [
+    # one name, one kind: the document shows it to be a place elsewhere
+    ("The garrison at Stenwick surrendered. Stenwick was then held by the 2nd Battalion.", "Stenwick"),
+    # the name a mountain is called by, after "Mount X"
+    ("The guerrillas fell back on Mount Orsel. Troops shelled Orsel for a week, and Orsel fell.", "Orsel"),
+    # a name coordinated with a place after a preposition of place
+    ("Militia columns were stopped at Varnok, Delbrek and Tuzimec on Friday.", "Tuzimec"),
+])
+def test_a_name_the_document_shows_to_be_a_place_is_one(extractor, text, name):
+    doc = extractor.nlp(text)
+    labels = {e.label_ for e in doc.ents if e.text == name}
+    assert labels == {"GPE"}, [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_person_beside_a_place_stays_a_person(extractor):
+    # coordination outside a phrase of place, and a person the text names beside a town
+    doc = extractor.nlp("Talks in Geneva were led by Maria Lindqvist and Anders Holm, and Holm flew home to Oslo.")
+    assert {e.label_ for e in doc.ents if e.text in ("Maria Lindqvist", "Anders Holm", "Holm")} == {"PERSON"}, doc.ents
+
+
+def test_a_persons_surname_stays_a_person_where_the_model_took_it_once_for_a_place(extractor):
+    from spacy.tokens import Span as SpacySpan
+
+    from factions.nlp.components import _places_by_kinship
+
+    doc = extractor.nlp.make_doc("Petro spoke . President Gustavo Petro left . Petro wrote .")
+    # the model's reading: the first "Petro" a place, the full name a person, the last a body
+    ents = [SpacySpan(doc, 0, 1, "GPE"), SpacySpan(doc, 4, 6, "PERSON"), SpacySpan(doc, 8, 9, "ORG")]
+    kept = _places_by_kinship(doc, ents, frozenset(), frozenset(), set(), frozenset())
+    assert [e.label_ for e in kept] == ["GPE", "PERSON", "ORG"]
+    # without the person's full name, the namesake of a place is that place
+    kept = _places_by_kinship(doc, [ents[0], ents[2]], frozenset(), frozenset(), set(), frozenset())
+    assert [e.label_ for e in kept] == ["GPE", "GPE"]

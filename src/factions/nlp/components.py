@@ -565,9 +565,55 @@ def entity_fixes(doc: Doc) -> Doc:
                 spans.append(Span(doc, start, token.i + 1, label="ORG"))
                 taken.update(range(start, token.i + 1))
                 changed = True
-    if changed:
-        doc.ents = filter_spans(spans)
+    kin = _places_by_kinship(doc, spans, group_words, place_preps, place_before, frozenset(fixes["place_name_prefixes"]))
+    if changed or kin != spans:
+        doc.ents = filter_spans(kin)
     return doc
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _places_by_kinship(doc: Doc, spans: list[Span], group_words: frozenset, place_preps: frozenset, place_before: set,
+                       prefixes: frozenset) -> list[Span]:
+    """Names the model took for people or bodies that the document shows to be places:
+    one it reads as a place elsewhere ("Stanley" a place in one sentence, a body in the
+    next; "Grammos" after "Mount Grammos"), and one coordinated with a place after a
+    preposition of place ("at Trzin, Holmec and Medvedjek", "the mountains of Grammos
+    and Vitsi"). Names of people the knowledge base knows, and names with a group word,
+    stay what they are, and so do the names a person the document names goes by
+    ("Gustavo Petro … Petro said", wherever the model took "Petro" for a place)."""
+    out = list(spans)
+    people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    for _ in range(2):  # a place found by coordination may show its namesake elsewhere
+        places = {s.text for s in out if s.label_ in _PLACE_LABELS}
+        places |= {s[-1].text for s in out if s.label_ in _PLACE_LABELS and len(s) == 2 and s[0].lower_ in prefixes}
+        place_tokens = {i for s in out if s.label_ in _PLACE_LABELS for i in range(s.start, s.end)}
+        found = False
+        for k, ent in enumerate(out):
+            if ent.label_ not in ("PERSON", "ORG", "NORP") or ent.ent_id_ or len(ent) > 3 or any(t.lower_ in group_words for t in ent):
+                continue
+            if ent.text in people:
+                continue
+            if ent.text in places or _coordinated_place(ent.root, place_tokens, place_preps, place_before):
+                out[k] = Span(doc, ent.start, ent.end, label="GPE")
+                found = True
+        if not found:
+            break
+    return out
+
+
+def _coordinated_place(token: Token, place_tokens: set[int], place_preps: frozenset, place_before: set) -> bool:
+    first = token
+    while first.dep_ == "conj":
+        first = first.head
+    if first is token and not token.conjuncts:
+        return False
+    prep = first.head if first.dep_ == "pobj" else None
+    if prep is None or not (prep.lower_ in place_preps or prep.lower_ == "on"
+                            or (prep.lower_ == "of" and prep.head.lemma_.lower() in place_before | {"mountain", "hill"})):
+        return False
+    return any(c.i in place_tokens for c in (first, *first.conjuncts) if c is not token)
 
 
 def date_span_pattern() -> re.Pattern:
