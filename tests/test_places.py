@@ -316,3 +316,40 @@ def test_a_persons_surname_stays_a_person_where_the_model_took_it_once_for_a_pla
     # without the person's full name, the namesake of a place is that place
     kept = _places_by_kinship(doc, [ents[0], ents[2]], frozenset(), frozenset(), set(), frozenset())
     assert [e.label_ for e in kept] == ["GPE", "GPE"]
+
+
+def test_the_surname_of_a_person_named_in_full_is_that_person(extractor):
+    from spacy.tokens import Span as SpacySpan
+
+    from factions.nlp.components import _surnames_of_people
+
+    doc = extractor.nlp("Marko Dunchev was born in 1888 . Dunchev surrounded a corps . Colonel Dunchev said so . Serbia agreed .")
+    # the model's reading: the full name a person, the surname alone a body, after a rank a work of art
+    made = [SpacySpan(doc, 0, 2, "PERSON"), SpacySpan(doc, 7, 8, "ORG"), SpacySpan(doc, 12, 14, "WORK_OF_ART"), SpacySpan(doc, 17, 18, "GPE")]
+    kept = _surnames_of_people(doc, made)
+    assert [(e.text, e.label_) for e in kept] == [("Marko Dunchev", "PERSON"), ("Dunchev", "PERSON"), ("Colonel Dunchev", "PERSON"), ("Serbia", "GPE")]
+    # a surname the model left untagged is found too
+    kept = _surnames_of_people(doc, made[:1])
+    assert [(e.text, e.label_) for e in kept] == [("Marko Dunchev", "PERSON"), ("Dunchev", "PERSON"), ("Dunchev", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The regiment took Wireless Ridge and Mount Harriet before dawn.", "Mount Harriet"),  # a word before the name
+    ("The regiment took Wireless Ridge and Mount Harriet before dawn.", "Wireless Ridge"),  # the lie of the land after it
+    ("On 13 June the brigade attacked Tumbledown Mountain.", "Tumbledown Mountain"),
+    ("Our troops entered Fortín Boquerón at noon.", "Fortín Boquerón"),
+])
+def test_a_name_made_of_a_word_for_a_place_is_a_place(extractor, text, name):
+    doc = extractor.nlp(text)
+    assert {e.label_ for e in doc.ents if e.text == name} == {"LOC"}, [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_surname_that_is_a_word_for_land_stays_a_person(extractor):
+    doc = extractor.nlp("Ambassador Christopher Hill met the rebels in the Kodori Gorge.")
+    assert {e.label_ for e in doc.ents if e.text == "Christopher Hill"} == {"PERSON"}, [(e.text, e.label_) for e in doc.ents]
+
+
+def test_facilities_attacked_in_a_list_are_places_attacked(extractor):
+    x, names = run_text(extractor, "The group attacked highways, police stations and military installations in ten districts.")
+    attacked = {names[r.target] for r in x.relations if r.type == "attacks"}
+    assert {"police stations", "military installations"} <= attacked, x.relations

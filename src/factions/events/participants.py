@@ -439,6 +439,12 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
 _CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "conj", "xcomp"})
 
 
+@lru_cache(maxsize=1)
+def _told_verbs() -> frozenset[str]:
+    """Verbs whose object is the one spoken to (stances.toml [told])."""
+    return frozenset(lexicon("stances")["told"]["verbs"])
+
+
 def _in_other_clause(trigger: Token, m: Mention) -> bool:
     """Whether a mention stands in a clause of its own, with its own subject, that the
     trigger is not in ("we fought so that every Burundian could choose his leaders":
@@ -449,6 +455,9 @@ def _in_other_clause(trigger: Token, m: Mention) -> bool:
     if span is None:
         return False
     above = {t.i for t in trigger.ancestors} | {trigger.i}
+    told = span.root.head
+    if span.root.dep_ in ("dobj", "dative") and told.i in above and told.i != trigger.i and told.lemma_.lower() in _told_verbs():
+        return True  # "we fought so that …, the commander told the crowd": the ones told are no side of what they were told
     node, below = span.root, None
     for _ in range(12):
         if node.i in above or node.head.i == node.i:

@@ -438,6 +438,8 @@ def entity_fixes(doc: Doc) -> Doc:
     event_words = frozenset(fixes["event_name_words"])
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
+    prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
+    landform_surnames = frozenset(fixes["landform_surnames"])
     datelines = _capital_datelines(doc)
     if datelines:
         doc.ents = filter_spans(datelines + [e for e in doc.ents if not any(d.start < e.end and e.start < d.end for d in datelines)])
@@ -478,6 +480,11 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
+        elif label in ("PERSON", "ORG", "NORP") and 1 < len(ent) <= 4 and not any(t.lower_ in group_words for t in ent) and (
+                (ent[0].lower_ in prefixes and ent[1].text[:1].isupper())
+                or (ent[-1].lower_ in landforms and ent[-1].text[:1].isupper()
+                    and not (label == "PERSON" and ent[-1].lower_ in landform_surnames))):
+            label = "LOC"  # "Mount Harriet", "Fortín Boquerón", "Tumbledown Mountain": a place by the words of its name
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
                 and _country_after(doc, ent.end + 1):
             label = "GPE"  # "Pemba, Mozambique –", "a farmer from Tibú, Colombia": a place in that country
@@ -566,9 +573,42 @@ def entity_fixes(doc: Doc) -> Doc:
                 taken.update(range(start, token.i + 1))
                 changed = True
     kin = _places_by_kinship(doc, spans, group_words, place_preps, place_before, frozenset(fixes["place_name_prefixes"]))
+    kin = _surnames_of_people(doc, kin)
     if changed or kin != spans:
         doc.ents = filter_spans(kin)
     return doc
+
+
+# What a surname alone may have been taken for: not a date, a number or a nationality.
+_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _surnames_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The surname of a person the document names in full, alone or after a title, is
+    that person wherever the model read it as something else or nothing ("José Félix
+    Estigarribia … Estigarribia surrounded a corps", "Lieutenant Colonel Estigarribia
+    said"). Not a name the gazetteer knows as a country."""
+    from factions.places.gazetteer import gazetteer
+
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].text[:1].isupper() and s[-1].is_alpha}
+    surnames = {n for n in surnames if gazetteer().country_code(n) is None}
+    if not surnames:
+        return spans
+    titles = _name_titles()
+    out, taken = [], set()
+    def modifier(t: Token) -> bool:  # "Houthi fighters" after "Abdul Malik al-Houthi": a group's name, no person
+        return t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.pos_ == "NOUN"
+
+    for s in spans:
+        if s.label_ in _NAME_LABELS and s[-1].text in surnames and all(t.lower_.rstrip(".") in titles for t in s[:-1]) \
+                and not modifier(s[-1]):
+            s = Span(doc, s.start, s.end, label="PERSON")
+        out.append(s)
+        taken.update(range(s.start, s.end))
+    for t in doc:
+        if t.i not in taken and t.text in surnames and t.pos_ == "PROPN" and t.ent_iob_ != "I" and not modifier(t):
+            out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+    return out
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
