@@ -2517,3 +2517,22 @@ def test_capturing_a_unit_is_not_leading_it(extractor):
 def test_companies_contingents_and_platoons_of_a_body_are_its_members(extractor, text, unit, body):
     x, _ = _run(extractor, text)
     assert any(s.split()[-1] == unit.split()[-1] and t.split()[-1] in body for s, t in _spans(x, "member_of")), x.relations
+
+
+def test_a_states_formal_name_is_the_state(extractor):
+    # actor_kinds.toml state_forms: the whole name is the mention, the knowledge base's state the actor
+    x, names = _run(extractor, "The State of Qatar announces, together with the Arab Republic of Egypt, a humanitarian pause.")
+    said = {x.document.text[m.span.start:m.span.end]: names[m.actor] for m in x.mentions if m.actor}
+    assert said.get("State of Qatar") == "Qatar" and said.get("Arab Republic of Egypt") == "Egypt", said
+    # and the verb the tagger took for a noun still has its subject act together with the others
+    assert ("allied_with", "Qatar", "Egypt") in _relations(x, names)
+    # a group's name with a state's form in it is no state
+    x, names = _run(extractor, "The Islamic State of Iraq claimed the attack on the police station in Mosul.")
+    assert "Iraq" not in names.values() or not [m for m in x.mentions if names.get(m.actor) == "Iraq"
+                                                and x.document.text[m.span.start:m.span.end].startswith("Islamic")]
+
+
+def test_parties_that_concluded_a_joint_operation_are_on_one_side(extractor):
+    x, names = _run(extractor, "The UPDF and the FARDC concluded a joint operation in Beni on Saturday.")
+    assert ("ASSAULT", "operation") in {(e.type, e.trigger) for e in x.events}
+    assert {r.type for r in x.relations if {names[r.source], names[r.target]} == {"UPDF", "FARDC"}} == {"allied_with"}

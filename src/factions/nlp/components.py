@@ -572,7 +572,8 @@ def entity_fixes(doc: Doc) -> Doc:
                 spans.append(Span(doc, start, token.i + 1, label="ORG"))
                 taken.update(range(start, token.i + 1))
                 changed = True
-    kin = _places_by_kinship(doc, spans, group_words, place_preps, place_before, frozenset(fixes["place_name_prefixes"]))
+    kin = _formal_state_names(doc, spans, frozenset(fixes["state_forms"]))
+    kin = _places_by_kinship(doc, kin, group_words, place_preps, place_before, frozenset(fixes["place_name_prefixes"]))
     kin = _surnames_of_people(doc, kin)
     if changed or kin != spans:
         doc.ents = filter_spans(kin)
@@ -612,6 +613,24 @@ def _surnames_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _formal_state_names(doc: Doc, spans: list[Span], forms: frozenset[str]) -> list[Span]:
+    """"the State of Qatar", "the Arab Republic of Egypt": a country the model tagged
+    alone, after its state's form and "of", is named by the whole (actor_kinds.toml
+    state_forms). Not "the Islamic State of Iraq", a group: its name is not the country's."""
+    out = []
+    for s in spans:
+        k = s.start - 2
+        if s.label_ == "GPE" and k >= 0 and doc[k + 1].lower_ == "of" and doc[k].lower_ in forms and doc[k].text[:1].isupper():
+            start = k
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and doc[start - 1].lower_ != "the" \
+                    and not doc[start - 1].is_sent_start and k - start < 3:
+                start -= 1
+            if not any(o.start < s.start and o.end > start for o in spans if o is not s):
+                s = Span(doc, start, s.end, label="GPE", span_id=s.id_)  # the knowledge base's country, if it knew it
+        out.append(s)
+    return out
 
 
 def _places_by_kinship(doc: Doc, spans: list[Span], group_words: frozenset, place_preps: frozenset, place_before: set,

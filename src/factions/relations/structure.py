@@ -1120,7 +1120,8 @@ def _together_with(doc: Doc, party, add) -> None:
         if prep.dep_ != "prep" or prep.i == 0 or doc[prep.i - 1].lower_ not in marks:
             continue
         holder = prep.head if prep.head.i != prep.i - 1 else prep.head.head  # "along with" may hang on "along"
-        if holder.pos_ in ("VERB", "AUX"):
+        # (a verb the tagger called a noun has a subject: "Qatar announces, together with Egypt, …")
+        if holder.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             if doc[prep.i - 1].lower_ == "along" and any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children):
                 continue  # "targeting developers of chemical weapons, along with businessmen": more objects
                 # ("re-established the CPP together with a small group of radicals": co-founders)
