@@ -2536,3 +2536,22 @@ def test_parties_that_concluded_a_joint_operation_are_on_one_side(extractor):
     x, names = _run(extractor, "The UPDF and the FARDC concluded a joint operation in Beni on Saturday.")
     assert ("ASSAULT", "operation") in {(e.type, e.trigger) for e in x.events}
     assert {r.type for r in x.relations if {names[r.source], names[r.target]} == {"UPDF", "FARDC"}} == {"allied_with"}
+
+
+@pytest.mark.parametrize("text, member, body", [
+    # an acronym in a list with a body's name is a body too
+    ("More than 20,000 guerrillas of ZANLA and ZIPRA are gathered in assembly points.", "guerrillas", "ZIPRA"),
+    # the people a body has, after a quantifier too
+    ("UNIFIL kept its personnel in protected spaces.", "its personnel", "United Nations Interim Force in Lebanon"),
+    ("In its statement, the IRA said that all its units had been ordered to dump arms.", "all its units", "Provisional IRA"),
+    # people of a body the text describes rather than names
+    ("Officers of the regional police arrested him.", "Officers", "regional police"),
+])
+def test_people_of_a_body_belong_to_it(extractor, text, member, body):
+    x, names = _run(extractor, text)
+    assert ("member_of", member, body) in _relations(x, names), _relations(x, names)
+
+
+def test_the_head_of_a_body_described_is_no_member_of_it(extractor):
+    x, names = _run(extractor, "The commander of the Russian contingent said the bridge was open.")
+    assert not [r for r in x.relations if r.type == "member_of"], x.relations

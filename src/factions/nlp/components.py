@@ -549,6 +549,13 @@ def entity_fixes(doc: Doc) -> Doc:
             spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             taken.add(token.i)
             changed = True
+        # "guerrillas of ZANLA and ZIPRA": an acronym in a list with a body's name is one too
+        elif token.i not in taken and token.is_alpha and len(token) >= 3 and is_acronym(token.text) and token.text.upper() not in not_groups \
+                and any(t.ent_type_ == "ORG" and t.i != token.i and is_acronym(t.text)
+                        for t in ([token.head] if token.dep_ == "conj" else []) + [c for c in token.children if c.dep_ == "conj"]):
+            spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
+            taken.add(token.i)
+            changed = True
         # "against the FARDC", "the SSPDF said": an acronym after "the" names a body
         elif token.i not in taken and token.is_alpha and len(token) >= 3 and is_acronym(token.text) and token.text.upper() not in not_groups \
                 and token.i > 0 and doc[token.i - 1].lower_ == "the" and token.pos_ in ("PROPN", "NOUN") \

@@ -121,6 +121,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             group = m  # "recalled its ambassador from Tehran": the possessor's, not Tehran's ("our forces of the 6th Division" are the division's)
         if group is m:
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
+        if group is m and actor.kind == "population":
+            group = _body_described_of(m, index, doc) or m  # "soldiers of the new national army"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
         if _bare(group.text) == _bare(m.text):
@@ -156,6 +158,19 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 )
             )
     return out
+
+
+def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
+    """People "of" a body the text describes rather than names: "soldiers of the new
+    national army", "officers of the regional police" are its members."""
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() in lexicon("events")["roles"]["leads"]:
+        return None  # "the commander of the Russian contingent" heads it (title relations), no member
+    pobj = object_of(span.root, "of")
+    body = index.mention_for_token(pobj) if pobj is not None else None
+    if body is None or not body.actor or body.basis != "nominal" or body.actor == m.actor:
+        return None
+    return body if index.actors[body.actor].kind in GROUP_KINDS - {"population"} else None
 
 
 def _of_conjuncts(head: Token, group: Mention, index: ActorIndex) -> list[Mention]:
@@ -256,10 +271,13 @@ def _in_apposition(a, b) -> bool:
 
 
 def _opening_pronoun(m: Mention, index: ActorIndex) -> Mention | None:
-    """The resolved possessive pronoun a description opens with ("its" of "its fighters")."""
-    first = len(m.text.split()[0])
-    return next((p for p in index.mentions_within(m.span.start, m.span.start + first)
-                 if p.basis == "pronoun" and p.actor and p.span.start == m.span.start), None)
+    """The resolved possessive pronoun a description opens with ("its" of "its fighters",
+    of "all its units")."""
+    words = m.text.split()
+    start = m.span.start + (len(words[0]) + 1 if words[0].lower() in ("all", "some", "most", "many", "both") and len(words) > 2 else 0)
+    first = len(index.document.text[start : m.span.end].split()[0])
+    return next((p for p in index.mentions_within(start, start + first)
+                 if p.basis == "pronoun" and p.actor and p.span.start == start), None)
 
 
 def _owned_unit(m: Mention, named: Mention, index: ActorIndex, doc: Doc) -> Relation | None:
@@ -315,6 +333,8 @@ def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     (of the group "it" resolves to). Only for people and units ("its fighters", "their
     negotiators", "its forces"), not for whatever else a group has ("its victims")."""
     words = m.text.lower().split()
+    if words[:1] in (["all"], ["some"], ["most"], ["many"], ["both"]):
+        words = words[1:]  # "all its units"
     if len(words) < 2 or words[0] not in ("its", "their") or words[-1] not in lexicon("relations")["possessor"]["members"]:
         return None
     pronoun = _opening_pronoun(m, index)
