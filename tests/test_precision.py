@@ -2555,3 +2555,19 @@ def test_people_of_a_body_belong_to_it(extractor, text, member, body):
 def test_the_head_of_a_body_described_is_no_member_of_it(extractor):
     x, names = _run(extractor, "The commander of the Russian contingent said the bridge was open.")
     assert not [r for r in x.relations if r.type == "member_of"], x.relations
+
+
+def test_forces_named_by_the_person_they_follow_are_led_by_that_person(extractor):
+    x, names = _run(extractor, "After three days of fighting, the paratroopers of Captain Kong Le abandoned the city.")
+    assert ("leads", "Kong Le", "paratroopers") in _relations(x, names), _relations(x, names)
+    # a body "of" a state is no one's following
+    x, names = _run(extractor, "The army of Uganda crossed the border into Congo.")
+    assert not [r for r in x.relations if r.type == "leads"], x.relations
+
+
+def test_a_place_in_a_partys_hands_is_held_by_it(extractor):
+    x, names = _run(extractor, "The town is in the hands of the rebels, residents said.")
+    assert any(r.type == "controls" and r.rule == "relations.control" and names[r.target] in ("town", "The town")
+               for r in x.relations), _relations(x, names)
+    x, names = _run(extractor, "The envoy shook hands with the minister in Kabul.")
+    assert not [r for r in x.relations if r.type == "controls"], x.relations

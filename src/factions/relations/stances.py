@@ -425,7 +425,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
     words = _words()["control"]
     out = []
-    for token in tokens_where(doc, lemmas=frozenset(words["verbs"]) | frozenset(words["nouns"])):
+    for token in tokens_where(doc, lemmas=frozenset(words["verbs"]) | frozenset(words["nouns"]), lowers=frozenset({"hands"})):
         lemma = token.lemma_.lower()
         holder = place = None
         more: list[Token] = []  # "seized the governor's office, the K1 military base and …": a list the parser split
@@ -460,6 +460,10 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                     place = None  # "held talks", "took part"; but "the army holds El-Fasher", "held most of Mogadishu"
                 if lemma in words["passive_only"]:
                     more = [o for o in more if o.ent_type_ in ("GPE", "LOC", "FAC")]
+        elif token.lower_ == "hands" and token.dep_ == "pobj" and token.head.lower_ in ("in", "into") and token.head.head.pos_ in ("VERB", "AUX"):
+            # "the airfield and the bridges are in our hands", "Kimpo fell into the hands of the Marines"
+            holder = next((c for c in token.children if c.dep_ == "poss"), None) or object_of(token, "of")
+            place = next((c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif lemma in words["nouns"] and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":
             # "areas under the control of the army", "the territory has been brought under
             # the control of the Government": the "of" holds what the phrase describes

@@ -489,8 +489,9 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 
     roles = lexicon("events")["roles"]
     heads = frozenset(roles["led_bodies"])
+    force_words = frozenset(_words_of("forces_of_person")["nouns"])
     compounds, leading = roles["compound_relations"], frozenset(roles["leading_verbs"])
-    for token in tokens_where(doc, lemmas=heads | leading, lowers=frozenset({"part", "including", "as", *compounds}), deps=frozenset({"appos"})):
+    for token in tokens_where(doc, lemmas=heads | leading | force_words, lowers=frozenset({"part", "including", "as", *compounds}), deps=frozenset({"appos"})):
         if token.lower_ in compounds and token.i >= 2 and doc[token.i - 1].text == "-" and token.head.pos_ in ("NOUN", "PROPN"):
             # "an Iran-backed militia": Iran backs it
             sponsor, described = doc[token.i - 2], token.head
@@ -523,6 +524,15 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for agent in agents:
                     rel("leads", agent, subject, token, "relations.led-by")
             continue
+        if token.lemma_.lower() in force_words and token.pos_ == "NOUN":
+            # "the paratroopers of Captain Kong Le", "the forces of General Phoumi": the person named leads them
+            person = index.mention_for_token(object_of(token, "of")) if object_of(token, "of") is not None else None
+            body = index.mention_for_token(token)
+            if person is not None and body is not None and person.actor and body.actor and person.actor != body.actor \
+                    and person.basis not in ("pronoun", "nominal") and index.actors[person.actor].kind == "person":
+                out.append(Relation(type="leads", source=person.actor, target=body.actor, source_span=person.span,
+                                    target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
+                                    rule="relations.forces-of-person"))
         if token.lemma_.lower() in heads and token.pos_ in ("NOUN", "PROPN"):
             # "Prime Minister Abadi and his government", "Khalifa Haftar and his Libyan National Army": the person leads it.
             owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
