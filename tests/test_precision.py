@@ -2360,6 +2360,8 @@ def test_an_object_pronoun_names_nothing_in_its_own_clause_s_subject(extractor):
 @pytest.mark.parametrize("text", [
     "Abu Hamza, who took over when Abu Bakr was killed in 2019, named a new deputy.",
     "We fought so that every citizen could elect his leaders, the commander told the crowd.",
+    # the ones told, before the act they are told of
+    "The nuncio told reporters that the general had feared being lynched.",
 ])
 def test_no_enemy_is_guessed_across_a_clause_of_its_own(extractor, text):
     # events.participants._subordinate_clause ("when" as an adverb opens it too) and

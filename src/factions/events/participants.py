@@ -424,6 +424,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                and index.actors[m.actor].kind not in ("location", "media", "equipment") and m.label != "NORP"
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places  # "In Syria, near Raqqa, three strikes hit ISIS"
+               and not _told_listener(trigger, m)
                and not (not before and _in_other_clause(trigger, m))]
     if not between:
         return None
@@ -437,6 +438,18 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
 
 
 _CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "conj", "xcomp"})
+
+
+def _told_listener(trigger: Token, m: Mention) -> bool:
+    """Whether a mention is the one told what the trigger's clause says ("Laboa told
+    reporters that the general feared being lynched", "we fought so that …, the commander
+    told the crowd"): the ones told are no side of what they were told."""
+    span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    told = span.root.head
+    return span.root.dep_ in ("dobj", "dative") and told.i != trigger.i and told.lemma_.lower() in _told_verbs() \
+        and told in trigger.ancestors
 
 
 @lru_cache(maxsize=1)
@@ -455,9 +468,6 @@ def _in_other_clause(trigger: Token, m: Mention) -> bool:
     if span is None:
         return False
     above = {t.i for t in trigger.ancestors} | {trigger.i}
-    told = span.root.head
-    if span.root.dep_ in ("dobj", "dative") and told.i in above and told.i != trigger.i and told.lemma_.lower() in _told_verbs():
-        return True  # "we fought so that …, the commander told the crowd": the ones told are no side of what they were told
     node, below = span.root, None
     for _ in range(12):
         if node.i in above or node.head.i == node.i:
