@@ -481,7 +481,8 @@ def entity_fixes(doc: Doc) -> Doc:
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
         elif label in ("PERSON", "ORG", "NORP") and 1 < len(ent) <= 4 and not any(t.lower_ in group_words for t in ent) and (
-                (ent[0].lower_ in prefixes and ent[1].text[:1].isupper())
+                # (not a body's name: "Mount Sinai Hospital", "Port Authority", "Lake Capital")
+                (label != "ORG" and ent[0].lower_ in prefixes and ent[1].text[:1].isupper())
                 or (ent[-1].lower_ in landforms and ent[-1].text[:1].isupper()
                     and not (label == "PERSON" and ent[-1].lower_ in landform_surnames))):
             label = "LOC"  # "Mount Harriet", "Fortín Boquerón", "Tumbledown Mountain": a place by the words of its name
@@ -550,8 +551,8 @@ def entity_fixes(doc: Doc) -> Doc:
             taken.add(token.i)
             changed = True
         # "guerrillas of ZANLA and ZIPRA": an acronym in a list with a body's name is one too
-        elif token.i not in taken and token.is_alpha and len(token) >= 3 and is_acronym(token.text) and token.text.upper() not in not_groups \
-                and any(t.ent_type_ == "ORG" and t.i != token.i and is_acronym(t.text)
+        elif token.i not in taken and token.is_alpha and len(token) >= 3 and token.text.isupper() and token.text not in not_groups \
+                and any(t.ent_type_ == "ORG" and t.i != token.i and t.text.isupper() and t.text not in not_groups
                         for t in ([token.head] if token.dep_ == "conj" else []) + [c for c in token.children if c.dep_ == "conj"]):
             spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
             taken.add(token.i)
@@ -603,18 +604,23 @@ def _surnames_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
     if not surnames:
         return spans
     titles = _name_titles()
+    place_preps = frozenset(lexicon("actor_kinds")["entity_fixes"]["place_after_preps"])
     out, taken = [], set()
-    def modifier(t: Token) -> bool:  # "Houthi fighters" after "Abdul Malik al-Houthi": a group's name, no person
-        return t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.pos_ == "NOUN"
+    def modifier(t: Token) -> bool:  # "Houthi fighters", "Houthi-controlled" after "Abdul Malik al-Houthi": a group's name, no person
+        hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "‐", "‑") and not doc[t.i + 1].whitespace_
+        return hyphened or (t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.pos_ == "NOUN")
+
+    def at_place(first: Token) -> bool:  # "led the march in Jackson": a town named like the person
+        return first.i > 0 and doc[first.i - 1].lower_ in place_preps
 
     for s in spans:
         if s.label_ in _NAME_LABELS and s[-1].text in surnames and all(t.lower_.rstrip(".") in titles for t in s[:-1]) \
-                and not modifier(s[-1]):
+                and not modifier(s[-1]) and not (s.label_ in _PLACE_LABELS and at_place(s[0])):
             s = Span(doc, s.start, s.end, label="PERSON")
         out.append(s)
         taken.update(range(s.start, s.end))
     for t in doc:
-        if t.i not in taken and t.text in surnames and t.pos_ == "PROPN" and t.ent_iob_ != "I" and not modifier(t):
+        if t.i not in taken and t.text in surnames and t.pos_ == "PROPN" and t.ent_iob_ != "I" and not modifier(t) and not at_place(t):
             out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
     return out
 
@@ -661,7 +667,9 @@ def _places_by_kinship(doc: Doc, spans: list[Span], group_words: frozenset, plac
                 continue
             if ent.text in people:
                 continue
-            if ent.text in places or _coordinated_place(ent.root, place_tokens, place_preps, place_before):
+            # (a person's full name is no place by coordination: "sent to Misrata and Khalid Sharif")
+            if ent.text in places or (not (ent.label_ == "PERSON" and len(ent) > 1)
+                                      and _coordinated_place(ent.root, place_tokens, place_preps - {"to"}, place_before)):
                 out[k] = Span(doc, ent.start, ent.end, label="GPE")
                 found = True
         if not found:

@@ -159,12 +159,17 @@ def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
         verb = next((t for t in cue if t.lemma_.lower() in verbs), None) if cue is not None else None
         if verb is None or claim.speaker is None:
             continue
+        if any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children) for c in verb.children):
+            continue  # "asked the spokesman whether NATO would intervene": a question put, no statement made
         source = _named_speaker(claim, claims, index)  # "we told them": the issuer, as the outer claim names it
         told = next((m for c in verb.children if c.dep_ in ("dobj", "dative") and (m := _party(c, index)) is not None), None)
         if told is None or told.actor == source[0] or told.basis == "pronoun":  # "told me", "told them": no one named
             continue
         for party in _with_coordinated(told, doc, index, source[0]):  # "told A and B"
-            kind = "addresses" if index.actors[party.actor].kind in ("media", "population") else "communicates_with"
+            # (people in the plural: "told reporters"; one described is met: "told his Turkish counterpart")
+            listener = doc.char_span(party.span.start, party.span.end, alignment_mode="expand")
+            people = index.actors[party.actor].kind == "population" and listener is not None and listener.root.tag_ in ("NNS", "NNPS")
+            kind = "addresses" if index.actors[party.actor].kind == "media" or people else "communicates_with"
             out.append(_relation(kind, source, party, sentence_span(sentence_of(verb)), claim=claim, rule="relations.told"))
     return out
 
