@@ -596,7 +596,8 @@ def _surnames_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """The surname of a person the document names in full, alone or after a title, is
     that person wherever the model read it as something else or nothing ("José Félix
     Estigarribia … Estigarribia surrounded a corps", "Lieutenant Colonel Estigarribia
-    said"). Not a name the gazetteer knows as a country."""
+    said"). Not a name the gazetteer knows as a country, nor one after a preposition of
+    place ("led the march in Jackson"), nor one naming a group ("Houthi fighters")."""
     from factions.places.gazetteer import gazetteer
 
     surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].text[:1].isupper() and s[-1].is_alpha}
@@ -606,6 +607,7 @@ def _surnames_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
     titles = _name_titles()
     place_preps = frozenset(lexicon("actor_kinds")["entity_fixes"]["place_after_preps"])
     out, taken = [], set()
+
     def modifier(t: Token) -> bool:  # "Houthi fighters", "Houthi-controlled" after "Abdul Malik al-Houthi": a group's name, no person
         hyphened = t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "‐", "‑") and not doc[t.i + 1].whitespace_
         return hyphened or (t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.pos_ == "NOUN")
@@ -678,6 +680,8 @@ def _places_by_kinship(doc: Doc, spans: list[Span], group_words: frozenset, plac
 
 
 def _coordinated_place(token: Token, place_tokens: set[int], place_preps: frozenset, place_before: set) -> bool:
+    """Whether a token is one of a list, after a preposition of place or "the mountains
+    of", that another item of which is a place."""
     first = token
     while first.dep_ == "conj":
         first = first.head

@@ -466,7 +466,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 if lemma in words["passive_only"]:
                     more = [o for o in more if o.ent_type_ in ("GPE", "LOC", "FAC")]
         elif token.lower_ == "hands" and token.dep_ == "pobj" and token.head.lower_ in ("in", "into") and token.head.head.pos_ in ("VERB", "AUX"):
-            # "the airfield and the bridges are in our hands", "Kimpo fell into the hands of the Marines"
+            # "the airfield and the bridges are in our hands", "the town is in the hands of the rebels"
             holder = next((c for c in token.children if c.dep_ == "poss"), None) or object_of(token, "of")
             place = next((c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif lemma in words["nouns"] and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":

@@ -528,7 +528,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         if token.lemma_.lower() in force_words and token.pos_ == "NOUN":
             # "the paratroopers of Captain Kong Le", "the forces of General Phoumi": the person named leads them
-            person = index.mention_for_token(object_of(token, "of")) if object_of(token, "of") is not None else None
+            follows = object_of(token, "of")
+            person = index.mention_for_token(follows) if follows is not None else None
             body = index.mention_for_token(token)
             if person is not None and body is not None and person.actor and body.actor and person.actor != body.actor \
                     and person.basis not in ("pronoun", "nominal") and index.actors[person.actor].kind == "person":
