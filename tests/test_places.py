@@ -11,11 +11,15 @@ from typer.testing import CliRunner
 
 from conftest import check_contract, relation_names, run_text
 from factions.cli import app
+from factions.lexicons import lexicon
 from factions.model import Actor, Mention, Span
 from factions.places import gazetteer, place_key, resolve_places
 from factions.places.resolve import settings
 
 runner = CliRunner()
+
+
+PLACE_PREPS = frozenset(lexicon("actor_kinds")["entity_fixes"]["place_after_preps"])
 
 
 def _place(x, name):
@@ -326,10 +330,10 @@ def test_the_surname_of_a_person_named_in_full_is_that_person(extractor):
     doc = extractor.nlp("Marko Dunchev was born in 1888 . Dunchev surrounded a corps . Colonel Dunchev said so . Serbia agreed .")
     # the model's reading: the full name a person, the surname alone a body, after a rank a work of art
     made = [SpacySpan(doc, 0, 2, "PERSON"), SpacySpan(doc, 7, 8, "ORG"), SpacySpan(doc, 12, 14, "WORK_OF_ART"), SpacySpan(doc, 17, 18, "GPE")]
-    kept = _surnames_of_people(doc, made)
+    kept = _surnames_of_people(doc, made, PLACE_PREPS)
     assert [(e.text, e.label_) for e in kept] == [("Marko Dunchev", "PERSON"), ("Dunchev", "PERSON"), ("Colonel Dunchev", "PERSON"), ("Serbia", "GPE")]
     # a surname the model left untagged is found too
-    kept = _surnames_of_people(doc, made[:1])
+    kept = _surnames_of_people(doc, made[:1], PLACE_PREPS)
     assert [(e.text, e.label_) for e in kept] == [("Marko Dunchev", "PERSON"), ("Dunchev", "PERSON"), ("Dunchev", "PERSON")]
 
 

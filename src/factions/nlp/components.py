@@ -582,7 +582,7 @@ def entity_fixes(doc: Doc) -> Doc:
                 changed = True
     kin = _formal_state_names(doc, spans, frozenset(fixes["state_forms"]))
     kin = _places_by_kinship(doc, kin, group_words, place_preps, place_before, frozenset(fixes["place_name_prefixes"]))
-    kin = _surnames_of_people(doc, kin)
+    kin = _surnames_of_people(doc, kin, place_preps)
     if changed or kin != spans:
         doc.ents = filter_spans(kin)
     return doc
@@ -592,7 +592,7 @@ def entity_fixes(doc: Doc) -> Doc:
 _NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 
 
-def _surnames_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
+def _surnames_of_people(doc: Doc, spans: list[Span], place_preps: frozenset[str]) -> list[Span]:
     """The surname of a person the document names in full, alone or after a title, is
     that person wherever the model read it as something else or nothing ("José Félix
     Estigarribia … Estigarribia surrounded a corps", "Lieutenant Colonel Estigarribia
@@ -605,7 +605,6 @@ def _surnames_of_people(doc: Doc, spans: list[Span]) -> list[Span]:
     if not surnames:
         return spans
     titles = _name_titles()
-    place_preps = frozenset(lexicon("actor_kinds")["entity_fixes"]["place_after_preps"])
     out, taken = [], set()
 
     def modifier(t: Token) -> bool:  # "Houthi fighters", "Houthi-controlled" after "Abdul Malik al-Houthi": a group's name, no person

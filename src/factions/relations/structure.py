@@ -272,11 +272,15 @@ def _in_apposition(a, b) -> bool:
         (b.root.dep_ == "appos" and b.root.head.i in range(a.start, a.end))
 
 
+# Words that may stand before the possessive pronoun of a description: "all its units".
+_QUANTIFIERS = frozenset({"all", "some", "most", "many", "both"})
+
+
 def _opening_pronoun(m: Mention, index: ActorIndex) -> Mention | None:
     """The resolved possessive pronoun a description opens with ("its" of "its fighters",
     of "all its units")."""
     words = m.text.split()
-    start = m.span.start + (len(words[0]) + 1 if words[0].lower() in ("all", "some", "most", "many", "both") and len(words) > 2 else 0)
+    start = m.span.start + (len(words[0]) + 1 if words[0].lower() in _QUANTIFIERS and len(words) > 2 else 0)
     first = len(index.document.text[start : m.span.end].split()[0])
     return next((p for p in index.mentions_within(start, start + first)
                  if p.basis == "pronoun" and p.actor and p.span.start == start), None)
@@ -335,7 +339,7 @@ def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     (of the group "it" resolves to). Only for people and units ("its fighters", "their
     negotiators", "its forces"), not for whatever else a group has ("its victims")."""
     words = m.text.lower().split()
-    if words[:1] in (["all"], ["some"], ["most"], ["many"], ["both"]):
+    if words[0] in _QUANTIFIERS:
         words = words[1:]  # "all its units"
     if len(words) < 2 or words[0] not in ("its", "their") or words[-1] not in lexicon("relations")["possessor"]["members"]:
         return None
