@@ -329,3 +329,29 @@ def test_a_layer_left_out_of_the_gold_is_not_scored(tmp_path, extractor):
     none_there = evaluate_gold(_gold_file(tmp_path, claims=[claim], events=[], relations=[]), extractor)
     assert none_there["events"]["predicted"] > 0  # "[] " says there are none: each prediction is wrong
     assert none_there["relations"]["all"]["overlap"]["p"] == 0.0
+
+
+def test_a_title_set_beside_a_name_is_the_re3d_mention_that_bears_the_role(tmp_path, extractor):
+    # evaluate.re3d._appositive_title: "X, the chairman of Y" is related from the title,
+    # which re3d marks as a mention of its own, synonymous with the name
+    text = "The truce was signed by Omar Dalil, the leader of the Kurdistan Democratic Party, on Friday."
+    title = (text.index("the leader"), text.index("the leader") + len("the leader"))
+    body = (text.index("the Kurdistan"), text.index("Party") + len("Party"))
+    _write(tmp_path / "src", [{"_id": "d1", "text": text}], [
+        {"documentId": "d1", "begin": title[0], "end": title[1], "type": "Person", "confidence": 1},
+        {"documentId": "d1", "begin": body[0], "end": body[1], "type": "Organisation", "confidence": 1},
+    ])
+    (tmp_path / "src" / "relations.json").write_text(json.dumps(
+        {"documentId": "d1", "type": "InChargeOf", "sourceBegin": title[0], "sourceEnd": title[1],
+         "targetBegin": body[0], "targetEnd": body[1], "confidence": 1}))
+    report = evaluate_path(tmp_path, baseline=False, extractor=extractor)
+    led = report["relations"]["InChargeOf"]
+    assert led["predicted"] == 1 and led["overlap"]["p"] == 1.0 and led["overlap"]["r"] == 1.0, report["errors"]
+    # the body inside the title ("Its commander, X") is inside one re3d mention: not scored
+    text = "Al-Shabaab attacked the base on Monday. Its leader, Ahmed Diriye, praised the fighters."
+    _write(tmp_path / "two", [{"_id": "d1", "text": text}], [])
+    (tmp_path / "two" / "relations.json").write_text(json.dumps(
+        {"documentId": "d1", "type": "FightingAgainst", "sourceBegin": 0, "sourceEnd": 10,
+         "targetBegin": text.index("the base"), "targetEnd": text.index("the base") + 8, "confidence": 1}))
+    report = evaluate_path(tmp_path / "two", baseline=False, extractor=extractor)
+    assert report["relations"]["InChargeOf"]["predicted"] == 0 and report["relations_inside_one_mention"] >= 1

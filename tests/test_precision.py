@@ -2594,3 +2594,43 @@ def test_a_place_in_a_partys_hands_is_held_by_it(extractor):
                for r in x.relations), _relations(x, names)
     x, names = _run(extractor, "The envoy shook hands with the minister in Kabul.")
     assert not [r for r in x.relations if r.type == "controls"], x.relations
+
+
+@pytest.mark.parametrize("text, member, body", [
+    # relations.person-of-body
+    ("Ahmed Rashid of the International Crisis Group said the talks had stalled.", "Ahmed Rashid", "International Crisis Group"),
+    # relations.body-of-body
+    ("The 4th Brigade of the Sudanese Armed Forces retook the bridge on Monday.", "4th Brigade", "Sudanese Armed Forces"),
+    # relations.members-of-body: people "of" a unit, bodies "of" a coalition
+    ("A garrison of 300 Portuguese soldiers held the fort for a month.", "Portuguese soldiers", "garrison"),
+    ("A coalition of Hamas and Islamic Jihad rejected the plan.", "Islamic Jihad", "coalition"),
+])
+def test_a_person_or_body_of_a_body_belongs_to_it(extractor, text, member, body):
+    x, names = _run(extractor, text)
+    assert any(r.type == "member_of" and member in names[r.source] and body in names[r.target] for r in x.relations), \
+        _relations(x, names)
+
+
+@pytest.mark.parametrize("text", [
+    "The enemies of the regime gathered in Idlib.",  # a tie, not a part
+    "A group of pilgrims was trapped inside the church.",  # a number of people, no body
+    "The Communist Party of Peru called a strike.",  # one name, not a party of the state
+    "An alliance of armed groups attacked the town.",  # undescribed members
+])
+def test_an_of_that_names_no_part_makes_no_membership(extractor, text):
+    x, names = _run(extractor, text)
+    assert not [r for r in x.relations if r.type == "member_of"], _relations(x, names)
+
+
+def test_a_rank_before_a_name_makes_it_a_person_whatever_the_model_said(extractor):
+    x, names = _run(extractor, "The division, under Major General Ernst Podder, crossed the river.")
+    kinds = {a.name: a.kind for a in x.actors}
+    assert any("Ernst Podder" in n and k == "person" for n, k in kinds.items()), kinds
+    # a body named with a rank's word is no person: "the General Staff"
+    x, names = _run(extractor, "The General Staff announced that the capital was free.")
+    assert not [m for m in x.mentions if m.text.lower() in ("the general", "general")], [m.text for m in x.mentions]
+
+
+def test_a_name_never_ends_in_a_preposition(extractor):
+    x, names = _run(extractor, "The Ministry of Foreign Affairs of the Republic of Estonia informs the Allied Powers.")
+    assert x.mentions and not [m.text for m in x.mentions if m.text.split()[-1] in ("of", "the", "and")], [m.text for m in x.mentions]

@@ -336,6 +336,13 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
             if not typ:
                 continue
             source, target = _unit_of(units, r.source_span), _unit_of(units, r.target_span)
+            if typ in ("InChargeOf", "BelongsTo") and source is not None and source[2] == "Person":
+                title = _appositive_title(units, source, r.target_span, x.document.text)
+                if title is not None:
+                    source = title  # "X, the commander of Y": re3d relates the title, the name's synonym
+                    if title[0] <= r.target_span.start and r.target_span.end <= title[1]:
+                        inside += 1  # "Its commander, Godfrey Otunge": the body is inside the title
+                        continue
             if source is not None and source == target:
                 inside += 1
                 continue
@@ -347,6 +354,27 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
             rules.setdefault((doc_id, rel), r.rule)  # the first rule to find it decided it
         out[doc_id] = rels
     return out, inside, rules
+
+
+def _appositive_title(units: list[tuple[int, int, str]], name: tuple[int, int, str], target, text: str) -> tuple[int, int, str] | None:
+    """The person's title set beside the name by a comma when the relation's other end is
+    in it or right after it ("X, the commander of Y", "The AMISOM Force Commander, X"):
+    re3d marks the title as a mention of its own, synonymous with the name, and relates
+    that one."""
+    for unit in units:
+        if unit == name or unit[2] != "Person":
+            continue
+        before = unit[1] <= name[0] and re.fullmatch(r"\s*,\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}", text[unit[1]:name[0]])  # ", Lt. Gen. X"
+        after = name[1] <= unit[0] and re.fullmatch(r"\s*,[^,;.()]{0,40}", text[name[1]:unit[0]])  # ", the far-right leader"
+        if not (before or after):
+            continue
+        if unit[0] <= target.start and target.end <= unit[1]:
+            return unit
+        if unit[1] <= target.start and re.fullmatch(r"\s+(?:of|at|for|in)\s+(?:the\s+)?", text[unit[1]:target.start]):
+            return unit  # "the commander of Y"
+        if target.end <= unit[0] and re.fullmatch(r"(?:'s|’s)?\s*", text[target.end:unit[0]]):
+            return unit  # "The AMISOM Force Commander", "the TTP's leader"
+    return None
 
 
 def _unit_of(units: list[tuple[int, int, str]], span) -> tuple[int, int, str] | None:

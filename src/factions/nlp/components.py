@@ -314,6 +314,20 @@ def _titled_person(ent: Span) -> bool:
                and not any(g.dep_ == "poss" for g in c.children) for c in root.children)
 
 
+def _ranked_name(ent: Span, body_words: frozenset[str]) -> bool:
+    """A name the model took for a body that opens with ranks or titles ("Major General
+    Ernst Põdder", "Lieutenant General Bruce Palmer"): a person, when every word after
+    them is a capitalised name and none makes it a body's ("the General Staff", "General
+    Assembly", "Chief Minister")."""
+    titles = _name_titles()
+    n = 0
+    while n < len(ent) and ent[n].text[:1].isupper() and ent[n].lower_.rstrip(".") in titles:
+        n += 1
+    name = ent[n:]
+    return 0 < n and len(name) >= 1 and all(
+        t.text[:1].isupper() and t.pos_ == "PROPN" and t.lower_ not in body_words and t.lower_.rstrip(".") not in titles for t in name)
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Words for one person (nominals.toml [person] heads, not the plurals): "Sultan" alone is its holder."""
@@ -440,6 +454,7 @@ def entity_fixes(doc: Doc) -> Doc:
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
     landform_surnames = frozenset(fixes["landform_surnames"])
+    rank_bodies = frozenset(fixes["rank_body_words"]) | _body_words() | _actor_heads() | geographic
     datelines = _capital_datelines(doc)
     if datelines:
         doc.ents = filter_spans(datelines + [e for e in doc.ents if not any(d.start < e.end and e.start < d.end for d in datelines)])
@@ -462,6 +477,16 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= start:
                 continue
             ent = Span(doc, start, end, label=label)
+        if len(ent) > 1 and ent[-1].pos_ in ("ADP", "DET", "CCONJ") and ent[-1].is_lower:
+            # "The Ministry of Foreign Affairs of | the Republic of Estonia": a name never
+            # ends in a preposition, an article or "and"; what follows is a name of its own
+            end = ent.end
+            while end > ent.start and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") and doc[end - 1].is_lower:
+                end -= 1
+            changed = True
+            if end <= ent.start:
+                continue
+            ent = Span(doc, ent.start, end, label=label)
         if label in ("ORG", "PERSON", "NORP") and len(ent) > 1 and ent[0].lower_ in place_only:
             # "Near Tawergha," read as one name: the preposition is no part of it, and
             # what follows it is a place
@@ -474,6 +499,8 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and opens_dateline(ent) and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "N'Djamena (AFP) – …", "Pemba, Mozambique –": where the story was filed
+        elif label in ("ORG", "NORP", "FAC") and _ranked_name(ent, rank_bodies | group_words):
+            label = "PERSON"  # "under Major General Ernst Põdder": a rank, then a name
         elif label in ("PERSON", "ORG") and len(ent) <= 3 and ent.root.dep_ == "compound" and ent.root.head.lower_ in geographic \
                 and ent.root.head.i == ent.end and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "the Jaffna peninsula", "the Gaza Strip" (lower case: "strip"): the name of the land
@@ -848,6 +875,7 @@ def make_nominals(nlp: Language, name: str):
     needs_kind = set(lex["place"]["needs_kind"])
     needs_of_party = set(lex["person"]["needs_of_party"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
+    rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
 
     head_words = frozenset(heads)
 
@@ -864,6 +892,8 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "no group has said it carried out the attack": no one named
             if label == "PERSON" and token.dep_ == "compound" and heads.get(token.head.lower_) in ("ORG", "PRODUCT"):
                 continue  # "youth wing", "member states": a kind of the noun after, no people
+            if label == "PERSON" and token.dep_ == "compound" and token.head.i > token.i and token.head.lower_ in rank_bodies:
+                continue  # "the General Staff", "the General Assembly": a body's name, no general
             if token.lower_ in needs_of_party and not _of_a_name(token):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
             if label == "PRODUCT" and token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐‑" and not token.whitespace_:

@@ -23,7 +23,9 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     the events stage read from its events' participants."""
     # Imported here: the events stage reads the relation types, and these read its parse helpers.
     from factions.events.participants import _Participants
-    from factions.relations.descriptions import alias_relations, ally_descriptions, loyal_parties, person_groups, persons_forces
+    from factions.relations.descriptions import (
+        alias_relations, ally_descriptions, loyal_parties, parts_of_bodies, person_groups, persons_forces,
+    )
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
         affiliate_relations, composition_relations, dedupe_relations, described_memberships, equipment_relations, named_arguments,
@@ -42,6 +44,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     relations.extend(ally_descriptions(doc, index))
     relations.extend(person_groups(doc, index))
     relations.extend(persons_forces(doc, index))
+    relations.extend(parts_of_bodies(doc, index))
     relations.extend(loyal_parties(doc, index))
     relations.extend(composition_relations(doc, index))
     relations.extend(stance_relations(doc, index, claims))

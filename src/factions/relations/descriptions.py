@@ -15,12 +15,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, ActorIndex
+from factions.events.arguments import _with_conjuncts
 from factions.events.participants import _named_before
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation
 from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where
 from factions.relations.stances import PARTY_KINDS
-from factions.relations.structure import _named_description, _words_of
+from factions.relations.structure import _described_by_predicate, _named_description, _words_of
 
 
 # Kinds that can be two names of one actor: a person's, or a body's (the model's ORG and
@@ -299,3 +300,79 @@ def loyal_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
                 out.append(rel)
     return out
 
+
+
+def _of_after(span) -> Token | None:
+    """The object of the "of" right after a mention and hanging on it ("the 17th Regiment
+    | of | the Republic of Korea Army"), or None."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "of" and span.start <= doc[span.end].head.i < span.end:
+        return next((c for c in doc[span.end].children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _capitalised(text: str) -> bool:
+    """A name, not a description: every word but the small ones capitalised ("The
+    Communist Party", "the Armed Forces"; not "the armed wing")."""
+    words = [w for w in text.split() if w.lower() not in ("the", "a", "an", "of", "and", "for")]
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"X of Y" between two parties (relations.toml [body_of]): a person or a body "of" a
+    body belongs to it ("Tan Cheng Lock of the Malayan Chinese Association": rule
+    relations.person-of-body; "the 17th Regiment of the Republic of Korea Army":
+    relations.body-of-body); people "of" a body, and bodies "of" a coalition, are its
+    members ("a garrison of British troops", "a coalition of A and B":
+    relations.members-of-body). Not a tie ("the enemies of the regime")."""
+    words = _words_of("body_of")
+    collectives, not_parts = frozenset(words["collectives"]), frozenset(words["not_parts"])
+    leader_titles = frozenset(lexicon("events")["roles"]["leads"])
+    origin, troops = lexicon("relations")["possessor"]["origin_people"], lexicon("relations")["troop_contributors"]
+    # people, not units: "troops", "volunteers", "men" (not "platoon", "contingent")
+    people = frozenset(origin) | frozenset(troops["forces_of_subject"]) \
+        | frozenset(troops["force_nouns"]) - frozenset(troops["unit_nouns"])
+    units = frozenset(words["units"])
+    person_heads = frozenset(lexicon("nominals")["person"]["heads"])
+    out = []
+
+    def add(member: Mention, body: Mention, token: Token, rule: str) -> None:
+        if member.actor != body.actor and not member.span.contains(body.span) and not body.span.contains(member.span):
+            out.append(Relation(type="member_of", source=member.actor, target=body.actor, source_span=member.span,
+                                target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule=rule))
+
+    for m in index.mentions:
+        if not m.actor or m.basis == "pronoun":
+            continue
+        kind = index.actors[m.actor].kind
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        pobj = _of_after(span) if span is not None else None
+        whole = index.mention_for_token(pobj) if pobj is not None else None
+        if whole is None or not whole.actor or whole.basis == "pronoun" or whole is m:
+            continue
+        whole_kind = index.actors[whole.actor].kind
+        head = span.root.lower_
+        if head in not_parts:
+            continue
+        if span.start > 0 and doc[span.start - 1].is_alpha and doc[span.start - 1].text[:1].isupper() \
+                and not doc[span.start - 1].is_sent_start:
+            continue  # "Party" of "the Communist Party of Nepal": a piece of one name
+        if kind == "person" and m.basis != "nominal" and whole_kind in GROUP_KINDS - {"state"} \
+                and span[0].lower_ not in leader_titles:
+            add(m, whole, pobj, "relations.person-of-body")  # ("President X of Togo": relations.title-of)
+        elif kind not in GROUP_KINDS - {"state"} or (m.basis == "nominal" and head in person_heads):
+            continue  # ("the deputy chairman of the SPLM-IO": relations.title-of)
+        elif pobj.lemma_.lower() in people and head in units:
+            add(whole, m, pobj, "relations.members-of-body")  # "a force of some 1,200 men"; not "a group of pilgrims"
+        elif head in collectives and not _capitalised(m.text):
+            for t in _with_conjuncts(pobj):  # "a coalition of A and B": named bodies, not "an alliance of armed groups"
+                member = index.mention_for_token(t)
+                if member is not None and member.actor and member.basis not in ("pronoun", "nominal") \
+                        and index.actors[member.actor].kind in GROUP_KINDS - {"state"}:
+                    add(member, m, pobj, "relations.members-of-body")
+        elif whole_kind in GROUP_KINDS and pobj.lemma_.lower() not in people \
+                and (whole.basis != "nominal" or _named_description(whole, index)) \
+                and not (_capitalised(m.text) and whole_kind == "state"):
+            # (a name "of" a state is one name: "the Communist Party of Peru", "the Armed Forces of the DRC")
+            add(_described_by_predicate(span.root, index) or m, whole, pobj, "relations.body-of-body")  # "X is the armed wing of Y"
+    return out
