@@ -171,6 +171,7 @@ def predict_factions(docs: dict[str, str], extractor=None) -> dict[str, set]:
 
 _POSSESSIVES = {"its", "their", "our"}
 _PLURAL_PEOPLE = {"people", "children", "police", "gunmen", "militia", "staff", "personnel"}
+_ONE_PERSON = {"his", "hers", "himself", "herself"}  # an "s" that makes no plural
 
 
 def _acting_spans(x: Extraction) -> set[tuple[int, int]]:
@@ -202,7 +203,7 @@ def re3d_type(mention, kind: str | None, acting: bool = False) -> str | None:
     if mention.basis in ("nominal", "anaphor", "pronoun") or kind == "population":
         if label == "PERSON":
             last = mention.text.split()[-1].lower() if mention.text.split() else ""
-            plural = last in _PLURAL_PEOPLE or (last.endswith("s") and not last.endswith("ss"))
+            plural = last in _PLURAL_PEOPLE or (last.endswith("s") and not last.endswith("ss") and last not in _ONE_PERSON)
             return "Organisation" if plural else "Person"
         return LABEL_TO_TYPE.get(label, "Organisation")
     if kind == "state":
