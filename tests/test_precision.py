@@ -2634,3 +2634,16 @@ def test_a_rank_before_a_name_makes_it_a_person_whatever_the_model_said(extracto
 def test_a_name_never_ends_in_a_preposition(extractor):
     x, names = _run(extractor, "The Ministry of Foreign Affairs of the Republic of Estonia informs the Allied Powers.")
     assert x.mentions and not [m.text for m in x.mentions if m.text.split()[-1] in ("of", "the", "and")], [m.text for m in x.mentions]
+
+
+def test_a_title_takes_the_body_after_the_name_not_the_one_listed_before_it(extractor):
+    x, names = _run(extractor, "The envoy met President Julius Nyerere of Tanzania, President Kenneth Kaunda of Zambia "
+                               "and President Samora Machel of Mozambique.")
+    rels = _relations(x, names)
+    assert ("leads", "Kenneth Kaunda", "Zambia") in rels and ("leads", "Kenneth Kaunda", "Tanzania") not in rels, rels
+
+
+def test_the_title_of_an_office_is_one_persons_mention(extractor):
+    x, names = _run(extractor, "The Force Commander, Major General Patrick Cammaert, informed the parties.")
+    texts = [m.text for m in x.mentions]
+    assert "The Force Commander" in texts and "The Force" not in texts, texts

@@ -367,6 +367,11 @@ def _appositive_title(units: list[tuple[int, int, str]], name: tuple[int, int, s
             continue
         before = unit[1] <= name[0] and re.fullmatch(r"\s*,\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}", text[unit[1]:name[0]])  # ", Lt. Gen. X"
         after = name[1] <= unit[0] and re.fullmatch(r"\s*,[^,;.()]{0,40}", text[name[1]:unit[0]])  # ", the far-right leader"
+        titled = unit[1] <= target.start and target.end <= name[0] \
+            and re.fullmatch(r"\s+(?:of|at|for|in)\s+(?:the\s+)?", text[unit[1]:target.start]) \
+            and re.fullmatch(r"\s*,\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}", text[target.end:name[0]])  # "The leader of Y, X"
+        if titled:
+            return unit
         if not (before or after):
             continue
         if unit[0] <= target.start and target.end <= unit[1]:

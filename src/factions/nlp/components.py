@@ -892,6 +892,9 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "no group has said it carried out the attack": no one named
             if label == "PERSON" and token.dep_ == "compound" and heads.get(token.head.lower_) in ("ORG", "PRODUCT"):
                 continue  # "youth wing", "member states": a kind of the noun after, no people
+            if label == "ORG" and token.dep_ == "compound" and token.head.i == token.i + 1 and heads.get(token.head.lower_) == "PERSON" \
+                    and token.text[:1].isupper() and token.head.text[:1].isupper():
+                continue  # "The Force Commander": the title of an office, one person's (the walk from "Commander" takes it)
             if label == "PERSON" and token.dep_ == "compound" and token.head.i > token.i and token.head.lower_ in rank_bodies:
                 continue  # "the General Staff", "the General Assembly": a body's name, no general
             if token.lower_ in needs_of_party and not _of_a_name(token):
@@ -922,7 +925,9 @@ def make_nominals(nlp: Language, name: str):
                     break  # "Coalition aircraft", "rebel drones": the word before names their owner
                 if prev.pos_ in ("VERB", "AUX") and prev.dep_ not in ("amod", "compound"):
                     break  # "informed UN Secretary-General X": the verb before is no modifier ("informed sources")
-                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit \
+                office = label == "PERSON" and prev.dep_ == "compound" and prev.head.i == token.i and prev.text[:1].isupper() \
+                    and token.text[:1].isupper() and heads.get(prev.lower_) == "ORG"  # "The Force Commander"
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or office \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
                     continue

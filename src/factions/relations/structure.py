@@ -785,7 +785,8 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
         explicit = 0 <= gap_after <= 40 and _object_of_title(title, g)
-        if 0 <= gap_before <= 3 or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")) \
+        before = 0 <= gap_before <= 3 and text[g.span.end : title.idx].strip() in ("", "'s", "’s")  # not "Tanzania, President X"
+        if before or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")) \
                 or explicit:
             # "an Iraq researcher at Chatham House": the body the title is "at" or "of"
             # comes before a state named as the title's subject
