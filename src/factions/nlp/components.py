@@ -319,6 +319,8 @@ def _ranked_name(ent: Span, body_words: frozenset[str]) -> bool:
     Ernst Põdder", "Lieutenant General Bruce Palmer"): a person, when every word after
     them is a capitalised name and none makes it a body's ("the General Staff", "General
     Assembly", "Chief Minister")."""
+    if ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.i >= ent.end:
+        return False  # "the General Dhagabadan military training camp": a name given to a place
     titles = _name_titles()
     n = 0
     while n < len(ent) and ent[n].text[:1].isupper() and ent[n].lower_.rstrip(".") in titles:

@@ -332,13 +332,13 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
     # people, not units: "troops", "volunteers", "men" (not "platoon", "contingent")
     people = frozenset(origin) | frozenset(troops["forces_of_subject"]) \
         | frozenset(troops["force_nouns"]) - frozenset(troops["unit_nouns"])
-    units = frozenset(words["units"])
+    units, affiliates = frozenset(words["units"]), frozenset(words["affiliates"])
     person_heads = frozenset(lexicon("nominals")["person"]["heads"])
     out = []
 
-    def add(member: Mention, body: Mention, token: Token, rule: str) -> None:
+    def add(member: Mention, body: Mention, token: Token, rule: str, kind: str = "member_of") -> None:
         if member.actor != body.actor and not member.span.contains(body.span) and not body.span.contains(member.span):
-            out.append(Relation(type="member_of", source=member.actor, target=body.actor, source_span=member.span,
+            out.append(Relation(type=kind, source=member.actor, target=body.actor, source_span=member.span,
                                 target_span=body.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule=rule))
 
     for m in index.mentions:
@@ -374,5 +374,6 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
                 and (whole.basis != "nominal" or _named_description(whole, index)) \
                 and not (_capitalised(m.text) and whole_kind == "state"):
             # (a name "of" a state is one name: "the Communist Party of Peru", "the Armed Forces of the DRC")
-            add(_described_by_predicate(span.root, index) or m, whole, pobj, "relations.body-of-body")  # "X is the armed wing of Y"
+            add(_described_by_predicate(span.root, index) or m, whole, pobj, "relations.body-of-body",  # "X is the armed wing of Y"
+                "affiliate_of" if head in affiliates else "member_of")  # "the Saharan branch of AQIM"
     return out
