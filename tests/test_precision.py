@@ -2647,3 +2647,13 @@ def test_the_title_of_an_office_is_one_persons_mention(extractor):
     x, names = _run(extractor, "The Force Commander, Major General Patrick Cammaert, informed the parties.")
     texts = [m.text for m in x.mentions]
     assert "The Force Commander" in texts and "The Force" not in texts, texts
+
+
+def test_those_listed_after_among_them_are_of_the_party_before(extractor):
+    x, names = _run(extractor, "Police in the northern province, among them the Rapid Response Unit and the Border Guard, "
+                               "arrested 40 smugglers.")
+    rels = _relations(x, names)
+    assert any(t == "member_of" and s in ("Rapid Response Unit", "the Rapid Response Unit") and o in ("Police",)
+               for t, s, o in rels), rels
+    x, names = _run(extractor, "The talks ended without agreement, among other things because of the weather.")
+    assert not [r for r in x.relations if r.rule == "relations.among-them"], _relations(x, names)

@@ -576,6 +576,46 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 for member in _with_conjuncts(pobj):
                     rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
+    out.extend(_among_them(doc, index))
+    return out
+
+
+def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"several commanders, among them X and Y", "Western hostages, among them the
+    Canadian diplomat X" (rule relations.among-them): those listed after "among them" are
+    of the party named before the comma. Read on the words, not the parse, which hangs
+    "among" on the verb and the names anywhere."""
+    out = []
+    for token in tokens_where(doc, lowers=frozenset({"among"})):
+        i = token.i
+        if i < 2 or i + 2 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].lower_ not in ("them", "whom", "those"):
+            continue
+        last = doc[i - 2]
+        while last.dep_ == "pobj" and last.head.dep_ == "prep" and last.head.head.pos_ in ("NOUN", "PROPN"):
+            last = last.head.head  # "security forces in the Bastar range, among them …": the forces
+        group = index.mention_for_token(last)
+        if group is None or not group.actor or group.basis == "pronoun" \
+                or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
+            continue
+        if index.actors[group.actor].kind == "population" and last.dep_ in ("dobj", "nsubjpass"):
+            continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body
+        end = i + 2
+        while end < len(doc) and doc[end].text not in (".", ";", ":", ")") and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound")):
+            end += 1
+        start_char, end_char = doc[i + 2].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        listed = [m for m in index.mentions_within(start_char, end_char) if m.actor and m.basis != "pronoun" and m.actor != group.actor
+                  and index.actors[m.actor].kind in GROUP_KINDS | {"population", "person"}]
+        outer = [m for m in listed if not any(o is not m and o.span.contains(m.span) and o.span != m.span for o in listed)
+                 and not (m.basis == "nominal" and any(o.basis != "nominal" and o.span.start - m.span.end == 1 for o in listed))]
+        # ("the Canadian diplomat Robert Fowler": one person, by name)
+        seen = set()
+        for member in outer:
+            if member.span in seen:
+                continue
+            seen.add(member.span)
+            out.append(Relation(type="member_of", source=member.actor, target=group.actor, source_span=member.span,
+                                target_span=group.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
+                                rule="relations.among-them"))
     return out
 
 
