@@ -2643,10 +2643,13 @@ def test_a_title_takes_the_body_after_the_name_not_the_one_listed_before_it(extr
     assert ("leads", "Kenneth Kaunda", "Zambia") in rels and ("leads", "Kenneth Kaunda", "Tanzania") not in rels, rels
 
 
-def test_the_title_of_an_office_is_one_persons_mention(extractor):
-    x, names = _run(extractor, "The Force Commander, Major General Patrick Cammaert, informed the parties.")
-    texts = [m.text for m in x.mentions]
-    assert "The Force Commander" in texts and "The Force" not in texts, texts
+def test_the_title_of_a_bodys_office_is_one_re3d_mention_and_the_holder_leads_the_body(extractor):
+    from factions.evaluate.re3d import re3d_units
+
+    text = "The Force Commander, Major General Patrick Cammaert, informed the parties."
+    x, names = _run(extractor, text)
+    assert (0, len("The Force Commander"), "Person") in re3d_units(x), sorted(re3d_units(x))
+    assert ("leads", "Patrick Cammaert", "Force") in _relations(x, names), _relations(x, names)
 
 
 def test_those_listed_after_among_them_are_of_the_party_before(extractor):
@@ -2657,3 +2660,47 @@ def test_those_listed_after_among_them_are_of_the_party_before(extractor):
                for t, s, o in rels), rels
     x, names = _run(extractor, "The talks ended without agreement, among other things because of the weather.")
     assert not [r for r in x.relations if r.rule == "relations.among-them"], _relations(x, names)
+
+
+@pytest.mark.parametrize("text", [
+    "The new government of Mali expelled the French ambassador.",  # a state's own government
+    "The financial network of Hezbollah was sanctioned on Tuesday.",  # not Hezbollah a member of it
+    "A column of smoke rose over the town after the strike.",  # a thing, no unit
+    "The army of the people marched on the capital.",  # no members named
+])
+def test_an_of_that_names_no_membership_of_this_kind(extractor, text):
+    x, names = _run(extractor, text)
+    assert not [r for r in x.relations if r.rule in ("relations.body-of-body", "relations.members-of-body")
+                and not (r.type == "member_of" and "network" in names[r.source])], _relations(x, names)
+
+
+def test_a_splinter_of_a_body_split_from_it(extractor):
+    x, names = _run(extractor, "Ansaru, a splinter group of Boko Haram, claimed the kidnapping.")
+    assert ("splinter_of", "Ansaru", "Boko Haram") in _relations(x, names), _relations(x, names)
+
+
+def test_a_leader_titled_before_the_name_leads_and_is_no_mere_member(extractor):
+    x, names = _run(extractor, "Chairman Moussa Faki of the African Union Commission spoke at the summit.")
+    rels = _relations(x, names)
+    assert any(t == "leads" and s == "Moussa Faki" for t, s, o in rels), rels
+    assert not any(t == "member_of" and s == "Moussa Faki" for t, s, o in rels), rels
+    # a title after a body's acronym in parentheses is still that body's
+    x, names = _run(extractor, "The African National Congress (ANC) leader Cyril Ramaphosa addressed the rally.")
+    assert any(t == "leads" and s == "Cyril Ramaphosa" for t, s, o in _relations(x, names)), _relations(x, names)
+
+
+def test_a_ruler_of_a_state_leads_it(extractor):
+    x, names = _run(extractor, "The King of Jordan met the envoy in Amman.")
+    assert any(t == "leads" and o == "Jordan" for t, s, o in _relations(x, names)), _relations(x, names)
+    x, names = _run(extractor, "The Taliban governor met the elders.")
+    assert not any(t == "leads" for t, s, o in _relations(x, names)), _relations(x, names)
+
+
+@pytest.mark.parametrize("text, not_a_party", [
+    ("Ukraine received Bradley infantry fighting vehicles in January.", "infantry"),  # a kind of the kit
+    ("Crown Prince Mohammed bin Salman ordered the inquiry.", "Prince"),  # the title of a name
+    ("The King Fahd Causeway was closed to traffic.", "King"),  # a place named after a king
+])
+def test_a_word_for_a_unit_or_a_ruler_inside_another_name_is_no_party(extractor, text, not_a_party):
+    x, names = _run(extractor, text)
+    assert not [m.text for m in x.mentions if m.text.split()[-1] == not_a_party], [m.text for m in x.mentions]

@@ -9,6 +9,7 @@ import re
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import spacy
@@ -139,6 +140,10 @@ def join_units(spans: set[tuple[int, int, str]], groups: set[tuple[int, int]], t
         if last and last[2] == s[2] == "Person" and _rank_gap(text[last[1] : s[0]]):
             out[-1] = (last[0], s[1], "Person")
             listing = False
+        elif last and last[2] == "Organisation" and s[2] == "Person" and text[last[1] : s[0]] == " " \
+                and text[s[0] : s[1]].istitle() and text[s[0] : s[1]].lower() in _person_titles():
+            out[-1] = (last[0], s[1], "Person")  # "The Force Commander": the title of a body's office, one person
+            listing = False
         elif last and last[:2] in groups and s[2] in ("Organisation", "Location") and text[last[1] : s[0]] == " of ":
             out[-1] = (last[0], s[1], "Organisation")
             listing = True
@@ -153,6 +158,15 @@ def join_units(spans: set[tuple[int, int, str]], groups: set[tuple[int, int]], t
 
 # What stands between the items of a list of names: ", ", " and the ", ", and ".
 _LIST_GAP = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """One person's titles (events.toml roles that lead or belong; nominals.toml person heads)."""
+    from factions.lexicons import lexicon
+
+    roles = lexicon("events")["roles"]
+    return frozenset(roles["leads"]) | frozenset(roles["member_of"]) | frozenset(lexicon("nominals")["person"]["heads"])
 
 
 def _rank_gap(between: str) -> bool:

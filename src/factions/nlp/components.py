@@ -314,6 +314,13 @@ def _titled_person(ent: Span) -> bool:
                and not any(g.dep_ == "poss" for g in c.children) for c in root.children)
 
 
+def _of_a_thing(token: Token, heads: dict[str, str]) -> bool:
+    """Whether a noun's "of" names a thing rather than people, units or kit ("a column of
+    smoke", not "a column of troops", "a column of tanks")."""
+    pobj = object_of(token, "of")
+    return pobj is not None and heads.get(pobj.lower_) is None and not pobj.ent_type_
+
+
 def _ranked_name(ent: Span, body_words: frozenset[str]) -> bool:
     """A name the model took for a body that opens with ranks or titles ("Major General
     Ernst Põdder", "Lieutenant General Bruce Palmer"): a person, when every word after
@@ -878,6 +885,7 @@ def make_nominals(nlp: Language, name: str):
     needs_of_party = set(lex["person"]["needs_of_party"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
+    rulers = frozenset({"king", "queen", "prince", "princess"})
 
     head_words = frozenset(heads)
 
@@ -894,10 +902,16 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "no group has said it carried out the attack": no one named
             if label == "PERSON" and token.dep_ == "compound" and heads.get(token.head.lower_) in ("ORG", "PRODUCT"):
                 continue  # "youth wing", "member states": a kind of the noun after, no people
-            if label == "ORG" and token.dep_ == "compound" and token.head.i == token.i + 1 and heads.get(token.head.lower_) == "PERSON" \
+            if label in ("ORG", "PERSON") and token.dep_ in ("compound", "amod", "nmod") and heads.get(token.head.lower_) == "PRODUCT" \
+                    and token.head.i > token.i:
+                continue  # "infantry fighting vehicles", "Warrior armoured vehicles": a kind of the kit, no party
+            if label == "PERSON" and token.lower_ in rulers and token.text[:1].isupper() and token.i + 1 < len(doc) \
+                    and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
+                continue  # "King Abdullah", "Crown Prince Mohammed", "the King Fahd Causeway": part of a name
+            if token.lower_ in ("column", "columns", "commission", "commissions") and _of_a_thing(token, heads):
+                continue  # "a column of smoke", "the commission of crimes"; "a column of tanks" or "of troops" is a unit
+            if label == "PERSON" and token.dep_ == "compound" and token.head.i > token.i and token.head.lower_ in rank_bodies \
                     and token.text[:1].isupper() and token.head.text[:1].isupper():
-                continue  # "The Force Commander": the title of an office, one person's (the walk from "Commander" takes it)
-            if label == "PERSON" and token.dep_ == "compound" and token.head.i > token.i and token.head.lower_ in rank_bodies:
                 continue  # "the General Staff", "the General Assembly": a body's name, no general
             if token.lower_ in needs_of_party and not _of_a_name(token):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
@@ -927,9 +941,7 @@ def make_nominals(nlp: Language, name: str):
                     break  # "Coalition aircraft", "rebel drones": the word before names their owner
                 if prev.pos_ in ("VERB", "AUX") and prev.dep_ not in ("amod", "compound"):
                     break  # "informed UN Secretary-General X": the verb before is no modifier ("informed sources")
-                office = label == "PERSON" and prev.dep_ == "compound" and prev.head.i == token.i and prev.text[:1].isupper() \
-                    and token.text[:1].isupper() and heads.get(prev.lower_) == "ORG"  # "The Force Commander"
-                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or office \
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
                     continue

@@ -311,6 +311,17 @@ def _of_after(span) -> Token | None:
     return None
 
 
+def _named_in_apposition(head: Token, index: ActorIndex) -> Mention | None:
+    """The named body a description is set beside ("Ansaru, a splinter group of Boko
+    Haram": Ansaru), or None."""
+    if head.dep_ != "appos":
+        return None
+    named = index.mention_for_token(head.head)
+    if named is not None and named.actor and named.basis not in ("nominal", "pronoun") and index.actors[named.actor].kind in GROUP_KINDS:
+        return named
+    return None
+
+
 def _capitalised(text: str) -> bool:
     """A name, not a description: every word but the small ones capitalised ("The
     Communist Party", "the Armed Forces"; not "the armed wing")."""
@@ -333,6 +344,7 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
     people = frozenset(origin) | frozenset(troops["forces_of_subject"]) \
         | frozenset(troops["force_nouns"]) - frozenset(troops["unit_nouns"])
     units, affiliates = frozenset(words["units"]), frozenset(words["affiliates"])
+    splits, successors = frozenset(words["splits"]), frozenset(words["successors"])
     person_heads = frozenset(lexicon("nominals")["person"]["heads"])
     out = []
 
@@ -354,11 +366,14 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
         head = span.root.lower_
         if head in not_parts:
             continue
+        modifiers = {c.lower_ for c in span.root.children if c.dep_ in ("amod", "compound")}
         if span.start > 0 and doc[span.start - 1].is_alpha and doc[span.start - 1].text[:1].isupper() \
                 and not doc[span.start - 1].is_sent_start:
             continue  # "Party" of "the Communist Party of Nepal": a piece of one name
-        if kind == "person" and m.basis != "nominal" and whole_kind in GROUP_KINDS - {"state"} \
-                and span[0].lower_ not in leader_titles:
+        titled = span[0].lower_ in leader_titles or (span.start > 0 and doc[span.start - 1].lower_ in leader_titles)
+        if pobj.lower_ in person_heads and pobj.tag_ in ("NN", "NNP") and whole.basis == "nominal":
+            continue  # "the Office of the High Commissioner": a person's title, no body
+        if kind == "person" and m.basis != "nominal" and whole_kind in GROUP_KINDS - {"state"} and not titled:
             add(m, whole, pobj, "relations.person-of-body")  # ("President X of Togo": relations.title-of)
         elif kind not in GROUP_KINDS - {"state"} or (m.basis == "nominal" and head in person_heads):
             continue  # ("the deputy chairman of the SPLM-IO": relations.title-of)
@@ -370,10 +385,16 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
                 if member is not None and member.actor and member.basis not in ("pronoun", "nominal") \
                         and index.actors[member.actor].kind in GROUP_KINDS - {"state"}:
                     add(member, m, pobj, "relations.members-of-body")
+        elif whole_kind in GROUP_KINDS and modifiers & set(words["not_part_modifiers"]):
+            continue  # "a rival faction of X"
+        elif whole_kind in GROUP_KINDS and modifiers & (splits | successors):
+            add(_described_by_predicate(span.root, index) or _named_in_apposition(span.root, index) or m, whole, pobj, "relations.body-of-body",
+                "successor_of" if modifiers & successors else "splinter_of")  # "Ansaru, a splinter group of Boko Haram"
         elif whole_kind in GROUP_KINDS and pobj.lemma_.lower() not in people \
                 and (whole.basis != "nominal" or _named_description(whole, index)) \
                 and not (_capitalised(m.text) and whole_kind == "state"):
             # (a name "of" a state is one name: "the Communist Party of Peru", "the Armed Forces of the DRC")
-            add(_described_by_predicate(span.root, index) or m, whole, pobj, "relations.body-of-body",  # "X is the armed wing of Y"
+            add(_described_by_predicate(span.root, index) or _named_in_apposition(span.root, index) or m, whole, pobj,
+                "relations.body-of-body",  # "X is the armed wing of Y", "X, the armed wing of Y"
                 "affiliate_of" if head in affiliates else "member_of")  # "the Saharan branch of AQIM"
     return out

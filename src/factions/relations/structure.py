@@ -86,6 +86,24 @@ def title_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     return out
 
 
+_DEFINITE = ("the", "its", "their", "his", "her")
+
+
+def _beside_a_name(head: Token, index: ActorIndex, group: Mention, doc: Doc) -> bool:
+    """Whether a description is set beside a person's name by a comma, either way round
+    ("its chairman, Pushpa Kamal Dahal"; "Dahal, its chairman"; "the President of the
+    Council, Dr. Rashad al-Alimi", which the parse may hang on the council)."""
+    others = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    after = doc.char_span(group.span.start, group.span.end, alignment_mode="expand")
+    if after is not None and after.end + 1 < len(doc) and doc[after.end].text == ",":
+        others += list(doc[after.end + 1 : after.end + 4])
+    for other in others:
+        m = index.mention_for_token(other)
+        if m is not None and m.actor and index.actors[m.actor].kind == "person" and m.basis not in ("nominal", "pronoun"):
+            return True
+    return False
+
+
 def described_memberships(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
     """"a senior IS leader", "IS fighters": the described people belong to the group."""
     out = []
@@ -93,6 +111,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     titles = _title_mentions(index, doc)
     members = frozenset(lexicon("relations")["possessor"]["members"])
     leader_heads = frozenset(lexicon("relations")["possessor"]["leaders"])
+    singular_leads = frozenset(lexicon("events")["roles"]["leads"])  # "the President of Kenya", "its commander"
     ally = _words_of("ally_description")
     ties = frozenset(ally["allies"]) | frozenset(ally["backers"]) | frozenset(ally["clients"])
     for m in list(index.mentions):
@@ -147,8 +166,13 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if member.actor == group.actor:
             continue
         words = m.text.lower().split()
-        lead = member is m and words[-1] in leader_heads and words[0] not in ("a", "an", "one") \
-            and not _words("rank_modifiers").intersection(words)  # "STC leaders"; not "a senior IS leader"
+        titled = words[-1] in singular_leads and words[-1] not in ("governor", "mayor", "administrator") and words[0] in _DEFINITE \
+            and (group.span.start >= m.span.end or words[0] != "the")  # "the King of Jordan", "its commander"; not "the Taliban governor"
+        if titled and _beside_a_name(chars.root, index, group, doc):
+            continue  # "the President of the Council, Rashad al-Alimi": the name's title (relations.title-of)
+        lead = member is m and (words[-1] in leader_heads or titled) \
+            and words[0] not in ("a", "an", "one") \
+            and not _words("rank_modifiers").intersection(words)  # "STC leaders", "the King of Jordan"; not "a senior IS leader"
         for other in [group, *_of_conjuncts(chars.root, group, index)]:
             out.append(
                 Relation(
@@ -577,6 +601,67 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for member in _with_conjuncts(pobj):
                     rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
     out.extend(_among_them(doc, index))
+    out.extend(_named_in_apposition(doc, index))
+    return out
+
+
+def _named_in_apposition(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"four commanders, Vincent Otti, Okot Odhiambo and Raska Lukwiya", "two rebel groups,
+    the People's War Group and the MCC" (rule relations.named-members): names listed
+    after a plural description, set off by a comma, are of it. At least two names, all of
+    them names; not those an act befell ("killed two soldiers, A and B") nor a tie ("its
+    allies, Russia and Iran")."""
+    ties = frozenset(_words_of("body_of")["not_parts"])
+    out = []
+    for m in index.mentions:
+        if not m.actor or m.basis != "nominal" or index.actors[m.actor].kind not in GROUP_KINDS | {"population"}:
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or span.root.tag_ not in ("NNS", "NNPS") or span.root.lower_ in ties:
+            continue
+        if index.actors[m.actor].kind == "population" and span.root.dep_ in ("dobj", "nsubjpass"):
+            continue  # "killed two soldiers, A and B": those the act befell
+        end, owner = span.end, None
+        if end + 1 < len(doc) and doc[end].lower_ == "of":  # "the leaders of the Patriotic Front, A and B"
+            owner = index.mention_for_token(doc[end + 1]) or next(
+                (index.mention_for_token(t) for t in doc[end + 1 : end + 4] if index.mention_for_token(t) is not None), None)
+            if owner is None or not owner.actor:
+                continue
+            end = doc.char_span(owner.span.start, owner.span.end, alignment_mode="expand").end
+        if end + 2 >= len(doc) or doc[end].text != ",":
+            continue
+        names, k = [], end + 1
+        while k < len(doc):
+            step = k
+            while step < k + 3 and step < len(doc) and index.mention_for_token(doc[step]) is None \
+                    and (doc[step].text[:1].isupper() or doc[step].lower_ == "the"):
+                step += 1  # "Mr", "Dr", "General" before the name
+            named = index.mention_for_token(doc[step]) if step < len(doc) else None
+            if named is None or not named.actor or named.basis in ("nominal", "pronoun"):
+                break
+            if index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+                names.append(named)  # (a name the model misread as a place still continues the list)
+            k = doc.char_span(named.span.start, named.span.end, alignment_mode="expand").end
+            while k < len(doc) and doc[k].text == "(":  # "(MCC)"
+                close = next((t.i for t in doc[k : k + 8] if t.text == ")"), None)
+                if close is None:
+                    break
+                k = close + 1
+            if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].lower_ == "and":
+                k += 2
+            elif k < len(doc) and doc[k].text == "," or (k < len(doc) and doc[k].lower_ == "and"):
+                k += 1
+            else:
+                break
+        if len(names) < 2 or len({n.actor for n in names}) < len(names):
+            continue
+        if owner is not None and any(index.actors[n.actor].kind == index.actors[owner.actor].kind for n in names):
+            continue  # "the armies of Mali, Burkina Faso and Niger": the list goes on after "of"
+        for named in names:
+            if named.actor != m.actor:
+                out.append(Relation(type="member_of", source=named.actor, target=m.actor, source_span=named.span,
+                                    target_span=m.span, evidence_span=sentence_span(sentence_of(span.root)), modality="asserted",
+                                    rule="relations.named-members"))
     return out
 
 
@@ -825,7 +910,7 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
         explicit = 0 <= gap_after <= 40 and _object_of_title(title, g)
-        before = 0 <= gap_before <= 3 and text[g.span.end : title.idx].strip() in ("", "'s", "’s")  # not "Tanzania, President X"
+        before = 0 <= gap_before <= 3 and text[g.span.end : title.idx].strip() in ("", "'s", "’s", ")")  # not "Tanzania, President X"
         if before or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")) \
                 or explicit:
             # "an Iraq researcher at Chatham House": the body the title is "at" or "of"
