@@ -2704,3 +2704,15 @@ def test_a_ruler_of_a_state_leads_it(extractor):
 def test_a_word_for_a_unit_or_a_ruler_inside_another_name_is_no_party(extractor, text, not_a_party):
     x, names = _run(extractor, text)
     assert not [m.text for m in x.mentions if m.text.split()[-1] == not_a_party], [m.text for m in x.mentions]
+
+
+def test_names_listed_after_a_plural_description_are_of_it(extractor):
+    x, names = _run(extractor, "The alliance was formed by two rebel groups, the People's War Group and the Maoist Communist Centre.")
+    rels = _relations(x, names)
+    assert sum(1 for t, s, o in rels if t == "member_of" and o == "two rebel groups") == 2, rels
+    # the list after "of" goes on naming owners; a tie is no part; victims are no body
+    for text in ("JNIM has waged war on the armies of Mali, Burkina Faso and Niger.",
+                 "Its allies, Russia and Iran, objected to the resolution.",
+                 "Gunmen killed two soldiers, Ali Musa and Omar Bello, near the border."):
+        x, names = _run(extractor, text)
+        assert not [r for r in x.relations if r.rule == "relations.named-members"], (text, _relations(x, names))

@@ -902,9 +902,8 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "no group has said it carried out the attack": no one named
             if label == "PERSON" and token.dep_ == "compound" and heads.get(token.head.lower_) in ("ORG", "PRODUCT"):
                 continue  # "youth wing", "member states": a kind of the noun after, no people
-            if label in ("ORG", "PERSON") and token.dep_ in ("compound", "amod", "nmod") and heads.get(token.head.lower_) == "PRODUCT" \
-                    and token.head.i > token.i:
-                continue  # "infantry fighting vehicles", "Warrior armoured vehicles": a kind of the kit, no party
+            if token.lower_ in ("infantry", "cavalry") and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+                continue  # "infantry fighting vehicles", "cavalry sabres": a kind of the kit, no party ("Coalition aircraft" are the coalition's)
             if label == "PERSON" and token.lower_ in rulers and token.text[:1].isupper() and token.i + 1 < len(doc) \
                     and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
                 continue  # "King Abdullah", "Crown Prince Mohammed", "the King Fahd Causeway": part of a name

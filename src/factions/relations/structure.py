@@ -637,11 +637,14 @@ def _named_in_apposition(doc: Doc, index: ActorIndex) -> list[Relation]:
                     and (doc[step].text[:1].isupper() or doc[step].lower_ == "the"):
                 step += 1  # "Mr", "Dr", "General" before the name
             named = index.mention_for_token(doc[step]) if step < len(doc) else None
-            if named is None or not named.actor or named.basis in ("nominal", "pronoun"):
+            if named is None and step > k and step < len(doc) and (doc[step].text == "," or doc[step].lower_ == "and"):
+                k = step  # a name the model missed ("Okot Odhiambo") still continues the list
+            elif named is None or not named.actor or named.basis in ("nominal", "pronoun"):
                 break
-            if index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
-                names.append(named)  # (a name the model misread as a place still continues the list)
-            k = doc.char_span(named.span.start, named.span.end, alignment_mode="expand").end
+            else:
+                if index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+                    names.append(named)  # (a name the model misread as a place continues it too)
+                k = doc.char_span(named.span.start, named.span.end, alignment_mode="expand").end
             while k < len(doc) and doc[k].text == "(":  # "(MCC)"
                 close = next((t.i for t in doc[k : k + 8] if t.text == ")"), None)
                 if close is None:
