@@ -301,7 +301,6 @@ def loyal_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
     return out
 
 
-
 def _of_after(span) -> Token | None:
     """The object of the "of" right after a mention and hanging on it ("the 17th Regiment
     | of | the Republic of Korea Army"), or None."""
@@ -311,7 +310,7 @@ def _of_after(span) -> Token | None:
     return None
 
 
-def _named_in_apposition(head: Token, index: ActorIndex) -> Mention | None:
+def _named_body_beside(head: Token, index: ActorIndex) -> Mention | None:
     """The named body a description is set beside ("Ansaru, a splinter group of Boko
     Haram": Ansaru), or None."""
     if head.dep_ != "appos":
@@ -333,9 +332,10 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"X of Y" between two parties (relations.toml [body_of]): a person or a body "of" a
     body belongs to it ("Tan Cheng Lock of the Malayan Chinese Association": rule
     relations.person-of-body; "the 17th Regiment of the Republic of Korea Army":
-    relations.body-of-body); people "of" a body, and bodies "of" a coalition, are its
-    members ("a garrison of British troops", "a coalition of A and B":
-    relations.members-of-body). Not a tie ("the enemies of the regime")."""
+    relations.body-of-body, which makes a branch an affiliate and a splinter group a
+    splinter); people "of" a body, and bodies "of" a coalition, are its members ("a
+    garrison of British troops", "a coalition of A and B": relations.members-of-body).
+    Not a tie ("the enemies of the regime")."""
     words = _words_of("body_of")
     collectives, not_parts = frozenset(words["collectives"]), frozenset(words["not_parts"])
     leader_titles = frozenset(lexicon("events")["roles"]["leads"])
@@ -345,6 +345,7 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
         | frozenset(troops["force_nouns"]) - frozenset(troops["unit_nouns"])
     units, affiliates = frozenset(words["units"]), frozenset(words["affiliates"])
     splits, successors = frozenset(words["splits"]), frozenset(words["successors"])
+    not_part_modifiers = frozenset(words["not_part_modifiers"])
     person_heads = frozenset(lexicon("nominals")["person"]["heads"])
     out = []
 
@@ -385,16 +386,16 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
                 if member is not None and member.actor and member.basis not in ("pronoun", "nominal") \
                         and index.actors[member.actor].kind in GROUP_KINDS - {"state"}:
                     add(member, m, pobj, "relations.members-of-body")
-        elif whole_kind in GROUP_KINDS and modifiers & set(words["not_part_modifiers"]):
+        elif whole_kind not in GROUP_KINDS or modifiers & not_part_modifiers:
             continue  # "a rival faction of X"
-        elif whole_kind in GROUP_KINDS and modifiers & (splits | successors):
-            add(_described_by_predicate(span.root, index) or _named_in_apposition(span.root, index) or m, whole, pobj, "relations.body-of-body",
-                "successor_of" if modifiers & successors else "splinter_of")  # "Ansaru, a splinter group of Boko Haram"
-        elif whole_kind in GROUP_KINDS and pobj.lemma_.lower() not in people \
-                and (whole.basis != "nominal" or _named_description(whole, index)) \
+        elif modifiers & (splits | successors):
+            part = _described_by_predicate(span.root, index) or _named_body_beside(span.root, index) or m
+            add(part, whole, pobj, "relations.body-of-body",  # "Ansaru, a splinter group of Boko Haram"
+                "successor_of" if modifiers & successors else "splinter_of")
+        elif pobj.lemma_.lower() not in people and (whole.basis != "nominal" or _named_description(whole, index)) \
                 and not (_capitalised(m.text) and whole_kind == "state"):
             # (a name "of" a state is one name: "the Communist Party of Peru", "the Armed Forces of the DRC")
-            add(_described_by_predicate(span.root, index) or _named_in_apposition(span.root, index) or m, whole, pobj,
-                "relations.body-of-body",  # "X is the armed wing of Y", "X, the armed wing of Y"
+            part = _described_by_predicate(span.root, index) or _named_body_beside(span.root, index) or m
+            add(part, whole, pobj, "relations.body-of-body",  # "X is the armed wing of Y", "X, the armed wing of Y"
                 "affiliate_of" if head in affiliates else "member_of")  # "the Saharan branch of AQIM"
     return out

@@ -601,11 +601,11 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for member in _with_conjuncts(pobj):
                     rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
     out.extend(_among_them(doc, index))
-    out.extend(_named_in_apposition(doc, index))
+    out.extend(_named_members(doc, index))
     return out
 
 
-def _named_in_apposition(doc: Doc, index: ActorIndex) -> list[Relation]:
+def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"four commanders, Vincent Otti, Okot Odhiambo and Raska Lukwiya", "two rebel groups,
     the People's War Group and the MCC" (rule relations.named-members): names listed
     after a plural description, set off by a comma, are of it. At least two names, all of
@@ -623,8 +623,7 @@ def _named_in_apposition(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue  # "killed two soldiers, A and B": those the act befell
         end, owner = span.end, None
         if end + 1 < len(doc) and doc[end].lower_ == "of":  # "the leaders of the Patriotic Front, A and B"
-            owner = index.mention_for_token(doc[end + 1]) or next(
-                (index.mention_for_token(t) for t in doc[end + 1 : end + 4] if index.mention_for_token(t) is not None), None)
+            owner = next((index.mention_for_token(t) for t in doc[end + 1 : end + 4] if index.mention_for_token(t) is not None), None)
             if owner is None or not owner.actor:
                 continue
             end = doc.char_span(owner.span.start, owner.span.end, alignment_mode="expand").end
@@ -669,10 +668,11 @@ def _named_in_apposition(doc: Doc, index: ActorIndex) -> list[Relation]:
 
 
 def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
-    """"several commanders, among them X and Y", "Western hostages, among them the
-    Canadian diplomat X" (rule relations.among-them): those listed after "among them" are
-    of the party named before the comma. Read on the words, not the parse, which hangs
-    "among" on the verb and the names anywhere."""
+    """"security forces in the Bastar range, among them the DRG and the Special Task
+    Force", "a few dozen followers, among them several of his sons" (rule
+    relations.among-them): those listed after "among them" are of the party named before
+    the comma. Read on the words, not the parse, which hangs "among" on the verb and the
+    names anywhere."""
     out = []
     for token in tokens_where(doc, lowers=frozenset({"among"})):
         i = token.i
@@ -688,8 +688,9 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
         if index.actors[group.actor].kind == "population" and last.dep_ in ("dobj", "nsubjpass"):
             continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body
         end = i + 2
-        while end < len(doc) and doc[end].text not in (".", ";", ":", ")") and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound")):
-            end += 1
+        while end < len(doc) and doc[end].text not in (".", ";", ":", ")") \
+                and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound")):
+            end += 1  # the list runs to the clause's verb or its end
         start_char, end_char = doc[i + 2].idx, doc[end - 1].idx + len(doc[end - 1].text)
         listed = [m for m in index.mentions_within(start_char, end_char) if m.actor and m.basis != "pronoun" and m.actor != group.actor
                   and index.actors[m.actor].kind in GROUP_KINDS | {"population", "person"}]
