@@ -371,6 +371,12 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
     return out, inside, rules
 
 
+# What stands between a title and the body it is of ("the commander of Y"), and between a
+# comma and the name it sets beside ("…, Lt. Gen. X").
+_TITLE_OF = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?")
+_COMMA_RANKS = re.compile(r"\s*,\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}")
+
+
 def _appositive_title(units: list[tuple[int, int, str]], name: tuple[int, int, str], target, text: str) -> tuple[int, int, str] | None:
     """The person's title set beside the name by a comma when the relation's other end is
     in it or right after it ("X, the commander of Y", "The AMISOM Force Commander, X"):
@@ -379,18 +385,17 @@ def _appositive_title(units: list[tuple[int, int, str]], name: tuple[int, int, s
     for unit in units:
         if unit == name or unit[2] != "Person":
             continue
-        before = unit[1] <= name[0] and re.fullmatch(r"\s*,\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}", text[unit[1]:name[0]])  # ", Lt. Gen. X"
+        before = unit[1] <= name[0] and _COMMA_RANKS.fullmatch(text[unit[1]:name[0]])  # "the commander, Lt. Gen. X"
         after = name[1] <= unit[0] and re.fullmatch(r"\s*,[^,;.()]{0,40}", text[name[1]:unit[0]])  # ", the far-right leader"
-        titled = unit[1] <= target.start and target.end <= name[0] \
-            and re.fullmatch(r"\s+(?:of|at|for|in)\s+(?:the\s+)?", text[unit[1]:target.start]) \
-            and re.fullmatch(r"\s*,\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}", text[target.end:name[0]])  # "The leader of Y, X"
+        titled = unit[1] <= target.start and target.end <= name[0] and _TITLE_OF.fullmatch(text[unit[1]:target.start]) \
+            and _COMMA_RANKS.fullmatch(text[target.end:name[0]])  # "The leader of Y, X"
         if titled:
             return unit
         if not (before or after):
             continue
         if unit[0] <= target.start and target.end <= unit[1]:
             return unit
-        if unit[1] <= target.start and re.fullmatch(r"\s+(?:of|at|for|in)\s+(?:the\s+)?", text[unit[1]:target.start]):
+        if unit[1] <= target.start and _TITLE_OF.fullmatch(text[unit[1]:target.start]):
             return unit  # "the commander of Y"
         if target.end <= unit[0] and re.fullmatch(r"(?:'s|’s)?\s*", text[target.end:unit[0]]):
             return unit  # "The AMISOM Force Commander", "the TTP's leader"

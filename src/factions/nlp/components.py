@@ -885,7 +885,8 @@ def make_nominals(nlp: Language, name: str):
     needs_of_party = set(lex["person"]["needs_of_party"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
-    rulers = frozenset({"king", "queen", "prince", "princess"})
+    rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
+    of_a_thing = frozenset(lex["group"]["none_of_a_thing"])
 
     head_words = frozenset(heads)
 
@@ -902,12 +903,12 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "no group has said it carried out the attack": no one named
             if label == "PERSON" and token.dep_ == "compound" and heads.get(token.head.lower_) in ("ORG", "PRODUCT"):
                 continue  # "youth wing", "member states": a kind of the noun after, no people
-            if token.lower_ in ("infantry", "cavalry") and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
+            if token.lower_ in kit_kinds and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
                 continue  # "infantry fighting vehicles", "cavalry sabres": a kind of the kit, no party ("Coalition aircraft" are the coalition's)
             if label == "PERSON" and token.lower_ in rulers and token.text[:1].isupper() and token.i + 1 < len(doc) \
                     and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
                 continue  # "King Abdullah", "Crown Prince Mohammed", "the King Fahd Causeway": part of a name
-            if token.lower_ in ("column", "columns", "commission", "commissions") and _of_a_thing(token, heads):
+            if token.lower_ in of_a_thing and _of_a_thing(token, heads):
                 continue  # "a column of smoke", "the commission of crimes"; "a column of tanks" or "of troops" is a unit
             if label == "PERSON" and token.dep_ == "compound" and token.head.i > token.i and token.head.lower_ in rank_bodies \
                     and token.text[:1].isupper() and token.head.text[:1].isupper():
