@@ -2707,3 +2707,14 @@ def test_names_listed_after_a_plural_description_are_of_it(extractor):
                  "Gunmen killed two soldiers, Ali Musa and Omar Bello, near the border."):
         x, names = _run(extractor, text)
         assert not [r for r in x.relations if r.rule == "relations.named-members"], (text, _relations(x, names))
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF fought in Darfur, with Dagalo as its commander.",
+    "The army fought the rebels with the militia as its ally.",
+])
+def test_with_someone_as_something_is_no_side_of_the_fight(extractor, text):
+    # events/arguments.py _with_as: "with X as its commander" says what X is to the doer
+    x, names = _run(extractor, text)
+    rels = _relations(x, names)
+    assert not any(t == "fights" and any("Dagalo" in n or "militia" in n for n in (s, o)) for t, s, o in rels), rels

@@ -284,6 +284,19 @@ def _is_talk(trigger: Token) -> bool:
     return matched is not None and matched[0].type == "CONSULT"
 
 
+def _with_as(prep: Token) -> bool:
+    """"with Dagalo as its commander", "with the militia as its ally": a "with" followed by
+    "as" says what someone is to the doer, no party of the act (but of talks: "with X as
+    mediator" takes part in them)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in pobj.children):
+        return True  # the parse hangs "as" on the one named
+    after = pobj.right_edge.i + 1  # or on the verb, right after the one named
+    return after < len(prep.doc) and prep.doc[after].lower_ == "as"
+
+
 def with_and_against(holders: list[Token]) -> tuple[list[Token], list[Token]]:
     """The objects of "with" on `holders`, and of "against" on them or on those objects
     (the parse often hangs "against" on the partner: "with the coalition against IS")."""
@@ -456,7 +469,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "brief host governments on the IRA statement": what was said, not to whom
             if child.dep_ in ("prep", "conj", "dative") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")) \
-                    and not (child.lower_ == "with" and _one_sided_attack(trigger, lex)):
+                    and not (child.lower_ == "with" and (_one_sided_attack(trigger, lex) or (_with_as(child) and not _is_talk(trigger)))):
                 # "defend X from Y": Y is no beneficiary; "freed the city with Iraqi forces",
                 # "attacked the base with rockets": with an object named, "with" is no second
                 # party, but for a fight between two ("fought a war with Amal")
