@@ -356,3 +356,9 @@ def test_facilities_attacked_in_a_list_are_places_attacked(extractor):
     x, names = run_text(extractor, "The group attacked highways, police stations and military installations in ten districts.")
     attacked = {names[r.target] for r in x.relations if r.type == "attacks"}
     assert {"police stations", "military installations"} <= attacked, x.relations
+
+
+def test_a_quarter_of_a_land_is_a_place(extractor):
+    # nominals.toml [place] heads: "the north", "the east of the country"
+    x, _ = run_text(extractor, "Fighting spread to the north and the east of the country.")
+    assert {"the north", "the east"} <= {m.text for m in x.mentions if m.label == "LOC"}, [(m.text, m.label) for m in x.mentions]
