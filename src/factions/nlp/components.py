@@ -321,6 +321,15 @@ def _of_a_thing(token: Token, heads: dict[str, str]) -> bool:
     return pobj is not None and heads.get(pobj.lower_) is None and not pobj.ent_type_
 
 
+@lru_cache(maxsize=1)
+def _rank_body_words() -> frozenset[str]:
+    """Words that make a name after a rank a body's or a place's, not a person's
+    (actor_kinds.toml rank_body_words, the words of bodies, groups and people, the land's)."""
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    return frozenset(fixes["rank_body_words"]) | _body_words() | _actor_heads() | frozenset(fixes["group_name_words"]) \
+        | frozenset(nominal_lexicon()["place"]["geographic"])
+
+
 def _ranked_name(ent: Span, body_words: frozenset[str]) -> bool:
     """A name the model took for a body that opens with ranks or titles ("Major General
     Ernst Põdder", "Lieutenant General Bruce Palmer"): a person, when every word after
@@ -463,7 +472,6 @@ def entity_fixes(doc: Doc) -> Doc:
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
     landform_surnames = frozenset(fixes["landform_surnames"])
-    rank_bodies = frozenset(fixes["rank_body_words"]) | _body_words() | _actor_heads() | geographic
     datelines = _capital_datelines(doc)
     if datelines:
         doc.ents = filter_spans(datelines + [e for e in doc.ents if not any(d.start < e.end and e.start < d.end for d in datelines)])
@@ -508,7 +516,7 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and opens_dateline(ent) and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "N'Djamena (AFP) – …", "Pemba, Mozambique –": where the story was filed
-        elif label in ("ORG", "NORP", "FAC") and _ranked_name(ent, rank_bodies | group_words):
+        elif label in ("ORG", "NORP", "FAC") and _ranked_name(ent, _rank_body_words()):
             label = "PERSON"  # "under Major General Ernst Põdder": a rank, then a name
         elif label in ("PERSON", "ORG") and len(ent) <= 3 and ent.root.dep_ == "compound" and ent.root.head.lower_ in geographic \
                 and ent.root.head.i == ent.end and not any(t.lower_ in group_words for t in ent):

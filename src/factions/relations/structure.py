@@ -623,7 +623,7 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue  # "killed two soldiers, A and B": those the act befell
         end, owner = span.end, None
         if end + 1 < len(doc) and doc[end].lower_ == "of":  # "the leaders of the Patriotic Front, A and B"
-            owner = next((index.mention_for_token(t) for t in doc[end + 1 : end + 4] if index.mention_for_token(t) is not None), None)
+            owner = next((o for t in doc[end + 1 : end + 4] if (o := index.mention_for_token(t)) is not None), None)
             if owner is None or not owner.actor:
                 continue
             end = doc.char_span(owner.span.start, owner.span.end, alignment_mode="expand").end
