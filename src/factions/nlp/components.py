@@ -411,6 +411,44 @@ def after_place_preposition(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in only
 
 
+@lru_cache(maxsize=1)
+def _place_preposition_words() -> tuple[frozenset[str], ...]:
+    """actor_kinds.toml's words for `_unknown_name_after_place_preposition`: the
+    prepositions; the words no place's name has (a group's, a body's, a title's); the
+    roles whose "at" is a workplace; the verbs whose "at" is at whom."""
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    return (frozenset(fixes["unknown_place_preps"]), _group_name_words() | _body_words() | _title_words(),
+            frozenset(fixes["workplace_roles"]) | frozenset(nominal_lexicon()["person"]["heads"]),
+            frozenset(fixes["at_whom_verbs"]))
+
+
+def _unknown_name_after_place_preposition(ent: Span) -> bool:
+    """A name no one knows, right after a preposition of place ("landed at Brnik",
+    "fought through Yongdungpo", "the garrison at Goose Green and Darwin"): a place,
+    though the model took it for a person (one word) or a body (up to three words).
+    Not a name with a group's, a body's or a title's word, an acronym, a possessive, or
+    the surname of a person the text names in full ("distanced itself from Guzmán")."""
+    doc = ent.doc
+    if not (ent.label_ == "ORG" and len(ent) <= 3 or ent.label_ == "PERSON" and len(ent) == 1):
+        return False
+    preps, not_place_words, roles, at_whom = _place_preposition_words()
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in not_place_words for t in ent):
+        return False
+    if ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+        return False
+    root, before = ent.root, doc[ent.start - 1] if ent.start else None
+    if root.dep_ == "conj" and before is not None and before.lower_ in ("and", "or", ","):
+        while root.dep_ == "conj" and root.head.i < root.i:  # "at Goose Green and Darwin": the list's first
+            root = root.head
+        before = doc[root.left_edge.i - 1] if root.left_edge.i else None
+    if before is None or root.dep_ != "pobj" or root.head.i != before.i or before.lower_ not in preps:
+        return False
+    if before.lower_ == "at" and (before.head.pos_ == "NOUN" and before.head.lower_ in roles or before.head.pos_ == "ADJ"
+                                  or before.head.pos_ == "VERB" and before.head.lemma_.lower() in at_whom):
+        return False  # "a senior fellow at Chatham House": where one works; "hurled insults at Mugabe": at whom
+    return not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in e.text.split() for e in doc.ents)
+
+
 def _place_by_where(ent: Span) -> bool:
     """A name the relative "where" follows ("attacked Mirbat, where a small team held
     them off"): a place."""
@@ -536,6 +574,8 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.root.dep_ == "pobj" \
                 and ent.root.head.lower_ in place_preps and _known_place(ent.text):
             label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
+        elif label in ("PERSON", "ORG") and _unknown_name_after_place_preposition(ent):
+            label = "GPE"  # "landed at Brnik", "fought through Yongdungpo": a place no one knows
         elif label == "PERSON" and len(ent) <= 3 and _place_by_where(ent) and (
                 _known_place(ent.text) or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in place_preps)):
             label = "GPE"  # "fighting spread to Bendery, where …": "where" follows a place ("met X, where" a person)
