@@ -191,6 +191,15 @@ def test_facilities_and_ground_fought_over_are_places(extractor):
     assert not [m for m in x.mentions if kinds.get(m.actor) == "location"]
 
 
+def test_ways_zones_and_open_ground_are_places(extractor):
+    # nominals.toml [place] heads: the ground fought over in older wars and newer ones
+    x, _ = run_text(extractor, "Snipers on the rooftops covered the roads into the exclusion zone, "
+                               "and the rebels withdrew along the road to Kessany.")
+    kinds = {a.id: a.kind for a in x.actors}
+    places = {x.document.text[m.span.start:m.span.end] for m in x.mentions if kinds.get(m.actor) == "location"}
+    assert {"the rooftops", "the roads", "the exclusion zone", "the road"} <= places, places
+
+
 @pytest.mark.parametrize("text, name", [
     ("The militants pushed into Lashkar Gah on Tuesday.", "Lashkar Gah"),  # "Lashkar" is a group word
     ("Survivors were flown to Pemba by helicopter.", "Pemba"),

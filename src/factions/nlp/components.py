@@ -930,6 +930,7 @@ def make_nominals(nlp: Language, name: str):
     vague_places = set(lex["place"]["vague_places"])
     bare_no_group = set(lex["group"]["bare_no_group"])
     needs_kind = set(lex["place"]["needs_kind"])
+    ways = frozenset(lex["place"]["ways"])
     needs_of_party = set(lex["person"]["needs_of_party"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
@@ -961,6 +962,9 @@ def make_nominals(nlp: Language, name: str):
             if label == "PERSON" and token.dep_ == "compound" and token.head.i > token.i and token.head.lower_ in rank_bodies \
                     and token.text[:1].isupper() and token.head.text[:1].isupper():
                 continue  # "the General Staff", "the General Assembly": a body's name, no general
+            if token.lower_ in ways and (to := object_of(token, "to")) is not None and to.pos_ == "NOUN" and not to.ent_type_ \
+                    and heads.get(to.lower_) != "LOC":
+                continue  # "the road to peace": a figure of speech, no place
             if token.lower_ in needs_of_party and not _of_a_name(token):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
             if label == "PRODUCT" and token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐‑" and not token.whitespace_:

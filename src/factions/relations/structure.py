@@ -1267,10 +1267,10 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             add("successor_of", party(described, {"armed_group", "organization"}), party(prior, {"armed_group", "organization"}),
                 token, "relations.formed-from")
             continue
-        # "rebel-held districts of Aleppo", "Houthi-held Sanaa".
+        # "rebel-held districts of Aleppo", "Houthi-held Sanaa": the named place before the nominal
         if token.lower_ in held["words"] and token.i >= 2 and doc[token.i - 1].text == "-":
             holder, described = doc[token.i - 2], token.head
-            place = party(described, PLACE_KINDS) or party(object_of(described), PLACE_KINDS)
+            place = party(object_of(described), PLACE_KINDS) or party(described, PLACE_KINDS)
             add("controls", party(holder, PARTY_KINDS - {"person"}) or _group_of(holder, index), place, token, "relations.held-by")
     _under_leader(doc, party, add)
     _together_with(doc, party, add)
