@@ -58,6 +58,8 @@ def test_re3d_conventions_in_the_mapping():
 
     assert re3d_type(m("senior officials", "PERSON", "nominal"), "population") == "Organisation"
     assert re3d_type(m("a senior official", "PERSON", "nominal"), "population") == "Person"
+    assert re3d_type(m("armed men", "PERSON", "nominal"), "population") == "Organisation"  # a plural in "-men"
+    assert re3d_type(m("the tribesmen", "PERSON", "nominal"), "population") == "Organisation"
     assert re3d_type(m("Russia", "ORG"), "state") == "Organisation"
     assert re3d_type(m("Russia", "GPE"), "state") == "Location"
     assert re3d_type(m("Russia", "GPE"), "state", acting=True) == "Organisation"

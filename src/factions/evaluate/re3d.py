@@ -124,7 +124,9 @@ def re3d_units(x: Extraction) -> set[tuple[int, int, str]]:
     kinds = {a.id: a.kind for a in x.actors}
     acting = _acting_spans(x)
     spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor), (m.span.start, m.span.end) in acting))}
-    groups = {(m.span.start, m.span.end) for m in x.mentions if m.label == "PERSON" and re3d_type(m, kinds.get(m.actor)) == "Organisation"}
+    # (not "men": "[four men] of [the security forces]" are marked apart, and belong to it)
+    groups = {(m.span.start, m.span.end) for m in x.mentions if m.label == "PERSON" and re3d_type(m, kinds.get(m.actor)) == "Organisation"
+              and not m.text.endswith("men")}
     return join_units(maximal(spans), groups, x.document.text)
 
 
@@ -217,7 +219,8 @@ def re3d_type(mention, kind: str | None, acting: bool = False) -> str | None:
     if mention.basis in ("nominal", "anaphor", "pronoun") or kind == "population":
         if label == "PERSON":
             last = mention.text.split()[-1].lower() if mention.text.split() else ""
-            plural = last in _PLURAL_PEOPLE or (last.endswith("s") and not last.endswith("ss") and last not in _ONE_PERSON)
+            plural = last in _PLURAL_PEOPLE or last.endswith("men") \
+                or (last.endswith("s") and not last.endswith("ss") and last not in _ONE_PERSON)  # ("men", "tribesmen")
             return "Organisation" if plural else "Person"
         return LABEL_TO_TYPE.get(label, "Organisation")
     if kind == "state":
