@@ -2741,3 +2741,19 @@ def test_with_someone_as_something_is_no_side_of_the_fight(extractor, text):
     x, names = _run(extractor, text)
     rels = _relations(x, names)
     assert not any(t == "fights" and any("Dagalo" in n or "militia" in n for n in (s, o)) for t, s, o in rels), rels
+
+
+def test_it_stands_for_the_group_named_before_it(extractor):
+    # actors.index._group_it (nominals.toml [group_it]): a group's life in the passive, "it"
+    # said to be a group, "it" as the object of what is done to a party
+    x, _ = _run(extractor, "The Kessarine Brigade was founded in 2011. It was renamed in 2014. "
+                           "Officials blamed it for the bombing, and it is now the largest armed group in the hills.")
+    brigade = next(m.actor for m in x.mentions if m.text == "The Kessarine Brigade")
+    its = [m for m in x.mentions if m.basis == "pronoun" and m.text.lower() == "it"]
+    assert len(its) == 3 and all(m.actor == brigade for m in its), its
+
+
+def test_it_that_stands_for_no_one_is_no_mention(extractor):
+    x, _ = _run(extractor, "The Kessarine Brigade met the envoy. It is likely that the talks will fail, "
+                           "and it was reported that the envoy left.")
+    assert not [m for m in x.mentions if m.basis == "pronoun" and m.text.lower() == "it"], x.mentions

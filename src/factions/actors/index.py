@@ -68,6 +68,31 @@ def _acting_it(token) -> bool:
         and any(c.dep_ in ("dobj", "prep") for c in head.children) and not any(c.dep_ in ("ccomp", "csubj") for c in head.children)
 
 
+def _group_it(token: Token) -> bool:
+    """"It" that may stand for a group the text named before (nominals.toml [group_it]):
+    the subject of a verb that does something ("as it prepared to fire", "The mission
+    says it has begun"), a group's life in the passive ("It was formed in 1980"), "it"
+    said to be a group ("It is the main opposition party"), the object of what is done
+    to a party ("led it for years", "blamed it for the attack", "broke away from it").
+    Not "it is likely that", "it was reported that", "it takes time"."""
+    words, head = lexicon("nominals")["group_it"], token.head
+    clause = any(c.dep_ in ("ccomp", "csubj") for c in head.children)
+    if token.dep_ == "nsubjpass":
+        return head.lemma_.lower() in words["passive_verbs"] and not clause
+    if token.dep_ == "nsubj":
+        if head.lemma_ in ("be", "become", "remain"):
+            attr = next((c for c in head.children if c.dep_ == "attr"), None)
+            return attr is not None and attr.lower_ in _group_heads()
+        return head.pos_ == "VERB" and head.lemma_.lower() not in _EXPLETIVE_HEADS and not clause
+    if token.dep_ == "dobj":
+        return head.pos_ == "VERB" and head.lemma_.lower() in words["object_verbs"]
+    return token.dep_ == "pobj" and head.lower_ in words["object_preps"] and head.head.pos_ in ("VERB", "ADV", "NOUN")
+
+
+def _group_heads() -> frozenset[str]:
+    return frozenset(lexicon("nominals")["group"]["heads"])
+
+
 def _own_subject_phrase(token: Token) -> tuple[int, int, int] | None:
     """The characters of the subject phrase of the clause an object pronoun stands in
     ("The Special Command, under the Joint Command, leads operations against it") and
@@ -188,6 +213,13 @@ class ActorIndex:
         return fitting[0]
 
     @staticmethod
+    def _near(token: Token, m: Mention) -> bool:
+        """Whether a mention is in the token's sentence or the one before."""
+        sentences = sentence_starts(token.doc)
+        k = bisect_right(sentences, token.i) - 1
+        return m.span.start >= token.doc[sentences[max(k - 1, 0)]].idx
+
+    @staticmethod
     def _predicated(doc, m: Mention) -> bool:
         """Whether a description is what a copula says of its subject ("X is a jihadist")."""
         span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
@@ -252,7 +284,9 @@ class ActorIndex:
         covered = {m.span.start for m in self.mentions if m.basis != "nominal"} | {(m.span.start, m.span.end) for m in self.mentions}
         for token in tokens_where(doc, lowers=_PRONOUN_WORDS | {"it"}):
             word = token.lower_
-            label = "ORG" if word == "it" and _acting_it(token) else PRONOUN_LABELS.get(word)
+            acting = word == "it" and _acting_it(token)
+            group_it = word == "it" and not acting and _group_it(token)  # kept only with the group it stands for
+            label = "ORG" if acting or group_it else PRONOUN_LABELS.get(word)
             if label is None or token.idx in covered or (token.idx, token.idx + len(token.text)) in covered or token.tag_ not in ("PRP", "PRP$"):
                 continue
             span = Span(token.idx, token.idx + len(token.text))
@@ -265,6 +299,8 @@ class ActorIndex:
             else:
                 found = self.resolve_pronoun(token, PRONOUN_STEM.get(word, word))
                 actor = found.actor if found else None
+                if group_it and (found is None or not self._near(token, found)):
+                    continue
             mention = Mention(span, token.text, label, actor=actor, basis="pronoun")
             mention.kb_id = self.actors[actor].kb_id if actor else None
             self.mentions.append(mention)
