@@ -2757,3 +2757,24 @@ def test_it_that_stands_for_no_one_is_no_mention(extractor):
     x, _ = _run(extractor, "The Kessarine Brigade met the envoy. It is likely that the talks will fail, "
                            "and it was reported that the envoy left.")
     assert not [m for m in x.mentions if m.basis == "pronoun" and m.text.lower() == "it"], x.mentions
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The UFDD, a rebel movement led by Mahamat Nouri, attacked the town.", "Mahamat Nouri"),
+    ("The party was led by Pushpa Kamal Dahal, known as Prachanda, until 2008.", "Prachanda"),
+    ("Rebels seize town\nBy Helena Marques\nLUANDA (Reuters) - Rebels seized a town on Monday.", "Helena Marques"),
+])
+def test_a_name_only_a_person_can_be_where_it_stands_is_a_person(extractor, text, person):
+    # nlp.components._person_by_context: the model took these for bodies
+    x, _ = _run(extractor, text)
+    assert {m.text: m.label for m in x.mentions}.get(person) == "PERSON", x.mentions
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A coalition led by Kenya intervened in March.", "Kenya"),  # a state the gazetteer knows
+    ("The Islamic Front, known as Jabhat Kessar, attacked the base.", "Jabhat Kessar"),  # a group's other name
+])
+def test_a_state_or_a_group_in_those_places_stays_what_it_is(extractor, text, name):
+    x, _ = _run(extractor, text)
+    labels = {m.label for m in x.mentions if m.text == name}
+    assert labels and "PERSON" not in labels, x.mentions

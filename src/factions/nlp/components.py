@@ -314,6 +314,34 @@ def _titled_person(ent: Span) -> bool:
                and not any(g.dep_ == "poss" for g in c.children) for c in root.children)
 
 
+def _person_by_context(ent: Span, decided: list[Span]) -> bool:
+    """A name the model took for a body or a place that only a person can be, by where it
+    stands: the one a group is "led by" or "commanded by" ("a rebel movement led by
+    Mahamat Nouri"); the name a person is "known as" ("Pushpa Kamal Dahal, known as
+    Prachanda"); a byline ("By Helena Marques"). Not a name with a group's or a body's
+    word, an acronym, a name after "the", or a place the gazetteer knows ("a coalition
+    led by Saudi Arabia"). `decided`: the names before it, as this stage has typed them."""
+    doc = ent.doc
+    if any(t.lower_ in _group_name_words() or t.lower_ in _body_words() or not t.text[:1].isupper() or t.text.isupper()
+           for t in ent if t.is_alpha):
+        return False
+    if ent.start == 0 or doc[ent.start - 1].lower_ == "the":
+        return False
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    before = doc[root.left_edge.i - 1] if root.left_edge.i else None
+    if before is None:
+        return False
+    leaders = lexicon("actor_kinds")["entity_fixes"]["led_by_verbs"]
+    if before.lower_ == "by" and root.dep_ == "pobj" and before.head.lemma_.lower() in leaders:
+        return not _known_place(ent.text)
+    if before.lower_ == "as" and before.head.lower_ in ("known", "nicknamed") or before.lower_ == "alias":
+        owner = before.head.head if before.lower_ == "as" else before.head  # "X, known as Y": the acl's noun
+        return any(e.start <= owner.i < e.end and e.label_ == "PERSON" for e in decided)
+    return before.text == "By" and (before.i == 0 or "\n" in doc[before.i - 1].text) and root.dep_ == "pobj"
+
+
 def _of_a_thing(token: Token, heads: dict[str, str]) -> bool:
     """Whether a noun's "of" names a thing rather than people, units or kit ("a column of
     smoke", not "a column of troops", "a column of tanks")."""
@@ -596,8 +624,10 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "PERSON"  # "the Sultan", "the Emir": a title standing for its holder, no place
         elif label == "PERSON" and any(t.lower_ in group_words for t in ent):
             label = "ORG"
-        elif label == "ORG" and _titled_person(ent):
+        elif label in ("ORG", "GPE", "LOC") and _titled_person(ent) and not (label != "ORG" and _known_place(ent.text)):
             label = "PERSON"  # "said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch"
+        elif label in ("ORG", "GPE", "LOC", "NORP") and _person_by_context(ent, spans):
+            label = "PERSON"  # "a rebel movement led by Mahamat Nouri", "known as Prachanda", "By Helena Marques"
         elif label in ("GPE", "LOC", "FAC") and len(ent) > 1 and (ent[-1].lower_ in _body_words() or ent[-1].lower_ in group_words):
             label = "ORG"  # "the Timbuktu Institute", "Kabul University", "the Azerbaijan Army": a body named after its place
         elif label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_before:
