@@ -2778,3 +2778,18 @@ def test_a_state_or_a_group_in_those_places_stays_what_it_is(extractor, text, na
     x, _ = _run(extractor, text)
     labels = {m.label for m in x.mentions if m.text == name}
     assert labels and "PERSON" not in labels, x.mentions
+
+
+def test_a_name_that_opens_with_a_common_given_name_is_a_person(extractor):
+    # nlp.components._opens_with_given_name (names.toml given_names): the model took it for a body
+    x, _ = _run(extractor, "Youssouf Kessaly Tondé addressed the assembly.")
+    assert {m.text: m.label for m in x.mentions}.get("Youssouf Kessaly Tondé") == "PERSON", x.mentions
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The 3rd Marine Division landed at dawn.", "3rd Marine Division"),  # a unit's words
+    ("Ships docked in George Town on Monday.", "George Town"),  # a place's word, and the gazetteer's
+])
+def test_a_body_or_place_with_a_given_name_in_it_is_no_person(extractor, text, name):
+    x, _ = _run(extractor, text)
+    assert not [m for m in x.mentions if name in m.text and m.label == "PERSON"], x.mentions

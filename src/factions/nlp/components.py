@@ -342,6 +342,33 @@ def _person_by_context(ent: Span, decided: list[Span]) -> bool:
     return before.text == "By" and (before.i == 0 or "\n" in doc[before.i - 1].text) and root.dep_ == "pobj"
 
 
+@lru_cache(maxsize=1)
+def _given_name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """names.toml's given names and name particles; the words no person's name has (a
+    body's, a group's, a place's, a title's)."""
+    names = validated_table("names")
+    place = nominal_lexicon()["place"]
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    not_person = _group_name_words() | _body_words() | _title_words() | _actor_heads() | frozenset(place["heads"]) \
+        | frozenset(place["geographic"]) | frozenset(fixes["landform_suffixes"]) | frozenset(fixes["place_name_suffixes"])
+    return frozenset(names["given_names"]), frozenset(names["name_particles"]), not_person
+
+
+def _opens_with_given_name(ent: Span) -> bool:
+    """A name of two to four words that opens with a common given name (names.toml
+    given_names) and holds no word of a body, a group, a place or a title: a person,
+    whatever the model took it for ("Guillaume Soro", "Mahamat Nouri", "Mohammed bin
+    Salman"). Not a place the gazetteer knows ("George Town")."""
+    given, particles, not_person = _given_name_words()
+    words = [t for t in ent if t.text not in ("-", "'", "’")]
+    if not 2 <= len(words) <= 5 or words[0].lower_ not in given or not words[0].text[:1].isupper():
+        return False
+    if not all((t.text[:1].isupper() and (t.is_alpha or "-" in t.text) and not t.text.isupper()) or t.lower_ in particles
+               for t in words[1:]):
+        return False
+    return not any(t.lower_ in not_person for t in words) and not _known_place(ent.text)
+
+
 def _of_a_thing(token: Token, heads: dict[str, str]) -> bool:
     """Whether a noun's "of" names a thing rather than people, units or kit ("a column of
     smoke", not "a column of troops", "a column of tanks")."""
@@ -626,6 +653,8 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "ORG"
         elif label in ("ORG", "GPE", "LOC") and _titled_person(ent) and not (label != "ORG" and _known_place(ent.text)):
             label = "PERSON"  # "said Ilaria Allegrozzi, senior Sahel researcher at Human Rights Watch"
+        elif label in ("ORG", "GPE", "LOC", "FAC", "NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT") and _opens_with_given_name(ent):
+            label = "PERSON"  # "Guillaume Soro", "Mahamat Nouri": a common given name, then a surname
         elif label in ("ORG", "GPE", "LOC", "NORP") and _person_by_context(ent, spans):
             label = "PERSON"  # "a rebel movement led by Mahamat Nouri", "known as Prachanda", "By Helena Marques"
         elif label in ("GPE", "LOC", "FAC") and len(ent) > 1 and (ent[-1].lower_ in _body_words() or ent[-1].lower_ in group_words):
