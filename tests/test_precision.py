@@ -2793,3 +2793,10 @@ def test_a_name_that_opens_with_a_common_given_name_is_a_person(extractor):
 def test_a_body_or_place_with_a_given_name_in_it_is_no_person(extractor, text, name):
     x, _ = _run(extractor, text)
     assert not [m for m in x.mentions if name in m.text and m.label == "PERSON"], x.mentions
+
+
+def test_a_name_that_opens_with_a_group_word_is_a_group(extractor):
+    # nlp.components.entity_fixes: "the Front Nord", as French, Spanish or Portuguese names have it
+    x, _ = _run(extractor, "The Front Nord accepted the truce, while the Front Sud fought on.")
+    labels = {m.text: m.label for m in x.mentions}
+    assert labels.get("Front Nord") == "ORG" and labels.get("Front Sud") == "ORG", labels

@@ -709,6 +709,7 @@ def entity_fixes(doc: Doc) -> Doc:
             changed = True
     # Capitalised names ending in a group word ("the Desert Front", "Hawks Brigade")
     # that the model missed are groups.
+    title_words = _title_words() | _name_titles()
     for token in tokens_where(doc, lowers=group_words):
         if token.text[:1].isupper() and token.i not in taken and token.i > 0:
             start = token.i
@@ -723,6 +724,18 @@ def entity_fixes(doc: Doc) -> Doc:
                 spans.append(Span(doc, start, token.i + 1, label="ORG"))
                 taken.update(range(start, token.i + 1))
                 changed = True
+            elif start == token.i and doc[token.i - 1].lower_ == "the":
+                # "the Front Nord", "the Forces Nouvelles": the group word first, as French,
+                # Spanish or Portuguese names have it, then capitalised names
+                end = token.i + 1
+                while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                        and not doc[end].text.isupper() and doc[end].pos_ in ("PROPN", "ADJ", "NOUN") \
+                        and doc[end].lower_ not in title_words and not doc[end].ent_type_ == "DATE":
+                    end += 1
+                if end > token.i + 1:
+                    spans.append(Span(doc, token.i, end, label="ORG"))
+                    taken.update(range(token.i, end))
+                    changed = True
     kin = _formal_state_names(doc, spans, frozenset(fixes["state_forms"]))
     kin = _places_by_kinship(doc, kin, group_words, place_preps, place_before, frozenset(fixes["place_name_prefixes"]))
     kin = _surnames_of_people(doc, kin, place_preps)
