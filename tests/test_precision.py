@@ -2800,3 +2800,18 @@ def test_a_name_that_opens_with_a_group_word_is_a_group(extractor):
     x, _ = _run(extractor, "The Front Nord accepted the truce, while the Front Sud fought on.")
     labels = {m.text: m.label for m in x.mentions}
     assert labels.get("Front Nord") == "ORG" and labels.get("Front Sud") == "ORG", labels
+
+
+@pytest.mark.parametrize("text, title", [
+    ("He met the head of UNMOT, Gerd Merrem, to agree the arrangements.", "the head"),
+    ("Abdelaziz Bouteflika, the current chairman of the Organisation of African Unity, spoke.", "the current chairman"),
+])
+def test_who_heads_a_body_is_a_person_described(extractor, text, title):
+    # nominals.toml [person] heads and modifiers: "head" only "of" a party (needs_of_party)
+    x, _ = _run(extractor, text)
+    assert {m.text: m.label for m in x.mentions}.get(title) == "PERSON", x.mentions
+
+
+def test_a_head_that_is_no_one_is_no_person(extractor):
+    x, _ = _run(extractor, "A head injury kept him away, and the talks are heading nowhere.")
+    assert not [m for m in x.mentions if "head" in m.text.lower()], x.mentions
