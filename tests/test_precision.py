@@ -2815,3 +2815,11 @@ def test_who_heads_a_body_is_a_person_described(extractor, text, title):
 def test_a_head_that_is_no_one_is_no_person(extractor):
     x, _ = _run(extractor, "A head injury kept him away, and the talks are heading nowhere.")
     assert not [m for m in x.mentions if "head" in m.text.lower()], x.mentions
+
+
+def test_a_named_building_attacked_is_the_place_attacked(extractor):
+    # events.participants.places: "the Army Public School" is a body's name and a place's
+    x, _ = _run(extractor, "Gunmen attacked the Kessar Public School in Peshawar.")
+    t = x.document.text
+    assert ("attacks", "Gunmen", "the Kessar Public School") in {
+        (r.type, t[r.source_span.start:r.source_span.end], t[r.target_span.start:r.target_span.end]) for r in x.relations}, x.relations

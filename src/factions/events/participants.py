@@ -112,7 +112,15 @@ class _Participants:
             if m is None and tok.lower_ in _place_heads() and object_of(tok) is not None:
                 tok = object_of(tok)  # "stormed the northern town of Palma": Palma
                 m = self.index.mention_for_token(tok)
-            if m is None or not m.actor or self.index.actors[m.actor].kind != "location" or self.group_inside(m) is not None:
+            facility = None
+            if m is not None and m.actor and self.index.actors[m.actor].kind != "location":
+                # "attacked the Army Public School": a body's name that is a place's too (a
+                # place word heads it) names the building attacked, not the army
+                facility = next((f for f in self.index.mentions if f.span == m.span and f.basis == "nominal" and f.actor
+                                 and self.index.actors[f.actor].kind == "location"), None)
+                m = facility or m
+            if m is None or not m.actor or self.index.actors[m.actor].kind != "location" \
+                    or (facility is None and self.group_inside(m) is not None):
                 continue
             if self._holding_group(tok) is not None:
                 continue  # "the camp of the Malian army": the army is attacked
