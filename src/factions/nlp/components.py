@@ -422,6 +422,12 @@ def _demonyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    """Head nouns naming groups (data/lexicons/nominals.toml [group])."""
+    return frozenset(nominal_lexicon()["group"]["heads"])
+
+
+@lru_cache(maxsize=1)
 def _group_name_words() -> frozenset[str]:
     return frozenset(lexicon("actor_kinds")["entity_fixes"]["group_name_words"])
 
@@ -708,34 +714,28 @@ def entity_fixes(doc: Doc) -> Doc:
             taken.add(token.i)
             changed = True
     # Capitalised names ending in a group word ("the Desert Front", "Hawks Brigade")
-    # that the model missed are groups.
+    # that the model missed are groups; so are names that open with a group word or a
+    # group's head after "the" ("the Front Nord", "the Forces Nouvelles"), as French,
+    # Spanish or Portuguese names have it.
     title_words = _title_words() | _name_titles()
-    for token in tokens_where(doc, lowers=group_words):
-        if token.text[:1].isupper() and token.i not in taken and token.i > 0:
-            start = token.i
-            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and (start - 1) not in taken \
-                    and doc[start - 1].lower_ != "the" and doc[start - 1].pos_ != "ADP":  # ("Near Bannu Regiment": no preposition)
-                start -= 1
-            if start < token.i and not doc[start].is_sent_start:
-                spans.append(Span(doc, start, token.i + 1, label="ORG"))
-                taken.update(range(start, token.i + 1))
-                changed = True
-            elif start < token.i and doc[start].is_sent_start and doc[start].lower_ not in ("the", "a", "an"):
-                spans.append(Span(doc, start, token.i + 1, label="ORG"))
-                taken.update(range(start, token.i + 1))
-                changed = True
-            elif start == token.i and doc[token.i - 1].lower_ == "the":
-                # "the Front Nord", "the Forces Nouvelles": the group word first, as French,
-                # Spanish or Portuguese names have it, then capitalised names
-                end = token.i + 1
-                while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper() \
-                        and not doc[end].text.isupper() and doc[end].pos_ in ("PROPN", "ADJ", "NOUN") \
-                        and doc[end].lower_ not in title_words and not doc[end].ent_type_ == "DATE":
-                    end += 1
-                if end > token.i + 1:
-                    spans.append(Span(doc, token.i, end, label="ORG"))
-                    taken.update(range(token.i, end))
-                    changed = True
+    for token in tokens_where(doc, lowers=group_words | _group_heads()):
+        if not token.text[:1].isupper() or token.i in taken or token.i == 0:
+            continue
+        start = token.i
+        while token.lower_ in group_words and start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                and (start - 1) not in taken and doc[start - 1].lower_ != "the" and doc[start - 1].pos_ != "ADP":
+            start -= 1  # ("Near Bannu Regiment": no preposition)
+        end = token.i + 1
+        if start == token.i and doc[token.i - 1].lower_ == "the":
+            while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                    and not doc[end].text.isupper() and doc[end].pos_ in ("PROPN", "ADJ", "NOUN") \
+                    and doc[end].lower_ not in title_words and not doc[end].ent_type_ == "DATE":
+                end += 1
+            start = token.i if end > token.i + 1 else start
+        if (start < token.i and (not doc[start].is_sent_start or doc[start].lower_ not in ("the", "a", "an"))) or end > token.i + 1:
+            spans.append(Span(doc, start, end, label="ORG"))
+            taken.update(range(start, end))
+            changed = True
     kin = _formal_state_names(doc, spans, frozenset(fixes["state_forms"]))
     kin = _places_by_kinship(doc, kin, group_words, place_preps, place_before, frozenset(fixes["place_name_prefixes"]))
     kin = _surnames_of_people(doc, kin, place_preps)
