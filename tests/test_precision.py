@@ -2823,3 +2823,13 @@ def test_a_named_building_attacked_is_the_place_attacked(extractor):
     t = x.document.text
     assert ("attacks", "Gunmen", "the Kessar Public School") in {
         (r.type, t[r.source_span.start:r.source_span.end], t[r.target_span.start:r.target_span.end]) for r in x.relations}, x.relations
+
+
+def test_a_persons_pronoun_is_the_argument_the_sentence_gives(extractor):
+    # relations.structure.named_arguments, events.participants: "he" stays the argument's span
+    # (re3d relates it), its actor the person named before it in the sentence
+    x, _ = _run(extractor, "Ahmed Kessar toured African capitals in 2023, during which he met Kenyan President William Ruto.")
+    t = x.document.text
+    comm = [r for r in x.relations if r.type == "communicates_with"]
+    kessar = next(m.actor for m in x.mentions if m.text == "Ahmed Kessar")
+    assert comm and all(t[r.source_span.start:r.source_span.end] == "he" and r.source == kessar for r in comm), comm

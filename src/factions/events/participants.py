@@ -63,7 +63,8 @@ class _Participants:
                 if named is not None and tok.lower_ in ("they", "them", "their"):
                     # "the Government of Iraq and the Iraqi people in their fight": each conjunct.
                     queue.extend(t for t in _coordination_of(tok.doc, named.span) if t not in queue)
-                m = named or m
+                if named is not None and tok.lower_ not in ("he", "she", "him", "her", "his"):
+                    m = named  # (a person's pronoun stays the argument, as the text gives it: "during which he met X")
             if m is None:
                 continue
             kind = self.index.actors[m.actor].kind

@@ -1008,8 +1008,11 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
 
 def named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relation]:
     """A pronoun argument whose actor is named earlier in the relation's sentence is
-    argued by that name ("welcomes the Board's summary of its investigation")."""
-    pronouns = {m.span: m for m in index.mentions if m.basis == "pronoun" and m.actor}
+    argued by that name ("welcomes the Board's summary of its investigation"). Not a
+    person's "he" or "she", which the sentence gives as the argument ("X toured the
+    capitals, during which he met Y": re3d relates "he", as the text does), the actor
+    being the person all the same."""
+    pronouns = {m.span: m for m in index.mentions if m.basis == "pronoun" and m.actor and m.text.lower() not in _PERSON_PRONOUNS}
     for r in relations:
         for side in ("source_span", "target_span"):
             pronoun = pronouns.get(getattr(r, side))
@@ -1017,6 +1020,9 @@ def named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relati
             if named is not None:
                 setattr(r, side, named.span)
     return relations
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def _words_of(table: str) -> dict:
