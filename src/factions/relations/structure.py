@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _subject_tokens, _with_conjuncts
-from factions.events.participants import _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
+from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
@@ -1007,12 +1007,11 @@ def dedupe_relations(relations: list[Relation]) -> list[Relation]:
 
 
 def named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relation]:
-    """A pronoun argument whose actor is named earlier in the relation's sentence is
+    """A possessive argument whose actor is named earlier in the relation's sentence is
     argued by that name ("welcomes the Board's summary of its investigation"). Not a
-    person's "he" or "she", which the sentence gives as the argument ("X toured the
-    capitals, during which he met Y": re3d relates "he", as the text does), the actor
-    being the person all the same."""
-    pronouns = {m.span: m for m in index.mentions if m.basis == "pronoun" and m.actor and m.text.lower() not in _PERSON_PRONOUNS}
+    pronoun that stands as the argument itself ("X toured the capitals, during which he
+    met Y": re3d relates "he", as the text does), the actor being the same."""
+    pronouns = {m.span: m for m in index.mentions if m.basis == "pronoun" and m.actor and m.text.lower() not in ARGUMENT_PRONOUNS}
     for r in relations:
         for side in ("source_span", "target_span"):
             pronoun = pronouns.get(getattr(r, side))
@@ -1020,9 +1019,6 @@ def named_arguments(relations: list[Relation], index: ActorIndex) -> list[Relati
             if named is not None:
                 setattr(r, side, named.span)
     return relations
-
-
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def _words_of(table: str) -> dict:
