@@ -212,6 +212,27 @@ class ActorIndex:
                     return m
         return fitting[0]
 
+    def _no_thing_between(self, token: Token, m: Mention) -> bool:
+        """Whether no place or thing is named between `m` and the token, which "it" would
+        rather be ("The militia attacked the school. It was funded …"); groups between are
+        the resolver's to weigh."""
+        self._index_by_start()
+        before = [o for o in self._by_start[: bisect_right(self._starts, token.idx)] if o.span.end <= token.idx and o.basis != "pronoun"
+                  and o.actor and (self._fits(o, "it") or self.actors[o.actor].kind in ("location", "equipment"))]
+        end = max((o.span.end for o in before), default=None)
+        last = [o for o in before if o.span.end == end]
+        return any(o.actor == m.actor or o.span == m.span or self.actors[o.actor].kind not in ("location", "equipment") for o in last)
+
+    @staticmethod
+    def _own_subject(token: Token, m: Mention) -> bool:
+        """Whether `m` is in the subject of the clause an object "it" stands in (or one
+        of its conjuncts): "France and Germany condemned it" is never France."""
+        if token.dep_ not in ("dobj", "pobj"):
+            return False
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(s.left_edge.idx <= m.span.start and m.span.end <= s.right_edge.idx + len(s.right_edge.text) for s in subjects)
+
     @staticmethod
     def _near(token: Token, m: Mention) -> bool:
         """Whether a mention is in the token's sentence or the one before."""
@@ -299,8 +320,9 @@ class ActorIndex:
             else:
                 found = self.resolve_pronoun(token, PRONOUN_STEM.get(word, word))
                 actor = found.actor if found else None
-                if group_it and (found is None or not self._near(token, found)):
-                    continue
+                if group_it and (found is None or not self._near(token, found) or not self._no_thing_between(token, found)
+                                 or self._own_subject(token, found)):
+                    continue  # (an "it" the group named just before may not stand for, or the clause's own subject: "Paris condemned it")
             mention = Mention(span, token.text, label, actor=actor, basis="pronoun")
             mention.kb_id = self.actors[actor].kb_id if actor else None
             self.mentions.append(mention)

@@ -125,7 +125,9 @@ class _Participants:
             if m is not None and m.actor and self.index.actors[m.actor].kind != "location":
                 # "attacked the Army Public School": a body's name that is a place's too (a
                 # place word heads it) names the building attacked, not the army
-                facility = next((f for f in self.index.mentions if f.span == m.span and f.basis == "nominal" and f.actor
+                text = self.index.document.text
+                facility = next((f for f in self.index.mentions if f.span.end == m.span.end and f.basis == "nominal" and f.actor
+                                 and f.span.start <= m.span.start and text[f.span.start:m.span.start].lower() in ("", "the ")
                                  and self.index.actors[f.actor].kind == "location"), None)
                 m = facility or m
             if m is None or not m.actor or self.index.actors[m.actor].kind != "location" \

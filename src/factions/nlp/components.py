@@ -333,13 +333,14 @@ def _person_by_context(ent: Span, decided: list[Span]) -> bool:
     before = doc[root.left_edge.i - 1] if root.left_edge.i else None
     if before is None:
         return False
-    leaders = lexicon("actor_kinds")["entity_fixes"]["led_by_verbs"]
-    if before.lower_ == "by" and root.dep_ == "pobj" and before.head.lemma_.lower() in leaders:
-        return not _known_place(ent.text)
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    if before.lower_ == "by" and root.dep_ == "pobj" and before.head.lemma_.lower() in fixes["led_by_verbs"]:
+        return len(ent) > 1 and not _known_place(ent.text)  # ("led by Likud", "founded by Siemens": one word is a body's name)
     if before.lower_ == "as" and before.head.lower_ in ("known", "nicknamed") or before.lower_ == "alias":
         owner = before.head.head if before.lower_ == "as" else before.head  # "X, known as Y": the acl's noun
         return any(e.start <= owner.i < e.end and e.label_ == "PERSON" for e in decided)
-    return before.text == "By" and (before.i == 0 or "\n" in doc[before.i - 1].text) and root.dep_ == "pobj"
+    return before.text == "By" and (before.i == 0 or "\n" in doc[before.i - 1].text) and root.dep_ == "pobj" and len(ent) > 1 \
+        and not any(t.lower_ in fixes["newsroom_words"] for t in ent)  # (not "By Reuters Staff")
 
 
 @lru_cache(maxsize=1)
@@ -366,6 +367,9 @@ def _opens_with_given_name(ent: Span) -> bool:
     if not all((t.text[:1].isupper() and (t.is_alpha or "-" in t.text) and not t.text.isupper()) or t.lower_ in particles
                for t in words[1:]):
         return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and (after.lower_ in not_person or after.lower_ in ("international", "airport")):
+        return False  # "Isa Khel district", "Hamad International": a place named after someone
     return not any(t.lower_ in not_person for t in words) and not _known_place(ent.text)
 
 
@@ -476,11 +480,12 @@ def after_place_preposition(ent: Span) -> bool:
 def _place_preposition_words() -> tuple[frozenset[str], ...]:
     """actor_kinds.toml's words for `_unknown_name_after_place_preposition`: the
     prepositions; the words no place's name has (a group's, a body's, a title's); the
-    roles whose "at" is a workplace; the verbs whose "at" is at whom."""
+    roles whose "at" is a workplace; the verbs whose "at" is at whom; the words whose
+    "in" or "at" names a body."""
     fixes = lexicon("actor_kinds")["entity_fixes"]
     return (frozenset(fixes["unknown_place_preps"]), _group_name_words() | _body_words() | _title_words(),
             frozenset(fixes["workplace_roles"]) | frozenset(nominal_lexicon()["person"]["heads"]),
-            frozenset(fixes["at_whom_verbs"]))
+            frozenset(fixes["at_whom_verbs"]), frozenset(fixes["inside_body_words"]))
 
 
 def _unknown_name_after_place_preposition(ent: Span) -> bool:
@@ -492,7 +497,7 @@ def _unknown_name_after_place_preposition(ent: Span) -> bool:
     doc = ent.doc
     if not (ent.label_ == "ORG" and len(ent) <= 3 or ent.label_ == "PERSON" and len(ent) == 1):
         return False
-    preps, not_place_words, roles, at_whom = _place_preposition_words()
+    preps, not_place_words, roles, at_whom, inside_body = _place_preposition_words()
     if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in not_place_words for t in ent):
         return False
     if ent.end < len(doc) and doc[ent.end].tag_ == "POS":
@@ -507,6 +512,8 @@ def _unknown_name_after_place_preposition(ent: Span) -> bool:
     if before.lower_ == "at" and (before.head.pos_ == "NOUN" and before.head.lower_ in roles or before.head.pos_ == "ADJ"
                                   or before.head.pos_ == "VERB" and before.head.lemma_.lower() in at_whom):
         return False  # "a senior fellow at Chatham House": where one works; "hurled insults at Mugabe": at whom
+    if before.head.lemma_.lower() in inside_body:
+        return False  # "worked at Siemens", "a split in Likud", "members in Renamo": a body, not a place
     return not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in e.text.split() for e in doc.ents)
 
 
@@ -718,6 +725,7 @@ def entity_fixes(doc: Doc) -> Doc:
     # group's head after "the" ("the Front Nord", "the Forces Nouvelles"), as French,
     # Spanish or Portuguese names have it.
     title_words = _title_words() | _name_titles()
+    place_heads = frozenset(nominal_lexicon()["place"]["heads"]) | {"day", "days", "week", "month", "year"}
     for token in tokens_where(doc, lowers=group_words | _group_heads()):
         if not token.text[:1].isupper() or token.i in taken or token.i == 0:
             continue
@@ -729,8 +737,8 @@ def entity_fixes(doc: Doc) -> Doc:
         if start == token.i and doc[token.i - 1].lower_ == "the":
             while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].text[:1].isupper() \
                     and not doc[end].text.isupper() and doc[end].pos_ in ("PROPN", "ADJ", "NOUN") \
-                    and doc[end].lower_ not in title_words and not doc[end].ent_type_ == "DATE":
-                end += 1
+                    and doc[end].lower_ not in title_words and doc[end].lower_ not in place_heads and not doc[end].ent_type_ == "DATE":
+                end += 1  # (not "the Government Buildings", "the Army Day parade")
             start = token.i if end > token.i + 1 else start
         if (start < token.i and (not doc[start].is_sent_start or doc[start].lower_ not in ("the", "a", "an"))) or end > token.i + 1:
             spans.append(Span(doc, start, end, label="ORG"))
@@ -1003,6 +1011,8 @@ def make_nominals(nlp: Language, name: str):
     bare_no_group = set(lex["group"]["bare_no_group"])
     needs_kind = set(lex["place"]["needs_kind"])
     ways = frozenset(lex["place"]["ways"])
+    not_kit_before = frozenset(lex["equipment"]["not_kit_before"])
+    titles_of_heads = frozenset({"founder", "founders", "premier", "head", "heads", "chairman", "ruler", "rulers"})
     needs_of_party = set(lex["person"]["needs_of_party"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
@@ -1037,6 +1047,13 @@ def make_nominals(nlp: Language, name: str):
             if token.lower_ in ways and (to := object_of(token, "to")) is not None and to.pos_ == "NOUN" and not to.ent_type_ \
                     and heads.get(to.lower_) != "LOC":
                 continue  # "the road to peace": a figure of speech, no place
+            if label == "PRODUCT" and token.i > 0 and doc[token.i - 1].lower_ in not_kit_before:
+                continue  # "a think tank", "a fuel tank": no weapon
+            if label == "LOC" and token.text[:1].isupper() and not token.ent_type_ and token.i > 0 \
+                    and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].lower_ not in heads:
+                continue  # "Downing Street", "Wall Street": the last word of a name, no place of its own ("the Police Headquarters" is one)
+            if token.lower_ in titles_of_heads and token.dep_ in ("compound", "amod") and token.head.i > token.i:
+                continue  # "the founder effect", "the premier league": a word before its noun
             if token.lower_ in needs_of_party and not _of_a_name(token):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
             if label == "PRODUCT" and token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐‑" and not token.whitespace_:
