@@ -12,6 +12,7 @@ from factions.names import normalise
 from factions.actors.resolve import clean_surface, descriptive_name
 from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span
+from factions.nlp.components import _group_heads
 from factions.nlp.pipeline import sentence_starts
 from factions.nlp.tokens import asked_of, tokens_where
 
@@ -73,7 +74,7 @@ def _group_it(token: Token) -> bool:
     the subject of a verb that does something ("as it prepared to fire", "The mission
     says it has begun"), a group's life in the passive ("It was formed in 1980"), "it"
     said to be a group ("It is the main opposition party"), the object of what is done
-    to a party ("led it for years", "blamed it for the attack", "broke away from it").
+    to a party ("led it for years", "accused it of the attack", "fought against it").
     Not "it is likely that", "it was reported that", "it takes time"."""
     words, head = lexicon("nominals")["group_it"], token.head
     clause = any(c.dep_ in ("ccomp", "csubj") for c in head.children)
@@ -87,10 +88,6 @@ def _group_it(token: Token) -> bool:
     if token.dep_ == "dobj":
         return head.pos_ == "VERB" and head.lemma_.lower() in words["object_verbs"]
     return token.dep_ == "pobj" and head.lower_ in words["object_preps"] and head.head.pos_ in ("VERB", "ADV", "NOUN")
-
-
-def _group_heads() -> frozenset[str]:
-    return frozenset(lexicon("nominals")["group"]["heads"])
 
 
 def _own_subject_phrase(token: Token) -> tuple[int, int, int] | None:
@@ -322,7 +319,7 @@ class ActorIndex:
                 actor = found.actor if found else None
                 if group_it and (found is None or not self._near(token, found) or not self._no_thing_between(token, found)
                                  or self._own_subject(token, found)):
-                    continue  # (an "it" the group named just before may not stand for, or the clause's own subject: "Paris condemned it")
+                    continue  # no group named near, a thing named between, or its own clause's subject ("Paris condemned it")
             mention = Mention(span, token.text, label, actor=actor, basis="pronoun")
             mention.kb_id = self.actors[actor].kb_id if actor else None
             self.mentions.append(mention)

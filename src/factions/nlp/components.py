@@ -356,7 +356,7 @@ def _given_name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
 def _opens_with_given_name(ent: Span) -> bool:
-    """A name of two to four words that opens with a common given name (names.toml
+    """A name of two to five words that opens with a common given name (names.toml
     given_names) and holds no word of a body, a group, a place or a title: a person,
     whatever the model took it for ("Guillaume Soro", "Mahamat Nouri", "Mohammed bin
     Salman"). Not a place the gazetteer knows ("George Town")."""
@@ -429,6 +429,13 @@ def _demonyms() -> frozenset[str]:
 def _group_heads() -> frozenset[str]:
     """Head nouns naming groups (data/lexicons/nominals.toml [group])."""
     return frozenset(nominal_lexicon()["group"]["heads"])
+
+
+@lru_cache(maxsize=1)
+def _name_enders() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that end a group's name read from its first word ("the Army Chief", "the
+    Government Buildings", "the Army Day parade"): titles, and places and days."""
+    return _title_words() | _name_titles(), frozenset(nominal_lexicon()["place"]["heads"]) | {"day", "days", "week", "month", "year"}
 
 
 @lru_cache(maxsize=1)
@@ -724,8 +731,7 @@ def entity_fixes(doc: Doc) -> Doc:
     # that the model missed are groups; so are names that open with a group word or a
     # group's head after "the" ("the Front Nord", "the Forces Nouvelles"), as French,
     # Spanish or Portuguese names have it.
-    title_words = _title_words() | _name_titles()
-    place_heads = frozenset(nominal_lexicon()["place"]["heads"]) | {"day", "days", "week", "month", "year"}
+    title_words, place_heads = _name_enders()
     for token in tokens_where(doc, lowers=group_words | _group_heads()):
         if not token.text[:1].isupper() or token.i in taken or token.i == 0:
             continue
@@ -1012,7 +1018,7 @@ def make_nominals(nlp: Language, name: str):
     needs_kind = set(lex["place"]["needs_kind"])
     ways = frozenset(lex["place"]["ways"])
     not_kit_before = frozenset(lex["equipment"]["not_kit_before"])
-    titles_of_heads = frozenset({"founder", "founders", "premier", "head", "heads", "chairman", "ruler", "rulers"})
+    not_before_a_noun = frozenset(lex["person"]["not_before_a_noun"])
     needs_of_party = set(lex["person"]["needs_of_party"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
@@ -1052,7 +1058,7 @@ def make_nominals(nlp: Language, name: str):
             if label == "LOC" and token.text[:1].isupper() and not token.ent_type_ and token.i > 0 \
                     and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].lower_ not in heads:
                 continue  # "Downing Street", "Wall Street": the last word of a name, no place of its own ("the Police Headquarters" is one)
-            if token.lower_ in titles_of_heads and token.dep_ in ("compound", "amod") and token.head.i > token.i:
+            if token.lower_ in not_before_a_noun and token.dep_ in ("compound", "amod") and token.head.i > token.i:
                 continue  # "the founder effect", "the premier league": a word before its noun
             if token.lower_ in needs_of_party and not _of_a_name(token):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
