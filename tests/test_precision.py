@@ -2111,6 +2111,42 @@ def test_the_ministers_of_several_states_belong_to_each(extractor):
     assert {("the foreign ministers", s) for s in ("Qatar", "Oman", "Kuwait")} <= _spans(x, "member_of"), x.relations
 
 
+@pytest.mark.parametrize("text, member, bodies", [
+    # relations.described-member, structure._bodies_listed_after: the parser hangs the later items on the verb
+    ("Troops of the Army, the Navy and the Air Force have taken control of the prison.", "Troops", {"Army", "Navy", "the Air Force"}),
+    ("The governments of Malaysia and Thailand signed the accord.", "The governments", {"Malaysia", "Thailand"}),
+    ("The presidents of Bosnia, Serbia and Croatia initialled the agreement.", "The presidents", {"Bosnia", "Serbia", "Croatia"}),
+])
+def test_people_of_a_list_of_bodies_belong_to_each(extractor, text, member, bodies):
+    x, _ = _run(extractor, text)
+    assert {b for a, b in _spans(x, "member_of") if a == member} == bodies, x.relations
+    assert not {a for a, b in _spans(x, "member_of") if b == member}, x.relations  # the bodies are no members of the troops
+
+
+@pytest.mark.parametrize("text, member, body, not_body", [
+    # a list needs "and" before its last item, which must be a body named, not a party of its own
+    ("It was signed by the Foreign Minister of Cuba, Isidoro Malmierca, in New York.", None, None, "Isidoro Malmierca"),
+    ("Two companies of the 201st Motor Rifle Division and a Kazakh battalion held the road.", "Two companies", "the 201st Motor Rifle Division",
+     "a Kazakh battalion"),
+    ("The commission brings together senior officers of both armies and UNMEE staff.", "senior officers", "both armies", "UNMEE"),
+    # "their governments" are only ever a state's
+    ("The Ministry asked them to convey its thanks to their governments.", None, None, "The Ministry"),
+])
+def test_what_follows_a_body_is_not_always_a_list_of_bodies(extractor, text, member, body, not_body):
+    x, _ = _run(extractor, text)
+    members = _spans(x, "member_of")
+    if member is not None:
+        assert (member, body) in members, x.relations
+    assert not {b for a, b in members if b == not_body}, x.relations
+
+
+def test_the_armies_of_a_front_named_after_it_are_its(extractor):
+    # relations.named-members: a list set off by commas after "the armies of X" names the armies
+    x, _ = _run(extractor, "The war with the guerrilla armies of the Patriotic Front, ZANLA and ZIPRA, has cost many lives.")
+    assert {("ZANLA", "armies"), ("ZIPRA", "armies")} <= _spans(x, "member_of"), x.relations
+    assert not {b for a, b in _spans(x, "member_of") if a == "armies"} & {"ZANLA", "ZIPRA"}, x.relations
+
+
 def test_the_armies_of_several_states_each_fight(extractor):
     # events.arguments._with_conjuncts: "A, the B and C" read as A with an apposition
     x, _ = _run(extractor, "In March 2009 the armies of Uganda, the DRC and South Sudan attacked camps of the LRA.")

@@ -110,6 +110,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     titles = _title_mentions(index, doc)
     members = frozenset(lexicon("relations")["possessor"]["members"])
+    of_states_only = frozenset(lexicon("relations")["possessor"]["of_states"])
     leader_heads = frozenset(lexicon("relations")["possessor"]["leaders"])
     singular_leads = frozenset(lexicon("events")["roles"]["leads"])  # "the President of Kenya", "its commander"
     ally = _words_of("ally_description")
@@ -130,6 +131,9 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue  # "Iran's proxies", "its allies": a tie, not members (relations.ally-description)
         if m.span.start > 0 and index.document.text[m.span.start - 1] in "-‐‑":
             continue  # "general" of "the secretary-general of X": half a title, no people
+        if m.text.lower().split()[-1] in of_states_only and m.text.split()[0].lower() in ("its", "their", "our") \
+                and ((p := _opening_pronoun(m, index)) is None or index.actors[p.actor].kind not in ("state", "location")):
+            continue  # "their governments" (of the presidents thanked), never a ministry's
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
         own_unit = _owned_unit(m, group, index, doc)  # "its Majeed Brigade": the unit is the owner's
         if own_unit is not None:
@@ -149,6 +153,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if unit and group.span.start >= m.span.end \
                 and index.document.text[m.span.end : group.span.start].split()[:1] in (["in"], ["at"], ["near"]):
             continue  # "a military detachment in Djibo": stationed there, not its unit
+        if index.actors[group.actor].kind not in ("state", "location") and m.text.lower().split()[-1] in of_states_only:
+            continue  # "their governments" (of the presidents thanked), never a ministry's
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
         if index.actors[group.actor].kind == "state" and index.document.text[m.span.end : group.span.start].split()[:1] == ["from"] \
@@ -208,8 +214,51 @@ def _of_conjuncts(head: Token, group: Mention, index: ActorIndex) -> list[Mentio
         return []
     if preposition == "from" and head.lower_ in lexicon("relations")["possessor"]["origin_people"]:
         return []  # "recruits from Ethiopia, Morocco and Yemen" come from there; "pilots from A, B and C" serve them
-    found = (index.mention_for_token(t) for t in _with_conjuncts(pobj)[1:])
-    return [m for m in found if m is not None and m.actor and m.actor != group.actor and index.actors[m.actor].kind in GROUP_KINDS]
+    found = [index.mention_for_token(t) for t in _with_conjuncts(pobj)[1:]]
+    listed = _bodies_listed_after(group, index, head.doc)
+    found += listed  # the parser hangs "the Navy" of "troops of the Army, the Navy and …" on the verb
+    out: list[Mention] = []
+    for m in found:
+        if m is not None and m.actor and m.actor != group.actor and all(m.actor != o.actor for o in out) \
+                and (index.actors[m.actor].kind in GROUP_KINDS or m in listed):
+            out.append(m)
+    if out and head.lemma_.lower() in _BODY_HEADS and index.document.text[max(m.span.end for m in out) :].lstrip().startswith(",") \
+            and any(index.actors[m.actor].kind != index.actors[group.actor].kind for m in out):
+        return []  # "the guerrilla armies of the Patriotic Front, ZANLA and ZIPRA,": the armies named (relations.named-members)
+    return out
+
+
+# Heads of descriptions of bodies, which a list set off after "of X" may name.
+_BODY_HEADS = frozenset({"army", "wing", "group", "faction", "party", "movement", "organisation", "organization", "branch", "militia"})
+
+
+def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Mention]:
+    """The named bodies listed after a body's name, read on the words: "the Army, the Navy
+    and the Air Force" after "the Army". A list of names is one phrase, wherever the
+    parser hangs its items. It ends with "and" before its last item; without one it is
+    an apposition ("the Foreign Minister of Cuba, Isidoro Malmierca,"), and when its last
+    item is not a named body it is a list of parties ("… and a Kazakh battalion", "… and
+    UNMEE staff")."""
+    text, out, end = index.document.text, [], first.span.end
+    while (glue := _LIST_GLUE_START.match(text, end)) is not None:
+        after = glue.end()
+        named = next((m for m in index.mentions if m.span.start in (after, after + 4) and m.actor and m.basis != "pronoun"
+                      and (m.span.start == after or text[after:after + 4].lower() == "the ")), None)
+        kind = index.actors[named.actor].kind if named is not None else None
+        if kind == "location" and named.label == "GPE" and index.actors[first.actor].kind == "state":
+            kind = "state"  # "Uganda, the DRC and Southern Sudan": a country the knowledge base does not know
+        if kind not in GROUP_KINDS or named.text.split()[0].lower() in ("a", "an", "one") \
+                or named.basis == "nominal" and not index.actors[named.actor].kb_id \
+                and not named.text[-1:].isupper() and not any(w[:1].isupper() for w in named.text.split()[1:]):
+            return []  # "the Army and rebels": people, not a body named beside the first
+        chars = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+        if chars is None or chars.root.dep_ in ("compound", "poss") or chars.end < len(doc) and doc[chars.end].pos_ == "NOUN":
+            return []  # "UNMEE staff": the name only qualifies another party
+        out.append(named)
+        if "and" in glue.group():
+            return out
+        end = max(m.span.end for m in index.mentions if m.span.start == named.span.start)
+    return []
 
 
 def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
@@ -286,6 +335,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
 
 # What stands between the items of a list: ", ", " and ", ", and ", " or ".
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_LIST_GLUE_START = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _in_apposition(a, b) -> bool:
@@ -659,6 +709,10 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         if owner is not None and any(index.actors[n.actor].kind == index.actors[owner.actor].kind for n in names):
             continue  # "the armies of Mali, Burkina Faso and Niger": the list goes on after "of"
+        if owner is not None and index.actors[owner.actor].kind in GROUP_KINDS and not any(c.dep_ == "nummod" for c in span.root.children) \
+                and all(index.actors[n.actor].kind != "person" for n in names) \
+                and not index.document.text[names[-1].span.end :].lstrip().startswith(","):
+            continue  # "troops of the Army, the Navy and the Air Force" too; "the armies of the Front, ZANLA and ZIPRA," are its
         for named in names:
             if named.actor != m.actor:
                 out.append(Relation(type="member_of", source=named.actor, target=m.actor, source_span=named.span,
