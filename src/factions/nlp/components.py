@@ -373,6 +373,29 @@ def _opens_with_given_name(ent: Span) -> bool:
     return not any(t.lower_ in not_person for t in words) and not _known_place(ent.text)
 
 
+def _person_of_body(ent: Span) -> tuple[Span, Span] | None:
+    """A body's name the model ran into a titled person's after "of" ("the Iron Division
+    of General Rüdiger von der Goltz"): the body's span and the person's, which runs on
+    past the entity over capitalised words and name particles; None when the entity has
+    no "of" before a title or its words after the title are not a name's."""
+    doc = ent.doc
+    k = next((t.i for t in reversed(ent[1:-1]) if t.lower_ == "of"), None)
+    if k is None or k - ent.start < 2 or not (doc[k + 1].text[:1].isupper() and doc[k + 1].lower_ in _name_titles()):
+        return None
+    _, particles, not_person = _given_name_words()
+    end = k + 2
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].lower_ not in not_person:
+        end += 1
+        particle = end
+        while particle < len(doc) and doc[particle].lower_ in particles:
+            particle += 1  # "von der Goltz"
+        if particle > end and particle < len(doc) and doc[particle].text[:1].isupper():
+            end = particle
+    if end < ent.end or end == k + 2:
+        return None  # "the Council of Ministers of Defence": no name after the title
+    return Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, end, label="PERSON")
+
+
 def _of_a_thing(token: Token, heads: dict[str, str]) -> bool:
     """Whether a noun's "of" names a thing rather than people, units or kit ("a column of
     smoke", not "a column of troops", "a column of tanks")."""
@@ -617,6 +640,13 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= ent.start:
                 continue
             ent = Span(doc, ent.start, end, label=label)
+        split = _person_of_body(ent) if label == "ORG" else None
+        if split is not None:
+            # "the Iron Division of General | Rüdiger von der Goltz", "the Popular Council of
+            # Bishop Abel Muzorewa": a title after the body's last "of" opens the name of
+            # the person the body is "of"; the body's name ends before "of"
+            spans.append(split[1])
+            ent, changed = split[0], True
         if label in ("ORG", "PERSON", "NORP") and len(ent) > 1 and ent[0].lower_ in place_only:
             # "Near Tawergha," read as one name: the preposition is no part of it, and
             # what follows it is a place

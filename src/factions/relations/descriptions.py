@@ -197,7 +197,12 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         head = span.root
         owners = [c for c in head.children if c.dep_ == "poss"]
-        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for of in (c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # (the last "of" of "the Government of National Reconstruction of General X" hangs on its last word)
+            objects = [o for o in of.children if o.dep_ == "pobj"]
+            if not objects and of.i + 1 < len(doc):  # "the government of President X" parsed with X beside "government"
+                objects = [doc[of.i + 1]]
+            owners += objects
         for owner in owners:
             if owner.tag_ == "WP$":  # "Maher al-Assad, whose 4th Armoured Division …": the name the clause hangs on
                 clause = owner
@@ -205,6 +210,9 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
                     clause = clause.head
                 owner = clause.head if clause.dep_ == "relcl" else owner
             person = index.mention_for_token(owner)
+            if person is not None and person.basis == "nominal" and len(person.text.split()) == 1 and person.span.end < len(index.document.text):
+                person = next((m for m in index.mentions_within(person.span.end + 1, person.span.end + 80)
+                               if m.span.start == person.span.end + 1 and m.basis not in ("nominal", "pronoun")), person)  # "President" of "President X"
             if person is None or not person.actor or person.basis == "pronoun" or index.actors[person.actor].kind != "person":
                 continue
             out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
