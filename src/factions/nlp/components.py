@@ -318,18 +318,22 @@ def _person_by_context(ent: Span, decided: list[Span]) -> bool:
     """A name the model took for a body or a place that only a person can be, by where it
     stands: the one a group is "led by" or "commanded by" ("a rebel movement led by
     Mahamat Nouri"); the name a person is "known as" ("Pushpa Kamal Dahal, known as
-    Prachanda"); a byline ("By Helena Marques"). Not a name with a group's or a body's
+    Prachanda"); a byline ("By Helena Marques"); the one "his" or "her" refers to in its
+    own clause ("Ta Mok withdrew with his units", "Mbuyazi and his followers"). Not a name with a group's or a body's
     word, an acronym, a name after "the", or a place the gazetteer knows ("a coalition
     led by Saudi Arabia"). `decided`: the names before it, as this stage has typed them."""
     doc = ent.doc
     if any(t.lower_ in _group_name_words() or t.lower_ in _body_words() or not t.text[:1].isupper() or t.text.isupper()
            for t in ent if t.is_alpha):
         return False
-    if ent.start == 0 or doc[ent.start - 1].lower_ == "the":
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return False
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
+    if ent.text not in _demonyms() and ent.root.i == root.i and _antecedent_of_his(root) and not _known_place(ent.text):
+        # (not "every Burundian could choose his leaders")
+        return True
     before = doc[root.left_edge.i - 1] if root.left_edge.i else None
     if before is None:
         return False
@@ -341,6 +345,26 @@ def _person_by_context(ent: Span, decided: list[Span]) -> bool:
         return any(e.start <= owner.i < e.end and e.label_ == "PERSON" for e in decided)
     return before.text == "By" and (before.i == 0 or "\n" in doc[before.i - 1].text) and root.dep_ == "pobj" and len(ent) > 1 \
         and not any(t.lower_ in fixes["newsroom_words"] for t in ent)  # (not "By Reuters Staff")
+
+
+def _antecedent_of_his(root: Token) -> bool:
+    """Whether "his" or "her" in the name's own clause can only stand for it: the name is
+    the subject of a verb that is not one of saying, and the pronoun owns that verb's
+    object ("Chin Peng moved his headquarters", "withdrew with his units"); or the name
+    is listed with the pronoun's noun ("Mbuyazi and his followers")."""
+    def owned(noun: Token) -> bool:
+        return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children)
+
+    if owned(root):
+        return False  # "Martti Ahtisaari and his Crisis Management Initiative": the body owned
+    if any(c.dep_ == "conj" and owned(c) for c in root.children):
+        return True
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon("speech")["cue_verbs"]:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(owned(o) for o in objects)
 
 
 @lru_cache(maxsize=1)
