@@ -200,6 +200,15 @@ def test_ways_zones_and_open_ground_are_places(extractor):
     assert {"the rooftops", "the roads", "the exclusion zone", "the road"} <= places, places
 
 
+def test_places_of_worship_attacked_and_the_people_killed_there(extractor):
+    # nominals.toml [place] heads (synagogues, churches), [group] heads (band), [person] heads (priest, gendarme)
+    x, _ = run_text(extractor, "A band of raiders attacked two synagogues and a church near Kessany, killing a priest and a gendarme.")
+    text = x.document.text
+    found = {(r.type, text[r.source_span.start:r.source_span.end], text[r.target_span.start:r.target_span.end]) for r in x.relations}
+    assert {("attacks", "A band", "two synagogues"), ("attacks", "A band", "a church"),
+            ("fights", "A band", "a priest"), ("fights", "A band", "a gendarme")} <= found, found
+
+
 @pytest.mark.parametrize("text, name", [
     ("The militants pushed into Lashkar Gah on Tuesday.", "Lashkar Gah"),  # "Lashkar" is a group word
     ("Survivors were flown to Pemba by helicopter.", "Pemba"),
