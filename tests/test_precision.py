@@ -2146,6 +2146,29 @@ def test_what_follows_a_body_is_not_always_a_list_of_bodies(extractor, text, mem
     assert not {b for a, b in members if b == not_body}, x.relations
 
 
+@pytest.mark.parametrize("text, holder, captives", [
+    # relations.holds-captives (relations.toml [captives])
+    ("The gunmen stormed the hotel and took 40 hostages.", "The gunmen", "hostages"),
+    ("The fighters overran the base and took hundreds of soldiers prisoner.", "The fighters", "soldiers"),
+    ("The hostages held by the group were freed on Monday.", "the group", "The hostages"),
+    ("Three soldiers were taken prisoner by the rebels.", "the rebels", "Three soldiers"),
+    ("The raiders released their hostages at dawn.", "The raiders", "their hostages"),
+])
+def test_who_takes_or_holds_captives_controls_them(extractor, text, holder, captives):
+    x, _ = _run(extractor, text)
+    assert (holder, captives) in _spans(x, "controls"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained 40 suspects in the capital.",  # a state's detainees, held by law
+    "The government refused to free the prisoners.",  # no captor named
+    "The rebels released 12 prisoners of war on Monday.",  # released, not taken or held
+])
+def test_no_captor_in_these(extractor, text):
+    x, _ = _run(extractor, text)
+    assert not [r for r in x.relations if r.rule == "relations.holds-captives"], x.relations
+
+
 def test_the_armies_of_a_front_named_after_it_are_its(extractor):
     # relations.named-members: a list set off by commas after "the armies of X" names the armies
     x, _ = _run(extractor, "The war with the guerrilla armies of the Patriotic Front, ZANLA and ZIPRA, has cost many lives.")

@@ -1,7 +1,7 @@
 """Stage 5, relations between actors: those the events imply (made by the events stage),
 then those read from titles and descriptions (`structure.py`), from how a party is
 named by its tie to another (`descriptions.py`: aliases, allies and backers, a person's
-body), stances and control (`stances.py`); arguments named rather than pronouns, one record per relation, and the
+body), stances and control (`stances.py`), captives held (`captives.py`); arguments named rather than pronouns, one record per relation, and the
 rules switched off dropped. The types are declared in `data/relation_types.toml`
 (`types.py`); `similarity.py` is the optional typer over sentence embeddings.
 
@@ -26,6 +26,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     from factions.relations.descriptions import (
         alias_relations, ally_descriptions, loyal_parties, parts_of_bodies, person_groups, persons_forces,
     )
+    from factions.relations.captives import captive_relations
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
         affiliate_relations, composition_relations, dedupe_relations, described_memberships, equipment_relations, named_arguments,
@@ -37,6 +38,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     participants = _Participants(index)
     relations.extend(described_memberships(doc, index, participants))
     relations.extend(equipment_relations(doc, index, participants))
+    relations.extend(captive_relations(doc, index))
     relations.extend(structural_relations(doc, index))
     relations.extend(affiliate_relations(doc, index))
     relations.extend(outlet_relations(doc, index))

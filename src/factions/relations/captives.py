@@ -1,0 +1,64 @@
+"""Who holds captives (rule relations.holds-captives): "the attackers took hostages",
+"took 19 soldiers prisoner", "hostages held by the group", "the raiders freed their
+hostages". The captor `controls` the captives, as a party controls a place it holds.
+Words in data/lexicons/relations.toml [captives]."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from factions.actors.index import ActorIndex
+from factions.events.arguments import _subject_tokens, _with_conjuncts
+from factions.lexicons import lexicon
+from factions.model import Mention, Relation
+from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where
+from factions.relations.stances import PARTY_KINDS, PLACE_KINDS
+
+RULE = "relations.holds-captives"
+
+
+def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    words = lexicon("relations")["captives"]
+    nouns, taking, marks = frozenset(words["nouns"]), frozenset(words["taking_verbs"]), frozenset(words["marks"])
+    out: list[Relation] = []
+
+    def party(token: Token | None) -> Mention | None:
+        m = index.mention_for_token(relative_noun(token) or token) if token is not None else None
+        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - PLACE_KINDS else None
+
+    def add(holder: Token | None, captive: Token, anchor: Token) -> None:
+        h, c = party(holder), index.mention_for_token(captive)
+        if h is not None and c is not None and c.actor and h.actor != c.actor:
+            out.append(Relation(type="controls", source=h.actor, target=c.actor, source_span=h.span, target_span=c.span,
+                                evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))
+
+    for verb in tokens_where(doc, lemmas=taking):
+        if verb.pos_ != "VERB":
+            continue
+        subjects, passive = _subject_tokens(verb)
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        objects = [t for c in verb.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
+        # "took 19 soldiers prisoner", "held them hostage": the mark after the object says
+        # they are captives (the parser may hang it on the verb or inside the object)
+        marked = any(c.lower_ in marks and c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj", "attr", "ccomp")
+                     for c in verb.children if c.i > verb.i)
+        captives = [o for o in objects if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)]
+        for o in objects:
+            if o.right_edge.lower_ in marks and o.right_edge.i > o.i:  # "took hundreds of soldiers prisoner"
+                people = [t for t in o.subtree if t.i < o.right_edge.i and t.pos_ == "NOUN"]
+                captives += people[-1:]
+        if passive or (agents and verb.dep_ in ("acl", "relcl")):  # "hostages held by the group", "were taken prisoner by the rebels"
+            held = [verb.head] if verb.dep_ in ("acl", "relcl") else [s for s in subjects]
+            for captive in held:
+                if captive.lemma_.lower() in nouns or marked:
+                    for agent in agents:
+                        add(agent, captive, verb)
+            continue
+        for subject in subjects:
+            for captive in captives:
+                add(subject, captive, verb)
+    for token in tokens_where(doc, lowers=nouns):  # "their hostages", "the group's prisoners"
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and token.pos_ == "NOUN":
+            add(owner, token, token)
+    return out
