@@ -2146,6 +2146,21 @@ def test_what_follows_a_body_is_not_always_a_list_of_bodies(extractor, text, mem
     assert not {b for a, b in members if b == not_body}, x.relations
 
 
+def test_an_abbreviated_rank_ends_no_sentence_and_no_name(extractor):
+    # model_view.toml [abbreviations]: "Maj." and "Lt." stay one token with their full stop
+    text = "The commander of the contingent, Maj. Gen. Paul Okello, said Lt. Col. Ahmed Musa was safe."
+    assert len(list(extractor.nlp(text).sents)) == 1
+    x, _ = _run(extractor, text)
+    names = {m.text for m in x.mentions if m.label == "PERSON" and m.basis == "model"}
+    assert {"Paul Okello", "Ahmed Musa"} <= names and not {"Maj", "Brig.", "Lt"} & names, x.mentions
+
+
+def test_the_commander_of_a_body_described_heads_it(extractor):
+    # relations.described-leaders: "the commander of" a body described, no name beside the title
+    x, _ = _run(extractor, "The brigadier met the commander of the Iranian force at the airfield.")
+    assert ("the commander", "the Iranian force") in _spans(x, "leads"), x.relations
+
+
 @pytest.mark.parametrize("text, holder, captives", [
     # relations.holds-captives (relations.toml [captives])
     ("The gunmen stormed the hotel and took 40 hostages.", "The gunmen", "hostages"),

@@ -664,6 +664,9 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= ent.start:
                 continue
             ent = Span(doc, ent.start, end, label=label)
+        if len(ent) == 1 and ent.text.endswith(".") and ent[0].lower_.rstrip(".") in _name_titles():
+            changed = True  # "Brig." alone: an abbreviated rank, no name
+            continue
         split = _person_of_body(ent) if label == "ORG" else None
         if split is not None:
             # "the Iron Division of General | Rüdiger von der Goltz", "the Popular Council of

@@ -42,6 +42,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     use_table_ruler(nlp)  # the same attribute ruler, matched by table (nlp/attributes.py)
     use_table_lemmatizer(nlp)  # and the same lemmatizer
     _past_forms(nlp)
+    _abbreviations(nlp)
     nlp.add_pipe("factions_paragraphs", before="parser")
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
     # lower case, acronyms by exact spelling ("IS" the group, never "is").
@@ -71,6 +72,17 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     nlp.add_pipe("factions_date_spans", after="factions_nominals")
     nlp.max_length = max(nlp.max_length, 4_000_000)
     return nlp
+
+
+def _abbreviations(nlp: Language) -> None:
+    """Abbreviated ranks and titles (lexicons/model_view.toml [abbreviations]) stay one
+    token with their full stop, so that "Maj. Gen. X" ends no sentence."""
+    from spacy.symbols import ORTH
+
+    from factions.lexicons import lexicon
+
+    for form in lexicon("model_view").get("abbreviations", {}).get("forms", []):
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _past_forms(nlp: Language) -> None:

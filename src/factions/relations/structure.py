@@ -192,12 +192,13 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
 
 def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     """People "of" a body the text describes rather than names: "soldiers of the new
-    national army", "officers of the regional police" are its members."""
+    national army", "officers of the regional police" are its members, "the commander of
+    the Iranian force" its head."""
     span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     roles = lexicon("events")["roles"]
     members = {*lexicon("relations")["possessor"]["members"], *roles["member_of"], "man", "men"}
-    if span is None or not ({span.root.lower_, span.root.lemma_.lower()} & members) or span.root.lemma_.lower() in roles["leads"]:
-        return None  # "victims of the militia" are none of its; "the commander of the Russian contingent" heads it
+    if span is None or not ({span.root.lower_, span.root.lemma_.lower()} & members):
+        return None  # "victims of the militia" are none of its ("the commander of the Russian contingent" heads it: the caller says so)
     pobj = object_of(span.root, "of")
     body = index.mention_for_token(pobj) if pobj is not None else None
     if body is None or not body.actor or body.basis != "nominal" or body.actor == m.actor:
