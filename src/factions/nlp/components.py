@@ -319,8 +319,8 @@ def _person_by_context(ent: Span, decided: list[Span]) -> bool:
     stands: the one a group is "led by" or "commanded by" ("a rebel movement led by
     Mahamat Nouri"); the name a person is "known as" ("Pushpa Kamal Dahal, known as
     Prachanda"); a byline ("By Helena Marques"); the one "his" or "her" refers to in its
-    own clause ("Ta Mok withdrew with his units", "Mbuyazi and his followers"). Not a name with a group's or a body's
-    word, an acronym, a name after "the", or a place the gazetteer knows ("a coalition
+    own clause ("Ta Prohm withdrew with his units", "Mbandazi and his followers"). Not a
+    name with a group's or a body's word, an acronym, a name after "the", or a place the gazetteer knows ("a coalition
     led by Saudi Arabia"). `decided`: the names before it, as this stage has typed them."""
     doc = ent.doc
     if any(t.lower_ in _group_name_words() or t.lower_ in _body_words() or not t.text[:1].isupper() or t.text.isupper()
@@ -350,13 +350,13 @@ def _person_by_context(ent: Span, decided: list[Span]) -> bool:
 def _antecedent_of_his(root: Token) -> bool:
     """Whether "his" or "her" in the name's own clause can only stand for it: the name is
     the subject of a verb that is not one of saying, and the pronoun owns that verb's
-    object ("Chin Peng moved his headquarters", "withdrew with his units"); or the name
-    is listed with the pronoun's noun ("Mbuyazi and his followers")."""
+    object ("Hun Kok moved his headquarters", "withdrew with his units"); or the name
+    is listed with the pronoun's noun ("Mbandazi and his followers")."""
     def owned(noun: Token) -> bool:
         return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children)
 
     if owned(root):
-        return False  # "Martti Ahtisaari and his Crisis Management Initiative": the body owned
+        return False  # "the envoy and his Crisis Initiative": the body he owns
     if any(c.dep_ == "conj" and owned(c) for c in root.children):
         return True
     verb = root.head
@@ -398,8 +398,8 @@ def _opens_with_given_name(ent: Span) -> bool:
 
 
 def _person_of_body(ent: Span) -> tuple[Span, Span] | None:
-    """A body's name the model ran into a titled person's after "of" ("the Iron Division
-    of General Rüdiger von der Goltz"): the body's span and the person's, which runs on
+    """A body's name the model ran into a titled person's after "of" ("the Black Division
+    of General Karl von Haller"): the body's span and the person's, which runs on
     past the entity over capitalised words and name particles; None when the entity has
     no "of" before a title or its words after the title are not a name's."""
     doc = ent.doc
@@ -669,8 +669,8 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         split = _person_of_body(ent) if label == "ORG" else None
         if split is not None:
-            # "the Iron Division of General | Rüdiger von der Goltz", "the Popular Council of
-            # Bishop Abel Muzorewa": a title after the body's last "of" opens the name of
+            # "the Black Division of General | Karl von Haller", "the Popular Council of
+            # Bishop | Samuel Ndlovu": a title after the body's last "of" opens the name of
             # the person the body is "of"; the body's name ends before "of"
             spans.append(split[1])
             ent, changed = split[0], True

@@ -1,5 +1,5 @@
 """Who holds captives (rule relations.holds-captives): "the attackers took hostages",
-"took 19 soldiers prisoner", "hostages held by the group", "the raiders freed their
+"took 12 policemen prisoner", "hostages held by the group", "the raiders freed their
 hostages". The captor `controls` the captives, as a party controls a place it holds.
 Words in data/lexicons/relations.toml [captives]."""
 
@@ -38,7 +38,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         subjects, passive = _subject_tokens(verb)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         objects = [t for c in verb.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
-        # "took 19 soldiers prisoner", "held them hostage": the mark after the object says
+        # "took 12 policemen prisoner", "held them hostage": the mark after the object says
         # they are captives (the parser may hang it on the verb or inside the object)
         marked = any(c.lower_ in marks and c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj", "attr", "ccomp")
                      for c in verb.children if c.i > verb.i)

@@ -198,7 +198,7 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
         head = span.root
         owners = [c for c in head.children if c.dep_ == "poss"]
         for of in (c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
-            # (the last "of" of "the Government of National Reconstruction of General X" hangs on its last word)
+            # (the last "of" of "the Government of National Unity of General X" hangs on its last word)
             objects = [o for o in of.children if o.dep_ == "pobj"]
             if not objects and of.i + 1 < len(doc):  # "the government of President X" parsed with X beside "government"
                 objects = [doc[of.i + 1]]

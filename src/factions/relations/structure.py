@@ -154,7 +154,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 and index.document.text[m.span.end : group.span.start].split()[:1] in (["in"], ["at"], ["near"]):
             continue  # "a military detachment in Djibo": stationed there, not its unit
         if index.actors[group.actor].kind not in ("state", "location") and m.text.lower().split()[-1] in of_states_only:
-            continue  # "their governments" (of the presidents thanked), never a ministry's
+            continue  # "the governments of" a state, never of a body
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
         if index.actors[group.actor].kind == "state" and index.document.text[m.span.end : group.span.start].split()[:1] == ["from"] \
@@ -223,10 +223,19 @@ def _of_conjuncts(head: Token, group: Mention, index: ActorIndex) -> list[Mentio
         if m is not None and m.actor and m.actor != group.actor and all(m.actor != o.actor for o in out) \
                 and (index.actors[m.actor].kind in GROUP_KINDS or m in listed):
             out.append(m)
-    if out and head.lemma_.lower() in _BODY_HEADS and index.document.text[max(m.span.end for m in out) :].lstrip().startswith(",") \
-            and any(index.actors[m.actor].kind != index.actors[group.actor].kind for m in out):
-        return []  # "the guerrilla armies of the Patriotic Front, ZANLA and ZIPRA,": the armies named (relations.named-members)
+    if out and _names_the_bodies(head, group, out[-1], index):
+        return []  # "the armed wings of the Alliance, the KLF and the DPF,": the wings named (relations.named-members)
     return out
+
+
+def _names_the_bodies(head: Token, owner: Mention, last: Mention, index: ActorIndex) -> bool:
+    """Whether the names listed after "<bodies> of <owner>" name those bodies rather than
+    go on with the owner: set off by a comma after the last name, after a description of
+    bodies, of a body that is not a state ("the armed wings of the Alliance, the KLF and
+    the DPF, …"; but "the armies of Uganda, the DRC and South Sudan, backed by …" are
+    three states' armies)."""
+    return head.lemma_.lower() in _BODY_HEADS and index.actors[owner.actor].kind != "state" \
+        and index.document.text[last.span.end :].lstrip().startswith(",")
 
 
 # Heads of descriptions of bodies, which a list set off after "of X" may name.
@@ -248,9 +257,9 @@ def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Me
         kind = index.actors[named.actor].kind if named is not None else None
         if kind == "location" and named.label == "GPE" and index.actors[first.actor].kind == "state":
             kind = "state"  # "Uganda, the DRC and Southern Sudan": a country the knowledge base does not know
-        if kind not in GROUP_KINDS or named.text.split()[0].lower() in ("a", "an", "one") \
-                or named.basis == "nominal" and not index.actors[named.actor].kb_id \
-                and not named.text[-1:].isupper() and not any(w[:1].isupper() for w in named.text.split()[1:]):
+        unnamed = named is not None and named.basis == "nominal" and not index.actors[named.actor].kb_id \
+            and not named.text[-1:].isupper() and not any(w[:1].isupper() for w in named.text.split()[1:])
+        if kind not in GROUP_KINDS or unnamed or named.text.split()[0].lower() in ("a", "an", "one"):
             return []  # "the Army and rebels": people, not a body named beside the first
         chars = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
         if chars is None or chars.root.dep_ in ("compound", "poss") or chars.end < len(doc) and doc[chars.end].pos_ == "NOUN":
@@ -708,12 +717,12 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
                 break
         if len(names) < 2 or len({n.actor for n in names}) < len(names):
             continue
-        if owner is not None and any(index.actors[n.actor].kind == index.actors[owner.actor].kind for n in names):
-            continue  # "the armies of Mali, Burkina Faso and Niger": the list goes on after "of"
+        if owner is not None and any(index.actors[n.actor].kind == index.actors[owner.actor].kind for n in names) \
+                and not _names_the_bodies(span.root, owner, names[-1], index):
+            continue  # "the ministers of the Netherlands, Luxembourg and Portugal, Mr A, Mr B and Mr C": the list goes on after "of"
         if owner is not None and index.actors[owner.actor].kind in GROUP_KINDS and not any(c.dep_ == "nummod" for c in span.root.children) \
-                and all(index.actors[n.actor].kind != "person" for n in names) \
-                and not index.document.text[names[-1].span.end :].lstrip().startswith(","):
-            continue  # "troops of the Army, the Navy and the Air Force" too; "the armies of the Front, ZANLA and ZIPRA," are its
+                and all(index.actors[n.actor].kind != "person" for n in names) and not _names_the_bodies(span.root, owner, names[-1], index):
+            continue  # "the armies of Mali, Burkina Faso and Niger", "troops of the Army, the Navy and the Air Force": the list goes on after "of"
         for named in names:
             if named.actor != m.actor:
                 out.append(Relation(type="member_of", source=named.actor, target=m.actor, source_span=named.span,
