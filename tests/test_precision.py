@@ -2146,6 +2146,17 @@ def test_what_follows_a_body_is_not_always_a_list_of_bodies(extractor, text, mem
     assert not {b for a, b in members if b == not_body}, x.relations
 
 
+@pytest.mark.parametrize("text, document", [
+    # actor_kinds.toml document_name_words: a document's name is no party
+    ("The ministry welcomed the Comprehensive Peace Agreement signed in Accra by the government and the rebels.",
+     "Comprehensive Peace Agreement"),
+    ("The Kessary Accord of May 1996, signed by the rebel chief, ended the war.", "Kessary Accord"),
+])
+def test_a_named_agreement_is_no_actor(extractor, text, document):
+    x, names = _run(extractor, text)
+    assert not [n for n in names.values() if document in n], names
+
+
 def test_an_abbreviated_rank_ends_no_sentence_and_no_name(extractor):
     # model_view.toml [abbreviations]: "Maj." and "Lt." stay one token with their full stop
     text = "The commander of the contingent, Maj. Gen. Paul Okello, said Lt. Col. Ahmed Musa was safe."

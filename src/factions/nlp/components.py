@@ -420,6 +420,17 @@ def _person_of_body(ent: Span) -> tuple[Span, Span] | None:
     return Span(doc, ent.start, k, label=ent.label_), Span(doc, k + 1, end, label="PERSON")
 
 
+def _names_a_document(ent: Span, document_words: frozenset[str]) -> bool:
+    """A name whose head is a document's word: "the Khasavyurt Accord", "the Treaty of
+    Versailles", "the Memorandum of Understanding" (the word before "of", the name's
+    first capitalised word after "the")."""
+    words = [t for t in ent if t.is_alpha and t.lower_ not in ("the", "a")]
+    if not words or not all(t.text[:1].isupper() or t.lower_ in ("of", "on", "for", "and", "de", "la") for t in words):
+        return False
+    head = next((t for t in words if t.i + 1 < ent.end and ent.doc[t.i + 1].lower_ == "of"), words[-1])
+    return head.lower_ in document_words
+
+
 def _of_a_thing(token: Token, heads: dict[str, str]) -> bool:
     """Whether a noun's "of" names a thing rather than people, units or kit ("a column of
     smoke", not "a column of troops", "a column of tanks")."""
@@ -628,6 +639,7 @@ def entity_fixes(doc: Doc) -> Doc:
     place_preps = frozenset(fixes["place_after_preps"])
     place_only = frozenset(fixes["place_only_preps"])
     event_words = frozenset(fixes["event_name_words"])
+    document_words = frozenset(fixes["document_name_words"])
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
@@ -751,6 +763,8 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "GPE"  # "government troops recaptured Mabanda": only a place is retaken
         if label in ("ORG", "PERSON", "NORP", "GPE", "FAC") and len(ent) > 1 and ent[0].lower_ in event_words:
             label = "EVENT"  # "Operation Red Dawn": an operation, no actor
+        elif label in ("ORG", "PERSON", "NORP", "GPE", "FAC", "EVENT", "WORK_OF_ART") and len(ent) > 1 and _names_a_document(ent, document_words):
+            label = "LAW"  # "the Comprehensive Peace Agreement": a document, no party
         if label != ent.label_:
             changed = True
             spans.append(Span(doc, ent.start, ent.end, label=label))
