@@ -271,10 +271,17 @@ def _is_example(appos: Token) -> bool:
     return any(c.dep_ in ("advmod", "prep") and c.lower_ in _words("example_marks") for c in appos.children)
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+
+
 def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:
-    """The pronoun's actor as named earlier in the same sentence, if it is."""
-    named = [m for m in index.mentions_within(sentence_start, pronoun.span.start) if m.actor == pronoun.actor
-             and m.basis not in ("pronoun", "anaphor")]
+    """The pronoun's actor as named earlier in the same sentence, if it is; failing a
+    name, a possessive as described there ("The movement … its forces": the description
+    the pronoun takes up, which is what the sentence relates)."""
+    before = [m for m in index.mentions_within(sentence_start, pronoun.span.start) if m.actor == pronoun.actor]
+    named = [m for m in before if m.basis not in ("pronoun", "anaphor")]
+    if not named and pronoun.text.lower() in _POSSESSIVES:  # ("it", "they" stand as arguments themselves)
+        named = [m for m in before if m.basis == "anaphor"]
     return max(named, key=lambda m: m.span.start) if named else None
 
 

@@ -236,14 +236,24 @@ def persons_forces(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue  # "our forces", "their fighters": a body's, read by relations.described-member
         person = index.mention_for_token(owner) if owner is not None else None
         if person is not None and person.basis == "pronoun":
-            # "his" counts only for a person named earlier in the sentence (a guess across
-            # sentences reads "Gezira state … his fighters")
-            person = _named_before(index, person, sentence_of(span.root).start_char)
+            # "his" counts only for a person named earlier in the sentence, or taken up
+            # there by "he" ("He ordered his men to …"): a guess across sentences reads
+            # "Gezira state … his fighters"
+            start = sentence_of(span.root).start_char
+            person = _named_before(index, person, start) or _pronoun_before(index, person, start)
         if person is None or not person.actor or person.actor == m.actor or index.actors[person.actor].kind != "person":
             continue
         out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
                             evidence_span=sentence_span(sentence_of(span.root)), modality="asserted", rule="relations.persons-forces"))
     return out
+
+
+def _pronoun_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:
+    """The last personal pronoun before a possessive in its sentence that stands for
+    the same person ("he" of "he led his men")."""
+    before = [m for m in index.mentions_within(sentence_start, pronoun.span.start)
+              if m.actor == pronoun.actor and m.basis == "pronoun" and m.text.lower() in ("he", "him", "she")]
+    return before[-1] if before else None
 
 
 def _affiliation_words() -> dict[str, list[str]]:

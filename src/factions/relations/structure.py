@@ -421,13 +421,23 @@ def _bare(text: str) -> str:
 def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     """The group a possessive pronoun opening a description stands for: "its fighters"
     (of the group "it" resolves to). Only for people and units ("its fighters", "their
-    negotiators", "its forces"), not for whatever else a group has ("its victims")."""
+    negotiators", "its forces") and heads ("its chairman", "its leader"), not for
+    whatever else a group has ("its victims")."""
     words = m.text.lower().split()
     if words[0] in _QUANTIFIERS:
         words = words[1:]  # "all its units"
-    if len(words) < 2 or words[0] not in ("its", "their") or words[-1] not in lexicon("relations")["possessor"]["members"]:
+    members = lexicon("relations")["possessor"]["members"]
+    heads = words[-1] not in members and words[-1] in lexicon("events")["roles"]["leads"]
+    if len(words) < 2 or words[0] not in ("its", "their") or not (heads or words[-1] in members):
         return None
     pronoun = _opening_pronoun(m, index)
+    if heads:
+        # a head only where the body is named in the sentence ("elected X as its chairman"),
+        # and not "its chief of staff", "its head of security" (posts under the head)
+        after = index.document.text[m.span.end : m.span.end + 4]
+        if pronoun is None or after.startswith(" of "):
+            return None
+        return _named_before(index, pronoun, sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0]).start_char)
     if pronoun is None or index.actors[pronoun.actor].kind != "media":
         return pronoun
     # An outlet has no fighters: "ISWAP said in a statement carried by Amaq that its
