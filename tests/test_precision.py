@@ -2994,3 +2994,28 @@ def test_a_post_under_the_head_and_a_head_of_no_body_named_lead_nothing(extracto
     x, _ = _run(extractor, "The Ruvu Front named its chief of staff in June. Its chairman is Ali Mkapa.")
     t = x.document.text
     assert not [r for r in x.relations if r.type == "leads" and t[r.source_span.start:r.source_span.end] in ("its chief", "Its chairman")], x.relations
+
+
+@pytest.mark.parametrize("text, unit", [
+    # nlp.components factions_numbered_units (actor_kinds.toml numbered_unit_words)
+    ("Units of the 12th Division held the ridge on Monday.", "the 12th Division"),
+    ("The 31st Special Forces Squadron landed at dawn.", "The 31st Special Forces Squadron"),
+    ("Troops of the 4th Artillery fired on the camp.", "the 4th Artillery"),
+])
+def test_a_unit_named_by_its_number_is_one_body(extractor, text, unit):
+    x, _ = _run(extractor, text)
+    named = [m for m in x.mentions if m.text == unit and m.label == "ORG"]
+    assert named, x.mentions
+    kinds = {a.id: a.kind for a in x.actors}
+    assert not [m for m in x.mentions if m.span.start >= named[0].span.start and m.span.end <= named[0].span.end
+                and kinds.get(m.actor) == "equipment"], x.mentions
+
+
+def test_the_members_of_a_numbered_unit_are_its(extractor):
+    x, _ = _run(extractor, "Units of the 12th Division held the ridge on Monday.")
+    assert ("Units", "the 12th Division") in _spans(x, "member_of"), x.relations
+
+
+def test_an_ordinal_before_a_common_word_is_no_unit(extractor):
+    x, _ = _run(extractor, "In the 19th century the 3rd district grew quickly.")
+    assert not [m for m in x.mentions if m.label == "ORG"], x.mentions

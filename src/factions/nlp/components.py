@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -985,6 +986,35 @@ def make_date_spans(nlp: Language, name: str):
     return date_spans
 
 
+@Language.factory("factions_numbered_units", assigns=["doc.ents"])
+def make_numbered_units(nlp: Language, name: str):
+    """A unit named by its number is one body's name, from the number to the unit's
+    word (actor_kinds.toml numbered_unit_words): the model cuts "the 12th Division"
+    after the number, splits "31st | Special Forces Squadron" and runs "the 12th
+    Division at Oog" on into the place, which keeps its own name."""
+    words = lexicon("actor_kinds")["entity_fixes"]["numbered_unit_words"]
+    matcher = Matcher(nlp.vocab, validate=True)
+    matcher.add("numbered-unit", [[{"LIKE_NUM": True, "SHAPE": {"IN": ["dxx", "ddxx", "dddxx"]}},
+                                   {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": words}, "IS_TITLE": True}]], greedy="LONGEST")
+
+    def numbered_units(doc: Doc) -> Doc:
+        units = [s for s in matcher(doc, as_spans=True) if s[0].text[:-2].isdigit()]
+        if not units:
+            return doc
+        spans = [Span(doc, s.start - 1 if s.start and doc[s.start - 1].lower_ == "the" else s.start, s.end, label="ORG") for s in units]
+        kept = []
+        for e in doc.ents:
+            unit = next((s for s in spans if s.start < e.end and e.start < s.end), None)
+            if unit is None:
+                kept.append(e)
+            elif e.end > unit.end + 1 and doc[unit.end].pos_ == "ADP" and doc[unit.end + 1].text[:1].isupper():
+                kept.append(Span(doc, unit.end + 1, e.end, label="GPE"))  # "… Division at | Oog"
+        doc.ents = filter_spans(kept + spans)
+        return doc
+
+    return numbered_units
+
+
 @Language.factory("factions_text_acronyms")
 def make_text_acronyms(nlp: Language, name: str):
     """Acronyms introduced in the text, "the Islamic State (IS)": later bare uses of
@@ -1124,6 +1154,8 @@ def make_nominals(nlp: Language, name: str):
             if token.lower_ in ways and (to := object_of(token, "to")) is not None and to.pos_ == "NOUN" and not to.ent_type_ \
                     and heads.get(to.lower_) != "LOC":
                 continue  # "the road to peace": a figure of speech, no place
+            if label == "PRODUCT" and token.ent_type_ == "ORG" and token.text[:1].isupper():
+                continue  # "the 4th Artillery", "the Royal Artillery": a unit's name, no gun
             if label == "PRODUCT" and token.i > 0 and doc[token.i - 1].lower_ in not_kit_before:
                 continue  # "a think tank", "a fuel tank": no weapon
             if label == "LOC" and token.text[:1].isupper() and not token.ent_type_ and token.i > 0 \
