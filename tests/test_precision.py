@@ -3019,3 +3019,13 @@ def test_the_members_of_a_numbered_unit_are_its(extractor):
 def test_an_ordinal_before_a_common_word_is_no_unit(extractor):
     x, _ = _run(extractor, "In the 19th century the 3rd district grew quickly.")
     assert not [m for m in x.mentions if m.label == "ORG"], x.mentions
+
+
+@pytest.mark.parametrize("text, met", [
+    # nominals.toml [person] heads: the plurals of the titles, as statements name those met
+    ("The Minister met the ambassadors of neighbouring countries on Monday.", "the ambassadors"),
+    ("The army asked the elders of the clan to return to talks.", "the elders"),
+])
+def test_the_people_met_or_asked_are_named_by_their_plural_title(extractor, text, met):
+    x, _ = _run(extractor, text)
+    assert [m for m in x.mentions if m.text == met and m.actor], x.mentions
