@@ -142,9 +142,31 @@ def join_units(spans: set[tuple[int, int, str]], text: str) -> set[tuple[int, in
         elif last and last[2] == "Organisation" and s[2] == "Person" and text[last[1] : s[0]] == " " \
                 and text[s[0] : s[1]].istitle() and text[s[0] : s[1]].lower() in _person_titles():
             out[-1] = (last[0], s[1], "Person")  # "The Force Commander": the title of a body's office, one person
+        elif last and last[2] == "Person" and _OF_GAP.fullmatch(text[last[1] : s[0]]) and _formal_office(text[last[0] : last[1]]) \
+                and all(w[:1].isupper() for w in text[s[0] : s[1]].split() if w.lower() not in _NAME_PARTICLES):
+            out[-1] = (last[0], s[1], "Person")  # "the President of the Republic of Uzbekistan": a formal office, one person
         else:
             out.append(s)
     return set(out)
+
+
+_OF_GAP = re.compile(r" of (?:the )?")
+_NAME_PARTICLES = {"of", "the", "and", "for", "de", "du", "d'"}
+
+
+def _formal_office(title: str) -> bool:
+    """A state's or an international body's formal office, capitalised ("the President",
+    "The Minister", "the Ambassador", "the High Commissioner"): re3d writes it
+    with the state or body it is "of" as one person ("the Foreign Minister of Angola"),
+    where a short head stays apart ("[the commander] of [the 12th Division]")."""
+    words = title.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and all(w[:1].isupper() for w in words) and words[-1].lower().rstrip("s") in _FORMAL_OFFICES
+
+
+_FORMAL_OFFICES = {"president", "minister", "ambassador", "secretary", "chief", "commissioner",
+                   "vice-president", "chancellor", "premier"}
 
 
 @lru_cache(maxsize=1)
