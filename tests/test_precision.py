@@ -3029,3 +3029,10 @@ def test_an_ordinal_before_a_common_word_is_no_unit(extractor):
 def test_the_people_met_or_asked_are_named_by_their_plural_title(extractor, text, met):
     x, _ = _run(extractor, text)
     assert [m for m in x.mentions if m.text == met and m.actor], x.mentions
+
+
+def test_the_weapons_a_party_is_with_are_its(extractor):
+    # relations.equipment-of: "with" on a noun, not a verb ("attacked the base with drones")
+    x, _ = _run(extractor, "Gunmen with rifles and grenades stormed the hotel. Militants attacked the base with a vehicle-borne improvised explosive device.")
+    owned = _spans(x, "owned_by")
+    assert {("rifles", "Gunmen"), ("a vehicle-borne improvised explosive device", "Militants")} <= owned, owned

@@ -313,7 +313,10 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
                 candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
         verb = first.head if first.dep_ in ("dobj", "pobj") else None
-        using = first.dep_ == "pobj" and verb.lower_ in words["using_preps"]
+        if first.dep_ == "pobj" and verb.lower_ == "with" and verb.head.pos_ in ("NOUN", "PROPN"):
+            candidates.append(verb.head)  # "gunmen with rifles and grenades": the men's
+            verb = None
+        using = verb is not None and first.dep_ == "pobj" and verb.lower_ in words["using_preps"]
         if using:  # "arrived in gun trucks", "attacked the base with drones"
             verb = verb.head
         if verb is not None and verb.pos_ == "VERB":
