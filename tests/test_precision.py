@@ -1067,10 +1067,10 @@ def test_what_is_taken_decides_the_act(extractor, text, event):
     ("Jabhat al-Sahil fighters stormed the hospital in Hawija on Monday.", {("Jabhat al-Sahil", "hospital")}),
     ("Liwa al-Nasr launched an assault on Hawija in May.", {("Liwa al-Nasr", "Hawija")}),
     ("The Northern Front attacked villages near Tadmur.", {("Northern Front", "villages")}),
-    # held after: relations.control, no attack on it
-    ("Liwa al-Nasr seized Hawija in May.", set()),
-    # a place held by a named party: that party is the one attacked
-    ("Liwa al-Nasr overran a Jabhat al-Sahil base near Hawija.", set()),
+    # seized: attacked, and held after (relations.control)
+    ("Liwa al-Nasr seized Hawija in May.", {("Liwa al-Nasr", "Hawija")}),
+    # overrun: the base attacked, and held after
+    ("Liwa al-Nasr overran a Jabhat al-Sahil base near Hawija.", {("Liwa al-Nasr", "base")}),
 ])
 def test_an_attack_on_a_place_attacks_it(extractor, text, attacked):
     x, names = _run(extractor, text, date(2025, 6, 1))

@@ -152,9 +152,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             continue  # "Shekau, who was killed in 2021": who killed him is a guess, no side of a fight
         relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, mutual,
                                             object_named, index))
-        if event_type == "ASSAULT" and not guessed and "relations.attacked-place" not in disabled and not _takes_control(token):
-            # "stormed the hospital", "an assault on El Fasher": the place attacked (a place
-            # seized or retaken is held, relations.control)
+        if event_type == "ASSAULT" and not guessed and "relations.attacked-place" not in disabled:
+            # "stormed the hospital", "an assault on El Fasher": the place attacked; a place
+            # seized or retaken was attacked too, and is held after (relations.control)
             # (not the place attacked from: "attacked Gao from bases in the desert")
             aimed = [t for t in recipient_toks if not _origin(t)]
             relations.extend(attacked_places(event, actors + allies, participants.places(aimed)))
@@ -246,13 +246,6 @@ def _resolved(index: ActorIndex, tokens: list[Token], mentions: list[Mention]) -
     "BAGHDAD — Iraqi forces …", stands for no party, and its phrase holds the real one)."""
     actors = {m.actor for m in mentions}
     return [t for t in tokens if (m := index.mention_for_token(t)) is not None and m.actor in actors]
-
-
-def _takes_control(trigger: Token) -> bool:
-    """A seizure, capture or retaking of a place: held after, which relations.control
-    records; no attack on it (lexicons/stances.toml [control])."""
-    words = lexicon("stances")["control"]
-    return trigger.lemma_.lower() in (words["verbs"] if trigger.pos_ == "VERB" else words["nouns"])
 
 
 def _with_party(noun: Token) -> bool:
