@@ -201,12 +201,15 @@ def test_the_shipped_weights_carry_their_provenance():
     meta = json.loads((ROOT / "src/factions/data/models/relations.json").read_text())
     assert meta["command"].startswith("train/relations.py")
     assert set(meta["admitted"]) <= set(meta["label_types"]) and 0.5 <= meta["threshold"] < 1
-    assert meta["sets"] and all((ROOT / s).is_dir() for s in meta["sets"])
+    # the re3d-style sets ship with the project; re3d's own sources (real text) lie beside it
+    assert meta["sets"] and all((ROOT / s).is_dir() for s in meta["sets"] if not s.startswith(".."))
     # each set's held-out score: a model trained on the others, beside the rules alone
     assert set(meta["held_out"]) == {Path(s).name for s in meta["sets"]}
     for scores in meta["held_out"].values():
         assert 0 < scores["rules"]["f1"] and 0 < scores["with_model"]["f1"]
-    # the weights were trained on the sets as they are now
+    # the weights were trained on the sets as they are now (checked where the data is here)
+    if not all((ROOT / s).is_dir() for s in meta["sets"]):
+        return
     spec = importlib.util.spec_from_file_location("train_relations", ROOT / "train" / "relations.py")
     trainer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(trainer)

@@ -181,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = [Path(s) for s in args.sets]
     if args.sources:
+        if not list(Path(args.sources).rglob("relations.json")):
+            print(f"train/relations.py: error: {args.sources}: no re3d relations.json under it", file=sys.stderr)
+            return 1
         from factions.evaluate.re3d import folders
 
         sets += folders(args.sources)

@@ -438,9 +438,10 @@ def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
         # a head only where the body is named in the sentence ("elected X as its chairman"),
         # and not "its chief of staff", "its head of security" (posts under the head)
         after = index.document.text[m.span.end : m.span.end + 4]
-        if pronoun is None or after.startswith(" of "):
+        chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if pronoun is None or chars is None or after.startswith(" of "):
             return None
-        return _named_before(index, pronoun, sentence_of(doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0]).start_char)
+        return _named_before(index, pronoun, sentence_of(chars[0]).start_char)
     if pronoun is None or index.actors[pronoun.actor].kind != "media":
         return pronoun
     # An outlet has no fighters: "ISWAP said in a statement carried by Amaq that its
