@@ -986,6 +986,9 @@ def make_date_spans(nlp: Language, name: str):
     return date_spans
 
 
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+
+
 @Language.factory("factions_numbered_units", assigns=["doc.ents"])
 def make_numbered_units(nlp: Language, name: str):
     """A unit named by its number is one body's name, from the number to the unit's
@@ -998,6 +1001,8 @@ def make_numbered_units(nlp: Language, name: str):
                                    {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": words}, "IS_TITLE": True}]], greedy="LONGEST")
 
     def numbered_units(doc: Doc) -> Doc:
+        if not _ORDINAL.search(doc.text):
+            return doc  # most documents name no unit by its number: no matcher pass
         units = [s for s in matcher(doc, as_spans=True) if s[0].text[:-2].isdigit()]
         if not units:
             return doc
