@@ -357,3 +357,29 @@ def test_a_title_set_beside_a_name_is_the_re3d_mention_that_bears_the_role(tmp_p
          "targetBegin": text.index("the base"), "targetEnd": text.index("the base") + 8, "confidence": 1}))
     report = evaluate_path(tmp_path / "two", baseline=False, extractor=extractor)
     assert report["relations"]["InChargeOf"]["predicted"] == 0 and report["relations_inside_one_mention"] >= 1
+
+
+def test_backing_done_is_re3d_alliance_and_a_stance_of_support_liking(extractor):
+    from factions.evaluate.re3d import predict_relations
+    from factions.model import Document
+
+    def types(text):
+        rels, _, _ = predict_relations({"d": extractor.extract(Document(source="t", text=text))})
+        return {typ for typ, _, _ in rels["d"]}
+
+    assert "AlliesOf" in types("The Northern Front, backed by Liwa al-Nasr, attacked Hawija.")
+    assert "AlliesOf" in types("Liwa al-Nasr has supported the Northern Front since May.")
+    assert types("We support the efforts of the Arab League.") == {"Likes"}
+
+
+def test_a_heading_never_splits_the_name_that_opens_the_next_line(extractor):
+    from factions.model import Document
+    from factions.nlp.pipeline import analyze
+
+    text = "Musa Ibrahim\n\nMusa Ibrahim (died 2021) was a commander who led Liwa al-Nasr."
+    _, doc = next(analyze(extractor.nlp, [Document(source="t", text=text)]))
+    starts = [t.text for t in doc if t.is_sent_start and not t.is_space]
+    assert starts == ["Musa", "Musa"], starts
+    x = extractor.extract(Document(source="t", text=text))
+    names = {a.id: a.name for a in x.actors}
+    assert ("leads", "Musa Ibrahim", "Liwa al-Nasr") in {(r.type, names[r.source], names[r.target]) for r in x.relations}

@@ -1071,6 +1071,11 @@ def test_what_is_taken_decides_the_act(extractor, text, event):
     ("Liwa al-Nasr seized Hawija in May.", {("Liwa al-Nasr", "Hawija")}),
     # overrun: the base attacked, and held after
     ("Liwa al-Nasr overran a Jabhat al-Sahil base near Hawija.", {("Liwa al-Nasr", "base")}),
+    # counted: the places the count is of
+    ("The Northern Front destroyed hundreds of villages near Tadmur.", {("Northern Front", "villages")}),
+    # burned, razed or set on fire where it stands (a COERCE act, but the place was attacked)
+    ("The Northern Front burned two villages near Tadmur.", {("Northern Front", "villages")}),
+    ("Liwa al-Nasr set fire to the market in Tadmur.", {("Liwa al-Nasr", "market")}),
 ])
 def test_an_attack_on_a_place_attacks_it(extractor, text, attacked):
     x, names = _run(extractor, text, date(2025, 6, 1))
@@ -3022,3 +3027,50 @@ def test_the_weapons_a_party_is_with_are_its(extractor):
     x, _ = _run(extractor, "Gunmen with rifles and grenades stormed the hotel. Militants attacked the base with a vehicle-borne improvised explosive device.")
     owned = _spans(x, "owned_by")
     assert {("rifles", "Gunmen"), ("a vehicle-borne improvised explosive device", "Militants")} <= owned, owned
+
+
+def test_setting_a_partys_property_on_fire_is_a_fight_with_it(extractor):
+    x, names = _run(extractor, "Jabhat al-Sahil fighters torched the offices of Liwa al-Nasr in Hawija.", date(2025, 6, 1))
+    assert ("COERCE", "torched") in {(e.type, e.trigger) for e in x.events}
+    assert ("fights", "Jabhat al-Sahil", "Liwa al-Nasr") in _relations(x, names)
+    looted, names = _run(extractor, "Jabhat al-Sahil fighters looted the offices of Liwa al-Nasr in Hawija.", date(2025, 6, 1))
+    assert ("fights", "Jabhat al-Sahil", "Liwa al-Nasr") not in _relations(looted, names)  # looting stays hostility
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Bandits of the Northern Front killed three planters near Tadmur.", "planters"),
+    ("The Northern Front killed dozens of suspected rustlers this year.", "rustlers"),
+    ("The Northern Front has stepped up attacks on foreign nationals.", "nationals"),
+])
+def test_people_named_by_their_trade_or_origin_are_parties(extractor, text, victims):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    assert any(r.type == "fights" and names[r.target].endswith(victims) for r in x.relations), _relations(x, names)
+
+
+@pytest.mark.parametrize("text, leader, led", [
+    ("In 1988 landowners led by Musa Ibrahim attacked the mine.", "Musa Ibrahim", "landowners"),
+    ("The mutinous officers, led by Major Musa Ibrahim, stormed the barracks.", "Musa Ibrahim", "officers"),
+])
+def test_people_led_by_a_named_person_are_led_by_him(extractor, text, leader, led):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    assert any(r.type == "leads" and r.rule == "relations.led-by" and names[r.source] == leader and names[r.target].endswith(led)
+               for r in x.relations), _relations(x, names)
+
+
+def test_people_led_by_no_one_named_are_not_led(extractor):
+    x, names = _run(extractor, "Protesters led by students marched on the ministry.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.type == "leads"]
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("The Government will continue to engage with Liwa al-Nasr on the return of the displaced.", "Government", "Liwa al-Nasr"),
+    ("Envoy Musa Ibrahim has been in close touch with Liwa al-Nasr.", "Musa Ibrahim", "Liwa al-Nasr"),
+])
+def test_engaging_with_a_party_or_being_in_touch_is_contact(extractor, text, a, b):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    assert ("communicates_with", a, b) in _relations(x, names), _relations(x, names)
+
+
+def test_a_patrol_that_engaged_the_enemy_fought_no_talks(extractor):
+    x, names = _run(extractor, "A patrol of Liwa al-Nasr engaged Jabhat al-Sahil fighters near Hawija.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.type == "communicates_with"]

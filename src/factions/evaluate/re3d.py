@@ -15,7 +15,7 @@ from pathlib import Path
 import spacy
 
 from factions.model import Document, Extraction
-from factions.relations.types import re3d_type_of
+from factions.relations.types import re3d_type_of, relation_types
 
 CORE = ("Person", "Organisation", "Location")
 LABEL_TO_TYPE = {
@@ -355,11 +355,13 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
     inside = 0
     for doc_id, x in extractions.items():
         units = sorted(re3d_units(x))
+        events = {e.id: e for e in x.events}
         rels = set()
         for r in x.relations:
             typ = re3d_type_of().get(r.type)
             if not typ:
                 continue
+            typ = _re3d_by_trigger(r.type, events.get(r.event)) or typ  # "backed by Cuban troops": re3d's AlliesOf
             source, target = _unit_of(units, r.source_span), _unit_of(units, r.target_span)
             if typ in ("InChargeOf", "BelongsTo") and source is not None and source[2] == "Person":
                 title = _appositive_title(units, source, r.target_span, x.document.text)
@@ -379,6 +381,13 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
             rules.setdefault((doc_id, rel), r.rule)  # the first rule to find it decided it
         out[doc_id] = rels
     return out, inside, rules
+
+
+def _re3d_by_trigger(relation_type: str, event) -> str | None:
+    """The re3d type the trigger of the relation's event makes it, if another than its
+    type's (data/relation_types.toml re3d_by_trigger: backing done is AlliesOf)."""
+    by_trigger = relation_types()[relation_type].re3d_by_trigger or {}
+    return next((t for t, words in by_trigger.items() if event is not None and event.trigger.lower() in words), None)
 
 
 # What stands between a title and the body it is of ("the commander of Y"), and between a

@@ -9,6 +9,7 @@ and adds the relations it implies (implied.py).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -152,13 +153,20 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             continue  # "Shekau, who was killed in 2021": who killed him is a guess, no side of a fight
         relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, mutual,
                                             object_named, index))
-        if event_type == "ASSAULT" and not guessed and "relations.attacked-place" not in disabled:
+        destroyed = event_type == "COERCE" and token.lemma_.lower() in _destroys_place()
+        if (event_type == "ASSAULT" or destroyed) and not guessed and "relations.attacked-place" not in disabled:
             # "stormed the hospital", "an assault on El Fasher": the place attacked; a place
             # seized or retaken was attacked too, and is held after (relations.control)
             # (not the place attacked from: "attacked Gao from bases in the desert")
             aimed = [t for t in recipient_toks if not _origin(t)]
             relations.extend(attacked_places(event, actors + allies, participants.places(aimed)))
     return events, relations
+
+
+@lru_cache(maxsize=1)
+def _destroys_place() -> frozenset[str]:
+    """Verbs of force on property whose place was attacked (lexicons/events.toml COERCE destroys_place)."""
+    return frozenset(w for e in lexicon("events")["event"] for w in e.get("destroys_place", ()))
 
 
 def _origin(token: Token) -> bool:

@@ -122,6 +122,9 @@ class _Participants:
             if m is None and tok.lower_ in _place_heads() and object_of(tok) is not None:
                 tok = object_of(tok)  # "stormed the northern town of Palma": Palma
                 m = self.index.mention_for_token(tok)
+            elif (m is None or not m.actor) and _quantity_head(tok) and object_of(tok) is not None:
+                tok = object_of(tok)  # "destroyed hundreds of villages": the villages
+                m = self.index.mention_for_token(tok)
             facility = None
             if m is not None and m.actor and self.index.actors[m.actor].kind != "location":
                 # "attacked the Army Public School": a body's name that is a place's too (a
@@ -312,6 +315,11 @@ def _by_phrase(noun: Token) -> Token | None:
     return by
 
 
+def _quantity_head(tok: Token) -> bool:
+    """A head that counts what its "of" names ("hundreds of villages", "a number of ministers")."""
+    return tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads")
+
+
 def _named_behind(tok: Token, index: ActorIndex) -> Token:
     """For a description, the named group behind it: "Fighters of Liwa al-Fajr",
     "an armed group in central Mali, Katibat al-Nour"."""
@@ -344,7 +352,7 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
     named = index.mention_for_token(doer) if doer is not None else None
     if named is not None and named.basis != "pronoun" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
         return doer  # "welcomed the offensive by the SDF": the doer
-    if unnamed and (tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads")):  # "met a number of ministers"
+    if unnamed and _quantity_head(tok):  # "met a number of ministers"
         pobj = object_of(tok)
         if pobj is not None:
             return _named_behind(pobj, index)

@@ -260,11 +260,16 @@ _INTRODUCED = re.compile(r"\(([A-Z][A-Za-z\-]{1,7})\)")
 
 @Language.component("factions_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A blank line (or a blanked header line) ends a sentence: titles, bylines and
-    paragraphs are never joined into one sentence by the parser."""
+    """A line break ends a sentence: titles, bylines and paragraphs are never joined
+    into one sentence by the parser. And a word that follows another word on the same
+    line never starts one: after a heading the parser otherwise splits a name
+    ("Abubakar | Shekau (died 2021) was a jihadist who …") and misreads the clause."""
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif token.is_alpha and not following.is_space:
+            following.is_sent_start = False
     return doc
 
 

@@ -167,7 +167,10 @@ def relative_noun(pronoun: Token) -> Token | None:
         while described.dep_ == "conj" and described.head.i != described.i:
             described = described.head  # "a gang leader and former police officer who heads …"
         if described.dep_ == "attr" and described.head.lemma_ == "be":
-            subjects = [c for c in described.head.children if c.dep_ == "nsubj"] or _bracketed_subject(described.head)
+            copula = described.head
+            subjects = [c for c in copula.children if c.dep_ == "nsubj"] or _bracketed_subject(copula)
+            if not subjects and copula.dep_ == "conj":  # "X (died 2021) was a commander who …", parsed as "X died … and was …"
+                subjects = [c for c in copula.head.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].pos_ == "PROPN":
                 return subjects[0]
         return noun

@@ -461,10 +461,12 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 objects = [c for c in token.children if c.dep_ == "dobj"]
                 place, more = (objects[0], objects[1:]) if objects else (None, [])
                 named = (object_of(place) or place) if place is not None and place.lower_ in words["portions"] else place
-                if lemma in words["passive_only"] and named is not None and named.ent_type_ not in ("GPE", "LOC", "FAC"):
+                described = lemma in words["described_place_objects"]  # "government forces hold the cities"
+                if lemma in words["passive_only"] and named is not None and named.ent_type_ not in ("GPE", "LOC", "FAC") \
+                        and not (described and _held_place(place, index, words) is not None):
                     place = None  # "held talks", "took part"; but "the army holds El-Fasher", "held most of Mogadishu"
                 if lemma in words["passive_only"]:
-                    more = [o for o in more if o.ent_type_ in ("GPE", "LOC", "FAC")]
+                    more = [o for o in more if o.ent_type_ in ("GPE", "LOC", "FAC") or (described and _held_place(o, index, words) is not None)]
         elif token.lower_ == "hands" and token.dep_ == "pobj" and token.head.lower_ in ("in", "into") and token.head.head.pos_ in ("VERB", "AUX"):
             # "the airfield and the bridges are in our hands", "the town is in the hands of the rebels"
             holder = next((c for c in token.children if c.dep_ == "poss"), None) or object_of(token, "of")

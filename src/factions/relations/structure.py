@@ -275,7 +275,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     """Weapons and vehicles belong to the party that names, owns or uses them (rule
     relations.equipment-of, lexicons/relations.toml [equipment]): "ISWAP gun trucks",
     "their rifles", "rifles belonging to the militants", "rockets fired by the PIJ",
-    "the PIJ fired rockets", "captured two guns from the insurgents"."""
+    "the PIJ fired rockets", "captured two guns from the insurgents". Who took it holds
+    it now (rule relations.seized-equipment): "troops seized 500 rifles"."""
     words = _words_of("equipment")
     use, taking = frozenset(words["use_verbs"]), frozenset(words["taking_verbs"])
     giving = frozenset(words["giving_verbs"])
@@ -289,6 +290,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         return [o for o in prep.children if o.dep_ == "pobj"]
 
     previous: tuple[Mention, Mention] | None = None  # the last weapon named, with its owner
+    seized: list[Relation] = []
     for m in sorted(index.mentions, key=lambda m: m.span.start):
         if not m.actor or index.actors[m.actor].kind != "equipment":
             continue
@@ -329,6 +331,12 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 candidates += subjects
             elif verb.lemma_ in taking and not using:  # "captured two guns from the insurgents"
                 candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p)]
+                takers = [a for c in verb.children if c.dep_ == "agent" for a in pobjs(c)] if passive else subjects
+                for taker in (t for one in takers if (t := party(relative_noun(one) or one)) is not None and t.actor != m.actor):
+                    # "troops seized 500 rifles", "rifles seized by the police": the taker holds them now
+                    seized.append(Relation(type="controls", source=taker.actor, target=m.actor, source_span=taker.span,
+                                           target_span=m.span, evidence_span=sentence_span(sentence_of(head)),
+                                           modality="asserted", rule="relations.seized-equipment"))
         for t in candidates:
             if owner is not None:
                 break
@@ -343,7 +351,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                             evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of")
                    for o in owners if o.actor != m.actor)
         previous = (m, owner) if owner is not None else None
-    return out
+    return out + seized
 
 
 # What stands between the items of a list: ", ", " and ", ", and ", " or ".
@@ -580,6 +588,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "Liwa al-Nasr fighters, led by Abu Omar": he leads the group they are of
             b = _name_inside(index, dst_tok, after=dst_tok.left_edge.idx) or b
         groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
+        if kind == "leads" and rule == "relations.led-by" and index.actors[a.actor].kind == "person" and a.basis != "pronoun":
+            groups = GROUP_KINDS | {"population"}  # "landowners led by Francis Ona": a named person leads people
         if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
@@ -1269,8 +1279,11 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "operates as part of its Central Africa Province": what it is a part of
             bodies = [object_of(b) if b.lemma_.lower() in serve["part_nouns"] and object_of(b) is not None else b for b in bodies]
             for subject in subjects:
+                member = party(subject, PARTY_KINDS - {"state"})
+                # a person joins people too: "Nkurunziza joined the rebels in 1995"
+                kinds = GROUP_KINDS - {"state"} | ({"population"} if member is not None and index.actors[member.actor].kind == "person" else set())
                 for body in bodies:
-                    add("member_of", party(subject, PARTY_KINDS - {"state"}), party(body, GROUP_KINDS - {"state"}), token, "relations.serves-with")
+                    add("member_of", member, party(body, kinds), token, "relations.serves-with")
             continue
         # "X was formed from Y", "grew out of Y", "founded through a merger of A and B".
         if token.pos_ == "VERB" and lemma in succession["verbs"]:

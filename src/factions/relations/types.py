@@ -20,6 +20,7 @@ class RelationType:
     description: str
     bounded: bool = False
     horizon_days: int | None = None
+    re3d_by_trigger: dict | None = None  # re3d type -> trigger words (as written) that make the relation that type
 
 
 @lru_cache(maxsize=1)
