@@ -3074,3 +3074,54 @@ def test_engaging_with_a_party_or_being_in_touch_is_contact(extractor, text, a, 
 def test_a_patrol_that_engaged_the_enemy_fought_no_talks(extractor):
     x, names = _run(extractor, "A patrol of Liwa al-Nasr engaged Jabhat al-Sahil fighters near Hawija.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.type == "communicates_with"]
+
+
+def test_a_letterhead_names_the_body_and_its_office_one_name_a_line(extractor):
+    text = ("Troops repel raid on depot\n\nMINISTRY OF DEFENCE OF NORTH MARAVIA\nPress and Information Office\n"
+            "Vostrel, 12 May 2024\n\nPRESS RELEASE\n\nTroops of the 4th Brigade repelled a raid on the fuel depot at Kelm.")
+    x, names = _run(extractor, text, date(2024, 5, 12))
+    surfaces = {m.text for m in x.mentions}
+    assert {"MINISTRY OF DEFENCE OF NORTH MARAVIA", "Press and Information Office"} <= surfaces, surfaces
+    assert "PRESS RELEASE" not in surfaces  # the kind of text, no body
+    assert [r for r in x.relations if r.rule == "relations.letterhead"] and \
+        ("member_of", "Press and Information Office", "MINISTRY OF DEFENCE OF NORTH MARAVIA") in _relations(x, names)
+
+
+def test_a_state_in_a_letterhead_is_the_whole_wherever_it_stands(extractor):
+    text = "Statement on Kelm\n\nMinistry of External Affairs\nGovernment of North Maravia\n\nThe Government condemns the raid on Kelm."
+    x, names = _run(extractor, text, date(2024, 5, 12))
+    assert ("member_of", "Ministry of External Affairs", "Government of North Maravia") in _relations(x, names), _relations(x, names)
+
+
+def test_capitalised_lines_of_running_text_are_no_letterhead(extractor):
+    text = "Troops Repel Raid On Depot\n\nTroops of the 4th Brigade repelled a raid on the fuel depot at Kelm.\nThe Ministry said so."
+    x, _ = _run(extractor, text, date(2024, 5, 12))
+    assert not [r for r in x.relations if r.rule == "relations.letterhead"]
+
+
+@pytest.mark.parametrize("text, holder, place", [
+    ("Government forces hold the cities, while Liwa al-Nasr holds the countryside.", "Government forces", "cities"),
+    ("Liwa al-Nasr still holds pockets of territory near Hawija.", "Liwa al-Nasr", "territory"),
+])
+def test_holding_a_place_described_is_control(extractor, text, holder, place):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    assert any(r.type == "controls" and names[r.source].endswith(holder.split()[-1]) and names[r.target].endswith(place)
+               for r in x.relations), _relations(x, names)
+
+
+def test_holding_talks_is_no_control(extractor):
+    x, _ = _run(extractor, "Liwa al-Nasr held talks with the government in Hawija.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.type == "controls"]
+
+
+def test_who_seizes_weapons_holds_them_and_who_lost_them_owned_them(extractor):
+    x, names = _run(extractor, "Liwa al-Nasr fighters captured two tanks and 40 rifles from Jabhat al-Sahil.", date(2025, 6, 1))
+    held = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.seized-equipment"}
+    assert {("Liwa al-Nasr fighters", "tanks"), ("Liwa al-Nasr fighters", "rifles")} <= held, held
+    assert any(r.type == "owned_by" and names[r.target] == "Jabhat al-Sahil" for r in x.relations)
+
+
+def test_a_person_who_joins_people_is_one_of_them(extractor):
+    x, names = _run(extractor, "Musa Ibrahim joined the rebels in 1995.", date(2025, 6, 1))
+    assert ("member_of", "Musa Ibrahim", "rebels") in {(r.type, names[r.source], names[r.target]) for r in x.relations}
+    assert not [r for r in x.relations if r.type == "allied_with"]

@@ -23,6 +23,8 @@ if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
 if not Doc.has_extension("acronyms"):
     Doc.set_extension("acronyms", default=None)
+if not Doc.has_extension("letterhead"):
+    Doc.set_extension("letterhead", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -1025,6 +1027,67 @@ def make_numbered_units(nlp: Language, name: str):
     return numbered_units
 
 
+@Language.factory("factions_letterheads", assigns=["doc.ents", "doc._.letterhead"])
+def make_letterheads(nlp: Language, name: str):
+    """The letterhead of an official release names the body issuing it and its office,
+    one name a line ("MALAWI DEFENCE FORCE / Public Relations Office"): each such line
+    is one organisation's name, whatever the model made of it. A letterhead is two or
+    more adjacent lines among the document's first, before its body; a line is a name
+    when its words are capitalised, it has no number and one word is a body's
+    (lexicons/actor_kinds.toml [letterheads]). `doc._.letterhead` keeps their character
+    spans, top first, for rule relations.letterhead."""
+    words = lexicon("actor_kinds")["letterheads"]
+    heads, small, not_bodies = frozenset(words["heads"]), frozenset(words["small_words"]), frozenset(words["not_bodies"])
+
+    def letterheads(doc: Doc) -> Doc:
+        named = [line for line in _opening_lines(doc) if _names_a_body(line, heads, small) and line[-1].lower_ not in not_bodies]
+        block = [line for line in named if any(other is not line and _adjacent(line, other) for other in named)]
+        doc._.letterhead = [(line.start_char, line.end_char) for line in block]
+        if not block:
+            return doc
+        ents = list(doc.ents)
+        added = [Span(doc, line.start, line.end, label="ORG") for line in block
+                 if not any(e.start == line.start and e.end == line.end for e in ents)]
+        doc.ents = filter_spans([e for e in ents if not any(a.start < e.end and e.start < a.end for a in added)] + added)
+        return doc
+
+    return letterheads
+
+
+def _opening_lines(doc: Doc, most: int = 12) -> list[Span]:
+    """The document's first lines (at most `most`), up to the first that reads as
+    running text (ends with a full stop, or is long)."""
+    lines, start = [], None
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if start is not None:
+                lines.append(doc[start : token.i])
+                if len(lines) == most or doc[token.i - 1].text == "." or token.i - start > 15:
+                    break
+            start = None
+        elif start is None:
+            start = token.i
+    return lines
+
+
+def _names_a_body(line: Span, heads: frozenset[str], small: frozenset[str]) -> bool:
+    """A letterhead line naming a body: "Office of the Spokesman", "REPUBLIC OF ICELAND"."""
+    if not 1 <= len(line) <= 12 or not line[-1].is_alpha or any(ch.isdigit() for ch in line.text):
+        return False
+    if any(not t.is_alpha and t.text not in "-'’&,()" for t in line):
+        return False
+    alpha = [t for t in line if t.is_alpha]
+    return all(t.text[:1].isupper() or t.lower_ in small for t in alpha) and any(t.lower_ in heads for t in alpha) \
+        and not all(t.lower_ in small for t in alpha)
+
+
+def _adjacent(a: Span, b: Span) -> bool:
+    """Two lines one line break apart (no blank line between)."""
+    doc = a.doc
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return second.start == first.end + 1 and doc[first.end].text.count("\n") == 1
+
+
 @Language.factory("factions_text_acronyms")
 def make_text_acronyms(nlp: Language, name: str):
     """Acronyms introduced in the text, "the Islamic State (IS)": later bare uses of
@@ -1231,6 +1294,8 @@ def make_nominals(nlp: Language, name: str):
             overlapping = range(bisect_right(ends, span.start), bisect_left(starts, span.end))
             if any(not (span.start <= starts[k] and ends[k] <= span.end) for k in overlapping):
                 continue
+            if any(a <= span.start_char and span.end_char <= b for a, b in doc._.letterhead or ()):
+                continue  # "Office of the Spokesman" in a letterhead: the line is one body's name
             kept.append(span)
         doc._.nominals = kept
         return doc

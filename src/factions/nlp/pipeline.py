@@ -69,7 +69,8 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     nlp.add_pipe("factions_text_acronyms", after="factions_whole_names")
     nlp.add_pipe("factions_entity_fixes", after="factions_text_acronyms")
     nlp.add_pipe("factions_numbered_units", after="factions_entity_fixes")
-    nlp.add_pipe("factions_nominals", after="factions_numbered_units")
+    nlp.add_pipe("factions_letterheads", after="factions_numbered_units")
+    nlp.add_pipe("factions_nominals", after="factions_letterheads")
     nlp.add_pipe("factions_date_spans", after="factions_nominals")
     nlp.max_length = max(nlp.max_length, 4_000_000)
     return nlp

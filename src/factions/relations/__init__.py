@@ -29,8 +29,8 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     from factions.relations.captives import captive_relations
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
-        affiliate_relations, composition_relations, dedupe_relations, described_memberships, equipment_relations, named_arguments,
-        outlet_relations, structural_relations, title_relations,
+        affiliate_relations, composition_relations, dedupe_relations, described_memberships, equipment_relations, letterhead_relations,
+        named_arguments, outlet_relations, structural_relations, title_relations,
     )
 
     relations = list(implied)
@@ -40,6 +40,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     relations.extend(equipment_relations(doc, index, participants))
     relations.extend(captive_relations(doc, index))
     relations.extend(structural_relations(doc, index))
+    relations.extend(letterhead_relations(doc, index))
     relations.extend(affiliate_relations(doc, index))
     relations.extend(outlet_relations(doc, index))
     relations.extend(alias_relations(doc, index))

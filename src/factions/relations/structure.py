@@ -271,6 +271,30 @@ def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Me
     return []
 
 
+def letterhead_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """A letterhead's line under another names a part of the body above it (rule
+    relations.letterhead): "MALAWI DEFENCE FORCE / Public Relations Office", "REPUBLIC OF
+    ICELAND / Ministry for Foreign Affairs". The lines are the ones the pipeline read as
+    one name each (nlp component factions_letterheads)."""
+    lines = doc._.letterhead or []
+    states = frozenset(lexicon("actor_kinds")["letterheads"]["states"])
+    text = index.document.text
+    out = []
+    for (top, top_end), (low, low_end) in zip(lines, lines[1:]):
+        if text[top_end:low].count("\n") != 1:
+            continue  # not one under the other
+        whole, part = index.mention_at(top, top_end), index.mention_at(low, low_end)
+        if part is not None and part.actor and (index.actors[part.actor].kind == "state" or text[low:low_end].split()[0].lower() in states):
+            whole, part = part, whole  # "Ministry of External Affairs / Government of India": the state is the whole
+        if whole is None or part is None or not whole.actor or not part.actor or whole.actor == part.actor:
+            continue
+        if index.actors[whole.actor].kind not in GROUP_KINDS or index.actors[part.actor].kind not in GROUP_KINDS - {"state"}:
+            continue
+        out.append(Relation(type="member_of", source=part.actor, target=whole.actor, source_span=part.span, target_span=whole.span,
+                            evidence_span=Span(top, low_end), modality="asserted", rule="relations.letterhead"))
+    return out
+
+
 def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants) -> list[Relation]:
     """Weapons and vehicles belong to the party that names, owns or uses them (rule
     relations.equipment-of, lexicons/relations.toml [equipment]): "ISWAP gun trucks",
