@@ -3125,3 +3125,16 @@ def test_a_person_who_joins_people_is_one_of_them(extractor):
     x, names = _run(extractor, "Musa Ibrahim joined the rebels in 1995.", date(2025, 6, 1))
     assert ("member_of", "Musa Ibrahim", "rebels") in {(r.type, names[r.source], names[r.target]) for r in x.relations}
     assert not [r for r in x.relations if r.type == "allied_with"]
+
+
+def test_units_of_two_bodies_belong_to_each(extractor):
+    x, names = _run(extractor, "Units of the army and the National Gendarmerie have been hunting the raiders since May.", date(2025, 6, 1))
+    bodies = {names[r.target] for r in x.relations if r.type == "member_of" and names[r.source].lower() == "units"}
+    assert {"army", "National Gendarmerie"} <= bodies, _relations(x, names)
+
+
+@pytest.mark.parametrize("name", ["Malawi Defence Force", "Kenya Navy"])
+def test_a_states_force_named_after_it_is_a_body_not_the_place(extractor, name):
+    x, _ = _run(extractor, f"Soldiers of the {name} patrolled the streets of the capital on Tuesday.", date(2025, 6, 1))
+    kinds = {a.name: a.kind for a in x.actors}
+    assert kinds.get(name) not in (None, "location"), kinds

@@ -647,6 +647,7 @@ def entity_fixes(doc: Doc) -> Doc:
     place_preps = frozenset(fixes["place_after_preps"])
     place_only = frozenset(fixes["place_only_preps"])
     event_words = frozenset(fixes["event_name_words"])
+    state_forces = frozenset(fixes["state_force_words"])
     document_words = frozenset(fixes["document_name_words"])
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
@@ -754,8 +755,9 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "PERSON"  # "Guillaume Soro", "Mahamat Nouri": a common given name, then a surname
         elif label in ("ORG", "GPE", "LOC", "NORP") and _person_by_context(ent, spans):
             label = "PERSON"  # "a rebel movement led by Mahamat Nouri", "known as Prachanda", "By Helena Marques"
-        elif label in ("GPE", "LOC", "FAC") and len(ent) > 1 and (ent[-1].lower_ in _body_words() or ent[-1].lower_ in group_words):
-            label = "ORG"  # "the Timbuktu Institute", "Kabul University", "the Azerbaijan Army": a body named after its place
+        elif label in ("GPE", "LOC", "FAC") and len(ent) > 1 and (ent[-1].lower_ in _body_words() or ent[-1].lower_ in group_words
+                                                                  or ent[-1].lower_ in state_forces):
+            label = "ORG"  # "the Timbuktu Institute", "Kabul University", "the Azerbaijan Army", "the Malawi Defence Force": a body named after its place
         elif label in ("PERSON", "ORG", "NORP") and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in place_before:
             label = "GPE"
         elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \

@@ -144,8 +144,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             group = m  # "recalled its ambassador from Tehran": the possessor's, not Tehran's ("our forces of the 6th Division" are the division's)
         if group is m:
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
-        if group is m and actor.kind == "population":
-            group = _body_described_of(m, index, doc) or m  # "soldiers of the new national army"
+        if group is m and (actor.kind == "population" or unit):
+            group = _body_described_of(m, index, doc) or m  # "soldiers of the new national army", "units of the army"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
         if _bare(group.text) == _bare(m.text):
