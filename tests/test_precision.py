@@ -3138,3 +3138,19 @@ def test_a_states_force_named_after_it_is_a_body_not_the_place(extractor, name):
     x, _ = _run(extractor, f"Soldiers of the {name} patrolled the streets of the capital on Tuesday.", date(2025, 6, 1))
     kinds = {a.name: a.kind for a in x.actors}
     assert kinds.get(name) not in (None, "location"), kinds
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Musa Ibrahim later served as chairman of Liwa al-Nasr.", "leads"),
+    ("Musa Ibrahim later served as deputy chairman of Liwa al-Nasr.", "member_of"),
+    ("Musa Ibrahim served as a member of Liwa al-Nasr until 1990.", "member_of"),
+])
+def test_serving_as_a_post_of_a_body_says_how_one_belongs_to_it(extractor, text, kind):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    found = {(r.type, names[r.target]) for r in x.relations if names[r.source] == "Musa Ibrahim"}
+    assert found == {(kind, "Liwa al-Nasr")}, _relations(x, names)
+
+
+def test_a_spokesman_for_a_body_is_one_of_its_own(extractor):
+    x, names = _run(extractor, "A spokesman for Liwa al-Nasr said the fighters had withdrawn.", date(2025, 6, 1))
+    assert any(r.type == "member_of" and names[r.target] == "Liwa al-Nasr" for r in x.relations), _relations(x, names)

@@ -190,6 +190,10 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     return out
 
 
+# Who speaks "for" a body is one of its own: "a spokesman for the Command".
+_SPEAKERS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen"})
+
+
 def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     """People "of" a body the text describes rather than names: "soldiers of the new
     national army", "officers of the regional police" are its members, "the commander of
@@ -199,9 +203,12 @@ def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | Non
     members = {*lexicon("relations")["possessor"]["members"], *roles["member_of"], "man", "men"}
     if span is None or not ({span.root.lower_, span.root.lemma_.lower()} & members):
         return None  # "victims of the militia" are none of its ("the commander of the Russian contingent" heads it: the caller says so)
-    pobj = object_of(span.root, "of")
+    pobj, speaking = object_of(span.root, "of"), False
+    if pobj is None and span.root.lower_ in _SPEAKERS_FOR:
+        pobj, speaking = object_of(span.root, "for"), True  # "a spokesman for the Command" (named or not)
     body = index.mention_for_token(pobj) if pobj is not None else None
-    if body is None or not body.actor or body.basis != "nominal" or body.actor == m.actor:
+    if body is None or not body.actor or body.basis not in (("nominal", "model", "kb", "acronym") if speaking else ("nominal",)) \
+            or body.actor == m.actor:
         return None
     return body if index.actors[body.actor].kind in GROUP_KINDS - {"population"} else None
 
@@ -1204,8 +1211,9 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     include, serve = _words_of("members_include"), _words_of("serves_with")
     succession, founding, held = _words_of("succession"), _words_of("founding"), _words_of("held_by")
     phrasal = {(p["verb"], p["word"]) for p in include["phrasal"]}
+    roles = lexicon("events")["roles"]
+    title_relation = {w: "leads" for w in roles["leads"]} | {w: "member_of" for w in roles["member_of"]}
     out: list[Relation] = []
-
 
     def party(tok: Token | None, kinds: set[str]) -> Mention | None:
         if tok is None:
@@ -1302,6 +1310,13 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 [o for c in token.children if c.dep_ == "prep" and c.lower_ in serve["verbs"][lemma] for o in c.children if o.dep_ == "pobj"]
             # "operates as part of its Central Africa Province": what it is a part of
             bodies = [object_of(b) if b.lemma_.lower() in serve["part_nouns"] and object_of(b) is not None else b for b in bodies]
+            # "served as chairman of the DPP": the post says how (rule relations.title-of's words)
+            posts = [b for b in bodies if b.lemma_.lower() in title_relation and object_of(b) is not None and b.head.lower_ == "as"]
+            for post in posts:
+                kind = "member_of" if _second_in_command(post) or _one_of_several(post) else title_relation[post.lemma_.lower()]
+                for subject in subjects:
+                    add(kind, party(subject, PARTY_KINDS - {"state"}), party(object_of(post), GROUP_KINDS), token, "relations.serves-with")
+            bodies = [b for b in bodies if b not in posts and not (b.lemma_.lower() in title_relation and b.head.lower_ == "as")]
             for subject in subjects:
                 member = party(subject, PARTY_KINDS - {"state"})
                 # a person joins people too: "Nkurunziza joined the rebels in 1995"
