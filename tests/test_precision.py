@@ -3154,3 +3154,18 @@ def test_serving_as_a_post_of_a_body_says_how_one_belongs_to_it(extractor, text,
 def test_a_spokesman_for_a_body_is_one_of_its_own(extractor):
     x, names = _run(extractor, "A spokesman for Liwa al-Nasr said the fighters had withdrawn.", date(2025, 6, 1))
     assert any(r.type == "member_of" and names[r.target] == "Liwa al-Nasr" for r in x.relations), _relations(x, names)
+
+
+def test_whom_a_party_arrests_it_holds(extractor):
+    x, names = _run(extractor, "Police in Hawija arrested 12 protesters on Sunday.", date(2025, 6, 1))
+    held = [r for r in x.relations if r.type == "controls" and r.rule == "relations.holds-captives"]
+    assert [(names[r.source], names[r.target]) for r in held] == [("Police", "protesters")], _relations(x, names)
+    assert ("opposes", "Police", "protesters") in _relations(x, names)  # the arrest itself stays coercion
+
+
+def test_an_arrest_is_re3d_fighting(extractor):
+    from factions.evaluate.re3d import predict_relations
+    from factions.model import Document
+
+    rels, _, _ = predict_relations({"d": extractor.extract(Document(source="t", text="Liwa al-Nasr detained several Jabhat al-Sahil commanders in Hawija."))})
+    assert {"FightingAgainst", "InChargeOf"} <= {typ for typ, _, _ in rels["d"]}, rels

@@ -1,6 +1,7 @@
 """Who holds captives (rule relations.holds-captives): "the attackers took hostages",
 "took 12 policemen prisoner", "hostages held by the group", "the raiders freed their
-hostages". The captor `controls` the captives, as a party controls a place it holds.
+hostages", "police arrested 12 protesters". The captor `controls` the captives, as a
+party controls a place it holds.
 Words in data/lexicons/relations.toml [captives]."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ RULE = "relations.holds-captives"
 def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     words = lexicon("relations")["captives"]
     nouns, taking, marks = frozenset(words["nouns"]), frozenset(words["taking_verbs"]), frozenset(words["marks"])
+    custody = frozenset(words["custody_verbs"])
     out: list[Relation] = []
 
     def party(token: Token | None) -> Mention | None:
@@ -32,7 +34,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             out.append(Relation(type="controls", source=h.actor, target=c.actor, source_span=h.span, target_span=c.span,
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))
 
-    for verb in tokens_where(doc, lemmas=taking):
+    for verb in tokens_where(doc, lemmas=taking | custody):
         if verb.pos_ != "VERB":
             continue
         subjects, passive = _subject_tokens(verb)
@@ -42,7 +44,9 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         # they are captives (the parser may hang it on the verb or inside the object)
         marked = any(c.lower_ in marks and c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj", "attr", "ccomp")
                      for c in verb.children if c.i > verb.i)
-        captives = [o for o in objects if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)]
+        arrest = verb.lemma_.lower() in custody  # "arrested 12 protesters": in custody, whatever they are called
+        captives = [o for o in objects if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)
+                    or (arrest and _person(o, index))]
         for o in objects:
             if o.right_edge.lower_ in marks and o.right_edge.i > o.i:  # "took hundreds of soldiers prisoner"
                 people = [t for t in o.subtree if t.i < o.right_edge.i and t.pos_ == "NOUN"]
@@ -50,7 +54,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if passive or (agents and verb.dep_ in ("acl", "relcl")):  # "hostages held by the group", "were taken prisoner by the rebels"
             held = [verb.head] if verb.dep_ in ("acl", "relcl") else [s for s in subjects]
             for captive in held:
-                if captive.lemma_.lower() in nouns or marked:
+                if captive.lemma_.lower() in nouns or marked or (arrest and _person(captive, index)):
                     for agent in agents:
                         add(agent, captive, verb)
             continue
@@ -62,3 +66,9 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if owner is not None and token.pos_ == "NOUN":
             add(owner, token, token)
     return out
+
+
+def _person(token: Token, index: ActorIndex) -> bool:
+    """Whether a token names people or a person: the ones an arrest takes into custody."""
+    m = index.mention_for_token(token)
+    return m is not None and m.actor is not None and index.actors[m.actor].kind in ("person", "population")
