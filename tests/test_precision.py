@@ -2184,6 +2184,8 @@ def test_the_commander_of_a_body_described_heads_it(extractor):
     ("The hostages held by the group were freed on Monday.", "the group", "The hostages"),
     ("Three soldiers were taken prisoner by the rebels.", "the rebels", "Three soldiers"),
     ("The raiders released their hostages at dawn.", "The raiders", "their hostages"),
+    # detainees are held too, by whoever detained them (every blind re3d set marks it)
+    ("Police detained 40 suspects in the capital.", "Police", "suspects"),
 ])
 def test_who_takes_or_holds_captives_controls_them(extractor, text, holder, captives):
     x, _ = _run(extractor, text)
@@ -2191,7 +2193,6 @@ def test_who_takes_or_holds_captives_controls_them(extractor, text, holder, capt
 
 
 @pytest.mark.parametrize("text", [
-    "Police detained 40 suspects in the capital.",  # a state's detainees, held by law
     "The government refused to free the prisoners.",  # no captor named
     "The rebels released 12 prisoners of war on Monday.",  # released, not taken or held
 ])
@@ -3169,3 +3170,13 @@ def test_an_arrest_is_re3d_fighting(extractor):
 
     rels, _, _ = predict_relations({"d": extractor.extract(Document(source="t", text="Liwa al-Nasr detained several Jabhat al-Sahil commanders in Hawija."))})
     assert {"FightingAgainst", "InChargeOf"} <= {typ for typ, _, _ in rels["d"]}, rels
+
+
+def test_a_wire_dateline_names_the_agency_not_a_party(extractor):
+    text = ("Gunmen kill 12 soldiers\n\nKELMORA, Dec 17 (Reuters) - Dozens of gunmen stormed an army post near Kelm on Tuesday, "
+            "killing 12 soldiers, the army said.")
+    x, names = _run(extractor, text, date(2025, 12, 17))
+    agency = {a.id for a in x.actors if a.name in ("Reuters", "Thomson Reuters")}
+    assert agency, names  # the agency is known, not an acronym of the date before it
+    assert not [r for r in x.relations if r.source in agency or r.target in agency], _relations(x, names)
+    assert any(r.type == "fights" and names[r.source].lower() == "gunmen" for r in x.relations), _relations(x, names)

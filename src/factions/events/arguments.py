@@ -127,8 +127,18 @@ def _list_item_in_name(appos: Token) -> Token | None:
 
 
 def _in_dateline(token: Token) -> bool:
-    """Whether a token lies in the place name of a dateline ("Damascus, SANA – …")."""
-    return token.ent_type_ in ("GPE", "LOC") and any(e.start <= token.i < e.end and opens_dateline(e) for e in token.doc.ents)
+    """Whether a token lies in the place name of a dateline ("Damascus, SANA – …"), or
+    is the agency in its brackets ("OUAGADOUGOU, Dec 17 (Reuters) - …")."""
+    doc = token.doc
+    if token.ent_type_ in ("GPE", "LOC"):
+        return any(e.start <= token.i < e.end and opens_dateline(e) for e in doc.ents)
+    opening = next((t for t in reversed(doc[max(token.i - 3, 0) : token.i]) if t.text == "("), None)
+    if opening is None:
+        return False
+    start = opening.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    return opening.i - start <= DATELINE_WORDS and any(e.start == start and opens_dateline(e) for e in doc.ents)
 
 
 def _fronted_before_subject(verb: Token, first: Token) -> bool:

@@ -257,6 +257,8 @@ def nominal_lexicon() -> dict:
     return lexicon("nominals")
 
 
+# Entity labels that name no one, so no acronym after them is theirs.
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _INTRODUCED = re.compile(r"\(([A-Z][A-Za-z\-]{1,7})\)")
 
 
@@ -619,8 +621,9 @@ def _country_after(doc: Doc, i: int) -> bool:
 def _capital_datelines(doc: Doc) -> list[Span]:
     """A wire dateline's place in capitals, which the model reads as several names:
     "SAN CRISTOBAL DE LAS CASAS, Mexico, Jan 1 (Reuters) - …" is one place (a line that
-    opens with two or more capitalised words, then a comma or a bracket and, within a few
-    words, a dash: nlp.tokens.opens_dateline)."""
+    opens with capitalised words, then a comma or a bracket and, within a few words, a
+    dash: nlp.tokens.opens_dateline); one such word is a place too ("OUAGADOUGOU, Dec 17
+    (Reuters) - …"), which the model may leave unnamed."""
     out = []
     for t in doc:
         if not (t.i == 0 or (doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text)):
@@ -628,7 +631,7 @@ def _capital_datelines(doc: Doc) -> list[Span]:
         j = t.i
         while j < len(doc) and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
             j += 1
-        if j - t.i >= 2 and opens_dateline(place := Span(doc, t.i, j, label="GPE")):
+        if (j - t.i >= 2 or (j - t.i == 1 and len(t) >= 3)) and opens_dateline(place := Span(doc, t.i, j, label="GPE")):
             out.append(place)
     return out
 
@@ -1103,8 +1106,8 @@ def make_text_acronyms(nlp: Language, name: str):
         for m in _INTRODUCED.finditer(doc.user_data.get("text") or doc.text):
             inner = doc.char_span(m.start(1), m.end(1))
             k = bisect_right(ends, m.start())  # the last entity ending before the bracket, if it ends close to it
-            if inner is not None and k and m.start() - ends[k - 1] <= 2:
-                full = ents[k - 1]
+            if inner is not None and k and m.start() - ends[k - 1] <= 2 and ents[k - 1].label_ not in _NOT_NAMES:
+                full = ents[k - 1]  # (not a date: "PORT LOUIS, Feb 23 (AFP) -" names the agency, not the day)
                 body = _body_in_place(doc, ents, k - 1)
                 if body is not None:
                     # "the United Nations Transitional Authority in Cambodia (UNTAC)": the

@@ -868,6 +868,9 @@ def _named_head(tok: Token, index: ActorIndex) -> Token:
         if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
             return subject
     if tok.dep_ == "appos":
+        own = index.mention_for_token(tok)
+        if own is not None and own.actor and own.basis not in ("nominal", "pronoun"):
+            return tok  # a name is what it names ("LUANDA, Feb 23 (Reuters) - Jonas Savimbi, who led …": not the agency)
         named = index.mention_for_token(tok.head)
         if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
             return tok.head
