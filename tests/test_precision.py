@@ -3180,3 +3180,18 @@ def test_a_wire_dateline_names_the_agency_not_a_party(extractor):
     assert agency, names  # the agency is known, not an acronym of the date before it
     assert not [r for r in x.relations if r.source in agency or r.target in agency], _relations(x, names)
     assert any(r.type == "fights" and names[r.source].lower() == "gunmen" for r in x.relations), _relations(x, names)
+
+
+@pytest.mark.parametrize("text, leader, body", [
+    ("Musa Ibrahim took command of Liwa al-Nasr in 2013.", "Musa Ibrahim", "Liwa al-Nasr"),
+    ("Mokhtar Belmokhtar kept command of a battalion of fighters.", "Mokhtar Belmokhtar", "battalion"),
+])
+def test_a_person_who_takes_a_bodys_command_leads_it(extractor, text, leader, body):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    assert any(r.type == "leads" and names[r.source] == leader and names[r.target].endswith(body) for r in x.relations), _relations(x, names)
+
+
+def test_a_list_of_seized_weapons_is_held_item_by_item(extractor):
+    x, names = _run(extractor, "Liwa al-Nasr fighters recovered AK-47 rifles, a mortar, two machine guns and grenades.", date(2025, 6, 1))
+    held = {names[r.target] for r in x.relations if r.rule == "relations.seized-equipment"}
+    assert {"rifles", "machine guns", "grenades"} <= held, held

@@ -497,7 +497,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                     place = object_of(token.head)  # "took control of X": the "of" hung on the verb
         if holder is None or place is None:
             continue
-        if lemma == "control" and token.pos_ == "NOUN":
+        if lemma in ("control", "command") and token.pos_ == "NOUN":
             # "Nkurunziza took control of the CNDD-FDD": a person in control of a body leads it
             # (not one who captured it: "Massoud's capture of the Soviet garrison")
             leader, body = _party(holder, index), _party(place, index)

@@ -331,8 +331,10 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         head = chars.root
         owner = participants.equipment_owner(m, head)  # "ISWAP gun trucks", "their rifles", "fired by X"
         first = head
-        while first.dep_ == "conj" and first.head.i != first.i:
+        while first.dep_ in ("conj", "appos") and first.head.i != first.i \
+                and (first.dep_ == "conj" or first.head.pos_ == "NOUN" and first.head.tag_ == "NNS"):
             first = first.head  # "rifles, launchers and mines belonging to X": the list shares its phrase
+            # (the parser may hang the list's second item on the first as an apposition: "rifles, a mortar, two guns")
         listed = [first, *first.conjuncts]
         candidates: list[Token] = []
         listed_owners: list[Token] = []
