@@ -3195,3 +3195,18 @@ def test_a_list_of_seized_weapons_is_held_item_by_item(extractor):
     x, names = _run(extractor, "Liwa al-Nasr fighters recovered AK-47 rifles, a mortar, two machine guns and grenades.", date(2025, 6, 1))
     held = {names[r.target] for r in x.relations if r.rule == "relations.seized-equipment"}
     assert {"rifles", "machine guns", "grenades"} <= held, held
+
+
+@pytest.mark.parametrize("text, member, groups", [
+    ("Norway is one of the Friends of the Peace Process.", "Norway", {"Friends of the Peace Process"}),
+    ("Musa Ibrahim was one of the founders of Liwa al-Nasr.", "Musa Ibrahim", {"founders", "Liwa al-Nasr"}),
+])
+def test_one_of_a_group_belongs_to_it(extractor, text, member, groups):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    found = {names[r.target] for r in x.relations if r.rule == "relations.one-of" and names[r.source] == member}
+    assert found == groups, _relations(x, names)
+
+
+def test_ranked_as_one_of_a_group_is_the_object_not_who_ranks(extractor):
+    x, names = _run(extractor, "Officials of Liwa al-Nasr ranked the Northern Front as one of the strongest armed groups.", date(2025, 6, 1))
+    assert {names[r.source] for r in x.relations if r.rule == "relations.one-of"} <= {"Northern Front"}, _relations(x, names)

@@ -278,6 +278,48 @@ def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Me
     return []
 
 
+def one_of_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"Norway is one of the Group of Friends", "Yusuf bin Alawi, one of its early
+    members", "took part as one of the observer states": the one named belongs to the
+    group it is one of (rule relations.one-of); to the body those people are of, too
+    ("one of its early members": its)."""
+    members = frozenset(lexicon("relations")["possessor"]["members"])
+    out = []
+    for one in tokens_where(doc, lowers=frozenset({"one"})):
+        group_tok = object_of(one, "of")
+        if group_tok is None or one.pos_ not in ("NUM", "PRON", "NOUN"):
+            continue
+        if one.dep_ == "attr" and one.head.lemma_ == "be":  # "Norway is one of …"
+            subject = next((c for c in one.head.children if c.dep_ == "nsubj"), None)
+        elif one.dep_ == "appos":  # "X, one of its early members,"
+            subject = one.head
+        elif one.dep_ == "pobj" and one.head.lower_ == "as" and one.head.head.pos_ == "VERB":  # "took part as one of …"
+            verb = one.head.head  # ("ranked it as one of the two strongest": the object is the one)
+            subject = next((c for c in verb.children if c.dep_ == "dobj"), None) or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        member = index.mention_for_token(_named_head(subject, index)) if subject is not None else None
+        group = index.mention_for_token(group_tok)
+        if member is None or group is None or not member.actor or not group.actor or member.actor == group.actor:
+            continue
+        if member.basis == "pronoun" or index.actors[member.actor].kind not in PARTY_KINDS - {"location"} \
+                or index.actors[group.actor].kind not in GROUP_KINDS | {"population"}:
+            continue
+        evidence = sentence_span(sentence_of(one))
+        wholes = [group]
+        if index.actors[group.actor].kind == "population":  # "one of its early members", "one of the founders of al-Qaeda": its body's too
+            body_tok = object_of(group_tok, "of")
+            owner = index.mention_for_token(body_tok) if body_tok is not None else None
+            if owner is None and (group_tok.lemma_.lower() in members or group_tok.lower_ in members):
+                owner = _possessor(group, index, doc)
+            if owner is not None and owner.actor and owner.actor not in (member.actor, group.actor) \
+                    and index.actors[owner.actor].kind in GROUP_KINDS and owner.basis != "pronoun":
+                wholes.append(owner)
+        out.extend(Relation(type="member_of", source=member.actor, target=w.actor, source_span=member.span, target_span=w.span,
+                            evidence_span=evidence, modality="asserted", rule="relations.one-of") for w in wholes)
+    return out
+
+
 def letterhead_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     """A letterhead's line under another names a part of the body above it (rule
     relations.letterhead): "MALAWI DEFENCE FORCE / Public Relations Office", "REPUBLIC OF
