@@ -3210,3 +3210,13 @@ def test_one_of_a_group_belongs_to_it(extractor, text, member, groups):
 def test_ranked_as_one_of_a_group_is_the_object_not_who_ranks(extractor):
     x, names = _run(extractor, "Officials of Liwa al-Nasr ranked the Northern Front as one of the strongest armed groups.", date(2025, 6, 1))
     assert {names[r.source] for r in x.relations if r.rule == "relations.one-of"} <= {"Northern Front"}, _relations(x, names)
+
+
+def test_thanks_and_tribute_to_responders_and_jawans_name_them(extractor):
+    x, names = _run(extractor, "Liwa al-Nasr thanked the first responders and paid tribute to the jawans.", date(2025, 6, 1))
+    assert {"responders", "jawans"} <= {names[r.target].split()[-1] for r in x.relations if r.type == "supports"}, _relations(x, names)
+
+
+def test_condolences_are_no_stance(extractor):
+    x, _ = _run(extractor, "Liwa al-Nasr offered its sincere condolences to the families of the victims.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.type == "supports"]
