@@ -3220,3 +3220,19 @@ def test_thanks_and_tribute_to_responders_and_jawans_name_them(extractor):
 def test_condolences_are_no_stance(extractor):
     x, _ = _run(extractor, "Liwa al-Nasr offered its sincere condolences to the families of the victims.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.type == "supports"]
+
+
+def test_the_fight_against_terrorist_groups_names_groups_no_status(extractor):
+    x, names = _run(extractor, "Liwa al-Nasr leads the fight against terrorist groups in the north.", date(2025, 6, 1))
+    assert ("fights", "Liwa al-Nasr", "terrorist groups") in _relations(x, names)
+    designated, _ = _run(extractor, "The United States designated Liwa al-Nasr a terrorist group in 2013.", date(2025, 6, 1))
+    assert "a terrorist group" not in {m.text for m in designated.mentions}  # a status given, no actor
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels of the Northern Front rose against the Sultan in 1965.",
+    "The garrison of Hawija mutinied against its officers.",
+])
+def test_rising_or_mutinying_against_a_ruler_is_a_fight(extractor, text):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    assert [r for r in x.relations if r.type == "fights"], _relations(x, names)

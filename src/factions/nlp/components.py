@@ -281,9 +281,12 @@ def is_status(span: Span) -> bool:
     """A status a state gives a group, not an actor: "a Foreign Terrorist
     Organization" (lexicons/actor_kinds.toml entity_fixes.statuses)."""
     words = span.text.lower().split()
-    if words[:1] in (["a"], ["an"], ["the"]):
+    if words[:1] == ["the"] or (words and words[-1].endswith("s") and " ".join(words).rstrip("s") in _statuses()
+                                and span[-1].tag_ == "NNS"):
+        return False  # "the terrorist group claimed …", "the fight against terrorist groups": groups named, no status given
+    if words[:1] in (["a"], ["an"]):
         words = words[1:]
-    return " ".join(words).rstrip("s") in _statuses()
+    return " ".join(words) in _statuses()
 
 
 @lru_cache(maxsize=1)
