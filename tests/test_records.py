@@ -28,9 +28,10 @@ FIGHTS = ("a.txt", "2019-03-02",
 ALLIANCE = ("b.txt", "2019-04-10",
             "Hayat Tahrir al-Sham and the Islamic State are allied, a Syrian Observatory official claimed on Monday. "
             "Hayat Tahrir al-Sham denied any alliance with the Islamic State.")
-# What the two texts give: two fights and "Islamic State fighters" (a member) in the first;
-# the alliance claimed ("are allied"), the alliance denied, and the official's body in the second.
-EXTRACTED_RELATIONS = 6
+# What the two texts give: two fights, "Islamic State fighters" (a member) and the spokesman
+# for the SDF (one of its own) in the first; the alliance claimed ("are allied"), the alliance
+# denied, and the official's body in the second.
+EXTRACTED_RELATIONS = 7
 
 
 @pytest.fixture()
