@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import ORTH
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
@@ -265,15 +265,20 @@ _INTRODUCED = re.compile(r"\(([A-Z][A-Za-z\-]{1,7})\)")
 @Language.component("factions_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, bylines and paragraphs are never joined
-    into one sentence by the parser. And a word that follows another word on the same
-    line never starts one: after a heading the parser otherwise splits a name
+    into one sentence by the parser. And a capitalised word that follows another on the
+    same line never starts one: after a heading the parser otherwise splits a name
     ("Abubakar | Shekau (died 2021) was a jihadist who …") and misreads the clause."""
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
-        if token.is_space and "\n" in token.text:
-            following.is_sent_start = True
-        elif token.is_alpha and not following.is_space:
-            following.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    # Read from the Doc's arrays: a loop over every token costs 2% of the pipeline.
+    alpha, space, title, upper = doc.to_array([IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER]).T.astype(bool)
+    for i in np.flatnonzero(space[:-1]):
+        if "\n" in doc[int(i)].text:
+            doc[int(i) + 1].is_sent_start = True
+    # (in a run of capitalised words, which is where the parser cuts names)
+    capitalised = title | upper
+    for i in np.flatnonzero(alpha[:-1] & capitalised[:-1] & capitalised[1:]):
+        doc[int(i) + 1].is_sent_start = False
     return doc
 
 
