@@ -190,10 +190,6 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     return out
 
 
-# Who speaks "for" a body is one of its own: "a spokesman for the Command".
-_SPEAKERS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen"})
-
-
 def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     """People "of" a body the text describes rather than names: "soldiers of the new
     national army", "officers of the regional police" are its members, "the commander of
@@ -204,7 +200,7 @@ def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | Non
     if span is None or not ({span.root.lower_, span.root.lemma_.lower()} & members):
         return None  # "victims of the militia" are none of its ("the commander of the Russian contingent" heads it: the caller says so)
     pobj, speaking = object_of(span.root, "of"), False
-    if pobj is None and span.root.lower_ in _SPEAKERS_FOR:
+    if pobj is None and span.root.lower_ in lexicon("relations")["possessor"]["speaks_for"]:
         pobj, speaking = object_of(span.root, "for"), True  # "a spokesman for the Command" (named or not)
     body = index.mention_for_token(pobj) if pobj is not None else None
     if body is None or not body.actor or body.basis not in (("nominal", "model", "kb", "acronym") if speaking else ("nominal",)) \
