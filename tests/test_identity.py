@@ -259,6 +259,15 @@ def test_an_acronym_two_armies_share_is_read_by_the_story_s_theatre(extractor):
     assert links["SNA"] == {"syrian-national-army"}
 
 
+def test_a_plural_two_insurgencies_share_is_read_by_the_story_s_country(extractor):
+    # kb: "Maoists" names the Indian party and the Nepali one; a country named in the
+    # document decides, as for SNA above
+    links, _ = _links(extractor, "Maoists ambushed a police patrol in Rolpa district of Nepal on Sunday.", "2002-05-06")
+    assert links["Maoists"] == {"cpn-maoist"}
+    links, _ = _links(extractor, "Maoists ambushed a police patrol in Sukma district of India on Sunday.", "2017-04-24")
+    assert links["Maoists"] == {"cpi-maoist"}
+
+
 def test_i_in_a_statement_attributed_to_a_named_envoy_is_the_envoy(extractor):
     # actors.index.issuer(person=True): the person named in the opening, not the country of his post
     from conftest import run_text
