@@ -153,6 +153,22 @@ def test_talks_with_the_envoys_of_several_states_are_talks_with_each_state(tmp_p
     assert comm["predicted"] == 3 and comm["overlap"]["p"] == 1.0 and comm["overlap"]["r"] == 1.0, comm
 
 
+def test_re3d_relates_the_troops_not_the_body_they_are_of(tmp_path, extractor):
+    # factions records the 36th Division as the party (and the troops as its members); re3d
+    # marks "Troops" as the party to the raid (evaluate.re3d._people_of)
+    text = "Troops of the 36th Division raided Hezbollah positions near the border on Monday."
+    troops, division = (0, 6), (text.index("the 36th"), text.index(" raided"))
+    hezbollah = (text.index("Hezbollah"), text.index("Hezbollah") + len("Hezbollah"))
+    _write(tmp_path / "src", [{"_id": "d1", "text": text}], [
+        {"documentId": "d1", "begin": a, "end": b, "type": "Organisation", "confidence": 1} for a, b in (troops, division, hezbollah)])
+    (tmp_path / "src" / "relations.json").write_text("\n".join(json.dumps(
+        {"documentId": "d1", "type": t, "sourceBegin": s[0], "sourceEnd": s[1], "targetBegin": g[0], "targetEnd": g[1], "confidence": 1})
+        for t, s, g in (("FightingAgainst", troops, hezbollah), ("BelongsTo", troops, division))))
+    report = evaluate_path(tmp_path, baseline=False, extractor=extractor)
+    assert report["relations"]["FightingAgainst"]["overlap"]["f1"] == 1.0, report["errors"]
+    assert report["relations"]["BelongsTo"]["overlap"]["r"] == 1.0, report["errors"]
+
+
 def test_relation_scoring_symmetry_and_direction():
     from factions.evaluate.re3d import score_relations
 

@@ -3236,3 +3236,60 @@ def test_the_fight_against_terrorist_groups_names_groups_no_status(extractor):
 def test_rising_or_mutinying_against_a_ruler_is_a_fight(extractor, text):
     x, names = _run(extractor, text, date(2025, 6, 1))
     assert [r for r in x.relations if r.type == "fights"], _relations(x, names)
+
+
+def test_units_of_a_body_and_a_definite_body_beside_it_belong_to_both(extractor):
+    # relations.described-member, _bodies_listed_after: "the police" is a body like the first,
+    # where "rebels" would be people (test_units_of_two_bodies_belong_to_each)
+    x, _ = _run(extractor, "Units of the military police and the police had formed a cordon.", date(2025, 6, 1))
+    assert {("Units", "the military police"), ("Units", "the police")} <= _spans(x, "member_of"), x.relations
+    rebels, _ = _run(extractor, "Soldiers of the army and the rebels clashed near the bridge.", date(2025, 6, 1))
+    assert ("Soldiers", "the rebels") not in _spans(rebels, "member_of")
+
+
+def test_a_titled_person_leads_his_men_unless_a_name_stands_beside_the_title(extractor):
+    # relations.persons-forces: "the commander" without a name is the person; beside a name the name is
+    x, _ = _run(extractor, "The commander said his soldiers would stay in the town.", date(2025, 6, 1))
+    assert ("The commander", "his soldiers") in _spans(x, "leads"), x.relations
+    named, _ = _run(extractor, "General Maxwell Thurman, commander of the Southern Command, said his forces had lost 23 soldiers.",
+                    date(2025, 6, 1))
+    assert not [s for s in _spans(named, "leads") if s[0] == "commander"], named.relations
+
+
+def test_a_bodys_men_are_its_members(extractor):
+    x, _ = _run(extractor, "Police said their men had been attacked with stones.", date(2025, 6, 1))
+    assert ("their men", "Police") in _spans(x, "member_of"), x.relations
+
+
+@pytest.mark.parametrize("text, weapon, owner", [
+    # nominals.toml [equipment]: what riot police and crowds use; relations.toml use_verbs "throw"
+    ("Police fired tear gas at the rioters.", "tear gas", "Police"),
+    ("Some of the protesters threw stones at the building.", "stones", "the protesters"),
+    ("Police officers armed with batons charged the crowd.", "batons", "Police officers"),
+])
+def test_riot_weapons_belong_to_who_uses_them(extractor, text, weapon, owner):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert (weapon, owner) in _spans(x, "owned_by"), x.relations
+
+
+def test_police_and_soldiers_who_fire_tear_gas_each_have_it(extractor):
+    x, _ = _run(extractor, "Police and soldiers fired tear gas at rioters.", date(2025, 6, 1))
+    assert {("tear gas", "Police"), ("tear gas", "soldiers")} <= _spans(x, "owned_by"), x.relations
+
+
+def test_taking_up_arms_seizes_nothing(extractor):
+    x, _ = _run(extractor, "The rebels took up arms against the government in 1976.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.seized-equipment"], x.relations
+
+
+def test_stones_thrown_at_troops_are_an_attack_on_them(extractor):
+    x, _ = _run(extractor, "Two soldiers were hurt when a crowd threw stones at the troops.", date(2025, 6, 1))
+    assert ("a crowd", "the troops") in _spans(x, "fights"), x.relations
+
+
+def test_everyone_a_list_names_before_the_mark_hostage_is_held(extractor):
+    # the parser hangs "hostage" inside the last object; the mark closes the whole list
+    x, _ = _run(extractor, "Gunmen stormed the Parliament and took the Prime Minister and most of his government hostage.",
+                date(2025, 6, 1))
+    assert {("Gunmen", "the Prime Minister"), ("Gunmen", "his government")} <= _spans(x, "controls"), x.relations
+    assert ("Gunmen", "the Prime Minister") in _spans(x, "fights")  # taken hostage: an assault (events.toml phrases)

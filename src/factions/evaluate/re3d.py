@@ -370,6 +370,10 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
                     if title[0] <= r.target_span.start and r.target_span.end <= title[1]:
                         inside += 1  # "Its commander, Godfrey Otunge": the body is inside the title
                         continue
+            if r.type not in _MEMBERSHIP_TYPES and not _listed_together(source, target, x.document.text):
+                # "Troops of the 36th Division raided X": re3d relates the troops
+                source = _people_of(units, source, x.document.text) or source
+                target = _people_of(units, target, x.document.text) or target
             if source is not None and source == target:
                 inside += 1
                 continue
@@ -419,6 +423,43 @@ def _appositive_title(units: list[tuple[int, int, str]], name: tuple[int, int, s
         if target.end <= unit[0] and re.fullmatch(r"(?:'s|’s)?\s*", text[target.end:unit[0]]):
             return unit  # "The AMISOM Force Commander", "the TTP's leader"
     return None
+
+
+# Relations of the body itself: "troops of the 36th Division" belong to it, whatever re3d's view of the rest.
+_MEMBERSHIP_TYPES = frozenset({"member_of", "leads", "owned_by", "affiliate_of"})
+_OF = re.compile(r"\s+of\s+")
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    from factions.lexicons import lexicon
+
+    return frozenset(lexicon("relations")["possessor"]["members"])
+
+
+_LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_together(a, b, text: str) -> bool:
+    """Whether two arguments are items of one list ("the armies of Uganda, the DRC and …")."""
+    if a is None or b is None:
+        return False
+    first, second = sorted((a, b))
+    return bool(_LIST_GLUE.fullmatch(text[first[1]:second[0]]))
+
+
+def _people_of(units: list[tuple[int, int, str]], unit: tuple[int, int, str] | None, text: str) -> tuple[int, int, str] | None:
+    """The people or unit a body is named after ("[Troops] of [the 36th Division]"): re3d
+    makes them, not the body, the party to what they did; factions' own record keeps the body."""
+    if unit is None or unit[2] != "Organisation":
+        return None
+    people = next((u for u in units if u[1] < unit[0] and _OF.fullmatch(text[u[1]:unit[0]])), None)
+    if people is None or text[people[0]:people[1]].split()[-1].lower() not in _people_words():
+        return None
+    glue = _LIST_GLUE.match(text, unit[1])
+    if glue is not None and any(u[0] == glue.end() for u in units):
+        return None  # "the foreign ministers of Qatar, Oman and Kuwait": re3d relates each one named
+    return people
 
 
 def _unit_of(units: list[tuple[int, int, str]], span) -> tuple[int, int, str] | None:

@@ -51,6 +51,9 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             if o.right_edge.lower_ in marks and o.right_edge.i > o.i:  # "took hundreds of soldiers prisoner"
                 people = [t for t in o.subtree if t.i < o.right_edge.i and t.pos_ == "NOUN"]
                 captives += people[-1:]
+                # "took the Prime Minister and most of his government hostage": the mark
+                # closes the whole list, so each item is a captive
+                captives += [t for t in objects if t not in captives and t.lower_ not in marks and t.i < o.right_edge.i]
         if passive or (agents and verb.dep_ in ("acl", "relcl")):  # "hostages held by the group", "were taken prisoner by the rebels"
             held = [verb.head] if verb.dep_ in ("acl", "relcl") else [s for s in subjects]
             for captive in held:

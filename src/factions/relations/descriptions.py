@@ -224,6 +224,7 @@ def persons_forces(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"Haftar's forces", "his fighters", "Prigozhin's men" (rule relations.persons-forces):
     a person commands the forces named as theirs (relations.toml [persons_forces] words)."""
     heads = frozenset(lexicon("relations")["persons_forces"]["heads"])
+    titles = frozenset(lexicon("events")["roles"]["leads"])
     out = []
     for m in index.mentions:
         if not m.actor or m.basis != "nominal" or m.text.lower().split()[-1] not in heads:
@@ -241,11 +242,27 @@ def persons_forces(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "Gezira state … his fighters"
             start = sentence_of(span.root).start_char
             person = _named_before(index, person, start) or _pronoun_before(index, person, start)
-        if person is None or not person.actor or person.actor == m.actor or index.actors[person.actor].kind != "person":
+        if person is None or not person.actor or person.actor == m.actor or not _one_person(person, index, titles):
             continue
         out.append(Relation(type="leads", source=person.actor, target=m.actor, source_span=person.span, target_span=m.span,
                             evidence_span=sentence_span(sentence_of(span.root)), modality="asserted", rule="relations.persons-forces"))
     return out
+
+
+def _one_person(m: Mention, index: ActorIndex, titles: frozenset[str]) -> bool:
+    """A person: named, or one described by a leader's title alone ("the commander", "the
+    Chief of Police"), which the index keeps as people without a name. A title beside a
+    name ("Colonel X, commander of the garrison,") is the name's: the name is the person."""
+    kind = index.actors[m.actor].kind
+    if kind == "person":
+        return True
+    words = m.text.lower().split()
+    if kind != "population" or len(words) < 2 or words[0] != "the" or words[1] not in titles:
+        return False
+    text = index.document.text
+    return not any(index.actors[o.actor].kind == "person" and o.basis != "pronoun"
+                   and (text[o.span.end : m.span.start].strip() == "," or text[m.span.end : o.span.start].strip() == ",")
+                   for o in index.mentions_within(max(0, m.span.start - 80), m.span.end + 80) if o.actor)
 
 
 def _pronoun_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> Mention | None:

@@ -245,6 +245,9 @@ def _names_the_bodies(head: Token, owner: Mention, last: Mention, index: ActorIn
 _BODY_HEADS = frozenset({"army", "wing", "group", "faction", "party", "movement", "organisation", "organization", "branch", "militia"})
 
 
+_BODY_KINDS = frozenset({"government_body", "organization", "armed_group"})
+
+
 def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Mention]:
     """The named bodies listed after a body's name, read on the words: "the Army, the Navy
     and the Air Force" after "the Army". A list of names is one phrase, wherever the
@@ -261,7 +264,9 @@ def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Me
         if kind == "location" and named.label == "GPE" and index.actors[first.actor].kind == "state":
             kind = "state"  # "Uganda, the DRC and Southern Sudan": a country the knowledge base does not know
         unnamed = named is not None and named.basis == "nominal" and not index.actors[named.actor].kb_id \
-            and not named.text[-1:].isupper() and not any(w[:1].isupper() for w in named.text.split()[1:])
+            and not named.text[-1:].isupper() and not any(w[:1].isupper() for w in named.text.split()[1:]) \
+            and not (named.text.split()[0].lower() == "the" and {kind, index.actors[first.actor].kind} <= _BODY_KINDS)
+        # ("units of the military police and the police": a definite body beside a body is one more body)
         if kind not in GROUP_KINDS or unnamed or named.text.split()[0].lower() in ("a", "an", "one"):
             return []  # "the Army and rebels": people, not a body named beside the first
         chars = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
@@ -400,7 +405,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 candidates += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
-            elif verb.lemma_ in taking and not using:  # "captured two guns from the insurgents"
+            elif verb.lemma_ in taking and not using and not any(c.dep_ == "prt" for c in verb.children):
+                # "captured two guns from the insurgents" (not "took up arms": a rising, nothing seized)
                 candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p)]
                 takers = [a for c in verb.children if c.dep_ == "agent" for a in pobjs(c)] if passive else subjects
                 for taker in (t for one in takers if (t := party(relative_noun(one) or one)) is not None and t.actor != m.actor):
@@ -408,16 +414,22 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                     seized.append(Relation(type="controls", source=taker.actor, target=m.actor, source_span=taker.span,
                                            target_span=m.span, evidence_span=sentence_span(sentence_of(head)),
                                            modality="asserted", rule="relations.seized-equipment"))
+        owned_by_subject = None
         for t in candidates:
             if owner is not None:
                 break
+            if t.lower_ in _QUANTIFIERS and (whole := object_of(t, "of")) is not None:
+                t = whole  # "some of the protesters threw stones": the protesters'
             owner = party(relative_noun(t) or t)
+            owned_by_subject = t if owner is not None and t.dep_ in ("nsubj", "nsubjpass") else None
         if owner is None and previous is not None and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]):
             owner = previous[1]  # "armed with PKM machine guns, rocket-propelled grenades and mortars": the parser
             # hangs the later items anywhere; a list of weapons has one owner
         owners = [owner] if owner is not None else []
         if owner is not None and listed_owners and any(owner is party(t) for t in candidates[:1]):
             owners += [o for o in map(party, listed_owners) if o is not None and o.actor != owner.actor]
+        if owned_by_subject is not None:  # "police and paramilitary units fired tear gas": each one's
+            owners += [o for o in map(party, owned_by_subject.conjuncts) if o is not None and all(o.actor != w.actor for w in owners)]
         out.extend(Relation(type="owned_by", source=m.actor, target=o.actor, source_span=m.span, target_span=o.span,
                             evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of")
                    for o in owners if o.actor != m.actor)
