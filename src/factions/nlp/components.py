@@ -644,6 +644,37 @@ def _capital_datelines(doc: Doc) -> list[Span]:
     return out
 
 
+def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
+    """"Mr Speight", "Ms Lu Hsiu-lien", "Mr. Speight": a courtesy title and the capitalised
+    words after it are a person, title inside, where the model found no name there or
+    only part of one (a name it read as a person or not at all; a body's name stays)."""
+    from factions.lexicons import validated_table
+
+    particles = frozenset(validated_table("names")["name_particles"])
+    out = []
+    for t in doc:
+        if t.lower_ not in honorifics or t.i + 1 >= len(doc):
+            continue
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 6:
+            if doc[end].is_title:
+                end += 1
+            elif doc[end].lower_ in particles and end > t.i + 1 and end + 1 < len(doc) \
+                    and (doc[end + 1].is_title or doc[end + 1].text == "-"):
+                end += 1  # "Dr. Rashad al-Alimi", "Mr Ali bin Hassan"
+            elif doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha and not doc[end - 1].is_space \
+                    and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]):
+                end += 2  # "Hsin-chieh": the given name's second half is written small
+            else:
+                break
+        if end == t.i + 1:
+            continue
+        if any(e.label_ != "PERSON" and e.start < end and t.i < e.end for e in doc.ents):
+            continue  # "Mr Bradshaw's Labour Party": the body's name is the model's
+        out.append(Span(doc, t.i, end, label="PERSON"))
+    return out
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -667,6 +698,9 @@ def entity_fixes(doc: Doc) -> Doc:
     datelines = _capital_datelines(doc)
     if datelines:
         doc.ents = filter_spans(datelines + [e for e in doc.ents if not any(d.start < e.end and e.start < d.end for d in datelines)])
+    titled = _honorific_names(doc, frozenset(fixes["name_honorifics"]))
+    if titled:
+        doc.ents = filter_spans(titled + [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in titled)])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
