@@ -3311,3 +3311,18 @@ def test_a_courtesy_title_and_the_capitalised_words_after_it_are_a_person(extrac
 def test_a_bodys_name_after_a_courtesy_title_stays_the_bodys(extractor):
     x, _ = _run(extractor, "Mr Bradshaw's Labour Party won the election.", date(2025, 6, 1))
     assert "Labour Party" in {m.text for m in x.mentions}, x.mentions
+
+
+def test_a_list_of_seized_weapons_with_counts_is_held_item_by_item(extractor):
+    # the parser hangs "two Kalashnikov rifles" on the verb; one list, one taker (relations.seized-equipment)
+    x, _ = _run(extractor, "Troops have seized hunting rifles, two Kalashnikov rifles, spears and ammunition.", date(2025, 6, 1))
+    held = {t for s, t in _spans(x, "controls") if s == "Troops"}
+    assert {"hunting rifles", "Kalashnikov rifles", "spears", "ammunition"} <= held, held
+
+
+def test_who_guards_or_secures_a_place_holds_it(extractor):
+    # stances.toml [control] verbs "guard", "secure"; funding secured is no place
+    x, _ = _run(extractor, "The contingent will guard the airport and the port.", date(2025, 6, 1))
+    assert {("The contingent", "the airport"), ("The contingent", "the port")} <= _spans(x, "controls"), x.relations
+    funding, _ = _run(extractor, "The UN secured funding for the mission.", date(2025, 6, 1))
+    assert not _spans(funding, "controls")

@@ -365,6 +365,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
 
     previous: tuple[Mention, Mention] | None = None  # the last weapon named, with its owner
     seized: list[Relation] = []
+    taken: tuple[Mention, list[Relation]] | None = None  # the last weapon named, with who took it
     for m in sorted(index.mentions, key=lambda m: m.span.start):
         if not m.actor or index.actors[m.actor].kind != "equipment":
             continue
@@ -414,6 +415,15 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                     seized.append(Relation(type="controls", source=taker.actor, target=m.actor, source_span=taker.span,
                                            target_span=m.span, evidence_span=sentence_span(sentence_of(head)),
                                            modality="asserted", rule="relations.seized-equipment"))
+        if taken is not None and not any(r.target_span == m.span for r in seized) \
+                and _COUNTED_LIST_GLUE.match(index.document.text[taken[0].span.end : m.span.start]):
+            # "seized hunting rifles, two Kalashnikov rifles, spears and ammunition": the parser
+            # hangs the later items anywhere; what one list names was taken by the same hands
+            seized.extend(Relation(type="controls", source=r.source, target=m.actor, source_span=r.source_span, target_span=m.span,
+                                   evidence_span=r.evidence_span, modality=r.modality, rule=r.rule)
+                          for r in taken[1] if r.source != m.actor)
+        mine = [r for r in seized if r.target_span == m.span]
+        taken = (m, mine) if mine else None
         owned_by_subject = None
         for t in candidates:
             if owner is not None:
@@ -439,6 +449,9 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
 
 # What stands between the items of a list: ", ", " and ", ", and ", " or ".
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# The same, with a count before the next item: ", two ", " and some ".
+_COUNTED_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+                                r"(?:(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|some|several|dozens of|hundreds of)\s+)?$")
 _LIST_GLUE_START = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
