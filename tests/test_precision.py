@@ -3326,3 +3326,30 @@ def test_who_guards_or_secures_a_place_holds_it(extractor):
     assert {("The contingent", "the airport"), ("The contingent", "the port")} <= _spans(x, "controls"), x.relations
     funding, _ = _run(extractor, "The UN secured funding for the mission.", date(2025, 6, 1))
     assert not _spans(funding, "controls")
+
+
+def test_every_place_a_list_names_after_an_attack_verb_was_attacked(extractor):
+    # events.extract._places_listed_after: the parser hangs "the police station" anywhere
+    x, _ = _run(extractor, "Armed terrorists attacked the army barracks, the police station and a security post in the town.",
+                date(2025, 6, 1))
+    hit = {t for _, t in _spans(x, "attacks")}
+    assert {"the army barracks", "the police station", "a security post"} <= hit, hit
+    apposed, _ = _run(extractor, "Rebels attacked Goma, the provincial capital, on Monday.", date(2025, 6, 1))
+    assert {t for _, t in _spans(apposed, "attacks")} == {"Goma"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT when_object hunt/pursue/chase = "party"
+    ("Soldiers and gendarmes are hunting cattle rustlers in the south.", ("Soldiers", "rustlers")),
+    ("Police pursued the raiders into the hills.", ("Police", "the raiders")),
+])
+def test_armed_pursuit_of_a_party_is_a_fight(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+    assert not _spans(x, "attacks")  # "into the hills" is where they went, no place attacked
+
+
+@pytest.mark.parametrize("text", ["The government is pursuing talks with the rebels.", "Investors are hunting for bargains."])
+def test_pursuing_talks_or_bargains_is_no_assault(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events

@@ -8,6 +8,7 @@ and adds the relations it implies (implied.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -154,13 +155,36 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, mutual,
                                             object_named, index))
         destroyed = event_type == "COERCE" and token.lemma_.lower() in _destroys_place()
-        if (event_type == "ASSAULT" or destroyed) and not guessed and "relations.attacked-place" not in disabled:
+        pursuit = (kind.when_object or {}).get(token.lemma_.lower()) == "party"  # "pursued the raiders into the hills": no place attacked
+        if (event_type == "ASSAULT" or destroyed) and not guessed and not pursuit and "relations.attacked-place" not in disabled:
             # "stormed the hospital", "an assault on El Fasher": the place attacked; a place
             # seized or retaken was attacked too, and is held after (relations.control)
             # (not the place attacked from: "attacked Gao from bases in the desert")
             aimed = [t for t in recipient_toks if not _origin(t)]
-            relations.extend(attacked_places(event, actors + allies, participants.places(aimed)))
+            places = participants.places(aimed)
+            places += [q for p in places for q in _places_listed_after(p, index) if all(q.actor != o.actor for o in places)]
+            relations.extend(attacked_places(event, actors + allies, places))
     return events, relations
+
+
+_LIST_GLUE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
+
+
+def _places_listed_after(first: Mention, index: ActorIndex) -> list[Mention]:
+    """The places listed after a place, read on the words: "attacked the army barracks, the
+    police station and a security post" (the parser may hang the later items anywhere). A
+    list ends with "and" or "or" before its last item; without one the names are an
+    apposition ("the town, a district capital,") and none is taken."""
+    text, out, end = index.document.text, [], first.span.end
+    while (glue := _LIST_GLUE.match(text, end)) is not None:
+        named = next((m for m in index.mentions if m.span.start == glue.end() and m.actor and m.basis != "pronoun"), None)
+        if named is None or index.actors[named.actor].kind not in PLACE_KINDS:
+            return []
+        out.append(named)
+        if glue.group(1) or glue.group(2):
+            return out
+        end = max(m.span.end for m in index.mentions if m.span.start == named.span.start)
+    return []
 
 
 @lru_cache(maxsize=1)

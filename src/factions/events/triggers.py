@@ -23,7 +23,7 @@ class TriggerType:
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
     only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions, "governed_by": prepositions it is the object of}: it counts only so
-    when_object: dict | None = None  # verb -> what its object must be for the verb to be this act ("place", "person" or an event type)
+    when_object: dict | None = None  # verb -> what its object must be for the verb to be this act ("place", "person", "party" or an event type)
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
 
@@ -61,9 +61,9 @@ def triggers() -> Triggers:
         for p in entry.get("phrases", []):
             phrases[(p["verb"], p["object"])] = t
         for verb, wanted in entry.get("when_object", {}).items():
-            if wanted not in ("place", "person") and wanted not in {e["type"] for e in lexicon("events")["event"]}:
+            if wanted not in ("place", "person", "party") and wanted not in {e["type"] for e in lexicon("events")["event"]}:
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_object '{verb}' wants '{wanted}', "
-                                    "neither 'place', 'person' nor an event type")
+                                    "neither 'place', 'person', 'party' nor an event type")
             by_object.setdefault(verb, []).append(t)
         for verb in (entry.get("by_complement") or {}).get("verbs", []):
             by_complement[verb] = t
@@ -219,6 +219,11 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         roles = lexicon("events")["roles"]
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in {*roles["leads"], *roles["member_of"], "delegation", "counterpart", "ambassador"}
+    if wanted == "party":  # "hunted the gang leader", "pursued the raiders": people or a body, not "talks" or "bargains"
+        nominals = lexicon("nominals")
+        words = (token.lemma_.lower(), token.lower_)
+        heads = {*nominals["person"]["heads"], *nominals["group"]["heads"]}
+        return token.ent_type_ in ("PERSON", "ORG", "NORP") or any(w in heads for w in words) or _is_object(token, "person", t)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
     return kind is not None and kind.type == wanted
 
