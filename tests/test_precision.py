@@ -3353,3 +3353,20 @@ def test_armed_pursuit_of_a_party_is_a_fight(extractor, text, pair):
 def test_pursuing_talks_or_bargains_is_no_assault(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not [e for e in x.events if e.type == "ASSAULT"], x.events
+
+
+@pytest.mark.parametrize("text, relation", [
+    # relations.whose
+    ("We urge Eritrea, whose troops fought in Tigray, to withdraw.", ("member_of", "troops", "Eritrea")),
+    ("Viv Ansanm, whose best-known leader is Jimmy Cherizier, led a wave of attacks.", ("leads", "Jimmy Cherizier", "Viv Ansanm")),
+    ("Akramiya, a clandestine movement whose founder is serving a prison sentence, was blamed.", ("leads", "founder", "movement")),
+])
+def test_whose_people_and_head_belong_to_or_lead_the_party(extractor, text, relation):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    kind, source, target = relation
+    assert (source, target) in _spans(x, kind), x.relations
+
+
+def test_whose_killing_is_no_member(extractor):
+    x, _ = _run(extractor, "The journalist Jan Kuciak, whose killing set off protests, was buried.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.whose"]

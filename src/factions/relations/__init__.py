@@ -30,7 +30,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     from factions.relations.stances import stance_relations
     from factions.relations.structure import (
         affiliate_relations, composition_relations, dedupe_relations, described_memberships, equipment_relations, letterhead_relations,
-        named_arguments, one_of_relations, outlet_relations, structural_relations, title_relations,
+        named_arguments, one_of_relations, outlet_relations, structural_relations, title_relations, whose_relations,
     )
 
     relations = list(implied)
@@ -42,6 +42,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     relations.extend(structural_relations(doc, index))
     relations.extend(letterhead_relations(doc, index))
     relations.extend(one_of_relations(doc, index))
+    relations.extend(whose_relations(doc, index))
     relations.extend(affiliate_relations(doc, index))
     relations.extend(outlet_relations(doc, index))
     relations.extend(alias_relations(doc, index))

@@ -279,6 +279,55 @@ def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Me
     return []
 
 
+def whose_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"Eritrea, whose troops fought in Tigray", "the Highland Brigade, whose commander,
+    Major General X, was killed", "Viv Ansanm, whose best-known leader is X" (rule
+    relations.whose): the people or head "whose" names belong to, or lead, the party the
+    relative clause is about; a name set beside the head, or said to be it, leads it too."""
+    members = frozenset(lexicon("relations")["possessor"]["members"])
+    heads = frozenset(lexicon("events")["roles"]["leads"])
+    forces = frozenset(lexicon("relations")["persons_forces"]["heads"]) | {"force"}
+    out = []
+
+    def add(kind: str, source: Mention, target: Mention, anchor: Token) -> None:
+        if source.actor != target.actor:
+            out.append(Relation(type=kind, source=source.actor, target=target.actor, source_span=source.span,
+                                target_span=target.span, evidence_span=sentence_span(sentence_of(anchor)),
+                                modality="asserted", rule="relations.whose"))
+
+    for whose in tokens_where(doc, lowers=frozenset({"whose"})):
+        noun = whose.head
+        if whose.dep_ != "poss" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        clause = noun
+        while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            continue
+        owner = index.mention_for_token(clause.head)
+        described = index.mention_for_token(noun)
+        if owner is None or described is None or not owner.actor or not described.actor or described.span.start < whose.idx:
+            continue
+        word = noun.lower_
+        if index.actors[owner.actor].kind == "person":
+            if word in forces:  # "Sheriff X, whose force of 2,000 deputies": his
+                add("leads", owner, described, noun)
+            continue
+        if index.actors[owner.actor].kind not in GROUP_KINDS:
+            continue
+        if word in heads:  # "whose commander", "whose founder"
+            named = [c for c in noun.children if c.dep_ == "appos"]  # "whose commander, Major General X,"
+            if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "whose best-known leader is X"
+                named += [c for c in noun.head.children if c.dep_ == "attr"]
+            people = [m for t in named if (m := index.mention_for_token(t)) is not None and m.actor
+                      and index.actors[m.actor].kind == "person"]
+            for person in people or [described]:  # the name where one is given, else the title
+                add("leads", person, owner, noun)
+        elif word in members and not any(w[:1].isupper() for w in described.text.split()):
+            add("member_of", described, owner, noun)  # "whose troops", "whose crews" (not "whose Wagner Group fighters": Wagner's)
+    return out
+
+
 def one_of_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"Norway is one of the Group of Friends", "Yusuf bin Alawi, one of its early
     members", "took part as one of the observer states": the one named belongs to the
