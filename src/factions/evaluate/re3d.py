@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 
+from factions.lexicons import lexicon
 from factions.model import Document, Extraction
 from factions.relations.types import re3d_type_of, relation_types
 
@@ -432,8 +433,6 @@ _OF = re.compile(r"\s+of\s+")
 
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
-    from factions.lexicons import lexicon
-
     return frozenset(lexicon("relations")["possessor"]["members"])
 
 

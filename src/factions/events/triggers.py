@@ -83,10 +83,6 @@ def _channel_nouns() -> frozenset[str]:
     return frozenset(lexicon("events")["participants"]["channel_nouns"])
 
 
-# The words after an object that make it a captive ("held them hostage").
-_CAPTIVE_MARKS = frozenset({"hostage", "hostages", "prisoner", "prisoners"})
-
-
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB":
@@ -98,7 +94,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") and not _dates(child):  # ("held hostage")
                 return t.phrases[key], False
             edge = child.right_edge
-            if child.dep_ == "dobj" and edge.i > child.i and edge.lower_ in _CAPTIVE_MARKS and (lemma, edge.lower_) in t.phrases:
+            if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
+                    and edge.lower_ in lexicon("relations")["captives"]["marks"]:
                 return t.phrases[(lemma, edge.lower_)], False  # "held the minister and his aides hostage": the parser hangs the mark inside the object
         kind = t.by_complement.get(lemma)
         if kind is not None and hostile_complement(token, kind) is not None:

@@ -652,8 +652,8 @@ def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
 
     particles = frozenset(validated_table("names")["name_particles"])
     out = []
-    for t in doc:
-        if t.lower_ not in honorifics or t.i + 1 >= len(doc):
+    for t in tokens_where(doc, lowers=honorifics):
+        if t.i + 1 >= len(doc):
             continue
         end = t.i + 1
         while end < len(doc) and end - t.i <= 6:
