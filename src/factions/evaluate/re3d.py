@@ -16,6 +16,7 @@ import spacy
 
 from factions.lexicons import lexicon
 from factions.model import Document, Extraction
+from factions.relations.structure import _LIST_GLUE_START
 from factions.relations.types import re3d_type_of, relation_types
 
 CORE = ("Person", "Organisation", "Location")
@@ -436,15 +437,12 @@ def _people_words() -> frozenset[str]:
     return frozenset(lexicon("relations")["possessor"]["members"])
 
 
-_LIST_GLUE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-
-
 def _listed_together(a, b, text: str) -> bool:
     """Whether two arguments are items of one list ("the armies of Uganda, the DRC and …")."""
     if a is None or b is None:
         return False
     first, second = sorted((a, b))
-    return bool(_LIST_GLUE.fullmatch(text[first[1]:second[0]]))
+    return bool(_LIST_GLUE_START.fullmatch(text[first[1]:second[0]]))
 
 
 def _people_of(units: list[tuple[int, int, str]], unit: tuple[int, int, str] | None, text: str) -> tuple[int, int, str] | None:
@@ -455,7 +453,7 @@ def _people_of(units: list[tuple[int, int, str]], unit: tuple[int, int, str] | N
     people = next((u for u in units if u[1] < unit[0] and _OF.fullmatch(text[u[1]:unit[0]])), None)
     if people is None or text[people[0]:people[1]].split()[-1].lower() not in _people_words():
         return None
-    glue = _LIST_GLUE.match(text, unit[1])
+    glue = _LIST_GLUE_START.match(text, unit[1])
     if glue is not None and any(u[0] == glue.end() for u in units):
         return None  # "the foreign ministers of Qatar, Oman and Kuwait": re3d relates each one named
     return people
