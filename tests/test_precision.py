@@ -3370,3 +3370,27 @@ def test_whose_people_and_head_belong_to_or_lead_the_party(extractor, text, rela
 def test_whose_killing_is_no_member(extractor):
     x, _ = _run(extractor, "The journalist Jan Kuciak, whose killing set off protests, was buried.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.rule == "relations.whose"]
+
+
+@pytest.mark.parametrize("text, kind, pair", [
+    # events.toml ASSAULT phrases "fire on", "fire upon"
+    ("Troops fired on the crowd near the harbour.", "fights", ("Troops", "the crowd")),
+    ("Police fired upon the protesters outside the ministry.", "fights", ("Police", "the protesters")),
+    # a warship acts when it aims at someone (participants._AIMED_PREPS), as it does with an object
+    ("The warship fired on the town at dawn.", "attacks", ("The warship", "the town")),
+    # events.toml ASSAULT when_object surround/encircle = ["place", "party"]
+    ("Army troops surrounded the rebel headquarters.", "attacks", ("Army", "the rebel headquarters")),
+    ("Government forces encircled the militia in the valley.", "fights", ("Government forces", "the militia")),
+    # nominals.toml: a flotilla is a body; a rank alone names an officer
+    ("Peruvian aircraft attacked the flotilla on the river.", "fights", ("Peruvian aircraft", "the flotilla")),
+    ("The mutineers killed their captain.", "fights", ("The mutineers", "their captain")),
+])
+def test_fire_aimed_at_and_encirclement_are_assaults(extractor, text, kind, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, kind), x.relations
+
+
+@pytest.mark.parametrize("text", ["The controversy surrounding the deal deepened.", "The police fired the officer last week."])
+def test_surrounding_a_deal_or_firing_an_employee_is_no_assault_on_anyone(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not _spans(x, "fights") and not _spans(x, "attacks"), x.relations

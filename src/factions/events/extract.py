@@ -155,7 +155,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         relations.extend(_implied_relations(event, kind, token, actors, allies, recipients, recipient_toks, mutual,
                                             object_named, index))
         destroyed = event_type == "COERCE" and token.lemma_.lower() in _destroys_place()
-        pursuit = (kind.when_object or {}).get(token.lemma_.lower()) == "party"  # "pursued the raiders into the hills": no place attacked
+        pursuit = (kind.when_object or {}).get(token.lemma_.lower()) == ("party",)  # "pursued the raiders into the hills": no place attacked
         if (event_type == "ASSAULT" or destroyed) and not guessed and not pursuit and "relations.attacked-place" not in disabled:
             # "stormed the hospital", "an assault on El Fasher": the place attacked; a place
             # seized or retaken was attacked too, and is held after (relations.control)

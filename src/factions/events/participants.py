@@ -85,8 +85,9 @@ class _Participants:
                 if owner is not None:
                     out.append(owner)
                 elif tok.dep_ == "nsubj" and tok.lower_ in _platforms() \
-                        and any(c.dep_ == "dobj" for v in (tok.head, *tok.head.conjuncts) for c in v.children):
-                    out.append(m)  # ("a roadside bomb exploded", "a car bomb killed 25 people": no one acts)
+                        and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _AIMED_PREPS)
+                                for v in (tok.head, *tok.head.conjuncts) for c in v.children):
+                    out.append(m)  # ("a roadside bomb exploded", "a car bomb killed 25 people": no one acts; "the warship fired on the town" does)
                 continue
             if kind == "location":
                 # "overran a Nigerian Army base": the place is no party, the group
@@ -238,6 +239,10 @@ def _designation(m: Mention) -> bool:
 def _words(key: str) -> frozenset[str]:
     """A word list from the [participants] table of data/lexicons/events.toml."""
     return _participant_words()[key]
+
+
+# Prepositions that aim an act at someone: "fired on the town", "fired at the patrol".
+_AIMED_PREPS = frozenset({"on", "upon", "at", "against"})
 
 
 @lru_cache(maxsize=1)

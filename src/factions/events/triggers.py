@@ -23,7 +23,7 @@ class TriggerType:
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
     only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions, "governed_by": prepositions it is the object of}: it counts only so
-    when_object: dict | None = None  # verb -> what its object must be for the verb to be this act ("place", "person", "party" or an event type)
+    when_object: dict | None = None  # verb -> the kinds its object may be for the verb to be this act ("place", "person", "party" or an event type)
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
 
@@ -42,6 +42,12 @@ class Triggers:
             | frozenset(self.by_complement)
 
 
+def _object_kinds(entry: dict) -> dict[str, tuple[str, ...]]:
+    """An entry's when_object, each verb's kinds as a tuple: the data gives one kind
+    ("seize" = "place") or a list ("surround" = ["place", "party"])."""
+    return {verb: (wanted,) if isinstance(wanted, str) else tuple(wanted) for verb, wanted in entry.get("when_object", {}).items()}
+
+
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
     verbs, nouns, phrases, by_object, by_complement = {}, {}, {}, {}, {}
@@ -51,7 +57,7 @@ def triggers() -> Triggers:
             if rel and rel not in declared:  # "" names none
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
         t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
-                        only_with=entry.get("only_with", {}), when_object=entry.get("when_object", {}),
+                        only_with=entry.get("only_with", {}), when_object=_object_kinds(entry),
                         not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"))
         for table, words in (("verbs", verbs), ("nouns", nouns)):
             for word in entry.get(table, []):
@@ -60,10 +66,11 @@ def triggers() -> Triggers:
                 words[word] = t
         for p in entry.get("phrases", []):
             phrases[(p["verb"], p["object"])] = t
-        for verb, wanted in entry.get("when_object", {}).items():
-            if wanted not in ("place", "person", "party") and wanted not in {e["type"] for e in lexicon("events")["event"]}:
-                raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_object '{verb}' wants '{wanted}', "
-                                    "neither 'place', 'person', 'party' nor an event type")
+        for verb, kinds in t.when_object.items():
+            for wanted in kinds:
+                if wanted not in ("place", "person", "party") and wanted not in {e["type"] for e in lexicon("events")["event"]}:
+                    raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_object '{verb}' wants '{wanted}', "
+                                        "neither 'place', 'person', 'party' nor an event type")
             by_object.setdefault(verb, []).append(t)
         for verb in (entry.get("by_complement") or {}).get("verbs", []):
             by_complement[verb] = t
@@ -101,7 +108,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         if kind is not None and hostile_complement(token, kind) is not None:
             return kind, False  # "vowed to retaliate", "warned that the group would strike"
         for kind in t.by_object.get(lemma, ()):
-            if any(_is_object(o, kind.when_object[lemma], t) for o in _objects(token)):
+            if any(_is_object(o, wanted, t) for o in _objects(token) for wanted in kind.when_object[lemma]):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         if lemma in t.verbs:
             if t.verbs[lemma].relation == "allied_with" and allied_adjective(token) is not None:
@@ -203,6 +210,20 @@ def _objects(verb: Token) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Nouns that name a person as an object: roles of leaders and members, envoys."""
+    roles = lexicon("events")["roles"]
+    return frozenset({*roles["leads"], *roles["member_of"], "delegation", "counterpart", "ambassador"})
+
+
+@lru_cache(maxsize=1)
+def _party_heads() -> frozenset[str]:
+    """Heads of nominals that name people or a body (nominals.toml)."""
+    nominals = lexicon("nominals")
+    return frozenset({*nominals["person"]["heads"], *nominals["group"]["heads"]})
+
+
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "place":
         lex = lexicon("events")["participants"]
@@ -214,13 +235,10 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         heads = lexicon("nominals")["place"]["heads"]
         return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
-        roles = lexicon("events")["roles"]
-        return token.ent_type_ == "PERSON" or token.lemma_.lower() in {*roles["leads"], *roles["member_of"], "delegation", "counterpart", "ambassador"}
+        return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "party":  # "hunted the gang leader", "pursued the raiders": people or a body, not "talks" or "bargains"
-        nominals = lexicon("nominals")
         words = (token.lemma_.lower(), token.lower_)
-        heads = {*nominals["person"]["heads"], *nominals["group"]["heads"]}
-        return token.ent_type_ in ("PERSON", "ORG", "NORP") or any(w in heads for w in words) or _is_object(token, "person", t)
+        return token.ent_type_ in ("PERSON", "ORG", "NORP") or any(w in _party_heads() for w in words) or _is_object(token, "person", t)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
     return kind is not None and kind.type == wanted
 
