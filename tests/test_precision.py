@@ -3394,3 +3394,27 @@ def test_fire_aimed_at_and_encirclement_are_assaults(extractor, text, kind, pair
 def test_surrounding_a_deal_or_firing_an_employee_is_no_assault_on_anyone(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not _spans(x, "fights") and not _spans(x, "attacks"), x.relations
+
+
+def test_agents_of_a_body_are_its_people_chemical_agents_are_none(extractor):
+    # nominals.toml: "agents" is a person head only with a party in its "of" (needs_of_party)
+    x, _ = _run(extractor, "Agents of the political police opened fire on a crowd.", date(2025, 6, 1))
+    assert ("Agents", "a crowd") in _spans(x, "fights"), x.relations
+    assert ("Agents", "the political police") in _spans(x, "member_of"), x.relations
+    chemical, _ = _run(extractor, "The army used chemical agents against the town.", date(2025, 6, 1))
+    assert not [m for m in chemical.mentions if m.text.lower().endswith("agents")]
+
+
+def test_supporters_of_a_man_act_themselves(extractor):
+    # events.toml [participants] others_of: the "of" names someone else
+    x, _ = _run(extractor, "Supporters of Estrada marched through the capital.", date(2025, 6, 1))
+    [march] = [e for e in x.events if e.type == "PROTEST"]
+    assert [x.document.text[s.start:s.end] for s in march.actor_spans] == ["Supporters"]
+
+
+def test_going_over_to_a_party_is_siding_with_it(extractor):
+    # events.toml COOPERATE phrase "go over"
+    x, _ = _run(extractor, "Two battalions went over to the rebels on Tuesday.", date(2025, 6, 1))
+    assert ("Two battalions", "the rebels") in _spans(x, "allied_with"), x.relations
+    plan, _ = _run(extractor, "The committee went over the budget.", date(2025, 6, 1))
+    assert not plan.relations and not [e for e in plan.events if e.type == "COOPERATE"]

@@ -380,6 +380,8 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
             if target is None:
                 continue
             named = index.mention_for_token(target)
+            if child.lower_ == "of" and tok.lower_ in _words("others_of"):
+                continue  # "supporters of Estrada marched": the supporters, not Estrada
             if child.lower_ == "of" and unnamed and tok.lemma_.lower() in _words("territory_parts") and named is not None \
                     and target.ent_type_ in ("GPE", "LOC", "FAC"):
                 continue  # "took large areas of western Bosnia": where, not whom

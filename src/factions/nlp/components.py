@@ -248,9 +248,10 @@ def _actor_heads() -> frozenset[str]:
 
 
 def _of_a_name(token: Token) -> bool:
-    """Whether a noun is followed by "of" and a name ("elements of the SPLA-IO")."""
+    """Whether a noun is followed by "of" and a name ("elements of the SPLA-IO") or a
+    body named by its head ("agents of the political police", nominals.toml [group])."""
     pobj = object_of(token)
-    return pobj is not None and pobj.ent_type_ in ("ORG", "NORP", "GPE")
+    return pobj is not None and (pobj.ent_type_ in ("ORG", "NORP", "GPE") or pobj.lower_ in nominal_lexicon()["group"]["heads"])
 
 
 def nominal_lexicon() -> dict:
