@@ -429,7 +429,7 @@ def _appositive_title(units: list[tuple[int, int, str]], name: tuple[int, int, s
 
 # Relations of the body itself: "troops of the 36th Division" belong to it, whatever re3d's view of the rest.
 _MEMBERSHIP_TYPES = frozenset({"member_of", "leads", "owned_by", "affiliate_of"})
-_OF = re.compile(r"\s+of\s+")
+_OF = re.compile(r"\s+(?:of|from)\s+")
 
 
 @lru_cache(maxsize=1)
