@@ -3418,3 +3418,11 @@ def test_going_over_to_a_party_is_siding_with_it(extractor):
     assert ("Two battalions", "the rebels") in _spans(x, "allied_with"), x.relations
     plan, _ = _run(extractor, "The committee went over the budget.", date(2025, 6, 1))
     assert not plan.relations and not [e for e in plan.events if e.type == "COOPERATE"]
+
+
+def test_a_courtesy_title_makes_a_person_of_a_name_the_model_read_as_a_body(extractor):
+    # nlp/components._honorific_names; events.toml roles.leads "mayor"
+    x, _ = _run(extractor, "In 1989 the mayor of Oka, Mr Ouellette, announced the plan.", date(2025, 6, 1))
+    kinds = {a.id: a.kind for a in x.actors}
+    assert "Mr Ouellette" in {m.text for m in x.mentions if m.actor and kinds[m.actor] == "person"}, x.mentions
+    assert ("Mr Ouellette", "Oka") in _spans(x, "leads"), x.relations

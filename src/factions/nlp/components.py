@@ -670,8 +670,8 @@ def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
                 break
         if end == t.i + 1:
             continue
-        if any(e.label_ != "PERSON" and e.start < end and t.i < e.end for e in doc.ents):
-            continue  # "Mr Bradshaw's Labour Party": the body's name is the model's
+        if any(e.label_ != "PERSON" and e.start < end and t.i < e.end and (e.start < t.i or e.end > end) for e in doc.ents):
+            continue  # "Mr Bradshaw's Labour Party": the body's name is the model's ("Mr Ouellette" read as a body is a person)
         out.append(Span(doc, t.i, end, label="PERSON"))
     return out
 
