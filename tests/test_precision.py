@@ -3426,3 +3426,12 @@ def test_a_courtesy_title_makes_a_person_of_a_name_the_model_read_as_a_body(extr
     kinds = {a.id: a.kind for a in x.actors}
     assert "Mr Ouellette" in {m.text for m in x.mentions if m.actor and kinds[m.actor] == "person"}, x.mentions
     assert ("Mr Ouellette", "Oka") in _spans(x, "leads"), x.relations
+
+
+def test_a_persons_own_object_pronoun_is_someone_else(extractor):
+    # actors/index.resolve_pronoun: "him" as the object of a person's verb is not that person
+    x, _ = _run(extractor, "General Spinola led the junta. Colonel Mobutu arrested him.", date(2025, 6, 1))
+    [arrest] = [e for e in x.events if e.type == "COERCE"]
+    [him] = [m for m in x.mentions if m.text == "him"]
+    assert {a.name for a in x.actors if a.id == him.actor} == {"Spinola"}, x.mentions
+    assert arrest.actors != [him.actor]

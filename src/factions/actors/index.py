@@ -172,6 +172,8 @@ class ActorIndex:
         text = self.document.text
         fitting = []
         lo, hi, head = _own_subject_phrase(token) or (-1, -1, -1)
+        if word in ("him", "her") and token.dep_ == "dobj":
+            head = -1  # "Colonel Mobutu arrested him": a person's own object is someone else (binding)
         for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
             if m.span.end <= token.idx and self._fits(m, word) and not (lo <= m.span.start < hi and not m.span.start <= head < m.span.end):
                 if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
