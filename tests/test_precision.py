@@ -3435,3 +3435,14 @@ def test_a_persons_own_object_pronoun_is_someone_else(extractor):
     [him] = [m for m in x.mentions if m.text == "him"]
     assert {a.name for a in x.actors if a.id == him.actor} == {"Spinola"}, x.mentions
     assert arrest.actors != [him.actor]
+
+
+def test_a_name_after_a_rank_is_a_person_wherever_it_stands(extractor):
+    # nlp/components._name_after_title, _places_by_kinship, _surnames_of_people
+    x, _ = _run(extractor, "President Macky Sall met the rebels. Talks between the government of Macky Sall and the faction failed.",
+                date(2025, 6, 1))
+    kinds = {a.id: a.kind for a in x.actors}
+    assert {kinds[m.actor] for m in x.mentions if m.text == "Macky Sall"} == {"person"}, x.mentions
+    # an office before a body's name makes no person of it
+    y, _ = _run(extractor, "The Director Defence Media Operations, Major General Edward Buba, said troops would stay.", date(2025, 6, 1))
+    assert [c for c in y.claims if y.document.text[c.speaker_span.start:c.speaker_span.end].endswith("Edward Buba")], y.claims

@@ -483,6 +483,34 @@ def _ranked_name(ent: Span, body_words: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _ranks_before_names() -> frozenset[str]:
+    """Titles that stand only before a person's name (names.toml honorifics, surname titles and
+    ranks), not the offices that also stand before a body's ("Director Defence Media
+    Operations", "Commander Land Forces", "Chief Executive")."""
+    from factions.lexicons import validated_table
+
+    names = validated_table("names")
+    offices = {"chief", "deputy", "acting", "former", "late", "vice", "prime", "grand", "commander", "field", "crown", "private", "justice"}
+    return (frozenset(names["honorifics"]) | frozenset(names["surname_titles"]) | frozenset(names["ranks"])) - offices
+
+
+def _after_a_rank(span: Span) -> bool:
+    """Whether a capitalised title that stands only before names comes right before a span."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in _ranks_before_names()
+
+
+def _name_after_title(ent: Span, body_words: frozenset[str]) -> bool:
+    """A name of one to four capitalised words right after a capitalised title or rank
+    the model left outside it ("President | Macky Sall", "Colonel | Mobutu"), none of them
+    a body's word or a title ("General | Assembly" is the model's whole name anyway)."""
+    if not _after_a_rank(ent) or ent.doc[ent.start - 1].ent_type_:
+        return False
+    return len(ent) <= 4 and all(
+        t.text[:1].isupper() and t.pos_ == "PROPN" and t.lower_ not in body_words and t.lower_.rstrip(".") not in _name_titles() for t in ent)
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Words for one person (nominals.toml [person] heads, not the plurals): "Sultan" alone is its holder."""
     lex = nominal_lexicon()
@@ -755,6 +783,8 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "GPE"  # "N'Djamena (AFP) – …", "Pemba, Mozambique –": where the story was filed
         elif label in ("ORG", "NORP", "FAC") and _ranked_name(ent, _rank_body_words()):
             label = "PERSON"  # "under Major General Ernst Põdder": a rank, then a name
+        elif label in ("ORG", "NORP", "FAC", "GPE", "LOC") and _name_after_title(ent, _rank_body_words()):
+            label = "PERSON"  # "President Macky Sall", "Colonel Mobutu": the model left the title out and read a body or a place
         elif label in ("PERSON", "ORG") and len(ent) <= 3 and ent.root.dep_ == "compound" and ent.root.head.lower_ in geographic \
                 and ent.root.head.i == ent.end and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "the Jaffna peninsula", "the Gaza Strip" (lower case: "strip"): the name of the land
@@ -901,6 +931,8 @@ def _surnames_of_people(doc: Doc, spans: list[Span], place_preps: frozenset[str]
     surnames = {n for n in surnames if gazetteer().country_code(n) is None}
     if not surnames:
         return spans
+    # the whole name again ("President Macky Sall … the government of Macky Sall", read there as a place)
+    full_names = {s.text for s in spans if s.label_ == "PERSON" and len(s) > 1 and s[-1].text in surnames and _after_a_rank(s)}
     titles = _name_titles()
     out, taken = [], set()
 
@@ -912,7 +944,7 @@ def _surnames_of_people(doc: Doc, spans: list[Span], place_preps: frozenset[str]
         return first.i > 0 and doc[first.i - 1].lower_ in place_preps
 
     for s in spans:
-        if s.label_ in _NAME_LABELS and s[-1].text in surnames and all(t.lower_.rstrip(".") in titles for t in s[:-1]) \
+        if s.label_ in _NAME_LABELS and s[-1].text in surnames and (s.text in full_names or all(t.lower_.rstrip(".") in titles for t in s[:-1])) \
                 and not modifier(s[-1]) and not (s.label_ in _PLACE_LABELS and at_place(s[0])):
             s = Span(doc, s.start, s.end, label="PERSON")
         out.append(s)
@@ -955,6 +987,9 @@ def _places_by_kinship(doc: Doc, spans: list[Span], group_words: frozenset, plac
     ("Gustavo Petro … Petro said", wherever the model took "Petro" for a place)."""
     out = list(spans)
     people = {t.text for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
+    # a full name after a title is a person's wherever else it stands ("President Macky Sall …
+    # the government of Macky Sall"); a name the model alone calls a person may be a place
+    people |= {s.text for s in spans if s.label_ == "PERSON" and len(s) > 1 and _after_a_rank(s)}
     for _ in range(2):  # a place found by coordination may show its namesake elsewhere
         places = {s.text for s in out if s.label_ in _PLACE_LABELS}
         places |= {s[-1].text for s in out if s.label_ in _PLACE_LABELS and len(s) == 2 and s[0].lower_ in prefixes}
