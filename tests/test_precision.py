@@ -3446,3 +3446,11 @@ def test_a_name_after_a_rank_is_a_person_wherever_it_stands(extractor):
     # an office before a body's name makes no person of it
     y, _ = _run(extractor, "The Director Defence Media Operations, Major General Edward Buba, said troops would stay.", date(2025, 6, 1))
     assert [c for c in y.claims if y.document.text[c.speaker_span.start:c.speaker_span.end].endswith("Edward Buba")], y.claims
+
+
+def test_a_name_the_model_read_as_a_work_with_a_building_word_is_a_place(extractor):
+    # nlp/components.entity_fixes: WORK_OF_ART or PRODUCT ending in (or before) a place head
+    x, _ = _run(extractor, "The rebels attacked the Miraflores palace.", date(2025, 6, 1))
+    assert ("The rebels", "the Miraflores palace") in _spans(x, "attacks"), x.relations
+    song, _ = _run(extractor, "The band played the Moonlight Sonata.", date(2025, 6, 1))
+    assert not [a for a in song.actors if a.kind == "location"]

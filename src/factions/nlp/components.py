@@ -494,6 +494,12 @@ def _ranks_before_names() -> frozenset[str]:
     return (frozenset(names["honorifics"]) | frozenset(names["surname_titles"]) | frozenset(names["ranks"])) - offices
 
 
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Words for a place or a building (nominals.toml [place] heads)."""
+    return frozenset(nominal_lexicon()["place"]["heads"])
+
+
 def _after_a_rank(span: Span) -> bool:
     """Whether a capitalised title that stands only before names comes right before a span."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -847,6 +853,14 @@ def entity_fixes(doc: Doc) -> Doc:
             # (a person's full name, "recaptured Abu Omar al-Masri", or a unit's, "overran
             # the 4th Brigade", stays what it is)
             label = "GPE"  # "government troops recaptured Mabanda": only a place is retaken
+        if label in ("WORK_OF_ART", "PRODUCT") and len(ent) > 1 and ent[-1].lower_ in _place_heads() and ent[-2].text[:1].isupper():
+            label = "FAC"  # "attacked the Miraflores palace", read as the title of a work: a building
+        elif label in ("WORK_OF_ART", "PRODUCT") and ent.end < len(doc) and doc[ent.end].lower_ in _place_heads() \
+                and ent[-1].text[:1].isupper() and not doc[ent.end].ent_type_:
+            # ("the Miraflores" | "palace"): a name before a word for a building or a place is that place's
+            changed = True
+            spans.append(Span(doc, ent.start, ent.end + 1, label="FAC"))
+            continue
         if label in ("ORG", "PERSON", "NORP", "GPE", "FAC") and len(ent) > 1 and ent[0].lower_ in event_words:
             label = "EVENT"  # "Operation Red Dawn": an operation, no actor
         elif label in ("ORG", "PERSON", "NORP", "GPE", "FAC", "EVENT", "WORK_OF_ART") and len(ent) > 1 and _names_a_document(ent, document_words):
