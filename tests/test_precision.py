@@ -3454,3 +3454,24 @@ def test_a_name_the_model_read_as_a_work_with_a_building_word_is_a_place(extract
     assert ("The rebels", "the Miraflores palace") in _spans(x, "attacks"), x.relations
     song, _ = _run(extractor, "The band played the Moonlight Sonata.", date(2025, 6, 1))
     assert not [a for a in song.actors if a.kind == "location"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.toml captives.custody_verbs "capture", "hold": people taken or held are in custody
+    ("Eritrea said its navy had captured 196 Yemeni soldiers.", ("navy", "Yemeni soldiers")),
+    ("About 180 Yemeni soldiers are now held by Eritrea.", ("Eritrea", "Yemeni soldiers")),
+    ("The rebels still hold three aid workers.", ("The rebels", "workers")),
+])
+def test_people_captured_or_held_are_in_custody(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "controls"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "We hold the rebel leadership and its regional sponsors fully responsible for these crimes.",
+    "The Houthis denied holding any crew.",
+    "Police did not arrest anyone at the march.",
+])
+def test_a_judgement_or_a_denial_holds_no_one(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.holds-captives"], x.relations

@@ -26,7 +26,8 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 
     def party(token: Token | None) -> Mention | None:
         m = index.mention_for_token(relative_noun(token) or token) if token is not None else None
-        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - PLACE_KINDS else None
+        # (a state holds captives as any party does: "held by Eritrea", "Iran detained two Britons")
+        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - (PLACE_KINDS - {"state"}) else None
 
     def add(holder: Token | None, captive: Token, anchor: Token) -> None:
         h, c = party(holder), index.mention_for_token(captive)
@@ -35,7 +36,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))
 
     for verb in tokens_where(doc, lemmas=taking | custody):
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or _denied(verb):
             continue
         subjects, passive = _subject_tokens(verb)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -44,7 +45,11 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         # they are captives (the parser may hang it on the verb or inside the object)
         marked = any(c.lower_ in marks and c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj", "attr", "ccomp")
                      for c in verb.children if c.i > verb.i)
-        arrest = verb.lemma_.lower() in custody  # "arrested 12 protesters": in custody, whatever they are called
+        # "arrested 12 protesters": in custody, whatever they are called ("held X responsible",
+        # "held him to account": a judgement, no custody)
+        arrest = verb.lemma_.lower() in custody and not any(
+            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ not in marks or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in verb.children) and not any(t.lower_ in _JUDGED for t in verb.subtree)
         captives = [o for o in objects if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)
                     or (arrest and _person(o, index))]
         for o in objects:
@@ -69,6 +74,16 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if owner is not None and token.pos_ == "NOUN":
             add(owner, token, token)
     return out
+
+
+# "held the rebel leadership and its sponsors fully responsible": a judgement, no custody
+_JUDGED = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+
+def _denied(verb: Token) -> bool:
+    """"did not arrest anyone", "denied holding any crew": no one is held."""
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head.lemma_.lower() in ("deny", "reject", "dismiss"))
 
 
 def _person(token: Token, index: ActorIndex) -> bool:
