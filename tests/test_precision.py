@@ -3475,3 +3475,12 @@ def test_people_captured_or_held_are_in_custody(extractor, text, pair):
 def test_a_judgement_or_a_denial_holds_no_one(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not [r for r in x.relations if r.rule == "relations.holds-captives"], x.relations
+
+
+def test_a_states_navy_and_air_force_are_bodies_and_its_own(extractor):
+    # nominals.toml modifiers "air", "naval"; group heads "navy"; relations.toml possessor.members_after_pronoun
+    x, _ = _run(extractor, "Yemen has few warships, and its air force flies ageing jets. The navy shelled the port.", date(2025, 6, 1))
+    assert ("its air force", "Yemen") in _spans(x, "member_of"), x.relations
+    assert {"The navy", "its air force"} <= {m.text for m in x.mentions}, x.mentions
+    named, _ = _run(extractor, "The U.S. Navy struck the base on Monday.", date(2025, 6, 1))
+    assert not _spans(named, "member_of"), named.relations

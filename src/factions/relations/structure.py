@@ -110,6 +110,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     titles = _title_mentions(index, doc)
     members = frozenset(lexicon("relations")["possessor"]["members"])
+    after_pronoun = frozenset(lexicon("relations")["possessor"]["members_after_pronoun"])
     of_states_only = frozenset(lexicon("relations")["possessor"]["of_states"])
     leader_heads = frozenset(lexicon("relations")["possessor"]["leaders"])
     singular_leads = frozenset(lexicon("events")["roles"]["leads"])  # "the President of Kenya", "its commander"
@@ -122,7 +123,9 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         # People ("IS fighters"), and a group's own units and forces named by it
         # ("Houthi forces", "CENTCOM forces", "13 ISIS tactical units"): a nominal the
         # knowledge base does not know, headed by a member word.
-        unit = m.basis == "nominal" and not actor.kb_id and actor.kind in GROUP_KINDS and m.text.lower().split()[-1] in members
+        words = m.text.lower().split()
+        unit = m.basis == "nominal" and not actor.kb_id and actor.kind in GROUP_KINDS and words[-1] in members \
+            and (words[-1] not in after_pronoun or words[0] in ("its", "their", "his", "her", "our"))
         if actor.kind != "population" and not unit:
             continue
         if m.span in titles:
@@ -285,6 +288,7 @@ def whose_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     relations.whose): the people or head "whose" names belong to, or lead, the party the
     relative clause is about; a name set beside the head, or said to be it, leads it too."""
     members = frozenset(lexicon("relations")["possessor"]["members"])
+    after_pronoun = frozenset(lexicon("relations")["possessor"]["members_after_pronoun"])
     heads = frozenset(lexicon("events")["roles"]["leads"])
     forces = frozenset(lexicon("relations")["persons_forces"]["heads"]) | {"force"}
     out = []
@@ -334,6 +338,7 @@ def one_of_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     group it is one of (rule relations.one-of); to the body those people are of, too
     ("one of its early members": its)."""
     members = frozenset(lexicon("relations")["possessor"]["members"])
+    after_pronoun = frozenset(lexicon("relations")["possessor"]["members_after_pronoun"])
     out = []
     for one in tokens_where(doc, lowers=frozenset({"one"})):
         group_tok = object_of(one, "of")
