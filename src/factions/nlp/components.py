@@ -485,13 +485,12 @@ def _ranked_name(ent: Span, body_words: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def _ranks_before_names() -> frozenset[str]:
     """Titles that stand only before a person's name (names.toml honorifics, surname titles and
-    ranks), not the offices that also stand before a body's ("Director Defence Media
-    Operations", "Commander Land Forces", "Chief Executive")."""
+    ranks, less its offices_before_bodies)."""
     from factions.lexicons import validated_table
 
     names = validated_table("names")
-    offices = {"chief", "deputy", "acting", "former", "late", "vice", "prime", "grand", "commander", "field", "crown", "private", "justice"}
-    return (frozenset(names["honorifics"]) | frozenset(names["surname_titles"]) | frozenset(names["ranks"])) - offices
+    return (frozenset(names["honorifics"]) | frozenset(names["surname_titles"]) | frozenset(names["ranks"])) \
+        - frozenset(names["offices_before_bodies"])
 
 
 @lru_cache(maxsize=1)
@@ -546,7 +545,7 @@ def _group_heads() -> frozenset[str]:
 def _name_enders() -> tuple[frozenset[str], frozenset[str]]:
     """Words that end a group's name read from its first word ("the Army Chief", "the
     Government Buildings", "the Army Day parade"): titles, and places and days."""
-    return _title_words() | _name_titles(), frozenset(nominal_lexicon()["place"]["heads"]) | {"day", "days", "week", "month", "year"}
+    return _title_words() | _name_titles(), _place_heads() | {"day", "days", "week", "month", "year"}
 
 
 @lru_cache(maxsize=1)

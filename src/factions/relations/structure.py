@@ -288,7 +288,6 @@ def whose_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     relations.whose): the people or head "whose" names belong to, or lead, the party the
     relative clause is about; a name set beside the head, or said to be it, leads it too."""
     members = frozenset(lexicon("relations")["possessor"]["members"])
-    after_pronoun = frozenset(lexicon("relations")["possessor"]["members_after_pronoun"])
     heads = frozenset(lexicon("events")["roles"]["leads"])
     forces = frozenset(lexicon("relations")["persons_forces"]["heads"]) | {"force"}
     out = []
@@ -338,7 +337,6 @@ def one_of_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     group it is one of (rule relations.one-of); to the body those people are of, too
     ("one of its early members": its)."""
     members = frozenset(lexicon("relations")["possessor"]["members"])
-    after_pronoun = frozenset(lexicon("relations")["possessor"]["members_after_pronoun"])
     out = []
     for one in tokens_where(doc, lowers=frozenset({"one"})):
         group_tok = object_of(one, "of")
