@@ -83,7 +83,7 @@ _JUDGED = frozenset({"responsible", "accountable", "liable", "culpable"})
 def _denied(verb: Token) -> bool:
     """"did not arrest anyone", "denied holding any crew": no one is held."""
     return any(c.dep_ == "neg" for c in verb.children) or (
-        verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head.lemma_.lower() in ("deny", "reject", "dismiss"))
+        verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head.lemma_.lower() in lexicon("speech")["denial_cues"])
 
 
 def _person(token: Token, index: ActorIndex) -> bool:
