@@ -3338,6 +3338,38 @@ def test_every_place_a_list_names_after_an_attack_verb_was_attacked(extractor):
     assert {t for _, t in _spans(apposed, "attacks")} == {"Goma"}
 
 
+def test_a_listed_place_may_say_where_it_stands(extractor):
+    # events.extract._past_its_place: "the residence at X" is one item; "posts in A, B and C" lists where
+    x, _ = _run(extractor, "The rebels attacked the palace, the presidential residence at La Casona and the air base at La Carlota.",
+                date(2025, 6, 1))
+    hit = {t for _, t in _spans(x, "attacks")}
+    assert {"the air base"} <= hit and any("residence" in t for t in hit), hit
+    where, _ = _run(extractor, "Nine days later the rebels attacked police posts in Rolpa, Rukum and Sindhuli.", date(2025, 6, 1))
+    assert not {"Rukum", "Sindhuli"} & {t for _, t in _spans(where, "attacks")}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.described-leaders: the title beside a name heads a body described, not named
+    ("The commander of the army, General Lundula, surrendered on Monday.", ("The commander", "the army")),
+    ("The leader of the rebels, Hugo Chavez, surrendered on Monday.", ("The leader", "the rebels")),
+    # a bare title before "of" ("named commander of the army")
+    ("Lundula was named commander of the army.", ("commander", "the army")),
+    # nominals.toml: a state's services and the state as its statements name it
+    ("The head of the state intelligence service, Bashkim Gazidede, fled the country.", ("The head", "the state intelligence service")),
+])
+def test_a_leaders_title_heads_the_body_it_describes(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+    assert pair not in _spans(x, "member_of")
+
+
+def test_a_service_is_a_body_only_with_its_kind(extractor):
+    # nominals.toml [group] service_heads / service_kinds
+    x, _ = _run(extractor, "He completed his military service and attended a memorial service. The security services arrested him.",
+                date(2025, 6, 1))
+    assert [m.text for m in x.mentions if m.text.lower().endswith(("service", "services"))] == ["The security services"]
+
+
 @pytest.mark.parametrize("text, pair", [
     # events.toml ASSAULT when_object hunt/pursue/chase = "party"
     ("Soldiers and gendarmes are hunting cattle rustlers in the south.", ("Soldiers", "rustlers")),

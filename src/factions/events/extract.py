@@ -175,16 +175,39 @@ def _places_listed_after(first: Mention, index: ActorIndex) -> list[Mention]:
     police station and a security post" (the parser may hang the later items anywhere). A
     list ends with "and" or "or" before its last item; without one the names are an
     apposition ("the town, a district capital,") and none is taken."""
-    text, out, end = index.document.text, [], first.span.end
+    text, out = index.document.text, []
+    end, placed = _past_its_place(first, index)
     while (glue := _LIST_GLUE.match(text, end)) is not None:
-        named = next((m for m in index.mentions if m.span.start == glue.end() and m.actor and m.basis != "pronoun"), None)
+        named = next((m for m in index.mentions if glue.end() <= m.span.start < glue.end() + 40 and m.actor and m.basis != "pronoun"
+                      and (m.span.start == glue.end() or _DESCRIBED.fullmatch(text, glue.end(), m.span.start))), None)
+        # ("the presidential residence": a mention of its head only)
         if named is None or index.actors[named.actor].kind not in PLACE_KINDS:
             return []
+        if placed and named.basis != "nominal":
+            return out  # "posts in Rolpa, Rukum and Sindhuli": the names list where the posts are
         out.append(named)
         if glue.group(1) or glue.group(2):
             return out
-        end = max(m.span.end for m in index.mentions if m.span.start == named.span.start)
+        end, placed = _past_its_place(named, index)
     return []
+
+
+_DESCRIBED = re.compile(r"(?:the|a|an)\s+(?:[a-z][a-z-]*\s+){1,2}")  # a list item's determiner and adjectives
+_WHERE_GLUE = re.compile(r"\s+(?:at|in|near|outside)\s+")
+
+
+def _past_its_place(item: Mention, index: ActorIndex) -> tuple[int, bool]:
+    """Where a listed place ends, with the place it is said to be at ("the presidential
+    residence at La Casona", "the barracks in Tirana": one item of the list), and whether
+    it had one."""
+    end, placed = max(m.span.end for m in index.mentions if m.span.start == item.span.start), False
+    while (glue := _WHERE_GLUE.match(index.document.text, end)) is not None:
+        at = [m for m in index.mentions if m.span.start == glue.end() and m.actor and m.basis != "pronoun"
+              and index.actors[m.actor].kind in PLACE_KINDS]
+        if not at:
+            break
+        end, placed = max(m.span.end for m in at), True
+    return end, placed
 
 
 @lru_cache(maxsize=1)

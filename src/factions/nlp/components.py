@@ -1294,6 +1294,7 @@ def make_nominals(nlp: Language, name: str):
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
     rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
     of_a_thing = frozenset(lex["group"]["none_of_a_thing"])
+    service_heads, service_kinds = frozenset(lex["group"]["service_heads"]), frozenset(lex["group"]["service_kinds"])
 
     head_words = frozenset(heads)
 
@@ -1371,6 +1372,8 @@ def make_nominals(nlp: Language, name: str):
                 if prev.lower_ in determiners:
                     start -= 1
                 break
+            if token.lower_ in service_heads and not any(t.lower_ in service_kinds for t in doc[start : token.i]):
+                continue  # "military service", "a memorial service"; "the security services" are bodies
             spans.append(Span(doc, start, token.i + 1, label=label))
         kept = []
         ents = doc.ents

@@ -138,6 +138,13 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 and ((p := _opening_pronoun(m, index)) is None or index.actors[p.actor].kind not in ("state", "location")):
             continue  # "their governments" (of the presidents thanked), never a ministry's
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
+        if group is not m and group.actor and index.actors[group.actor].kind == "person":
+            head_of = _head_of_unnamed_body(m, index, doc, singular_leads)
+            if head_of is not None:  # "the commander of the army, General X": X leads it, said by the title
+                out.append(Relation(type="leads", source=group.actor, target=head_of.actor, source_span=m.span,
+                                    target_span=head_of.span, evidence_span=sentence_span(sentence_of(_root_of(m, doc))),
+                                    modality="asserted", rule="relations.described-leaders"))
+                continue
         own_unit = _owned_unit(m, group, index, doc)  # "its Majeed Brigade": the unit is the owner's
         if own_unit is not None:
             out.append(own_unit)
@@ -177,8 +184,12 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         words = m.text.lower().split()
         titled = words[-1] in singular_leads and words[-1] not in ("governor", "mayor", "administrator") and words[0] in _DEFINITE \
             and (group.span.start >= m.span.end or words[0] != "the")  # "the King of Jordan", "its commander"; not "the Taliban governor"
-        if titled and _beside_a_name(chars.root, index, group, doc):
-            continue  # "the President of the Council, Rashad al-Alimi": the name's title (relations.title-of)
+        if titled and _beside_a_name(chars.root, index, group, doc) \
+                and (group.basis not in ("nominal", "pronoun") or _named_description(group, index)):
+            continue  # "the President of the Council, Rashad al-Alimi": the name's title (relations.title-of), which
+            # leaves "the commander of the army, General X" to the description: the body is not named
+        titled = titled or (len(words) == 1 and words[0] in singular_leads and group.span.start >= m.span.end
+                            and index.document.text[m.span.end : group.span.start].split() == ["of"])  # "named commander of the army"
         lead = member is m and (words[-1] in leader_heads or titled) \
             and words[0] not in ("a", "an", "one") \
             and not _words("rank_modifiers").intersection(words)  # "STC leaders", "the King of Jordan"; not "a senior IS leader"
@@ -191,6 +202,26 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 )
             )
     return out
+
+
+def _root_of(m: Mention, doc: Doc) -> Token:
+    return doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root
+
+
+def _head_of_unnamed_body(m: Mention, index: ActorIndex, doc: Doc, leads: frozenset[str]) -> Mention | None:
+    """The body a leader's description set beside a name heads when the text describes
+    that body rather than names it: "the commander of the army, General X", "the leader
+    of the rebels, X" (a named body is relations.title-of's: "the leader of Hamas, X")."""
+    words = m.text.lower().split()
+    if words[-1] not in leads or words[0] not in _DEFINITE or len(words) > 2:
+        return None
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    pobj = object_of(span.root, "of") if span is not None else None
+    body = index.mention_for_token(pobj) if pobj is not None else None
+    if body is None or not body.actor or body.basis != "nominal" or _named_description(body, index):
+        return None
+    kind = index.actors[body.actor].kind
+    return body if kind in GROUP_KINDS or (kind == "population" and pobj.tag_ == "NNS") else None  # "the leader of the rebels"
 
 
 def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
