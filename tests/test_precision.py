@@ -3416,6 +3416,11 @@ def test_whose_killing_is_no_member(extractor):
     # nominals.toml: a flotilla is a body; a rank alone names an officer
     ("Peruvian aircraft attacked the flotilla on the river.", "fights", ("Peruvian aircraft", "the flotilla")),
     ("The mutineers killed their captain.", "fights", ("The mutineers", "their captain")),
+    # a phrase's object may be the parse's second object ("exchanged rifle and machine-gun fire")
+    ("British troops exchanged rifle and machine-gun fire with mutinous sailors.", "fights", ("British troops", "sailors")),
+    # events.toml ASSAULT verbs stone, crush
+    ("Crowds stoned police and troops.", "fights", ("Crowds", "troops")),
+    ("Government troops crushed the rebel units before dawn.", "fights", ("Government troops", "the rebel units")),
 ])
 def test_fire_aimed_at_and_encirclement_are_assaults(extractor, text, kind, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))

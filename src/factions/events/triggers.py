@@ -96,9 +96,11 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         # (a phrase's preposition may hang on the object: "used drones against SPLA units")
         channel = channel_preps(token) if (lemma, "with") in t.phrases or (lemma, "to") in t.phrases else ()
         for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"),
-                      *channel):  # ("spoke by telephone with X")
+                      *channel,  # ("spoke by telephone with X")
+                      *(o for d in token.children if d.dep_ == "dobj" for o in d.conjuncts)):  # ("exchanged rifle and machine-gun fire": the parse's second object)
             key = (lemma, child.lower_)
-            if key in t.phrases and child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") and not _dates(child):  # ("held hostage")
+            if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj") \
+                    and not _dates(child):  # ("held hostage")
                 return t.phrases[key], False
             edge = child.right_edge
             if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
