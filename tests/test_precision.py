@@ -3363,6 +3363,25 @@ def test_a_leaders_title_heads_the_body_it_describes(extractor, text, pair):
     assert pair not in _spans(x, "member_of")
 
 
+@pytest.mark.parametrize("text, pair", [
+    # a title written in two words without the hyphen is one title ("the Secretary General")
+    ("The Minister has sent letters to the Secretary General of NATO.", ("the Secretary General", "NATO")),
+    # relations.under-leader: the name set beside the description after "under"
+    ("Before dawn, rebel units under a former major, Ould Hanenna, attacked the palace.", ("Ould Hanenna", "rebel units")),
+])
+def test_a_leader_named_by_a_two_word_title_or_beside_under(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+    assert not [r for r in x.relations if r.type == "member_of" and "General" in x.document.text[r.source_span.start:r.source_span.end]]
+
+
+def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
+    # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
+    x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))
+    assert "a patrol boat" in {m.text for m in x.mentions}
+    assert not [r for r in x.relations if r.rule == "relations.equipment-of" and "patrol" == x.document.text[r.target_span.start:r.target_span.end].split()[-1]]
+
+
 def test_a_service_is_a_body_only_with_its_kind(extractor):
     # nominals.toml [group] service_heads / service_kinds
     x, _ = _run(extractor, "He completed his military service and attended a memorial service. The security services arrested him.",

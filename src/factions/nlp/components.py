@@ -1340,7 +1340,13 @@ def make_nominals(nlp: Language, name: str):
             if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
                     and not doc[token.i + 1].whitespace_ and heads.get(doc[token.i + 2].lower_) == label:
                 continue  # "the Secretary-General", "the Director-General": one title, named by its last word
+            if label == "PERSON" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "general" \
+                    and token.text[:1].isupper() == doc[token.i + 1].text[:1].isupper():
+                continue  # "the Secretary General", "Brigadier General X": one title, named by its last word
             start = token.i
+            if label == "PERSON" and token.lower_ == "general" and start > 0 and heads.get(doc[start - 1].lower_) == "PERSON" \
+                    and doc[start - 1].text[:1].isupper() == token.text[:1].isupper():
+                start -= 1
             while start > 1 and label == "PERSON" and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
                     and not doc[start - 2].whitespace_ and heads.get(doc[start - 2].lower_) == "PERSON":
                 start -= 2
@@ -1350,7 +1356,7 @@ def make_nominals(nlp: Language, name: str):
                     break  # a dash set off by spaces ends a dateline: "N'Djamena (AFP) - Chadian troops"
                 # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"
                 compound_place = label in ("LOC", "PRODUCT") and prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i == token.i \
-                    and heads.get(prev.lower_) not in ("ORG", "PERSON")  # ("army trucks": the army is a party of its own, their owner)
+                    and (heads.get(prev.lower_) not in ("ORG", "PERSON") or prev.lower_ in kit_kinds)  # ("army trucks": the army is a party of its own, their owner; "a patrol boat" is one kit)
                 # and a weapon's adjectives: "armoured vehicles", "explosive vests", "rocket-propelled grenades"
                 described_kit = label == "PRODUCT" and prev.dep_ == "amod" and prev.pos_ in ("ADJ", "VERB") and prev.head.i == token.i
                 if described_kit and start > 2 and doc[start - 2].text in ("-", "‐", "‑") \

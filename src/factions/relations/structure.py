@@ -182,6 +182,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if member.actor == group.actor:
             continue
         words = m.text.lower().split()
+        if len(words) > 2 and f"{words[-2]}-{words[-1]}" in singular_leads:
+            words = [*words[:-2], f"{words[-2]}-{words[-1]}"]  # "the Secretary General of NATO", written without the hyphen
         titled = words[-1] in singular_leads and words[-1] not in ("governor", "mayor", "administrator") and words[0] in _DEFINITE \
             and (group.span.start >= m.span.end or words[0] != "the")  # "the King of Jordan", "its commander"; not "the Taliban governor"
         if titled and _beside_a_name(chars.root, index, group, doc) \
@@ -1631,6 +1633,9 @@ def _under_leader(doc: Doc, party, add) -> None:
             # "under the command of X", "under his leadership"
             named = object_of(named) or next((c for c in named.children if c.dep_ == "poss"), None)
         leader = party(named, {"person"})
+        if leader is None and named is not None:
+            # "units under a former major, Ould Hanenna,": the name set beside the description
+            leader = next((p for c in named.children if c.dep_ == "appos" for p in [party(c, {"person"})] if p is not None), None)
         if leader is None:
             continue
         head = token.head
