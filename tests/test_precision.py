@@ -3375,6 +3375,14 @@ def test_a_leader_named_by_a_two_word_title_or_beside_under(extractor, text, pai
     assert not [r for r in x.relations if r.type == "member_of" and "General" in x.document.text[r.source_span.start:r.source_span.end]]
 
 
+def test_a_subject_the_parse_hung_under_an_opening_date_acts(extractor):
+    # events.arguments._subject_under_opening_date: no comma after "On 7 March 2004"
+    x, _ = _run(extractor, "On 7 March 2004 Zimbabwean security forces arrested Mann on the tarmac.", date(2025, 6, 1))
+    assert ("Zimbabwean security forces", "Mann") in _spans(x, "opposes"), x.relations
+    dated, _ = _run(extractor, "On Monday in Kabul the army said it would act.", date(2025, 6, 1))
+    assert not [e for e in dated.events if "Kabul" in {dated.document.text[s.start:s.end] for s in e.actor_spans}]
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

@@ -186,6 +186,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
+    opening = _subject_under_opening_date(verb)
+    if opening is not None:
+        return _with_conjuncts(opening), "auxpass" in {c.dep_ for c in verb.children}
     asked = asked_of(verb)  # "called on the government to work with Chad": the one asked, made or helped acts
     if asked:
         # ("sent troops to fight IS", "is providing 125 soldiers to assist the army": the
@@ -235,6 +238,24 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(obj), False
         return _subject_tokens(governing)[0], "auxpass" in {c.dep_ for c in verb.children}  # "are committed to defeating ISIL"
     return [], False
+
+
+def _subject_under_opening_date(verb: Token) -> Token | None:
+    """The subject the parser hung under a date that opens the sentence without a comma:
+    "On 7 March 2004 Zimbabwean security forces seized the aircraft" reads "forces" as the
+    object of "On" and leaves the verb without a subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
+        return None
+    opening = verb.sent[0]
+    if opening.dep_ != "prep" or opening.head.i != verb.i or opening.lower_ not in ("on", "in", "at", "by", "since", "after", "before"):
+        return None
+    noun = next((c for c in opening.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME") or noun.i > verb.i:
+        return None
+    between = verb.doc[opening.i + 1 : noun.left_edge.i + 1]
+    if not any(t.ent_type_ in ("DATE", "TIME") for t in verb.doc[opening.i + 1 : noun.i]) or any(t.text == "," for t in between):
+        return None
+    return noun
 
 
 def _part_of(verb: Token, subject: Token) -> list[Token]:
