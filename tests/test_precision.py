@@ -3383,6 +3383,14 @@ def test_a_subject_the_parse_hung_under_an_opening_date_acts(extractor):
     assert not [e for e in dated.events if "Kabul" in {dated.document.text[s.start:s.end] for s in e.actor_spans}]
 
 
+def test_a_predicate_the_tagger_called_a_noun_is_read_as_a_verb(extractor):
+    # events.triggers._verbal: "thanks" tagged NNS with a subject and an object
+    x, _ = _run(extractor, "The Ministry thanks the South African authorities for their cooperation.", date(2025, 6, 1))
+    assert ("The Ministry", "the South African authorities") in _spans(x, "supports"), x.relations
+    noun, _ = _run(extractor, "Many thanks to the organisers of the conference.", date(2025, 6, 1))
+    assert not _spans(noun, "supports")
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

@@ -90,9 +90,16 @@ def _channel_nouns() -> frozenset[str]:
     return frozenset(lexicon("events")["participants"]["channel_nouns"])
 
 
+def _verbal(token: Token) -> bool:
+    """A verb, or a word the tagger called a noun but the parser made a clause's predicate,
+    with a subject and an object ("The Ministry thanks the authorities")."""
+    return token.pos_ == "VERB" or (token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ == "NNS"
+                                    and {"nsubj", "dobj"} <= {c.dep_ for c in token.children})
+
+
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
+    if _verbal(token):
         # (a phrase's preposition may hang on the object: "used drones against SPLA units")
         channel = channel_preps(token) if (lemma, "with") in t.phrases or (lemma, "to") in t.phrases else ()
         for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"),
