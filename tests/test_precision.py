@@ -3391,6 +3391,28 @@ def test_a_predicate_the_tagger_called_a_noun_is_read_as_a_verb(extractor):
     assert not _spans(noun, "supports")
 
 
+@pytest.mark.parametrize("text, pair", [
+    # relations.message-sent: a message sent, delivered or handed to a party; the name beside the title sends it
+    ("The Minister of Foreign Affairs, Mr Pangalos, has sent letters to the Secretary General of NATO.", ("Mr Pangalos", "the Secretary General")),
+    ("Our ambassador in Ankara delivered the same protest to the Turkish Foreign Ministry.", ("Our ambassador", "the Turkish Foreign Ministry")),
+    ("The Secretary General of the Ministry handed the ambassador a protest against the landing.", ("The Secretary General", "the ambassador")),
+    ("The minister had explained this to his Spanish counterpart on three occasions.", ("The minister", "his Spanish counterpart")),
+])
+def test_a_message_sent_to_a_party_is_a_contact(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "communicates_with"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "Chad sent troops to the border with Sudan and to the capital.",
+    "The Government has sent its condolences to their families.",
+    "The minister did not write to the ambassador.",
+])
+def test_troops_sent_or_condolences_to_families_are_no_contact(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.message-sent"], x.relations
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

@@ -144,6 +144,46 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
     out.extend(_control(doc, index))
     out.extend(_common_cause(doc, index))
     out.extend(_told(doc, index, claims))
+    out.extend(_messages(doc, index))
+    return out
+
+
+def _messages(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"sent letters to the Secretary General", "delivered a protest to the Foreign
+    Ministry", "explained this to his counterpart" (rule relations.message-sent): a
+    message sent or words addressed to a party make a contact with it, in a claim or
+    not (lexicons/stances.toml [told] message_verbs, message_nouns, to_verbs)."""
+    words = _words()["told"]
+    senders, nouns, to_verbs = frozenset(words["message_verbs"]), frozenset(words["message_nouns"]), frozenset(words["to_verbs"])
+    out = []
+    for verb in tokens_where(doc, lemmas=senders | to_verbs):
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma not in to_verbs and not any(o.lemma_.lower() in nouns for o in objects):
+            continue  # "sent troops to the border": no message
+        subjects, passive = _subject_tokens(verb)
+        # "The Minister of Foreign Affairs, Mr X, has sent …": the name set beside the title
+        subjects = [next((a for a in t.children if a.dep_ == "appos" and (m := _party(a, index)) is not None
+                          and index.actors[m.actor].kind == "person"), t) for t in subjects]
+        source = next((m for t in subjects for m in [_party(t, index)] if m is not None), None) if not passive else None
+        if source is None:
+            continue
+        # "to" on the verb or on the message ("delivered a protest to X"), "to A and to B"
+        preps = [p for h in (verb, *(o for o in objects if o.lemma_.lower() in nouns)) for p in h.children
+                 if p.dep_ in ("prep", "dative") and p.lower_ == "to"]
+        to = [o for p in preps for q in (p, *(c for c in p.conjuncts if c.lower_ == "to")) for o in q.children if o.dep_ == "pobj"]
+        # "handed the ambassador a note": the receiver as a second object
+        to += [c for c in verb.children if (c.dep_ == "dative" or (c.dep_ == "dobj" and c.lemma_.lower() not in nouns and len(objects) > 1))
+               and c.pos_ in ("NOUN", "PROPN")]
+        evidence = sentence_span(sentence_of(verb))
+        for target in (m for t in to for o in (t, *t.conjuncts) for m in [_party(o, index)] if m is not None):
+            listener = doc.char_span(target.span.start, target.span.end, alignment_mode="expand")
+            people = index.actors[target.actor].kind == "population" and listener is not None and listener.root.tag_ in ("NNS", "NNPS")
+            if target.actor != source.actor and index.actors[target.actor].kind not in ("location", "media") and not people:
+                # (condolences sent "to the families of the victims" reach people, no party)
+                out.append(_relation("communicates_with", source, target, evidence, rule="relations.message-sent"))
     return out
 
 
