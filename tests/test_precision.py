@@ -3413,6 +3413,14 @@ def test_troops_sent_or_condolences_to_families_are_no_contact(extractor, text):
     assert not [r for r in x.relations if r.rule == "relations.message-sent"], x.relations
 
 
+def test_former_soldiers_from_a_state_are_no_members_of_it(extractor):
+    # events.toml [participants] former_modifiers
+    x, _ = _run(extractor, "The men are former soldiers from South Africa and Angola. Pilots from Denmark joined the mission.",
+                date(2025, 6, 1))
+    members = _spans(x, "member_of")
+    assert ("Pilots", "Denmark") in members and not [p for p in members if p[0] == "former soldiers"], members
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

@@ -168,8 +168,9 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         if index.actors[group.actor].kind == "state" and m.text.lower().split()[-1] in inhabitants:
             continue  # "the people of Sudan" live there; they are no members of a body
         if index.actors[group.actor].kind == "state" and index.document.text[m.span.end : group.span.start].split()[:1] == ["from"] \
-                and m.text.lower().split()[-1] in lexicon("relations")["possessor"]["origin_people"]:
-            continue  # "recruits from Ethiopia" come from there; "pilots from Denmark" serve it
+                and (m.text.lower().split()[-1] in lexicon("relations")["possessor"]["origin_people"]
+                     or _words("former_modifiers").intersection(m.text.lower().split())):
+            continue  # "recruits from Ethiopia", "former soldiers from Angola" come from there; "pilots from Denmark" serve it
         if group.label in ("GPE", "LOC") and group.span.end <= m.span.end and m.text.lower().split()[-1].rstrip("s") in _words("topic_titles"):
             continue  # "Senior Syria Analyst", "Yemen researchers": the country is their subject
         if group.label == "NORP":
