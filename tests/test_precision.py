@@ -3421,6 +3421,17 @@ def test_former_soldiers_from_a_state_are_no_members_of_it(extractor):
     assert ("Pilots", "Denmark") in members and not [p for p in members if p[0] == "former soldiers"], members
 
 
+def test_an_object_it_after_a_sentence_about_a_thing_is_that_thing(extractor):
+    # actors.index._thing_before: "it" is the attempt, no party named before
+    x, _ = _run(extractor, "The coup attempt was an uprising by army officers against the President in the capital of Mauritania. "
+                           "Loyal forces crushed it after two days.", date(2025, 6, 1))
+    crushed = next(e for e in x.events if e.trigger == "crushed")
+    assert crushed.recipients == [] and "Loyal forces" in {x.document.text[s.start:s.end] for s in crushed.actor_spans}
+    house, _ = _run(extractor, "The legislature voted to remove him. Zelaya said soldiers had surrounded his house and fired at it.",
+                    date(2025, 6, 1))
+    assert "The legislature" in {m.text for m in house.mentions}
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

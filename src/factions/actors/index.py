@@ -185,6 +185,8 @@ class ActorIndex:
                     break
         if not fitting:
             return None
+        if word == "it" and token.dep_ in ("dobj", "pobj") and fitting[0].span.start < token.sent.start_char and self._thing_before(token):
+            return None  # "The coup attempt was an uprising … Loyal forces crushed it": the attempt
         of_phrase = token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.head.lower_ == "of"
         if (word == "it" and (token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "poss" and not of_phrase))) \
                 or (word in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass")):
@@ -210,6 +212,21 @@ class ActorIndex:
                         head.root.dep_ in ("compound", "poss", "nmod") and head.root.head.dep_ in ("nsubj", "nsubjpass"))):
                     return m
         return fitting[0]
+
+    def _thing_before(self, token: Token) -> bool:
+        """Whether the sentence before an object "it" is about a thing, no party: its
+        subject a singular common noun that names no actor ("The 2003 coup attempt was an
+        armed uprising … Loyal forces crushed it")."""
+        sentences = sentence_starts(token.doc)
+        k = bisect_right(sentences, token.i) - 1
+        if k < 1:
+            return False
+        previous = token.doc[sentences[k - 1] : sentences[k]]
+        subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subject is None or subject.tag_ != "NN" or subject.ent_type_:
+            return False
+        m = self.mention_for_token(subject)
+        return m is None or not m.actor
 
     def _no_thing_between(self, token: Token, m: Mention) -> bool:
         """Whether no place or thing is named between `m` and the token, which "it" would
