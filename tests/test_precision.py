@@ -3497,13 +3497,16 @@ def test_whose_killing_is_no_member(extractor):
     # events.toml ASSAULT verbs stone, crush
     ("Crowds stoned police and troops.", "fights", ("Crowds", "troops")),
     ("Government troops crushed the rebel units before dawn.", "fights", ("Government troops", "the rebel units")),
+    # events.toml ASSAULT phrase "break into", aimed at a place only
+    ("Looters broke into army depots in Tirana.", "attacks", ("Looters", "army depots")),
 ])
 def test_fire_aimed_at_and_encirclement_are_assaults(extractor, text, kind, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert pair in _spans(x, kind), x.relations
 
 
-@pytest.mark.parametrize("text", ["The controversy surrounding the deal deepened.", "The police fired the officer last week."])
+@pytest.mark.parametrize("text", ["The controversy surrounding the deal deepened.", "The police fired the officer last week.",
+                                  "The party broke into rival factions."])
 def test_surrounding_a_deal_or_firing_an_employee_is_no_assault_on_anyone(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not _spans(x, "fights") and not _spans(x, "attacks"), x.relations

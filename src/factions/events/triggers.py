@@ -5,7 +5,7 @@ meeting, "attacked X in a speech" is words, not arms (rule events.verbal-attack)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Token
@@ -35,6 +35,7 @@ class Triggers:
     phrases: dict[tuple[str, str], TriggerType]
     by_object: dict[str, list[TriggerType]]  # verb -> the acts it is with the right object ("seized the town")
     by_complement: dict[str, TriggerType]  # verb -> the act it is with a hostile complement ("vowed to retaliate")
+    phrase_aims: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # phrase -> kinds its object must be ("broke into the building")
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -50,7 +51,7 @@ def _object_kinds(entry: dict) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    verbs, nouns, phrases, by_object, by_complement = {}, {}, {}, {}, {}
+    verbs, nouns, phrases, by_object, by_complement, phrase_aims = {}, {}, {}, {}, {}, {}
     declared = relation_types()
     for entry in lexicon("events")["event"]:
         for word, rel in entry.get("relations_by_word", {}).items():
@@ -66,6 +67,8 @@ def triggers() -> Triggers:
                 words[word] = t
         for p in entry.get("phrases", []):
             phrases[(p["verb"], p["object"])] = t
+            if "aimed" in p:
+                phrase_aims[(p["verb"], p["object"])] = tuple(p["aimed"])
         for verb, kinds in t.when_object.items():
             for wanted in kinds:
                 if wanted not in ("place", "person", "party") and wanted not in {e["type"] for e in lexicon("events")["event"]}:
@@ -74,7 +77,7 @@ def triggers() -> Triggers:
             by_object.setdefault(verb, []).append(t)
         for verb in (entry.get("by_complement") or {}).get("verbs", []):
             by_complement[verb] = t
-    return Triggers(verbs, nouns, phrases, by_object, by_complement)
+    return Triggers(verbs, nouns, phrases, by_object, by_complement, phrase_aims)
 
 
 def channel_preps(verb: Token) -> list[Token]:
@@ -108,6 +111,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             key = (lemma, child.lower_)
             if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj") \
                     and not _dates(child):  # ("held hostage")
+                aims = t.phrase_aims.get(key)
+                if aims and not any(_is_object(o, wanted, t) for o in child.children if o.dep_ == "pobj" for wanted in aims):
+                    continue  # "the talks broke into two camps": nothing aimed at
                 return t.phrases[key], False
             edge = child.right_edge
             if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
