@@ -3432,6 +3432,17 @@ def test_an_object_it_after_a_sentence_about_a_thing_is_that_thing(extractor):
     assert "The legislature" in {m.text for m in house.mentions}
 
 
+def test_a_passive_that_names_no_doer_takes_no_guess_from_another_victim(extractor):
+    # events.extract unnamed_doer: "X was shot and several protesters were killed" (but "until ISIL is defeated" may guess)
+    x, _ = _run(extractor, "After Vice-President Argana was shot dead and several protesters were killed in the square, Cubas resigned.",
+                date(2025, 6, 1))
+    assert not _spans(x, "fights"), x.relations
+    # events.arguments._subject_under_opening_date: the date's own object is no subject
+    force, _ = _run(extractor, "In the early hours of 18 April a large force of the Indian Border Security Force crossed the river "
+                               "and attacked a camp of the frontier troops.", date(2025, 6, 1))
+    assert any(e.trigger == "attacked" and e.rule == "events.trigger-verb" for e in force.events), force.events
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

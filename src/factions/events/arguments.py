@@ -249,8 +249,9 @@ def _subject_under_opening_date(verb: Token) -> Token | None:
     opening = verb.sent[0]
     if opening.dep_ != "prep" or opening.head.i != verb.i or opening.lower_ not in ("on", "in", "at", "by", "since", "after", "before"):
         return None
-    noun = next((c for c in opening.children if c.dep_ == "pobj"), None)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("DATE", "TIME") or noun.i > verb.i:
+    # ("In the early hours of 18 April a large force of X crossed …": the date's own object first)
+    noun = next((c for c in opening.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
         return None
     between = verb.doc[opening.i + 1 : noun.left_edge.i + 1]
     if not any(t.ent_type_ in ("DATE", "TIME") for t in verb.doc[opening.i + 1 : noun.i]) or any(t.text == "," for t in between):

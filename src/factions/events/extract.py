@@ -89,8 +89,13 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # pronoun tells what befell a party named before; that party's side is no doer
         # ("until Jabhat al-Sahil is defeated" may be the main clause's aim)
         # (nor for a count of the befallen: "more than 200 were wounded")
-        unnamed_doer = not is_noun and not actors and any(
+        # (nor for a passive that names no doer: "After X was shot dead and several protesters
+        # were killed, …": the party named before is another victim)
+        # ("until ISIL is defeated" is the main clause's aim: its subject may be the doer)
+        unnamed_doer = not is_noun and not actors and (any(
             c.dep_ == "nsubjpass" and (c.pos_ in ("PRON", "NUM") or any(n.dep_ == "nummod" for n in c.children)) for c in token.children)
+            or (any(c.dep_ == "nsubjpass" for c in token.children)
+                and not any(c.dep_ == "agent" or (c.dep_ == "mark" and c.lower_ in ("until", "till", "unless")) for c in token.children)))
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
                 and not relative and not by_event and not blamed and not unnamed_doer and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other

@@ -1283,6 +1283,7 @@ def make_nominals(nlp: Language, name: str):
         **{w: "ORG" for w in lex["group"]["heads"]},
     }
     modifiers, determiners = set(lex["modifiers"]), set(lex["determiners"])
+    size_modifiers = frozenset(lex["size_modifiers"])
     vague_places = set(lex["place"]["vague_places"])
     bare_no_group = set(lex["group"]["bare_no_group"])
     needs_kind = set(lex["place"]["needs_kind"])
@@ -1368,6 +1369,7 @@ def make_nominals(nlp: Language, name: str):
                 if prev.pos_ in ("VERB", "AUX") and prev.dep_ not in ("amod", "compound"):
                     break  # "informed UN Secretary-General X": the verb before is no modifier ("informed sources")
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit \
+                        or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
                     continue
