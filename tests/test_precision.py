@@ -3443,6 +3443,17 @@ def test_a_passive_that_names_no_doer_takes_no_guess_from_another_victim(extract
     assert any(e.trigger == "attacked" and e.rule == "events.trigger-verb" for e in force.events), force.events
 
 
+@pytest.mark.parametrize("text, pair, kind", [
+    # relations.joined-body: who joins a body becomes a member; who joins troops, people or someone in an act sides with them
+    ("In 2012 Mali joined the coalition against the jihadists.", ("Mali", "the coalition"), "member_of"),
+    ("Iceland joined the defence alliance in 1949.", ("Iceland", "the defence alliance"), "member_of"),
+    ("Chad joined France in the fight against the jihadists.", ("Chad", "France"), "allied_with"),
+])
+def test_who_joins_a_body_is_a_member_who_joins_someone_an_ally(extractor, text, pair, kind):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, kind), x.relations
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

@@ -36,6 +36,10 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
     if kind.type == "MERGE" and any(c.dep_ == "prep" and c.lower_ in lex["participants"]["absorbing_preps"] for c in trigger.children) \
             and not any(c.dep_ == "dobj" for c in trigger.children):  # ("merge it into X": the object would be the part)
         rel_type, rel_rule = "member_of", "relations.merged-into"  # "merged into JNIM": now part of it, not its ally
+    if trigger.lemma_.lower() in lex["participants"]["joining_verbs"] and trigger.pos_ == "VERB" and recipients \
+            and not any(c.dep_ == "prep" and c.lower_ in ("in", "for") and c.i > trigger.i for c in trigger.children) \
+            and all(_joinable(m, trigger, index, lex["participants"]["joinable_bodies"]) for m in recipients):
+        rel_type, rel_rule = "member_of", "relations.joined-body"  # "Shih joined the Tangwai": a member now, not its ally
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
     if not rel_type:
@@ -64,6 +68,18 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
         out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight")
     return out
+
+
+def _joinable(m: Mention, trigger: Token, index: ActorIndex, bodies: list[str]) -> bool:
+    """Whether a party a joining verb names as its object is a body one joins as a member:
+    named ("the Tangwai") or described as one ("the coalition"); not "us", "the troops",
+    nor what "with" names ("join us with his battalions")."""
+    objects = [o for c in trigger.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    if not any(m.span.start <= o.idx < m.span.end for o in objects) or m.basis == "pronoun":
+        return False
+    if index.actors[m.actor].kind not in ("armed_group", "organization", "government_body"):
+        return False
+    return m.basis != "nominal" or m.text.lower().split()[-1] in bodies
 
 
 def _armed(index: ActorIndex, doc, side: list[Mention]) -> list[Mention]:
