@@ -37,7 +37,8 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
             and not any(c.dep_ == "dobj" for c in trigger.children):  # ("merge it into X": the object would be the part)
         rel_type, rel_rule = "member_of", "relations.merged-into"  # "merged into JNIM": now part of it, not its ally
     if trigger.lemma_.lower() in lex["participants"]["joining_verbs"] and trigger.pos_ == "VERB" and recipients \
-            and not any(c.dep_ == "prep" and c.lower_ in ("in", "for") and c.i > trigger.i for c in trigger.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in ("in", "for") and c.i > trigger.i  # ("joined France in the fight"; not "in 1949")
+                        and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in trigger.children) \
             and all(_joinable(m, trigger, index, lex["participants"]["joinable_bodies"]) for m in recipients):
         rel_type, rel_rule = "member_of", "relations.joined-body"  # "Shih joined the Tangwai": a member now, not its ally
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
