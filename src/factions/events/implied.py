@@ -40,7 +40,11 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
             and not any(c.dep_ == "prep" and c.lower_ in ("in", "for") and c.i > trigger.i  # ("joined France in the fight"; not "in 1949")
                         and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in trigger.children) \
             and all(_joinable(m, trigger, index, lex["participants"]["joinable_bodies"]) for m in recipients):
-        rel_type, rel_rule = "member_of", "relations.joined-body"  # "Shih joined the Tangwai": a member now, not its ally
+        # "Iceland joined the defence alliance": a member now, not its ally (a person or a
+        # body that joins is relations.serves-with's member: no alliance beside it)
+        if not all(index.actors[m.actor].kind == "state" for m in actors):
+            return []
+        rel_type, rel_rule = "member_of", "relations.joined-body"
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
     if not rel_type:
