@@ -3521,6 +3521,12 @@ def test_whose_killing_is_no_member(extractor):
     ("Government troops crushed the rebel units before dawn.", "fights", ("Government troops", "the rebel units")),
     # events.toml ASSAULT phrase "break into", aimed at a place only
     ("Looters broke into army depots in Tirana.", "attacks", ("Looters", "army depots")),
+    # ASSAULT overthrow, topple, depose; resist a party (when_object); intruders are people
+    ("In 1979 Vietnamese forces overthrew the regime.", "fights", ("Vietnamese forces", "the regime")),
+    ("The frontier troops resisted the intruders.", "fights", ("The frontier troops", "the intruders")),
+    # COERCE dissolve, disarm: force short of an attack
+    ("The junta dissolved the government and the assembly.", "opposes", ("The junta", "the government")),
+    ("Belgian troops disarmed the Congolese soldiers.", "opposes", ("Belgian troops", "the Congolese soldiers")),
 ])
 def test_fire_aimed_at_and_encirclement_are_assaults(extractor, text, kind, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
@@ -3528,7 +3534,7 @@ def test_fire_aimed_at_and_encirclement_are_assaults(extractor, text, kind, pair
 
 
 @pytest.mark.parametrize("text", ["The controversy surrounding the deal deepened.", "The police fired the officer last week.",
-                                  "The party broke into rival factions."])
+                                  "The party broke into rival factions.", "The government resisted pressure to resign."])
 def test_surrounding_a_deal_or_firing_an_employee_is_no_assault_on_anyone(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not _spans(x, "fights") and not _spans(x, "attacks"), x.relations
