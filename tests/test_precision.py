@@ -3454,6 +3454,15 @@ def test_who_joins_a_body_is_a_member_who_joins_someone_an_ally(extractor, text,
     assert pair in _spans(x, kind), x.relations
 
 
+def test_a_demand_for_someones_fall_is_hostility_not_contact(extractor):
+    # relations.hostile-demand (events.toml [participants] hostile_demands)
+    x, _ = _run(extractor, "The rebels demanded the resignation of President Eduard Shevardnadze.", date(2025, 6, 1))
+    assert ("The rebels", "President Eduard Shevardnadze") in _spans(x, "opposes") or ("The rebels", "Eduard Shevardnadze") in _spans(x, "opposes"), x.relations
+    assert not _spans(x, "communicates_with")
+    asked, _ = _run(extractor, "The rebels demanded talks with the government.", date(2025, 6, 1))
+    assert not [r for r in asked.relations if r.rule == "relations.hostile-demand"]
+
+
 def test_a_patrol_boat_is_one_kit_and_no_patrol_owns_it(extractor):
     # nominals.toml [group] kit_kinds: "patrol" before a kit names its kind
     x, _ = _run(extractor, "The Navy will keep a patrol boat in the waters around the island.", date(2025, 6, 1))

@@ -45,6 +45,8 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         if not all(index.actors[m.actor].kind == "state" for m in actors):
             return []
         rel_type, rel_rule = "member_of", "relations.joined-body"
+    if kind.type == "REQUEST" and recipients and _demands_a_fall(trigger, recipients, lex["participants"]["hostile_demands"]):
+        rel_type, rel_rule = "opposes", "relations.hostile-demand"  # "demanded the resignation of the president"
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
     if not rel_type:
@@ -73,6 +75,16 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
         out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight")
     return out
+
+
+def _demands_a_fall(trigger: Token, recipients: list[Mention], falls: list[str]) -> bool:
+    """Whether a request's parties are those whose fall it asks ("demanded the resignation
+    of the president and of his government"): all inside the "of" phrase of such a noun
+    that is the request's object."""
+    asked = [o for c in trigger.children if c.dep_ in ("dobj", "prep") for o in ([c] if c.dep_ == "dobj" else
+             [p for p in c.children if p.dep_ == "pobj"]) if o.lemma_.lower() in falls]
+    spans = [(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)) for o in asked]
+    return bool(spans) and all(any(a <= m.span.start and m.span.end <= b for a, b in spans) for m in recipients)
 
 
 def _joinable(m: Mention, trigger: Token, index: ActorIndex, bodies: list[str]) -> bool:
