@@ -208,6 +208,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
 
 
 def _root_of(m: Mention, doc: Doc) -> Token:
+    """The syntactic head of a mention that lies on token boundaries (one the caller has
+    already read as a span)."""
     return doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root
 
 
