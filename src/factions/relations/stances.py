@@ -179,9 +179,8 @@ def _messages(doc: Doc, index: ActorIndex) -> list[Relation]:
                and c.pos_ in ("NOUN", "PROPN")]
         evidence = sentence_span(sentence_of(verb))
         for target in (m for t in to for o in (t, *t.conjuncts) for m in [_party(o, index)] if m is not None):
-            listener = doc.char_span(target.span.start, target.span.end, alignment_mode="expand")
-            people = index.actors[target.actor].kind == "population" and listener is not None and listener.root.tag_ in ("NNS", "NNPS")
-            if target.actor != source.actor and index.actors[target.actor].kind not in ("location", "media") and not people:
+            if target.actor != source.actor and index.actors[target.actor].kind not in ("location", "media") \
+                    and not _people(target, doc, index):
                 # (condolences sent "to the families of the victims" reach people, no party)
                 out.append(_relation("communicates_with", source, target, evidence, rule="relations.message-sent"))
     return out
@@ -207,11 +206,16 @@ def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
             continue
         for party in _with_coordinated(told, doc, index, source[0]):  # "told A and B"
             # (people in the plural: "told reporters"; one described is met: "told his Turkish counterpart")
-            listener = doc.char_span(party.span.start, party.span.end, alignment_mode="expand")
-            people = index.actors[party.actor].kind == "population" and listener is not None and listener.root.tag_ in ("NNS", "NNPS")
-            kind = "addresses" if index.actors[party.actor].kind == "media" or people else "communicates_with"
+            kind = "addresses" if index.actors[party.actor].kind == "media" or _people(party, doc, index) else "communicates_with"
             out.append(_relation(kind, source, party, sentence_span(sentence_of(verb)), claim=claim, rule="relations.told"))
     return out
+
+
+def _people(m: Mention, doc: Doc, index: ActorIndex) -> bool:
+    """Whether a listener is people in the plural ("reporters", "the families of the
+    victims"): addressed or reached, no party met."""
+    listener = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return index.actors[m.actor].kind == "population" and listener is not None and listener.root.tag_ in ("NNS", "NNPS")
 
 
 def _common_cause(doc: Doc, index: ActorIndex) -> list[Relation]:
