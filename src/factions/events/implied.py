@@ -81,8 +81,9 @@ def _demands_a_fall(trigger: Token, recipients: list[Mention], falls: list[str])
     """Whether a request's parties are those whose fall it asks ("demanded the resignation
     of the president and of his government"): all inside the "of" phrase of such a noun
     that is the request's object."""
-    asked = [o for c in trigger.children if c.dep_ in ("dobj", "prep") for o in ([c] if c.dep_ == "dobj" else
-             [p for p in c.children if p.dep_ == "pobj"]) if o.lemma_.lower() in falls]
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # "called for the removal of X"
+    asked = [o for o in objects if o.lemma_.lower() in falls]
     spans = [(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)) for o in asked]
     return bool(spans) and all(any(a <= m.span.start and m.span.end <= b for a, b in spans) for m in recipients)
 
