@@ -399,3 +399,30 @@ def test_a_heading_never_splits_the_name_that_opens_the_next_line(extractor):
     x = extractor.extract(Document(source="t", text=text))
     names = {a.id: a.name for a in x.actors}
     assert ("leads", "Musa Ibrahim", "Liwa al-Nasr") in {(r.type, names[r.source], names[r.target]) for r in x.relations}
+
+
+def test_a_body_described_by_its_possessive_is_one_re3d_mention():
+    # evaluate.re3d.join_units: "the group's leader" is one mention, as re3d writes "the UK's
+    # brave Armed Forces"; a name's possessive stays apart ("Ruvia's rebel general")
+    from factions.evaluate.re3d import join_units
+
+    text = "The group's leader met Ruvia's rebel general."
+    group, leader = (0, 9, "Organisation"), (12, 18, "Person")
+    ruvia, general = (23, 28, "Location"), (31, 44, "Person")
+    assert text[slice(*leader[:2])] == "leader" and text[slice(*general[:2])] == "rebel general"
+    assert join_units({group, leader, ruvia, general}, text) == {(0, 18, "Person"), ruvia, general}
+
+
+def test_forces_loyal_to_a_person_and_supporters_are_re3d_allies(extractor):
+    # data/relation_types.toml re3d_by_rule: factions reads "leads" and "supports"; re3d's
+    # annotators mark loyalty and support as AlliesOf
+    from factions.evaluate.re3d import predict_relations
+    from factions.model import Document
+
+    x = extractor.extract(Document(source="t", text="Gunmen loyal to Colonel Mwangi attacked the airport. Supporters of President Kamau "
+                                                    "marched on the palace."))
+    assert ("leads", "relations.loyal-to") in {(r.type, r.rule) for r in x.relations}, x.relations
+    assert ("supports", "relations.ally-description") in {(r.type, r.rule) for r in x.relations}, x.relations
+    rels, _, _ = predict_relations({"d": x})
+    assert "InChargeOf" not in {typ for typ, _, _ in rels["d"]} and "Likes" not in {typ for typ, _, _ in rels["d"]}, rels
+    assert sum(typ == "AlliesOf" for typ, _, _ in rels["d"]) == 2, rels

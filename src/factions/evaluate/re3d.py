@@ -147,6 +147,11 @@ def join_units(spans: set[tuple[int, int, str]], text: str) -> set[tuple[int, in
         elif last and last[2] == "Person" and _OF_GAP.fullmatch(text[last[1] : s[0]]) and _formal_office(text[last[0] : last[1]]) \
                 and all(w[:1].isupper() for w in text[s[0] : s[1]].split() if w.lower() not in _NAME_PARTICLES):
             out[-1] = (last[0], s[1], "Person")  # "the President of the Republic of Uzbekistan": a formal office, one person
+        elif last and last[2] == "Organisation" and s[2] in ("Person", "Organisation") and text[last[1] : s[0]] in ("'s ", "’s ") \
+                and text[last[0] : last[1]].lower().startswith("the "):
+            # "the group's leader", "the movement's fighters", "the UK's brave Armed Forces": a body
+            # described by its possessive is one mention (the relation between them is inside it)
+            out[-1] = (last[0], s[1], s[2])
         else:
             out.append(s)
     return set(out)
@@ -363,7 +368,7 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
             typ = re3d_type_of().get(r.type)
             if not typ:
                 continue
-            typ = _re3d_by_trigger(r.type, events.get(r.event)) or typ  # "backed by Cuban troops": re3d's AlliesOf
+            typ = _re3d_by_trigger(r.type, events.get(r.event)) or _re3d_by_rule(r) or typ  # "backed by Cuban troops": re3d's AlliesOf
             source, target = _unit_of(units, r.source_span), _unit_of(units, r.target_span)
             if typ in ("InChargeOf", "BelongsTo") and source is not None and source[2] == "Person":
                 title = _appositive_title(units, source, r.target_span, x.document.text)
@@ -394,6 +399,13 @@ def _re3d_by_trigger(relation_type: str, event) -> str | None:
     type's (data/relation_types.toml re3d_by_trigger: backing done is AlliesOf)."""
     by_trigger = relation_types()[relation_type].re3d_by_trigger or {}
     return next((t for t, words in by_trigger.items() if event is not None and event.trigger.lower() in words), None)
+
+
+def _re3d_by_rule(relation) -> str | None:
+    """The re3d type the rule that made the relation makes it, if another than its type's
+    (data/relation_types.toml re3d_by_rule: forces "loyal to" a person are his allies)."""
+    by_rule = relation_types()[relation.type].re3d_by_rule or {}
+    return next((t for t, rules in by_rule.items() if relation.rule in rules), None)
 
 
 # What stands between a title and the body it is of ("the commander of Y"), and between a

@@ -21,6 +21,7 @@ class RelationType:
     bounded: bool = False
     horizon_days: int | None = None
     re3d_by_trigger: dict | None = None  # re3d type -> trigger words (as written) that make the relation that type
+    re3d_by_rule: dict | None = None  # re3d type -> rules whose relations of this type re3d marks as that type
 
 
 @lru_cache(maxsize=1)
