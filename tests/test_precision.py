@@ -3637,3 +3637,136 @@ def test_a_states_navy_and_air_force_are_bodies_and_its_own(extractor):
     assert {"The navy", "its air force"} <= {m.text for m in x.mentions}, x.mentions
     named, _ = _run(extractor, "The U.S. Navy struck the base on Monday.", date(2025, 6, 1))
     assert not _spans(named, "member_of"), named.relations
+
+
+# --- twenty-first session: set X's classes ---------------------------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    # events.participants._people_named_by_nationality: a plural demonym names people
+    ("Serbian gunners shelled the Dutch post and then opened fire on the Danes.", ("Serbian gunners", "Danes")),
+    ("Kurds and Arabs clashed in the old market on Tuesday.", ("Kurds", "Arabs")),
+])
+def test_people_named_by_their_nationality_take_part(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+
+
+def test_a_nationality_adjective_is_no_party(extractor):
+    x, _ = _run(extractor, "Danish soldiers opened fire on the crowd.", date(2025, 6, 1))
+    assert not [r for r in x.relations if x.document.text[r.source_span.start:r.source_span.end] == "Danish"], x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.ordered-forces: whoever orders forces to act commands them; the forces act
+    ("The Prime Minister ordered the army to clear the roadblocks.", ("The Prime Minister", "the army")),
+    ("The colonel instructed his men to hold the bridge.", ("The colonel", "his men")),
+    ("The governor directed the police to protect the consulate.", ("The governor", "the police")),
+])
+def test_who_orders_forces_to_act_commands_them(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "The court ordered the government to pay compensation to the families.",
+    "Officials ordered residents to stay indoors.",
+    "The President ordered an inquiry into the shooting.",
+    "The minister did not order the army to fire.",
+    "The envoy asked that the Security Council order the foreign troops to leave.",
+])
+def test_an_order_to_others_than_forces_commands_no_one(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.ordered-forces"], x.relations
+
+
+def test_forces_ordered_to_attack_are_the_attackers(extractor):
+    # events.arguments._subject_tokens: only troops sent (troop_contributors verbs) act through their sender
+    x, _ = _run(extractor, "The President ordered the armed forces to retake Goma.", date(2025, 6, 1))
+    assert ("the armed forces", "Goma") in _spans(x, "attacks"), x.relations
+    x, _ = _run(extractor, "Chad sent troops to fight the rebels near Abeche.", date(2025, 6, 1))
+    assert ("Chad", "the rebels") in _spans(x, "fights"), x.relations
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # events.toml COERCE phrases with a preposition's object
+    ("Six of the smugglers were taken into custody by border guards.", "taken"),
+    ("Soldiers placed the mayor and two aides under arrest.", "placed"),
+])
+def test_an_arrest_said_with_a_preposition_is_one_coercion(extractor, text, trigger):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert [(e.type, e.trigger) for e in x.events] == [("COERCE", trigger)], x.events
+
+
+def test_a_take_into_phrase_without_custody_is_no_arrest(extractor):
+    x, _ = _run(extractor, "The commission took the report into account.", date(2025, 6, 1))
+    assert not [e for e in x.events if e.type == "COERCE"], x.events
+
+
+def test_captors_and_occupiers_are_people(extractor):
+    x, _ = _run(extractor, "Two of the hostages were killed by their captors.", date(2025, 6, 1))
+    assert any(e.type == "ASSAULT" and [x.document.text[s.start:s.end] for s in e.actor_spans] == ["their captors"] for e in x.events), x.events
+
+
+def test_a_subject_before_an_opening_date_and_the_verbs_own_are_both_subjects(extractor):
+    # events.arguments._subject_under_opening_date(joined_to=): "On <date> A and B attacked"
+    x, _ = _run(extractor, "On 12 June 2004 troops of the national army, including the 3rd Battalion, and militia fighters stormed the rebel base.", date(2025, 6, 1))
+    assault = next(e for e in x.events if e.trigger == "stormed")
+    assert len(assault.actors) == 2, x.events
+
+
+def test_the_accused_not_the_accuser_does_what_the_of_phrase_says(extractor):
+    # events.arguments._subject_tokens: "accused by X of expelling" hangs "of" on X
+    x, names = _run(extractor, "Uganda has been accused by aid groups of attacking refugees in the camps.", date(2025, 6, 1))
+    attacking = next(e for e in x.events if e.trigger == "attacking")
+    assert [names[a] for a in attacking.actors] == ["Uganda"], x.events
+
+
+def test_soldiers_led_by_a_commander_did_what_the_sentence_says(extractor):
+    # events.arguments._described_by_agent_phrase; relations.led-by with a leader described by role
+    x, _ = _run(extractor, "GOMA, Congo, May 4 (Reuters) - Mutinous soldiers led by a former army colonel seized Uvira on Monday, "
+                           "aid workers said.", date(2025, 6, 1))
+    assert ("soldiers", "Uvira") in {(a.split()[-1], b) for a, b in _spans(x, "attacks")}, x.relations
+    assert ("a former army colonel", "soldiers") in _spans(x, "leads"), x.relations
+
+
+def test_thousands_of_people_act_as_the_people(extractor):
+    # claims.speakers: speech.toml counting_subjects
+    x, _ = _run(extractor, "Thousands of students stoned the embassy, accusing the ambassador of lying.", date(2025, 6, 1))
+    assert {s for s, _ in _spans(x, "opposes")} == {"students"}, x.relations
+
+
+def test_hostage_parsed_as_a_clause_still_marks_the_taking(extractor):
+    # events.triggers._match_trigger: the captive mark parsed as ccomp ("took several officials hostage")
+    x, _ = _run(extractor, "The gunmen took four teachers and a nurse hostage.", date(2025, 6, 1))
+    assert ("The gunmen", "four teachers") in _spans(x, "fights") or ("The gunmen", "teachers") in _spans(x, "fights"), x.relations
+
+
+@pytest.mark.parametrize("text, kind, pair", [
+    # relations.described-leaders / described-member: a possessive noun the index keeps apart ("the group's")
+    ("The militia's commander was killed in the raid.", "leads", ("commander", "The militia")),
+    ("The sect's leader surrendered to the police.", "leads", ("leader", "The sect")),
+    ("The movement's fighters withdrew from the town.", "member_of", ("fighters", "The movement")),
+])
+def test_a_body_named_by_a_possessive_noun_has_its_leader_and_members(extractor, text, kind, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, kind), x.relations
+
+
+def test_a_possessive_noun_does_not_make_any_noun_a_member(extractor):
+    x, _ = _run(extractor, "The group's victims were buried in the village.", date(2025, 6, 1))
+    assert not _spans(x, "member_of") and not _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.ally-description: supporters "of" a named person, or of one named by role
+    ("Supporters of President Kamau marched on the palace.", ("Supporters", "Kamau")),
+    ("Supporters of the president blocked the southern road.", ("Supporters", "the president")),
+])
+def test_supporters_of_a_person_support_him(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "supports"), x.relations
+
+
+def test_supporters_of_an_unnamed_thing_support_no_one(extractor):
+    x, _ = _run(extractor, "Supporters of the plan gathered in the square.", date(2025, 6, 1))
+    assert not _spans(x, "supports"), x.relations

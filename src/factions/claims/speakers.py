@@ -148,6 +148,9 @@ class _Speakers:
             if index.mention_for_token(noun) is None and inner is not None and index.mention_for_token(inner) is not None:
                 noun = inner
             return self.resolve(noun)
+        counted = object_of(subject) if subject.lower_ in _speech()["counting_subjects"] else None
+        if counted is not None and index.mention_for_token(counted) is not None:
+            return self.resolve(counted)
         if (subject.pos_ == "NUM" or subject.lower_ in _speech()["quantifier_subjects"]) \
                 and any(c.dep_ == "prep" and c.lower_ in ("of", "in", "among", "within") for c in subject.children):
             # "one of them said", "two of the officials said", "Some in Hurras al-Din

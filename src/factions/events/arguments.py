@@ -183,7 +183,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # "X and Y met", parsed as two subjects with "and" between them
             others = [c for c in verb.children if c.dep_ == "nsubj" and c.i > child.i
                       and any(t.dep_ == "cc" for t in verb.doc[child.i : c.left_edge.i])]
-            return _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
+            before = _subject_under_opening_date(verb, joined_to=child)
+            before = _with_conjuncts(before) if before is not None else []
+            return before + _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
     opening = _subject_under_opening_date(verb)
@@ -192,9 +194,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     asked = asked_of(verb)  # "called on the government to work with Chad": the one asked, made or helped acts
     if asked:
         # ("sent troops to fight IS", "is providing 125 soldiers to assist the army": the
-        # sender acts through its own forces, lexicons/relations.toml troop_contributors)
-        forces = frozenset(lexicon("relations")["troop_contributors"]["force_nouns"])
-        if asked and not all(a.lemma_.lower() in forces and not any(c.dep_ == "poss" for c in a.children) for a in asked):
+        # sender acts through its own forces, lexicons/relations.toml troop_contributors;
+        # forces ordered or urged to act act themselves: "ordered the armed forces to retake the town")
+        contributors = lexicon("relations")["troop_contributors"]
+        forces = frozenset(contributors["force_nouns"])
+        sent = verb.head.lemma_.lower() in contributors["verbs"]
+        if asked and not (sent and all(a.lemma_.lower() in forces and not any(c.dep_ == "poss" for c in a.children) for a in asked)):
             return [t for a in asked for t in _with_conjuncts(a)], "auxpass" in {c.dep_ for c in verb.children}
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, head_passive = _subject_tokens(verb.head)
@@ -216,6 +221,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return [n for n in (verb.head, *verb.head.conjuncts) if n.i < verb.i and n.pos_ in ("PROPN", "NOUN")], False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head], False  # "the coalition fighting the Houthis"
+    described = _described_by_agent_phrase(verb)
+    if described is not None:
+        return _with_conjuncts(described), False
     root = verb.sent.root
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "ROOT" \
             and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
@@ -231,6 +239,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # "the coalition's efforts to defeat ISIL", "its determination to defeat ISIL"
         owner = [c for c in verb.head.children if c.dep_ == "poss"]
         return (_with_conjuncts(owner[0]), False) if owner else ([], False)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.dep_ == "pobj" and verb.head.head.head.dep_ == "agent" \
+            and verb.head.head.head.head.pos_ == "VERB":
+        # "Eritrea has been accused by rights groups of expelling …": the parse hangs "of"
+        # on the accuser; the one accused does it
+        accused = next((c for c in verb.head.head.head.head.children if c.dep_ == "nsubjpass"), None)
+        return (_with_conjuncts(accused), False) if accused is not None else ([], False)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
         governing = verb.head.head
         obj = next((c for c in governing.children if c.dep_ == "dobj"), None)
@@ -240,14 +254,31 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
-def _subject_under_opening_date(verb: Token) -> Token | None:
+def _described_by_agent_phrase(verb: Token) -> Token | None:
+    """The subject of a past verb the parser hung on the agent of a participle before it:
+    "Renegade soldiers led by a former rebel commander captured Bukavu" reads "captured"
+    as describing the commander; the soldiers, whom "led by" describes, captured it."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    agent = verb.head.head if verb.head.dep_ == "pobj" else None
+    if agent is None or agent.dep_ != "agent" or agent.head.dep_ != "acl" or agent.head.tag_ != "VBN":
+        return None
+    described = agent.head.head
+    return described if described.pos_ in ("NOUN", "PROPN") else None
+
+
+def _subject_under_opening_date(verb: Token, joined_to: Token | None = None) -> Token | None:
     """The subject the parser hung under a date that opens the sentence without a comma:
     "On 7 March 2004 Zimbabwean security forces seized the aircraft" reads "forces" as the
-    object of "On" and leaves the verb without a subject."""
+    object of "On" and leaves the verb without a subject. With `joined_to`, the verb's own
+    subject, the first of two joined by "and": "On 9 September units of the army and
+    police units attacked the pocket" hangs "and" on "On" and makes only the second the subject."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
         return None
     opening = verb.sent[0]
     if opening.dep_ != "prep" or opening.head.i != verb.i or opening.lower_ not in ("on", "in", "at", "by", "since", "after", "before"):
+        return None
+    if joined_to is not None and not any(c.dep_ == "cc" and c.lower_ == "and" and c.i < joined_to.left_edge.i for c in opening.children):
         return None
     # ("In the early hours of 18 April a large force of X crossed …": the date's own object first)
     noun = next((c for c in opening.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")), None)

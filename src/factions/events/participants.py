@@ -104,7 +104,7 @@ class _Participants:
                 if owner is not None:
                     out.append(owner)
                 continue
-            if kind == "population" and m.basis not in ("nominal", "pronoun"):
+            if kind == "population" and m.basis not in ("nominal", "pronoun") and not _people_named_by_nationality(tok):
                 continue
             if _PLURAL_ANAPHOR.match(m.text):
                 out.extend(self.last_two_groups(m))
@@ -226,6 +226,13 @@ class _Participants:
 
 
 _DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,3}[A-Za-z]?$")
+
+def _people_named_by_nationality(token: Token) -> bool:
+    """A demonym that is a plural noun names people, who can act and be acted on ("opened
+    fire on the Canadians", "two Americans were seized", "Kurds and Arabs clashed"); the
+    adjective ("Iraqi", "the Canadian position") names no one."""
+    return token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound", "poss")
+
 
 
 def _designation(m: Mention) -> bool:

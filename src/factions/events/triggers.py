@@ -109,7 +109,15 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                       *channel,  # ("spoke by telephone with X")
                       *(o for d in token.children if d.dep_ == "dobj" for o in d.conjuncts)):  # ("exchanged rifle and machine-gun fire": the parse's second object)
             key = (lemma, child.lower_)
-            if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj") \
+            if child.dep_ == "prep":
+                # a phrase whose object is a preposition's: "taken into custody", "placed under arrest"
+                held = next((f"{child.lower_} {o.lemma_.lower()}" for o in child.children
+                             if o.dep_ == "pobj" and (lemma, f"{child.lower_} {o.lemma_.lower()}") in t.phrases), None)
+                if held is not None:
+                    return t.phrases[(lemma, held)], False
+            if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj"
+                                     # ("took several officials hostage", the mark parsed as a clause)
+                                     or child.dep_ in ("ccomp", "xcomp", "npadvmod") and child.lower_ in lexicon("relations")["captives"]["marks"]) \
                     and not _dates(child):  # ("held hostage")
                 aims = t.phrase_aims.get(key)
                 if aims and not any(_is_object(o, wanted, t) for o in child.children if o.dep_ == "pobj" for wanted in aims):
@@ -149,6 +157,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and (not token.ent_type_ or token.ent_type_ == "EVENT"):
         if token.dep_ == "dobj" and (token.head.lemma_.lower(), token.lower_) in t.phrases:
             return None  # "imposed a curfew": the phrase is the event, its object no second one
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" \
+                and (token.head.head.lemma_.lower(), f"{token.head.lower_} {lemma}") in t.phrases:
+            return None  # ("placed the mayor under arrest")
         kind = t.nouns.get(lemma) or t.nouns.get(token.lower_)
         if kind is None:
             return None

@@ -96,12 +96,14 @@ def asked_of(infinitive: Token) -> list[Token]:
     that asks or makes someone do it: the object before it ("urged the groups to
     unite", "trained the army to fight IS") or the one called on ("called on the
     government to work with Chad"; the parse may hang "called on X, to …" as a purpose
-    clause, which counts only after a verb of asking, events.toml request_verbs)."""
+    clause, which counts only after a verb of asking or ordering, events.toml request_verbs
+    and stances.toml [ordered] verbs: "directed the police to protect the consulate")."""
     governing = infinitive.head
     if governing.pos_ != "VERB" or governing.lemma_.lower() in ("use", "employ"):
         return []  # ("used drones to attack the base": the drones are the means; the subject acts)
     purpose = infinitive.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
-    if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in lexicon("events")["participants"]["request_verbs"])):
+    asking = lexicon("events")["participants"]["request_verbs"] + lexicon("stances")["ordered"]["verbs"]
+    if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in asking)):
         return []
     asked = [c for c in governing.children if c.dep_ == "dobj" and c.i < infinitive.i]
     asked += [o for c in governing.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < infinitive.i

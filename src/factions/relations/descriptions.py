@@ -20,7 +20,7 @@ from factions.events.participants import _named_before
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation
 from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where
-from factions.relations.stances import PARTY_KINDS
+from factions.relations.stances import PARTY_KINDS, person_by_role
 from factions.relations.structure import _described_by_predicate, _named_description, _words_of
 
 
@@ -143,6 +143,20 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
                 continue
         if token.lower_ in ties and token.pos_ == "NOUN":
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            of_party = None if owner is not None else next(
+                (p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                 if o.dep_ == "pobj" for p in [party(o)] if p is not None and (p.basis != "nominal" or person_by_role(p, doc, index))), None)
+            if of_party is not None and party(token) is not None and token.dep_ not in ("attr", "appos"):
+                # "Supporters of President Aristide manned the barricades", "supporters of the
+                # president": the people the description names are tied to the one after "of"
+                tie = ties[token.lower_]
+                if tie == "allies":
+                    add("allied_with", party(token), of_party, token)
+                elif tie == "backers":
+                    add("supports", party(token), of_party, token)
+                else:
+                    add("supports", of_party, party(token), token)
+                continue
             named = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
                      for o in c.children if o.dep_ == "pobj" for p in [party(o)]
                      if p is not None and p.basis != "nominal" and index.actors[p.actor].kind in GROUP_KINDS - {"state"}]

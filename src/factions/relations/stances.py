@@ -22,7 +22,7 @@ from factions.actors.index import ActorIndex
 from factions.events.arguments import _in_dateline, _subject_tokens
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
-from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where
+from factions.nlp import asked_of, object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where
 
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location", "state"}
@@ -145,6 +145,7 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
     out.extend(_common_cause(doc, index))
     out.extend(_told(doc, index, claims))
     out.extend(_messages(doc, index))
+    out.extend(_orders(doc, index))
     return out
 
 
@@ -184,6 +185,44 @@ def _messages(doc: Doc, index: ActorIndex) -> list[Relation]:
                 # (condolences sent "to the families of the victims" reach people, no party)
                 out.append(_relation("communicates_with", source, target, evidence, rule="relations.message-sent"))
     return out
+
+
+def _orders(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"the President ordered the armed forces to retake Bukavu", "instructed the police to
+    protect the embassy" (rule relations.ordered-forces): whoever orders forces to act
+    commands them (lexicons/stances.toml [ordered]). The order must name what it asks (an
+    infinitive after the forces), and the ones ordered must be forces: a court ordering a
+    government to pay, or officials telling residents to stay indoors, command no one."""
+    words = _words()["ordered"]
+    heads = frozenset(words["force_heads"]) | frozenset(lexicon("relations")["troop_contributors"]["force_nouns"])
+    out = []
+    for verb in tokens_where(doc, lemmas=frozenset(words["verbs"])):
+        if verb.pos_ != "VERB" or verb.tag_ == "VB" or any(c.dep_ == "neg" for c in verb.children):
+            continue  # (an order asked for or to come: "asked that the Powers order the troops to leave")
+        ordered = [c for c in verb.children if c.dep_ == "dobj"]
+        if not ordered or not any(c.i > ordered[0].i and asked_of(c) for c in verb.children if c.dep_ in ("xcomp", "advcl")):
+            continue  # "ordered an inquiry", "directed fire at the post": no one told to act
+        subjects, passive = _subject_tokens(verb)
+        source = next((m for t in subjects for m in [_party(t, index)] if m is not None), None) if not passive else None
+        if source is None or index.actors[source.actor].kind in ("media", "population") and not person_by_role(source, doc, index):
+            continue
+        evidence = sentence_span(sentence_of(verb))
+        for noun in (o for t in ordered for o in (t, *t.conjuncts)):
+            target = _party(noun, index)
+            if target is None or target.actor == source.actor:
+                continue
+            if index.actors[target.actor].kind == "armed_group" or noun.lemma_.lower() in heads:
+                out.append(_relation("leads", source, target, evidence, rule="relations.ordered-forces"))
+    return out
+
+
+def person_by_role(m: Mention, doc: Doc, index: ActorIndex) -> bool:
+    """Whether a mention the index calls people names one person by title or role ("The
+    President", "the general", "a former rebel commander"), who can give orders and lead."""
+    if index.actors[m.actor].kind != "population":
+        return False
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NN", "NNP")
 
 
 def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:

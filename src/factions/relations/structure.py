@@ -12,13 +12,13 @@ import re
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
-from factions.events.arguments import _subject_tokens, _with_conjuncts
+from factions.events.arguments import _in_dateline, _subject_tokens, _with_conjuncts
 from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where
-from factions.relations.stances import PARTY_KINDS, PLACE_KINDS
+from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, person_by_role
 from factions.relations.types import symmetric_types
 
 
@@ -154,6 +154,11 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             group = m  # "recalled its ambassador from Tehran": the possessor's, not Tehran's ("our forces of the 6th Division" are the division's)
         if group is m:
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
+        owned = None
+        if group is m and (m.text.lower().split()[-1] in members or m.text.lower().split()[-1] in leader_heads
+                           or m.text.lower().split()[-1] in singular_leads):
+            owned = _noun_possessor(m, index, doc)  # "the group's leader", "the sect's fighters"
+            group = owned or m
         if group is m and (actor.kind == "population" or unit):
             group = _body_described_of(m, index, doc) or m  # "soldiers of the new national army", "units of the army"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
@@ -191,6 +196,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 and (group.basis not in ("nominal", "pronoun") or _named_description(group, index)):
             continue  # "the President of the Council, Rashad al-Alimi": the name's title (relations.title-of), which
             # leaves "the commander of the army, General X" to the description: the body is not named
+        titled = titled or (len(words) == 1 and words[0] in singular_leads and owned is not None)  # "the group's commander"
         titled = titled or (len(words) == 1 and words[0] in singular_leads and group.span.start >= m.span.end
                             and index.document.text[m.span.end : group.span.start].split() == ["of"])  # "named commander of the army"
         lead = member is m and (words[-1] in leader_heads or titled) \
@@ -613,6 +619,18 @@ def _bare(text: str) -> str:
     return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
 
 
+def _noun_possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
+    """The body a description is said to be of by a possessive noun the index keeps
+    apart from it: "the group's leader", "the movement's fighters" (a named body's
+    possessive is inside the mention: "Hamas's leader")."""
+    chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    owner = next((c for c in chars.root.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None) if chars is not None else None
+    found = index.mention_for_token(owner) if owner is not None else None
+    if found is None or not found.actor or found.actor == m.actor or index.actors[found.actor].kind not in GROUP_KINDS:
+        return None
+    return found
+
+
 def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     """The group a possessive pronoun opening a description stands for: "its fighters"
     (of the group "it" resolves to). Only for people and units ("its fighters", "their
@@ -772,8 +790,10 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "Liwa al-Nasr fighters, led by Abu Omar": he leads the group they are of
             b = _name_inside(index, dst_tok, after=dst_tok.left_edge.idx) or b
         groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
-        if kind == "leads" and rule == "relations.led-by" and index.actors[a.actor].kind == "person" and a.basis != "pronoun":
-            groups = GROUP_KINDS | {"population"}  # "landowners led by Francis Ona": a named person leads people
+        if kind == "leads" and rule == "relations.led-by" and a.basis != "pronoun" \
+                and (index.actors[a.actor].kind == "person" or person_by_role(a, doc, index)):
+            # "landowners led by Francis Ona", "soldiers led by a former rebel commander": a person leads people
+            groups = GROUP_KINDS | {"population"}
         if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
         out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
@@ -1025,8 +1045,8 @@ def _named_head(tok: Token, index: ActorIndex) -> Token:
         if own is not None and own.actor and own.basis not in ("nominal", "pronoun"):
             return tok  # a name is what it names ("LUANDA, Feb 23 (Reuters) - Jonas Savimbi, who led …": not the agency)
         named = index.mention_for_token(tok.head)
-        if named is not None and named.actor and named.basis not in ("nominal", "pronoun"):
-            return tok.head
+        if named is not None and named.actor and named.basis not in ("nominal", "pronoun") and not _in_dateline(tok.head):
+            return tok.head  # (not a dateline's place: "GOMA, Congo, May 4 (Reuters) - Mutinous soldiers led by …")
     return tok
 
 
