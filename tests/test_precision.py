@@ -3673,6 +3673,7 @@ def test_who_orders_forces_to_act_commands_them(extractor, text, pair):
     "The President ordered an inquiry into the shooting.",
     "The minister did not order the army to fire.",
     "The envoy asked that the Security Council order the foreign troops to leave.",
+    "The Supreme Court ordered the armed forces to arrest the former president.",
 ])
 def test_an_order_to_others_than_forces_commands_no_one(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
@@ -3741,19 +3742,10 @@ def test_hostage_parsed_as_a_clause_still_marks_the_taking(extractor):
     assert ("The gunmen", "four teachers") in _spans(x, "fights") or ("The gunmen", "teachers") in _spans(x, "fights"), x.relations
 
 
-@pytest.mark.parametrize("text, kind, pair", [
-    # relations.described-leaders / described-member: a possessive noun the index keeps apart ("the group's")
-    ("The militia's commander was killed in the raid.", "leads", ("commander", "The militia")),
-    ("The sect's leader surrendered to the police.", "leads", ("leader", "The sect")),
-    ("The movement's fighters withdrew from the town.", "member_of", ("fighters", "The movement")),
-])
-def test_a_body_named_by_a_possessive_noun_has_its_leader_and_members(extractor, text, kind, pair):
-    x, _ = _run(extractor, text, date(2025, 6, 1))
-    assert pair in _spans(x, kind), x.relations
-
-
-def test_a_possessive_noun_does_not_make_any_noun_a_member(extractor):
-    x, _ = _run(extractor, "The group's victims were buried in the village.", date(2025, 6, 1))
+def test_an_unnamed_title_of_a_body_named_by_its_possessive_leads_nothing(extractor):
+    # "the group's deputy leader" with no name beside it: no unnamed leader is made (the
+    # re3d view joins "the group's leader" into one mention, evaluate.re3d.join_units)
+    x, _ = _run(extractor, "The group's deputy leader was killed in the raid.", date(2025, 6, 1))
     assert not _spans(x, "member_of") and not _spans(x, "leads"), x.relations
 
 
@@ -3770,3 +3762,25 @@ def test_supporters_of_a_person_support_him(extractor, text, pair):
 def test_supporters_of_an_unnamed_thing_support_no_one(extractor):
     x, _ = _run(extractor, "Supporters of the plan gathered in the square.", date(2025, 6, 1))
     assert not _spans(x, "supports"), x.relations
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # claims.speakers._statement_formula (speech.toml statement_formulas): the formula's subject speaks
+    ("The Ministry wishes to inform the heads of mission that rebels attacked the airport on Monday.", "The Ministry"),
+    ("The Embassy has the honour to inform the Ministry that the delegation will arrive on Monday.", "The Embassy"),
+    ("The Ministry is pleased to announce that the talks will resume in Geneva.", "The Ministry"),
+])
+def test_the_subject_of_a_statement_formula_speaks(extractor, text, speaker):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert [x.document.text[c.speaker_span.start:c.speaker_span.end] for c in x.claims] == [speaker], x.claims
+
+
+def test_the_diplomatic_corps_is_a_body_told(extractor):
+    x, _ = _run(extractor, "The Ministry informs the diplomatic corps that the border is closed.", date(2025, 6, 1))
+    assert ("The Ministry", "the diplomatic corps") in _spans(x, "communicates_with"), x.relations
+
+
+def test_a_sect_is_a_body_with_members(extractor):
+    # nominals.toml [group] heads: sects and cults that arm themselves
+    x, _ = _run(extractor, "Members of a little-known sect raided an army depot near the border.", date(2025, 6, 1))
+    assert ("Members", "sect") in _spans(x, "member_of"), x.relations

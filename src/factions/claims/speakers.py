@@ -59,12 +59,29 @@ def _subject(verb: Token) -> Token | None:
             # participle on the reported clause; the one who denied says it
             return _subject(head.head)
         return _subject(head)  # "denied the charge, telling reporters that …"
+    formula = _statement_formula(verb)
+    if formula is not None:  # "The Ministry wishes to inform …", "has the honour to inform …"
+        return _subject(formula)
     if verb.dep_ == "relcl":
         return verb.head
     aside = _aside(verb)
     if aside is not None:  # "X, asked about the move, said …", parsed as "X asked" under "said"
         return next(c for c in aside.children if c.dep_ == "nsubj")
     return None
+
+
+def _statement_formula(verb: Token) -> Token | None:
+    """The verb of a statement's formula a cue completes (speech.toml statement_formulas):
+    "wishes" in "wishes to inform", "is" in "is pleased to announce", "has" in "has the
+    honour to inform"."""
+    if verb.dep_ not in ("xcomp", "relcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in _speech()["statement_formulas"] and head.lower_ not in _speech()["statement_formulas"]:
+        return None
+    if head.dep_ in ("dobj", "acomp") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # ("has the honour", "is pleased")
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _agent(verb: Token) -> Token | None:

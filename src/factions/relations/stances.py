@@ -204,7 +204,8 @@ def _orders(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue  # "ordered an inquiry", "directed fire at the post": no one told to act
         subjects, passive = _subject_tokens(verb)
         source = next((m for t in subjects for m in [_party(t, index)] if m is not None), None) if not passive else None
-        if source is None or index.actors[source.actor].kind in ("media", "population") and not person_by_role(source, doc, index):
+        if source is None or index.actors[source.actor].kind in ("media", "population") and not person_by_role(source, doc, index) \
+                or set(source.text.lower().split()) & set(words["not_commanders"]):
             continue
         evidence = sentence_span(sentence_of(verb))
         for noun in (o for t in ordered for o in (t, *t.conjuncts)):

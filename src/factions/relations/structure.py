@@ -154,11 +154,6 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             group = m  # "recalled its ambassador from Tehran": the possessor's, not Tehran's ("our forces of the 6th Division" are the division's)
         if group is m:
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
-        owned = None
-        if group is m and (m.text.lower().split()[-1] in members or m.text.lower().split()[-1] in leader_heads
-                           or m.text.lower().split()[-1] in singular_leads):
-            owned = _noun_possessor(m, index, doc)  # "the group's leader", "the sect's fighters"
-            group = owned or m
         if group is m and (actor.kind == "population" or unit):
             group = _body_described_of(m, index, doc) or m  # "soldiers of the new national army", "units of the army"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
@@ -196,7 +191,6 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 and (group.basis not in ("nominal", "pronoun") or _named_description(group, index)):
             continue  # "the President of the Council, Rashad al-Alimi": the name's title (relations.title-of), which
             # leaves "the commander of the army, General X" to the description: the body is not named
-        titled = titled or (len(words) == 1 and words[0] in singular_leads and owned is not None)  # "the group's commander"
         titled = titled or (len(words) == 1 and words[0] in singular_leads and group.span.start >= m.span.end
                             and index.document.text[m.span.end : group.span.start].split() == ["of"])  # "named commander of the army"
         lead = member is m and (words[-1] in leader_heads or titled) \
@@ -617,18 +611,6 @@ def _described_by_predicate(head: Token, index: ActorIndex) -> Mention | None:
 def _bare(text: str) -> str:
     words = text.lower().split()
     return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
-
-
-def _noun_possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
-    """The body a description is said to be of by a possessive noun the index keeps
-    apart from it: "the group's leader", "the movement's fighters" (a named body's
-    possessive is inside the mention: "Hamas's leader")."""
-    chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    owner = next((c for c in chars.root.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None) if chars is not None else None
-    found = index.mention_for_token(owner) if owner is not None else None
-    if found is None or not found.actor or found.actor == m.actor or index.actors[found.actor].kind not in GROUP_KINDS:
-        return None
-    return found
 
 
 def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
