@@ -3784,3 +3784,11 @@ def test_a_sect_is_a_body_with_members(extractor):
     # nominals.toml [group] heads: sects and cults that arm themselves
     x, _ = _run(extractor, "Members of a little-known sect raided an army depot near the border.", date(2025, 6, 1))
     assert ("Members", "sect") in _spans(x, "member_of"), x.relations
+
+
+def test_disbanding_a_party_is_force_and_disbanding_itself_is_not(extractor):
+    # events.toml COERCE when_object disband; relation_types.toml re3d_by_trigger
+    x, _ = _run(extractor, "President Kamau disbanded the army in 1995.", date(2025, 6, 1))
+    assert [(e.type, e.trigger) for e in x.events] == [("COERCE", "disbanded")], x.events
+    x, _ = _run(extractor, "The movement disbanded in 2003.", date(2025, 6, 1))
+    assert x.events == [], x.events
