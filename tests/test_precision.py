@@ -3792,3 +3792,10 @@ def test_disbanding_a_party_is_force_and_disbanding_itself_is_not(extractor):
     assert [(e.type, e.trigger) for e in x.events] == [("COERCE", "disbanded")], x.events
     x, _ = _run(extractor, "The movement disbanded in 2003.", date(2025, 6, 1))
     assert x.events == [], x.events
+
+
+def test_a_verb_inside_a_known_name_is_no_event(extractor):
+    # events.triggers._match_trigger; kb armed_groups.toml jnim aliases
+    x, names = _run(extractor, "The Group to Support Islam and Muslims claimed the attack on the camp.", date(2025, 6, 1))
+    assert not [e for e in x.events if e.type == "SUPPORT"], x.events
+    assert "Jama'at Nusrat al-Islam wal-Muslimin" in names.values(), names

@@ -102,6 +102,8 @@ def _verbal(token: Token) -> bool:
 
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
+    if token.ent_iob_ == "I" and token.ent_type_ in ("ORG", "NORP", "FAC", "GPE", "PERSON") and token.pos_ == "VERB":
+        return None  # a word of a name: "the Group to Support Islam and Muslims"
     if _verbal(token):
         # (a phrase's preposition may hang on the object: "used drones against SPLA units")
         channel = channel_preps(token) if (lemma, "with") in t.phrases or (lemma, "to") in t.phrases else ()
