@@ -225,14 +225,14 @@ class _Participants:
         return self._inside[nominal.span]
 
 
-_DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,3}[A-Za-z]?$")
-
 def _people_named_by_nationality(token: Token) -> bool:
     """A demonym that is a plural noun names people, who can act and be acted on ("opened
     fire on the Canadians", "two Americans were seized", "Kurds and Arabs clashed"); the
     adjective ("Iraqi", "the Canadian position") names no one."""
     return token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound", "poss")
 
+
+_DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,3}[A-Za-z]?$")
 
 
 def _designation(m: Mention) -> bool:
