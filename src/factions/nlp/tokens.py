@@ -91,6 +91,12 @@ def object_of(token: Token, preposition: str = "of") -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
+@lru_cache(maxsize=1)
+def _asking_verbs() -> frozenset[str]:
+    """Verbs after which a purpose infinitive is what the one asked or ordered is to do."""
+    return frozenset(lexicon("events")["participants"]["request_verbs"]) | frozenset(lexicon("stances")["ordered"]["verbs"])
+
+
 def asked_of(infinitive: Token) -> list[Token]:
     """Whom an infinitive with no subject of its own is about, when it completes a verb
     that asks or makes someone do it: the object before it ("urged the groups to
@@ -102,8 +108,7 @@ def asked_of(infinitive: Token) -> list[Token]:
     if governing.pos_ != "VERB" or governing.lemma_.lower() in ("use", "employ"):
         return []  # ("used drones to attack the base": the drones are the means; the subject acts)
     purpose = infinitive.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
-    asking = lexicon("events")["participants"]["request_verbs"] + lexicon("stances")["ordered"]["verbs"]
-    if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in asking)):
+    if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in _asking_verbs())):
         return []
     asked = [c for c in governing.children if c.dep_ == "dobj" and c.i < infinitive.i]
     asked += [o for c in governing.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < infinitive.i
