@@ -3799,3 +3799,32 @@ def test_a_verb_inside_a_known_name_is_no_event(extractor):
     x, names = _run(extractor, "The Group to Support Islam and Muslims claimed the attack on the camp.", date(2025, 6, 1))
     assert not [e for e in x.events if e.type == "SUPPORT"], x.events
     assert "Jama'at Nusrat al-Islam wal-Muslimin" in names.values(), names
+
+
+# --- twenty-second session: people led, premises attacked --------------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.leading-verb: a person leads the people he leads out, in or against
+    ("Colonel Tamba Kollie led about 300 soldiers out of their barracks on Friday.", ("Tamba Kollie", "soldiers")),
+    ("Marco Ferri led the legionaries into the port in September.", ("Marco Ferri", "the legionaries")),
+    ("The general commanded 3,000 troops.", ("The general", "troops")),
+])
+def test_a_person_leads_the_people_he_leads(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+def test_a_leading_verb_of_things_leads_no_one(extractor):
+    x, _ = _run(extractor, "Minister Aline Dusabe led the talks with the donors in March.", date(2025, 6, 1))
+    assert not _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text, place", [
+    # nominals.toml [place] premises; modifiers public, private, nearby
+    ("Protesters attacked the police station and the offices of the ruling party.", "the offices"),
+    ("Rioters looted shops and set fire to a store near the market.", "shops"),
+    ("Supporters of the former president attacked courts and other public buildings in the capital.", "other public buildings"),
+])
+def test_premises_attacked_are_places(extractor, text, place):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert place in [t for _s, t in _spans(x, "attacks")], x.relations

@@ -772,9 +772,10 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "Liwa al-Nasr fighters, led by Abu Omar": he leads the group they are of
             b = _name_inside(index, dst_tok, after=dst_tok.left_edge.idx) or b
         groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
-        if kind == "leads" and rule == "relations.led-by" and a.basis != "pronoun" \
+        if kind == "leads" and rule in ("relations.led-by", "relations.leading-verb") and a.basis != "pronoun" \
                 and (index.actors[a.actor].kind == "person" or person_by_role(a, doc, index)):
-            # "landowners led by Francis Ona", "soldiers led by a former rebel commander": a person leads people
+            # "landowners led by Francis Ona", "soldiers led by a former rebel commander", "Colonel X
+            # led 200 soldiers out of their base": a person leads people
             groups = GROUP_KINDS | {"population"}
         if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
