@@ -3828,3 +3828,20 @@ def test_a_leading_verb_of_things_leads_no_one(extractor):
 def test_premises_attacked_are_places(extractor, text, place):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert place in [t for _s, t in _spans(x, "attacks")], x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # speech.toml cue_verbs assure, notify; stances.toml [told] promise; donors are people told
+    ("The Minister assured the diplomats that the Government would protect all residents.", ("The Minister", "the diplomats")),
+    ("The Ministry notified the heads of foreign missions on Monday that rebels had shelled the port.", ("The Ministry", "the heads")),
+    ("President Rakoto has promised donors that the army will restore order.", ("President Rakoto", "donors")),
+])
+def test_a_statement_made_to_those_assured_or_promised_addresses_them(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "addresses"), x.relations
+    assert len(x.claims) == 1, x.claims
+
+
+def test_a_promise_to_act_is_told_to_no_one(extractor):
+    x, _ = _run(extractor, "President Rakoto promised to restore order before the vote.", date(2025, 6, 1))
+    assert not _spans(x, "addresses") and not _spans(x, "communicates_with"), x.relations
