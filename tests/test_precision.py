@@ -3845,3 +3845,24 @@ def test_a_statement_made_to_those_assured_or_promised_addresses_them(extractor,
 def test_a_promise_to_act_is_told_to_no_one(extractor):
     x, _ = _run(extractor, "President Rakoto promised to restore order before the vote.", date(2025, 6, 1))
     assert not _spans(x, "addresses") and not _spans(x, "communicates_with"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ACCUSE when_object convict/sentence (a party tried), SANCTION when_object
+    # suspend (a member shut out); nominals.toml courts, tribunals and blocs are bodies
+    ("The military court sentenced the colonel to ten years in prison.", ("The military court", "the colonel")),
+    ("The court convicted the colonel of treason.", ("The court", "the colonel")),
+    ("The regional bloc has suspended Guinea from its meetings.", ("The regional bloc", "Guinea")),
+])
+def test_a_party_sentenced_or_suspended_is_opposed(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "opposes"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "The government suspended the talks until March.",
+    "The army prosecuted the war with vigour.",
+])
+def test_suspending_or_prosecuting_a_thing_is_no_act_on_a_party(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert x.events == [] and not _spans(x, "opposes"), (x.events, x.relations)

@@ -265,8 +265,10 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "party":  # "hunted the gang leader", "pursued the raiders": people or a body, not "talks" or "bargains"
+        # (a state as a member shut out, "suspended Guinea"; one named before, "sentenced him")
         words = (token.lemma_.lower(), token.lower_)
-        return token.ent_type_ in ("PERSON", "ORG", "NORP") or any(w in _party_heads() for w in words) or _is_object(token, "person", t)
+        return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in ("him", "her", "them") \
+            or any(w in _party_heads() for w in words) or _is_object(token, "person", t)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
     return kind is not None and kind.type == wanted
 
