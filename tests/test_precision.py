@@ -3866,3 +3866,45 @@ def test_a_party_sentenced_or_suspended_is_opposed(extractor, text, pair):
 def test_suspending_or_prosecuting_a_thing_is_no_act_on_a_party(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert x.events == [] and not _spans(x, "opposes"), (x.events, x.relations)
+
+
+def test_a_side_named_by_its_kind_is_a_party_and_the_other_side_is_not(extractor):
+    # nominals.toml [group] heads "side", needs_kind "side"
+    x, _ = _run(extractor, "The Armenian side shelled the village of Aygepar on Monday.", date(2025, 6, 1))
+    assert ("The Armenian side", "the village") in _spans(x, "attacks"), x.relations
+    x, _ = _run(extractor, "The refugees fled to the other side of the river.", date(2025, 6, 1))
+    assert not x.relations and all(e.recipients == [] for e in x.events), (x.events, x.relations)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT phrases "turn on" (aimed at a party), "burst into" (aimed at a place)
+    ("Soldiers of the garrison turned on the volunteers.", ("Soldiers", "the volunteers")),
+])
+def test_turning_on_a_party_is_an_assault(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+
+
+def test_a_verb_with_its_own_object_is_no_aimed_phrase(extractor):
+    # events.triggers._match_trigger: "turned his march on Tripoli" acts on the march
+    x, _ = _run(extractor, "Foreign advisers turned the general's march on the capital into a rout.", date(2025, 6, 1))
+    assert not [e for e in x.events if e.trigger == "turned"], x.events
+
+
+def test_bursting_into_a_place_attacks_it(extractor):
+    x, _ = _run(extractor, "Gunmen burst into the hospital in Ratchaburi on Monday.", date(2025, 6, 1))
+    assert ("Gunmen", "the hospital") in _spans(x, "attacks"), x.relations
+
+
+def test_who_after_a_title_of_a_body_is_the_titled_person(extractor):
+    # nlp.tokens.relative_noun: "a retired chief of the army who leads X": the chief leads X
+    x, _ = _run(extractor, "General Pieter Botha, a former chief of the army who leads the Volunteer Front, flew to the base.",
+                date(2025, 6, 1))
+    assert ("Pieter Botha", "the Volunteer Front") in _spans(x, "leads"), x.relations
+    assert ("the army", "the Volunteer Front") not in _spans(x, "leads"), x.relations
+
+
+def test_orders_of_a_title_with_a_name_beside_it_are_the_names(extractor):
+    # relations.stances.name_beside: "The squadron commander, Major X, ordered …"
+    x, _ = _run(extractor, "The squadron commander, Major Anders Holm, ordered his crews to open fire.", date(2025, 6, 1))
+    assert [s for s, _t in _spans(x, "leads")] == ["Major Anders Holm"], x.relations

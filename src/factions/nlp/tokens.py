@@ -180,8 +180,17 @@ def relative_noun(pronoun: Token) -> Token | None:
                 subjects = [c for c in copula.head.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].pos_ == "PROPN":
                 return subjects[0]
+        title = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if pronoun.lower_ == "who" and title is not None and title.lemma_.lower() in _leading_titles() \
+                and noun.ent_type_ != "PERSON" and noun.lemma_.lower() not in _leading_titles():
+            return title  # "a retired chief of the army who leads the Volksfront": "who" is the chief
         return noun
     return None
+
+
+@lru_cache(maxsize=1)
+def _leading_titles() -> frozenset[str]:
+    return frozenset(lexicon("events")["roles"]["leads"])
 
 
 def _bracketed_subject(copula: Token) -> list[Token]:

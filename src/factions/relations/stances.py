@@ -166,8 +166,7 @@ def _messages(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue  # "sent troops to the border": no message
         subjects, passive = _subject_tokens(verb)
         # "The Minister of Foreign Affairs, Mr X, has sent …": the name set beside the title
-        subjects = [next((a for a in t.children if a.dep_ == "appos" and (m := _party(a, index)) is not None
-                          and index.actors[m.actor].kind == "person"), t) for t in subjects]
+        subjects = [name_beside(t, index) for t in subjects]
         source = next((m for t in subjects for m in [_party(t, index)] if m is not None), None) if not passive else None
         if source is None:
             continue
@@ -203,6 +202,7 @@ def _orders(doc: Doc, index: ActorIndex) -> list[Relation]:
         if not ordered or not any(c.i > ordered[0].i and asked_of(c) for c in verb.children if c.dep_ in ("xcomp", "advcl")):
             continue  # "ordered an inquiry", "directed fire at the post": no one told to act
         subjects, passive = _subject_tokens(verb)
+        subjects = [name_beside(t, index, titled=False) for t in subjects]  # "The squadron commander, Major X, ordered …"
         source = next((m for t in subjects for m in [_party(t, index)] if m is not None), None) if not passive else None
         if source is None or index.actors[source.actor].kind in ("media", "population") and not person_by_role(source, doc, index) \
                 or set(source.text.lower().split()) & set(words["not_commanders"]):
@@ -215,6 +215,24 @@ def _orders(doc: Doc, index: ActorIndex) -> list[Relation]:
             if index.actors[target.actor].kind == "armed_group" or noun.lemma_.lower() in heads:
                 out.append(_relation("leads", source, target, evidence, rule="relations.ordered-forces"))
     return out
+
+
+def name_beside(tok: Token, index: ActorIndex, titled: bool = True) -> Token:
+    """The person's name set beside a title by apposition ("The squadron commander, Major
+    X, ordered …": X), else the token: relations are told of the name, as re3d marks them.
+    With `titled` false, a title "of" a body stays itself ("the President of the Republic,
+    X, ordered the army": the blind sets relate the title, which says what it heads)."""
+    own = index.mention_for_token(tok)
+    if own is not None and own.basis not in ("nominal", "pronoun"):
+        return tok
+    if not titled and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return tok
+    for appos in (c for c in tok.children if c.dep_ == "appos" and c.i > tok.i):
+        named = index.mention_for_token(appos)
+        if named is not None and named.actor and named.basis not in ("nominal", "pronoun") \
+                and index.actors[named.actor].kind == "person":
+            return appos
+    return tok
 
 
 def person_by_role(m: Mention, doc: Doc, index: ActorIndex) -> bool:

@@ -18,7 +18,7 @@ from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where
-from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, person_by_role
+from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, name_beside, person_by_role
 from factions.relations.types import symmetric_types
 
 
@@ -1030,6 +1030,8 @@ def _named_head(tok: Token, index: ActorIndex) -> Token:
         named = index.mention_for_token(tok.head)
         if named is not None and named.actor and named.basis not in ("nominal", "pronoun") and not _in_dateline(tok.head):
             return tok.head  # (not a dateline's place: "GOMA, Congo, May 4 (Reuters) - Mutinous soldiers led by …")
+    if tok.dep_ == "nsubj":  # "The squadron commander, Major X, led …": the name (not an agent's: "headed by his son, X")
+        return name_beside(tok, index, titled=False)
     return tok
 
 
