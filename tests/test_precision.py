@@ -3908,3 +3908,11 @@ def test_orders_of_a_title_with_a_name_beside_it_are_the_names(extractor):
     # relations.stances.name_beside: "The squadron commander, Major X, ordered …"
     x, _ = _run(extractor, "The squadron commander, Major Anders Holm, ordered his crews to open fire.", date(2025, 6, 1))
     assert [s for s, _t in _spans(x, "leads")] == ["Major Anders Holm"], x.relations
+
+
+def test_a_persons_supporters_support_him_and_a_regimes_unnamed_backers_do_not(extractor):
+    # relations.ally-description: "his supporters" of a person, as "supporters of Mr X"
+    x, _ = _run(extractor, "President Kamau and his supporters left the palace on Monday.", date(2025, 6, 1))
+    assert ("his supporters", "Kamau") in _spans(x, "supports"), x.relations
+    x, _ = _run(extractor, "The regime and its backers deny it.", date(2025, 6, 1))
+    assert not _spans(x, "supports"), x.relations

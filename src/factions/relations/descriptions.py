@@ -168,8 +168,13 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
                 verb = token.head.head if among else token.head
                 holder = token.head if token.dep_ == "appos" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 described = party(holder) or described
-            if described is not None and described.basis == "nominal" and not _named_description(described, index):
-                continue  # "the regime and its backers": who they are is not said
+            holder = party(owner)
+            persons = holder is not None and (index.actors[holder.actor].kind == "person" or person_by_role(holder, doc, index))
+            if described is not None and described.basis == "nominal" and not _named_description(described, index) \
+                    and not (ties[token.lower_] == "backers" and persons):
+                # "the regime and its backers": who they are is not said ("Mr X and his supporters"
+                # are his people, as "supporters of Mr X" are)
+                continue
             tie = ties[token.lower_]
             if tie == "allies":
                 add("allied_with", party(owner), described, token, described)
