@@ -122,13 +122,14 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                                      or child.dep_ in ("ccomp", "xcomp", "npadvmod") and child.lower_ in lexicon("relations")["captives"]["marks"]) \
                     and not _dates(child):  # ("held hostage")
                 aims = t.phrase_aims.get(key)
-                aimed_at = [o for o in child.children if o.dep_ == "pobj"]
-                if child.dep_ == "prt":  # ("turned on the volunteers", "on" a particle)
-                    aimed_at += [o for o in token.children if o.dep_ == "dobj"]
-                if aims and not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
-                    continue  # "the talks broke into two camps": nothing aimed at
-                if aims and child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children):
-                    continue  # "turned his march on Tripoli": the verb acts on its own object
+                if aims:
+                    aimed_at = [o for o in child.children if o.dep_ == "pobj"]
+                    if child.dep_ == "prt":  # ("turned on the volunteers", "on" a particle)
+                        aimed_at += [o for o in token.children if o.dep_ == "dobj"]
+                    if not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
+                        continue  # "the talks broke into two camps": nothing aimed at
+                    if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children):
+                        continue  # "turned his march on Tripoli": the verb acts on its own object
                 return t.phrases[key], False
             edge = child.right_edge
             if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
