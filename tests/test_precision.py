@@ -3916,3 +3916,118 @@ def test_a_persons_supporters_support_him_and_a_regimes_unnamed_backers_do_not(e
     assert ("his supporters", "Kamau") in _spans(x, "supports"), x.relations
     x, _ = _run(extractor, "The regime and its backers deny it.", date(2025, 6, 1))
     assert not _spans(x, "supports"), x.relations
+
+
+# Twenty-third session: people "from" and "in" a described body, conjoined ranks, a
+# government named with its state, titles spelled in two words, cordons and targets.
+
+@pytest.mark.parametrize("text, pair", [
+    # nominals.toml people "servicemen"; relations.toml possessor members
+    ("On Sunday servicemen of the armed forces of Ruritania crossed the river.", ("servicemen", "the armed forces")),
+    # structure._body_described_of: "from" and "in" a body the text describes
+    ("Officers from the battalion met the envoys on Tuesday.", ("Officers", "the battalion")),
+    ("Soldiers in the squadron were unhurt after the shelling.", ("Soldiers", "the squadron")),
+])
+def test_people_of_from_or_in_a_described_body_belong_to_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "member_of"), x.relations
+
+
+def test_people_from_countries_or_communities_belong_to_none(extractor):
+    # relations.toml possessor origin_bodies: where they come from, not whose they are
+    x, _ = _run(extractor, "About 5,000 troops from six countries landed at the port; young men from rival communities fought "
+                "in the streets.", date(2025, 6, 1))
+    assert not _spans(x, "member_of"), x.relations
+
+
+def test_the_of_phrase_of_two_indefinite_ranks_is_both_of_theirs(extractor):
+    x, _ = _run(extractor, "A sergeant and a corporal of the frontier battalion were wounded near the post.", date(2025, 6, 1))
+    members = _spans(x, "member_of")
+    assert ("A sergeant", "the frontier battalion") in members and ("a corporal", "the frontier battalion") in members, x.relations
+    x, _ = _run(extractor, "The minister and the commanders of the army met in the capital.", date(2025, 6, 1))
+    assert ("The minister", "the army") not in _spans(x, "member_of"), x.relations
+
+
+def test_a_government_named_with_its_state_is_that_states(extractor):
+    # actors.families.member_named_with: the state in the phrase, not the one the document is most about
+    x, _ = _run(extractor, "The Government of Peru thanked Chile for its help. Peru and Chile signed a pact. "
+                "The Government of Bolivia deployed troops to the border.", date(2025, 6, 1))
+    names = {a.id: a.name for a in x.actors}
+    second = next(m for m in x.mentions if m.text == "The Government" and m.span.start > 60)
+    assert names[second.actor] == "Bolivia", (names, x.mentions)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml roles.leads "director-general", "inspector-general", written without the hyphen
+    ("The Director General of the Agency resigned on Monday.", ("The Director General", "Agency")),
+    ("The Inspector General of the Frontier Corps visited the post.", ("The Inspector General", "Frontier Corps")),
+])
+def test_a_title_spelled_in_two_words_heads_its_body(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+def test_a_general_secretary_is_no_general(extractor):
+    x, _ = _run(extractor, "For the first time a general secretary of the party had been killed.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.type in ("member_of", "leads")], x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT when_object ring, cordon
+    ("Troops and police marksmen ringed the hill on Monday.", ("police marksmen", "the hill")),
+    # nominals.toml place heads: roadblock, pocket, motorcade
+    ("The mutineers opened fire on the roadblock in the afternoon.", ("The mutineers", "the roadblock")),
+    ("Gunmen fired rockets at his motorcade near the bridge.", ("Gunmen", "his motorcade")),
+])
+def test_cordons_and_what_is_fired_on_are_attacks_on_places(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "attacks"), x.relations
+
+
+def test_a_ringing_phone_attacks_nothing(extractor):
+    x, _ = _run(extractor, "The phone rang twice in the office of the governor.", date(2025, 6, 1))
+    assert not x.events and not x.relations, (x.events, x.relations)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # nlp factions_letterheads: a state's own line, under a long headline
+    ("Tanks return fire near the river after an observation post is shelled by artillery overnight\n\nNORWAY\n"
+     "ARMY OPERATIONAL COMMAND\n30 April 1994\n\nThe Command reports that the tanks returned fire.",
+     ("ARMY OPERATIONAL COMMAND", "NORWAY")),
+    # an ordinal in a unit's name
+    ("Troops recover the bodies\n\nRURITANIAN ARMY\n4TH INFANTRY DIVISION\nCamp Alder, 26 January 2015\n\nThe Division reports.",
+     ("4TH INFANTRY DIVISION", "RURITANIAN ARMY")),
+])
+def test_letterhead_lines_name_the_body_above(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "member_of"), x.relations
+
+
+def test_a_city_line_under_a_letterhead_is_no_body(extractor):
+    x, _ = _run(extractor, "Forces take the town\n\nMINISTRY OF DEFENCE\nPress Service\nMoscow\n6 February 2000\n\nThe Ministry reports.",
+                date(2025, 6, 1))
+    assert ("Press Service", "MINISTRY OF DEFENCE") in _spans(x, "member_of"), x.relations
+    assert not [r for r in x.relations if x.document.text[r.target_span.start : r.target_span.end] == "Moscow"], x.relations
+
+
+def test_a_unit_of_a_named_police_is_the_polices(extractor):
+    # relations.body-of-body, not relations.members-of-body: "police" here is a name's word
+    x, _ = _run(extractor, "Commandos of the Rapid Action Force, an elite unit of the Ruritanian National Police, raided the village.",
+                date(2025, 6, 1))
+    assert ("the Rapid Action Force", "the Ruritanian National Police") in _spans(x, "member_of"), x.relations
+    assert ("the Ruritanian National Police", "unit") not in _spans(x, "member_of"), x.relations
+
+
+def test_the_director_of_a_body_heads_it_and_a_director_at_one_belongs(extractor):
+    x, _ = _run(extractor, "The director of the Rapid Action Force, Tomas Ferreira, was relieved. Maria Lopez, a director at the "
+                "Peace Institute, said the talks failed.", date(2025, 6, 1))
+    assert ("Tomas Ferreira", "the Rapid Action Force") in _spans(x, "leads"), x.relations
+    assert ("Maria Lopez", "the Peace Institute") in _spans(x, "member_of"), x.relations
+
+
+def test_sides_named_by_between_do_not_hold_a_place_together(extractor):
+    # relations.control: the relative clause is the nearest side's
+    x, _ = _run(extractor, "The clashes took place near the town, between the National Police and protesters who had blocked a "
+                "highway and occupied an oil pumping station.", date(2025, 6, 1))
+    assert ("protesters", "pumping station") in _spans(x, "controls"), x.relations
+    assert not _spans(x, "allied_with") and ("the National Police", "pumping station") not in _spans(x, "controls"), x.relations

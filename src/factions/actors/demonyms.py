@@ -71,6 +71,11 @@ def _capital_verbs() -> frozenset[str]:
 _CAPITALS: dict[int, dict[str, str]] = {}
 
 
+def capital_keys(kb: KnowledgeBase) -> frozenset[str]:
+    """The place keys (places.gazetteer.place_key) of the KB states' capitals."""
+    return frozenset(_capitals(kb))
+
+
 def _capitals(kb: KnowledgeBase) -> dict[str, str]:
     """The place key of each KB state's capital -> the state's KB id (the gazetteer's
     country table names the capitals)."""

@@ -100,3 +100,20 @@ def choose_member(kb: KnowledgeBase, surface: str, context: Context) -> Choice |
     reason = (f"'{name}' is a bare name ({role.replace('_', ' ')}): {actor.name}, of the family the document is about "
               f"({family}: {best} mention{'s' if best != 1 else ''} of {', '.join(seen)}{others and '; then' + others[1:]})")
     return Choice(actor, float(best), reason, len(scored) > 1)
+
+
+def member_named_with(kb: KnowledgeBase, surface: str, owner_id: str, context: Context) -> Choice | None:
+    """The family member a bare name means when its own phrase names the family: "the
+    Government of Colombia" is Colombia's government wherever else the document looks
+    ("The Government of Myanmar thanked …; the Government of Colombia deployed …").
+    None when `surface` is no bare name or no member of `owner_id`'s family plays it."""
+    role = bare_role(surface)
+    if role is None or owner_id not in kb.actors:
+        return None
+    family = set(kb.family(kb.family_root(owner_id)))
+    found = [a for a in _players(kb, role) if a.id in family and a.exists_on(context.day)]
+    if len(found) != 1:
+        return None
+    name = " ".join(surface.split())
+    return Choice(found[0], 1.0, f"'{name}' is a bare name ({role.replace('_', ' ')}) of {kb.actors[owner_id].name}, "
+                  "named in its own phrase", False)

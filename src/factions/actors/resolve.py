@@ -18,13 +18,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from factions.actors.demonyms import state_named_by, state_of_capital
-from factions.actors.families import bare_role, choose_member
+from factions.actors.families import bare_role, choose_member, member_named_with
 from factions.actors.linking import Choice, Context, choose, document_context, speaker_position
 from factions.kb import KBActor, KnowledgeBase
 from factions.lexicons import lexicon
 from factions.names import normalise, surname, trim_dangling
 from factions.nlp.components import after_place_preposition, nominal_lexicon
-from factions.nlp.tokens import opens_dateline
+from factions.nlp.tokens import object_of, opens_dateline
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -228,7 +228,9 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             _add_alias(actor, surface)
             mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, basis="nominal"))
             continue
-        member = choose_member(kb, surface, reg.context)  # "government forces", "the army"
+        owner = _named_owner(nominal, mentions)
+        member = (member_named_with(kb, surface, owner.kb_id, reg.context) if owner is not None else None) \
+            or choose_member(kb, surface, reg.context)  # "government forces", "the army"
         if member is not None and member.actor is not None:
             actor = reg.for_member(member.actor.id, surface, member.reason)
             _add_alias(actor, surface)
@@ -293,6 +295,16 @@ def _antecedent(nominal: SpacySpan, mentions: list[Mention], reg: "_Registry") -
         if actor is not None and actor.kind in ("armed_group", "organization"):
             return actor
     return None
+
+
+def _named_owner(nominal: SpacySpan, mentions: list[Mention]) -> Mention | None:
+    """The linked state a description's "of" names: "Colombia" of "the Government of
+    Colombia"."""
+    pobj = object_of(nominal.root, "of")
+    if pobj is None or pobj.ent_type_ not in ("GPE", "ORG"):
+        return None
+    at = pobj.idx
+    return next((m for m in mentions if m.kb_id and m.basis != "nominal" and m.span.start <= at < m.span.end), None)
 
 
 def _nominal_kind(nominal: SpacySpan, surface: str) -> str:

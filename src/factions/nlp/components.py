@@ -1152,13 +1152,14 @@ def make_letterheads(nlp: Language, name: str):
 
 def _opening_lines(doc: Doc, most: int = 12) -> list[Span]:
     """The document's first lines (at most `most`), up to the first that reads as
-    running text (ends with a full stop, or is long)."""
+    running text (ends with a full stop, or is long); a long headline above the
+    letterhead is no running text ("Foreign Ministry statement on the fighting in …")."""
     lines, start = [], None
     for token in doc:
         if token.is_space and "\n" in token.text:
             if start is not None:
                 lines.append(doc[start : token.i])
-                if len(lines) == most or doc[token.i - 1].text == "." or token.i - start > 15:
+                if len(lines) == most or doc[token.i - 1].text == "." or (token.i - start > 15 and len(lines) > 1):
                     break
             start = None
         elif start is None:
@@ -1166,11 +1167,17 @@ def _opening_lines(doc: Doc, most: int = 12) -> list[Span]:
     return lines
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 def _names_a_body(line: Span, heads: frozenset[str], small: frozenset[str]) -> bool:
     """A letterhead line naming a body: "Office of the Spokesman", "REPUBLIC OF ICELAND"."""
-    if not 1 <= len(line) <= 12 or not line[-1].is_alpha or any(ch.isdigit() for ch in line.text):
-        return False
-    if any(not t.is_alpha and t.text not in "-'’&,()" for t in line):
+    if not 1 <= len(line) <= 12 or not line[-1].is_alpha \
+            or any(ch.isdigit() for t in line if not _ORDINAL.fullmatch(t.text) for ch in t.text):
+        return False  # (a date or an address; but "6TH INFANTRY DIVISION" is a name)
+    if len(line.ents) == 1 and line.ents[0].start == line.start and line.ents[0].end == line.end and line.ents[0].label_ == "GPE":
+        return True  # "DENMARK / ARMY OPERATIONAL COMMAND": the state issuing it
+    if any(not t.is_alpha and t.text not in "-'’&,()" and not _ORDINAL.fullmatch(t.text) for t in line):
         return False
     alpha = [t for t in line if t.is_alpha]
     return all(t.text[:1].isupper() or t.lower_ in small for t in alpha) and any(t.lower_ in heads for t in alpha) \

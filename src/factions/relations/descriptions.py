@@ -432,8 +432,10 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
             add(m, whole, pobj, "relations.person-of-body")  # ("President X of Togo": relations.title-of)
         elif kind not in GROUP_KINDS - {"state"} or (m.basis == "nominal" and head in person_heads):
             continue  # ("the deputy chairman of the SPLM-IO": relations.title-of)
-        elif pobj.lemma_.lower() in people and head in units:
-            add(whole, m, pobj, "relations.members-of-body")  # "a force of some 1,200 men"; not "a group of pilgrims"
+        elif pobj.lemma_.lower() in people and head in units and whole.basis == "nominal":
+            # "a force of some 1,200 men"; not "a group of pilgrims", nor "an elite unit of the
+            # Philippine National Police", a named body's unit (below)
+            add(whole, m, pobj, "relations.members-of-body")
         elif head in collectives and not _capitalised(m.text):
             for t in _with_conjuncts(pobj):  # "a coalition of A and B": named bodies, not "an alliance of armed groups"
                 member = index.mention_for_token(t)
@@ -446,7 +448,7 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
             part = _described_by_predicate(span.root, index) or _named_body_beside(span.root, index) or m
             add(part, whole, pobj, "relations.body-of-body",  # "Ansaru, a splinter group of Boko Haram"
                 "successor_of" if modifiers & successors else "splinter_of")
-        elif pobj.lemma_.lower() not in people and (whole.basis != "nominal" or _named_description(whole, index)) \
+        elif (pobj.lemma_.lower() not in people or whole.basis != "nominal") and (whole.basis != "nominal" or _named_description(whole, index)) \
                 and not (_capitalised(m.text) and whole_kind == "state"):
             # (a name "of" a state is one name: "the Communist Party of Peru", "the Armed Forces of the DRC")
             part = _described_by_predicate(span.root, index) or _named_body_beside(span.root, index) or m

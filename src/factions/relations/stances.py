@@ -628,7 +628,15 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         froms = [c for t in (token, place) if token.pos_ == "VERB" for c in t.children if c.dep_ == "prep" and c.lower_ == "from"]
         losers = [m for c in froms for o in c.children if o.dep_ == "pobj" for t in (o, *o.conjuncts)
                   if (m := _party(t, index)) is not None and index.actors[m.actor].kind not in PLACE_KINDS]
-        holders = [h for one in (holder, *holder.conjuncts)
+        first = holder
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        # "between the police and protesters who had occupied the station": sides named by
+        # "between" are opposed, and only the one the clause hangs on holds the place
+        sides = first.dep_ == "pobj" and first.head.lower_ == "between"
+        if sides:  # (the side nearest before the clause: the parser hangs "who" on the first)
+            holder = max((t for t in (holder, *holder.conjuncts) if t.i < token.i), key=lambda t: t.i, default=holder)
+        holders = [h for one in ((holder,) if sides else (holder, *holder.conjuncts))
                    if (h := _holding_party(one, index)) is not None and all(h.actor != q.actor for q in places)]
         for i, h in enumerate(holders):
             out.extend(_relation("controls", h, q, evidence, rule="relations.control") for q in places)

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from factions.actors.demonyms import capital_keys
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _in_dateline, _subject_tokens, _with_conjuncts
 from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
@@ -18,6 +19,7 @@ from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where
+from factions.places.gazetteer import place_key
 from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, name_beside, person_by_role
 from factions.relations.types import symmetric_types
 
@@ -238,14 +240,31 @@ def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | Non
     members = {*lexicon("relations")["possessor"]["members"], *roles["member_of"], "man", "men"}
     if span is None or not ({span.root.lower_, span.root.lemma_.lower()} & members):
         return None  # "victims of the militia" are none of its ("the commander of the Russian contingent" heads it: the caller says so)
-    pobj, speaking = object_of(span.root, "of"), False
+    if span.root.lower_ == "general" and (span.root.dep_ in ("amod", "compound") or (span.root.i > 0 and span.root.nbor(-1).pos_ in ("NOUN", "PROPN")
+                                                                                   and f"{span.root.nbor(-1).lower_}-general" not in roles["leads"])):
+        return None  # "a general secretary of the party", "the Attorney General of the force": no general ("the Secretary General of the Ministry" heads it)
+    pobj, speaking, within = object_of(span.root, "of"), False, False
     if pobj is None and span.root.lower_ in lexicon("relations")["possessor"]["speaks_for"]:
         pobj, speaking = object_of(span.root, "for"), True  # "a spokesman for the Command" (named or not)
+    if pobj is None:
+        # "a general and a colonel of the army": the "of" the parser hangs on the last
+        # of two people is both of theirs
+        last = next((c for c in reversed(list(span.root.children)) if c.dep_ == "conj"), None)
+        if last is not None and {last.lower_, last.lemma_.lower()} & members and not any(c.dep_ == "prep" for c in span.root.children) \
+                and not any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children):  # (not "the minister and the commanders of the army")
+            pobj = object_of(last, "of")
+    if pobj is None:
+        # "officers from the battalion", "soldiers in the squadron": a body's own; a state
+        # or a place "from" or "in" which people come or stand is where, not whose
+        pobj, within = object_of(span.root, "from") or object_of(span.root, "in"), True
     body = index.mention_for_token(pobj) if pobj is not None else None
     if body is None or not body.actor or body.basis not in (("nominal", "model", "kb", "acronym") if speaking else ("nominal",)) \
             or body.actor == m.actor:
         return None
-    return body if index.actors[body.actor].kind in GROUP_KINDS - {"population"} else None
+    kinds = GROUP_KINDS - {"population", "state"} if within else GROUP_KINDS - {"population"}
+    if within and body.text.lower().split()[-1] in lexicon("relations")["possessor"]["origin_bodies"]:
+        return None  # "troops from eight countries" come from them
+    return body if index.actors[body.actor].kind in kinds else None
 
 
 def _of_conjuncts(head: Token, group: Mention, index: ActorIndex) -> list[Mention]:
@@ -416,12 +435,15 @@ def letterhead_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     one name each (nlp component factions_letterheads)."""
     lines = doc._.letterhead or []
     states = frozenset(lexicon("actor_kinds")["letterheads"]["states"])
+    capitals = capital_keys(index.kb)
     text = index.document.text
     out = []
     for (top, top_end), (low, low_end) in zip(lines, lines[1:]):
         if text[top_end:low].count("\n") != 1:
             continue  # not one under the other
         whole, part = index.mention_at(top, top_end), index.mention_at(low, low_end)
+        if part is not None and part.actor and index.actors[part.actor].kind == "state" and place_key(text[low:low_end]) in capitals:
+            continue  # "Press Service / Moscow": where it was issued (a capital standing for its state), not a body
         if part is not None and part.actor and (index.actors[part.actor].kind == "state" or text[low:low_end].split()[0].lower() in states):
             whole, part = part, whole  # "Ministry of External Affairs / Government of India": the state is the whole
         if whole is None or part is None or not whole.actor or not part.actor or whole.actor == part.actor:
@@ -1123,7 +1145,7 @@ def _of_after_name(doc: Doc, person: Mention, groups: list[Mention], index: Acto
 
 
 def _one_of_several(title: Token) -> bool:
-    """"a commander of X", "a senior leader", "one of the leaders", "commanders": the
+    """"a commander of X", "a director at X", "a senior leader", "one of the leaders", "commanders": the
     title makes the person one of a body's commanders, not its leader. "A former
     leader of X" is one who led it."""
     if title.tag_ in ("NNS", "NNPS"):
@@ -1134,7 +1156,7 @@ def _one_of_several(title: Token) -> bool:
     if det is None or det.lower_ not in ("a", "an", "another"):
         return False
     ranked = {c.lower_ for c in title.children if c.dep_ == "amod"} & set(_words("rank_modifiers"))
-    return title.lemma_.lower() == "commander" or bool(ranked)
+    return title.lemma_.lower() in ("commander", "director") or bool(ranked)  # ("a director at the institute": one of its directors)
 
 
 def _window(doc: Doc, span: Span) -> list[Token]:
