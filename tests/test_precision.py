@@ -4031,3 +4031,28 @@ def test_sides_named_by_between_do_not_hold_a_place_together(extractor):
                 "highway and occupied an oil pumping station.", date(2025, 6, 1))
     assert ("protesters", "pumping station") in _spans(x, "controls"), x.relations
     assert not _spans(x, "allied_with") and ("the National Police", "pumping station") not in _spans(x, "controls"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml SANCTION phrases: diplomatic relations broken off
+    ("The Government of Colombia has severed diplomatic relations with Peru.", ("Colombia", "Peru")),
+    ("Chad broke off diplomatic relations with Libya on Monday.", ("Chad", "Libya")),
+])
+def test_breaking_off_relations_is_a_sanction(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert [e.type for e in x.events] == ["SANCTION"] and pair in _spans(x, "opposes"), (x.events, x.relations)
+
+
+def test_restoring_relations_or_breaking_news_is_no_sanction(extractor):
+    x, _ = _run(extractor, "The two states restored relations; the minister broke the news to reporters.", date(2025, 6, 1))
+    assert not [e for e in x.events if e.type == "SANCTION"], x.events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # nominals.toml people: sappers, occupants
+    ("Sappers blew up a bridge over the river.", ("Sappers", "a bridge")),
+    ("The occupants fired on the soldiers from the roof.", ("The occupants", "the soldiers")),
+])
+def test_sappers_and_occupants_are_people_who_act(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "attacks") | _spans(x, "fights"), x.relations
