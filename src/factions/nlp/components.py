@@ -1356,8 +1356,9 @@ def make_nominals(nlp: Language, name: str):
                     and doc[start - 1].text[:1].isupper() == token.text[:1].isupper():
                 start -= 1
             while start > 1 and label == "PERSON" and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-                    and not doc[start - 2].whitespace_ and heads.get(doc[start - 2].lower_) == "PERSON":
-                start -= 2
+                    and not doc[start - 2].whitespace_ and (heads.get(doc[start - 2].lower_) == "PERSON"
+                                                           or (doc[start - 2].pos_ == "NOUN" and doc[start - 2].head.i == token.i)):
+                start -= 2  # "secretary-general", and one word split at its hyphen: "the hostage-takers"
             while start > 0:
                 prev = doc[start - 1]
                 if prev.text in ("-", "–", "—") and (prev.whitespace_ or start < 2 or doc[start - 2].whitespace_):
