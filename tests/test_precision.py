@@ -4062,3 +4062,14 @@ def test_a_head_split_at_its_hyphen_is_one_mention(extractor):
     # nlp factions_nominals: "hostage-takers" is tokenised "hostage - takers"
     x, _ = _run(extractor, "Negotiators talked with the hostage-takers for six hours.", date(2025, 6, 1))
     assert ("Negotiators", "the hostage-takers") in _spans(x, "negotiates_with"), x.relations
+
+
+def test_a_name_then_the_title_of_a_described_body_leads_it(extractor):
+    # relations.described-leaders, the name first: "General X, the commander of the army,"
+    x, _ = _run(extractor, "Brigadier General Tomas Ferreira, the head of the regional security bureau, fled on Monday.",
+                date(2025, 6, 1))
+    assert ("the head", "the regional security bureau") in _spans(x, "leads"), x.relations
+    names = {a.id: a.name for a in x.actors}
+    assert [names[r.source] for r in x.relations if r.type == "leads"] == ["Tomas Ferreira"], x.relations
+    x, _ = _run(extractor, "Ali Musa, a commander of the rebels, surrendered.", date(2025, 6, 1))
+    assert not _spans(x, "leads"), x.relations

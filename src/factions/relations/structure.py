@@ -130,6 +130,13 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             and (words[-1] not in after_pronoun or words[0] in ("its", "their", "his", "her", "our"))
         if actor.kind != "population" and not unit:
             continue
+        if actor.kind == "population" and (named := _person_before_apposition(m, index, doc)) is not None:
+            head_of = _head_of_unnamed_body(m, index, doc, singular_leads)
+            if head_of is not None:  # "General X, the commander of the army,": X leads it, said by the title
+                out.append(Relation(type="leads", source=named.actor, target=head_of.actor, source_span=m.span,
+                                    target_span=head_of.span, evidence_span=sentence_span(sentence_of(_root_of(m, doc))),
+                                    modality="asserted", rule="relations.described-leaders"))
+                continue
         if m.span in titles:
             continue  # "Houthi spokesman Yahya Saree": the role is the person's (see title_relations)
         if m.text.lower().split()[-1] in ties:
@@ -213,6 +220,18 @@ def _root_of(m: Mention, doc: Doc) -> Token:
     """The syntactic head of a mention that lies on token boundaries (one the caller has
     already read as a span)."""
     return doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root
+
+
+def _person_before_apposition(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
+    """The named person a description stands in apposition to: "General X" of "General X,
+    the commander of the army,"."""
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "appos":
+        return None
+    named = index.mention_for_token(span.root.head)
+    if named is None or not named.actor or named.basis in ("nominal", "pronoun") or index.actors[named.actor].kind != "person":
+        return None
+    return named
 
 
 def _head_of_unnamed_body(m: Mention, index: ActorIndex, doc: Doc, leads: frozenset[str]) -> Mention | None:
