@@ -4073,3 +4073,23 @@ def test_a_name_then_the_title_of_a_described_body_leads_it(extractor):
     assert [names[r.source] for r in x.relations if r.type == "leads"] == ["Tomas Ferreira"], x.relations
     x, _ = _run(extractor, "Ali Musa, a commander of the rebels, surrendered.", date(2025, 6, 1))
     assert not _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.facility-of (lexicons/relations.toml [facility_of])
+    ("Gunmen attacked the offices of the Labour Party on Sunday.", ("the offices", "the Labour Party")),
+    ("The opposition leader took refuge in the Embassy of Nicaragua.", ("the Embassy", "Nicaragua")),
+])
+def test_a_facility_of_a_party_is_the_partys(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "owned_by"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "Through the good offices of the Secretary-General, talks resumed in Geneva.",
+    "Troops took the capital of Ukraine after a week.",
+    "The building of a dam began in May.",
+])
+def test_ground_idioms_and_acts_are_no_facilities(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not _spans(x, "owned_by"), x.relations

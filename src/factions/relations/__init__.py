@@ -24,7 +24,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     # Imported here: the events stage reads the relation types, and these read its parse helpers.
     from factions.events.participants import _Participants
     from factions.relations.descriptions import (
-        alias_relations, ally_descriptions, loyal_parties, parts_of_bodies, person_groups, persons_forces,
+        alias_relations, ally_descriptions, facilities_of_parties, loyal_parties, parts_of_bodies, person_groups, persons_forces,
     )
     from factions.relations.captives import captive_relations
     from factions.relations.stances import stance_relations
@@ -50,6 +50,7 @@ def extract_relations(doc: Doc, index: ActorIndex, claims: list[Claim], implied:
     relations.extend(person_groups(doc, index))
     relations.extend(persons_forces(doc, index))
     relations.extend(parts_of_bodies(doc, index))
+    relations.extend(facilities_of_parties(doc, index))
     relations.extend(loyal_parties(doc, index))
     relations.extend(composition_relations(doc, index))
     relations.extend(stance_relations(doc, index, claims))

@@ -364,6 +364,28 @@ def _of_after(span) -> Token | None:
     return None
 
 
+def facilities_of_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """A facility "of" a party is the party's (rule relations.facility-of, lexicons/relations.toml
+    [facility_of]): "the headquarters of the First Army Corps", "the Embassy of Nicaragua"."""
+    words = _words_of("facility_of")
+    heads, idioms = frozenset(words["heads"]), frozenset(words["not_facility_modifiers"])
+    out = []
+    for m in index.mentions:
+        if not m.actor or m.basis != "nominal" or index.actors[m.actor].kind != "location":
+            continue
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or span.root.lower_ not in heads or any(c.lower_ in idioms for c in span.root.children):
+            continue
+        pobj = _of_after(span)
+        owner = index.mention_for_token(pobj) if pobj is not None else None
+        if owner is None or not owner.actor or owner.actor == m.actor \
+                or index.actors[owner.actor].kind not in GROUP_KINDS | {"person", "population"}:
+            continue
+        out.append(Relation(type="owned_by", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
+                            evidence_span=sentence_span(sentence_of(span.root)), modality="asserted", rule="relations.facility-of"))
+    return out
+
+
 def _named_body_beside(head: Token, index: ActorIndex) -> Mention | None:
     """The named body a description is set beside ("Ansaru, a splinter group of Boko
     Haram": Ansaru), or None."""
