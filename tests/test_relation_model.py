@@ -185,12 +185,12 @@ def test_direction_and_places(nlp, tiny_model):
 
 
 def test_rules_relation_model_adds_what_the_rules_missed_and_rules_alone_do_not(extractor):
-    text = "Gunmen from the Free Valley Movement kidnapped two provincial officials."
+    text = "Fighters of the Free Valley Movement ambushed a police patrol near the river."
     with_model = get_extractor("rules+relation-model")
     x = with_model.extract(Document(source="t", text=text))
     names = {a.id: a.name for a in x.actors}
     added = [(r.type, names[r.source], names[r.target]) for r in x.relations if r.rule == RULE]
-    assert added == [("fights", "Gunmen", "officials")]
+    assert added == [("fights", "Fighters", "police patrol")]
     # the default extractor runs no classifier; switched off by id, neither does this one
     assert extractor.relation_model is None
     assert not [r for r in extractor.extract(Document(source="t", text=text)).relations if r.rule == RULE]
