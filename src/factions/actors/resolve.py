@@ -298,8 +298,8 @@ def _antecedent(nominal: SpacySpan, mentions: list[Mention], reg: "_Registry") -
 
 
 def _named_owner(nominal: SpacySpan, mentions: list[Mention]) -> Mention | None:
-    """The linked state a description's "of" names: "Colombia" of "the Government of
-    Colombia"."""
+    """The knowledge-base actor a description's "of" names: "Colombia" of "the
+    Government of Colombia"."""
     pobj = object_of(nominal.root, "of")
     if pobj is None or pobj.ent_type_ not in ("GPE", "ORG"):
         return None
