@@ -130,13 +130,10 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             and (words[-1] not in after_pronoun or words[0] in ("its", "their", "his", "her", "our"))
         if actor.kind != "population" and not unit:
             continue
-        if actor.kind == "population" and (named := _person_before_apposition(m, index, doc)) is not None:
-            head_of = _head_of_unnamed_body(m, index, doc, singular_leads)
-            if head_of is not None:  # "General X, the commander of the army,": X leads it, said by the title
-                out.append(Relation(type="leads", source=named.actor, target=head_of.actor, source_span=m.span,
-                                    target_span=head_of.span, evidence_span=sentence_span(sentence_of(_root_of(m, doc))),
-                                    modality="asserted", rule="relations.described-leaders"))
-                continue
+        if actor.kind == "population" and (named := _person_before_apposition(m, index, doc)) is not None \
+                and (led := _titled_head(m, named, index, doc, singular_leads)) is not None:
+            out.append(led)  # "General X, the commander of the army,"
+            continue
         if m.span in titles:
             continue  # "Houthi spokesman Yahya Saree": the role is the person's (see title_relations)
         if m.text.lower().split()[-1] in ties:
@@ -147,13 +144,10 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 and ((p := _opening_pronoun(m, index)) is None or index.actors[p.actor].kind not in ("state", "location")):
             continue  # "their governments" (of the presidents thanked), never a ministry's
         group = participants.resolve_description(m, doc)  # "IS fighters", "members of the tribe"
-        if group is not m and group.actor and index.actors[group.actor].kind == "person":
-            head_of = _head_of_unnamed_body(m, index, doc, singular_leads)
-            if head_of is not None:  # "the commander of the army, General X": X leads it, said by the title
-                out.append(Relation(type="leads", source=group.actor, target=head_of.actor, source_span=m.span,
-                                    target_span=head_of.span, evidence_span=sentence_span(sentence_of(_root_of(m, doc))),
-                                    modality="asserted", rule="relations.described-leaders"))
-                continue
+        if group is not m and group.actor and index.actors[group.actor].kind == "person" \
+                and (led := _titled_head(m, group, index, doc, singular_leads)) is not None:
+            out.append(led)  # "the commander of the army, General X"
+            continue
         own_unit = _owned_unit(m, group, index, doc)  # "its Majeed Brigade": the unit is the owner's
         if own_unit is not None:
             out.append(own_unit)
@@ -220,6 +214,17 @@ def _root_of(m: Mention, doc: Doc) -> Token:
     """The syntactic head of a mention that lies on token boundaries (one the caller has
     already read as a span)."""
     return doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root
+
+
+def _titled_head(title: Mention, person: Mention, index: ActorIndex, doc: Doc, leads: frozenset[str]) -> Relation | None:
+    """The person named beside a leader's title leads the body the title describes, said
+    by the title ("the commander of the army, General X", "General X, the commander of
+    the army,": rule relations.described-leaders); None when the body is named or none."""
+    head_of = _head_of_unnamed_body(title, index, doc, leads)
+    if head_of is None:
+        return None
+    return Relation(type="leads", source=person.actor, target=head_of.actor, source_span=title.span, target_span=head_of.span,
+                    evidence_span=sentence_span(sentence_of(_root_of(title, doc))), modality="asserted", rule="relations.described-leaders")
 
 
 def _person_before_apposition(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
