@@ -458,6 +458,8 @@ def letterhead_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     ICELAND / Ministry for Foreign Affairs". The lines are the ones the pipeline read as
     one name each (nlp component factions_letterheads)."""
     lines = doc._.letterhead or []
+    if len(lines) < 2:
+        return []  # (most documents have no letterhead: no capitals to gather)
     states = frozenset(lexicon("actor_kinds")["letterheads"]["states"])
     capitals = capital_keys(index.kb)
     text = index.document.text
