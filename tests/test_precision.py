@@ -4093,3 +4093,26 @@ def test_a_facility_of_a_party_is_the_partys(extractor, text, pair):
 def test_ground_idioms_and_acts_are_no_facilities(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not _spans(x, "owned_by"), x.relations
+
+
+# ---- Twenty-fourth session: whom an object pronoun stands for, and a judgement held to
+
+def test_an_object_them_is_never_its_own_clauses_subject(extractor):
+    # actors.index.resolve_pronoun: binding, as for "him" and "her"
+    x, names = _run(extractor, "The rebels of the Northern Front entered the town on Monday. "
+                               "Government troops later attacked them near the river.", date(2025, 6, 1))
+    assert ("fights", "Government troops", "Northern Front") in _relations(x, names), x.relations
+
+
+def test_they_after_a_state_named_in_the_singular_is_a_plural_description(extractor):
+    # actors.index.resolve_pronoun: "them" stands for the forces, not the state they came from
+    x, names = _run(extractor, "His fighters, who came from Tanzania, held the market for two days "
+                               "before the police drove them out.", date(2025, 6, 1))
+    fought = {(s, t) for k, s, t in _relations(x, names) if k == "fights"}
+    assert fought and all("Tanzania" not in (s, t) for s, t in fought), x.relations
+
+
+def test_holding_a_party_to_its_word_is_no_control(extractor):
+    # relations.control: "hold X to it", "held them to account" is a judgement
+    x, _ = _run(extractor, "Ghana and the regional bloc will hold the rebels to it.", date(2025, 6, 1))
+    assert not _spans(x, "controls") and not _spans(x, "allied_with"), x.relations

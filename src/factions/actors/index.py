@@ -172,8 +172,10 @@ class ActorIndex:
         text = self.document.text
         fitting = []
         lo, hi, head = _own_subject_phrase(token) or (-1, -1, -1)
-        if word in ("him", "her") and token.dep_ == "dobj":
-            head = -1  # "Colonel Mobutu arrested him": a person's own object is someone else (binding)
+        if word in ("him", "her", "them") and token.dep_ == "dobj":
+            # "Colonel Mobutu arrested him", "government troops attacked them": a
+            # clause's object is someone other than its subject (binding)
+            head = -1
         for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
             if m.span.end <= token.idx and self._fits(m, word) and not (lo <= m.span.start < hi and not m.span.start <= head < m.span.end):
                 if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
@@ -185,6 +187,17 @@ class ActorIndex:
                     break
         if not fitting:
             return None
+        if word in ("they", "them") and fitting[0].basis not in ("nominal", "pronoun") and self.actors[fitting[0].actor].kind == "state":
+            # "His forces, which came from Uzbekistan, held the town before troops defeated
+            # them": a state is named in the singular; a plural description near it is meant
+            # (people described in the plural too, within this sentence and the one before)
+            floor = token.doc[sentence_starts(token.doc)[max(bisect_right(sentence_starts(token.doc), token.i) - 2, 0)]].idx
+            plural = next((m for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)])
+                           if floor <= m.span.start and m.span.end <= token.idx and m.actor and m.basis == "nominal"
+                           and self.actors[m.actor].kind in GROUP_KINDS | {"population"} and not (lo <= m.span.start < hi)
+                           and _plural_mention(m, m.text.lower().rsplit(" ", 1)[-1])), None)
+            if plural is not None:
+                return plural
         if word == "it" and token.dep_ in ("dobj", "pobj") and fitting[0].span.start < token.sent.start_char and self._thing_before(token):
             return None  # "The coup attempt was an uprising … Loyal forces crushed it": the attempt
         of_phrase = token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.head.lower_ == "of"

@@ -563,6 +563,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 objects = [c for c in token.children if c.dep_ == "dobj"]
                 place, more = (objects[0], objects[1:]) if objects else (None, [])
                 named = (object_of(place) or place) if place is not None and place.lower_ in words["portions"] else place
+                if lemma == "hold" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+                    continue  # "will hold them to it", "held the leaders to account": a judgement
                 described = lemma in words["described_place_objects"]  # "government forces hold the cities"
                 if lemma in words["passive_only"] and named is not None and named.ent_type_ not in ("GPE", "LOC", "FAC") \
                         and not (described and _held_place(place, index, words) is not None):
