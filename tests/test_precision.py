@@ -4116,3 +4116,56 @@ def test_holding_a_party_to_its_word_is_no_control(extractor):
     # relations.control: "hold X to it", "held them to account" is a judgement
     x, _ = _run(extractor, "Ghana and the regional bloc will hold the rebels to it.", date(2025, 6, 1))
     assert not _spans(x, "controls") and not _spans(x, "allied_with"), x.relations
+
+
+def test_a_list_misread_as_a_second_object_of_held_is_no_custody(extractor):
+    # relations.holds-captives: the parser makes "alumni" a second object of "held"
+    x, _ = _run(extractor, "The Minister also held meetings with British businesses, Uzbek alumni of British "
+                           "universities and students.", date(2025, 6, 1))
+    assert not _spans(x, "controls"), x.relations
+    x, _ = _run(extractor, "Police arrested two journalists in the capital.", date(2025, 6, 1))
+    assert ("Police", "two journalists") in _spans(x, "controls"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.described-leaders: a leader's title in the plural heads what its "of" names
+    ("The minister briefed the heads of the diplomatic missions on Monday.", ("the heads", "the diplomatic missions")),
+    ("The commanders of the border units refused the order.", ("The commanders", "the border units")),
+])
+def test_plural_heads_of_a_body_lead_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+def test_plural_heads_of_states_and_posts_lead_nothing(extractor):
+    # each president of "the presidents of A, B and C" heads one state: members, as the blind sets mark them
+    x, _ = _run(extractor, "The presidents of Bosnia, Serbia and Croatia met in Ohio.", date(2025, 6, 1))
+    assert not _spans(x, "leads"), x.relations
+    x, _ = _run(extractor, "The minister held a briefing for heads of diplomatic missions.", date(2025, 6, 1))
+    assert not _spans(x, "leads") and not _spans(x, "member_of"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # nlp factions_nominals: a modifier written with a hyphen is one word of the mention
+    ("Counter-intelligence officers of the Security Service boarded the ship.",
+     ("Counter-intelligence officers", "the Security Service")),
+    # events.toml roles.member_of: a spokeswoman as a spokesman
+    ("The spokeswoman of the Ministry said the sailors were safe.", ("The spokeswoman", "the Ministry")),
+])
+def test_people_of_a_named_body_belong_to_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "member_of"), x.relations
+
+
+def test_agents_with_a_word_that_says_whose_are_people(extractor):
+    # nominals.toml person whose_before: "federal agents" (not "nerve agents")
+    x, _ = _run(extractor, "Federal agents arrested the occupation leader on a highway.", date(2025, 6, 1))
+    assert ("agents", "leader") in _spans(x, "controls"), x.relations
+
+
+def test_an_arrest_said_with_a_custody_phrase_holds_the_arrested(extractor):
+    # relations.holds-captives: lexicons/relations.toml custody_phrase_verbs and nouns
+    x, _ = _run(extractor, "A pilot who ejected over the valley was taken into custody by troops.", date(2025, 6, 1))
+    assert ("troops", "A pilot") in _spans(x, "controls"), x.relations
+    x, _ = _run(extractor, "The gunmen placed snipers among the hostages.", date(2025, 6, 1))
+    assert ("The gunmen", "snipers") not in _spans(x, "controls"), x.relations

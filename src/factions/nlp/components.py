@@ -1273,6 +1273,10 @@ def _parenthesised_acronym(doc: Doc, close: int, named: tuple[str, ...]) -> int 
     return opening
 
 
+# Prefixes that turn the name after them into a stance: "anti-MONUSCO", "pro-Russian", "ex-FARC".
+_STANCE_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
+
+
 @Language.factory("factions_nominals")
 def make_nominals(nlp: Language, name: str):
     """Nominal mentions ("Iraqi intelligence sources", "a senior IS leader") kept in
@@ -1297,7 +1301,7 @@ def make_nominals(nlp: Language, name: str):
     ways = frozenset(lex["place"]["ways"])
     not_kit_before = frozenset(lex["equipment"]["not_kit_before"])
     not_before_a_noun = frozenset(lex["person"]["not_before_a_noun"])
-    needs_of_party = set(lex["person"]["needs_of_party"])
+    needs_of_party, whose_before = set(lex["person"]["needs_of_party"]), frozenset(lex["person"]["whose_before"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
     rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
@@ -1341,7 +1345,8 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "Downing Street", "Wall Street": the last word of a name, no place of its own ("the Police Headquarters" is one)
             if token.lower_ in not_before_a_noun and token.dep_ in ("compound", "amod") and token.head.i > token.i:
                 continue  # "the founder effect", "the premier league": a word before its noun
-            if token.lower_ in needs_of_party and not _of_a_name(token):
+            if token.lower_ in needs_of_party and not _of_a_name(token) \
+                    and not (token.i > 0 and (doc[token.i - 1].lower_ in whose_before or doc[token.i - 1].ent_type_ in ("ORG", "NORP"))):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
             if label == "PRODUCT" and token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐‑" and not token.whitespace_:
                 continue  # "rocket" of "rocket-propelled grenades": a piece of a word
@@ -1363,6 +1368,12 @@ def make_nominals(nlp: Language, name: str):
                 prev = doc[start - 1]
                 if prev.text in ("-", "–", "—") and (prev.whitespace_ or start < 2 or doc[start - 2].whitespace_):
                     break  # a dash set off by spaces ends a dateline: "N'Djamena (AFP) - Chadian troops"
+                if prev.text in ("-", "‐", "‑") and start >= 2 and doc[start - 2].is_alpha and doc[start - 1].head.i in range(start, token.i + 1) \
+                        and doc[start - 2].head.i in range(start, token.i + 1) and doc[start - 2].lower_ not in _STANCE_PREFIXES:
+                    # "counter-intelligence officers": the word before the hyphen is the modifier's too
+                    # (not "anti-MONUSCO protesters", whose name after the prefix is no body of theirs)
+                    start -= 2
+                    continue
                 # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"
                 compound_place = label in ("LOC", "PRODUCT") and prev.dep_ == "compound" and prev.pos_ == "NOUN" and prev.head.i == token.i \
                     and (heads.get(prev.lower_) not in ("ORG", "PERSON") or prev.lower_ in kit_kinds)  # ("army trucks": the army is a party of its own, their owner; "a patrol boat" is one kit)

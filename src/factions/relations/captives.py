@@ -22,6 +22,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     words = lexicon("relations")["captives"]
     nouns, taking, marks = frozenset(words["nouns"]), frozenset(words["taking_verbs"]), frozenset(words["marks"])
     custody = frozenset(words["custody_verbs"])
+    phrase_verbs, phrase_nouns = frozenset(words["custody_phrase_verbs"]), frozenset(words["custody_phrase_nouns"])
     out: list[Relation] = []
 
     def party(token: Token | None) -> Mention | None:
@@ -35,7 +36,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             out.append(Relation(type="controls", source=h.actor, target=c.actor, source_span=h.span, target_span=c.span,
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))
 
-    for verb in tokens_where(doc, lemmas=taking | custody):
+    for verb in tokens_where(doc, lemmas=taking | custody | phrase_verbs):
         if verb.pos_ != "VERB" or _denied(verb):
             continue
         subjects, passive = _subject_tokens(verb)
@@ -47,11 +48,21 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                      for c in verb.children if c.i > verb.i)
         # "arrested 12 protesters": in custody, whatever they are called ("held X responsible",
         # "held him to account": a judgement, no custody)
-        arrest = verb.lemma_.lower() in custody and not any(
+        # "were taken into custody", "placed him under arrest": the phrase is the arrest
+        custody_phrase = verb.lemma_.lower() in phrase_verbs and any(
+            c.dep_ == "prep" and c.lower_ in ("into", "under") and any(p.dep_ == "pobj" and p.lower_ in phrase_nouns for p in c.children)
+            for c in verb.children)
+        if verb.lemma_.lower() not in taking | custody and not custody_phrase:
+            continue  # "placed bombers among the hostages": only "placed under arrest" is one
+        arrest = (verb.lemma_.lower() in custody or custody_phrase) and not any(
             c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lower_ not in marks or (c.dep_ == "prep" and c.lower_ == "to")
             for c in verb.children) and not any(t.lower_ in _JUDGED for t in verb.subtree)
+        # (an arrest's second object only after a first that is people too: in "held meetings
+        # with businesses, alumni and students" the parser makes "alumni" a second object)
+        first = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        people_taken = arrest and first is not None and _person(first, index)
         captives = [o for o in objects if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)
-                    or (arrest and _person(o, index))]
+                    or (people_taken and _person(o, index))]
         for o in objects:
             if o.right_edge.lower_ in marks and o.right_edge.i > o.i:  # "took hundreds of soldiers prisoner"
                 people = [t for t in o.subtree if t.i < o.right_edge.i and t.pos_ == "NOUN"]

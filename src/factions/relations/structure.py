@@ -196,6 +196,15 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             # leaves "the commander of the army, General X" to the description: the body is not named
         titled = titled or (len(words) == 1 and words[0] in singular_leads and group.span.start >= m.span.end
                             and index.document.text[m.span.end : group.span.start].split() == ["of"])  # "named commander of the army"
+        # "the heads of the diplomatic missions", "the commanders of the two divisions": the
+        # leaders' title in the plural, before the "of" of what they head
+        # (the presidents of states: each its own, the blind sets' BelongsTo)
+        plural_title = words[-1].endswith("s") and words[-1][:-1] in singular_leads
+        plural_heads = plural_title and words[0] in _DEFINITE and len(words) == 2 and index.actors[group.actor].kind != "state" \
+            and index.document.text[m.span.end : group.span.start].split() == ["of"]
+        if plural_title and not plural_heads and words[-1] not in members:
+            continue  # "heads of mission" without its article: a post, no member ("RSF commanders" are members)
+        titled = titled or plural_heads
         lead = member is m and (words[-1] in leader_heads or titled) \
             and words[0] not in ("a", "an", "one") \
             and not _words("rank_modifiers").intersection(words)  # "STC leaders", "the King of Jordan"; not "a senior IS leader"
@@ -261,7 +270,8 @@ def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | Non
     the Iranian force" its head."""
     span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     roles = lexicon("events")["roles"]
-    members = {*lexicon("relations")["possessor"]["members"], *roles["member_of"], "man", "men"}
+    members = {*lexicon("relations")["possessor"]["members"], *roles["member_of"], "man", "men",
+               *(f"{w}s" for w in roles["leads"])}  # ("the heads of the missions": their leaders)
     if span is None or not ({span.root.lower_, span.root.lemma_.lower()} & members):
         return None  # "victims of the militia" are none of its ("the commander of the Russian contingent" heads it: the caller says so)
     if span.root.lower_ == "general" and (span.root.dep_ in ("amod", "compound") or (span.root.i > 0 and span.root.nbor(-1).pos_ in ("NOUN", "PROPN")
