@@ -4165,7 +4165,32 @@ def test_agents_with_a_word_that_says_whose_are_people(extractor):
 
 def test_an_arrest_said_with_a_custody_phrase_holds_the_arrested(extractor):
     # relations.holds-captives: lexicons/relations.toml custody_phrase_verbs and nouns
-    x, _ = _run(extractor, "A pilot who ejected over the valley was taken into custody by troops.", date(2025, 6, 1))
-    assert ("troops", "A pilot") in _spans(x, "controls"), x.relations
+    x, _ = _run(extractor, "A soldier who crossed the river was taken into custody by the rebels.", date(2025, 6, 1))
+    assert ("the rebels", "A soldier") in _spans(x, "controls"), x.relations
     x, _ = _run(extractor, "The gunmen placed snipers among the hostages.", date(2025, 6, 1))
     assert ("The gunmen", "snipers") not in _spans(x, "controls"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.participants._quantity_head: a number counts what its "of" names
+    ("Government troops killed three of the rebels near the river.", ("Government troops", "the rebels")),
+    ("Police shot 12 of the attackers.", ("Police", "the attackers")),
+])
+def test_a_number_of_a_party_is_that_party(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.described-leaders (_people_led): a band of people named in the plural
+    ("The leader of the pirates surrendered to the navy.", ("The leader", "the pirates")),
+    ("The commander of the mutineers was arrested on Monday.", ("The commander", "the mutineers")),
+])
+def test_the_leader_of_a_band_leads_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+def test_the_leader_of_the_people_leads_no_band(extractor):
+    x, _ = _run(extractor, "The leader of the people spoke to the residents.", date(2025, 6, 1))
+    assert not _spans(x, "leads"), x.relations

@@ -328,8 +328,10 @@ def _by_phrase(noun: Token) -> Token | None:
 
 
 def _quantity_head(tok: Token) -> bool:
-    """A head that counts what its "of" names ("hundreds of villages", "a number of ministers")."""
-    return tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads")
+    """A head that counts what its "of" names ("hundreds of villages", "a number of ministers",
+    "killed three of the pirates", "300 of them")."""
+    return tok.lemma_.lower() in _words("quantity_heads") or tok.lower_ in _words("quantity_heads") \
+        or (tok.like_num and tok.pos_ == "NUM")
 
 
 def _named_behind(tok: Token, index: ActorIndex) -> Token:

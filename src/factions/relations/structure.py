@@ -159,6 +159,11 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             group = _possessor(m, index, doc) or m  # "its fighters", "their commanders"
         if group is m and (actor.kind == "population" or unit):
             group = _body_described_of(m, index, doc) or m  # "soldiers of the new national army", "units of the army"
+        if group is m and actor.kind == "population" and (people := _people_led(m, index, doc, singular_leads)) is not None:
+            out.append(Relation(type="leads", source=m.actor, target=people.actor, source_span=m.span, target_span=people.span,
+                                evidence_span=sentence_span(sentence_of(_root_of(m, doc))), modality="asserted",
+                                rule="relations.described-leaders"))
+            continue  # "the leader of the pirates", "the commander of the mutineers"
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
         if _bare(group.text) == _bare(m.text):
@@ -262,6 +267,21 @@ def _head_of_unnamed_body(m: Mention, index: ActorIndex, doc: Doc, leads: frozen
         return None
     kind = index.actors[body.actor].kind
     return body if kind in GROUP_KINDS or (kind == "population" and pobj.tag_ == "NNS") else None  # "the leader of the rebels"
+
+
+def _people_led(m: Mention, index: ActorIndex, doc: Doc, leads: frozenset[str]) -> Mention | None:
+    """The people a leader's title heads, named in the plural after its "of": "the leader
+    of the pirates", "the commander of the mutineers" (no body named: the band itself)."""
+    words = m.text.lower().split()
+    if words[0] not in _DEFINITE or words[-1] not in leads:
+        return None
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    pobj = object_of(span.root, "of") if span is not None else None
+    people = index.mention_for_token(pobj) if pobj is not None else None
+    if people is None or not people.actor or people.actor == m.actor or people.basis != "nominal" or pobj.tag_ != "NNS" \
+            or index.actors[people.actor].kind != "population" or pobj.lower_ in lexicon("events")["roles"]["inhabitants"]:
+        return None  # ("the leader of the people", "the mayor of the residents": no band)
+    return people
 
 
 def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
