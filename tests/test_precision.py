@@ -1783,7 +1783,9 @@ def test_equipment_belongs_to_who_names_owns_or_uses_it(extractor):
 
 def test_equipment_is_no_party_and_no_modifier(extractor):
     x, names = _run(extractor, "Troops destroyed five trucks near the river.")
-    assert not [r for r in x.relations if r.type in ("fights", "attacks")]
+    # no party fought: the trucks are what was attacked (relations.attacked-equipment), as a place is
+    assert not [r for r in x.relations if r.type == "fights"]
+    assert {(r.type, names[r.target]) for r in x.relations} == {("attacks", "trucks")}, x.relations
     assert all(a.kind == "equipment" for a in x.actors if a.name.endswith("trucks"))
     x, _ = _run(extractor, "A drone strike killed three militants.")  # "drone" modifies the strike
     assert not any(m.label == "PRODUCT" for m in x.mentions)
@@ -4194,3 +4196,18 @@ def test_the_leader_of_a_band_leads_it(extractor, text, pair):
 def test_the_leader_of_the_people_leads_no_band(extractor):
     x, _ = _run(extractor, "The leader of the people spoke to the residents.", date(2025, 6, 1))
     assert not _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.attacked-equipment: craft and vehicles no party owns, aimed at
+    ("Pirate gangs attacked two merchant ships off the coast.", ("gangs", "merchant ships")),
+    ("The air force shot down a drone over the valley.", ("The air force", "a drone")),
+])
+def test_unowned_craft_attacked_are_attacked(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "attacks"), x.relations
+
+
+def test_what_is_fired_or_thrown_is_no_target(extractor):
+    x, _ = _run(extractor, "Protesters threw stones at the troops and soldiers fired rockets at the hill.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.attacked-equipment"], x.relations

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
 from factions.events.arguments import _alongside, _participants, _with_conjuncts, blamed_act
-from factions.events.implied import _implied_relations, attacked_places
+from factions.events.implied import _implied_relations, attacked_equipment, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
@@ -169,6 +169,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             places = participants.places(aimed)
             places += [q for p in places for q in _places_listed_after(p, index) if all(q.actor != o.actor for o in places)]
             relations.extend(attacked_places(event, actors + allies, places))
+        if event_type == "ASSAULT" and not guessed and not pursuit and "relations.attacked-equipment" not in disabled:
+            # "attacked hundreds of merchant ships", "shot down a drone": the kit no one owns
+            aimed = [t for t in recipient_toks if not _origin(t)]
+            relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
     return events, relations
 
 

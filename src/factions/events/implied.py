@@ -211,3 +211,14 @@ def attacked_places(event: Event, attackers: list[Mention], places: list[Mention
                      evidence_span=event.evidence_span, modality=event.modality, claim=event.claim, event=event.id,
                      when=event.when, rule="relations.attacked-place")
             for a in attackers for p in places if a.actor != p.actor]
+
+
+def attacked_equipment(event: Event, attackers: list[Mention], equipment: list[Mention]) -> list[Relation]:
+    """The weapons and vehicles an assault was aimed at that no party named owns, as
+    `attacks` relations from each attacker (rule relations.attacked-equipment): "pirate
+    gangs attacked hundreds of merchant ships", "the air force shot down a drone" (re3d's
+    FightingAgainst with the platform)."""
+    return [Relation(type="attacks", source=a.actor, target=q.actor, source_span=a.span, target_span=q.span,
+                     evidence_span=event.evidence_span, modality=event.modality, claim=event.claim, event=event.id,
+                     when=event.when, rule="relations.attacked-equipment")
+            for a in attackers for q in equipment if a.actor != q.actor]

@@ -144,6 +144,23 @@ class _Participants:
                 out.append(m)
         return out
 
+    def unowned_equipment(self, tokens: list[Token]) -> list[Mention]:
+        """The weapons and vehicles an act is aimed at that no party's phrase owns ("attacked
+        hundreds of merchant ships", "shot down a drone"): what `mentions` leaves out, as it
+        does places (an owned one's owner is the party attacked: "destroyed ISWAP gun trucks")."""
+        out = []
+        for tok in tokens:
+            m = self.index.mention_for_token(tok)
+            if (m is None or not m.actor) and _quantity_head(tok) and object_of(tok) is not None:
+                tok = object_of(tok)  # "attacked hundreds of merchant ships"
+                m = self.index.mention_for_token(tok)
+            if m is None or not m.actor or self.index.actors[m.actor].kind != "equipment" or m.basis == "pronoun" \
+                    or tok.lower_ not in _targets():
+                continue  # (craft and vehicles: "fired rockets at the hill" names what was fired)
+            if self.equipment_owner(m, tok) is None and all(m.actor != o.actor for o in out):
+                out.append(m)
+        return out
+
     def _holding_group(self, place: Token) -> Token | None:
         """The group a place is "of" ("the camp of the Malian army"): its token, or None."""
         holder = object_of(place)
@@ -325,6 +342,13 @@ def _by_phrase(noun: Token) -> Token | None:
         if after.lower_ == "by" and after.head.i == noun.head.i and not any(c.dep_ == "auxpass" for c in noun.head.children):
             by = after
     return by
+
+
+@lru_cache(maxsize=1)
+def _targets() -> frozenset[str]:
+    """Kit an assault may be aimed at (nominals.toml [equipment] platforms and vehicles)."""
+    kit = lexicon("nominals")["equipment"]
+    return frozenset(kit["platforms"]) | frozenset(kit["vehicles"])
 
 
 def _quantity_head(tok: Token) -> bool:
