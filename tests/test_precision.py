@@ -4211,3 +4211,12 @@ def test_unowned_craft_attacked_are_attacked(extractor, text, pair):
 def test_what_is_fired_or_thrown_is_no_target(extractor):
     x, _ = _run(extractor, "Protesters threw stones at the troops and soldiers fired rockets at the hill.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.rule == "relations.attacked-equipment"], x.relations
+
+
+def test_a_that_clause_misread_as_relative_is_what_was_told(extractor):
+    # nlp factions_clause_repairs: "that" fills no role in a clause that has its object
+    x, names = _run(extractor, "Foreign Secretary Rao told reporters in the capital that the jets had hit the camp "
+                               "near the town, and that many fighters had been killed.", date(2025, 6, 1))
+    assert [names[c.speaker] for c in x.claims] == ["Rao"], x.claims
+    x, _ = _run(extractor, "The minister visited the town that the rebels had held for a year.", date(2025, 6, 1))
+    assert not x.claims, x.claims

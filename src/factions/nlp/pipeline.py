@@ -44,6 +44,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     _past_forms(nlp)
     _abbreviations(nlp)
     nlp.add_pipe("factions_paragraphs", before="parser")
+    nlp.add_pipe("factions_clause_repairs", after="lemmatizer")
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
     # lower case, acronyms by exact spelling ("IS" the group, never "is").
     names, acronyms = components.kb_patterns(kb)
