@@ -4220,3 +4220,17 @@ def test_a_that_clause_misread_as_relative_is_what_was_told(extractor):
     assert [names[c.speaker] for c in x.claims] == ["Rao"], x.claims
     x, _ = _run(extractor, "The minister visited the town that the rebels had held for a year.", date(2025, 6, 1))
     assert not x.claims, x.claims
+
+
+def test_a_title_before_a_ranked_name_is_the_names(extractor):
+    # relations.title-of (_window): a rank between the comma and the name
+    x, names = _run(extractor, '"They bear full responsibility," said the commander of the Naval Forces, Vice Admiral '
+                               'Ihor Tarasenko.', date(2025, 6, 1))
+    assert ("leads", "Ihor Tarasenko", "Naval Forces") in _relations(x, names), x.relations
+
+
+def test_a_members_title_of_a_described_body_beside_a_name(extractor):
+    # relations.described-member (_titled_head): "the spokesman of the armed forces, General X"
+    x, names = _run(extractor, '"We will answer any attack," said the spokesman of the armed forces, Major General '
+                               'Tariq Aslam.', date(2025, 6, 1))
+    assert ("member_of", "Tariq Aslam", "armed forces") in _relations(x, names), x.relations

@@ -8,6 +8,7 @@ and one record per relation."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -235,10 +236,16 @@ def _titled_head(title: Mention, person: Mention, index: ActorIndex, doc: Doc, l
     by the title ("the commander of the army, General X", "General X, the commander of
     the army,": rule relations.described-leaders); None when the body is named or none."""
     head_of = _head_of_unnamed_body(title, index, doc, leads)
-    if head_of is None:
+    if head_of is not None:
+        return Relation(type="leads", source=person.actor, target=head_of.actor, source_span=title.span, target_span=head_of.span,
+                        evidence_span=sentence_span(sentence_of(_root_of(title, doc))), modality="asserted",
+                        rule="relations.described-leaders")
+    # "the spokesman of the armed forces, Major General X": a member's title, the same way
+    member_of = _head_of_unnamed_body(title, index, doc, frozenset(lexicon("events")["roles"]["member_of"]))
+    if member_of is None:
         return None
-    return Relation(type="leads", source=person.actor, target=head_of.actor, source_span=title.span, target_span=head_of.span,
-                    evidence_span=sentence_span(sentence_of(_root_of(title, doc))), modality="asserted", rule="relations.described-leaders")
+    return Relation(type="member_of", source=person.actor, target=member_of.actor, source_span=title.span, target_span=member_of.span,
+                    evidence_span=sentence_span(sentence_of(_root_of(title, doc))), modality="asserted", rule="relations.described-member")
 
 
 def _person_before_apposition(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
@@ -1215,6 +1222,14 @@ def _one_of_several(title: Token) -> bool:
     return title.lemma_.lower() in ("commander", "director") or bool(ranked)  # ("a director at the institute": one of its directors)
 
 
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    """Ranks written before a name (names.toml ranks): "Major General", "Vice Admiral"."""
+    from factions.lexicons import validated_table
+
+    return frozenset(validated_table("names")["ranks"])
+
+
 def _window(doc: Doc, span: Span) -> list[Token]:
     """Up to four tokens before a name, or an apposition after it (", the leader of X",
     ", a senior Kataib Hezbollah commander", up to six words)."""
@@ -1235,7 +1250,9 @@ def _window(doc: Doc, span: Span) -> list[Token]:
         # Mohammad Dawood Muzammil": the title governs the "of" phrase before the comma
         # (an honorific may come between: ", Dr. Rashad al-Alimi")
         at = chars.start - 1
-        while at > 0 and (doc[at].text.endswith(".") and doc[at].text[:1].isupper() and len(doc[at]) <= 5):
+        # (and a rank: "the commander of the Naval Forces, Vice Admiral X")
+        while at > 0 and doc[at].text[:1].isupper() and ((doc[at].text.endswith(".") and len(doc[at]) <= 5)
+                                                         or doc[at].lower_ in _rank_words()):
             at -= 1
         last = doc[at - 1] if at >= 1 and doc[at].text == "," else None
     if last is not None and last.dep_ == "pobj" and last.head.lower_ in ("of", "for", "at") and last.head.head not in before:
