@@ -21,7 +21,7 @@ from factions.actors.demonyms import state_named_by, state_of_capital
 from factions.actors.families import bare_role, choose_member, member_named_with
 from factions.actors.linking import Choice, Context, choose, document_context, speaker_position
 from factions.kb import KBActor, KnowledgeBase
-from factions.lexicons import lexicon
+from factions.lexicons import lexicon, validated_table
 from factions.names import normalise, surname, trim_dangling
 from factions.nlp.components import after_place_preposition, nominal_lexicon
 from factions.nlp.tokens import object_of, opens_dateline
@@ -326,6 +326,8 @@ def _repeats(document: Document, mentions: list[Mention], reg: "_Registry") -> l
             continue
         if len(m.text) >= 4 and (m.text[:1].isupper() or m.text.startswith("al-")):
             first.setdefault(m.text, m)
+    parts = _name_parts(text, mentions, first)
+    first.update(parts)
     if not first:
         return []
     # Every whole-word occurrence, the leftmost first and at one place the longest
@@ -341,10 +343,57 @@ def _repeats(document: Document, mentions: list[Mention], reg: "_Registry") -> l
         k = bisect_right(starts, span.end)
         if any(t.overlaps(span) for t in taken[max(0, k - 8) : k]) or any(o.span.overlaps(span) for o in out[-2:]):
             continue
+        if name in parts and _in_longer_name(text, span):
+            continue
         m = first[name]
         actor = by_id.get(m.actor)
-        out.append(Mention(span, m.text, m.label, actor=m.actor, kb_id=actor.kb_id if actor else None, basis="repeat"))
+        out.append(Mention(span, name, m.label, actor=m.actor, kb_id=actor.kb_id if actor else None, basis="repeat"))
     return out
+
+
+def _name_parts(text: str, mentions: list[Mention], names: dict[str, Mention]) -> dict[str, Mention]:
+    """Each given name and surname of a person named in full, where the model missed it
+    alone later ("Brigadier General Prabowo Subianto … Prabowo later commanded"): only a
+    part that one person's names hold, that no other name holds, and that the text never
+    writes in lower case (a word, not a name: "Rose", "Hope")."""
+    titles = _part_titles()["titles"]
+    owners: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label != "PERSON" or m.basis not in ("model", "kb") or not m.actor:
+            continue
+        parts = [w for w in m.text.split() if w.lower() not in titles]
+        if len(parts) < 2:
+            continue
+        for part in parts:
+            if len(part) >= 4 and part.isalpha() and part[0].isupper() and part[1:].islower():
+                owners.setdefault(part, set()).add(m.actor)
+                first.setdefault(part, m)
+    other_words = {w for name, m in names.items() if m.label != "PERSON" for w in name.split()}
+    lowered = text.lower()
+    return {part: first[part] for part, actors in owners.items()
+            if len(actors) == 1 and part not in names and part not in other_words
+            and not any(text[at:at + 1].islower() for at in _occurrences(lowered, part.lower()))}
+
+
+def _in_longer_name(text: str, span: Span) -> bool:
+    """Whether a name part stands inside a longer name the model did not tag: a capitalised
+    word or a name particle beside it ("Ibrahim al- Jaafari", "Jose Luis"), not a title
+    before it ("General Prabowo", "Mr Prabowo")."""
+    after = text[span.end : span.end + 40].split(maxsplit=1)
+    before = text[max(0, span.start - 40) : span.start].split()
+    titles = _part_titles()
+    if after and (after[0][:1].isupper() or after[0].rstrip("-").lower() in titles["particles"]):
+        return True
+    return bool(before) and before[-1][:1].isupper() and not before[-1].endswith((".", ",", ";", ":")) \
+        and before[-1].lower() not in titles["titles"]
+
+
+@lru_cache(maxsize=1)
+def _part_titles() -> dict[str, frozenset[str]]:
+    table = validated_table("names")
+    return {"titles": frozenset(table["ranks"]) | frozenset(table["honorifics"]) | frozenset(table["surname_titles"]),
+            "particles": frozenset(table["name_particles"])}
 
 
 def _occurrences(text: str, name: str):

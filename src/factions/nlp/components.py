@@ -1417,7 +1417,12 @@ def make_nominals(nlp: Language, name: str):
                     break  # "Coalition aircraft", "rebel drones": the word before names their owner
                 if prev.pos_ in ("VERB", "AUX") and prev.dep_ not in ("amod", "compound"):
                     break  # "informed UN Secretary-General X": the verb before is no modifier ("informed sources")
-                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit \
+                # a body's own kind of noun: "the rescue force", "a tank battalion", "the reconnaissance squadron"
+                # (not a party's name before its units: "army units", heads of their own)
+                compound_body = label == "ORG" and prev.dep_ == "compound" and prev.tag_ == "NN" and prev.head.i == token.i \
+                    and prev.is_lower and prev.lower_ not in heads \
+                    and not (start >= 3 and doc[start - 2].text in ("-", "‐", "‑") and not doc[start - 3].is_alpha)  # ("a 60-nation coalition": no half word)
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
