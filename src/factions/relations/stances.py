@@ -597,16 +597,20 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 holder = owner
             elif token.dep_ == "dobj" and token.head.lemma_ in words["holding_verbs"]:  # "X claims control of Aleppo"
                 holder = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if holder is not None:  # "Riah Phiyega, who took charge of the police": the noun the clause describes
+                    holder = relative_noun(holder) or holder
                 if place is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
                     place = object_of(token.head)  # "took control of X": the "of" hung on the verb
         if holder is None or place is None:
             continue
-        if lemma in ("control", "command") and token.pos_ == "NOUN":
+        if lemma in ("control", "command", "charge") and token.pos_ == "NOUN":
             # "Nkurunziza took control of the CNDD-FDD": a person in control of a body leads it
-            # (not one who captured it: "Massoud's capture of the Soviet garrison")
+            # (not one who captured it: "Massoud's capture of the Soviet garrison"); one in command
+            # or in charge of a state's body heads it too ("took charge of the police")
             leader, body = _party(holder, index), _party(place, index)
+            bodies = ("armed_group", "organization") if lemma == "control" else ("armed_group", "organization", "government_body")
             if leader is not None and body is not None and index.actors[leader.actor].kind == "person" \
-                    and index.actors[body.actor].kind in ("armed_group", "organization") and body.actor != leader.actor:
+                    and index.actors[body.actor].kind in bodies and body.actor != leader.actor:
                 out.append(_relation("leads", leader, body, sentence_span(sentence_of(token)), rule="relations.control-of-body"))
                 continue
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
