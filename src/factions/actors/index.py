@@ -186,16 +186,13 @@ class ActorIndex:
                 if len(fitting) == 4:
                     break
         if not fitting:
-            return None
+            # "The prosecutor, X, said 22 officers had been detained and their weapons sent":
+            # no body named before, so the people described in the plural near it
+            return self._plural_description(token, lo, hi) if word in ("they", "them") else None
         if word in ("they", "them") and fitting[0].basis not in ("nominal", "pronoun") and self.actors[fitting[0].actor].kind == "state":
             # "His forces, which came from Uzbekistan, held the town before troops defeated
             # them": a state is named in the singular; a plural description near it is meant
-            # (people described in the plural too, within this sentence and the one before)
-            floor = token.doc[sentence_starts(token.doc)[max(bisect_right(sentence_starts(token.doc), token.i) - 2, 0)]].idx
-            plural = next((m for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)])
-                           if floor <= m.span.start and m.span.end <= token.idx and m.actor and m.basis == "nominal"
-                           and self.actors[m.actor].kind in GROUP_KINDS | {"population"} and not (lo <= m.span.start < hi)
-                           and _plural_mention(m, m.text.lower().rsplit(" ", 1)[-1])), None)
+            plural = self._plural_description(token, lo, hi)
             if plural is not None:
                 return plural
         if word == "it" and token.dep_ in ("dobj", "pobj") and fitting[0].span.start < token.sent.start_char and self._thing_before(token):
@@ -225,6 +222,15 @@ class ActorIndex:
                         head.root.dep_ in ("compound", "poss", "nmod") and head.root.head.dep_ in ("nsubj", "nsubjpass"))):
                     return m
         return fitting[0]
+
+    def _plural_description(self, token: Token, lo: int, hi: int) -> Mention | None:
+        """The nearest group or people described in the plural before `token`, within its
+        sentence and the one before, outside its own subject phrase (`lo`–`hi`)."""
+        floor = token.doc[sentence_starts(token.doc)[max(bisect_right(sentence_starts(token.doc), token.i) - 2, 0)]].idx
+        return next((m for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)])
+                     if floor <= m.span.start and m.span.end <= token.idx and m.actor and m.basis == "nominal"
+                     and self.actors[m.actor].kind in GROUP_KINDS | {"population"} and not (lo <= m.span.start < hi)
+                     and _plural_mention(m, m.text.lower().rsplit(" ", 1)[-1])), None)
 
     def _thing_before(self, token: Token) -> bool:
         """Whether the sentence before an object "it" is about a thing, no party: its

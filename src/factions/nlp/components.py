@@ -346,6 +346,14 @@ def _person_titles() -> frozenset[str]:
     return frozenset(w for w in (*roles["leads"], *roles["member_of"]) if "-" not in w)
 
 
+@lru_cache(maxsize=1)
+def _singular_person_heads() -> frozenset[str]:
+    """The person heads of lexicons/nominals.toml that name one person ("prosecutor",
+    "judge", "commissioner"), for a name set beside one by a comma."""
+    plurals = frozenset(nominal_lexicon()["irregular_plurals"])
+    return frozenset(w for w in nominal_lexicon()["person"]["heads"] if not w.endswith("s") and w not in plurals and "-" not in w)
+
+
 def _titled_person(ent: Span) -> bool:
     """A name the model took for a body, set beside a person's title by a comma
     ("Ilaria Allegrozzi, senior Sahel researcher at …", "its commander, Godfrey
@@ -355,7 +363,7 @@ def _titled_person(ent: Span) -> bool:
         return False
     root = ent.root
     if root.dep_ == "appos" and ent.start >= 2 and ent.doc[ent.start - 1].text == "," and root.head.i < ent.start \
-            and root.head.lemma_.lower() in _person_titles() and root.head.tag_ == "NN":
+            and (root.head.lemma_.lower() in _person_titles() or root.head.lower_ in _singular_person_heads()) and root.head.tag_ == "NN":
         return True  # "Its commander, Godfrey Otunge, said …": a singular title, then the name
     if ent.end >= len(ent.doc) or ent.doc[ent.end].text != ",":
         return False

@@ -377,12 +377,14 @@ def facilities_of_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
         if span is None or span.root.lower_ not in heads or any(c.lower_ in idioms for c in span.root.children):
             continue
         pobj = _of_after(span)
-        owner = index.mention_for_token(pobj) if pobj is not None else None
-        if owner is None or not owner.actor or owner.actor == m.actor \
-                or index.actors[owner.actor].kind not in GROUP_KINDS | {"person", "population"}:
-            continue
-        out.append(Relation(type="owned_by", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
-                            evidence_span=sentence_span(sentence_of(span.root)), modality="asserted", rule="relations.facility-of"))
+        # several facilities are each owner's: "the embassies of Britain, the Netherlands and Germany"
+        owners = [pobj, *pobj.conjuncts] if pobj is not None and span.root.tag_ == "NNS" else [pobj]
+        for owner in (index.mention_for_token(o) if o is not None else None for o in owners):
+            if owner is None or not owner.actor or owner.actor == m.actor \
+                    or index.actors[owner.actor].kind not in GROUP_KINDS | {"person", "population"}:
+                continue
+            out.append(Relation(type="owned_by", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
+                                evidence_span=sentence_span(sentence_of(span.root)), modality="asserted", rule="relations.facility-of"))
     return out
 
 
