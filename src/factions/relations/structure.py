@@ -933,7 +933,7 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"; "Led by Y, it
             # pledged allegiance …": a participle opening the clause describes its subject
             led = _listed_before(token, token.head)
-            if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and token.i < token.head.i:
+            if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and (token.i < token.head.i or _set_off_leading(token, index)):
                 led = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif token.dep_ == "advcl":
                 led = None  # "…, while the east is run by Haftar": a clause of its own, not the first one's subject
@@ -1025,6 +1025,19 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
                                     target_span=m.span, evidence_span=sentence_span(sentence_of(span.root)), modality="asserted",
                                     rule="relations.named-members"))
     return out
+
+
+def _set_off_leading(token: Token, index: ActorIndex) -> bool:
+    """"The strikers gathered on a hill near the mine, led by X": "led" or "commanded" set
+    off by a comma after the verb, with no subject or conjunction of its own, describes the
+    verb's subject, when no party stands right before the comma for it to describe ("in
+    contact with the IICD, chaired by X"; "the mine, run by X": a thing is run, not led)."""
+    doc = token.doc
+    if token.lemma_ not in ("lead", "command") or token.i < 2 or doc[token.i - 1].text != "," \
+            or any(c.dep_ in ("mark", "nsubj", "nsubjpass", "auxpass") for c in token.children):
+        return False
+    before = index.mention_for_token(doc[token.i - 2])
+    return before is None or not before.actor or index.actors[before.actor].kind not in GROUP_KINDS | {"person", "population"}
 
 
 def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
