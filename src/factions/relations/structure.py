@@ -1070,16 +1070,13 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
         outer = [m for m in listed if not any(o is not m and o.span.contains(m.span) and o.span != m.span for o in listed)
                  and not (m.basis == "nominal" and any(o.basis != "nominal" and o.span.start - m.span.end == 1 for o in listed))]
         # ("the Canadian diplomat Robert Fowler": one person, by name)
-        # the pronoun stands for the party in the phrase that states the tie ("among them")
-        pronoun = doc[i + 1]
-        them = Span(pronoun.idx, pronoun.idx + len(pronoun.text))
         seen = set()
         for member in outer:
             if member.span in seen:
                 continue
             seen.add(member.span)
             out.append(Relation(type="member_of", source=member.actor, target=group.actor, source_span=member.span,
-                                target_span=them, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
+                                target_span=group.span, evidence_span=sentence_span(sentence_of(token)), modality="asserted",
                                 rule="relations.among-them"))
     return out
 
