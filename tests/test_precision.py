@@ -4246,3 +4246,15 @@ def test_charges_and_things_run_lead_nothing(extractor):
     # a participle right after a party describes that party, not the verb's subject
     x, _ = _run(extractor, "The Government has worked closely with the commission, led by Judge Amina Bello.", date(2025, 6, 1))
     assert ("Amina Bello", "The Government") not in _spans(x, "leads"), x.relations
+
+
+def test_a_doer_said_to_be_no_one_in_particular_is_no_party(extractor):
+    # events.nearest-party: lexicons/events.toml indefinite_subjects
+    x, _ = _run(extractor, '"Kenya will not allow anyone to destroy its institutions by force," the minister said.', date(2025, 6, 1))
+    assert not _spans(x, "fights") and not _spans(x, "attacks"), x.relations
+
+
+def test_a_group_of_people_is_a_part_of_them(extractor):
+    # relations.group-of-people: lexicons/relations.toml body_of.subsets
+    x, _ = _run(extractor, "A band of former guerrillas attacked the police post.", date(2025, 6, 1))
+    assert ("A band", "former guerrillas") in _spans(x, "member_of"), x.relations

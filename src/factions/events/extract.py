@@ -96,8 +96,13 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             c.dep_ == "nsubjpass" and (c.pos_ in ("PRON", "NUM") or any(n.dep_ == "nummod" for n in c.children)) for c in token.children)
             or (any(c.dep_ == "nsubjpass" for c in token.children)
                 and not any(c.dep_ == "agent" or (c.dep_ == "mark" and c.lower_ in ("until", "till", "unless")) for c in token.children)))
+        # "will not allow anyone to destroy its institutions", "nobody attacked the base": the
+        # doer is said to be no one in particular; the nearest party is not it
+        anyone = not is_noun and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex["participants"]["indefinite_subjects"]
+                                     for c in token.children)
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
-                and not relative and not by_event and not blamed and not unnamed_doer and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
+                and not relative and not by_event and not blamed and not unnamed_doer and not anyone \
+                and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.
