@@ -4220,6 +4220,11 @@ def test_whom_a_pronoun_or_a_title_stands_for(extractor, text, relation):
     # nlp _titled_person: a name beside a singular person's title is a person, so "their" is the guards'
     ("The chief prosecutor, Halima Osei, said that 14 guards had been detained and their rifles seized.", "owned_by",
      ("their rifles", "guards")),
+    # relations.loyal-to: forces loyal to one named by title
+    ("The army had stayed loyal to the President throughout the crisis.", "leads", ("the President", "The army")),
+    # nlp factions_nominals (body_of_a_thing): a commission of inquiry is a body; relations.founded-by: one a person set up
+    ("A commission of inquiry set up by President Amadou Sall found that the police had fired first.", "leads",
+     ("Amadou Sall", "A commission")),
     # relations.led-by (_set_off_leading): "led by X" set off after the verb describes its subject
     ("The protesters marched to the square, led by Samuel Oduya, a union organiser.", "leads",
      ("Samuel Oduya", "The protesters")),

@@ -490,9 +490,11 @@ def _names_a_document(ent: Span, document_words: frozenset[str]) -> bool:
 
 def _of_a_thing(token: Token, heads: dict[str, str]) -> bool:
     """Whether a noun's "of" names a thing rather than people, units or kit ("a column of
-    smoke", not "a column of troops", "a column of tanks")."""
+    smoke", not "a column of troops", "a column of tanks", nor "a commission of inquiry",
+    lexicons/nominals.toml body_of_a_thing)."""
     pobj = object_of(token, "of")
-    return pobj is not None and heads.get(pobj.lower_) is None and not pobj.ent_type_
+    return pobj is not None and heads.get(pobj.lower_) is None and not pobj.ent_type_ \
+        and pobj.lower_ not in nominal_lexicon()["group"]["body_of_a_thing"]
 
 
 @lru_cache(maxsize=1)

@@ -1653,7 +1653,9 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 bodies = [b for t in (*founders, *partners) if (b := party(t, {"armed_group", "organization", "state"})) is not None]
             for group in founded:
                 for founder in (*founders, *(partners if not by_agent else ())):  # "founded the group with X": co-founders
-                    add("leads", party(founder, {"person"}), party(group, {"armed_group", "organization"}), token, "relations.founded-by")
+                    # (and a state's body a person set up: "a commission of inquiry set up by the President")
+                    add("leads", party(founder, {"person"}), party(group, {"armed_group", "organization", "government_body"}), token,
+                        "relations.founded-by")
                 for body in bodies:
                     add("member_of", body, party(group, {"armed_group", "organization"}), token, "relations.founded-by")
             for i, a in enumerate(bodies):
