@@ -4225,6 +4225,8 @@ def test_whom_a_pronoun_or_a_title_stands_for(extractor, text, relation):
     # nlp factions_nominals (body_of_a_thing): a commission of inquiry is a body; relations.founded-by: one a person set up
     ("A commission of inquiry set up by President Amadou Sall found that the police had fired first.", "leads",
      ("Amadou Sall", "A commission")),
+    # relations.attacked-equipment: buses and cars fired on (nominals.toml [equipment] vehicles)
+    ("Gunmen opened fire on a bus carrying pilgrims near the border.", "attacks", ("Gunmen", "a bus")),
     # relations.led-by (_set_off_leading): "led by X" set off after the verb describes its subject
     ("The protesters marched to the square, led by Samuel Oduya, a union organiser.", "leads",
      ("Samuel Oduya", "The protesters")),
@@ -4263,3 +4265,9 @@ def test_a_group_of_people_is_a_part_of_them(extractor):
     # relations.group-of-people: lexicons/relations.toml body_of.subsets
     x, _ = _run(extractor, "A band of former guerrillas attacked the police post.", date(2025, 6, 1))
     assert ("A band", "former guerrillas") in _spans(x, "member_of"), x.relations
+
+
+def test_what_is_fired_on_is_no_ones_ride_and_a_mine_is_no_kit(extractor):
+    # relations.equipment-of (_fired_on): "opened fire on buses" names the target; "a platinum mine" is a place
+    x, _ = _run(extractor, "Municipal police opened fire on buses near a platinum mine owned by a British company.", date(2025, 6, 1))
+    assert not _spans(x, "owned_by"), x.relations

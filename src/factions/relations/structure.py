@@ -568,7 +568,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         if first.dep_ == "pobj" and verb.lower_ == "with" and verb.head.pos_ in ("NOUN", "PROPN"):
             candidates.append(verb.head)  # "gunmen with rifles and grenades": the men's
             verb = None
-        using = verb is not None and first.dep_ == "pobj" and verb.lower_ in words["using_preps"]
+        using = verb is not None and first.dep_ == "pobj" and verb.lower_ in words["using_preps"] \
+            and not (verb.lower_ == "on" and _fired_on(verb.head))  # ("opened fire on buses": the target, not a ride)
         if using:  # "arrived in gun trucks", "attacked the base with drones"
             verb = verb.head
         if verb is not None and verb.pos_ == "VERB":
@@ -1038,6 +1039,12 @@ def _set_off_leading(token: Token, index: ActorIndex) -> bool:
         return False
     before = index.mention_for_token(doc[token.i - 2])
     return before is None or not before.actor or index.actors[before.actor].kind not in GROUP_KINDS | {"person", "population"}
+
+
+def _fired_on(verb: Token) -> bool:
+    """Whether "on" after the verb names what was fired on ("fired on the boats", "opened fire
+    on buses"), not what carried the subject ("arrived on motorcycles")."""
+    return verb.lemma_ in ("fire", "shoot") or any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
 
 
 def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
