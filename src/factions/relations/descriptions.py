@@ -422,7 +422,7 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
     # people, not units: "troops", "volunteers", "men" (not "platoon", "contingent")
     people = frozenset(origin) | frozenset(troops["forces_of_subject"]) \
         | frozenset(troops["force_nouns"]) - frozenset(troops["unit_nouns"])
-    units, affiliates, subsets = frozenset(words["units"]), frozenset(words["affiliates"]), frozenset(words["subsets"])
+    units, affiliates = frozenset(words["units"]), frozenset(words["affiliates"])
     splits, successors = frozenset(words["splits"]), frozenset(words["successors"])
     not_part_modifiers = frozenset(words["not_part_modifiers"])
     person_heads = frozenset(lexicon("nominals")["person"]["heads"])
@@ -453,12 +453,7 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
         titled = span[0].lower_ in leader_titles or (span.start > 0 and doc[span.start - 1].lower_ in leader_titles)
         if pobj.lower_ in person_heads and pobj.tag_ in ("NN", "NNP") and whole.basis == "nominal":
             continue  # "the Office of the High Commissioner": a person's title, no body
-        if m.basis == "nominal" and head in subsets and span.root.tag_ == "NN" and whole.basis == "nominal" \
-                and (whole_kind == "population" or pobj.lemma_.lower() in people):
-            # "a group of strikers", "a line of officers", "a band of former guerrillas": some of
-            # them, a part of the people named
-            add(m, whole, pobj, "relations.group-of-people")
-        elif kind == "person" and m.basis != "nominal" and whole_kind in GROUP_KINDS - {"state"} and not titled:
+        if kind == "person" and m.basis != "nominal" and whole_kind in GROUP_KINDS - {"state"} and not titled:
             add(m, whole, pobj, "relations.person-of-body")  # ("President X of Togo": relations.title-of)
         elif kind not in GROUP_KINDS - {"state"} or (m.basis == "nominal" and head in person_heads):
             continue  # ("the deputy chairman of the SPLM-IO": relations.title-of)
