@@ -1427,7 +1427,7 @@ def make_nominals(nlp: Language, name: str):
                     break  # "Coalition aircraft", "rebel drones": the word before names their owner
                 if prev.pos_ in ("VERB", "AUX") and prev.dep_ not in ("amod", "compound"):
                     break  # "informed UN Secretary-General X": the verb before is no modifier ("informed sources")
-                # a body's own kind of noun: "the rescue force", "a tank battalion", "the reconnaissance squadron"
+                # a body's own kind of noun: "the rescue force", "the reconnaissance squadron", "guerrilla armies"
                 # (not a party's name before its units: "army units", heads of their own)
                 compound_body = label == "ORG" and prev.dep_ == "compound" and prev.tag_ == "NN" and prev.head.i == token.i \
                     and prev.is_lower and prev.lower_ not in heads \
