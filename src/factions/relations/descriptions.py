@@ -340,7 +340,7 @@ def loyal_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
                 if x is None or not x.actor or x.actor == m.actor:
                     continue
                 kind = index.actors[x.actor].kind
-                if kind == "person" and m.basis == "nominal" and loyal or (loyal and m.basis == "nominal" and person_by_role(x, doc, index)):
+                if loyal and m.basis == "nominal" and (kind == "person" or person_by_role(x, doc, index)):
                     # (one named by title too: "the armed forces had stayed loyal to the President")
                     rel = Relation(type="leads", source=x.actor, target=m.actor, source_span=x.span, target_span=m.span,
                                    evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule=rule)
