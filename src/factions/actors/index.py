@@ -227,8 +227,9 @@ class ActorIndex:
         """The nearest group or people described in the plural before `token`, within its
         sentence and the one before, outside its own subject phrase (`lo`–`hi`)."""
         floor = token.doc[sentence_starts(token.doc)[max(bisect_right(sentence_starts(token.doc), token.i) - 2, 0)]].idx
-        return next((m for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)])
-                     if floor <= m.span.start and m.span.end <= token.idx and m.actor and m.basis == "nominal"
+        # (mentions in order of start: the walk back stops at the floor, not at the document's start)
+        return next((m for m in self._by_start[bisect_left(self._starts, floor) : bisect_right(self._starts, token.idx)][::-1]
+                     if m.span.end <= token.idx and m.actor and m.basis == "nominal"
                      and self.actors[m.actor].kind in GROUP_KINDS | {"population"} and not (lo <= m.span.start < hi)
                      and _plural_mention(m, m.text.lower().rsplit(" ", 1)[-1])), None)
 
