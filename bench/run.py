@@ -4,7 +4,9 @@ measured in the same run on the same machine.
 Phases run in their own processes so that each peak RSS is its own:
   spacy     bare spaCy (same model, same components factions runs) over the corpus
   factions  full factions extraction over the same corpus, one process; again with the
-            trained attribution tagger (--extractor rules+model)
+            trained attribution tagger (--extractor rules+model). These three take turns
+            over thirds of the corpus (extraction_rounds), so that a drift in the shared
+            machine's speed falls on all three alike
   ingest    `ingest` into a fresh SQLite store with 1 and with 2 worker processes, then
             with the Dask engine (a LocalCluster of 1 and of 2 workers), then 2 worker
             processes into PostgreSQL
@@ -569,6 +571,37 @@ def _run_phase(*args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _sum_rounds(parts: list[dict]) -> dict:
+    words = sum(p["words"] for p in parts)
+    seconds = sum(p["seconds"] for p in parts)
+    return {"words": words, "seconds": seconds, "words_per_s": words / seconds,
+            "peak_rss_mb": max(p["peak_rss_mb"] for p in parts)}
+
+
+def extraction_rounds(corpus: Path, rounds: int = 3) -> tuple[dict, dict, dict, list[dict]]:
+    """Bare spaCy, rules and rules+model over the corpus, taken in turns a slice at a time.
+
+    The machine is shared and its speed drifts over minutes: three phases of two to three
+    minutes each, run one after the other, gave ratios from 0.73 to 1.04 for the same code
+    (bench results of 2026-12-03 and 12-04). Interleaved, each slice's three runs see
+    nearly the same machine; the order within a round rotates so none always runs first.
+    """
+    lines = corpus.read_text().splitlines(keepends=True)
+    per_round = []
+    for n in range(rounds):
+        part = corpus.with_name(f"{corpus.stem}.round{n}{corpus.suffix}")
+        part.write_text("".join(lines[n::rounds]))
+        runs = {"spacy": ("spacy", str(part)), "rules": ("factions", str(part)),
+                "rules+model": ("factions", str(part), "rules+model")}
+        order = list(runs)[n % 3:] + list(runs)[: n % 3]
+        per_round.append({name: _run_phase(*runs[name]) for name in order})
+        part.unlink()
+    bare, full, tagged = (_sum_rounds([r[name] for r in per_round]) for name in ("spacy", "rules", "rules+model"))
+    spread = [{"ratio": r["rules"]["words_per_s"] / r["spacy"]["words_per_s"],
+               "ratio_with_tagger": r["rules+model"]["words_per_s"] / r["spacy"]["words_per_s"]} for r in per_round]
+    return bare, full, tagged, spread
+
+
 def machine() -> dict:
     import spacy
 
@@ -617,9 +650,7 @@ def main() -> None:
     ingest_corpus = CORPUS_DIR / f"corpus-{args.ingest_words}.jsonl"
     sizes = {"extraction": build_corpus(args.words, corpus), "ingest": build_corpus(args.ingest_words, ingest_corpus)}
     print(f"corpus: {sizes['extraction']['documents']} documents, {sizes['extraction']['words']:,} words", file=sys.stderr)
-    bare = _run_phase("spacy", str(corpus))
-    full = _run_phase("factions", str(corpus))
-    tagged = _run_phase("factions", str(corpus), "rules+model")  # with the trained attribution tagger
+    bare, full, tagged, rounds = extraction_rounds(corpus)
     ingest = [_run_phase("ingest", str(ingest_corpus), str(n)) for n in (1, 2)]
     dask = [_run_phase("ingest", str(ingest_corpus), str(n), "dask") for n in (1, 2)]
     queries = _run_phase("queries", str(args.claims))
@@ -659,7 +690,7 @@ def main() -> None:
     result = {
         "date": date.today().isoformat(), "machine": host, "corpus": sizes,
         "bare_spacy": bare, "factions": full, "extraction_ratio": ratio,
-        "factions_with_tagger": tagged, "extraction_ratio_with_tagger": ratio_tagged,
+        "factions_with_tagger": tagged, "extraction_ratio_with_tagger": ratio_tagged, "extraction_rounds": rounds,
         "ingest": ingest, "ingest_speedup_2_workers": speedup,
         "dask": dask, "dask_2_workers_vs_processes": dask_ratio, "postgresql": postgres,
         "queries": queries, "api": api, "long_document": long_doc, "exports": exports, "targets": targets,
@@ -670,6 +701,8 @@ def main() -> None:
         ("bare spaCy", f"{bare['words_per_s']:,.0f} words/s", f"{bare['peak_rss_mb']:,.0f} MB", "baseline"),
         ("factions extraction", f"{full['words_per_s']:,.0f} words/s", f"{full['peak_rss_mb']:,.0f} MB", f"{ratio:.2f} x bare spaCy"),
         ("factions, rules+model", f"{tagged['words_per_s']:,.0f} words/s", f"{tagged['peak_rss_mb']:,.0f} MB", f"{ratio_tagged:.2f} x bare spaCy"),
+        ("  by round (a third each)", " / ".join(f"{r['ratio']:.2f}" for r in rounds),
+         " / ".join(f"{r['ratio_with_tagger']:.2f}" for r in rounds), "rules; rules+model"),
         *[(f"ingest, {i['workers']} worker(s)", f"{i['documents_per_s']:.1f} docs/s", f"{i['peak_rss_mb']:,.0f} MB",
            "baseline" if i["workers"] == 1 else f"{speedup:.2f} x 1 worker") for i in ingest],
         *[(f"ingest, Dask, {i['workers']} local worker(s)", f"{i['documents_per_s']:.1f} docs/s", f"start {i['startup_s']:.0f} s",
