@@ -173,6 +173,14 @@ class _Speakers:
             # "one of them said", "two of the officials said", "Some in Hurras al-Din
             # suspect", "Many of those forces regard": the phrase as written.
             span = _tokens_span([t for t in subject.subtree if not t.is_punct])
+            own = index.mention_for_token(subject)
+            if own is not None and own.actor and own.span.start <= subject.idx < own.span.end and own.span.end < span.end \
+                    and subject.text.islower():
+                # "Four members of the National Guard asked …": the people its head already
+                # names speak (their membership is relations.described-member's); a second
+                # actor for the whole phrase would hide them. ("The Members of the Security
+                # Council urge": capitalised, the body's formal name for itself, one phrase.)
+                return own.actor, span
             return index.descriptive(span, "population").id, span
         if subject.pos_ == "PRON" or subject.tag_ == "PRP":
             target = index.resolve_pronoun(subject)

@@ -285,7 +285,50 @@ def clause_repairs(doc: Doc) -> Doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues or any(c.dep_ == "ccomp" for c in verb.children):
             continue
         tok.head, tok.dep_, that.dep_ = verb, "ccomp", "mark"
+    _rehang_fired_at(doc)
     return doc
+
+
+# What a weapon is fired at or on belongs to the firing: "opened fire with rifles and mortars
+# on people who tried to flee", "fired with machine guns at the crowd".
+_AIMING_PREPS = frozenset({"on", "at", "upon"})
+_FIRING_VERBS = frozenset({"fire", "open", "shoot", "return"})
+
+
+def _rehang_fired_at(doc: Doc) -> None:
+    """The parser hangs the target's "on"/"at" phrase on the last weapon of "with …"
+    instead of on the verb of firing; it is re-hung there, unless the verb has its own
+    "on"/"at" phrase after it already ("On 22 April" before it is a date's) (nominals.toml
+    [equipment] heads). And in "fired on passing cars", "shot at fleeing villagers" it
+    reads the participle as a gerund whose object is the target: the target is the
+    phrase's object, the participle its modifier."""
+    kit = _kit_heads()
+    for prep in doc:
+        if prep.dep_ == "prep" and prep.lower_ in _AIMING_PREPS and prep.head.lemma_.lower() in _FIRING_VERBS:
+            gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG" and c.i == prep.i + 1), None)
+            target = next((c for c in gerund.children if c.dep_ == "dobj" and c.i == gerund.i + 1), None) if gerund else None
+            if target is not None and target.pos_ in ("NOUN", "PROPN"):
+                target.head, target.dep_ = prep, "pobj"
+                gerund.head, gerund.dep_ = target, "amod"
+            continue
+        if prep.dep_ != "prep" or prep.lower_ not in _AIMING_PREPS or prep.head.lemma_.lower() not in kit:
+            continue
+        weapon = prep.head
+        while weapon.dep_ == "conj" and weapon.head.i != weapon.i:
+            weapon = weapon.head
+        with_ = weapon.head
+        if weapon.dep_ != "pobj" or with_.lower_ != "with" or with_.dep_ != "prep":
+            continue
+        verb = with_.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _FIRING_VERBS \
+                or any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and c.i > verb.i for c in verb.children):
+            continue
+        prep.head = verb
+
+
+@lru_cache(maxsize=1)
+def _kit_heads() -> frozenset[str]:
+    return frozenset(nominal_lexicon()["equipment"]["heads"])
 
 
 @lru_cache(maxsize=1)
