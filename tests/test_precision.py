@@ -4303,3 +4303,29 @@ def test_members_who_speak_are_the_members_named(extractor):
     # a body's formal name for itself stays one phrase
     x, _ = _run(extractor, "The Members of the Security Council urge all parties to respect the truce.", date(2025, 6, 1))
     assert [m for m in x.mentions if m.text == "The Members of the Security Council"], x.mentions
+
+
+def test_they_stays_the_argument_as_the_text_has_it(extractor):
+    # events.participants ARGUMENT_PRONOUNS: "they" after the name in one sentence is related as written
+    x, _ = _run(extractor, "Rebel fighters held the bridge, and on Sunday they attacked the army.", date(2025, 6, 1))
+    assert ("they", "the army") in _spans(x, "fights"), x.relations
+    # "them" still gives way to the name (re3d-dev's annotators name whom it stands for)
+    x, _ = _run(extractor, "The rebels ambushed a convoy, and soldiers later attacked them.", date(2025, 6, 1))
+    assert ("soldiers", "The rebels") in _spans(x, "fights"), x.relations
+
+
+def test_a_sea_named_after_a_state_is_a_place_not_the_state(extractor):
+    # nlp factions_whole_names (_body_named_after, nominals.toml [place] waters_of)
+    text = "Two frigates fired on a fishing boat in the Gulf of Oman on Monday."
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    gulf = [m for m in x.mentions if m.text == "Gulf of Oman"]
+    assert gulf and gulf[0].label == "LOC", x.mentions
+    assert not [r for r in x.relations if text[r.target_span.start:r.target_span.end] == "Oman"], x.relations
+
+
+def test_the_war_an_act_of_fighting_happened_in_takes_no_enemy_from_the_main_clause(extractor):
+    # events.nearest-party: the setting of a verb of fighting ("fought ... in the civil war") guesses no side
+    text = "Kurbonzoda, who fought against the Government in the civil war of the 1990s, had joined the armed forces in 1997."
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert ("Kurbonzoda", "the Government") in _spans(x, "fights"), x.relations
+    assert ("Kurbonzoda", "the armed forces") not in _spans(x, "fights"), x.relations

@@ -100,8 +100,14 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # doer is said to be no one in particular; the nearest party is not it
         anyone = not is_noun and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex["participants"]["indefinite_subjects"]
                                      for c in token.children)
+        # "who fought against the Government in the civil war, had joined the armed forces":
+        # a war or a battle a verb of fighting happened in is that act's setting; the
+        # act named its enemy, and the main clause's object is none in it ("killed in
+        # clashes with patrols" still takes its doer)
+        setting = is_noun and actors and not recipients and token.dep_ == "pobj" and token.head.head.pos_ == "VERB" \
+            and _match_trigger(token.head.head, t) is not None
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
-                and not relative and not by_event and not blamed and not unnamed_doer and not anyone \
+                and not relative and not by_event and not blamed and not unnamed_doer and not anyone and not setting \
                 and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using

@@ -119,12 +119,15 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 def _body_named_after(doc: Doc, ent: Span) -> Span | None:
     """A body named after a place: plural capitals and "of" before a place's name
-    ("the Sons of Iraq", "Friends of Syria") make a name of their own, unlinked; a
+    ("the Sons of Iraq", "Friends of Syria") make a name of their own, unlinked, as a
+    sea's or a strait's name makes a place ("the Sea of Japan", "the Gulf of Aden"); a
     singular one ("the Government of Iraq", "the Republic of Iraq") or an office
     ("the Minister of Foreign Affairs of Iraq") still names the state."""
     if ent.label_ not in PLACE_LABELS or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
         return None
     head = doc[ent.start - 2]
+    if head.lower_ in _waters_of() and head.text[:1].isupper() and not head.is_sent_start:
+        return Span(doc, head.i, ent.end, label="LOC")  # "the Sea of Japan": a sea's name (nominals.toml [place] waters_of)
     if head.tag_ != "NNPS" or not head.text[:1].isupper() or head.ent_type_:
         return None
     start = head.i
@@ -134,6 +137,11 @@ def _body_named_after(doc: Doc, ent: Span) -> Span | None:
     if start > 0 and doc[start - 1].lower_ == "of":
         return None
     return Span(doc, start, ent.end, label="ORG")
+
+
+@lru_cache(maxsize=1)
+def _waters_of() -> frozenset[str]:
+    return frozenset(nominal_lexicon()["place"]["waters_of"])
 
 
 def _holding(snapshot: list[tuple], starts: list[int], start: int, end: int) -> tuple | None:
