@@ -4329,3 +4329,11 @@ def test_the_war_an_act_of_fighting_happened_in_takes_no_enemy_from_the_main_cla
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert ("Kurbonzoda", "the Government") in _spans(x, "fights"), x.relations
     assert ("Kurbonzoda", "the armed forces") not in _spans(x, "fights"), x.relations
+
+
+def test_what_a_sentence_calls_it_is_not_them(extractor):
+    # actors.index.resolve_pronoun: "its" and "them" in one sentence are different parties
+    text = "The militia seized 12 aid workers. The militia wants a ransom, and its commander threatened to kill them."
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert ("its commander", "The militia") not in _spans(x, "fights"), x.relations
+    assert ("its commander", "them") in _spans(x, "fights"), x.relations

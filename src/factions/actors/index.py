@@ -176,7 +176,13 @@ class ActorIndex:
             # "Colonel Mobutu arrested him", "government troops attacked them": a
             # clause's object is someone other than its subject (binding)
             head = -1
+        # "The gang demanded a ransom, and its leader threatened to shoot them": what the
+        # sentence has just called "it" is not "them"
+        called_it = {m.actor for m in self.mentions_within(token.sent.start_char, token.idx)
+                     if m.basis == "pronoun" and m.text.lower() in ("it", "its")} if word in ("they", "them") else set()
         for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
+            if m.actor in called_it:
+                continue
             if m.span.end <= token.idx and self._fits(m, word) and not (lo <= m.span.start < hi and not m.span.start <= head < m.span.end):
                 if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
                     continue  # "in a statement on Telegram, it said": the channel, not who speaks
