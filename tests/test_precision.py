@@ -4337,3 +4337,11 @@ def test_what_a_sentence_calls_it_is_not_them(extractor):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert ("its commander", "The militia") not in _spans(x, "fights"), x.relations
     assert ("its commander", "them") in _spans(x, "fights"), x.relations
+
+
+def test_a_rulers_title_of_a_place_runs_it(extractor):
+    # relations.described-leaders (_place_ruled; lexicons/relations.toml possessor.place_rulers)
+    x, _ = _run(extractor, "The governor of Helmand province said the road to the north was closed.", date(2025, 6, 1))
+    assert ("The governor", "Helmand province") in _spans(x, "leads"), x.relations
+    x, _ = _run(extractor, "The governor of the central bank resigned on Monday.", date(2025, 6, 1))
+    assert not _spans(x, "leads"), x.relations

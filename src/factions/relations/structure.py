@@ -117,6 +117,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     of_states_only = frozenset(lexicon("relations")["possessor"]["of_states"])
     leader_heads = frozenset(lexicon("relations")["possessor"]["leaders"])
     singular_leads = frozenset(lexicon("events")["roles"]["leads"])  # "the President of Kenya", "its commander"
+    place_rulers = frozenset(lexicon("relations")["possessor"]["place_rulers"])
     ally = _words_of("ally_description")
     ties = frozenset(ally["allies"]) | frozenset(ally["backers"]) | frozenset(ally["clients"])
     for m in list(index.mentions):
@@ -165,6 +166,12 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                                 evidence_span=sentence_span(sentence_of(_root_of(m, doc))), modality="asserted",
                                 rule="relations.described-leaders"))
             continue  # "the leader of the pirates", "the commander of the mutineers"
+        ruled = _place_ruled(m, index, doc) if words[-1] in place_rulers and words[0] in _DEFINITE else None
+        if ruled is not None:
+            out.append(Relation(type="leads", source=m.actor, target=ruled.actor, source_span=m.span, target_span=ruled.span,
+                                evidence_span=sentence_span(sentence_of(_root_of(m, doc))), modality="asserted",
+                                rule="relations.described-leaders"))
+            continue  # "the mayor of the Gran Sabana district": who runs the place (a title beside a name is relations.title-of's)
         if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
             continue
         if _bare(group.text) == _bare(m.text):
@@ -223,6 +230,17 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 )
             )
     return out
+
+
+def _place_ruled(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
+    """The place named right after a ruler's title and "of" ("the governor of Kandahar
+    province"), or None."""
+    place = object_of(_root_of(m, doc))
+    ruled = index.mention_for_token(place) if place is not None else None
+    if ruled is None or not ruled.actor or index.actors[ruled.actor].kind != "location" \
+            or index.document.text[m.span.end : ruled.span.start].split() != ["of"]:
+        return None
+    return ruled
 
 
 def _root_of(m: Mention, doc: Doc) -> Token:
