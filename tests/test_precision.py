@@ -4345,3 +4345,10 @@ def test_a_rulers_title_of_a_place_runs_it(extractor):
     assert ("The governor", "Helmand province") in _spans(x, "leads"), x.relations
     x, _ = _run(extractor, "The governor of the central bank resigned on Monday.", date(2025, 6, 1))
     assert not _spans(x, "leads"), x.relations
+
+
+def test_a_prefix_before_a_common_word_is_part_of_the_description(extractor):
+    # nlp factions_nominals: "non-governmental", "pro-government" whole; "anti-MONUSCO" leaves the name out
+    x, _ = _run(extractor, "Pro-government militias and non-governmental organisations met anti-MONUSCO protesters.", date(2025, 6, 1))
+    texts = {m.text for m in x.mentions}
+    assert {"Pro-government militias", "non-governmental organisations", "MONUSCO protesters"} <= texts, texts

@@ -1460,9 +1460,11 @@ def make_nominals(nlp: Language, name: str):
                 if prev.text in ("-", "–", "—") and (prev.whitespace_ or start < 2 or doc[start - 2].whitespace_):
                     break  # a dash set off by spaces ends a dateline: "N'Djamena (AFP) - Chadian troops"
                 if prev.text in ("-", "‐", "‑") and start >= 2 and doc[start - 2].is_alpha and doc[start - 1].head.i in range(start, token.i + 1) \
-                        and doc[start - 2].head.i in range(start, token.i + 1) and doc[start - 2].lower_ not in _STANCE_PREFIXES:
-                    # "counter-intelligence officers": the word before the hyphen is the modifier's too
-                    # (not "anti-MONUSCO protesters", whose name after the prefix is no body of theirs)
+                        and doc[start - 2].head.i in range(start, token.i + 1) \
+                        and not (doc[start - 2].lower_ in _STANCE_PREFIXES and (doc[start].ent_type_ or doc[start].text[:1].isupper())):
+                    # "counter-intelligence officers", "non-governmental organisations": the word
+                    # before the hyphen is the modifier's too (not "anti-MONUSCO protesters",
+                    # whose name after the prefix is no body of theirs)
                     start -= 2
                     continue
                 # a place's own kind of noun too: "an education centre", "a fuel depot", "the refugee camp"
