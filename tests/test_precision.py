@@ -4352,3 +4352,15 @@ def test_a_prefix_before_a_common_word_is_part_of_the_description(extractor):
     x, _ = _run(extractor, "Pro-government militias and non-governmental organisations met anti-MONUSCO protesters.", date(2025, 6, 1))
     texts = {m.text for m in x.mentions}
     assert {"Pro-government militias", "non-governmental organisations", "MONUSCO protesters"} <= texts, texts
+
+
+@pytest.mark.parametrize("text, kind, pair", [
+    # relations.told (lexicons/speech.toml cue_verbs, stances.toml told.verbs): advice given reaches whom it advises
+    ("The Foreign Ministry advises all citizens not to travel to the border districts.", "communicates_with",
+     ("The Foreign Ministry", "all citizens")),
+    # relations.message-sent (stances.toml told.to_verbs): a protest made to a state reaches it
+    ("Chile has protested to Bolivia through its consulate in La Paz.", "communicates_with", ("Chile", "Bolivia")),
+])
+def test_advice_and_protests_reach_their_party(extractor, text, kind, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, kind) or pair in _spans(x, "addresses"), x.relations
