@@ -13,7 +13,7 @@ from factions.actors.resolve import clean_surface, descriptive_name
 from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span
 from factions.nlp.components import _group_heads
-from factions.nlp.pipeline import sentence_starts
+from factions.nlp.pipeline import sentence_of, sentence_starts
 from factions.nlp.tokens import asked_of, tokens_where
 
 MAX_MENTION = 300  # characters: no mention is longer
@@ -178,7 +178,7 @@ class ActorIndex:
             head = -1
         # "The gang demanded a ransom, and its leader threatened to shoot them": what the
         # sentence has just called "it" is not "them"
-        called_it = {m.actor for m in self.mentions_within(token.sent.start_char, token.idx)
+        called_it = {m.actor for m in self.mentions_within(sentence_of(token).start_char, token.idx)
                      if m.basis == "pronoun" and m.text.lower() in ("it", "its")} if word in ("they", "them") else set()
         for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
             if m.actor in called_it:

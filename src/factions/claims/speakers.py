@@ -174,8 +174,7 @@ class _Speakers:
             # suspect", "Many of those forces regard": the phrase as written.
             span = _tokens_span([t for t in subject.subtree if not t.is_punct])
             own = index.mention_for_token(subject)
-            if own is not None and own.actor and own.span.start <= subject.idx < own.span.end and own.span.end < span.end \
-                    and subject.text.islower():
+            if own is not None and own.actor and own.span.end < span.end and subject.text.islower():
                 # "Four members of the National Guard asked …": the people its head already
                 # names speak (their membership is relations.described-member's); a second
                 # actor for the whole phrase would hide them. ("The Members of the Security

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, ORTH
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
@@ -311,15 +311,17 @@ def _rehang_fired_at(doc: Doc) -> None:
     reads the participle as a gerund whose object is the target: the target is the
     phrase's object, the participle its modifier."""
     kit = _kit_heads()
-    for prep in doc:
-        if prep.dep_ == "prep" and prep.lower_ in _AIMING_PREPS and prep.head.lemma_.lower() in _FIRING_VERBS:
+    # (only the few "on"/"at"/"upon" of the Doc, found on its array: no Token made per word)
+    aiming = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _AIMING_PREPS])
+    for prep in (doc[int(i)] for i in np.flatnonzero(aiming)):
+        if prep.dep_ == "prep" and prep.head.lemma_.lower() in _FIRING_VERBS:
             gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG" and c.i == prep.i + 1), None)
             target = next((c for c in gerund.children if c.dep_ == "dobj" and c.i == gerund.i + 1), None) if gerund else None
             if target is not None and target.pos_ in ("NOUN", "PROPN"):
                 target.head, target.dep_ = prep, "pobj"
                 gerund.head, gerund.dep_ = target, "amod"
             continue
-        if prep.dep_ != "prep" or prep.lower_ not in _AIMING_PREPS or prep.head.lemma_.lower() not in kit:
+        if prep.dep_ != "prep" or prep.head.lemma_.lower() not in kit:
             continue
         weapon = prep.head
         while weapon.dep_ == "conj" and weapon.head.i != weapon.i:

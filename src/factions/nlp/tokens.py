@@ -21,7 +21,8 @@ def _ids(words: frozenset[str]) -> frozenset[int]:
 def _token_values(doc: Doc) -> list[tuple[list[int], np.ndarray]]:
     """For each of LOWER, LEMMA and DEP: the distinct string ids in the Doc and, per
     token, the index of its own among them. Read once per Doc (factions' components
-    change entities only), so that each rule's scan tests a few hundred distinct
+    change entities only, after `factions_clause_repairs` has mended the parse and
+    before anything reads these), so that each rule's scan tests a few hundred distinct
     words against its set, not every token against every word of a lexicon."""
     found = doc.user_data.get("factions_token_values")
     if found is None:
