@@ -386,6 +386,8 @@ def test_backing_done_is_re3d_alliance_and_a_stance_of_support_liking(extractor)
     assert "AlliesOf" in types("The Northern Front, backed by Liwa al-Nasr, attacked Hawija.")
     assert "AlliesOf" in types("Liwa al-Nasr has supported the Northern Front since May.")
     assert types("We support the efforts of the Arab League.") == {"Likes"}
+    # help being given, as well as help given
+    assert "AlliesOf" in types("Aid agencies are assisting the returnees in Butare.")
 
 
 def test_a_heading_never_splits_the_name_that_opens_the_next_line(extractor):

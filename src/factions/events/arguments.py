@@ -17,6 +17,12 @@ from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
 from factions.nlp.tokens import DATELINE_WORDS, opens_dateline, spaced_dash
 
 
+@lru_cache(maxsize=1)
+def _kit() -> frozenset[str]:
+    """Weapons and vehicles (nominals.toml [equipment] heads): what is fired, not whom."""
+    return frozenset(lexicon("nominals")["equipment"]["heads"])
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     for t in token.children:
@@ -314,12 +320,26 @@ def _alongside(verb: Token, lex: dict) -> list[Token]:
     preps += [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for n in c.children
               if n.dep_ == "pobj" and n.lemma_.lower() in parts["ally_nouns"] for q in n.children
               if q.dep_ == "prep" and q.lower_ in ("with", "of", "from")]
-    # "together with X", "jointly with X", "along with X", on the verb or on its subject
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
-    preps += [q for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in ("together", "jointly", "along")
+    # "together with X", "jointly with X", "along with X", on the verb or on its subject (not of
+    # a passive: "was arrested together with two pilots" names others it befell)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    holders = [] if passive else [verb, *(c for c in verb.children if c.dep_ == "nsubj")]
+    preps += [q for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _JOINTLY
               for q in c.children if q.dep_ == "prep" and q.lower_ == "with"]
+    # ("claimed the ambush together with X": the parse hangs the "with" on the act named, "together"
+    # under it; not "met the envoys together with the ministers", whose object is people met too)
+    acts = [o for o in verb.children if o.dep_ == "dobj" and not o.ent_type_ and o.lower_ not in _party_heads()]
+    preps += [c for h in ([] if passive else acts) for c in h.children if c.dep_ == "prep" and c.lower_ == "with" and _jointly(c)]
     sided = [t for s in sides_taken(verb) for t in _with_conjuncts(s)]
     return [t for p in preps for pobj in p.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)] + sided
+
+
+_JOINTLY = frozenset({"together", "jointly", "along"})
+
+
+def _jointly(prep: Token) -> bool:
+    """A "with" marked as done together: "together with X" read as the adverb under it."""
+    return any(c.dep_ == "advmod" and c.lower_ in _JOINTLY and c.i < prep.i for c in prep.children)
 
 
 def sides_taken(verb: Token) -> list[Token]:
@@ -514,7 +534,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "coordinate their operations with the HUR", "raised the matter with his
                 # counterpart", "shares intelligence with Iran": the object's "with" is the
                 # other side (not of an attack: "hit the base with rockets")
-                withs = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+                withs = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "with" and not _jointly(c)
+                         for p in c.children if p.dep_ == "pobj"]
                 if withs and not _is_assault(trigger):
                     recipients.extend(t for p in withs for t in _with_conjuncts(p))
             if child.dep_ == "prep" and child.lower_ == "with" and trigger.lemma_.lower() in parts["parting_verbs"] \
@@ -525,6 +546,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue
             if child.dep_ == "prep" and child.lower_ == "on" and any(n.dep_ == "pobj" and n.lemma_.lower() == "side" for n in child.children):
                 continue  # "fighting on Ukraine's side": an ally (sides_taken), no target
+            if child.dep_ == "prep" and child.lower_ == "on" and _is_assault(trigger) and child.i > trigger.i \
+                    and (trigger.lemma_.lower(), "on") not in phrases \
+                    and any(c.dep_ == "dobj" and c.i < child.i and c.lower_ not in _kit() and c.lemma_.lower() not in parts["fire_nouns"]
+                            and (trigger.lemma_.lower(), c.lower_) not in phrases for c in children):
+                continue  # "struck insurgent camps on the border": where they were (not "fired rockets on the town")
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
@@ -618,9 +644,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                     target.extend(_with_conjuncts(pobj))
     # "the patrol came under fire from X", "our troops have been under attack by X": the
     # subject is attacked, the "from" or "by" of the verb names who attacked
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in parts["undergone_preps"] and _is_assault(trigger) \
-            and trigger.head.head.pos_ in ("VERB", "AUX"):
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in parts["undergone_preps"] and _is_assault(trigger):
         undergoing = trigger.head.head
+        if undergoing.pos_ not in ("VERB", "AUX") or undergoing.lemma_.lower() not in parts["undergoing_verbs"]:
+            return actors, recipients  # "praised them for their calm under fire": no one else in the sentence fired
         subj, _ = _subject_tokens(undergoing)
         recipients = subj + recipients
         for prep in (c for c in undergoing.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")):

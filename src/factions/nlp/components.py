@@ -273,10 +273,16 @@ _INTRODUCED = re.compile(r"\(([A-Z][A-Za-z\-]{1,7})\)")
 
 @Language.component("factions_clause_repairs")
 def clause_repairs(doc: Doc) -> Doc:
-    """The parser's commonest misreading of reported speech, repaired before anything
-    reads the tree: in "X told reporters in the capital that the jets had hit the group"
-    it hangs the "that" clause on "capital" as a relative clause whose "that" is an
-    object, though the clause has its object ("the group"). A clause whose "that" fills
+    """Known misreadings of the parser, repaired before anything reads the tree: the
+    "that" clause of reported speech (below), the target of a weapon fired
+    (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date), a
+    noun read as a verb (_noun_read_as_verb) and the "against" of a judged act
+    (_rehang_judged_act).
+
+    The commonest misreading of reported speech: in "X told reporters in the capital
+    that the jets had hit the group" it hangs the "that" clause on "capital" as a
+    relative clause whose "that" is an object, though the clause has its object ("the
+    group"). A clause whose "that" fills
     a role its verb already has is no relative clause: it is what the speech verb above
     says (its ccomp, "that" its mark). Speech verbs: lexicons/speech.toml cue_verbs."""
     cues = _speech_cues()
@@ -294,7 +300,80 @@ def clause_repairs(doc: Doc) -> Doc:
             continue
         tok.head, tok.dep_, that.dep_ = verb, "ccomp", "mark"
     _rehang_fired_at(doc)
+    _subject_after_a_date(doc)
+    _noun_read_as_verb(doc)
+    _rehang_judged_act(doc)
     return doc
+
+
+def _rehang_judged_act(doc: Doc) -> None:
+    """In "condemns this crime against migrants", "praised the operation against the
+    rebels" the parser hangs "against" on the verb of judging; it is the act's, whom the
+    act was against, not whom the judgement is (lexicons/stances.toml [verbs]): re-hung
+    on the object when it comes right after it."""
+    judging = _judging_verbs()
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ != "against" or prep.head.lemma_.lower() not in judging:
+            continue
+        act = next((c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), None)
+        if act is not None and act.pos_ == "NOUN":
+            prep.head = act
+
+
+@lru_cache(maxsize=1)
+def _judging_verbs() -> frozenset[str]:
+    return frozenset(lexicon("stances")["verbs"])
+
+
+def _noun_read_as_verb(doc: Doc) -> None:
+    """In "turned back journalists and aid workers" the tagger reads "aid" as a verb
+    joined to "turned", with "workers" its object. A bare verb (VB) cannot be joined to
+    a past or third-person verb (VBD, VBZ) with no subject or auxiliary of its own; when
+    its object follows it at once and names people, the two words are one noun phrase,
+    joined to the first verb's object: "aid" modifies "workers"."""
+    for token in doc:
+        if token.dep_ != "conj" or token.tag_ != "VB" or token.head.tag_ not in ("VBD", "VBZ") or token.i + 1 >= len(doc):
+            continue
+        noun, verb = doc[token.i + 1], token.head
+        if noun.dep_ != "dobj" or noun.head.i != token.i or noun.tag_ != "NNS" or noun.lower_ not in _actor_heads() \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+            continue
+        first = next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+        if first is None:
+            continue
+        for child in list(token.children):
+            if child.i != noun.i:
+                child.head = verb  # ("on Friday": the first verb's)
+        noun.head, noun.dep_ = first, "conj"
+        token.head, token.dep_, token.tag_, token.pos_ = noun, "compound", "NN", "NOUN"
+        cc = next((c for c in verb.children if c.dep_ == "cc" and first.i < c.i < token.i), None)
+        if cc is not None:
+            cc.head = first
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def _subject_after_a_date(doc: Doc) -> None:
+    """In "Late on Thursday agents of the police opened fire", "On Sunday rebels of the
+    front attacked" the parser reads the day and the noun after it as one noun, the
+    object of "on", and leaves the verb without a subject. When a verb has no subject and
+    the phrase just before it is such an object, a date compounded onto a noun, the noun
+    is the verb's subject and the date the object of the preposition. (It runs before
+    the entity recogniser: the date is a day's name.)"""
+    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS])
+    for date in (doc[int(i)] for i in np.flatnonzero(days)):
+        noun = date.head
+        if date.dep_ != "compound" or noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or date.i >= noun.i:
+            continue
+        prep = noun.head
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or verb.i <= noun.i or noun.right_edge.i + 1 != verb.i \
+                or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        date.head, date.dep_ = prep, "pobj"
+        noun.head, noun.dep_ = verb, "nsubj"
 
 
 # What a weapon is fired at or on belongs to the firing: "opened fire with rifles and mortars
@@ -1487,7 +1566,15 @@ def make_nominals(nlp: Language, name: str):
                 compound_body = label == "ORG" and prev.dep_ == "compound" and prev.tag_ == "NN" and prev.head.i == token.i \
                     and prev.is_lower and prev.lower_ not in heads \
                     and not (start >= 3 and doc[start - 2].text in ("-", "‐", "‑") and not doc[start - 3].is_alpha)  # ("a 60-nation coalition": no half word)
-                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body \
+                # a body's name the recogniser missed: "the Dogra Regiment", "the Milenio Cartel", "The
+                # African Mission in Burundi" (capitalised words on a capitalised head, outside a
+                # headline's title case; not the inner words of a longer name, "the Movement of
+                # Democratic Forces of Casamance", "the Communist Party of Peru")
+                unit_name = label == "ORG" and token.text[:1].isupper() and prev.text[:1].isupper() and prev.is_alpha \
+                    and not (token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].text[:1].isupper()) \
+                    and prev.pos_ in ("PROPN", "NOUN", "ADJ") and prev.dep_ in ("compound", "amod", "nmod") \
+                    and prev.head.i in range(start, token.i + 1) and not prev.is_sent_start and not _title_case(token.sent)
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
@@ -1506,6 +1593,14 @@ def make_nominals(nlp: Language, name: str):
         ents = doc.ents
         starts, ends = [e.start for e in ents], [e.end for e in ents]  # in order: entities never overlap
         for span in filter_spans(spans):
+            overlapping = range(bisect_right(ends, span.start), bisect_left(starts, span.end))
+            cut = max((ends[k] for k in overlapping if starts[k] < span.start and ents[k].label_ == "CARDINAL"), default=None)
+            if cut is not None and cut < span.end:
+                # "at least four villagers", "nearly two dozen soldiers": the parse's number
+                # begins before the nominal's own modifiers; the people are the words after it
+                # (as "more than 40 villagers" gives "villagers")
+                span = Span(doc, cut, span.end, label=span.label_)
+                overlapping = range(bisect_right(ends, span.start), bisect_left(starts, span.end))
             # A nominal is only the head and its modifiers: a name alone is an entity,
             # and a nominal that cuts through a name ("The Free Army" of "The Free
             # Army of Tal Hamra") is part of that name.
@@ -1517,7 +1612,6 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "at the centre of the dispute"
             if is_status(span):
                 continue  # "a Foreign Terrorist Organization", "a terrorist organisation": a status given, no actor
-            overlapping = range(bisect_right(ends, span.start), bisect_left(starts, span.end))
             if any(not (span.start <= starts[k] and ends[k] <= span.end) for k in overlapping):
                 continue
             if any(a <= span.start_char and span.end_char <= b for a, b in doc._.letterhead or ()):

@@ -117,6 +117,23 @@ def asked_of(infinitive: Token) -> list[Token]:
     return asked
 
 
+def unrealised(verb: Token) -> bool:
+    """Whether a verb names an act aimed at, asked for or ordered, not one done: an
+    infinitive ("operations to free the city", "called on the authorities to arrest
+    the smugglers", "was ordered to recover the weapons") unless under a verb that
+    reports it achieved ("went on to capture Lashio", "managed to free them":
+    stances.toml control.achieved_heads), or a clause under a verb of asking ("demand
+    that the authorities arrest the smugglers")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head.lemma_.lower() not in _achieved_heads()
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _asking_verbs()
+
+
+@lru_cache(maxsize=1)
+def _achieved_heads() -> frozenset[str]:
+    return frozenset(lexicon("stances")["control"]["achieved_heads"])
+
+
 def reciprocal(token: Token) -> bool:
     """Whether the token is the head of a reciprocal pronoun: "each other" (the parse
     heads it on "other") or "one another" (headed on "one", or on "another")."""

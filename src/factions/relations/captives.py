@@ -12,7 +12,7 @@ from factions.actors.index import ActorIndex
 from factions.events.arguments import _subject_tokens, _with_conjuncts
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation
-from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where
+from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where, unrealised
 from factions.relations.stances import PARTY_KINDS, PLACE_KINDS
 
 RULE = "relations.holds-captives"
@@ -37,8 +37,8 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))
 
     for verb in tokens_where(doc, lemmas=taking | custody | phrase_verbs):
-        if verb.pos_ != "VERB" or _denied(verb):
-            continue
+        if verb.pos_ != "VERB" or _denied(verb) or unrealised(verb):
+            continue  # ("called on the authorities to arrest the smugglers": asked, nobody held)
         subjects, passive = _subject_tokens(verb)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         objects = [t for c in verb.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]

@@ -22,7 +22,7 @@ from factions.actors.index import ActorIndex
 from factions.events.arguments import _in_dateline, _subject_tokens
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
-from factions.nlp import asked_of, object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where
+from factions.nlp import asked_of, object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where, unrealised
 
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location", "state"}
@@ -115,9 +115,11 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
             source = _holder(holder, index, claims) if holder is not None else None
             if source is None or prep is None:
                 continue
-            target = _named_by(list(prep.children), index, source[0])
-            for party in _with_coordinated(target, doc, index, source[0]) if target is not None else ():  # "hostile to both A and B"
-                out.append(_relation(words["adjectives"][word], source, party, sentence_span(sentence_of(token)), rule="relations.stance-adjective"))
+            # "hostile to both A and B"; "grateful to the mission and to the agencies", each "to" its own party
+            for one in (prep, *(c for c in prep.conjuncts if c.lower_ == prep.lower_)):
+                target = _named_by(list(one.children), index, source[0])
+                for party in _with_coordinated(target, doc, index, source[0]) if target is not None else ():
+                    out.append(_relation(words["adjectives"][word], source, party, sentence_span(sentence_of(token)), rule="relations.stance-adjective"))
         # "The UK stands shoulder to shoulder with the government of Iraq".
         elif token.lemma_ == "stand" and token.pos_ == "VERB":
             out.extend(_standing_with(token, index, claims))
@@ -188,8 +190,8 @@ def _messages(doc: Doc, index: ActorIndex) -> list[Relation]:
 
 def _orders(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"the President ordered the armed forces to retake Bukavu", "instructed the police to
-    protect the embassy" (rule relations.ordered-forces): whoever orders forces to act
-    commands them (lexicons/stances.toml [ordered]). The order must name what it asks (an
+    protect the embassy" (rule relations.ordered-forces): whoever orders forces, or a
+    state's own bodies, to act commands them (lexicons/stances.toml [ordered]). The order must name what it asks (an
     infinitive after the forces), and the ones ordered must be forces: a court ordering a
     government to pay, or officials telling residents to stay indoors, command no one."""
     words = _words()["ordered"]
@@ -212,7 +214,11 @@ def _orders(doc: Doc, index: ActorIndex) -> list[Relation]:
             target = _party(noun, index)
             if target is None or target.actor == source.actor:
                 continue
-            if index.actors[target.actor].kind == "armed_group" or noun.lemma_.lower() in heads:
+            # forces, and a state's own bodies ordered by those who run it: "has instructed the
+            # Ministry to send a delegation", "ordered the security service to disarm them"
+            body = (index.actors[target.actor].kind == "government_body" or noun.lemma_.lower() in words["body_heads"]) \
+                and (index.actors[source.actor].kind in ("person", "state", "government_body") or person_by_role(source, doc, index))
+            if index.actors[target.actor].kind == "armed_group" or noun.lemma_.lower() in heads or body:
                 out.append(_relation("leads", source, target, evidence, rule="relations.ordered-forces"))
     return out
 
@@ -537,7 +543,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         holder = place = None
         more: list[Token] = []  # "seized the governor's office, the K1 military base and …": a list the parser split
         if lemma in words["verbs"] and token.pos_ == "VERB":
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and token.head.lemma_.lower() not in words["achieved_heads"]:
+            if unrealised(token):
                 continue  # "operations to free the city of Mosul": aimed at, not held
             # who holds it: the agent of a passive, or what the place belongs to ("camps
             # belonging to the ADF", "the hideouts belonged to the BLF")
@@ -584,7 +590,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             elif governing.pos_ in ("VERB", "AUX"):
                 place = next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif lemma in words["nouns"] and token.pos_ == "NOUN":
-            place = object_of(token)
+            place = object_of(token) or (object_of(token, "over") if lemma in words["nouns_over"] else None)
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
             if to is None:
                 to = stray_to(token)  # "after the fall of Mosul to ISIL", "to" hung on the verb
@@ -595,12 +601,14 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                     place = object_of(holder)
             elif owner is not None:  # "the SDF's capture of the town"
                 holder = owner
+                if place is None and token.dep_ == "dobj" and token.head.lemma_ in words["holding_verbs"]:
+                    place = _stray_object(token, words)  # "extended their control over the capital"
             elif token.dep_ == "dobj" and token.head.lemma_ in words["holding_verbs"]:  # "X claims control of Aleppo"
                 holder = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
                 if holder is not None:  # "Riah Phiyega, who took charge of the police": the noun the clause describes
                     holder = relative_noun(holder) or holder
-                if place is None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
-                    place = object_of(token.head)  # "took control of X": the "of" hung on the verb
+                if place is None:
+                    place = _stray_object(token, words)  # "took control of X": the "of" hung on the verb
         if holder is None or place is None:
             continue
         if lemma in ("control", "command", "charge") and token.pos_ == "NOUN":
@@ -649,6 +657,15 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             out.extend(_relation("fights", h, loser, evidence, rule="relations.control") for loser in losers if loser.actor != h.actor)
             out.extend(_relation("allied_with", h, other, evidence, rule="relations.control") for other in holders[i + 1 :] if other.actor != h.actor)
     return out
+
+
+def _stray_object(noun: Token, words: dict) -> Token | None:
+    """The place of a control noun whose "of" (or "over") the parser hung on the verb
+    after it: "took control of X", "extended their control over the capital"."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is None or not (after.lower_ == "of" or (after.lower_ == "over" and noun.lemma_ in words["nouns_over"])):
+        return None
+    return object_of(noun.head, after.lower_)
 
 
 def _holding_party(token: Token, index: ActorIndex) -> Mention | None:

@@ -19,7 +19,7 @@ from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_descripti
 from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
-from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where
+from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where, unrealised
 from factions.places.gazetteer import place_key
 from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, name_beside, person_by_role
 from factions.relations.types import symmetric_types
@@ -598,7 +598,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 candidates += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
-            elif verb.lemma_ in taking and not using and not any(c.dep_ == "prt" for c in verb.children):
+            elif verb.lemma_ in taking and not using and not any(c.dep_ == "prt" for c in verb.children) and not unrealised(verb):
+                # (not "told the police to take the weapons": ordered, not yet held)
                 # "captured two guns from the insurgents" (not "took up arms": a rising, nothing seized)
                 candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p)]
                 takers = [a for c in verb.children if c.dep_ == "agent" for a in pobjs(c)] if passive else subjects
