@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH
+from spacy.attrs import DEP, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
@@ -282,9 +282,9 @@ def clause_repairs(doc: Doc) -> Doc:
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
     relative clause whose "that" is an object, though the clause has its object ("the
-    group"). A clause whose "that" fills
-    a role its verb already has is no relative clause: it is what the speech verb above
-    says (its ccomp, "that" its mark). Speech verbs: lexicons/speech.toml cue_verbs."""
+    group"). A clause whose "that" fills a role its verb already has is no relative
+    clause: it is what the speech verb above says (its ccomp, "that" its mark). Speech
+    verbs: lexicons/speech.toml cue_verbs."""
     cues = _speech_cues()
     for tok in doc:
         if tok.dep_ != "relcl" or tok.i <= tok.head.i:
@@ -312,8 +312,9 @@ def _rehang_judged_act(doc: Doc) -> None:
     act was against, not whom the judgement is (lexicons/stances.toml [verbs]): re-hung
     on the object when it comes right after it."""
     judging = _judging_verbs()
-    for prep in doc:
-        if prep.dep_ != "prep" or prep.lower_ != "against" or prep.head.lemma_.lower() not in judging:
+    against = np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add("against"))  # (a Token only for the few)
+    for prep in (doc[int(i)] for i in against):
+        if prep.dep_ != "prep" or prep.head.lemma_.lower() not in judging:
             continue
         act = next((c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), None)
         if act is not None and act.pos_ == "NOUN":
@@ -331,8 +332,10 @@ def _noun_read_as_verb(doc: Doc) -> None:
     a past or third-person verb (VBD, VBZ) with no subject or auxiliary of its own; when
     its object follows it at once and names people, the two words are one noun phrase,
     joined to the first verb's object: "aid" modifies "workers"."""
-    for token in doc:
-        if token.dep_ != "conj" or token.tag_ != "VB" or token.head.tag_ not in ("VBD", "VBZ") or token.i + 1 >= len(doc):
+    arr = doc.to_array([TAG, DEP])
+    bare_conj = (arr[:, 0] == doc.vocab.strings.add("VB")) & (arr[:, 1] == doc.vocab.strings.add("conj"))
+    for token in (doc[int(i)] for i in np.flatnonzero(bare_conj)):
+        if token.head.tag_ not in ("VBD", "VBZ") or token.i + 1 >= len(doc):
             continue
         noun, verb = doc[token.i + 1], token.head
         if noun.dep_ != "dobj" or noun.head.i != token.i or noun.tag_ != "NNS" or noun.lower_ not in _actor_heads() \

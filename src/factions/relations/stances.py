@@ -191,9 +191,10 @@ def _messages(doc: Doc, index: ActorIndex) -> list[Relation]:
 def _orders(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"the President ordered the armed forces to retake Bukavu", "instructed the police to
     protect the embassy" (rule relations.ordered-forces): whoever orders forces, or a
-    state's own bodies, to act commands them (lexicons/stances.toml [ordered]). The order must name what it asks (an
-    infinitive after the forces), and the ones ordered must be forces: a court ordering a
-    government to pay, or officials telling residents to stay indoors, command no one."""
+    state's own bodies, to act commands them (lexicons/stances.toml [ordered]). The
+    order must name what it asks (an infinitive after the forces), and the ones ordered
+    must be forces or such bodies: a court ordering a government to pay, or officials
+    telling residents to stay indoors, command no one."""
     words = _words()["ordered"]
     heads = frozenset(words["force_heads"]) | frozenset(lexicon("relations")["troop_contributors"]["force_nouns"])
     out = []
