@@ -14,13 +14,8 @@ from spacy.tokens import Token
 from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
+from factions.nlp.components import _kit_heads
 from factions.nlp.tokens import DATELINE_WORDS, opens_dateline, spaced_dash
-
-
-@lru_cache(maxsize=1)
-def _kit() -> frozenset[str]:
-    """Weapons and vehicles (nominals.toml [equipment] heads): what is fired, not whom."""
-    return frozenset(lexicon("nominals")["equipment"]["heads"])
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -548,7 +543,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "fighting on Ukraine's side": an ally (sides_taken), no target
             if child.dep_ == "prep" and child.lower_ == "on" and _is_assault(trigger) and child.i > trigger.i \
                     and (trigger.lemma_.lower(), "on") not in phrases \
-                    and any(c.dep_ == "dobj" and c.i < child.i and c.lower_ not in _kit() and c.lemma_.lower() not in parts["fire_nouns"]
+                    and any(c.dep_ == "dobj" and c.i < child.i and c.lower_ not in _kit_heads() and c.lemma_.lower() not in parts["fire_nouns"]
                             and (trigger.lemma_.lower(), c.lower_) not in phrases for c in children):
                 continue  # "struck insurgent camps on the border": where they were (not "fired rockets on the town")
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
