@@ -4464,3 +4464,39 @@ def test_a_units_name_the_recogniser_missed_is_whole(extractor):
     x, _ = _run(extractor, "Insurgents attacked a convoy of the 6th Battalion of the Dogra Regiment near the village.", date(2025, 6, 1))
     assert "the Dogra Regiment" in {m.text for m in x.mentions}, x.mentions
     assert ("the 6th Battalion", "the Dogra Regiment") in _spans(x, "member_of"), x.relations
+
+
+# Twenty-eighth session: classes read on the blind sets A-AD, each checked on them and on re3d-dev.
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.control (stances.toml control.verbs_taking_to): the subject is the place, "to" its new holder
+    ("Mosul fell to the Islamic State in June 2014.", ("Islamic State", "Mosul")),
+    ("Kidal, which fell to Tuareg rebels in 2012, is quiet now.", ("Tuareg rebels", "Kidal")),
+])
+def test_a_place_that_fell_to_a_party_is_held_by_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "controls"), x.relations
+
+
+@pytest.mark.parametrize("text", ["The rebels fell back to Goma.", "Prices fell to a record low in Goma."])
+def test_falling_back_or_falling_to_a_level_holds_nothing(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not _spans(x, "controls"), x.relations
+
+
+def test_names_listed_together_are_not_members_of_the_first(extractor):
+    # relations.named-members: a name is no plural description, even when a nominal shares its span
+    text = "The alliance brought together the Popular Liberation Forces, the People's Revolutionary Army and the National Resistance."
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not any(t == "the Popular Liberation Forces" for _, t in _spans(x, "member_of")), x.relations
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # events.participants: a plural anaphor with no two groups named before is the party itself
+    ("The Foreign Ministry called on the armed groups to respect the ceasefire.", "the armed groups"),
+    # events.arguments: "on" read as a particle still names whom the call is addressed to
+    ("The Foreign Ministry called on armed groups in Ituri to respect the ceasefire.", "armed groups"),
+])
+def test_a_call_on_groups_named_by_kind_reaches_them(extractor, text, recipient):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert ("The Foreign Ministry", recipient) in _spans(x, "addresses"), x.relations

@@ -551,7 +551,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
             if child.dep_ == "prep" and child.lower_ in parts["topic_preps"] and child.i > trigger.i and _is_talk(trigger):
                 continue  # "brief host governments on the IRA statement": what was said, not to whom
-            if child.dep_ in ("prep", "conj", "dative") and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
+            # ("prt" with an object: "called on armed groups in Ituri to …", the "on" read as a particle)
+            if (child.dep_ in ("prep", "conj", "dative") or (child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children))) \
+                    and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")) \
                     and not (child.lower_ == "with" and (_one_sided_attack(trigger, lex) or (_with_as(child) and not _is_talk(trigger)))):
                 # "defend X from Y": Y is no beneficiary; "freed the city with Iraqi forces",

@@ -109,7 +109,9 @@ class _Participants:
             if kind == "population" and m.basis not in ("nominal", "pronoun") and not _people_named_by_nationality(tok):
                 continue
             if _PLURAL_ANAPHOR.match(m.text):
-                out.extend(self.last_two_groups(m))
+                # "the two groups": the last two named; with none named before, the
+                # description is the party ("called on the armed groups to disarm")
+                out.extend(self.last_two_groups(m) or [m])
                 continue
             # "IS fighters" act for IS.
             out.append(self.group_inside(m) or m)

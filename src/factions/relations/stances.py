@@ -539,11 +539,20 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
     words = _words()["control"]
     out = []
-    for token in tokens_where(doc, lemmas=frozenset(words["verbs"]) | frozenset(words["nouns"]), lowers=frozenset({"hands"})):
+    taken_to = frozenset(words["verbs_taking_to"])
+    for token in tokens_where(doc, lemmas=frozenset(words["verbs"]) | frozenset(words["nouns"]) | taken_to, lowers=frozenset({"hands"})):
         lemma = token.lemma_.lower()
         holder = place = None
         more: list[Token] = []  # "seized the governor's office, the K1 military base and …": a list the parser split
-        if lemma in words["verbs"] and token.pos_ == "VERB":
+        if lemma in taken_to and token.pos_ == "VERB":
+            # "Mosul fell to ISIL": the subject is the place, the "to" its new holder
+            if unrealised(token) or any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
+                continue  # "fell back to Riga": a retreat
+            holder = object_of(token, "to")
+            place = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if place is not None:
+                place = relative_noun(place) or place  # "the town, which fell to the rebels"
+        elif lemma in words["verbs"] and token.pos_ == "VERB":
             if unrealised(token):
                 continue  # "operations to free the city of Mosul": aimed at, not held
             # who holds it: the agent of a passive, or what the place belongs to ("camps
