@@ -4500,3 +4500,39 @@ def test_names_listed_together_are_not_members_of_the_first(extractor):
 def test_a_call_on_groups_named_by_kind_reaches_them(extractor, text, recipient):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert ("The Foreign Ministry", recipient) in _spans(x, "addresses"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # nlp factions_nominals (nominals.toml): a bare plural of houses is a place set on fire
+    ("The gunmen set fire to houses and cars.", ("The gunmen", "houses")),
+    # ... and a hall with its kind before it (needs_kind): "the town hall"
+    ("The gunmen opened fire on the town hall.", ("The gunmen", "the town hall")),
+])
+def test_places_set_on_fire_or_fired_on_are_attacked(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "attacks"), x.relations
+
+
+def test_a_hall_without_its_kind_is_no_place(extractor):
+    x, _ = _run(extractor, "He was voted into the hall of fame.", date(2025, 6, 1))
+    assert "hall" not in {m.text.split()[-1] for m in x.mentions}, x.mentions
+
+
+def test_the_staff_of_a_place_are_people(extractor):
+    # nominals.toml person heads: "the cafe manager", "customers"
+    x, _ = _run(extractor, "The gunman shot the cafe manager.", date(2025, 6, 1))
+    assert ("The gunman", "manager") in _spans(x, "fights"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.holds-captives: the people a number counts are the ones held
+    ("The terrorists held dozens of residents through the night.", ("The terrorists", "residents")),
+    ("The gunman held ten customers and eight employees for hours.", ("The gunman", "customers")),
+    # a mark after the number's people still makes them captives, once
+    ("The gunmen seized the plant and took hundreds of workers hostage.", ("The gunmen", "workers")),
+])
+def test_people_counted_by_a_number_are_held(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    held = [r for r in x.relations if r.type == "controls" and r.rule == "relations.holds-captives"]
+    assert pair in _spans(x, "controls"), x.relations
+    assert len(held) == len({(r.source_span, r.target_span) for r in held}), held

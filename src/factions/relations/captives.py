@@ -14,6 +14,7 @@ from factions.lexicons import lexicon
 from factions.model import Mention, Relation
 from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where, unrealised
 from factions.relations.stances import PARTY_KINDS, PLACE_KINDS
+from factions.relations.structure import _counted
 
 RULE = "relations.holds-captives"
 
@@ -42,6 +43,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         subjects, passive = _subject_tokens(verb)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         objects = [t for c in verb.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
+        counted = [_counted(t) for t in objects]  # "held dozens of residents": the people a number counts are the ones held
         # "took 12 policemen prisoner", "held them hostage": the mark after the object says
         # they are captives (the parser may hang it on the verb or inside the object)
         marked = any(c.lower_ in marks and c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj", "attr", "ccomp")
@@ -59,10 +61,10 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             for c in verb.children) and not any(t.lower_ in _JUDGED for t in verb.subtree)
         # (an arrest's second object only after a first that is people too: in "held meetings
         # with businesses, alumni and students" the parser makes "alumni" a second object)
-        first = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        first = next((_counted(c) for c in verb.children if c.dep_ == "dobj"), None)
         people_taken = arrest and first is not None and _person(first, index)
-        captives = [o for o in objects if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)
-                    or (people_taken and _person(o, index))]
+        captives = [c for o, c in zip(objects, counted) if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)
+                    or (people_taken and _person(c, index))]
         for o in objects:
             if o.right_edge.lower_ in marks and o.right_edge.i > o.i:  # "took hundreds of soldiers prisoner"
                 people = [t for t in o.subtree if t.i < o.right_edge.i and t.pos_ == "NOUN"]
@@ -78,7 +80,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                         add(agent, captive, verb)
             continue
         for subject in subjects:
-            for captive in captives:
+            for captive in dict.fromkeys(captives):  # (a number's people may come twice: "took hundreds of workers hostage")
                 add(subject, captive, verb)
     for token in tokens_where(doc, lowers=nouns):  # "their hostages", "the group's prisoners"
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
