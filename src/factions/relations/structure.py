@@ -992,7 +992,7 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
     for m in index.mentions:
         if not m.actor or m.basis != "nominal" or index.actors[m.actor].kind not in GROUP_KINDS | {"population"}:
             continue
-        if any(o.span == m.span and o.basis not in ("nominal", "pronoun") for o in index.mentions):
+        if any(o.span == m.span and o.basis not in ("nominal", "pronoun") for o in index.mentions_within(m.span.start, m.span.end)):
             continue  # "the Popular Liberation Forces, the People's Revolutionary Army and …": a name, listed with others
         span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is None or span.root.tag_ not in ("NNS", "NNPS") or span.root.lower_ in ties:
