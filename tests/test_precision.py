@@ -4536,3 +4536,21 @@ def test_people_counted_by_a_number_are_held(extractor, text, pair):
     held = [r for r in x.relations if r.type == "controls" and r.rule == "relations.holds-captives"]
     assert pair in _spans(x, "controls"), x.relations
     assert len(held) == len({(r.source_span, r.target_span) for r in held}), held
+
+
+def test_the_next_item_of_a_list_is_no_title_of_the_name_before(extractor):
+    # relations.title-of (_window): ", and officers of the unit" begins the list's next item
+    text = "At dawn the gunman shot the cafe manager, Tori Johnson, and officers of the Tactical Operations Unit entered the cafe."
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not any(s == "Tori Johnson" for s, _ in _spans(x, "member_of") | _spans(x, "leads")), x.relations
+
+
+def test_a_name_takes_the_title_nearest_before_it(extractor):
+    # relations.title-of (_window): the parse hangs the second name on the first title
+    text = ("On 4 March the President of the Republic of Cote d'Ivoire, Mr Laurent Gbagbo, and the Secretary-General of "
+            "the Forces Nouvelles, Mr Guillaume Soro, signed the agreement.")
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    leads = _spans(x, "leads")
+    assert ("Mr Guillaume Soro", "Forces Nouvelles") in leads, x.relations
+    assert not any(s == "Mr Laurent Gbagbo" and t == "Forces Nouvelles" for s, t in leads), x.relations
+    assert not any(s == "Mr Guillaume Soro" and "Ivoire" in t for s, t in leads), x.relations

@@ -1283,21 +1283,21 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     verbs = [k for k, t in enumerate(before) if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
              and t.lemma_ != "be"]
     before = before[verbs[-1] + 1 :] if verbs else before
-    last = None
-    if chars.root.dep_ == "appos" and chars.root.head.i < chars.start and chars.root.head not in before:
+    appos = chars.root.dep_ == "appos" and chars.root.head.i < chars.start and chars.root.head not in before
+    if appos:
         before.insert(0, chars.root.head)  # "A spokesman for Iran's foreign ministry, Esmaeil Baghaei,"
-    else:
-        # the same, the parse missing the apposition: "the governor of Balkh province,
-        # Mohammad Dawood Muzammil": the title governs the "of" phrase before the comma
-        # (an honorific may come between: ", Dr. Rashad al-Alimi")
-        at = chars.start - 1
-        # (and a rank: "the commander of the Naval Forces, Vice Admiral X")
-        while at > 0 and doc[at].text[:1].isupper() and ((doc[at].text.endswith(".") and len(doc[at]) <= 5)
-                                                         or doc[at].lower_ in _rank_words()):
-            at -= 1
-        last = doc[at - 1] if at >= 1 and doc[at].text == "," else None
+    # the same, the parse missing the apposition or hanging it on an earlier title ("the
+    # President of X, Mr A, and the Secretary-General of Y, Mr B": B's is the nearer):
+    # "the governor of Balkh province, Mohammad Dawood Muzammil": the title governs the "of"
+    # phrase before the comma (an honorific may come between: ", Dr. Rashad al-Alimi")
+    at = chars.start - 1
+    # (and a rank: "the commander of the Naval Forces, Vice Admiral X")
+    while at > 0 and doc[at].text[:1].isupper() and ((doc[at].text.endswith(".") and len(doc[at]) <= 5)
+                                                     or doc[at].lower_ in _rank_words()):
+        at -= 1
+    last = doc[at - 1] if at >= 1 and doc[at].text == "," else None
     if last is not None and last.dep_ == "pobj" and last.head.lower_ in ("of", "for", "at") and last.head.head not in before:
-        before.insert(0, last.head.head)
+        before.insert(1 if appos else 0, last.head.head)  # (searched before the parse's head)
     after = []
     if chars.root.dep_ == "nsubj" and chars.root.head.lemma_ == "be":
         after += [c for c in chars.root.head.children if c.dep_ == "attr" and c.i > chars.end]  # "X is the group's president"
@@ -1308,6 +1308,8 @@ def _window(doc: Doc, span: Span) -> list[Token]:
         rest = doc[chars.end + 1 : sentence_of(chars[0]).end]
         if len(rest) > 2 and rest[0].lower_ == "who" and rest[1].lemma_ in ("be", "become", "remain"):
             rest = rest[2:]  # ", who became the TTP's emir": a title set beside the name in a relative clause
+        if len(rest) and rest[0].lower_ in ("and", "or", "but"):
+            rest = rest[:0]  # "the cafe manager, Tori Johnson, and officers of the unit": the next in a list, not the name's title
         for t in rest[:6]:
             if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) or t.text in ",;":
                 break  # ", has met Turkish intelligence officials": a clause, not an apposition ("its acting leader" is one)
