@@ -4554,3 +4554,11 @@ def test_a_name_takes_the_title_nearest_before_it(extractor):
     assert ("Mr Guillaume Soro", "Forces Nouvelles") in leads, x.relations
     assert not any(s == "Mr Laurent Gbagbo" and t == "Forces Nouvelles" for s, t in leads), x.relations
     assert not any(s == "Mr Guillaume Soro" and "Ivoire" in t for s, t in leads), x.relations
+
+
+def test_a_person_named_by_a_title_of_a_state_takes_part_as_the_person(extractor):
+    # events.participants (_titled_person): "the President of the Congo" is the one spoken with,
+    # and leads the Congo (relations.described-leaders)
+    x, _ = _run(extractor, "The Minister has spoken by telephone with the President of the Congo.", date(2025, 6, 1))
+    assert ("The Minister", "the President") in _spans(x, "communicates_with"), x.relations
+    assert ("the President", "Congo") in _spans(x, "leads"), x.relations
