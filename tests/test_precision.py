@@ -4568,3 +4568,13 @@ def test_a_telegram_sent_to_a_party_is_a_contact(extractor):
     # relations.message-sent (stances.toml message_nouns)
     x, _ = _run(extractor, "Queen Victoria sent a telegram of thanks to the garrison from Windsor.", date(2025, 6, 1))
     assert ("Queen Victoria", "the garrison") in _spans(x, "communicates_with"), x.relations
+
+
+@pytest.mark.parametrize("text, kind, pair", [
+    # events.toml ASSAULT: an invasion is an attack on the place or state invaded
+    ("Argentine forces invaded the Falkland Islands on 2 April.", "attacks", ("Argentine forces", "the Falkland Islands")),
+    ("Russia invaded Ukraine in February 2022.", "fights", ("Russia", "Ukraine")),
+])
+def test_an_invasion_is_an_attack(extractor, text, kind, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, kind), x.relations
