@@ -4578,3 +4578,22 @@ def test_a_telegram_sent_to_a_party_is_a_contact(extractor):
 def test_an_invasion_is_an_attack(extractor, text, kind, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert pair in _spans(x, kind), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.forces-of-subject (relations.toml commanding_verbs): a person who sends or orders forces leads them
+    ("The Commander of the Army has sent 2,500 soldiers to northern Cauca.", ("The Commander", "soldiers")),
+    ("President Ivan Duque ordered 2,500 soldiers to the region.", ("Ivan Duque", "soldiers")),
+])
+def test_a_person_who_sends_forces_commands_them(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "President Nyusi has so far resisted calls to deploy foreign troops.",  # asked, not done
+    "The villagers sent their sons to the city.",  # no forces, and no one person
+])
+def test_forces_not_sent_by_one_person_are_not_led(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not [r for r in x.relations if r.type == "leads" and r.rule == "relations.forces-of-subject"], x.relations

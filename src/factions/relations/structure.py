@@ -1487,7 +1487,7 @@ def _counted(tok: Token) -> Token:
     return counted if counted is not None else tok
 
 
-def _forces_of_subject(token: Token, subjects: list[Token], force_nouns: frozenset[str], party, add) -> None:
+def _forces_of_subject(token: Token, subjects: list[Token], force_nouns: frozenset[str], commanding: frozenset[str], party, add) -> None:
     """"The ELN has about 6,000 fighters", "the army had sent 5,000 troops to the region"
     (rule relations.forces-of-subject): forces a group or state has, sends or moves are its
     members. Forces with an owner of their own ("its forces", "troops of the AU") are
@@ -1499,8 +1499,27 @@ def _forces_of_subject(token: Token, subjects: list[Token], force_nouns: frozens
                                                             for c in forces.children):
             continue
         for subject in subjects:
-            add("member_of", party(forces, PARTY_KINDS - {"state", "location"}), party(subject, GROUP_KINDS), token,
-                "relations.forces-of-subject")
+            if token.lemma_.lower() != "order":  # (a body that orders forces somewhere need not own them)
+                add("member_of", party(forces, PARTY_KINDS - {"state", "location"}), party(subject, GROUP_KINDS), token,
+                    "relations.forces-of-subject")
+            if token.lemma_.lower() in commanding and _one_person(subject, party) and not unrealised(token) \
+                    and not (token.lemma_.lower() == "order" and any(c.dep_ == "xcomp" for c in token.children)):
+                # ("resisted calls to deploy foreign troops": asked, not done; "ordered all units
+                # to stay on alert" is relations.ordered-forces's)
+                add("leads", party(subject, {"person", "population"}), party(forces, PARTY_KINDS - {"state", "location"}), token,
+                    "relations.forces-of-subject")  # "the Commander of the Army has sent 2,500 soldiers to Cauca"
+
+
+def _one_person(token: Token, party) -> bool:
+    """Whether a subject is one person: named, or a singular title ("the Commander of the Army")."""
+    m = party(token, {"person", "population"})
+    return m is not None and token.tag_ in ("NN", "NNP") and (m.basis != "nominal" or token.lower_ in _person_titles())
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    roles = lexicon("events")["roles"]
+    return frozenset(roles["leads"]) | frozenset(roles["member_of"])
 
 
 def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
@@ -1544,9 +1563,10 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     troops = _words_of("troop_contributors")
     force_nouns = frozenset(troops["force_nouns"])
     forces_verbs, own_forces = frozenset(troops["forces_verbs"]), force_nouns | frozenset(troops["forces_of_subject"])
+    commanding = frozenset(troops["commanding_verbs"])
     alongside = _words_of("alongside")
     lemmas = frozenset(include["verbs"]) | {v for v, _ in phrasal} | frozenset(serve["verbs"]) | frozenset(serve["joining"]) \
-        | frozenset(troops["verbs"]) | {g["verb"] for g in troops["gathering"]} | forces_verbs | frozenset(alongside["verbs"]) \
+        | frozenset(troops["verbs"]) | {g["verb"] for g in troops["gathering"]} | forces_verbs | commanding | frozenset(alongside["verbs"]) \
         | frozenset(serve["recruiting"]) \
         | frozenset(succession["verbs"]) | frozenset(founding["verbs"]) | frozenset(succession["replacing_verbs"])
     for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])):
@@ -1567,8 +1587,8 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                         "relations.alongside")
         if token.pos_ == "VERB" and not passive:
             _troop_contributors(token, subjects, words_after, troops, force_nouns, party, add)
-            if lemma in forces_verbs:
-                _forces_of_subject(token, subjects, own_forces, party, add)
+            if lemma in forces_verbs | commanding:
+                _forces_of_subject(token, subjects, own_forces, commanding, party, add)
         # "The coalition is composed of A and B", "the DRG, a force made up largely of local
         # recruits": the participle's noun (or the passive subject) is the body
         made_of = token.pos_ == "VERB" and any((lemma, w) in phrasal for w in words_after) and (passive or token.dep_ == "acl")
