@@ -56,7 +56,7 @@ class _Participants:
             if tok.tag_ in ("WDT", "WP") and tok.dep_ in ("dobj", "pobj"):
                 # "the group, which Pakistan banned in 2006": the noun the clause describes
                 tok = relative_noun(tok) or tok
-            behind = tok if _titled_person(tok, self.index) else _named_behind(tok, self.index)
+            behind = _named_behind(tok, self.index)
             if behind is not tok and behind not in queue:
                 # "a number of ministers and officials", "the armies of Uganda, the DRC and Southern Sudan"
                 queue.extend(c for c in _with_conjuncts(behind)[1:] if c not in queue)
@@ -443,27 +443,6 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
                 whole = tok.doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
                 return whole.root if whole is not None else t  # (its root carries the list it heads: "groups such as A and B")
     return tok
-
-
-@lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
-    roles = lexicon("events")["roles"]
-    return frozenset(roles["leads"]) | frozenset(roles["member_of"])
-
-
-def _titled_person(tok: Token, index: ActorIndex) -> bool:
-    """"the President of the Congo", "the Foreign Minister of Norway": one person, named by
-    a title and the state or body it is "of", takes part as the person (re3d relates the
-    title as written; the title's own relation to the state is relations.described-leaders)."""
-    m = index.mention_for_token(tok)
-    if m is None or m.basis != "nominal" or m.label != "PERSON" or tok.lower_ not in _person_titles() or tok.lower_.endswith("s") \
-            or not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return False
-    # with the person's name beside it ("The Foreign Minister of Norway, Espen Barth Eide,"), the name acts
-    end = tok.right_edge.i + 1
-    named = any(c.dep_ == "appos" for c in tok.children) or (
-        end + 1 < len(tok.doc) and tok.doc[end].text == "," and tok.doc[end + 1].ent_type_ == "PERSON")
-    return not named
 
 
 def _known_as(tok: Token, index: ActorIndex) -> Mention | None:
