@@ -4589,3 +4589,13 @@ def test_a_person_who_sends_forces_commands_them(extractor, text, pair):
 def test_forces_not_sent_by_one_person_are_not_led(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not [r for r in x.relations if r.type == "leads" and r.rule == "relations.forces-of-subject"], x.relations
+
+
+def test_a_past_verb_joined_to_a_bare_one_below_belongs_to_the_past_verb_above(extractor):
+    # nlp factions_clause_repairs (_conjunct_of_its_tense): the officials accused, not the men seen crossing
+    text = ("Russian security officials said their border guards had not seen any armed men cross from their side "
+            "and accused the Georgian authorities of staging the clash.")
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    opposed = _spans(x, "opposes")
+    assert ("Russian security officials", "the Georgian authorities") in opposed, x.relations
+    assert not any(s == "armed men" for s, _ in opposed), x.relations

@@ -276,8 +276,8 @@ def clause_repairs(doc: Doc) -> Doc:
     """Known misreadings of the parser, repaired before anything reads the tree: the
     "that" clause of reported speech (below), the target of a weapon fired
     (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date), a
-    noun read as a verb (_noun_read_as_verb) and the "against" of a judged act
-    (_rehang_judged_act).
+    noun read as a verb (_noun_read_as_verb), the "against" of a judged act
+    (_rehang_judged_act) and a past verb joined to a bare one below it (_conjunct_of_its_tense).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -303,7 +303,36 @@ def clause_repairs(doc: Doc) -> Doc:
     _subject_after_a_date(doc)
     _noun_read_as_verb(doc)
     _rehang_judged_act(doc)
+    _conjunct_of_its_tense(doc)
     return doc
+
+
+def _conjunct_of_its_tense(doc: Doc) -> None:
+    """In "officials said their guards had not seen any armed men cross from their side and
+    accused the Georgian authorities of staging the clash" the parser joins "accused" to
+    "cross", the bare verb of what was seen, and the armed men become the accusers. A past
+    verb (VBD) with no subject or auxiliary of its own cannot be joined to a bare or present
+    verb (VB, VBP) that is another verb's complement: it is joined to the nearest past verb
+    above that has a subject ("said"), whose subject it shares."""
+    arr = doc.to_array([TAG, DEP])
+    past_conj = (arr[:, 0] == doc.vocab.strings.add("VBD")) & (arr[:, 1] == doc.vocab.strings.add("conj"))
+    for token in (doc[int(i)] for i in np.flatnonzero(past_conj)):
+        head = token.head
+        if head.tag_ not in ("VB", "VBP") or head.dep_ not in ("ccomp", "xcomp") or head.i > token.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+            continue
+        above = head.head
+        while above.tag_ != "VBD" or not any(c.dep_ == "nsubj" for c in above.children):
+            if above.head.i == above.i:
+                above = None
+                break
+            above = above.head
+        if above is None:
+            continue
+        cc = next((c for c in head.children if c.dep_ == "cc" and c.i == token.i - 1), None)
+        token.head = above
+        if cc is not None:
+            cc.head = above
 
 
 def _rehang_judged_act(doc: Doc) -> None:
