@@ -4599,3 +4599,12 @@ def test_a_past_verb_joined_to_a_bare_one_below_belongs_to_the_past_verb_above(e
     opposed = _spans(x, "opposes")
     assert ("Russian security officials", "the Georgian authorities") in opposed, x.relations
     assert not any(s == "armed men" for s, _ in opposed), x.relations
+
+
+def test_a_possessive_deep_in_the_object_is_the_subjects(extractor):
+    # actors.index._clause_subject: "their car" is the gunmen's (the subject of the joined verbs), not the company's
+    text = ("The four gunmen opened fire at the offices of an oil company, then drove into a second compound "
+            "and dragged the body of a British man behind their car.")
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    owners = {t for s, t in _spans(x, "owned_by") if s == "their car"}
+    assert owners == {"four gunmen"}, x.relations

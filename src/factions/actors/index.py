@@ -4,6 +4,7 @@ stages discover (pronoun speakers resolved, descriptive speakers, the publisher)
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -330,10 +331,26 @@ class ActorIndex:
             return self.mention_for_token(subject) if subject is not None else None
         while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
             t = t.head
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.i != token.head.i and t.lower_ not in _portions():
+            # "dragged the body of a British man behind their car": a possessive deep in the
+            # object's phrase is the subject's, as one in the object is
+            t = t.head
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            while subject is None and t.dep_ in ("conj", "dep") and t.head.i < t.i and t.head.pos_ == "VERB":
+                t = t.head
+                subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            m = self.mention_for_token(subject) if subject is not None else None
+            return m if m is not None and self.actors[m.actor].kind not in ("equipment", "location") else None
         if t.pos_ not in ("VERB", "AUX") or t.i == token.head.i:
             return None
         for dep in ("dobj", "nsubj"):
             found = next((c for c in t.children if c.dep_ == dep and c.i < token.i), None)
+            verb = t
+            while found is None and dep == "nsubj" and verb.dep_ in ("conj", "dep") and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+                # "the gunmen opened fire …, then drove into a compound and dragged the body behind
+                # their car": a joined verb shares the first one's subject
+                verb = verb.head
+                found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             m = self.mention_for_token(found) if found is not None else None
             if m is not None and self.actors[m.actor].kind not in ("equipment", "location"):
                 return m  # ("fired mortars from their trucks": the mortars own nothing)
@@ -451,3 +468,10 @@ class ActorIndex:
 
     def all_actors(self) -> list[Actor]:
         return sorted(self.actors.values(), key=lambda a: int(a.id[1:]))
+
+
+@lru_cache(maxsize=1)
+def _portions() -> frozenset[str]:
+    """Words for a part of what follows ("most of its soldiers"): the possessive after them
+    is the nearest party's, not the clause subject's (lexicons/stances.toml control.portions)."""
+    return frozenset(lexicon("stances")["control"]["portions"])
