@@ -61,7 +61,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             for c in verb.children) and not any(t.lower_ in _JUDGED for t in verb.subtree)
         # (an arrest's second object only after a first that is people too: in "held meetings
         # with businesses, alumni and students" the parser makes "alumni" a second object)
-        first = next((_counted(c) for c in verb.children if c.dep_ == "dobj"), None)
+        first = counted[0] if counted else None
         people_taken = arrest and first is not None and _person(first, index)
         captives = [c for o, c in zip(objects, counted) if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)
                     or (people_taken and _person(c, index))]

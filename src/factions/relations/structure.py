@@ -20,6 +20,7 @@ from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where, unrealised
+from factions.nlp.components import _person_titles
 from factions.places.gazetteer import place_key
 from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, name_beside, person_by_role
 from factions.relations.types import symmetric_types
@@ -1515,11 +1516,6 @@ def _one_person(token: Token, party) -> bool:
     m = party(token, {"person", "population"})
     return m is not None and token.tag_ in ("NN", "NNP") and (m.basis != "nominal" or token.lower_ in _person_titles())
 
-
-@lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
-    roles = lexicon("events")["roles"]
-    return frozenset(roles["leads"]) | frozenset(roles["member_of"])
 
 
 def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
