@@ -548,6 +548,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "struck insurgent camps on the border": where they were (not "fired rockets on the town")
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "into", "toward", "towards") \
+                    and trigger.lemma_.lower() in parts["forces_sent"]:
+                continue  # "sent troops to Mali against the groups": where the force went, not whom it fought
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
             if child.dep_ == "prep" and child.lower_ in parts["topic_preps"] and child.i > trigger.i and _is_talk(trigger):
                 continue  # "brief host governments on the IRA statement": what was said, not to whom

@@ -262,6 +262,17 @@ def _of_a_name(token: Token) -> bool:
     return pobj is not None and (pobj.ent_type_ in ("ORG", "NORP", "GPE") or pobj.lower_ in nominal_lexicon()["group"]["heads"])
 
 
+@lru_cache(maxsize=1)
+def _fixed_titles() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(t.split()) for t in lexicon("actor_kinds")["entity_fixes"]["fixed_titles"])
+
+
+def _opens_fixed_title(token: Token) -> bool:
+    """Whether a noun opens a title that names no body ("the Head of State"): one person."""
+    doc = token.doc
+    return any(tuple(t.lower_ for t in doc[token.i : token.i + len(words)]) == words for words in _fixed_titles())
+
+
 def nominal_lexicon() -> dict:
     return lexicon("nominals")
 
@@ -277,7 +288,8 @@ def clause_repairs(doc: Doc) -> Doc:
     "that" clause of reported speech (below), the target of a weapon fired
     (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date), a
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
-    (_rehang_judged_act) and a past verb joined to a bare one below it (_conjunct_of_its_tense).
+    (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense) and the
+    object of reported speech taken for its speaker (_object_taken_for_subject).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -304,7 +316,49 @@ def clause_repairs(doc: Doc) -> Doc:
     _noun_read_as_verb(doc)
     _rehang_judged_act(doc)
     _conjunct_of_its_tense(doc)
+    _object_taken_for_subject(doc)
     return doc
+
+
+def _object_taken_for_subject(doc: Doc) -> None:
+    """In "Two groups are still holding at least 19 soldiers and 17 police officers, a
+    security source told AFP" the parser makes the soldiers the subject of "told" and the
+    source their apposition, leaving "holding" without an object; "told" may even hang
+    under "holding" as its complement. When a speech verb's subject follows the reported
+    clause with no comma between, the clause has no object, and the subject's apposition
+    ends right before the verb, the subject is that clause's object, the apposition the
+    speaker, and the clause what the verb reports. Speech verbs: lexicons/speech.toml
+    cue_verbs."""
+    cues = _speech_cues()
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues:
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        under = clause is None and verb.dep_ == "ccomp" and verb.head.i < verb.i  # "told" hung under "holding"
+        clause = verb.head if under else clause
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if clause is None or subject is None or not clause.i < subject.i < verb.i or clause.pos_ not in ("VERB", "AUX") \
+                or any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "prep") and c.i > clause.i for c in clause.children) \
+                or any(c.dep_ == "ccomp" and c.i > clause.i and c.i != verb.i for c in clause.children):
+            continue
+        if any(t.text == "," for t in doc[clause.i : subject.left_edge.i]):
+            continue  # "Fighting goes on, the governor, Ali Musa, said": the subject set apart is the speaker
+        speaker = next((c for c in subject.children if c.dep_ == "appos" and c.right_edge.i + 1 == verb.i), None)
+        comma = doc[speaker.left_edge.i - 1] if speaker is not None and speaker.left_edge.i > 0 else None
+        if speaker is None or comma is None or comma.text != ",":
+            continue
+        if under:
+            above, dep = clause.head, clause.dep_
+            verb.head = verb  # the speech verb heads the sentence (or the clause's place) ...
+            verb.dep_ = "ROOT" if above.i == clause.i else dep
+            clause.head, clause.dep_ = verb, "ccomp"  # ... and the clause is what it reports
+            if above.i != clause.i:
+                verb.head = above
+            for t in [c for c in clause.children if c.dep_ == "punct" and c.i > verb.i]:
+                t.head = verb
+        subject.head, subject.dep_ = clause, "dobj"
+        speaker.head, speaker.dep_ = verb, "nsubj"
+        comma.head = verb
 
 
 def _conjunct_of_its_tense(doc: Doc) -> None:
@@ -385,6 +439,8 @@ def _noun_read_as_verb(doc: Doc) -> None:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December"})
 
 
 def _subject_after_a_date(doc: Doc) -> None:
@@ -406,6 +462,29 @@ def _subject_after_a_date(doc: Doc) -> None:
             continue
         date.head, date.dep_ = prep, "pobj"
         noun.head, noun.dep_ = verb, "nsubj"
+    _subject_read_as_the_dates_apposition(doc)
+
+
+def _subject_read_as_the_dates_apposition(doc: Doc) -> None:
+    """In "On 19 August the Northern Front, a band of former rebels, captured a commission"
+    the parser makes the name an apposition of the date and its description, set
+    between commas, the subject. When a day or a month opening a verb's phrase has an
+    apposition right after it, and the verb's subject is set between commas right
+    before the verb just after that apposition, the apposition is the subject and the
+    subject its description."""
+    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _MONTHS])
+    for date in (doc[int(i)] for i in np.flatnonzero(days)):
+        name = next((c for c in date.children if c.dep_ == "appos" and c.left_edge.i == date.i + 1), None)
+        prep = date.head
+        if name is None or date.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = prep.head
+        described = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if described is None or name.right_edge.i + 2 != described.left_edge.i or described.right_edge.i + 2 != verb.i \
+                or doc[described.left_edge.i - 1].text != "," or doc[verb.i - 1].text != "," or verb.i < prep.i:
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+        described.head, described.dep_ = name, "appos"
 
 
 # What a weapon is fired at or on belongs to the firing: "opened fire with rifles and mortars
@@ -913,6 +992,17 @@ def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
     return out
 
 
+def _end_of_fixed_title(ent: Span, titles: list[tuple[str, ...]]) -> bool:
+    """Whether a name ends one of the titles that name no body (actor_kinds.toml
+    entity_fixes.fixed_titles), the title's first word standing before it."""
+    doc = ent.doc
+    for words in titles:
+        start = ent.end - len(words)
+        if 0 <= start < ent.start and tuple(t.lower_ for t in doc[start : ent.end]) == words:
+            return True
+    return False
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -929,6 +1019,7 @@ def entity_fixes(doc: Doc) -> Doc:
     event_words = frozenset(fixes["event_name_words"])
     state_forces = frozenset(fixes["state_force_words"])
     document_words = frozenset(fixes["document_name_words"])
+    fixed_titles = _fixed_titles()
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
@@ -985,6 +1076,9 @@ def entity_fixes(doc: Doc) -> Doc:
             label, changed = "GPE", True
         if label in ("ORG", "PERSON") and len(ent) == 1 and ent.text in _demonyms():
             label, changed = "NORP", True  # "a Ugandan militant leader": a nationality, not a body
+        if label in ("ORG", "GPE", "NORP") and _end_of_fixed_title(ent, fixed_titles):
+            changed = True  # "the Head of State", "the Chief of the General Staff": an office, no body
+            continue
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
             continue
@@ -1504,6 +1598,7 @@ def make_nominals(nlp: Language, name: str):
     needs_kind = set(lex["place"]["needs_kind"])
     ways = frozenset(lex["place"]["ways"])
     not_kit_before = frozenset(lex["equipment"]["not_kit_before"])
+    workplaces = lex["equipment"]["workplaces"]
     not_before_a_noun = frozenset(lex["person"]["not_before_a_noun"])
     needs_of_party, whose_before = set(lex["person"]["needs_of_party"]), frozenset(lex["person"]["whose_before"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
@@ -1544,12 +1639,20 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "the 4th Artillery", "the Royal Artillery": a unit's name, no gun
             if label == "PRODUCT" and token.i > 0 and doc[token.i - 1].lower_ in not_kit_before:
                 continue  # "a think tank", "a fuel tank": no weapon
+            if label == "PRODUCT" and token.lower_ in workplaces["heads"] \
+                    and any((c.dep_ == "acl" and c.lemma_.lower() in workplaces["participles"] and c.i > token.i)
+                            or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") and c.i < token.i)
+                            for c in token.subtree) \
+                    or (token.right_edge.i + 1 < len(doc) and doc[token.right_edge.i + 1].tag_ == "VBN"
+                        and doc[token.right_edge.i + 1].lemma_.lower() in workplaces["participles"]):
+                # ("run" right after the phrase, which the parser may hang elsewhere)
+                continue  # "two mines near Arlit run by Areva", "the Somair mine": a workplace, no weapon
             if label == "LOC" and token.text[:1].isupper() and not token.ent_type_ and token.i > 0 \
                     and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].lower_ not in heads:
                 continue  # "Downing Street", "Wall Street": the last word of a name, no place of its own ("the Police Headquarters" is one)
             if token.lower_ in not_before_a_noun and token.dep_ in ("compound", "amod") and token.head.i > token.i:
                 continue  # "the founder effect", "the premier league": a word before its noun
-            if token.lower_ in needs_of_party and not _of_a_name(token) \
+            if token.lower_ in needs_of_party and not _of_a_name(token) and not _opens_fixed_title(token) \
                     and not (token.i > 0 and (doc[token.i - 1].lower_ in whose_before or doc[token.i - 1].ent_type_ in ("ORG", "NORP"))):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
             if label == "PRODUCT" and token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐‑" and not token.whitespace_:

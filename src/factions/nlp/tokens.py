@@ -98,17 +98,33 @@ def _asking_verbs() -> frozenset[str]:
     return frozenset(lexicon("events")["participants"]["request_verbs"]) | frozenset(lexicon("stances")["ordered"]["verbs"])
 
 
+@lru_cache(maxsize=1)
+def _giving_verbs() -> frozenset[str]:
+    """Verbs after which a purpose infinitive is what the one given the means is to do."""
+    return frozenset(lexicon("events")["participants"]["giving_verbs"])
+
+
 def asked_of(infinitive: Token) -> list[Token]:
     """Whom an infinitive with no subject of its own is about, when it completes a verb
     that asks or makes someone do it: the object before it ("urged the groups to
     unite", "trained the army to fight IS") or the one called on ("called on the
     government to work with Chad"; the parse may hang "called on X, to …" as a purpose
     clause, which counts only after a verb of asking or ordering, events.toml request_verbs
-    and stances.toml [ordered] verbs: "directed the police to protect the consulate")."""
+    and stances.toml [ordered] verbs: "directed the police to protect the consulate"), or
+    the one given the means to do it ("granted the army money to fight IS": events.toml
+    giving_verbs)."""
     governing = infinitive.head
     if governing.pos_ != "VERB" or governing.lemma_.lower() in ("use", "employ"):
         return []  # ("used drones to attack the base": the drones are the means; the subject acts)
     purpose = infinitive.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
+    if purpose and governing.lemma_.lower() in _giving_verbs():
+        # "granted the army money to fight", "provided the police with drones to …", "gave arms to the militia to …"
+        given = [c for c in governing.children if c.dep_ == "dative" and c.i < infinitive.i]
+        if not given and any(c.dep_ == "prep" and c.lower_ == "with" for c in governing.children):
+            given = [c for c in governing.children if c.dep_ == "dobj" and c.i < infinitive.i]
+        given = given or [o for c in governing.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i < infinitive.i
+                          for o in c.children if o.dep_ == "pobj"]
+        return given
     if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in _asking_verbs())):
         return []
     asked = [c for c in governing.children if c.dep_ == "dobj" and c.i < infinitive.i]

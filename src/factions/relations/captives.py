@@ -43,11 +43,18 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         subjects, passive = _subject_tokens(verb)
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         objects = [t for c in verb.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
-        counted = [_counted(t) for t in objects]  # "held dozens of residents": the people a number counts are the ones held
+        # "took Mr Godoy and some 30 other politicians hostage": the parser may read the mark as a
+        # verb joined to the taking one, the last captives its subject; they are objects too
+        misread = next((c for c in verb.children if c.dep_ in ("conj", "dep", "ccomp") and c.lower_ in marks and c.i > verb.i), None)
+        if misread is not None:
+            objects += [t for c in misread.children if c.dep_ == "nsubj" and c.i < misread.i for t in _with_conjuncts(c)]
+        # "held dozens of residents": the people a number counts are the ones held; "seized the 38
+        # members of the commission": the members, not the body they are of
+        counted = [c if _person(c, index) or not _person(t, index) else t for t, c in ((t, _counted(t)) for t in objects)]
         # "took 12 policemen prisoner", "held them hostage": the mark after the object says
         # they are captives (the parser may hang it on the verb or inside the object)
-        marked = any(c.lower_ in marks and c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj", "attr", "ccomp")
-                     for c in verb.children if c.i > verb.i)
+        marked = misread is not None or any(c.lower_ in marks and c.dep_ in ("oprd", "xcomp", "advmod", "npadvmod", "dobj", "attr", "ccomp")
+                                            for c in verb.children if c.i > verb.i)
         # "arrested 12 protesters": in custody, whatever they are called ("held X responsible",
         # "held him to account": a judgement, no custody)
         # "were taken into custody", "placed him under arrest": the phrase is the arrest
@@ -66,6 +73,8 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         captives = [c for o, c in zip(objects, counted) if o.lemma_.lower() in nouns or o.lower_ in nouns or (marked and o.lower_ not in marks)
                     or (people_taken and _person(c, index))]
         for o in objects:
+            if o.lower_ in marks and (held := [c for c in o.children if c.dep_ == "compound" and c.i < o.i]):
+                captives.append(held[-1])  # "took 12 workers hostage", parsed as one noun "12 workers hostage"
             if o.right_edge.lower_ in marks and o.right_edge.i > o.i:  # "took hundreds of soldiers prisoner"
                 people = [t for t in o.subtree if t.i < o.right_edge.i and t.pos_ == "NOUN"]
                 captives += people[-1:]
@@ -102,4 +111,8 @@ def _denied(verb: Token) -> bool:
 def _person(token: Token, index: ActorIndex) -> bool:
     """Whether a token names people or a person: the ones an arrest takes into custody."""
     m = index.mention_for_token(token)
-    return m is not None and m.actor is not None and index.actors[m.actor].kind in ("person", "population")
+    if m is None or m.actor is None or index.actors[m.actor].kind not in ("person", "population"):
+        return False
+    # "seized the Embassy of Myanmar", read as a place and as a person too: a place taken
+    return not any(o.actor and index.actors[o.actor].kind == "location" and o.span.start <= token.idx < o.span.end
+                   for o in index.mentions)

@@ -127,8 +127,9 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
         elif word == "hands" and token.head.lower_ == "at":
             out.extend(_at_the_hands_of(token, index))
         # "the brutal regime", "ISIL's savagery": said by someone who opposes them.
-        elif (word in words["epithets"] or word in words["vice_nouns"]) and not (token.ent_type_ and token.text[:1].isupper()):
-            # (not a word of a name: "the International Criminal Court")
+        elif (word in words["epithets"] or word in words["vice_nouns"]) and not (token.ent_type_ and token.text[:1].isupper()) \
+                and token.head.lower_ not in words["classifying_epithets"].get(word, ()):
+            # (not a word of a name: "the International Criminal Court"; nor a kind of body: "a criminal group")
             target = _epithet_target(token, index, word in words["vice_nouns"])
             if target is None:
                 continue
@@ -339,14 +340,21 @@ def _stance_target(verb: Token, index: ActorIndex, holder: str) -> Mention | Non
     return _named_by([c for c in verb.children if c.dep_ in ("dobj", "ccomp")], index, holder)
 
 
+@lru_cache(maxsize=1)
+def _acts_done_to() -> frozenset[str]:
+    return frozenset(lexicon("stances")["acts_done_to"])
+
+
 def _named_by(heads: list[Token], index: ActorIndex, holder: str) -> Mention | None:
     """The party a phrase is about: its head, its owner, its "of"/"by" phrase or its
     clause's subject; for an act ("the murder of hundreds"), who did it, not to whom."""
     for head in heads:
         candidates = [head]
         candidates += [c for c in head.children if c.dep_ in ("poss", "compound")]
-        # the doer before the done-to: "the detention of UN personnel by the Houthis"
-        candidates += [p for word in ("by", "of") for c in head.children if c.dep_ == "prep" and c.lower_ == word
+        # the doer before the done-to: "the detention of UN personnel by the Houthis"; never
+        # the done-to ("condemned the murder of two soldiers": stances.toml acts_done_to)
+        doers = ("by",) if head.lemma_.lower() in _acts_done_to() or head.lower_ in _acts_done_to() else ("by", "of")
+        candidates += [p for word in doers for c in head.children if c.dep_ == "prep" and c.lower_ == word
                        for p in c.children if p.dep_ == "pobj"]
         for clause in (c for c in (head, *head.children) if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "acl", "relcl", "dobj")):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
