@@ -28,11 +28,15 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 
     def party(token: Token | None) -> Mention | None:
         m = index.mention_for_token(relative_noun(token) or token) if token is not None else None
+        if m is None and token is not None and _counted(token) is not token:
+            m = index.mention_for_token(_counted(token))  # "scores of gunmen", "some of them"
         # (a state holds captives as any party does: "held by Eritrea", "Iran detained two Britons")
         return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - (PLACE_KINDS - {"state"}) else None
 
     def add(holder: Token | None, captive: Token, anchor: Token) -> None:
         h, c = party(holder), index.mention_for_token(captive)
+        if c is None and _counted(captive) is not captive:
+            c = index.mention_for_token(_counted(captive))  # "most of them are being held"
         if h is not None and c is not None and c.actor and h.actor != c.actor:
             out.append(Relation(type="controls", source=h.actor, target=c.actor, source_span=h.span, target_span=c.span,
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))
@@ -84,7 +88,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if passive or (agents and verb.dep_ in ("acl", "relcl")):  # "hostages held by the group", "were taken prisoner by the rebels"
             held = [verb.head] if verb.dep_ in ("acl", "relcl") else [s for s in subjects]
             for captive in held:
-                if captive.lemma_.lower() in nouns or marked or (arrest and _person(captive, index)):
+                if captive.lemma_.lower() in nouns or marked or (arrest and (_person(captive, index) or _person(_counted(captive), index))):
                     for agent in agents:
                         add(agent, captive, verb)
             continue
