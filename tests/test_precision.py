@@ -4734,3 +4734,31 @@ def test_people_taken_are_held(extractor, text, pair):
 def test_a_place_read_as_a_person_too_is_no_captive(extractor):
     x, _ = _run(extractor, "Five gunmen seized the Embassy of Myanmar in the capital in October 1999.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.rule == "relations.holds-captives"], x.relations
+
+
+def test_the_subject_of_what_was_told_is_not_the_one_told(extractor):
+    # events.arguments._participants: a second "object" with "that" under it is the clause's subject
+    x, _ = _run(extractor, "The Ministry of Foreign Affairs regrets to inform the diplomatic corps that late on 17 February "
+                           "a gang of about 20 heavily armed men landed by boat.", date(2025, 6, 1))
+    told = _spans(x, "communicates_with")
+    assert ("The Ministry of Foreign Affairs", "the diplomatic corps") in told, x.relations
+    assert not any(t == "a gang" for _, t in told), x.relations
+
+
+def test_sealing_off_a_place_is_a_cordon(extractor):
+    # events.toml ASSAULT when_object: seal (as cordon, surround)
+    x, _ = _run(extractor, "Police sealed off the area and moved residents out of their homes.", date(2025, 6, 1))
+    assert ("Police", "the area") in _spans(x, "attacks"), x.relations
+    y, _ = _run(extractor, "The two sides sealed the deal in Doha.", date(2025, 6, 1))
+    assert not _spans(y, "attacks") and not _spans(y, "fights"), y.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.holds-captives: captors and captives named by a count of them
+    ("Scores of gunmen then stormed army posts on the hills and took soldiers and members of the Internal Security Forces captive.",
+     ("gunmen", "soldiers")),
+    ("Thirty soldiers are missing. Most of them are held by the gunmen.", ("the gunmen", "them")),
+])
+def test_counted_captors_and_captives(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "controls"), x.relations

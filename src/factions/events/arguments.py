@@ -498,6 +498,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         # "Speaking after the fall of Mosul to ISIL": that "to" is the fall's, not the speaking's.
         stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
         children = [c for c in children if c.i not in stray]
+        # "regrets to inform the diplomatic corps that … a gang of armed men landed": the parser may
+        # make the clause's subject a second object, with "that" under it; it is no one told
+        children = [c for c in children if not (c.dep_ == "dobj" and any(x.lower_ == "that" and x.i < c.i for x in c.children)
+                                                and any(o.dep_ == "dobj" and o.i < c.i for o in children))]
         for child in children:
             if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
                 # "fired missiles at a destroyer": the phrase's preposition names the target.
