@@ -504,7 +504,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                and not any(s.overlaps(m.span) for s in speakers)  # "..., a military official said"
                and _word_before(text, m.span.start) not in places  # "In Syria, near Raqqa, three strikes hit ISIS"
                and not _told_listener(trigger, m)
-               and not _names_a_thing(trigger.doc, index, m)
+               and not (before and _names_a_thing(trigger.doc, index, m))
                and not (not before and _in_other_clause(trigger, m))]
     if not between:
         return None
@@ -522,8 +522,9 @@ _CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "conj", "xcomp"
 
 def _names_a_thing(doc: Doc, index: ActorIndex, m: Mention) -> bool:
     """Whether a name only modifies a noun that is no party ("in the area of the Somair
-    mine", "at the Lonmin platinum mine"): it says whose or which the thing is, and
-    does nothing in the sentence."""
+    mine", "at the Lonmin platinum mine"): it says whose or which the thing is, and did
+    nothing in the sentence. (Read for the doer only: "strikes against ISIS targets"
+    are against ISIS.)"""
     span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "compound" or span.root.head.i < span.end:
         return False
