@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _with_conjuncts, misparsed_apposition
+from factions.events.triggers import triggers
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
 from factions.nlp import object_of, relative_noun, sentence_of
@@ -528,6 +529,8 @@ def _names_a_thing(doc: Doc, index: ActorIndex, m: Mention) -> bool:
     span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "compound" or span.root.head.i < span.end:
         return False
+    if span.root.head.lemma_.lower() in triggers().nouns:
+        return False  # "Rebel paratroop battalions surrender in Caracas": a headline's verb read as a noun
     thing = index.mention_for_token(span.root.head)
     return thing is None or not thing.actor or index.actors[thing.actor].kind == "location"
 
