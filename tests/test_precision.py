@@ -4762,3 +4762,14 @@ def test_sealing_off_a_place_is_a_cordon(extractor):
 def test_counted_captors_and_captives(extractor, text, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert pair in _spans(x, "controls"), x.relations
+
+
+def test_who_declares_a_war_wages_it(extractor):
+    # events.toml light_verbs "declare"; a declared "state of" something is no act of the declarer
+    x, _ = _run(extractor, "The National Unity Government (NUG), formed by ousted lawmakers in April 2021, declared war on the junta "
+                           "in September 2021.", date(2025, 6, 1))
+    fights = _spans(x, "fights")
+    assert ("The National Unity Government", "the junta") in fights, x.relations
+    assert not any(s == "lawmakers" for s, _ in fights), x.relations
+    y, _ = _run(extractor, "The President declared a state of rebellion and ordered the Chief of Staff to contain the group.", date(2025, 6, 1))
+    assert not any(s == "The President" for s, _ in _spans(y, "fights")), y.relations
