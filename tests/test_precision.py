@@ -4659,7 +4659,7 @@ def test_a_speaker_set_apart_by_commas_stays_the_speaker(extractor):
 
 
 @pytest.mark.parametrize("text, pair, giver", [
-    # nlp.tokens.asked_of (events.toml participants.giving_verbs): the one given the means does what they are for
+    # nlp.tokens.asked_of (events.toml participants.granting_verbs): the one given the means does what they are for
     ("Saudi Arabia on Wednesday granted the army one billion dollars to fight the jihadists.", ("the army", "the jihadists"), "Saudi Arabia"),
     ("The US provided the army with drones to fight the insurgents.", ("the army", "the insurgents"), "US"),
 ])

@@ -99,9 +99,9 @@ def _asking_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _giving_verbs() -> frozenset[str]:
+def _granting_verbs() -> frozenset[str]:
     """Verbs after which a purpose infinitive is what the one given the means is to do."""
-    return frozenset(lexicon("events")["participants"]["giving_verbs"])
+    return frozenset(lexicon("events")["participants"]["granting_verbs"])
 
 
 def asked_of(infinitive: Token) -> list[Token]:
@@ -112,12 +112,12 @@ def asked_of(infinitive: Token) -> list[Token]:
     clause, which counts only after a verb of asking or ordering, events.toml request_verbs
     and stances.toml [ordered] verbs: "directed the police to protect the consulate"), or
     the one given the means to do it ("granted the army money to fight IS": events.toml
-    giving_verbs)."""
+    granting_verbs)."""
     governing = infinitive.head
     if governing.pos_ != "VERB" or governing.lemma_.lower() in ("use", "employ"):
         return []  # ("used drones to attack the base": the drones are the means; the subject acts)
     purpose = infinitive.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children)
-    if purpose and governing.lemma_.lower() in _giving_verbs():
+    if purpose and governing.lemma_.lower() in _granting_verbs():
         # "granted the army money to fight", "provided the police with drones to …", "gave arms to the militia to …"
         given = [c for c in governing.children if c.dep_ == "dative" and c.i < infinitive.i]
         if not given and any(c.dep_ == "prep" and c.lower_ == "with" for c in governing.children):
