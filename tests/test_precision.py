@@ -4773,3 +4773,18 @@ def test_who_declares_a_war_wages_it(extractor):
     assert not any(s == "lawmakers" for s, _ in fights), x.relations
     y, _ = _run(extractor, "The President declared a state of rebellion and ordered the Chief of Staff to contain the group.", date(2025, 6, 1))
     assert not any(s == "The President" for s, _ in _spans(y, "fights")), y.relations
+
+
+@pytest.mark.parametrize("text, kind, pair", [
+    # nlp factions_clause_repairs (_subject_after_a_date): a part of the day read into the subject
+    ("By the afternoon loyal units had retaken the station and surrounded the rebel base.", "attacks", ("loyal units", "the station")),
+    ("In the morning rebel troops attacked the palace.", "attacks", ("rebel troops", "the palace")),
+    # events.arguments._subject_tokens: a past tense the parser hung on the sentence's noun as a clause
+    ("A delegation of the Committee of Muslim Scholars, a body of Sunni clerics, then negotiated with the gunmen.",
+     "negotiates_with", ("the Committee of Muslim Scholars", "the gunmen")),
+    # events.toml CONSULT verb "contact"
+    ("The minister contacted his Turkish counterpart on Monday.", "communicates_with", ("The minister", "his Turkish counterpart")),
+])
+def test_subjects_the_parser_lost_are_found(extractor, text, kind, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, kind), x.relations

@@ -227,9 +227,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return _with_conjuncts(described), False
     root = verb.sent.root
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "ROOT" \
-            and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            and (any(c.dep_ == "dobj" for c in verb.children) or (verb.tag_ == "VBD" and verb.head.i == root.i)) \
+            and not any(c.dep_ == "agent" for c in verb.children):
         # "A mob of several thousand people torched 21 churches": a sentence the parser read as
-        # a noun and a participle with an object; the participle is its verb, the noun its subject
+        # a noun and a participle with an object; the participle is its verb, the noun its
+        # subject. A past tense hung on the root noun is one too, object or not: "A delegation
+        # of the Committee, a body of clerics, then negotiated with the gunmen".
         return [root], False
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon("events")["participants"]["stative_participles"] \
             and not any(c.dep_ == "agent" for c in verb.children):

@@ -439,6 +439,7 @@ def _noun_read_as_verb(doc: Doc) -> None:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dusk", "midday", "noon", "midnight"})
 _MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                      "November", "December"})
 
@@ -448,20 +449,26 @@ def _subject_after_a_date(doc: Doc) -> None:
     front attacked" the parser reads the day and the noun after it as one noun, the
     object of "on", and leaves the verb without a subject. When a verb has no subject and
     the phrase just before it is such an object, a date compounded onto a noun, the noun
-    is the verb's subject and the date the object of the preposition. (It runs before
-    the entity recogniser: the date is a day's name.)"""
-    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS])
+    is the verb's subject and the date the object of the preposition. A part of the day
+    is read so too: "By the afternoon loyal units had retaken the station" (the article
+    then goes with the date). Only auxiliaries and adverbs of the verb may stand between
+    the noun and the verb. (It runs before the entity recogniser: the date is a day's name.)"""
+    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _DAY_PARTS])
     for date in (doc[int(i)] for i in np.flatnonzero(days)):
         noun = date.head
-        if date.dep_ != "compound" or noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or date.i >= noun.i:
+        if date.dep_ not in ("compound", "nmod") or noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or date.i >= noun.i:
             continue
         prep = noun.head
         verb = prep.head
-        if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or verb.i <= noun.i or noun.right_edge.i + 1 != verb.i \
+        if prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or verb.i <= noun.i \
+                or any(t.head.i != verb.i or t.dep_ not in ("aux", "auxpass", "neg", "advmod") for t in doc[noun.right_edge.i + 1 : verb.i]) \
                 or any(c.dep_ in _SUBJECTS for c in verb.children):
             continue
+        articles = [c for c in noun.children if c.dep_ == "det" and c.i < date.i]
         date.head, date.dep_ = prep, "pobj"
         noun.head, noun.dep_ = verb, "nsubj"
+        for article in articles:
+            article.head = date
     _subject_read_as_the_dates_apposition(doc)
 
 
