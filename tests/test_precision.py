@@ -4788,3 +4788,16 @@ def test_who_declares_a_war_wages_it(extractor):
 def test_subjects_the_parser_lost_are_found(extractor, text, kind, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert pair in _spans(x, kind), x.relations
+
+
+def test_the_backer_of_an_act_is_not_its_target(extractor):
+    # events.participants._nearest (_agent_of_the_act): "a mutiny backed by Russia" names the mutiny's backer
+    x, _ = _run(extractor, "Georgia says it ended a tank mutiny backed by Russia.", date(2025, 6, 1))
+    assert not any(t == "Russia" for _, t in _spans(x, "fights")), x.relations
+
+
+def test_street_by_street_is_how_not_where(extractor):
+    # nlp factions_nominals: a place word repeated with "by" or "to" is a manner of fighting or searching
+    x, _ = _run(extractor, "The rebels fought the army street by street and house by house.", date(2025, 6, 1))
+    assert not _spans(x, "attacks"), x.relations
+    assert ("rebels", "the army") in _spans(x, "fights") or ("The rebels", "the army") in _spans(x, "fights"), x.relations

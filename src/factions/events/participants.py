@@ -506,6 +506,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                and _word_before(text, m.span.start) not in places  # "In Syria, near Raqqa, three strikes hit ISIS"
                and not _told_listener(trigger, m)
                and not (before and _names_a_thing(trigger.doc, index, m))
+               and not _agent_of_the_act(trigger, m)
                and not (not before and _in_other_clause(trigger, m))]
     if not between:
         return None
@@ -519,6 +520,17 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
 
 
 _CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "conj", "xcomp"})
+
+
+def _agent_of_the_act(trigger: Token, m: Mention) -> bool:
+    """Whether a mention is the agent of a participle on the trigger itself ("a tank mutiny
+    backed by Russia", "the offensive led by General X"): it names who backed or led the
+    act, not whom it was done to."""
+    span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    agent = span.root.head
+    return agent.dep_ == "agent" and agent.head.dep_ == "acl" and agent.head.head.i == trigger.i
 
 
 def _names_a_thing(doc: Doc, index: ActorIndex, m: Mention) -> bool:

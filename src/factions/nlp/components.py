@@ -1648,6 +1648,9 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "the 4th Artillery", "the Royal Artillery": a unit's name, no gun
             if label == "PRODUCT" and token.i > 0 and doc[token.i - 1].lower_ in not_kit_before:
                 continue  # "a think tank", "a fuel tank": no weapon
+            if (token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("by", "to") and doc[token.i + 2].lower_ == token.lower_) \
+                    or (token.i >= 2 and doc[token.i - 1].lower_ in ("by", "to") and doc[token.i - 2].lower_ == token.lower_):
+                continue  # "fought street by street", "searched house to house": how, not where
             if label == "PRODUCT" and token.lower_ in workplaces["heads"] \
                     and any((c.dep_ == "acl" and c.lemma_.lower() in workplaces["participles"] and c.i > token.i)
                             or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") and c.i < token.i)
