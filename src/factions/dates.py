@@ -48,8 +48,9 @@ def _parser(anchor: date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+               "december")
+_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
 _MONTH_DAY = re.compile(r"^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?(?:,? (\d{4}))?$")

@@ -665,11 +665,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     head = trigger.head
     light = parts["light_verbs"] + (parts["party_verbs"] if symmetric else [])
     phrase = trigger
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() == "state":
-        phrase = head  # "declared a state of rebellion": a condition declared, no act the declarer does
-    elif trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() != "state":
         # "held a first round of talks with X": a measure noun stands between the verb
-        # and the trigger, and may carry the other party.
+        # and the trigger, and may carry the other party ("declared a state of rebellion":
+        # a condition declared, no act the declarer does).
         phrase = head.head
         for prep in phrase.children:
             if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:

@@ -15,6 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from factions.dates import MONTH_NAMES
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
 from factions.nlp.tokens import object_of, opens_dateline, tokens_where
@@ -267,10 +268,14 @@ def _fixed_titles() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(t.split()) for t in lexicon("actor_kinds")["entity_fixes"]["fixed_titles"])
 
 
+def _words_at(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
+    """Whether the Doc's words from `start` are `words` (lower case)."""
+    return 0 <= start and tuple(t.lower_ for t in doc[start : start + len(words)]) == words
+
+
 def _opens_fixed_title(token: Token) -> bool:
     """Whether a noun opens a title that names no body ("the Head of State"): one person."""
-    doc = token.doc
-    return any(tuple(t.lower_ for t in doc[token.i : token.i + len(words)]) == words for words in _fixed_titles())
+    return any(_words_at(token.doc, token.i, words) for words in _fixed_titles())
 
 
 def nominal_lexicon() -> dict:
@@ -442,8 +447,7 @@ def _noun_read_as_verb(doc: Doc) -> None:
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dusk", "midday", "noon", "midnight"})
-_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                     "November", "December"})
+_MONTHS = frozenset(m.capitalize() for m in MONTH_NAMES)
 
 
 def _subject_after_a_date(doc: Doc) -> None:
@@ -1001,15 +1005,10 @@ def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
     return out
 
 
-def _end_of_fixed_title(ent: Span, titles: list[tuple[str, ...]]) -> bool:
+def _end_of_fixed_title(ent: Span) -> bool:
     """Whether a name ends one of the titles that name no body (actor_kinds.toml
     entity_fixes.fixed_titles), the title's first word standing before it."""
-    doc = ent.doc
-    for words in titles:
-        start = ent.end - len(words)
-        if 0 <= start < ent.start and tuple(t.lower_ for t in doc[start : ent.end]) == words:
-            return True
-    return False
+    return any(ent.end - len(words) < ent.start and _words_at(ent.doc, ent.end - len(words), words) for words in _fixed_titles())
 
 
 @Language.component("factions_entity_fixes")
@@ -1028,7 +1027,6 @@ def entity_fixes(doc: Doc) -> Doc:
     event_words = frozenset(fixes["event_name_words"])
     state_forces = frozenset(fixes["state_force_words"])
     document_words = frozenset(fixes["document_name_words"])
-    fixed_titles = _fixed_titles()
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
@@ -1085,7 +1083,7 @@ def entity_fixes(doc: Doc) -> Doc:
             label, changed = "GPE", True
         if label in ("ORG", "PERSON") and len(ent) == 1 and ent.text in _demonyms():
             label, changed = "NORP", True  # "a Ugandan militant leader": a nationality, not a body
-        if label in ("ORG", "GPE", "NORP") and _end_of_fixed_title(ent, fixed_titles):
+        if label in ("ORG", "GPE", "NORP") and _end_of_fixed_title(ent):
             changed = True  # "the Head of State", "the Chief of the General Staff": an office, no body
             continue
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):

@@ -28,15 +28,15 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 
     def party(token: Token | None) -> Mention | None:
         m = index.mention_for_token(relative_noun(token) or token) if token is not None else None
-        if m is None and token is not None and _counted(token) is not token:
-            m = index.mention_for_token(_counted(token))  # "scores of gunmen", "some of them"
+        if m is None and token is not None and (counted := _counted(token)) is not token:
+            m = index.mention_for_token(counted)  # "scores of gunmen", "some of them"
         # (a state holds captives as any party does: "held by Eritrea", "Iran detained two Britons")
         return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - (PLACE_KINDS - {"state"}) else None
 
     def add(holder: Token | None, captive: Token, anchor: Token) -> None:
         h, c = party(holder), index.mention_for_token(captive)
-        if c is None and _counted(captive) is not captive:
-            c = index.mention_for_token(_counted(captive))  # "most of them are being held"
+        if c is None and (counted := _counted(captive)) is not captive:
+            c = index.mention_for_token(counted)  # "most of them are being held"
         if h is not None and c is not None and c.actor and h.actor != c.actor:
             out.append(Relation(type="controls", source=h.actor, target=c.actor, source_span=h.span, target_span=c.span,
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))
