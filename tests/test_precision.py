@@ -4801,3 +4801,65 @@ def test_street_by_street_is_how_not_where(extractor):
     x, _ = _run(extractor, "The rebels fought the army street by street and house by house.", date(2025, 6, 1))
     assert not _spans(x, "attacks"), x.relations
     assert ("rebels", "the army") in _spans(x, "fights") or ("The rebels", "the army") in _spans(x, "fights"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.members-include: people named by what they are or did are a body of those they include
+    ("The garrison's defenders included the Border Police and two companies of volunteers.", ("the Border Police", "defenders")),
+    ("The 12 captives include officials of the Ministry of Mines and a journalist.", ("officials", "captives")),
+])
+def test_people_who_include_others_are_a_body_of_them(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    members = _spans(x, "member_of")
+    assert any(a == pair[0] and b.endswith(pair[1]) for a, b in members), x.relations
+    # each member as written: the officials, not the Ministry they are of
+    assert not any(a == "the Ministry of Mines" and b.endswith("captives") for a, b in members), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT phrases aimed at a quarry: a manhunt is pursuit of a party
+    ("Gendarmes hunted down the escapees within a week.", ("Gendarmes", "the escapees")),
+    ("Commandos combed the valley for the assassins on Friday.", ("Commandos", "the assassins")),
+    ("Police are looking for the kidnappers near the border.", ("Police", "the kidnappers")),
+    ("The army launched a manhunt for the bombers.", ("The army", "the bombers")),
+])
+def test_a_manhunt_is_pursuit_of_a_party(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "Navy ships searched the strait for the missing sailors.",
+    "Volunteers looked for survivors in the rubble of the school.",
+    "The envoys are looking for a compromise on the border.",
+])
+def test_a_search_for_those_to_be_saved_is_no_fight(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not _spans(x, "fights") and not _spans(x, "attacks"), x.relations
+
+
+def test_a_party_barred_is_opposed(extractor):
+    # events.toml SANCTION when_object bar = party; a road barred is no party. (nlp
+    # factions_nominals, _described_by_adjectives: "the electoral commission" is a body, though
+    # "commission" alone names none)
+    x, _ = _run(extractor, "The electoral commission barred the former governor from standing in the vote.", date(2025, 6, 1))
+    assert ("The electoral commission", "the former governor") in _spans(x, "opposes"), x.relations
+    y, _ = _run(extractor, "Soldiers barred the road to the airport.", date(2025, 6, 1))
+    assert not _spans(y, "opposes"), y.relations
+
+
+def test_a_head_that_names_no_body_alone_needs_its_own_determiner(extractor):
+    # nlp factions_nominals (_described_by_adjectives): "excessive force" is how, not who
+    x, _ = _run(extractor, "Police used excessive force against the marchers.", date(2025, 6, 1))
+    assert not any("force" in a or "force" in b for a, b in _spans(x, "fights")), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml participants audiences: a ruler addresses the nation or the public, meets no one
+    ("The Prime Minister spoke to the nation on radio on Sunday evening.", ("The Prime Minister", "the nation")),
+    ("The Defence Staff informs the public that the bridge will stay closed.", ("The Defence Staff", "the public")),
+])
+def test_the_nation_and_the_public_are_addressed_not_met(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "addresses"), x.relations
+    assert pair not in _spans(x, "communicates_with"), x.relations

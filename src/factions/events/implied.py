@@ -68,6 +68,14 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         # One side and no enemy named: "army units, tribal fighters and militiamen
         # launched the offensive together" are allies, not enemies of each other.
         return _relations_from(event, "allied_with", _armed(index, trigger.doc, actors), [], pair_actors=True, rule="relations.sides-of-a-fight")
+    if rel_type == "communicates_with":
+        # "spoke to the nation", "informs the public": addressed, not met
+        audiences = [m for m in recipients if _head_word(m, trigger.doc) in lex["participants"]["audiences"]]
+        recipients = [m for m in recipients if m not in audiences]
+        if audiences:
+            addressed = _relations_from(event, "addresses", actors + allies, audiences, pair_actors=False, rule=rel_rule)
+            return addressed + (_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
+                                if recipients else [])
     out = _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
     if rel_type == "fights" and not mutual:
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
@@ -100,17 +108,19 @@ def _joinable(m: Mention, trigger: Token, index: ActorIndex, bodies: list[str]) 
     return m.basis != "nominal" or m.text.lower().split()[-1] in bodies
 
 
+def _head_word(m: Mention, doc) -> str:
+    """A mention's head word, lower-cased ("the nation": "nation")."""
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span.root.lower_ if span is not None else m.text.lower().rsplit(" ", 1)[-1]
+
+
 def _armed(index: ActorIndex, doc, side: list[Mention]) -> list[Mention]:
     """The parties of one side that can be allies: not inhabitants (lexicons/events.toml:
     "women and children held hostage" are no alliance; "soldiers", "their partners" and
     "armed groups of Russian citizens" may be)."""
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
 
-    def head(m: Mention) -> str:
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        return span.root.lower_ if span is not None else m.text.lower().rsplit(" ", 1)[-1]
-
-    return [m for m in side if not (index.actors[m.actor].kind == "population" and head(m) in inhabitants)]
+    return [m for m in side if not (index.actors[m.actor].kind == "population" and _head_word(m, doc) in inhabitants)]
 
 
 def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False,

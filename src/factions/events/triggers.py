@@ -43,6 +43,11 @@ class Triggers:
             | frozenset(self.by_complement)
 
 
+# What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
+# _is_object says what each is.
+OBJECT_KINDS = ("place", "person", "party", "quarry")
+
+
 def _object_kinds(entry: dict) -> dict[str, tuple[str, ...]]:
     """An entry's when_object, each verb's kinds as a tuple: the data gives one kind
     ("seize" = "place") or a list ("surround" = ["place", "party"])."""
@@ -65,15 +70,20 @@ def triggers() -> Triggers:
                 if word in words:  # one word, one act: a second entry would never be reached
                     raise DataFileError(f"factions/data/lexicons/events.toml: '{word}' is in the {table} of both {words[word].type} and {t.type}")
                 words[word] = t
+        event_types = {e["type"] for e in lexicon("events")["event"]}
         for p in entry.get("phrases", []):
             phrases[(p["verb"], p["object"])] = t
+            for wanted in p.get("aimed", ()):
+                if wanted not in OBJECT_KINDS and wanted not in event_types:
+                    raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: phrase '{p['verb']} {p['object']}' aims at "
+                                        f"'{wanted}', neither one of {', '.join(OBJECT_KINDS)} nor an event type")
             if "aimed" in p:
                 phrase_aims[(p["verb"], p["object"])] = tuple(p["aimed"])
         for verb, kinds in t.when_object.items():
             for wanted in kinds:
-                if wanted not in ("place", "person", "party") and wanted not in {e["type"] for e in lexicon("events")["event"]}:
+                if wanted not in OBJECT_KINDS and wanted not in event_types:
                     raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_object '{verb}' wants '{wanted}', "
-                                        "neither 'place', 'person', 'party' nor an event type")
+                                        f"neither one of {', '.join(OBJECT_KINDS)} nor an event type")
             by_object.setdefault(verb, []).append(t)
         for verb in (entry.get("by_complement") or {}).get("verbs", []):
             by_complement[verb] = t
@@ -128,8 +138,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                         aimed_at += [o for o in token.children if o.dep_ == "dobj"]
                     if not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
                         continue  # "the talks broke into two camps": nothing aimed at
-                    if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children):
-                        continue  # "turned his march on Tripoli": the verb acts on its own object
+                    if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children) and "quarry" not in aims:
+                        continue  # "turned his march on Tripoli": the verb acts on its own object (a
+                        # search has one: "searched the villages for the killers")
                 return t.phrases[key], False
             edge = child.right_edge
             if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
@@ -270,6 +281,10 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
+    if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved
+        rescue = lexicon("events")["participants"]
+        return _is_object(token, "party", t) and token.lemma_.lower() not in rescue["rescued_heads"] \
+            and not any(c.lower_ in rescue["rescued_modifiers"] for c in token.children if c.dep_ in ("amod", "compound"))
     if wanted == "party":  # "hunted the gang leader", "pursued the raiders": people or a body, not "talks" or "bargains"
         # (a state as a member shut out, "suspended Guinea"; one named before, "sentenced him")
         words = (token.lemma_.lower(), token.lower_)

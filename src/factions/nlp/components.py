@@ -1582,6 +1582,19 @@ def _parenthesised_acronym(doc: Doc, close: int, named: tuple[str, ...]) -> int 
 _STANCE_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre"})
 
 
+def _described_by_adjectives(span: Span) -> Span:
+    """A head that names no body alone ("by force", "out of commission") with a determiner
+    and adjectives of its own before it: "the electoral commission", "an independent
+    force" name one; "excessive force", with no determiner, still does not."""
+    head, doc = span[0], span.doc
+    left = [c for c in head.lefts if c.i < head.i]
+    if not left or left[0].dep_ != "det" or left[0].lower_ not in ("the", "a", "an") \
+            or not all(c.dep_ == "amod" and c.pos_ == "ADJ" for c in left[1:]) or len(left) < 2 \
+            or any(t.ent_type_ for t in doc[left[0].i : head.i]):
+        return span
+    return Span(doc, left[0].i, head.i + 1, label=span.label_)
+
+
 @Language.factory("factions_nominals")
 def make_nominals(nlp: Language, name: str):
     """Nominal mentions ("Iraqi intelligence sources", "a senior IS leader") kept in
@@ -1751,6 +1764,8 @@ def make_nominals(nlp: Language, name: str):
             # Army of Tal Hamra") is part of that name.
             if span[-1].ent_type_ and len(span) == 1:
                 continue
+            if len(span) == 1 and span.label_ != "LOC" and span[0].lower_ in bare_no_group:
+                span = _described_by_adjectives(span)  # "the electoral commission": a body, described
             if len(span) == 1 and span[0].lower_ in (vague_places if span.label_ == "LOC" else bare_no_group):
                 continue  # a bare "town" or "area" names no place, "by force" no one
             if span[-1].lower_ in needs_kind and all(t.lower_ in determiners for t in span[:-1]):

@@ -279,8 +279,11 @@ def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
 
 def _people(m: Mention, doc: Doc, index: ActorIndex) -> bool:
     """Whether a listener is people in the plural ("reporters", "the families of the
-    victims"): addressed or reached, no party met."""
+    victims") or an audience ("the nation", "the public": events.toml participants
+    audiences): addressed or reached, no party met."""
     listener = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if listener is not None and listener.root.lower_ in lexicon("events")["participants"]["audiences"]:
+        return True
     return index.actors[m.actor].kind == "population" and listener is not None and listener.root.tag_ in ("NNS", "NNPS")
 
 

@@ -1518,6 +1518,12 @@ def _one_person(token: Token, party) -> bool:
 
 
 
+def _mention_of(tok: Token, index: ActorIndex, kinds: set[str]) -> Mention | None:
+    """The named mention a token heads, of one of these kinds; no pronoun."""
+    m = index.mention_for_token(tok)
+    return m if m is not None and m.actor and m.basis != "pronoun" and index.actors[m.actor].kind in kinds else None
+
+
 def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     """Who belongs to a body, founded or succeeded it, and who holds a place:
     rules relations.members-include, relations.serves-with, relations.formed-from,
@@ -1607,6 +1613,14 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 if subject.lemma_.lower() in include["member_nouns"]:  # "its members", "member states of X"
                     owner = object_of(subject) or next((c for c in subject.children if c.dep_ == "poss"), None)
                     body = party(owner, GROUP_KINDS)
+                elif body is None and subject.dep_ == "nsubj":
+                    # "The defenders included the Cape Police", "the hostages include officials of the
+                    # Ministry": people named by what they are or did are a body of those listed,
+                    # each member the noun as written ("officials", not the Ministry they are of)
+                    body = party(subject, {"population"})
+                    for member in members if body is not None else ():
+                        add("member_of", _mention_of(member, index, PARTY_KINDS), body, token, "relations.members-include")
+                    continue
                 for member in members:
                     add("member_of", party(member, PARTY_KINDS), body, token, "relations.members-include")
             continue
