@@ -458,11 +458,14 @@ def _helped(support: Token) -> list[Token]:
         return []
     if prep.head.pos_ in ("NOUN", "PROPN") and _names_a_party(prep.head):
         return _with_conjuncts(prep.head)  # "Government forces, with the support of Chad, retook Gao"
-    if prep.head.pos_ != "VERB":
+    done = prep.head
+    if done.pos_ in ("NOUN", "PROPN") and done.dep_ == "dobj":
+        done = done.head  # "seized power with the support of army officers": the parse hangs "with" on the object
+    if done.pos_ != "VERB":
         return []
-    subj, passive = _subject_tokens(prep.head)
+    subj, passive = _subject_tokens(done)
     if passive:
-        return [p for c in prep.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o)]
+        return [p for c in done.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o)]
     return subj
 
 
@@ -624,7 +627,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.append(child)  # "a US strike", "an Israeli airstrike" (the state, actors/demonyms.py)
         if child.dep_ == "prep" and child.lower_ in parts["between"]:
             actors.extend(_between(child))
-        if child.dep_ == "prep" and child.lower_ in ("from", "against") and trigger.lemma_ in parts["beneficiary_words"]:
+        if child.dep_ == "prep" and child.lower_ == "against" and trigger.lemma_ in parts["beneficiary_words"]:
             continue  # "support against ISIL"
         if child.dep_ == "prep" and child.lower_ == "from" and _is_assault(trigger):
             # "air strikes from the coalition", "mortar fire from al-Shabaab": who fired.
@@ -632,10 +635,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)
                           if p.ent_type_ not in ("GPE", "LOC", "FAC") and _names_a_party(p))
             continue
-        if child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_ in parts["beneficiary_words"] \
-                and not (trigger.dep_ == "pobj" and trigger.head.lower_ == "in"):
-            # "with the support of AMISOM", "the help of local militias": who gives it
-            # ("in support of the Somali forces" names who receives it)
+        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and trigger.dep_ == "pobj" and trigger.head.lower_ == "with") \
+                and trigger.lemma_ in parts["beneficiary_words"] and not (trigger.dep_ == "pobj" and trigger.head.lower_ == "in"):
+            # "with the support of AMISOM", "the help of local militias", "with support from
+            # the Red Cross": who gives it ("in support of the Somali forces" names who receives it)
             givers = [p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
             actors.extend(givers)
             if any(_names_a_party(g) for g in givers):  # "with the support of the region": no one named gives it
