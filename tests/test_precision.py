@@ -4874,3 +4874,22 @@ def test_help_given_with_an_act_sides_with_its_doer(extractor, text, giver, help
     x, _ = _run(extractor, text, date(2025, 6, 1))
     sides = _spans(x, "allied_with") | _spans(x, "supports")
     assert (giver, helped) in sides or (helped, giver) in sides, x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.under-leader: officers over a unit; a body a participle describes
+    ("Three battalions under junior officers left their barracks before dawn.", ("junior officers", "Three battalions")),
+    ("The National Army, rebuilt under General Tomas Ruiz, went on the offensive.", ("Tomas Ruiz", "The National Army")),
+])
+def test_who_a_unit_is_under_leads_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+def test_a_name_one_acts_under_is_no_leader(extractor):
+    # relations.toml under_leader names: "under the name X" is an alias
+    x, _ = _run(extractor, 'The front, led by Mario Vega under the name "Comandante Luis", held the north.', date(2025, 6, 1))
+    leads = _spans(x, "leads")
+    assert not any(s == "Comandante Luis" for s, _ in leads), x.relations
+    y, _ = _run(extractor, "Villagers under curfew stayed in their homes.", date(2025, 6, 1))
+    assert not _spans(y, "leads"), y.relations

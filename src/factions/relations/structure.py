@@ -1807,6 +1807,8 @@ def _under_leader(doc: Doc, party, add) -> None:
         if token.dep_ != "prep":
             continue
         named = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if named is not None and named.lemma_.lower() in words["names"]:
+            continue  # "led by Rodrigo Asturias under the name Gaspar Ilom": another name of his, no leader
         if named is not None and named.lemma_.lower() in words["command_nouns"]:
             # "under the command of X", "under his leadership"
             named = object_of(named) or next((c for c in named.children if c.dep_ == "poss"), None)
@@ -1814,11 +1816,17 @@ def _under_leader(doc: Doc, party, add) -> None:
         if leader is None and named is not None:
             # "units under a former major, Ould Hanenna,": the name set beside the description
             leader = next((p for c in named.children if c.dep_ == "appos" for p in [party(c, {"person"})] if p is not None), None)
+        if leader is None and named is not None and (named.tag_ in ("NN", "NNP") or token.head.lemma_.lower() in words["units"]):
+            # "under the command of the Chief of Army": one person by title; "units under
+            # Congolese officers": officers over a unit
+            leader = party(named, {"population"})
         if leader is None:
             continue
         head = token.head
         if head.pos_ in ("NOUN", "PROPN"):
             led = [head]
+        elif head.pos_ == "VERB" and head.dep_ == "acl" and head.tag_ == "VBN":
+            led = [head.head]  # "The Hellenic Army, reorganised under Field Marshal Papagos": the army described
         elif head.pos_ in ("VERB", "AUX"):
             subjects, passive = _subject_tokens(head)
             objects = [c for c in head.children if c.dep_ == "dobj"]
