@@ -4893,3 +4893,25 @@ def test_a_name_one_acts_under_is_no_leader(extractor):
     assert not any(s == "Comandante Luis" for s, _ in leads), x.relations
     y, _ = _run(extractor, "Villagers under curfew stayed in their homes.", date(2025, 6, 1))
     assert not _spans(y, "leads"), y.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml COERCE when_object stop/block/intercept: movement stopped by force (re3d FightingAgainst by trigger)
+    ("Riot police stopped the marchers at the bridge.", ("Riot police", "the marchers")),
+    ("Militiamen at the checkpoint turned back the observers.", ("Militiamen", "the observers")),
+    ("Border guards intercepted the smugglers near the river.", ("Border guards", "the smugglers")),
+])
+def test_stopping_a_party_on_its_way_is_coercion(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "opposes"), x.relations
+    assert any(e.type == "COERCE" for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text", [
+    "The government stopped the talks in March.",
+    "China blocked the resolution at the council.",
+    "The aircraft turned back after an hour.",
+])
+def test_stopping_a_thing_is_no_coercion(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not any(e.type == "COERCE" for e in x.events), x.events

@@ -134,7 +134,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 aims = t.phrase_aims.get(key)
                 if aims:
                     aimed_at = [o for o in child.children if o.dep_ == "pobj"]
-                    if child.dep_ == "prt":  # ("turned on the volunteers", "on" a particle)
+                    if child.dep_ in ("prt", "advmod"):  # ("turned on the volunteers", "turned back journalists": a particle)
                         aimed_at += [o for o in token.children if o.dep_ == "dobj"]
                     if not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
                         continue  # "the talks broke into two camps": nothing aimed at
