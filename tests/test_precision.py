@@ -4869,6 +4869,7 @@ def test_the_nation_and_the_public_are_addressed_not_met(extractor, text, pair):
     # events.arguments: who gives help "from" as well as "of"; the parse's "with" on the verb's object
     ("In 1975 the general turned his guns on the militia, with backing from Uganda and Rwanda.", "Rwanda", "the general"),
     ("The colonel seized power with the support of army officers.", "army officers", "The colonel"),
+    ("Observers say the militia receives support from Eritrea.", "Eritrea", "the militia"),
 ])
 def test_help_given_with_an_act_sides_with_its_doer(extractor, text, giver, helped):
     x, _ = _run(extractor, text, date(2025, 6, 1))

@@ -617,6 +617,14 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors = subj + actors
         _partners_against(trigger, [trigger], actors, recipients)
         return actors, recipients
+    had = trigger.head if trigger.dep_ == "conj" and trigger.head.dep_ == "dobj" else trigger  # ("arms and training from X")
+    if had.dep_ == "dobj" and had.head.lemma_ in parts["having_verbs"] and trigger.lemma_ in parts["beneficiary_words"]:
+        # "the militia received support from Eritrea": the parse hangs the giver's "from" on the verb
+        givers = [p for c in had.head.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"
+                  for p in _with_conjuncts(o)]
+        if any(_names_a_party(g) for g in givers):
+            actors.extend(givers)
+            recipients.extend(_helped(had))
     # "the agreement reached between A and B", "talks held in Doha between A and B"
     reached = [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children
                if p.dep_ == "prep" and p.lower_ in parts["between"]]
@@ -635,10 +643,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)
                           if p.ent_type_ not in ("GPE", "LOC", "FAC") and _names_a_party(p))
             continue
-        if child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ == "from" and trigger.dep_ == "pobj" and trigger.head.lower_ == "with") \
-                and trigger.lemma_ in parts["beneficiary_words"] and not (trigger.dep_ == "pobj" and trigger.head.lower_ == "in"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and trigger.lemma_ in parts["beneficiary_words"] \
+                and not (trigger.dep_ == "pobj" and trigger.head.lower_ == "in"):
             # "with the support of AMISOM", "the help of local militias", "with support from
-            # the Red Cross": who gives it ("in support of the Somali forces" names who receives it)
+            # the Red Cross", "receives support from the authorities": who gives it ("in support
+            # of the Somali forces" names who receives it)
             givers = [p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
             actors.extend(givers)
             if any(_names_a_party(g) for g in givers):  # "with the support of the region": no one named gives it
