@@ -4916,3 +4916,25 @@ def test_stopping_a_party_on_its_way_is_coercion(extractor, text, pair):
 def test_stopping_a_thing_is_no_coercion(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not any(e.type == "COERCE" for e in x.events), x.events
+
+
+def test_a_preposition_said_again_continues_the_list(extractor):
+    # events.arguments._repeated_prep: "in contact with A and with B"
+    x, _ = _run(extractor, "Our ambassador is in contact with the police and with the families of the victims.", date(2025, 6, 1))
+    told = _spans(x, "communicates_with")
+    assert ("Our ambassador", "the families") in told and ("Our ambassador", "the police") in told, x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml SUPPORT when_object protect/shield/evacuate/rescue = party: protection given to people
+    ("Peacekeepers protected the displaced families in the camp.", ("Peacekeepers", "the displaced families")),
+    ("Firefighters evacuated the residents of the tower.", ("Firefighters", "the residents")),
+])
+def test_protection_given_to_people_is_support(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "supports"), x.relations
+
+
+def test_a_place_protected_or_evacuated_is_no_party_supported(extractor):
+    x, _ = _run(extractor, "The battalion evacuated the base and protected the bridge.", date(2025, 6, 1))
+    assert not _spans(x, "supports"), x.relations

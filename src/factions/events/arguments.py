@@ -446,6 +446,32 @@ def _inside_of_phrase(t: Token, prep: Token) -> bool:
     return False
 
 
+def _repeated_prep(prep: Token) -> list[Token]:
+    """The same preposition said again in a list after this one's phrase: "in contact with
+    the Navy and with the families", "with the Ministry, with our embassy and with the
+    families" (the parser hangs the later ones anywhere). Read on the words: a comma or
+    "and" (or both) and the same preposition, each time right after the last phrase."""
+    doc = prep.doc
+    out = [c for c in prep.conjuncts if c.lower_ == prep.lower_ and c.i > prep.i]  # (when the parse got it)
+    last = out[-1] if out else prep
+    pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+    end = (pobj.right_edge.i if pobj is not None else last.i) + 1
+    while end < len(doc):
+        k = end
+        while k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k < len(doc) and doc[k].lower_ == "and":
+            k += 1
+        if k == end or k >= len(doc) or doc[k].lower_ != prep.lower_ or doc[k] in out:
+            break
+        pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            break
+        out.append(doc[k])
+        end = pobj.right_edge.i + 1
+    return out
+
+
 def _helped(support: Token) -> list[Token]:
     """Who acted "with the support of X": the doer of the verb the "with" hangs on
     ("was liberated by the SNA with the support of AMISOM", "the army, with the help of
@@ -657,10 +683,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 and (trigger.lemma_.lower(), child.lower_) not in triggers().phrases:
             continue  # "talks on Syria": the topic ("its call on the international community" is a phrase's)
         if child.dep_ == "prep" and child.lower_ in parts["recipient_preps"] + ["of", "by", "for"]:  # "support for X"
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    target = actors if child.lower_ == "by" else recipients
-                    target.extend(_with_conjuncts(pobj))
+            for prep in (child, *_repeated_prep(child)):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        target = actors if child.lower_ == "by" else recipients
+                        target.extend(_with_conjuncts(pobj))
     # "the patrol came under fire from X", "our troops have been under attack by X": the
     # subject is attacked, the "from" or "by" of the verb names who attacked
     if trigger.dep_ == "pobj" and trigger.head.lower_ in parts["undergone_preps"] and _is_assault(trigger):
