@@ -4938,3 +4938,11 @@ def test_protection_given_to_people_is_support(extractor, text, pair):
 def test_a_place_protected_or_evacuated_is_no_party_supported(extractor):
     x, _ = _run(extractor, "The battalion evacuated the base and protected the bridge.", date(2025, 6, 1))
     assert not _spans(x, "supports"), x.relations
+
+
+def test_a_team_is_a_body(extractor):
+    # nominals.toml group heads "team", "teams"; relations.members-include "made up of"
+    x, _ = _run(extractor, "The monitoring team, made up of four officers of the gendarmerie, was stopped at a checkpoint.", date(2025, 6, 1))
+    assert any(a == "four officers" and b.lower().endswith("team") for a, b in _spans(x, "member_of")), x.relations
+    y, _ = _run(extractor, "Teams of the special forces attacked two rebel camps at dawn.", date(2025, 6, 1))
+    assert any(a.startswith("Teams") for a, _ in _spans(y, "attacks")), y.relations

@@ -1595,7 +1595,9 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         # recruits": the participle's noun (or the passive subject) is the body
         made_of = token.pos_ == "VERB" and any((lemma, w) in phrasal for w in words_after) and (passive or token.dep_ == "acl")
         if made_of:
-            members = [t for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+            # (the parse may hang "of" on the particle: "made up of")
+            preps = [c for h in (token, *(p for p in token.children if p.dep_ == "prt")) for c in h.children]
+            members = [t for c in preps if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
                        for t in _with_conjuncts(o)]
             holders = subjects if token.dep_ != "acl" else [token.head]
             holders += [a for h in holders for a in (*h.children, h.head) if a.dep_ == "appos" or (h.dep_ == "appos" and a is h.head)]
