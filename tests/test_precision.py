@@ -4926,17 +4926,22 @@ def test_a_preposition_said_again_continues_the_list(extractor):
 
 
 @pytest.mark.parametrize("text, pair", [
-    # events.toml SUPPORT when_object protect/shield/evacuate/rescue = party: protection given to people
+    # events.toml AID when_object protect/shield = party: protection given to a party (CAMEO 074)
     ("Peacekeepers protected the displaced families in the camp.", ("Peacekeepers", "the displaced families")),
-    ("Firefighters evacuated the residents of the tower.", ("Firefighters", "the residents")),
+    ("Bodyguards shielded the minister with their bodies.", ("Bodyguards", "the minister")),
 ])
 def test_protection_given_to_people_is_support(extractor, text, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert pair in _spans(x, "supports"), x.relations
 
 
-def test_a_place_protected_or_evacuated_is_no_party_supported(extractor):
-    x, _ = _run(extractor, "The battalion evacuated the base and protected the bridge.", date(2025, 6, 1))
+@pytest.mark.parametrize("text", [
+    "The battalion evacuated the base and protected the bridge.",
+    # victims saved are no party one sides with
+    "Commandos rescued the hostages and evacuated the residents.",
+])
+def test_a_place_protected_or_victims_saved_are_no_party_supported(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not _spans(x, "supports"), x.relations
 
 
