@@ -4951,3 +4951,13 @@ def test_a_team_is_a_body(extractor):
     assert any(a == "four officers" and b.lower().endswith("team") for a, b in _spans(x, "member_of")), x.relations
     y, _ = _run(extractor, "Teams of the special forces attacked two rebel camps at dawn.", date(2025, 6, 1))
     assert any(a.startswith("Teams") for a, _ in _spans(y, "attacks")), y.relations
+
+
+@pytest.mark.parametrize("text, place", [
+    # nominals.toml place heads: homes and grounds of raids and sieges
+    ("Gunmen stormed a farmhouse near the river and held two workers.", "a farmhouse"),
+    ("Police surrounded the property before dawn.", "the property"),
+])
+def test_homes_and_grounds_are_places(extractor, text, place):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert any(t == place for _, t in _spans(x, "attacks")), x.relations
