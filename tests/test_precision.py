@@ -4961,3 +4961,9 @@ def test_a_team_is_a_body(extractor):
 def test_homes_and_grounds_are_places(extractor, text, place):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert any(t == place for _, t in _spans(x, "attacks")), x.relations
+
+
+def test_the_speaker_of_an_assembly_leads_it(extractor):
+    # events.toml roles leads "speaker"; nominals.toml person heads "speaker"
+    x, _ = _run(extractor, "Maria Lopez, a former speaker of the National Assembly, left the country in 2019.", date(2025, 6, 1))
+    assert ("Maria Lopez", "the National Assembly") in _spans(x, "leads"), x.relations
