@@ -4967,3 +4967,13 @@ def test_the_speaker_of_an_assembly_leads_it(extractor):
     # events.toml roles leads "speaker"; nominals.toml person heads "speaker"
     x, _ = _run(extractor, "Maria Lopez, a former speaker of the National Assembly, left the country in 2019.", date(2025, 6, 1))
     assert ("Maria Lopez", "the National Assembly") in _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.described-leaders (_body_described_of): a leader's title "of" a body described, not named
+    ("The leader of the armed gang was arrested in July.", ("The leader", "the armed gang")),
+    ("The President of the Republic spoke to the nation on Monday.", ("The President", "the Republic")),
+])
+def test_a_title_of_a_body_leads_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations

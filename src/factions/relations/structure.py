@@ -317,7 +317,7 @@ def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | Non
     span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     roles = lexicon("events")["roles"]
     members = {*lexicon("relations")["possessor"]["members"], *roles["member_of"], "man", "men",
-               *(f"{w}s" for w in roles["leads"])}  # ("the heads of the missions": their leaders)
+               *roles["leads"], *(f"{w}s" for w in roles["leads"])}  # ("the leader of the gang", "the heads of the missions": their leaders)
     if span is None or not ({span.root.lower_, span.root.lemma_.lower()} & members):
         return None  # "victims of the militia" are none of its ("the commander of the Russian contingent" heads it: the caller says so)
     if span.root.lower_ == "general" and (span.root.dep_ in ("amod", "compound") or (span.root.i > 0 and span.root.nbor(-1).pos_ in ("NOUN", "PROPN")
