@@ -4977,3 +4977,18 @@ def test_the_speaker_of_an_assembly_leads_it(extractor):
 def test_a_title_of_a_body_leads_it(extractor, text, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert pair in _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT when_object quell/suppress, participants suppressing_verbs: whose revolt was put down
+    ("The army quelled the mutiny by the paratroopers.", ("The army", "the paratroopers")),
+    ("Police suppressed the protests of the miners.", ("Police", "the miners")),
+])
+def test_who_puts_down_a_revolt_fights_its_makers(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+
+
+def test_a_report_suppressed_is_no_fight(extractor):
+    x, _ = _run(extractor, "The ministry suppressed the report for a year.", date(2025, 6, 1))
+    assert not any(e.type == "ASSAULT" for e in x.events), x.events

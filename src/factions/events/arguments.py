@@ -559,6 +559,15 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 actors.extend(_with_conjuncts(child))
                 recipients.extend(p for c in child.children if c.dep_ == "prep" and c.lower_ == "against"
                                   for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
+            elif child.dep_ == "dobj" and trigger.lemma_.lower() in parts["suppressing_verbs"] and not _names_a_party(child):
+                # "quelled the mutiny by the paratroopers", "crushed the rebels' uprising": those
+                # whose revolt was put down
+                # (the parse may hang the object's "by" on the active verb)
+                doers = [*child.children, *(c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > child.i)]
+                recipients.extend(p for c in doers if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
+                                  for o in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"])
+                                  for p in _with_conjuncts(o))
+                recipients.append(child)
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
             if child.dep_ == "dobj" and (trigger.lemma_.lower(), child.lower_) not in phrases:
