@@ -4992,3 +4992,11 @@ def test_who_puts_down_a_revolt_fights_its_makers(extractor, text, pair):
 def test_a_report_suppressed_is_no_fight(extractor):
     x, _ = _run(extractor, "The ministry suppressed the report for a year.", date(2025, 6, 1))
     assert not any(e.type == "ASSAULT" for e in x.events), x.events
+
+
+def test_a_party_wanted_by_another_is_sought(extractor):
+    # events.toml COERCE when_object want, passive_only: sought for arrest only in the passive with its agent
+    x, _ = _run(extractor, "The rebel commander is wanted by the International Criminal Court.", date(2025, 6, 1))
+    assert ("the International Criminal Court", "The rebel commander") in _spans(x, "opposes"), x.relations
+    y, _ = _run(extractor, "The army wanted the president to resign.", date(2025, 6, 1))
+    assert not any(e.type == "COERCE" for e in y.events), y.events

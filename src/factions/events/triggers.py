@@ -26,6 +26,7 @@ class TriggerType:
     when_object: dict | None = None  # verb -> the kinds its object may be for the verb to be this act ("place", "person", "party" or an event type)
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
+    passive_only: frozenset = frozenset()  # when_object verbs that are this act only in the passive with an agent ("wanted by the ICC")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def triggers() -> Triggers:
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
         t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
                         only_with=entry.get("only_with", {}), when_object=_object_kinds(entry),
-                        not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"))
+                        not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"),
+                        passive_only=frozenset(entry.get("passive_only", ())))
         for table, words in (("verbs", verbs), ("nouns", nouns)):
             for word in entry.get(table, []):
                 if word in words:  # one word, one act: a second entry would never be reached
@@ -150,6 +152,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         if kind is not None and hostile_complement(token, kind) is not None:
             return kind, False  # "vowed to retaliate", "warned that the group would strike"
         for kind in t.by_object.get(lemma, ()):
+            if lemma in kind.passive_only and not (token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)):
+                continue  # "wanted the town", "wanted him to resign": no one sought
             if any(_is_object(o, wanted, t) for o in _objects(token) for wanted in kind.when_object[lemma]):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         if lemma in t.verbs:
