@@ -5000,3 +5000,15 @@ def test_a_party_wanted_by_another_is_sought(extractor):
     assert ("the International Criminal Court", "The rebel commander") in _spans(x, "opposes"), x.relations
     y, _ = _run(extractor, "The army wanted the president to resign.", date(2025, 6, 1))
     assert not any(e.type == "COERCE" for e in y.events), y.events
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.arguments: a fight one backs ("support for X in the fight against Y") is the backed party's
+    ("The minister reiterated British support for Nigeria in the fight against Boko Haram.", ("Nigeria", "Boko Haram")),
+    ("The coalition supported the Somali army in its fight against al-Shabaab.", ("Somali army", "al-Shabaab")),
+])
+def test_a_fight_backed_is_the_backed_partys(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    fights = _spans(x, "fights")
+    assert pair in fights, x.relations
+    assert not any(s in ("The minister", "The coalition") for s, _ in fights), x.relations

@@ -652,6 +652,17 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors = subj + actors
         _partners_against(trigger, [trigger], actors, recipients)
         return actors, recipients
+    backing = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and _is_assault(trigger) else None
+    if backing is not None and backing.pos_ in ("VERB", "AUX") and backing.lemma_.lower() not in parts["beneficiary_words"]:
+        # ("reiterated UK support for Iraq in the fight": the parse hangs "in" on the verb)
+        backing = next((c for c in backing.children if c.dep_ == "dobj" and c.lemma_.lower() in parts["beneficiary_words"]), None)
+    if backing is not None and backing.lemma_.lower() in parts["beneficiary_words"]:
+        # "UK support for Iraq in the fight against ISIL", "supported the army in its fight
+        # against X": the fight is the one backed, not the backer's nor the speaker's
+        backed = [o for c in backing.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for o in c.children if o.dep_ == "pobj"] \
+            if backing.pos_ in ("NOUN", "PROPN") else [c for c in backing.children if c.dep_ == "dobj"]
+        actors.extend(p for o in backed for p in _with_conjuncts(o) if _names_a_party(p))
+    backed_named = bool(actors)  # ("for Egypt in its war": "its" is Egypt, no second side)
     had = trigger.head if trigger.dep_ == "conj" and trigger.head.dep_ == "dobj" else trigger  # ("arms and training from X")
     if had.dep_ == "dobj" and had.head.lemma_ in parts["having_verbs"] and trigger.lemma_ in parts["beneficiary_words"]:
         # "the militia received support from Eritrea": the parse hangs the giver's "from" on the verb
@@ -664,7 +675,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     reached = [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children
                if p.dep_ == "prep" and p.lower_ in parts["between"]]
     for child in [*trigger.children, *reached]:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not (backed_named and child.pos_ == "PRON"):
             actors.extend(_with_conjuncts(child))
         if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
             actors.append(child)  # "a US strike", "an Israeli airstrike" (the state, actors/demonyms.py)
