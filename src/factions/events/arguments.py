@@ -408,12 +408,24 @@ def _partners_against(trigger: Token, holders: list[Token], actors: list[Token],
 def _between(prep: Token) -> list[Token]:
     """The parties of "between A and B": the parse does not always join A and B, so
     take the words from "between" up to the next verb or clause break."""
-    out = []
-    for t in prep.doc[prep.i + 1 : sentence_of(prep).end]:
+    out, doc = [], prep.doc
+    end = sentence_of(prep).end
+    k = prep.i + 1
+    while k < end:
+        t = doc[k]
+        if t.text == "," and k + 1 < end and doc[k + 1].tag_ in ("VBN", "VBG") and doc[k + 1].dep_ in ("acl", "advcl", "relcl"):
+            # "between A, led by X, and B, represented by Y": a participle set off by commas says who
+            # they are; the list goes on after it
+            close = next((j for j in range(k + 2, end) if doc[j].text in (",", ";", ".")), end)
+            if close < end and doc[close].text == "," and close + 1 < end and doc[close + 1].lower_ == "and":
+                k = close + 2
+                continue
+            break
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not _inside_of_phrase(t, prep) and not _modifies_next(t):
             out.append(t)
+        k += 1
     return out
 
 
@@ -674,6 +686,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # "the agreement reached between A and B", "talks held in Doha between A and B"
     reached = [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children
                if p.dep_ == "prep" and p.lower_ in parts["between"]]
+    # "welcomed the agreement on 2 December between A and B": the parse hangs "between" on the date
+    reached += [p for d in (*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())) if d.dep_ == "prep" and d.i > trigger.i
+                for o in d.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"
+                for p in o.children if p.dep_ == "prep" and p.lower_ in parts["between"]]
     for child in [*trigger.children, *reached]:
         if child.dep_ == "poss" and not (backed_named and child.pos_ == "PRON"):
             actors.extend(_with_conjuncts(child))
