@@ -573,8 +573,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                                   for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif child.dep_ == "dobj" and trigger.lemma_.lower() in parts["suppressing_verbs"] and not _names_a_party(child):
                 # "quelled the mutiny by the paratroopers", "crushed the rebels' uprising": those
-                # whose revolt was put down
-                # (the parse may hang the object's "by" on the active verb)
+                # whose revolt was put down (the parse may hang the object's "by" on the verb)
                 doers = [*child.children, *(c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > child.i)]
                 recipients.extend(p for c in doers if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
                                   for o in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"])
