@@ -484,6 +484,18 @@ def _repeated_prep(prep: Token) -> list[Token]:
     return out
 
 
+def _makers_of(act: Token, verb: Token) -> list[Token]:
+    """Who made an act a verb puts down: its possessor, its "of" or its "by" (which the parse
+    may hang on the verb after the object: "quelled the mutiny by the paratroopers")."""
+    makers = []
+    for c in (*act.children, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > act.i)):
+        if c.dep_ == "poss":
+            makers.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "of"):
+            makers += [o for o in c.children if o.dep_ == "pobj"]
+    return [p for m in makers for p in _with_conjuncts(m)]
+
+
 def _helped(support: Token) -> list[Token]:
     """Who acted "with the support of X": the doer of the verb the "with" hangs on
     ("was liberated by the SNA with the support of AMISOM", "the army, with the help of
@@ -573,11 +585,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                                   for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif child.dep_ == "dobj" and trigger.lemma_.lower() in parts["suppressing_verbs"] and not _names_a_party(child):
                 # "quelled the mutiny by the paratroopers", "crushed the rebels' uprising": those
-                # whose revolt was put down (the parse may hang the object's "by" on the verb)
-                doers = [*child.children, *(c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > child.i)]
-                recipients.extend(p for c in doers if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "of"))
-                                  for o in ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"])
-                                  for p in _with_conjuncts(o))
+                # whose revolt was put down
+                recipients.extend(_makers_of(child, trigger))
                 recipients.append(child)
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))

@@ -68,15 +68,16 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         # One side and no enemy named: "army units, tribal fighters and militiamen
         # launched the offensive together" are allies, not enemies of each other.
         return _relations_from(event, "allied_with", _armed(index, trigger.doc, actors), [], pair_actors=True, rule="relations.sides-of-a-fight")
-    if rel_type == "communicates_with":
-        # "spoke to the nation", "informs the public": addressed, not met
-        audiences = [m for m in recipients if _head_word(m, trigger.doc) in lex["participants"]["audiences"]]
+    addressed: list[Relation] = []
+    audiences = [m for m in recipients if _head_word(m, trigger.doc) in lex["participants"]["audiences"]] \
+        if rel_type == "communicates_with" else []
+    if audiences:
+        # "spoke to the nation", "informs the public": addressed, not met (nor the speakers paired)
         recipients = [m for m in recipients if m not in audiences]
-        if audiences:
-            addressed = _relations_from(event, "addresses", actors + allies, audiences, pair_actors=False, rule=rel_rule)
-            return addressed + (_relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
-                                if recipients else [])
-    out = _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
+        addressed = _relations_from(event, "addresses", actors + allies, audiences, pair_actors=False, rule=rel_rule)
+        if not recipients:
+            return addressed
+    out = addressed + _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
     if rel_type == "fights" and not mutual:
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
         # B bombed the province" (an object named, if no party).

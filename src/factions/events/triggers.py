@@ -59,6 +59,7 @@ def _object_kinds(entry: dict) -> dict[str, tuple[str, ...]]:
 def triggers() -> Triggers:
     verbs, nouns, phrases, by_object, by_complement, phrase_aims = {}, {}, {}, {}, {}, {}
     declared = relation_types()
+    event_types = {e["type"] for e in lexicon("events")["event"]}
     for entry in lexicon("events")["event"]:
         for word, rel in entry.get("relations_by_word", {}).items():
             if rel and rel not in declared:  # "" names none
@@ -72,7 +73,6 @@ def triggers() -> Triggers:
                 if word in words:  # one word, one act: a second entry would never be reached
                     raise DataFileError(f"factions/data/lexicons/events.toml: '{word}' is in the {table} of both {words[word].type} and {t.type}")
                 words[word] = t
-        event_types = {e["type"] for e in lexicon("events")["event"]}
         for p in entry.get("phrases", []):
             phrases[(p["verb"], p["object"])] = t
             for wanted in p.get("aimed", ()):
