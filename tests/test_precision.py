@@ -655,7 +655,7 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("An African Union mission, AUSSOM, replaced the previous force, ATMIS, on 1 January 2025.",
      ("successor_of", "African Union Support and Stabilization Mission in Somalia", "African Union Transition Mission in Somalia")),
     ("The MNDAA went on to capture Lashio in August 2024.", ("controls", "Myanmar National Democratic Alliance Army", "Lashio")),
-    ("The federal government of President Hassan Sheikh Mohamud relies on clan militias.", ("leads", "Hassan Sheikh Mohamud", "government")),
+    ("The federal government of President Hassan Sheikh Mohamud relies on clan militias.", ("leads", "Hassan Sheikh Mohamud", "federal government")),
     # the last "of" of a body's name; a name the parser hangs beside the body; a title the model took into the body
     ("The accord bound the Government of National Unity of General Paul Koroma and the rebels.",
      ("leads", "Paul Koroma", "Government of National Unity")),
@@ -1620,7 +1620,7 @@ def test_operating_alongside_another_is_being_on_its_side(extractor):
     ("The rebels took up arms against the government in 2012.", ("The rebels", "the government")),
     ("The alliance launched Operation Red Dawn against the junta in Kayah State.", ("The alliance", "the junta")),
     # events.toml ASSAULT phrases and participants forces_sent
-    ("The illegal formations have repeatedly opened fire on positions of the Azerbaijan Army.", ("formations", "Azerbaijan Army")),
+    ("The illegal formations have repeatedly opened fire on positions of the Azerbaijan Army.", ("The illegal formations", "Azerbaijan Army")),
     ("Morocco has used drones against SPLA units and vehicles east of the wall.", ("Morocco", "SPLA")),
     ("Idriss Deby died of wounds suffered while leading his troops against rebels in the north.", ("his troops", "rebels")),
     ("The Houthis sent hundreds of fighters against government positions.", ("The Houthis", "government positions")),
@@ -3501,7 +3501,7 @@ def test_pursuing_talks_or_bargains_is_no_assault(extractor, text):
     # relations.whose
     ("We urge Eritrea, whose troops fought in Tigray, to withdraw.", ("member_of", "troops", "Eritrea")),
     ("Viv Ansanm, whose best-known leader is Jimmy Cherizier, led a wave of attacks.", ("leads", "Jimmy Cherizier", "Viv Ansanm")),
-    ("Akramiya, a clandestine movement whose founder is serving a prison sentence, was blamed.", ("leads", "founder", "movement")),
+    ("Akramiya, a clandestine movement whose founder is serving a prison sentence, was blamed.", ("leads", "founder", "a clandestine movement")),
 ])
 def test_whose_people_and_head_belong_to_or_lead_the_party(extractor, text, relation):
     x, _ = _run(extractor, text, date(2025, 6, 1))
@@ -3527,7 +3527,7 @@ def test_whose_killing_is_no_member(extractor):
     ("Peruvian aircraft attacked the flotilla on the river.", "fights", ("Peruvian aircraft", "the flotilla")),
     ("The mutineers killed their captain.", "fights", ("The mutineers", "their captain")),
     # a phrase's object may be the parse's second object ("exchanged rifle and machine-gun fire")
-    ("British troops exchanged rifle and machine-gun fire with mutinous sailors.", "fights", ("British troops", "sailors")),
+    ("British troops exchanged rifle and machine-gun fire with mutinous sailors.", "fights", ("British troops", "mutinous sailors")),
     # events.toml ASSAULT verbs stone, crush
     ("Crowds stoned police and troops.", "fights", ("Crowds", "troops")),
     ("Government troops crushed the rebel units before dawn.", "fights", ("Government troops", "the rebel units")),
@@ -3730,7 +3730,7 @@ def test_soldiers_led_by_a_commander_did_what_the_sentence_says(extractor):
     x, _ = _run(extractor, "GOMA, Congo, May 4 (Reuters) - Mutinous soldiers led by a former army colonel seized Uvira on Monday, "
                            "aid workers said.", date(2025, 6, 1))
     assert ("soldiers", "Uvira") in {(a.split()[-1], b) for a, b in _spans(x, "attacks")}, x.relations
-    assert ("a former army colonel", "soldiers") in _spans(x, "leads"), x.relations
+    assert ("a former army colonel", "Mutinous soldiers") in _spans(x, "leads"), x.relations
 
 
 def test_thousands_of_people_act_as_the_people(extractor):
@@ -4158,7 +4158,7 @@ def test_plural_heads_of_states_and_posts_lead_nothing(extractor):
 def test_agents_with_a_word_that_says_whose_are_people(extractor):
     # nominals.toml person whose_before: "federal agents" (not "nerve agents")
     x, _ = _run(extractor, "Federal agents arrested the occupation leader on a highway.", date(2025, 6, 1))
-    assert ("agents", "leader") in _spans(x, "controls"), x.relations
+    assert ("Federal agents", "leader") in _spans(x, "controls"), x.relations
 
 
 def test_an_arrest_said_with_a_custody_phrase_holds_the_arrested(extractor):
@@ -4215,7 +4215,7 @@ def test_whom_a_pronoun_or_a_title_stands_for(extractor, text, relation):
      ("Joko", "the Eastern Fleet")),
     # relations.control-of-body: taking charge of a state's body heads it
     ("Colonel Maria Gonzalez, who took charge of the national police in March, resigned.", "leads",
-     ("Maria Gonzalez", "police")),
+     ("Maria Gonzalez", "the national police")),
     # relations.facility-of: facilities "of" several owners are each one's
     ("The ministry briefed the embassies of Kenya, Uganda and Tanzania.", "owned_by", ("the embassies", "Tanzania")),
     # nlp _titled_person: a name beside a singular person's title is a person, so "their" is the guards'
@@ -4725,7 +4725,7 @@ def test_a_subject_read_as_the_dates_apposition_is_the_subject(extractor):
     ("About 40 armed men occupied the offices of the party and took Mr Godoy and some 30 other politicians hostage.",
      ("armed men", "other politicians")),
     # ... and those held by the ones "holding" them (nominals.toml: cadets)
-    ("The last assailants holding cadets inside the military camp have been killed.", ("assailants", "cadets")),
+    ("The last assailants holding cadets inside the military camp have been killed.", ("The last assailants", "cadets")),
 ])
 def test_people_taken_are_held(extractor, text, pair):
     x, _ = _run(extractor, text, date(2025, 6, 1))
@@ -5021,3 +5021,65 @@ def test_parties_between_set_off_descriptions_are_both_sides(extractor):
                            "and the Front for Change, represented by its chairman, on a ceasefire.", date(2025, 6, 1))
     talks = _spans(x, "negotiates_with")
     assert any("Chad" in a and "Front for Change" in b or "Front for Change" in a and "Chad" in b for a, b in talks), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT nouns confrontation, standoff (reciprocal): a face-off between armed sides
+    ("The siege became an armed confrontation between the state police and the miners.", ("the state police", "the miners")),
+    ("The rancher began a standoff with federal agents over grazing fees.", ("The rancher", "federal agents")),
+])
+def test_an_armed_face_off_is_a_fight_between_its_sides(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    fights = _spans(x, "fights")
+    assert pair in fights or pair[::-1] in fights, x.relations
+
+
+def test_a_group_named_like_a_province_is_a_body(extractor):
+    # actors.resolve: a description that is a group's knowledge-base name keeps a body's label,
+    # though its last word reads as a place; re3d types it an Organisation
+    from factions.evaluate.re3d import re3d_units
+    text = "Fighters from the Islamic State West Africa Province stormed the town of Kukawa at dusk."
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    start = text.index("the Islamic State")
+    units = {(a, b): t for a, b, t in re3d_units(x)}
+    assert units.get((start, text.index(" stormed"))) == "Organisation", units
+
+
+def test_those_a_fight_befalls_are_no_side_of_it(extractor):
+    # events.arguments: the subject of "died in the gunfight" is no doer of it, unless the
+    # fight names its other side ("died in combat with the army")
+    x, _ = _run(extractor, "Two constables and the gunman's brother died in the gunfight that followed.", date(2025, 6, 1))
+    assert not _spans(x, "fights") and not _spans(x, "allied_with"), x.relations
+    y, _ = _run(extractor, "The rebel leader Ahmed Kassim died in combat with the national army.", date(2025, 6, 1))
+    assert any("Kassim" in a and "army" in b for a, b in _spans(y, "fights")), y.relations
+
+
+def test_adjectives_that_tell_people_apart_are_in_their_mention(extractor):
+    # nlp factions_nominals: "mutinous soldiers" and "loyal soldiers" are two parties, each
+    # mention with its adjective (re3d marks it inside); "excessive force" is still no body
+    text = "Mutinous soldiers seized the radio station, and federal agents later arrested them. Police used excessive force."
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    surfaces = {m.text for m in x.mentions}
+    assert {"Mutinous soldiers", "federal agents"} <= surfaces, surfaces
+    assert not any("force" in s for s in surfaces), surfaces
+
+
+def test_a_bare_title_with_an_adjective_still_leads(extractor):
+    # relations.described-leaders: "national chief of X" is a title, no article needed; a
+    # deputy's is not ("first deputy prime minister of X" belongs to it)
+    x, _ = _run(extractor, "The congress elected Joseph Mbeki national chief of the Assembly of Tribes in 1991.", date(2025, 6, 1))
+    assert any("chief" in a and "Assembly" in b for a, b in _spans(x, "leads")), x.relations
+    y, _ = _run(extractor, "The president made Joseph Mbeki first deputy prime minister of the separatist government.", date(2025, 6, 1))
+    assert not any("government" in b for a, b in _spans(y, "leads")), y.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # nlp.tokens.describes_subject: a participle with an agent, opening the clause or set off
+    # after a verb with no object, tells what was done to the subject
+    ("The rebels fled into the hills, chased by government troops.", ("government troops", "The rebels")),
+    ("Surrounded by government troops, the rebels surrendered.", ("government troops", "the rebels")),
+])
+def test_a_participle_with_an_agent_tells_what_befell_the_subject(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+    assert not _spans(x, "allied_with"), x.relations

@@ -28,6 +28,8 @@ from factions.nlp.tokens import object_of, opens_dateline
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# Kinds of bodies a description may name though its head reads as a place ("… Province").
+_BODY_KINDS = frozenset({"armed_group", "organization", "government_body"})
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "NORP": "population", "FAC": "location"}
 
 
@@ -237,8 +239,11 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
             continue
         choice = None if member is not None else reg.choose(clean_surface(surface), nominal.label_, None, speaker_position(document.text, span.start, span.end))
+        label = nominal.label_
         if choice is not None and choice.actor is not None:
             actor = reg.for_kb(choice.actor.id, choice.reason if choice.contested else f"knowledge-base name '{clean_surface(surface)}'", 0.85)
+            if label == "LOC" and actor.kind in _BODY_KINDS:
+                label = "ORG"  # "the Islamic State West Africa Province": a group's name, whatever its last word
         else:
             antecedent = _antecedent(nominal, mentions, reg)
             if antecedent is not None:
@@ -250,7 +255,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             else:
                 actor.kind = "population" if nominal.label_ == "PERSON" else _nominal_kind(nominal, surface)
         _add_alias(actor, surface)
-        mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
+        mentions.append(Mention(span, surface, label, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
     mentions.extend(_repeats(document, mentions, reg))
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     used = {m.actor for m in mentions}

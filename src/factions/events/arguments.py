@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
-from factions.nlp import asked_of, relative_noun, sentence_of, stray_to
+from factions.nlp import asked_of, describes_subject, relative_noun, sentence_of, stray_to
 from factions.nlp.components import _kit_heads
 from factions.nlp.tokens import DATELINE_WORDS, opens_dateline, spaced_dash
 
@@ -208,10 +208,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # to ... and have supported the army" and "was forced to attack" do not.
         own = {c.dep_ for c in verb.children}
         passive = "auxpass" in own or (verb.dep_ == "conj" and head_passive and "aux" not in own)
-        # "Backed by China, the guerrillas fought on": a participle with an agent opening
-        # the clause is passive, and describes its subject (after the verb it may describe
-        # the object: "brought in Wagner's fighters, since replaced by the Africa Corps")
-        passive = passive or (verb.tag_ == "VBN" and "agent" in own and verb.i < verb.head.i)
+        # "Backed by China, the guerrillas fought on", "fled into the hills, chased by troops":
+        # a participle with an agent that describes the subject is passive
+        passive = passive or describes_subject(verb)
         return subject, passive
     if verb.dep_ == "relcl":
         return [verb.head], False
@@ -786,8 +785,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.extend(t for c in own for t in _with_conjuncts(c))
             recipients.extend(aimed)
     # "the group killed ten peacekeepers in an attack on a MINUSMA camp": the attack in
-    # which an act was done is the act's doer's (not in a passive: "were killed in an attack")
-    if trigger.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and not actors and _is_assault(trigger):
+    # which an act was done is the act's doer's (not in a passive: "were killed in an attack",
+    # nor what befell the subject: "died in the gunfight", "fled during the fighting", but
+    # "died in combat with our forces" names the other side)
+    if trigger.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and not actors and _is_assault(trigger) \
+            and (head.head.lemma_.lower() not in parts["befallen_verbs"]
+                 or any(c.dep_ == "prep" and c.lower_ in ("with", "against") and c.i > trigger.i
+                        for c in (*trigger.children, *head.head.children))):  # (the parser may hang the "with" on the verb)
         subj, passive = _subject_tokens(head.head)
         if not passive:
             actors.extend(subj)

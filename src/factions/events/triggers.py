@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Token
 
 from factions.lexicons import DataFileError, lexicon
-from factions.nlp import object_of
+from factions.nlp import describes_subject, object_of
 from factions.relations.types import implied_by, relation_types
 
 
@@ -254,6 +254,8 @@ def _objects(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
+    if describes_subject(verb):  # "Surrounded by troops, the rebels surrendered"
+        found.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if verb.dep_ == "relcl" and (not found or any(c.tag_ in ("WDT", "WP") for c in found)):
         found.append(verb.head)  # "the positions (which) it seized": the antecedent
     return found

@@ -1628,6 +1628,7 @@ def make_nominals(nlp: Language, name: str):
     service_heads, service_kinds = frozenset(lex["group"]["service_heads"]), frozenset(lex["group"]["service_kinds"])
 
     head_words = frozenset(heads)
+    epithets = frozenset(lexicon("stances")["epithets"])
 
     def nominals(doc: Doc) -> Doc:
         spans = []
@@ -1732,7 +1733,14 @@ def make_nominals(nlp: Language, name: str):
                     and not (token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].text[:1].isupper()) \
                     and prev.pos_ in ("PROPN", "NOUN", "ADJ") and prev.dep_ in ("compound", "amod", "nmod") \
                     and prev.head.i in range(start, token.i + 1) and not prev.is_sent_start and not _title_case(token.sent)
-                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
+                # and the adjectives that tell people or a body apart: "mutinous soldiers", "federal
+                # agents", "masked gunmen" (re3d marks them inside the mention; not "its own men")
+                # (an epithet is the speaker's stance, no part of the name: "the brutal regime")
+                described_people = label in ("PERSON", "ORG") and prev.dep_ == "amod" and prev.tag_ == "JJ" and prev.head.i == token.i \
+                    and prev.is_alpha and prev.lower_ not in ("own", "other", "many", "several", "various", "certain", "such") \
+                    and prev.lower_ not in epithets and prev.lower_ not in _STANCE_PREFIXES \
+                    and token.lower_ not in bare_no_group  # ("excessive force": no body; "the electoral commission" is, below)
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name or described_people \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1

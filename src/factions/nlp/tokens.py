@@ -150,6 +150,22 @@ def _achieved_heads() -> frozenset[str]:
     return frozenset(lexicon("stances")["control"]["achieved_heads"])
 
 
+def describes_subject(participle: Token) -> bool:
+    """Whether a past participle with an agent, as an adverbial clause, tells what was done
+    to the subject of the verb it hangs on: opening the clause ("Backed by China, the
+    guerrillas fought on"), or set off by a comma after a verb with no object ("the rebels
+    fled into the hills, chased by government troops"). After an object it may describe
+    the object ("brought in Wagner's fighters, since replaced by the Africa Corps")."""
+    if participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "xcomp", "conj", "acomp") \
+            or not any(c.dep_ == "agent" for c in participle.children):
+        return False
+    head = participle.head
+    if participle.i < head.i:
+        return True
+    return participle.dep_ == "advcl" and participle.left_edge.i > 0 and participle.doc[participle.left_edge.i - 1].text == "," \
+        and not any(c.dep_ == "dobj" for c in head.children)
+
+
 def reciprocal(token: Token) -> bool:
     """Whether the token is the head of a reciprocal pronoun: "each other" (the parse
     heads it on "other") or "one another" (headed on "one", or on "another")."""

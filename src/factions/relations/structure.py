@@ -208,8 +208,11 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                 and (group.basis not in ("nominal", "pronoun") or _named_description(group, index)):
             continue  # "the President of the Council, Rashad al-Alimi": the name's title (relations.title-of), which
             # leaves "the commander of the army, General X" to the description: the body is not named
-        titled = titled or (len(words) == 1 and words[0] in singular_leads and group.span.start >= m.span.end
-                            and index.document.text[m.span.end : group.span.start].split() == ["of"])  # "named commander of the army"
+        # "named commander of the army", "national chief of the Assembly": a bare title, its adjectives at most
+        bare_title = words[-1] in singular_leads and all(t.tag_ == "JJ" and t.is_lower for t in chars[:-1]) \
+            and not _words("second_in_command").intersection(words) and not _second_in_command(chars[-1])  # ("first deputy prime minister", "eastern commander")
+        titled = titled or (bare_title and group.span.start >= m.span.end
+                            and index.document.text[m.span.end : group.span.start].split() == ["of"])
         # "the heads of the diplomatic missions", "the commanders of the two divisions": the
         # leaders' title in the plural, before the "of" of what they head
         # (the presidents of states: each its own, the blind sets' BelongsTo)
