@@ -388,6 +388,9 @@ def test_backing_done_is_re3d_alliance_and_a_stance_of_support_liking(extractor)
     assert types("We support the efforts of the Arab League.") == {"Likes"}
     # help being given, as well as help given
     assert "AlliesOf" in types("Aid agencies are assisting the returnees in Butare.")
+    # the means to fight given: arms, supplies, funds, training (relation_types.toml re3d_by_trigger)
+    assert "AlliesOf" in types("The Northern Front was funded and supplied by Liwa al-Nasr.")
+    assert "AlliesOf" in types("Liwa al-Nasr trained the fighters of the Northern Front.")
 
 
 def test_a_heading_never_splits_the_name_that_opens_the_next_line(extractor):
