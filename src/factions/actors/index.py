@@ -160,6 +160,14 @@ class ActorIndex:
     def mention_for_token(self, token: Token) -> Mention | None:
         return self.mention_at(token.idx, token.idx + len(token.text))
 
+    def of_kind(self, m: Mention | None, kinds: set[str] | frozenset[str]) -> Mention | None:
+        """The mention, if it names an actor of one of these kinds."""
+        return m if m is not None and m.actor and self.actors[m.actor].kind in kinds else None
+
+    def mention_of_kind(self, token: Token | None, kinds: set[str] | frozenset[str]) -> Mention | None:
+        """The mention a token heads, if it names an actor of one of these kinds."""
+        return self.of_kind(self.mention_for_token(token), kinds) if token is not None else None
+
     def resolve_pronoun(self, token: Token, word: str | None = None) -> Mention | None:
         """The nearest earlier mention of a fitting actor: a person for "he"/"she", a
         group for "they"/"it"."""

@@ -200,16 +200,16 @@ class _Speakers:
             if published:
                 phrase = Span(phrase.start, max(phrase.end, _phrase_end(published[-1])))
             for child in subject.children:
-                m = index.mention_for_token(child) if child.dep_ in ("poss", "compound", "amod") else None
-                if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS | {"person"}:
+                m = index.mention_of_kind(child, GROUP_KINDS | {"person"}) if child.dep_ in ("poss", "compound", "amod") else None
+                if m is not None:
                     return m.actor, (m.span if child.dep_ == "poss" else phrase)
             # "A report by the Omran Center", "a report published this month by X": the
             # author after "by", the phrase up to it. An outlet ("a video released by
             # Amaq") only carried it: channels.py puts it on the via chain.
             for by in _by_phrases(subject):
                 author = next((c for c in by.children if c.dep_ == "pobj"), None)
-                m = index.mention_for_token(author) if author is not None else None
-                if m is not None and m.actor and index.actors[m.actor].kind in (GROUP_KINDS - {"media"}) | {"person"}:
+                m = index.mention_of_kind(author, (GROUP_KINDS - {"media"}) | {"person"})
+                if m is not None:
                     # the phrase up to the author's name ("by the Omran Center for Strategic
                     # Studies"), not what is said of the author after it (", seen by …")
                     end = max(m.span.end, author.idx + len(author.text), phrase.end)

@@ -31,7 +31,7 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if m is None and token is not None and (counted := _counted(token)) is not token:
             m = index.mention_for_token(counted)  # "scores of gunmen", "some of them"
         # (a state holds captives as any party does: "held by Eritrea", "Iran detained two Britons")
-        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - (PLACE_KINDS - {"state"}) else None
+        return index.of_kind(m, PARTY_KINDS - (PLACE_KINDS - {"state"}))
 
     def add(holder: Token | None, captive: Token, anchor: Token) -> None:
         h, c = party(holder), index.mention_for_token(captive)

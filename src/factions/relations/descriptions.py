@@ -99,7 +99,7 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
         m = index.mention_for_token(tok) if tok is not None else None
         if m is not None and m.basis == "pronoun":
             m = _named_before(index, m, sentence_of(tok).start_char) or m
-        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"location"} else None
+        return index.of_kind(m, PARTY_KINDS - {"location"})
 
     def add(kind: str, a: Mention | None, b: Mention | None, anchor: Token, description: Mention | None = None) -> None:
         # Only the possessor may lie inside the other's span: "Iran's proxies".

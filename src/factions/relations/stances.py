@@ -75,8 +75,8 @@ def _sentence_subject(token: Token, index: ActorIndex) -> Mention | None:
     root = sentence_of(token).root
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            m = index.mention_for_token(child)
-            if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS:
+            m = index.mention_of_kind(child, PARTY_KINDS)
+            if m is not None:
                 return m
     return None
 
@@ -389,8 +389,7 @@ def _named_speaker(claim: Claim, claims: list[Claim], index: ActorIndex) -> tupl
 
 
 def _party(token: Token | None, index: ActorIndex) -> Mention | None:
-    m = index.mention_for_token(token) if token is not None else None
-    return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS else None
+    return index.mention_of_kind(token, PARTY_KINDS)
 
 
 def _standing_with(verb: Token, index: ActorIndex, claims: list[Claim]) -> list[Relation]:

@@ -552,8 +552,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     out = []
 
     def party(tok: Token | None) -> Mention | None:
-        m = index.mention_for_token(tok) if tok is not None else None
-        return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"location"} else None
+        return index.mention_of_kind(tok, PARTY_KINDS - {"location"})
 
     def pobjs(prep: Token) -> list[Token]:
         return [o for o in prep.children if o.dep_ == "pobj"]
@@ -766,9 +765,9 @@ def _speaking_group(doc: Doc, index: ActorIndex, at: int) -> Mention | None:
             return None
         token = token.head
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        m = index.mention_for_token(subject) if subject is not None else None
         # "In a statement on Telegram, it said its forces …": a pronoun subject counts when it is a group's
-        if m is not None and m.actor and index.actors[m.actor].kind in GROUP_KINDS - {"media"}:
+        m = index.mention_of_kind(subject, GROUP_KINDS - {"media"})
+        if m is not None:
             return m
     return None
 
@@ -1523,8 +1522,8 @@ def _one_person(token: Token, party) -> bool:
 
 def _mention_of(tok: Token, index: ActorIndex, kinds: set[str]) -> Mention | None:
     """The named mention a token heads, of one of these kinds; no pronoun."""
-    m = index.mention_for_token(tok)
-    return m if m is not None and m.actor and m.basis != "pronoun" and index.actors[m.actor].kind in kinds else None
+    m = index.mention_of_kind(tok, kinds)
+    return m if m is not None and m.basis != "pronoun" else None
 
 
 def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
@@ -1558,7 +1557,7 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 m = Mention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, found.label, actor=found.actor, basis="pronoun")
         if m is not None and m.basis == "pronoun":
             m = _named_before(index, m, sentence_of(tok).start_char) or m
-        return m if m is not None and m.actor and index.actors[m.actor].kind in kinds else None
+        return index.of_kind(m, kinds)
 
     def add(kind: str, a: Mention | None, b: Mention | None, anchor: Token, rule: str) -> None:
         if a is not None and b is not None and a.actor != b.actor and not a.span.overlaps(b.span):
@@ -1845,5 +1844,4 @@ def _under_leader(doc: Doc, party, add) -> None:
 def _group_of(token: Token, index: ActorIndex) -> Mention | None:
     """A bare modifier before "-held" ("rebel-held", "jihadist-held") names no party of
     its own: the mention around it, if that names one."""
-    m = index.mention_for_token(token)
-    return m if m is not None and m.actor and index.actors[m.actor].kind in PARTY_KINDS - {"person"} else None
+    return index.mention_of_kind(token, PARTY_KINDS - {"person"})
