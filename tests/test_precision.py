@@ -5083,3 +5083,23 @@ def test_a_participle_with_an_agent_tells_what_befell_the_subject(extractor, tex
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert pair in _spans(x, "fights"), x.relations
     assert not _spans(x, "allied_with"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # nlp.tokens.agent_phrase_subject: the parser reads the verb after "X backed by Y" as Y's participle
+    ("Troops backed by helicopters sealed off the town.", ("Troops", "the town")),
+    ("Soldiers and police supported by armoured personnel carriers sealed off the compound.", ("police", "the compound")),
+    # nominals.toml place heads favela, shantytown
+    ("Police sealed off the favela before dawn.", ("Police", "the favela")),
+])
+def test_a_cordon_after_a_backed_by_phrase_is_the_subjects(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "attacks"), x.relations
+
+
+def test_attackers_driven_off_are_fought_not_a_drive(extractor):
+    # events.toml ASSAULT phrases drive/fight/beat off, aimed at a party
+    x, _ = _run(extractor, "The garrison drove off the attackers after two hours.", date(2025, 6, 1))
+    assert ("The garrison", "the attackers") in _spans(x, "fights"), x.relations
+    y, _ = _run(extractor, "The minister drove off in a black car.", date(2025, 6, 1))
+    assert not any(e.type == "ASSAULT" for e in y.events), y.events

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
-from factions.nlp import asked_of, describes_subject, relative_noun, sentence_of, stray_to
+from factions.nlp import agent_phrase_subject, asked_of, describes_subject, relative_noun, sentence_of, stray_to
 from factions.nlp.components import _kit_heads
 from factions.nlp.tokens import DATELINE_WORDS, opens_dateline, spaced_dash
 
@@ -221,7 +221,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return [n for n in (verb.head, *verb.head.conjuncts) if n.i < verb.i and n.pos_ in ("PROPN", "NOUN")], False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [verb.head], False  # "the coalition fighting the Houthis"
-    described = _described_by_agent_phrase(verb)
+    described = agent_phrase_subject(verb)
     if described is not None:
         return _with_conjuncts(described), False
     root = verb.sent.root
@@ -255,19 +255,6 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(obj), False
         return _subject_tokens(governing)[0], "auxpass" in {c.dep_ for c in verb.children}  # "are committed to defeating ISIL"
     return [], False
-
-
-def _described_by_agent_phrase(verb: Token) -> Token | None:
-    """The subject of a past verb the parser hung on the agent of a participle before it:
-    "Renegade soldiers led by a former rebel commander captured Bukavu" reads "captured"
-    as describing the commander; the soldiers, whom "led by" describes, captured it."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBD" or not any(c.dep_ == "dobj" for c in verb.children):
-        return None
-    agent = verb.head.head if verb.head.dep_ == "pobj" else None
-    if agent is None or agent.dep_ != "agent" or agent.head.dep_ != "acl" or agent.head.tag_ != "VBN":
-        return None
-    described = agent.head.head
-    return described if described.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subject_under_opening_date(verb: Token, joined_to: Token | None = None) -> Token | None:
@@ -589,6 +576,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 recipients.append(child)
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
+            elif child.tag_ == "RP" and child.dep_ in ("prep", "prt") and agent_phrase_subject(trigger) is not None:
+                # "Troops backed by helicopters sealed off the town": the object the parser hung on the particle
+                recipients.extend(p for o in child.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             if child.dep_ == "dobj" and (trigger.lemma_.lower(), child.lower_) not in phrases:
                 # "coordinate their operations with the HUR", "raised the matter with his
                 # counterpart", "shares intelligence with Iran": the object's "with" is the

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Token
 
 from factions.lexicons import DataFileError, lexicon
-from factions.nlp import describes_subject, object_of
+from factions.nlp import agent_phrase_subject, describes_subject, object_of
 from factions.relations.types import implied_by, relation_types
 
 
@@ -252,6 +252,10 @@ def _objects(verb: Token) -> list[Token]:
     """What a verb acts on: its direct object, its passive subject ("Goma was seized"),
     or the noun it describes as a participle ("a bombing claimed by ISKP")."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if agent_phrase_subject(verb) is not None:
+        # "Troops backed by helicopters sealed off the town": the verb the parser took for a
+        # participle acts on what follows it ("off the town" parsed as a preposition's)
+        return found + [o for c in verb.children if c.dep_ in ("prep", "prt") for o in c.children if o.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
     if describes_subject(verb):  # "Surrounded by troops, the rebels surrendered"

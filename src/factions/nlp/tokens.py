@@ -150,6 +150,27 @@ def _achieved_heads() -> frozenset[str]:
     return frozenset(lexicon("stances")["control"]["achieved_heads"])
 
 
+def agent_phrase_subject(verb: Token) -> Token | None:
+    """The subject of a past verb the parser hung on the agent of a participle before it:
+    "Renegade soldiers led by a former rebel commander captured Bukavu" reads "captured"
+    as describing the commander; the soldiers, whom "led by" describes, captured it. So
+    with a verb the parser took for a participle, when the sentence then has no verb of
+    its own: "Troops backed by helicopters sealed off the town"."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if verb.tag_ == "VBD" and not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    agent = verb.head.head if verb.head.dep_ == "pobj" else None
+    if agent is None or agent.dep_ != "agent" or agent.head.dep_ != "acl" or agent.head.tag_ != "VBN":
+        return None
+    described = agent.head.head
+    if described.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.tag_ == "VBN" and not (described.dep_ == "ROOT" or (described.dep_ == "conj" and described.head.dep_ == "ROOT")):
+        return None  # ("troops backed by helicopters deployed in the north": a participle after all, the sentence's verb elsewhere)
+    return described
+
+
 def describes_subject(participle: Token) -> bool:
     """Whether a past participle with an agent, as an adverbial clause, tells what was done
     to the subject of the verb it hangs on: opening the clause ("Backed by China, the
