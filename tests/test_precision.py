@@ -5103,3 +5103,22 @@ def test_attackers_driven_off_are_fought_not_a_drive(extractor):
     assert ("The garrison", "the attackers") in _spans(x, "fights"), x.relations
     y, _ = _run(extractor, "The minister drove off in a black car.", date(2025, 6, 1))
     assert not any(e.type == "ASSAULT" for e in y.events), y.events
+
+
+def test_a_party_and_its_own_people_are_one_side_of_a_fight(extractor):
+    # events.implied._with_their_own: "A and his bodyguards", "B and their allies" never fight each other
+    x, _ = _run(extractor, "The cartel boss and his bodyguards fought for two hours and threw grenades at the troops.", date(2025, 6, 1))
+    fights = _spans(x, "fights")
+    assert ("his bodyguards", "the troops") in fights, x.relations
+    assert not any({a, b} == {"The cartel boss", "his bodyguards"} for a, b in fights), x.relations
+    y, _ = _run(extractor, "Dozens died in the fighting between the Sikin tribe and the Kaekin tribe and their allies.", date(2025, 6, 1))
+    fights = {frozenset(p) for p in _spans(y, "fights")}
+    assert frozenset(("the Sikin tribe", "their allies")) in fights, y.relations
+    assert frozenset(("the Kaekin tribe", "their allies")) not in fights, y.relations
+
+
+def test_the_country_across_a_border_is_no_side_of_a_fight(extractor):
+    # events.toml participants border_nouns: "the border with Somalia" names where, not whom
+    x, _ = _run(extractor, "Kenyan forces are fighting the group along the border with Somalia.", date(2025, 6, 1))
+    assert ("Kenyan forces", "the group") in _spans(x, "fights"), x.relations
+    assert not any("Somalia" in b for _, b in _spans(x, "fights")), x.relations

@@ -602,6 +602,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "struck insurgent camps on the border": where they were (not "fired rockets on the town")
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
+            if child.lower_ == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in parts["border_nouns"]:
+                continue  # "fighting the group along the border with Somalia": the country across it, the parser's "with" the verb's
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "into", "toward", "towards") \
                     and trigger.lemma_.lower() in parts["forces_sent"]:
                 continue  # "sent troops to Mali against the groups": where the force went, not whom it fought

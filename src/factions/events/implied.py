@@ -8,6 +8,7 @@ relations read from structure and stance."""
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from spacy.tokens import Token
@@ -77,7 +78,8 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         addressed = _relations_from(event, "addresses", actors + allies, audiences, pair_actors=False, rule=rel_rule)
         if not recipients:
             return addressed
-    out = addressed + _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule)
+    together = _with_their_own(actors + allies, trigger.doc.text) if rel_type == "fights" else set()
+    out = addressed + _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule, apart_from=together)
     if rel_type == "fights" and not mutual:
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
         # B bombed the province" (an object named, if no party).
@@ -124,13 +126,26 @@ def _armed(index: ActorIndex, doc, side: list[Mention]) -> list[Mention]:
     return [m for m in side if not (index.actors[m.actor].kind == "population" and _head_word(m, doc) in inhabitants)]
 
 
+def _with_their_own(actors: list[Mention], text: str) -> set[frozenset[str]]:
+    """Co-actors one of whom is the other's own, named right after it: "Beltran Leyva and
+    his bodyguards", "the Kaekin tribe and their allies" (one side, whatever the fight)."""
+    ordered = sorted(actors, key=lambda m: m.span.start)
+    return {frozenset((a.actor, b.actor)) for a, b in zip(ordered, ordered[1:])
+            if _POSSESSIVE_OPENING.match(text, b.span.start) and _AND_BETWEEN.fullmatch(text, a.span.end, b.span.start)}
+
+
+_POSSESSIVE_OPENING = re.compile(r"(?:his|her|its|their)\b", re.IGNORECASE)
+_AND_BETWEEN = re.compile(r",?\s+and\s+")
+
+
 def _relations_from(event: Event, rel_type: str, actors: list[Mention], recipients: list[Mention], reciprocal: bool = False,
-                    pair_actors: bool = True, *, rule: str) -> list[Relation]:
+                    pair_actors: bool = True, *, rule: str, apart_from: set[frozenset[str]] = frozenset()) -> list[Relation]:
     out = []
     pairs = [(a, r) for a in actors for r in recipients]
     if not recipients and pair_actors and (rel_type in symmetric_types() or reciprocal):
-        # "A and B clashed", "talks between A and B"; "A and B accused each other".
-        pairs = list(combinations(actors, 2))
+        # "A and B clashed", "talks between A and B"; "A and B accused each other" (not A and
+        # its own: `apart_from`).
+        pairs = [(a, b) for a, b in combinations(actors, 2) if frozenset((a.actor, b.actor)) not in apart_from]
         if reciprocal and rel_type not in symmetric_types():
             pairs += [(b, a) for a, b in pairs]
     for source, target in pairs:
