@@ -1578,13 +1578,20 @@ def test_cooperation_against_an_enemy_makes_no_ally_of_it(extractor):
 
 @pytest.mark.parametrize("text, forces, owner", [
     ("The FDLR, founded in 2000, has about 1,500 fighters in North Kivu.", "fighters", "FDLR"),
-    ("The defence minister said the army had sent 3,000 troops to the province.", "troops", "the army"),
     ("The group says it has more than 20,000 members.", "members", "The group"),
 ])
-def test_forces_a_party_has_or_sends_are_its_members(extractor, text, forces, owner):
+def test_forces_a_party_has_are_its_members(extractor, text, forces, owner):
     # relations.forces-of-subject
     x, _ = _run(extractor, text)
     assert (forces, owner) in _spans(x, "member_of"), _spans(x, "member_of")
+
+
+def test_forces_a_body_sends_are_commanded_by_it(extractor):
+    # relations.forces-of-subject, lexicons/relations.toml commanding_verbs: not when only meant
+    x, _ = _run(extractor, "The defence minister said the army had sent 3,000 troops to the province.")
+    assert ("the army", "troops") in _spans(x, "leads"), x.relations
+    y, _ = _run(extractor, "The government refused to send troops to the province.")
+    assert not _spans(y, "leads"), y.relations
 
 
 def test_forces_trained_or_owned_by_another_are_not_the_subjects(extractor):
@@ -5122,3 +5129,19 @@ def test_the_country_across_a_border_is_no_side_of_a_fight(extractor):
     x, _ = _run(extractor, "Kenyan forces are fighting the group along the border with Somalia.", date(2025, 6, 1))
     assert ("Kenyan forces", "the group") in _spans(x, "fights"), x.relations
     assert not any("Somalia" in b for _, b in _spans(x, "fights")), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.control-of-body: "in command of", "in charge of" a body, said of the subject, the object or a title
+    ("Colonel Ruiz is in command of the garrison at Tumbes.", ("Ruiz", "the garrison")),
+    ("The president put General Mosa in charge of the army.", ("Mosa", "the army")),
+    ("From prison, the boss left his deputy, Carlos Mena, in charge of his men.", ("Carlos Mena", "his men")),
+])
+def test_who_is_in_command_of_a_body_leads_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+
+
+def test_a_body_in_charge_of_an_inquiry_leads_no_one(extractor):
+    x, _ = _run(extractor, "The police are in charge of the investigation into the attack.", date(2025, 6, 1))
+    assert not _spans(x, "leads"), x.relations

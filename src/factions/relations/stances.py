@@ -609,6 +609,14 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 place = governing
             elif governing.pos_ in ("VERB", "AUX"):
                 place = next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif lemma in ("command", "charge") and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            # "Colonel X is in command of the garrison", "put General Y in charge of the army":
+            # who is in command of a body leads it (not a minister's portfolio: "the Minister
+            # Delegate in charge of Defence", a title with no verb)
+            place, governing = object_of(token), token.head.head
+            if governing.pos_ in ("VERB", "AUX"):
+                holder = next((c for c in governing.children if c.dep_ == "dobj"), None) \
+                    or next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif lemma in words["nouns"] and token.pos_ == "NOUN":
             place = object_of(token) or (object_of(token, "over") if lemma in words["nouns_over"] else None)
             to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "by")), None)
@@ -637,10 +645,20 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             # or in charge of a state's body heads it too ("took charge of the police")
             leader, body = _party(holder, index), _party(place, index)
             bodies = ("armed_group", "organization") if lemma == "control" else ("armed_group", "organization", "government_body")
-            if leader is not None and body is not None and index.actors[leader.actor].kind == "person" \
+            one = ("person",)
+            if token.dep_ == "pobj" and token.head.lower_ == "in":
+                # "left his lieutenant, X, in charge of his men": the name beside the title, or the
+                # title alone ("his deputy"); people too
+                named = next((c for c in holder.children if c.dep_ == "appos" and _party(c, index) is not None), None)
+                leader = _party(named, index) if named is not None else leader
+                bodies += ("population",)
+                one += ("population",) if holder.tag_ in ("NN", "NNP") else ()
+            if leader is not None and body is not None and index.actors[leader.actor].kind in one \
                     and index.actors[body.actor].kind in bodies and body.actor != leader.actor:
                 out.append(_relation("leads", leader, body, sentence_span(sentence_of(token)), rule="relations.control-of-body"))
                 continue
+            if token.dep_ == "pobj" and token.head.lower_ == "in":
+                continue  # "in charge of the investigation": no body led, and no place held
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
         # "controlled Mogadishu and much of southern Somalia", "captured Aleppo and then Damascus"
