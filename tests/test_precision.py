@@ -5145,3 +5145,22 @@ def test_who_is_in_command_of_a_body_leads_it(extractor, text, pair):
 def test_a_body_in_charge_of_an_inquiry_leads_no_one(extractor):
     x, _ = _run(extractor, "The police are in charge of the investigation into the attack.", date(2025, 6, 1))
     assert not _spans(x, "leads"), x.relations
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ACCUSE: a charge brought (only with what it is for), blame laid, a falling-out
+    ("A federal court charged the gang leader with hostage taking.", ("A federal court", "the gang leader")),
+    ("The government holds the Patriotic Front responsible for the bombing.", ("The government", "the Patriotic Front")),
+    ("The commander fell out with the AQIM leader in 2012.", ("The commander", "the AQIM leader")),
+])
+def test_charges_blame_and_falling_out_are_accusations(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    opposes = _spans(x, "opposes")
+    assert any(a.split()[-1] == pair[0].split()[-1] and b.split()[-1] in pair[1] for a, b in opposes), x.relations
+
+
+def test_a_crowd_charged_is_no_accusation_and_the_charge_no_party(extractor):
+    x, _ = _run(extractor, "Police charged the crowd with batons.", date(2025, 6, 1))
+    assert not any(e.type == "ACCUSE" for e in x.events), x.events
+    y, _ = _run(extractor, "Prosecutors charged the businessmen with membership of the Patriotic Front.", date(2025, 6, 1))
+    assert not any("Patriotic Front" in b for _, b in _spans(y, "opposes")), y.relations

@@ -515,6 +515,13 @@ def _causer(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
+@lru_cache(maxsize=None)
+def _needed_preps(verb: str) -> frozenset[str]:
+    """The prepositions a verb is an act only with (events.toml only_with: "charged him with
+    murder"): what follows them is the act's matter, not a party."""
+    return frozenset(p for kind in triggers().by_object.get(verb, ()) for p in (kind.only_with or {}).get(verb, {}).get("preps", ()))
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -576,6 +583,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 recipients.append(child)
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
+            elif child.dep_ == "ccomp" and child.pos_ == "ADJ" and (trigger.lemma_.lower(), child.lower_) in phrases:
+                # "holds the band responsible": the party is the subject the parser gave the adjective
+                recipients.extend(t for c in child.children if c.dep_ == "nsubj" for t in _with_conjuncts(c))
             elif child.tag_ == "RP" and child.dep_ in ("prep", "prt") and agent_phrase_subject(trigger) is not None:
                 # "Troops backed by helicopters sealed off the town": the object the parser hung on the particle
                 recipients.extend(p for o in child.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
@@ -602,6 +612,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "struck insurgent camps on the border": where they were (not "fired rockets on the town")
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
+            if child.dep_ == "prep" and child.lower_ in _needed_preps(trigger.lemma_.lower()):
+                continue  # "charged them with membership of Akramiya": what the act needs said, no party to it
             if child.lower_ == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in parts["border_nouns"]:
                 continue  # "fighting the group along the border with Somalia": the country across it, the parser's "with" the verb's
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "into", "toward", "towards") \

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from factions.lexicons import DataFileError, lexicon
 from factions.nlp import agent_phrase_subject, describes_subject, object_of
+from factions.nlp.components import _kit_heads
 from factions.relations.types import implied_by, relation_types
 
 
@@ -131,7 +132,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                     return t.phrases[(lemma, held)], False
             if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj"
                                      # ("took several officials hostage", the mark parsed as a clause)
-                                     or child.dep_ in ("ccomp", "xcomp", "npadvmod") and child.lower_ in lexicon("relations")["captives"]["marks"]) \
+                                     or child.dep_ in ("ccomp", "xcomp", "npadvmod") and child.lower_ in lexicon("relations")["captives"]["marks"]
+                                     # ("holds the band responsible", the adjective parsed as a clause on the party)
+                                     or child.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and child.pos_ == "ADJ") \
                     and not _dates(child):  # ("held hostage")
                 aims = t.phrase_aims.get(key)
                 if aims:
@@ -154,6 +157,11 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         for kind in t.by_object.get(lemma, ()):
             if lemma in kind.passive_only and not (token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)):
                 continue  # "wanted the town", "wanted him to resign": no one sought
+            needs = kind.only_with.get(lemma) if kind.only_with else None
+            if needs and not any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ())
+                                 and not any(o.dep_ == "pobj" and (o.lower_ in _kit_heads() or o.lemma_.lower() in _kit_heads()) for o in c.children)
+                                 for c in token.children):
+                continue  # "charged him with murder"; not "charged the crowd" nor "charged the crowd with batons"
             if any(_is_object(o, wanted, t) for o in _objects(token) for wanted in kind.when_object[lemma]):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         if lemma in t.verbs:
