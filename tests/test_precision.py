@@ -5164,3 +5164,12 @@ def test_a_crowd_charged_is_no_accusation_and_the_charge_no_party(extractor):
     assert not any(e.type == "ACCUSE" for e in x.events), x.events
     y, _ = _run(extractor, "Prosecutors charged the businessmen with membership of the Patriotic Front.", date(2025, 6, 1))
     assert not any("Patriotic Front" in b for _, b in _spans(y, "opposes")), y.relations
+
+
+def test_the_agency_credited_in_a_dateline_is_no_antecedent(extractor):
+    # actors.index.resolve_pronoun: "(Reuters)" is who reports, no one "their" stands for
+    x, _ = _run(extractor, "LAMITAN, Philippines, June 3 (Reuters) - Gunmen holding three Americans slipped out of a hospital "
+                           "overnight with their captives, escaping hundreds of soldiers.", date(2025, 6, 1))
+    held = _spans(x, "controls")
+    assert ("Gunmen", "their captives") in held, x.relations
+    assert not any(a == "Reuters" for a, _ in held), x.relations

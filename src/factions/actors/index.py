@@ -195,6 +195,8 @@ class ActorIndex:
             if m.span.end <= token.idx and self._fits(m, word) and not (lo <= m.span.start < hi and not m.span.start <= head < m.span.end):
                 if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
                     continue  # "in a statement on Telegram, it said": the channel, not who speaks
+                if self.actors[m.actor].kind == "media" and text[m.span.start - 1 : m.span.start] == "(" and text[m.span.end : m.span.end + 1] == ")":
+                    continue  # "LAMITAN, June 3 (Reuters) - gunmen … with their captives": the agency credited, no one in the story
                 if m.basis == "nominal" and self._predicated(token.doc, m):
                     continue  # "Belmokhtar is a jihadist. He founded …": the description is said of its subject, who is meant
                 fitting.append(m)
