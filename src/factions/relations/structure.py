@@ -1492,9 +1492,10 @@ def _counted(tok: Token) -> Token:
 
 def _forces_of_subject(token: Token, subjects: list[Token], force_nouns: frozenset[str], commanding: frozenset[str], party, add) -> None:
     """"The ELN has about 6,000 fighters", "the army had sent 5,000 troops to the region"
-    (rule relations.forces-of-subject): forces a group or state has, sends or moves are its
-    members. Forces with an owner of their own ("its forces", "troops of the AU") are
-    left to the rules that read the owner; a person's are commanded, not owned."""
+    (rule relations.forces-of-subject): forces a group or state has or recruits are its
+    members; forces it sends, deploys or moves it commands (leads), as a person does.
+    Forces with an owner of their own ("its forces", "troops of the AU") are left to the
+    rules that read the owner."""
     for obj in (o for c in token.children if c.dep_ == "dobj" for o in _with_conjuncts(c)):
         forces = _counted(obj)  # "thousands of fighters"
         if forces.lemma_.lower() not in force_nouns or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "from"))
