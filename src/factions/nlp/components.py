@@ -1740,7 +1740,12 @@ def make_nominals(nlp: Language, name: str):
                     and prev.is_alpha and prev.lower_ not in ("own", "other", "many", "several", "various", "certain", "such") \
                     and prev.lower_ not in epithets and prev.lower_ not in _STANCE_PREFIXES \
                     and token.lower_ not in bare_no_group  # ("excessive force": no body; "the electoral commission" is, below)
-                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name or described_people \
+                # and the noun that says whose people they are: "gang members", "militia members",
+                # "crew members", "village elders" (one mention in re3d, and no one "members")
+                compound_people = label == "PERSON" and prev.dep_ == "compound" and prev.tag_ in ("NN", "NNS") and prev.is_lower \
+                    and prev.head.i == token.i
+                if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
+                        or described_people or compound_people \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
