@@ -554,6 +554,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         lemma = token.lemma_.lower()
         holder = place = None
         more: list[Token] = []  # "seized the governor's office, the K1 military base and …": a list the parser split
+        in_command = lemma in ("command", "charge") and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in"
         if lemma in taken_to and token.pos_ == "VERB":
             # "Mosul fell to ISIL": the subject is the place, the "to" its new holder
             if unrealised(token) or any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in token.children):
@@ -609,7 +610,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                 place = governing
             elif governing.pos_ in ("VERB", "AUX"):
                 place = next((c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        elif lemma in ("command", "charge") and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in":
+        elif in_command:
             # "Colonel X is in command of the garrison", "put General Y in charge of the army":
             # who is in command of a body leads it (not a minister's portfolio: "the Minister
             # Delegate in charge of Defence", a title with no verb)
@@ -646,7 +647,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             leader, body = _party(holder, index), _party(place, index)
             bodies = ("armed_group", "organization") if lemma == "control" else ("armed_group", "organization", "government_body")
             one = ("person",)
-            if token.dep_ == "pobj" and token.head.lower_ == "in":
+            if in_command:
                 # "left his lieutenant, X, in charge of his men": the name beside the title, or the
                 # title alone ("his deputy"); people too
                 named = next((c for c in holder.children if c.dep_ == "appos" and _party(c, index) is not None), None)
@@ -657,7 +658,7 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                     and index.actors[body.actor].kind in bodies and body.actor != leader.actor:
                 out.append(_relation("leads", leader, body, sentence_span(sentence_of(token)), rule="relations.control-of-body"))
                 continue
-            if token.dep_ == "pobj" and token.head.lower_ == "in":
+            if in_command:
                 continue  # "in charge of the investigation": no body led, and no place held
         if place.dep_ == "attr":  # "Mosul is the largest city controlled by Daesh"
             place = next((c for c in place.head.children if c.dep_ == "nsubj"), place)
