@@ -5182,3 +5182,14 @@ def test_the_noun_that_says_whose_people_they_are_is_in_their_mention(extractor)
     assert {"gang members", "party members"} <= surfaces, surfaces
     actors = {m.actor for m in x.mentions if m.text in ("gang members", "party members")}
     assert len(actors) == 2, x.mentions
+
+
+def test_the_owner_named_before_a_vehicle_leaves_its_article_and_number_to_the_vehicle(extractor):
+    # nlp factions_nominals: in "two army trucks" the number counts the trucks; the army's
+    # mention is "army" alone (not a body called "two army"), owner of the trucks
+    x, _ = _run(extractor, "Militants burned two army trucks and an army helicopter near Dara.", date(2025, 6, 1))
+    surfaces = {m.text for m in x.mentions}
+    assert "army" in surfaces and not surfaces & {"two army", "an army"}, surfaces
+    names = {a.id: a.name for a in x.actors}
+    owned = {(x.document.text[r.source_span.start:r.source_span.end], names[r.target]) for r in x.relations if r.type == "owned_by"}
+    assert ("trucks", "army") in {(k, v.lower()) for k, v in owned}, owned

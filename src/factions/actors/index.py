@@ -138,10 +138,7 @@ class ActorIndex:
         self._index_by_start()
         key = (start, end, named_first)
         if key not in self._at:
-            # Only mentions starting at most MAX_MENTION characters before can cover it.
-            lo = bisect_left(self._starts, start - MAX_MENTION)
-            hi = bisect_right(self._starts, start)
-            found = [m for m in self._by_start[lo:hi] if m.actor and m.span.start <= start and end <= m.span.end]
+            found = self.mentions_covering(start, end)
             found.sort(key=lambda m: ((m.basis == "nominal") if named_first else 0, m.span.end - m.span.start))
             self._at[key] = found[0] if found else None
         return self._at[key]
@@ -151,6 +148,13 @@ class ActorIndex:
             self._by_start = sorted(self.mentions, key=lambda m: m.span.start)
             self._starts = [m.span.start for m in self._by_start]
             self._at.clear()
+
+    def mentions_covering(self, start: int, end: int) -> list[Mention]:
+        """Every mention with an actor that covers [start, end), not only the smallest."""
+        self._index_by_start()
+        lo = bisect_left(self._starts, start - MAX_MENTION)
+        return [m for m in self._by_start[lo : bisect_right(self._starts, start)]
+                if m.actor and m.span.start <= start and end <= m.span.end]
 
     def mentions_within(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end), by where they start."""

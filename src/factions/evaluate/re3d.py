@@ -125,8 +125,21 @@ def re3d_units(x: Extraction) -> set[tuple[int, int, str]]:
     to the name it stands before."""
     kinds = {a.id: a.kind for a in x.actors}
     acting = _acting_spans(x)
-    spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor), (m.span.start, m.span.end) in acting))}
+    owners = _owners_in_kit(x)
+    spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor), (m.span.start, m.span.end) in acting))
+             and (m.span.start, m.span.end) not in owners}
     return join_units(maximal(spans), x.document.text)
+
+
+def _owners_in_kit(x: Extraction) -> set[tuple[int, int]]:
+    """The owners named as the first words of a weapon's or vehicle's own noun phrase
+    ("army trucks", "a police helicopter", "Pakistan Air Force jets"): re3d marks the
+    whole phrase as one Vehicle or MilitaryPlatform, with no body inside it (factions
+    keeps the body and relates the kit to it, rule relations.equipment-of)."""
+    text = x.document.text
+    return {(r.target_span.start, r.target_span.end) for r in x.relations
+            if r.type == "owned_by" and r.target_span.end < r.source_span.start
+            and text[r.target_span.end : r.source_span.start] == " "}
 
 
 def join_units(spans: set[tuple[int, int, str]], text: str) -> set[tuple[int, int, str]]:
@@ -362,6 +375,7 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
     inside = 0
     for doc_id, x in extractions.items():
         units = sorted(re3d_units(x))
+        owners = _owners_in_kit(x)
         events = {e.id: e for e in x.events}
         rels = set()
         for r in x.relations:
@@ -383,6 +397,9 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
                 target = _people_of(units, target, x.document.text) or target
             if source is not None and source == target:
                 inside += 1
+                continue
+            if r.type == "owned_by" and (r.target_span.start, r.target_span.end) in owners:
+                inside += 1  # "army trucks": one re3d mention
                 continue
             # re3d relates mentions: an argument inside one of our mentions as re3d marks it
             # is that mention ("the foreign ministers of A, B and C" once, not A, B and C)

@@ -220,10 +220,11 @@ class _Participants:
         return None
 
     def owner_before(self, equipment: Mention) -> Mention | None:
-        """A party named just before a weapon's name: "Coalition aircraft", "army trucks"."""
+        """A party named just before a weapon's name, or with its possessive: "Coalition
+        aircraft", "army trucks", "the army's tanks"."""
         text = self.index.document.text
         before = [m for m in self.index.mentions_within(max(0, equipment.span.start - 60), equipment.span.start)
-                  if m.actor and m.basis != "pronoun" and text[m.span.end : equipment.span.start] == " "
+                  if m.actor and m.basis != "pronoun" and text[m.span.end : equipment.span.start] in (" ", "'s ", "’s ", "' ", "’ ")
                   and self.index.actors[m.actor].kind in GROUP_KINDS]
         return max(before, key=lambda m: m.span.end - m.span.start) if before else None
 

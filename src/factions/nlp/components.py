@@ -1759,6 +1759,11 @@ def make_nominals(nlp: Language, name: str):
                 break
             if token.lower_ in service_heads and not any(t.lower_ in service_kinds for t in doc[start : token.i]):
                 continue  # "military service", "a memorial service"; "the security services" are bodies
+            if token.dep_ == "compound" and token.head.i > token.i and heads.get(token.head.lower_) == "PRODUCT" and label != "PRODUCT":
+                # a head that modifies the noun after it ("two army trucks", "a police car"): the
+                # article and the number before it are that noun's, not its own
+                while start < token.i and not start <= doc[start].head.i <= token.i:
+                    start += 1
             spans.append(Span(doc, start, token.i + 1, label=label))
         kept = []
         ents = doc.ents

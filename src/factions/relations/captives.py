@@ -118,5 +118,4 @@ def _person(token: Token, index: ActorIndex) -> bool:
     if m is None or m.actor is None or index.actors[m.actor].kind not in ("person", "population"):
         return False
     # "seized the Embassy of Myanmar", read as a place and as a person too: a place taken
-    return not any(o.actor and index.actors[o.actor].kind == "location" and o.span.start <= token.idx < o.span.end
-                   for o in index.mentions)
+    return not any(index.actors[o.actor].kind == "location" for o in index.mentions_covering(token.idx, token.idx + 1))
