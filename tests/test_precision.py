@@ -5193,3 +5193,26 @@ def test_the_owner_named_before_a_vehicle_leaves_its_article_and_number_to_the_v
     names = {a.id: a.name for a in x.actors}
     owned = {(x.document.text[r.source_span.start:r.source_span.end], names[r.target]) for r in x.relations if r.type == "owned_by"}
     assert ("trucks", "army") in {(k, v.lower()) for k, v in owned}, owned
+
+
+@pytest.mark.parametrize("text, pair", [
+    # events.toml ASSAULT: "overwhelm", "overpower"; "drive X from" a place (aimed party_moved)
+    ("Argentine troops landed at the port and overwhelmed a small garrison.", ("Argentine troops", "a small garrison")),
+    ("Posing as officers, the raiders overpowered the sentries.", ("the raiders", "the sentries")),
+    ("The army drove the rebels from the town.", ("The army", "the rebels")),
+    # ASSAULT noun "violence", only against someone
+    ("Militia violence against farmers displaced thousands.", ("Militia", "farmers")),
+])
+def test_overwhelming_and_driving_a_party_out_are_fights(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "fights"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy drove from the capital to the coast.",
+    "He drove the car from Kabul.",
+    "Political violence in the capital worried the envoys.",
+])
+def test_driving_somewhere_and_violence_against_no_one_are_no_fights(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events

@@ -46,8 +46,9 @@ class Triggers:
 
 
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
-# _is_object says what each is.
-OBJECT_KINDS = ("place", "person", "party", "quarry")
+# _is_object says what each is; "party_moved" is a party as the verb's own object, moved by
+# the phrase's preposition ("drove the rebels from the town").
+OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved")
 
 
 def _object_kinds(entry: dict) -> dict[str, tuple[str, ...]]:
@@ -141,9 +142,13 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                     aimed_at = [o for o in child.children if o.dep_ == "pobj"]
                     if child.dep_ in ("prt", "advmod"):  # ("turned on the volunteers", "turned back journalists": a particle)
                         aimed_at += [o for o in token.children if o.dep_ == "dobj"]
+                    if "party_moved" in aims:  # "drove the rebels from the town": the verb's own object is moved
+                        aimed_at = [o for o in token.children if o.dep_ == "dobj" and o.i < child.i]
+                        aims = ("party",)
                     if not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
                         continue  # "the talks broke into two camps": nothing aimed at
-                    if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children) and "quarry" not in aims:
+                    if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children) and "quarry" not in aims \
+                            and "party_moved" not in t.phrase_aims[key]:
                         continue  # "turned his march on Tripoli": the verb acts on its own object (a
                         # search has one: "searched the villages for the killers")
                 return t.phrases[key], False
