@@ -5216,3 +5216,12 @@ def test_overwhelming_and_driving_a_party_out_are_fights(extractor, text, pair):
 def test_driving_somewhere_and_violence_against_no_one_are_no_fights(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not [e for e in x.events if e.type == "ASSAULT"], x.events
+
+
+def test_a_statement_told_to_them_reaches_the_party_named_before(extractor):
+    # relations.told: "told them" relates the ones "them" stands for; "told me" (the writer) no one
+    x, names = _run(extractor, "Envoys of the African Union arrived in Goma on Monday. The Minister told them that the "
+                               "city was calm. He told me that the talks would resume.", date(2025, 6, 1))
+    told = [r for r in x.relations if r.rule == "relations.told"]
+    assert [x.document.text[r.target_span.start:r.target_span.end] for r in told] == ["them"], told
+    assert names[told[0].target] != names[told[0].source], told

@@ -252,6 +252,11 @@ def person_by_role(m: Mention, doc: Doc, index: ActorIndex) -> bool:
     return span is not None and span.root.tag_ in ("NN", "NNP")
 
 
+# Object pronouns that stand for a party named before ("met the envoys to brief them"),
+# unlike "me" and "us", the writer's side.
+_THIRD_PERSON_OBJECTS = frozenset({"him", "her", "them"})
+
+
 def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
     """"Bathily told the Security Council that …", "the minister briefed Kurdish leaders":
     a statement made to a party is a contact with it (rule relations.told). Told to an
@@ -268,8 +273,8 @@ def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
             continue  # "asked the spokesman whether NATO would intervene": a question put, no statement made
         source = _named_speaker(claim, claims, index)  # "we told them": the issuer, as the outer claim names it
         told = next((m for c in verb.children if c.dep_ in ("dobj", "dative") and (m := _party(c, index)) is not None), None)
-        if told is None or told.actor == source[0] or told.basis == "pronoun":  # "told me", "told them": no one named
-            continue
+        if told is None or told.actor == source[0] or told.basis == "pronoun" and told.text.lower() not in _THIRD_PERSON_OBJECTS:
+            continue  # "told me", "told us": the writer or the outlet, no party named ("told them": the ones named before)
         for party in _with_coordinated(told, doc, index, source[0]):  # "told A and B"
             # (people in the plural: "told reporters"; one described is met: "told his Turkish counterpart")
             kind = "addresses" if index.actors[party.actor].kind == "media" or _people(party, doc, index) else "communicates_with"
@@ -284,6 +289,8 @@ def _people(m: Mention, doc: Doc, index: ActorIndex) -> bool:
     listener = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     if listener is not None and listener.root.lower_ in lexicon("events")["participants"]["audiences"]:
         return True
+    if m.basis == "pronoun":  # "told them", standing for people named before ("diplomats")
+        return index.actors[m.actor].kind == "population" and m.text.lower() == "them"
     return index.actors[m.actor].kind == "population" and listener is not None and listener.root.tag_ in ("NNS", "NNPS")
 
 
