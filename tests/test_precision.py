@@ -5225,3 +5225,13 @@ def test_a_statement_told_to_them_reaches_the_party_named_before(extractor):
     told = [r for r in x.relations if r.rule == "relations.told"]
     assert [x.document.text[r.target_span.start:r.target_span.end] for r in told] == ["them"], told
     assert names[told[0].target] != names[told[0].source], told
+
+
+def test_a_participle_set_after_a_list_of_parties_describes_each(extractor):
+    # events.arguments: "A and B, supported by C," — C backs both; set after the first only, one
+    x, _ = _run(extractor, "UNITA and the FNLA, supported by South Africa and Zaire, fought the MPLA.", date(2025, 6, 1))
+    backed = {b for a, b in _spans(x, "allied_with") if a == "Zaire"} | {a for a, b in _spans(x, "allied_with") if b == "Zaire"}
+    assert {"UNITA", "FNLA"} <= backed, x.relations
+    x, _ = _run(extractor, "UNITA, supported by South Africa, and the FNLA fought the MPLA.", date(2025, 6, 1))
+    pairs = _spans(x, "allied_with") | _spans(x, "supports")
+    assert ("South Africa", "UNITA") in pairs and not {("South Africa", "FNLA"), ("FNLA", "South Africa")} & pairs, x.relations

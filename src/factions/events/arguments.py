@@ -667,6 +667,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                                   for o in c.children if o.dep_ == "pobj"), None)
             if described is not None and _names_a_party(described):
                 subj, passive = [described], True
+                if all(c.i < trigger.i for c in described.conjuncts):
+                    # "UNITA and the FNLA, supported by South Africa": set after the whole list, of each
+                    subj = _with_conjuncts(described)
         if passive and trigger.lemma_.lower() in parts["forces_sent"] and any(c.dep_ == "prep" and c.lower_ == "against" for c in children):
             passive = False  # "the army was sent against the rebels": the force sent fights them
         if passive:
