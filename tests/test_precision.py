@@ -5235,3 +5235,37 @@ def test_a_participle_set_after_a_list_of_parties_describes_each(extractor):
     x, _ = _run(extractor, "UNITA, supported by South Africa, and the FNLA fought the MPLA.", date(2025, 6, 1))
     pairs = _spans(x, "allied_with") | _spans(x, "supports")
     assert ("South Africa", "UNITA") in pairs and not {("South Africa", "FNLA"), ("FNLA", "South Africa")} & pairs, x.relations
+
+
+def test_among_them_reads_past_a_misparse_to_the_ones_them_stands_for(extractor):
+    # relations.among-them: when the walk back finds no party ("Militias opposed to
+    # independence", "opposed" read as the verb; "ten people were killed"), the ones "them"
+    # was resolved to; never past a noun that names no one ("hold 100 seafarers, among them")
+    text = "Militias opposed to independence, among them Aitarak and Laksaur, then burned the capital."
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    among = [r for r in x.relations if r.rule == "relations.among-them"]
+    assert {names[r.source] for r in among} >= {"Aitarak"} and {names[r.target] for r in among} == {"Militias"}, among
+    assert all(text[r.target_span.start:r.target_span.end] == "Militias" for r in among), among
+    x, names = _run(extractor, "Ten people were killed, among them two police officers.", date(2025, 6, 1))
+    assert [names[r.target] for r in x.relations if r.rule == "relations.among-them"] == ["people"], x.relations
+    x, names = _run(extractor, "Pirates in Somalia still hold more than 100 seafarers, among them two Danish sailors.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.among-them" and names[r.target] == "Pirates"], x.relations
+
+
+def test_a_commanding_officer_leads_the_ship_or_unit(extractor):
+    # events.toml roles leads "commanding-officer"; nlp factions_nominals keeps "commanding" in the mention
+    x, names = _run(extractor, "The commanding officer of the battalion was killed on Monday.", date(2025, 6, 1))
+    assert "The commanding officer" in {m.text for m in x.mentions}, x.mentions
+    assert ("leads", "The commanding officer", "the battalion") in {
+        (r.type, x.document.text[r.source_span.start:r.source_span.end], x.document.text[r.target_span.start:r.target_span.end])
+        for r in x.relations}, x.relations
+
+
+def test_names_set_beside_a_description_that_undergoes_an_act_are_of_it(extractor):
+    # relations.named-members: the subject of a passive ("The survivors, A and B, were driven")
+    # keeps its apposed names; the object of an act does not ("killed two soldiers, A and B")
+    x, names = _run(extractor, "The two survivors, Latavia McGee and Eric Williams, were driven to the border.", date(2025, 6, 1))
+    members = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.named-members"}
+    assert {n for n, _ in members} == {"Latavia McGee", "Eric Williams"}, x.relations
+    x, names = _run(extractor, "Gunmen killed two soldiers, Ali Musa and Omar Yusuf, near the border.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.named-members"], x.relations

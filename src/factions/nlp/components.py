@@ -603,6 +603,14 @@ def _person_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _two_word_titles() -> frozenset[str]:
+    """Titles of two words, hyphen-joined in events.toml roles ("commanding-officer",
+    "vice-president"): a title's first word stays in its mention ("the commanding officer")."""
+    roles = lexicon("events")["roles"]
+    return frozenset(w for w in (*roles["leads"], *roles["member_of"]) if "-" in w)
+
+
+@lru_cache(maxsize=1)
 def _singular_person_heads() -> frozenset[str]:
     """The person heads of lexicons/nominals.toml that name one person ("prosecutor",
     "judge", "commissioner"), for a name set beside one by a comma."""
@@ -1744,6 +1752,9 @@ def make_nominals(nlp: Language, name: str):
                 # "crew members", "village elders" (one mention in re3d, and no one "members")
                 compound_people = label == "PERSON" and prev.dep_ == "compound" and prev.tag_ in ("NN", "NNS") and prev.is_lower \
                     and prev.head.i == token.i
+                # and a title's first word: "the commanding officer" ("commanding-officer" in events.toml roles)
+                compound_people = compound_people or (label == "PERSON" and start == token.i
+                                                      and f"{prev.lower_}-{token.lower_}" in _two_word_titles())
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
                         or described_people or compound_people \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \

@@ -1000,7 +1000,7 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
         span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
         if span is None or span.root.tag_ not in ("NNS", "NNPS") or span.root.lower_ in ties:
             continue
-        if index.actors[m.actor].kind == "population" and span.root.dep_ in ("dobj", "nsubjpass"):
+        if index.actors[m.actor].kind == "population" and span.root.dep_ == "dobj":
             continue  # "killed two soldiers, A and B": those the act befell
         end, owner = span.end, None
         if end + 1 < len(doc) and doc[end].lower_ == "of":  # "the leaders of the Patriotic Front, A and B"
@@ -1083,11 +1083,24 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
         if i < 2 or i + 2 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].lower_ not in ("them", "whom", "those"):
             continue
         last = doc[i - 2]
-        while last.dep_ == "pobj" and last.head.dep_ == "prep" and last.head.head.pos_ in ("NOUN", "PROPN"):
-            last = last.head.head  # "security forces in the Bastar range, among them …": the forces
+        while last.dep_ == "pobj" and last.head.dep_ == "prep":
+            holder = last.head.head
+            if holder.dep_ in ("acl", "amod") and holder.tag_ in ("VBN", "JJ") and holder.head.pos_ in ("NOUN", "PROPN") \
+                    and holder.head.i < holder.i:
+                holder = holder.head  # "militias opposed to independence, among them …": the militias
+            if holder.pos_ not in ("NOUN", "PROPN"):
+                break
+            last = holder  # "security forces in the Bastar range, among them …": the forces
         group = index.mention_for_token(last)
-        if group is None or not group.actor or group.basis == "pronoun" \
-                or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
+        if (group is None or not group.actor or group.basis == "pronoun") and (last.dep_ == "pobj" or last.pos_ not in ("NOUN", "PROPN")):
+            # (a walk the parse led astray: "Militias opposed to independence, among them …" with
+            # "opposed" read as the verb; a clause before the comma: "ten people were killed,
+            # among them …") the ones "them" was resolved to, named before it (not past a noun
+            # that names no one: "hold 100 seafarers, among them …" are not the holders)
+            group = index.mention_for_token(doc[i + 1])
+            if group is None or group.basis != "pronoun" or not group.actor:
+                continue
+        if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
             continue
         if index.actors[group.actor].kind == "population" and last.dep_ in ("dobj", "nsubjpass"):
             continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body
