@@ -5269,3 +5269,26 @@ def test_names_set_beside_a_description_that_undergoes_an_act_are_of_it(extracto
     assert {n for n, _ in members} == {"Latavia McGee", "Eric Williams"}, x.relations
     x, names = _run(extractor, "Gunmen killed two soldiers, Ali Musa and Omar Yusuf, near the border.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.rule == "relations.named-members"], x.relations
+
+
+def test_people_led_by_a_body_or_a_title_are_led_by_it(extractor):
+    # relations.led-by: a body or a title the model reads as one leads people too; "thousands
+    # of demonstrators led by X": the demonstrators, not the number
+    for text, pair in [("Thousands of demonstrators led by the Confederation of Indigenous Nationalities occupied the building.",
+                        ("the Confederation of Indigenous Nationalities", "demonstrators")),
+                       ("Thousands of demonstrators led by Antonio Vargas occupied the building.", ("Antonio Vargas", "demonstrators")),
+                       ("The delegation was led by the National Security Adviser, Kim Kwan-jin.",
+                        ("the National Security Adviser", "The delegation"))]:
+        x, _ = _run(extractor, text, date(2025, 6, 1))
+        assert pair in _spans(x, "leads"), (text, x.relations)
+    x, _ = _run(extractor, "The talks were led by Qatar.", date(2025, 6, 1))
+    assert not _spans(x, "leads"), x.relations
+
+
+def test_a_list_among_them_after_a_clause_is_of_its_subject(extractor):
+    # relations.among-them: "nine terrorists were killed, among them X, whom Baghdad describes as …":
+    # X is one of the terrorists (not of the body named before), and the relative clause ends the list
+    x, names = _run(extractor, "According to the Iraqi Joint Operations Command, at least nine terrorists were killed, among them "
+                               "Abu Abdul Rahman al-Iraqi, whom Baghdad describes as the group's governor for Kirkuk.", date(2025, 6, 1))
+    among = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.among-them"}
+    assert {s for s, _ in among} == {"Abu Abdul Rahman al-Iraqi"} and {t for _, t in among} == {"terrorists"}, among

@@ -881,9 +881,11 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             b = _name_inside(index, dst_tok, after=dst_tok.left_edge.idx) or b
         groups = GROUP_KINDS | {"population"} if any_group else GROUP_KINDS
         if kind == "leads" and rule in ("relations.led-by", "relations.leading-verb") and a.basis != "pronoun" \
-                and (index.actors[a.actor].kind == "person" or person_by_role(a, doc, index)):
+                and (index.actors[a.actor].kind in GROUP_KINDS | {"person"} or person_by_role(a, doc, index)):
             # "landowners led by Francis Ona", "soldiers led by a former rebel commander", "Colonel X
-            # led 200 soldiers out of their base": a person leads people
+            # led 200 soldiers out of their base": a person leads people; "demonstrators led by the
+            # Confederation of Indigenous Nationalities", "the delegation was led by the National
+            # Security Adviser" (a title the model reads as a body): so does a body
             groups = GROUP_KINDS | {"population"}
         if index.actors[b.actor].kind not in groups or index.actors[a.actor].kind == "location":
             return
@@ -956,6 +958,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"; "Led by Y, it
             # pledged allegiance …": a participle opening the clause describes its subject
             led = _listed_before(token, token.head)
+            if (led.like_num or led.ent_type_ == "CARDINAL" or led.lower_ in _QUANTIFIERS) and object_of(led, "of") is not None:
+                led = object_of(led, "of")  # "thousands of demonstrators led by X": the demonstrators
             if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and (token.i < token.head.i or _set_off_leading(token, index)):
                 led = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif token.dep_ == "advcl":
@@ -1091,23 +1095,29 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
             if holder.pos_ not in ("NOUN", "PROPN"):
                 break
             last = holder  # "security forces in the Bastar range, among them …": the forces
+        clause = last.pos_ in ("VERB", "AUX")
+        if clause:
+            # a clause before the comma: "ten people were killed, among them …": its subject
+            last = next((c for c in last.children if c.dep_ in ("nsubj", "nsubjpass")), last)
+            if last.like_num or last.ent_type_ == "CARDINAL" or last.lower_ in _QUANTIFIERS:
+                last = object_of(last, "of") or last  # "more than 100 of them were killed, among them …"
         group = index.mention_for_token(last)
-        if (group is None or not group.actor or group.basis == "pronoun") and (last.dep_ == "pobj" or last.pos_ not in ("NOUN", "PROPN")):
+        if (group is None or not group.actor or group.basis == "pronoun") and last.dep_ == "pobj":
             # (a walk the parse led astray: "Militias opposed to independence, among them …" with
-            # "opposed" read as the verb; a clause before the comma: "ten people were killed,
-            # among them …") the ones "them" was resolved to, named before it (not past a noun
-            # that names no one: "hold 100 seafarers, among them …" are not the holders)
+            # "opposed" read as the verb) the ones "them" was resolved to, named before it (not
+            # past a noun that names no one: "hold 100 seafarers, among them …" are not the holders)
             group = index.mention_for_token(doc[i + 1])
             if group is None or group.basis != "pronoun" or not group.actor:
                 continue
         if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
             continue
-        if index.actors[group.actor].kind == "population" and last.dep_ in ("dobj", "nsubjpass"):
-            continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body
+        if index.actors[group.actor].kind == "population" and last.dep_ in ("dobj", "nsubjpass") and not clause:
+            continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body (a
+            # list after the whole clause, "ten people were killed, among them …", is of them)
         end = i + 2
-        while end < len(doc) and doc[end].text not in (".", ";", ":", ")") \
+        while end < len(doc) and doc[end].text not in (".", ";", ":", ")") and doc[end].tag_ not in ("WP", "WDT", "WP$") \
                 and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound")):
-            end += 1  # the list runs to the clause's verb or its end
+            end += 1  # the list runs to the clause's verb, a relative clause ("whom Baghdad describes as …") or its end
         start_char, end_char = doc[i + 2].idx, doc[end - 1].idx + len(doc[end - 1].text)
         listed = [m for m in index.mentions_within(start_char, end_char) if m.actor and m.basis != "pronoun" and m.actor != group.actor
                   and index.actors[m.actor].kind in GROUP_KINDS | {"population", "person"}]
