@@ -5292,3 +5292,24 @@ def test_a_list_among_them_after_a_clause_is_of_its_subject(extractor):
                                "Abu Abdul Rahman al-Iraqi, whom Baghdad describes as the group's governor for Kirkuk.", date(2025, 6, 1))
     among = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.among-them"}
     assert {s for s, _ in among} == {"Abu Abdul Rahman al-Iraqi"} and {t for _, t in among} == {"terrorists"}, among
+
+
+@pytest.mark.parametrize("text, pair", [
+    # relations.on-orders-of: the order's giver commands the doer (the subject; in the passive, the agent)
+    ("The soldiers guarding the building joined the protesters on the orders of Colonel Lucio Gutierrez.",
+     ("Lucio Gutierrez", "The soldiers")),
+    ("The judge had been taken from his home by soldiers on 16 January, on the orders of the former President.",
+     ("the former President", "soldiers")),
+    ("Acting on orders from the President, the commandos stormed the camp.", ("the President", "the commandos")),
+])
+def test_who_acts_on_the_orders_of_a_party_is_under_its_command(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "leads"), x.relations
+    assert not [r for r in x.relations if r.type == "allied_with" and pair[0] in x.document.text[r.target_span.start:r.target_span.end]]
+
+
+def test_an_order_denied_or_with_no_doer_commands_no_one(extractor):
+    for text in ("The police officers who joined the protesters did so against the detention of the judge, not on the orders of any party.",
+                 "Otti was killed on Kony's orders in 2007."):
+        x, _ = _run(extractor, text, date(2025, 6, 1))
+        assert not [r for r in x.relations if r.rule == "relations.on-orders-of"], x.relations

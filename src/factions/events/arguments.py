@@ -444,6 +444,11 @@ def _inside_of_phrase(t: Token, prep: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _on_orders() -> dict:
+    return lexicon("stances")["on_orders"]
+
+
 def _repeated_prep(prep: Token) -> list[Token]:
     """The same preposition said again in a list after this one's phrase: "in contact with
     the Navy and with the families", "with the Ministry, with our embassy and with the
@@ -612,6 +617,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "struck insurgent camps on the border": where they were (not "fired rockets on the town")
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
+            if child.dep_ == "prep" and child.lower_ in _on_orders()["preps"] \
+                    and any(n.dep_ == "pobj" and n.lower_ in _on_orders()["nouns"] for n in child.children):
+                continue  # "joined them on the orders of Colonel X": who gave the order (relations.on-orders-of), no party
             if child.dep_ == "prep" and child.lower_ in _needed_preps(trigger.lemma_.lower()):
                 continue  # "charged them with membership of Akramiya": what the act needs said, no party to it
             if child.lower_ == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in parts["border_nouns"]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _in_dateline, _subject_tokens
+from factions.events.arguments import _in_dateline, _subject_tokens, _with_conjuncts
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
 from factions.nlp import asked_of, object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where, unrealised
@@ -149,6 +149,39 @@ def stance_relations(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[R
     out.extend(_told(doc, index, claims))
     out.extend(_messages(doc, index))
     out.extend(_orders(doc, index))
+    out.extend(_on_orders(doc, index))
+    return out
+
+
+def _on_orders(doc: Doc, index: ActorIndex) -> list[Relation]:
+    """"the soldiers joined them on the orders of Colonel X", "was taken from his home by
+    soldiers, on the orders of the former President", "Acting on orders from the President,
+    the commandos …" (rule relations.on-orders-of): who gives the order commands whoever
+    acts on it, the doer of the verb the phrase hangs on (its subject, or its agent in the
+    passive; a participle opening the sentence, the main clause's subject). Not an order
+    with no doer named ("Otti was killed on Kony's orders")."""
+    words = _words()["on_orders"]
+    out = []
+    for noun in tokens_where(doc, lowers=frozenset(words["nouns"])):
+        if noun.dep_ != "pobj" or noun.head.lower_ not in words["preps"]:
+            continue
+        if any(c.dep_ == "neg" for c in noun.head.children) or doc[noun.head.i - 1].lower_ == "not":
+            continue  # "did so against the detention of the judge, not on the orders of any party"
+        givers = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in words["giver_preps"]
+                  for o in p.children if o.dep_ == "pobj"]
+        givers += [c for c in noun.children if c.dep_ == "poss"]  # "on the President's orders"
+        verb = noun.head.head
+        if not givers or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.dep_ in ("advcl", "ROOT") and verb.tag_ == "VBG" and verb.i < noun.i and verb.dep_ == "advcl":
+            verb = verb.head  # "Acting on orders from X, the commandos stormed …": the main clause's doers
+        subjects, passive = _subject_tokens(verb)
+        doers = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] if passive else subjects
+        evidence = sentence_span(sentence_of(noun))
+        for giver in (m for g in givers for t in _with_conjuncts(g) for m in [_party(name_beside(t, index), index)] if m is not None):
+            for doer in (m for d in doers for t in _with_conjuncts(d) for m in [_party(t, index)] if m is not None):
+                if doer.actor != giver.actor and index.actors[doer.actor].kind != "location":
+                    out.append(_relation("leads", giver, doer, evidence, rule="relations.on-orders-of"))
     return out
 
 
