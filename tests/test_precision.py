@@ -5313,3 +5313,11 @@ def test_an_order_denied_or_with_no_doer_commands_no_one(extractor):
                  "Otti was killed on Kony's orders in 2007."):
         x, _ = _run(extractor, text, date(2025, 6, 1))
         assert not [r for r in x.relations if r.rule == "relations.on-orders-of"], x.relations
+
+
+def test_an_exchange_of_fire_between_two_sides_is_a_fight_and_of_prisoners_none(extractor):
+    # events.toml ASSAULT noun "exchange", only_with of_objects: fire, not prisoners
+    x, _ = _run(extractor, "There were exchanges of fire between the army and the rebels near the border.", date(2025, 6, 1))
+    assert ("the army", "the rebels") in _spans(x, "fights"), x.relations
+    x, _ = _run(extractor, "The deal provided for an exchange of prisoners between the army and the rebels.", date(2025, 6, 1))
+    assert not [e for e in x.events if e.type == "ASSAULT"] and not _spans(x, "fights"), x.relations

@@ -23,7 +23,7 @@ class TriggerType:
     modes: dict
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
-    only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions, "governed_by": prepositions it is the object of}: it counts only so
+    only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions, "governed_by": prepositions it is the object of, "of_objects": what its "of" names}: it counts only so
     when_object: dict | None = None  # verb -> the kinds its object may be for the verb to be this act ("place", "person", "party" or an event type)
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
@@ -204,6 +204,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             return None  # a named event is one only where launched or aimed: "launched Operation 1027 against the junta"
         if needs and not ((token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in needs.get("heads", ()))
                           or any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ()) for c in token.children)
+                          or any(c.dep_ == "prep" and c.lower_ == "of" and o.dep_ == "pobj" and o.lemma_.lower() in needs.get("of_objects", ())
+                                 for c in token.children for o in c.children)
                           or (token.dep_ == "pobj" and token.head.lower_ in needs.get("governed_by", ()))):
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
