@@ -5321,3 +5321,11 @@ def test_an_exchange_of_fire_between_two_sides_is_a_fight_and_of_prisoners_none(
     assert ("the army", "the rebels") in _spans(x, "fights"), x.relations
     x, _ = _run(extractor, "The deal provided for an exchange of prisoners between the army and the rebels.", date(2025, 6, 1))
     assert not [e for e in x.events if e.type == "ASSAULT"] and not _spans(x, "fights"), x.relations
+
+
+def test_an_envoy_summoned_is_a_contact(extractor):
+    # events.toml CONSULT "summon" (relations_by_word communicates_with); nominals.toml person head "attache"
+    x, _ = _run(extractor, "The Russian Foreign Ministry summoned the British defence attache on Wednesday.", date(2025, 6, 1))
+    assert "the British defence attache" in {m.text for m in x.mentions}, x.mentions
+    assert [r for r in x.relations if r.type == "communicates_with"
+            and x.document.text[r.source_span.start:r.source_span.end] == "The Russian Foreign Ministry"], x.relations
