@@ -5329,3 +5329,14 @@ def test_an_envoy_summoned_is_a_contact(extractor):
     assert "the British defence attache" in {m.text for m in x.mentions}, x.mentions
     assert [r for r in x.relations if r.type == "communicates_with"
             and x.document.text[r.source_span.start:r.source_span.end] == "The Russian Foreign Ministry"], x.relations
+
+
+def test_what_a_party_is_notified_of_is_a_claim_not_a_relative_clause(extractor):
+    # nlp factions_clause_repairs: "notified the embassies that the office had reopened" — a
+    # "that" object beside the clause's own subject, on the object of a verb of telling, is
+    # what was told (the parser's relative clause on "embassies"); "rebuilt the bridges that
+    # the rebels had destroyed" stays a relative clause
+    x, _ = _run(extractor, "The Ministry notified the embassies that the office had reopened.", date(2025, 6, 1))
+    assert [c for c in x.claims if x.document.text[c.cue_span.start:c.cue_span.end] == "notified"], x.claims
+    x, _ = _run(extractor, "The army rebuilt the bridges that the rebels had destroyed.", date(2025, 6, 1))
+    assert not x.claims, x.claims

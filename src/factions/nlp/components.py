@@ -302,13 +302,18 @@ def clause_repairs(doc: Doc) -> Doc:
     group"). A clause whose "that" fills a role its verb already has is no relative
     clause: it is what the speech verb above says (its ccomp, "that" its mark). Speech
     verbs: lexicons/speech.toml cue_verbs."""
-    cues = _speech_cues()
+    cues, told = _speech_cues(), _recipient_cues()
     for tok in doc:
         if tok.dep_ != "relcl" or tok.i <= tok.head.i:
             continue
         that = tok.left_edge
-        if that.lower_ != "that" or that.head.i != tok.i or that.dep_ not in ("dobj", "nsubj", "nsubjpass") \
-                or not any(c.dep_ == that.dep_ and c.i != that.i for c in tok.children):
+        if that.lower_ != "that" or that.head.i != tok.i or that.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        # (or, on the object of a verb of telling, a "that" object beside a subject of the
+        # clause's own: "notified the embassies that the office had reopened")
+        told_object = that.dep_ == "dobj" and tok.head.dep_ in ("dobj", "dative") and tok.head.head.lemma_.lower() in told \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if not told_object and not any(c.dep_ == that.dep_ and c.i != that.i for c in tok.children):
             continue
         verb = tok.head
         while verb.dep_ in ("pobj", "prep", "dobj", "dative") and verb.head.i != verb.i and verb.pos_ != "VERB":
@@ -547,6 +552,12 @@ def _kit_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _speech_cues() -> frozenset[str]:
     return frozenset(lexicon("speech")["cue_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _recipient_cues() -> frozenset[str]:
+    """Verbs of telling, whose object is the one told (lexicons/speech.toml recipient_cues)."""
+    return frozenset(lexicon("speech")["recipient_cues"])
 
 
 @Language.component("factions_paragraphs")
