@@ -5340,3 +5340,11 @@ def test_what_a_party_is_notified_of_is_a_claim_not_a_relative_clause(extractor)
     assert [c for c in x.claims if x.document.text[c.cue_span.start:c.cue_span.end] == "notified"], x.claims
     x, _ = _run(extractor, "The army rebuilt the bridges that the rebels had destroyed.", date(2025, 6, 1))
     assert not x.claims, x.claims
+
+
+def test_among_them_after_a_party_with_no_mention_is_not_guessed(extractor):
+    # relations.among-them: the resolver's guess stands only for the subject of the verb the
+    # walk ended under; "members of the Church" reached through "the help of" names no party
+    x, names = _run(extractor, "Shih evaded arrest for 26 days with the help of members of the Presbyterian Church, among them "
+                               "its general secretary, the Reverend Kao Chun-ming.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.among-them"], x.relations

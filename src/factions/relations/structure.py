@@ -1109,6 +1109,13 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
             group = index.mention_for_token(doc[i + 1])
             if group is None or group.basis != "pronoun" or not group.actor:
                 continue
+            # only the subject of the verb the walk ended under ("Militias" of "opposed"): in
+            # "evaded arrest with the help of members of the Church, among them …" the
+            # resolver's "Church" is no subject, and the walk found no party
+            verb = last.head.head
+            if not any(c.dep_ in ("nsubj", "nsubjpass") and (m := index.mention_for_token(c)) is not None and m.actor == group.actor
+                       for c in verb.children):
+                continue
         if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
             continue
         if index.actors[group.actor].kind == "population" and last.dep_ in ("dobj", "nsubjpass") and not clause:
