@@ -141,3 +141,23 @@ def test_the_rule_confidence_table_is_what_its_counts_say():
         assert c["right"] <= c["predicted"] and c["confidence"] == shrunk(c["right"], c["predicted"], prior["confidence"], prior["weight"])
         assert relation_confidence(rule_id) == c["confidence"]
     assert relation_confidence("relations.similarity") == relation_confidence(None) == prior["confidence"]
+
+
+def test_an_unknown_only_with_key_in_events_toml_is_refused(monkeypatch):
+    # events.triggers: only_with entries may say heads, preps, governed_by and of_objects only
+    import copy
+
+    from factions.events import triggers as trig
+    from factions.lexicons import lexicon as real_lexicon
+
+    events = copy.deepcopy(real_lexicon("events"))
+    events["event"][0]["only_with"] = {"raid": {"of_object": ["fire"]}}  # misspelt
+    monkeypatch.setattr(trig, "lexicon", lambda name: events if name == "events" else real_lexicon(name))
+    trig.triggers.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="only_with 'raid' has unknown keys of_object"):
+            trig.triggers()
+    finally:
+        monkeypatch.undo()
+        trig.triggers.cache_clear()
+    assert trig.triggers().nouns  # the real file loads again

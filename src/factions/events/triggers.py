@@ -51,6 +51,10 @@ class Triggers:
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved")
 
 
+# What an `only_with` entry may require (TriggerType.only_with says what each means).
+ONLY_WITH_KEYS = frozenset({"heads", "preps", "governed_by", "of_objects"})
+
+
 def _object_kinds(entry: dict) -> dict[str, tuple[str, ...]]:
     """An entry's when_object, each verb's kinds as a tuple: the data gives one kind
     ("seize" = "place") or a list ("surround" = ["place", "party"])."""
@@ -70,6 +74,11 @@ def triggers() -> Triggers:
                         only_with=entry.get("only_with", {}), when_object=_object_kinds(entry),
                         not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"),
                         passive_only=frozenset(entry.get("passive_only", ())))
+        for word, needs in entry.get("only_with", {}).items():
+            unknown = set(needs) - ONLY_WITH_KEYS
+            if unknown:
+                raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: only_with '{word}' has unknown keys "
+                                    f"{', '.join(sorted(unknown))} (known: {', '.join(sorted(ONLY_WITH_KEYS))})")
         for table, words in (("verbs", verbs), ("nouns", nouns)):
             for word in entry.get(table, []):
                 if word in words:  # one word, one act: a second entry would never be reached

@@ -300,8 +300,10 @@ def clause_repairs(doc: Doc) -> Doc:
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
     relative clause whose "that" is an object, though the clause has its object ("the
     group"). A clause whose "that" fills a role its verb already has is no relative
-    clause: it is what the speech verb above says (its ccomp, "that" its mark). Speech
-    verbs: lexicons/speech.toml cue_verbs."""
+    clause: it is what the speech verb above says (its ccomp, "that" its mark). So is a
+    "that" object beside a subject of its own on the object of a verb of telling ("notified
+    the embassies that the office had reopened"). Speech verbs: lexicons/speech.toml
+    cue_verbs and recipient_cues."""
     cues, told = _speech_cues(), _recipient_cues()
     for tok in doc:
         if tok.dep_ != "relcl" or tok.i <= tok.head.i:

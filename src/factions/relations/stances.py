@@ -173,7 +173,7 @@ def _on_orders(doc: Doc, index: ActorIndex) -> list[Relation]:
         verb = noun.head.head
         if not givers or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.dep_ in ("advcl", "ROOT") and verb.tag_ == "VBG" and verb.i < noun.i and verb.dep_ == "advcl":
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < noun.i:
             verb = verb.head  # "Acting on orders from X, the commandos stormed …": the main clause's doers
         subjects, passive = _subject_tokens(verb)
         doers = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] if passive else subjects

@@ -958,8 +958,7 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"; "Led by Y, it
             # pledged allegiance …": a participle opening the clause describes its subject
             led = _listed_before(token, token.head)
-            if (led.like_num or led.ent_type_ == "CARDINAL" or led.lower_ in _QUANTIFIERS) and object_of(led, "of") is not None:
-                led = object_of(led, "of")  # "thousands of demonstrators led by X": the demonstrators
+            led = _number_of(led)  # "thousands of demonstrators led by X": the demonstrators
             if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and (token.i < token.head.i or _set_off_leading(token, index)):
                 led = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             elif token.dep_ == "advcl":
@@ -1099,8 +1098,7 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
         if clause:
             # a clause before the comma: "ten people were killed, among them …": its subject
             last = next((c for c in last.children if c.dep_ in ("nsubj", "nsubjpass")), last)
-            if last.like_num or last.ent_type_ == "CARDINAL" or last.lower_ in _QUANTIFIERS:
-                last = object_of(last, "of") or last  # "more than 100 of them were killed, among them …"
+            last = _number_of(last)  # "more than 100 of them were killed, among them …"
         group = index.mention_for_token(last)
         if (group is None or not group.actor or group.basis == "pronoun") and last.dep_ == "pobj":
             # (a walk the parse led astray: "Militias opposed to independence, among them …" with
@@ -1512,6 +1510,14 @@ def _troop_contributors(token: Token, subjects: list[Token], words_after: set[st
                 add("member_of", party(giver, PARTY_KINDS - {"location"}), party(subject, bodies), token, rule)
             for force in forces if givers else ():  # "brings together troops from A and B": the troops serve in it
                 add("member_of", party(force, PARTY_KINDS - {"location", "state"}), party(subject, bodies), token, rule)
+
+
+def _number_of(tok: Token) -> Token:
+    """What a number or a quantifier counts ("thousands of demonstrators", "100 of them",
+    "most of the fighters"), else the word."""
+    if tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lower_ in _QUANTIFIERS:
+        return object_of(tok, "of") or tok
+    return tok
 
 
 def _counted(tok: Token) -> Token:
