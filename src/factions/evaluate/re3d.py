@@ -120,12 +120,12 @@ def entities_of(extractions: dict[str, Extraction]) -> dict[str, set]:
     return {doc_id: re3d_units(x) for doc_id, x in extractions.items()}
 
 
-def re3d_units(x: Extraction) -> set[tuple[int, int, str]]:
+def re3d_units(x: Extraction, owners: set[tuple[int, int]] | None = None) -> set[tuple[int, int, str]]:
     """Our mentions as re3d would mark them: typed, the longest only, a title joined
-    to the name it stands before."""
+    to the name it stands before (`owners`: `_owners_in_kit(x)`, if the caller has it)."""
     kinds = {a.id: a.kind for a in x.actors}
     acting = _acting_spans(x)
-    owners = _owners_in_kit(x)
+    owners = _owners_in_kit(x) if owners is None else owners
     spans = {(m.span.start, m.span.end, typ) for m in x.mentions if (typ := re3d_type(m, kinds.get(m.actor), (m.span.start, m.span.end) in acting))
              and (m.span.start, m.span.end) not in owners}
     return join_units(maximal(spans), x.document.text)
@@ -374,8 +374,8 @@ def predict_relations(extractions: dict[str, Extraction]) -> tuple[dict[str, set
     rules: dict[tuple, str] = {}
     inside = 0
     for doc_id, x in extractions.items():
-        units = sorted(re3d_units(x))
         owners = _owners_in_kit(x)
+        units = sorted(re3d_units(x, owners))
         events = {e.id: e for e in x.events}
         rels = set()
         for r in x.relations:
