@@ -51,6 +51,22 @@ def STRINGS(names: list[str]) -> numpy.ndarray:
     return out
 
 
+def _distinct(codes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """`numpy.unique(codes, return_inverse=True)` for non-negative integer codes, by
+    counting where their range is small (as a feature's combined codes mostly are): the
+    sort in `numpy.unique` took a third of the taggers' time."""
+    if not len(codes):
+        return numpy.unique(codes, return_inverse=True)
+    top = int(codes.max()) + 1
+    if codes.min() < 0 or top > max(4 * len(codes), 1 << 16):
+        return numpy.unique(codes, return_inverse=True)
+    seen = numpy.zeros(top, dtype=bool)
+    seen[codes] = True
+    uniq = numpy.flatnonzero(seen)
+    rank = numpy.cumsum(seen) - 1
+    return uniq, rank[codes]
+
+
 def _bucket(n: numpy.ndarray) -> numpy.ndarray:
     """Codes into BUCKETS of non-negative counts: 0, 1, 2, 3, 4-6, 7-12, 13+."""
     return numpy.select([n <= 3, n <= 6, n <= 12], [n, 4, 5], 6)
@@ -112,19 +128,19 @@ class FeatureTable:
         if not len(rows):
             return
         codes, names = _combine(parts)
-        uniq, inverse = numpy.unique(codes, return_inverse=True)
+        uniq, inverse = _distinct(codes)
         encoded = self.encode([prefix + x for x in names(uniq)])
         self.extra_rows.append(numpy.asarray(rows, dtype=numpy.int64))
         self.extra_values.append(encoded[inverse.reshape(-1)])
 
     def _column(self, prefix: str, codes: numpy.ndarray, names, present) -> None:
         if present is True or present is None:
-            uniq, inverse = numpy.unique(codes, return_inverse=True)
+            uniq, inverse = _distinct(codes)
             self.columns.append(self.encode([prefix + x for x in names(uniq)])[inverse.reshape(-1)])
             return
         column = numpy.full(self.n, self.absent, dtype=object if self.absent is None else numpy.int64)
         if present is not False and present.any():
-            uniq, inverse = numpy.unique(codes[present], return_inverse=True)
+            uniq, inverse = _distinct(codes[present])
             column[present] = self.encode([prefix + x for x in names(uniq)])[inverse.reshape(-1)]
         self.columns.append(column)
 
@@ -261,7 +277,7 @@ class ParsedDoc:
         rare parse spaCy's right edge stops short of the subtree's last token)."""
         left = numpy.full(len(tokens), -1, dtype=numpy.int64)
         right = numpy.full(len(tokens), -1, dtype=numpy.int64)
-        uniq, inverse = numpy.unique(tokens[where], return_inverse=True)
+        uniq, inverse = _distinct(tokens[where])
         owner = numpy.searchsorted(self.offsets, uniq, side="right") - 1
         lo, hi = [], []
         for token, k in zip(uniq.tolist(), owner.tolist()):

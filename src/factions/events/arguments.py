@@ -15,7 +15,7 @@ from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import agent_phrase_subject, asked_of, describes_subject, relative_noun, sentence_of, stray_to
 from factions.nlp.components import _kit_heads
-from factions.nlp.tokens import DATELINE_WORDS, opens_dateline, spaced_dash
+from factions.nlp.tokens import DATELINE_WORDS, entity_of, opens_dateline, spaced_dash
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -132,14 +132,14 @@ def _in_dateline(token: Token) -> bool:
     is the agency in its brackets ("OUAGADOUGOU, Dec 17 (Reuters) - …")."""
     doc = token.doc
     if token.ent_type_ in ("GPE", "LOC"):
-        return any(e.start <= token.i < e.end and opens_dateline(e) for e in doc.ents)
+        return opens_dateline(entity_of(token))
     opening = next((t for t in reversed(doc[max(token.i - 3, 0) : token.i]) if t.text == "("), None)
     if opening is None:
         return False
     start = opening.i
     while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
         start -= 1
-    return opening.i - start <= DATELINE_WORDS and any(e.start == start and opens_dateline(e) for e in doc.ents)
+    return opening.i - start <= DATELINE_WORDS and doc[start].ent_iob_ == "B" and opens_dateline(entity_of(doc[start]))
 
 
 def _fronted_before_subject(verb: Token, first: Token) -> bool:

@@ -18,6 +18,7 @@ from factions.events.arguments import sides_taken, with_and_against
 from factions.events.triggers import TriggerType, Triggers, _match_trigger, triggers
 from factions.lexicons import lexicon
 from factions.model import Event, Mention, Relation
+from factions.nlp.tokens import doc_text
 from factions.relations.types import symmetric_types
 
 
@@ -78,7 +79,7 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         addressed = _relations_from(event, "addresses", actors + allies, audiences, pair_actors=False, rule=rel_rule)
         if not recipients:
             return addressed
-    together = _with_their_own(actors + allies, trigger.doc.text) if rel_type == "fights" else set()
+    together = _with_their_own(actors + allies, doc_text(trigger.doc)) if rel_type == "fights" else set()
     out = addressed + _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule, apart_from=together)
     if rel_type == "fights" and not mutual:
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from factions.dates import MONTH_NAMES
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
-from factions.nlp.tokens import object_of, opens_dateline, tokens_where
+from factions.nlp.tokens import doc_text, entity_of, object_of, opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -971,10 +971,24 @@ def _country_after(doc: Doc, i: int) -> bool:
     "Pemba, Mozambique –" but not "Smith, Mozambique's envoy"."""
     from factions.places.gazetteer import gazetteer
 
-    ent = next((e for e in doc.ents if e.start == i and e.label_ == "GPE"), None)
+    ent = entity_of(doc[i]) if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "GPE" else None
     if ent is None or (ent.end < len(doc) and doc[ent.end].tag_ == "POS"):
         return False
     return gazetteer().country_code(ent.text) is not None
+
+
+_LINE_OPENING = re.compile(r"(?:\A|\n)\s*(?=\S)")
+
+
+def _line_openings(doc: Doc) -> list[Token]:
+    """The first token of each line: the Doc's first, and each after a blank token
+    holding a line break (found in the text: a walk over every Token cost more)."""
+    starts = set()
+    for m in _LINE_OPENING.finditer(doc_text(doc)):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None:
+            starts.add(span.start)
+    return [doc[i] for i in sorted(starts) if i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)]
 
 
 def _capital_datelines(doc: Doc) -> list[Span]:
@@ -984,9 +998,7 @@ def _capital_datelines(doc: Doc) -> list[Span]:
     dash: nlp.tokens.opens_dateline); one such word is a place too ("OUAGADOUGOU, Dec 17
     (Reuters) - …"), which the model may leave unnamed."""
     out = []
-    for t in doc:
-        if not (t.i == 0 or (doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text)):
-            continue
+    for t in _line_openings(doc):
         j = t.i
         while j < len(doc) and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
             j += 1
@@ -1026,10 +1038,19 @@ def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _fixed_titles_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for words in _fixed_titles():
+        by_last.setdefault(words[-1], []).append(words)
+    return {last: tuple(titles) for last, titles in by_last.items()}
+
+
 def _end_of_fixed_title(ent: Span) -> bool:
     """Whether a name ends one of the titles that name no body (actor_kinds.toml
     entity_fixes.fixed_titles), the title's first word standing before it."""
-    return any(ent.end - len(words) < ent.start and _words_at(ent.doc, ent.end - len(words), words) for words in _fixed_titles())
+    titles = _fixed_titles_by_last_word().get(ent.doc[ent.end - 1].lower_, ())
+    return any(ent.end - len(words) < ent.start and _words_at(ent.doc, ent.end - len(words), words) for words in titles)
 
 
 @Language.component("factions_entity_fixes")
@@ -1288,7 +1309,7 @@ def _surnames_of_people(doc: Doc, spans: list[Span], place_preps: frozenset[str]
             s = Span(doc, s.start, s.end, label="PERSON")
         out.append(s)
         taken.update(range(s.start, s.end))
-    for t in doc:
+    for t in tokens_where(doc, lowers=frozenset(n.lower() for n in surnames)):
         if t.i not in taken and t.text in surnames and t.pos_ == "PROPN" and t.ent_iob_ != "I" and not modifier(t) and not at_place(t):
             out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
     return out
@@ -1391,7 +1412,7 @@ def make_date_spans(nlp: Language, name: str):
 
     def date_spans(doc: Doc) -> Doc:
         found = []
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
             if span is not None:
                 found.append(span)
@@ -1430,7 +1451,7 @@ def make_numbered_units(nlp: Language, name: str):
                                    {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": words}, "IS_TITLE": True}]], greedy="LONGEST")
 
     def numbered_units(doc: Doc) -> Doc:
-        if not _ORDINAL.search(doc.text):
+        if not _ORDINAL.search(doc_text(doc)):
             return doc  # most documents name no unit by its number: no matcher pass
         units = [s for s in matcher(doc, as_spans=True) if s[0].text[:-2].isdigit()]
         if not units:
@@ -1527,7 +1548,7 @@ def make_text_acronyms(nlp: Language, name: str):
         ents = list(doc.ents)  # a property that builds new Spans on every access
         ends = [e.end_char for e in ents]  # in order: entities never overlap
         joined: dict[int, Span] = {}  # the body's entity (by its place in `ents`) → the whole name
-        for m in _INTRODUCED.finditer(doc.user_data.get("text") or doc.text):
+        for m in _INTRODUCED.finditer(doc_text(doc)):
             inner = doc.char_span(m.start(1), m.end(1))
             k = bisect_right(ends, m.start())  # the last entity ending before the bracket, if it ends close to it
             if inner is not None and k and m.start() - ends[k - 1] <= 2 and ents[k - 1].label_ not in _NOT_NAMES:

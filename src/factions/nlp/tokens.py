@@ -13,6 +13,17 @@ from spacy.tokens import Doc, Span, Token
 from factions.lexicons import lexicon
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once per Doc: `Doc.text` joins a new Token per word on every
+    access, which the rules that read it per event or per component paid for again
+    each time. `analyze` stores the text it hands the model; a Doc made elsewhere gets
+    its own on first use (a Doc's text never changes once tokenised)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=64)
 def _ids(words: frozenset[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
@@ -206,6 +217,22 @@ DATELINE_WORDS = 10  # the dash comes this many tokens after the place at most (
 def spaced_dash(token: Token) -> bool:
     """A dash set off as punctuation ("Damascus, SANA – Units"), not the hyphen of "al-Sahil"."""
     return token.text in ("–", "—") or (token.text == "-" and token.i > 0 and token.doc[token.i - 1].whitespace_)
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity a token is part of, read from the tokens' IOB tags: `Doc.ents` makes a
+    Span for every entity of the Doc on each access."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first = doc[start]
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def opens_dateline(ent: Span) -> bool:
