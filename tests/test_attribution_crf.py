@@ -142,3 +142,17 @@ def test_strings_encoder_keeps_each_feature_once_per_token(docs):
     _, table = featurizer.featurize(docs[0], STRINGS, None)
     for row in table.strings():
         assert len(row) == len(set(row)) and row[0] == "b"
+
+
+def test_distinct_codes_by_counting_agree_with_numpy_unique():
+    import numpy
+
+    from factions.claims.features import _distinct
+
+    rng = numpy.random.default_rng(7)
+    for codes in (numpy.array([], dtype=numpy.int64), numpy.array([5, 5, 5]), rng.integers(0, 50, 400),
+                  rng.integers(0, 10**9, 300)):  # the last too spread to count: numpy.unique itself
+        uniq, inverse = _distinct(codes)
+        expected_uniq, expected_inverse = numpy.unique(codes, return_inverse=True)
+        assert uniq.tolist() == expected_uniq.tolist() and inverse.reshape(-1).tolist() == expected_inverse.reshape(-1).tolist()
+        assert (uniq[inverse.reshape(-1)] == codes).all()

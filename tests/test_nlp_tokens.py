@@ -85,3 +85,19 @@ def test_the_table_attribute_ruler_annotates_as_spacys_does(monkeypatch):
     a, b = stock(texts[-1]), table(texts[-1])
     assert not table.get_pipe("attribute_ruler").supported
     assert _annotations(a) == _annotations(b) and "THEY" in [t.lemma_ for t in b]
+
+
+def test_entities_and_text_read_from_the_tokens_agree_with_spacy(extractor):
+    from factions.nlp.tokens import doc_text, entity_of
+
+    text = "Damascus, SANA - The Syrian Arab Army and Hayat Tahrir al-Sham clashed near Idlib on Monday."
+    _, doc = next(analyze(extractor.nlp, [Document(source="t", text=text)]))
+    assert len(doc.ents) >= 3
+    for ent in doc.ents:
+        for token in ent:
+            found = entity_of(token)
+            assert (found.start, found.end, found.label_) == (ent.start, ent.end, ent.label_)
+    assert all(entity_of(t) is None for t in doc if not t.ent_type_)
+    assert doc_text(doc) == doc.text == text
+    doc.user_data.pop("text")  # a Doc made elsewhere: built once on first use
+    assert doc_text(doc) == text and doc.user_data["text"] == text
