@@ -5348,3 +5348,69 @@ def test_among_them_after_a_party_with_no_mention_is_not_guessed(extractor):
     x, names = _run(extractor, "Shih evaded arrest for 26 days with the help of members of the Presbyterian Church, among them "
                                "its general secretary, the Reverend Kao Chun-ming.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.rule == "relations.among-them"], x.relations
+
+
+def test_each_conjunct_of_a_led_by_phrase_leads(extractor):
+    # relations.led-by: the agent's conjuncts lead too
+    x, _ = _run(extractor, "Police said the attackers belong to a cell led by Karim Haddad and Yusuf Malouf.", date(2025, 6, 1))
+    assert {("Karim Haddad", "a cell"), ("Yusuf Malouf", "a cell")} <= _spans(x, "leads"), x.relations
+
+
+def test_commanders_ordered_to_act_are_commanded(extractor):
+    # stances.toml [ordered] force_heads: commander, officer
+    x, _ = _run(extractor, "The defence minister ordered the commanders of the border units to hunt down the smugglers.", date(2025, 6, 1))
+    assert [r for r in x.relations if r.rule == "relations.ordered-forces"
+            and x.document.text[r.target_span.start:r.target_span.end] == "the commanders"], x.relations
+    x, _ = _run(extractor, "The court ordered the officers to pay damages.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.rule == "relations.ordered-forces"], x.relations
+
+
+def test_a_reporter_for_a_newspaper_named_beside_its_description_belongs_to_it(extractor):
+    # relations.title-of: the name set beside the title's object ("the newspaper X"); events.toml roles journalist
+    x, _ = _run(extractor, "Karim Haddad, a reporter for the newspaper Al-Nahar, was wounded by shrapnel.", date(2025, 6, 1))
+    assert ("Karim Haddad", "Al-Nahar") in _spans(x, "member_of"), x.relations
+    x, _ = _run(extractor, "Karim Haddad, a journalist of the daily Al-Nahar, was wounded by shrapnel.", date(2025, 6, 1))
+    assert ("Karim Haddad", "Al-Nahar") in _spans(x, "member_of"), x.relations
+
+
+def test_a_place_the_model_reads_as_a_work_or_a_product_is_a_place(extractor):
+    # nlp factions_entity_fixes: after a preposition of place, or named as a place elsewhere in
+    # the document, a name the model tagged WORK_OF_ART is the place
+    x, _ = _run(extractor, "Gangs have controlled large areas in Cite Soleil since 2004. Armed gangs controlled most of Cite Soleil.",
+                date(2025, 6, 1))
+    places = [m for m in x.mentions if m.text == "Cite Soleil"]
+    assert len(places) == 2 and all(m.actor and m.label == "GPE" for m in places), places
+    assert ("Armed gangs", "Cite Soleil") in _spans(x, "controls"), x.relations
+
+
+def test_a_verb_with_its_own_object_after_a_passive_is_active(extractor):
+    # events.arguments._subject_tokens: "were flown in and fought X" — the troops fought
+    x, _ = _run(extractor, "Hundreds of special forces troops were flown in by helicopter and fought the rebels near the dam.", date(2025, 6, 1))
+    assert _spans(x, "fights") == {("troops", "the rebels")}, x.relations
+
+
+def test_the_nearest_party_is_not_taken_from_what_another_verb_acts_on(extractor):
+    # events.participants._nearest: a party inside the object of an earlier verb is no doer
+    x, _ = _run(extractor, "Artillery shelled the village, killing three farmers and Omar Said, a driver for the charity Oxfam, "
+                           "and wounding two nurses.", date(2025, 6, 1))
+    assert not _spans(x, "fights") and not [e for e in x.events if e.rule == "events.nearest-party"], x.relations
+
+
+def test_victims_of_a_passive_shared_by_a_second_verb_have_no_guessed_killer(extractor):
+    # events.extract unnamed_doer: "had been killed or wounded" names no doer for either verb
+    x, _ = _run(extractor, "Officials said 12 soldiers had died and 20 insurgents had been killed or wounded.", date(2025, 6, 1))
+    assert not _spans(x, "fights"), x.relations
+
+
+def test_known_as_names_the_body_whose_name_ends_in_a_place(extractor):
+    # relations.alias-of (_described_by_alias): "the X Mission in Haiti, known as Y" — Y is the mission's name
+    x, _ = _run(extractor, "Troops of the United Nations Assistance Mission in Sudan, known as UNAMIS, patrolled the town.",
+                date(2025, 6, 1))
+    assert ("the United Nations Assistance Mission", "UNAMIS") in _spans(x, "same_as"), x.relations
+    assert not [r for r in x.relations if r.type == "same_as" and x.document.text[r.source_span.start:r.source_span.end] == "Sudan"]
+
+
+def test_a_state_agency_named_by_its_kind_is_a_body(extractor):
+    # nominals.toml group heads and service_heads: agency, after a service kind only
+    x, _ = _run(extractor, "Officers of the state security agency arrested two smugglers near the port.", date(2025, 6, 1))
+    assert ("Officers", "the state security agency") in _spans(x, "member_of"), x.relations

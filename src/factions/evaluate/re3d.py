@@ -425,9 +425,10 @@ def _re3d_by_rule(relation) -> str | None:
     return next((t for t, rules in by_rule.items() if relation.rule in rules), None)
 
 
-# What stands between a title and the body it is of ("the commander of Y"), and between a
-# comma and the name it sets beside ("…, Lt. Gen. X").
-_TITLE_OF = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?")
+# What stands between a title and the body it is of ("the commander of Y", "a reporter for
+# the newspaper Y", "a journalist of the daily Y"), and between a comma and the name it sets
+# beside ("…, Lt. Gen. X").
+_TITLE_OF = re.compile(r"\s+(?:of|at|for|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}")
 _COMMA_RANKS = re.compile(r"\s*,\s*(?:[A-Z][A-Za-z]*\.?\s+){0,4}")
 
 

@@ -207,7 +207,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # The verb's own voice: "were killed and wounded" shares it; "are committed
         # to ... and have supported the army" and "was forced to attack" do not.
         own = {c.dep_ for c in verb.children}
-        passive = "auxpass" in own or (verb.dep_ == "conj" and head_passive and "aux" not in own)
+        # ("were flown in and fought the guerrillas": a verb with an object of its own is active)
+        passive = "auxpass" in own or (verb.dep_ == "conj" and head_passive and "aux" not in own and "dobj" not in own)
         # "Backed by China, the guerrillas fought on", "fled into the hills, chased by troops":
         # a participle with an agent that describes the subject is passive
         passive = passive or describes_subject(verb)

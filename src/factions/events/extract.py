@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _alongside, _participants, _with_conjuncts, blamed_act
+from factions.events.arguments import _alongside, _participants, _subject_tokens, _with_conjuncts, blamed_act
 from factions.events.implied import _implied_relations, attacked_equipment, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
@@ -95,7 +95,11 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         unnamed_doer = not is_noun and not actors and (any(
             c.dep_ == "nsubjpass" and (c.pos_ in ("PRON", "NUM") or any(n.dep_ == "nummod" for n in c.children)) for c in token.children)
             or (any(c.dep_ == "nsubjpass" for c in token.children)
-                and not any(c.dep_ == "agent" or (c.dep_ == "mark" and c.lower_ in ("until", "till", "unless")) for c in token.children)))
+                and not any(c.dep_ == "agent" or (c.dep_ == "mark" and c.lower_ in ("until", "till", "unless")) for c in token.children))
+            # ("15 militants had been killed or wounded": the second verb shares the first's passive, and its lack of a doer)
+            or (token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+                and any(c.dep_ == "nsubjpass" for c in token.head.children)
+                and not any(c.dep_ == "agent" for c in (*token.children, *token.head.children)) and _subject_tokens(token)[1]))
         # "will not allow anyone to destroy its institutions", "nobody attacked the base": the
         # doer is said to be no one in particular; the nearest party is not it
         anyone = not is_noun and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in lex["participants"]["indefinite_subjects"]

@@ -497,8 +497,19 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # the index could not resolve, whose name is then fair game)
     own_phrases = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text), p.idx) for p in parties
                    if not (p.left_edge.i <= trigger.i <= p.right_edge.i)]
+    # Not from inside what another verb acts on, before the trigger: "shelled a post, killing
+    # two soldiers and X, a journalist of Al-Akhbar, and wounding five others" (the paper is
+    # no one's attacker); but "supporting the SDF until ISIL is defeated" may name the doer
+    # of the aim
+    aim = any(c.dep_ == "mark" and c.lower_ in ("until", "till", "unless") for c in trigger.children)
+    acted_on = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
+                if before and not aim and t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB" and t.i < trigger.i
+                and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and not any(a <= m.span.start < b for a, b in passive_subjects)
+               # (one right before the trigger is its subject the parser joined to the object:
+               # "rammed the minivan and gunmen opened fire on it")
+               and not (any(a <= m.span.start < b for a, b in acted_on) and text[m.span.end : trigger.idx].strip())
                and not any(a <= m.span.start < b and not (m.span.start <= at < m.span.end) for a, b, at in own_phrases)
                # an outlet beside a trigger is its reporter ("told Reuters that 30 rebels
                # had been killed"), not a party

@@ -925,11 +925,11 @@ def _place_preposition_words() -> tuple[frozenset[str], ...]:
 def _unknown_name_after_place_preposition(ent: Span) -> bool:
     """A name no one knows, right after a preposition of place ("landed at Brnik",
     "fought through Yongdungpo", "the garrison at Goose Green and Darwin"): a place,
-    though the model took it for a person (one word) or a body (up to three words).
+    though the model took it for a person (one word), a body, a work or a product (up to three words).
     Not a name with a group's, a body's or a title's word, an acronym, a possessive, or
     the surname of a person the text names in full ("distanced itself from Guzmán")."""
     doc = ent.doc
-    if not (ent.label_ == "ORG" and len(ent) <= 3 or ent.label_ == "PERSON" and len(ent) == 1):
+    if not (ent.label_ in ("ORG", "WORK_OF_ART", "PRODUCT", "EVENT") and len(ent) <= 3 or ent.label_ == "PERSON" and len(ent) == 1):
         return False
     preps, not_place_words, roles, at_whom, inside_body = _place_preposition_words()
     if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in not_place_words for t in ent):
@@ -1157,6 +1157,12 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "GPE"  # "the Taliban's push into Lashkar Gah" (a group word), "camps near Miranshah"
         elif label in ("PERSON", "ORG") and _unknown_name_after_place_preposition(ent):
             label = "GPE"  # "landed at Brnik", "fought through Yongdungpo": a place no one knows
+        elif label in ("WORK_OF_ART", "PRODUCT", "EVENT") and len(ent) <= 3 and not any(t.lower_ in group_words for t in ent) \
+                and ent.root.dep_ not in ("compound", "amod", "nmod") and not (ent.end < len(doc) and doc[ent.end].pos_ == "NOUN") \
+                and (_known_place(ent.text) or _unknown_name_after_place_preposition(ent)):
+            # "Kramatorsk", "in Cite Soleil": a town the model read as a product or a work's
+            # title (not a model's name before its kind: "Cougar helicopters")
+            label = "GPE"
         elif label == "PERSON" and len(ent) <= 3 and _place_by_where(ent) and (
                 _known_place(ent.text) or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in place_preps)):
             label = "GPE"  # "fighting spread to Bendery, where …": "where" follows a place ("met X, where" a person)
@@ -1216,6 +1222,13 @@ def entity_fixes(doc: Doc) -> Doc:
             spans.append(Span(doc, ent.start, ent.end, label=label))
         else:
             spans.append(ent)
+    # a name the document gives a place is that place where the model read it as a work or
+    # a product ("raided Cite Soleil" after "gangs in Cite Soleil")
+    places = {s.text for s in spans if s.label_ in ("GPE", "LOC")}
+    if any(s.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT") and s.text in places for s in spans):
+        spans = [Span(doc, s.start, s.end, label="GPE") if s.label_ in ("WORK_OF_ART", "PRODUCT", "EVENT") and s.text in places else s
+                 for s in spans]
+        changed = True
     taken = {i for s in spans for i in range(s.start, s.end)}
     # An acronym the model left untagged, before a word for fighters or a force ("FAMa
     # soldiers", "ISSP fighters", "an SSPDF garrison"), names the group they belong to.

@@ -76,6 +76,8 @@ def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 # "the Islamic State's Afghan branch, known as ISIS-K" describes one by another's name
                 bare = not inner and named.text.split()[0].lower() == "the"
                 named = beside[-1] if beside else (named if bare else None)
+            if named is not None:
+                named = _described_by_alias(doc, index, alias, named)
             if named is not None and named.actor != alias.actor and index.actors[named.actor].kind in kinds:
                 token = doc.char_span(alias.span.start, alias.span.end, alignment_mode="expand")[0]
                 out.append(Relation(type="same_as", source=named.actor, target=alias.actor, source_span=named.span,
@@ -83,6 +85,24 @@ def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                     modality="asserted", rule="relations.alias-of"))
             break
     return out
+
+
+def _described_by_alias(doc: Doc, index: ActorIndex, alias: Mention, named: Mention) -> Mention:
+    """The name "known as" describes where the name before it is a place that ends
+    another's: "the United Nations Stabilization Mission in Haiti, known as MINUSTAH" is
+    the mission's name, not Haiti's (walked up the place's "in", "of" or "for" phrase to the
+    name it belongs to)."""
+    if index.actors[named.actor].kind not in ("location", "state"):
+        return named
+    span = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+    token, found = (span.root if span is not None and len(span) else None), named
+    while token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("in", "of", "for"):
+        token = token.head.head
+        owner = index.mention_for_token(token) if token.pos_ in ("NOUN", "PROPN") else None
+        if owner is None or not owner.actor or owner.basis in ("nominal", "pronoun"):
+            break
+        found = owner
+    return found
 
 
 def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:

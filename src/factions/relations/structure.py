@@ -925,7 +925,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for obj in objects:
                     rel("leads", subject, obj, token, "relations.leading-verb")
             continue
-        agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        # "a group led by Abdullo Rahimov and Alovuddin Davlatov": each conjunct leads it
+        agents = [q for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
         if token.lemma_ in leading and token.tag_ == "VBN" and agents and token.dep_ not in ("acl", "relcl", "advcl"):
             # "Al-Shabaab is led by Ahmed Diriye", "It is commanded by X": the agent leads the subject.
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -1411,11 +1412,13 @@ def _whose(title: Token, index: ActorIndex) -> Mention | None:
 def _object_of_title(title: Token, group: Mention) -> bool:
     """"a researcher at the Abuja-based Centre for …", "spokesman for the Kabul police":
     the body is the object of a preposition the title governs (the words of
-    title_links), whatever modifies it."""
+    title_links), whatever modifies it, or the name set beside that object ("a reporter
+    for the newspaper Al-Akhbar")."""
     links = {w.split()[0] for w in _words("title_links") if w}
     for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in links):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if group.span.start <= obj.idx < group.span.end:
+            named = [c for c in obj.children if c.dep_ == "appos"] if obj.pos_ == "NOUN" else []
+            if any(group.span.start <= o.idx < group.span.end for o in (obj, *named)):
                 return True
     return False
 
