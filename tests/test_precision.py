@@ -5354,6 +5354,10 @@ def test_each_conjunct_of_a_led_by_phrase_leads(extractor):
     # relations.led-by: the agent's conjuncts lead too
     x, _ = _run(extractor, "Police said the attackers belong to a cell led by Karim Haddad and Yusuf Malouf.", date(2025, 6, 1))
     assert {("Karim Haddad", "a cell"), ("Yusuf Malouf", "a cell")} <= _spans(x, "leads"), x.relations
+    # a conjunct of another kind is the list's next item, no leader
+    x, _ = _run(extractor, "The alliance includes the Sudan Liberation Army faction led by Minni Minawi and the Justice and Equality "
+                           "Movement.", date(2025, 6, 1))
+    assert {lead for lead, _ in _spans(x, "leads")} == {"Minni Minawi"}, x.relations
 
 
 def test_commanders_ordered_to_act_are_commanded(extractor):
@@ -5414,3 +5418,18 @@ def test_a_state_agency_named_by_its_kind_is_a_body(extractor):
     # nominals.toml group heads and service_heads: agency, after a service kind only
     x, _ = _run(extractor, "Officers of the state security agency arrested two smugglers near the port.", date(2025, 6, 1))
     assert ("Officers", "the state security agency") in _spans(x, "member_of"), x.relations
+
+
+def test_belonging_to_a_unit_of_people_is_membership_of_the_unit(extractor):
+    # relations.serves-with: "a unit of young soldiers" — people are no body, the unit is
+    x, _ = _run(extractor, "The soldiers killed belonged to a unit of young conscripts that was guarding the pass.", date(2025, 6, 1))
+    assert ("The soldiers", "a unit") in _spans(x, "member_of"), x.relations
+
+
+def test_a_body_that_includes_people_has_them_as_members(extractor):
+    # relations.members-include: "The group includes …" with no owner is the group's own list;
+    # "Member states include …" names no body
+    x, _ = _run(extractor, "The group includes two deserters and fighters from the north.", date(2025, 6, 1))
+    assert {("two deserters", "The group"), ("fighters", "The group")} <= _spans(x, "member_of"), x.relations
+    x, _ = _run(extractor, "Member states include Chad, Niger and Mali.", date(2025, 6, 1))
+    assert not _spans(x, "member_of"), x.relations

@@ -925,8 +925,11 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 for obj in objects:
                     rel("leads", subject, obj, token, "relations.leading-verb")
             continue
-        # "a group led by Abdullo Rahimov and Alovuddin Davlatov": each conjunct leads it
-        agents = [q for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)]
+        # "a group led by Abdullo Rahimov and Alovuddin Davlatov": each conjunct of the same
+        # kind of name leads it ("the faction led by Minni Minawi and the Justice and Equality
+        # Movement": the movement is the list's next item, no leader)
+        agents = [q for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for q in (p, *(j for j in p.conjuncts if j.ent_type_ and j.ent_type_ == p.ent_type_))]
         if token.lemma_ in leading and token.tag_ == "VBN" and agents and token.dep_ not in ("acl", "relcl", "advcl"):
             # "Al-Shabaab is led by Ahmed Diriye", "It is commanded by X": the agent leads the subject.
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -1659,8 +1662,11 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                         for t in _with_conjuncts(o)]
             for subject in subjects:
                 body = party(subject, GROUP_KINDS)
-                if subject.lemma_.lower() in include["member_nouns"]:  # "its members", "member states of X"
-                    owner = object_of(subject) or next((c for c in subject.children if c.dep_ == "poss"), None)
+                owner = object_of(subject) or next((c for c in subject.children if c.dep_ == "poss"), None)
+                # "The group includes …", no owner named and no word of membership: the group's own list
+                own_list = owner is None and any(c.dep_ == "det" for c in subject.children) \
+                    and not any(c.lemma_.lower() in include["member_nouns"] for c in subject.children)
+                if subject.lemma_.lower() in include["member_nouns"] and not own_list:  # "its members", "member states of X"
                     body = party(owner, GROUP_KINDS)
                 elif body is None and subject.dep_ == "nsubj":
                     # "The defenders included the Cape Police", "the hostages include officials of the
@@ -1687,7 +1693,9 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             bodies = [c for c in token.children if c.dep_ == "dobj"] if lemma in serve["joining"] else \
                 [o for c in token.children if c.dep_ == "prep" and c.lower_ in serve["verbs"][lemma] for o in c.children if o.dep_ == "pobj"]
             # "operates as part of its Central Africa Province": what it is a part of
-            bodies = [object_of(b) if b.lemma_.lower() in serve["part_nouns"] and object_of(b) is not None else b for b in bodies]
+            # ("belonged to a unit of young soldiers": people are no body; the unit is)
+            bodies = [object_of(b) if b.lemma_.lower() in serve["part_nouns"] and party(object_of(b), GROUP_KINDS - {"state"}) is not None
+                      else b for b in bodies]
             # "served as chairman of the DPP": the post says how (rule relations.title-of's words)
             posts = [b for b in bodies if b.lemma_.lower() in title_relation and object_of(b) is not None and b.head.lower_ == "as"]
             for post in posts:
