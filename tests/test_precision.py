@@ -5433,3 +5433,11 @@ def test_a_body_that_includes_people_has_them_as_members(extractor):
     assert {("two deserters", "The group"), ("fighters", "The group")} <= _spans(x, "member_of"), x.relations
     x, _ = _run(extractor, "Member states include Chad, Niger and Mali.", date(2025, 6, 1))
     assert not _spans(x, "member_of"), x.relations
+
+
+def test_words_coordinated_before_a_noun_are_one_side_between(extractor):
+    # events.arguments._modifies_next: "between the police and Awajun and Wampis protesters" — two sides
+    x, _ = _run(extractor, "Clashes broke out between the riot police and Aymara and Quechua farmers who had blocked the road.",
+                date(2025, 6, 1))
+    fights = _spans(x, "fights")
+    assert fights and all("police" in a or "police" in b for a, b in fights), x.relations

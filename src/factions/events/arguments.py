@@ -428,8 +428,12 @@ def blamed_act(trigger: Token) -> bool:
 
 def _modifies_next(t: Token) -> bool:
     """A word of the name or description of the noun after it ("the Chapitos faction"),
-    not one set off from it ("the Islamic State (IS)")."""
-    return t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and not any(w.is_punct for w in t.doc[t.i + 1 : t.head.i])
+    not one set off from it ("the Islamic State (IS)"); so is each word coordinated with
+    such a word ("Awajun and Wampis protesters": one side, the protesters)."""
+    first = t
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.dep_ in ("compound", "amod", "nmod") and first.head.i > t.i and not any(w.is_punct for w in t.doc[t.i + 1 : first.head.i])
 
 
 def _inside_of_phrase(t: Token, prep: Token) -> bool:
