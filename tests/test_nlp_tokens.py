@@ -101,3 +101,12 @@ def test_entities_and_text_read_from_the_tokens_agree_with_spacy(extractor):
     assert doc_text(doc) == doc.text == text
     doc.user_data.pop("text")  # a Doc made elsewhere: built once on first use
     assert doc_text(doc) == text and doc.user_data["text"] == text
+
+
+def test_words_that_can_be_acronyms_are_found_on_the_arrays(extractor):
+    from factions.nlp.components import _capitalised_within
+
+    text = "FAMa soldiers and SSPDF troops met the UN envoy in Juba; McKenzie and Mr Ali said it was over."
+    _, doc = next(analyze(extractor.nlp, [Document(source="t", text=text)]))
+    scanned = [t.i for t in doc if t.is_alpha and sum(c.isupper() for c in t.text) >= 2]
+    assert [t.i for t in _capitalised_within(doc)] == scanned and len(scanned) >= 4

@@ -43,6 +43,7 @@ def default_role(kind: str) -> str | None:
     return _table()["default_roles"].get(kind)
 
 
+@lru_cache(maxsize=65536)
 def bare_role(surface: str) -> str | None:
     """The role a bare name stands for ("the Coalition": coalition, "government
     forces": armed_forces), None for any other name ("Turkish army")."""

@@ -49,8 +49,10 @@ def guess_kind(label: str, name: str) -> str:
     return "organization"
 
 
+@lru_cache(maxsize=65536)
 def clean_surface(text: str) -> str:
-    """A display name: editorial brackets and a leading "the" removed."""
+    """A display name: editorial brackets and a leading "the" removed (asked of the same
+    mentions' text many times per document)."""
     name = " ".join(text.replace("[", "").replace("]", "").split())
     if name.lower().startswith("the "):
         name = name[4:]

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
@@ -1053,6 +1053,16 @@ def _end_of_fixed_title(ent: Span) -> bool:
     return any(ent.end - len(words) < ent.start and _words_at(ent.doc, ent.end - len(words), words) for words in titles)
 
 
+def _capitalised_within(doc: Doc) -> list[Token]:
+    """The words with a capital after their first letter ("SSPDF", "FAMa"), the only ones
+    that can be acronyms: found on the Doc's arrays (alphabetic, neither lower case nor
+    title case), not by making a Token for every word."""
+    if not len(doc):
+        return []
+    flags = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE]).astype(bool)
+    return [doc[int(i)] for i in np.flatnonzero(flags[:, 0] & ~flags[:, 1] & ~flags[:, 2])]
+
+
 @Language.component("factions_entity_fixes")
 def entity_fixes(doc: Doc) -> Doc:
     """The model's commonest confusions in this domain, fixed before nominals are
@@ -1234,7 +1244,7 @@ def entity_fixes(doc: Doc) -> Doc:
     # soldiers", "ISSP fighters", "an SSPDF garrison"), names the group they belong to.
     actor_heads = _actor_heads()
     not_groups = frozenset(fixes["not_group_acronyms"])
-    for token in doc:
+    for token in _capitalised_within(doc):
         if token.i not in taken and token.is_alpha and len(token) >= 2 and is_acronym(token.text) and token.text.upper() not in not_groups \
                 and token.i + 1 < len(doc) \
                 and token.dep_ in ("compound", "amod", "nmod", "nsubj") and token.head.i > token.i \

@@ -328,7 +328,7 @@ _last_semicolons: tuple[Doc | None, list[int]] = (None, [])
 def _semicolons(doc: Doc) -> list[int]:
     global _last_semicolons
     if _last_semicolons[0] is not doc:
-        _last_semicolons = (doc, [t.i for t in doc if t.text == ";"])
+        _last_semicolons = (doc, [t.i for t in tokens_where(doc, lowers=frozenset({";"}))])
     return _last_semicolons[1]
 
 
