@@ -502,9 +502,9 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # no one's attacker); but "supporting the SDF until ISIL is defeated" may name the doer
     # of the aim
     aim = any(c.dep_ == "mark" and c.lower_ in ("until", "till", "unless") for c in trigger.children)
-    acted_on = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
-                if before and not aim and t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB" and t.i < trigger.i
-                and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
+    acted_on = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent[: trigger.i - sent.start]
+                if t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB"
+                and not (t.left_edge.i <= trigger.i <= t.right_edge.i)] if before and not aim else []
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and not any(a <= m.span.start < b for a, b in passive_subjects)
                # (one right before the trigger is its subject the parser joined to the object:
