@@ -3033,11 +3033,31 @@ def test_the_people_met_or_asked_are_named_by_their_plural_title(extractor, text
     assert [m for m in x.mentions if m.text == met and m.actor], x.mentions
 
 
-def test_the_weapons_a_party_is_with_are_its(extractor):
-    # relations.equipment-of: "with" on a noun, not a verb ("attacked the base with drones")
+def test_the_weapons_a_party_is_with_are_in_its_hands(extractor):
+    # relations.equipment-in-hand: "with" on a noun; on a verb ("attacked the base with drones")
+    # the weapon is the party's own (relations.equipment-of)
     x, _ = _run(extractor, "Gunmen with rifles and grenades stormed the hotel. Militants attacked the base with a vehicle-borne improvised explosive device.")
-    owned = _spans(x, "owned_by")
-    assert {("rifles", "Gunmen"), ("a vehicle-borne improvised explosive device", "Militants")} <= owned, owned
+    assert {("Gunmen", "rifles"), ("Gunmen", "grenades")} <= _spans(x, "controls"), x.relations
+    assert ("a vehicle-borne improvised explosive device", "Militants") in _spans(x, "owned_by"), x.relations
+    assert not {r for r in x.relations if r.type == "owned_by" and r.target_span.start == 0}, x.relations
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The army sent two battalions, tanks and helicopters to the border on Monday.", {("The army", "tanks"), ("The army", "helicopters")}),
+    ("Riot police in armoured personnel carriers entered the market at dawn.", {("Riot police", "armoured personnel carriers")}),
+    ("The navy withdrew three frigates from the gulf after the talks.", {("navy", "three frigates")}),
+])
+def test_who_moves_or_rides_in_kit_has_it_in_hand(extractor, text, held):
+    # relations.equipment-in-hand: sent, withdrawn, ridden in
+    x, _ = _run(extractor, text)
+    assert held <= {pair for pair in _spans(x, "controls")}, x.relations
+    assert not [r for r in x.relations if r.rule == "relations.equipment-of"], x.relations
+
+
+def test_kit_a_party_may_send_or_names_as_its_own_is_not_asserted_in_hand(extractor):
+    x, _ = _run(extractor, "The ministry may send tanks to the border. The rebels moved their rifles into the hills.")
+    assert [r.modality for r in x.relations if r.rule == "relations.equipment-in-hand"] == ["hypothetical"], x.relations
+    assert ("their rifles", "The rebels") in _spans(x, "owned_by"), x.relations
 
 
 def test_setting_a_partys_property_on_fire_is_a_fight_with_it(extractor):

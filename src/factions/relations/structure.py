@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from factions.actors.demonyms import capital_keys
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _in_dateline, _subject_tokens, _with_conjuncts
+from factions.events.modality import modality_of
 from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
@@ -545,9 +546,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     relations.equipment-of, lexicons/relations.toml [equipment]): "ISWAP gun trucks",
     "their rifles", "rifles belonging to the militants", "rockets fired by the PIJ",
     "the PIJ fired rockets", "captured two guns from the insurgents". Who took it holds
-    it now (rule relations.seized-equipment): "troops seized 500 rifles"."""
+    it now (rule relations.seized-equipment): "troops seized 500 rifles"; who moves, holds
+    or carries it has it in hand (rule relations.equipment-in-hand): "sent tanks to the
+    border", "soldiers in armoured vehicles", "gunmen with rifles"."""
     words = _words_of("equipment")
-    use, taking = frozenset(words["use_verbs"]), frozenset(words["taking_verbs"])
+    use, taking, hand = frozenset(words["use_verbs"]), frozenset(words["taking_verbs"]), frozenset(words["hand_verbs"])
     giving = frozenset(words["giving_verbs"])
     out = []
 
@@ -557,7 +560,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     def pobjs(prep: Token) -> list[Token]:
         return [o for o in prep.children if o.dep_ == "pobj"]
 
-    previous: tuple[Mention, Mention] | None = None  # the last weapon named, with its owner
+    previous: tuple[Mention, Mention, bool, str] | None = None  # the last weapon named, with its owner (and whether in hand only, how said)
     seized: list[Relation] = []
     taken: tuple[Mention, list[Relation]] | None = None  # the last weapon named, with who took it
     for m in sorted(index.mentions, key=lambda m: m.span.start):
@@ -568,6 +571,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             continue
         head = chars.root
         owner = participants.equipment_owner(m, head)  # "ISWAP gun trucks", "their rifles", "fired by X"
+        named_owner = owner is not None  # (then it is theirs, whoever moves it)
         first = head
         while first.dep_ in ("conj", "appos") and first.head.i != first.i \
                 and (first.dep_ == "conj" or first.head.pos_ == "NOUN" and first.head.tag_ == "NNS"):
@@ -586,8 +590,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
                 candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
         verb = first.head if first.dep_ in ("dobj", "pobj") else None
-        if first.dep_ == "pobj" and verb.lower_ == "with" and verb.head.pos_ in ("NOUN", "PROPN"):
-            candidates.append(verb.head)  # "gunmen with rifles and grenades": the men's
+        in_hand = False  # moved, crewed or held by the party (controls), rather than its own (owned_by)
+        hand_modality = "asserted"  # "may send tanks": hypothetical
+        if first.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN"):
+            candidates.append(verb.head)  # "gunmen with rifles and grenades", "soldiers in armoured vehicles": in their hands
+            in_hand = True
             verb = None
         using = verb is not None and first.dep_ == "pobj" and verb.lower_ in words["using_preps"] \
             and not (verb.lower_ == "on" and _fired_on(verb.head))  # ("opened fire on buses": the target, not a ride)
@@ -601,6 +608,9 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 candidates += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
+            elif verb.lemma_ in hand and first.dep_ == "dobj" and not passive and not unrealised(verb):
+                candidates += subjects  # "sent tanks to the border", "withdrew its warships"
+                in_hand, hand_modality = True, modality_of(verb, None)[0]
             elif verb.lemma_ in taking and not using and not any(c.dep_ == "prt" for c in verb.children) and not unrealised(verb):
                 # (not "told the police to take the weapons": ordered, not yet held)
                 # "captured two guns from the insurgents" (not "took up arms": a rising, nothing seized)
@@ -628,18 +638,22 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 t = whole  # "some of the protesters threw stones": the protesters'
             owner = party(relative_noun(t) or t)
             owned_by_subject = t if owner is not None and t.dep_ in ("nsubj", "nsubjpass") else None
+        in_hand = in_hand and not named_owner and owner is not None
         if owner is None and previous is not None and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]):
-            owner = previous[1]  # "armed with PKM machine guns, rocket-propelled grenades and mortars": the parser
-            # hangs the later items anywhere; a list of weapons has one owner
+            owner, in_hand, hand_modality = previous[1:]  # "armed with PKM machine guns, rocket-propelled grenades and mortars":
+            # the parser hangs the later items anywhere; a list of weapons has one owner
         owners = [owner] if owner is not None else []
         if owner is not None and listed_owners and any(owner is party(t) for t in candidates[:1]):
             owners += [o for o in map(party, listed_owners) if o is not None and o.actor != owner.actor]
         if owned_by_subject is not None:  # "police and paramilitary units fired tear gas": each one's
             owners += [o for o in map(party, owned_by_subject.conjuncts) if o is not None and all(o.actor != w.actor for w in owners)]
-        out.extend(Relation(type="owned_by", source=m.actor, target=o.actor, source_span=m.span, target_span=o.span,
+        out.extend(Relation(type="controls", source=o.actor, target=m.actor, source_span=o.span, target_span=m.span,
+                            evidence_span=sentence_span(sentence_of(head)), modality=hand_modality, rule="relations.equipment-in-hand")
+                   if in_hand else
+                   Relation(type="owned_by", source=m.actor, target=o.actor, source_span=m.span, target_span=o.span,
                             evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of")
                    for o in owners if o.actor != m.actor)
-        previous = (m, owner) if owner is not None else None
+        previous = (m, owner, in_hand, hand_modality) if owner is not None else None
     return out + seized
 
 
