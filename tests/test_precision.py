@@ -5461,3 +5461,29 @@ def test_words_coordinated_before_a_noun_are_one_side_between(extractor):
                 date(2025, 6, 1))
     fights = _spans(x, "fights")
     assert fights and all("police" in a or "police" in b for a, b in fights), x.relations
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Border guards set up checkpoints on every road into the valley.", ("Border guards", "checkpoints")),
+    ("The army closed the road to the port after the attack.", ("The army", "the road")),
+])
+def test_who_sets_up_or_closes_a_place_holds_it(extractor, text, held):
+    # relations.control: "set up" (with its particle) and "close"
+    x, _ = _run(extractor, text)
+    assert held in {(p, q) for p, q in _spans(x, "controls")}, x.relations
+
+
+def test_setting_fire_to_a_place_holds_nothing(extractor):
+    x, _ = _run(extractor, "Militants set fire to the depot on Monday.")
+    assert not [r for r in x.relations if r.type == "controls"], x.relations
+
+
+def test_a_body_that_alone_sets_up_another_heads_it(extractor):
+    # relations.founded-by: one body founding another; not when it founded it with others,
+    # nor "launched an operation", nor what it will not set up (negated)
+    x, _ = _run(extractor, "The interior ministry set up a commission of inquiry into the shootings.")
+    assert ("The interior ministry", "a commission") in _spans(x, "leads"), x.relations
+    joint, _ = _run(extractor, "The two parties merged with a smaller movement to form a new alliance.")
+    assert not [r for r in joint.relations if r.type == "leads"], joint.relations
+    negated, _ = _run(extractor, "The government will not set up a commission of inquiry.")
+    assert [r.modality for r in negated.relations if r.rule == "relations.founded-by"] == ["negated"], negated.relations

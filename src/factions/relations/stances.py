@@ -606,6 +606,9 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         elif lemma in words["verbs"] and token.pos_ == "VERB":
             if unrealised(token):
                 continue  # "operations to free the city of Mosul": aimed at, not held
+            particle = words["verbs_with_particle"].get(lemma)
+            if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+                continue  # "set fire to the depot": no place set up
             # who holds it: the agent of a passive, or what the place belongs to ("camps
             # belonging to the ADF", "the hideouts belonged to the BLF")
             if lemma == "belong":

@@ -1623,8 +1623,10 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
 
     def add(kind: str, a: Mention | None, b: Mention | None, anchor: Token, rule: str) -> None:
         if a is not None and b is not None and a.actor != b.actor and not a.span.overlaps(b.span):
+            # as the verb says it: "Iceland will not establish an army" is negated
+            modality = modality_of(anchor, None)[0] if anchor.pos_ in ("VERB", "AUX") else "asserted"
             out.append(Relation(type=kind, source=a.actor, target=b.actor, source_span=a.span, target_span=b.span,
-                                evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=rule))
+                                evidence_span=sentence_span(sentence_of(anchor)), modality=modality, rule=rule))
 
     troops = _words_of("troop_contributors")
     force_nouns = frozenset(troops["force_nouns"])
@@ -1782,10 +1784,17 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                         for t in _with_conjuncts(o)]
             if partners and not by_agent:
                 bodies = [b for t in (*founders, *partners) if (b := party(t, {"armed_group", "organization", "state"})) is not None]
+            # "the government set up a commission of inquiry", "the group formed a new brigade":
+            # one body that founds another alone heads it. Not several ("A and B formed a
+            # coalition", "formed the alliance with B": its members, above), nor one that merged
+            # or joined others "to form" it, nor one that launches an operation.
+            alone = not (by_agent or partners or len(founders) > 1 or token.dep_ in ("xcomp", "advcl") or lemma in founding["not_by_bodies"]
+                         or any(c.dep_ == "prep" and c.lower_ == "with" for f in founded for c in f.children))
+            founding_kinds = {"person", "armed_group", "organization", "government_body", "state"} if alone else {"person"}
             for group in founded:
                 for founder in (*founders, *(partners if not by_agent else ())):  # "founded the group with X": co-founders
                     # (and a state's body a person set up: "a commission of inquiry set up by the President")
-                    add("leads", party(founder, {"person"}), party(group, {"armed_group", "organization", "government_body"}), token,
+                    add("leads", party(founder, founding_kinds), party(group, {"armed_group", "organization", "government_body"}), token,
                         "relations.founded-by")
                 for body in bodies:
                     add("member_of", body, party(group, {"armed_group", "organization"}), token, "relations.founded-by")
