@@ -5487,3 +5487,13 @@ def test_a_body_that_alone_sets_up_another_heads_it(extractor):
     assert not [r for r in joint.relations if r.type == "leads"], joint.relations
     negated, _ = _run(extractor, "The government will not set up a commission of inquiry.")
     assert [r.modality for r in negated.relations if r.rule == "relations.founded-by"] == ["negated"], negated.relations
+
+
+def test_divisions_are_units_only_when_counted_or_of_a_kind(extractor):
+    # nlp factions_nominals (counted_heads); relations.forces-of-subject: a state that sends
+    # its divisions commands them; "and then its air force" does not take the adverb in
+    x, _ = _run(extractor, "Chad sent two divisions and then its air force against the rebels.")
+    assert ("Chad", "two divisions") in _spans(x, "leads"), x.relations
+    assert not [m for m in x.mentions if m.text.startswith("then")], x.mentions
+    rift, _ = _run(extractor, "There are deep divisions within the ruling party over the talks.")
+    assert not [m for m in rift.mentions if "divisions" in m.text], rift.mentions

@@ -1691,6 +1691,7 @@ def make_nominals(nlp: Language, name: str):
     rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
     of_a_thing = frozenset(lex["group"]["none_of_a_thing"])
     service_heads, service_kinds = frozenset(lex["group"]["service_heads"]), frozenset(lex["group"]["service_kinds"])
+    counted_heads, unit_kinds = frozenset(lex["group"]["counted_heads"]), frozenset(lex["group"]["unit_kinds"])
 
     head_words = frozenset(heads)
     epithets = frozenset(lexicon("stances")["epithets"])
@@ -1812,6 +1813,8 @@ def make_nominals(nlp: Language, name: str):
                 # and a title's first word: "the commanding officer" ("commanding-officer" in events.toml roles)
                 compound_people = compound_people or (label == "PERSON" and start == token.i
                                                       and f"{prev.lower_}-{token.lower_}" in _two_word_titles())
+                if prev.lower_ == "then" and not (start >= 2 and doc[start - 2].lower_ in determiners):
+                    break  # "and then its air force": the adverb, not "the then leader"
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
                         or described_people or compound_people \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
@@ -1827,6 +1830,8 @@ def make_nominals(nlp: Language, name: str):
                 break
             if token.lower_ in service_heads and not any(t.lower_ in service_kinds for t in doc[start : token.i]):
                 continue  # "military service", "a memorial service"; "the security services" are bodies
+            if token.lower_ in counted_heads and not any(t.like_num or t.lower_ in unit_kinds for t in doc[start : token.i]):
+                continue  # "deep divisions", "the divisions within the party"; "two divisions", "armoured divisions" are units
             if token.dep_ == "compound" and token.head.i > token.i and heads.get(token.head.lower_) == "PRODUCT" and label != "PRODUCT":
                 # a head that modifies the noun after it ("two army trucks", "a police car"): the
                 # article and the number before it are that noun's, not its own
