@@ -5497,3 +5497,12 @@ def test_divisions_are_units_only_when_counted_or_of_a_kind(extractor):
     assert not [m for m in x.mentions if m.text.startswith("then")], x.mentions
     rift, _ = _run(extractor, "There are deep divisions within the ruling party over the talks.")
     assert not [m for m in rift.mentions if "divisions" in m.text], rift.mentions
+
+
+def test_who_reports_an_attack_did_not_make_it(extractor):
+    # events arguments: an attack "in" which a speech verb is said names no doer in its
+    # speaker; the nearest-party guess takes no one from what was said
+    x, _ = _run(extractor, "Three policemen died near the checkpoint, officials said on Friday, in the worst attack on the police this year.")
+    assert not [r for r in x.relations if r.type == "fights"], x.relations
+    kept, _ = _run(extractor, "The rebels killed ten soldiers in an attack on a border post, officials said.")
+    assert ("The rebels", "soldiers") in _spans(kept, "fights"), kept.relations

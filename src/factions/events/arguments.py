@@ -808,7 +808,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # which an act was done is the act's doer's (not in a passive: "were killed in an attack",
     # nor what befell the subject: "died in the gunfight", "fled during the fighting", but
     # "died in combat with our forces" names the other side)
+    # (nor who said it: "…, officials said on Thursday, in the deadliest attack on French forces")
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and not actors and _is_assault(trigger) \
+            and head.head.lemma_.lower() not in lexicon("speech")["cue_verbs"] \
             and (head.head.lemma_.lower() not in parts["befallen_verbs"]
                  or any(c.dep_ == "prep" and c.lower_ in ("with", "against") and c.i > trigger.i
                         for c in (*trigger.children, *head.head.children))):  # (the parser may hang the "with" on the verb)

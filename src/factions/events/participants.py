@@ -505,6 +505,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     acted_on = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent[: trigger.i - sent.start]
                 if t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB"
                 and not (t.left_edge.i <= trigger.i <= t.right_edge.i)] if before and not aim else []
+    reported = _reported_clauses(trigger)
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and not any(a <= m.span.start < b for a, b in passive_subjects)
                # (one right before the trigger is its subject the parser joined to the object:
@@ -519,7 +520,8 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                and not _told_listener(trigger, m)
                and not (before and _names_a_thing(trigger.doc, index, m))
                and not _agent_of_the_act(trigger, m)
-               and not (not before and _in_other_clause(trigger, m))]
+               and not (not before and _in_other_clause(trigger, m))
+               and not any(a <= m.span.start < b for a, b in reported)]
     if not between:
         return None
     best = max(between, key=lambda m: m.span.end) if before else min(between, key=lambda m: m.span.start)
@@ -575,6 +577,17 @@ def _told_listener(trigger: Token, m: Mention) -> bool:
 def _told_verbs() -> frozenset[str]:
     """Verbs whose object is the one spoken to (stances.toml [told])."""
     return frozenset(lexicon("stances")["told"]["verbs"])
+
+
+def _reported_clauses(trigger: Token) -> list[tuple[int, int]]:
+    """The character ranges of what a speaker says when the trigger hangs on the saying
+    itself ("Four soldiers died, officials said, in the deadliest attack on French forces":
+    the soldiers in what was said attacked no one)."""
+    verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in lexicon("speech")["cue_verbs"]:
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.children
+            if c.dep_ == "ccomp" and not (c.left_edge.i <= trigger.i <= c.right_edge.i)]
 
 
 def _in_other_clause(trigger: Token, m: Mention) -> bool:
