@@ -110,3 +110,21 @@ def test_words_that_can_be_acronyms_are_found_on_the_arrays(extractor):
     _, doc = next(analyze(extractor.nlp, [Document(source="t", text=text)]))
     scanned = [t.i for t in doc if t.is_alpha and sum(c.isupper() for c in t.text) >= 2]
     assert [t.i for t in _capitalised_within(doc)] == scanned and len(scanned) >= 4
+
+
+def test_the_actor_index_indexes_mentions_added_later_in_order_of_start():
+    # actors.index.ActorIndex._index_by_start: mentions appended after a lookup are placed
+    # by where they start, after earlier ones with the same start, as a stable sort would
+    from factions.actors.index import ActorIndex
+    from factions.kb import load_kb
+    from factions.model import Actor, Document, Mention, Span
+
+    text = "Alpha Brigade met Beta Front and Gamma Army in Delta."
+    actors = [Actor(id=f"a{i}", name=n, kind="armed_group") for i, n in enumerate(["Alpha Brigade", "Beta Front", "Gamma Army"], 1)]
+    first = [Mention(Span(33, 43), "Gamma Army", "ORG", actor="a3"), Mention(Span(0, 13), "Alpha Brigade", "ORG", actor="a1")]
+    index = ActorIndex(Document(source="t", text=text), first, actors, load_kb())
+    assert index.mention_at(18, 22) is None
+    index.mentions.append(Mention(Span(18, 28), "Beta Front", "ORG", actor="a2"))
+    index.mentions.append(Mention(Span(18, 22), "Beta", "ORG", actor="a2"))
+    assert [m.text for m in index.mentions_within(0, len(text))] == ["Alpha Brigade", "Beta Front", "Beta", "Gamma Army"]
+    assert index.mention_at(18, 22).text == "Beta"  # the smallest covering mention, once the new ones are indexed

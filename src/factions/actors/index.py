@@ -144,10 +144,18 @@ class ActorIndex:
         return self._at[key]
 
     def _index_by_start(self) -> None:
-        if len(self._by_start) != len(self.mentions):  # mentions were added: re-index
+        if len(self._by_start) == len(self.mentions):
+            return
+        if not self._by_start:
             self._by_start = sorted(self.mentions, key=lambda m: m.span.start)
             self._starts = [m.span.start for m in self._by_start]
-            self._at.clear()
+        else:  # mentions were added (they are only ever appended): index the new ones
+            for m in self.mentions[len(self._by_start) :]:
+                # after those with the same start, as a stable sort of the list puts it
+                k = bisect_right(self._starts, m.span.start)
+                self._by_start.insert(k, m)
+                self._starts.insert(k, m.span.start)
+        self._at.clear()
 
     def mentions_covering(self, start: int, end: int) -> list[Mention]:
         """Every mention with an actor that covers [start, end), not only the smallest."""
