@@ -5506,3 +5506,12 @@ def test_who_reports_an_attack_did_not_make_it(extractor):
     assert not [r for r in x.relations if r.type == "fights"], x.relations
     kept, _ = _run(extractor, "The rebels killed ten soldiers in an attack on a border post, officials said.")
     assert ("The rebels", "soldiers") in _spans(kept, "fights"), kept.relations
+
+
+def test_crewed_armour_that_fires_on_a_place_attacks_it(extractor):
+    # events participants: tanks, like aircraft and warships, are crewed platforms that
+    # may stand for the party no one names (nominals.toml [equipment] platforms)
+    x, _ = _run(extractor, "The tanks fired forty rounds at the rebel positions on the ridge.")
+    assert ("The tanks", "the rebel positions") in _spans(x, "attacks"), x.relations
+    bomb, _ = _run(extractor, "A car bomb killed 25 people in the market.")
+    assert not [r for r in bomb.relations if r.type in ("attacks", "fights")], bomb.relations
