@@ -5515,3 +5515,10 @@ def test_crewed_armour_that_fires_on_a_place_attacks_it(extractor):
     assert ("The tanks", "the rebel positions") in _spans(x, "attacks"), x.relations
     bomb, _ = _run(extractor, "A car bomb killed 25 people in the market.")
     assert not [r for r in bomb.relations if r.type in ("attacks", "fights")], bomb.relations
+
+
+def test_who_is_given_support_receives_it(extractor):
+    # events arguments: the indirect object of a light verb receives the aid ("gave the
+    # rebels military support"), as "gave military support to the rebels" does
+    x, _ = _run(extractor, "Russia gave the rebels military support last year.")
+    assert ("Russia", "the rebels") in _spans(x, "supports"), x.relations

@@ -795,6 +795,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 preps += [w for c in withs for w in (c, *c.conjuncts) if w.pos_ == "ADP"]
             for prep in preps:
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            # "gave the guerrillas training and arms": the indirect object receives it
+            recipients.extend(p for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")
+                              for p in _with_conjuncts(c))
     # "the attacks that the Houthis have launched on Saudi Arabia": a light verb in a clause
     # on the trigger, with a subject of its own, names who acted and on whom
     for clause in (c for c in trigger.children if c.dep_ == "relcl" and c.lemma_ in light):
