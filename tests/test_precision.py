@@ -5522,3 +5522,14 @@ def test_who_is_given_support_receives_it(extractor):
     # rebels military support"), as "gave military support to the rebels" does
     x, _ = _run(extractor, "Russia gave the rebels military support last year.")
     assert ("Russia", "the rebels") in _spans(x, "supports"), x.relations
+
+
+def test_a_relative_clause_is_about_the_name_right_before_it(extractor):
+    # nlp.tokens.relative_noun: "sent to AFP, FACT, which is led by X" (the parser hangs the
+    # clause on the first of two names in apposition); not a city's country ("in Peshawar,
+    # Pakistan, which killed …" is no statement about Pakistan)
+    text = ("The Northern Liberation Front (NLF) crossed the border in April. In a message sent to AFP, "
+            "NLF, which is led by Idris Kaboro, rejected the council.")
+    x, _ = _run(extractor, text)
+    assert ("Idris Kaboro", "NLF") in _spans(x, "leads"), x.relations
+    assert not [r for r in x.relations if r.type == "leads" and x.document.text[r.target_span.start:r.target_span.end] == "AFP"]

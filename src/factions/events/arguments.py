@@ -160,6 +160,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # "HTS, which split from al-Qaeda": the relative pronoun stands for the noun
             # ("Saudi Arabia and the UAE, which lead …": for each conjunct).
             own = noun
+            if own.dep_ == "appos":
+                return [own], child.dep_ == "nsubjpass"  # "a deserter, Captain X, who led the group": the name beside it
             while noun.dep_ == "conj":
                 noun = noun.head
             items = _with_conjuncts(noun)

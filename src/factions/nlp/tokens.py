@@ -278,6 +278,14 @@ def relative_noun(pronoun: Token) -> Token | None:
                 subjects = [c for c in copula.head.children if c.dep_ == "nsubj"]
             if subjects and subjects[0].pos_ == "PROPN":
                 return subjects[0]
+        # "a message sent to AFP, FACT, which is led by X": the parser may hang the clause on
+        # the first of two nouns in apposition; it is about the one right before it
+        # (not a place's country: "in Peshawar, Pakistan, which killed …")
+        nearest = next((a for a in noun.children if a.dep_ == "appos" and a.pos_ == "PROPN" and noun.i < a.i < pronoun.i <= a.i + 2
+                        and noun.ent_type_ not in ("GPE", "LOC", "FAC")
+                        and all(t.is_punct for t in noun.doc[a.i + 1 : pronoun.i])), None)
+        if nearest is not None:
+            return nearest
         title = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
         if pronoun.lower_ == "who" and title is not None and title.lemma_.lower() in _leading_titles() \
                 and noun.ent_type_ != "PERSON" and noun.lemma_.lower() not in _leading_titles():

@@ -975,7 +975,12 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         if token.lemma_ in leading and token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "advcl"):
             # "X, led by Y", "X, headed by Y", "the brigade, commanded by Y"; "Led by Y, it
             # pledged allegiance …": a participle opening the clause describes its subject
-            led = _listed_before(token, token.head)
+            described = token.head
+            pronoun = next((c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP")), None) \
+                if token.dep_ == "relcl" else None
+            if pronoun is not None:
+                described = relative_noun(pronoun) or described  # "AFP, FACT, which is led by X": FACT
+            led = _listed_before(token, described)
             led = _number_of(led)  # "thousands of demonstrators led by X": the demonstrators
             if token.dep_ == "advcl" and token.head.pos_ in ("VERB", "AUX") and (token.i < token.head.i or _set_off_leading(token, index)):
                 led = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
