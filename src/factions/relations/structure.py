@@ -1137,11 +1137,11 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
             if not any(c.dep_ in ("nsubj", "nsubjpass") and (m := index.mention_for_token(c)) is not None and m.actor == group.actor
                        for c in verb.children):
                 continue
-        if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
+        # A body's ("the opposition parties, among them X"), not a count of people: "ten people
+        # were killed, among them two police officers", "several leaders, among them X" name
+        # some of a number, no body they belong to
+        if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"person"}:
             continue
-        if index.actors[group.actor].kind == "population" and last.dep_ in ("dobj", "nsubjpass") and not clause:
-            continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body (a
-            # list after the whole clause, "ten people were killed, among them …", is of them)
         end = i + 2
         while end < len(doc) and doc[end].text not in (".", ";", ":", ")") and doc[end].tag_ not in ("WP", "WDT", "WP$") \
                 and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound")):
