@@ -1137,11 +1137,18 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
             if not any(c.dep_ in ("nsubj", "nsubjpass") and (m := index.mention_for_token(c)) is not None and m.actor == group.actor
                        for c in verb.children):
                 continue
-        # A body's ("the opposition parties, among them X"), not a count of people: "ten people
-        # were killed, among them two police officers", "several leaders, among them X" name
-        # some of a number, no body they belong to
-        if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"person"}:
+        # A body's ("the opposition parties, among them X") or armed people's ("nine terrorists
+        # were killed, among them X"), not a count of people: "ten people were killed, among
+        # them two police officers", "several leaders, among them X" name some of a number, no
+        # body they belong to
+        if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
             continue
+        if index.actors[group.actor].kind == "population":
+            if last.dep_ in ("dobj", "nsubjpass") and not clause:
+                continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body
+            phrase = doc.char_span(group.span.start, group.span.end, alignment_mode="expand")
+            if phrase is None or phrase.root.lemma_.lower() not in _words_of("among_them")["armed_people"]:
+                continue
         end = i + 2
         while end < len(doc) and doc[end].text not in (".", ";", ":", ")") and doc[end].tag_ not in ("WP", "WDT", "WP$") \
                 and not (doc[end].pos_ in ("VERB", "AUX") and doc[end].dep_ not in ("amod", "compound")):
