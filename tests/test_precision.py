@@ -5534,3 +5534,21 @@ def test_a_relative_clause_is_about_the_name_right_before_it(extractor):
     x, _ = _run(extractor, text)
     assert ("Idris Kaboro", "NLF") in _spans(x, "leads"), x.relations
     assert not [r for r in x.relations if r.type == "leads" and x.document.text[r.target_span.start:r.target_span.end] == "AFP"]
+
+
+def test_kit_sent_to_a_party_is_given_not_held(extractor):
+    # relations.equipment-in-hand: sent to a place or a state it goes there with its sender;
+    # sent to anyone else it is given
+    x, _ = _run(extractor, "The neighbouring state has sent weapons to the rebels. France sent troops and aircraft to Mali.")
+    held = _spans(x, "controls")
+    assert ("France", "aircraft") in held and not [p for p in held if p[1] == "weapons"], x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "The militia is commanded by Colonel Ruto and forms the armed wing of the Popular Front.",
+    "In 2023 the three governments formed the Alliance of Sahel States.",
+])
+def test_a_body_that_is_a_part_or_one_of_several_founds_nothing_alone(extractor, text):
+    # relations.founded-by: "forms the armed wing of Y" says what it is; a plural founds together
+    x, _ = _run(extractor, text)
+    assert not [r for r in x.relations if r.rule == "relations.founded-by"], x.relations

@@ -608,7 +608,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 candidates += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
-            elif verb.lemma_ in hand and first.dep_ == "dobj" and not passive and not unrealised(verb):
+            elif verb.lemma_ in hand and first.dep_ == "dobj" and not passive and not unrealised(verb) \
+                    and not any(index.mention_of_kind(o, {"location", "state"}) is None for p in verb.children
+                                if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in pobjs(p)):
+                # (sent to a place or a state it goes to, "sent aircraft to Mali"; to anyone else it is
+                # given, not held: "sent weapons to the rebels", "to either side")
                 candidates += subjects  # "sent tanks to the border", "withdrew its warships"
                 in_hand, hand_modality = True, modality_of(verb, None)[0]
             elif verb.lemma_ in taking and not using and not any(c.dep_ == "prt" for c in verb.children) and not unrealised(verb):
@@ -1800,8 +1804,12 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             # one body that founds another alone heads it. Not several ("A and B formed a
             # coalition", "formed the alliance with B": its members, above), nor one that merged
             # or joined others "to form" it, nor one that launches an operation.
+            # Nor one plural ("the three governments formed the Alliance"), nor a part it forms
+            # ("M23 forms the armed wing of the AFC": it is that wing).
             alone = not (by_agent or partners or len(founders) > 1 or token.dep_ in ("xcomp", "advcl") or lemma in founding["not_by_bodies"]
-                         or any(c.dep_ == "prep" and c.lower_ == "with" for f in founded for c in f.children))
+                         or any(f.tag_ in ("NNS", "NNPS") for f in founders)
+                         or any(c.dep_ == "prep" and c.lower_ == "with" for f in founded for c in f.children)
+                         or any(f.lemma_.lower() in _words_of("serves_with")["part_nouns"] and object_of(f, "of") is not None for f in founded))
             founding_kinds = {"person", "armed_group", "organization", "government_body", "state"} if alone else {"person"}
             for group in founded:
                 for founder in (*founders, *(partners if not by_agent else ())):  # "founded the group with X": co-founders
