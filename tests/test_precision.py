@@ -5474,8 +5474,10 @@ def test_who_sets_up_or_closes_a_place_holds_it(extractor, text, held):
     assert held in {(p, q) for p, q in _spans(x, "controls")}, x.relations
 
 
-def test_setting_fire_to_a_place_holds_nothing(extractor):
-    x, _ = _run(extractor, "Militants set fire to the depot on Monday.")
+def test_setting_a_place_on_fire_holds_nothing(extractor):
+    # relations.control: "set" holds a place only with its particle ("set up checkpoints")
+    x, _ = _run(extractor, "Rebels set the town of Kidal on fire.")
+    assert [m for m in x.mentions if m.text == "Kidal" and m.actor], x.mentions
     assert not [r for r in x.relations if r.type == "controls"], x.relations
 
 
@@ -5485,7 +5487,11 @@ def test_a_body_that_alone_sets_up_another_heads_it(extractor):
     x, _ = _run(extractor, "The interior ministry set up a commission of inquiry into the shootings.")
     assert ("The interior ministry", "a commission") in _spans(x, "leads"), x.relations
     joint, _ = _run(extractor, "The two parties merged with a smaller movement to form a new alliance.")
+    assert [m for m in joint.mentions if m.text == "a new alliance" and m.actor], joint.mentions
     assert not [r for r in joint.relations if r.type == "leads"], joint.relations
+    sponsor, _ = _run(extractor, "Iran established Hezbollah in 1982.")  # a state that founds an armed group sponsors it
+    assert [m for m in sponsor.mentions if m.text == "Hezbollah" and m.actor], sponsor.mentions
+    assert not [r for r in sponsor.relations if r.rule == "relations.founded-by"], sponsor.relations
     negated, _ = _run(extractor, "The government will not set up a commission of inquiry.")
     assert [r.modality for r in negated.relations if r.rule == "relations.founded-by"] == ["negated"], negated.relations
 
@@ -5537,18 +5543,39 @@ def test_a_relative_clause_is_about_the_name_right_before_it(extractor):
 
 
 def test_kit_sent_to_a_party_is_given_not_held(extractor):
-    # relations.equipment-in-hand: sent to a place or a state it goes there with its sender;
-    # sent to anyone else it is given
-    x, _ = _run(extractor, "The neighbouring state has sent weapons to the rebels. France sent troops and aircraft to Mali.")
+    # relations.equipment-in-hand: sent to a place, or to a state with the forces, it goes
+    # there with its sender; sent to anyone else, or to a state alone, it is given
+    x, _ = _run(extractor, "The neighbouring state has sent weapons to the rebels. France sent troops and aircraft to Mali. "
+                           "The United States sent tanks and missiles to Ukraine.")
     held = _spans(x, "controls")
-    assert ("France", "aircraft") in held and not [p for p in held if p[1] == "weapons"], x.relations
+    assert ("France", "aircraft") in held and not [p for p in held if p[1] in ("weapons", "tanks", "missiles")], x.relations
 
 
-@pytest.mark.parametrize("text", [
-    "The militia is commanded by Colonel Ruto and forms the armed wing of the Popular Front.",
-    "In 2023 the three governments formed the Alliance of Sahel States.",
+def test_who_has_kit_in_hand_and_who_owns_it_are_both_told(extractor):
+    # relations.equipment-in-hand beside relations.equipment-of: "warships of the navy" held by
+    # the mutineers are the navy's and in the mutineers' hands; people riding in a bus crew nothing
+    x, _ = _run(extractor, "The mutineers held warships of the navy in the port.")
+    assert ("The mutineers", "warships") in _spans(x, "controls") and ("warships", "the navy") in _spans(x, "owned_by"), x.relations
+    bus, _ = _run(extractor, "Five civilians in a bus were killed near the bridge.")
+    assert [m for m in bus.mentions if m.text == "a bus" and m.actor], bus.mentions
+    assert not [r for r in bus.relations if r.rule == "relations.equipment-in-hand"], bus.relations
+
+
+@pytest.mark.parametrize("text, founded", [
+    ("The militia is commanded by Colonel Ruto and forms the armed wing of the Popular Front.", "the Popular Front"),
+    ("In 2023 the three governments formed the Alliance of Sahel States.", "the Alliance"),
 ])
-def test_a_body_that_is_a_part_or_one_of_several_founds_nothing_alone(extractor, text):
+def test_a_body_that_is_a_part_or_one_of_several_founds_nothing_alone(extractor, text, founded):
     # relations.founded-by: "forms the armed wing of Y" says what it is; a plural founds together
     x, _ = _run(extractor, text)
+    assert [m for m in x.mentions if m.text == founded and m.actor], x.mentions
     assert not [r for r in x.relations if r.rule == "relations.founded-by"], x.relations
+
+
+def test_a_clause_with_its_own_subject_keeps_its_own_mood_but_shares_a_condition(extractor):
+    # events.modality._clause_chain: the first clause's negation is not the second's; a
+    # condition over both is
+    x, _ = _run(extractor, "The army did not attack the town, and the rebels killed three soldiers.")
+    assert {(e.trigger, e.modality) for e in x.events} >= {("attack", "negated"), ("killed", "asserted")}, x.events
+    x, _ = _run(extractor, "If the emir is killed, his men might flee, but the rival faction would kill them.")
+    assert ("kill", "conditional") in {(e.trigger, e.modality) for e in x.events}, x.events

@@ -146,7 +146,7 @@ class ActorIndex:
     def _index_by_start(self) -> None:
         if len(self._by_start) == len(self.mentions):
             return
-        if not self._by_start:
+        if not self._by_start or len(self._by_start) > len(self.mentions):  # (a list replaced: all again)
             self._by_start = sorted(self.mentions, key=lambda m: m.span.start)
             self._starts = [m.span.start for m in self._by_start]
         else:  # mentions were added (they are only ever appended): index the new ones

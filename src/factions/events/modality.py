@@ -19,12 +19,18 @@ def _clause_head(token: Token) -> Token:
 
 
 def _clause_chain(token: Token):
-    """The trigger's clause head and the heads above it up to a reporting verb."""
+    """The trigger's clause head and the heads above it up to a reporting verb, each with
+    whether it lies past a clause of the trigger's own joined to it ("Ethiopia did not
+    withdraw, and Kenya sent troops": the first clause's negation is not the second's; a
+    condition over both is, "if X is killed, his men might leave, but the Amniyat would kill
+    them")."""
     t = _clause_head(token)
-    yield t
+    own = False
+    yield t, own
     while t.head.i != t.i and t.dep_ in ("xcomp", "conj", "aux", "acomp", "advcl", "prep", "pcomp", "pobj", "dobj"):
+        own = own or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
         t = t.head
-        yield t
+        yield t, own
 
 
 def _infinitive_of(trigger: Token, verb: Token) -> bool:
@@ -42,7 +48,7 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
     # "after their split in 2013, the groups may be edging closer": an event named in
     # a time phrase is taken as given, whatever the main clause's mood.
     presupposed = trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in mod["presupposing_preps"]
-    for head in [] if presupposed else _clause_chain(trigger):
+    for head, past_own_clause in [] if presupposed else _clause_chain(trigger):
         for child in head.children:
             word = child.lower_
             if child.dep_ == "mark" and word in mod["conditional_marks"]:
@@ -51,12 +57,16 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in mod["conditional_marks"] for m in child.children):
                 flags.add("conditional")
                 condition = _subtree_span(child)
+            if past_own_clause:
+                continue  # only a condition reaches a clause with a subject of its own
             if child.dep_ == "aux" and word in mod["hypothetical_aux"]:
                 flags.add("hypothetical")
             if child.dep_ == "aux" and word in mod["future_aux"]:
                 flags.add("future")
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and word in mod["negation_words"]):
                 flags.add("negated")
+        if past_own_clause:
+            continue
         if head.lemma_ in mod["future_verbs"] and head.i != trigger.i:
             flags.add("future")
         if head.i != trigger.i and head.lemma_ in mod["refusal_verbs"] and _infinitive_of(trigger, head):

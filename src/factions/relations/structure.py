@@ -560,7 +560,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     def pobjs(prep: Token) -> list[Token]:
         return [o for o in prep.children if o.dep_ == "pobj"]
 
-    previous: tuple[Mention, Mention, bool, str] | None = None  # the last weapon named, with its owner (and whether in hand only, how said)
+    previous: tuple[Mention, Mention | None, list[Mention], str] | None = None  # the last weapon named, its owner, who has it in hand
     seized: list[Relation] = []
     taken: tuple[Mention, list[Relation]] | None = None  # the last weapon named, with who took it
     for m in sorted(index.mentions, key=lambda m: m.span.start):
@@ -571,7 +571,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             continue
         head = chars.root
         owner = participants.equipment_owner(m, head)  # "ISWAP gun trucks", "their rifles", "fired by X"
-        named_owner = owner is not None  # (then it is theirs, whoever moves it)
+        named = owner  # (its own, then, whoever of them has it: "withdrew its warships")
         first = head
         while first.dep_ in ("conj", "appos") and first.head.i != first.i \
                 and (first.dep_ == "conj" or first.head.pos_ == "NOUN" and first.head.tag_ == "NNS"):
@@ -580,7 +580,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         listed = [first, *first.conjuncts]
         candidates: list[Token] = []
         listed_owners: list[Token] = []
-        fired = first.dep_ == "dobj" and first.head.lemma_ in use  # "fired rockets from Lebanon": from where
+        # "fired rockets from Lebanon", "moved aircraft from Qatar to Jordan": from where
+        fired = first.dep_ == "dobj" and (first.head.lemma_ in use or first.head.lemma_ in hand)
         for c in (c for t in listed for c in t.children):
             if c.dep_ == "prep" and c.lower_ in words["owner_preps"]:  # "the weapons of the group"
                 if fired and c.lower_ == "from":
@@ -590,11 +591,14 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
                 candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
         verb = first.head if first.dep_ in ("dobj", "pobj") else None
-        in_hand = False  # moved, crewed or held by the party (controls), rather than its own (owned_by)
+        # who moves, crews or holds it (controls), whoever owns it (owned_by)
+        hands: list[Token] = []
         hand_modality = "asserted"  # "may send tanks": hypothetical
         if first.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN"):
-            candidates.append(verb.head)  # "gunmen with rifles and grenades", "soldiers in armoured vehicles": in their hands
-            in_hand = True
+            # "gunmen with rifles and grenades", "soldiers in armoured vehicles": in their hands;
+            # not people who ride in a bus or a car ("five civilians in a bus were killed")
+            if verb.lower_ == "with" or _crew(verb.head, index):
+                hands.append(verb.head)
             verb = None
         using = verb is not None and first.dep_ == "pobj" and verb.lower_ in words["using_preps"] \
             and not (verb.lower_ == "on" and _fired_on(verb.head))  # ("opened fire on buses": the target, not a ride)
@@ -609,12 +613,9 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
             elif verb.lemma_ in hand and first.dep_ == "dobj" and not passive and not unrealised(verb) \
-                    and not any(index.mention_of_kind(o, {"location", "state"}) is None for p in verb.children
-                                if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in pobjs(p)):
-                # (sent to a place or a state it goes to, "sent aircraft to Mali"; to anyone else it is
-                # given, not held: "sent weapons to the rebels", "to either side")
-                candidates += subjects  # "sent tanks to the border", "withdrew its warships"
-                in_hand, hand_modality = True, modality_of(verb, None)[0]
+                    and not _given(verb, listed, index, pobjs):
+                hands += subjects  # "sent tanks to the border", "withdrew its warships"
+                hand_modality = modality_of(verb, None)[0]
             elif verb.lemma_ in taking and not using and not any(c.dep_ == "prt" for c in verb.children) and not unrealised(verb):
                 # (not "told the police to take the weapons": ordered, not yet held)
                 # "captured two guns from the insurgents" (not "took up arms": a rising, nothing seized)
@@ -642,23 +643,58 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 t = whole  # "some of the protesters threw stones": the protesters'
             owner = party(relative_noun(t) or t)
             owned_by_subject = t if owner is not None and t.dep_ in ("nsubj", "nsubjpass") else None
-        in_hand = in_hand and not named_owner and owner is not None
-        if owner is None and previous is not None and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]):
-            owner, in_hand, hand_modality = previous[1:]  # "armed with PKM machine guns, rocket-propelled grenades and mortars":
+        holders: list[Mention] = []
+        for t in hands:  # "police and soldiers in armoured vehicles", "the army and the police sent …": each one's
+            for h in (party(relative_noun(t) or t), *map(party, t.conjuncts)):
+                if h is not None and all(h.actor != w.actor for w in holders) and not (named is not None and named.actor == h.actor):
+                    holders.append(h)
+        if owner is None and not holders and previous is not None \
+                and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]):
+            owner, holders, hand_modality = previous[1:]  # "armed with PKM machine guns, rocket-propelled grenades and mortars":
             # the parser hangs the later items anywhere; a list of weapons has one owner
         owners = [owner] if owner is not None else []
         if owner is not None and listed_owners and any(owner is party(t) for t in candidates[:1]):
             owners += [o for o in map(party, listed_owners) if o is not None and o.actor != owner.actor]
         if owned_by_subject is not None:  # "police and paramilitary units fired tear gas": each one's
             owners += [o for o in map(party, owned_by_subject.conjuncts) if o is not None and all(o.actor != w.actor for w in owners)]
+        # Who has it in hand controls it; an owner named otherwise ("their rifles", "rifles
+        # belonging to the army", "warships of the navy") owns it as well
         out.extend(Relation(type="controls", source=o.actor, target=m.actor, source_span=o.span, target_span=m.span,
                             evidence_span=sentence_span(sentence_of(head)), modality=hand_modality, rule="relations.equipment-in-hand")
-                   if in_hand else
-                   Relation(type="owned_by", source=m.actor, target=o.actor, source_span=m.span, target_span=o.span,
+                   for o in holders if o.actor != m.actor)
+        out.extend(Relation(type="owned_by", source=m.actor, target=o.actor, source_span=m.span, target_span=o.span,
                             evidence_span=sentence_span(sentence_of(head)), modality="asserted", rule="relations.equipment-of")
-                   for o in owners if o.actor != m.actor)
-        previous = (m, owner, in_hand, hand_modality) if owner is not None else None
+                   for o in owners if o.actor != m.actor and all(o.actor != h.actor for h in holders))
+        previous = (m, owner, holders, hand_modality) if owner is not None or holders else None
     return out + seized
+
+
+def _crew(noun: Token, index: ActorIndex) -> bool:
+    """Whether people named in a vehicle crew or drive it: a body, or forces by their kind
+    ("soldiers", "police officers", "gunmen"; relations.toml troop_contributors), not
+    passengers or civilians."""
+    m = index.mention_for_token(noun)
+    if m is None or not m.actor:
+        return False
+    if index.actors[m.actor].kind != "population":
+        return True
+    troops = _words_of("troop_contributors")
+    return noun.lemma_.lower() in troops["force_nouns"] or noun.lemma_.lower() in troops["forces_of_subject"]
+
+
+def _given(verb: Token, listed: list[Token], index: ActorIndex, pobjs) -> bool:
+    """Whether kit a verb of moving sends goes to someone else, not with the sender: to an
+    indirect object ("sent the Houthis missiles"), to a party other than a place ("sent
+    weapons to the rebels", "to either side"), or to a state when no forces go with it ("sent
+    tanks to Ukraine"; "sent troops and aircraft to Mali" deploys them)."""
+    if any(c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children):
+        return True
+    forces = _words_of("troop_contributors")["force_nouns"]
+    deployed = any(t.lemma_.lower() in forces for t in listed) \
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in forces for c in verb.children)
+    places = {"location", "state"} if deployed else {"location"}
+    return any(index.mention_of_kind(o, places) is None for p in verb.children
+               if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in pobjs(p))
 
 
 # What stands between the items of a list: ", ", " and ", ", and ", " or ".
@@ -1141,17 +1177,17 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
             if not any(c.dep_ in ("nsubj", "nsubjpass") and (m := index.mention_for_token(c)) is not None and m.actor == group.actor
                        for c in verb.children):
                 continue
-        # A body's ("the opposition parties, among them X") or armed people's ("nine terrorists
-        # were killed, among them X"), not a count of people: "ten people were killed, among
-        # them two police officers", "several leaders, among them X" name some of a number, no
-        # body they belong to
+        # A body's ("the security forces, among them the Border Guard") or a body's people ("nine
+        # terrorists were killed, among them X"), not a count of people: "ten people were
+        # killed, among them two police officers", "several leaders, among them X" name some of
+        # a number, no body they belong to (relations.toml [among_them])
         if group is None or not group.actor or index.actors[group.actor].kind not in GROUP_KINDS | {"population", "person"}:
             continue
         if index.actors[group.actor].kind == "population":
             if last.dep_ in ("dobj", "nsubjpass") and not clause:
                 continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body
             phrase = doc.char_span(group.span.start, group.span.end, alignment_mode="expand")
-            if phrase is None or phrase.root.lemma_.lower() not in _words_of("among_them")["armed_people"]:
+            if phrase is None or phrase.root.lemma_.lower() not in _words_of("among_them")["member_wholes"]:
                 continue
         end = i + 2
         while end < len(doc) and doc[end].text not in (".", ";", ":", ")") and doc[end].tag_ not in ("WP", "WDT", "WP$") \
@@ -1814,8 +1850,11 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             for group in founded:
                 for founder in (*founders, *(partners if not by_agent else ())):  # "founded the group with X": co-founders
                     # (and a state's body a person set up: "a commission of inquiry set up by the President")
-                    add("leads", party(founder, founding_kinds), party(group, {"armed_group", "organization", "government_body"}), token,
-                        "relations.founded-by")
+                    leader, body = party(founder, founding_kinds), party(group, {"armed_group", "organization", "government_body"})
+                    if leader is not None and body is not None and index.actors[leader.actor].kind == "state" \
+                            and index.actors[body.actor].kind == "armed_group" and body.basis != "nominal":
+                        continue  # "Iran established Hezbollah": a state that founds a group by name sponsors it ("established an army" heads it)
+                    add("leads", leader, body, token, "relations.founded-by")
                 for body in bodies:
                     add("member_of", body, party(group, {"armed_group", "organization"}), token, "relations.founded-by")
             for i, a in enumerate(bodies):
