@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from factions.events.triggers import _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import agent_phrase_subject, asked_of, describes_subject, relative_noun, sentence_of, stray_to
-from factions.nlp.components import _kit_heads
+from factions.nlp.components import _kit_heads, _speech_cues
 from factions.nlp.tokens import DATELINE_WORDS, entity_of, opens_dateline, spaced_dash
 
 
@@ -815,7 +815,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # "died in combat with our forces" names the other side)
     # (nor who said it: "…, officials said on Thursday, in the deadliest attack on French forces")
     if trigger.dep_ == "pobj" and head.lower_ in ("in", "during") and head.head.pos_ == "VERB" and not actors and _is_assault(trigger) \
-            and head.head.lemma_.lower() not in lexicon("speech")["cue_verbs"] \
+            and head.head.lemma_.lower() not in _speech_cues() \
             and (head.head.lemma_.lower() not in parts["befallen_verbs"]
                  or any(c.dep_ == "prep" and c.lower_ in ("with", "against") and c.i > trigger.i
                         for c in (*trigger.children, *head.head.children))):  # (the parser may hang the "with" on the verb)

@@ -18,6 +18,7 @@ from factions.events.triggers import triggers
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
 from factions.nlp import object_of, relative_noun, sentence_of
+from factions.nlp.components import _speech_cues
 from factions.nlp.tokens import INDEFINITE_PRONOUNS
 
 
@@ -584,7 +585,7 @@ def _reported_clauses(trigger: Token) -> list[tuple[int, int]]:
     itself ("Four soldiers died, officials said, in the deadliest attack on French forces":
     the soldiers in what was said attacked no one)."""
     verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() not in lexicon("speech")["cue_verbs"]:
+    if verb is None or verb.lemma_.lower() not in _speech_cues():
         return []
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in verb.children
             if c.dep_ == "ccomp" and not (c.left_edge.i <= trigger.i <= c.right_edge.i)]
