@@ -5579,3 +5579,40 @@ def test_a_clause_with_its_own_subject_keeps_its_own_mood_but_shares_a_condition
     assert {(e.trigger, e.modality) for e in x.events} >= {("attack", "negated"), ("killed", "asserted")}, x.events
     x, _ = _run(extractor, "If the emir is killed, his men might flee, but the rival faction would kill them.")
     assert ("kill", "conditional") in {(e.trigger, e.modality) for e in x.events}, x.events
+
+
+@pytest.mark.parametrize("text, member, body", [
+    ("The peacekeepers of the UN mission withdrew from the town.", "The peacekeepers", "the UN mission"),
+    ("A pilot of the air force was captured by the rebels.", "A pilot", "the air force"),
+    ("The minister told the ambassadors of friendly states that the border was closed.", "the ambassadors", "friendly states"),
+])
+def test_forces_named_by_their_role_belong_to_the_body_they_are_of(extractor, text, member, body):
+    # relations.described-member (relations.toml [possessor] members): peacekeepers,
+    # instructors, a pilot, ambassadors "of" a body are its own, as soldiers are
+    x, _ = _run(extractor, text)
+    assert (member, body) in _spans(x, "member_of"), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "Chin Sen served as secretary-general of the Malayan Labour Party from 1947.",
+    "Chin Sen was named secretary-general of the Malayan Labour Party in 1947.",
+    "In May Chin Sen, who served as secretary-general of the Malayan Labour Party, left for Bangkok.",
+])
+def test_a_title_served_as_or_named_with_its_hyphen_is_the_subjects(extractor, text):
+    # relations.title-of (events.toml serving_verbs; a hyphenated title is looked up whole)
+    x, _ = _run(extractor, text)
+    assert ("Chin Sen", "the Malayan Labour Party") in _spans(x, "leads"), x.relations
+
+
+def test_a_force_counted_in_a_sequence_is_a_party(extractor):
+    # nlp.components nominals: "a second force" keeps its ordinal (a mention the recogniser
+    # marks as a number of its own) and names a body the leader is over
+    x, _ = _run(extractor, "The column joined a second force led by Colonel Hal Brenner near the river.")
+    assert ("Hal Brenner", "a second force") in _spans(x, "leads"), x.relations
+
+
+def test_the_name_after_a_date_is_the_subject_of_a_verb_that_has_none(extractor):
+    # nlp.components._subject_read_as_the_dates_apposition: the parser makes the name an
+    # apposition of "12 June" and leaves "took" without a subject
+    x, _ = _run(extractor, "On the night of 12 June the 4th Battalion, under Colonel Arun Mehra, took the ridge.")
+    assert ("Arun Mehra", "the 4th Battalion") in _spans(x, "leads"), x.relations

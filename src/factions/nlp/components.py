@@ -491,14 +491,23 @@ def _subject_read_as_the_dates_apposition(doc: Doc) -> None:
     between commas, the subject. When a day or a month opening a verb's phrase has an
     apposition right after it, and the verb's subject is set between commas right
     before the verb just after that apposition, the apposition is the subject and the
-    subject its description."""
+    subject its description. When the verb has no subject at all ("On the night of 12 June
+    the battalion, under Colonel X, took the hill"), the apposition is its subject."""
     days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _MONTHS])
     for date in (doc[int(i)] for i in np.flatnonzero(days)):
         name = next((c for c in date.children if c.dep_ == "appos" and c.left_edge.i == date.i + 1), None)
         prep = date.head
+        while prep.lower_ == "of" and prep.dep_ == "prep" and prep.head.dep_ == "pobj" and prep.head.head.dep_ == "prep":
+            prep = prep.head.head  # "On the night of 12 June the battalion took …": the phrase the date is in
         if name is None or date.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
             continue
         verb = prep.head
+        if verb.i > name.right_edge.i and not any(c.dep_ in _SUBJECTS for c in verb.children) \
+                and all(verb in t.ancestors and name not in t.ancestors for t in doc[name.right_edge.i + 1 : verb.i]):
+            # "On 12 June the battalion, under Colonel X, took the hill": the verb has no
+            # subject, and what stands between the name and it is the verb's
+            name.head, name.dep_ = verb, "nsubj"
+            continue
         described = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if described is None or name.right_edge.i + 2 != described.left_edge.i or described.right_edge.i + 2 != verb.i \
                 or doc[described.left_edge.i - 1].text != "," or doc[verb.i - 1].text != "," or verb.i < prep.i:
@@ -1813,10 +1822,13 @@ def make_nominals(nlp: Language, name: str):
                 # and a title's first word: "the commanding officer" ("commanding-officer" in events.toml roles)
                 compound_people = compound_people or (label == "PERSON" and start == token.i
                                                       and f"{prev.lower_}-{token.lower_}" in _two_word_titles())
+                # and its place in a sequence: "a second force", "the first column" (the number the
+                # recogniser marks as an ordinal of its own)
+                ordinal = label in ("PERSON", "ORG") and prev.ent_type_ == "ORDINAL" and prev.head.i == token.i and prev.is_alpha
                 if prev.lower_ == "then" and not (start >= 2 and doc[start - 2].lower_ in determiners):
                     break  # "and then its air force": the adverb, not "the then leader"
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
-                        or described_people or compound_people \
+                        or described_people or compound_people or ordinal \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1

@@ -1405,10 +1405,19 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     if chars.root.dep_ in ("nsubj", "nsubjpass") and chars.root.head.lemma_ in _words("naming_verbs"):
         # "Abu Jaber was named general leader of HTS", "X became the TTP's emir"
         after += [c for c in chars.root.head.children if c.dep_ in ("oprd", "attr", "xcomp") and c.i > chars.end and c.pos_ == "NOUN"]
+    if chars.root.dep_ == "nsubj" and chars.root.head.lemma_ in _words("serving_verbs"):
+        # "Chin Peng served as secretary-general of the party", "X acted as its spokesman"
+        after += [o for c in chars.root.head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > chars.end
+                  for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    # a hyphenated title's second half, which the title is looked up by: "was named secretary-general of X"
+    after += [doc[t.i + 2] for t in after if t.i + 2 < len(doc) and doc[t.i + 1].text in "-‐‑"
+              and not t.whitespace_ and not doc[t.i + 1].whitespace_]
     if chars.end < len(doc) and doc[chars.end].text == ",":
         rest = doc[chars.end + 1 : sentence_of(chars[0]).end]
         if len(rest) > 2 and rest[0].lower_ == "who" and rest[1].lemma_ in ("be", "become", "remain"):
             rest = rest[2:]  # ", who became the TTP's emir": a title set beside the name in a relative clause
+        elif len(rest) > 3 and rest[0].lower_ == "who" and rest[1].lemma_ in _words("serving_verbs") and rest[2].lower_ == "as":
+            rest = rest[3:]  # ", who served as commander of the brigade"
         if len(rest) and rest[0].lower_ in ("and", "or", "but"):
             rest = rest[:0]  # "the cafe manager, Tori Johnson, and officers of the unit": the next in a list, not the name's title
         for t in rest[:6]:
