@@ -95,13 +95,15 @@ def test_places_are_never_parties_but_states_are(extractor):
     x, names = run_text(extractor, text)
     fought = next(e for e in x.events if e.trigger == "fought")
     assert [names[a] for a in fought.actors] == ["Government forces"]
-    # The model took the village for a person: it is the fight's place, on the map.
+    # The village (which the model took for a person) is the fight's place, on the map.
     assert fought.recipients == [] and names[fought.where] == "Kafr Nabl"
     assert x.actors[int(fought.where[1:]) - 1].geo.country == "SY"
     struck = next(e for e in x.events if e.trigger == "struck")
     assert [names[a] for a in struck.actors] == ["Turkey"] and names[struck.where] == "Iraq"
     assert ("fights", "Turkey", "Kurdistan Workers' Party") in {(r.type, names[r.source], names[r.target]) for r in x.relations}
-    assert not any(names[r.target] == "Kafr Nabl" or names[r.source] == "Kafr Nabl" for r in x.relations)
+    # the village is the place attacked (relations.attacked-place), never a party to a pair's state
+    assert [(r.type, names[r.source]) for r in x.relations if "Kafr Nabl" in (names[r.source], names[r.target])] \
+        == [("attacks", "Government forces")], x.relations
     check_contract(x.as_dict())
     # A person's name that is also a town elsewhere stays a party.
     x, names = run_text(extractor, "Government forces attacked Hassan on Tuesday in Syria.")
@@ -363,6 +365,43 @@ def test_the_surname_of_a_person_named_in_full_is_that_person(extractor):
 def test_a_name_made_of_a_word_for_a_place_is_a_place(extractor, text, name):
     doc = extractor.nlp(text)
     assert {e.label_ for e in doc.ents if e.text == name} == {"LOC"}, [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # nlp.components _joined_names (actor_kinds.toml arabic_place_heads, arabic_articles)
+    ("Rebels shelled Ras al-Ain on Tuesday.", "Ras al-Ain", "place"),
+    ("Artillery hit the Bab al-Hawa crossing.", "the Bab al-Hawa", "place"),
+    ("The convoy left Dayr Az Zawr at dawn.", "Dayr Az Zawr", "place"),
+    ("Fighters withdrew towards Jebel Amer.", "Jebel Amer", "place"),
+    # hyphen_name_particles: the whole name, of the kind the model gave its part
+    ("The prisoners were held near Mazar-i-Sharif.", "Mazar-i-Sharif", "place"),
+    ("Police arrested two members of Tehrik-e-Labbaik in Lahore.", "Tehrik-e-Labbaik", "ORG"),
+    # a joined name the model passed over, after a preposition of place
+    ("A rocket struck the airport at Pul-i-Khumri on Monday.", "Pul-i-Khumri", "place"),
+])
+def test_arabic_and_persian_names_are_read_whole(extractor, text, name, label):
+    doc = extractor.nlp(text)
+    found = {e.label_ for e in doc.ents if e.text == name}
+    assert found and found <= ({"GPE", "LOC", "FAC"} if label == "place" else {label}), [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_person_named_with_an_article_is_no_place(extractor):
+    doc = extractor.nlp("Abu Bakr al-Baghdadi and Ansar al-Sharia were named in the report.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("Abu Bakr al-Baghdadi", "PERSON"), ("Ansar al-Sharia", "ORG")}, \
+        [(e.text, e.label_) for e in doc.ents]
+    # a longer name the model found around a place's name stands
+    doc = extractor.nlp("The Deir ez-Zor Military Council held the town.")
+    assert "Deir ez-Zor Military Council" in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]
+
+
+def test_capitalised_words_ending_in_a_unit_are_a_body(extractor):
+    # nlp.components _unit_names (actor_kinds.toml unit_name_words)
+    doc = extractor.nlp("Men of the Parachute Regiment and the Pathfinder Platoon landed.")
+    bodies = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert {"Parachute Regiment", "the Pathfinder Platoon"} <= bodies, [(e.text, e.label_) for e in doc.ents]
+    # a capitalised unit's word at a sentence's start, or in a headline, makes no body
+    doc = extractor.nlp("Regiment Leaves Base After Long Tour Ends In Quiet Ceremony")
+    assert not [e for e in doc.ents if e.label_ == "ORG" and "Regiment" in e.text], [(e.text, e.label_) for e in doc.ents]
 
 
 def test_a_surname_that_is_a_word_for_land_stays_a_person(extractor):

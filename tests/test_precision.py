@@ -3003,6 +3003,14 @@ def test_a_post_under_the_head_and_a_head_of_no_body_named_lead_nothing(extracto
     ("Units of the 12th Division held the ridge on Monday.", "the 12th Division"),
     ("The 31st Special Forces Squadron landed at dawn.", "The 31st Special Forces Squadron"),
     ("Troops of the 4th Artillery fired on the camp.", "the 4th Artillery"),
+    # a capitalised "The" after the unit opens its regiment's name, part of the unit's
+    ("Men of 3rd Battalion The Wessex Regiment cleared the village.", "3rd Battalion The Wessex Regiment"),
+    ("Soldiers of 1st Battalion, The Borderers, trained the recruits.", "1st Battalion, The Borderers"),
+    ("The 2nd Battalion The Earl of Kendal's Regiment arrived by sea.", "The 2nd Battalion The Earl of Kendal's Regiment"),
+    ("Soldiers of the 4th Battalion, Royal Tasman Regiment, held the bridge.", "the 4th Battalion, Royal Tasman Regiment"),
+    # British units numbered without "-st"/"-th" (actor_kinds.toml cardinal_unit_words)
+    ("Aircraft of 27 Squadron flew over the valley.", "27 Squadron"),
+    ("Marines of 45 Commando cleared the village.", "45 Commando"),
 ])
 def test_a_unit_named_by_its_number_is_one_body(extractor, text, unit):
     x, _ = _run(extractor, text)
@@ -3011,6 +3019,11 @@ def test_a_unit_named_by_its_number_is_one_body(extractor, text, unit):
     kinds = {a.id: a.kind for a in x.actors}
     assert not [m for m in x.mentions if m.span.start >= named[0].span.start and m.span.end <= named[0].span.end
                 and kinds.get(m.actor) == "equipment"], x.mentions
+
+
+def test_a_count_of_soldiers_is_no_unit(extractor):
+    x, _ = _run(extractor, "About 300 Army soldiers and 40 Marines crossed the river.")
+    assert not [m for m in x.mentions if m.text in ("300 Army", "40 Marines") and m.label == "ORG"], x.mentions
 
 
 def test_the_members_of_a_numbered_unit_are_its(extractor):

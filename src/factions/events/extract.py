@@ -184,6 +184,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             places = participants.places(aimed)
             places += [q for p in places for q in _places_listed_after(p, index) if all(q.actor != o.actor for o in places)]
             relations.extend(attacked_places(event, actors + allies, places))
+            if event.where is None and len({p.actor for p in places}) == 1 and index.actors[places[0].actor].kind in PLACE_KINDS:
+                event.where = places[0].actor  # "rebels shelled Ras al-Ain": where no locative phrase says, the one place attacked
         if event_type == "ASSAULT" and not guessed and not pursuit and "relations.attacked-equipment" not in disabled:
             # "attacked hundreds of merchant ships", "shot down a drone": the kit no one owns
             aimed = [t for t in recipient_toks if not _origin(t)]

@@ -1047,6 +1047,91 @@ def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
     return out
 
 
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _joined_names(doc: Doc, heads: frozenset[str], articles: frozenset[str], particles: frozenset[str],
+                  place_preps: frozenset[str]) -> list[Span]:
+    """Arabic, Persian and Urdu names the model cut short or read as persons, as whole
+    names: a place word and what follows it through an article ("Ras al-Ain", "Deir
+    ez-Zor", "Dayr Az Zawr", "Jebel Amer") is a place; a name joined by a hyphen and a
+    linking particle ("Mazar-i-Sharif", "Nad-e Ali", "Tehrik-e-Labbaik") is one name, of
+    the kind the model gave its part. A longer name the model found around it stands
+    ("the Deir ez-Zor Military Council")."""
+    out = []
+    n, done = len(doc), 0
+    # where such a name may start: a capitalised place word, or the word before "-i-"
+    starts = {t.i for t in tokens_where(doc, lowers=heads)}
+    starts |= {t.i - 2 for t in tokens_where(doc, lowers=particles) if t.i >= 2 and doc[t.i - 1].text == "-"}
+    for i in sorted(starts):
+        first = doc[i]
+        if i < done or not _capitalised(first):
+            continue
+        headed = first.lower_ in heads
+        end = i + 1
+        while end < n:
+            joined = not doc[end - 1].whitespace_
+            if doc[end].text == "-" and joined and end + 2 < n and doc[end + 1].lower_ in particles and not doc[end].whitespace_:
+                if doc[end + 2].text == "-" and not doc[end + 1].whitespace_ and end + 3 < n and _capitalised(doc[end + 3]) \
+                        and not doc[end + 2].whitespace_:
+                    end += 4  # "Mazar-i-Sharif"
+                    continue
+                if doc[end + 1].whitespace_ and _capitalised(doc[end + 2]):
+                    end += 3  # "Nad-e Ali"
+                    continue
+            if headed and doc[end].lower_ in articles and end + 1 < n:
+                if doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_ and end + 2 < n \
+                        and _capitalised(doc[end + 2]):
+                    end += 3  # "Ras al-Ain"
+                    continue
+                if doc[end].text[:1].isupper() and _capitalised(doc[end + 1]):
+                    end += 2  # "Dayr Az Zawr"
+                    continue
+            if headed and end == i + 1 and _capitalised(doc[end]) and not first.is_sent_start:
+                end += 1  # "Ras Isa", "Jebel Amer"
+            break
+        if end == i + 1:
+            continue
+        around = [e for e in doc.ents if e.start < end and i < e.end]
+        beyond = [e for e in around if e.end > end]
+        covering = next((e for e in around if e.start <= i and e.end >= end), None)
+        if headed and not beyond:
+            # with the model's article ("the Bab al-Hawa"); a longer name holding it
+            # stands ("The Battle of Qala-i-Jangi")
+            start = i - 1 if i and doc[i - 1].lower_ == "the" and any(e.start == i - 1 for e in around) else i
+            if not any(e.start < start for e in around) and (covering is None or covering.label_ not in PLACE_LABELS):
+                out.append(Span(doc, start, end, label="GPE"))
+        elif covering is None and around and not headed:
+            start, stop = min([i] + [e.start for e in around]), max([end] + [e.end for e in around])
+            out.append(Span(doc, start, stop, label=max(around, key=len).label_))
+        elif not around and i and doc[i - 1].lower_ in place_preps:
+            out.append(Span(doc, i, end, label="GPE"))  # "the airport at Mazar-i-Sharif", which the model passed over
+        done = end
+    return out
+
+
+def _unit_names(doc: Doc, unit_words: frozenset[str]) -> list[Span]:
+    """Capitalised words that end in a unit's word, where the model found no body or a
+    place or a person: "the Parachute Regiment", "the Pathfinder Platoon" (read as a
+    place). Units named by their number are factions_numbered_units'."""
+    out = []
+    for t in tokens_where(doc, lowers=unit_words):
+        if not t.text[:1].isupper() or t.i == 0 or t.is_sent_start:
+            continue
+        start = t.i
+        while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].text != "The" and doc[start - 1].lower_ not in unit_words:
+            start -= 1
+        if start == t.i or any(s.start <= t.i < s.end for s in out):
+            continue
+        around = [e for e in doc.ents if e.start <= t.i and start < e.end]
+        if not around or all(e.label_ in ("GPE", "LOC", "FAC", "PERSON") and e.end == t.i + 1 for e in around):
+            start = min([start] + [e.start for e in around])
+            if not _title_case(t.sent):
+                out.append(Span(doc, start, t.i + 1, label="ORG"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _fixed_titles_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -1098,6 +1183,12 @@ def entity_fixes(doc: Doc) -> Doc:
     titled = _honorific_names(doc, frozenset(fixes["name_honorifics"]))
     if titled:
         doc.ents = filter_spans(titled + [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in titled)])
+    joined = _joined_names(doc, frozenset(fixes["arabic_place_heads"]), frozenset(fixes["arabic_articles"]),
+                           frozenset(fixes["hyphen_name_particles"]), place_preps)
+    joined += _unit_names(doc, frozenset(fixes["unit_name_words"]))
+    if joined:
+        joined = filter_spans(joined)
+        doc.ents = filter_spans(joined + [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in joined)])
     spans, changed = [], False
     for ent in doc.ents:
         label = ent.label_
@@ -1468,7 +1559,9 @@ def make_date_spans(nlp: Language, name: str):
     return date_spans
 
 
-_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+# A number that may open a unit's name: an ordinal ("12th"), or a bare number before a
+# capitalised word ("31 Squadron")
+_UNIT_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b|\b\d+ [A-Z]")
 
 
 @Language.factory("factions_numbered_units", assigns=["doc.ents"])
@@ -1479,13 +1572,27 @@ def make_numbered_units(nlp: Language, name: str):
     Division at Oog" on into the place, which keeps its own name."""
     words = lexicon("actor_kinds")["entity_fixes"]["numbered_unit_words"]
     matcher = Matcher(nlp.vocab, validate=True)
-    matcher.add("numbered-unit", [[{"LIKE_NUM": True, "SHAPE": {"IN": ["dxx", "ddxx", "dddxx"]}},
-                                   {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": words}, "IS_TITLE": True}]], greedy="LONGEST")
+    unit = [{"LIKE_NUM": True, "SHAPE": {"IN": ["dxx", "ddxx", "dddxx"]}}, {"IS_TITLE": True, "OP": "*"},
+            {"LOWER": {"IN": words}, "IS_TITLE": True}]
+    # A capitalised "The" after the unit opens the name of its regiment, part of the
+    # unit's formal name: "2nd Battalion The Parachute Regiment", "1st Battalion, The
+    # Rifles", "2nd Battalion The Duke of Lancaster's Regiment".
+    regiment = [{"TEXT": ",", "OP": "?"}, {"TEXT": "The"}, {"IS_TITLE": True, "OP": "+"}]
+    joint = [{"LOWER": {"IN": ["of", "'s"]}}, {"IS_TITLE": True, "OP": "+"}]
+    # or after a comma, a regiment named by its own unit's word: "3rd Battalion, Royal
+    # Australian Regiment", "1st Battalion, Welsh Guards"
+    named = [{"TEXT": ","}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": words}, "IS_TITLE": True}]
+    # British units are numbered without "-st"/"-th": "31 Squadron", "42 Commando", "16 Air
+    # Assault Brigade" (not "300 Army": only these words after a bare number; not a year)
+    cardinal = [{"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"IS_TITLE": True, "OP": "*"},
+                {"LOWER": {"IN": lexicon("actor_kinds")["entity_fixes"]["cardinal_unit_words"]}, "IS_TITLE": True}]
+    matcher.add("numbered-unit", [unit, unit + regiment, unit + regiment + joint, unit + regiment + joint + joint, unit + named,
+                                  cardinal], greedy="LONGEST")
 
     def numbered_units(doc: Doc) -> Doc:
-        if not _ORDINAL.search(doc_text(doc)):
+        if not _UNIT_NUMBER.search(doc_text(doc)):
             return doc  # most documents name no unit by its number: no matcher pass
-        units = [s for s in matcher(doc, as_spans=True) if s[0].text[:-2].isdigit()]
+        units = [s for s in matcher(doc, as_spans=True) if s[0].text[:-2].isdigit() or s[0].is_digit]
         if not units:
             return doc
         spans = [Span(doc, s.start - 1 if s.start and doc[s.start - 1].lower_ == "the" else s.start, s.end, label="ORG") for s in units]
