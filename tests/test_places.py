@@ -389,6 +389,10 @@ def test_a_person_named_with_an_article_is_no_place(extractor):
     doc = extractor.nlp("Abu Bakr al-Baghdadi and Ansar al-Sharia were named in the report.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Abu Bakr al-Baghdadi", "PERSON"), ("Ansar al-Sharia", "ORG")}, \
         [(e.text, e.label_) for e in doc.ents]
+    # a person after a title, and a verb opening a sentence, are no place's
+    for text, name in (("Newark Mayor Ras Baraka condemned the attack.", "Ras Baraka"), ("Tell Al Jazeera the truth, he said.", "Al Jazeera")):
+        doc = extractor.nlp(text)
+        assert {e.label_ for e in doc.ents if e.text == name} - {"GPE", "LOC", "FAC"}, [(e.text, e.label_) for e in doc.ents]
     # a longer name the model found around a place's name stands
     doc = extractor.nlp("The Deir ez-Zor Military Council held the town.")
     assert "Deir ez-Zor Military Council" in {e.text for e in doc.ents}, [(e.text, e.label_) for e in doc.ents]

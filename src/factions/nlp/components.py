@@ -1085,8 +1085,8 @@ def _joined_names(doc: Doc, heads: frozenset[str], articles: frozenset[str], par
                         and _capitalised(doc[end + 2]):
                     end += 3  # "Ras al-Ain"
                     continue
-                if doc[end].text[:1].isupper() and _capitalised(doc[end + 1]):
-                    end += 2  # "Dayr Az Zawr"
+                if doc[end].text[:1].isupper() and _capitalised(doc[end + 1]) and not first.is_sent_start:
+                    end += 2  # "Dayr Az Zawr" (not "Tell Al Jazeera …" opening a sentence)
                     continue
             if headed and end == i + 1 and _capitalised(doc[end]) and not first.is_sent_start:
                 end += 1  # "Ras Isa", "Jebel Amer"
@@ -1100,7 +1100,9 @@ def _joined_names(doc: Doc, heads: frozenset[str], articles: frozenset[str], par
             # with the model's article ("the Bab al-Hawa"); a longer name holding it
             # stands ("The Battle of Qala-i-Jangi")
             start = i - 1 if i and doc[i - 1].lower_ == "the" and any(e.start == i - 1 for e in around) else i
-            if not any(e.start < start for e in around) and (covering is None or covering.label_ not in PLACE_LABELS):
+            titled = covering is not None and covering.label_ == "PERSON" and start and \
+                doc[start - 1].lower_ in _title_words() | _name_titles()  # "Mayor Ras Baraka", "the leader Wadi Haddad"
+            if not titled and not any(e.start < start for e in around) and (covering is None or covering.label_ not in PLACE_LABELS):
                 out.append(Span(doc, start, end, label="GPE"))
         elif covering is None and around and not headed:
             start, stop = min([i] + [e.start for e in around]), max([end] + [e.end for e in around])
@@ -1559,11 +1561,6 @@ def make_date_spans(nlp: Language, name: str):
     return date_spans
 
 
-# A number that may open a unit's name: an ordinal ("12th"), or a bare number before a
-# capitalised word ("31 Squadron")
-_UNIT_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b|\b\d+ [A-Z]")
-
-
 @Language.factory("factions_numbered_units", assigns=["doc.ents"])
 def make_numbered_units(nlp: Language, name: str):
     """A unit named by its number is one body's name, from the number to the unit's
@@ -1584,15 +1581,37 @@ def make_numbered_units(nlp: Language, name: str):
     named = [{"TEXT": ","}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": words}, "IS_TITLE": True}]
     # British units are numbered without "-st"/"-th": "31 Squadron", "42 Commando", "16 Air
     # Assault Brigade" (not "300 Army": only these words after a bare number; not a year)
+    cardinal_words = lexicon("actor_kinds")["entity_fixes"]["cardinal_unit_words"]
     cardinal = [{"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"IS_TITLE": True, "OP": "*"},
-                {"LOWER": {"IN": lexicon("actor_kinds")["entity_fixes"]["cardinal_unit_words"]}, "IS_TITLE": True}]
+                {"LOWER": {"IN": cardinal_words}, "IS_TITLE": True}]
+    # a number that may open a unit's name: an ordinal ("12th"), or a bare number before
+    # capitalised words and one of those ("31 Squadron")
+    unit_number = re.compile(r"\d(?:st|nd|rd|th)\b|\b\d{1,3} (?:[A-Z][\w'-]* )*(?:%s)\b"
+                             % "|".join(w.capitalize() for w in cardinal_words))
     matcher.add("numbered-unit", [unit, unit + regiment, unit + regiment + joint, unit + regiment + joint + joint, unit + named,
                                   cardinal], greedy="LONGEST")
 
+    def plausible(unit: Span) -> Span | None:
+        """The unit's name, or None where the match is a date or a count; a regiment
+        that is no part of it is left out."""
+        after = unit.doc[unit.end] if unit.end < len(unit.doc) else None
+        if unit[0].is_digit:
+            # not a date or a count ("On 16 May Brigade commanders …", "12 Company executives")
+            dated = any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in unit)
+            return None if dated or (after is not None and after.tag_ == "NNS") else unit
+        if not unit[0].text[:-2].isdigit():
+            return None
+        the = next((t.i for t in unit[1:] if t.text == "The"), None)
+        if the is not None and not (unit[-1].lower_ in words or after is None or after.text in ",;:.()"):
+            # a regiment's name ends in a unit's word or stands apart ("…, The Rifles, trained"),
+            # never a speaker's ("the 2nd Battalion, The Guardian said"): the unit alone
+            return unit.doc[unit.start : the - 1 if unit.doc[the - 1].text == "," else the]
+        return unit
+
     def numbered_units(doc: Doc) -> Doc:
-        if not _UNIT_NUMBER.search(doc_text(doc)):
+        if not unit_number.search(doc_text(doc)):
             return doc  # most documents name no unit by its number: no matcher pass
-        units = [s for s in matcher(doc, as_spans=True) if s[0].text[:-2].isdigit() or s[0].is_digit]
+        units = [u for u in (plausible(s) for s in matcher(doc, as_spans=True)) if u is not None]
         if not units:
             return doc
         spans = [Span(doc, s.start - 1 if s.start and doc[s.start - 1].lower_ == "the" else s.start, s.end, label="ORG") for s in units]
