@@ -1062,8 +1062,12 @@ def _joined_names(doc: Doc, heads: frozenset[str], articles: frozenset[str], par
     out = []
     n, done = len(doc), 0
     # where such a name may start: a capitalised place word, or the word before "-i-"
-    starts = {t.i for t in tokens_where(doc, lowers=heads)}
-    starts |= {t.i - 2 for t in tokens_where(doc, lowers=particles) if t.i >= 2 and doc[t.i - 1].text == "-"}
+    starts = set()
+    for t in tokens_where(doc, lowers=heads | particles):  # one scan of the Doc for both
+        if t.lower_ in heads:
+            starts.add(t.i)
+        if t.lower_ in particles and t.i >= 2 and doc[t.i - 1].text == "-":
+            starts.add(t.i - 2)
     for i in sorted(starts):
         first = doc[i]
         if i < done or not _capitalised(first):
@@ -1101,7 +1105,7 @@ def _joined_names(doc: Doc, heads: frozenset[str], articles: frozenset[str], par
             # stands ("The Battle of Qala-i-Jangi")
             start = i - 1 if i and doc[i - 1].lower_ == "the" and any(e.start == i - 1 for e in around) else i
             titled = covering is not None and covering.label_ == "PERSON" and start and \
-                doc[start - 1].lower_ in _title_words() | _name_titles()  # "Mayor Ras Baraka", "the leader Wadi Haddad"
+                (doc[start - 1].lower_ in _title_words() or doc[start - 1].lower_ in _name_titles())  # "Mayor Ras Baraka", "the leader Wadi Haddad"
             if not titled and not any(e.start < start for e in around) and (covering is None or covering.label_ not in PLACE_LABELS):
                 out.append(Span(doc, start, end, label="GPE"))
         elif covering is None and around and not headed:
@@ -1119,7 +1123,7 @@ def _unit_names(doc: Doc, unit_words: frozenset[str]) -> list[Span]:
     place). Units named by their number are factions_numbered_units'."""
     out = []
     for t in tokens_where(doc, lowers=unit_words):
-        if not t.text[:1].isupper() or t.i == 0 or t.is_sent_start:
+        if not _capitalised(t) or t.i == 0 or t.is_sent_start:
             continue
         start = t.i
         while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].text != "The" and doc[start - 1].lower_ not in unit_words:
