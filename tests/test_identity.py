@@ -168,6 +168,33 @@ def test_a_place_or_body_named_after_someone_or_somewhere_is_neither(extractor):
     assert links["Iraq"] == {"iraq"} and "Foreign Affairs of Iraq" not in links
 
 
+def test_a_work_named_after_a_person_means_no_one_there(extractor):
+    # A person's name before the noun of an airbase, an airport, a bridge: the work's name
+    # (actor_kinds.toml named_for_person_heads); the person is not mentioned.
+    links, actors = _links(extractor, "Iranian missiles struck US troops at Al Asad airbase in Anbar on 8 January 2020. "
+                                      "Evacuation flights left Hamid Karzai International Airport as the Taliban closed in.", "2021-08-20")
+    assert "bashar-al-assad" not in {a.kb_id for a in actors.values()}
+    assert "hamid-karzai" not in {a.kb_id for a in actors.values()}
+    airport = next(a for a in actors.values() if a.name == "Hamid Karzai International Airport")
+    assert airport.kind == "location" and airport.kb_id is None
+    # The work's whole name is the place, with the words of the name the recogniser left out.
+    links, actors = _links(extractor, "Israeli jets struck the Gamal Abdel Nasser airbase near Cairo in 1967.", "1967-06-05")
+    airbase = next(a for a in actors.values() if a.name == "Gamal Abdel Nasser airbase")
+    assert airbase.kind == "location" and "Abdel Nasser" not in links and "Nasser" not in links
+    # Not a leader's own base, his following, a regime's airbase, nor a headline's capitals.
+    for text in ("Ugandan troops overran the Kony base in Garamba park.", "Republicans fear the bill will alienate the Trump base.",
+                 "Israeli jets struck the Assad regime airbase at Shayrat.", "Putin Opens Crimea Bridge To Traffic"):
+        links, actors = _links(extractor, text, "2018-05-01")
+        assert any(a.kind == "person" for a in actors.values()), (text, actors)
+    # A surname that is a work's noun too stays a person's.
+    links, actors = _links(extractor, "Justice minister Rachel Street said the militia had been disarmed.", "2018-05-01")
+    assert any(a.name == "Rachel Street" and a.kind == "person" for a in actors.values()), actors
+    # His own ground, a possessive, and the person named apart keep him.
+    links, _ = _links(extractor, "Assad's airbase at Hmeimim was shelled. Special forces raided the bin Laden compound. "
+                                 "President Assad visited the base.", "2016-05-01")
+    assert links["Assad"] == {"bashar-al-assad"} and links["bin Laden"] == {"osama-bin-laden"}
+
+
 def test_another_given_name_before_a_known_surname_is_another_person(extractor):
     # the knowledge base gives "Haftar" to Khalifa Haftar; his son Khaled is someone else
     links, _ = _links(extractor, "Khaled Haftar commands the 106 Brigade, officers in Benghazi say.", "2023-09-01")

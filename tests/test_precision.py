@@ -4532,6 +4532,30 @@ def test_falling_back_or_falling_to_a_level_holds_nothing(extractor, text):
     assert not _spans(x, "controls"), x.relations
 
 
+@pytest.mark.parametrize("text, pair", [
+    # relations.control (stances.toml control.verbs_giving_to): the object is the place, "to" its new holder
+    ("The Iraqi army lost Mosul to the Islamic State in June 2014.", ("Islamic State", "Mosul")),
+    ("Police lost control of the district to local gangs.", ("local gangs", "the district")),
+    ("Government troops ceded Kidal to the rebels after a week.", ("the rebels", "Kidal")),
+    # (control.holding_verbs): who grabs or recovers control holds it
+    ("The militia recovered control of the airport on Monday.", ("The militia", "the airport")),
+])
+def test_a_place_lost_or_won_back_is_held_by_who_took_it(extractor, text, pair):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert pair in _spans(x, "controls"), x.relations
+
+
+@pytest.mark.parametrize("text", ["The rebels refused to cede Kidal to the army.", "The unit lost two soldiers to sniper fire near Kidal.",
+                                  "The minister said Mali will not yield Kidal to terrorists.",
+                                  # an election, a risk, a denial, a question, a place given back
+                                  "The ANC lost Cape Town to the Democratic Alliance in 2006.",
+                                  "The army risks losing Kidal to the rebels.", "The army denied losing Kidal to the rebels.",
+                                  "Did the army lose Kidal to the rebels?", "Israel restored control of Sinai to Egypt in 1982."])
+def test_a_place_kept_or_people_lost_is_no_control(extractor, text):
+    x, _ = _run(extractor, text, date(2025, 6, 1))
+    assert not _spans(x, "controls"), x.relations
+
+
 def test_names_listed_together_are_not_members_of_the_first(extractor):
     # relations.named-members: a name is no plural description, even when a nominal shares its span
     text = "The alliance brought together the Popular Liberation Forces, the People's Revolutionary Army and the National Resistance."

@@ -192,6 +192,7 @@ def _link(reg: _Registry, label: str, surface: str, kb_id: str | None, speaker: 
 def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[list[Mention], list[Actor]]:
     published = document.published.isoformat() if document.published else None
     mentions: list[Mention] = []
+    works: list[Span] = []  # the names of works named after someone (work_named_after)
     acronyms = doc._.acronyms or {}
     ents = sorted(_merge_bracketed(document, doc), key=lambda e: (e.label_ != "PERSON" or len(e) == 1, e.start))
     reg = _Registry(kb, published, document_context(published, [clean_surface(document.text[e.start_char : e.end_char]) for e in ents], kb))
@@ -218,6 +219,17 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             mention.actor, mention.kb_id, mention.label = actor.id, actor.kb_id, "ORG"  # a state acting
         elif label in ACTOR_LABELS:
             actor = _link(reg, label, expanded or surface, kb_id, speaker_position(document.text, span.start, span.end))
+            named_after = work_named_after(ent) if actor.kind == "person" else None
+            if named_after is not None:
+                # "Al Asad airbase", "Ben Gurion Airport": one place's name, no mention of the person
+                first, last = doc[named_after[0]], doc[named_after[1] - 1]
+                work = Span(min(span.start, first.idx), max(span.end, last.idx + len(last)))
+                surface = document.text[work.start : work.end]
+                actor = reg.for_name("FAC", surface, reason="a work named after a person")
+                actor.kind = "location"
+                works.append(work)
+                mentions.append(Mention(work, surface, "FAC", actor=actor.id, basis="model"))
+                continue
             mention.actor, mention.kb_id = actor.id, actor.kb_id
             if kb_id and not actor.kb_id:
                 mention.basis = "model"  # the ruler's name fitted no actor here
@@ -225,6 +237,8 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         mentions.append(mention)
     for nominal in doc._.nominals or []:
         span = mention_span(document, nominal)
+        if any(w.start <= span.start and span.end == w.end for w in works):
+            continue  # "barracks" of "Marshal Tito barracks": the work's name stands for it
         surface = document.text[span.start : span.end]
         if nominal.label_ == "PRODUCT":  # "gun trucks", "their rifles": equipment, no knowledge-base actor
             actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal")
@@ -262,6 +276,48 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     mentions.sort(key=lambda m: (m.span.start, -m.span.end))
     used = {m.actor for m in mentions}
     return mentions, _number_by_first_mention(mentions, [a for a in reg.actors.values() if a.id in used])
+
+
+@lru_cache(maxsize=1)
+def _works_named_for_people() -> tuple[frozenset[str], frozenset[str]]:
+    """(the nouns of works named after someone, those of them no surname is): actor_kinds.toml."""
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    return frozenset(fixes["named_for_person_heads"]), frozenset(fixes["named_for_person_only_works"])
+
+
+def _work_noun(doc: Doc, j: int, nouns: frozenset[str]) -> bool:
+    """Whether the token at j ends one of the nouns, alone or with the word before it ("air base")."""
+    return doc[j].lower_ in nouns or (j > 0 and f"{doc[j - 1].lower_} {doc[j].lower_}" in nouns)
+
+
+def work_named_after(ent: SpacySpan) -> tuple[int, int] | None:
+    """The tokens of the name of a work named after someone that a name is part of ("Al Asad
+    airbase", "Prince Sultan Air Base", "the Saddam Hussein bridge", "Ben Gurion Airport"
+    read whole as a person), or None. The work's noun follows the name, after at most two
+    capitalised words of no other name that are no verb ("International"), and governs it;
+    or the recogniser ran the name on to a noun no surname is. Not in a headline, where
+    every word is capitalised ("Putin Opens Crimea Bridge"), nor after a possessive
+    ("Assad's airbase"); the words of a name the recogniser left out before it are the
+    work's too ("Gamal Abdel Nasser airbase")."""
+    doc = ent.doc
+    nouns, only_works = _works_named_for_people()
+    if not any(t.is_lower and t.is_alpha and len(t) > 3 for t in ent.sent):
+        return None  # a headline: capitals say nothing
+    if len(ent) > 1 and _work_noun(doc, ent.end - 1, only_works):
+        return ent.start, ent.end
+    j = ent.end
+    while j < len(doc) and j < ent.end + 2 and not _work_noun(doc, j, nouns) and doc[j].is_title \
+            and not doc[j].ent_type_ and not doc[j].tag_.startswith("VB"):
+        j += 1
+    if j >= len(doc) or not _work_noun(doc, j, nouns):
+        return None
+    if not (ent.root.head.i in range(ent.end, j + 1) and ent.root.dep_ in ("compound", "amod", "nmod")):
+        return None
+    start = ent.start
+    while start > max(0, ent.start - 2) and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+            and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, j + 1):
+        start -= 1
+    return start, j + 1
 
 
 # The model's labels for a capital standing for its government ("Kinshasa" is read as a

@@ -585,12 +585,39 @@ def _held_place(place: Token, index: ActorIndex, words: dict) -> Mention | None:
     return p
 
 
+def _armed(token: Token | None, index: ActorIndex, words: dict) -> bool:
+    """Whether a party is a state, a state's body or an armed one, or named as a force
+    ("Government troops", "the army", "rebels")."""
+    if token is None:
+        return False
+    party = _party(token, index)
+    if party is not None and index.actors[party.actor].kind in words["giving_to_losers"]:
+        return True
+    return token.lemma_.lower() in words["giving_to_force_nouns"] or token.lemma_.lower() in lexicon("relations")["troop_contributors"]["force_nouns"]
+
+
+def _lost_for_certain(verb: Token, words: dict) -> bool:
+    """Whether a verb of losing a place is told as done: finite, asserted, neither asked nor
+    supposed ("lost Kidal to the rebels"; not "will not yield its land to terrorists",
+    "refused to cede", "risks losing", "without losing", "if the army loses", "denied
+    losing", "did the army lose …?")."""
+    if unrealised(verb) or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.dep_ in ("xcomp", "pcomp", "csubj"):
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"))
+           for c in verb.children):
+        return False
+    if verb.head.lemma_.lower() in words["giving_to_denied_by"]:
+        return False
+    return not verb.sent.text.rstrip().endswith("?")
+
+
 def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
     words = _words()["control"]
     out = []
-    taken_to = frozenset(words["verbs_taking_to"])
-    for token in tokens_where(doc, lemmas=frozenset(words["verbs"]) | frozenset(words["nouns"]) | taken_to, lowers=frozenset({"hands"})):
+    taken_to, given_to = frozenset(words["verbs_taking_to"]), frozenset(words["verbs_giving_to"])
+    lemmas = frozenset(words["verbs"]) | frozenset(words["nouns"]) | taken_to | given_to
+    for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset({"hands"})):
         lemma = token.lemma_.lower()
         holder = place = None
         more: list[Token] = []  # "seized the governor's office, the K1 military base and …": a list the parser split
@@ -603,6 +630,17 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             place = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if place is not None:
                 place = relative_noun(place) or place  # "the town, which fell to the rebels"
+        elif lemma in given_to and token.pos_ == "VERB":
+            # "lost Mosul to ISIL", "lost control of the district to gangs": the object is the
+            # place, the "to" its new holder
+            if not _lost_for_certain(token, words):
+                continue
+            holder = object_of(token, "to")
+            if not any(_armed(side, index, words) for side in (next((c for c in token.children if c.dep_ == "nsubj"), None), holder)):
+                continue  # "the ANC lost Cape Town to the Democratic Alliance": an election
+            place = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if place is not None and place.lemma_.lower() in words["nouns"]:
+                place = object_of(place) or (object_of(place, "over") if place.lemma_.lower() in words["nouns_over"] else None)
         elif lemma in words["verbs"] and token.pos_ == "VERB":
             if unrealised(token):
                 continue  # "operations to free the city of Mosul": aimed at, not held
