@@ -238,7 +238,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
     for nominal in doc._.nominals or []:
         span = mention_span(document, nominal)
         if any(w.start <= span.start and span.end == w.end for w in works):
-            continue  # "barracks" of "Marshal Tito barracks": the work's name stands for it
+            continue  # "airbase" of "Gamal Abdel Nasser airbase": the work's name stands for it
         surface = document.text[span.start : span.end]
         if nominal.label_ == "PRODUCT":  # "gun trucks", "their rifles": equipment, no knowledge-base actor
             actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal")

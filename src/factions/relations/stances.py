@@ -591,7 +591,7 @@ def _armed(token: Token | None, index: ActorIndex, words: dict) -> bool:
     if token is None:
         return False
     party = _party(token, index)
-    if party is not None and index.actors[party.actor].kind in words["giving_to_losers"]:
+    if party is not None and index.actors[party.actor].kind in words["giving_to_armed_kinds"]:
         return True
     return token.lemma_.lower() in words["giving_to_force_nouns"] or token.lemma_.lower() in lexicon("relations")["troop_contributors"]["force_nouns"]
 
