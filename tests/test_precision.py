@@ -4556,6 +4556,16 @@ def test_a_place_kept_or_people_lost_is_no_control(extractor, text):
     assert not _spans(x, "controls"), x.relations
 
 
+def test_an_operation_carried_out_together_with_a_party_has_it_on_the_same_side(extractor):
+    # events.arguments._alongside: "together" hung under the verb's own "with" marks a partner
+    x, _ = _run(extractor, "The army carried out the operation together with the police and the provincial government.", date(2025, 6, 1))
+    assert ("The army", "the police") in _spans(x, "allied_with"), x.relations
+    assert not _spans(x, "fights"), x.relations
+    # not those acted on with the object: "arrested the leader together with two aides"
+    x, _ = _run(extractor, "Police arrested the rebel commander together with two aides.", date(2025, 6, 1))
+    assert not _spans(x, "allied_with"), x.relations
+
+
 def test_names_listed_together_are_not_members_of_the_first(extractor):
     # relations.named-members: a name is no plural description, even when a nominal shares its span
     text = "The alliance brought together the Popular Liberation Forces, the People's Revolutionary Army and the National Resistance."
