@@ -3011,6 +3011,11 @@ def test_a_post_under_the_head_and_a_head_of_no_body_named_lead_nothing(extracto
     # British units numbered without "-st"/"-th" (actor_kinds.toml cardinal_unit_words)
     ("Aircraft of 27 Squadron flew over the valley.", "27 Squadron"),
     ("Marines of 45 Commando cleared the village.", "45 Commando"),
+    # a unit named by its own word after the words that open it (actor_kinds.toml named_unit_leads)
+    ("Soldiers of Task Force Falcon cleared the village on Monday.", "Task Force Falcon"),
+    ("Task Force 61 conducted a raid near the coast.", "Task Force 61"),
+    ("Commandos of the Commando Jaubert freed the hostages.", "the Commando Jaubert"),
+    ("Combat Team Delta secured the road.", "Combat Team Delta"),
 ])
 def test_a_unit_named_by_its_number_is_one_body(extractor, text, unit):
     x, _ = _run(extractor, text)
@@ -3027,6 +3032,8 @@ def test_a_unit_named_by_its_number_is_one_body(extractor, text, unit):
     ("On 16 May Brigade commanders were briefed.", "16 May Brigade"),
     # a newspaper after a unit is its own name
     ("By the 2nd Battalion, The Guardian said, forty men had died.", "the 2nd Battalion, The Guardian"),
+    # words that follow a unit's opening words but name no unit of their own
+    ("The Task Force Commander said the road was open.", "The Task Force Commander"),
 ])
 def test_a_count_a_date_or_a_speaker_is_no_unit(extractor, text, not_a_unit):
     doc = extractor.nlp(text)

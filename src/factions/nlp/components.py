@@ -1594,11 +1594,21 @@ def make_numbered_units(nlp: Language, name: str):
                              % "|".join(w.capitalize() for w in cardinal_words))
     matcher.add("numbered-unit", [unit, unit + regiment, unit + regiment + joint, unit + regiment + joint + joint, unit + named,
                                   cardinal], greedy="LONGEST")
+    # Units named by a word after the words that open them: "Task Force Raptor", "Task Force
+    # 88", "Commando Hubert" (actor_kinds.toml named_unit_leads)
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    leads = fixes["named_unit_leads"]
+    own_name = {"TEXT": {"REGEX": r"^(?:[A-Z][a-z]+|[A-Z]{2,6}|\d{1,4})$"}, "LOWER": {"NOT_IN": fixes["named_unit_not_names"]}}
+    matcher.add("named-unit", [[*({"LOWER": w, "IS_TITLE": True} for w in lead.split()), own_name] for lead in leads], greedy="LONGEST")
+    named_lead = re.compile(r"\b(?:%s) [A-Z0-9]" % "|".join(" ".join(w.capitalize() for w in lead.split()) for lead in leads))
 
     def plausible(unit: Span) -> Span | None:
         """The unit's name, or None where the match is a date or a count; a regiment
         that is no part of it is left out."""
         after = unit.doc[unit.end] if unit.end < len(unit.doc) else None
+        if unit.label_ == "named-unit":
+            # not a date, nor a sentence or line its name opens ("… Commando. Hubert …")
+            return None if unit[-1].ent_type_ in ("DATE", "TIME") or unit[-1].is_sent_start else unit
         if unit[0].is_digit:
             # not a date or a count ("On 16 May Brigade commanders …", "12 Company executives")
             dated = any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in unit)
@@ -1613,8 +1623,9 @@ def make_numbered_units(nlp: Language, name: str):
         return unit
 
     def numbered_units(doc: Doc) -> Doc:
-        if not unit_number.search(doc_text(doc)):
-            return doc  # most documents name no unit by its number: no matcher pass
+        text = doc_text(doc)
+        if not unit_number.search(text) and not named_lead.search(text):
+            return doc  # most documents name no unit by its number or a name of its own: no matcher pass
         units = [u for u in (plausible(s) for s in matcher(doc, as_spans=True)) if u is not None]
         if not units:
             return doc
