@@ -3034,6 +3034,10 @@ def test_a_unit_named_by_its_number_is_one_body(extractor, text, unit):
     ("By the 2nd Battalion, The Guardian said, forty men had died.", "the 2nd Battalion, The Guardian"),
     # words that follow a unit's opening words but name no unit of their own
     ("The Task Force Commander said the road was open.", "The Task Force Commander"),
+    ("Police Commando Said Ali was killed by Taliban fighters.", "Commando Said"),
+    ("Task Force Kills 12 Taliban In Helmand Raid", "Task Force Kills"),  # a headline's capitals
+    ("The Joint Task Force North East commander visited Maiduguri.", "Joint Task Force North"),
+    ("The Task Force 2025 report was published in March.", "Task Force 2025"),
 ])
 def test_a_count_a_date_or_a_speaker_is_no_unit(extractor, text, not_a_unit):
     doc = extractor.nlp(text)
@@ -4568,9 +4572,14 @@ def test_an_operation_carried_out_together_with_a_party_has_it_on_the_same_side(
     x, _ = _run(extractor, "The army carried out the operation together with the police and the provincial government.", date(2025, 6, 1))
     assert ("The army", "the police") in _spans(x, "allied_with"), x.relations
     assert not _spans(x, "fights"), x.relations
-    # not those acted on with the object: "arrested the leader together with two aides"
+    # not those acted on with the object: "arrested the leader together with two aides", "torched
+    # the village together with its inhabitants"; nor the other side of a deal signed
     x, _ = _run(extractor, "Police arrested the rebel commander together with two aides.", date(2025, 6, 1))
     assert not _spans(x, "allied_with"), x.relations
+    x, _ = _run(extractor, "The Janjaweed torched the village together with its inhabitants.", date(2025, 6, 1))
+    assert ("Janjaweed", "its inhabitants") in _spans(x, "fights"), x.relations
+    x, _ = _run(extractor, "The US signed the deal together with the Taliban in Doha.", date(2025, 6, 1))
+    assert ("The US", "the Taliban") not in _spans(x, "allied_with"), x.relations
 
 
 def test_names_listed_together_are_not_members_of_the_first(extractor):

@@ -314,9 +314,11 @@ def _alongside(verb: Token, lex: dict) -> list[Token]:
     preps += [q for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _JOINTLY
               for q in c.children if q.dep_ == "prep" and q.lower_ == "with"]
     # ("carried out the operation together with the police": the parse hangs "together" under the
-    # verb's "with"; not "arrested the leader together with two aides", whose object they share)
-    acted_on = any(o.dep_ == "dobj" and (o.ent_type_ or o.pos_ in ("PRON", "PROPN") or o.lower_ in _party_heads()) for o in verb.children)
-    preps += [] if acted_on else [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" and _jointly(c)]
+    # verb's "with"; only where the verb has no object or its object is an act done, not after
+    # "arrested the leader together with two aides" or "torched the village together with its
+    # inhabitants", whose object they share)
+    joint_act = verb.lemma_.lower() in parts["joint_act_verbs"] or not any(c.dep_ == "dobj" for c in verb.children)
+    preps += [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with" and _jointly(c)] if joint_act else []
     # ("claimed the ambush together with X": the parse hangs the "with" on the act named, "together"
     # under it; not "met the envoys together with the ministers", whose object is people met too)
     acts = [o for o in verb.children if o.dep_ == "dobj" and not o.ent_type_ and o.lower_ not in _party_heads()]

@@ -1598,8 +1598,13 @@ def make_numbered_units(nlp: Language, name: str):
     # 88", "Commando Hubert" (actor_kinds.toml named_unit_leads)
     fixes = lexicon("actor_kinds")["entity_fixes"]
     leads = fixes["named_unit_leads"]
-    own_name = {"TEXT": {"REGEX": r"^(?:[A-Z][a-z]+|[A-Z]{2,6}|\d{1,4})$"}, "LOWER": {"NOT_IN": fixes["named_unit_not_names"]}}
-    matcher.add("named-unit", [[*({"LOWER": w, "IS_TITLE": True} for w in lead.split()), own_name] for lead in leads], greedy="LONGEST")
+    # (one word, a code or a number of up to three digits, no place's name: "Task Force Iraq" is the
+    # model's to read; "the Commando" only after "the": "Police Commando Said Ali" is a man)
+    own_name = {"TEXT": {"REGEX": r"^(?:[A-Z][a-z]+|[A-Z]{2,6}|\d{1,3})$"}, "LOWER": {"NOT_IN": fixes["named_unit_not_names"]},
+                "ENT_TYPE": {"NOT_IN": ["GPE", "LOC", "NORP", "DATE", "TIME"]}}
+    opening = [[{"LOWER": w, "IS_TITLE": True} for w in lead.split()] for lead in leads]
+    opening = [([{"LOWER": "the"}] if len(words) == 1 else []) + words for words in opening]
+    matcher.add("named-unit", [[*words, own_name] for words in opening], greedy="LONGEST")
     named_lead = re.compile(r"\b(?:%s) [A-Z0-9]" % "|".join(" ".join(w.capitalize() for w in lead.split()) for lead in leads))
 
     def plausible(unit: Span) -> Span | None:
@@ -1607,8 +1612,20 @@ def make_numbered_units(nlp: Language, name: str):
         that is no part of it is left out."""
         after = unit.doc[unit.end] if unit.end < len(unit.doc) else None
         if unit.label_ == "named-unit":
-            # not a date, nor a sentence or line its name opens ("… Commando. Hubert …")
-            return None if unit[-1].ent_type_ in ("DATE", "TIME") or unit[-1].is_sent_start else unit
+            doc = unit.doc
+            if unit[0].lower_ == "the":
+                unit = doc[unit.start + 1 : unit.end]
+            # the name's last word: not one more capitalised word after it ("Joint Task Force North
+            # East", "the Commando Training Centre"), not a sentence or line it opens ("… Commando.
+            # Hubert …"), not a headline's capitals ("Task Force Kills 12 Taliban"), and no longer
+            # name the model read around it ("Presidential Task Force", "Joint Task Force Operation
+            # Hadin Kai")
+            if (after is not None and after.is_title) or unit[-1].is_sent_start \
+                    or not any(t.is_lower and t.is_alpha and len(t) > 3 for t in unit.sent):
+                return None
+            if any(e.start < unit.end and unit.start < e.end and (e.start < unit.start or e.end > unit.end) for e in doc.ents):
+                return None
+            return unit
         if unit[0].is_digit:
             # not a date or a count ("On 16 May Brigade commanders …", "12 Company executives")
             dated = any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in unit)
