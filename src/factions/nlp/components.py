@@ -1570,7 +1570,9 @@ def make_numbered_units(nlp: Language, name: str):
     """A unit named by its number is one body's name, from the number to the unit's
     word (actor_kinds.toml numbered_unit_words): the model cuts "the 12th Division"
     after the number, splits "31st | Special Forces Squadron" and runs "the 12th
-    Division at Oog" on into the place, which keeps its own name."""
+    Division at Oog" on into the place, which keeps its own name. So is a unit named by
+    its own word after the words that open it ("Task Force Raptor", "Task Force 88";
+    actor_kinds.toml named_unit_leads), which the model reads as a product or not at all."""
     words = lexicon("actor_kinds")["entity_fixes"]["numbered_unit_words"]
     matcher = Matcher(nlp.vocab, validate=True)
     unit = [{"LIKE_NUM": True, "SHAPE": {"IN": ["dxx", "ddxx", "dddxx"]}}, {"IS_TITLE": True, "OP": "*"},
