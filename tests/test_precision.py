@@ -4548,6 +4548,8 @@ def test_falling_back_or_falling_to_a_level_holds_nothing(extractor, text):
     ("The Iraqi army lost Mosul to the Islamic State in June 2014.", ("Islamic State", "Mosul")),
     ("Police lost control of the district to local gangs.", ("local gangs", "the district")),
     ("Government troops ceded Kidal to the rebels after a week.", ("the rebels", "Kidal")),
+    ("Mosul was lost to the Islamic State in June 2014.", ("Islamic State", "Mosul")),  # a passive: its subject the place
+    ("Kidal, which was ceded to the rebels, is quiet now.", ("the rebels", "Kidal")),
     # (control.holding_verbs): who grabs or recovers control holds it
     ("The militia recovered control of the airport on Monday.", ("The militia", "the airport")),
 ])
@@ -4561,7 +4563,8 @@ def test_a_place_lost_or_won_back_is_held_by_who_took_it(extractor, text, pair):
                                   # an election, a risk, a denial, a question, a place given back
                                   "The ANC lost Cape Town to the Democratic Alliance in 2006.",
                                   "The army risks losing Kidal to the rebels.", "The army denied losing Kidal to the rebels.",
-                                  "Did the army lose Kidal to the rebels?", "Israel restored control of Sinai to Egypt in 1982."])
+                                  "Did the army lose Kidal to the rebels?", "Israel restored control of Sinai to Egypt in 1982.",
+                                  "The seat of Kidal was lost to the opposition in the election."])
 def test_a_place_kept_or_people_lost_is_no_control(extractor, text):
     x, _ = _run(extractor, text, date(2025, 6, 1))
     assert not _spans(x, "controls"), x.relations

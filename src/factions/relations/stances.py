@@ -631,14 +631,20 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             if place is not None:
                 place = relative_noun(place) or place  # "the town, which fell to the rebels"
         elif lemma in given_to and token.pos_ == "VERB":
-            # "lost Mosul to ISIL", "lost control of the district to gangs": the object is the
-            # place, the "to" its new holder
+            # "lost Mosul to ISIL", "lost control of the district to gangs", "Mosul was lost to
+            # ISIL": the object (a passive's subject) is the place, the "to" its new holder
             if not _lost_for_certain(token, words):
                 continue
             holder = object_of(token, "to")
-            if not any(_armed(side, index, words) for side in (next((c for c in token.children if c.dep_ == "nsubj"), None), holder)):
+            # the one who lost it: the subject, or the agent of a passive ("Mosul was lost to ISIL
+            # by the army"), whose subject is the place
+            passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            loser = object_of(token, "by") if passive is not None else next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if not any(_armed(side, index, words) for side in (loser, holder)):
                 continue  # "the ANC lost Cape Town to the Democratic Alliance": an election
-            place = next((c for c in token.children if c.dep_ == "dobj"), None)
+            place = passive if passive is not None else next((c for c in token.children if c.dep_ == "dobj"), None)
+            if passive is not None:
+                place = relative_noun(place) or place  # "the town, which was handed over to the army"
             if place is not None and place.lemma_.lower() in words["nouns"]:
                 place = object_of(place) or (object_of(place, "over") if place.lemma_.lower() in words["nouns_over"] else None)
         elif lemma in words["verbs"] and token.pos_ == "VERB":
