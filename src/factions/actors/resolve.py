@@ -24,7 +24,7 @@ from factions.kb import KBActor, KnowledgeBase
 from factions.lexicons import lexicon, validated_table
 from factions.names import normalise, surname, trim_dangling
 from factions.nlp.components import after_place_preposition, nominal_lexicon
-from factions.nlp.tokens import object_of, opens_dateline
+from factions.nlp.tokens import in_headline, object_of, opens_dateline
 from factions.model import Actor, Document, Mention, Span
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -225,8 +225,7 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
                 first, last = doc[named_after[0]], doc[named_after[1] - 1]
                 work = Span(min(span.start, first.idx), max(span.end, last.idx + len(last)))
                 surface = document.text[work.start : work.end]
-                actor = reg.for_name("FAC", surface, reason="a work named after a person")
-                actor.kind = "location"
+                actor = reg.for_name("FAC", surface, reason="a work named after a person")  # a location
                 works.append(work)
                 mentions.append(Mention(work, surface, "FAC", actor=actor.id, basis="model"))
                 continue
@@ -301,8 +300,8 @@ def work_named_after(ent: SpacySpan) -> tuple[int, int] | None:
     work's too ("Gamal Abdel Nasser airbase")."""
     doc = ent.doc
     nouns, only_works = _works_named_for_people()
-    if not any(t.is_lower and t.is_alpha and len(t) > 3 for t in ent.sent):
-        return None  # a headline: capitals say nothing
+    if in_headline(ent):
+        return None
     if len(ent) > 1 and _work_noun(doc, ent.end - 1, only_works):
         return ent.start, ent.end
     j = ent.end

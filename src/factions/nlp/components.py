@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from factions.dates import MONTH_NAMES
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
-from factions.nlp.tokens import doc_text, entity_of, object_of, opens_dateline, tokens_where
+from factions.nlp.tokens import doc_text, entity_of, in_headline, object_of, opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
     Doc.set_extension("nominals", default=None)
@@ -1573,7 +1573,8 @@ def make_numbered_units(nlp: Language, name: str):
     Division at Oog" on into the place, which keeps its own name. So is a unit named by
     its own word after the words that open it ("Task Force Raptor", "Task Force 88";
     actor_kinds.toml named_unit_leads), which the model reads as a product or not at all."""
-    words = lexicon("actor_kinds")["entity_fixes"]["numbered_unit_words"]
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    words = fixes["numbered_unit_words"]
     matcher = Matcher(nlp.vocab, validate=True)
     unit = [{"LIKE_NUM": True, "SHAPE": {"IN": ["dxx", "ddxx", "dddxx"]}}, {"IS_TITLE": True, "OP": "*"},
             {"LOWER": {"IN": words}, "IS_TITLE": True}]
@@ -1587,7 +1588,7 @@ def make_numbered_units(nlp: Language, name: str):
     named = [{"TEXT": ","}, {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": words}, "IS_TITLE": True}]
     # British units are numbered without "-st"/"-th": "31 Squadron", "42 Commando", "16 Air
     # Assault Brigade" (not "300 Army": only these words after a bare number; not a year)
-    cardinal_words = lexicon("actor_kinds")["entity_fixes"]["cardinal_unit_words"]
+    cardinal_words = fixes["cardinal_unit_words"]
     cardinal = [{"IS_DIGIT": True, "LENGTH": {"<=": 3}}, {"IS_TITLE": True, "OP": "*"},
                 {"LOWER": {"IN": cardinal_words}, "IS_TITLE": True}]
     # a number that may open a unit's name: an ordinal ("12th"), or a bare number before
@@ -1598,7 +1599,6 @@ def make_numbered_units(nlp: Language, name: str):
                                   cardinal], greedy="LONGEST")
     # Units named by a word after the words that open them: "Task Force Raptor", "Task Force
     # 88", "Commando Hubert" (actor_kinds.toml named_unit_leads)
-    fixes = lexicon("actor_kinds")["entity_fixes"]
     leads = fixes["named_unit_leads"]
     # (one word, a code or a number of up to three digits, no place's name: "Task Force Iraq" is the
     # model's to read; "the Commando" only after "the": "Police Commando Said Ali" is a man)
@@ -1622,8 +1622,7 @@ def make_numbered_units(nlp: Language, name: str):
             # Hubert …"), not a headline's capitals ("Task Force Kills 12 Taliban"), and no longer
             # name the model read around it ("Presidential Task Force", "Joint Task Force Operation
             # Hadin Kai")
-            if (after is not None and after.is_title) or unit[-1].is_sent_start \
-                    or not any(t.is_lower and t.is_alpha and len(t) > 3 for t in unit.sent):
+            if (after is not None and after.is_title) or unit[-1].is_sent_start or in_headline(unit):
                 return None
             if any(e.start < unit.end and unit.start < e.end and (e.start < unit.start or e.end > unit.end) for e in doc.ents):
                 return None

@@ -214,6 +214,13 @@ def reciprocal(token: Token) -> bool:
 DATELINE_WORDS = 10  # the dash comes this many tokens after the place at most ("Mexico, Jan 1 (Reuters) -")
 
 
+def in_headline(span: Span) -> bool:
+    """Whether a span's sentence is a headline in title case ("Putin Opens Crimea Bridge",
+    "Task Force Kills 12 Taliban"): no lower-case word of more than three letters, so its
+    capitals say nothing of names."""
+    return not any(t.is_lower and t.is_alpha and len(t) > 3 for t in span.sent)
+
+
 def spaced_dash(token: Token) -> bool:
     """A dash set off as punctuation ("Damascus, SANA – Units"), not the hyphen of "al-Sahil"."""
     return token.text in ("–", "—") or (token.text == "-" and token.i > 0 and token.doc[token.i - 1].whitespace_)

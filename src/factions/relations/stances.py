@@ -639,9 +639,11 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             # the one who lost it: the subject, or the agent of a passive ("Mosul was lost to ISIL
             # by the army"), whose subject is the place
             passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
-            loser = (next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None) if passive is not None \
-                else next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if passive is not None:
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                loser = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+            else:
+                loser = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if not any(_armed(side, index, words) for side in (loser, holder)):
                 continue  # "the ANC lost Cape Town to the Democratic Alliance": an election
             place = passive if passive is not None else next((c for c in token.children if c.dep_ == "dobj"), None)
