@@ -26,7 +26,7 @@ def _table() -> tuple[dict[str, str], frozenset[str]]:
 
 def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
     """The KB id of the state a demonym entity names, when the noun it modifies is an
-    official's title; None otherwise."""
+    official's title, an act of war or a post its forces man; None otherwise."""
     states, heads = _table()
     state = states.get(ent.text)
     if state is None or kb.get(state) is None:
@@ -38,8 +38,15 @@ def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
         return None
     if ent.end < len(ent.doc) and ent.doc[ent.end].text in "-‐‑":
         return None
-    words = [t.lemma_.lower() for t in ent.doc[ent.end : head.i + 1]]
+    # lemmas, and words as written where only one form is the state's: "Ukrainian positions",
+    # not "the British position" (a view)
+    words = [w for t in ent.doc[ent.end : head.i + 1] for w in (t.lemma_.lower(), t.lower_)]
     return state if any(w in heads for w in words) else None
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a word is a state's nationality adjective ("Ukrainian", "Chadian")."""
+    return word in _table()[0]
 
 
 def state_of_demonym(word: str, kb: KnowledgeBase) -> str | None:

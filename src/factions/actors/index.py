@@ -326,6 +326,8 @@ class ActorIndex:
         plural_people = people and word in ("they", "them") and kind == "population" and m.basis == "nominal" and not described_person
         if word == "it" and _plural_mention(m, last):
             return False  # "its forces" is never the forces of "we", "they" or "armed groups"
+        if word in ("they", "them") and m.basis == "nominal" and m.text.lower().startswith(("a ", "an ")) and not _plural_mention(m, last):
+            return False  # "ambushed a convoy, and soldiers later attacked them": one thing just met is no "them"
         return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS) \
             or plural_people
 

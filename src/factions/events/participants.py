@@ -401,6 +401,13 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         pobj = object_of(tok)
         if pobj is not None:
             return _named_behind(pobj, index)
+    if m is not None and m.basis == "nominal" and tok.lower_ in _words("collective_heads"):
+        # "struck a convoy of refugees" (not "a convoy of troops": a unit of its own)
+        pobj = object_of(tok)
+        people = index.mention_for_token(pobj) if pobj is not None else None
+        if people is not None and people.actor and index.actors[people.actor].kind == "population" \
+                and pobj.lower_ not in _words("collective_forces"):
+            return _named_behind(pobj, index)
     known = _known_as(tok, index)
     if known is not None:  # "The Islamic State's Afghan branch, known as ISIS-K, …"
         return tok.doc.char_span(known.span.start, known.span.end, alignment_mode="expand").root
@@ -521,6 +528,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                and not _told_listener(trigger, m)
                and not (before and _names_a_thing(trigger.doc, index, m))
                and not _agent_of_the_act(trigger, m)
+               and not _reporter_of_the_act(trigger, m)
                and not (not before and _in_other_clause(trigger, m))
                and not any(a <= m.span.start < b for a, b in reported)]
     if not between:
@@ -535,6 +543,19 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
 
 
 _CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "conj", "xcomp"})
+
+
+def _reporter_of_the_act(trigger: Token, m: Mention) -> bool:
+    """Whether a mention owns a report, an inquiry or an account of the act a noun
+    trigger tells ("its investigation into the attack", "the UN report on the shelling"):
+    it tells of the act, it did not do it."""
+    told, reports = trigger, []
+    # up a chain of them: "the UN inquiry's summary of its investigation into the attack"
+    while told.dep_ == "pobj" and told.head.dep_ == "prep" and told.head.head.lower_ in _words("reports_on_acts"):
+        told = told.head.head
+        reports.append(told)
+    # the report's owner stands in its phrase before it ("its", "the UN inquiry's", "the UN")
+    return any(r.left_edge.idx <= m.span.start < r.idx for r in reports)
 
 
 def _agent_of_the_act(trigger: Token, m: Mention) -> bool:

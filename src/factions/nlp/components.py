@@ -588,7 +588,33 @@ def paragraphs(doc: Doc) -> Doc:
     capitalised = title | upper
     for i in np.flatnonzero(alpha[:-1] & capitalised[:-1] & capitalised[1:]):
         doc[int(i) + 1].is_sent_start = False
+    starts = [0, *(int(i) + 1 for i in np.flatnonzero(space[:-1]) if "\n" in doc[int(i)].text)]
+    for colon in filter(None, (label_lead_end(doc, s) for s in starts)):
+        doc[colon + 1].is_sent_start = True
     return doc
+
+
+# Words a line's label may hold before its colon: "Sinjar district (Nineveh):", "Kidal region:".
+_LABEL_WORDS = 7
+
+
+def label_lead_end(doc: Doc, start: int) -> int | None:
+    """The colon that ends a label opening a line, where one does, else None: a place
+    or a date as event notes and briefs set them before the news ("Quito: Presidential
+    candidate X was shot …", "Lanao del Sur: Philippine Army troops seized …", "12 Aug:
+    Two aid workers …"). The label is no part of the sentence after it: no subject,
+    no party, no name running on past its colon. Not a cue ("The minister said: …",
+    a verb before the colon), and not a colon that ends its line (a statement follows)."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.is_title or first.is_upper or first.like_num):
+        return None
+    for t in doc[start : min(len(doc) - 1, start + _LABEL_WORDS + 1)]:
+        if t.is_punct and t.text.endswith(":"):  # (the tokenizer keeps "):" whole)
+            after = doc[t.i + 1]
+            return t.i if t.i > start and not after.is_space and not after.is_punct else None
+        if t.tag_.startswith("VB") or t.tag_ == "MD" or t.is_quote or t.is_space or t.text in ".;!?":
+            return None
+    return None
 
 
 def is_status(span: Span) -> bool:
@@ -1000,14 +1026,14 @@ def _line_openings(doc: Doc) -> list[Token]:
     return [doc[i] for i in sorted(starts) if i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)]
 
 
-def _capital_datelines(doc: Doc) -> list[Span]:
+def _capital_datelines(doc: Doc, openings: list[Token]) -> list[Span]:
     """A wire dateline's place in capitals, which the model reads as several names:
     "SAN CRISTOBAL DE LAS CASAS, Mexico, Jan 1 (Reuters) - …" is one place (a line that
     opens with capitalised words, then a comma or a bracket and, within a few words, a
     dash: nlp.tokens.opens_dateline); one such word is a place too ("OUAGADOUGOU, Dec 17
     (Reuters) - …"), which the model may leave unnamed."""
     out = []
-    for t in _line_openings(doc):
+    for t in openings:
         j = t.i
         while j < len(doc) and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
             j += 1
@@ -1183,7 +1209,13 @@ def entity_fixes(doc: Doc) -> Doc:
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
     landform_surnames = frozenset(fixes["landform_surnames"])
-    datelines = _capital_datelines(doc)
+    openings = _line_openings(doc)
+    labels = [(t.i, end) for t in openings if (end := label_lead_end(doc, t.i)) is not None]
+
+    def in_label(ent: Span) -> bool:
+        return any(start <= ent.start and ent.end <= end for start, end in labels)
+
+    datelines = _capital_datelines(doc, openings)
     if datelines:
         doc.ents = filter_spans(datelines + [e for e in doc.ents if not any(d.start < e.end and e.start < d.end for d in datelines)])
     titled = _honorific_names(doc, frozenset(fixes["name_honorifics"]))
@@ -1224,6 +1256,10 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= ent.start:
                 continue
             ent = Span(doc, ent.start, end, label=label)
+        if len(ent) > 1 and ent[-1].text == ":":
+            # "Lanao del Sur: Philippine Army troops seized …": a name never takes the colon
+            # of a line's label (nor runs past it: the label is a sentence of its own)
+            ent, changed = Span(doc, ent.start, ent.end - 1, label=label), True
         if len(ent) == 1 and ent.text.endswith(".") and ent[0].lower_.rstrip(".") in _name_titles():
             changed = True  # "Brig." alone: an abbreviated rank, no name
             continue
@@ -1239,8 +1275,8 @@ def entity_fixes(doc: Doc) -> Doc:
             # what follows it is a place
             ent = Span(doc, ent.start + 1, ent.end, label="GPE")
             label, changed = "GPE", True
-        if label in ("ORG", "PERSON") and len(ent) == 1 and ent.text in _demonyms():
-            label, changed = "NORP", True  # "a Ugandan militant leader": a nationality, not a body
+        if label in ("ORG", "PERSON", "GPE") and len(ent) == 1 and ent.text in _demonyms():
+            label, changed = "NORP", True  # "a Ugandan militant leader", "Ukrainian positions": a nationality, not a body or a place
         if label in ("ORG", "GPE", "NORP") and _end_of_fixed_title(ent):
             changed = True  # "the Head of State", "the Chief of the General Staff": an office, no body
             continue
@@ -1249,6 +1285,8 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and opens_dateline(ent) and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "N'Djamena (AFP) – …", "Pemba, Mozambique –": where the story was filed
+        elif label in ("ORG", "NORP") and in_label(ent) and not any(t.lower_ in group_words for t in ent):
+            label = "GPE"  # "Lanao del Sur: …", "Upper Nile (Nasir): …", a note's label: where it happened (a person's stays: "Smith: …")
         elif label in ("ORG", "NORP", "FAC") and _ranked_name(ent, _rank_body_words()):
             label = "PERSON"  # "under Major General Ernst Põdder": a rank, then a name
         elif label in ("ORG", "NORP", "FAC", "GPE", "LOC") and _name_after_title(ent, _rank_body_words()):

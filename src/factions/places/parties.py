@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factions.actors.demonyms import is_demonym
 from factions.names import normalise
 from factions.lexicons import validated_table
 from factions.model import Actor, Event, Relation, Span
@@ -80,6 +81,8 @@ class _Places:
         if a.kind in self.words.place_kinds:
             return a.id
         if a.kind == "state":
+            if is_demonym(self.text[span.start : span.end]):
+                return None  # "fired at Ukrainian positions": the adjective names whose posts, not where
             return a.id if self.words.locative.search(self.text[max(0, span.start - 40) : span.start]) else None
         same = self.by_name.get(normalise(a.name))
         if same is not None:
