@@ -24,6 +24,12 @@ def _table() -> tuple[dict[str, str], frozenset[str]]:
     return states, frozenset(data["heads"]["words"])
 
 
+@lru_cache(maxsize=1)
+def _posts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    heads = validated_table("demonyms")["heads"]
+    return frozenset(heads.get("kind_posts", ())), frozenset(heads.get("post_kinds", ())), frozenset(heads.get("view_preps", ()))
+
+
 def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
     """The KB id of the state a demonym entity names, when the noun it modifies is an
     official's title, an act of war or a post its forces man; None otherwise."""
@@ -41,6 +47,11 @@ def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
     # lemmas, and words as written where only one form is the state's: "Ukrainian positions",
     # not "the British position" (a view)
     words = [w for t in ent.doc[ent.end : head.i + 1] for w in (t.lemma_.lower(), t.lower_)]
+    kind_posts, post_kinds, view_preps = _posts()
+    if head.lemma_.lower() == "position" and any(c.dep_ == "prep" and c.lower_ in view_preps for c in head.children):
+        return None  # "Chinese positions on trade": views (an "Israeli strike on a car" is no view)
+    if head.lemma_.lower() in kind_posts:  # "an Israeli army post", not "a Russian post on Telegram"
+        return state if any(w in post_kinds for w in words) else None
     return state if any(w in heads for w in words) else None
 
 

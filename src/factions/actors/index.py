@@ -211,6 +211,8 @@ class ActorIndex:
                     continue  # "LAMITAN, June 3 (Reuters) - gunmen … with their captives": the agency credited, no one in the story
                 if m.basis == "nominal" and self._predicated(token.doc, m):
                     continue  # "Belmokhtar is a jihadist. He founded …": the description is said of its subject, who is meant
+                if word in ("they", "them") and self._indefinite_object(token.doc, m):
+                    continue  # "The rebels ambushed a convoy, and soldiers attacked them" ("An armed group attacked; they killed" is the group)
                 fitting.append(m)
                 if len(fitting) == 4:
                     break
@@ -312,6 +314,17 @@ class ActorIndex:
         return span is not None and span.root.dep_ == "attr" and span.root.head.lemma_ == "be" \
             and any(c.dep_ == "nsubj" for c in span.root.head.children)
 
+    @staticmethod
+    def _indefinite_object(doc, m: Mention) -> bool:
+        """Whether a description is one thing just brought in ("a convoy", "a government of
+        national unity") other than as its clause's subject: a later "they" or "them" does
+        not pick it up."""
+        words = m.text.lower().split()
+        if m.basis != "nominal" or words[:1] not in (["a"], ["an"]) or _plural_mention(m, words[-1]):
+            return False
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ not in ("nsubj", "nsubjpass")
+
     def _fits(self, m: Mention, word: str, people: bool = False) -> bool:
         """Whether `m` can be what `word` stands for; `people`: people described in the
         plural may be "they" too ("The Ministers reaffirmed their support"), as the
@@ -326,8 +339,6 @@ class ActorIndex:
         plural_people = people and word in ("they", "them") and kind == "population" and m.basis == "nominal" and not described_person
         if word == "it" and _plural_mention(m, last):
             return False  # "its forces" is never the forces of "we", "they" or "armed groups"
-        if word in ("they", "them") and m.basis == "nominal" and m.text.lower().startswith(("a ", "an ")) and not _plural_mention(m, last):
-            return False  # "ambushed a convoy, and soldiers later attacked them": one thing just met is no "them"
         return (word in PERSON_PRONOUNS and (kind == "person" or described_person)) or (word in GROUP_PRONOUNS and kind in GROUP_KINDS) \
             or plural_people
 

@@ -116,10 +116,17 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
             # to kill civilians"). Marked by the relation's lower confidence.
-            near = _nearest(index, token, before=not actors, taken={m.actor for m in actors + recipients}, speakers=speaker_spans,
+            # (nor the owner of a body or a thing hit, or the party it stands for: "the attack
+            # on its convoy", "a UN convoy came under fire"; people may be their doer's own:
+            # "to behead his captives")
+            taken = {m.actor for m in actors + recipients} | {
+                o.actor for m in actors + recipients if index.actors[m.actor].kind not in ("population", "person")
+                for o in index.mentions_within(m.span.start, m.span.end) if o.actor}
+            near = _nearest(index, token, before=not actors, taken=taken, speakers=speaker_spans,
                             parties=_resolved(index, [*actor_toks, *recipient_toks], actors + recipients))
-            if near is not None:
-                (actors if not actors else recipients).append(participants.resolve_description(near, doc))
+            near = participants.resolve_description(near, doc) if near is not None else None
+            if near is not None and near.actor not in taken:
+                (actors if not actors else recipients).append(near)
                 rule = "events.nearest-party"
         if not recipients and not is_noun and token.lemma_.lower() in lex["participants"]["party_phrase_verbs"]:
             continue  # "operates with impunity": no party with it, no tie

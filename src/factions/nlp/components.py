@@ -1285,8 +1285,11 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and opens_dateline(ent) and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "N'Djamena (AFP) – …", "Pemba, Mozambique –": where the story was filed
-        elif label in ("ORG", "NORP") and in_label(ent) and not any(t.lower_ in group_words for t in ent):
-            label = "GPE"  # "Lanao del Sur: …", "Upper Nile (Nasir): …", a note's label: where it happened (a person's stays: "Smith: …")
+        elif label in ("ORG", "NORP") and in_label(ent) and not any(t.lower_ in group_words for t in ent) \
+                and (len(ent) > 1 or _known_place(ent.text)) and not ent.text.isupper():
+            # "Lanao del Sur: …", "Upper Nile (Nasir): …", a note's label: where it happened (not a
+            # source's one word, "Kremlin: …", "UNHCR: …", nor a person's: "Smith: …")
+            label = "GPE"
         elif label in ("ORG", "NORP", "FAC") and _ranked_name(ent, _rank_body_words()):
             label = "PERSON"  # "under Major General Ernst Põdder": a rank, then a name
         elif label in ("ORG", "NORP", "FAC", "GPE", "LOC") and _name_after_title(ent, _rank_body_words()):
