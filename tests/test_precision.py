@@ -5743,6 +5743,7 @@ def test_posts_named_by_a_nationality_stand_for_its_forces(extractor, text, trig
     "Analysts said Chinese positions on trade had hardened.",
     "A Russian post on Telegram said the village had fallen.",
     "The American base rate of interest rose again.",
+    "Settlers attacked a Jordanian aid convoy near Hebron.",
 ])
 def test_a_view_or_a_refuge_named_by_a_nationality_is_no_state(extractor, text):
     x, names = _run(extractor, text, date(2025, 6, 1))

@@ -25,9 +25,10 @@ def _table() -> tuple[dict[str, str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _posts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _posts() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     heads = validated_table("demonyms")["heads"]
-    return frozenset(heads.get("kind_posts", ())), frozenset(heads.get("post_kinds", ())), frozenset(heads.get("view_preps", ()))
+    return (frozenset(heads.get("kind_posts", ())), frozenset(heads.get("post_kinds", ())), frozenset(heads.get("view_preps", ())),
+            frozenset(heads.get("civil_kinds", ())))
 
 
 def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
@@ -47,9 +48,11 @@ def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
     # lemmas, and words as written where only one form is the state's: "Ukrainian positions",
     # not "the British position" (a view)
     words = [w for t in ent.doc[ent.end : head.i + 1] for w in (t.lemma_.lower(), t.lower_)]
-    kind_posts, post_kinds, view_preps = _posts()
+    kind_posts, post_kinds, view_preps, civil_kinds = _posts()
     if head.lemma_.lower() == "position" and any(c.dep_ == "prep" and c.lower_ in view_preps for c in head.children):
         return None  # "Chinese positions on trade": views (an "Israeli strike on a car" is no view)
+    if any(w in civil_kinds for w in words):
+        return None  # "a Jordanian aid convoy": no force's
     if head.lemma_.lower() in kind_posts:  # "an Israeli army post", not "a Russian post on Telegram"
         return state if any(w in post_kinds for w in words) else None
     return state if any(w in heads for w in words) else None
