@@ -5792,3 +5792,42 @@ def test_who_investigates_an_attack_did_not_make_it(extractor, text):
 def test_a_groups_own_attack_is_still_its_own(extractor, text):
     x, names = _run(extractor, text, date(2025, 6, 1))
     assert any(e.type == "ASSAULT" and e.actors for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, place", [
+    # nlp.components entity_fixes (actor_kinds.toml place_nouns_after): a name before a place's noun names it
+    ("Bandits attacked Kadawa village, killing the ward head.", "Kadawa"),
+    ("The RSF's assault on Zamzam camp killed dozens of people.", "Zamzam"),
+])
+def test_a_name_before_a_place_noun_is_that_place(extractor, text, place):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    assert [m.label for m in x.mentions if m.text == place] == ["GPE"], x.mentions
+    assert not [e for e in x.events if any(x.document.text[s.start:s.end] == place for s in e.actor_spans + e.recipient_spans)]
+
+
+def test_a_body_before_a_place_noun_stays_a_body(extractor):
+    x, names = _run(extractor, "Armed men attacked the Defence Force camp in Basseterre.", date(2025, 6, 1))
+    assert any(m.text.endswith("Defence Force") and m.label == "ORG" for m in x.mentions), x.mentions
+
+
+def test_a_fight_with_a_place_is_an_attack_on_it(extractor):
+    # places.parties: a party that is a place leaves the fight; the attacker attacks the place
+    x, names = _run(extractor, "In Syria, government forces attacked Saraqib on Monday.", date(2025, 6, 1))
+    assert not [r for r in x.relations if r.type == "fights"], x.relations
+    assert ("government forces", "Saraqib") in _spans(x, "attacks"), x.relations
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # events.arguments._subject_tokens: a participle with no auxiliary tells what was done to its "subject"
+    ("The army said that 40 students abducted from a school in Kankara have been freed.", "abducted", "students"),
+    ("It was an indefensible attack, with at least ten people killed near the border.", "killed", "people"),
+])
+def test_a_participle_without_auxiliary_is_done_to_its_noun(extractor, text, trigger, recipient):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    (actors, recipients), = _parties(x, trigger)
+    assert recipient in recipients and recipient not in actors, x.events
+
+
+def test_a_past_tense_naming_a_side_stays_active(extractor):
+    x, names = _run(extractor, "Iranian-backed militias fought alongside his troops near Aleppo.", date(2025, 6, 1))
+    assert not _spans(x, "fights"), x.relations

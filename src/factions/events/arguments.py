@@ -188,7 +188,15 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                       and any(t.dep_ == "cc" for t in verb.doc[child.i : c.left_edge.i])]
             before = _subject_under_opening_date(verb, joined_to=child)
             before = _with_conjuncts(before) if before is not None else []
-            return before + _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), False
+            # "that 344 students abducted from the school have been freed", "with ten people
+            # killed": a past participle with no auxiliary and no object the parser gave a
+            # subject describes what was done to it (a reduced relative), not who did it; not
+            # one that names a side ("militias fought alongside his troops", "clashed with the
+            # army") nor one hung on a noun ("members of X fought gunmen of Y", read as "fought
+            # gunmen"): a past tense the tagger called a participle
+            reduced = verb.tag_ == "VBN" and verb.dep_ != "amod" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "against", "beside") for c in verb.children)
+            return before + _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), reduced
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
     opening = _subject_under_opening_date(verb)

@@ -1206,6 +1206,7 @@ def entity_fixes(doc: Doc) -> Doc:
     state_forces = frozenset(fixes["state_force_words"])
     document_words = frozenset(fixes["document_name_words"])
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
+    nouns_after = frozenset(fixes["place_nouns_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
     landform_surnames = frozenset(fixes["landform_surnames"])
@@ -1300,6 +1301,10 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
+        elif label in ("PERSON", "ORG") and len(ent) <= 3 and ent.end < len(doc) and doc[ent.end].lower_ in nouns_after \
+                and doc[ent.end].is_lower and ent.root.head.i == ent.end and not ent.text.isupper() \
+                and not any(t.lower_ in group_words for t in ent) and ent[-1].lower_ not in _group_heads():
+            label = "GPE"  # "attacked Kadawa village", "the assault on Zamzam camp": the place's own name (not "the Defence Force camp")
         elif label in ("PERSON", "ORG", "NORP") and 1 < len(ent) <= 4 and not any(t.lower_ in group_words for t in ent) and (
                 # (not a body's name: "Mount Sinai Hospital", "Port Authority", "Lake Capital")
                 (label != "ORG" and ent[0].lower_ in prefixes and ent[1].text[:1].isupper())

@@ -4,7 +4,8 @@
 side of it. After events and relations are extracted, a party that is a place is
 taken out of the event's actors and recipients (and becomes its `where` when it has
 none), and a relation of action or stance (fights, supports, ...) with a place at an
-end is dropped.
+end is dropped; a fight from an assault's attacker to the place it struck becomes the
+attack on that place ("the Real IRA bombed Omagh": rule relations.attacked-place).
 
 What counts as a place (data/places.toml, [parties]):
 - an actor of a kind that cannot act (`location`: cities, villages, districts, airbases);
@@ -21,7 +22,7 @@ What counts as a place (data/places.toml, [parties]):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from factions.actors.demonyms import is_demonym
@@ -104,6 +105,7 @@ def places_not_parties(text: str, actors: list[Actor], events: list[Event], rela
     if RULE in disabled:
         return relations
     places = _Places(text, actors)
+    struck = {(e.id, a, r) for e in events if e.type == "ASSAULT" for a in e.actors for r in e.recipients}
     for e in events:
         for ids_name, spans_name in (("actors", "actor_spans"), ("recipients", "recipient_spans")):
             ids, spans = getattr(e, ids_name), getattr(e, spans_name)
@@ -116,6 +118,20 @@ def places_not_parties(text: str, actors: list[Actor], events: list[Event], rela
             if len(kept) != len(ids):
                 setattr(e, ids_name, [a for a, _ in kept])
                 setattr(e, spans_name, [s for _, s in kept])
-    return [r for r in relations
-            if r.type not in places.words.agency_types
-            or places.place_for(r.source, r.source_span) is None and places.place_for(r.target, r.target_span, True) is None]
+    kept = []
+    for r in relations:
+        source_place = places.place_for(r.source, r.source_span) if r.type in places.words.agency_types else None
+        target_place = places.place_for(r.target, r.target_span, True) if r.type in places.words.agency_types else None
+        if source_place is None and target_place is None:
+            kept.append(r)
+        elif r.type == "fights" and source_place is None and (r.event, r.source, r.target) in struck:
+            # "the Real IRA bombed Omagh": the fight's other side is where it struck, as the
+            # attacked places of rule relations.attacked-place are
+            kept.append(replace(r, type="attacks", target=target_place, rule="relations.attacked-place"))
+    seen, out = set(), []
+    for r in kept:  # (once: the place may be attacked by rule already)
+        key = (r.type, r.source, r.target, r.evidence_span.start)
+        if r.type != "attacks" or key not in seen:
+            out.append(r)
+            seen.add(key)
+    return out
