@@ -63,7 +63,6 @@ def is_demonym(word: str) -> bool:
     return word in _table()[0]
 
 
-
 def state_of_demonym(word: str, kb: KnowledgeBase) -> str | None:
     """The KB id of the state a demonym names ("Turkish": Turkey), if the KB holds it."""
     state = _table()[0].get(word)
