@@ -195,7 +195,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # army") nor one hung on a noun ("members of X fought gunmen of Y", read as "fought
             # gunmen"): a past tense the tagger called a participle
             reduced = verb.tag_ == "VBN" and verb.dep_ != "amod" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
-                and not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "against", "beside") for c in verb.children)
+                and not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "against", "beside") for c in verb.children) \
+                and not any(g.dep_ == "dobj" for c in verb.conjuncts for g in c.children)  # ("invaded, looted and burned homes": shared)
             return before + _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), reduced
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True

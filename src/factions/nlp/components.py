@@ -1303,8 +1303,9 @@ def entity_fixes(doc: Doc) -> Doc:
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
         elif label in ("PERSON", "ORG") and len(ent) <= 3 and ent.end < len(doc) and doc[ent.end].lower_ in nouns_after \
                 and doc[ent.end].is_lower and ent.root.head.i == ent.end and not ent.text.isupper() \
-                and not any(t.lower_ in group_words for t in ent) and ent[-1].lower_ not in _group_heads():
-            label = "GPE"  # "attacked Kadawa village", "the assault on Zamzam camp": the place's own name (not "the Defence Force camp")
+                and not any(t.lower_ in group_words for t in ent) and ent[-1].lower_ not in _group_heads() \
+                and not (ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an")):
+            label = "GPE"  # "attacked Kadawa village", "struck Gamboru market": the place's own name (not "a Hema village")
         elif label in ("PERSON", "ORG", "NORP") and 1 < len(ent) <= 4 and not any(t.lower_ in group_words for t in ent) and (
                 # (not a body's name: "Mount Sinai Hospital", "Port Authority", "Lake Capital")
                 (label != "ORG" and ent[0].lower_ in prefixes and ent[1].text[:1].isupper())

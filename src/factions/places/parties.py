@@ -38,6 +38,7 @@ class _Words:
     place_kinds: frozenset[str]
     locative: re.Pattern
     agency_types: frozenset[str]
+    two_sided_triggers: frozenset[str]
     misread_kinds: frozenset[str]
     misread_min_population: int
 
@@ -48,8 +49,8 @@ def _words() -> _Words:
     preps = "|".join(re.escape(w) for w in sorted(p["locative_prepositions"], key=len, reverse=True))
     mods = "|".join(re.escape(w) for w in sorted(p["locative_modifiers"], key=len, reverse=True))
     locative = re.compile(rf"\b(?:{preps})\s+(?:(?:{mods})\s+)*$", re.IGNORECASE)
-    return _Words(frozenset(p["place_kinds"]), locative, frozenset(p["agency_types"]), frozenset(p["misread_kinds"]),
-                  p["misread_min_population"])
+    return _Words(frozenset(p["place_kinds"]), locative, frozenset(p["agency_types"]), frozenset(p.get("two_sided_triggers", ())),
+                  frozenset(p["misread_kinds"]), p["misread_min_population"])
 
 
 class _Places:
@@ -105,7 +106,8 @@ def places_not_parties(text: str, actors: list[Actor], events: list[Event], rela
     if RULE in disabled:
         return relations
     places = _Places(text, actors)
-    struck = {(e.id, a, r) for e in events if e.type == "ASSAULT" for a in e.actors for r in e.recipients}
+    struck = {(e.id, a, r) for e in events if e.type == "ASSAULT" and (e.trigger or "").lower() not in places.words.two_sided_triggers
+              for a in e.actors for r in e.recipients}
     for e in events:
         for ids_name, spans_name in (("actors", "actor_spans"), ("recipients", "recipient_spans")):
             ids, spans = getattr(e, ids_name), getattr(e, spans_name)
@@ -124,9 +126,10 @@ def places_not_parties(text: str, actors: list[Actor], events: list[Event], rela
         target_place = places.place_for(r.target, r.target_span, True) if r.type in places.words.agency_types else None
         if source_place is None and target_place is None:
             kept.append(r)
-        elif r.type == "fights" and source_place is None and (r.event, r.source, r.target) in struck:
+        elif r.type == "fights" and source_place is None and (r.event, r.source, r.target) in struck \
+                and (target_place != r.target or places.actors[r.target].kind in places.words.place_kinds):
             # "the Real IRA bombed Omagh": the fight's other side is where it struck, as the
-            # attacked places of rule relations.attacked-place are
+            # attacked places of rule relations.attacked-place are (data/places.toml two_sided_triggers)
             kept.append(replace(r, type="attacks", target=target_place, rule="relations.attacked-place"))
     seen, out = set(), []
     for r in kept:  # (once: the place may be attacked by rule already)
