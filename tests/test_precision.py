@@ -5852,3 +5852,6 @@ def test_a_past_tense_naming_a_side_stays_active(extractor):
     x, names = _run(extractor, "Bandits invaded, looted and burned homes in Zamfara.", date(2025, 6, 1))
     (actors, recipients), = _parties(x, "invaded")
     assert actors == ["Bandits"] and recipients == [], x.events
+    x, names = _run(extractor, "Bandits abducted, tortured and killed three farmers.", date(2025, 6, 1))
+    (actors, _), = _parties(x, "abducted")
+    assert actors == ["Bandits"], x.events

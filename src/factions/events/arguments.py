@@ -152,6 +152,14 @@ def _fronted_before_subject(verb: Token, first: Token) -> bool:
     return len(between) > 0 and between[0].text == "," and not any(t.dep_ == "cc" for t in between)
 
 
+def _joined_verbs(verb: Token) -> list[Token]:
+    """The verbs of a list a verb opens, which may share its object: "invaded, looted and
+    burned homes" (the parser may hang the second as a clause: "abducted, tortured and killed
+    three farmers")."""
+    joined = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.pos_ == "VERB"] + list(verb.conjuncts)
+    return joined + [k for j in joined for k in j.conjuncts if k not in joined]
+
+
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive (subject = recipient)."""
     for child in verb.children:
@@ -196,7 +204,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # gunmen"): a past tense the tagger called a participle
             reduced = verb.tag_ == "VBN" and verb.dep_ != "amod" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "against", "beside") for c in verb.children) \
-                and not any(g.dep_ == "dobj" for c in verb.conjuncts for g in c.children)  # ("invaded, looted and burned homes": shared)
+                and not any(g.dep_ == "dobj" for c in _joined_verbs(verb) for g in c.children)  # ("invaded, looted and burned homes": shared)
             return before + _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), reduced
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
