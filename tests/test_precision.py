@@ -5775,7 +5775,7 @@ def test_they_picks_up_an_indefinite_subject_not_an_object(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "The minister welcomed the UN panel's summary of its investigation into the attack on a school near Idlib.",
+    "Officials praised the commission's summary of its inquiry into the attack on the peacekeepers in Hajjah.",
     "Amnesty International published its report on the bombing of the market in Saada.",
 ])
 def test_who_investigates_an_attack_did_not_make_it(extractor, text):
@@ -5837,7 +5837,7 @@ def test_a_fight_with_a_place_is_an_attack_on_it(trigger, kept):
 @pytest.mark.parametrize("text, trigger, recipient", [
     # events.arguments._subject_tokens: a participle with no auxiliary tells what was done to its "subject"
     ("The army said that 40 students abducted from a school in Kankara have been freed.", "abducted", "students"),
-    ("It was an indefensible attack, with at least ten people killed near the border.", "killed", "people"),
+    ("The shelling went on all night, with eleven villagers killed near the border.", "killed", "villagers"),
 ])
 def test_a_participle_without_auxiliary_is_done_to_its_noun(extractor, text, trigger, recipient):
     x, names = _run(extractor, text, date(2025, 6, 1))

@@ -196,8 +196,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                       and any(t.dep_ == "cc" for t in verb.doc[child.i : c.left_edge.i])]
             before = _subject_under_opening_date(verb, joined_to=child)
             before = _with_conjuncts(before) if before is not None else []
-            # "that 344 students abducted from the school have been freed", "with ten people
-            # killed": a past participle with no auxiliary and no object the parser gave a
+            # "that 344 students abducted from the school have been freed", "with eleven
+            # villagers killed": a past participle with no auxiliary and no object the parser gave a
             # subject describes what was done to it (a reduced relative), not who did it; not
             # one that names a side ("militias fought alongside his troops", "clashed with the
             # army") nor one hung on a noun ("members of X fought gunmen of Y", read as "fought

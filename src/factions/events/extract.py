@@ -118,7 +118,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # to kill civilians"). Marked by the relation's lower confidence.
             # (nor the owner of a body or a thing hit, or the party it stands for: "the attack
             # on its convoy", "a UN convoy came under fire"; people may be their doer's own:
-            # "to behead his captives")
+            # "threatened to kill its hostages")
             taken = {m.actor for m in actors + recipients} | {
                 o.actor for m in actors + recipients if index.actors[m.actor].kind not in ("population", "person")
                 for o in index.mentions_within(m.span.start, m.span.end) if o.actor}

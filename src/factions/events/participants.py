@@ -550,11 +550,11 @@ def _reporter_of_the_act(trigger: Token, m: Mention) -> bool:
     trigger tells ("its investigation into the attack", "the UN report on the shelling"):
     it tells of the act, it did not do it."""
     told, reports = trigger, []
-    # up a chain of them: "the UN inquiry's summary of its investigation into the attack"
+    # up a chain of them: "the panel's summary of its inquiry into the shelling"
     while told.dep_ == "pobj" and told.head.dep_ == "prep" and told.head.head.lower_ in _words("reports_on_acts"):
         told = told.head.head
         reports.append(told)
-    # the report's owner stands in its phrase before it ("its", "the UN inquiry's", "the UN")
+    # the report's owner stands in its phrase before it ("its", "the panel's", "the UN")
     return any(r.left_edge.idx <= m.span.start < r.idx for r in reports)
 
 
