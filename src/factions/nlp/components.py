@@ -581,15 +581,14 @@ def paragraphs(doc: Doc) -> Doc:
         return doc
     # Read from the Doc's arrays: a loop over every token costs 2% of the pipeline.
     alpha, space, title, upper = doc.to_array([IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER]).T.astype(bool)
-    for i in np.flatnonzero(space[:-1]):
-        if "\n" in doc[int(i)].text:
-            doc[int(i) + 1].is_sent_start = True
+    after_breaks = [int(i) + 1 for i in np.flatnonzero(space[:-1]) if "\n" in doc[int(i)].text]
+    for i in after_breaks:
+        doc[i].is_sent_start = True
     # (in a run of capitalised words, which is where the parser cuts names)
     capitalised = title | upper
     for i in np.flatnonzero(alpha[:-1] & capitalised[:-1] & capitalised[1:]):
         doc[int(i) + 1].is_sent_start = False
-    starts = [0, *(int(i) + 1 for i in np.flatnonzero(space[:-1]) if "\n" in doc[int(i)].text)]
-    for colon in filter(None, (label_lead_end(doc, s) for s in starts)):
+    for colon in filter(None, (label_lead_end(doc, s) for s in [0, *after_breaks])):
         doc[colon + 1].is_sent_start = True
     return doc
 
