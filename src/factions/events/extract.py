@@ -20,7 +20,7 @@ from factions.events.implied import _implied_relations, attacked_equipment, atta
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
-from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, dates_by_sentence
+from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, date_by_later_mention, dates_by_sentence
 from factions.events.triggers import Triggers, TriggerType, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
@@ -197,6 +197,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # "attacked hundreds of merchant ships", "shot down a drone": the kit no one owns
             aimed = [t for t in recipient_toks if not _origin(t)]
             relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
+    if "events.date-by-later-mention" not in disabled:
+        date_by_later_mention(doc, events)
     return events, relations
 
 

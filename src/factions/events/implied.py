@@ -32,9 +32,10 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
     rel_type = kind.relations_by_word.get(trigger.lemma_.lower(), kind.relation)
     rel_rule = "relations.event-parties"
     if trigger.lemma_.lower() in lex["participants"]["named_partners_only"]:
-        # "worked with Jordan" makes allies; "work with its allies", "with the international
-        # community" is diplomacy's small talk, no alliance with anyone named
-        recipients = [m for m in recipients if m.basis != "nominal"]
+        # "worked with Jordan", "work with soldiers" make allies; "work with its allies",
+        # "with the international community" is diplomacy's small talk, no alliance with anyone
+        vague = lex["participants"]["vague_partner_heads"]
+        recipients = [m for m in recipients if not (m.basis == "nominal" and _head_word(m, trigger.doc) in vague)]
     if kind.type == "MERGE" and any(c.dep_ == "prep" and c.lower_ in lex["participants"]["absorbing_preps"] for c in trigger.children) \
             and not any(c.dep_ == "dobj" for c in trigger.children):  # ("merge it into X": the object would be the part)
         rel_type, rel_rule = "member_of", "relations.merged-into"  # "merged into JNIM": now part of it, not its ally

@@ -6,6 +6,7 @@ day the story last told (docs/events.md, "Time"; words in data/lexicons/time.tom
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -14,21 +15,28 @@ from factions.dates import from_story, normalize
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp import sentence_of, tree
+from factions.nlp.components import label_lead_end
 
 
 def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     """Whether token `i` lies in the anchor's own phrase: its subtree without the
     coordinated or subordinate clauses that have their own subject ("accused ..., and
     their fighters clashed in 2014": the date belongs to the clash; "killed dozens
-    since the group split from it in 2015": the split's). Verbs coordinated under one
+    since the group split from it in 2015": the split's), and without the phrase of a
+    noun that names another act, its cause or what came before ("raided a village in
+    reprisal for an attack on 3 May": the attack's date; _OTHER_ACT_PREPS). Verbs coordinated under one
     subject share a date ("shelled and launched drones at the positions on 23
     December": the shelling's too). Climbs from `i` to the
     anchor, which costs the depth of the parse, not the size of the phrase."""
     t = tree(doc)
+    acts = _act_nouns()
     while i != anchor:
         head = t.heads[i]
         if head == i:
             return False
+        if t.pos[i] == "NOUN" and doc[i].lemma_.lower() in acts and t.deps[i] == "pobj" and doc[head].lower_ in _OTHER_ACT_PREPS \
+                and any(t.deps[c] == "prep" for c in t.children[i]):
+            return False  # "arrested six suspects over an attack on 3 May": the date is that attack's
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
             return False  # a coordinated clause with its own subject has its own date
@@ -64,6 +72,11 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     anchors = [trigger.i]
     if (trigger.pos_ != "VERB" or trigger.dep_ in ("nsubj", "nsubjpass")) and trigger.head.pos_ in ("VERB", "AUX"):
         anchors.append(trigger.head.i)  # "fighting broke out on 16 January": the fight's date
+    elif trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in _FRAMING_PREPS \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        # "were killed in clashes … on 15 June", "came under attack on 10 December": the
+        # act the verb tells happened in it, on the verb's date
+        anchors.append(trigger.head.head.i)
     governed = trigger if trigger.pos_ == "VERB" else trigger.head
     while governed.dep_ in ("advcl", "xcomp", "conj") and governed.head.i != governed.i and governed.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governed.children):
@@ -74,7 +87,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
             continue
-        if _dates_the_claim(doc, ent, claim):
+        if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim):
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent).i not in anchors:
             reported.append(ent)
@@ -108,6 +121,22 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             found.append((_in_a_clause(doc, ent.root.i, anchors), -_PRECISION.get(when.precision, 0), distance, when))
     return min(found, key=lambda f: f[:3])[3] if found else None
 
+
+@lru_cache(maxsize=1)
+def _act_nouns() -> frozenset[str]:
+    """The nouns that name an act of their own (events.toml nouns): a date in their phrase
+    is theirs, not the verb's they hang on."""
+    return frozenset(noun for e in lexicon("events")["event"] for noun in e.get("nouns", ()))
+
+
+# Prepositions that tie a verb's act to another act named by a noun, before it or its
+# cause: "arrested over an attack on 3 May", "in reprisal for a raid on 2 June", "after the
+# bombing on 5 May" (not "agreed to a ceasefire in January": the ceasefire is what was agreed).
+_OTHER_ACT_PREPS = frozenset({"over", "for", "after", "before", "since", "following", "about"})
+
+# Prepositions that put a verb's act inside an event named by a noun: "killed in clashes",
+# "came under attack", "died during the assault" (not "for the attack", "after the raid").
+_FRAMING_PREPS = frozenset({"in", "under", "during", "amid"})
 
 # How much a date says: a day before a month, a month before a year.
 _PRECISION = {"day": 3, "week": 2, "month": 2, "range": 1, "year": 1}
@@ -163,6 +192,21 @@ def _dates_the_claim(doc: Doc, ent, claim: Claim | None) -> bool:
     return t.i == cue.root.i
 
 
+def _done_by_saying(trigger: Token, claim: Claim | None) -> bool:
+    """Whether the act is done by the statement itself: the object of a cue that
+    performs it ("In an address on 21 September, Putin announced a partial
+    mobilisation", "declared a ceasefire on Monday"; time.toml performative_cues), so
+    the statement's date is the act's."""
+    if claim is None or trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in _performative_cues():
+        return False
+    return claim.cue_span.start <= trigger.head.idx < claim.cue_span.end
+
+
+@lru_cache(maxsize=1)
+def _performative_cues() -> frozenset[str]:
+    return frozenset(lexicon("time")["performative_cues"])
+
+
 class _StoryDates:
     """The dates a story tells its past events by, in the order told ("On 23 January,
     al-Shabaab detonated …"): a later past event with no date of its own happened on
@@ -177,7 +221,7 @@ class _StoryDates:
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb):
+            if not _in_label(ent) and (verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb)):
                 continue
             when = from_story(ent.text, self.whens[-1] if self.whens else None) or normalize(ent.text, document.published)
             if when is not None:
@@ -189,6 +233,59 @@ class _StoryDates:
         """The last story date before `at`."""
         i = bisect_left(self.starts, at)
         return self.whens[i - 1] if i else None
+
+
+def date_by_later_mention(doc: Doc, events: list) -> None:
+    """Rule events.date-by-later-mention. An event told with no date takes the date of
+    the same act named again just after it, by a definite noun with a date of its own:
+    "Militants opened fire on tourists … The attack took place on the afternoon of 22
+    April 2025"; "Russian forces withdrew from Kherson … Moscow said the withdrawal was
+    complete on 11 November". Only within the next two sentences, of one type, and when
+    the later mention names no doer of its own or the same doers, and is the subject of
+    the verb the date is said with."""
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    for n, event in enumerate(events):
+        if event.when is not None or event.trigger_span is None:
+            continue
+        here = doc.char_span(event.trigger_span.start, event.trigger_span.end, alignment_mode="expand")
+        if here is None:
+            continue
+        at = sentences[sentence_of(here.root).start]
+        for later in events[n + 1 :]:
+            if later.type != event.type or later.when is None or later.trigger_span is None or later.when.span is None:
+                continue
+            again = doc.char_span(later.trigger_span.start, later.trigger_span.end, alignment_mode="expand")
+            if again is None or not 0 < sentences[sentence_of(again.root).start] - at <= 2:
+                continue
+            noun = again.root
+            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+                continue
+            if later.actors and not set(later.actors) <= set(event.actors):
+                continue
+            dated = doc.char_span(later.when.span.start, later.when.span.end, alignment_mode="expand")
+            if dated is None or noun.dep_ not in ("nsubj", "nsubjpass") or _governing_verb(dated).i != noun.head.i:
+                continue  # the date is said of the act ("the attack took place on …"), not of a
+                # clause on it ("the talks, launched in November 2022, …") or the story's
+            event.when = replace(later.when)
+            break
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _in_label(ent) -> bool:
+    """Whether a date is in the label opening a note ("15 April: Heavy fighting erupted
+    …", "Niamey, 26 July 2023: members of the guard detained …";
+    nlp.components.label_lead_end): it dates what the note tells. Not a report's label
+    ("Situation report, 30 June 2023:"; time.toml report_labels): the day it was written."""
+    sent = ent.sent
+    return sent.end - 1 >= ent.end and label_lead_end(ent.doc, sent.start) == sent.end - 1 \
+        and not any(t.lemma_.lower() in _report_labels() for t in sent)
+
+
+@lru_cache(maxsize=1)
+def _report_labels() -> frozenset[str]:
+    return frozenset(lexicon("time")["report_labels"])
 
 
 def _dated_sentence(trigger: Token, dates_here: list) -> bool:

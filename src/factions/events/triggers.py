@@ -28,6 +28,9 @@ class TriggerType:
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
     passive_only: frozenset = frozenset()  # when_object verbs that are this act only in the passive with an agent ("wanted by the ICC")
+    when_subject: dict | None = None  # verb -> what its subject (a passive's agent) may be for the verb to be this act ("party" or "weapon")
+    not_objects: dict | None = None  # when_subject verb -> objects that make it a figure of speech ("hit the streets")
+    not_subjects: dict | None = None  # when_subject verb -> subjects that make it no act ("Cyclone Idai hit the coast")
 
 
 @dataclass(frozen=True)
@@ -37,33 +40,37 @@ class Triggers:
     phrases: dict[tuple[str, str], TriggerType]
     by_object: dict[str, list[TriggerType]]  # verb -> the acts it is with the right object ("seized the town")
     by_complement: dict[str, TriggerType]  # verb -> the act it is with a hostile complement ("vowed to retaliate")
+    by_subject: dict[str, list[TriggerType]] = field(default_factory=dict)  # verb -> the acts it is with the right subject ("drones hit the post")
     phrase_aims: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # phrase -> kinds its object must be ("broke into the building")
 
     @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases) | frozenset(self.by_object) \
-            | frozenset(self.by_complement)
+            | frozenset(self.by_complement) | frozenset(self.by_subject)
 
 
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
 # _is_object says what each is; "party_moved" is a party as the verb's own object, moved by
 # the phrase's preposition ("drove the rebels from the town").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved")
+# What a verb's subject may be for the verb to be an act (when_subject): people or a body
+# ("party"), or arms ("weapon": nominals.toml [equipment] heads).
+SUBJECT_KINDS = ("party", "weapon")
 
 
 # What an `only_with` entry may require (TriggerType.only_with says what each means).
 ONLY_WITH_KEYS = frozenset({"heads", "preps", "governed_by", "of_objects"})
 
 
-def _object_kinds(entry: dict) -> dict[str, tuple[str, ...]]:
-    """An entry's when_object, each verb's kinds as a tuple: the data gives one kind
-    ("seize" = "place") or a list ("surround" = ["place", "party"])."""
-    return {verb: (wanted,) if isinstance(wanted, str) else tuple(wanted) for verb, wanted in entry.get("when_object", {}).items()}
+def _object_kinds(entry: dict, key: str = "when_object") -> dict[str, tuple[str, ...]]:
+    """An entry's when_object (or when_subject), each verb's kinds as a tuple: the data
+    gives one kind ("seize" = "place") or a list ("surround" = ["place", "party"])."""
+    return {verb: (wanted,) if isinstance(wanted, str) else tuple(wanted) for verb, wanted in entry.get(key, {}).items()}
 
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    verbs, nouns, phrases, by_object, by_complement, phrase_aims = {}, {}, {}, {}, {}, {}
+    verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject = {}, {}, {}, {}, {}, {}, {}
     declared = relation_types()
     event_types = {e["type"] for e in lexicon("events")["event"]}
     for entry in lexicon("events")["event"]:
@@ -73,7 +80,8 @@ def triggers() -> Triggers:
         t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
                         only_with=entry.get("only_with", {}), when_object=_object_kinds(entry),
                         not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"),
-                        passive_only=frozenset(entry.get("passive_only", ())))
+                        passive_only=frozenset(entry.get("passive_only", ())), when_subject=_object_kinds(entry, "when_subject"),
+                        not_objects=entry.get("not_objects", {}), not_subjects=entry.get("not_subjects", {}))
         for word, needs in entry.get("only_with", {}).items():
             unknown = set(needs) - ONLY_WITH_KEYS
             if unknown:
@@ -98,9 +106,19 @@ def triggers() -> Triggers:
                     raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_object '{verb}' wants '{wanted}', "
                                         f"neither one of {', '.join(OBJECT_KINDS)} nor an event type")
             by_object.setdefault(verb, []).append(t)
+        for verb, kinds in t.when_subject.items():
+            for wanted in kinds:
+                if wanted not in SUBJECT_KINDS:
+                    raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_subject '{verb}' wants '{wanted}', "
+                                        f"not one of {', '.join(SUBJECT_KINDS)}")
+            by_subject.setdefault(verb, []).append(t)
+        for key in ("not_objects", "not_subjects"):
+            for verb in getattr(t, key):
+                if verb not in t.when_subject:
+                    raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: {key} '{verb}' is no when_subject verb")
         for verb in (entry.get("by_complement") or {}).get("verbs", []):
             by_complement[verb] = t
-    return Triggers(verbs, nouns, phrases, by_object, by_complement, phrase_aims)
+    return Triggers(verbs, nouns, phrases, by_object, by_complement, by_subject=by_subject, phrase_aims=phrase_aims)
 
 
 def channel_preps(verb: Token) -> list[Token]:
@@ -178,6 +196,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 continue  # "charged him with murder"; not "charged the crowd" nor "charged the crowd with batons"
             if any(_is_object(o, wanted, t) for o in _objects(token) for wanted in kind.when_object[lemma]):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
+        for kind in t.by_subject.get(lemma, ()):
+            if _struck_by(token, kind.when_subject[lemma], kind.not_objects.get(lemma, ()), kind.not_subjects.get(lemma, ()), t):
+                return kind, False  # "drones hit the post" is an attack, "sanctions hit Iran" none
         if lemma in t.verbs:
             if t.verbs[lemma].relation == "allied_with" and allied_adjective(token) is not None:
                 return None  # "the army and allied militias": a state (relations.allied-conjunct), no act
@@ -326,6 +347,34 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
             or any(w in _party_heads() for w in words) or _is_object(token, "person", t)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
     return kind is not None and kind.type == wanted
+
+
+def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], forces: tuple[str, ...], t: Triggers) -> bool:
+    """Whether a verb of striking has a doer of a wanted kind and something it struck: in
+    the active its subject and object ("Turkish drones hit an SDF checkpoint"), in the
+    passive its agent ("the column was hit by anti-tank missiles"); not with an object of
+    a figure of speech ("protesters hit the streets"), nor a force of nature for its doer
+    ("Cyclone Idai hit the coast")."""
+    children = list(verb.children)
+    if any(c.dep_ == "nsubjpass" for c in children):
+        doers = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    elif any(c.dep_ == "dobj" and c.lemma_.lower() not in figures and c.lower_ not in figures for c in children):
+        doers = [c for c in children if c.dep_ == "nsubj"]
+        if not doers and verb.dep_ in ("conj", "advcl"):
+            # "fired rockets and hit a base", "rockets fired from Gaza hit a house" (the parse
+            # made "fired" the clause): the verb it hangs on has the subject
+            doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    else:
+        return False
+    if any(w.lower_ in forces or w.lemma_.lower() in forces for d in doers for w in d.subtree):
+        return False
+    return any(_is_doer(d, w, t) for d in doers for w in wanted)
+
+
+def _is_doer(token: Token, wanted: str, t: Triggers) -> bool:
+    if wanted == "weapon":
+        return token.lemma_.lower() in _kit_heads() or token.lower_ in _kit_heads()
+    return token.pos_ != "PRON" and _is_object(token, "party", t)
 
 
 def _for_purpose(verb: Token, t: Triggers) -> TriggerType | None:

@@ -930,11 +930,16 @@ def _modifies_a_noun(token: Token) -> bool:
     return token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("compound", "nmod", "amod")
 
 
-def _object_of_verb(token: Token, lemmas: frozenset[str]) -> bool:
-    """Whether a word is the object (or a conjoined object) of one of these verbs."""
+def _verb_of_object(token: Token) -> str | None:
+    """The lemma of the verb a word is the object (or a conjoined object) of, or None."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lemmas
+    return token.head.lemma_.lower() if token.dep_ in ("dobj", "nsubjpass") else None
+
+
+def _object_of_verb(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a word is the object (or a conjoined object) of one of these verbs."""
+    return _verb_of_object(token) in lemmas
 
 
 def after_place_preposition(ent: Span) -> bool:
@@ -1362,7 +1367,7 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "NORP", "ORG") and _described_as_place(ent.root, place_before) \
                 and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "Wad Madani, the capital of Gezira state", "Bangassou, a town on the border": a place the model took for a person or a body
-        elif ent.root.dep_ in ("dobj", "nsubjpass") and label in place_verbs.get(ent.root.head.lemma_.lower(), ()) \
+        elif label in place_verbs.get(_verb_of_object(ent.root), ()) \
                 and not (label == "PERSON" and len(ent) > 1) and not any(t.lower_ in group_words for t in ent):
             # (a person's full name, "recaptured Abu Omar al-Masri", or a unit's, "overran
             # the 4th Brigade", stays what it is)
