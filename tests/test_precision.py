@@ -5903,6 +5903,10 @@ def test_a_blow_struck_by_arms_is_an_attack(extractor, text, actor, recipient):
     "The minister hit back at his critics in parliament.",
     # an attack that hits is the attack's own event
     "An air strike hit the market in the afternoon.",
+    # what it is hit with (not_means), an explosive hit (not_objects), a vehicle (no weapon)
+    "The EU hit Russia with a new package of sanctions.",
+    "Soldiers hit a roadside bomb on the road to Djibo.",
+    "A bus hit a soldier at a checkpoint in Bamako.",
 ])
 def test_a_blow_of_no_arms_is_no_attack(extractor, text):
     x, names = _run(extractor, text, date(2025, 6, 1))
@@ -5950,9 +5954,32 @@ def test_an_act_named_again_lends_its_date(extractor):
     assert next(e for e in x.events if e.trigger == "negotiations").when is None, x.events
     x, names = _run(extractor, "Rebels attacked the town. The army launched an attack on 3 May 2024.", date(2024, 5, 5))
     assert next(e for e in x.events if e.trigger == "attacked").when is None, x.events
-    # a claim tells of an act done before it: its date is not the act's
+    # nor another act of its kind
+    text = "Gunmen attacked the village of Kpata, killing 12. The previous attack took place on 3 February 2024."
+    x, names = _run(extractor, text, date(2024, 6, 15))
+    assert next(e for e in x.events if e.trigger == "attacked").when is None, x.events
+    # a claim tells of an act done before it, an announcement of a killing too: its date is not the act's
     x, names = _run(extractor, "The Islamic State claimed the bombings on 4 January 2024.", date(2024, 1, 5))
     assert all(e.when is None or e.when.start != "2024-01-04" for e in x.events if e.trigger == "bombings"), x.events
+    x, names = _run(extractor, "The army announced the killing of a senior commander on 5 May 2024.", date(2024, 6, 15))
+    assert all(e.when is None for e in x.events if e.trigger == "killing"), x.events
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    # events.time._names_another_act: the date of an act the verb is done over is that act's
+    ("Police arrested six suspects over an attack on 3 May 2024 that killed a teacher.", "arrested", None),
+    ("Police arrested six suspects over the 3 May attack on the market.", "arrested", None),
+    # "for" after a verb names what is asked for: the date is the verb's
+    ("The government called for a ceasefire on 2 May 2024.", "called", "2024-05-02"),
+    # in_connection_verbs: "arrested … in the bombing" is in connection with it, not during it
+    ("Five men were convicted on 3 May 2024 in the killing of a journalist.", "killing", None),
+    # each label its own note's date (the splitter no longer cuts "6 | Apr:")
+    ("5 Apr: Gunmen ambushed a convoy near Afgoye.\n6 Apr: Police arrested ten suspects in Mogadishu.", "arrested", "2024-04-06"),
+])
+def test_a_date_of_another_act_is_not_the_verbs(extractor, text, trigger, day):
+    x, names = _run(extractor, text, date(2024, 6, 15))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert (event.when.start if event.when else None) == day, x.events
 
 
 def test_working_with_people_or_a_body_is_an_alliance_not_with_vague_company(extractor):

@@ -24,18 +24,18 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     their fighters clashed in 2014": the date belongs to the clash; "killed dozens
     since the group split from it in 2015": the split's), and without the phrase of a
     noun that names another act, its cause or what came before ("raided a village in
-    reprisal for an attack on 3 May": the attack's date; _OTHER_ACT_PREPS). Verbs coordinated under one
-    subject share a date ("shelled and launched drones at the positions on 23
-    December": the shelling's too). Climbs from `i` to the
-    anchor, which costs the depth of the parse, not the size of the phrase."""
+    reprisal for an attack on 3 May": the attack's date; `_names_another_act`). Verbs
+    coordinated under one subject share a date ("shelled and launched drones at the
+    positions on 23 December": the shelling's too). Climbs from `i` to the anchor, which
+    costs the depth of the parse, not the size of the phrase."""
     t = tree(doc)
     acts = _act_nouns()
+    came_from = None
     while i != anchor:
         head = t.heads[i]
         if head == i:
             return False
-        if t.pos[i] == "NOUN" and doc[i].lemma_.lower() in acts and t.deps[i] == "pobj" and doc[head].lower_ in _OTHER_ACT_PREPS \
-                and any(t.deps[c] == "prep" for c in t.children[i]):
+        if came_from is not None and t.deps[came_from] in _ACT_MODIFIERS and _names_another_act(doc, t, i, acts):
             return False  # "arrested six suspects over an attack on 3 May": the date is that attack's
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
@@ -43,6 +43,7 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
                 and not (t.deps[i] == "advcl" and any(t.deps[g] == "mark" and doc[g].lower_ in _SIMULTANEOUS for g in t.children[i])):
             return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
+        came_from = i
         i = head
     return True
 
@@ -73,9 +74,10 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     if (trigger.pos_ != "VERB" or trigger.dep_ in ("nsubj", "nsubjpass")) and trigger.head.pos_ in ("VERB", "AUX"):
         anchors.append(trigger.head.i)  # "fighting broke out on 16 January": the fight's date
     elif trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in _FRAMING_PREPS \
-            and trigger.head.head.pos_ in ("VERB", "AUX"):
+            and trigger.head.head.pos_ in ("VERB", "AUX") and trigger.head.head.lemma_.lower() not in _connection_verbs():
         # "were killed in clashes … on 15 June", "came under attack on 10 December": the
-        # act the verb tells happened in it, on the verb's date
+        # act the verb tells happened in it, on the verb's date (not "were arrested on 3 May
+        # in the bombing of the station": in connection with it)
         anchors.append(trigger.head.head.i)
     governed = trigger if trigger.pos_ == "VERB" else trigger.head
     while governed.dep_ in ("advcl", "xcomp", "conj") and governed.head.i != governed.i and governed.head.pos_ in ("VERB", "AUX") \
@@ -120,6 +122,29 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             when.span = Span(ent.start_char, ent.end_char)
             found.append((_in_a_clause(doc, ent.root.i, anchors), -_PRECISION.get(when.precision, 0), distance, when))
     return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+def _names_another_act(doc: Doc, t, i: int, acts: frozenset[str]) -> bool:
+    """Whether token `i` is a noun naming an act of its own after a preposition that ties
+    the verb's act to it as its cause or what came before ("over an attack", "in reprisal
+    for a raid", "blamed for the bombing", "after the bombing"; not the "for" of what is
+    asked: "called for a ceasefire on 2 May" is the call's date)."""
+    if t.pos[i] != "NOUN" or doc[i].lemma_.lower() not in acts or t.deps[i] != "pobj":
+        return False
+    prep = t.heads[i]
+    return doc[prep].lower_ in _OTHER_ACT_PREPS \
+        and not (doc[prep].lower_ == "for" and doc[t.heads[prep]].lemma_.lower() in _request_verbs())
+
+
+@lru_cache(maxsize=1)
+def _request_verbs() -> frozenset[str]:
+    return frozenset(lexicon("events")["participants"]["request_verbs"])
+
+
+# How a date hangs on the noun of another act: its phrase ("an attack on 3 May") or a
+# modifier ("the 3 May attack"); not a relative time the parser hung there ("claimed the
+# attack the following day" is the claim's).
+_ACT_MODIFIERS = frozenset({"prep", "compound", "nmod", "amod", "nummod"})
 
 
 @lru_cache(maxsize=1)
@@ -197,14 +222,22 @@ def _done_by_saying(trigger: Token, claim: Claim | None) -> bool:
     performs it ("In an address on 21 September, Putin announced a partial
     mobilisation", "declared a ceasefire on Monday"; time.toml performative_cues), so
     the statement's date is the act's."""
-    if claim is None or trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in _performative_cues():
-        return False
+    if claim is None or trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in _performative()[0] \
+            or trigger.lemma_.lower() not in _performative()[1]:
+        return False  # ("announced the killing of a commander on 5 May": told, not done, that day)
     return claim.cue_span.start <= trigger.head.idx < claim.cue_span.end
 
 
 @lru_cache(maxsize=1)
-def _performative_cues() -> frozenset[str]:
-    return frozenset(lexicon("time")["performative_cues"])
+def _performative() -> tuple[frozenset[str], frozenset[str]]:
+    """time.toml's cues that perform an act, and the acts done by saying them."""
+    time = lexicon("time")
+    return frozenset(time["performative_cues"]), frozenset(time["performative_acts"])
+
+
+@lru_cache(maxsize=1)
+def _connection_verbs() -> frozenset[str]:
+    return frozenset(lexicon("time")["in_connection_verbs"])
 
 
 class _StoryDates:
@@ -241,8 +274,9 @@ def date_by_later_mention(doc: Doc, events: list) -> None:
     "Militants opened fire on tourists … The attack took place on the afternoon of 22
     April 2025"; "Russian forces withdrew from Kherson … Moscow said the withdrawal was
     complete on 11 November". Only within the next two sentences, of one type, and when
-    the later mention names no doer of its own or the same doers, and is the subject of
-    the verb the date is said with."""
+    the later mention names no doer of its own or the same doers, is not said to be
+    another of its kind ("the previous attack"), and is the subject of the verb the date is
+    said with, not of the act's end ("lasted until 3 May")."""
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     for n, event in enumerate(events):
         if event.when is not None or event.trigger_span is None:
@@ -258,19 +292,28 @@ def date_by_later_mention(doc: Doc, events: list) -> None:
             if again is None or not 0 < sentences[sentence_of(again.root).start] - at <= 2:
                 continue
             noun = again.root
-            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
-                continue
+            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
+                    or any(c.dep_ == "amod" and c.lower_ in _other_act_words() for c in noun.children):
+                continue  # ("the previous attack", "a similar raid": another act of the kind)
             if later.actors and not set(later.actors) <= set(event.actors):
                 continue
             dated = doc.char_span(later.when.span.start, later.when.span.end, alignment_mode="expand")
-            if dated is None or noun.dep_ not in ("nsubj", "nsubjpass") or _governing_verb(dated).i != noun.head.i:
+            if dated is None or noun.dep_ not in ("nsubj", "nsubjpass") or _governing_verb(dated).i != noun.head.i \
+                    or dated.root.head.lower_ in _SPAN_ENDS:
                 continue  # the date is said of the act ("the attack took place on …"), not of a
-                # clause on it ("the talks, launched in November 2022, …") or the story's
+                # clause on it ("the talks, launched in November 2022, …"), the story's, or its
+                # end ("the shelling lasted until 3 May")
             event.when = replace(later.when)
             break
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
+_SPAN_ENDS = frozenset({"until", "till", "through", "since", "by"})
+
+
+@lru_cache(maxsize=1)
+def _other_act_words() -> frozenset[str]:
+    return frozenset(lexicon("time")["other_act_modifiers"])
 
 
 def _in_label(ent) -> bool:

@@ -31,6 +31,7 @@ class TriggerType:
     when_subject: dict | None = None  # verb -> what its subject (a passive's agent) may be for the verb to be this act ("party" or "weapon")
     not_objects: dict | None = None  # when_subject verb -> objects that make it a figure of speech ("hit the streets")
     not_subjects: dict | None = None  # when_subject verb -> subjects that make it no act ("Cyclone Idai hit the coast")
+    not_means: dict | None = None  # when_subject verb -> what it is done "with" that makes it no act ("hit Iran with sanctions")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def triggers() -> Triggers:
                         only_with=entry.get("only_with", {}), when_object=_object_kinds(entry),
                         not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"),
                         passive_only=frozenset(entry.get("passive_only", ())), when_subject=_object_kinds(entry, "when_subject"),
-                        not_objects=entry.get("not_objects", {}), not_subjects=entry.get("not_subjects", {}))
+                        not_objects=entry.get("not_objects", {}), not_subjects=entry.get("not_subjects", {}),
+                        not_means=entry.get("not_means", {}))
         for word, needs in entry.get("only_with", {}).items():
             unknown = set(needs) - ONLY_WITH_KEYS
             if unknown:
@@ -112,7 +114,7 @@ def triggers() -> Triggers:
                     raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: when_subject '{verb}' wants '{wanted}', "
                                         f"not one of {', '.join(SUBJECT_KINDS)}")
             by_subject.setdefault(verb, []).append(t)
-        for key in ("not_objects", "not_subjects"):
+        for key in ("not_objects", "not_subjects", "not_means"):
             for verb in getattr(t, key):
                 if verb not in t.when_subject:
                     raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: {key} '{verb}' is no when_subject verb")
@@ -197,7 +199,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if any(_is_object(o, wanted, t) for o in _objects(token) for wanted in kind.when_object[lemma]):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
         for kind in t.by_subject.get(lemma, ()):
-            if _struck_by(token, kind.when_subject[lemma], kind.not_objects.get(lemma, ()), kind.not_subjects.get(lemma, ()), t):
+            if _struck_by(token, kind.when_subject[lemma], kind.not_objects.get(lemma, ()), kind.not_means.get(lemma, ()),
+                          kind.not_subjects.get(lemma, ()), t):
                 return kind, False  # "drones hit the post" is an attack, "sanctions hit Iran" none
         if lemma in t.verbs:
             if t.verbs[lemma].relation == "allied_with" and allied_adjective(token) is not None:
@@ -349,7 +352,8 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     return kind is not None and kind.type == wanted
 
 
-def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], forces: tuple[str, ...], t: Triggers) -> bool:
+def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], means: tuple[str, ...], forces: tuple[str, ...],
+               t: Triggers) -> bool:
     """Whether a verb of striking has a doer of a wanted kind and something it struck: in
     the active its subject and object ("Turkish drones hit an SDF checkpoint"), in the
     passive its agent ("the column was hit by anti-tank missiles"); not with an object of
@@ -358,7 +362,12 @@ def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], f
     children = list(verb.children)
     if any(c.dep_ == "nsubjpass" for c in children):
         doers = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    elif any(c.dep_ == "dobj" and c.lemma_.lower() not in figures and c.lower_ not in figures for c in children):
+    elif any(c.dep_ == "dobj" for c in children) \
+            and not any(c.dep_ == "dobj" and (c.lemma_.lower() in figures or c.lower_ in figures) for c in children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "with" and any(o.lemma_.lower() in means or o.lower_ in means for o in c.subtree)
+                        for c in children):
+        # ("hit the streets"; "soldiers hit a roadside bomb": struck by it; "hit Russia with a
+        # package of sanctions": no arms)
         doers = [c for c in children if c.dep_ == "nsubj"]
         if not doers and verb.dep_ in ("conj", "advcl"):
             # "fired rockets and hit a base", "rockets fired from Gaza hit a house" (the parse
@@ -372,9 +381,15 @@ def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], f
 
 
 def _is_doer(token: Token, wanted: str, t: Triggers) -> bool:
-    if wanted == "weapon":
-        return token.lemma_.lower() in _kit_heads() or token.lower_ in _kit_heads()
+    if wanted == "weapon":  # (not a vehicle: "a bus hit a soldier" is an accident)
+        return (token.lemma_.lower() in _kit_heads() or token.lower_ in _kit_heads()) \
+            and token.lower_ not in _vehicles() and token.lemma_.lower() not in _vehicles()
     return token.pos_ != "PRON" and _is_object(token, "party", t)
+
+
+@lru_cache(maxsize=1)
+def _vehicles() -> frozenset[str]:
+    return frozenset(lexicon("nominals")["equipment"]["vehicles"])
 
 
 def _for_purpose(verb: Token, t: Triggers) -> TriggerType | None:

@@ -588,8 +588,12 @@ def paragraphs(doc: Doc) -> Doc:
     capitalised = title | upper
     for i in np.flatnonzero(alpha[:-1] & capitalised[:-1] & capitalised[1:]):
         doc[int(i) + 1].is_sent_start = False
-    for colon in filter(None, (label_lead_end(doc, s) for s in [0, *after_breaks])):
-        doc[colon + 1].is_sent_start = True
+    for start in [0, *after_breaks]:
+        colon = label_lead_end(doc, start)
+        if colon is not None:
+            for i in range(start + 1, colon + 1):  # the label is one sentence ("6 Apr:", not "6" | "Apr:")
+                doc[i].is_sent_start = False
+            doc[colon + 1].is_sent_start = True
     return doc
 
 
