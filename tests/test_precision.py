@@ -5988,3 +5988,16 @@ def test_working_with_people_or_a_body_is_an_alliance_not_with_vague_company(ext
     assert ("Police", "soldiers") in _spans(x, "allied_with"), x.relations
     x, names = _run(extractor, "The United Kingdom will work with its allies to end the war.", date(2025, 6, 1))
     assert not _spans(x, "allied_with"), x.relations
+
+
+def test_people_of_two_parties_described_alike_are_two(extractor):
+    # actors.resolve._party_of: "members of X" and "members of Y" are not one actor
+    text = "Members of the G9 gang federation clashed with members of the rival G-Pep gang in Cite Soleil."
+    x, names = _run(extractor, text, date(2022, 7, 10))
+    event = next(e for e in x.events if e.trigger == "clashed")
+    assert event.actors and event.recipients and set(event.actors).isdisjoint(event.recipients), x.events
+    assert any(r.type == "fights" for r in x.relations), x.relations
+    # the same people named again are still one
+    x, names = _run(extractor, "Members of the militia attacked the village. The members later fled.", date(2022, 7, 10))
+    (actor,), = [e.actors for e in x.events if e.trigger == "attacked"]
+    assert [e.actors for e in x.events if e.trigger == "fled"] == [[actor]], x.events

@@ -148,10 +148,12 @@ class _Registry:
             actor.reason += f"; {reason}"
         return actor
 
-    def for_name(self, label: str, surface: str, basis: str = "text", reason: str | None = None) -> Actor:
+    def for_name(self, label: str, surface: str, basis: str = "text", reason: str | None = None, of: str | None = None) -> Actor:
+        """The actor of a name; `of`, the actor a description is "of" ("members of the G9
+        gang"), keeps apart the people of different parties described alike."""
         name = clean_surface(surface)
         kind = guess_kind(label, name)
-        key = f"{label}:{normalise(name)}"
+        key = f"{label}:{normalise(name)}" + (f"@{of}" if of else "")
         if label == "PERSON":
             last = surname(name)
             if len(name.split()) == 1 and last in self.persons:
@@ -264,7 +266,9 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             if antecedent is not None:
                 mentions.append(Mention(span, surface, nominal.label_, actor=antecedent.id, kb_id=antecedent.kb_id, basis="anaphor"))
                 continue
-            actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal", reason=member.reason if member else None)
+            of = _party_of(nominal, mentions) if nominal.label_ != "LOC" else None
+            actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal", reason=member.reason if member else None,
+                                 of=of.actor if of is not None else None)
             if nominal.label_ == "LOC":
                 actor.kind = "location"
             else:
@@ -367,6 +371,19 @@ def _named_owner(nominal: SpacySpan, mentions: list[Mention]) -> Mention | None:
         return None
     at = pobj.idx
     return next((m for m in mentions if m.kb_id and m.basis != "nominal" and m.span.start <= at < m.span.end), None)
+
+
+def _party_of(nominal: SpacySpan, mentions: list[Mention]) -> Mention | None:
+    """The party a description's "of" names, when its own span stops before it ("members
+    of the G9 gang", "soldiers of China's People's Liberation Army"): people of one party
+    are not those of another described alike ("clashed with members of the rival G-Pep
+    gang")."""
+    pobj = object_of(nominal.root, "of")
+    if pobj is None or pobj.idx < nominal.end_char:
+        return None
+    lo, hi = pobj.left_edge.idx, pobj.idx + len(pobj)  # the phrase up to its head: "the G9 gang federation"
+    inside = [m for m in mentions if m.actor and m.basis != "pronoun" and lo <= m.span.start and m.span.end <= hi]
+    return next((m for m in inside if m.basis != "nominal"), None) or next(iter(inside), None)
 
 
 def _nominal_kind(nominal: SpacySpan, surface: str) -> str:
