@@ -6001,3 +6001,17 @@ def test_people_of_two_parties_described_alike_are_two(extractor):
     x, names = _run(extractor, "Members of the militia attacked the village. The members later fled.", date(2022, 7, 10))
     (actor,), = [e.actors for e in x.events if e.trigger == "attacked"]
     assert [e.actors for e in x.events if e.trigger == "fled"] == [[actor]], x.events
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # nominals.toml person heads: civilians named by what they were doing
+    ("Militants opened fire on tourists near the lake, killing 25.", "opened", "tourists"),
+    ("A car bomb exploded among commuters at the bus terminal, and gunmen then shot at motorists.", "shot", "motorists"),
+])
+def test_civilians_named_by_what_they_were_doing_are_attacked(extractor, text, trigger, recipient):
+    x, names = _run(extractor, text, date(2025, 6, 1))
+    (_, recipients), = _parties(x, trigger)
+    assert recipient in recipients, x.events
+    # not a kind of place ("the Mariri tourist camp")
+    x, names = _run(extractor, "Rebels attacked the Mariri tourist camp on Sunday.", date(2025, 6, 1))
+    assert not any(m.text.endswith("tourist") for m in x.mentions), x.mentions
