@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -15,7 +16,7 @@ from factions.dates import from_story, normalize
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp import sentence_of, tree
-from factions.nlp.components import label_lead_end
+from factions.nlp.components import note_labels
 
 
 def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
@@ -74,7 +75,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     if (trigger.pos_ != "VERB" or trigger.dep_ in ("nsubj", "nsubjpass")) and trigger.head.pos_ in ("VERB", "AUX"):
         anchors.append(trigger.head.i)  # "fighting broke out on 16 January": the fight's date
     elif trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in _FRAMING_PREPS \
-            and trigger.head.head.pos_ in ("VERB", "AUX") and trigger.head.head.lemma_.lower() not in _connection_verbs():
+            and trigger.head.head.pos_ in ("VERB", "AUX") and trigger.head.head.lemma_.lower() not in _words().in_connection_verbs:
         # "were killed in clashes … on 15 June", "came under attack on 10 December": the
         # act the verb tells happened in it, on the verb's date (not "were arrested on 3 May
         # in the bombing of the station": in connection with it)
@@ -217,27 +218,30 @@ def _dates_the_claim(doc: Doc, ent, claim: Claim | None) -> bool:
     return t.i == cue.root.i
 
 
+class _Words(NamedTuple):
+    """time.toml's word lists the rules of this module read (lemmas, lower case)."""
+    performative_cues: frozenset[str]
+    performative_acts: frozenset[str]
+    in_connection_verbs: frozenset[str]
+    other_act_modifiers: frozenset[str]
+    report_labels: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    time = lexicon("time")
+    return _Words(*(frozenset(time[name]) for name in _Words._fields))
+
+
 def _done_by_saying(trigger: Token, claim: Claim | None) -> bool:
     """Whether the act is done by the statement itself: the object of a cue that
     performs it ("In an address on 21 September, Putin announced a partial
     mobilisation", "declared a ceasefire on Monday"; time.toml performative_cues), so
     the statement's date is the act's."""
-    if claim is None or trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in _performative()[0] \
-            or trigger.lemma_.lower() not in _performative()[1]:
+    if claim is None or trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in _words().performative_cues \
+            or trigger.lemma_.lower() not in _words().performative_acts:
         return False  # ("announced the killing of a commander on 5 May": told, not done, that day)
     return claim.cue_span.start <= trigger.head.idx < claim.cue_span.end
-
-
-@lru_cache(maxsize=1)
-def _performative() -> tuple[frozenset[str], frozenset[str]]:
-    """time.toml's cues that perform an act, and the acts done by saying them."""
-    time = lexicon("time")
-    return frozenset(time["performative_cues"]), frozenset(time["performative_acts"])
-
-
-@lru_cache(maxsize=1)
-def _connection_verbs() -> frozenset[str]:
-    return frozenset(lexicon("time")["in_connection_verbs"])
 
 
 class _StoryDates:
@@ -293,7 +297,7 @@ def date_by_later_mention(doc: Doc, events: list) -> None:
                 continue
             noun = again.root
             if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
-                    or any(c.dep_ == "amod" and c.lower_ in _other_act_words() for c in noun.children):
+                    or any(c.dep_ == "amod" and c.lower_ in _words().other_act_modifiers for c in noun.children):
                 continue  # ("the previous attack", "a similar raid": another act of the kind)
             if later.actors and not set(later.actors) <= set(event.actors):
                 continue
@@ -311,24 +315,14 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _SPAN_ENDS = frozenset({"until", "till", "through", "since", "by"})
 
 
-@lru_cache(maxsize=1)
-def _other_act_words() -> frozenset[str]:
-    return frozenset(lexicon("time")["other_act_modifiers"])
-
-
 def _in_label(ent) -> bool:
     """Whether a date is in the label opening a note ("15 April: Heavy fighting erupted
     …", "Niamey, 26 July 2023: members of the guard detained …";
-    nlp.components.label_lead_end): it dates what the note tells. Not a report's label
+    nlp.components.note_labels): it dates what the note tells. Not a report's label
     ("Situation report, 30 June 2023:"; time.toml report_labels): the day it was written."""
     sent = ent.sent
-    return sent.end - 1 >= ent.end and label_lead_end(ent.doc, sent.start) == sent.end - 1 \
-        and not any(t.lemma_.lower() in _report_labels() for t in sent)
-
-
-@lru_cache(maxsize=1)
-def _report_labels() -> frozenset[str]:
-    return frozenset(lexicon("time")["report_labels"])
+    return sent.end - 1 >= ent.end and note_labels(ent.doc).get(sent.start) == sent.end - 1 \
+        and not any(t.lemma_.lower() in _words().report_labels for t in sent)
 
 
 def _dated_sentence(trigger: Token, dates_here: list) -> bool:

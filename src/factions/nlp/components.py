@@ -588,13 +588,27 @@ def paragraphs(doc: Doc) -> Doc:
     capitalised = title | upper
     for i in np.flatnonzero(alpha[:-1] & capitalised[:-1] & capitalised[1:]):
         doc[int(i) + 1].is_sent_start = False
-    for start in [0, *after_breaks]:
-        colon = label_lead_end(doc, start)
-        if colon is not None:
-            for i in range(start + 1, colon + 1):  # the label is one sentence ("6 Apr:", not "6" | "Apr:")
-                doc[i].is_sent_start = False
-            doc[colon + 1].is_sent_start = True
+    for start, colon in note_labels(doc, [0, *after_breaks]).items():
+        for i in range(start + 1, colon + 1):  # the label is one sentence ("6 Apr:", not "6" | "Apr:")
+            doc[i].is_sent_start = False
+        doc[colon + 1].is_sent_start = True
     return doc
+
+
+_NOTE_LABELS = "factions.note_labels"
+
+
+def note_labels(doc: Doc, openings: list[int] | None = None) -> dict[int, int]:
+    """The labels opening the Doc's lines, each its first token → its colon
+    (`label_lead_end`), found once per Doc: factions_paragraphs finds them from its line
+    breaks (`openings`) and splits the sentences there, the entity fixes and the events'
+    dates read them after."""
+    found = doc.user_data.get(_NOTE_LABELS)
+    if found is None:
+        starts = openings if openings is not None else [t.i for t in _line_openings(doc)]
+        found = {start: colon for start in starts if (colon := label_lead_end(doc, start)) is not None}
+        doc.user_data[_NOTE_LABELS] = found
+    return found
 
 
 # Words a line's label may hold before its colon: "Sinjar district (Nineveh):", "Kidal region:".
@@ -1219,7 +1233,7 @@ def entity_fixes(doc: Doc) -> Doc:
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
     landform_surnames = frozenset(fixes["landform_surnames"])
     openings = _line_openings(doc)
-    labels = [(t.i, end) for t in openings if (end := label_lead_end(doc, t.i)) is not None]
+    labels = list(note_labels(doc).items())
 
     def in_label(ent: Span) -> bool:
         return any(start <= ent.start and ent.end <= end for start, end in labels)
