@@ -5982,6 +5982,47 @@ def test_a_date_of_another_act_is_not_the_verbs(extractor, text, trigger, day):
     assert (event.when.start if event.when else None) == day, x.events
 
 
+@pytest.mark.parametrize("text, published, trigger, day", [
+    # events.time._names_a_thing: a date naming a noun is that thing's, so the label dates the march
+    ("Lusaka, 4 March 2025: opposition supporters marched on parliament in protest at the results of the "
+     "12 August election.", date(2025, 3, 5), "marched", "2025-03-04"),
+    ("Soldiers detained the mayor under the 2019 emergency law.", date(2025, 3, 5), "detained", None),
+    # ... but the act's own noun, a noun framing it and what the act made keep theirs
+    ("Three guards were killed in the 14 May 2024 clashes at the depot.", date(2024, 6, 1), "killed", "2024-05-14"),
+    ("The fighters had signed the 2016 peace accord.", date(2024, 6, 1), "signed", "2016"),
+    # a label's date dates even an act that is done by saying it ("signed", "agreed")
+    ("Nairobi, 9 June 2024: the two factions signed a power-sharing agreement.", date(2024, 6, 10), "signed", "2024-06-09"),
+    # "the previous day" counts from the last date told, a report's too
+    ("As reported on 20 March 2024, soldiers arrested a rebel commander in Goma the previous day.", date(2024, 3, 21),
+     "arrested", "2024-03-19"),
+    # a date of an infinitive on the act's object is that clause's ("to begin the next day")
+    ("On 3 April 2024 the army and the rebels agreed to a truce to begin the next day.", date(2024, 4, 4), "agreed",
+     "2024-04-03"),
+    # "at 1900 hrs" is a time of day, not the year 1900
+    ("The rebels agreed to a ceasefire to take effect at 1900 hrs.", date(2024, 4, 4), "agreed", None),
+])
+def test_what_a_date_dates(extractor, text, published, trigger, day):
+    x, names = _run(extractor, text, published)
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert (event.when.start if event.when else None) == day, x.events
+
+
+def test_a_time_of_day_is_no_date(extractor):
+    # nlp.components factions_date_spans: "1900 hrs" becomes a TIME
+    doc = extractor.nlp("The truce began at 1900 hrs on Friday.")
+    assert "1900" not in [e.text for e in doc.ents if e.label_ == "DATE"], [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # events.toml: conscription is a mobilisation, an airdrop of supplies aid
+    ("The junta said it would conscript 5,000 young men a month.", "conscript", "MOBILIZE"),
+    ("US aircraft carried out an airdrop of food over the besieged town.", "airdrop", "AID"),
+])
+def test_conscription_and_airdrops_are_events(extractor, text, trigger, kind):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert any(e.trigger == trigger and e.type == kind for e in x.events), x.events
+
+
 def test_working_with_people_or_a_body_is_an_alliance_not_with_vague_company(extractor):
     # events.toml named_partners_only, vague_partner_heads
     x, names = _run(extractor, "Police will work with soldiers at checkpoints on the main roads.", date(2025, 6, 1))

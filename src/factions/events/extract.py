@@ -154,9 +154,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             continue
         told_before = story.before(token.idx)
         dates_here = sentence_dates.get(sentence_of(token).start, [])
-        when = _when(token, claim, document, dates_here, story.before)
+        when = _when(token, claim, document, dates_here, story.told_before)
         if when is None and told_before is not None and told_before.precision == "day" and _narrated(token) \
-                and not _dated_sentence(token, dates_here) and event_type not in lexicon("time")["said_types"]:
+                and not _dated_sentence(token, dates_here) and (event_type not in lexicon("time")["said_types"]
+                                                                or story.of_label(sentence_of(token).start) is not None):
             when = replace(told_before)  # "Three soldiers were killed": the day told before
         event = Event(
             id=f"e{len(events) + 1}",

@@ -1,6 +1,6 @@
 """When an event happened: a date in the trigger's own phrase or in that of the
 clause governing it; one told relative to the story ("the following day") counted
-from the story's last date; and for a later past event with no date of its own, the
+from the last date told; and for a later past event with no date of its own, the
 day the story last told (docs/events.md, "Time"; words in data/lexicons/time.toml)."""
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
             return False  # a coordinated clause with its own subject has its own date
+        if t.deps[i] == "acl" and any(t.deps[g] == "aux" and doc[g].lower_ == "to" for g in t.children[i]):
+            return False  # ("agreed to a truce to begin the next day": the truce's start, not the agreement's)
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
                 and not (t.deps[i] == "advcl" and any(t.deps[g] == "mark" and doc[g].lower_ in _SIMULTANEOUS for g in t.children[i])):
             return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
@@ -88,7 +90,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     candidates = []
     reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
-        if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors):
+        if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors) or _names_a_thing(ent, anchors):
             continue
         if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim):
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
@@ -123,6 +125,43 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             when.span = Span(ent.start_char, ent.end_char)
             found.append((_in_a_clause(doc, ent.root.i, anchors), -_PRECISION.get(when.precision, 0), distance, when))
     return min(found, key=lambda f: f[:3])[3] if found else None
+
+
+def _names_a_thing(ent, anchors: list[int]) -> bool:
+    """Whether a date modifies a noun other than the act's own, naming that thing ("in
+    protest at the results of the 9 October election", "under the 2010 military service
+    law", "Sunday's vote"): it is that thing's date, not the act's. Not the act's own noun
+    ("the 3 May attack"), one framing the act ("were killed in the 15 June clashes") or
+    the act's product ("signed the 2016 peace accord")."""
+    noun = _named_noun(ent)
+    if noun is None or noun.i in anchors:
+        return False
+    if noun.lemma_.lower() not in _act_nouns():
+        return True
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in anchors:
+        return False  # ("had signed the 2016 peace accord": the accord is what the signing made)
+    prep = noun.head
+    return not (noun.dep_ == "pobj" and prep.lower_ in _FRAMING_PREPS and prep.head.i in anchors)
+
+
+def _named_noun(ent) -> Token | None:
+    """The noun a date modifies ("the 9 October election", "the 2010 law", "Sunday's
+    vote"), else None."""
+    root = ent.root
+    noun = root.head
+    if root.dep_ not in _NAMING_DEPS or noun.i == root.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return noun
+
+
+def _names_no_act(ent) -> bool:
+    """Whether a date names a thing that is no act ("the 9 October election", "the 2010
+    law"): it is no date of the story's ("the 3 May attack" is)."""
+    noun = _named_noun(ent)
+    return noun is not None and noun.lemma_.lower() not in _act_nouns()
+
+
+_NAMING_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 
 
 def _names_another_act(doc: Doc, t, i: int, acts: frozenset[str]) -> bool:
@@ -248,28 +287,51 @@ class _StoryDates:
     """The dates a story tells its past events by, in the order told ("On 23 January,
     al-Shabaab detonated …"): a later past event with no date of its own happened on
     the last of them (docs/events.md, "Time"). Dates of present or future
-    clauses ("will meet on Friday") and of statements ("said on Monday") do not count."""
+    clauses ("will meet on Friday"), of statements ("said on Monday") and of things
+    named by them ("the 9 October election") do not count, though "the previous day"
+    counts from a statement's (`told_before`)."""
 
     def __init__(self, doc: Doc, dates: list, document: Document):
         self.starts: list[int] = []
         self.whens: list[When] = []
+        self.labels: dict[int, When] = {}  # a label's date by the first token after its colon
+        # every date told, statements' and reports' too: what "the previous day" counts from
+        self.told_starts: list[int] = []
+        self.told: list[When] = []
         cues = _cue_verbs()
         for ent in dates:
+            when = from_story(ent.text, self.told[-1] if self.told else None) or normalize(ent.text, document.published)
+            if when is None:
+                continue
+            when.span = Span(ent.start_char, ent.end_char)
+            if not _names_no_act(ent):
+                self.told_starts.append(ent.start_char)
+                self.told.append(when)
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            if not _in_label(ent) and (verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb)):
+            if _in_label(ent):
+                self.labels[ent.sent.end] = when
+            elif verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb) or _names_no_act(ent):
                 continue
-            when = from_story(ent.text, self.whens[-1] if self.whens else None) or normalize(ent.text, document.published)
-            if when is not None:
-                when.span = Span(ent.start_char, ent.end_char)
-                self.starts.append(ent.start_char)
-                self.whens.append(when)
+            self.starts.append(ent.start_char)
+            self.whens.append(when)
 
     def before(self, at: int) -> When | None:
         """The last story date before `at`."""
         i = bisect_left(self.starts, at)
         return self.whens[i - 1] if i else None
+
+    def told_before(self, at: int) -> When | None:
+        """The last date told before `at`, whatever it dated ("As reported on 16 February,
+        police arrested him the previous day": the 15th)."""
+        i = bisect_left(self.told_starts, at)
+        return self.told[i - 1] if i else None
+
+    def of_label(self, sentence_start: int) -> When | None:
+        """The date of the label just before a sentence ("Addis Ababa, 12 September 2018:
+        … signed the agreement"), which dates even what was said in it."""
+        return self.labels.get(sentence_start)
 
 
 def date_by_later_mention(doc: Doc, events: list) -> None:
@@ -332,7 +394,7 @@ def _dated_sentence(trigger: Token, dates_here: list) -> bool:
     stormed the restaurant"), frames every clause of it, so a clause without a date of
     its own still takes the story's date."""
     sent = sentence_of(trigger)
-    return any(not _opens_sentence(ent, sent) for ent in dates_here)
+    return any(not _opens_sentence(ent, sent) and not _names_no_act(ent) for ent in dates_here)
 
 
 def _opens_sentence(ent, sent) -> bool:

@@ -15,7 +15,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from factions.dates import MONTH_NAMES
+from factions.dates import MONTH_NAMES, is_clock_time
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
 from factions.nlp.tokens import doc_text, entity_of, in_headline, object_of, opens_dateline, tokens_where
@@ -1605,7 +1605,8 @@ def make_date_spans(nlp: Language, name: str):
     """Calendar dates written out in full (a day, a month and a year, or a range of
     days) become whole DATE entities: the model often leaves the day out ("Around 20
     June 2022" as "June 2022") or cuts a range in two, and an event's date is read
-    from its DATE entity."""
+    from its DATE entity. A time of day the model tags as a date ("at 1900 hrs") becomes
+    a TIME."""
     pattern = date_span_pattern()
 
     def date_spans(doc: Doc) -> Doc:
@@ -1614,10 +1615,15 @@ def make_date_spans(nlp: Language, name: str):
             span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
             if span is not None:
                 found.append(span)
-        if not found:
-            return doc
         ents = list(doc.ents)
-        keep, changed = [], False
+        clocks = [e for e in ents if e.label_ == "DATE" and e.end < len(doc) and is_clock_time(e.text, doc[e.end].text)]
+        if clocks:  # "to begin at 1900 hrs the next day": a time, not the year 1900
+            ents = [Span(doc, e.start, e.end + (0 if doc[e.end].ent_type_ else 1), label="TIME") if e in clocks else e for e in ents]
+        if not found:
+            if clocks:
+                doc.ents = ents
+            return doc
+        keep, changed = [], bool(clocks)
         for span in found:
             covered = [e for e in ents if e.start < span.end and span.start < e.end]
             if any(e.label_ not in _DATE_PIECES for e in covered):
