@@ -3339,6 +3339,21 @@ def test_police_and_soldiers_who_fire_tear_gas_each_have_it(extractor):
     assert {("tear gas", "Police"), ("tear gas", "soldiers")} <= _spans(x, "owned_by"), x.relations
 
 
+@pytest.mark.parametrize("text, taker, kit", [
+    # relations.toml equipment.measure_nouns: the kit after a measure's "of" is the verb's object
+    ("Customs officers seized 200 kg of explosives at the port.", "Customs officers", "explosives"),
+    ("The militia captured a number of tanks near the dam.", "The militia", "tanks"),
+    # "find" is a taking verb: what searchers find is in their hands
+    ("Soldiers found a cache of rifles in the forest.", "Soldiers", "rifles"),
+    # riot weapons (nominals.toml equipment)
+    ("Riot police confiscated slingshots and fireworks from the crowd.", "Riot police", "slingshots"),
+])
+def test_kit_measured_found_or_thrown_in_a_riot_is_held_by_who_took_it(extractor, text, taker, kit):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    held = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.seized-equipment"}
+    assert any(s.endswith(taker) or taker.endswith(s) for s, k in held if k == kit), x.relations
+
+
 def test_taking_up_arms_seizes_nothing(extractor):
     x, _ = _run(extractor, "The rebels took up arms against the government in 1976.", date(2025, 6, 1))
     assert not [r for r in x.relations if r.rule == "relations.seized-equipment"], x.relations

@@ -590,17 +590,20 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 listed_owners = [o for p in pobjs(c) for o in _with_conjuncts(p)[1:]]  # "aircraft from the US, the UK and France"
             if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
                 candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
-        verb = first.head if first.dep_ in ("dobj", "pobj") else None
+        # "seized 370 kg of explosives", "recovered parts of the aircraft": the measure's verb
+        slot = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" \
+            and first.head.head.lemma_.lower() in words["measure_nouns"] else first
+        verb = slot.head if slot.dep_ in ("dobj", "pobj") else None
         # who moves, crews or holds it (controls), whoever owns it (owned_by)
         hands: list[Token] = []
         hand_modality = "asserted"  # "may send tanks": hypothetical
-        if first.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN"):
+        if slot.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN"):
             # "gunmen with rifles and grenades", "soldiers in armoured vehicles": in their hands;
             # not people who ride in a bus or a car ("five civilians in a bus were killed")
             if verb.lower_ == "with" or _crew(verb.head, index):
                 hands.append(verb.head)
             verb = None
-        using = verb is not None and first.dep_ == "pobj" and verb.lower_ in words["using_preps"] \
+        using = verb is not None and slot.dep_ == "pobj" and verb.lower_ in words["using_preps"] \
             and not (verb.lower_ == "on" and _fired_on(verb.head))  # ("opened fire on buses": the target, not a ride)
         if using:  # "arrived in gun trucks", "attacked the base with drones"
             verb = verb.head
@@ -612,7 +615,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 candidates += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
-            elif verb.lemma_ in hand and first.dep_ == "dobj" and not passive and not unrealised(verb) \
+            elif verb.lemma_ in hand and slot.dep_ == "dobj" and not passive and not unrealised(verb) \
                     and not _given(verb, listed, index, pobjs):
                 hands += subjects  # "sent tanks to the border", "withdrew its warships"
                 hand_modality = modality_of(verb, None)[0]
