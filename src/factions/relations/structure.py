@@ -652,7 +652,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 if h is not None and all(h.actor != w.actor for w in holders) and not (named is not None and named.actor == h.actor):
                     holders.append(h)
         if owner is None and not holders and previous is not None \
-                and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]):
+                and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]) \
+                and not _INDEFINITE.match(index.document.text[m.span.start : m.span.end]):
             owner, holders, hand_modality = previous[1:]  # "armed with PKM machine guns, rocket-propelled grenades and mortars":
             # the parser hangs the later items anywhere; a list of weapons has one owner
         owners = [owner] if owner is not None else []
@@ -700,6 +701,9 @@ def _given(verb: Token, listed: list[Token], index: ActorIndex, pobjs) -> bool:
                if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in pobjs(p))
 
 
+# An item with an indefinite article of its own is no more of the list's owner ("fired
+# from behind their cars and an armoured truck").
+_INDEFINITE = re.compile(r"^(?:a|an)\s", re.I)
 # What stands between the items of a list: ", ", " and ", ", and ", " or ".
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 # The same, with a count before the next item: ", two ", " and some ".
@@ -1895,12 +1899,16 @@ def _together_with(doc: Doc, party, add) -> None:
     """"Qatar announces, together with Egypt and the United States, …", "Ugandan soldiers,
     together with SNA troops, held their positions", "Kenya, along with Uganda, sent
     troops" (rule relations.alongside): who acts together with another is on its side.
-    The phrase hangs on the verb (its subject acts) or on the subject itself."""
+    The phrase hangs on the verb (its subject acts) or on the subject itself; not on a
+    fate shared ("died, along with the bombers"; alongside.fates)."""
     marks = frozenset(_words_of("alongside")["together_marks"])
+    fates = frozenset(_words_of("alongside")["fates"])
     for prep in tokens_where(doc, lowers=frozenset({"with"})):
         if prep.dep_ != "prep" or prep.i == 0 or doc[prep.i - 1].lower_ not in marks:
             continue
         holder = prep.head if prep.head.i != prep.i - 1 else prep.head.head  # "along with" may hang on "along"
+        if holder.lemma_.lower() in fates:
+            continue  # ("died in the blast, along with the three bombers": a fate shared, no side taken)
         # (a verb the tagger called a noun has a subject: "Qatar announces, together with Egypt, …")
         if holder.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
             if doc[prep.i - 1].lower_ == "along" and any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children):
