@@ -6038,6 +6038,45 @@ def test_conscription_and_airdrops_are_events(extractor, text, trigger, kind):
     assert any(e.trigger == trigger and e.type == kind for e in x.events), x.events
 
 
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # nlp.components._object_of_a_conjunct: the noun after a joined past verb is its object
+    ("On 3 May 2024, soldiers forced the bus to stop near the border, citing a security alert, then detained "
+     "opposition activist Omar Said, a passenger.", "detained", "soldiers", "Omar Said"),
+    ("Gunmen forced the convoy to halt, then seized aid worker John Smith, a driver.", "seized", "Gunmen", "John Smith"),
+    # factions_date_spans: an age is no date, so the person it describes is named
+    ("The mayor was shot by a 41-year-old man outside the court.", "shot", "a 41-year-old man", "The mayor"),
+    ("Militiamen abducted a 17-year-old student near the school.", "abducted", "Militiamen", "a 17-year-old student"),
+    # events.toml: a stabbing is an attack
+    ("A man stabbed three worshippers at the shrine.", "stabbed", "A man", "three worshippers"),
+])
+def test_who_did_it_to_whom_in_notes(extractor, text, trigger, actor, recipient):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == trigger)
+    spans = lambda ss: [text[s.start:s.end] for s in ss]
+    assert actor in spans(event.actor_spans) and recipient in spans(event.recipient_spans), x.events
+
+
+def test_a_joined_verb_that_takes_no_object_keeps_its_subject(extractor):
+    # model_view.toml parse_repairs.inverting_verbs
+    x, names = _run(extractor, "The rebels shelled the town and then came the reinforcements.", date(2024, 6, 1))
+    assert not [e for e in x.events if e.trigger == "came" and e.recipients], x.events
+
+
+def test_a_fate_shared_is_no_side_and_an_item_of_its_own_is_no_ones(extractor):
+    # relations.toml alongside.fates: dying along with others is no alliance
+    text = "Four tourists died in the blast at the hotel, along with the two bombers."
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert not [r for r in x.relations if r.type == "allied_with"], x.relations
+    # ... but acting along with them is (relations.alongside)
+    x, names = _run(extractor, "Kenya, along with Uganda, sent troops to Somalia.", date(2024, 6, 1))
+    assert any(r.type == "allied_with" for r in x.relations), x.relations
+    # relations.equipment-of: "their cars and an armoured truck" - the truck is no more theirs
+    text = "The officers returned fire from behind their cars and an armoured truck."
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    owned = {names[r.source] for r in x.relations if r.type == "owned_by"}
+    assert any("car" in o for o in owned) and not any("truck" in o for o in owned), x.relations
+
+
 def test_working_with_people_or_a_body_is_an_alliance_not_with_vague_company(extractor):
     # events.toml named_partners_only, vague_partner_heads
     x, names = _run(extractor, "Police will work with soldiers at checkpoints on the main roads.", date(2025, 6, 1))

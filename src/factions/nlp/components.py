@@ -293,8 +293,9 @@ def clause_repairs(doc: Doc) -> Doc:
     "that" clause of reported speech (below), the target of a weapon fired
     (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date), a
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
-    (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense) and the
-    object of reported speech taken for its speaker (_object_taken_for_subject).
+    (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense), the
+    object of reported speech taken for its speaker (_object_taken_for_subject) and the
+    object of a joined verb taken for its subject (_object_of_a_conjunct).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -329,7 +330,33 @@ def clause_repairs(doc: Doc) -> Doc:
     _rehang_judged_act(doc)
     _conjunct_of_its_tense(doc)
     _object_taken_for_subject(doc)
+    _object_of_a_conjunct(doc)
     return doc
+
+
+def _object_of_a_conjunct(doc: Doc) -> None:
+    """In "Belarusian authorities forced the flight to land in Minsk, then detained
+    opposition journalist Roman Protasevich" the parser makes the journalist the subject
+    of "detained". A past verb joined to one with a subject before it, whose own
+    "subject" follows it with no object of its own, shares the first verb's subject: the
+    noun after it is its object. Not a verb that takes no object ("and then came the
+    reinforcements"; model_view.toml parse_repairs)."""
+    inverting = _inverting_verbs()
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() in inverting or verb.head.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i < verb.i or any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children) \
+                or subject.pos_ not in ("NOUN", "PROPN") or any(t.is_punct for t in doc[verb.i + 1 : subject.left_edge.i]):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.head.i for c in verb.head.children):
+            continue
+        subject.dep_ = "dobj"
+
+
+@lru_cache(maxsize=1)
+def _inverting_verbs() -> frozenset[str]:
+    return frozenset(lexicon("model_view")["parse_repairs"]["inverting_verbs"])
 
 
 def _object_taken_for_subject(doc: Doc) -> None:
@@ -1596,6 +1623,8 @@ def date_span_pattern() -> re.Pattern:
     return re.compile("|".join([*(rf"\b(?:{p.format(**pieces)})\b" for p in table["patterns"]), rf"\b(?i:{story})\b"]))
 
 
+# An age the model tags as a date: "a 41-year-old man", "a six-month-old daughter".
+_AGE = re.compile(r"^(?:an?\s+)?[\w]+(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old$", re.I)
 # What a calendar date may replace: the model's date and number pieces, never a name.
 _DATE_PIECES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
@@ -1606,7 +1635,7 @@ def make_date_spans(nlp: Language, name: str):
     days) become whole DATE entities: the model often leaves the day out ("Around 20
     June 2022" as "June 2022") or cuts a range in two, and an event's date is read
     from its DATE entity. A time of day the model tags as a date ("at 1900 hrs") becomes
-    a TIME."""
+    a TIME, and an age ("a 41-year-old man") no entity."""
     pattern = date_span_pattern()
 
     def date_spans(doc: Doc) -> Doc:
@@ -1619,11 +1648,14 @@ def make_date_spans(nlp: Language, name: str):
         clocks = [e for e in ents if e.label_ == "DATE" and e.end < len(doc) and is_clock_time(e.text, doc[e.end].text)]
         if clocks:  # "to begin at 1900 hrs the next day": a time, not the year 1900
             ents = [Span(doc, e.start, e.end + (0 if doc[e.end].ent_type_ else 1), label="TIME") if e in clocks else e for e in ents]
+        ages = [e for e in ents if e.label_ == "DATE" and _AGE.match(e.text)]
+        if ages:  # "shot by a 41-year-old man": how old someone is, no date; the man is a person named
+            ents = [e for e in ents if e not in ages]
         if not found:
-            if clocks:
+            if clocks or ages:
                 doc.ents = ents
             return doc
-        keep, changed = [], bool(clocks)
+        keep, changed = [], bool(clocks or ages)
         for span in found:
             covered = [e for e in ents if e.start < span.end and span.start < e.end]
             if any(e.label_ not in _DATE_PIECES for e in covered):
@@ -2008,11 +2040,12 @@ def make_nominals(nlp: Language, name: str):
                 prev = doc[start - 1]
                 if prev.text in ("-", "–", "—") and (prev.whitespace_ or start < 2 or doc[start - 2].whitespace_):
                     break  # a dash set off by spaces ends a dateline: "N'Djamena (AFP) - Chadian troops"
-                if prev.text in ("-", "‐", "‑") and start >= 2 and doc[start - 2].is_alpha and doc[start - 1].head.i in range(start, token.i + 1) \
+                if prev.text in ("-", "‐", "‑") and start >= 2 and (doc[start - 2].is_alpha or doc[start - 2].like_num) \
+                        and doc[start - 1].head.i in range(start, token.i + 1) \
                         and doc[start - 2].head.i in range(start, token.i + 1) \
                         and not (doc[start - 2].lower_ in _STANCE_PREFIXES and (doc[start].ent_type_ or doc[start].text[:1].isupper())):
-                    # "counter-intelligence officers", "non-governmental organisations": the word
-                    # before the hyphen is the modifier's too (not "anti-MONUSCO protesters",
+                    # "counter-intelligence officers", "non-governmental organisations", "a
+                    # 41-year-old man": the word before the hyphen is the modifier's too (not "anti-MONUSCO protesters",
                     # whose name after the prefix is no body of theirs)
                     start -= 2
                     continue
