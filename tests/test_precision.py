@@ -6077,6 +6077,21 @@ def test_a_fate_shared_is_no_side_and_an_item_of_its_own_is_no_ones(extractor):
     assert any("car" in o for o in owned) and not any("truck" in o for o in owned), x.relations
 
 
+@pytest.mark.parametrize("text, place, attacked", [
+    # events.extract._where_at: "at" on a verb with an object of its own says where, not what is aimed at
+    ("Gunmen shot the guards at the gate of the embassy.", "the gate", False),
+    ("Gunmen shot at the gate of the embassy.", "the gate", True),
+    # ... and the places searched for a quarry are not attacked (_manhunt_verbs)
+    ("Police searched three warehouses near the port for the killers.", "warehouses", False),
+    # sites named in the plural are places attacked (nominals.toml place heads)
+    ("Militants blew up three residential compounds in the capital.", "compounds", True),
+])
+def test_where_an_assault_was_done_and_what_it_was_aimed_at(extractor, text, place, attacked):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    hit = [r for r in x.relations if r.rule == "relations.attacked-place" and place in text[r.target_span.start:r.target_span.end]]
+    assert bool(hit) == attacked, x.relations
+
+
 def test_working_with_people_or_a_body_is_an_alliance_not_with_vague_company(extractor):
     # events.toml named_partners_only, vague_partner_heads
     x, names = _run(extractor, "Police will work with soldiers at checkpoints on the main roads.", date(2025, 6, 1))
