@@ -190,7 +190,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # "stormed the hospital", "an assault on El Fasher": the place attacked; a place
             # seized or retaken was attacked too, and is held after (relations.control)
             # (not the place attacked from: "attacked Gao from bases in the desert")
-            aimed = [t for t in recipient_toks if not _origin(t) and not _where_at(t, token)]
+            aimed = [t for t in recipient_toks if not _origin(t) and not _where_at(t, token, recipients)]
             places = participants.places(aimed)
             places += [q for p in places for q in _places_listed_after(p, index) if all(q.actor != o.actor for o in places)]
             if not search:
@@ -262,12 +262,14 @@ def _manhunt_verbs() -> frozenset[str]:
     return frozenset(p["verb"] for e in lexicon("events")["event"] for p in e.get("phrases", ()) if "quarry" in p.get("aimed", ()))
 
 
-def _where_at(token: Token, trigger: Token) -> bool:
-    """Whether a participant's token is the object of an "at" on a verb that has an object
-    of its own: where the act was done, not what it was aimed at ("shot the guards at the
-    gate"; "shot at the gate" aims at it)."""
-    return token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.head.i == trigger.i \
-        and any(c.dep_ == "dobj" for c in trigger.children)
+def _where_at(token: Token, trigger: Token, recipients: list) -> bool:
+    """Whether a participant's token is the object of an "at" on a verb whose own object is
+    a party it acts on: where the act was done, not what it was aimed at ("shot the guards at
+    the gate"; "shot at the gate", "fired rockets at the positions" aim at them)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "at" or token.head.head.i != trigger.i:
+        return False
+    objects = [c.idx for c in trigger.children if c.dep_ == "dobj"]
+    return any(m.span.start <= i < m.span.end for m in recipients for i in objects)
 
 
 def _origin(token: Token) -> bool:
