@@ -184,8 +184,6 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
                                             object_named, index))
         destroyed = event_type == "COERCE" and token.lemma_.lower() in _destroys_place()
         pursuit = (kind.when_object or {}).get(token.lemma_.lower()) == ("party",)  # "pursued the raiders into the hills": no place attacked
-        # ... nor the places searched for a quarry ("searched office buildings for a third suspect")
-        search = token.lemma_.lower() in _manhunt_verbs() and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
         if (event_type == "ASSAULT" or destroyed) and not guessed and not pursuit and "relations.attacked-place" not in disabled:
             # "stormed the hospital", "an assault on El Fasher": the place attacked; a place
             # seized or retaken was attacked too, and is held after (relations.control)
@@ -193,11 +191,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             aimed = [t for t in recipient_toks if not _origin(t) and not _where_at(t, token, recipients)]
             places = participants.places(aimed)
             places += [q for p in places for q in _places_listed_after(p, index) if all(q.actor != o.actor for o in places)]
-            if not search:
-                relations.extend(attacked_places(event, actors + allies, places))
+            relations.extend(attacked_places(event, actors + allies, places))
             if event.where is None and len({p.actor for p in places}) == 1 and index.actors[places[0].actor].kind in PLACE_KINDS:
                 event.where = places[0].actor  # "rebels shelled Ras al-Ain": where no locative phrase says, the one place attacked
-        if event_type == "ASSAULT" and not guessed and not pursuit and not search and "relations.attacked-equipment" not in disabled:
+        if event_type == "ASSAULT" and not guessed and not pursuit and "relations.attacked-equipment" not in disabled:
             # "attacked hundreds of merchant ships", "shot down a drone": the kit no one owns
             aimed = [t for t in recipient_toks if not _origin(t)]
             relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
@@ -253,13 +250,6 @@ def _past_its_place(item: Mention, index: ActorIndex) -> tuple[int, bool]:
 def _destroys_place() -> frozenset[str]:
     """Verbs of force on property whose place was attacked (lexicons/events.toml COERCE destroys_place)."""
     return frozenset(w for e in lexicon("events")["event"] for w in e.get("destroys_place", ()))
-
-
-@lru_cache(maxsize=1)
-def _manhunt_verbs() -> frozenset[str]:
-    """Verbs of a search for a quarry (lexicons/events.toml phrases aimed at "quarry": "hunt
-    for", "search for")."""
-    return frozenset(p["verb"] for e in lexicon("events")["event"] for p in e.get("phrases", ()) if "quarry" in p.get("aimed", ()))
 
 
 def _where_at(token: Token, trigger: Token, recipients: list) -> bool:
