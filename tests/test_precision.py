@@ -3347,11 +3347,22 @@ def test_police_and_soldiers_who_fire_tear_gas_each_have_it(extractor):
     ("Soldiers found a cache of rifles in the forest.", "Soldiers", "rifles"),
     # riot weapons (nominals.toml equipment)
     ("Riot police confiscated slingshots and fireworks from the crowd.", "Riot police", "slingshots"),
+    ("Officers found a knife in the car.", "Officers", "knife"),
 ])
 def test_kit_measured_found_or_thrown_in_a_riot_is_held_by_who_took_it(extractor, text, taker, kit):
     x, names = _run(extractor, text, date(2024, 6, 1))
     held = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.seized-equipment"}
     assert any(s.endswith(taker) or taker.endswith(s) for s, k in held if k == kit), x.relations
+
+
+def test_who_is_armed_with_kit_has_it_in_hand(extractor):
+    # relations.equipment-in-hand: "armed with" as "with" (most blind sets read it InChargeOf)
+    x, names = _run(extractor, "Youths armed with machetes and slingshots attacked the convoy.", date(2024, 6, 1))
+    held = {(names[r.source], names[r.target]) for r in x.relations if r.rule == "relations.equipment-in-hand"}
+    assert {("Youths", "machetes"), ("Youths", "slingshots")} <= held, x.relations
+    # what is given stays the receiver's own ("provided the army with vehicles")
+    x, names = _run(extractor, "The government provided the army with vehicles.", date(2024, 6, 1))
+    assert any(r.type == "owned_by" and names[r.target] == "army" for r in x.relations), x.relations
 
 
 def test_taking_up_arms_seizes_nothing(extractor):
@@ -6015,6 +6026,11 @@ def test_a_date_of_another_act_is_not_the_verbs(extractor, text, trigger, day):
      "2024-04-03"),
     # "at 1900 hrs" is a time of day, not the year 1900
     ("The rebels agreed to a ceasefire to take effect at 1900 hrs.", date(2024, 4, 4), "agreed", None),
+    # time.toml narrative_offsets: counted from a statement's date too
+    ("Officials said on 4 March 2024 that gunmen had killed nine herders two days earlier.", date(2024, 3, 5), "killed",
+     "2024-03-02"),
+    ("Police said on 5 August 2024 that a mob had torched the station the previous night.", date(2024, 8, 6), "torched",
+     "2024-08-04"),
 ])
 def test_what_a_date_dates(extractor, text, published, trigger, day):
     x, names = _run(extractor, text, published)
@@ -6082,8 +6098,9 @@ def test_a_fate_shared_is_no_side_and_an_item_of_its_own_is_no_ones(extractor):
     ("Gunmen shot the guards at the gate of the embassy.", "the gate", False),
     ("Gunmen shot at the gate of the embassy.", "the gate", True),
     ("Ka-52 helicopters fired rockets at army positions near the runway.", "army positions", True),
-    # sites named in the plural are places attacked (nominals.toml place heads)
+    # sites named in the plural are places attacked (nominals.toml place heads), and what saboteurs blow up
     ("Militants blew up three residential compounds in the capital.", "compounds", True),
+    ("Saboteurs blew up an oil pipeline near the border.", "pipeline", True),
 ])
 def test_where_an_assault_was_done_and_what_it_was_aimed_at(extractor, text, place, attacked):
     x, names = _run(extractor, text, date(2024, 6, 1))

