@@ -6024,6 +6024,7 @@ def test_a_date_of_another_act_is_not_the_verbs(extractor, text, trigger, day):
     # a date of an infinitive on the act's object is that clause's ("to begin the next day")
     ("On 3 April 2024 the army and the rebels agreed to a truce to begin the next day.", date(2024, 4, 4), "agreed",
      "2024-04-03"),
+    ("The envoy said the parties had agreed to a truce, to start at noon the next day.", date(2024, 4, 4), "agreed", None),
     # "at 1900 hrs" is a time of day, not the year 1900
     ("The rebels agreed to a ceasefire to take effect at 1900 hrs.", date(2024, 4, 4), "agreed", None),
     # time.toml narrative_offsets: counted from a statement's date too
@@ -6064,6 +6065,10 @@ def test_conscription_and_airdrops_are_events(extractor, text, trigger, kind):
     ("Militiamen abducted a 17-year-old student near the school.", "abducted", "Militiamen", "a 17-year-old student"),
     # events.toml: a stabbing is an attack
     ("A man stabbed three worshippers at the shrine.", "stabbed", "A man", "three worshippers"),
+    # nominals.toml person heads: pupils, concertgoers and police as notes name them
+    ("Bandits abducted 80 schoolchildren from a boarding school.", "abducted", "Bandits", "schoolchildren"),
+    ("Gunmen opened fire on concertgoers outside the arena.", "opened", "Gunmen", "concertgoers"),
+    ("Rioters clashed with gardaí in the city centre.", "clashed", "Rioters", "gardaí"),
 ])
 def test_who_did_it_to_whom_in_notes(extractor, text, trigger, actor, recipient):
     x, names = _run(extractor, text, date(2024, 6, 1))

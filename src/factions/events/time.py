@@ -41,8 +41,8 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
             return False  # a coordinated clause with its own subject has its own date
-        if t.deps[i] == "acl" and any(t.deps[g] == "aux" and doc[g].lower_ == "to" for g in t.children[i]):
-            return False  # ("agreed to a truce to begin the next day": the truce's start, not the agreement's)
+        if t.deps[i] in ("acl", "xcomp", "advcl") and any(t.deps[g] == "aux" and doc[g].lower_ == "to" for g in t.children[i]):
+            return False  # an infinitive's time is its own ("agreed to a truce, to begin the next day": the truce's start)
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
                 and not (t.deps[i] == "advcl" and any(t.deps[g] == "mark" and doc[g].lower_ in _SIMULTANEOUS for g in t.children[i])):
             return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
