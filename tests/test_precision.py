@@ -7,6 +7,7 @@ import pytest
 
 from conftest import relation_names as _relations
 from conftest import run_text as _run
+from factions.dates import is_clock_time
 
 
 def _events(x):
@@ -6045,6 +6046,8 @@ def test_a_time_of_day_is_no_date(extractor):
     # nlp.components factions_date_spans: "1900 hrs" becomes a TIME
     doc = extractor.nlp("The truce began at 1900 hrs on Friday.")
     assert "1900" not in [e.text for e in doc.ents if e.label_ == "DATE"], [(e.text, e.label_) for e in doc.ents]
+    # ... but a year before "local" is a year unless "time" follows (dates.is_clock_time)
+    assert is_clock_time("0630", ["local", "time"]) and not is_clock_time("2024", ["local", "elections"])
 
 
 @pytest.mark.parametrize("text, trigger, kind", [

@@ -26,13 +26,16 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # A time of day is no date: "0715 hrs", "07:15", "1430 GMT" (incident logs write them so).
 _TIME_OF_DAY = re.compile(r"^(?:[01]\d|2[0-3]):?[0-5]\d(?:\s*(?:hrs|hours|h|gmt|utc|local(?: time)?))?$", re.I)
 # ... and "1900 hrs" is seven in the evening, not a year, though the model tags "1900" a date
-_CLOCK_WORD = re.compile(r"^(?:hrs|hours|h|gmt|utc|local)$", re.I)
+_CLOCK_WORD = re.compile(r"^(?:hrs|hours|h|gmt|utc)$", re.I)
 
 
-def is_clock_time(number: str, word_after: str) -> bool:
-    """Whether a four-digit number is a time of day by the word after it ("1900 hrs",
-    "0300 GMT")."""
-    return bool(_CLOCK_WORD.match(word_after)) and bool(_TIME_OF_DAY.match(number))
+def is_clock_time(number: str, words_after: list[str]) -> bool:
+    """Whether a four-digit number is a time of day by the words after it ("1900 hrs",
+    "0300 GMT", "0630 local time"; not "the 2024 local elections")."""
+    if not words_after or not _TIME_OF_DAY.match(number):
+        return False
+    first = words_after[0].lower()
+    return bool(_CLOCK_WORD.match(first)) or (first == "local" and words_after[1:2] == ["time"])
 
 
 _DECADE = re.compile(r"^(?:the\s+)?(1[89]\d0|20\d0)s$", re.I)

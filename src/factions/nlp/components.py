@@ -342,8 +342,9 @@ def _object_of_a_conjunct(doc: Doc) -> None:
     noun after it is its object. Not a verb that takes no object ("and then came the
     reinforcements"; model_view.toml parse_repairs)."""
     inverting = _inverting_verbs()
-    for verb in doc:
-        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() in inverting or verb.head.pos_ not in ("VERB", "AUX"):
+    # (only the Doc's joined words, found on its array: no Token made per word)
+    for verb in (doc[int(i)] for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("conj"))):
+        if verb.tag_ != "VBD" or verb.lemma_.lower() in inverting or verb.head.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i < verb.i or any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children) \
@@ -1645,7 +1646,7 @@ def make_date_spans(nlp: Language, name: str):
             if span is not None:
                 found.append(span)
         ents = list(doc.ents)
-        clocks = [e for e in ents if e.label_ == "DATE" and e.end < len(doc) and is_clock_time(e.text, doc[e.end].text)]
+        clocks = [e for e in ents if e.label_ == "DATE" and is_clock_time(e.text, [t.lower_ for t in doc[e.end : e.end + 2]])]
         if clocks:  # "to begin at 1900 hrs the next day": a time, not the year 1900
             ents = [Span(doc, e.start, e.end + (0 if doc[e.end].ent_type_ else 1), label="TIME") if e in clocks else e for e in ents]
         ages = [e for e in ents if e.label_ == "DATE" and _AGE.match(e.text)]
