@@ -152,13 +152,15 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             event_type, rule = "LEADER_KILLED", "events.leader-killed"
         if rule in disabled:
             continue
-        told_before = story.before(token.idx)
+        story_day = story.before(token.idx)
+        label_day = story.of_label(sentence_of(token).start)
         dates_here = sentence_dates.get(sentence_of(token).start, [])
         when = _when(token, claim, document, dates_here, story.told_before)
-        if when is None and told_before is not None and told_before.precision == "day" and _narrated(token) \
-                and not _dated_sentence(token, dates_here) and (event_type not in lexicon("time")["said_types"]
-                                                                or story.of_label(sentence_of(token).start) is not None):
-            when = replace(told_before)  # "Three soldiers were killed": the day told before
+        if when is None and _narrated(token) and not _dated_sentence(token, dates_here):
+            if event_type in lexicon("time")["said_types"]:
+                story_day = label_day  # a thing said takes no story's date, but its note's label's
+            if story_day is not None and story_day.precision == "day":
+                when = replace(story_day)  # "Three soldiers were killed": the day told before
         event = Event(
             id=f"e{len(events) + 1}",
             type=event_type,

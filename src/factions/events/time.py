@@ -41,14 +41,27 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
             return False  # a coordinated clause with its own subject has its own date
-        if t.deps[i] in ("acl", "xcomp", "advcl") and any(t.deps[g] == "aux" and doc[g].lower_ == "to" for g in t.children[i]):
-            return False  # an infinitive's time is its own ("agreed to a truce, to begin the next day": the truce's start)
+        if _infinitive_of_its_own(doc, t, i, anchor):
+            return False  # ("agreed to a truce, to begin the next day": the truce's start, not the agreement's)
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
                 and not (t.deps[i] == "advcl" and any(t.deps[g] == "mark" and doc[g].lower_ in _SIMULTANEOUS for g in t.children[i])):
             return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
         came_from = i
         i = head
     return True
+
+
+def _infinitive_of_its_own(doc: Doc, t, i: int, anchor: int) -> bool:
+    """Whether token `i` heads an infinitive with a time of its own: one on another noun than
+    the act's ("agreed to a truce to begin the next day") or one set off by a comma ("agreed
+    to a truce, to begin the next day"); not the act's own purpose ("launched an offensive to
+    retake Mosul on 17 October")."""
+    if t.deps[i] not in ("acl", "xcomp", "advcl") or not any(t.deps[g] == "aux" and doc[g].lower_ == "to" for g in t.children[i]):
+        return False
+    if t.deps[i] == "acl":
+        return t.heads[i] != anchor
+    first = min([i, *(g for g in t.children[i] if g < i)])
+    return first > 0 and doc[first - 1].text == ","
 
 
 # Subordinators of a clause that happens at the same time as the one it hangs on.
@@ -69,7 +82,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     the phrase of the clause that governs it ("On 14 February militants attacked the
     post, killing 12": the killing's), among `dates`, those of the trigger's sentence
     (`dates_by_sentence`). A date told relative to the story ("the following day")
-    counts from the story's last date before it (`story_before(offset)`)."""
+    counts from the last date told before it, a statement's or a report's too
+    (`story_before(offset)`: `_StoryDates.told_before`)."""
     if not dates:
         return None  # most sentences have none
     doc = trigger.doc
@@ -113,7 +127,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             return None
         sent = sentence_of(trigger)
         candidates = [(0, ent) for ent in dates if _opens_sentence(ent, sent) and not _dates_a_statement(ent)
-                      and not _dates_the_claim(doc, ent, claim)][:1]
+                      and not _dates_the_claim(doc, ent, claim) and not _names_a_thing(ent, anchors)][:1]
     # Of several dates, the one in the trigger's own clause before one in a clause on it
     # ("Protesting the result of the 28 July election, supporters clashed … on 29 July"), then
     # the most precise ("marched against the Finance Bill 2024 … on Tuesday 18 June 2024"),
@@ -128,13 +142,14 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
 
 
 def _names_a_thing(ent, anchors: list[int]) -> bool:
-    """Whether a date modifies a noun other than the act's own, naming that thing ("in
-    protest at the results of the 9 October election", "under the 2010 military service
-    law", "Sunday's vote"): it is that thing's date, not the act's. Not the act's own noun
-    ("the 3 May attack"), one framing the act ("were killed in the 15 June clashes") or
-    the act's product ("signed the 2016 peace accord")."""
+    """Whether a date names a thing other than the act ("in protest at the results of the
+    9 October election", "under the 2010 military service law", "Sunday's vote" as a thing
+    spoken of): it is that thing's date, not the act's. Not the act's own noun ("the 3 May
+    attack"), an occasion the act took place at or during ("during the 14 July
+    celebrations", "at Saturday's march"), an act under which it was done ("killed in the 15
+    June clashes") or the act's product ("signed the 2016 peace accord")."""
     noun = _named_noun(ent)
-    if noun is None or noun.i in anchors:
+    if noun is None or noun.i in anchors or _occasion_of(noun, anchors):
         return False
     if noun.lemma_.lower() not in _act_nouns():
         return True
@@ -145,23 +160,43 @@ def _names_a_thing(ent, anchors: list[int]) -> bool:
 
 
 def _named_noun(ent) -> Token | None:
-    """The noun a date modifies ("the 9 October election", "the 2010 law", "Sunday's
-    vote"), else None."""
+    """The noun a date names, as a modifier after a determiner or as a possessive ("the 9
+    October election", "its 2019 budget", "Sunday's vote"), else None; not a date opening
+    a clause that the parser hung on the subject after it ("On 4 March militants attacked"),
+    nor a day's part ("on Monday morning")."""
     root = ent.root
     noun = root.head
-    if root.dep_ not in _NAMING_DEPS or noun.i == root.i or noun.pos_ not in ("NOUN", "PROPN"):
+    if root.dep_ not in _NAMING_DEPS or noun.i <= root.i or noun.pos_ not in ("NOUN", "PROPN") \
+            or noun.lemma_.lower() in _DAY_PARTS:
+        return None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if root.dep_ != "poss" and (before is None or not (before.pos_ == "DET" or before.tag_ == "PRP$")):
         return None
     return noun
 
 
+def _occasion_of(noun, anchors: list[int] | None) -> bool:
+    """Whether a named thing is an occasion an act took place at or during ("during the 9
+    October election", "at the 20 May summit"): its date is the act's. With `anchors`
+    None, of any verb."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in _OCCASION_PREPS \
+        and (anchors is None or prep.head.i in anchors)
+
+
 def _names_no_act(ent) -> bool:
-    """Whether a date names a thing that is no act ("the 9 October election", "the 2010
-    law"): it is no date of the story's ("the 3 May attack" is)."""
+    """Whether a date names a thing that is no act nor an occasion of one ("the 9 October
+    election" whose results were protested, "the 2010 law"): it is no date of the story's
+    ("the 3 May attack" is, and so is "during the 14 July celebrations")."""
     noun = _named_noun(ent)
-    return noun is not None and noun.lemma_.lower() not in _act_nouns()
+    return noun is not None and noun.lemma_.lower() not in _act_nouns() and not _occasion_of(noun, None)
 
 
 _NAMING_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
+# Prepositions of an occasion an act took place at or during.
+_OCCASION_PREPS = frozenset({"at", "during", "amid", "in"})
+# Parts of a day named after it ("Monday morning"): the day's, no thing named.
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dusk", "midday", "noon", "midnight"})
 
 
 def _names_another_act(doc: Doc, t, i: int, acts: frozenset[str]) -> bool:
@@ -294,7 +329,7 @@ class _StoryDates:
     def __init__(self, doc: Doc, dates: list, document: Document):
         self.starts: list[int] = []
         self.whens: list[When] = []
-        self.labels: dict[int, When] = {}  # a label's date by the first token after its colon
+        self.labels: dict[int, When] = {}  # a label's date by the first token of the sentence after it
         # every date told, statements' and reports' too: what "the previous day" counts from
         self.told_starts: list[int] = []
         self.told: list[When] = []
@@ -304,18 +339,19 @@ class _StoryDates:
             if when is None:
                 continue
             when.span = Span(ent.start_char, ent.end_char)
-            if not _names_no_act(ent):
-                self.told_starts.append(ent.start_char)
-                self.told.append(when)
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
+            said = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in cues
             if _in_label(ent):
                 self.labels[ent.sent.end] = when
-            elif verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in cues or not _narrated(verb) or _names_no_act(ent):
-                continue
-            self.starts.append(ent.start_char)
-            self.whens.append(when)
+            elif verb.pos_ not in ("VERB", "AUX") or _names_no_act(ent) or (not said and not _narrated(verb)):
+                continue  # (no date of a present or future clause: "talks are due to open on 20 May")
+            self.told_starts.append(ent.start_char)
+            self.told.append(when)
+            if not said:
+                self.starts.append(ent.start_char)
+                self.whens.append(when)
 
     def before(self, at: int) -> When | None:
         """The last story date before `at`."""

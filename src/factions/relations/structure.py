@@ -551,6 +551,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     border", "soldiers in armoured vehicles", "gunmen with rifles"."""
     words = _words_of("equipment")
     use, taking, hand = frozenset(words["use_verbs"]), frozenset(words["taking_verbs"]), frozenset(words["hand_verbs"])
+    finding = frozenset(words["finding_verbs"])
     giving = frozenset(words["giving_verbs"])
     out = []
 
@@ -625,6 +626,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 # "captured two guns from the insurgents" (not "took up arms": a rising, nothing seized)
                 candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p)]
                 takers = [a for c in verb.children if c.dep_ == "agent" for a in pobjs(c)] if passive else subjects
+                if verb.lemma_ in finding:  # "police found two rifles" (not "inspectors found Iranian missiles"
+                    takers = [t for t in takers if _crew(relative_noun(t) or t, index)]  # in an arsenal: only forces take what they find)
                 for taker in (t for one in takers if (t := party(relative_noun(one) or one)) is not None and t.actor != m.actor):
                     # "troops seized 500 rifles", "rifles seized by the police": the taker holds them now
                     seized.append(Relation(type="controls", source=taker.actor, target=m.actor, source_span=taker.span,
@@ -653,10 +656,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 if h is not None and all(h.actor != w.actor for w in holders) and not (named is not None and named.actor == h.actor):
                     holders.append(h)
         if owner is None and not holders and previous is not None \
-                and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]) \
-                and not _INDEFINITE.match(index.document.text[m.span.start : m.span.end]):
+                and _LIST_GLUE.match(index.document.text[previous[0].span.end : m.span.start]):
             owner, holders, hand_modality = previous[1:]  # "armed with PKM machine guns, rocket-propelled grenades and mortars":
             # the parser hangs the later items anywhere; a list of weapons has one owner
+            if owner is not None and owner.basis == "pronoun" and _INDEFINITE.match(index.document.text[m.span.start : m.span.end]):
+                owner = None  # ("their cars and an armoured truck": the pronoun was the first item's alone)
         owners = [owner] if owner is not None else []
         if owner is not None and listed_owners and any(owner is party(t) for t in candidates[:1]):
             owners += [o for o in map(party, listed_owners) if o is not None and o.actor != owner.actor]
@@ -702,8 +706,8 @@ def _given(verb: Token, listed: list[Token], index: ActorIndex, pobjs) -> bool:
                if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in pobjs(p))
 
 
-# An item with an indefinite article of its own is no more of the list's owner ("fired
-# from behind their cars and an armoured truck").
+# An item with an indefinite article of its own is not the possessive pronoun's of the item
+# before it ("fired from behind their cars and an armoured truck").
 _INDEFINITE = re.compile(r"^(?:a|an)\s", re.I)
 # What stands between the items of a list: ", ", " and ", ", and ", " or ".
 _LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
