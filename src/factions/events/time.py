@@ -146,8 +146,8 @@ def _names_a_thing(ent, anchors: list[int]) -> bool:
     9 October election", "under the 2010 military service law", "Sunday's vote" as a thing
     spoken of): it is that thing's date, not the act's. Not the act's own noun ("the 3 May
     attack"), an occasion the act took place at or during ("during the 14 July
-    celebrations", "at Saturday's march"), an act under which it was done ("killed in the 15
-    June clashes") or the act's product ("signed the 2016 peace accord")."""
+    celebrations", "at Saturday's march"), an act at or under which it was done ("killed in
+    the 15 June clashes") or the act's product ("signed the 2016 peace accord")."""
     noun = _named_noun(ent)
     if noun is None or noun.i in anchors or _occasion_of(noun, anchors):
         return False
@@ -156,7 +156,7 @@ def _names_a_thing(ent, anchors: list[int]) -> bool:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in anchors:
         return False  # ("had signed the 2016 peace accord": the accord is what the signing made)
     prep = noun.head
-    return not (noun.dep_ == "pobj" and prep.lower_ in _FRAMING_PREPS and prep.head.i in anchors)
+    return not (noun.dep_ == "pobj" and (prep.lower_ in _FRAMING_PREPS or prep.lower_ == "at") and prep.head.i in anchors)
 
 
 def _named_noun(ent) -> Token | None:
@@ -177,10 +177,11 @@ def _named_noun(ent) -> Token | None:
 
 def _occasion_of(noun, anchors: list[int] | None) -> bool:
     """Whether a named thing is an occasion an act took place at or during ("during the 9
-    October election", "at the 20 May summit"): its date is the act's. With `anchors`
-    None, of any verb."""
+    October election", "at Saturday's march"): its date is the act's. With `anchors` None,
+    of any verb."""
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in _OCCASION_PREPS \
+    return noun.dep_ == "pobj" and (prep.lower_ in _OCCASION_PREPS
+                                    or prep.lower_ in ("at", "in") and noun.lemma_.lower() in _words().occasion_nouns) \
         and (anchors is None or prep.head.i in anchors)
 
 
@@ -193,8 +194,10 @@ def _names_no_act(ent) -> bool:
 
 
 _NAMING_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
-# Prepositions of an occasion an act took place at or during.
-_OCCASION_PREPS = frozenset({"at", "during", "amid", "in"})
+# Prepositions of an occasion an act took place during, whatever it is ("during the 9
+# October election"); "at" and "in" only of an occasion (time.toml occasion_nouns: "at
+# Saturday's march"), not "in protest at the 9 October election results".
+_OCCASION_PREPS = frozenset({"during", "amid"})
 # Parts of a day named after it ("Monday morning"): the day's, no thing named.
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dusk", "midday", "noon", "midnight"})
 
@@ -299,6 +302,7 @@ class _Words(NamedTuple):
     in_connection_verbs: frozenset[str]
     other_act_modifiers: frozenset[str]
     report_labels: frozenset[str]
+    occasion_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
