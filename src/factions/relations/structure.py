@@ -551,7 +551,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     border", "soldiers in armoured vehicles", "gunmen with rifles"."""
     words = _words_of("equipment")
     use, taking, hand = frozenset(words["use_verbs"]), frozenset(words["taking_verbs"]), frozenset(words["hand_verbs"])
-    finding = frozenset(words["finding_verbs"])
+    finding, finders = frozenset(words["finding_verbs"]), frozenset(words["finders"])
     giving = frozenset(words["giving_verbs"])
     out = []
 
@@ -626,8 +626,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 # "captured two guns from the insurgents" (not "took up arms": a rising, nothing seized)
                 candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p)]
                 takers = [a for c in verb.children if c.dep_ == "agent" for a in pobjs(c)] if passive else subjects
-                if verb.lemma_ in finding:  # "police found two rifles" (not "inspectors found Iranian missiles"
-                    takers = [t for t in takers if _crew(relative_noun(t) or t, index)]  # in an arsenal: only forces take what they find)
+                if verb.lemma_ in finding:  # "police found two rifles" (not "inspectors found Iranian missiles in an arsenal")
+                    takers = [t for t in takers if _finder(relative_noun(t) or t, index, finders)]
                 for taker in (t for one in takers if (t := party(relative_noun(one) or one)) is not None and t.actor != m.actor):
                     # "troops seized 500 rifles", "rifles seized by the police": the taker holds them now
                     seized.append(Relation(type="controls", source=taker.actor, target=m.actor, source_span=taker.span,
@@ -676,6 +676,16 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                    for o in owners if o.actor != m.actor and all(o.actor != h.actor for h in holders))
         previous = (m, owner, holders, hand_modality) if owner is not None or holders else None
     return out + seized
+
+
+def _finder(noun: Token, index: ActorIndex, finders: frozenset[str]) -> bool:
+    """Whether who finds kit takes it: a body, or people who police or guard
+    (relations.toml equipment.finders: "border guards", "police officers"), not inspectors,
+    journalists or children."""
+    m = index.mention_for_token(noun)
+    if m is None or not m.actor:
+        return False
+    return index.actors[m.actor].kind != "population" or noun.lemma_.lower() in finders
 
 
 def _crew(noun: Token, index: ActorIndex) -> bool:
