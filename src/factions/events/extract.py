@@ -153,12 +153,12 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if rule in disabled:
             continue
         story_day = story.before(token.idx)
-        label_day = story.of_label(sentence_of(token).start)
-        dates_here = sentence_dates.get(sentence_of(token).start, [])
+        sentence_start = sentence_of(token).start
+        dates_here = sentence_dates.get(sentence_start, [])
         when = _when(token, claim, document, dates_here, story.told_before)
         if when is None and _narrated(token) and not _dated_sentence(token, dates_here):
             if event_type in lexicon("time")["said_types"]:
-                story_day = label_day  # a thing said takes no story's date, but its note's label's
+                story_day = story.of_label(sentence_start)  # a thing said takes no story's date, but its note's label's
             if story_day is not None and story_day.precision == "day":
                 when = replace(story_day)  # "Three soldiers were killed": the day told before
         event = Event(
@@ -254,7 +254,7 @@ def _destroys_place() -> frozenset[str]:
     return frozenset(w for e in lexicon("events")["event"] for w in e.get("destroys_place", ()))
 
 
-def _where_at(token: Token, trigger: Token, recipients: list) -> bool:
+def _where_at(token: Token, trigger: Token, recipients: list[Mention]) -> bool:
     """Whether a participant's token is the object of an "at" on a verb whose own object is
     a party it acts on: where the act was done, not what it was aimed at ("shot the guards at
     the gate"; "shot at the gate", "fired rockets at the positions" aim at them)."""

@@ -339,18 +339,20 @@ class _StoryDates:
         self.told: list[When] = []
         cues = _cue_verbs()
         for ent in dates:
-            when = from_story(ent.text, self.told[-1] if self.told else None) or normalize(ent.text, document.published)
-            if when is None:
-                continue
-            when.span = Span(ent.start_char, ent.end_char)
             verb = ent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             said = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in cues
-            if _in_label(ent):
-                self.labels[ent.sent.end] = when
-            elif verb.pos_ not in ("VERB", "AUX") or _names_no_act(ent) or (not said and not _narrated(verb)):
+            label = _in_label(ent)
+            if not label and (verb.pos_ not in ("VERB", "AUX") or _names_no_act(ent) or (not said and not _narrated(verb))):
                 continue  # (no date of a present or future clause: "talks are due to open on 20 May")
+            # (read only for the dates that count: the date parser is the costly part)
+            when = from_story(ent.text, self.told[-1] if self.told else None) or normalize(ent.text, document.published)
+            if when is None:
+                continue
+            when.span = Span(ent.start_char, ent.end_char)
+            if label:
+                self.labels[ent.sent.end] = when
             self.told_starts.append(ent.start_char)
             self.told.append(when)
             if not said:

@@ -1625,7 +1625,7 @@ def date_span_pattern() -> re.Pattern:
 
 
 # An age the model tags as a date: "a 41-year-old man", "a six-month-old daughter".
-_AGE = re.compile(r"^(?:an?\s+)?[\w]+(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old$", re.I)
+_AGE = re.compile(r"^(?:an?\s+)?\w+(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old$", re.I)
 # What a calendar date may replace: the model's date and number pieces, never a name.
 _DATE_PIECES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 

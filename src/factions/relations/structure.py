@@ -627,7 +627,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in pobjs(p)]
                 takers = [a for c in verb.children if c.dep_ == "agent" for a in pobjs(c)] if passive else subjects
                 if verb.lemma_ in finding:  # "police found two rifles" (not "inspectors found Iranian missiles in an arsenal")
-                    takers = [t for t in takers if _finder(relative_noun(t) or t, index, finders)]
+                    takers = [t for t in takers if _body_or_people_of(relative_noun(t) or t, index, finders)]
                 for taker in (t for one in takers if (t := party(relative_noun(one) or one)) is not None and t.actor != m.actor):
                     # "troops seized 500 rifles", "rifles seized by the police": the taker holds them now
                     seized.append(Relation(type="controls", source=taker.actor, target=m.actor, source_span=taker.span,
@@ -678,27 +678,22 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     return out + seized
 
 
-def _finder(noun: Token, index: ActorIndex, finders: frozenset[str]) -> bool:
-    """Whether who finds kit takes it: a body, or people who police or guard
-    (relations.toml equipment.finders: "border guards", "police officers"), not inspectors,
-    journalists or children."""
+def _body_or_people_of(noun: Token, index: ActorIndex, lemmas) -> bool:
+    """Whether a noun names a body, or people by one of these kinds (lemmas): who crews a
+    vehicle (`_crew`), who takes the kit they find (relations.toml equipment.finders:
+    "border guards", not "inspectors" or "children")."""
     m = index.mention_for_token(noun)
     if m is None or not m.actor:
         return False
-    return index.actors[m.actor].kind != "population" or noun.lemma_.lower() in finders
+    return index.actors[m.actor].kind != "population" or noun.lemma_.lower() in lemmas
 
 
 def _crew(noun: Token, index: ActorIndex) -> bool:
     """Whether people named in a vehicle crew or drive it: a body, or forces by their kind
     ("soldiers", "police officers", "gunmen"; relations.toml troop_contributors), not
     passengers or civilians."""
-    m = index.mention_for_token(noun)
-    if m is None or not m.actor:
-        return False
-    if index.actors[m.actor].kind != "population":
-        return True
     troops = _words_of("troop_contributors")
-    return noun.lemma_.lower() in troops["force_nouns"] or noun.lemma_.lower() in troops["forces_of_subject"]
+    return _body_or_people_of(noun, index, {*troops["force_nouns"], *troops["forces_of_subject"]})
 
 
 def _given(verb: Token, listed: list[Token], index: ActorIndex, pobjs) -> bool:
