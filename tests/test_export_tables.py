@@ -243,3 +243,33 @@ def test_a_failing_export_leaves_no_file(demo_db, tmp_path, monkeypatch):
 def _rows_then_fail():
     raise RuntimeError("the store went away")
     yield  # a generator
+
+
+def test_exports_set_the_heap_aside_only_while_they_run(demo_db, monkeypatch):
+    """The objects alive when an export starts are kept out of the collector's full passes
+    while it runs (stream.heap_set_aside) and handed back when it ends, failed or not."""
+    import gc
+
+    from factions.export import tables
+
+    seen = []
+
+    def reading(conn, include_rejected):
+        seen.append(gc.get_freeze_count())
+        yield from tables._documents(conn, include_rejected)
+
+    def failing(conn, include_rejected):
+        seen.append(gc.get_freeze_count())
+        yield from _rows_then_fail()
+
+    store = open_store(demo_db, write=False)
+    with store.engine.connect() as conn:
+        monkeypatch.setitem(tables.TABLES, "documents", tables.Table(tables.DOCUMENTS, reading, False))
+        write_table(conn, "documents", "csv", io.StringIO())
+        assert gc.get_freeze_count() == 0
+        monkeypatch.setitem(tables.TABLES, "documents", tables.Table(tables.DOCUMENTS, failing, False))
+        with pytest.raises(RuntimeError):
+            write_table(conn, "documents", "parquet", io.BytesIO())
+        assert gc.get_freeze_count() == 0
+        assert export(conn, "graphml") and gc.get_freeze_count() == 0
+    assert len(seen) == 2 and all(n > 1000 for n in seen)

@@ -341,9 +341,10 @@ FORMATS = tuple(WRITERS)  # the whole-store exports; the tabular ones are export
 
 def export(conn: Connection, fmt: str, out: TextIO | None = None, pretty: bool = False) -> str | None:
     """Write the store in `fmt` to `out` as it is read; without `out`, return the text."""
-    if out is not None:
-        WRITERS[fmt](conn, out, pretty)
-        return None
-    buffer = io.StringIO()
-    WRITERS[fmt](conn, buffer, pretty)
-    return buffer.getvalue()
+    with stream.heap_set_aside():
+        if out is not None:
+            WRITERS[fmt](conn, out, pretty)
+            return None
+        buffer = io.StringIO()
+        WRITERS[fmt](conn, buffer, pretty)
+        return buffer.getvalue()

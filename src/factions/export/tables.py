@@ -342,5 +342,6 @@ def write_parquet(conn: Connection, name: str, out: BinaryIO, include_rejected: 
 
 def write_table(conn: Connection, name: str, fmt: str, out: TextIO | BinaryIO, include_rejected: bool = False) -> None:
     """Table `name` (documents, actors, claims, events, relations) in `fmt` (csv, parquet)."""
-    (write_csv if fmt == "csv" else write_parquet)(conn, name, out, include_rejected)
+    with stream.heap_set_aside():
+        (write_csv if fmt == "csv" else write_parquet)(conn, name, out, include_rejected)
 
