@@ -310,7 +310,7 @@ def _coded_note(tmp_path, **coded):
 
 def test_a_coded_note_is_scored_as_coded_event_data_is_used(tmp_path, extractor):
     report = evaluate_gold(_coded_note(tmp_path), extractor)
-    assert {k: v["right"] for k, v in report["coded"].items()} == {"found": 1, "date": 1, "type_actors": 1}
+    assert {k: v["right"] for k, v in report["coded"].items()} == {"found": 1, "date": 1, "type_actors": 1, "type_targets": 1}
     wrong_day = evaluate_gold(_coded_note(tmp_path, date={"start": "2022-06-21", "precision": "day"}), extractor)
     assert wrong_day["coded"]["date"]["right"] == 0
     assert any("date 2022-06-20, gold 2022-06-21" in e for e in wrong_day["errors"])
@@ -319,6 +319,20 @@ def test_a_coded_note_is_scored_as_coded_event_data_is_used(tmp_path, extractor)
     assert month["coded"]["date"]["right"] == 1
     other_type = evaluate_gold(_coded_note(tmp_path, type="PROTEST"), extractor)
     assert other_type["coded"]["type_actors"]["right"] == 0
+
+
+def test_a_coded_target_may_be_the_place_an_attack_was_aimed_at(tmp_path, extractor):
+    """A coder's actor2 may be a place or a thing attacked: no party, so no participant,
+    but the event's `attacks` relation (type_targets); type_actors counts parties only."""
+    note = "On 2 March 2024, gunmen attacked the police station in Kibati. Fatalities: 3."
+    span = lambda surface: {"start": note.index(surface), "end": note.index(surface) + len(surface), "text": surface}
+    record = {"schema": "factions.gold/1", "text": note, "published": "2024-03-04", "genre": "coded-notes",
+              "coded": {"type": "ASSAULT", "date": {"start": "2024-03-02", "end": "2024-03-02", "precision": "day"},
+                        "actor1": span("gunmen"), "actor2": span("the police station"), "trigger": span("attacked")}}
+    path = tmp_path / "target.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    report = evaluate_gold(path, extractor)
+    assert report["coded"]["type_actors"]["right"] == 0 and report["coded"]["type_targets"]["right"] == 1, report["errors"]
 
 
 def test_a_coded_note_without_its_date_is_one_clear_error(tmp_path):

@@ -6192,3 +6192,47 @@ def test_civilians_named_by_what_they_were_doing_are_attacked(extractor, text, t
     # not a kind of place ("the Mariri tourist camp")
     x, names = _run(extractor, "Rebels attacked the Mariri tourist camp on Sunday.", date(2025, 6, 1))
     assert not any(m.text.endswith("tourist") for m in x.mentions), x.mentions
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # nlp.components._party_after_a_duration: "with"/"against" after "for hours" is the act's
+    ("Soldiers exchanged fire for several hours with armed smugglers near the border post.", "exchanged", "Soldiers", "smugglers"),
+    ("Militia fighters clashed for two days with army troops in the hills.", "clashed", "fighters", "army troops"),
+    ("Rebels fought over three nights against government troops around the airport.", "fought", "Rebels", "government troops"),
+])
+def test_the_other_side_after_a_span_of_time(extractor, text, trigger, actor, recipient):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    (actors, recipients), = _parties(x, trigger)
+    assert any(actor in a for a in actors) and any(recipient in r for r in recipients), x.events
+    # a "with" on a span of time that is no act's stays the span's ("a week with no fighting")
+    x, names = _run(extractor, "The town had a week with no shelling, residents said.", date(2024, 6, 1))
+    assert not any(e.type == "ASSAULT" and e.actors for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # events.toml phrases: "call up" reservists is a mobilisation (not "call on", a request);
+    # "pull out", "pull back" a withdrawal
+    ("The army called up 20,000 reservists after the border clashes.", "called", "MOBILIZE"),
+    ("The defence ministry called on reservists to report to their units.", "called", "REQUEST"),
+    ("Rebel units pulled out of the town on Tuesday.", "pulled", "RETREAT"),
+    ("The brigade pulled back to the river after the shelling.", "pulled", "RETREAT"),
+])
+def test_calling_up_and_pulling_out(extractor, text, trigger, kind):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert any(e.trigger == trigger and e.type == kind for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    # events.time._when: a clause told as at the time of what it hangs on ("when", "as",
+    # "while"), with no date of its own, is dated by it: the verb's clause or the day itself
+    ("Four police officers died on 2 March 2023 when a roadside bomb struck their vehicle.", "struck", "2023-03-02"),
+    ("Six people were wounded on 9 July 2022 as gunmen raided the market.", "raided", "2022-07-09"),
+])
+def test_a_clause_at_the_time_of_another_takes_its_date(extractor, text, trigger, day):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert event.when is not None and event.when.start == day, x.events
+    # not a clause told as at another time ("a week after militants attacked the base")
+    x, names = _run(extractor, "The minister resigned on 4 May 2023, a week after militants attacked the base.", date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == "attacked")
+    assert event.when is None or event.when.start != "2023-05-04", x.events

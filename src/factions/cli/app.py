@@ -1238,7 +1238,9 @@ def eval_gold(
                [["an event found", f"{report['coded']['found']['right']}/{report['coded']['found']['of']} ({report['coded']['found']['share']:.3f})"],
                 ["the coded event's date", f"{report['coded']['date']['right']}/{report['coded']['date']['of']} ({report['coded']['date']['share']:.3f})"],
                 ["its type and both coded actors", f"{report['coded']['type_actors']['right']}/{report['coded']['type_actors']['of']} "
-                                                   f"({report['coded']['type_actors']['share']:.3f})"]])
+                                                   f"({report['coded']['type_actors']['share']:.3f})"],
+                ["… the second as a party or as the place or thing attacked",
+                 f"{report['coded']['type_targets']['right']}/{report['coded']['type_targets']['of']} ({report['coded']['type_targets']['share']:.3f})"]])
     if report["relations"]:
         _table("Relations (type matches, both arguments overlap)", ["type", "gold", "pred", "P", "R", "F1", "modality"],
                [[t, s["gold"], s["predicted"], *prf(s["overlap"]), acc(s["modality"])] for t, s in report["relations"].items()])

@@ -22,7 +22,10 @@ Scoring, in the terms of the attribution literature:
   is used: was any event found; was the coded event found (trigger overlap, else the
   event of the coded type whose participants overlap actor1) with its date right
   (the date's day, or its month for month precision); is there one event of the coded
-  type whose participants overlap both coded actors.
+  type whose participants overlap both coded actors; and the same, where the second
+  actor may also be what the event was aimed at (a coder's "actor2" is the target: a
+  town shelled, a bus bombed, a base stormed, which the extraction records as the
+  event's `attacks` relations, a place or a thing being no party).
 """
 
 from __future__ import annotations
@@ -377,6 +380,13 @@ def score_coded(coded: dict, x: Extraction, tally: _Tally, where: str = "") -> N
     whole = any(p.type == coded["type"] and all(any(_overlap(s, q) for q in p.actor_spans + p.recipient_spans) for s in sides)
                 for p in events)
     tally.add("type_actors", int(whole))
+    aimed = {}
+    for r in x.relations:
+        if r.type == "attacks" and r.event is not None:
+            aimed.setdefault(r.event, []).append(r.target_span)
+    tally.add("type_targets", int(whole or any(
+        p.type == coded["type"] and all(any(_overlap(s, q) for q in p.actor_spans + p.recipient_spans + aimed.get(p.id, []))
+                                        for s in sides) for p in events)))
     if not whole:
         tally.errors.append(f"{at}: no {coded['type']} event with {[_q(text, s) for s in sides]}; events "
                             + "; ".join(f"{p.type} {_q(text, p.trigger_span)} {[_q(text, s) for s in p.actor_spans + p.recipient_spans]}"
@@ -477,7 +487,7 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
         "relations_unscored": dict(sorted(unscored.counts.items())),
         "coded": {k: {"right": coded.counts[k], "of": coded.counts["notes"],
                       "share": round(coded.counts[k] / coded.counts["notes"], 4) if coded.counts["notes"] else None}
-                  for k in ("found", "date", "type_actors")},
+                  for k in ("found", "date", "type_actors", "type_targets")},
         "rules": {rule: {"predicted": c["predicted"], "right": c["right"], "precision": round(c["right"] / c["predicted"], 4)}
                   for rule, c in sorted(by_rule.items())},
         "errors": claims.errors + events.errors + coded.errors + (relations["all"].errors if relations else []),

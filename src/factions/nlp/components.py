@@ -331,7 +331,26 @@ def clause_repairs(doc: Doc) -> Doc:
     _conjunct_of_its_tense(doc)
     _object_taken_for_subject(doc)
     _object_of_a_conjunct(doc)
+    _party_after_a_duration(doc)
     return doc
+
+
+def _party_after_a_duration(doc: Doc) -> None:
+    """In "police exchanged fire for hours with the traffickers" the parser hangs "with
+    the traffickers" on "hours". A "with" or "against" on a span of time that is the object
+    of "for" or "over" on a verb is the verb's: the other side of what it says was done
+    for that long (model_view.toml parse_repairs duration_nouns, party_preps)."""
+    repairs = lexicon("model_view")["parse_repairs"]
+    units, preps = frozenset(repairs["duration_nouns"]), frozenset(repairs["party_preps"])
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        span = prep.head
+        if span.dep_ != "pobj" or span.lemma_.lower() not in units or span.i > prep.i:
+            continue
+        over = span.head
+        if over.lower_ in ("for", "over") and over.dep_ == "prep" and over.head.pos_ == "VERB":
+            prep.head = over.head
 
 
 def _object_of_a_conjunct(doc: Doc) -> None:
