@@ -6236,3 +6236,14 @@ def test_a_clause_at_the_time_of_another_takes_its_date(extractor, text, trigger
     x, names = _run(extractor, "The minister resigned on 4 May 2023, a week after militants attacked the base.", date(2024, 6, 1))
     event = next(e for e in x.events if e.trigger == "attacked")
     assert event.when is None or event.when.start != "2023-05-04", x.events
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    # actors.index._subject_kind_words: a clause's object is not its subject's own side
+    ("Gunmen fired on police at the checkpoint, and a police sniper killed two of them.", "killed", "Gunmen"),
+    ("Troops fought the rebels near the river, and a rebel fighter killed three of them.", "killed", "Troops"),
+])
+def test_an_object_pronoun_is_not_the_doers_own_side(extractor, text, trigger, recipient):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    (actors, recipients), = _parties(x, trigger)
+    assert recipients == [recipient], x.events

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from factions.kb import KnowledgeBase
 from factions.names import normalise
@@ -91,14 +91,9 @@ def _group_it(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ in words["object_preps"] and head.head.pos_ in ("VERB", "ADV", "NOUN")
 
 
-def _own_subject_phrase(token: Token) -> tuple[int, int, int] | None:
-    """The characters of the subject phrase of the clause an object pronoun stands in
-    ("The Special Command, under the Joint Command, leads operations against it") and
-    where its head word starts, or None. A pronoun object names nothing inside that
-    phrase but the subject (binding: "it" there is someone told before). The subject
-    itself stays a candidate: a pronoun read as its own clause's subject relates
-    nothing, where the next nearest name would relate the wrong one ("Al-Shabaab killed
-    members of IS-Somalia since the group split from it")."""
+def _subject_of_object(token: Token) -> tuple[Token, Token] | None:
+    """The verb and subject of the clause a pronoun is the object of (or the object of
+    a preposition on, or of a count that is the object: "killed 300 of them"), or None."""
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
@@ -111,6 +106,38 @@ def _own_subject_phrase(token: Token) -> tuple[int, int, int] | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
     if subject is None or subject.tag_ in ("WDT", "WP", "PRP"):
         return None
+    return verb, subject
+
+
+def _subject_kind_words(token: Token) -> frozenset[str]:
+    """The words that make an object pronoun's subject one of a body ("a police sniper",
+    "a rebel commander"): a clause's object is not the subject's own side (binding), so
+    "a police sniper killed one of them" does not mean the police named before."""
+    found = _subject_of_object(token)
+    if found is None:
+        return frozenset()
+    _, subject = found
+    return frozenset(c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+def _head_lemma(doc: Doc, m: Mention) -> str:
+    """The lemma of a mention's head word ("the rebels" → "rebel")."""
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else m.text.lower().rsplit(" ", 1)[-1]
+
+
+def _own_subject_phrase(token: Token) -> tuple[int, int, int] | None:
+    """The characters of the subject phrase of the clause an object pronoun stands in
+    ("The Special Command, under the Joint Command, leads operations against it") and
+    where its head word starts, or None. A pronoun object names nothing inside that
+    phrase but the subject (binding: "it" there is someone told before). The subject
+    itself stays a candidate: a pronoun read as its own clause's subject relates
+    nothing, where the next nearest name would relate the wrong one ("Al-Shabaab killed
+    members of IS-Somalia since the group split from it")."""
+    found = _subject_of_object(token)
+    if found is None:
+        return None
+    verb, subject = found
     # with a phrase set between the subject and its verb ("The brigade, under the command
     # of the army, leads raids against it"), which the parser may hang on the verb
     end = max([subject.right_edge, *(c.right_edge for c in verb.children if c.dep_ == "prep" and subject.i < c.i < verb.i)],
@@ -201,9 +228,12 @@ class ActorIndex:
         # sentence has just called "it" is not "them"
         called_it = {m.actor for m in self.mentions_within(sentence_of(token).start_char, token.idx)
                      if m.basis == "pronoun" and m.text.lower() in ("it", "its")} if word in ("they", "them") else set()
+        own_side = _subject_kind_words(token) if token.lower_ in ("them", "him", "her") else frozenset()
         for m in reversed(self._by_start[: bisect_right(self._starts, token.idx)]):
             if m.actor in called_it:
                 continue
+            if own_side and _head_lemma(token.doc, m) in own_side:
+                continue  # ("a police sniper killed one of them": not the police)
             if m.span.end <= token.idx and self._fits(m, word) and not (lo <= m.span.start < hi and not m.span.start <= head < m.span.end):
                 if self.actors[m.actor].kind == "media" and text[max(m.span.start - 5, 0) : m.span.start].lower().endswith((" on ", " via ")):
                     continue  # "in a statement on Telegram, it said": the channel, not who speaks
@@ -219,11 +249,11 @@ class ActorIndex:
         if not fitting:
             # "The prosecutor, X, said 22 officers had been detained and their weapons sent":
             # no body named before, so the people described in the plural near it
-            return self._plural_description(token, lo, hi) if word in ("they", "them") else None
+            return self._plural_description(token, lo, hi, own_side) if word in ("they", "them") else None
         if word in ("they", "them") and fitting[0].basis not in ("nominal", "pronoun") and self.actors[fitting[0].actor].kind == "state":
             # "His forces, which came from Uzbekistan, held the town before troops defeated
             # them": a state is named in the singular; a plural description near it is meant
-            plural = self._plural_description(token, lo, hi)
+            plural = self._plural_description(token, lo, hi, own_side)
             if plural is not None:
                 return plural
         if word == "it" and token.dep_ in ("dobj", "pobj") and fitting[0].span.start < token.sent.start_char and self._thing_before(token):
@@ -254,14 +284,16 @@ class ActorIndex:
                     return m
         return fitting[0]
 
-    def _plural_description(self, token: Token, lo: int, hi: int) -> Mention | None:
+    def _plural_description(self, token: Token, lo: int, hi: int, own_side: frozenset[str] = frozenset()) -> Mention | None:
         """The nearest group or people described in the plural before `token`, within its
-        sentence and the one before, outside its own subject phrase (`lo`–`hi`)."""
+        sentence and the one before, outside its own subject phrase (`lo`–`hi`) and not
+        the subject's own side (`own_side`: `_subject_kind_words`)."""
         floor = token.doc[sentence_starts(token.doc)[max(bisect_right(sentence_starts(token.doc), token.i) - 2, 0)]].idx
         # (mentions in order of start: the walk back stops at the floor, not at the document's start)
         return next((m for m in self._by_start[bisect_left(self._starts, floor) : bisect_right(self._starts, token.idx)][::-1]
                      if m.span.end <= token.idx and m.actor and m.basis == "nominal"
                      and self.actors[m.actor].kind in GROUP_KINDS | {"population"} and not (lo <= m.span.start < hi)
+                     and (not own_side or _head_lemma(token.doc, m) not in own_side)
                      and _plural_mention(m, m.text.lower().rsplit(" ", 1)[-1])), None)
 
     def _thing_before(self, token: Token) -> bool:
