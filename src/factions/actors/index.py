@@ -111,13 +111,22 @@ def _subject_of_object(token: Token) -> tuple[Token, Token] | None:
 
 def _subject_kind_words(token: Token) -> frozenset[str]:
     """The words that make an object pronoun's subject one of a body ("a police sniper",
-    "a rebel commander"): a clause's object is not the subject's own side (binding), so
-    "a police sniper killed one of them" does not mean the police named before."""
+    "a rebel commander"), when its verb is hostile: what one side attacks or seizes is not
+    its own side, so "a police sniper killed one of them" does not mean the police named
+    before (but "a rebel commander led them", "a police helicopter evacuated them" may)."""
     found = _subject_of_object(token)
-    if found is None:
+    if found is None or found[0].lemma_.lower() not in _hostile_verbs():
         return frozenset()
     _, subject = found
     return frozenset(c.lemma_.lower() for c in subject.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+@lru_cache(maxsize=1)
+def _hostile_verbs() -> frozenset[str]:
+    """Verbs of attacking and coercing (events.toml ASSAULT and COERCE), and of aiming at
+    someone ("fired on them", "shot at them"; not "led them against", a phrase's verb alone)."""
+    return frozenset(word for e in lexicon("events")["event"] if e["type"] in ("ASSAULT", "COERCE")
+                     for word in (*e.get("verbs", ()), *(p["verb"] for p in e.get("phrases", ()) if p["object"] in ("at", "on", "upon"))))
 
 
 def _head_lemma(doc: Doc, m: Mention) -> str:

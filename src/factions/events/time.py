@@ -103,12 +103,11 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         anchors.append(governed.i)
     if governed.dep_ in ("advcl", "relcl") and (governed.head.pos_ in ("VERB", "AUX") or governed.head.ent_type_ == "DATE") \
             and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SIMULTANEOUS for c in governed.children) \
-            and governed.head.lemma_.lower() not in _cue_verbs() and trigger.lemma_.lower() not in _cue_verbs() \
+            and governed.head.lemma_.lower() not in _cue_verbs() \
             and not any(_in_own_phrase(doc, ent.root.i, a) for ent in dates for a in anchors):
         # "died on 16 November when a bomb hit their patrol" (the clause on the verb, or on
         # the day): a clause told as at the time of what it hangs on, with no date of its
-        # own, is dated by it (not a statement, nor by what a statement it hangs on
-        # reports: "…, an aid group said, as the army accused the RSF")
+        # own, is dated by it (not by a statement it hangs on: "X said on Monday, as …")
         anchors.append(governed.head.i)
     candidates = []
     reported = []  # dates of a report the event is in ("as reported on"), the last resort

@@ -52,8 +52,9 @@ class Triggers:
 
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
 # _is_object says what each is; "party_moved" is a party as the verb's own object, moved by
-# the phrase's preposition ("drove the rebels from the town").
-OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved")
+# the phrase's preposition ("drove the rebels from the town"); "mobilised" is a force called
+# to arms (events.toml participants.mobilised_heads: "called up 300,000 reservists").
+OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -337,6 +338,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         words = (token.lemma_.lower(), token.lower_)
         heads = lexicon("nominals")["place"]["heads"]
         return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
+    if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"
+        return token.lemma_.lower() in lexicon("events")["participants"]["mobilised_heads"] \
+            or token.lower_ in lexicon("events")["participants"]["mobilised_heads"]
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved
