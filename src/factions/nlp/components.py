@@ -341,9 +341,11 @@ def _party_after_a_duration(doc: Doc) -> None:
     of "for" or "over" on a verb is the verb's: the other side of what it says was done
     for that long (model_view.toml parse_repairs duration_nouns, party_preps)."""
     repairs = lexicon("model_view")["parse_repairs"]
-    units, preps = frozenset(repairs["duration_nouns"]), frozenset(repairs["party_preps"])
-    for prep in doc:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
+    units = frozenset(repairs["duration_nouns"])
+    # (only the Doc's "with" and "against", found on its array: no Token made per word)
+    party_preps = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in repairs["party_preps"]])
+    for prep in (doc[int(i)] for i in np.flatnonzero(party_preps)):
+        if prep.dep_ != "prep":
             continue
         span = prep.head
         if span.dep_ != "pobj" or span.lemma_.lower() not in units or span.i > prep.i:
