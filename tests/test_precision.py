@@ -6248,3 +6248,21 @@ def test_an_object_pronoun_is_not_the_doers_own_side(extractor, text, trigger, r
     x, names = _run(extractor, text, date(2024, 6, 1))
     (actors, recipients), = _parties(x, trigger)
     assert recipients == [recipient], x.events
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    # events.time._occurred (time.toml occurrence_verbs): the main verb that says an act named
+    # before it happened dates it, even where the parser hung the act elsewhere in a long subject
+    ("Fighting between members of the Red Star gang and rival inmates from the Blue Hand and the Iron Fist broke out "
+     "inside the central prison in Port Vale on 28 September 2021.", "Fighting", "2021-09-28"),
+    ("Clashes between army-backed militiamen and Free Valley Front fighters erupted near the airport on 13 June 2018.",
+     "Clashes", "2018-06-13"),
+])
+def test_an_act_said_to_break_out_takes_its_date(extractor, text, trigger, day):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert event.when is not None and event.when.start == day, x.events
+    # not across a clause of its own ("Fighting that the army began in May continued on 3 June")
+    x, names = _run(extractor, "The fighting that the army started on 2 May 2021 continued for weeks.", date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == "fighting")
+    assert event.when is None or event.when.start == "2021-05-02", x.events

@@ -109,6 +109,9 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         # the day): a clause told as at the time of what it hangs on, with no date of its
         # own, is dated by it (not by a statement it hangs on: "X said on Monday, as …")
         anchors.append(governed.head.i)
+    told = _occurred(trigger)
+    if told is not None:
+        anchors.append(told.i)
     candidates = []
     reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
@@ -208,6 +211,27 @@ _NAMING_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _OCCASION_PREPS = frozenset({"during", "amid"})
 # Parts of a day named after it ("Monday morning"): the day's, no thing named.
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dusk", "midday", "noon", "midnight"})
+
+
+def _occurred(trigger: Token) -> Token | None:
+    """The main verb that says a noun act happened, when the act opens the phrase before it
+    ("Fighting between members of the X gang and rival inmates from Y broke out … on 28
+    September"; time.toml `occurrence_verbs`): the parser may hang the act elsewhere in a
+    long subject, but nothing between them is a clause of its own."""
+    if trigger.pos_ not in ("NOUN", "VERB") or trigger.tag_ not in ("NN", "NNS", "VBG"):
+        return None
+    root = sentence_of(trigger).root
+    if root.i <= trigger.i or root.lemma_.lower() not in _words().occurrence_verbs \
+            or (root.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in root.children)):
+        return None
+    doc = trigger.doc
+    if trigger.i != sentence_of(trigger).start and doc[trigger.i - 1].pos_ not in ("DET", "ADJ", "NUM"):
+        return None  # the act opens the phrase ("Heavy fighting", "The clashes")
+    if any(t.pos_ in ("VERB", "AUX") and (t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")
+                                          or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+           for t in doc[trigger.i + 1 : root.i]):
+        return None  # ("Fighting that the army began …", "Clashes killed four and then spread"): a clause between
+    return root
 
 
 def _names_another_act(doc: Doc, t, i: int, acts: frozenset[str]) -> bool:
@@ -311,6 +335,7 @@ class _Words(NamedTuple):
     other_act_modifiers: frozenset[str]
     report_labels: frozenset[str]
     occasion_nouns: frozenset[str]
+    occurrence_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
