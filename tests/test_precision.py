@@ -6266,3 +6266,7 @@ def test_an_act_said_to_break_out_takes_its_date(extractor, text, trigger, day):
     x, names = _run(extractor, "The fighting that the army started on 2 May 2021 continued for weeks.", date(2024, 6, 1))
     event = next(e for e in x.events if e.trigger == "fighting")
     assert event.when is None or event.when.start == "2021-05-02", x.events
+    # nor an act inside another subject: the trial began on 4 June, not the bombing
+    x, names = _run(extractor, "The trial of the men accused of the 2019 bombing began on 4 June 2024.", date(2024, 6, 5))
+    event = next(e for e in x.events if e.trigger == "bombing")
+    assert event.when is None or event.when.start == "2019", x.events

@@ -214,7 +214,7 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dus
 
 
 def _occurred(trigger: Token) -> Token | None:
-    """The main verb that says a noun act happened, when the act opens the phrase before it
+    """The main verb that says a noun act happened, when the act opens the sentence before it
     ("Fighting between members of the X gang and rival inmates from Y broke out … on 28
     September"; time.toml `occurrence_verbs`): the parser may hang the act elsewhere in a
     long subject, but nothing between them is a clause of its own."""
@@ -225,8 +225,8 @@ def _occurred(trigger: Token) -> Token | None:
             or (root.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in root.children)):
         return None
     doc = trigger.doc
-    if trigger.i != sentence_of(trigger).start and doc[trigger.i - 1].pos_ not in ("DET", "ADJ", "NUM"):
-        return None  # the act opens the phrase ("Heavy fighting", "The clashes")
+    if any(t.pos_ not in ("DET", "ADJ", "NUM") for t in doc[sentence_of(trigger).start : trigger.i]):
+        return None  # the act opens the sentence ("Heavy fighting", "The clashes"; not "The trial of … the bombing began")
     if any(t.pos_ in ("VERB", "AUX") and (t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")
                                           or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
            for t in doc[trigger.i + 1 : root.i]):
