@@ -19,7 +19,8 @@ Phases run in their own processes so that each peak RSS is its own:
 The PostgreSQL figures need a server: FACTIONS_TEST_PG names a database on it whose
 role may create databases (`make bench` starts a throwaway one with
 scripts/test-postgres); without it they are left out, saying so.
-Writes bench/results/<date>.json (with the machine's description) and prints a table.
+Writes bench/results/<date>.json (<date>-<HHMM>.json for a day's later runs; with the
+machine's description) and prints a table.
 """
 
 from __future__ import annotations
@@ -705,7 +706,11 @@ def main() -> None:
         "queries": queries, "api": api, "long_document": long_doc, "exports": exports, "targets": targets,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{result['date']}.json").write_text(json.dumps(result, indent=2) + "\n")
+    # a day's second run is named by its time too: no run overwrites another's results
+    written = RESULTS / f"{result['date']}.json"
+    if written.exists():
+        written = RESULTS / f"{result['date']}-{time.strftime('%H%M')}.json"
+    written.write_text(json.dumps(result, indent=2) + "\n")
     rows = [
         ("bare spaCy", f"{bare['words_per_s']:,.0f} words/s", f"{bare['peak_rss_mb']:,.0f} MB", "baseline"),
         ("factions extraction", f"{full['words_per_s']:,.0f} words/s", f"{full['peak_rss_mb']:,.0f} MB", f"{ratio:.2f} x bare spaCy"),
@@ -740,7 +745,7 @@ def main() -> None:
         print(f"{r[0]:<{width}}  {r[1]:>20}  {r[2]:>14}  {r[3]}")
     for name, ok in targets.items():
         print(f"{'met' if ok else 'NOT met'}: {name}")
-    print(f"written: {RESULTS / (result['date'] + '.json')}")
+    print(f"written: {written}")
 
 
 if __name__ == "__main__":
