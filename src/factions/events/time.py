@@ -220,12 +220,13 @@ def _occurred(trigger: Token) -> Token | None:
     long subject, but nothing between them is a clause of its own."""
     if trigger.pos_ not in ("NOUN", "VERB") or trigger.tag_ not in ("NN", "NNS", "VBG"):
         return None
-    root = sentence_of(trigger).root
+    sentence = sentence_of(trigger)
+    root = sentence.root
     if root.i <= trigger.i or root.lemma_.lower() not in _words().occurrence_verbs \
             or (root.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in root.children)):
         return None
     doc = trigger.doc
-    if any(t.pos_ not in ("DET", "ADJ", "NUM") for t in doc[sentence_of(trigger).start : trigger.i]):
+    if any(t.pos_ not in ("DET", "ADJ", "NUM") for t in doc[sentence.start : trigger.i]):
         return None  # the act opens the sentence ("Heavy fighting", "The clashes"; not "The trial of … the bombing began")
     if any(t.pos_ in ("VERB", "AUX") and (t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")
                                           or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))

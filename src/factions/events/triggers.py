@@ -315,6 +315,12 @@ def _objects(verb: Token) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
+def _mobilised_heads() -> frozenset[str]:
+    """Who a call-up mobilises (events.toml participants.mobilised_heads)."""
+    return frozenset(lexicon("events")["participants"]["mobilised_heads"])
+
+
+@lru_cache(maxsize=1)
 def _person_words() -> frozenset[str]:
     """Nouns that name a person as an object: roles of leaders and members, envoys."""
     roles = lexicon("events")["roles"]
@@ -339,8 +345,7 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         heads = lexicon("nominals")["place"]["heads"]
         return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
     if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"
-        return token.lemma_.lower() in lexicon("events")["participants"]["mobilised_heads"] \
-            or token.lower_ in lexicon("events")["participants"]["mobilised_heads"]
+        return token.lemma_.lower() in _mobilised_heads() or token.lower_ in _mobilised_heads()
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved

@@ -340,10 +340,10 @@ def _party_after_a_duration(doc: Doc) -> None:
     the traffickers" on "hours". A "with" or "against" on a span of time that is the object
     of "for" or "over" on a verb is the verb's: the other side of what it says was done
     for that long (model_view.toml parse_repairs duration_nouns, party_preps)."""
-    repairs = lexicon("model_view")["parse_repairs"]
-    units = frozenset(repairs["duration_nouns"])
-    # (only the Doc's "with" and "against", found on its array: no Token made per word)
-    party_preps = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in repairs["party_preps"]])
+    units = _repair_words("duration_nouns")
+    # (only the Doc's "with" and "against", found on its array: no Token made per word;
+    # not tokens_where, whose arrays are read once per Doc after these repairs)
+    party_preps = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _repair_words("party_preps")])
     for prep in (doc[int(i)] for i in np.flatnonzero(party_preps)):
         if prep.dep_ != "prep":
             continue
@@ -362,7 +362,7 @@ def _object_of_a_conjunct(doc: Doc) -> None:
     "subject" follows it with no object of its own, shares the first verb's subject: the
     noun after it is its object. Not a verb that takes no object ("and then came the
     reinforcements"; model_view.toml parse_repairs)."""
-    inverting = _inverting_verbs()
+    inverting = _repair_words("inverting_verbs")
     # (only the Doc's joined words, found on its array: no Token made per word)
     for verb in (doc[int(i)] for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("conj"))):
         if verb.tag_ != "VBD" or verb.lemma_.lower() in inverting or verb.head.pos_ not in ("VERB", "AUX"):
@@ -376,9 +376,10 @@ def _object_of_a_conjunct(doc: Doc) -> None:
         subject.dep_ = "dobj"
 
 
-@lru_cache(maxsize=1)
-def _inverting_verbs() -> frozenset[str]:
-    return frozenset(lexicon("model_view")["parse_repairs"]["inverting_verbs"])
+@lru_cache(maxsize=None)
+def _repair_words(name: str) -> frozenset[str]:
+    """A word list of model_view.toml [parse_repairs]."""
+    return frozenset(lexicon("model_view")["parse_repairs"][name])
 
 
 def _object_taken_for_subject(doc: Doc) -> None:
