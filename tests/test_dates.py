@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from factions.dates import normalize, parse_date_line
+from factions.dates import names_no_time, normalize, parse_date_line
 
 ANCHOR = date(2017, 5, 1)  # a Monday
 
@@ -53,6 +53,22 @@ def test_whole_calendar_dates_are_date_entities(extractor):
     assert "Between 27 October and 3 November 2023" in dates
     doc = nlp("The March 23 Movement said on 5 May 2024 that it would withdraw.")
     assert "5 May 2024" in [e.text for e in doc.ents if e.label_ == "DATE"]
+
+
+def test_a_date_the_model_took_for_a_name_is_a_date(extractor):
+    """The model may tag a recent full date as a work of art or an event ("In the early
+    hours of 9 June 2025" as WORK_OF_ART); a date it saw alone is a date."""
+    nlp = extractor.nlp
+    for text, day in (("In the early hours of 9 June 2025, naval forces detained twelve activists.", "9 June 2025"),
+                      ("Crowds set fire to the parliament building on 9 September 2025.", "9 September 2025")):
+        doc = nlp(text)
+        assert day in [e.text for e in doc.ents if e.label_ == "DATE"], [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, expected", [("four days", True), ("months", True), ("recently", True), ("two-week", True), ("hours", True),
+                                            ("10 August 2019", False), ("Tuesday", False), ("the 1990s", False)])
+def test_spans_of_time_name_no_time(text, expected):
+    assert names_no_time(text) is expected
 
 
 def test_relative_dates_need_an_anchor():

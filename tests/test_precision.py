@@ -6270,3 +6270,95 @@ def test_an_act_said_to_break_out_takes_its_date(extractor, text, trigger, day):
     x, names = _run(extractor, "The trial of the men accused of the 2019 bombing began on 4 June 2024.", date(2024, 6, 5))
     event = next(e for e in x.events if e.trigger == "bombing")
     assert event.when is None or event.when.start == "2019", x.events
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    # nlp.components.make_date_spans: a full date the model took for a name (a work, an
+    # event; often a recent year's) is a date
+    ("Before dawn on 14 March 2025, border guards seized a fishing boat off the cape.", "seized", "2025-03-14"),
+    ("In the early hours of 3 June 2025, naval forces detained twelve fishermen near the strait.", "detained", "2025-06-03"),
+    # events.time._dated_sentence: a span of time is no date of the sentence, so a note's label dates it
+    ("Harbourtown, 12 May 2021: Rebel fighters seized the governor's office after three days of clashes.", "seized", "2021-05-12"),
+    # events.time._same_time: an "after" or "before" close in time shares the day
+    ("Shortly after shelling began at dawn on 6 May 2022, militia fighters stormed the border post.", "stormed", "2022-05-06"),
+    # events.time._in_progress: what the victims were doing on the day dates the act on them
+    ("Gunmen killed five farmers who were harvesting maize near the river on 19 August 2020.", "killed", "2020-08-19"),
+    # events.time._going_on_when_said: an act told in the progressive as a cue's verb says it
+    ("The army chief announced on 2 March 2023 that his troops were withdrawing from the hill town.", "withdrawing", "2023-03-02"),
+    # events.time._in_own_phrase: a "when" clause read as an adverb, not a mark, still shares the act's time
+    ("Nine people were killed when a bomber set off explosives on a bus near the market on 5 April 2019.", "killed", "2019-04-05"),
+])
+def test_dates_the_model_or_the_clause_hid(extractor, text, trigger, day):
+    x, names = _run(extractor, text, date(2025, 6, 10))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert event.when is not None and event.when.start == day, x.events
+
+
+def test_dates_that_stay_apart(extractor):
+    # long after, and a state said in the progressive of a plan, keep their own time
+    x, names = _run(extractor, "Weeks after the floods ended on 2 May 2022, rebels attacked the relief camp.", date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == "attacked")
+    assert event.when is None or event.when.start != "2022-05-02", x.events
+    x, names = _run(extractor, "The minister said on 4 May 2023 that the troops will be withdrawing next year.", date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == "withdrawing")
+    assert event.when is None or event.when.start != "2023-05-04", x.events
+    # "who were" a relative clause's own act at another time ("who had fought") keeps its date
+    x, names = _run(extractor, "Police arrested two men who had attacked the depot on 3 January 2021.", date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == "arrested")
+    assert event.when is None or event.when.start != "2021-01-03", x.events
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # events.toml: "set off" an explosive is an attack (participants.explosive_heads); "launch … at"
+    ("A suicide bomber set off a device outside the police station, killing four.", "set", "ASSAULT"),
+    ("The group launched dozens of rockets at the city overnight.", "launched", "ASSAULT"),
+    ("The arrests set off protests in the capital.", "set", None),
+    ("The convoy set off for the border at dawn.", "set", None),
+    # AID when_object supplies: goods handed over (participants.supplies_heads), not words
+    ("The Red Cross delivered food and medicine to the besieged town.", "delivered", "AID"),
+    ("Its backers sent weapons and ammunition to the rebels.", "sent", "AID"),
+    ("The minister delivered a speech to parliament.", "delivered", None),
+    ("The ministry sent a letter to the embassy.", "sent", None),
+])
+def test_charges_set_off_and_goods_delivered(extractor, text, trigger, kind):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert [e.type for e in x.events if e.trigger == trigger] == ([kind] if kind else []), x.events
+
+
+@pytest.mark.parametrize("text", [
+    # events.triggers.allied_adjective: "and allied X" read as a verb is the adjective still,
+    # past the partner's bracketed acronym
+    "On 3 May 2021, government troops and allied Sunrise Brigade fighters captured the airport.",
+    "The Northern Liberation Army (NLA) and allied Hill Defence units overran two army bases.",
+])
+def test_allied_as_a_verb_is_the_adjective(extractor, text):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert not any(e.trigger == "allied" for e in x.events), x.events
+    assert any(r.type == "allied_with" for r in x.relations), x.relations
+
+
+@pytest.mark.parametrize("text, target", [
+    # events.extract.protest_aims (rule events.protest-aim): a protest is against whom its demand names
+    ("Thousands of people rallied outside parliament on Sunday to demand the resignation of Prime Minister Ana Ruiz.", "Ana Ruiz"),
+    ("Students marched through the capital, demanding the removal of President Jon Varga.", "Jon Varga"),
+])
+def test_a_protest_is_against_whom_its_demand_names(extractor, text, target):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    protest = next(e for e in x.events if e.type == "PROTEST")
+    assert [names[r] for r in protest.recipients] == [target] and protest.rule == "events.protest-aim", x.events
+    # not a demand with a subject of its own, nor one against a protest that names its target
+    x, names = _run(extractor, "Thousands of people rallied outside parliament while the unions demanded the resignation of "
+                    "Prime Minister Ana Ruiz.", date(2024, 6, 1))
+    assert not any(e.rule == "events.protest-aim" for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # nlp.components._people_read_as_verb: a plural that names people, read as the verb after
+    # "when" (model_view.toml parse_repairs subordinators), is the subject of the past verb after it
+    ("The riot began on Monday, when prisoners overpowered guards in the kitchen of C wing.", "overpowered", "prisoners", "guards"),
+    ("The siege started on Friday, when militants returning from the hills attacked soldiers at the gate.", "attacked", "militants", "soldiers"),
+])
+def test_people_read_as_the_verb_of_their_clause(extractor, text, trigger, actor, recipient):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    (actors, recipients), = _parties(x, trigger)
+    assert any(actor in a for a in actors) and any(recipient in r for r in recipients), x.events

@@ -40,12 +40,19 @@ def is_clock_time(number: str, words_after: list[str]) -> bool:
 
 _DECADE = re.compile(r"^(?:the\s+)?(1[89]\d0|20\d0)s$", re.I)
 _NOT_A_DATE = re.compile(
-    r"^(?:today|now|recently|currently|years?|months?|weeks?|days?|decades?|time|"
+    r"^(?:today|now|recently|currently|years?|months?|weeks?|days?|hours?|minutes?|decades?|time|"
     r"the past|the future|daily|weekly|monthly|annual|"
     r"(?:recent|coming|past|last few|next few|the coming|the past) (?:days|weeks|months|years)|"
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many) (?:days?|weeks?|months?|years?|decades?))$",
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|many)[ -]"
+    r"(?:minutes?|hours?|nights?|days?|weeks?|months?|years?|decades?)(?:[ -]long)?)$",
     re.I,
 )
+
+
+def names_no_time(text: str) -> bool:
+    """Whether a time expression names no point or stretch of the calendar: a span of
+    time ("four days", "months"), "now", "recently"."""
+    return bool(_NOT_A_DATE.match(" ".join(text.split()).strip(" ,.;:()[]")))
 
 
 _OTHER_ANCHOR = date(2001, 2, 3)

@@ -202,6 +202,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
     if "events.date-by-later-mention" not in disabled:
         date_by_later_mention(doc, events)
+    if "events.protest-aim" not in disabled:
+        events = protest_aims(doc, events)
     return events, relations
 
 
@@ -282,6 +284,35 @@ def leaders_killed(events: list[Event], relations: list[Relation], disabled: fro
     return [replace(e, type="LEADER_KILLED", rule="events.leader-killed")
             if e.type == "ASSAULT" and e.trigger.lower() in kill and leaders.intersection(e.recipients) else e
             for e in events]
+
+
+def protest_aims(doc: Doc, events: list[Event]) -> list[Event]:
+    """Rule events.protest-aim. A protest that names no one it is against is against whom
+    its own demand names: "hundreds of thousands rallied near the assembly to demand the
+    removal of President X", "protesters marched on the ministry, demanding the
+    resignation of the governor" (the demand's clause hangs on the protest's verb, with
+    no subject of its own)."""
+    by_token = {}
+    for k, e in enumerate(events):
+        if e.trigger_span is not None:
+            span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand")
+            if span is not None:
+                by_token[span.root.i] = k
+    out = list(events)
+    for k, e in enumerate(events):
+        if e.type != "REQUEST" or not e.recipients or e.trigger_span is None:
+            continue
+        span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand")
+        verb = span.root if span is not None else None
+        if verb is None or verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        protest = by_token.get(verb.head.i)
+        if protest is None or out[protest].type != "PROTEST" or out[protest].recipients:
+            continue
+        out[protest] = replace(out[protest], recipients=list(e.recipients), recipient_spans=list(e.recipient_spans),
+                               rule="events.protest-aim")
+    return out
 
 
 def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, lex: dict) -> bool:

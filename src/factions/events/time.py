@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from factions.dates import from_story, normalize
+from factions.dates import from_story, names_no_time, normalize
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp import sentence_of, tree
@@ -44,11 +44,30 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
         if _infinitive_of_its_own(doc, t, i, anchor):
             return False  # ("agreed to a truce, to begin the next day": the truce's start, not the agreement's)
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
-                and not (t.deps[i] == "advcl" and any(t.deps[g] == "mark" and doc[g].lower_ in _SIMULTANEOUS for g in t.children[i])):
+                and not (t.deps[i] == "advcl" and _same_time(doc, t, i)) and not _in_progress(doc, t, i):
             return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
         came_from = i
         i = head
     return True
+
+
+def _same_time(doc: Doc, t, i: int) -> bool:
+    """Whether the clause `i` is told as at the time of the one it hangs on: "as", "when",
+    "while" ("shot dead as he left a rally on 9 August"), or close after or before it
+    ("Shortly after rocket fire began on 7 October, gunmen reached …"; time.toml
+    close_in_time)."""
+    marks = [g for g in t.children[i] if t.deps[g] in ("mark", "advmod")]
+    if any(doc[g].lower_ in _SIMULTANEOUS for g in marks):
+        return True
+    close = _words().close_in_time
+    return any(doc[g].lower_ in ("after", "before") for g in marks) and any(
+        doc[g].lower_ in close for g in (*marks, *(c for m in marks for c in t.children[m])) if t.deps[g] in ("advmod", "npadvmod"))
+
+
+def _in_progress(doc: Doc, t, i: int) -> bool:
+    """Whether the relative clause `i` tells what its noun was doing at the time ("killed
+    workers who were building bridges … on 2 December"): its time is the act's."""
+    return t.deps[i] == "relcl" and doc[i].tag_ == "VBG" and any(t.deps[g] == "aux" and doc[g].lower_ in ("was", "were") for g in t.children[i])
 
 
 def _infinitive_of_its_own(doc: Doc, t, i: int, anchor: int) -> bool:
@@ -112,12 +131,15 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     told = _occurred(trigger)
     if told is not None:
         anchors.append(told.i)
+    going_on = _going_on_when_said(trigger, claim)
+    if going_on:
+        anchors.append(trigger.head.i)
     candidates = []
     reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors) or _names_a_thing(ent, anchors):
             continue
-        if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim):
+        if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent).i not in anchors:
             reported.append(ent)
@@ -337,6 +359,7 @@ class _Words(NamedTuple):
     report_labels: frozenset[str]
     occasion_nouns: frozenset[str]
     occurrence_verbs: frozenset[str]
+    close_in_time: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -353,6 +376,21 @@ def _done_by_saying(trigger: Token, claim: Claim | None) -> bool:
     if claim is None or trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in _words().performative_cues \
             or trigger.lemma_.lower() not in _words().performative_acts:
         return False  # ("announced the killing of a commander on 5 May": told, not done, that day)
+    return claim.cue_span.start <= trigger.head.idx < claim.cue_span.end
+
+
+_PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
+
+
+def _going_on_when_said(trigger: Token, claim: Claim | None) -> bool:
+    """Whether the act is told as going on as it was said, in the progressive of the
+    clause a cue's verb says ("announced on 17 February that the troops were withdrawing
+    from Avdiivka"): the statement's date is the act's (not "said on Monday that the troops
+    had withdrawn", nor "will be withdrawing")."""
+    if claim is None or trigger.pos_ != "VERB" or trigger.tag_ != "VBG" or trigger.dep_ != "ccomp" \
+            or not any(c.dep_ == "aux" and c.lower_ in _PROGRESSIVE_AUX for c in trigger.children) \
+            or any(c.dep_ == "aux" and c.lower_ not in _PROGRESSIVE_AUX for c in trigger.children):
+        return False
     return claim.cue_span.start <= trigger.head.idx < claim.cue_span.end
 
 
@@ -468,9 +506,10 @@ def _dated_sentence(trigger: Token, dates_here: list) -> bool:
     own that does not open it. A date that opens the sentence, before its subject and
     verb ("On 2 August, a suicide bomber blew himself up at the gate and gunmen then
     stormed the restaurant"), frames every clause of it, so a clause without a date of
-    its own still takes the story's date."""
+    its own still takes the story's date. A span of time is no date ("seized the palace
+    after four days of clashes")."""
     sent = sentence_of(trigger)
-    return any(not _opens_sentence(ent, sent) and not _names_no_act(ent) for ent in dates_here)
+    return any(not _opens_sentence(ent, sent) and not _names_no_act(ent) and not names_no_time(ent.text) for ent in dates_here)
 
 
 def _opens_sentence(ent, sent) -> bool:

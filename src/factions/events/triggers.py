@@ -54,7 +54,9 @@ class Triggers:
 # _is_object says what each is; "party_moved" is a party as the verb's own object, moved by
 # the phrase's preposition ("drove the rebels from the town"); "mobilised" is a force called
 # to arms (events.toml participants.mobilised_heads: "called up 300,000 reservists").
-OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised")
+# "explosive" a charge set off (participants.explosive_heads: "set off a device"), "supplies"
+# what aid is made of (participants.supplies_heads: "delivered food and medicine").
+OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -257,18 +259,30 @@ def named_event_head(token: Token) -> Token:
 def allied_adjective(token: Token) -> tuple[Token, Token] | None:
     """(partner, described) for "allied" as an adjective on the second of two conjuncts:
     "the army and allied militias". The parser may read it as a verb ("said the army and
-    allied militias held …" made "allied" a verb with "militias" its object): after
-    "and", with an object and no "with", it is the adjective still."""
+    allied militias held …" made "allied" a verb with "militias" its object, or "Turkish
+    troops and allied Free Syrian Army factions captured …" a verb of its own): after
+    "and", with no "with", before its object or the name it opens, it is the adjective
+    still."""
     if token.lower_ != "allied":
         return None
     if token.dep_ == "amod":
         described = token.head
         return (described.head, described) if described.dep_ == "conj" and described.head.pos_ in ("NOUN", "PROPN") else None
     doc = token.doc
-    if token.tag_ in ("VBD", "VBN") and token.i >= 2 and doc[token.i - 1].lower_ == "and" and doc[token.i - 2].pos_ in ("NOUN", "PROPN") \
+    partner = token.i - 2  # the conjunct before "and", past its bracketed acronym ("the KNLA (…) and allied …")
+    if partner >= 0 and doc[partner].text == ")":
+        partner = next((k for k in range(partner - 1, max(partner - 6, -1), -1) if doc[k].text == "("), 0) - 1
+    if token.tag_ in ("VBD", "VBN") and partner >= 0 and doc[token.i - 1].lower_ == "and" and doc[partner].pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         described = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-        return (doc[token.i - 2], described) if described is not None else None
+        if described is None and token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("PROPN", "NOUN", "ADJ") \
+                and not any(c.dep_ in ("dobj", "prep", "dative") and c.i > token.i for c in token.children):
+            described = doc[token.i + 1]  # the noun phrase after it: climb from its first word to its head
+            while described.dep_ in ("amod", "compound", "nmod") and described.head.i > described.i:
+                described = described.head
+            if described.pos_ not in ("NOUN", "PROPN"):
+                described = None
+        return (doc[partner], described) if described is not None else None
     return None
 
 
@@ -320,6 +334,12 @@ def _mobilised_heads() -> frozenset[str]:
     return frozenset(lexicon("events")["participants"]["mobilised_heads"])
 
 
+@lru_cache(maxsize=None)
+def _object_heads(kind: str) -> frozenset[str]:
+    """The nouns an object of `kind` is headed by (events.toml participants.<kind>_heads)."""
+    return frozenset(lexicon("events")["participants"][f"{kind}_heads"])
+
+
 @lru_cache(maxsize=1)
 def _person_words() -> frozenset[str]:
     """Nouns that name a person as an object: roles of leaders and members, envoys."""
@@ -346,6 +366,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
     if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"
         return token.lemma_.lower() in _mobilised_heads() or token.lower_ in _mobilised_heads()
+    if wanted in ("explosive", "supplies"):  # "set off a device" (not "set off protests"), "delivered food" (not "a speech")
+        heads = _object_heads(wanted)
+        return any(o.lemma_.lower() in heads or o.lower_ in heads for o in (token, *token.conjuncts))
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved

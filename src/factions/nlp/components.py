@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
@@ -287,15 +287,28 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 _INTRODUCED = re.compile(r"\(([A-Z][A-Za-z\-]{1,7})\)")
 
 
-@Language.component("factions_clause_repairs")
+@Language.factory("factions_clause_repairs")
+def make_clause_repairs(nlp: Language, name: str):
+    """The clause repairs, with the pipeline's lemmatizer for a word retagged as a verb."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def repairs(doc: Doc) -> Doc:
+        clause_repairs(doc)
+        _people_read_as_verb(doc, lemmatizer)
+        return doc
+
+    return repairs
+
+
 def clause_repairs(doc: Doc) -> Doc:
     """Known misreadings of the parser, repaired before anything reads the tree: the
     "that" clause of reported speech (below), the target of a weapon fired
     (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date), a
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
     (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense), the
-    object of reported speech taken for its speaker (_object_taken_for_subject) and the
-    object of a joined verb taken for its subject (_object_of_a_conjunct).
+    object of reported speech taken for its speaker (_object_taken_for_subject), the
+    object of a joined verb taken for its subject (_object_of_a_conjunct) and people
+    read as the verb of their clause (_people_read_as_verb, run after these).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -333,6 +346,65 @@ def clause_repairs(doc: Doc) -> Doc:
     _object_of_a_conjunct(doc)
     _party_after_a_duration(doc)
     return doc
+
+
+def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
+    """In "The uprising began on Easter Sunday, when inmates overpowered officers" the
+    tagger reads "inmates" as the clause's verb and "overpowered" as an adjective of
+    "officers" (or "attacked" as the complement of "inmates"). A plural noun that names
+    people (nominals.toml heads) read as a verb right after a subordinator ("when", "as",
+    "after"…; model_view.toml parse_repairs subordinators) is the clause's subject when a
+    past verb, or a word in "-ed", follows it in the clause: that word is the clause's
+    verb, in the noun's place, with the noun as its subject and the noun's other
+    dependents as its own."""
+    subordinators = _repair_words("subordinators")
+    heads = _actor_heads()
+    verbs = np.flatnonzero(doc.to_array(POS) == doc.vocab.strings.add("VERB"))
+    for noun in (doc[int(i)] for i in verbs):
+        if noun.i == 0 or noun.lower_ not in heads or not noun.lower_.endswith("s") or doc[noun.i - 1].lower_ not in subordinators \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in noun.children):
+            continue
+        verb = _past_verb_after(noun)
+        if verb is None:
+            continue
+        if verb.pos_ != "VERB":
+            verb.pos_, verb.tag_ = "VERB", "VBD"
+            verb.set_morph("Tense=Past|VerbForm=Fin")
+            if lemmatizer is not None:
+                verb.lemma_ = lemmatizer.rule_lemmatize(verb)[0]
+        # ("overpowered officers": the adjective's noun is the verb's object)
+        described = verb.head if verb.dep_ == "amod" else None
+        # the verb takes the noun's place first, so that no step makes a cycle
+        if noun.head.i == noun.i:
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = noun.head, noun.dep_
+        noun.head, noun.dep_, noun.pos_, noun.tag_ = verb, "nsubj", "NOUN", "NNS"
+        noun.set_morph("Number=Plur")
+        noun.lemma_ = lemmatizer.rule_lemmatize(noun)[0] if lemmatizer is not None else noun.lower_[:-1]
+        for child in list(noun.children):
+            if child.i > verb.i or child.dep_ in ("advmod", "mark", "cc", "conj", "punct"):
+                child.head = verb
+            elif child.dep_ in ("xcomp", "acl") and child.tag_ == "VBG":
+                child.dep_ = "acl"  # "inmates returning from the yard": a participle on the noun
+        if described is not None:
+            described.head, described.dep_ = verb, "dobj"
+
+
+def _past_verb_after(noun: Token) -> Token | None:
+    """The past verb a plural read as a verb is the subject of: the first word after it in
+    its clause, before any punctuation, that hangs from it (or from its noun) and is a past
+    verb or an adjective in "-ed" on the next noun."""
+    doc = noun.doc
+    for t in doc[noun.i + 1 : min(noun.i + 12, len(doc))]:
+        if t.is_punct:
+            return None
+        if t.tag_ == "VBD" and (t.head.i == noun.i or t.head.head.i == noun.i):
+            return t
+        if t.i == noun.i + 1 and t.pos_ == "ADJ" and t.lower_.endswith("ed") and t.dep_ == "amod" \
+                and t.head.head.i == noun.i and t.head.pos_ == "NOUN":
+            return t
+    return None
 
 
 def _party_after_a_duration(doc: Doc) -> None:
@@ -1658,7 +1730,8 @@ def make_date_spans(nlp: Language, name: str):
     days) become whole DATE entities: the model often leaves the day out ("Around 20
     June 2022" as "June 2022") or cuts a range in two, and an event's date is read
     from its DATE entity. A time of day the model tags as a date ("at 1900 hrs") becomes
-    a TIME, and an age ("a 41-year-old man") no entity."""
+    a TIME, and an age ("a 41-year-old man") no entity. A full date the model took for
+    a name (a work, an event: often a recent year's) is a date."""
     pattern = date_span_pattern()
 
     def date_spans(doc: Doc) -> Doc:
@@ -1681,8 +1754,10 @@ def make_date_spans(nlp: Language, name: str):
         keep, changed = [], bool(clocks or ages)
         for span in found:
             covered = [e for e in ents if e.start < span.end and span.start < e.end]
-            if any(e.label_ not in _DATE_PIECES for e in covered):
+            if any(e.label_ not in _DATE_PIECES and (e.start < span.start or e.end > span.end) for e in covered):
                 continue  # part of a name ("the 23 March 2009 agreement" is kept as the model has it)
+            # a name the model saw in the date alone is the date: a recent year read as a
+            # title or an event ("In the early hours of 9 June 2025" as WORK_OF_ART)
             if len(covered) == 1 and covered[0].start == span.start and covered[0].end == span.end and covered[0].label_ == "DATE":
                 continue
             ents = [e for e in ents if e not in covered]
