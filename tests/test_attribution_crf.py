@@ -156,3 +156,34 @@ def test_distinct_codes_by_counting_agree_with_numpy_unique():
         expected_uniq, expected_inverse = numpy.unique(codes, return_inverse=True)
         assert uniq.tolist() == expected_uniq.tolist() and inverse.reshape(-1).tolist() == expected_inverse.reshape(-1).tolist()
         assert (uniq[inverse.reshape(-1)] == codes).all()
+
+
+def test_the_shipped_weights_read_todays_word_classes():
+    """The features name each token's class of attribution words
+    (lexicons/attribution_words.toml); weights trained on another list would read other
+    features, so the provenance records the list the weights were trained on."""
+    import hashlib
+    import json
+
+    meta = json.loads(default_path().with_suffix(".json").read_text("utf-8"))
+    words = ROOT / "src" / "factions" / "data" / "lexicons" / "attribution_words.toml"
+    assert meta["word_classes_sha256"] == hashlib.sha256(words.read_bytes()).hexdigest()
+
+
+def test_a_word_of_an_attribution_class_is_read_as_a_likely_cue():
+    """A verb the learned cue list lacks but the word classes hold ("grumbled") gets the
+    cue features and its class; a word of no class gets neither."""
+    from factions.actors import load_kb
+    from factions.claims.features import ParsedDoc, word_classes
+    from factions.nlp import load_pipeline
+
+    names, _of = word_classes()
+    doc = load_pipeline(None, load_kb())("The mayor grumbled that the council had ignored the floods.")
+    parsed = ParsedDoc(doc, frozenset({"say"}))
+    grumbled = next(t.i for t in doc if t.text == "grumbled")
+    floods = next(t.i for t in doc if t.text == "floods")
+    assert parsed.is_cue[grumbled] and names[parsed.lemma_class[grumbled]] == "dispute"
+    assert not parsed.is_cue[floods] and parsed.lemma_class[floods] == -1
+    seqs, table = Featurizer(["say"]).featurize(doc)
+    features = table.strings()
+    assert "lx=dispute" in features[grumbled] and "hlx=dispute" in features[grumbled - 1]

@@ -149,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": {"parse": round(t_parse, 1), "train": round(t_train, 1), "train_roles": round(t_roles, 1)},
         "dev": None,
         "cue_lemmas": cues,
+        # the word classes the features read: weights trained on one list mean nothing on another
+        "word_classes_sha256": hashlib.sha256(
+            (ROOT / "src" / "factions" / "data" / "lexicons" / "attribution_words.toml").read_bytes()).hexdigest(),
     }
     (out / "attribution.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if not args.no_dev and (root / "dev" / "text").is_dir():

@@ -6,10 +6,13 @@ over several sentences but rarely over paragraphs. Each token is described by bi
 features: its word, lemma, shape, part of speech and dependency; its head's; its
 neighbours'; what hangs from it (a clausal complement, a "that" clause, a subject that
 is a person: a verb that speaks whatever its lemma, so cues outside the learned list
-are found); whether it sits inside quotation marks; and its relation to the nearest
-ancestor whose lemma is a likely cue (a lemma list learned from the training split's
-Cue spans and saved with the model): which child of the cue it hangs under (nsubj,
-ccomp...), on which side of the cue, and how far. `CueRoleFeaturizer` (the second)
+are found); its class of attribution words and its head's (`lexicons/attribution_words.toml`:
+speech, request, dispute, belief, intention, feeling…, so a verb the training split never
+showed as a cue looks like its kin); whether it sits inside quotation marks; and its
+relation to the nearest ancestor whose lemma is a likely cue (a lemma list learned from
+the training split's Cue spans and saved with the model, or a word of those classes):
+which child of the cue it hangs under (nsubj, ccomp...), on which side of the cue, and
+how far. `CueRoleFeaturizer` (the second)
 reads, for each cue, the tokens around it described relative to that cue.
 
 A feature is a string ("l=say", "cdb=ccompR4-6"), which is what python-crfsuite trains
@@ -24,10 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
+
+from factions.lexicons import lexicon
 
 ATTRS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SHAPE, SENT_START]
 OPEN_QUOTES = {"“", "‘‘", "``"}
@@ -207,6 +213,19 @@ SAME_SENTENCE = Column.fixed(["same", "other"])
 IN_CUE = Column.fixed(["o", "S"])
 
 
+@lru_cache(maxsize=1)
+def word_classes() -> tuple[list[str], dict[str, int]]:
+    """The classes of `lexicons/attribution_words.toml` and each lemma's class (its
+    first, when listed in several)."""
+    classes = lexicon("attribution_words")["classes"]
+    names = list(classes)
+    of: dict[str, int] = {}
+    for k, name in enumerate(names):
+        for lemma in classes[name]:
+            of.setdefault(lemma, k)
+    return names, of
+
+
 def _paragraphs(words: list[str]) -> list[tuple[int, int]]:
     out = []
     start = None
@@ -257,6 +276,13 @@ class ParsedDoc:
         self.paragraph_starts = numpy.array([a for a, _b in self.paragraphs], dtype=numpy.int64)
         cue_lemma = numpy.array([x in cues for x in self.lemma.names], dtype=bool)
         cue_pos = numpy.array([x in CUE_POS for x in self.pos.names], dtype=bool)
+        class_names, class_of = word_classes()
+        self.word_class = Column.fixed(class_names)
+        lemma_class = numpy.array([class_of.get(x, -1) for x in self.lemma.names], dtype=numpy.int64)
+        self.lemma_class = lemma_class[self.lemma.codes] if n else numpy.zeros(0, dtype=numpy.int64)
+        # a word of a class of attribution words may be a cue the training split never
+        # showed ("spoke of", "is seizing on"): the cue features read it as one
+        cue_lemma |= lemma_class >= 0
         self.is_cue = cue_lemma[self.lemma.codes] & cue_pos[self.pos.codes] if n else numpy.zeros(0, dtype=bool)
         # ancestry[i, d]: the token d steps above i (i itself at 0), -1 above the root
         self.ancestry = numpy.full((n, ANCESTRY), -1, dtype=numpy.int64)
@@ -349,6 +375,10 @@ class Featurizer:
         table.add("hp=", [(p.pos, pos[head])])
         table.add("dhd=", [(p.dep, dep[tok]), (p.dep, dep[head])])
         table.add("q=", [(BIT, p.quote[tok].astype(numpy.int64))])
+        # the class of attribution words of the token and of its head (lexicons/attribution_words.toml)
+        lx, hlx = p.lemma_class[tok], p.lemma_class[head]
+        table.add("lx=", [(p.word_class, numpy.maximum(lx, 0))], present=lx >= 0)
+        table.add("hlx=", [(p.word_class, numpy.maximum(hlx, 0))], present=hlx >= 0)
         # whether the token's sentence (its part inside the paragraph) has a cue
         segment = numpy.cumsum(p.sent_start[tok] | (k == first))
         has_cue = numpy.bincount(segment, weights=cue, minlength=segment[-1] + 1) > 0
