@@ -292,19 +292,16 @@ def protest_aims(doc: Doc, events: list[Event]) -> list[Event]:
     removal of President X", "protesters marched on the ministry, demanding the
     resignation of the governor" (the demand's clause hangs on the protest's verb, with
     no subject of its own)."""
-    by_token = {}
+    roots = {}  # each event's trigger word
     for k, e in enumerate(events):
-        if e.trigger_span is not None:
-            span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand")
-            if span is not None:
-                by_token[span.root.i] = k
+        span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand") if e.trigger_span else None
+        if span is not None:
+            roots[k] = span.root
+    by_token = {root.i: k for k, root in roots.items()}
     out = list(events)
     for k, e in enumerate(events):
-        if e.type != "REQUEST" or not e.recipients or e.trigger_span is None:
-            continue
-        span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand")
-        verb = span.root if span is not None else None
-        if verb is None or verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp") \
+        verb = roots.get(k)
+        if e.type != "REQUEST" or not e.recipients or verb is None or verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp") \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
         protest = by_token.get(verb.head.i)

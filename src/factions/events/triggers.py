@@ -271,7 +271,8 @@ def allied_adjective(token: Token) -> tuple[Token, Token] | None:
     doc = token.doc
     partner = token.i - 2  # the conjunct before "and", past its bracketed acronym ("the KNLA (…) and allied …")
     if partner >= 0 and doc[partner].text == ")":
-        partner = next((k for k in range(partner - 1, max(partner - 6, -1), -1) if doc[k].text == "("), 0) - 1
+        opening = next((k for k in range(partner - 1, max(partner - 6, -1), -1) if doc[k].text == "("), None)
+        partner = opening - 1 if opening is not None else -1
     if token.tag_ in ("VBD", "VBN") and partner >= 0 and doc[token.i - 1].lower_ == "and" and doc[partner].pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         described = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
@@ -328,15 +329,10 @@ def _objects(verb: Token) -> list[Token]:
     return found
 
 
-@lru_cache(maxsize=1)
-def _mobilised_heads() -> frozenset[str]:
-    """Who a call-up mobilises (events.toml participants.mobilised_heads)."""
-    return frozenset(lexicon("events")["participants"]["mobilised_heads"])
-
-
 @lru_cache(maxsize=None)
 def _object_heads(kind: str) -> frozenset[str]:
-    """The nouns an object of `kind` is headed by (events.toml participants.<kind>_heads)."""
+    """The nouns an object of `kind` is headed by (events.toml participants.<kind>_heads:
+    who a call-up mobilises, a charge set off, what aid is made of)."""
     return frozenset(lexicon("events")["participants"][f"{kind}_heads"])
 
 
@@ -365,7 +361,8 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         heads = lexicon("nominals")["place"]["heads"]
         return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
     if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"
-        return token.lemma_.lower() in _mobilised_heads() or token.lower_ in _mobilised_heads()
+        heads = _object_heads(wanted)
+        return token.lemma_.lower() in heads or token.lower_ in heads
     if wanted in ("explosive", "supplies"):  # "set off a device" (not "set off protests"), "delivered food" (not "a speech")
         heads = _object_heads(wanted)
         return any(o.lemma_.lower() in heads or o.lower_ in heads for o in (token, *token.conjuncts))

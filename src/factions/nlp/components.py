@@ -358,10 +358,11 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
     verb, in the noun's place, with the noun as its subject and the noun's other
     dependents as its own."""
     subordinators = _repair_words("subordinators")
-    heads = _actor_heads()
-    verbs = np.flatnonzero(doc.to_array(POS) == doc.vocab.strings.add("VERB"))
-    for noun in (doc[int(i)] for i in verbs):
-        if noun.i == 0 or noun.lower_ not in heads or not noun.lower_.endswith("s") or doc[noun.i - 1].lower_ not in subordinators \
+    # (only the Doc's people words read as verbs, found on its arrays: no Token made per word)
+    arr = doc.to_array([POS, LOWER])
+    read_as_verb = (arr[:, 0] == doc.vocab.strings.add("VERB")) & np.isin(arr[:, 1], _plural_actor_head_ids())
+    for noun in (doc[int(i)] for i in np.flatnonzero(read_as_verb)):
+        if noun.i == 0 or doc[noun.i - 1].lower_ not in subordinators \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in noun.children):
             continue
         verb = _past_verb_after(noun)
@@ -389,6 +390,12 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
                 child.dep_ = "acl"  # "inmates returning from the yard": a participle on the noun
         if described is not None:
             described.head, described.dep_ = verb, "dobj"
+
+
+@lru_cache(maxsize=1)
+def _plural_actor_head_ids() -> np.ndarray:
+    """The string ids of the plural head nouns naming people or groups ("inmates")."""
+    return np.array(sorted(get_string_id(w) for w in _actor_heads() if w.endswith("s")), dtype=np.uint64)
 
 
 def _past_verb_after(noun: Token) -> Token | None:
