@@ -12,8 +12,8 @@ showed as a cue looks like its kin); whether it sits inside quotation marks; and
 relation to the nearest ancestor whose lemma is a likely cue (a lemma list learned from
 the training split's Cue spans and saved with the model, or a word of those classes):
 which child of the cue it hangs under (nsubj, ccomp...), on which side of the cue, and
-how far. `CueRoleFeaturizer` (the second)
-reads, for each cue, the tokens around it described relative to that cue.
+how far. `CueRoleFeaturizer` (the second) reads, for each cue, the tokens around it
+described relative to that cue.
 
 A feature is a string ("l=say", "cdb=ccompR4-6"), which is what python-crfsuite trains
 on. Strings are made once per distinct value in a document, not once per token: every
