@@ -6359,3 +6359,131 @@ def test_people_read_as_the_verb_of_their_clause(extractor, text, trigger, actor
     x, names = _run(extractor, text, date(2024, 6, 1))
     (actors, recipients), = _parties(x, trigger)
     assert any(actor in a for a in actors) and any(recipient in r for r in recipients), x.events
+
+
+@pytest.mark.parametrize("text, trigger, actor, when", [
+    # arguments.taking_part (participants.participation): who takes part in an act does it, on the verb's date
+    ("Hundreds of students took part in a rally against the junta in Mandalay.", "rally", "students", None),
+    ("On 26 November 2020, thousands of farmers set off on a march to the capital.", "march", "farmers", "2020-11-26"),
+    ("Dock workers participated in protests outside the port authority.", "protests", "workers", None),
+    # a march joined is the event, no cooperation with anyone (triggers: joining_verbs)
+    ("On 11 November 2023, about 300,000 people joined a march through the capital.", "march", "people", "2023-11-11"),
+])
+def test_who_takes_part_in_a_protest_protests(extractor, text, trigger, actor, when):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert event.type == "PROTEST" and actor in [text[s.start:s.end] for s in event.actor_spans], x.events
+    assert (event.when.start if event.when else None) == when
+    assert not any(e.type == "COOPERATE" for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # events.toml CONCEDE: a party's own arms given up (participants.own_arms_heads), no aid
+    ("The rebels laid down their arms in Bunia.", "laid", "CONCEDE"),
+    ("Two hundred fighters handed over their weapons to UN monitors.", "handed", "CONCEDE"),
+    ("About 30 fighters burned their weapons at a ceremony outside the cave.", "burned", "CONCEDE"),
+    # not arms of its own, nor arms at all
+    ("The militia burned the depot near the river.", "burned", "COERCE"),
+    ("The rebels destroyed three army tanks near Goma.", "destroyed", "ASSAULT"),
+])
+def test_arms_given_up_are_a_concession(extractor, text, trigger, kind):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert [e.type for e in x.events if e.trigger == trigger] == [kind], x.events
+    assert not any(e.type == "AID" for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, threatened", [
+    # events.toml THREATEN by_complement nouns: a hostile act named by a noun
+    ("The president vowed revenge against the United States.", "United States"),
+    ("The movement warned of retaliation against Israel if the evictions went ahead.", "Israel"),
+    ("The Supreme Leader warned that Israel had prepared a harsh punishment for itself.", "Israel"),
+])
+def test_a_vow_of_revenge_is_a_threat(extractor, text, threatened):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    event = next(e for e in x.events if e.type == "THREATEN")
+    assert threatened in [text[s.start:s.end] for s in event.recipient_spans], x.events
+
+
+def test_a_warning_of_consequences_is_no_threat(extractor):
+    x, names = _run(extractor, "The minister warned of the consequences of the drought.", date(2024, 6, 1))
+    assert not any(e.type == "THREATEN" for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    # events.toml ASSAULT phrases aimed "vehicle": a vehicle driven into its target
+    ("A man rammed a hijacked truck into the crowded market, killing 11 people.", "rammed", None),
+    ("Three attackers drove a van into pedestrians on the bridge.", "drove", "pedestrians"),
+    ("A suicide bomber rammed an explosives-laden car into the gate of the army base.", "rammed", None),
+])
+def test_a_vehicle_driven_into_a_crowd_is_an_attack(extractor, text, trigger, target):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert event.type == "ASSAULT", x.events
+    spans = [text[s.start:s.end] for s in event.recipient_spans]
+    assert (target in spans) if target else not any(w in " ".join(spans) for w in ("truck", "car")), x.events
+    # the vehicle is the means, never a thing attacked
+    assert not any(r.type == "attacks" and text[r.target_span.start:r.target_span.end].endswith(("truck", "car"))
+                   for r in x.relations), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "He drove the car into the garage.",
+    "The storm drove the ship into the harbour.",
+])
+def test_driving_into_no_party_is_no_attack(extractor, text):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert not any(e.type == "ASSAULT" for e in x.events), x.events
+
+
+@pytest.mark.parametrize("text, place", [
+    # participants.blast_sites: where a charge set off goes off is what it was aimed at
+    ("Two suicide bombers detonated explosives at the gate of the cathedral, wounding 20 people.", "the gate"),
+    ("A suicide bomber detonated his vest outside the police headquarters in Kandahar.", "the police headquarters"),
+    ("Militants set off a car bomb at a checkpoint near the port.", "a checkpoint"),
+])
+def test_where_a_bomb_goes_off_is_attacked(extractor, text, place):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert any(r.type == "attacks" and text[r.target_span.start:r.target_span.end] == place for r in x.relations), x.relations
+
+
+def test_a_bomb_set_off_in_a_town_attacks_no_town(extractor):
+    text = "Militants detonated a bomb in Kandahar on Monday."
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert not any(r.type == "attacks" for r in x.relations), x.relations
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # events.toml PROTEST nouns_by_modifier: a hunger or general strike is a protest, not a blow
+    ("The activist embarked on a hunger strike on 2 April 2022 inside the prison.", "strike", "PROTEST"),
+    ("Teachers began a general strike on 3 March 2023 over unpaid salaries.", "strike", "PROTEST"),
+    ("US drones carried out a strike on a compound near the border.", "strike", "ASSAULT"),
+    ("In February 1921 workers in Petrograd went on strike.", "went", "PROTEST"),
+    ("In February 1921 workers in Petrograd went on strike.", "strike", None),
+    # PROTEST not_by: armed forces on a march move, they do not protest
+    ("Wagner Group fighters went on a march toward Moscow on 24 June 2023.", "march", None),
+    ("The 93rd Mechanised Brigade set off on a march to positions near the front.", "march", None),
+    # CONCEDE: bare "arms" handed to another side is no surrender
+    ("Government soldiers handed over arms to the militia in the south.", "handed", None),
+    # AID passive_needs_agent: arms carried, not given
+    ("The hijackers were armed with knives and pistols.", "armed", None),
+    ("The rebels were armed by a neighbouring government.", "armed", "AID"),
+])
+def test_strikes_marches_and_arms_by_who_does_them(extractor, text, trigger, kind):
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert [e.type for e in x.events if e.trigger == trigger] == ([kind] if kind else []), x.events
+
+
+def test_a_unit_of_a_described_force_is_its_member_not_its_body(extractor):
+    # relations.members-of-body: "a tactical unit of the national police" (the body is described, not people)
+    text = "Officers of an elite tactical unit of the national police stormed the flat."
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    spans = {(r.type, text[r.source_span.start:r.source_span.end], text[r.target_span.start:r.target_span.end]) for r in x.relations}
+    assert ("member_of", "an elite tactical unit", "the national police") in spans, spans
+    assert ("member_of", "the national police", "an elite tactical unit") not in spans, spans
+
+
+def test_arms_given_by_an_agent_of_joined_passives_are_aid(extractor):
+    # AID passive_needs_agent: the agent may hang on the last of joined verbs
+    text = "These groups are armed, funded and directed by the Revolutionary Guards."
+    x, names = _run(extractor, text, date(2024, 6, 1))
+    assert any(e.type == "AID" and e.trigger == "armed" for e in x.events), x.events

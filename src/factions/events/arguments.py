@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from factions.events.triggers import _match_trigger, channel_preps, triggers
+from factions.events.triggers import _match_trigger, _object_heads, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import agent_phrase_subject, asked_of, describes_subject, relative_noun, sentence_of, stray_to
 from factions.nlp.components import _kit_heads, _speech_cues
@@ -400,6 +400,22 @@ def with_and_against(holders: list[Token]) -> tuple[list[Token], list[Token]]:
     return partners, enemies
 
 
+def taking_part(trigger: Token, phrases: list[str]) -> Token | None:
+    """The verb by which its subject takes part in a noun trigger ("took part in a rally",
+    "set off on a march", "participated in protests"), if the trigger is the object of
+    one of `phrases` (verb lemma, its particle or object, the preposition)."""
+    if trigger.dep_ != "pobj" or trigger.head.dep_ != "prep":
+        return None
+    prep = trigger.head
+    verb = prep.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # ("took part in": the parse may hang "in" on "part")
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    words = [verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt") and c.i < prep.i), prep.lower_]
+    return verb if " ".join(words) in phrases else None
+
+
 def _partners_against(trigger: Token, holders: list[Token], actors: list[Token], recipients: list[Token]) -> None:
     """"conducted an operation with the Malian army against the ISGS", "fought with the
     rebels against the regime": beside an enemy named by "against", the "with" of an
@@ -589,6 +605,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         for child in children:
             if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
                 # "fired missiles at a destroyer": the phrase's preposition names the target.
+                recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            elif child.dep_ == "prep" and child.lower_ in parts["blast_sites"] \
+                    and any(o.dep_ == "dobj" and (o.lemma_.lower() in _object_heads("explosive") or o.lower_ in _object_heads("explosive"))
+                            for o in trigger.children):
+                # "detonated explosives at the gate of the cathedral", "set off a car bomb at a
+                # checkpoint": where a charge goes off is what it was set off against
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
             elif (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
@@ -788,6 +810,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             actors.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)
                           if p.ent_type_ not in ("GPE", "LOC", "FAC"))  # ("fire from Lebanon": where from)
         return actors, recipients
+    # "students took part in a rally", "farmers set off on a march": who takes part does it
+    joined = taking_part(trigger, parts["participation"])
+    if joined is not None:  # (none of these has a passive: a subject the parse calls one is the doer)
+        actors = _subject_tokens(joined)[0] + actors
     # "IS launched an attack on ...": the light verb's subject acts.
     head = trigger.head
     light = parts["light_verbs"] + (parts["party_verbs"] if symmetric else [])
@@ -807,7 +833,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         verb = verb.head
         recipients.extend(t for c in verb.children if c.dep_ in ("dobj", "dative") for t in _with_conjuncts(c))
         phrase = trigger.head
-    if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep") and verb.lemma_ in light:
+    # (an object the parse made a bare adverbial noun: "joined a march through the capital")
+    if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep", "npadvmod") and verb.lemma_ in light:
         subj, _ = _subject_tokens(verb)
         actors = subj + actors
         _partners_against(trigger, [trigger, verb], actors, recipients)

@@ -21,7 +21,7 @@ from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
 from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, date_by_later_mention, dates_by_sentence
-from factions.events.triggers import Triggers, TriggerType, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
+from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
@@ -63,9 +63,21 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
             # "vowed to retaliate against the United States": who the threatened act is aimed at
             act = hostile_complement(token, kind)
+            # (a noun's "for" may hang on the verb it is the object of: "prepared a punishment for X")
+            holders = [] if act is None else [act, act.head] if act.pos_ == "NOUN" and act.dep_ == "dobj" else [act]
             aimed = [] if act is None else [c for c in act.children if c.dep_ == "dobj"] + \
-                [o for c in act.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "at") for o in c.children if o.dep_ == "pobj"]
+                [o for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ("against", "on", "at", "for")
+                 for o in c.children if o.dep_ == "pobj" and (c.lower_ != "for" or o.lower_ in REFLEXIVES)]
+            # "had prepared a harsh punishment for itself": the clause's subject
+            aimed = [next((s for s in holders[-1].children if s.dep_ == "nsubj"), o) if o.lower_ in REFLEXIVES else o for o in aimed]
             recipient_toks = recipient_toks + [t for o in aimed for t in _with_conjuncts(o)]
+        if not is_noun and {"vehicle", "vehicle_at_party"} & set(t.phrase_aims.get((token.lemma_.lower(), "into"), ())) \
+                and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
+            # "rammed a car into the gate": the vehicle is the means, not a target
+            recipient_toks = [r for r in recipient_toks if not (r.dep_ == "dobj" and r.head.i == token.i
+                                                                and r.lemma_.lower() in lex["participants"]["vehicle_heads"])]
+        if kind.type == "CONCEDE":  # "laid down their arms": the arms are the doer's own, no one given in to
+            recipient_toks = [r for r in recipient_toks if not (r.head.i == token.i and _is_object(r, "own_arms", t))]
         actors = _dedupe(participants.mentions(actor_toks))
         # "fought alongside X"; "In coordination with X, AFRICOM conducted an airstrike": a
         # noun trigger's allies hang on the light verb that carries it
@@ -207,6 +219,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     return events, relations
 
 
+# A threatened act aimed at the threatener's own clause subject ("a punishment for itself").
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _LIST_GLUE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from factions.dates import from_story, names_no_time, normalize
+from factions.events.arguments import taking_part
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp import sentence_of, tree
@@ -115,6 +116,9 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         # act the verb tells happened in it, on the verb's date (not "were arrested on 3 May
         # in the bombing of the station": in connection with it)
         anchors.append(trigger.head.head.i)
+    joined = taking_part(trigger, lexicon("events")["participants"]["participation"])
+    if joined is not None:
+        anchors.append(joined.i)  # "set off on a march on 26 November": the march's date
     governed = trigger if trigger.pos_ == "VERB" else trigger.head
     while governed.dep_ in ("advcl", "xcomp", "conj") and governed.head.i != governed.i and governed.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governed.children):

@@ -28,6 +28,8 @@ class TriggerType:
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
     passive_only: frozenset = frozenset()  # when_object verbs that are this act only in the passive with an agent ("wanted by the ICC")
+    not_by: dict | None = None  # noun -> heads of a doer that make it no such act ("the brigade set off on a march")
+    passive_needs_agent: frozenset = frozenset()  # verbs that are this act in the passive only with an agent ("armed by Rwanda", not "armed with knives")
     when_subject: dict | None = None  # verb -> what its subject (a passive's agent) may be for the verb to be this act ("party" or "weapon")
     not_objects: dict | None = None  # when_subject verb -> objects that make it a figure of speech ("hit the streets")
     not_subjects: dict | None = None  # when_subject verb -> subjects that make it no act ("Cyclone Idai hit the coast")
@@ -43,6 +45,7 @@ class Triggers:
     by_complement: dict[str, TriggerType]  # verb -> the act it is with a hostile complement ("vowed to retaliate")
     by_subject: dict[str, list[TriggerType]] = field(default_factory=dict)  # verb -> the acts it is with the right subject ("drones hit the post")
     phrase_aims: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # phrase -> kinds its object must be ("broke into the building")
+    by_modifier: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # noun -> (modifiers, the act it is with one: "hunger strike")
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -55,8 +58,12 @@ class Triggers:
 # the phrase's preposition ("drove the rebels from the town"); "mobilised" is a force called
 # to arms (events.toml participants.mobilised_heads: "called up 300,000 reservists").
 # "explosive" a charge set off (participants.explosive_heads: "set off a device"), "supplies"
-# what aid is made of (participants.supplies_heads: "delivered food and medicine").
-OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies")
+# what aid is made of (participants.supplies_heads: "delivered food and medicine"),
+# "own_arms" a party's own arms given up (participants.own_arms_heads: "laid down their arms");
+# "vehicle" the verb's own object, a vehicle driven into the preposition's (participants.vehicle_heads:
+# "rammed a truck into the market"), "vehicle_at_party" the same into a party or a crowd (crowd_heads).
+OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
+                "vehicle", "vehicle_at_party")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -74,7 +81,7 @@ def _object_kinds(entry: dict, key: str = "when_object") -> dict[str, tuple[str,
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject = {}, {}, {}, {}, {}, {}, {}
+    verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject, by_modifier = {}, {}, {}, {}, {}, {}, {}, {}
     declared = relation_types()
     event_types = {e["type"] for e in lexicon("events")["event"]}
     for entry in lexicon("events")["event"]:
@@ -83,6 +90,7 @@ def triggers() -> Triggers:
                 raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: '{word}' names unknown relation '{rel}'")
         t = TriggerType(entry["type"], implied_by(entry["type"]), entry.get("modes", {}), entry.get("relations_by_word", {}), entry.get("not_with", {}),
                         only_with=entry.get("only_with", {}), when_object=_object_kinds(entry),
+                        passive_needs_agent=frozenset(entry.get("passive_needs_agent", ())), not_by=entry.get("not_by", {}),
                         not_with_deps=entry.get("not_with_deps", {}), by_complement=entry.get("by_complement"),
                         passive_only=frozenset(entry.get("passive_only", ())), when_subject=_object_kinds(entry, "when_subject"),
                         not_objects=entry.get("not_objects", {}), not_subjects=entry.get("not_subjects", {}),
@@ -123,7 +131,10 @@ def triggers() -> Triggers:
                     raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: {key} '{verb}' is no when_subject verb")
         for verb in (entry.get("by_complement") or {}).get("verbs", []):
             by_complement[verb] = t
-    return Triggers(verbs, nouns, phrases, by_object, by_complement, by_subject=by_subject, phrase_aims=phrase_aims)
+        for noun, modifiers in entry.get("nouns_by_modifier", {}).items():
+            by_modifier.setdefault(noun, []).append((frozenset(modifiers), t))
+    return Triggers(verbs, nouns, phrases, by_object, by_complement, by_subject=by_subject, phrase_aims=phrase_aims,
+                    by_modifier=by_modifier)
 
 
 def channel_preps(verb: Token) -> list[Token]:
@@ -177,10 +188,17 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                     if "party_moved" in aims:  # "drove the rebels from the town": the verb's own object is moved
                         aimed_at = [o for o in token.children if o.dep_ == "dobj" and o.i < child.i]
                         aims = ("party",)
+                    rams = "vehicle" in aims or "vehicle_at_party" in aims
+                    if rams:  # "rammed a truck into the market": the verb's own object is the vehicle
+                        if "vehicle_at_party" in aims and not any(_is_object(o, "party", t) or o.lemma_.lower() in _object_heads("crowd")
+                                                                  for o in aimed_at):
+                            continue  # "drove the car into the garage"
+                        aimed_at = [o for o in token.children if o.dep_ == "dobj" and o.i < child.i]
+                        aims = ("vehicle",)
                     if not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
                         continue  # "the talks broke into two camps": nothing aimed at
                     if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children) and "quarry" not in aims \
-                            and "party_moved" not in t.phrase_aims[key]:
+                            and "party_moved" not in t.phrase_aims[key] and not rams:
                         continue  # "turned his march on Tripoli": the verb acts on its own object (a
                         # search has one: "searched the villages for the killers")
                 return t.phrases[key], False
@@ -206,8 +224,17 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                           kind.not_subjects.get(lemma, ()), t):
                 return kind, False  # "drones hit the post" is an attack, "sanctions hit Iran" none
         if lemma in t.verbs:
+            if lemma in lexicon("events")["participants"]["joining_verbs"] \
+                    and any(o.dep_ in ("dobj", "npadvmod") and (_joined := _match_trigger(o, t)) is not None and _joined[1]
+                            and _joined[0].type == "PROTEST" for o in token.children):
+                return None  # "joined a march", "joined the protests": the protest joined is the event (events.trigger-noun;
+                # "joined the war" sides with those in it, "joined the alliance" joins a body)
             if t.verbs[lemma].relation == "allied_with" and allied_adjective(token) is not None:
                 return None  # "the army and allied militias": a state (relations.allied-conjunct), no act
+            if lemma in t.verbs[lemma].passive_needs_agent and any(c.dep_ == "auxpass" for c in token.children) \
+                    and not any(c.dep_ == "agent" for v in (token, *token.conjuncts) for c in v.children):
+                return None  # "the hijackers were armed with knives": carried, not given ("armed, funded and
+                # directed by the IRGC": the agent may hang on the last of joined verbs)
             if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt") and not _dates(c)):
                 return None
             if any(c.dep_ in (t.verbs[lemma].not_with_deps or {}).get(lemma, ()) for c in token.children):
@@ -229,12 +256,18 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and (not token.ent_type_ or token.ent_type_ == "EVENT"):
         if token.dep_ == "dobj" and (token.head.lemma_.lower(), token.lower_) in t.phrases:
             return None  # "imposed a curfew": the phrase is the event, its object no second one
+        if token.dep_ == "dobj" and _is_object(token, "own_arms", t):
+            return None  # "handed over their weapons": arms given up (CONCEDE), no aid
         if token.dep_ == "pobj" and token.head.dep_ == "prep" \
                 and (token.head.head.lemma_.lower(), f"{token.head.lower_} {lemma}") in t.phrases:
             return None  # ("placed the mayor under arrest")
         kind = t.nouns.get(lemma) or t.nouns.get(token.lower_)
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        kind = next((k for mods, k in t.by_modifier.get(lemma, ()) if mods & modifiers), kind)  # "a hunger strike"
         if kind is None:
             return None
+        if kind.not_by and lemma in kind.not_by and _done_by(token, frozenset(kind.not_by[lemma]) | _object_heads("mobilised")):
+            return None  # "the brigade set off on a march to the front": a move, no protest
         needs = kind.only_with.get(lemma) if kind.only_with else None
         if token.ent_type_ and not needs:
             return None  # a named event is one only where launched or aimed: "launched Operation 1027 against the junta"
@@ -246,6 +279,18 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
     return None
+
+
+def _done_by(noun: Token, heads: frozenset[str]) -> bool:
+    """Whether the subject of the verb a noun trigger hangs on ("went on a march", "held a
+    march"), or its possessor, is headed by one of `heads`."""
+    doers = [c for c in noun.children if c.dep_ == "poss"]
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in ("pobj", "prep", "dobj", "npadvmod"):
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        doers += [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(d.lemma_.lower() in heads or d.lower_ in heads for d in doers)
 
 
 def named_event_head(token: Token) -> Token:
@@ -303,6 +348,15 @@ def hostile_complement(verb: Token, kind: TriggerType) -> Token | None:
             for v in (c, *c.conjuncts):
                 if v.lemma_.lower() in acts:
                     return v
+    # the act named by a noun: "vowed revenge", "warned of harsh retaliation", "warned that
+    # Israel had prepared a harsh punishment for itself"; its noun
+    nouns = frozenset(kind.by_complement.get("nouns", ()))
+    for c in verb.children:
+        held = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" \
+            else [o for o in c.children if o.dep_ == "dobj"] if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") else []
+        for noun in held:
+            if noun.lemma_.lower() in nouns or noun.lower_ in nouns:
+                return noun
     return None
 
 
@@ -363,9 +417,15 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"
         heads = _object_heads(wanted)
         return token.lemma_.lower() in heads or token.lower_ in heads
-    if wanted in ("explosive", "supplies"):  # "set off a device" (not "set off protests"), "delivered food" (not "a speech")
+    if wanted in ("explosive", "supplies", "vehicle"):  # "set off a device" (not "set off protests"), "delivered food" (not "a speech")
         heads = _object_heads(wanted)
         return any(o.lemma_.lower() in heads or o.lower_ in heads for o in (token, *token.conjuncts))
+    if wanted == "own_arms":  # "laid down their arms", "handed over their weapons" (not "handed over arms to the militia")
+        heads = _object_heads(wanted)
+        return any((o.lemma_.lower() in heads or o.lower_ in heads)
+                   and ((o.lower_ == "arms" and token.head.lemma_.lower() in ("lay", "give"))  # the idiom: "laid down arms"
+                        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))
+                   for o in (token, *token.conjuncts))
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved

@@ -477,9 +477,11 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
             add(m, whole, pobj, "relations.person-of-body")  # ("President X of Togo": relations.title-of)
         elif kind not in GROUP_KINDS - {"state"} or (m.basis == "nominal" and head in person_heads):
             continue  # ("the deputy chairman of the SPLM-IO": relations.title-of)
-        elif pobj.lemma_.lower() in people and head in units and whole.basis == "nominal":
+        elif pobj.lemma_.lower() in people and head in units and whole.basis == "nominal" \
+                and not any(c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
             # "a force of some 1,200 men"; not "a group of pilgrims", nor "an elite unit of the
-            # Philippine National Police", a named body's unit (below)
+            # Philippine National Police", a named body's unit (below), nor "a tactical unit of
+            # the national police", a body's by its description
             add(whole, m, pobj, "relations.members-of-body")
         elif head in collectives and not _capitalised(m.text):
             for t in _with_conjuncts(pobj):  # "a coalition of A and B": named bodies, not "an alliance of armed groups"
