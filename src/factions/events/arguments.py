@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from factions.events.triggers import _match_trigger, _object_heads, channel_preps, triggers
+from factions.events.triggers import _is_object, _match_trigger, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import agent_phrase_subject, asked_of, describes_subject, relative_noun, sentence_of, stray_to
 from factions.nlp.components import _kit_heads, _speech_cues
@@ -607,8 +607,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "fired missiles at a destroyer": the phrase's preposition names the target.
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
             elif child.dep_ == "prep" and child.lower_ in parts["blast_sites"] \
-                    and any(o.dep_ == "dobj" and (o.lemma_.lower() in _object_heads("explosive") or o.lower_ in _object_heads("explosive"))
-                            for o in trigger.children):
+                    and any(o.dep_ == "dobj" and _is_object(o, "explosive", triggers()) for o in trigger.children):
                 # "detonated explosives at the gate of the cathedral", "set off a car bomb at a
                 # checkpoint": where a charge goes off is what it was set off against
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))

@@ -28,6 +28,10 @@ from factions.relations.types import symmetric_types
 from factions.nlp import reciprocal, relative_noun, sentence_of, sentence_span, tokens_where
 
 
+# A threatened act aimed at the threatener's own clause subject ("a punishment for itself").
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
 def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list[Claim],
                    disabled: frozenset[str] = frozenset()) -> tuple[list[Event], list[Relation]]:
     """Events, and the relations between their participants that they imply (the
@@ -219,8 +223,6 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     return events, relations
 
 
-# A threatened act aimed at the threatener's own clause subject ("a punishment for itself").
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 _LIST_GLUE = re.compile(r"\s*,\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 
 
