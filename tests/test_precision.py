@@ -6487,3 +6487,12 @@ def test_arms_given_by_an_agent_of_joined_passives_are_aid(extractor):
     text = "These groups are armed, funded and directed by the Revolutionary Guards."
     x, names = _run(extractor, text, date(2024, 6, 1))
     assert any(e.type == "AID" and e.trigger == "armed" for e in x.events), x.events
+
+
+def test_a_note_without_a_publication_date_is_read_from_its_label(extractor):
+    # events.time.anchored_by_label: the label's day anchors dates without a year and weekdays
+    text = ("Mogadishu, 14 March 2024: Hundreds of students took part in a rally outside the parliament on Thursday. "
+            "On 12 March, 40 fighters of the group laid down their arms in Baidoa.")
+    x, names = _run(extractor, text, None)
+    when = {e.trigger: (e.when.start if e.when else None) for e in x.events}
+    assert when.get("rally") == "2024-03-14" and when.get("laid") == "2024-03-12", x.events

@@ -20,7 +20,7 @@ from factions.events.implied import _implied_relations, attacked_equipment, atta
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
-from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, date_by_later_mention, dates_by_sentence
+from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, anchored_by_label, date_by_later_mention, dates_by_sentence
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
@@ -44,7 +44,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     speaker_spans = [c.speaker_span for c in claims]
     events: list[Event] = []
     relations: list[Relation] = []
-    story = _StoryDates(doc, dates, document)
+    dated = anchored_by_label(document, dates)  # ("Mogadishu, 14 March 2024: …" with no publication date)
+    story = _StoryDates(doc, dates, dated)
     sentence_dates = dates_by_sentence(dates)
     trigger_words = t.words
     for token in tokens_where(doc, lemmas=trigger_words):
@@ -171,7 +172,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         story_day = story.before(token.idx)
         sentence_start = sentence_of(token).start
         dates_here = sentence_dates.get(sentence_start, [])
-        when = _when(token, claim, document, dates_here, story.told_before)
+        when = _when(token, claim, dated, dates_here, story.told_before)
         if when is None and _narrated(token) and not _dated_sentence(token, dates_here):
             if event_type in lexicon("time")["said_types"]:
                 story_day = story.of_label(sentence_start)  # a thing said takes no story's date, but its note's label's

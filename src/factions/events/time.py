@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -493,6 +494,23 @@ def date_by_later_mention(doc: Doc, events: list) -> None:
 
 _DEFINITE = frozenset({"the", "this", "that"})
 _SPAN_ENDS = frozenset({"until", "till", "through", "since", "by"})
+
+
+def anchored_by_label(document: Document, dates: list) -> Document:
+    """The document as its dates are read: with no publication date, dated by the first
+    label that gives a full day ("Mogadishu, 14 March 2024: …", "Situation report, 30 June
+    2023:"), so that what follows it without a year or by a weekday ("On 12 March", "on
+    Thursday") is read back from that day, as a reader reads it; else as it is."""
+    if document.published is not None:
+        return document
+    for ent in dates:
+        sent = ent.sent
+        if sent.end - 1 < ent.end or note_labels(ent.doc).get(sent.start) != sent.end - 1:
+            continue
+        when = normalize(ent.text, None)
+        if when is not None and when.precision == "day" and when.start:
+            return replace(document, published=date.fromisoformat(when.start))
+    return document
 
 
 def _in_label(ent) -> bool:
