@@ -1865,6 +1865,26 @@ def test_in_support_of_names_who_receives_it(extractor):
     assert ("AFRICOM", "the Somali forces") in _spans(x, "allied_with") | _spans(x, "supports")
 
 
+@pytest.mark.parametrize("text", [
+    "Five weeks later soldiers and police retook the town.",
+    "Troops and gendarmes attacked the rebel camp on Monday.",
+    "The Army and the Navy attacked the rebels near the coast.",
+])
+def test_one_states_services_side_by_side_are_no_allies(extractor, text):
+    # events.implied.one_states_services (events.toml co_actors.state_services): for
+    # relations.sides-of-a-fight and for relations.control's co-holders
+    x, _ = _run(extractor, text)
+    assert not _spans(x, "allied_with"), x.relations
+    assert _spans(x, "attacks") | _spans(x, "controls") | _spans(x, "fights"), x.relations
+
+
+def test_two_states_forces_or_a_force_and_a_group_side_by_side_are_allies(extractor):
+    x, _ = _run(extractor, "Chadian troops and Nigerien soldiers attacked the Boko Haram camp.")
+    assert ("Chadian troops", "Nigerien soldiers") in _spans(x, "allied_with") | {(b, a) for a, b in _spans(x, "allied_with")}, x.relations
+    x, _ = _run(extractor, "Rebels and Rwandan troops captured Goma.")
+    assert ("Rebels", "Rwandan troops") in _spans(x, "allied_with"), x.relations
+
+
 def test_among_them_names_some_of_those_the_act_befell(extractor):
     # events.arguments._participants: "among them X" after an object or a passive
     x, _ = _run(extractor, "Troops killed ten senior LTTE leaders, among them Charles Anthony and Soosai.")
@@ -6382,6 +6402,9 @@ def test_who_takes_part_in_a_protest_protests(extractor, text, trigger, actor, w
     ("The rebels laid down their arms in Bunia.", "laid", "CONCEDE"),
     ("Two hundred fighters handed over their weapons to UN monitors.", "handed", "CONCEDE"),
     ("About 30 fighters burned their weapons at a ceremony outside the cave.", "burned", "CONCEDE"),
+    # captives handed over are released (the "over 20" of a count read back as the particle)
+    ("Pakistan handed over the captured pilot to Indian officials.", "handed", "CONCEDE"),
+    ("The rebels handed over 20 hostages to the Red Cross.", "handed", "CONCEDE"),
     # not arms of its own, nor arms at all
     ("The militia burned the depot near the river.", "burned", "COERCE"),
     ("The rebels destroyed three army tanks near Goma.", "destroyed", "ASSAULT"),
@@ -6414,6 +6437,8 @@ def test_a_warning_of_consequences_is_no_threat(extractor):
     ("A man rammed a hijacked truck into the crowded market, killing 11 people.", "rammed", None),
     ("Three attackers drove a van into pedestrians on the bridge.", "drove", "pedestrians"),
     ("A suicide bomber rammed an explosives-laden car into the gate of the army base.", "rammed", None),
+    # the vehicle as the subject, driven at people
+    ("A van driven by a local man ploughed into pedestrians on the promenade.", "ploughed", "pedestrians"),
 ])
 def test_a_vehicle_driven_into_a_crowd_is_an_attack(extractor, text, trigger, target):
     x, names = _run(extractor, text, date(2024, 6, 1))
@@ -6467,6 +6492,10 @@ def test_a_bomb_set_off_in_a_town_attacks_no_town(extractor):
     # AID passive_needs_agent: arms carried, not given
     ("The hijackers were armed with knives and pistols.", "armed", None),
     ("The rebels were armed by a neighbouring government.", "armed", "AID"),
+    # PROTEST verbs_by_doer: roads blocked by people protesting (troops block by force)
+    ("Transport workers and other protesters blocked roads with burning tyres in the capital.", "blocked", "PROTEST"),
+    ("Troops blocked the road to the airport.", "blocked", "COERCE"),
+    ("Near the village, residents blocked a column of army vehicles.", "blocked", "COERCE"),
 ])
 def test_strikes_marches_and_arms_by_who_does_them(extractor, text, trigger, kind):
     x, names = _run(extractor, text, date(2024, 6, 1))
@@ -6495,3 +6524,134 @@ def test_a_note_without_a_publication_date_is_read_from_its_label(extractor):
             "On 12 March, 40 fighters of the group laid down their arms in Baidoa.")
     x, names = _run(extractor, text, None)
     assert _date_of(x, "rally") == "2024-03-14" and _date_of(x, "laid") == "2024-03-12", x.events
+
+
+def test_a_claim_in_a_note_without_a_publication_date_is_dated_from_its_label(extractor):
+    # nlp.components.anchored_by_label, read by claims.channels._said_on as by the events
+    text = ("Kismayo, 9 April 2024: The regional administration said on Monday that the road was open. "
+            "Elders said the talks would resume.")
+    x, _ = _run(extractor, text, None)
+    dated = {x.document.text[c.content_span.start : c.content_span.end]: (c.said_on and c.said_on.start, c.said_on_basis) for c in x.claims}
+    assert dated == {"the road was open": ("2024-04-08", "text"), "the talks would resume": ("2024-04-09", "text")}, x.claims
+    # with no label, nothing dates an undated claim
+    x, _ = _run(extractor, "The regional administration said on Monday that the road was open.", None)
+    assert [(c.said_on, c.said_on_basis) for c in x.claims] == [(None, "unknown")]
+
+
+def test_a_year_in_a_models_name_is_no_date(extractor):
+    # nlp.components._designation: "Mirage 2000 jets" (time.toml date_spans.year_names keep "Christmas 2019")
+    text = "Indian Air Force Mirage 2000 jets bombed a camp near Balakot on 26 February 2019."
+    x, _ = _run(extractor, text, date(2019, 3, 1))
+    assert _date_of(x, "bombed") == "2019-02-26", x.events
+    assert not [m for m in x.mentions if m.text == "2000"], x.mentions
+    x, _ = _run(extractor, "The Christmas 2019 attack on the market killed ten people.", date(2024, 6, 1))
+    assert [m.text for m in x.mentions if m.label == "DATE"] == ["Christmas 2019"], x.mentions
+
+
+def test_a_shot_fired_from_a_place_at_someone_is_aimed_at_them(extractor):
+    # nlp.components._aimed_from_a_place: the "at" the parser hung on the rooftop is the verb's
+    text = "A gunman, Thomas Crooks, fired eight rounds from a rooftop at former President Donald Trump."
+    x, _ = _run(extractor, text, date(2024, 7, 14))
+    event = next(e for e in x.events if e.trigger == "fired")
+    assert event.type == "ASSAULT" and "Donald Trump" in [text[s.start:s.end] for s in event.recipient_spans], x.events
+    # a place after the place fired from is where it is
+    x, _ = _run(extractor, "Snipers fired from a house at the corner of the square.", date(2024, 7, 14))
+    assert not [r for r in x.relations if r.type == "fights"], x.relations
+
+
+def test_attackers_in_disguise_are_the_attackers(extractor):
+    # nlp.components._disguise_read_as_clause: "dressed as police" is what they wore
+    text = "Three gunmen dressed as police stormed the maternity ward of the hospital in western Kabul."
+    x, _ = _run(extractor, text, date(2020, 5, 13))
+    event = next(e for e in x.events if e.trigger == "stormed")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["Three gunmen"], x.events
+    assert ("Three gunmen", "the maternity ward") in _spans(x, "attacks"), x.relations
+
+
+def test_people_taken_from_a_country_are_its_people_not_the_country(extractor):
+    # events.arguments: "from" a state after people taken (relations.toml possessor.origin_people)
+    x, _ = _run(extractor, "Gunmen kidnapped two students from Kenya near the border.", date(2024, 6, 1))
+    event = next(e for e in x.events if e.trigger == "kidnapped")
+    assert [x.document.text[s.start:s.end] for s in event.recipient_spans] == ["two students"], x.events
+    assert not [r for r in x.relations if x.document.text[r.target_span.start:r.target_span.end] == "Kenya"], x.relations
+
+
+def test_a_cue_in_a_clause_of_time_says_nothing_of_the_main_clause(extractor):
+    # claims.content._content: "Soon after X declared …, Y happened" is no claim of X's about Y
+    text = "Soon after the president declared martial law on 3 December 2024, the command deployed troops to the National Assembly."
+    x, _ = _run(extractor, text, date(2024, 12, 4))
+    assert not [c for c in x.claims if "deployed" in text[c.content_span.start:c.content_span.end]], x.claims
+    assert _date_of(x, "deployed") == "2024-12-03", x.events  # told close after it (time.toml close_in_time)
+    # "as he said" still says the main clause
+    x, _ = _run(extractor, "The talks have begun, as the minister said.", date(2024, 12, 4))
+    assert [x.document.text[c.content_span.start:c.content_span.end] for c in x.claims] == ["The talks have begun"], x.claims
+
+
+def test_an_act_named_again_by_a_noun_is_dated_there(extractor):
+    # events.time._dated_by_a_noun_again (time.toml remention_nouns)
+    text = ("Two hikers were killed at their tent near Imlil by a group of local men, prosecutors said. "
+            "The killings took place on the night of 16-17 December 2018; the bodies were found the next morning.")
+    x, _ = _run(extractor, text, date(2018, 12, 20))
+    assert _date_of(x, "killed") == "2018-12-16", x.events
+    x, _ = _run(extractor, "Gunmen shot dead three teachers near the school. The previous killing took place on 3 May.", date(2018, 12, 20))
+    assert _date_of(x, "shot") is None, x.events
+
+
+def test_a_particle_given_the_object_leaves_it_the_verbs(extractor):
+    # events.triggers._objects, events.arguments: "sealed off the compound" parsed with "off" as a preposition
+    x, _ = _run(extractor, "Soldiers and police sealed off the compound.", date(2024, 6, 1))
+    assert {("Soldiers", "the compound"), ("police", "the compound")} <= _spans(x, "attacks"), x.relations
+
+
+def test_a_bracketed_name_after_a_list_names_its_last_item(extractor):
+    # nlp.components._bracket_on_the_first_of_a_list: the parser hangs it on the first item
+    text = "The Yemeni government and the Houthi movement (Ansar Allah) agreed at UN-led talks to a ceasefire."
+    x, _ = _run(extractor, text, date(2018, 12, 14))
+    event = next(e for e in x.events if e.trigger == "agreed")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["The Yemeni government", "Houthi movement"], x.events
+
+
+@pytest.mark.parametrize("text", [
+    # events.toml CONCEDE "hand over" aimed at captives only; an act urged or persuaded is asked for
+    "The outgoing commander handed over command of the 3rd Brigade to Colonel Amadou Diallo on 14 February 2022.",
+    "Tribal elders persuaded the kidnappers on 7 March 2018 to hand over the two engineers.",
+    "Mediators from Qatar urged Hamas on 2 November 2023 to hand over all remaining hostages.",
+])
+def test_no_handover_of_captives_where_none_was_made(extractor, text):
+    x, _ = _run(extractor, text, date(2024, 6, 1))
+    assert not [e for e in x.events if e.type == "CONCEDE"], x.events
+
+
+def test_who_drove_a_vehicle_that_exploded_did_it_and_does_not_own_it(extractor):
+    # events.participants._driving_participles (relations.toml equipment.driving_participles)
+    text = "A car driven by a suicide bomber exploded at the gates of the parliament in Kabul on 22 June 2015."
+    x, _ = _run(extractor, text, date(2015, 6, 23))
+    event = next(e for e in x.events if e.trigger == "exploded")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["a suicide bomber"], x.events
+    assert not _spans(x, "owned_by"), x.relations
+
+
+def test_who_an_act_named_as_a_passive_subject_was_claimed_by_did_it(extractor):
+    # events.arguments: a light verb's agent ("the attack was claimed by JNIM", "was carried out by X")
+    x, _ = _run(extractor, "A car bomb struck the camp on 22 July 2022. The attack was claimed by JNIM.", date(2022, 7, 23))
+    event = next(e for e in x.events if e.trigger == "attack")
+    assert [x.document.text[s.start:s.end] for s in event.actor_spans] == ["JNIM"], x.events
+    # a denied agent is no doer, nor anyone's target (events.participants._nearest)
+    text = "The army said that the shelling of Aleppo had been carried out by rebels, not by government forces."
+    x, _ = _run(extractor, text, date(2016, 6, 9))
+    event = next(e for e in x.events if e.trigger == "shelling")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["rebels"] and not event.recipient_spans, x.events
+
+
+def test_an_act_with_no_doer_takes_the_doers_of_its_later_mention(extractor):
+    # rule events.doer-by-later-mention
+    text = ("Two explosives-laden vehicles struck the military camp at Kati on 22 July 2022, killing a soldier. "
+            "The attack was claimed by JNIM.")
+    x, _ = _run(extractor, text, date(2022, 7, 23))
+    struck = next(e for e in x.events if e.trigger == "struck")
+    assert [text[s.start:s.end] for s in struck.actor_spans] == ["JNIM"], x.events
+    assert ("JNIM", "a soldier") in _spans(x, "fights"), x.relations
+    # another act of the kind names no doer of this one
+    x, _ = _run(extractor, "Gunmen killed two soldiers near Gao. A bomb exploded at the market. The previous attack was claimed by ISGS.",
+                date(2022, 7, 23))
+    assert not next(e for e in x.events if e.trigger == "exploded").actor_spans, x.events

@@ -16,6 +16,7 @@ from factions.actors.index import ActorIndex
 from factions.claims.cues import _speech
 from factions.dates import from_story, normalize, story_offset
 from factions.model import Claim, Document, Span, When
+from factions.nlp.components import anchored_by_label
 from factions.nlp.patterns import matches
 from factions.nlp.pipeline import sentence_of
 from factions.nlp.tokens import semicolon_clause
@@ -129,6 +130,10 @@ def _statement_dateline(verb: Token, document: Document, date_spans: list, quote
 
 
 def _said_on(verb: Token, content: Span, document: Document, date_spans: list, quotes: list[Span] = ()) -> tuple[When | None, str]:
+    published = document.published
+    # a note with no publication date is read from its label's day ("Mogadishu, 14 March
+    # 2024: … said on Thursday"), as its events are (nlp.components.anchored_by_label)
+    document = anchored_by_label(document, date_spans)
     subtree = set(range(verb.left_edge.i, verb.right_edge.i + 1))  # parses are projective
     # "X accused Y, and their fighters clashed in 2014": the clash's date is not the accusation's.
     for child in verb.children:
@@ -155,7 +160,8 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list, q
         return dateline, "text"
     if document.published:
         day = document.published.isoformat()
-        return When(day, day, "day"), "publication date"
+        # the label's day is read in the text; the publication date is the document's
+        return When(day, day, "day"), ("publication date" if published else "text")
     return None, "unknown"
 
 

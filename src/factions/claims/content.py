@@ -196,8 +196,14 @@ def _content(verb: Token, speaker: Token | None) -> Span | None:
             return _edges(*complements)
         if verb.dep_ == "relcl" and verb.head.i < verb.i:  # "a charge Ankara rejected"
             return _tokens_span([t for t in verb.head.subtree if t.i <= verb.head.i])
-    # "The talks have begun, he said.": the cue hangs off the content's verb.
-    if (verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i)) and not _across_semicolon(verb.head, verb):
+    # "The talks have begun, he said.": the cue hangs off the content's verb (as it does
+    # "as he said"; not a clause it opens in time or cause: "Soon after the president
+    # declared martial law, troops entered the assembly" says nothing of the troops)
+    subordinate = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+    if subordinate and objs:
+        return _edges(*objs)  # "until the government declared victory over IS", "while 73 percent said the same": what was said
+    if (verb.dep_ in ("parataxis", "advcl") or (verb.dep_ == "ccomp" and verb.i > verb.head.i)) and not subordinate \
+            and not _across_semicolon(verb.head, verb):
         head = verb.head
         skip = set(t.i for t in verb.subtree)
         if verb.dep_ == "parataxis" and verb.i < head.i:

@@ -64,6 +64,14 @@ def _title_of(name: Token, appos: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def origin_people() -> frozenset[str]:
+    """People a state's name after "from" says where they come from, not whom they
+    serve ("recruits from Ethiopia", "kidnapped two students from Kenya";
+    lexicons/relations.toml, possessor.origin_people)."""
+    return frozenset(lexicon("relations")["possessor"]["origin_people"])
+
+
+@lru_cache(maxsize=1)
 def _person_heads() -> frozenset[str]:
     return frozenset(lexicon("nominals")["person"]["heads"])
 
@@ -202,7 +210,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # one that names a side ("militias fought alongside his troops", "clashed with the
             # army") nor one hung on a noun ("members of X fought gunmen of Y", read as "fought
             # gunmen"): a past tense the tagger called a participle
+            # ("sealed off the compound": the object the parser gave the particle is one)
             reduced = verb.tag_ == "VBN" and verb.dep_ != "amod" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+                and not any((c.dep_ == "prt" or c.tag_ == "RP") and any(o.dep_ == "pobj" for o in c.children) for c in verb.children) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "against", "beside") for c in verb.children) \
                 and not any(g.dep_ == "dobj" for c in _joined_verbs(verb) for g in c.children)  # ("invaded, looted and burned homes": shared)
             return before + _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), reduced
@@ -639,6 +649,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 recipients.append(child)
             elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
                 recipients.extend(_with_conjuncts(child))
+            elif (child.dep_ == "prt" or (child.dep_ == "prep" and child.tag_ == "RP")) and not topic_only \
+                    and child.lower_ not in parts["recipient_preps"] + parts["between"] \
+                    and not any(c.dep_ == "dobj" for c in children):
+                # "sealed off the compound": the object the parser gave the particle is the verb's
+                recipients.extend(p for o in child.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif child.dep_ == "ccomp" and child.pos_ == "ADJ" and (trigger.lemma_.lower(), child.lower_) in phrases:
                 # "holds the band responsible": the party is the subject the parser gave the adjective
                 recipients.extend(t for c in child.children if c.dep_ == "nsubj" for t in _with_conjuncts(c))
@@ -668,6 +683,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "struck insurgent camps on the border": where they were (not "fired rockets on the town")
             if child.dep_ == "prep" and any(c.dep_ == "neg" for c in child.children):
                 continue  # "fighting against the regime, not against the Russian people"
+            if child.dep_ == "prep" and child.lower_ == "from" and any(o.dep_ == "pobj" for o in child.children) \
+                    and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in child.children if o.dep_ == "pobj") \
+                    and any(c.dep_ == "dobj" and c.lower_ in origin_people() for c in children):
+                continue  # "kidnapped two students from Kenya": where they come from, no party
             if child.dep_ == "prep" and child.lower_ in _on_orders()["preps"] \
                     and any(n.dep_ == "pobj" and n.lower_ in _on_orders()["nouns"] for n in child.children):
                 continue  # "joined them on the orders of Colonel X": who gave the order (relations.on-orders-of), no party
@@ -834,7 +853,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         phrase = trigger.head
     # (an object the parse made a bare adverbial noun: "joined a march through the capital")
     if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep", "npadvmod") and verb.lemma_ in light:
-        subj, _ = _subject_tokens(verb)
+        if phrase.dep_ == "nsubjpass":  # "the attack was claimed by JNIM", "was carried out by X": the agent
+            subj = [t for c in verb.children if c.dep_ == "agent" and not any(n.dep_ == "neg" for n in c.children)
+                    for o in c.children if o.dep_ == "pobj" for t in _with_conjuncts(o)]  # (not "not by government forces")
+        else:
+            subj, _ = _subject_tokens(verb)
         actors = subj + actors
         _partners_against(trigger, [trigger, verb], actors, recipients)
         if not recipients:  # "applying pressure to the regime", "provided support to Hamas"

@@ -20,12 +20,13 @@ from factions.events.implied import _implied_relations, attacked_equipment, atta
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
-from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, anchored_by_label, date_by_later_mention, dates_by_sentence
+from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, date_by_later_mention, dates_by_sentence, named_again
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
 from factions.nlp import reciprocal, relative_noun, sentence_of, sentence_span, tokens_where
+from factions.nlp.components import anchored_by_label
 
 
 # A threatened act aimed at the threatener's own clause subject ("a punishment for itself").
@@ -61,8 +62,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         rule = "events.trigger-noun" if is_noun else "events.trigger-verb"
         if kind.type == "ASSAULT" and not is_noun and _verbal_attack(token, lex["verbal_attack"]):
             kind, rule = t.verbs["accuse"], "events.verbal-attack"  # "sharply attacked X in a speech"
-        if token.dep_ == "xcomp" and token.head.lemma_ in lex["participants"]["request_verbs"]:
-            continue  # "urged jihadists to unite": asked for, not claimed; the REQUEST carries it
+        if (token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children))) \
+                and token.head.lemma_ in lex["participants"]["request_verbs"]:
+            continue  # "urged jihadists to unite", "urged Hamas on 2 November to hand over": asked for, not claimed
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
@@ -218,7 +220,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             aimed = [t for t in recipient_toks if not _origin(t)]
             relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
     if "events.date-by-later-mention" not in disabled:
-        date_by_later_mention(doc, events)
+        date_by_later_mention(doc, events, dated)
+    if "events.doer-by-later-mention" not in disabled:
+        relations.extend(_doer_by_later_mention(doc, events, index))
     if "events.protest-aim" not in disabled:
         events = protest_aims(doc, events)
     return events, relations
@@ -353,6 +357,42 @@ def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, 
         if matched is not None and matched[0].type == kind.type:
             return False
     return True
+
+
+def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex) -> list[Relation]:
+    """Rule events.doer-by-later-mention. An assault told with no doer takes the doers of
+    the same act named again in one of the next two sentences by a definite noun whose
+    verb names them ("Two explosives-laden vehicles struck the Kati military camp … The
+    attack was claimed by JNIM"; events.toml participants.doer_naming_verbs), unless the
+    mention is another of its kind ("the previous attack") or its doer an outlet ("Amaq
+    claimed the attacks"); the relations the act implies follow (`fights` with the parties
+    it was aimed at, `attacks` on its places), with the mention's modality."""
+    out: list[Relation] = []
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    naming = frozenset(lexicon("events")["participants"]["doer_naming_verbs"])
+    for n, event in enumerate(events):
+        if event.type != "ASSAULT" or event.actors:
+            continue
+        for later, noun in named_again(doc, events, n, sentences):
+            if not later.actors:
+                continue
+            if noun.dep_ not in ("nsubjpass", "dobj") or noun.head.lemma_.lower() not in naming \
+                    or any(index.actors[a].kind == "media" for a in later.actors):
+                break  # (not "blamed the group for the strike", a charge; "Amaq claimed the attacks", an outlet's word)
+            event.actors, event.actor_spans = list(later.actors), list(later.actor_spans)
+            # (as the mention tells it: "the Government believes that the attack was carried out by the gang")
+            modality = later.modality if later.modality != "asserted" else event.modality
+            for source, source_span in zip(later.actors, later.actor_spans):
+                for target, target_span in zip(event.recipients, event.recipient_spans):
+                    if target == source:
+                        continue
+                    place = index.actors[target].kind in PLACE_KINDS
+                    out.append(Relation(type="attacks" if place else "fights", source=source, target=target, source_span=source_span,
+                                        target_span=target_span, evidence_span=event.evidence_span, modality=modality,
+                                        claim=event.claim or later.claim, event=event.id, when=event.when,
+                                        rule="relations.attacked-place" if place else "relations.event-parties"))
+            break
+    return out
 
 
 def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:

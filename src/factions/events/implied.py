@@ -70,7 +70,8 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
     if rel_type == "fights" and not recipients and not allies and not mutual:
         # One side and no enemy named: "army units, tribal fighters and militiamen
         # launched the offensive together" are allies, not enemies of each other.
-        return _relations_from(event, "allied_with", _armed(index, trigger.doc, actors), [], pair_actors=True, rule="relations.sides-of-a-fight")
+        return _relations_from(event, "allied_with", _armed(index, trigger.doc, actors), [], pair_actors=True, rule="relations.sides-of-a-fight",
+                               apart_from=one_states_services(actors, trigger.doc))
     addressed: list[Relation] = []
     audiences = [m for m in recipients if _head_word(m, trigger.doc) in lex["participants"]["audiences"]] \
         if rel_type == "communicates_with" else []
@@ -86,7 +87,9 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
         # B bombed the province" (an object named, if no party).
         side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
-        out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight")
+        # (co-subjects only: an ally named by "alongside" is another's, whatever its name)
+        out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight",
+                               apart_from=one_states_services(actors, trigger.doc))
     return out
 
 
@@ -126,6 +129,25 @@ def _armed(index: ActorIndex, doc, side: list[Mention]) -> list[Mention]:
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
 
     return [m for m in side if not (index.actors[m.actor].kind == "population" and _head_word(m, doc) in inhabitants)]
+
+
+def one_states_services(side: list[Mention], doc) -> set[frozenset[str]]:
+    """Pairs of one side that are one state's own services, no allies of each other:
+    "soldiers and police retook the town", "the Army, the Navy and the Air Force" (heads
+    in lexicons/events.toml co_actors.state_services); not those named with two states
+    ("Kenyan and American soldiers") nor one named as someone's ("their units and the army")."""
+    services = frozenset(lexicon("events")["co_actors"]["state_services"])
+
+    def service_of(m: Mention) -> frozenset[str] | None:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in services:
+            return None
+        if any(t.tag_ in ("PRP$", "WP$", "POS") for t in span) or any(c.dep_ == "poss" for c in span.root.children):
+            return None  # "their units", "whose troops", "Eritrea's troops": someone's own, maybe another state's
+        return frozenset(t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP"))  # the state it is named with, if any
+
+    named = [(m, s) for m in side if (s := service_of(m)) is not None]
+    return {frozenset((a.actor, b.actor)) for (a, sa), (b, sb) in combinations(named, 2) if not (sa and sb and sa != sb)}
 
 
 def _with_their_own(actors: list[Mention], text: str) -> set[frozenset[str]]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
-from factions.events.arguments import _with_conjuncts, misparsed_apposition
+from factions.events.arguments import _with_conjuncts, misparsed_apposition, origin_people
 from factions.events.triggers import triggers
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
@@ -85,7 +85,8 @@ class _Participants:
                 # "IAF aircraft struck …", "destroyed ISWAP gun trucks": the party whose equipment
                 # it is takes part; equipment of no one named acts only as a subject ("unidentified
                 # aircraft struck a vehicle"), and is never what is acted on
-                owner = self.equipment_owner(m, tok)
+                # (or its driver: "a car driven by a suicide bomber exploded", who owns it untold)
+                owner = self.equipment_owner(m, tok) or self._user(tok, _driving_participles())
                 if owner is not None:
                     out.append(owner)
                 elif tok.dep_ == "nsubj" and tok.lower_ in _platforms() \
@@ -209,10 +210,11 @@ class _Participants:
         # ("a government aircraft operated by the ASDF": the one the participle names before the modifier)
         return inside or self.possessor_inside(equipment) or self._user(head) or self.owner_before(equipment)
 
-    def _user(self, equipment: Token) -> Mention | None:
+    def _user(self, equipment: Token, participles: frozenset[str] | None = None) -> Mention | None:
         """The party a participle names as firing or operating a weapon: "a drone launched
-        by the factions" (lexicons/relations.toml [equipment] owning_participles)."""
-        participles = frozenset(lexicon("relations")["equipment"]["owning_participles"])
+        by the factions" (lexicons/relations.toml [equipment] owning_participles, or the
+        `participles` given)."""
+        participles = participles or frozenset(lexicon("relations")["equipment"]["owning_participles"])
         for acl in (c for c in equipment.children if c.dep_ == "acl" and c.lemma_ in participles):
             for pobj in (o for p in acl.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"):
                 m = self.index.mention_for_token(pobj)
@@ -265,6 +267,13 @@ def _designation(m: Mention) -> bool:
     if m.kb_id:
         return False
     return m.text.lower() in lexicon("nominals")["equipment"]["designations"] or bool(_DESIGNATION.match(m.text))
+
+
+@lru_cache(maxsize=1)
+def _driving_participles() -> frozenset[str]:
+    """Participles that name who drove or flew a vehicle, who acts with it without owning it
+    ("a car driven by a suicide bomber"; lexicons/relations.toml [equipment] driving_participles)."""
+    return frozenset(lexicon("relations")["equipment"]["driving_participles"])
 
 
 def _words(key: str) -> frozenset[str]:
@@ -432,9 +441,11 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
             if child.lower_ == "of" and unnamed and tok.lemma_.lower() in _words("territory_parts") and named is not None \
                     and target.ent_type_ in ("GPE", "LOC", "FAC"):
                 continue  # "took large areas of western Bosnia": where, not whom
-            if from_party and (unnamed or index.actors[m.actor].kind == "equipment") and named is not None \
-                    and index.actors[named.actor].kind == "state" and target.ent_type_ in ("GPE", "LOC", "FAC"):
-                continue  # "fired rockets from Lebanon": where they came from; people "from Chad" are named
+            if from_party and named is not None and index.actors[named.actor].kind == "state" and target.ent_type_ in ("GPE", "LOC", "FAC") \
+                    and (unnamed or index.actors[m.actor].kind == "equipment" or tok.lower_ in origin_people()):
+                # "fired rockets from Lebanon": where they came from; "abducted aid workers
+                # from France": the workers, not France; "troops from Chad" are Chad's
+                continue
             if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
                 return target
     if m is not None and m.basis == "nominal" and m.label == "ORG":
@@ -514,8 +525,11 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                 if t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB"
                 and not (t.left_edge.i <= trigger.i <= t.right_edge.i)] if before and not aim else []
     reported = _reported_clauses(trigger)
+    # not a party the text denies: "carried out by rebels, not by government forces"
+    denied = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
+              if t.dep_ in ("agent", "prep") and any(n.dep_ == "neg" for n in t.children)]
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
-               and not any(a <= m.span.start < b for a, b in passive_subjects)
+               and not any(a <= m.span.start < b for a, b in passive_subjects + denied)
                # (one right before the trigger is its subject the parser joined to the object:
                # "rammed the minivan and gunmen opened fire on it")
                and not (any(a <= m.span.start < b for a, b in acted_on) and text[m.span.end : trigger.idx].strip())

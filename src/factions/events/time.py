@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -453,7 +452,7 @@ class _StoryDates:
         return self.labels.get(sentence_start)
 
 
-def date_by_later_mention(doc: Doc, events: list) -> None:
+def date_by_later_mention(doc: Doc, events: list, document: Document | None = None) -> None:
     """Rule events.date-by-later-mention. An event told with no date takes the date of
     the same act named again just after it, by a definite noun with a date of its own:
     "Militants opened fire on tourists … The attack took place on the afternoon of 22
@@ -461,25 +460,18 @@ def date_by_later_mention(doc: Doc, events: list) -> None:
     complete on 11 November". Only within the next two sentences, of one type, and when
     the later mention names no doer of its own or the same doers, is not said to be
     another of its kind ("the previous attack"), and is the subject of the verb the date is
-    said with, not of the act's end ("lasted until 3 May")."""
+    said with, not of the act's end ("lasted until 3 May"). The later mention may be a noun
+    that is no event of its own ("The killings took place on the night of 16-17 December":
+    time.toml remention_nouns), read with the document's dates (`document`)."""
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    starts = list(sentences)
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
     for n, event in enumerate(events):
-        if event.when is not None or event.trigger_span is None:
+        if event.when is not None:
             continue
-        here = doc.char_span(event.trigger_span.start, event.trigger_span.end, alignment_mode="expand")
-        if here is None:
-            continue
-        at = sentences[sentence_of(here.root).start]
-        for later in events[n + 1 :]:
-            if later.type != event.type or later.when is None or later.trigger_span is None or later.when.span is None:
+        for later, noun in named_again(doc, events, n, sentences):
+            if later.when is None or later.when.span is None:
                 continue
-            again = doc.char_span(later.trigger_span.start, later.trigger_span.end, alignment_mode="expand")
-            if again is None or not 0 < sentences[sentence_of(again.root).start] - at <= 2:
-                continue
-            noun = again.root
-            if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
-                    or any(c.dep_ == "amod" and c.lower_ in _words().other_act_modifiers for c in noun.children):
-                continue  # ("the previous attack", "a similar raid": another act of the kind)
             if later.actors and not set(later.actors) <= set(event.actors):
                 continue
             dated = doc.char_span(later.when.span.start, later.when.span.end, alignment_mode="expand")
@@ -490,27 +482,65 @@ def date_by_later_mention(doc: Doc, events: list) -> None:
                 # end ("the shelling lasted until 3 May")
             event.when = replace(later.when)
             break
+        else:
+            here = doc.char_span(event.trigger_span.start, event.trigger_span.end, alignment_mode="expand") if event.trigger_span else None
+            if document is not None and here is not None:
+                at = sentences[sentence_of(here.root).start]
+                event.when = _dated_by_a_noun_again(doc, dates, event.type, at, starts, document) or event.when
+
+
+def named_again(doc: Doc, events: list, n: int, sentences: dict[int, int]):
+    """The events after `events[n]`, of its type, in one of the next two sentences, each
+    with the noun that names the act again: a definite noun not said to be another of its
+    kind ("The attack took place on …"; not "the previous attack", "a similar raid")."""
+    event = events[n]
+    here = doc.char_span(event.trigger_span.start, event.trigger_span.end, alignment_mode="expand") if event.trigger_span else None
+    if here is None:
+        return
+    at = sentences[sentence_of(here.root).start]
+    for later in events[n + 1 :]:
+        again = doc.char_span(later.trigger_span.start, later.trigger_span.end, alignment_mode="expand") if later.trigger_span else None
+        if later.type != event.type or again is None or not 0 < sentences[sentence_of(again.root).start] - at <= 2:
+            continue
+        noun = again.root
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
+                or any(c.dep_ == "amod" and c.lower_ in _words().other_act_modifiers for c in noun.children):
+            continue
+        yield later, noun
+
+
+def _dated_by_a_noun_again(doc: Doc, dates: list, event_type: str, at: int, starts: list[int], document: Document) -> When | None:
+    """The date said of the act named again in one of the next two sentences by a definite
+    noun that is the subject of the verb the date hangs on ("The killings took place on
+    the night of 16-17 December 2018"; time.toml remention_nouns), else None."""
+    nouns = frozenset(_words_again().get(event_type, ()))
+    if not nouns:
+        return None
+    for n in range(at + 1, min(at + 3, len(starts))):
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+        for ent in (e for e in dates if starts[n] <= e.start < end):
+            verb = _governing_verb(ent)
+            if ent.root.head.lower_ in _SPAN_ENDS:
+                continue
+            for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
+                # (not "the killing of the commander", "the group's attack": an act with parties of its own)
+                if noun.lemma_.lower() in nouns and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
+                        and not any(c.dep_ == "amod" and c.lower_ in _words().other_act_modifiers for c in noun.children) \
+                        and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by")) for c in noun.children):
+                    when = normalize(ent.text, document.published)
+                    if when is not None:
+                        when.span = Span(ent.start_char, ent.end_char)
+                        return when
+    return None
+
+
+@lru_cache(maxsize=1)
+def _words_again() -> dict[str, list[str]]:
+    return lexicon("time")["remention_nouns"]
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
 _SPAN_ENDS = frozenset({"until", "till", "through", "since", "by"})
-
-
-def anchored_by_label(document: Document, dates: list) -> Document:
-    """The document as its dates are read: with no publication date, dated by the first
-    label that gives a full day ("Mogadishu, 14 March 2024: …", "Situation report, 30 June
-    2023:"), so that what follows it without a year or by a weekday ("On 12 March", "on
-    Thursday") is read back from that day, as a reader reads it; else as it is."""
-    if document.published is not None:
-        return document
-    for ent in dates:
-        sent = ent.sent
-        if sent.end - 1 < ent.end or note_labels(ent.doc).get(sent.start) != sent.end - 1:
-            continue
-        when = normalize(ent.text, None)
-        if when is not None and when.precision == "day" and when.start:
-            return replace(document, published=date.fromisoformat(when.start))
-    return document
 
 
 def _in_label(ent) -> bool:

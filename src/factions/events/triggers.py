@@ -46,11 +46,12 @@ class Triggers:
     by_subject: dict[str, list[TriggerType]] = field(default_factory=dict)  # verb -> the acts it is with the right subject ("drones hit the post")
     phrase_aims: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # phrase -> kinds its object must be ("broke into the building")
     by_modifier: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # noun -> (modifiers, the act it is with one: "hunger strike")
+    by_doer: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # verb -> (subject heads, the act it is done by them: "protesters blocked roads")
 
     @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases) | frozenset(self.by_object) \
-            | frozenset(self.by_complement) | frozenset(self.by_subject)
+            | frozenset(self.by_complement) | frozenset(self.by_subject) | frozenset(self.by_doer)
 
 
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
@@ -61,9 +62,10 @@ class Triggers:
 # what aid is made of (participants.supplies_heads: "delivered food and medicine"),
 # "own_arms" a party's own arms given up (participants.own_arms_heads: "laid down their arms");
 # "vehicle" the verb's own object, a vehicle driven into the preposition's (participants.vehicle_heads:
-# "rammed a truck into the market"), "vehicle_at_party" the same into a party or a crowd (crowd_heads).
+# "rammed a truck into the market"), "vehicle_at_party" the same into a party or a crowd (crowd_heads);
+# "captive" people, not a body ("handed over the two engineers"; not "handed over command").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
-                "vehicle", "vehicle_at_party")
+                "vehicle", "vehicle_at_party", "captive")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -81,7 +83,7 @@ def _object_kinds(entry: dict, key: str = "when_object") -> dict[str, tuple[str,
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject, by_modifier = {}, {}, {}, {}, {}, {}, {}, {}
+    verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject, by_modifier, by_doer = {}, {}, {}, {}, {}, {}, {}, {}, {}
     declared = relation_types()
     event_types = {e["type"] for e in lexicon("events")["event"]}
     for entry in lexicon("events")["event"]:
@@ -133,8 +135,10 @@ def triggers() -> Triggers:
             by_complement[verb] = t
         for noun, modifiers in entry.get("nouns_by_modifier", {}).items():
             by_modifier.setdefault(noun, []).append((frozenset(modifiers), t))
+        for verb, heads in entry.get("verbs_by_doer", {}).items():
+            by_doer.setdefault(verb, []).append((frozenset(heads), t))
     return Triggers(verbs, nouns, phrases, by_object, by_complement, by_subject=by_subject, phrase_aims=phrase_aims,
-                    by_modifier=by_modifier)
+                    by_modifier=by_modifier, by_doer=by_doer)
 
 
 def channel_preps(verb: Token) -> list[Token]:
@@ -184,17 +188,21 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 if aims:
                     aimed_at = [o for o in child.children if o.dep_ == "pobj"]
                     if child.dep_ in ("prt", "advmod"):  # ("turned on the volunteers", "turned back journalists": a particle)
-                        aimed_at += [o for o in token.children if o.dep_ == "dobj"]
+                        # (its first object: "handed over command … to Colonel X", the parser's second "object" is whom to)
+                        aimed_at += [o for o in token.children if o.dep_ == "dobj"][:1]
                     if "party_moved" in aims:  # "drove the rebels from the town": the verb's own object is moved
                         aimed_at = [o for o in token.children if o.dep_ == "dobj" and o.i < child.i]
                         aims = ("party",)
                     rams = "vehicle" in aims or "vehicle_at_party" in aims
                     if rams:  # "rammed a truck into the market": the verb's own object is the vehicle
-                        if "vehicle_at_party" in aims and not any(_is_object(o, "party", t) or o.lemma_.lower() in _object_heads("crowd")
-                                                                  for o in aimed_at):
+                        at_party = any(_is_object(o, "party", t) or o.lemma_.lower() in _object_heads("crowd") for o in aimed_at)
+                        if "vehicle_at_party" in aims and not at_party:
                             continue  # "drove the car into the garage"
                         aimed_at = [o for o in token.children if o.dep_ == "dobj" and o.i < child.i]
                         aims = ("vehicle",)
+                        if not aimed_at and at_party:
+                            # "a van ploughed into pedestrians": the vehicle is the subject, driven at people
+                            aimed_at = [c for c in token.children if c.dep_ == "nsubj"]
                     if not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
                         continue  # "the talks broke into two camps": nothing aimed at
                     if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children) and "quarry" not in aims \
@@ -206,6 +214,11 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
                     and edge.lower_ in lexicon("relations")["captives"]["marks"]:
                 return t.phrases[(lemma, edge.lower_)], False  # "held the minister and his aides hostage": the parser hangs the mark inside the object
+        for heads, kind in t.by_doer.get(lemma, ()):
+            doers = [d for c in token.children if c.dep_ == "nsubj" for d in (c, *c.conjuncts)]
+            if any(d.lemma_.lower() in heads or d.lower_ in heads for d in doers) \
+                    and not any(_is_object(o, "party", t) and not _is_object(o, "place", t) for o in _objects(token)):
+                return kind, False  # "protesters blocked roads": their protest (not "residents blocked a column of troops")
         kind = t.by_complement.get(lemma)
         if kind is not None and hostile_complement(token, kind) is not None:
             return kind, False  # "vowed to retaliate", "warned that the group would strike"
@@ -370,6 +383,8 @@ def _objects(verb: Token) -> list[Token]:
     """What a verb acts on: its direct object, its passive subject ("Goma was seized"),
     or the noun it describes as a participle ("a bombing claimed by ISKP")."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "sealed off the compound": the parser may read the particle as a preposition with the object its own
+    found += [o for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.tag_ == "RP") for o in c.children if o.dep_ == "pobj"]
     if agent_phrase_subject(verb) is not None:
         # "Troops backed by helicopters sealed off the town": the verb the parser took for a
         # participle acts on what follows it ("off the town" parsed as a preposition's)
@@ -395,6 +410,12 @@ def _person_words() -> frozenset[str]:
     """Nouns that name a person as an object: roles of leaders and members, envoys."""
     roles = lexicon("events")["roles"]
     return frozenset({*roles["leads"], *roles["member_of"], "delegation", "counterpart", "ambassador"})
+
+
+@lru_cache(maxsize=1)
+def _people_heads() -> frozenset[str]:
+    """Heads of nominals that name people, not a body (nominals.toml [person])."""
+    return frozenset(lexicon("nominals")["person"]["heads"])
 
 
 @lru_cache(maxsize=1)
@@ -426,6 +447,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
                    and ((o.lower_ == "arms" and token.head.lemma_.lower() in ("lay", "give"))  # the idiom: "laid down arms"
                         or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))
                    for o in (token, *token.conjuncts))
+    if wanted == "captive":  # "handed over the captured pilot", "20 hostages", "them" (not "command", "the town")
+        return token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them") or _is_object(token, "person", t) \
+            or token.lemma_.lower() in _people_heads() or token.lower_ in _people_heads()
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved

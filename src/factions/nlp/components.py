@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -15,9 +17,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from factions.dates import MONTH_NAMES, is_clock_time
+from factions.dates import MONTH_NAMES, is_clock_time, normalize
 from factions.kb import LABEL_OF_KIND, KnowledgeBase, is_acronym
 from factions.lexicons import lexicon, validated_table
+from factions.model import Document
 from factions.nlp.tokens import doc_text, entity_of, in_headline, object_of, opens_dateline, tokens_where
 
 if not Doc.has_extension("nominals"):
@@ -294,6 +297,10 @@ def make_clause_repairs(nlp: Language, name: str):
 
     def repairs(doc: Doc) -> Doc:
         clause_repairs(doc)
+        _disguise_read_as_clause(doc)
+        _main_verb_read_as_participle(doc)
+        _bracket_on_the_first_of_a_list(doc)
+        _particle_read_as_quantity(doc)
         _people_read_as_verb(doc, lemmatizer)
         return doc
 
@@ -307,8 +314,12 @@ def clause_repairs(doc: Doc) -> Doc:
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
     (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense), the
     object of reported speech taken for its speaker (_object_taken_for_subject), the
-    object of a joined verb taken for its subject (_object_of_a_conjunct) and people
-    read as the verb of their clause (_people_read_as_verb, run after these).
+    object of a joined verb taken for its subject (_object_of_a_conjunct), a disguise read
+    as a clause (_disguise_read_as_clause), a sentence's verb read as a participle
+    (_main_verb_read_as_participle), a bracketed name hung on a list's first item
+    (_bracket_on_the_first_of_a_list), a particle read as a quantity
+    (_particle_read_as_quantity) and people read as the verb of their clause
+    (_people_read_as_verb, run after these).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -456,6 +467,84 @@ def _object_of_a_conjunct(doc: Doc) -> None:
 
 
 @lru_cache(maxsize=None)
+def _disguise_read_as_clause(doc: Doc) -> None:
+    """In "Three gunmen dressed as police stormed the ward" the parser reads "as police
+    stormed the ward" as a clause under "dressed", "police" its subject, and leaves the
+    gunmen without a verb. When a participle of disguise (model_view.toml parse_repairs
+    disguise_participles) describing a noun has such a clause, opened by "as" with its
+    subject right after it, the clause's verb is the noun's, and "as police" the
+    participle's phrase."""
+    found = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _repair_words("disguise_participles")])
+    for part in (doc[int(i)] for i in np.flatnonzero(found)):  # (a Token only for the few)
+        if part.dep_ != "acl" or part.head.pos_ not in ("NOUN", "PROPN") or part.i + 1 >= len(doc):
+            continue
+        verb = next((c for c in part.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > part.i), None)
+        if verb is None or doc[part.i + 1].lower_ != "as" or doc[part.i + 1].head.i != verb.i:
+            continue
+        as_, noun = doc[part.i + 1], part.head
+        worn = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > as_.i), None)  # ("as riot police": its head)
+        if worn is None or any(c.dep_ in _SUBJECTS for c in verb.children if c.i != worn.i):
+            continue
+        # the verb takes the noun's place first, so that no step makes a cycle
+        if noun.head.i == noun.i:
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = noun.head, noun.dep_
+        noun.head, noun.dep_ = verb, "nsubj"
+        as_.head, as_.dep_, as_.pos_, as_.tag_ = part, "prep", "ADP", "IN"
+        worn.head, worn.dep_ = as_, "pobj"
+
+
+def _main_verb_read_as_participle(doc: Doc) -> None:
+    """In "A van driven by a local man ploughed into pedestrians" the parser reads
+    "ploughed into pedestrians" as a participle on "man", and leaves the sentence with a
+    noun for its root and no verb. When a noun is a sentence's root and the agent of a
+    participle on it has such a participle after it, that is the sentence's verb and the
+    noun its subject."""
+    arr = doc.to_array([DEP, POS])
+    nominal_roots = (arr[:, 0] == doc.vocab.strings.add("ROOT")) & np.isin(arr[:, 1], [doc.vocab.strings.add(p) for p in ("NOUN", "PROPN")])
+    for noun in (doc[int(i)] for i in np.flatnonzero(nominal_roots)):
+        agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children if p.dep_ == "agent"
+                  for a in p.children if a.dep_ == "pobj"]
+        verb = next((v for a in agents for v in a.children if v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and v.i > a.i
+                     and not any(c.dep_ in _SUBJECTS for c in v.children)), None)
+        if verb is None:
+            continue
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        verb.set_morph("Tense=Past|VerbForm=Fin")
+        noun.head, noun.dep_ = verb, "nsubj"
+        for child in list(noun.children):
+            if child.i > verb.i:  # ("…, while Navy boats watched the coast": the clause's, as the full stop)
+                child.head = verb
+
+
+def _bracket_on_the_first_of_a_list(doc: Doc) -> None:
+    """In "the government and the Houthi movement (Ansar Allah) agreed" the parser hangs
+    the bracketed name on the list's first item; it names the item just before it."""
+    for name in (doc[int(i)] for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("appos"))):
+        if name.left_edge.i == 0 or doc[name.left_edge.i - 1].text != "(":
+            continue
+        items = [c for c in name.head.conjuncts if c.i < name.i and c.head.i == name.head.i]
+        last = max(items, key=lambda c: c.i) if items else None
+        if last is not None and last.right_edge.i == name.left_edge.i - 2:  # (the bracket right after the last item)
+            brackets = [t for t in (doc[name.left_edge.i - 1], doc[name.right_edge.i + 1] if name.right_edge.i + 1 < len(doc) else None)
+                        if t is not None and t.head.i == name.head.i and t.text in "()"]
+            name.head = last
+            for t in brackets:
+                t.head = last
+
+
+def _particle_read_as_quantity(doc: Doc) -> None:
+    """In "the rebels handed over 20 hostages" the parser reads "over 20" as "more than
+    20"; right after a verb that takes it as its particle (model_view.toml parse_repairs
+    over_particle_verbs) "over" is the verb's particle."""
+    verbs = _repair_words("over_particle_verbs")
+    for over in (doc[int(i)] for i in np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add("over")) if i > 0):
+        verb = doc[over.i - 1]
+        if over.dep_ == "quantmod" and verb.pos_ == "VERB" and verb.lemma_.lower() in verbs:
+            over.head, over.dep_, over.pos_, over.tag_ = verb, "prt", "ADP", "RP"
+
+
 def _repair_words(name: str) -> frozenset[str]:
     """A word list of model_view.toml [parse_repairs]."""
     return frozenset(lexicon("model_view")["parse_repairs"][name])
@@ -657,7 +746,8 @@ def _rehang_fired_at(doc: Doc) -> None:
     "on"/"at" phrase after it already ("On 22 April" before it is a date's) (nominals.toml
     [equipment] heads). And in "fired on passing cars", "shot at fleeing villagers" it
     reads the participle as a gerund whose object is the target: the target is the
-    phrase's object, the participle its modifier."""
+    phrase's object, the participle its modifier. An "at"/"on" hung on the place a shot
+    came from is re-hung on the verb too (_aimed_from_a_place)."""
     kit = _kit_heads()
     # (only the few "on"/"at"/"upon" of the Doc, found on its array: no Token made per word)
     aiming = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _AIMING_PREPS])
@@ -668,6 +758,9 @@ def _rehang_fired_at(doc: Doc) -> None:
             if target is not None and target.pos_ in ("NOUN", "PROPN"):
                 target.head, target.dep_ = prep, "pobj"
                 gerund.head, gerund.dep_ = target, "amod"
+            continue
+        if prep.dep_ == "prep" and _aimed_from_a_place(prep):
+            prep.head = prep.head.head.head  # "fired eight rounds from a rooftop at the candidate"
             continue
         if prep.dep_ != "prep" or prep.head.lemma_.lower() not in kit:
             continue
@@ -682,6 +775,26 @@ def _rehang_fired_at(doc: Doc) -> None:
                 or any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and c.i > verb.i for c in verb.children):
             continue
         prep.head = verb
+
+
+def _aimed_from_a_place(prep: Token) -> bool:
+    """Whether an "at"/"on" phrase the parser hung on the place a shot was fired from
+    names whom it was fired at: "fired eight rounds from a rooftop at the candidate" (not
+    "from a house at the corner": a place after it is where the first one is; nor where
+    the verb has its own "at"/"on" after it)."""
+    place = prep.head
+    if place.dep_ != "pobj" or place.head.lower_ != "from" or place.head.dep_ != "prep":
+        return False
+    verb = place.head.head
+    target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _FIRING_VERBS and target is not None \
+        and target.lemma_.lower() not in _place_heads() and target.lower_ not in _place_heads() \
+        and not any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and c.i > verb.i for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    return frozenset(nominal_lexicon()["place"]["heads"])
 
 
 @lru_cache(maxsize=1)
@@ -738,6 +851,23 @@ def note_labels(doc: Doc, openings: list[int] | None = None) -> dict[int, int]:
         found = {start: colon for start in starts if (colon := label_lead_end(doc, start)) is not None}
         doc.user_data[_NOTE_LABELS] = found
     return found
+
+
+def anchored_by_label(document: Document, dates: list) -> Document:
+    """The document as its dates are read: with no publication date, dated by the first
+    label that gives a full day ("Mogadishu, 14 March 2024: …", "Situation report, 30 June
+    2023:"), so that what follows it without a year or by a weekday ("On 12 March", "on
+    Thursday") is read back from that day, as a reader reads it; else as it is."""
+    if document.published is not None:
+        return document
+    for ent in dates:
+        sent = ent.sent
+        if sent.end - 1 < ent.end or note_labels(ent.doc).get(sent.start) != sent.end - 1:
+            continue
+        when = normalize(ent.text, None)
+        if when is not None and when.precision == "day" and when.start:
+            return dataclasses.replace(document, published=datetime.date.fromisoformat(when.start))
+    return document
 
 
 # Words a line's label may hold before its colon: "Sinjar district (Nineveh):", "Kidal region:".
@@ -1725,6 +1855,22 @@ def date_span_pattern() -> re.Pattern:
     return re.compile("|".join([*(rf"\b(?:{p.format(**pieces)})\b" for p in table["patterns"]), rf"\b(?i:{story})\b"]))
 
 
+def _designation(ent: Span) -> bool:
+    """Whether a DATE entity is a bare year that is part of a name: right after a
+    capitalised word that is no month, season or place, and before a noun ("Indian Air Force
+    Mirage 2000 jets", "the Vision 2030 plan"; time.toml date_spans.year_names)."""
+    if len(ent) != 1 or not re.fullmatch(r"\d{4}", ent.text) or ent.start == 0 or ent.end >= len(ent.doc):
+        return False
+    before, after = ent.doc[ent.start - 1], ent.doc[ent.end]
+    return before.is_title and before.pos_ == "PROPN" and before.lower_ not in MONTH_NAMES \
+        and before.lower_ not in _year_names() and before.ent_type_ not in ("GPE", "LOC", "NORP") and after.pos_ == "NOUN"
+
+
+@lru_cache(maxsize=1)
+def _year_names() -> frozenset[str]:
+    return frozenset(lexicon("time")["date_spans"]["year_names"])
+
+
 # An age the model tags as a date: "a 41-year-old man", "a six-month-old daughter".
 _AGE = re.compile(r"^(?:an?\s+)?\w+(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old$", re.I)
 # What a calendar date may replace: the model's date and number pieces, never a name.
@@ -1737,8 +1883,9 @@ def make_date_spans(nlp: Language, name: str):
     days) become whole DATE entities: the model often leaves the day out ("Around 20
     June 2022" as "June 2022") or cuts a range in two, and an event's date is read
     from its DATE entity. A time of day the model tags as a date ("at 1900 hrs") becomes
-    a TIME, and an age ("a 41-year-old man") no entity. A full date the model took for
-    a name (a work, an event: often a recent year's) is a date."""
+    a TIME, and an age ("a 41-year-old man") or a year in a name ("Mirage 2000 jets") no
+    entity. A full date the model took for a name (a work, an event: often a recent
+    year's) is a date."""
     pattern = date_span_pattern()
 
     def date_spans(doc: Doc) -> Doc:
@@ -1751,14 +1898,16 @@ def make_date_spans(nlp: Language, name: str):
         clocks = [e for e in ents if e.label_ == "DATE" and is_clock_time(e.text, [t.lower_ for t in doc[e.end : e.end + 2]])]
         if clocks:  # "to begin at 1900 hrs the next day": a time, not the year 1900
             ents = [Span(doc, e.start, e.end + (0 if doc[e.end].ent_type_ else 1), label="TIME") if e in clocks else e for e in ents]
-        ages = [e for e in ents if e.label_ == "DATE" and _AGE.match(e.text)]
-        if ages:  # "shot by a 41-year-old man": how old someone is, no date; the man is a person named
-            ents = [e for e in ents if e not in ages]
+        # "shot by a 41-year-old man": how old someone is, no date (the man is a person named);
+        # "Mirage 2000 jets": a model's number
+        no_dates = [e for e in ents if e.label_ == "DATE" and (_AGE.match(e.text) or _designation(e))]
+        if no_dates:
+            ents = [e for e in ents if e not in no_dates]
         if not found:
-            if clocks or ages:
+            if clocks or no_dates:
                 doc.ents = ents
             return doc
-        keep, changed = [], bool(clocks or ages)
+        keep, changed = [], bool(clocks or no_dates)
         for span in found:
             covered = [e for e in ents if e.start < span.end and span.start < e.end]
             if any(e.label_ not in _DATE_PIECES and (e.start < span.start or e.end > span.end) for e in covered):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
 from factions.events.arguments import _in_dateline, _subject_tokens, _with_conjuncts
+from factions.events.implied import one_states_services
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
 from factions.nlp import asked_of, object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where, unrealised
@@ -782,10 +783,12 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
             holder = max((t for t in (holder, *holder.conjuncts) if t.i < token.i), key=lambda t: t.i, default=holder)
         holders = [h for one in ((holder,) if sides else (holder, *holder.conjuncts))
                    if (h := _holding_party(one, index)) is not None and all(h.actor != q.actor for q in places)]
+        one_state = one_states_services(holders, token.doc)  # "soldiers and police retook the town": no alliance
         for i, h in enumerate(holders):
             out.extend(_relation("controls", h, q, evidence, rule="relations.control") for q in places)
             out.extend(_relation("fights", h, loser, evidence, rule="relations.control") for loser in losers if loser.actor != h.actor)
-            out.extend(_relation("allied_with", h, other, evidence, rule="relations.control") for other in holders[i + 1 :] if other.actor != h.actor)
+            out.extend(_relation("allied_with", h, other, evidence, rule="relations.control") for other in holders[i + 1 :]
+                       if other.actor != h.actor and frozenset((h.actor, other.actor)) not in one_state)
     return out
 
 
