@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from factions.events.triggers import _is_object, _match_trigger, channel_preps, triggers
+from factions.events.triggers import _is_object, _match_trigger, _person_heads, channel_preps, triggers
 from factions.lexicons import lexicon
 from factions.nlp import agent_phrase_subject, asked_of, describes_subject, relative_noun, sentence_of, stray_to
 from factions.nlp.components import _kit_heads, _speech_cues
@@ -69,11 +69,6 @@ def origin_people() -> frozenset[str]:
     serve ("recruits from Ethiopia", "kidnapped two students from Kenya";
     lexicons/relations.toml, possessor.origin_people)."""
     return frozenset(lexicon("relations")["possessor"]["origin_people"])
-
-
-@lru_cache(maxsize=1)
-def _person_heads() -> frozenset[str]:
-    return frozenset(lexicon("nominals")["person"]["heads"])
 
 
 def _stray_list_item(token: Token) -> Token | None:

@@ -9,6 +9,7 @@ relations read from structure and stance."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from spacy.tokens import Token
@@ -131,12 +132,17 @@ def _armed(index: ActorIndex, doc, side: list[Mention]) -> list[Mention]:
     return [m for m in side if not (index.actors[m.actor].kind == "population" and _head_word(m, doc) in inhabitants)]
 
 
+@lru_cache(maxsize=1)
+def _state_services() -> frozenset[str]:
+    return frozenset(lexicon("events")["co_actors"]["state_services"])
+
+
 def one_states_services(side: list[Mention], doc) -> set[frozenset[str]]:
     """Pairs of one side that are one state's own services, no allies of each other:
     "soldiers and police retook the town", "the Army, the Navy and the Air Force" (heads
     in lexicons/events.toml co_actors.state_services); not those named with two states
     ("Kenyan and American soldiers") nor one named as someone's ("their units and the army")."""
-    services = frozenset(lexicon("events")["co_actors"]["state_services"])
+    services = _state_services()
 
     def service_of(m: Mention) -> frozenset[str] | None:
         span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")

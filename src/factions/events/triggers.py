@@ -216,7 +216,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 return t.phrases[(lemma, edge.lower_)], False  # "held the minister and his aides hostage": the parser hangs the mark inside the object
         for heads, kind in t.by_doer.get(lemma, ()):
             doers = [d for c in token.children if c.dep_ == "nsubj" for d in (c, *c.conjuncts)]
-            if any(d.lemma_.lower() in heads or d.lower_ in heads for d in doers) \
+            if _headed_by(doers, heads) \
                     and not any(_is_object(o, "party", t) and not _is_object(o, "place", t) for o in _objects(token)):
                 return kind, False  # "protesters blocked roads": their protest (not "residents blocked a column of troops")
         kind = t.by_complement.get(lemma)
@@ -303,7 +303,12 @@ def _done_by(noun: Token, heads: frozenset[str]) -> bool:
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
         doers += [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(d.lemma_.lower() in heads or d.lower_ in heads for d in doers)
+    return _headed_by(doers, heads)
+
+
+def _headed_by(tokens: list[Token], heads: frozenset[str]) -> bool:
+    """Whether one of `tokens` is one of `heads`, as its lemma or as written."""
+    return any(d.lemma_.lower() in heads or d.lower_ in heads for d in tokens)
 
 
 def named_event_head(token: Token) -> Token:
@@ -388,7 +393,8 @@ def _objects(verb: Token) -> list[Token]:
     if agent_phrase_subject(verb) is not None:
         # "Troops backed by helicopters sealed off the town": the verb the parser took for a
         # participle acts on what follows it ("off the town" parsed as a preposition's)
-        return found + [o for c in verb.children if c.dep_ in ("prep", "prt") for o in c.children if o.dep_ == "pobj"]
+        # (the particle's object is in `found` already)
+        return found + [o for c in verb.children if c.dep_ == "prep" and c.tag_ != "RP" for o in c.children if o.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
     if describes_subject(verb):  # "Surrounded by troops, the rebels surrendered"
@@ -413,7 +419,7 @@ def _person_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _people_heads() -> frozenset[str]:
+def _person_heads() -> frozenset[str]:
     """Heads of nominals that name people, not a body (nominals.toml [person])."""
     return frozenset(lexicon("nominals")["person"]["heads"])
 
@@ -449,7 +455,7 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
                    for o in (token, *token.conjuncts))
     if wanted == "captive":  # "handed over the captured pilot", "20 hostages", "them" (not "command", "the town")
         return token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them") or _is_object(token, "person", t) \
-            or token.lemma_.lower() in _people_heads() or token.lower_ in _people_heads()
+            or token.lemma_.lower() in _person_heads() or token.lower_ in _person_heads()
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved

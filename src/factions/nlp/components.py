@@ -858,16 +858,18 @@ def anchored_by_label(document: Document, dates: list) -> Document:
     label that gives a full day ("Mogadishu, 14 March 2024: …", "Situation report, 30 June
     2023:"), so that what follows it without a year or by a weekday ("On 12 March", "on
     Thursday") is read back from that day, as a reader reads it; else as it is."""
-    if document.published is not None:
+    if document.published is not None or not dates:
         return document
-    for ent in dates:
-        sent = ent.sent
-        if sent.end - 1 < ent.end or note_labels(ent.doc).get(sent.start) != sent.end - 1:
-            continue
-        when = normalize(ent.text, None)
-        if when is not None and when.precision == "day" and when.start:
-            return dataclasses.replace(document, published=datetime.date.fromisoformat(when.start))
-    return document
+    user_data = dates[0].doc.user_data  # (found once per Doc: the claims and the events both read it)
+    if _LABEL_DAY not in user_data:
+        user_data[_LABEL_DAY] = next((datetime.date.fromisoformat(when.start) for ent in dates
+                                      if ent.sent.end - 1 >= ent.end and note_labels(ent.doc).get(ent.sent.start) == ent.sent.end - 1
+                                      and (when := normalize(ent.text, None)) is not None and when.precision == "day" and when.start), None)
+    day = user_data[_LABEL_DAY]
+    return dataclasses.replace(document, published=day) if day is not None else document
+
+
+_LABEL_DAY = "factions.label_day"
 
 
 # Words a line's label may hold before its colon: "Sinjar district (Nineveh):", "Kidal region:".
