@@ -23,7 +23,7 @@ from factions.actors.linking import Choice, Context, choose, document_context, s
 from factions.kb import KBActor, KnowledgeBase
 from factions.lexicons import lexicon, validated_table
 from factions.names import normalise, surname, trim_dangling
-from factions.nlp.components import after_place_preposition, nominal_lexicon
+from factions.nlp.components import after_place_preposition, names_a_craft, nominal_lexicon
 from factions.nlp.tokens import in_headline, object_of, opens_dateline
 from factions.model import Actor, Document, Mention, Span
 
@@ -219,6 +219,10 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         elif capital_of is not None:  # "Kinshasa accused Kigali": the capital acts for its state
             actor = reg.for_kb(capital_of, f"the capital '{surface}' acts for its state", 0.8)
             mention.actor, mention.kb_id, mention.label = actor.id, actor.kb_id, "ORG"  # a state acting
+        elif label == "PRODUCT" and names_a_craft(ent):
+            actor = reg.for_name(label, surface, basis="model")  # "the tanker Stena Impero": a craft, as "the tanker" is
+            actor.kind = "equipment"
+            mention.actor = actor.id
         elif label in ACTOR_LABELS:
             actor = _link(reg, label, expanded or surface, kb_id, speaker_position(document.text, span.start, span.end))
             named_after = work_named_after(ent) if actor.kind == "person" else None

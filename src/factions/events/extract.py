@@ -20,7 +20,7 @@ from factions.events.implied import _implied_relations, attacked_equipment, atta
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
-from factions.events.time import _dated_sentence, _narrated, _StoryDates, _when, date_by_later_mention, dates_by_sentence, named_again
+from factions.events.time import _dated_sentence, _narrated, _StoryDates, _trigger_root, _when, date_by_later_mention, dates_by_sentence, named_again
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
@@ -65,6 +65,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if (token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children))) \
                 and token.head.lemma_ in lex["participants"]["request_verbs"]:
             continue  # "urged jihadists to unite", "urged Hamas on 2 November to hand over": asked for, not claimed
+        if kind.type == "RETREAT" and not is_noun and _left_no_ground(token, lex["participants"]["left_without_retreat"]):
+            continue  # "pulled out of the talks", "withdrew from the ICC": a party left, no force drew back
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
@@ -222,7 +224,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     if "events.date-by-later-mention" not in disabled:
         date_by_later_mention(doc, events, dated)
     if "events.doer-by-later-mention" not in disabled:
-        relations.extend(_doer_by_later_mention(doc, events, index))
+        relations.extend(_doer_by_later_mention(doc, events, index, relations))
+    if "events.doer-by-blame" not in disabled:
+        relations.extend(_doer_by_blame(doc, events, index, relations))
     if "events.protest-aim" not in disabled:
         events = protest_aims(doc, events)
     return events, relations
@@ -359,40 +363,133 @@ def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, 
     return True
 
 
-def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex) -> list[Relation]:
+def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
     """Rule events.doer-by-later-mention. An assault told with no doer takes the doers of
     the same act named again in one of the next two sentences by a definite noun whose
     verb names them ("Two explosives-laden vehicles struck the Kati military camp … The
     attack was claimed by JNIM"; events.toml participants.doer_naming_verbs), unless the
     mention is another of its kind ("the previous attack") or its doer an outlet ("Amaq
     claimed the attacks"); the relations the act implies follow (`fights` with the parties
-    it was aimed at, `attacks` on its places), with the mention's modality."""
+    it was aimed at, `attacks` on its places), with the mention's modality. An act told with
+    only the kit that struck ("A drone struck an apartment building … The Houthis claimed the
+    attack") takes them from the next sentence only."""
     out: list[Relation] = []
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     naming = frozenset(lexicon("events")["participants"]["doer_naming_verbs"])
     for n, event in enumerate(events):
-        if event.type != "ASSAULT" or event.actors:
+        if event.type != "ASSAULT" or not _undone(event, index):
             continue
         for later, noun in named_again(doc, events, n, sentences):
-            if not later.actors:
-                continue
+            if not later.actors or (later.recipients and event.recipients and not set(later.recipients) & set(event.recipients)):
+                continue  # (no doer, or another act: "the jets hit the group … The group said it carried out the attack on a police convoy")
+            here = _trigger_root(doc, event)
+            if event.actors and here is not None and sentences[sentence_of(noun).start] - sentences[sentence_of(here).start] > 1:
+                break  # kit that struck is claimed in the next sentence only ("fighter jets destroyed three vehicles … Ansar al-Islam claimed the ambush": an earlier act)
             if noun.dep_ not in ("nsubjpass", "dobj") or noun.head.lemma_.lower() not in naming \
                     or any(index.actors[a].kind == "media" for a in later.actors):
                 break  # (not "blamed the group for the strike", a charge; "Amaq claimed the attacks", an outlet's word)
-            event.actors, event.actor_spans = list(later.actors), list(later.actor_spans)
             # (as the mention tells it: "the Government believes that the attack was carried out by the gang")
             modality = later.modality if later.modality != "asserted" else event.modality
-            for source, source_span in zip(later.actors, later.actor_spans):
-                for target, target_span in zip(event.recipients, event.recipient_spans):
-                    if target == source:
-                        continue
-                    place = index.actors[target].kind in PLACE_KINDS
-                    out.append(Relation(type="attacks" if place else "fights", source=source, target=target, source_span=source_span,
-                                        target_span=target_span, evidence_span=event.evidence_span, modality=modality,
-                                        claim=event.claim or later.claim, event=event.id, when=event.when,
-                                        rule="relations.attacked-place" if place else "relations.event-parties"))
+            out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, modality, event.claim or later.claim)
             break
     return out
+
+
+def _undone(event: Event, index: ActorIndex) -> bool:
+    """Whether an act has no doer told: none, or only the kit that stood for one ("a drone
+    launched from Yemen struck an apartment building": participants, platforms)."""
+    return all(index.actors[a].kind == "equipment" for a in event.actors)
+
+
+def _give_doers(event: Event, actors: list[str], spans: list[Span], index: ActorIndex, relations: list[Relation],
+                modality: str, claim: str | None) -> list[Relation]:
+    """An act told with no doer given the doers named later: the relations its kit standing
+    for the doer made ("a drone struck the building": attacks, fights) pass to them, else
+    those the act implies (`fights` with the parties it was aimed at, `attacks` on its
+    places) are made."""
+    stand_ins = set(event.actors)
+    moved = [r for r in relations if r.event == event.id and r.source in stand_ins]
+    if moved:
+        relations[:] = [r for r in relations if not (r.event == event.id and r.source in stand_ins)]
+    event.actors, event.actor_spans = actors, spans
+    if not moved:
+        return _fights_of_new_doers(event, index, modality, claim)
+    return [replace(r, source=a, source_span=s, modality=modality, claim=claim) for r in moved for a, s in zip(actors, spans) if a != r.target]
+
+
+def _fights_of_new_doers(event: Event, index: ActorIndex, modality: str, claim: str | None) -> list[Relation]:
+    """The relations an assault given its doers late implies: `fights` with the parties it
+    was aimed at, `attacks` on its places."""
+    out = []
+    for source, source_span in zip(event.actors, event.actor_spans):
+        for target, target_span in zip(event.recipients, event.recipient_spans):
+            if target == source:
+                continue
+            place = index.actors[target].kind in PLACE_KINDS
+            out.append(Relation(type="attacks" if place else "fights", source=source, target=target, source_span=source_span,
+                                target_span=target_span, evidence_span=event.evidence_span, modality=modality,
+                                claim=claim, event=event.id, when=event.when,
+                                rule="relations.attacked-place" if place else "relations.event-parties"))
+    return out
+
+
+def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+    """Rule events.doer-by-blame. Assaults told with no doer are alleged to be the work of
+    the party blamed for them in the same sentence or one of the next two ("Missiles struck
+    the airport, killing 22 people. The government blamed Houthi forces"; events.toml
+    participants.doer_blaming_verbs), as coders code them: when the blaming says nothing of
+    what for ("blamed his gang for the attack" names an act, maybe an earlier one: the
+    blame_verbs of events.arguments read it), and no assault with a doer of its own is told
+    between them. The fights and attacks the act implies follow, alleged."""
+    out: list[Relation] = []
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    blaming = frozenset(lexicon("events")["participants"]["doer_blaming_verbs"])
+    for blame in events:
+        if blame.type != "ACCUSE" or not blame.recipients or blame.trigger_span is None:
+            continue
+        verb = _trigger_root(doc, blame)
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in blaming or _blames_for_something(verb):
+            continue
+        blamed = [(a, s) for a, s in zip(blame.recipients, blame.recipient_spans)
+                  if index.actors[a].kind not in PLACE_KINDS and index.actors[a].kind != "media" and a not in blame.actors]
+        if not blamed:
+            continue
+        at = sentences[sentence_of(verb).start]
+        for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < blame.trigger_span.start),
+                            key=lambda e: -e.trigger_span.start):
+            token = _trigger_root(doc, event)
+            if token is None or at - sentences[sentence_of(token).start] > 2:
+                break
+            if event.type != "ASSAULT":
+                continue
+            if not _undone(event, index):
+                break  # ("Gunmen killed five. The government blamed X": the gunmen's act, doer told)
+            event.modality = "alleged"
+            event.rule = "events.doer-by-blame"
+            out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, "alleged", event.claim or blame.claim)
+    return out
+
+
+def _blames_for_something(verb: Token) -> bool:
+    """Whether a blaming says what it blames for ("blamed the army for the drought",
+    "accused X of shelling the town", "blamed his gang for the attack"): that names the act
+    (the blame_verbs of events.arguments), which may be another than the last one told."""
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "of", "over", "on") for c in verb.children) \
+        or any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)  # ("blamed it on X")
+
+
+def _left_no_ground(verb: Token, left: list[str]) -> bool:
+    """Whether what a verb of withdrawal leaves ("from", or "out of") is no ground a force
+    holds: talks, a treaty, a court, a race (events.toml participants.left_without_retreat),
+    a body named ("withdrew from the ICC")."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    preps += [p for c in verb.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "back")
+              for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
+    words, places = frozenset(left), frozenset(lexicon("nominals")["place"]["heads"])
+    return any(o.lemma_.lower() in words or o.lower_ in words
+               # ("withdrew from the ICC", "from NATO"; not "from Air Base 201", a place by its name)
+               or (o.ent_type_ == "ORG" and not any(t.lower_ in places for t in o.subtree if t.ent_type_ == "ORG"))
+               for p in preps for o in p.children if o.dep_ == "pobj")
 
 
 def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:

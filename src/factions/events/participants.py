@@ -18,7 +18,7 @@ from factions.events.triggers import triggers
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
 from factions.nlp import object_of, relative_noun, sentence_of
-from factions.nlp.components import _speech_cues
+from factions.nlp.components import _speech_cues, names_a_craft
 from factions.nlp.tokens import INDEFINITE_PRONOUNS
 
 
@@ -63,6 +63,9 @@ class _Participants:
                 # "a number of ministers and officials", "the armies of Uganda, the DRC and Southern Sudan"
                 queue.extend(c for c in _with_conjuncts(behind)[1:] if c not in queue)
             tok = behind
+            named = next((c for c in tok.children if c.dep_ == "appos" and c.left_edge.i == tok.i + 1), None) if tok.pos_ == "NOUN" else None
+            if named is not None and _named_craft(named):
+                tok = named  # "seized the tanker Stena Impero": the craft by its name
             m = self.index.mention_for_token(tok)
             if m is None and tok.pos_ == "PRON" and tok.lower_ not in INDEFINITE_PRONOUNS:
                 # ("those who kill our police officers", "anyone who helps the army": no one named)
@@ -87,7 +90,10 @@ class _Participants:
                 # aircraft struck a vehicle"), and is never what is acted on
                 # (or its driver: "a car driven by a suicide bomber exploded", who owns it untold)
                 owner = self.equipment_owner(m, tok) or self._user(tok, _driving_participles())
-                if owner is not None:
+                if _named_craft(tok) and tok.dep_ not in ("nsubj", "nsubjpass"):
+                    out.append(m)  # "seized the tanker Stena Impero", "struck the car carrier Galaxy Leader": a craft
+                    # named is what the act is aimed at, as coders code it, whoever owns it
+                elif owner is not None:
                     out.append(owner)
                 elif tok.dep_ == "nsubj" and tok.lower_ in _platforms() \
                         and any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _AIMED_PREPS)
@@ -163,7 +169,7 @@ class _Participants:
                 m = self.index.mention_for_token(tok)
             if m is None or not m.actor or self.index.actors[m.actor].kind != "equipment" or m.basis == "pronoun" \
                     or tok.lower_ not in _targets():
-                continue  # (craft and vehicles: "fired rockets at the hill" names what was fired)
+                continue  # (craft and vehicles: "fired rockets at the hill" names what was fired; a craft named is a participant)
             if self.equipment_owner(m, tok) is None and all(m.actor != o.actor for o in out):
                 out.append(m)
         return out
@@ -358,6 +364,19 @@ def _by_phrase(noun: Token) -> Token | None:
         if after.lower_ == "by" and after.head.i == noun.head.i and not any(c.dep_ == "auxpass" for c in noun.head.children):
             by = after
     return by
+
+
+def _named_craft(tok: Token) -> bool:
+    """Whether a token is in a craft's name ("the tug Vasily Bekh": nlp.components.names_a_craft)."""
+    if tok.ent_type_ != "PRODUCT":
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return names_a_craft(tok.doc[start:end])
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -18,6 +19,16 @@ from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp import sentence_of, tree
 from factions.nlp.components import note_labels
+
+
+def _said_day(claim: Claim | None, ent) -> date | None:
+    """The day a claim was said on, read in the text, for a date inside what it says: "the
+    ministry said on 3 May 2021 that its troops would pull back next week" (the week after
+    the 3rd, not after the story's publication)."""
+    if claim is None or claim.said_on is None or claim.said_on_basis != "text" or claim.said_on.precision != "day" \
+            or not claim.says(Span(ent.start_char, ent.end_char)):
+        return None
+    return date.fromisoformat(claim.said_on.start)
 
 
 def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
@@ -136,8 +147,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     if told is not None:
         anchors.append(told.i)
     going_on = _going_on_when_said(trigger, claim)
-    if going_on:
-        anchors.append(trigger.head.i)
+    if going_on or (trigger.pos_ == "VERB" and _done_by_saying(trigger, claim)):
+        anchors.append(trigger.head.i)  # (the order's date: "ordered troops deployed")
     candidates = []
     reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
@@ -171,7 +182,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     # then the nearest.
     found = []
     for distance, ent in candidates:
-        when = from_story(ent.text, story_before(ent.start_char) if story_before else None) or normalize(ent.text, document.published)
+        when = from_story(ent.text, story_before(ent.start_char) if story_before else None) \
+            or normalize(ent.text, _said_day(claim, ent) or document.published)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
             found.append((_in_a_clause(doc, ent.root.i, anchors), -_PRECISION.get(when.precision, 0), distance, when))
@@ -358,6 +370,7 @@ class _Words(NamedTuple):
     """time.toml's word lists the rules of this module read (lemmas, lower case)."""
     performative_cues: frozenset[str]
     performative_acts: frozenset[str]
+    ordered_acts: frozenset[str]
     in_connection_verbs: frozenset[str]
     other_act_modifiers: frozenset[str]
     report_labels: frozenset[str]
@@ -375,12 +388,24 @@ def _words() -> _Words:
 def _done_by_saying(trigger: Token, claim: Claim | None) -> bool:
     """Whether the act is done by the statement itself: the object of a cue that
     performs it ("In an address on 21 September, Putin announced a partial
-    mobilisation", "declared a ceasefire on Monday"; time.toml performative_cues), so
-    the statement's date is the act's."""
-    if claim is None or trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in _words().performative_cues \
-            or trigger.lemma_.lower() not in _words().performative_acts:
-        return False  # ("announced the killing of a commander on 5 May": told, not done, that day)
+    mobilisation", "declared a ceasefire on Monday"; time.toml performative_cues), or
+    an act it orders ("On 7 June, the president ordered 2,000 troops deployed";
+    ordered_acts), so the statement's date is the act's."""
+    if claim is None or trigger.head.lemma_.lower() not in _words().performative_cues:
+        return False
+    if trigger.dep_ == "dobj":
+        if trigger.lemma_.lower() not in _words().performative_acts:
+            return False  # ("announced the killing of a commander on 5 May": told, not done, that day)
+    elif not _ordered(trigger):
+        return False
     return claim.cue_span.start <= trigger.head.idx < claim.cue_span.end
+
+
+def _ordered(trigger: Token) -> bool:
+    """Whether a verb is an act ordered by the verb it hangs on ("ordered troops
+    deployed", "ordered the army to withdraw"; time.toml ordered_acts)."""
+    return trigger.pos_ == "VERB" and trigger.dep_ in ("ccomp", "xcomp", "oprd") \
+        and trigger.head.lemma_.lower() in ("order", "decree") and trigger.lemma_.lower() in _words().ordered_acts
 
 
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "'s", "'re", "am"})
@@ -483,9 +508,9 @@ def date_by_later_mention(doc: Doc, events: list, document: Document | None = No
             event.when = replace(later.when)
             break
         else:
-            here = doc.char_span(event.trigger_span.start, event.trigger_span.end, alignment_mode="expand") if event.trigger_span else None
+            here = _trigger_root(doc, event)
             if document is not None and here is not None:
-                at = sentences[sentence_of(here.root).start]
+                at = sentences[sentence_of(here).start]
                 event.when = _dated_by_a_noun_again(doc, dates, event.type, at, starts, document) or event.when
 
 
@@ -494,19 +519,34 @@ def named_again(doc: Doc, events: list, n: int, sentences: dict[int, int]):
     with the noun that names the act again: a definite noun not said to be another of its
     kind ("The attack took place on …"; not "the previous attack", "a similar raid")."""
     event = events[n]
-    here = doc.char_span(event.trigger_span.start, event.trigger_span.end, alignment_mode="expand") if event.trigger_span else None
+    here = _trigger_root(doc, event)
     if here is None:
         return
-    at = sentences[sentence_of(here.root).start]
+    at = sentences[sentence_of(here).start]
     for later in events[n + 1 :]:
-        again = doc.char_span(later.trigger_span.start, later.trigger_span.end, alignment_mode="expand") if later.trigger_span else None
-        if later.type != event.type or again is None or not 0 < sentences[sentence_of(again.root).start] - at <= 2:
+        if later.type != event.type:
             continue
-        noun = again.root
+        noun = _trigger_root(doc, later)
+        if noun is None or not 0 < sentences[sentence_of(noun).start] - at <= 2:
+            continue
         if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
                 or any(c.dep_ == "amod" and c.lower_ in _words().other_act_modifiers for c in noun.children):
             continue
         yield later, noun
+
+
+def _trigger_root(doc: Doc, event) -> Token | None:
+    """The root token of an event's trigger, found once per Doc and trigger span (each
+    event is looked at again for every one before it)."""
+    if event.trigger_span is None:
+        return None
+    roots = doc.user_data.setdefault("factions.trigger_roots", {})
+    key = (event.trigger_span.start, event.trigger_span.end)
+    if key not in roots:
+        span = doc.char_span(*key, alignment_mode="expand")
+        roots[key] = span.root.i if span is not None else None
+    i = roots[key]
+    return doc[i] if i is not None else None
 
 
 def _dated_by_a_noun_again(doc: Doc, dates: list, event_type: str, at: int, starts: list[int], document: Document) -> When | None:

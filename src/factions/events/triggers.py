@@ -166,9 +166,12 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     if token.ent_iob_ == "I" and token.ent_type_ in ("ORG", "NORP", "FAC", "GPE", "PERSON") and token.pos_ == "VERB":
         return None  # a word of a name: "the Group to Support Islam and Muslims"
     if _verbal(token):
-        # (a phrase's preposition may hang on the object: "used drones against SPLA units")
+        # (a phrase's preposition may hang on the object, or on a description of it after a
+        # comma: "used drones against SPLA units", "drove the DPF, an Islamist-led coalition,
+        # out of the centre")
         channel = channel_preps(token) if (lemma, "with") in t.phrases or (lemma, "to") in t.phrases else ()
-        for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"),
+        for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj"
+                                         for a in (o, *(x for x in o.children if x.dep_ == "appos")) for p in a.children if p.dep_ == "prep"),
                       *channel,  # ("spoke by telephone with X")
                       *(o for d in token.children if d.dep_ == "dobj" for o in d.conjuncts)):  # ("exchanged rifle and machine-gun fire": the parse's second object)
             key = (lemma, child.lower_)
@@ -269,8 +272,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and (not token.ent_type_ or token.ent_type_ == "EVENT"):
         if token.dep_ == "dobj" and (token.head.lemma_.lower(), token.lower_) in t.phrases:
             return None  # "imposed a curfew": the phrase is the event, its object no second one
-        if token.dep_ == "dobj" and _is_object(token, "own_arms", t):
-            return None  # "handed over their weapons": arms given up (CONCEDE), no aid
+        if token.dep_ in ("dobj", "pobj") and _is_object(token, "own_arms", t):
+            return None  # "handed over their weapons", "the handover of their weapons": their own arms, no aid
         if token.dep_ == "pobj" and token.head.dep_ == "prep" \
                 and (token.head.head.lemma_.lower(), f"{token.head.lower_} {lemma}") in t.phrases:
             return None  # ("placed the mayor under arrest")
@@ -412,6 +415,12 @@ def _object_heads(kind: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _containers() -> frozenset[str]:
+    """What aid comes in (events.toml participants.supplies_containers: "trucks of food")."""
+    return frozenset(lexicon("events")["participants"]["supplies_containers"])
+
+
+@lru_cache(maxsize=1)
 def _person_words() -> frozenset[str]:
     """Nouns that name a person as an object: roles of leaders and members, envoys."""
     roles = lexicon("events")["roles"]
@@ -446,6 +455,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         return token.lemma_.lower() in heads or token.lower_ in heads
     if wanted in ("explosive", "supplies", "vehicle"):  # "set off a device" (not "set off protests"), "delivered food" (not "a speech")
         heads = _object_heads(wanted)
+        if wanted == "supplies" and token.lemma_.lower() in _containers():
+            goods = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            return goods is not None and _is_object(goods, wanted, t)  # "15 trucks of sorghum": what they carry
         return any(o.lemma_.lower() in heads or o.lower_ in heads for o in (token, *token.conjuncts))
     if wanted == "own_arms":  # "laid down their arms", "handed over their weapons" (not "handed over arms to the militia")
         heads = _object_heads(wanted)

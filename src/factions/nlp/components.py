@@ -301,6 +301,8 @@ def make_clause_repairs(nlp: Language, name: str):
         _main_verb_read_as_participle(doc)
         _bracket_on_the_first_of_a_list(doc)
         _particle_read_as_quantity(doc)
+        _hedged_description_read_as_verb(doc)
+        _speech_read_as_relative_clause(doc)
         _people_read_as_verb(doc, lemmatizer)
         return doc
 
@@ -318,7 +320,9 @@ def clause_repairs(doc: Doc) -> Doc:
     as a clause (_disguise_read_as_clause), a sentence's verb read as a participle
     (_main_verb_read_as_participle), a bracketed name hung on a list's first item
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
-    (_particle_read_as_quantity) and people read as the verb of their clause
+    (_particle_read_as_quantity), a hedged description read as a verb
+    (_hedged_description_read_as_verb), a closing "X said" read as a relative clause
+    (_speech_read_as_relative_clause) and people read as the verb of their clause
     (_people_read_as_verb, run after these).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
@@ -500,14 +504,20 @@ def _main_verb_read_as_participle(doc: Doc) -> None:
     "ploughed into pedestrians" as a participle on "man", and leaves the sentence with a
     noun for its root and no verb. When a noun is a sentence's root and the agent of a
     participle on it has such a participle after it, that is the sentence's verb and the
-    noun its subject."""
+    noun its subject. So is a verb with an object joined to such a participle after a comma
+    ("Investigators of the office, backed by police, arrested the president": "arrested"
+    read as joined to "backed")."""
     arr = doc.to_array([DEP, POS])
     nominal_roots = (arr[:, 0] == doc.vocab.strings.add("ROOT")) & np.isin(arr[:, 1], [doc.vocab.strings.add(p) for p in ("NOUN", "PROPN")])
     for noun in (doc[int(i)] for i in np.flatnonzero(nominal_roots)):
-        agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children if p.dep_ == "agent"
-                  for a in p.children if a.dep_ == "pobj"]
+        participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and any(p.dep_ == "agent" for p in c.children)]
+        agents = [a for c in participles for p in c.children if p.dep_ == "agent" for a in p.children if a.dep_ == "pobj"]
         verb = next((v for a in agents for v in a.children if v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and v.i > a.i
                      and not any(c.dep_ in _SUBJECTS for c in v.children)), None)
+        if verb is None:
+            verb = next((v for c in participles for v in c.children if v.dep_ == "conj" and v.tag_ in ("VBN", "VBD")
+                         and doc[v.i - 1].text == "," and any(o.dep_ == "dobj" for o in v.children)
+                         and not any(o.dep_ in _SUBJECTS for o in v.children)), None)
         if verb is None:
             continue
         verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
@@ -516,6 +526,74 @@ def _main_verb_read_as_participle(doc: Doc) -> None:
         for child in list(noun.children):
             if child.i > verb.i:  # ("…, while Navy boats watched the coast": the clause's, as the full stop)
                 child.head = verb
+
+
+def _hedged_description_read_as_verb(doc: Doc) -> None:
+    """In "Gunmen, believed to be members of the group, attacked the hotel" the parser makes
+    "believed" the sentence's verb, "attacked" joined to it; in "was abducted by armed men,
+    thought to be jihadists, from his house on 17 September" it joins "thought" to
+    "abducted" and hangs the rest of the sentence on "to be". A participle of belief or
+    report (model_view.toml parse_repairs hedge_participles) right after a comma, with a
+    "to" infinitive and no subject after it, describes the noun before the comma (through
+    "of": "members of the cell, said to be"); what follows the description's closing comma
+    is the sentence's again."""
+    found = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _repair_words("hedge_participles")])
+    for part in (doc[int(i)] for i in np.flatnonzero(found)):  # (a Token only for the few)
+        if part.i < 2 or doc[part.i - 1].text != "," or part.dep_ not in ("conj", "ROOT") or part.tag_ not in ("VBD", "VBN"):
+            continue
+        if any(c.dep_ in _SUBJECTS for c in part.children if c.i > part.i) or not any(
+                c.dep_ == "xcomp" and c.i > part.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in part.children):
+            continue
+        noun = doc[part.i - 2]
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # ("two members of the cell, said to be": the members)
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.sent.start != part.sent.start:
+            continue
+        closing = next((t for t in doc[part.i + 1 : part.right_edge.i + 1] if t.text == ","), None)
+        phrase_end = closing.i if closing is not None else part.right_edge.i
+        if part.dep_ == "ROOT":
+            # "Gunmen, believed to be …, attacked": the joined verb after the description is the sentence's
+            main = next((c for c in part.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > phrase_end), None)
+            if main is None or noun.head.i != part.i or noun.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            main.head, main.dep_ = main, "ROOT"  # first, so that no step makes a cycle
+            noun.head = main
+        else:
+            main = part.head
+            if main.pos_ not in ("VERB", "AUX") or not (main.left_edge.i <= noun.i < part.i) \
+                    or any(a.i == part.i for a in noun.ancestors):
+                continue
+        for t in doc[phrase_end + 1 : part.right_edge.i + 1]:
+            if part.i <= t.head.i <= phrase_end and t.i != main.i:
+                t.head = main  # (", from his house on 17 September": the abduction's)
+        part.head, part.dep_, part.tag_ = noun, "acl", "VBN"
+        part.set_morph("Tense=Past|VerbForm=Part")
+
+
+def _speech_read_as_relative_clause(doc: Doc) -> None:
+    """In "The army drove the force, a coalition of militias, out of the city, the general
+    announced on 28 June" the parser reads "the general announced on 28 June" as a relative
+    clause on the noun before it, and what was announced loses its speaker. A verb of saying
+    (speech.toml cue_verbs) hung as a relative clause after a comma, with a subject of its
+    own that is no relative pronoun and nothing said of its own, is the sentence's verb, and
+    the clause it closes is what was said."""
+    cues = _speech_cues()
+    for verb in (doc[int(i)] for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("relcl"))):
+        if verb.lemma_.lower() not in cues or verb.pos_ != "VERB" or verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text != ",":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if len(subjects) != 1 or subjects[0].dep_ != "nsubj" or subjects[0].lower_ == "that" \
+                or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc[verb.left_edge.i : verb.i]) \
+                or any(c.dep_ in ("dobj", "ccomp", "xcomp", "mark", "auxpass") for c in verb.children):
+            continue  # (a relative clause: "Maher al-Assad, whose division is considered closer to Iran")
+        root = verb.sent.root
+        if root.pos_ not in ("VERB", "AUX") or root.i >= verb.i or root.i == verb.i:
+            continue
+        trailing = [t for t in doc[verb.right_edge.i + 1 : verb.sent.end] if t.head.i == root.i]
+        verb.head, verb.dep_ = verb, "ROOT"  # first, so that no step makes a cycle
+        root.head, root.dep_ = verb, "ccomp"
+        for t in trailing:
+            t.head = verb  # (the full stop: what was said ends before its speaker)
 
 
 def _bracket_on_the_first_of_a_list(doc: Doc) -> None:
@@ -1447,6 +1525,40 @@ def _unit_names(doc: Doc, unit_words: frozenset[str]) -> list[Span]:
     return out
 
 
+def _command_area_names(doc: Doc, words: frozenset[str], suffixes: frozenset[str]) -> list[Span]:
+    """The name of a command named by its area ("units of the Western Military Zone", "the
+    Fourth Military Region": actor_kinds.toml command_area_words, command_area_suffixes),
+    which the model reads as a place or not at all: a body."""
+    out = []
+    for t in tokens_where(doc, lowers=suffixes):
+        if not _capitalised(t) or t.i < 1 or doc[t.i - 1].lower_ not in words or not _capitalised(doc[t.i - 1]):
+            continue
+        start = t.i - 1
+        while start > 0 and (_capitalised(doc[start - 1]) or doc[start - 1].shape_ in ("dxx", "ddxx")) \
+                and doc[start - 1].text != "The" and not doc[start - 1].is_sent_start:
+            start -= 1  # (its number too: "the 4th Military Region")
+        around = [e for e in doc.ents if e.start <= t.i and start < e.end]
+        if all(e.label_ in ("GPE", "LOC", "FAC") for e in around) and not any(s.start <= t.i < s.end for s in out):
+            out.append(Span(doc, min([start] + [e.start for e in around]), max([t.i + 1] + [e.end for e in around]), label="ORG"))
+    return out
+
+
+def _names_cut_at_and(doc: Doc, ends: frozenset[str]) -> list[Span]:
+    """A party's name the model cut at its "and" ("the Social Democratic | and Labour
+    Party"): two names with only "and" between them, the first ending in a capitalised word
+    that ends no name of a body (actor_kinds.toml and_name_ends), the second in such a word,
+    are one body's name."""
+    out = []
+    ents = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "PERSON", "GPE")]
+    for first, second in zip(ents, ents[1:]):
+        if second.start != first.end + 1 or doc[first.end].lower_ != "and" or second.label_ != "ORG" \
+                or second[-1].lower_ not in ends or first[-1].lower_ in ends or not _capitalised(first[-1]) \
+                or not _capitalised(second[0]) or second[0].lower_ in ("the", "a", "an") or first.sent.start != second.sent.start:
+            continue
+        out.append(Span(doc, first.start, second.end, label="ORG"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _fixed_titles_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -1470,6 +1582,26 @@ def _capitalised_within(doc: Doc) -> list[Token]:
         return []
     flags = doc.to_array([IS_ALPHA, IS_LOWER, IS_TITLE]).astype(bool)
     return [doc[int(i)] for i in np.flatnonzero(flags[:, 0] & ~flags[:, 1] & ~flags[:, 2])]
+
+
+def names_a_craft(ent: Span) -> bool:
+    """Whether a name is a craft's, after the word of its kind ("the tanker Stena Impero",
+    "the car carrier Galaxy Leader": actor_kinds.toml entity_fixes.craft_before_names)."""
+    doc, crafts = ent.doc, _craft_words()
+    return any(ent.start - n >= 0 and all(t.is_lower for t in doc[ent.start - n : ent.start])
+               and " ".join(t.lower_ for t in doc[ent.start - n : ent.start]) in crafts for n in (1, 2))
+
+
+@lru_cache(maxsize=1)
+def _craft_words() -> frozenset[str]:
+    return frozenset(lexicon("actor_kinds")["entity_fixes"]["craft_before_names"])
+
+
+@lru_cache(maxsize=1)
+def _kit_words() -> frozenset[str]:
+    """Words of weapons and vehicles (nominals.toml [equipment] heads, vehicles, platforms)."""
+    kit = nominal_lexicon()["equipment"]
+    return frozenset((*kit["heads"], *kit["vehicles"], *kit["platforms"]))
 
 
 @Language.component("factions_entity_fixes")
@@ -1508,6 +1640,8 @@ def entity_fixes(doc: Doc) -> Doc:
     joined = _joined_names(doc, frozenset(fixes["arabic_place_heads"]), frozenset(fixes["arabic_articles"]),
                            frozenset(fixes["hyphen_name_particles"]), place_preps)
     joined += _unit_names(doc, frozenset(fixes["unit_name_words"]))
+    joined += _names_cut_at_and(doc, frozenset(fixes["and_name_ends"]))
+    joined += _command_area_names(doc, frozenset(fixes["command_area_words"]), frozenset(fixes["command_area_suffixes"]))
     if joined:
         joined = filter_spans(joined)
         doc.ents = filter_spans(joined + [e for e in doc.ents if not any(n.start < e.end and e.start < n.end for n in joined)])
@@ -1566,6 +1700,13 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label in ("ORG", "PERSON", "NORP") and is_status(ent):
             changed = True  # "a Foreign Terrorist Organization": a status, no actor
+            continue
+        if label in ("ORG", "PERSON", "GPE", "FAC", "LOC") and names_a_craft(ent):
+            spans.append(Span(doc, ent.start, ent.end, label="PRODUCT"))  # "the tanker Stena Impero", "the tug Yany Kapu": a craft's name
+            changed = True
+            continue
+        if label in ("ORG", "PERSON", "NORP", "GPE") and len(ent) == 1 and ent[0].is_sent_start and ent[0].lower_ in _kit_words():
+            changed = True  # "Missiles struck the airport": a weapon's word, capitalised as a sentence opens, no name
             continue
         if label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and opens_dateline(ent) and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "N'Djamena (AFP) – …", "Pemba, Mozambique –": where the story was filed
@@ -1885,9 +2026,9 @@ def make_date_spans(nlp: Language, name: str):
     days) become whole DATE entities: the model often leaves the day out ("Around 20
     June 2022" as "June 2022") or cuts a range in two, and an event's date is read
     from its DATE entity. A time of day the model tags as a date ("at 1900 hrs") becomes
-    a TIME, and an age ("a 41-year-old man") or a year in a name ("Mirage 2000 jets") no
-    entity. A full date the model took for a name (a work, an event: often a recent
-    year's) is a date."""
+    a TIME, a part of a named day it tags as a time ("on Sunday night") a DATE, and an
+    age ("a 41-year-old man") or a year in a name ("Mirage 2000 jets") no entity. A full
+    date the model took for a name (a work, an event: often a recent year's) is a date."""
     pattern = date_span_pattern()
 
     def date_spans(doc: Doc) -> Doc:
@@ -1905,11 +2046,16 @@ def make_date_spans(nlp: Language, name: str):
         no_dates = [e for e in ents if e.label_ == "DATE" and (_AGE.match(e.text) or _designation(e))]
         if no_dates:
             ents = [e for e in ents if e not in no_dates]
+        # "attacked the base on Sunday night", "carried out a strike late Saturday": a part of
+        # a named day, which the model tags as a time, dates the act by its day
+        days = [e for e in ents if e.label_ == "TIME" and any(t.text in _WEEKDAYS for t in e)]
+        if days:
+            ents = [Span(doc, e.start, e.end, label="DATE") if e in days else e for e in ents]
         if not found:
-            if clocks or no_dates:
+            if clocks or no_dates or days:
                 doc.ents = ents
             return doc
-        keep, changed = [], bool(clocks or no_dates)
+        keep, changed = [], bool(clocks or no_dates or days)
         for span in found:
             covered = [e for e in ents if e.start < span.end and span.start < e.end]
             if any(e.label_ not in _DATE_PIECES and (e.start < span.start or e.end > span.end) for e in covered):
@@ -2223,6 +2369,8 @@ def make_nominals(nlp: Language, name: str):
     of_a_thing = frozenset(lex["group"]["none_of_a_thing"])
     service_heads, service_kinds = frozenset(lex["group"]["service_heads"]), frozenset(lex["group"]["service_kinds"])
     counted_heads, unit_kinds = frozenset(lex["group"]["counted_heads"]), frozenset(lex["group"]["unit_kinds"])
+    fixes = lexicon("actor_kinds")["entity_fixes"]
+    command_words, command_suffixes = frozenset(fixes["command_area_words"]), frozenset(fixes["command_area_suffixes"])
 
     head_words = frozenset(heads)
     epithets = frozenset(lexicon("stances")["epithets"])
@@ -2255,6 +2403,9 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "the road to peace": a figure of speech, no place
             if label == "PRODUCT" and token.ent_type_ == "ORG" and token.text[:1].isupper():
                 continue  # "the 4th Artillery", "the Royal Artillery": a unit's name, no gun
+            if label == "LOC" and token.ent_type_ == "ORG" and token.text[:1].isupper() and token.i > 0 \
+                    and doc[token.i - 1].lower_ in command_words and token.lower_ in command_suffixes:
+                continue  # "the Seventh Military Region": a command's name (_command_area_names), no place
             if label == "PRODUCT" and token.i > 0 and doc[token.i - 1].lower_ in not_kit_before:
                 continue  # "a think tank", "a fuel tank": no weapon
             if (token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("by", "to") and doc[token.i + 2].lower_ == token.lower_) \

@@ -100,7 +100,7 @@ def _past_forms(nlp: Language) -> None:
         return
     ruler = nlp.get_pipe("attribute_ruler")
     for form, lemma in lexicon("model_view").get("past_forms", {}).items():
-        ruler.add(patterns=[[{"LOWER": form}]], attrs={"TAG": "VBD", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Fin"})
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"TAG": "VBD", "POS": "VERB", "LEMMA": lemma, "MORPH": "Tense=Past|VerbForm=Fin"})
     for form, lemma in lexicon("model_view").get("perfect_participles", {}).items():
         have, adverb = {"LOWER": {"IN": ["have", "has", "had", "having"]}}, {"TAG": {"IN": ["RB", "RBR", "RBS"]}}
         ruler.add(patterns=[[have, {"LOWER": form}], [have, adverb, {"LOWER": form}]],

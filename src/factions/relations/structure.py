@@ -575,10 +575,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         named = owner  # (its own, then, whoever of them has it: "withdrew its warships")
         first = head
         while first.dep_ in ("conj", "appos") and first.head.i != first.i \
-                and (first.dep_ == "conj" or first.head.pos_ == "NOUN" and first.head.tag_ == "NNS"):
+                and (first.dep_ == "conj" or first.head.pos_ == "NOUN" and (first.head.tag_ == "NNS" or first.head.i == first.left_edge.i - 1)):
             first = first.head  # "rifles, launchers and mines belonging to X": the list shares its phrase
-            # (the parser may hang the list's second item on the first as an apposition: "rifles, a mortar, two guns")
-        listed = [first, *first.conjuncts]
+            # (the parser may hang the list's second item on the first as an apposition: "rifles, a mortar, two
+            # guns"; or a craft's name on the word of its kind right before it: "the tanker Stena Impero")
+        listed = [first, *first.conjuncts, *([head] if head.i != first.i and head not in first.conjuncts else [])]  # (a craft's own: "the patrol ship Vasily Bykov of the Russian navy")
         candidates: list[Token] = []
         listed_owners: list[Token] = []
         # "fired rockets from Lebanon", "moved aircraft from Qatar to Jordan": from where
