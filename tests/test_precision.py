@@ -6807,3 +6807,27 @@ def test_a_relative_date_in_what_was_said_counts_from_the_day_it_was_said(extrac
     event = next(e for e in x.events if e.type == "RETREAT")
     assert event.when is not None and (event.when.start, event.when.end) == ("2021-05-10", "2021-05-16"), x.events
     assert event.modality != "asserted", x.events
+
+
+def test_an_act_ordered_read_as_a_description_of_its_object_is_the_act(extractor):
+    # nlp.components._ordered_act_read_as_description (model_view.toml ordering_verbs)
+    text = "On Saturday (2 January), the president ordered 2,000 troops deployed to the port."
+    x, _ = _run(extractor, text, date(2021, 1, 4))
+    event = next(e for e in x.events if e.trigger == "deployed")
+    assert event.type == "MOBILIZE" and event.when is not None and event.when.start == "2021-01-02", x.events
+    # a participle with its agent describes the object
+    x, _ = _run(extractor, "He ordered the weapons seized by the police destroyed.", date(2021, 1, 4))
+    assert [e.trigger for e in x.events if e.type == "COERCE"] == ["seized"], x.events
+
+
+def test_a_weekday_of_an_act_yet_to_come_is_the_next_one(extractor):
+    # factions.dates.weekday_ahead, events.time._yet_to_come
+    text = ("ISLAMABAD, Thursday 28 February 2019 - Prime Minister Imran Khan told parliament on Thursday that "
+            "Pakistan would release the captured Indian pilot on Friday.")
+    x, _ = _run(extractor, text, date(2019, 2, 28))
+    event = next(e for e in x.events if e.type == "CONCEDE")
+    assert event.when is not None and event.when.start == "2019-03-01", x.events
+    # a past act's weekday stays the last one
+    x, _ = _run(extractor, "The army said on Monday 28 February 2022 that rebels had attacked the town on Saturday.", date(2022, 3, 1))
+    event = next(e for e in x.events if e.trigger == "attacked")
+    assert event.when is not None and event.when.start == "2022-02-26", x.events

@@ -172,6 +172,16 @@ def _format(dt: datetime, precision: str) -> str:
     return dt.date().isoformat()
 
 
+def weekday_ahead(text: str, anchor: date | None) -> When | None:
+    """A bare weekday told of what is yet to come ("would release the pilot on Friday",
+    said on Thursday 28 February): the next such day after `anchor`, else None."""
+    phrase = _LEADING.sub("", " ".join(text.split()).strip(" ,.;:()[]"), count=1).lower()
+    if anchor is None or phrase not in _WEEKDAYS:
+        return None
+    day = anchor + timedelta(days=(_WEEKDAYS.index(phrase) - anchor.weekday()) % 7 or 7)
+    return When(day.isoformat(), day.isoformat(), "day", text=text)
+
+
 def normalize(text: str, anchor: date | None) -> When | None:
     """Turn a time expression into a `When`, or None when it names no time."""
     raw = " ".join(text.split())

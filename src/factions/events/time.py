@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from factions.dates import from_story, names_no_time, normalize
+from factions.dates import from_story, names_no_time, normalize, weekday_ahead
 from factions.events.arguments import taking_part
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
@@ -29,6 +29,20 @@ def _said_day(claim: Claim | None, ent) -> date | None:
             or not claim.says(Span(ent.start_char, ent.end_char)):
         return None
     return date.fromisoformat(claim.said_on.start)
+
+
+def _yet_to_come(trigger: Token) -> bool:
+    """Whether an act is told as to come: its verb, or the verb it is the infinitive or
+    object of, with "will", "would", "shall" or "'ll" ("Pakistan would release the pilot on
+    Friday", "will begin to withdraw on Monday")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "dobj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
@@ -182,8 +196,9 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     # then the nearest.
     found = []
     for distance, ent in candidates:
-        when = from_story(ent.text, story_before(ent.start_char) if story_before else None) \
-            or normalize(ent.text, _said_day(claim, ent) or document.published)
+        anchor = _said_day(claim, ent) or document.published
+        when = (_yet_to_come(trigger) and weekday_ahead(ent.text, anchor)) \
+            or from_story(ent.text, story_before(ent.start_char) if story_before else None) or normalize(ent.text, anchor)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
             found.append((_in_a_clause(doc, ent.root.i, anchors), -_PRECISION.get(when.precision, 0), distance, when))

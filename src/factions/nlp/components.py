@@ -303,6 +303,7 @@ def make_clause_repairs(nlp: Language, name: str):
         _particle_read_as_quantity(doc)
         _hedged_description_read_as_verb(doc)
         _speech_read_as_relative_clause(doc)
+        _ordered_act_read_as_description(doc)
         _people_read_as_verb(doc, lemmatizer)
         return doc
 
@@ -322,7 +323,8 @@ def clause_repairs(doc: Doc) -> Doc:
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
     (_particle_read_as_quantity), a hedged description read as a verb
     (_hedged_description_read_as_verb), a closing "X said" read as a relative clause
-    (_speech_read_as_relative_clause) and people read as the verb of their clause
+    (_speech_read_as_relative_clause), an act ordered read as a description of its object
+    (_ordered_act_read_as_description) and people read as the verb of their clause
     (_people_read_as_verb, run after these).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
@@ -594,6 +596,24 @@ def _speech_read_as_relative_clause(doc: Doc) -> None:
         root.head, root.dep_ = verb, "ccomp"
         for t in trailing:
             t.head = verb  # (the full stop: what was said ends before its speaker)
+
+
+def _ordered_act_read_as_description(doc: Doc) -> None:
+    """In "the president ordered 2,000 troops deployed to the port" the parser reads
+    "deployed to the port" as a participle describing the troops, and the order has no act.
+    A past participle on the object of a verb of ordering (model_view.toml
+    parse_repairs ordering_verbs), with no comma and no subject, is the act ordered, its
+    object what it is done to ("troops deployed", "the prisoners released")."""
+    ordering = _repair_words("ordering_verbs")
+    for part in (doc[int(i)] for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("acl"))):
+        noun = part.head
+        if part.tag_ != "VBN" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ordering \
+                or part.left_edge.i != part.i or doc[part.i - 1].text in (",", "(") \
+                or any(c.dep_ in (*_SUBJECTS, "agent") for c in part.children):
+            continue  # (not "ordered the weapons seized by the police destroyed": those seized are described)
+        order = noun.head
+        part.head, part.dep_ = order, "ccomp"  # first, so that no step makes a cycle
+        noun.head, noun.dep_ = part, "nsubjpass"
 
 
 def _bracket_on_the_first_of_a_list(doc: Doc) -> None:
