@@ -317,11 +317,7 @@ def protest_aims(doc: Doc, events: list[Event]) -> list[Event]:
     removal of President X", "protesters marched on the ministry, demanding the
     resignation of the governor" (the demand's clause hangs on the protest's verb, with
     no subject of its own)."""
-    roots = {}  # each event's trigger word
-    for k, e in enumerate(events):
-        span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand") if e.trigger_span else None
-        if span is not None:
-            roots[k] = span.root
+    roots = {k: root for k, e in enumerate(events) if (root := _trigger_root(doc, e)) is not None}  # each event's trigger word
     by_token = {root.i: k for k, root in roots.items()}
     out = list(events)
     for k, e in enumerate(events):

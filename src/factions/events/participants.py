@@ -19,7 +19,7 @@ from factions.lexicons import lexicon
 from factions.model import Mention, Span
 from factions.nlp import object_of, relative_noun, sentence_of
 from factions.nlp.components import _speech_cues, names_a_craft
-from factions.nlp.tokens import INDEFINITE_PRONOUNS
+from factions.nlp.tokens import INDEFINITE_PRONOUNS, entity_of
 
 
 _PLURAL_ANAPHOR = re.compile(r"^(?:the|both|these|those)\s+(?:two\s+|rival\s+|jihadist\s+|armed\s+)*(?:groups|organi[sz]ations|movements|factions|networks|sides)$", re.I)
@@ -368,15 +368,8 @@ def _by_phrase(noun: Token) -> Token | None:
 
 def _named_craft(tok: Token) -> bool:
     """Whether a token is in a craft's name ("the tug Vasily Bekh": nlp.components.names_a_craft)."""
-    if tok.ent_type_ != "PRODUCT":
-        return False
-    start = tok.i
-    while start > 0 and tok.doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
-        end += 1
-    return names_a_craft(tok.doc[start:end])
+    ent = entity_of(tok) if tok.ent_type_ == "PRODUCT" else None
+    return ent is not None and names_a_craft(ent)
 
 
 @lru_cache(maxsize=1)
