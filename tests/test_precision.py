@@ -6831,3 +6831,75 @@ def test_a_weekday_of_an_act_yet_to_come_is_the_next_one(extractor):
     x, _ = _run(extractor, "The army said on Monday 28 February 2022 that rebels had attacked the town on Saturday.", date(2022, 3, 1))
     event = next(e for e in x.events if e.trigger == "attacked")
     assert event.when is not None and event.when.start == "2022-02-26", x.events
+
+
+@pytest.mark.parametrize("text, trigger, kind, doer, target", [
+    # events.toml ASSAULT phrases "to death": a killing told by its manner
+    ("A crowd of villagers beat two cattle thieves to death near Mopti on 9 May 2022.", "beat", "ASSAULT", "crowd", "cattle thieves"),
+    ("The activist was hacked to death by machete-wielding attackers near the market on 2 April 2016.", "hacked", "ASSAULT",
+     "attackers", "activist"),
+    # RETREAT nouns: "disengagement"
+    ("The two armies began a disengagement along the river on 4 June 2021.", "disengagement", "RETREAT", "armies", None),
+    # AID: arms handed to a party (participants.kit_given_verbs)
+    ("Norway delivered eight howitzers to Ukraine on 12 March 2023.", "delivered", "AID", "Norway", "Ukraine"),
+    # MOBILIZE by its doer (verbs_by_doer): troops moved in
+    ("On 3 July 2019, Kenyan troops crossed into Somalia near the border town of Dhobley.", "crossed", "MOBILIZE", "Kenyan troops", None),
+    ("The first Irish peacekeepers arrived at the base near Naqoura on 20 May 2021.", "arrived", "MOBILIZE", "peacekeepers", None),
+])
+def test_acts_told_by_manner_noun_gift_or_doer_are_found_with_their_parties(extractor, text, trigger, kind, doer, target):
+    x, _ = _run(extractor, text, date(2025, 1, 1))
+    event = next((e for e in x.events if e.trigger == trigger), None)
+    assert event is not None and event.type == kind and event.when is not None, x.events
+    assert any(doer in text[s.start:s.end] for s in event.actor_spans), x.events
+    if target is not None:
+        assert any(target in text[s.start:s.end] for s in event.recipient_spans), x.events
+
+
+def test_no_act_in_words_that_only_look_like_one(extractor):
+    for text in ("The court sentenced the two men to death on 4 May 2020.",  # a sentence, no violence
+                 "Hackers hacked the ministry's website on 4 May 2020.",
+                 "Russia sent tanks to the border on 4 May 2020.",  # deployed, not given
+                 "The delegation arrived in Kabul on 4 May 2020."):  # no troops
+        x, _ = _run(extractor, text, date(2020, 5, 5))
+        assert not [e for e in x.events if e.type in ("ASSAULT", "AID", "MOBILIZE")], (text, x.events)
+
+
+@pytest.mark.parametrize("text, site", [
+    # participants.blast_sites, on a charge and its conjuncts as well as on the verb
+    ("Gunmen set off a car bomb and two explosive devices outside the Al-Noor police station in Kirkuk on 2 May 2021.", "Al-Noor"),
+    # (the bus is the army's: the army is what was attacked)
+    ("The Red Cell set off a car bomb beside an army bus in Izmir on 2 May 2021.", "army"),
+    # a run of charges (participants.explosive_runs)
+    ("Insurgents set off a series of car bombs outside the Defence Ministry in Kabul on 2 May 2021.", "Defence Ministry"),
+])
+def test_where_a_charge_goes_off_is_what_it_was_set_off_against(extractor, text, site):
+    x, _ = _run(extractor, text, date(2021, 5, 3))
+    event = next(e for e in x.events if e.trigger == "set")
+    spans = [text[s.start:s.end] for s in event.recipient_spans]
+    spans += [text[r.target_span.start:r.target_span.end] for r in x.relations if r.event == event.id]
+    assert any(site in s for s in spans), (spans, x.events, x.relations)
+
+
+def test_an_assault_with_no_doer_is_the_work_of_those_its_when_clause_names(extractor):
+    # rule events.doer-of-enclosing-act
+    text = "Four policemen were killed on 8 March 2022 when militants ambushed their patrol near Bannu."
+    x, _ = _run(extractor, text, date(2022, 3, 9))
+    killed = next(e for e in x.events if e.trigger == "killed")
+    assert killed.rule == "events.doer-of-enclosing-act", x.events
+    assert [text[s.start:s.end] for s in killed.actor_spans] == ["militants"], x.events
+    assert any(r.type == "fights" and r.event == killed.id and "policemen" in text[r.target_span.start:r.target_span.end]
+               for r in x.relations), x.relations
+    # a clause that is no assault, or one with no doer, gives none
+    for text in ("Four policemen were killed on 8 March 2022 when their vehicle hit a mine.",
+                 "Four policemen were killed on 8 March 2022 when the building collapsed."):
+        x, _ = _run(extractor, text, date(2022, 3, 9))
+        killed = next(e for e in x.events if e.trigger == "killed")
+        assert not killed.actors and killed.rule != "events.doer-of-enclosing-act", x.events
+
+
+def test_at_the_head_of_a_force_names_no_leader(extractor):
+    # nominals.toml person.not_after_at
+    text = "On 19 January 2017, Nigerian troops crossed into Niger at the head of an ECOWAS force."
+    x, _ = _run(extractor, text, date(2017, 1, 20))
+    assert not [r for r in x.relations if r.type == "leads"], x.relations
+    assert not [m for m in x.mentions if m.text == "the head"], x.mentions

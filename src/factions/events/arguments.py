@@ -578,6 +578,21 @@ def _needed_preps(verb: str) -> frozenset[str]:
     return frozenset(p for kind in triggers().by_object.get(verb, ()) for p in (kind.only_with or {}).get(verb, {}).get("preps", ()))
 
 
+def _charges_set_off(trigger: Token, parts: dict) -> list[Token] | None:
+    """The charges a verb sets off, with their conjuncts (participants.explosive_heads: "set off
+    a car bomb and two devices"), or the charge that went off as its subject ("a bomb exploded",
+    participants.blast_verbs), or [] for a bomber who blew himself up; None for no blast."""
+    objects = [o for o in trigger.children if o.dep_ == "dobj"]
+    if any(_is_object(o, "explosive", triggers()) for o in objects):
+        return [c for o in objects for c in _with_conjuncts(o)]
+    if trigger.lemma_.lower() not in parts["blast_verbs"]:
+        return None
+    if any(o.lower_ in ("himself", "herself", "themselves") for o in objects):
+        return []
+    subjects = [s for s in trigger.children if s.dep_ in ("nsubj", "nsubjpass") and _is_object(s, "explosive", triggers())]
+    return subjects or None
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -599,6 +614,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
+        charges = _charges_set_off(trigger, parts)
+        if charges:
+            # "set off a car bomb and two devices outside the school": the site may hang on a charge
+            recipients.extend(p for o in charges for c in o.children if c.dep_ == "prep" and c.lower_ in parts["blast_sites"]
+                              for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
         phrases = triggers().phrases  # "pledged allegiance", "declared a province": only this trigger's own
         # "Speaking after the fall of Mosul to ISIL": that "to" is the fall's, not the speaking's.
         stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
@@ -611,8 +631,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
                 # "fired missiles at a destroyer": the phrase's preposition names the target.
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
-            elif child.dep_ == "prep" and child.lower_ in parts["blast_sites"] \
-                    and any(o.dep_ == "dobj" and _is_object(o, "explosive", triggers()) for o in trigger.children):
+            elif child.dep_ == "prep" and child.lower_ in parts["blast_sites"] and charges is not None:
                 # "detonated explosives at the gate of the cathedral", "set off a car bomb at a
                 # checkpoint": where a charge goes off is what it was set off against
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))

@@ -225,6 +225,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         date_by_later_mention(doc, events, dated)
     if "events.doer-by-later-mention" not in disabled:
         relations.extend(_doer_by_later_mention(doc, events, index, relations))
+    if "events.doer-of-enclosing-act" not in disabled:
+        relations.extend(_doer_of_enclosing_act(doc, events, index, relations))
     if "events.doer-by-blame" not in disabled:
         relations.extend(_doer_by_blame(doc, events, index, relations))
     if "events.protest-aim" not in disabled:
@@ -389,6 +391,39 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
             out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, modality, event.claim or later.claim)
             break
     return out
+
+
+def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+    """Rule events.doer-of-enclosing-act. An assault told with no doer ("Two soldiers were
+    killed", "a bomb exploded") is the work of those who did the assault it was done in:
+    the one its "when" or "as" clause tells ("… when rebels ambushed their convoy", "… when
+    hitmen detonated a bomb under her car") or its "in" names ("… in an attack claimed by
+    the Islamic State"). The fights and attacks the act implies follow, with its own
+    modality."""
+    out: list[Relation] = []
+    by_root = {token.i: e for e in events if e.type == "ASSAULT" and (token := _trigger_root(doc, e)) is not None}
+    for event in events:
+        if event.type != "ASSAULT" or not _undone(event, index) or (token := _trigger_root(doc, event)) is None:
+            continue
+        for enclosing in _enclosing_acts(token):
+            how = by_root.get(enclosing.i)
+            if how is None or how is event or _undone(how, index):
+                continue
+            event.rule = "events.doer-of-enclosing-act"
+            out += _give_doers(event, list(how.actors), list(how.actor_spans), index, relations, event.modality, event.claim)
+            break
+    return out
+
+
+def _enclosing_acts(token: Token) -> list[Token]:
+    """The words that may name the act a verb's act was done in: its "when" or "as" clause
+    ("were killed when rebels ambushed …") and the noun of its "in" ("killed in an attack"),
+    which may hang on the participle that tells what the act did ("a bomb exploded …,
+    killing 14 worshippers, in an attack claimed by the Islamic State")."""
+    acts = [c for c in token.children if c.dep_ == "advcl"
+            and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") and m.i < c.i for m in c.children)]
+    told = (token, *(c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > token.i))
+    return acts + [o for v in told for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
 
 
 def _undone(event: Event, index: ActorIndex) -> bool:

@@ -414,6 +414,18 @@ def _object_heads(kind: str) -> frozenset[str]:
     return frozenset(lexicon("events")["participants"][f"{kind}_heads"])
 
 
+def _kit_given(token: Token) -> bool:
+    """Whether an object is arms handed to a named party (events.toml participants.kit_given_verbs):
+    "delivered its first four Leopard 2 tanks to Ukraine" (not "sent tanks to the border")."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() not in lexicon("events")["participants"]["kit_given_verbs"] \
+            or not (token.lower_ in _kit_heads() or token.lemma_.lower() in _kit_heads()):
+        return False
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "ORG", "NORP") or _is_object(o, "party", triggers()))
+                                                                             for o in c.children)
+               for c in (*verb.children, *token.children))
+
+
 @lru_cache(maxsize=1)
 def _containers() -> frozenset[str]:
     """What aid comes in (events.toml participants.supplies_containers: "trucks of food")."""
@@ -455,6 +467,11 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         return token.lemma_.lower() in heads or token.lower_ in heads
     if wanted in ("explosive", "supplies", "vehicle"):  # "set off a device" (not "set off protests"), "delivered food" (not "a speech")
         heads = _object_heads(wanted)
+        if wanted == "explosive" and token.lemma_.lower() in lexicon("events")["participants"]["explosive_runs"]:
+            charges = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            return charges is not None and _is_object(charges, wanted, t)  # "a wave of car bombs": what the run is of
+        if wanted == "supplies" and _kit_given(token):
+            return True  # "delivered four tanks to Ukraine"
         if wanted == "supplies" and token.lemma_.lower() in _containers():
             goods = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
             return goods is not None and _is_object(goods, wanted, t)  # "15 trucks of sorghum": what they carry

@@ -2383,6 +2383,7 @@ def make_nominals(nlp: Language, name: str):
     workplaces = lex["equipment"]["workplaces"]
     not_before_a_noun = frozenset(lex["person"]["not_before_a_noun"])
     needs_of_party, whose_before = set(lex["person"]["needs_of_party"]), frozenset(lex["person"]["whose_before"])
+    not_after_at = frozenset(lex["person"]["not_after_at"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
     rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
@@ -2444,6 +2445,8 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "Downing Street", "Wall Street": the last word of a name, no place of its own ("the Police Headquarters" is one)
             if token.lower_ in not_before_a_noun and token.dep_ in ("compound", "amod") and token.head.i > token.i:
                 continue  # "the founder effect", "the premier league": a word before its noun
+            if token.lower_ in not_after_at and token.dep_ == "pobj" and token.head.lower_ == "at":
+                continue  # "at the head of an ECOWAS force": how one went, no one named
             if token.lower_ in needs_of_party and not _of_a_name(token) and not _opens_fixed_title(token) \
                     and not (token.i > 0 and (doc[token.i - 1].lower_ in whose_before or doc[token.i - 1].ent_type_ in ("ORG", "NORP"))):
                 continue  # "key elements of the deal"; "elements of the SPLA-IO" are people
