@@ -6903,3 +6903,28 @@ def test_at_the_head_of_a_force_names_no_leader(extractor):
     x, _ = _run(extractor, text, date(2017, 1, 20))
     assert not [r for r in x.relations if r.type == "leads"], x.relations
     assert not [m for m in x.mentions if m.text == "the head"], x.mentions
+
+
+def test_a_persons_name_cut_short_by_the_model_is_read_whole(extractor):
+    # nlp.components._person_name_cut_short
+    text = "Mutineers detained President Jean Marie Pierre Okoko at a barracks on 3 March 2021."
+    x, _ = _run(extractor, text, date(2021, 3, 4))
+    detained = next(e for e in x.events if e.trigger == "detained")
+    assert any(text[s.start:s.end].endswith("Okoko") for s in detained.recipient_spans), x.events
+    # a building named after a person stays the person's name and the building
+    x, _ = _run(extractor, "Donald Trump Tower is in New York.", date(2021, 3, 4))
+    assert not [m for m in x.mentions if m.text.endswith("Tower") and m.label == "PERSON"], x.mentions
+
+
+@pytest.mark.parametrize("text, target", [
+    # participants.place_preps_of_acts: the "against" the parser hung on the place
+    ("On 2 May 2019, tens of thousands of opposition supporters rallied in Kumasi and several towns against President Mahama, "
+     "demanding new elections.", "Mahama"),
+    # events.arguments._led_protest: a protest described by who led it
+    ("On 2 May 2019, thousands joined an opposition march led by Raila Odinga against the government.", "the government"),
+])
+def test_what_a_protest_is_against_is_found_where_the_parser_hangs_it(extractor, text, target):
+    x, _ = _run(extractor, text, date(2019, 5, 3))
+    protest = next(e for e in x.events if e.type == "PROTEST")
+    assert any(target in text[s.start:s.end] for s in protest.recipient_spans), x.events
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events  # "led … against": no assault led

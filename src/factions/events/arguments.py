@@ -578,6 +578,14 @@ def _needed_preps(verb: str) -> frozenset[str]:
     return frozenset(p for kind in triggers().by_object.get(verb, ()) for p in (kind.only_with or {}).get(verb, {}).get("preps", ()))
 
 
+def _led_protest(verb: Token) -> bool:
+    """Whether a participle describes the protest it hangs on ("an opposition march led by X
+    against the government", "a rally organised by the party against the law"): the
+    "against" is the protest's, no assault led."""
+    kind = triggers().nouns.get(verb.head.lemma_.lower())
+    return verb.dep_ == "acl" and kind is not None and kind.type == "PROTEST"
+
+
 def _charges_set_off(trigger: Token, parts: dict) -> list[Token] | None:
     """The charges a verb sets off, with their conjuncts (participants.explosive_heads: "set off
     a car bomb and two devices"), or the charge that went off as its subject ("a bomb exploded",
@@ -611,6 +619,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             passive = False  # "Los Choneros are allied with the Sinaloa Cartel": a state the subject is in, no act done to it
         children = list(trigger.children)
         children += channel_preps(trigger)  # "spoke by telephone with X"
+        # "marched in Lomé and other towns against President X": the "against" hung on the place
+        children += [a for p in trigger.children if p.dep_ == "prep" and p.lower_ in parts["place_preps_of_acts"]
+                     for o in p.children if o.dep_ == "pobj" for n in (o, *o.conjuncts)
+                     for a in n.children if a.dep_ == "prep" and a.lower_ == "against" and a.i > trigger.i]
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
@@ -796,6 +808,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     reached += [p for d in (*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())) if d.dep_ == "prep" and d.i > trigger.i
                 for o in d.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"
                 for p in o.children if p.dep_ == "prep" and p.lower_ in parts["between"]]
+    # "an opposition march led by X against the government": what a protest's own description is against
+    reached += [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and _led_protest(c)
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "against"]
     for child in [*trigger.children, *reached]:
         if child.dep_ == "poss" and not (backed_named and child.pos_ == "PRON"):
             actors.extend(_with_conjuncts(child))

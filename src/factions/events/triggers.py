@@ -212,6 +212,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                             and "party_moved" not in t.phrase_aims[key] and not rams:
                         continue  # "turned his march on Tripoli": the verb acts on its own object (a
                         # search has one: "searched the villages for the killers")
+                if key[1] == "against" and token.dep_ == "acl" and (led := t.nouns.get(token.head.lemma_.lower())) is not None \
+                        and led.type == "PROTEST":
+                    continue  # "a march led by X against the government": the protest's "against" (events.arguments._led_protest)
                 return t.phrases[key], False
             edge = child.right_edge
             if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \

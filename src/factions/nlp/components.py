@@ -891,11 +891,6 @@ def _aimed_from_a_place(prep: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _place_heads() -> frozenset[str]:
-    return frozenset(nominal_lexicon()["place"]["heads"])
-
-
-@lru_cache(maxsize=1)
 def _kit_heads() -> frozenset[str]:
     return frozenset(nominal_lexicon()["equipment"]["heads"])
 
@@ -1454,6 +1449,22 @@ def _honorific_names(doc: Doc, honorifics: frozenset[str]) -> list[Span]:
     return out
 
 
+def _person_name_cut_short(ent: Span, group_words: frozenset[str]) -> Span | None:
+    """A person's name the model ended before its last words ("Roch Marc | Christian
+    Kaboré"): the name's last word is a compound of a capitalised proper noun up to three
+    words on, and every word between is one too, outside any other name and no word of a
+    body's or a place's name; the name that runs to that noun, else None."""
+    doc, last = ent.doc, ent[-1]
+    head = last.head
+    if last.dep_ != "compound" or not 0 < head.i - last.i <= 3:
+        return None
+    more = doc[ent.end:head.i + 1]
+    if any(t.pos_ != "PROPN" or not _capitalised(t) or t.ent_type_ or t.lower_ in group_words
+           or t.lower_ in _place_heads() or t.whitespace_ == "" and t.i < head.i for t in more):
+        return None
+    return Span(doc, ent.start, head.i + 1, label="PERSON")
+
+
 def _capitalised(token: Token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
 
@@ -1694,6 +1705,10 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= ent.start:
                 continue
             ent = Span(doc, ent.start, end, label=label)
+        if label == "PERSON" and (whole := _person_name_cut_short(ent, group_words)) is not None:
+            # "President Roch Marc | Christian Kaboré": the model ended the name before its
+            # last words, which the parser still joins to it
+            ent, changed = whole, True
         if len(ent) > 1 and ent[-1].text == ":":
             # "Lanao del Sur: Philippine Army troops seized …": a name never takes the colon
             # of a line's label (nor runs past it: the label is a sentence of its own)
