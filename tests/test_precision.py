@@ -3088,12 +3088,22 @@ def test_the_people_met_or_asked_are_named_by_their_plural_title(extractor, text
 
 
 def test_the_weapons_a_party_is_with_are_in_its_hands(extractor):
-    # relations.equipment-in-hand: "with" on a noun; on a verb ("attacked the base with drones")
-    # the weapon is the party's own (relations.equipment-of)
-    x, _ = _run(extractor, "Gunmen with rifles and grenades stormed the hotel. Militants attacked the base with a vehicle-borne improvised explosive device.")
+    # relations.equipment-in-hand: "with" on a noun, and on a verb whose subject is people
+    # ("militants attacked the base with a truck bomb"); a body's or a state's are its own
+    # (relations.equipment-of: "the IRGC attacked the camps with drones")
+    x, _ = _run(extractor, "Gunmen with rifles and grenades stormed the hotel. The militants attacked the base with a vehicle-borne improvised explosive device.")
     assert {("Gunmen", "rifles"), ("Gunmen", "grenades")} <= _spans(x, "controls"), x.relations
-    assert ("a vehicle-borne improvised explosive device", "Militants") in _spans(x, "owned_by"), x.relations
-    assert not {r for r in x.relations if r.type == "owned_by" and r.target_span.start == 0}, x.relations
+    assert ("The militants", "a vehicle-borne improvised explosive device") in _spans(x, "controls"), x.relations
+    assert not [r for r in x.relations if r.type == "owned_by"], x.relations
+    x, _ = _run(extractor, "The Islamic Revolutionary Guard Corps attacked the camps with drones and missiles.")
+    assert {("drones", "Islamic Revolutionary Guard Corps"), ("missiles", "Islamic Revolutionary Guard Corps")} <= _spans(x, "owned_by"), x.relations
+
+
+def test_what_people_carry_throw_or_drive_is_in_their_hands(extractor):
+    # relations.toml equipment.hand_verbs: carried, thrown, driven (not owned: whoever owns it)
+    x, _ = _run(extractor, "The gunmen carried assault rifles. Youths threw petrol bombs at the police. The hijackers drove the bus towards the border.")
+    assert {("The gunmen", "assault rifles"), ("Youths", "petrol bombs"), ("The hijackers", "the bus")} <= _spans(x, "controls"), x.relations
+    assert not [r for r in x.relations if r.type == "owned_by"], x.relations
 
 
 @pytest.mark.parametrize("text, held", [
@@ -6928,3 +6938,30 @@ def test_what_a_protest_is_against_is_found_where_the_parser_hangs_it(extractor,
     protest = next(e for e in x.events if e.type == "PROTEST")
     assert any(target in text[s.start:s.end] for s in protest.recipient_spans), x.events
     assert not [e for e in x.events if e.type == "ASSAULT"], x.events  # "led … against": no assault led
+
+
+def test_a_party_fought_alongside_is_no_foe_guessed_for_a_war(extractor):
+    # events.participants._nearest: not one the sentence puts on someone's side (ally_preps)
+    text = "The two men had gone to Bosnia during the war there and fought alongside foreign volunteers."
+    x, _ = _run(extractor, text)
+    assert not [r for r in x.relations if r.type == "fights"], x.relations
+
+
+def test_those_included_in_what_a_verb_acted_on_belong_to_it(extractor):
+    # relations.including, the phrase hung on the verb
+    x, _ = _run(extractor, "Sixteen soldiers were killed, including two officers, and more than 50 others were wounded.")
+    assert ("two officers", "soldiers") in _spans(x, "member_of"), x.relations
+    # not the doer's
+    x, _ = _run(extractor, "The rebels attacked the town on Monday, including the police.")
+    assert not [r for r in x.relations if r.rule == "relations.including"], x.relations
+
+
+def test_others_of_the_people_named_before_are_those_acted_on(extractor):
+    # nlp.components._others_of_people (nominals.toml person.others_of_people)
+    x, _ = _run(extractor, "Gunmen shot dead a police officer at the gate, wounded another and fled.")
+    assert ("Gunmen", "another") in _spans(x, "fights"), x.relations
+    x, _ = _run(extractor, "Police shot dead one of the men at a checkpoint and arrested the other.")
+    assert ("Police", "the other") in _spans(x, "controls"), x.relations
+    # no one new: "one another", or no people before
+    x, _ = _run(extractor, "The rebels and the army accused one another. The storm destroyed one bridge and damaged another.")
+    assert not [m for m in x.mentions if m.text in ("another", "one another")], x.mentions

@@ -540,6 +540,10 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # not a party the text denies: "carried out by rebels, not by government forces"
     denied = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
               if t.dep_ in ("agent", "prep") and any(n.dep_ == "neg" for n in t.children)]
+    # nor one the sentence puts on someone's side: "fought alongside foreign volunteers during
+    # the war there" (participants.ally_preps)
+    denied += [(t.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
+               if t.dep_ == "prep" and t.lower_ in _words("ally_preps")]
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and not any(a <= m.span.start < b for a, b in passive_subjects + denied)
                # (one right before the trigger is its subject the parser joined to the object:

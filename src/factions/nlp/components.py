@@ -1465,6 +1465,26 @@ def _person_name_cut_short(ent: Span, group_words: frozenset[str]) -> Span | Non
     return Span(doc, ent.start, head.i + 1, label="PERSON")
 
 
+def _others_of_people(doc: Doc, heads: dict, others: frozenset[str]) -> list[Span]:
+    """"shot dead a police officer and wounded another", "killed 20 gunmen and arrested 40
+    others", "shot one of them and arrested the other": the word for more people of the
+    kind named before it in the sentence (nominals.toml person.others_of_people), as what a
+    verb acts on. Not "one another", "among others", nor where no people came before."""
+    out = []
+    for token in tokens_where(doc, lowers=others):
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.pos_ != "VERB":
+            continue
+        start = token.i - 1 if token.lower_ == "other" else token.i
+        if start < 0 or (token.lower_ == "other" and doc[start].lower_ != "the") \
+                or (token.i > 0 and doc[token.i - 1].lower_ in ("one", "each")):
+            continue  # ("one another", "each other": no one new)
+        sentence = token.sent
+        if not any(heads.get(t.lower_) == "PERSON" or t.ent_type_ == "PERSON" for t in doc[sentence.start : start]):
+            continue
+        out.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return out
+
+
 def _capitalised(token: Token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
 
@@ -2399,6 +2419,7 @@ def make_nominals(nlp: Language, name: str):
     not_before_a_noun = frozenset(lex["person"]["not_before_a_noun"])
     needs_of_party, whose_before = set(lex["person"]["needs_of_party"]), frozenset(lex["person"]["whose_before"])
     not_after_at = frozenset(lex["person"]["not_after_at"])
+    others = frozenset(lex["person"]["others_of_people"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
     rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
@@ -2562,6 +2583,7 @@ def make_nominals(nlp: Language, name: str):
                 while start < token.i and not start <= doc[start].head.i <= token.i:
                     start += 1
             spans.append(Span(doc, start, token.i + 1, label=label))
+        spans += _others_of_people(doc, heads, others)
         kept = []
         ents = doc.ents
         starts, ends = [e.start for e in ents], [e.end for e in ents]  # in order: entities never overlap

@@ -616,7 +616,15 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 # "fighters armed with RPGs", "the attackers, equipped with rifles", "they were armed with
                 # guns": in their hands, as "gunmen with rifles" (most blind sets read it so)
                 hands += [verb.head] if verb.dep_ in ("acl", "amod") else subjects if passive else []
-            elif (verb.lemma_ in use or using) and not passive:  # "the PIJ fired rockets", "arrived in gun trucks"
+            elif using and not passive:
+                # "fired on the police with automatic rifles", "gunmen arrived in pickups": in the
+                # hands of the people who came or fired with them, whoever owns them; a state's
+                # or a body's are its own ("Azerbaijan attacked with drones and artillery")
+                people = [t for t in subjects if (p := party(relative_noun(t) or t)) is not None
+                          and index.actors[p.actor].kind in ("person", "population")]
+                hands += people
+                candidates += [t for t in subjects if t not in people]
+            elif verb.lemma_ in use and not passive:  # "the PIJ fired rockets", "has used chemical weapons"
                 candidates += subjects
             elif verb.lemma_ in hand and slot.dep_ == "dobj" and not passive and not unrealised(verb) \
                     and not _given(verb, listed, index, pobjs):
@@ -653,6 +661,8 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             owned_by_subject = t if owner is not None and t.dep_ in ("nsubj", "nsubjpass") else None
         holders: list[Mention] = []
         for t in hands:  # "police and soldiers in armoured vehicles", "the army and the police sent …": each one's
+            if t.lower_ in _QUANTIFIERS and (whole := object_of(t, "of")) is not None:
+                t = whole  # "some of the protesters threw stones": the protesters'
             for h in (party(relative_noun(t) or t), *map(party, t.conjuncts)):
                 if h is not None and all(h.actor != w.actor for w in holders) and not (named is not None and named.actor == h.actor):
                     holders.append(h)
@@ -1060,9 +1070,16 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                                     rule="relations.notably"))
         elif (token.lower_ == "including" or (token.lower_ == "as" and any(c.lower_ == "such" for c in token.children))) \
                 and token.dep_ == "prep":  # ("loyalist groups such as the UVF and the UDA")
-            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+            whole = token.head
+            if whole.pos_ in ("VERB", "AUX"):
+                # "Sixteen soldiers were killed, including two officers", "killed 36 workers,
+                # including four policemen": the parser may hang the phrase on the verb; the
+                # whole is what the verb acted on (not an active subject: it did the act)
+                whole = next((c for c in whole.children if c.dep_ == "dobj"), None) \
+                    or next((c for c in whole.children if c.dep_ == "nsubjpass"), None)
+            for pobj in (c for c in token.children if c.dep_ == "pobj") if whole is not None else ():
                 for member in _with_conjuncts(pobj):
-                    rel("member_of", member, token.head, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
+                    rel("member_of", member, whole, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
     out.extend(_among_them(doc, index))
     out.extend(_named_members(doc, index))
     return out
