@@ -1077,6 +1077,8 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                 # whole is what the verb acted on (not an active subject: it did the act)
                 whole = next((c for c in whole.children if c.dep_ == "dobj"), None) \
                     or next((c for c in whole.children if c.dep_ == "nsubjpass"), None)
+            if whole is not None and whole.lemma_.lower() in lexicon("relations")["including"]["vague_wholes"]:
+                whole = None  # "80 people were killed, including former combatants": among them, no body
             for pobj in (c for c in token.children if c.dep_ == "pobj") if whole is not None else ():
                 for member in _with_conjuncts(pobj):
                     rel("member_of", member, whole, token, "relations.including", any_group=True)  # "trusted partners, including the WFP"
