@@ -6868,6 +6868,8 @@ def test_acts_told_by_manner_noun_gift_or_doer_are_found_with_their_parties(extr
 def test_no_act_in_words_that_only_look_like_one(extractor):
     for text in ("The court sentenced the two men to death on 4 May 2020.",  # a sentence, no violence
                  "Hackers hacked the ministry's website on 4 May 2020.",
+                 "The committee hacked the health budget to death on 4 May 2020.",  # no one killed
+                 "Nine pilgrims were trampled to death in a stampede at the shrine on 4 May 2020.",  # no one's act
                  "Russia sent tanks to the border on 4 May 2020.",  # deployed, not given
                  "The delegation arrived in Kabul on 4 May 2020."):  # no troops
         x, _ = _run(extractor, text, date(2020, 5, 5))

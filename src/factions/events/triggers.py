@@ -63,9 +63,12 @@ class Triggers:
 # "own_arms" a party's own arms given up (participants.own_arms_heads: "laid down their arms");
 # "vehicle" the verb's own object, a vehicle driven into the preposition's (participants.vehicle_heads:
 # "rammed a truck into the market"), "vehicle_at_party" the same into a party or a crowd (crowd_heads);
-# "captive" people, not a body ("handed over the two engineers"; not "handed over command").
+# "captive" people, not a body ("handed over the two engineers"; not "handed over command");
+# "victim" a party as the verb's own object or its passive subject, whatever the phrase's
+# preposition holds ("beat the manager to death", "was hacked to death"; not "hacked the
+# budget to death").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
-                "vehicle", "vehicle_at_party", "captive")
+                "vehicle", "vehicle_at_party", "captive", "victim")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -180,6 +183,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 held = next((f"{child.lower_} {o.lemma_.lower()}" for o in child.children
                              if o.dep_ == "pobj" and (lemma, f"{child.lower_} {o.lemma_.lower()}") in t.phrases), None)
                 if held is not None:
+                    if "victim" in t.phrase_aims.get((lemma, held), ()) \
+                            and not any(_is_object(o, "party", t) for o in token.children if o.dep_ in ("dobj", "nsubjpass")):
+                        continue  # "hacked the defence budget to death": no one killed
                     return t.phrases[(lemma, held)], False
             if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj"
                                      # ("took several officials hostage", the mark parsed as a clause)
