@@ -246,6 +246,17 @@ def test_symmetric_relations_match_either_way(tmp_path, extractor):
     assert evaluate_gold(_gold_file(tmp_path, relations=[opposite]), extractor)["relations"]["supports"]["overlap"]["r"] == 0.0
 
 
+def test_kit_held_is_counted_not_scored_against_format_1(tmp_path, extractor):
+    # format 1 annotates `controls` of ground only: rifles seized are counted, not called spurious
+    text = "Soldiers of the 4th Brigade seized 40 rifles on Monday. The rebels still control Kidal."
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"schema": "factions.gold/1", "text": text, "published": "2025-06-01", "relations": []}) + "\n")
+    report = evaluate_gold(path, extractor)
+    assert report["relations_unscored"].get("controls (kit)") == 1, report["relations_unscored"]
+    assert not [e for e in report["errors"] if "spurious: controls" in e and "rifles" in e], report["errors"]
+    assert [e for e in report["errors"] if "spurious: controls" in e and "Kidal" in e], report["errors"]  # ground is scored
+
+
 def test_relation_types_the_gold_format_lacks_are_counted_not_scored(tmp_path, extractor):
     # "attacks" (a party's attack on a place) came after format factions.gold/1: a gold
     # file written without it cannot call one spurious
