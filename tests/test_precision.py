@@ -6932,7 +6932,7 @@ def test_a_persons_name_cut_short_by_the_model_is_read_whole(extractor):
     # participants.place_preps_of_acts: the "against" the parser hung on the place
     ("On 2 May 2019, tens of thousands of opposition supporters rallied in Kumasi and several towns against President Mahama, "
      "demanding new elections.", "Mahama"),
-    # events.arguments._led_protest: a protest described by who led it
+    # events.triggers.describes_protest: a protest described by who led it
     ("On 2 May 2019, thousands joined an opposition march led by Raila Odinga against the government.", "the government"),
 ])
 def test_what_a_protest_is_against_is_found_where_the_parser_hangs_it(extractor, text, target):

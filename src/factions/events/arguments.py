@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from factions.events.triggers import _is_object, _match_trigger, _person_heads, channel_preps, triggers
+from factions.events.triggers import _is_object, _match_trigger, _person_heads, channel_preps, describes_protest, triggers
 from factions.lexicons import lexicon
 from factions.nlp import agent_phrase_subject, asked_of, describes_subject, relative_noun, sentence_of, stray_to
 from factions.nlp.components import _kit_heads, _speech_cues
@@ -578,14 +578,6 @@ def _needed_preps(verb: str) -> frozenset[str]:
     return frozenset(p for kind in triggers().by_object.get(verb, ()) for p in (kind.only_with or {}).get(verb, {}).get("preps", ()))
 
 
-def _led_protest(verb: Token) -> bool:
-    """Whether a participle describes the protest it hangs on ("an opposition march led by X
-    against the government", "a rally organised by the party against the law"): the
-    "against" is the protest's, no assault led."""
-    kind = triggers().nouns.get(verb.head.lemma_.lower())
-    return verb.dep_ == "acl" and kind is not None and kind.type == "PROTEST"
-
-
 def _charges_set_off(trigger: Token, parts: dict) -> list[Token] | None:
     """The charges a verb sets off, with their conjuncts (participants.explosive_heads: "set off
     a car bomb and two devices"), or the charge that went off as its subject ("a bomb exploded",
@@ -809,7 +801,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 for o in d.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"
                 for p in o.children if p.dep_ == "prep" and p.lower_ in parts["between"]]
     # "an opposition march led by X against the government": what a protest's own description is against
-    reached += [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and _led_protest(c)
+    reached += [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and describes_protest(c, triggers())
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "against"]
     for child in [*trigger.children, *reached]:
         if child.dep_ == "poss" and not (backed_named and child.pos_ == "PRON"):

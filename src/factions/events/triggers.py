@@ -218,9 +218,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                             and "party_moved" not in t.phrase_aims[key] and not rams:
                         continue  # "turned his march on Tripoli": the verb acts on its own object (a
                         # search has one: "searched the villages for the killers")
-                if key[1] == "against" and token.dep_ == "acl" and (led := t.nouns.get(token.head.lemma_.lower())) is not None \
-                        and led.type == "PROTEST":
-                    continue  # "a march led by X against the government": the protest's "against" (events.arguments._led_protest)
+                if key[1] == "against" and describes_protest(token, t):
+                    continue  # "a march led by X against the government": the protest's "against"
                 return t.phrases[key], False
             edge = child.right_edge
             if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
@@ -421,6 +420,14 @@ def _object_heads(kind: str) -> frozenset[str]:
     """The nouns an object of `kind` is headed by (events.toml participants.<kind>_heads:
     who a call-up mobilises, a charge set off, what aid is made of)."""
     return frozenset(lexicon("events")["participants"][f"{kind}_heads"])
+
+
+def describes_protest(verb: Token, t: Triggers) -> bool:
+    """Whether a participle describes the protest it hangs on ("an opposition march led by X
+    against the government", "a rally organised by the party against the law"): its
+    "against" is the protest's, no assault led."""
+    kind = t.nouns.get(verb.head.lemma_.lower())
+    return verb.dep_ == "acl" and kind is not None and kind.type == "PROTEST"
 
 
 def _kit_given(token: Token) -> bool:

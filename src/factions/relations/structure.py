@@ -655,14 +655,12 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         for t in candidates:
             if owner is not None:
                 break
-            if t.lower_ in _QUANTIFIERS and (whole := object_of(t, "of")) is not None:
-                t = whole  # "some of the protesters threw stones": the protesters'
+            t = _whole_of_quantifier(t)
             owner = party(relative_noun(t) or t)
             owned_by_subject = t if owner is not None and t.dep_ in ("nsubj", "nsubjpass") else None
         holders: list[Mention] = []
         for t in hands:  # "police and soldiers in armoured vehicles", "the army and the police sent …": each one's
-            if t.lower_ in _QUANTIFIERS and (whole := object_of(t, "of")) is not None:
-                t = whole  # "some of the protesters threw stones": the protesters'
+            t = _whole_of_quantifier(t)
             for h in (party(relative_noun(t) or t), *map(party, t.conjuncts)):
                 if h is not None and all(h.actor != w.actor for w in holders) and not (named is not None and named.actor == h.actor):
                     holders.append(h)
@@ -743,6 +741,13 @@ def _in_apposition(a, b) -> bool:
 
 # Words that may stand before the possessive pronoun of a description: "all its units".
 _QUANTIFIERS = frozenset({"all", "some", "most", "many", "both"})
+
+
+def _whole_of_quantifier(token: Token) -> Token:
+    """The people a quantifier picks from ("some of the protesters threw stones": the
+    protesters), else the token itself."""
+    whole = object_of(token, "of") if token.lower_ in _QUANTIFIERS else None
+    return whole if whole is not None else token
 
 
 def _opening_pronoun(m: Mention, index: ActorIndex) -> Mention | None:
