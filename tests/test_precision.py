@@ -6970,3 +6970,220 @@ def test_others_of_the_people_named_before_are_those_acted_on(extractor):
     # no one new: "one another", or no people before
     x, _ = _run(extractor, "The rebels and the army accused one another. The storm destroyed one bridge and damaged another.")
     assert not [m for m in x.mentions if m.text in ("another", "one another")], x.mentions
+
+
+@pytest.mark.parametrize("text, trigger, loser", [
+    # events.toml participants.taken_from_verbs: the "from" the parser hangs on what was taken
+    ("Rebels captured the town of Kidal from the army on Monday.", "captured", "the army"),
+    ("Loyalist troops recaptured Tessit (Gao region) from Islamist fighters on 3 May 2021.", "recaptured", "Islamist fighters"),
+    ("Insurgents seized the harbour of Pemba from the defence forces on 12 August 2020.", "seized", "the defence forces"),
+    # a state that held the ground is a party to it
+    ("Russia seized Crimea from Ukraine in 2014.", "seized", "Ukraine"),
+])
+def test_whom_ground_was_taken_from_is_the_party_attacked(extractor, text, trigger, loser):
+    x, _ = _run(extractor, text, date(2021, 5, 4))
+    assert any(loser in r for _, rs in _parties(x, trigger) for r in rs), x.events
+
+
+def test_a_place_people_or_goods_were_taken_from_is_no_party(extractor):
+    text = "Police seized a cache of rifles from Benghazi on 3 May 2021."
+    x, _ = _run(extractor, text, date(2021, 5, 4))
+    assert _parties(x, "seized") and not any("Benghazi" in r for _, rs in _parties(x, "seized") for r in rs), x.events
+
+
+@pytest.mark.parametrize("text, trigger, sides", [
+    # a fight that is the subject of a verb with no object: the "between" on the verb or its date
+    ("Fighting broke out in central Sirte on 27 August 2022 between the Tenth Brigade and the Salam militia.", "Fighting",
+     ["Tenth Brigade", "Salam militia"]),
+    ("Gunfights erupted across Culiacan on 5 January 2023 between National Guard troops and Sinaloa Cartel gunmen.", "Gunfights",
+     ["National Guard", "Sinaloa Cartel"]),
+    # a participle of a name in the list, with its backer: no party
+    ("Clashes between UAE-backed Yemeni forces and Houthi fighters erupted south of the airport on 13 June 2018.", "Clashes",
+     ["Yemeni forces", "Houthi"]),
+])
+def test_the_sides_of_a_fight_told_by_its_verb(extractor, text, trigger, sides):
+    x, _ = _run(extractor, text, date(2023, 1, 6))
+    actors, recipients = _parties(x, trigger)[0]
+    found = actors + recipients
+    assert all(any(side in f for f in found) for side in sides), x.events
+    assert not any(f == "UAE" for f in found), x.events
+
+
+def test_an_aligned_party_is_allied_with_the_name_before_its_hyphen_not_with_its_conjunct(extractor):
+    # relations.ally-description
+    text = "Talks between the government and Moscow-aligned rebels resumed in Doha on 3 May 2021."
+    x, _ = _run(extractor, text, date(2021, 5, 4))
+    assert not [r for r in x.relations if r.type == "allied_with"], x.relations
+    text = "Congolese troops and allied Wazalendo militias retook the town on 3 May 2021."
+    x, _ = _run(extractor, text, date(2021, 5, 4))
+    assert [r for r in x.relations if r.type == "allied_with"], x.relations
+
+
+def test_a_charge_claimed_by_a_group_is_set_off_by_it(extractor):
+    text = "On 3 July 2016, a truck bomb claimed by the Islamic State exploded outside a shopping centre in Karrada."
+    x, _ = _run(extractor, text, date(2016, 7, 4))
+    assert _parties(x, "exploded")[0][0] == ["Islamic State"], x.events
+    # a charge found is no doer's
+    text = "On 3 July 2016, a truck bomb found by the police exploded outside a shopping centre in Karrada."
+    x, _ = _run(extractor, text, date(2016, 7, 4))
+    assert _parties(x, "exploded")[0][0] == [], x.events
+
+
+def test_the_act_a_clause_was_done_in_is_named_on_its_last_participle(extractor):
+    # rule events.doer-of-enclosing-act: the "in" on a conjunct participle
+    text = ("A bomb exploded at a church in Kasindi on 15 January 2023, killing at least 14 worshippers and wounding "
+            "more than 60, in an attack claimed by the Islamic State.")
+    x, _ = _run(extractor, text, date(2023, 1, 16))
+    for trigger in ("exploded", "killing", "wounding"):
+        event = next(e for e in x.events if e.trigger == trigger)
+        assert [text[s.start:s.end] for s in event.actor_spans] == ["Islamic State"], x.events
+
+
+@pytest.mark.parametrize("text, gives", [
+    # rule events.date-of-joined-act: the act of the clause takes the date of the act it is in
+    ("Twelve people were killed in the early hours of 17 December 2023 when gunmen opened fire on guests at a party.",
+     {"opened": "2023-12-17"}),
+    ("Two soldiers were killed when rebels ambushed a patrol near Goma on 4 May 2021.", {"killed": "2021-05-04"}),
+    # ... and verbs joined with one subject
+    ("Six villagers were killed and several others wounded on the evening of Friday 9 June 2023 when masked gunmen "
+     "opened fire on a crowd at a local festival held near the market.", {"killed": "2023-06-09"}),
+])
+def test_an_act_and_the_acts_told_with_it_share_a_date(extractor, text, gives):
+    x, _ = _run(extractor, text, date(2024, 1, 2))
+    for trigger, day in gives.items():
+        assert _date_of(x, trigger) == day, x.events
+    # an "after" clause tells another time
+    x, _ = _run(extractor, "Two soldiers were killed after rebels ambushed a patrol near Goma on 4 May 2021.", date(2024, 1, 2))
+    assert _date_of(x, "killed") != "2021-05-04"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # events.toml ASSAULT when_object: craft destroyed
+    ("Naval drones sank the landing ship Tsezar Kunikov off Alupka on 14 February 2024.", "sank"),
+    ("Air defence units of the army downed two drones over Kharkiv on 3 May 2024.", "downed"),
+])
+def test_a_craft_sunk_or_downed_is_an_assault(extractor, text, trigger):
+    x, _ = _run(extractor, text, date(2024, 5, 4))
+    assert ("ASSAULT", trigger, "asserted") in _events(x), x.events
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry sank off Zanzibar on 3 May 2024.",
+    "The opposition sank the government's budget plan on 3 May 2024.",
+    "Dock workers downed tools on 3 May 2024.",
+])
+def test_a_sinking_or_downing_of_no_craft_is_no_assault(extractor, text):
+    x, _ = _run(extractor, text, date(2024, 5, 4))
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # a killing of no leader is an assault; a death of no leader is no event
+    ("The Islamic State claimed the killings on 18 October 2023.", "killings", "ASSAULT"),
+    ("Protests followed the killing of the journalist on 3 May 2023.", "killing", "ASSAULT"),
+    ("Beijing acknowledged four PLA deaths in February 2021.", "deaths", None),
+    ("The death of a 22-year-old woman in custody on 16 September 2022 sparked protests.", "death", None),
+    # of a leader the knowledge base knows, a leader's death
+    ("Hezbollah confirmed the death of Hassan Nasrallah on 28 September 2024.", "death", "LEADER_KILLED"),
+    # of one titled leader, or of someone named, a leader's
+    ("A truce held on 15 May 2025 after the militia chief's killing sparked clashes in Tripoli.", "killing", "LEADER_KILLED"),
+])
+def test_a_killing_or_death_is_a_leaders_only_of_a_leader(extractor, text, trigger, kind):
+    x, _ = _run(extractor, text, date(2024, 10, 1))
+    assert [e.type for e in x.events if e.trigger == trigger] == ([kind] if kind else []), x.events
+
+
+def test_a_notes_label_dates_its_sentence_whatever_other_dates_it_tells(extractor):
+    text = ("Havana, 9 June 2023: Colombian President Gustavo Petro and ELN commander Antonio Garcia signed an agreement "
+            "on a bilateral ceasefire, to take full effect on 3 August, at the close of peace talks in Cuba.")
+    x, _ = _run(extractor, text, date(2023, 6, 10))
+    assert _date_of(x, "signed") == "2023-06-09", x.events
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # nominals.toml place: a vague place told by its kind, and the heads of places struck
+    ("Israeli aircraft struck a residential building in Haret Hreik on 30 July 2024.", "struck", "a residential building"),
+    ("Turkish forces shelled a crowded mountain resort at Parakh on 20 July 2022.", "shelled", "mountain resort"),
+    ("Russian forces struck port infrastructure in Odesa on 19 July 2023.", "struck", "port infrastructure"),
+    ("Russian forces hit an apartment block in Dnipro on 14 January 2023.", "hit", "an apartment block"),
+])
+def test_a_place_struck_named_by_its_kind_is_attacked(extractor, text, trigger, place):
+    x, _ = _run(extractor, text, date(2024, 8, 1))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert place in [text[r.target_span.start:r.target_span.end] for r in x.relations if r.event == event.id and r.type == "attacks"], x.relations
+
+
+def test_a_block_or_a_building_with_no_kind_names_no_place(extractor):
+    x, _ = _run(extractor, "The opposition formed a block in parliament on 3 May 2024.", date(2024, 5, 4))
+    assert not [m for m in x.mentions if m.label == "LOC"], x.mentions
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # nominals.toml person: one person named by what they are
+    ("History teacher Samuel Paty was stabbed near his school on 16 October 2020 by an 18-year-old refugee.", "stabbed",
+     "an 18-year-old refugee"),
+    # the agent of the last of passives that share a subject
+    ("History teacher Samuel Paty was stabbed and beheaded near his school on 16 October 2020 by an 18-year-old refugee.",
+     "stabbed", "an 18-year-old refugee"),
+])
+def test_one_person_named_by_what_they_are_does_the_act(extractor, text, trigger, actor):
+    x, _ = _run(extractor, text, date(2020, 10, 17))
+    assert _parties(x, trigger)[0][0] == [actor], x.events
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # rule events.doer-of-enclosing-act: the act that is the verb's subject
+    ("Al-Shabaab said it carried out the two bombings that killed 74 football fans in Kampala on 11 July 2010.", "killed",
+     "Al-Shabaab"),
+    ("The bombing by the rebels killed 20 people in Goma on 3 May 2021.", "killed", "the rebels"),
+])
+def test_a_killing_done_by_an_act_is_the_work_of_its_doers(extractor, text, trigger, actor):
+    x, _ = _run(extractor, text, date(2021, 5, 4))
+    assert _parties(x, trigger)[0][0] == [actor], x.events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # events.toml ASSAULT when_object: ground wrested, parties dislodged
+    ("Iraqi security forces wrested central Ramadi from Islamic State militants on 28 December 2015.", "wrested"),
+    ("Nigerian troops dislodged Boko Haram from Gwoza on 27 March 2015.", "dislodged"),
+])
+def test_ground_wrested_and_parties_dislodged_are_assaults(extractor, text, trigger):
+    x, _ = _run(extractor, text, date(2016, 1, 1))
+    assert ("ASSAULT", trigger, "asserted") in _events(x), x.events
+    x, _ = _run(extractor, "The union wrested a promise from the minister on 3 May 2021.", date(2021, 5, 4))
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    # a month and day with no year take the year the sentence told before them
+    ("Hamas gunmen seized the Gaza Strip in June 2007, completing the takeover on 14 June.", "takeover", "2007-06-14"),
+    ("On 3 January 2024 the army said rebels had attacked the base on 28 December.", "attacked", "2023-12-28"),
+])
+def test_a_date_with_no_year_takes_the_year_told_before_it(extractor, text, trigger, day):
+    x, _ = _run(extractor, text, date(2026, 11, 30))
+    assert _date_of(x, trigger) == day, x.events
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    # rule events.date-by-interval: that far from the clause it hangs on
+    ("Harare, 21 November 2017: Robert Mugabe resigned as president, six days after the military seized the state broadcaster.",
+     "seized", "2017-11-15"),
+    ("Tbilisi, 12 August 2008: Russia's president ordered an end to operations, four days after Georgian forces launched an "
+     "assault on Tskhinvali.", "assault", "2008-08-08"),
+    ("Moscow, 25 June 2023: Wagner fighters returned to their bases, a day after seizing Rostov-on-Don.", "seizing", "2023-06-24"),
+    # a span in years or months gives the year or the month
+    ("Sarajevo, 11 July 2020: Relatives buried nine victims at Potocari, 25 years after Bosnian Serb forces overran Srebrenica.",
+     "overran", "1995"),
+    # no number, no date moved
+    ("Harare, 21 November 2017: Robert Mugabe resigned as president, days after the military seized the state broadcaster.",
+     "seized", "2017-11-21"),
+])
+def test_an_act_a_span_before_another_is_dated_that_far_from_it(extractor, text, trigger, day):
+    x, _ = _run(extractor, text, None)
+    assert _date_of(x, trigger) == day, x.events
+
+
+def test_a_day_of_no_year_near_a_year_told_is_read_without_failing(extractor):
+    # 29 February read beside a year that has none
+    x, _ = _run(extractor, "The rebels attacked in February 2023, completing the takeover on 29 February.", date(2024, 3, 1))
+    assert [e.type for e in x.events if e.trigger == "takeover"] == ["ASSAULT"], x.events

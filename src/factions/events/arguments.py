@@ -118,6 +118,20 @@ def _party_heads() -> frozenset[str]:
     return frozenset((*nominals["group"]["heads"], *nominals["person"]["heads"]))
 
 
+def _taken_from(taken: Token) -> list[Token]:
+    """Whom ground or goods were taken from, when the parser hangs the "from" on what was
+    taken, on its "of" phrase or on a parenthesis beside it: "captured the town of Kidal
+    from the army", "recaptured Robotyne (Zaporizhzhia oblast) from Russian troops". A
+    place there is a party only when ground was taken ("seized Crimea from Ukraine"); of
+    people or goods it says where they were ("took 40 hostages from Chibok")."""
+    holders = [taken, *(o for c in taken.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"),
+               *(c for c in taken.children if c.dep_ in ("appos", "conj"))]
+    ground = _is_object(taken, "place", triggers())
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+            for o in c.children if o.dep_ == "pobj" and _names_a_party(o) and (ground or o.ent_type_ not in ("GPE", "LOC", "FAC"))
+            for p in _with_conjuncts(o)]
+
+
 def _list_item_in_name(appos: Token) -> Token | None:
     """"Ansar Dine, al-Qaeda in the Islamic Maghreb and the Movement for …": the
     parser hangs the list's last name on the name inside the middle one ("Maghreb"),
@@ -454,6 +468,9 @@ def _between(prep: Token) -> list[Token]:
                 k = close + 2
                 continue
             break
+        if (t.dep_ == "amod" and t.tag_ in ("VBN", "VBG")) or (t.dep_ == "npadvmod" and t.head.dep_ == "amod"):
+            k += 1  # "between UAE-backed Yemeni forces and …": a participle of a name, and its backer, no party
+            continue
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not _inside_of_phrase(t, prep) and not _modifies_next(t):
@@ -623,6 +640,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             # "set off a car bomb and two devices outside the school": the site may hang on a charge
             recipients.extend(p for o in charges for c in o.children if c.dep_ == "prep" and c.lower_ in parts["blast_sites"]
                               for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            # "a truck bomb claimed by the Islamic State exploded": whom the charge is said to be of
+            naming = parts["doer_naming_verbs"]
+            actors.extend(p for o in charges for v in o.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in naming
+                          for a in v.children if a.dep_ == "agent" for pobj in a.children if pobj.dep_ == "pobj"
+                          and _names_a_party(pobj) for p in _with_conjuncts(pobj))
         phrases = triggers().phrases  # "pledged allegiance", "declared a province": only this trigger's own
         # "Speaking after the fall of Mosul to ISIL": that "to" is the fall's, not the speaking's.
         stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
@@ -678,6 +700,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             elif child.tag_ == "RP" and child.dep_ in ("prep", "prt") and agent_phrase_subject(trigger) is not None:
                 # "Troops backed by helicopters sealed off the town": the object the parser hung on the particle
                 recipients.extend(p for o in child.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
+            if child.dep_ == "dobj" and trigger.lemma_.lower() in parts["taken_from_verbs"]:
+                recipients.extend(_taken_from(child))
             if child.dep_ == "dobj" and (trigger.lemma_.lower(), child.lower_) not in phrases:
                 # "coordinate their operations with the HUR", "raised the matter with his
                 # counterpart", "shares intelligence with Iran": the object's "with" is the
@@ -766,6 +790,14 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 if all(c.i < trigger.i for c in described.conjuncts):
                     # "UNITA and the FNLA, supported by South Africa": set after the whole list, of each
                     subj = _with_conjuncts(described)
+        if passive and not any(c.dep_ == "agent" for c in trigger.children):
+            # "was stabbed and beheaded near his school by a refugee": the agent hangs on the
+            # last of passives that share one subject and one "was" (not "had been arrested and
+            # would be tried by a military court")
+            actors.extend(p for j in trigger.conjuncts if j.i > trigger.i and j.tag_ in ("VBN", "VBD")
+                          and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in j.children)
+                          for a in j.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                          and not _hyphen_piece(o) for p in _with_conjuncts(o))
         if passive and trigger.lemma_.lower() in parts["forces_sent"] and any(c.dep_ == "prep" and c.lower_ == "against" for c in children):
             passive = False  # "the army was sent against the rebels": the force sent fights them
         if passive:
@@ -800,11 +832,24 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     reached += [p for d in (*trigger.children, *(trigger.head.children if trigger.dep_ == "dobj" else ())) if d.dep_ == "prep" and d.i > trigger.i
                 for o in d.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"
                 for p in o.children if p.dep_ == "prep" and p.lower_ in parts["between"]]
+    # "Fighting broke out in Tripoli on 27 August between A and B", "Gunfights erupted across
+    # Culiacan on 5 January between A and B": the act the subject of a verb with no object,
+    # whose "between" the parse hangs on that verb or on its date or place
+    told = trigger.head if trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in trigger.head.children) else None
+    if told is not None:
+        reached += [p for p in told.children if p.dep_ == "prep" and p.lower_ in parts["between"] and p.i > trigger.i]
+        reached += [p for d in told.children if d.dep_ == "prep" and d.i > trigger.i
+                    for o in d.children if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "GPE", "LOC", "FAC")
+                    for p in o.children if p.dep_ == "prep" and p.lower_ in parts["between"]]
     # "an opposition march led by X against the government": what a protest's own description is against
     reached += [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and describes_protest(c, triggers())
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "against"]
     for child in [*trigger.children, *reached]:
-        if child.dep_ == "poss" and not (backed_named and child.pos_ == "PRON"):
+        if child.dep_ == "poss" and trigger.lower_ in parts["undergone_by_possessor"] \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children):
+            recipients.extend(_with_conjuncts(child))  # "the militia chief's killing", "his arrest": whom it befell
+        elif child.dep_ == "poss" and not (backed_named and child.pos_ == "PRON"):
             actors.extend(_with_conjuncts(child))
         if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
             actors.append(child)  # "a US strike", "an Israeli airstrike" (the state, actors/demonyms.py)

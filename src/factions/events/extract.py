@@ -20,7 +20,8 @@ from factions.events.implied import _implied_relations, attacked_equipment, atta
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
 from factions.events.place import PLACE_KINDS, _where
-from factions.events.time import _dated_sentence, _narrated, _StoryDates, _trigger_root, _when, date_by_later_mention, dates_by_sentence, named_again
+from factions.events.time import (_dated_sentence, _narrated, _of_one_clause, _StoryDates, _trigger_root, _when, date_by_later_mention,
+                                  date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted)
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
@@ -164,9 +165,20 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         modality, condition = modality_of(token, claim)
         event_type = kind.type
         guessed = rule == "events.nearest-party"
-        if event_type == "LEADER_KILLED" and is_noun and token.lower_ in ("killing", "killings") and recipients \
-                and all(index.actors[m.actor].kind == "population" for m in recipients):
-            # "the killing of more than 100 protesters": an assault on people, no leader's death
+        if event_type == "LEADER_KILLED" and is_noun and token.lower_ in _DEATH_NOUNS \
+                and not any(_is_leader(index, m) for m in recipients) and not any(_titled_leader(t) for t in recipient_toks) \
+                and (token.lower_ in ("killings", "deaths") or (recipients and all(m.basis == "nominal" for m in recipients))) \
+                and (not any(_described_as_leader(t) for t in recipient_toks)
+                     or (recipients and all(index.actors[m.actor].kind == "population" for m in recipients))):
+            # Killings and deaths in the plural, or of people only described, are no leader's:
+            # "the Islamic State claimed the killings", "the killing of the journalist" are
+            # assaults on people (a victim said later to lead a group makes it a leader's death:
+            # leaders_killed); "four PLA deaths", "the death of a 22-year-old woman" tell a toll,
+            # no event. One of someone named, or with no one named, stays a leader's, as
+            # reporting on armed groups names its dead leaders ("Khorasani's death", "the
+            # killing of al-Aruri and other founders", "blamed the ISI for the killing").
+            if token.lower_ not in ("killing", "killings"):
+                continue
             kind, event_type = t.verbs["kill"], "ASSAULT"
         if event_type == "ASSAULT" and token.lemma_ == "kill" and recipients and (
                 any(_is_leader(index, m) for m in recipients) or any(_described_as_leader(t) for t in recipient_toks)):
@@ -177,9 +189,23 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         sentence_start = sentence_of(token).start
         dates_here = sentence_dates.get(sentence_start, [])
         when = _when(token, claim, dated, dates_here, story.told_before)
-        if when is None and _narrated(token) and not _dated_sentence(token, dates_here):
-            if event_type in lexicon("time")["said_types"]:
-                story_day = story.of_label(sentence_start)  # a thing said takes no story's date, but its note's label's
+        label_day = story.of_label(sentence_start)
+        labelled = label_day if token.dep_ not in ("acl", "relcl", "amod") else None
+        interval = interval_from(token) if when is None and "events.date-by-interval" not in disabled else None
+        if interval is not None:
+            # "six days after the military seized the broadcaster": that far from the date of the
+            # clause it hangs on (its own, else the story's or the label's)
+            head, by, unit = interval
+            reference = _when(head, claim, dated, dates_here, story.told_before) or labelled or (
+                story_day if not _dated_sentence(token, dates_here) else None)
+            when = shifted(reference, by, unit, f"{abs(by)} {unit}s {'after' if by < 0 else 'before'}")
+        if when is None and _narrated(token) and (labelled is not None or not _dated_sentence(token, dates_here)):
+            # (a label dates its sentence's acts that have no date of their own, whatever
+            # other dates the sentence tells: "Havana, 9 June 2023: A and B signed an
+            # agreement on a ceasefire to take effect on 3 August"; not a participle that
+            # describes a party, "militias backed by the army had attacked … on 6 April")
+            if event_type in lexicon("time")["said_types"] or labelled is not None:
+                story_day = label_day  # a thing said takes no story's date, but its note's label's
             if story_day is not None and story_day.precision == "day":
                 when = replace(story_day)  # "Three soldiers were killed": the day told before
         event = Event(
@@ -223,6 +249,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
     if "events.date-by-later-mention" not in disabled:
         date_by_later_mention(doc, events, dated)
+    if "events.date-of-joined-act" not in disabled:
+        date_of_joined_act(doc, events)
     if "events.doer-by-later-mention" not in disabled:
         relations.extend(_doer_by_later_mention(doc, events, index, relations))
     if "events.doer-of-enclosing-act" not in disabled:
@@ -397,33 +425,55 @@ def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, rel
     """Rule events.doer-of-enclosing-act. An assault told with no doer ("Two soldiers were
     killed", "a bomb exploded") is the work of those who did the assault it was done in:
     the one its "when" or "as" clause tells ("… when rebels ambushed their convoy", "… when
-    hitmen detonated a bomb under her car") or its "in" names ("… in an attack claimed by
-    the Islamic State"). The fights and attacks the act implies follow, with its own
-    modality."""
+    hitmen detonated a bomb under her car"), its "in" names ("… in an attack claimed by
+    the Islamic State") or its subject is ("the two bombings that killed 74 fans"). The
+    fights and attacks the act implies follow, with its own modality."""
     out: list[Relation] = []
     by_root = {token.i: e for e in events if e.type == "ASSAULT" and (token := _trigger_root(doc, e)) is not None}
     for event in events:
         if event.type != "ASSAULT" or not _undone(event, index) or (token := _trigger_root(doc, event)) is None:
             continue
-        for enclosing in _enclosing_acts(token):
+        for enclosing, by_subject in _enclosing_acts(token):
             how = by_root.get(enclosing.i)
             if how is None or how is event or _undone(how, index):
                 continue
+            if by_subject and (how.trigger.lower() in _wars() or (len(set(how.actors)) > 1 and not how.recipients)):
+                continue  # "the fighting between Israel and Hezbollah, which has killed thousands", "a war that killed 15,000": a war's toll, no side's act
             event.rule = "events.doer-of-enclosing-act"
             out += _give_doers(event, list(how.actors), list(how.actor_spans), index, relations, event.modality, event.claim)
             break
     return out
 
 
-def _enclosing_acts(token: Token) -> list[Token]:
-    """The words that may name the act a verb's act was done in: its "when" or "as" clause
-    ("were killed when rebels ambushed …") and the noun of its "in" ("killed in an attack"),
+@lru_cache(maxsize=1)
+def _wars() -> frozenset[str]:
+    return frozenset(lexicon("events")["participants"]["wars"])
+
+
+def _enclosing_acts(token: Token) -> list[tuple[Token, bool]]:
+    """The words that may name the act a verb's act was done in, each with whether it is the
+    verb's subject: its "when" or "as" clause ("were killed when rebels ambushed …"), the act
+    that did it ("the bombing killed 20") and the noun of its "in" ("killed in an attack"),
     which may hang on the participle that tells what the act did ("a bomb exploded …,
     killing 14 worshippers, in an attack claimed by the Islamic State")."""
-    acts = [c for c in token.children if c.dep_ == "advcl"
+    # a participle's act is its clause's: "… exploded, killing 14 and wounding 60, in an
+    # attack claimed by …" (the "in" on the last participle, a conjunct of the first)
+    while token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i and token.head.pos_ == "VERB":
+        token = token.head
+    # (and of the verbs joined to it in one clause: "six villagers were killed and several others
+    # wounded … when gunmen opened fire", the "when" hung on the last)
+    clause = [token, *(j for j in token.conjuncts if j.pos_ == "VERB" and _of_one_clause(max(token, j, key=lambda t: t.i)))]
+    acts = [c for v in clause for c in v.children if c.dep_ == "advcl"
             and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") and m.i < c.i for m in c.children)]
-    told = (token, *(c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > token.i))
-    return acts + [o for v in told for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+    participles = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > token.i]
+    told = (token, *participles, *(j for c in participles for j in c.conjuncts if j.tag_ == "VBG"))
+    # and the act that did it, as the verb's subject: "the bombing killed 20", "the two
+    # bombings that killed 74 fans" (the relative clause's antecedent)
+    doing = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
+        doing.append(token.head)
+    ins = [o for v in told for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+    return [(t, False) for t in acts] + [(t, True) for t in doing] + [(t, False) for t in ins]
 
 
 def _undone(event: Event, index: ActorIndex) -> bool:
@@ -528,6 +578,11 @@ def _claim_for(span: Span, claims: list[Claim]) -> Claim | None:
     return min(inside, key=lambda c: c.content_span.end - c.content_span.start) if inside else None
 
 
+# Nouns of a leader's death that are one only of a leader (events.toml LEADER_KILLED nouns;
+# "assassination" is of someone of note whoever it is).
+_DEATH_NOUNS = frozenset({"killing", "killings", "death", "deaths"})
+
+
 def _described_as_leader(victim: Token) -> bool:
     """A victim the sentence calls the leader of a group: "its leader", "X, the group's
     founder", "two Hurras al-Din leaders", "X, who was the head of Y" (words in
@@ -549,6 +604,12 @@ def _described_as_leader(victim: Token) -> bool:
     return any(leader_word(d) for d in described) or any(
         c.dep_ == "relcl" and c.lemma_ == "be" and any(a.dep_ == "attr" and leader_word(a) for a in c.children)
         for d in described for c in d.children)
+
+
+def _titled_leader(victim: Token) -> bool:
+    """A victim named by one leader's title, whose killing or death is a leader's: "the
+    militia chief's killing" (lexicons/events.toml [roles] leads; not "several commanders")."""
+    return victim.tag_ == "NN" and victim.lemma_.lower() in frozenset(lexicon("events")["roles"]["leads"])
 
 
 def _is_leader(index: ActorIndex, mention: Mention) -> bool:

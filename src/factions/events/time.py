@@ -5,15 +5,17 @@ day the story last told (docs/events.md, "Time"; words in data/lexicons/time.tom
 
 from __future__ import annotations
 
+import calendar
+import re
 from bisect import bisect_left
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from factions.dates import from_story, names_no_time, normalize, weekday_ahead
+from factions.dates import MONTH_NAMES, from_story, names_no_time, normalize, weekday_ahead
 from factions.events.arguments import taking_part
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
@@ -196,7 +198,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     # then the nearest.
     found = []
     for distance, ent in candidates:
-        anchor = _said_day(claim, ent) or document.published
+        anchor = _year_told_before(ent) or _said_day(claim, ent) or document.published
         when = (_yet_to_come(trigger) and weekday_ahead(ent.text, anchor)) \
             or from_story(ent.text, story_before(ent.start_char) if story_before else None) or normalize(ent.text, anchor)
         if when:
@@ -463,7 +465,8 @@ class _StoryDates:
             if not label and (verb.pos_ not in ("VERB", "AUX") or _names_no_act(ent) or (not said and not _narrated(verb))):
                 continue  # (no date of a present or future clause: "talks are due to open on 20 May")
             # (read only for the dates that count: the date parser is the costly part)
-            when = from_story(ent.text, self.told[-1] if self.told else None) or normalize(ent.text, document.published)
+            when = from_story(ent.text, self.told[-1] if self.told else None) \
+                or normalize(ent.text, _year_told_before(ent) or document.published)
             if when is None:
                 continue
             when.span = Span(ent.start_char, ent.end_char)
@@ -527,6 +530,139 @@ def date_by_later_mention(doc: Doc, events: list, document: Document | None = No
             if document is not None and here is not None:
                 at = sentences[sentence_of(here).start]
                 event.when = _dated_by_a_noun_again(doc, dates, event.type, at, starts, document) or event.when
+
+
+def date_of_joined_act(doc: Doc, events: list) -> None:
+    """Rule events.date-of-joined-act. Acts told together happened at once, so one told
+    with no date takes the other's: an act and the act its "when" clause tells ("Twelve
+    people were killed in the early hours of 17 December when gunmen opened fire"), and
+    verbs joined in one clause ("six villagers were killed and several
+    others wounded on the evening of 9 June": the date hangs on the last)."""
+    by_root: dict[int, list] = {}
+    for event in events:
+        if (token := _trigger_root(doc, event)) is not None:
+            by_root.setdefault(token.i, []).append(event)
+    for event in events:
+        if event.when is not None or (token := _trigger_root(doc, event)) is None:
+            continue
+        partners = [c for c in token.children if c.dep_ == "advcl" and _when_marked(c)]
+        if token.dep_ == "advcl" and _when_marked(token):
+            partners.append(token.head)
+        joined = [j for j in token.conjuncts if j.pos_ == "VERB" and _of_one_clause(max(token, j, key=lambda t: t.i))] \
+            if token.pos_ == "VERB" else []
+        # (joined verbs only of one kind of act: "denied that it had attacked … and accused the
+        # prime minister" tells an accusation of no date)
+        dated = next((o for p in partners for o in by_root.get(p.i, ()) if o.when is not None and o is not event), None) or next(
+            (o for j in joined for o in by_root.get(j.i, ()) if o.when is not None and o is not event and o.type == event.type), None)
+        if dated is not None:
+            event.when = replace(dated.when)
+
+
+def _of_one_clause(verb) -> bool:
+    """Whether a later conjunct is told in its first's clause: it shares its subject ("attacked
+    the town and seized it"), or its passive's "were" ("were killed and several others
+    wounded"); not a clause of its own ("… and the army retook it")."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def interval_from(trigger: Token) -> tuple[Token, int, str] | None:
+    """Rule events.date-by-interval: for a verb in a clause that a span puts "after" or
+    "before" the clause it hangs on ("six days after the military seized the broadcaster",
+    "a year after gunmen attacked"), that clause's verb, the signed number of units (minus
+    for "after": the act came first) and the unit (time.toml interval_units); None for any
+    other verb, or a span with no number ("days after", "long after")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if (
+        trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and trigger.head.pos_ == "VERB") else None  # "launched an assault"
+    if verb is None or verb.head.i == verb.i:
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ == "VERB" and verb.i > verb.head.i:
+        return interval_from(verb.head)  # "… attacked southern communities, killing about 1,200": the attack's
+    time = lexicon("time")
+    units, words = time["interval_units"], time["number_words"]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before"):
+        # "returned to their bases a day after seizing Rostov": the span on the preposition
+        mark, clause = verb.head, verb.head.head if verb.head.head.pos_ == "VERB" else verb.head.head.head
+        spans = [mark.head] if mark.head.dep_ == "npadvmod" else list(mark.children)
+    elif verb.dep_ == "advcl":
+        mark = next((c for c in verb.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before") and c.i < verb.i), None)
+        if mark is None:
+            return None
+        clause, spans = verb.head, [*verb.children, *mark.children]
+    else:
+        return None
+    span = next((c for c in spans if c.dep_ == "npadvmod" and c.lower_ in units and c.i < mark.i), None)
+    if span is None or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    count = next((c for c in span.children if c.dep_ in ("nummod", "det")), None)
+    number = int(count.text) if count is not None and count.text.isdigit() else words.get(count.lower_) if count is not None else None
+    if not number:
+        return None
+    return clause, (-number if mark.lower_ == "after" else number), units[span.lower_]
+
+
+def shifted(when: When, by: int, unit: str, text: str) -> When | None:
+    """A day-precise date moved by a number of units (an act `interval_from` tells), at the
+    unit's precision: days and weeks a day, months a month, years a year."""
+    if when is None or when.precision != "day" or when.start is None:
+        return None
+    day = date.fromisoformat(when.start)
+    if unit in ("day", "week"):
+        moved = (day + timedelta(days=by * (7 if unit == "week" else 1))).isoformat()
+        return When(moved, moved, "day", text)
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 + by
+        moved = f"{months // 12:04d}-{months % 12 + 1:02d}"
+        return When(moved, moved, "month", text)
+    year = f"{day.year + by:04d}"
+    return When(year, year, "year", text)
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _year_told_before(ent) -> date | None:
+    """An anchor that reads a date with a month and no year in the year of a date with one
+    that the sentence told just before, when that reading falls within two months of it: "in
+    June 2007, completing the takeover on 14 June" is 14 June 2007 whenever it was published,
+    "on 3 January 2024 … had attacked on 28 December" 28 December 2023. None otherwise: "since
+    2019" tells no month; "arrived in December 2023, but began withdrawing in late April" is
+    too far from it to say which April, and the publication date decides."""
+    words = ent.text.lower().replace(".", " ").split()
+    if _YEAR.search(ent.text) or not any(w in MONTH_NAMES or w[:3] in _MONTH_ABBREVIATIONS for w in words):
+        return None
+    told = [other for other in sentence_of(ent.root).ents if other.label_ == "DATE" and other.end <= ent.start and _YEAR.search(other.text)]
+    said = normalize(told[-1].text, None) if told else None
+    if said is None or said.start is None or said.precision not in ("day", "month"):
+        return None
+    first, last = _bounds(said.start), _bounds(said.end or said.start, last=True)
+    own = normalize(ent.text, last)
+    if own is None or own.start is None or own.precision not in ("day", "month"):
+        return None
+    best = None
+    for year in (first.year - 1, first.year, first.year + 1):
+        try:
+            begins, ends = _bounds(f"{year:04d}{own.start[4:]}"), _bounds(f"{year:04d}{(own.end or own.start)[4:]}", last=True)
+        except ValueError:
+            continue  # 29 February of a year with none
+        distance = 0 if ends >= first and begins <= last else min(abs((begins - last).days), abs((first - ends).days))
+        if best is None or distance < best[0]:
+            best = (distance, ends)
+    return best[1] if best is not None and best[0] <= 62 else None
+
+
+def _bounds(iso: str, last: bool = False) -> date:
+    """The first (or last) day of an ISO date of day or month precision."""
+    year, month, *day = (int(p) for p in iso.split("-"))
+    return date(year, month, day[0] if day else (calendar.monthrange(year, month)[1] if last else 1))
+
+
+_MONTH_ABBREVIATIONS = frozenset(m[:3] for m in MONTH_NAMES) | {"sept"}
+
+
+def _when_marked(clause) -> bool:
+    """Whether a clause opens with "when" ("… when gunmen opened fire")."""
+    return any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" and m.i < clause.i for m in clause.children)
 
 
 def named_again(doc: Doc, events: list, n: int, sentences: dict[int, int]):

@@ -66,9 +66,11 @@ class Triggers:
 # "captive" people, not a body ("handed over the two engineers"; not "handed over command");
 # "victim" a party as the verb's own object or its passive subject, whatever the phrase's
 # preposition holds ("beat the manager to death", "was hacked to death"; not "hacked the
-# budget to death").
+# budget to death"); "craft" a vessel or an aircraft (nominals.toml equipment.platforms and
+# designations, events.toml participants.craft_heads: "sank the landing ship", "downed two
+# drones", "brought down an F-16").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
-                "vehicle", "vehicle_at_party", "captive", "victim")
+                "vehicle", "vehicle_at_party", "captive", "victim", "craft")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -415,6 +417,12 @@ def _objects(verb: Token) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _craft_heads() -> frozenset[str]:
+    kit = lexicon("nominals")["equipment"]
+    return frozenset((*kit["platforms"], *kit["designations"], *lexicon("events")["participants"]["craft_heads"]))
+
+
 @lru_cache(maxsize=None)
 def _object_heads(kind: str) -> frozenset[str]:
     """The nouns an object of `kind` is headed by (events.toml participants.<kind>_heads:
@@ -498,6 +506,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
                    and ((o.lower_ == "arms" and token.head.lemma_.lower() in ("lay", "give"))  # the idiom: "laid down arms"
                         or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children))
                    for o in (token, *token.conjuncts))
+    if wanted == "craft":  # "sank the landing ship Tsezar Kunikov", "downed two drones" (not "sank the plan", "downed tools")
+        return any(w.lemma_.lower() in _craft_heads() or w.lower_ in _craft_heads()
+                   for w in (token, *(c for c in token.children if c.dep_ == "compound")))
     if wanted == "captive":  # "handed over the captured pilot", "20 hostages", "them" (not "command", "the town")
         return token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them") or _is_object(token, "person", t) \
             or token.lemma_.lower() in _person_heads() or token.lower_ in _person_heads()

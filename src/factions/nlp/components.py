@@ -2411,6 +2411,7 @@ def make_nominals(nlp: Language, name: str):
     modifiers, determiners = set(lex["modifiers"]), set(lex["determiners"])
     size_modifiers = frozenset(lex["size_modifiers"])
     vague_places = set(lex["place"]["vague_places"])
+    kind_told_places = frozenset(lex["place"]["kind_told"])
     bare_no_group = set(lex["group"]["bare_no_group"])
     needs_kind = set(lex["place"]["needs_kind"])
     ways = frozenset(lex["place"]["ways"])
@@ -2445,6 +2446,9 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "no group has said it carried out the attack": no one named
             if label == "PERSON" and token.dep_ == "compound" and heads.get(token.head.lower_) in ("ORG", "PRODUCT"):
                 continue  # "youth wing", "member states": a kind of the noun after, no people
+            if label == "PERSON" and token.tag_ == "NN" and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i \
+                    and token.head.pos_ == "NOUN":
+                continue  # "a refugee camp", "the tourist camp", "a guerrilla army": one person's word as a kind of the noun after
             if token.lower_ in kit_kinds and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
                 continue  # "infantry fighting vehicles", "cavalry sabres": a kind of the kit, no party ("Coalition aircraft" are the coalition's)
             if label == "PERSON" and token.lower_ in rulers and token.text[:1].isupper() and token.i + 1 < len(doc) \
@@ -2531,7 +2535,7 @@ def make_nominals(nlp: Language, name: str):
                 # a body's own kind of noun: "the rescue force", "the reconnaissance squadron", "guerrilla armies"
                 # (not a party's name before its units: "army units", heads of their own)
                 compound_body = label == "ORG" and prev.dep_ == "compound" and prev.tag_ == "NN" and prev.head.i == token.i \
-                    and prev.is_lower and prev.lower_ not in heads \
+                    and prev.is_lower and (prev.lower_ not in heads or (heads[prev.lower_] == "PERSON" and prev.tag_ == "NN")) \
                     and not (start >= 3 and doc[start - 2].text in ("-", "‐", "‑") and not doc[start - 3].is_alpha)  # ("a 60-nation coalition": no half word)
                 # a body's name the recogniser missed: "the Dogra Regiment", "the Milenio Cartel", "The
                 # African Mission in Burundi" (capitalised words on a capitalised head, outside a
@@ -2558,10 +2562,14 @@ def make_nominals(nlp: Language, name: str):
                 # and its place in a sequence: "a second force", "the first column" (the number the
                 # recogniser marks as an ordinal of its own)
                 ordinal = label in ("PERSON", "ORG") and prev.ent_type_ == "ORDINAL" and prev.head.i == token.i and prev.is_alpha
+                # and what kind of place a vague one is: "a residential building", "a crowded
+                # market" ("the building" alone names no place)
+                described_place = label == "LOC" and token.lower_ in kind_told_places and prev.dep_ == "amod" and prev.tag_ == "JJ" \
+                    and prev.head.i == token.i and prev.is_alpha and prev.lower_ not in epithets
                 if prev.lower_ == "then" and not (start >= 2 and doc[start - 2].lower_ in determiners):
                     break  # "and then its air force": the adverb, not "the then leader"
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
-                        or described_people or compound_people or ordinal \
+                        or described_people or compound_people or ordinal or described_place \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1

@@ -202,7 +202,10 @@ def ally_descriptions(doc: Doc, index: ActorIndex) -> list[Relation]:
                 add("supports", described, party(owner), token, described)
             else:
                 add("supports", party(owner), described, token, described)
-        elif token.lower_ in words["modifiers"] and token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        elif token.lower_ in words["modifiers"] and token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") \
+                and not (token.i > 0 and doc[token.i - 1].text == "-"):
+            # (not "the government and Moscow-aligned rebels": the name before the hyphen says
+            # with whom, relations.hyphenated-sponsor)
             group = token.head
             beside = group.head if group.dep_ == "conj" else next((c for c in group.children if c.dep_ == "conj"), None)
             add("allied_with", party(beside), party(group), token)
