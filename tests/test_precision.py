@@ -7000,6 +7000,9 @@ def test_a_place_people_or_goods_were_taken_from_is_no_party(extractor):
     # a participle of a name in the list, with its backer: no party
     ("Clashes between UAE-backed Yemeni forces and Houthi fighters erupted south of the airport on 13 June 2018.", "Clashes",
      ["Yemeni forces", "Houthi"]),
+    # participants.pitting_verbs: the sides a fight pits against each other
+    ("Fighting around Marib city on 7 February 2021 pitted Houthi fighters against government troops.", "Fighting",
+     ["Houthi", "government troops"]),
 ])
 def test_the_sides_of_a_fight_told_by_its_verb(extractor, text, trigger, sides):
     x, _ = _run(extractor, text, date(2023, 1, 6))
@@ -7187,3 +7190,27 @@ def test_a_day_of_no_year_near_a_year_told_is_read_without_failing(extractor):
     # 29 February read beside a year that has none
     x, _ = _run(extractor, "The rebels attacked in February 2023, completing the takeover on 29 February.", date(2024, 3, 1))
     assert [e.type for e in x.events if e.trigger == "takeover"] == ["ASSAULT"], x.events
+
+
+def test_a_match_that_pits_two_sides_is_no_fight(extractor):
+    x, _ = _run(extractor, "The final on 3 May 2021 pitted Brazil against Argentina.", date(2021, 5, 4))
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events
+
+
+def test_the_target_of_an_attack_hung_on_its_doer_is_attacked(extractor):
+    # the noun's "on" the parser hangs on the "by" phrase
+    text = "Attacks by the militias on government troops intensified on 20 October 2023."
+    x, _ = _run(extractor, text, date(2023, 10, 21))
+    assert _parties(x, "Attacks") == [(["the militias"], ["government troops"])], x.events
+    # and the one a killing befell: an assault, no leader's death
+    text = "The killing by police of a teenager on 27 June 2023 sparked riots."
+    x, _ = _run(extractor, text, date(2023, 6, 28))
+    assert [(e.type, [text[s.start:s.end] for s in e.recipient_spans]) for e in x.events if e.trigger == "killing"] \
+        == [("ASSAULT", ["a teenager"])], x.events
+
+
+def test_those_a_fight_pits_against_one_side_are_one_side(extractor):
+    text = "Heavy fighting pitted M23 rebels against the army and allied militias around Sake on 7 February 2024."
+    x, names = _run(extractor, text, date(2024, 2, 8))
+    fights = {(names[r.source], names[r.target]) for r in x.relations if r.type == "fights"}
+    assert fights and not any({"army", "militias"} <= {a.split()[-1], b.split()[-1]} for a, b in fights), fights

@@ -473,6 +473,8 @@ def _between(prep: Token) -> list[Token]:
             continue
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
             break
+        if t.ent_type_ == "NORP" and t.dep_ == "amod" and any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in t.children):
+            out.append(t)  # "between Armenian and Azerbaijani border units": the first nation of two
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not _inside_of_phrase(t, prep) and not _modifies_next(t):
             out.append(t)
         k += 1
@@ -614,8 +616,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     parts = lex["participants"]
     actors: list[Token] = []
     recipients: list[Token] = []
-    if not is_noun and trigger.tag_ == "VBG" and trigger.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("dobj", "nsubj") for c in trigger.children):
-        is_noun = True  # "fighting erupted between A and B": a gerund subject is the fight named
+    if not is_noun and trigger.tag_ == "VBG" and trigger.dep_ in ("nsubj", "nsubjpass", "csubj") and not any(c.dep_ in ("dobj", "nsubj") for c in trigger.children):
+        is_noun = True  # "fighting erupted between A and B", "fighting around Marib pitted A against B": a gerund subject is the fight named
     if not is_noun:
         subj, passive = _subject_tokens(trigger)
         causer = _causer(trigger)
@@ -840,8 +842,17 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     if told is not None:
         reached += [p for p in told.children if p.dep_ == "prep" and p.lower_ in parts["between"] and p.i > trigger.i]
         reached += [p for d in told.children if d.dep_ == "prep" and d.i > trigger.i
-                    for o in d.children if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "GPE", "LOC", "FAC")
+                    for o in d.children if o.dep_ == "pobj"
                     for p in o.children if p.dep_ == "prep" and p.lower_ in parts["between"]]
+    pitting = trigger.head if trigger.dep_ in ("nsubj", "csubj") and trigger.head.lemma_.lower() in parts["pitting_verbs"] else None
+    if pitting is not None:
+        # "Fighting around Marib pitted Houthi fighters against government troops": the verb's
+        # object and the "against" on it or on the verb are the fight's sides
+        sides = [c for c in pitting.children if c.dep_ == "dobj"]
+        actors.extend(p for c in sides for p in _with_conjuncts(c))
+        # (those listed after "against" are one side: "against the FARDC and Wazalendo groups")
+        recipients.extend(p for h in (pitting, *sides) for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+                          for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
     # "an opposition march led by X against the government": what a protest's own description is against
     reached += [p for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and describes_protest(c, triggers())
                 for p in c.children if p.dep_ == "prep" and p.lower_ == "against"]
@@ -882,6 +893,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                     if pobj.dep_ == "pobj":
                         target = actors if child.lower_ == "by" else recipients
                         target.extend(_with_conjuncts(pobj))
+                        if child.lower_ == "by" and (_is_assault(trigger) or trigger.lower_ in parts["undergone_by_possessor"]):
+                            # "attacks by the militias on US troops", "the killing by police of a
+                            # teenager": the parser hangs the act's target on its doer (its "of" only
+                            # for an act undergone: "an offensive by the LNA of Khalifa Haftar" is his)
+                            aims = ("on", "against", "upon", "of") if trigger.lower_ in parts["undergone_by_possessor"] else ("on", "against", "upon")
+                            recipients.extend(p for c in pobj.children if c.dep_ == "prep" and c.lower_ in aims
+                                              and c.i > pobj.i for o in c.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
     # "the patrol came under fire from X", "our troops have been under attack by X": the
     # subject is attacked, the "from" or "by" of the verb names who attacked
     if trigger.dep_ == "pobj" and trigger.head.lower_ in parts["undergone_preps"] and _is_assault(trigger):
