@@ -473,8 +473,6 @@ def _between(prep: Token) -> list[Token]:
             continue
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
             break
-        if t.ent_type_ == "NORP" and t.dep_ == "amod" and any(c.dep_ == "conj" and c.ent_type_ == "NORP" for c in t.children):
-            out.append(t)  # "between Armenian and Azerbaijani border units": the first nation of two
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not _inside_of_phrase(t, prep) and not _modifies_next(t):
             out.append(t)
         k += 1
