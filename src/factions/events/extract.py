@@ -18,10 +18,10 @@ from factions.actors.index import ActorIndex
 from factions.events.arguments import _alongside, _participants, _subject_tokens, _with_conjuncts, blamed_act
 from factions.events.implied import _implied_relations, attacked_equipment, attacked_places
 from factions.events.modality import modality_of
-from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span
+from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span, _words
 from factions.events.place import PLACE_KINDS, _where
-from factions.events.time import (_dated_sentence, _narrated, _of_one_clause, _StoryDates, _trigger_root, _when, date_by_later_mention,
-                                  date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted)
+from factions.events.time import (_dated_sentence, _narrated, _of_one_clause, _StoryDates, _trigger_root, _when, _when_marked,
+                                  date_by_later_mention, date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted)
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
@@ -437,17 +437,12 @@ def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, rel
             how = by_root.get(enclosing.i)
             if how is None or how is event or _undone(how, index):
                 continue
-            if by_subject and (how.trigger.lower() in _wars() or (len(set(how.actors)) > 1 and not how.recipients)):
+            if by_subject and (how.trigger.lower() in _words("wars") or (len(set(how.actors)) > 1 and not how.recipients)):
                 continue  # "the fighting between Israel and Hezbollah, which has killed thousands", "a war that killed 15,000": a war's toll, no side's act
             event.rule = "events.doer-of-enclosing-act"
             out += _give_doers(event, list(how.actors), list(how.actor_spans), index, relations, event.modality, event.claim)
             break
     return out
-
-
-@lru_cache(maxsize=1)
-def _wars() -> frozenset[str]:
-    return frozenset(lexicon("events")["participants"]["wars"])
 
 
 def _enclosing_acts(token: Token) -> list[tuple[Token, bool]]:
@@ -463,8 +458,7 @@ def _enclosing_acts(token: Token) -> list[tuple[Token, bool]]:
     # (and of the verbs joined to it in one clause: "six villagers were killed and several others
     # wounded … when gunmen opened fire", the "when" hung on the last)
     clause = [token, *(j for j in token.conjuncts if j.pos_ == "VERB" and _of_one_clause(max(token, j, key=lambda t: t.i)))]
-    acts = [c for v in clause for c in v.children if c.dep_ == "advcl"
-            and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") and m.i < c.i for m in c.children)]
+    acts = [c for v in clause for c in v.children if c.dep_ == "advcl" and _when_marked(c, ("when", "as"))]
     participles = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > token.i]
     told = (token, *participles, *(j for c in participles for j in c.conjuncts if j.tag_ == "VBG"))
     # and the act that did it, as the verb's subject: "the bombing killed 20", "the two

@@ -660,9 +660,9 @@ def _bounds(iso: str, last: bool = False) -> date:
 _MONTH_ABBREVIATIONS = frozenset(m[:3] for m in MONTH_NAMES) | {"sept"}
 
 
-def _when_marked(clause) -> bool:
-    """Whether a clause opens with "when" ("… when gunmen opened fire")."""
-    return any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" and m.i < clause.i for m in clause.children)
+def _when_marked(clause, marks: tuple[str, ...] = ("when",)) -> bool:
+    """Whether a clause opens with "when" ("… when gunmen opened fire"), or one of `marks`."""
+    return any(m.dep_ in ("advmod", "mark") and m.lower_ in marks and m.i < clause.i for m in clause.children)
 
 
 def named_again(doc: Doc, events: list, n: int, sentences: dict[int, int]):

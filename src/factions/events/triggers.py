@@ -420,7 +420,7 @@ def _objects(verb: Token) -> list[Token]:
 @lru_cache(maxsize=1)
 def _craft_heads() -> frozenset[str]:
     kit = lexicon("nominals")["equipment"]
-    return frozenset((*kit["platforms"], *kit["designations"], *lexicon("events")["participants"]["craft_heads"]))
+    return frozenset((*kit["platforms"], *kit["designations"])) | _object_heads("craft")
 
 
 @lru_cache(maxsize=None)
