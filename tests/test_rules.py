@@ -161,3 +161,24 @@ def test_an_unknown_only_with_key_in_events_toml_is_refused(monkeypatch):
         monkeypatch.undo()
         trig.triggers.cache_clear()
     assert trig.triggers().nouns  # the real file loads again
+
+
+def test_a_phrase_listed_twice_in_events_toml_is_refused(monkeypatch):
+    # events.triggers: a second entry of one (verb, object) would silently replace the first
+    import copy
+
+    from factions.events import triggers as trig
+    from factions.lexicons import lexicon as real_lexicon
+
+    events = copy.deepcopy(real_lexicon("events"))
+    first = next(e for e in events["event"] if e.get("phrases"))
+    events["event"][-1].setdefault("phrases", []).append(dict(first["phrases"][0]))
+    monkeypatch.setattr(trig, "lexicon", lambda name: events if name == "events" else real_lexicon(name))
+    trig.triggers.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=f"the phrase '{first['phrases'][0]['verb']} {first['phrases'][0]['object']}'"):
+            trig.triggers()
+    finally:
+        monkeypatch.undo()
+        trig.triggers.cache_clear()
+    assert trig.triggers().phrases

@@ -245,6 +245,9 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
         if any(w.start <= span.start and span.end == w.end for w in works):
             continue  # "airbase" of "Gamal Abdel Nasser airbase": the work's name stands for it
         surface = document.text[span.start : span.end]
+        shared = (doc._.shared_heads or {}).get(nominal.start, (None, None))[1]
+        # "Indian" of "Indian and Chinese soldiers" is read as the "Indian soldiers" it names
+        naming = f"{surface} {shared}" if shared else surface
         if nominal.label_ == "PRODUCT":  # "gun trucks", "their rifles": equipment, no knowledge-base actor
             actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal")
             actor.kind = "equipment"
@@ -252,14 +255,14 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
             mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, basis="nominal"))
             continue
         owner = _named_owner(nominal, mentions)
-        member = (member_named_with(kb, surface, owner.kb_id, reg.context) if owner is not None else None) \
-            or choose_member(kb, surface, reg.context)  # "government forces", "the army"
+        member = (member_named_with(kb, naming, owner.kb_id, reg.context) if owner is not None else None) \
+            or choose_member(kb, naming, reg.context)  # "government forces", "the army"
         if member is not None and member.actor is not None:
             actor = reg.for_member(member.actor.id, surface, member.reason)
             _add_alias(actor, surface)
             mentions.append(Mention(span, surface, nominal.label_, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
             continue
-        choice = None if member is not None else reg.choose(clean_surface(surface), nominal.label_, None, speaker_position(document.text, span.start, span.end))
+        choice = None if member is not None else reg.choose(clean_surface(naming), nominal.label_, None, speaker_position(document.text, span.start, span.end))
         label = nominal.label_
         if choice is not None and choice.actor is not None:
             actor = reg.for_kb(choice.actor.id, choice.reason if choice.contested else f"knowledge-base name '{clean_surface(surface)}'", 0.85)
@@ -271,12 +274,12 @@ def resolve_actors(document: Document, doc: Doc, kb: KnowledgeBase) -> tuple[lis
                 mentions.append(Mention(span, surface, nominal.label_, actor=antecedent.id, kb_id=antecedent.kb_id, basis="anaphor"))
                 continue
             of = _party_of(nominal, mentions) if nominal.label_ != "LOC" else None
-            actor = reg.for_name(nominal.label_, descriptive_name(surface), basis="nominal", reason=member.reason if member else None,
+            actor = reg.for_name(nominal.label_, descriptive_name(naming), basis="nominal", reason=member.reason if member else None,
                                  of=of.actor if of is not None else None)
             if nominal.label_ == "LOC":
                 actor.kind = "location"
             else:
-                actor.kind = "population" if nominal.label_ == "PERSON" else _nominal_kind(nominal, surface)
+                actor.kind = "population" if nominal.label_ == "PERSON" else _nominal_kind(nominal, naming, shared)
         _add_alias(actor, surface)
         mentions.append(Mention(span, surface, label, actor=actor.id, kb_id=actor.kb_id, basis="nominal"))
     mentions.extend(_repeats(document, mentions, reg))
@@ -390,10 +393,11 @@ def _party_of(nominal: SpacySpan, mentions: list[Mention]) -> Mention | None:
     return next((m for m in inside if m.basis != "nominal"), None) or next(iter(inside), None)
 
 
-def _nominal_kind(nominal: SpacySpan, surface: str) -> str:
-    """"Somali army", "Iraqi forces": a state's own forces are a government body."""
+def _nominal_kind(nominal: SpacySpan, surface: str, shared: str | None = None) -> str:
+    """"Somali army", "Iraqi forces": a state's own forces are a government body (and
+    "Indian" of "Indian and Chinese troops", which `shared` "troops" with the next)."""
     lex = nominal_lexicon()
-    head = nominal[-1].lower_
+    head = shared.split()[-1].lower() if shared else nominal[-1].lower_
     if head in lex["state_heads"] and any(t.ent_type_ in ("NORP", "GPE") for t in nominal):
         return "government_body"
     return guess_kind("ORG", surface)

@@ -112,6 +112,12 @@ def _names_a_party(noun: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns of a kind of place (nominals.toml [place] heads)."""
+    return frozenset(lexicon("nominals")["place"]["heads"])
+
+
+@lru_cache(maxsize=1)
 def _party_heads() -> frozenset[str]:
     """Words for a body or for people (data/lexicons/nominals.toml), read once."""
     nominals = lexicon("nominals")
@@ -220,10 +226,17 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             # army") nor one hung on a noun ("members of X fought gunmen of Y", read as "fought
             # gunmen"): a past tense the tagger called a participle
             # ("sealed off the compound": the object the parser gave the particle is one)
+            # (not a verb no one undergoes, a past tense: "Hundreds of students protested outside …")
             reduced = verb.tag_ == "VBN" and verb.dep_ != "amod" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+                and verb.lemma_.lower() not in lexicon("events")["participants"]["never_undergone"] \
                 and not any((c.dep_ == "prt" or c.tag_ == "RP") and any(o.dep_ == "pobj" for o in c.children) for c in verb.children) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("with", "alongside", "against", "beside") for c in verb.children) \
                 and not any(g.dep_ == "dobj" for c in _joined_verbs(verb) for g in c.children)  # ("invaded, looted and burned homes": shared)
+            # ("The Radisson Blu hotel, stormed this morning by gunmen, was secured …": a verb with
+            # an agent and no auxiliary is a participle, whatever the tagger says; its subject underwent it)
+            reduced = reduced or (verb.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+                                  and any(c.dep_ == "agent" and any(o.dep_ == "pobj" and _names_a_party(o) for o in c.children)
+                                          for c in verb.children))  # (not "spoke by telephone")
             return before + _with_conjuncts(child) + [t for o in others for t in _with_conjuncts(o)] + _part_of(verb, child), reduced
         if child.dep_ == "nsubjpass":
             return _with_conjuncts(child), True
@@ -265,12 +278,14 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return _with_conjuncts(described), False
     root = verb.sent.root
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "ROOT" \
-            and (any(c.dep_ == "dobj" for c in verb.children) or (verb.tag_ == "VBD" and verb.head.i == root.i)) \
+            and (any(c.dep_ == "dobj" for c in verb.children) or (verb.tag_ == "VBD" and verb.head.i == root.i)
+                 or (verb.head.i == root.i and verb.lemma_.lower() in lexicon("events")["participants"]["never_undergone"])) \
             and not any(c.dep_ == "agent" for c in verb.children):
         # "A mob of several thousand people torched 21 churches": a sentence the parser read as
         # a noun and a participle with an object; the participle is its verb, the noun its
         # subject. A past tense hung on the root noun is one too, object or not: "A delegation
-        # of the Committee, a body of clerics, then negotiated with the gunmen".
+        # of the Committee, a body of clerics, then negotiated with the gunmen"; so is a
+        # participle no one undergoes: "Hundreds of students protested outside the university".
         return [root], False
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon("events")["participants"]["stative_participles"] \
             and not any(c.dep_ == "agent" for c in verb.children):
@@ -289,11 +304,27 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return (_with_conjuncts(accused), False) if accused is not None else ([], False)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
         governing = verb.head.head
-        obj = next((c for c in governing.children if c.dep_ == "dobj"), None)
+        # (not after a preposition of time or manner: "seized Minova after fighting with the army" is the subject's)
+        obj = next((c for c in governing.children if c.dep_ == "dobj"), None) if verb.head.lower_ not in _SUBJECTS_OWN_PREPS else None
         if obj is not None:  # "accused Tehran of arming the group": the object does it
             return _with_conjuncts(obj), False
-        return _subject_tokens(governing)[0], "auxpass" in {c.dep_ for c in verb.children}  # "are committed to defeating ISIL"
+        if any(c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBD", "VBZ") and c.i > verb.i for c in verb.children):
+            # "said shopkeeper X after shelling hit the market": the parser hangs the clause's verb on
+            # its subject, a noun in "-ing" read as a gerund; no one the verb names shelled ("said
+            # after meeting the ministers" is the speaker's)
+            return [], False
+        subjects, undergone = _subject_tokens(governing)
+        if undergone and verb.head.lower_ in ("in", "during", "amid", "under"):
+            return [], False  # "A soldier was wounded during shelling": whom the verb befell, no doer of the act it befell them in
+        return subjects, "auxpass" in {c.dep_ for c in verb.children}  # "are committed to defeating ISIL"
     return [], False
+
+
+# Prepositions before a gerund whose doer is the subject of the verb they hang on, whatever
+# its object: "seized Minova after fighting with the army", "took the town without firing a
+# shot" (not "by", whose gerund may tell how the object did something: "accused X of
+# betraying jihad by seeking talks").
+_SUBJECTS_OWN_PREPS = frozenset({"after", "before", "since", "upon", "while", "without", "despite", "following", "until"})
 
 
 def _subject_under_opening_date(verb: Token, joined_to: Token | None = None) -> Token | None:
@@ -311,6 +342,14 @@ def _subject_under_opening_date(verb: Token, joined_to: Token | None = None) -> 
         return None
     # ("In the early hours of 18 April a large force of X crossed …": the date's own object first)
     noun = next((c for c in opening.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")), None)
+    if noun is None and joined_to is None:
+        # "On 12 March 2019, Chadian, Nigerien and Nigerian troops attacked …": the parser joins
+        # the subject to the date after its comma
+        date = next((c for c in opening.children if c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")), None)
+        joined = next((c for c in date.children if c.dep_ == "conj" and c.ent_type_ not in ("DATE", "TIME") and c.i < verb.i
+                       and c.left_edge.i > 0 and verb.doc[c.left_edge.i - 1].text == ","), None) if date is not None else None
+        if joined is not None and joined.pos_ in ("NOUN", "PROPN"):
+            return joined
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
         return None
     between = verb.doc[opening.i + 1 : noun.left_edge.i + 1]
@@ -616,6 +655,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     recipients: list[Token] = []
     if not is_noun and trigger.tag_ == "VBG" and trigger.dep_ in ("nsubj", "nsubjpass", "csubj") and not any(c.dep_ in ("dobj", "nsubj") for c in trigger.children):
         is_noun = True  # "fighting erupted between A and B", "fighting around Marib pitted A against B": a gerund subject is the fight named
+    elif is_noun and trigger.dep_ == "advcl" and trigger.tag_ == "NN" and trigger.lower_.endswith("ing") and trigger.head.pos_ == "VERB" \
+            and not any(c.dep_ == "det" for c in trigger.children):
+        is_noun = False  # "Meeting in Addis Ababa on 2 November, A and B agreed …": a participle the tagger took for a noun, whose subject is the clause's
     if not is_noun:
         subj, passive = _subject_tokens(trigger)
         causer = _causer(trigger)
@@ -641,10 +683,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             recipients.extend(p for o in charges for c in o.children if c.dep_ == "prep" and c.lower_ in parts["blast_sites"]
                               for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
             # "a truck bomb claimed by the Islamic State exploded": whom the charge is said to be of
+            # (or "blamed on" it: participants.doer_blaming_participles)
             naming = parts["doer_naming_verbs"]
-            actors.extend(p for o in charges for v in o.children if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in naming
-                          for a in v.children if a.dep_ == "agent" for pobj in a.children if pobj.dep_ == "pobj"
-                          and _names_a_party(pobj) for p in _with_conjuncts(pobj))
+            blaming = {tuple(pair.split()) for pair in parts["doer_blaming_participles"]}
+            actors.extend(p for o in charges for v in o.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                          for a in v.children if (a.dep_ == "agent" and v.lemma_.lower() in naming)
+                          or (a.dep_ == "prep" and (v.lemma_.lower(), a.lower_) in blaming)
+                          for pobj in a.children if pobj.dep_ == "pobj" and _names_a_party(pobj) for p in _with_conjuncts(pobj))
         phrases = triggers().phrases  # "pledged allegiance", "declared a province": only this trigger's own
         # "Speaking after the fall of Mosul to ISIL": that "to" is the fall's, not the speaking's.
         stray = {t.i for p in children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj" and (t := stray_to(n)) is not None}
@@ -661,6 +706,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "detonated explosives at the gate of the cathedral", "set off a car bomb at a
                 # checkpoint": where a charge goes off is what it was set off against
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            elif child.dep_ == "dobj" and child.lower_ in lexicon("relations")["captives"]["marks"] \
+                    and (trigger.lemma_.lower(), child.lower_) in phrases and any(c.dep_ == "compound" for c in child.children):
+                # "took several officers prisoner": the parser makes the people a word of the mark
+                recipients.extend(p for c in child.children if c.dep_ == "compound" for p in _with_conjuncts(c))
             elif (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
                 # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
                 for prep in child.children:
@@ -759,12 +808,23 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                     if (passive or any(c.dep_ == "dobj" for c in children)) and _is_assault(trigger):
                         recipients.extend(t for p in objects if p.pos_ != "PRON" for t in _with_conjuncts(p))
                     continue
+                # "a bomb exploded among shoppers", "opened fire among the worshippers": with a
+                # one-sided assault those among whom it was done are whom it befell ("clashes
+                # among rival factions" are between them)
+                among_victims = child.lower_ == "among" and _is_assault(trigger) \
+                    and trigger.lemma_.lower() not in lex["co_actors"]["reciprocal"] and trigger.lower_ not in lex["co_actors"]["reciprocal"]
                 for pobj in objects:
-                    (actors if child.lower_ in parts["between"] else recipients).extend(_with_conjuncts(pobj))
+                    (actors if child.lower_ in parts["between"] and not among_victims else recipients).extend(_with_conjuncts(pobj))
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and not _hyphen_piece(pobj):
                         actors.extend(_with_conjuncts(pobj))
+            if passive and child.dep_ == "prep" and child.lower_ in ("in", "on") and not any(c.dep_ == "agent" for c in children):
+                # "was shot in the back by a gunman": the parser hangs the doer on the part of
+                # the body (participants.body_parts)
+                actors.extend(o for part in child.children if part.dep_ == "pobj" and part.lemma_.lower() in parts["body_parts"]
+                              for by in part.children if by.dep_ == "prep" and by.lower_ == "by"
+                              for pobj in by.children if pobj.dep_ == "pobj" and not _hyphen_piece(pobj) for o in _with_conjuncts(pobj))
             if passive and child.dep_ in ("agent", "prep") and child.lower_ in ("by", "in"):
                 # "was killed by a US drone strike", "killed in an Israeli airstrike": the
                 # force the strike is named for did it.
@@ -783,8 +843,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 trigger.dep_ == "conj" and trigger.head.dep_ == "acl") else None
             if described is not None and not _names_a_party(described):
                 # "offensives by government forces, backed by US air power": the doer of the act described
-                described = next((o for c in described.children if c.dep_ == "prep" and c.lower_ == "by"
-                                  for o in c.children if o.dep_ == "pobj"), None)
+                doer_of_act = next((o for c in described.children if c.dep_ == "prep" and c.lower_ == "by"
+                                    for o in c.children if o.dep_ == "pobj"), None)
+                if doer_of_act is None and _is_assault(trigger) and described.pos_ in ("NOUN", "PROPN") \
+                        and described.lemma_.lower() in _place_nouns():
+                    recipients.append(described)  # "The hospital, shelled by government forces, …": the place struck
+                described = doer_of_act
             if described is not None and _names_a_party(described):
                 subj, passive = [described], True
                 if all(c.i < trigger.i for c in described.conjuncts):
@@ -926,6 +990,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         for prep in phrase.children:
             if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
                 recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    while phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head.dep_ in ("dobj", "nsubjpass", "attr"):
+        phrase = phrase.head  # "declared martial law and a general mobilisation": the list's verb carries each of its nouns
     verb = phrase.head
     if phrase.dep_ == "pobj" and verb.lower_ == "with" and verb.head.lemma_ in light \
             and verb.head.lemma_ in lexicon("relations")["equipment"]["giving_verbs"]:

@@ -82,8 +82,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             aimed = [next((s for s in holders[-1].children if s.dep_ == "nsubj"), o) if o.lower_ in REFLEXIVES else o for o in aimed]
             recipient_toks = recipient_toks + [t for o in aimed for t in _with_conjuncts(o)]
         if not is_noun and {"vehicle", "vehicle_at_party"} & set(t.phrase_aims.get((token.lemma_.lower(), "into"), ())) \
-                and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children):
-            # "rammed a car into the gate": the vehicle is the means, not a target
+                and any(c.dep_ == "prep" and c.lower_ == "into" for c in token.subtree):
+            # "rammed a car into the gate": the vehicle is the means, not a target (the "into" may
+            # hang on the vehicle's description: "rammed a vehicle packed with explosives into the lobby")
             recipient_toks = [r for r in recipient_toks if not (r.dep_ == "dobj" and r.head.i == token.i
                                                                 and r.lemma_.lower() in lex["participants"]["vehicle_heads"])]
         if kind.type == "CONCEDE":  # "laid down their arms": the arms are the doer's own, no one given in to
@@ -97,7 +98,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if token.lemma_ in lex["participants"]["place_verbs"]:
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
         mutual = any(reciprocal(t) and t.i > token.i for t in recipient_toks)  # "fought each other", "accused one another"
-        object_named = any(c.dep_ == "dobj" for c in token.children)  # "targeting individuals who …": the object is no actor
+        # "targeting individuals who …": the object is no actor ("The hospital, shelled by
+        # government forces, …": the noun the participle describes is its object)
+        object_named = any(c.dep_ == "dobj" for c in token.children) or (token.dep_ == "acl" and token.head in recipient_toks)
         # "…in North Darfur, which killed two aid workers": the subject is named, just not a party.
         relative = any(c.dep_ == "nsubj" and (relative_noun(c) is not None or (c.tag_ in ("WDT", "WP") and token.dep_ == "relcl"))
                        for c in token.children)  # ("those who kill …": no one named, none to guess)
@@ -245,7 +248,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
                 event.where = places[0].actor  # "rebels shelled Ras al-Ain": where no locative phrase says, the one place attacked
         if event_type == "ASSAULT" and not guessed and not pursuit and "relations.attacked-equipment" not in disabled:
             # "attacked hundreds of merchant ships", "shot down a drone": the kit no one owns
-            aimed = [t for t in recipient_toks if not _origin(t)]
+            # (not what a verb of use fires: "launched drones at Ukraine"; relations.toml equipment use_verbs)
+            fired = token.lemma_.lower() in lexicon("relations")["equipment"]["use_verbs"]
+            aimed = [t for t in recipient_toks if not _origin(t) and not (fired and t.dep_ == "dobj" and t.head.i == token.i)]
             relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
     if "events.date-by-later-mention" not in disabled:
         date_by_later_mention(doc, events, dated)
@@ -257,6 +262,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         relations.extend(_doer_of_enclosing_act(doc, events, index, relations))
     if "events.doer-by-blame" not in disabled:
         relations.extend(_doer_by_blame(doc, events, index, relations))
+    if "events.doer-behind" not in disabled:
+        relations.extend(_doer_behind(doc, events, index, relations))
     if "events.protest-aim" not in disabled:
         events = protest_aims(doc, events)
     return events, relations
@@ -439,6 +446,8 @@ def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, rel
                 continue
             if by_subject and (how.trigger.lower() in _words("wars") or (len(set(how.actors)) > 1 and not how.recipients)):
                 continue  # "the fighting between Israel and Hezbollah, which has killed thousands", "a war that killed 15,000": a war's toll, no side's act
+            if not how.recipients and enclosing.lemma_.lower() in lexicon("events")["co_actors"]["reciprocal"]:
+                continue  # "2,500 people were killed as rival cartels fought for control": the toll of their fight, no side's act
             event.rule = "events.doer-of-enclosing-act"
             out += _give_doers(event, list(how.actors), list(how.actor_spans), index, relations, event.modality, event.claim)
             break
@@ -543,6 +552,73 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
             event.rule = "events.doer-by-blame"
             out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, "alleged", event.claim or blame.claim)
     return out
+
+
+def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+    """Rule events.doer-behind. The party said to be behind an act or the charge it is told
+    of did the assaults told with no doer in that phrase: one "behind" it or "responsible for"
+    it ("the PKK was behind a bomb left on a bench that exploded among shoppers, killing six
+    people", "police said ETA was responsible for a car bomb that exploded outside a
+    barracks"), one that planted, set off or claimed the charge ("the Real IRA said it had
+    planted the bomb that exploded in Omagh": events.toml participants.charge_verbs,
+    explosive_heads), and one blamed for it ("blamed Jaish-e-Mohammed for the car bomb that
+    hit a convoy", alleged). Not one said not to be ("was not behind", "denied that it was
+    behind"). The fights and attacks the act implies follow, with the act's modality."""
+    out: list[Relation] = []
+    by_root = [(token, e) for e in events if e.type == "ASSAULT" and (token := _trigger_root(doc, e)) is not None]
+    if not by_root:
+        return out
+    parts = lexicon("events")["participants"]
+    charge_verbs, charges = frozenset(parts["charge_verbs"]), frozenset(parts["explosive_heads"])
+    blaming = frozenset(parts["doer_blaming_verbs"])
+    for doer_token, objects, modality in _behind_phrases(doc, charge_verbs, charges, blaming):
+        doer = index.mention_for_token(doer_token)
+        if doer is None or not doer.actor or index.actors[doer.actor].kind in PLACE_KINDS | {"media", "equipment"}:
+            continue
+        for obj in objects:
+            for token, event in by_root:
+                if obj.left_edge.i <= token.i <= obj.right_edge.i and _undone(event, index):
+                    event.rule = "events.doer-behind"
+                    if modality:
+                        event.modality = modality
+                    out += _give_doers(event, [doer.actor], [doer.span], index, relations, modality or event.modality, event.claim)
+    return out
+
+
+def _behind_phrases(doc: Doc, charge_verbs: frozenset[str], charges: frozenset[str], blaming: frozenset[str]):
+    """(the party's token, the phrases of what it is behind, a modality or None) for each way
+    the text puts a party behind something (`_doer_behind`), none denied."""
+    def denied(verb: Token) -> bool:
+        return any(c.dep_ == "neg" for c in verb.children) or any(a.lemma_.lower() in _DENYING_VERBS for a in verb.ancestors)
+
+    def subject(verb: Token) -> Token | None:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+    for word in tokens_where(doc, lowers=frozenset({"behind", "responsible"})):
+        prep = word if word.lower_ == "behind" else next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        verb = word.head
+        if prep is None or verb.lemma_.lower() != "be" or (word.lower_ == "behind" and word.dep_ != "prep") or denied(verb):
+            continue
+        if (who := subject(verb)) is not None:
+            yield who, [o for o in prep.children if o.dep_ == "pobj"], None
+    for verb in tokens_where(doc, lemmas=charge_verbs | blaming):
+        if verb.pos_ != "VERB" or denied(verb):
+            continue
+        if verb.lemma_.lower() in blaming:  # "blamed X for the car bomb that hit …": alleged
+            blamed = [c for c in verb.children if c.dep_ == "dobj"]
+            objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children if o.dep_ == "pobj"]
+            if blamed and objects:
+                yield blamed[0], objects, "alleged"
+            continue
+        if verb.lemma_.lower() == "set" and not any(c.dep_ in ("prt", "advmod") and c.lower_ == "off" for c in verb.children):
+            continue  # ("set off the bomb", not "set the date")
+        objects = [o for o in verb.children if o.dep_ == "dobj" and (o.lemma_.lower() in charges or o.lower_ in charges)]
+        if objects and (who := subject(verb)) is not None:
+            yield who, objects, None
+
+
+# Verbs that deny what their clause says ("denied that it was behind the attack").
+_DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 
 
 def _blames_for_something(verb: Token) -> bool:

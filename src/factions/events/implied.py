@@ -87,11 +87,27 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
     if rel_type == "fights" and not mutual:
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
         # B bombed the province" (an object named, if no party).
-        side = actors + allies if (recipients or allies or object_named) and not reciprocal else []
+        side = actors + allies if (recipients or allies or object_named) and not reciprocal \
+            and not _shares_a_mutual_fights_subject(trigger, lex["co_actors"]) else []
         # (co-subjects only: an ally named by "alongside" is another's, whatever its name)
         out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight",
                                apart_from=one_states_services(actors, trigger.doc))
     return out
+
+
+def _shares_a_mutual_fights_subject(trigger: Token, words: dict) -> bool:
+    """Whether the trigger is a clause with no subject of its own on a fight whose co-actors
+    fight each other ("Lebanese and Israeli soldiers exchanged fire, killing a journalist":
+    the killing's doers are the two sides, no allies)."""
+    verb = trigger
+    # (not a verb joined to the fight: "fought for two hours and threw grenades at the troops"
+    # tells an act of its own, on its own target)
+    while verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and verb.pos_ == "VERB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+        if verb.lemma_.lower() in words["reciprocal"] or verb.lower_ in words["reciprocal"]:
+            return True
+    return False
 
 
 def _demands_a_fall(trigger: Token, recipients: list[Mention], falls: list[str]) -> bool:

@@ -67,6 +67,12 @@ class _Participants:
             if named is not None and _named_craft(named):
                 tok = named  # "seized the tanker Stena Impero": the craft by its name
             m = self.index.mention_for_token(tok)
+            if m is not None and m.basis == "nominal":
+                # "Indian and Chinese soldiers clashed": the people who share the head noun too
+                queue.extend(t for t in _sharing_head(tok.doc, m) if t not in queue)
+            elif m is not None and tok.i in (tok.doc._.shared_heads or {}):
+                m = next((o for o in self.index.mentions_covering(m.span.start, m.span.end)
+                          if o.basis == "nominal" and o.span == m.span), m)  # "Indian" as the soldiers it names
             if m is None and tok.pos_ == "PRON" and tok.lower_ not in INDEFINITE_PRONOUNS:
                 # ("those who kill our police officers", "anyone who helps the army": no one named)
                 found = self.index.resolve_pronoun(tok, PRONOUN_STEM.get(tok.lower_, tok.lower_))
@@ -533,8 +539,10 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # no one's attacker); but "supporting the SDF until ISIL is defeated" may name the doer
     # of the aim
     aim = any(c.dep_ == "mark" and c.lower_ in ("until", "till", "unless") for c in trigger.children)
+    # (or among whom it went off: "a bomb exploded among shoppers, killing six people")
     acted_on = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent[: trigger.i - sent.start]
-                if t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB"
+                if (t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB"
+                    or t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "VERB" and t.head.head.i != trigger.i)
                 and not (t.left_edge.i <= trigger.i <= t.right_edge.i)] if before and not aim else []
     reported = _reported_clauses(trigger)
     # not a party the text denies: "carried out by rebels, not by government forces"
@@ -687,6 +695,14 @@ def _subordinate_clause(trigger: Token) -> Token | None:
 def _word_before(text: str, start: int) -> str:
     words = text[max(0, start - 20) : start].split()
     return words[-1].lower() if words else ""
+
+
+def _sharing_head(doc: Doc, nominal: Mention) -> list[Token]:
+    """The first tokens of the nationalities that share the nominal's head noun ("Indian"
+    of "Indian and Chinese soldiers" for "Chinese soldiers"; nlp `_shared_head_conjuncts`)."""
+    shared = doc._.shared_heads or {}
+    return [doc[start] for start, (first, _words) in shared.items()
+            if nominal.span.start <= doc[first].idx < nominal.span.end]
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

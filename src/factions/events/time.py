@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from factions.dates import MONTH_NAMES, from_story, names_no_time, normalize, weekday_ahead
+from factions.dates import MONTH_NAMES, from_story, names_no_time, normalize, story_offset, weekday_ahead
 from factions.events.arguments import taking_part
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
@@ -173,7 +173,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent).i not in anchors:
-            reported.append(ent)
+            if story_offset(ent.text) is None:  # (one told from the act, "claimed two days later by IS", dates only the claim)
+                reported.append(ent)
             continue  # "As reported on 31 January, BLA fighters attacked …": the report's date ("clashes were reported on 26 November": theirs)
         candidates.append((abs(ent.root.i - trigger.i), ent))
     if not candidates and reported:

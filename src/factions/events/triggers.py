@@ -113,6 +113,9 @@ def triggers() -> Triggers:
                     raise DataFileError(f"factions/data/lexicons/events.toml: '{word}' is in the {table} of both {words[word].type} and {t.type}")
                 words[word] = t
         for p in entry.get("phrases", []):
+            if (p["verb"], p["object"]) in phrases:  # (the second would silently replace the first)
+                raise DataFileError(f"factions/data/lexicons/events.toml: the phrase '{p['verb']} {p['object']}' is in the phrases "
+                                    f"of both {phrases[(p['verb'], p['object'])].type} and {t.type}")
             phrases[(p["verb"], p["object"])] = t
             for wanted in p.get("aimed", ()):
                 if wanted not in OBJECT_KINDS and wanted not in event_types:
@@ -194,7 +197,10 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                                      or child.dep_ in ("ccomp", "xcomp", "npadvmod") and child.lower_ in lexicon("relations")["captives"]["marks"]
                                      # ("holds the band responsible", the adjective parsed as a clause on the party)
                                      or child.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and child.pos_ == "ADJ") \
-                    and not _dates(child):  # ("held hostage")
+                    and not _dates(child) \
+                    and not (child.dep_ == "dobj" and child.lower_ in lexicon("relations")["captives"]["marks"]
+                             and any(c.dep_ in ("det", "poss") for c in child.children)):
+                # ("held hostage": a date, no mark; "took the prisoner to court": the captive, no taking)
                 aims = t.phrase_aims.get(key)
                 if aims:
                     aimed_at = [o for o in child.children if o.dep_ == "pobj"]
@@ -284,6 +290,11 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             return None  # "imposed a curfew": the phrase is the event, its object no second one
         if token.dep_ in ("dobj", "pobj") and _is_object(token, "own_arms", t):
             return None  # "handed over their weapons", "the handover of their weapons": their own arms, no aid
+        modifier = token
+        while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
+            modifier = modifier.head  # ("combat aircraft and attack helicopters", read as one list of modifiers)
+        if modifier.dep_ in ("compound", "amod", "nmod") and modifier.head.i > token.i and modifier.head.lower_ in _kit_heads():
+            return None  # "attack helicopters", "combat aircraft": a kind of kit, no act
         if token.dep_ == "pobj" and token.head.dep_ == "prep" \
                 and (token.head.head.lemma_.lower(), f"{token.head.lower_} {lemma}") in t.phrases:
             return None  # ("placed the mayor under arrest")

@@ -29,6 +29,11 @@ if not Doc.has_extension("acronyms"):
     Doc.set_extension("acronyms", default=None)
 if not Doc.has_extension("letterhead"):
     Doc.set_extension("letterhead", default=None)
+if not Doc.has_extension("shared_heads"):
+    # {first token of a nominal: (the first token of the nominal it shares a head with, the
+    # words it shares)} ("Indian" of "Indian and Chinese soldiers" shares "soldiers" with
+    # "Chinese soldiers"): `_shared_head_conjuncts`
+    Doc.set_extension("shared_heads", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -302,9 +307,12 @@ def make_clause_repairs(nlp: Language, name: str):
         _bracket_on_the_first_of_a_list(doc)
         _particle_read_as_quantity(doc)
         _hedged_description_read_as_verb(doc)
+        _description_by_agent_read_as_verb(doc)
         _speech_read_as_relative_clause(doc)
         _ordered_act_read_as_description(doc)
         _people_read_as_verb(doc, lemmatizer)
+        _killing_read_as_a_noun(doc)
+        _verb_read_as_a_modifier(doc)
         return doc
 
     return repairs
@@ -322,7 +330,8 @@ def clause_repairs(doc: Doc) -> Doc:
     (_main_verb_read_as_participle), a bracketed name hung on a list's first item
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
     (_particle_read_as_quantity), a hedged description read as a verb
-    (_hedged_description_read_as_verb), a closing "X said" read as a relative clause
+    (_hedged_description_read_as_verb), a participle with its agent read as the verb
+    (_description_by_agent_read_as_verb), a closing "X said" read as a relative clause
     (_speech_read_as_relative_clause), an act ordered read as a description of its object
     (_ordered_act_read_as_description) and people read as the verb of their clause
     (_people_read_as_verb, run after these).
@@ -407,6 +416,105 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
                 child.dep_ = "acl"  # "inmates returning from the yard": a participle on the noun
         if described is not None:
             described.head, described.dep_ = verb, "dobj"
+
+
+def _killing_read_as_a_noun(doc: Doc) -> None:
+    """In "Two men on a motorcycle shot dead a lawyer" the tagger reads "a motorcycle shot"
+    as one noun, and the parse has no verb ("dead" its root) or hangs the rest on the
+    subject. A word of model_view.toml parse_repairs verbs_before_dead right before "dead",
+    after the object of a preposition, is the verb of its clause: it takes the clause's
+    place, with the noun the preposition hangs on as its subject, "dead" its adverb, the
+    noun phrase after "dead" its object, and the subject's and the old root's dependents
+    after it as its own; the noun before it is the preposition's object again."""
+    # (on the Doc's array, not tokens_where, whose values are read once the parse is mended)
+    words = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _repair_words("verbs_before_dead")])
+    for shot in (doc[int(i)] for i in np.flatnonzero(words)):
+        # (read as a verb, it may be a participle on the noun, "a pickup shot dead", when the
+        # sentence's root is a noun)
+        misread = shot.pos_ != "VERB" or shot.dep_ in ("pobj", "amod", "compound", "appos", "nmod") \
+            or (shot.dep_ == "acl" and shot.sent.root.pos_ in ("NOUN", "PROPN"))
+        if not misread or shot.i == 0 or shot.i + 2 >= len(doc) or doc[shot.i + 1].lower_ != "dead":
+            continue
+        dead, before = doc[shot.i + 1], doc[shot.i - 1]
+        prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
+        obj = _noun_phrase_head_after(dead)
+        if before.pos_ not in ("NOUN", "PROPN") or prep is None or obj is None or prep.head.pos_ not in ("NOUN", "PROPN", "PRON") \
+                or not prep.head.i < prep.i:
+            continue
+        subject = prep.head
+        holder = subject.head if subject.dep_ == "nsubj" else subject
+        old = {holder.i, subject.i, dead.i, shot.i}
+        # the verb takes the clause's place first, so that no step makes a cycle
+        if holder.head.i == holder.i:
+            shot.head, shot.dep_ = shot, "ROOT"
+        else:
+            shot.head, shot.dep_ = holder.head, holder.dep_
+        shot.pos_, shot.tag_, shot.lemma_ = "VERB", "VBD", "shoot"
+        shot.set_morph("Tense=Past|VerbForm=Fin")
+        dead.head, dead.dep_ = shot, "advmod"
+        _hang_clause_on(shot, subject, obj, prep, before, old)
+
+
+def _hang_clause_on(verb: Token, subject: Token, obj: Token, prep: Token, before: Token, old: set[int]) -> None:
+    """What the repairs of a verb read inside a noun phrase share, once the verb holds its
+    clause's place: the subject and the object hang on it, the preposition's object ends
+    before it (with its article and modifiers), and what hung on the old holders after the
+    object hangs on it."""
+    doc = verb.doc
+    subject.head, subject.dep_ = verb, "nsubj"
+    obj.head, obj.dep_ = verb, "dobj"
+    before.head, before.dep_ = prep, "pobj"
+    for t in doc[prep.i + 1 : before.i]:
+        if not prep.i < t.head.i <= before.i:
+            t.head = before  # ("a" of "on a motorcycle")
+    for t in doc[obj.right_edge.i + 1 : verb.sent.end]:
+        if t.head.i in old and t.head.i != t.i and t.i != verb.i:
+            t.head = verb  # ("in Karachi on Monday", the full stop)
+
+
+def _verb_read_as_a_modifier(doc: Doc) -> None:
+    """In "two suicide bombers on a motorbike detonated explosives at the gate" the parser reads
+    "detonated explosives" as a noun with its adjective, the object of "on", and the sentence
+    has no verb. A past verb that modifies the noun after it, right after the object of a
+    preposition whose phrase hangs on a noun, in a sentence whose root is no verb, is the
+    sentence's verb: the noun the preposition hangs on is its subject, the noun after it its
+    object, and the preposition's object ends before it (a sentence whose root is a verb has
+    its verb: "The rebels seized detonated explosives")."""
+    arr = doc.to_array([TAG, DEP])
+    past = np.isin(arr[:, 0], [doc.vocab.strings.add(t) for t in ("VBD", "VBN")]) \
+        & np.isin(arr[:, 1], [doc.vocab.strings.add(d) for d in ("amod", "compound", "nmod")])
+    for verb in (doc[int(i)] for i in np.flatnonzero(past)):
+        sent = verb.sent
+        if verb.i == 0 or verb.head.i <= verb.i or verb.head.pos_ not in ("NOUN", "PROPN") or sent.root.pos_ in ("VERB", "AUX"):
+            continue
+        before = doc[verb.i - 1]
+        prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
+        obj = _noun_phrase_head_after(verb)
+        if before.pos_ not in ("NOUN", "PROPN") or prep is None or obj is None or obj.i <= verb.i \
+                or prep.head.pos_ not in ("NOUN", "PROPN", "PRON") or not prep.head.i < prep.i:
+            continue
+        subject, root = prep.head, sent.root
+        old = {root.i, subject.i, verb.i, obj.i}
+        verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
+        verb.pos_, verb.tag_ = "VERB", "VBD"
+        verb.set_morph("Tense=Past|VerbForm=Fin")
+        if root.i not in (verb.i, subject.i):
+            root.head, root.dep_ = verb, "prep" if root.pos_ == "ADP" else "dep"  # ("On Palm Sunday, …")
+        _hang_clause_on(verb, subject, obj, prep, before, old)
+
+
+def _noun_phrase_head_after(token: Token) -> Token | None:
+    """The head of the noun phrase that starts right after a token: from the next word up
+    through the nouns it modifies to its right."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return None
+    t = doc[token.i + 1]
+    if t.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN"):
+        return None
+    while t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN", "NUM") and t.head.i < t.sent.end:
+        t = t.head
+    return t if t.pos_ in ("NOUN", "PROPN") else None
 
 
 @lru_cache(maxsize=1)
@@ -528,6 +636,33 @@ def _main_verb_read_as_participle(doc: Doc) -> None:
         for child in list(noun.children):
             if child.i > verb.i:  # ("…, while Navy boats watched the coast": the clause's, as the full stop)
                 child.head = verb
+
+
+def _description_by_agent_read_as_verb(doc: Doc) -> None:
+    """In "A suicide bombing, claimed two days later by the Islamic State, killed 29
+    worshippers" the parser makes "claimed" the sentence's verb, with the bombing its
+    subject, and joins "killed" to it. A participle right after a comma, with its agent
+    ("by …") and the noun before the comma as its subject, joined to a verb that follows
+    its own closing comma with an object and no subject, describes the noun: the joined
+    verb is the sentence's, with the noun as its subject."""
+    arr = doc.to_array([DEP, TAG])
+    # (the tagger may call it a past tense: with its agent, it is the participle)
+    found = (arr[:, 0] == doc.vocab.strings.add("ROOT")) & np.isin(arr[:, 1], [doc.vocab.strings.add(t) for t in ("VBN", "VBD")])
+    for part in (doc[int(i)] for i in np.flatnonzero(found)):
+        if part.i < 2 or doc[part.i - 1].text != "," or not any(c.dep_ == "agent" and c.i > part.i for c in part.children):
+            continue
+        noun = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i and c.right_edge.i in (part.i - 2, part.i - 1)), None)
+        verb = next((c for c in part.children if c.dep_ == "conj" and c.tag_ == "VBD" and doc[c.i - 1].text == ","
+                     and any(o.dep_ == "dobj" for o in c.children) and not any(o.dep_ in _SUBJECTS for o in c.children)), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or verb is None:
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
+        noun.head, noun.dep_ = verb, "nsubj"
+        part.head, part.dep_, part.tag_ = noun, "acl", "VBN"
+        part.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
+        for child in list(part.children):
+            if child.i > verb.i or child.dep_ == "cc":
+                child.head = verb  # (the full stop)
 
 
 def _hedged_description_read_as_verb(doc: Doc) -> None:
@@ -1362,6 +1497,19 @@ def _unknown_name_after_place_preposition(ent: Span) -> bool:
     return not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in e.text.split() for e in doc.ents)
 
 
+def _place_noun_after(ent: Span, nouns: frozenset[str]) -> Token | None:
+    """The place noun a name is set before, right after it or after one lower-case noun
+    of its own ("Kadawa village", "the al-Fashaga border area", "the Zobe road junction"),
+    when the name hangs on it; else None."""
+    doc, head = ent.doc, ent.root.head
+    if head.lower_ not in nouns or not ent.end <= head.i <= ent.end + 1:
+        return None
+    if head.i == ent.end + 1 and not (doc[ent.end].is_lower and doc[ent.end].pos_ == "NOUN"
+                                      and doc[ent.end].dep_ == "compound" and doc[ent.end].head.i == head.i):
+        return None
+    return head
+
+
 def _place_by_where(ent: Span) -> bool:
     """A name the relative "where" follows ("attacked Mirbat, where a small team held
     them off"): a place."""
@@ -1463,6 +1611,48 @@ def _person_name_cut_short(ent: Span, group_words: frozenset[str]) -> Span | Non
            or t.lower_ in _place_heads() or t.whitespace_ == "" and t.i < head.i for t in more):
         return None
     return Span(doc, ent.start, head.i + 1, label="PERSON")
+
+
+def _shared_head_conjuncts(doc: Doc, nominals: list[Span]) -> tuple[list[Span], dict[int, tuple[int, str]]]:
+    """"Indian and Chinese soldiers", "between Kyrgyz and Tajik border guards", "Chadian,
+    Nigerien and Nigerian troops": the nationalities before the nominal, joined to its own
+    by "and", "or" or a comma, name people of the same kind, who share its head noun. Each
+    is a nominal of its own, of the nominal's label, over the nationality's words, with the
+    words it shares (the nominal's after its nationality). Not a nation's people in the
+    plural ("the Kurds and Turkish troops"), nor a word in a nominal already."""
+    out: list[Span] = []
+    shared: dict[int, tuple[int, str]] = {}
+    taken = {i for span in nominals for i in range(span.start, span.end)}
+    for span in nominals:
+        if span.label_ not in ("PERSON", "ORG"):
+            continue
+        first = span.start
+        while first < span.end and doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        if first >= span.end - 1 or doc[first].ent_type_ != "NORP" or doc[first].ent_iob_ != "B":
+            continue
+        own = first
+        while own < span.end and doc[own].ent_type_ == "NORP" and (own == first or doc[own].ent_iob_ == "I"):
+            own += 1
+        words = doc[own : span.end].text
+        if own >= span.end or not words:
+            continue
+        at = first
+        while at >= 2 and doc[at - 1].lower_ in ("and", "or", ","):
+            end = at - 1
+            if doc[end - 1].lower_ == "," and doc[at - 1].lower_ in ("and", "or"):
+                end -= 1  # "Chadian, Nigerien, and Nigerian troops"
+            if end < 1 or doc[end - 1].ent_type_ != "NORP" or doc[end - 1].tag_ not in ("JJ", "NNP") or (end - 1) in taken:
+                break
+            start = end - 1
+            while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "NORP":
+                start -= 1
+            if any(t.tag_ not in ("JJ", "NNP") for t in doc[start:end]):
+                break
+            out.append(Span(doc, start, end, label=span.label_))
+            shared[start] = (first, words)
+            at = start
+    return out, shared
 
 
 def _others_of_people(doc: Doc, heads: dict, others: frozenset[str]) -> list[Span]:
@@ -1780,8 +1970,8 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
-        elif label in ("PERSON", "ORG") and len(ent) <= 3 and ent.end < len(doc) and doc[ent.end].lower_ in nouns_after \
-                and doc[ent.end].is_lower and ent.root.head.i == ent.end and not ent.text.isupper() \
+        elif label in ("PERSON", "ORG") and len(ent) <= 3 and (after := _place_noun_after(ent, nouns_after)) is not None \
+                and after.is_lower and not ent.text.isupper() \
                 and not any(t.lower_ in group_words for t in ent) and ent[-1].lower_ not in _group_heads() \
                 and not (ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an")):
             label = "GPE"  # "attacked Kadawa village", "struck Gamboru market": the place's own name (not "a Hema village")
@@ -2071,6 +2261,17 @@ def _year_names() -> frozenset[str]:
 
 # An age the model tags as a date: "a 41-year-old man", "a six-month-old daughter".
 _AGE = re.compile(r"^(?:an?\s+)?\w+(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old$", re.I)
+
+
+def _age_after_name(ent: Span) -> bool:
+    """Whether a DATE is a bare number between commas right after a person's name or a word
+    for a person: an age ("Journalist Lyra McKee, 29, was shot dead", "and his son, 30,")."""
+    doc = ent.doc
+    if not (len(ent) == 1 and ent[0].text.isdigit() and int(ent[0].text) < 120 and ent.start >= 2 and ent.end < len(doc)
+            and doc[ent.start - 1].text == "," and doc[ent.end].text in (",", ")")):
+        return False
+    person = doc[ent.start - 2]
+    return person.ent_type_ == "PERSON" or person.lower_ in nominal_lexicon()["person"]["heads"]
 # What a calendar date may replace: the model's date and number pieces, never a name.
 _DATE_PIECES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
@@ -2098,7 +2299,9 @@ def make_date_spans(nlp: Language, name: str):
             ents = [Span(doc, e.start, e.end + (0 if doc[e.end].ent_type_ else 1), label="TIME") if e in clocks else e for e in ents]
         # "shot by a 41-year-old man": how old someone is, no date (the man is a person named);
         # "Mirage 2000 jets": a model's number
-        no_dates = [e for e in ents if e.label_ == "DATE" and (_AGE.match(e.text) or _designation(e))]
+        # "Journalist Lyra McKee, 29, was shot": a number set off by commas after a person's
+        # name is their age
+        no_dates = [e for e in ents if e.label_ == "DATE" and (_AGE.match(e.text) or _designation(e) or _age_after_name(e))]
         if no_dates:
             ents = [e for e in ents if e not in no_dates]
         # "attacked the base on Sunday night", "carried out a strike late Saturday": a part of
@@ -2568,6 +2771,8 @@ def make_nominals(nlp: Language, name: str):
                     and prev.head.i == token.i and prev.is_alpha and prev.lower_ not in epithets
                 if prev.lower_ == "then" and not (start >= 2 and doc[start - 2].lower_ in determiners):
                     break  # "and then its air force": the adverb, not "the then leader"
+                if prev.lower_ == "dead" and start >= 2 and doc[start - 2].pos_ == "VERB":
+                    break  # "shot dead two guards": how the verb left them, no word of the people's
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
                         or described_people or compound_people or ordinal or described_place \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
@@ -2622,7 +2827,8 @@ def make_nominals(nlp: Language, name: str):
             if any(a <= span.start_char and span.end_char <= b for a, b in doc._.letterhead or ()):
                 continue  # "Office of the Spokesman" in a letterhead: the line is one body's name
             kept.append(span)
-        doc._.nominals = kept
+        conjuncts, doc._.shared_heads = _shared_head_conjuncts(doc, kept)
+        doc._.nominals = sorted(kept + conjuncts, key=lambda span: span.start)
         return doc
 
     return nominals

@@ -187,14 +187,16 @@ def describes_subject(participle: Token) -> bool:
     to the subject of the verb it hangs on: opening the clause ("Backed by China, the
     guerrillas fought on"), or set off by a comma after a verb with no object ("the rebels
     fled into the hills, chased by government troops"). After an object it may describe
-    the object ("brought in Wagner's fighters, since replaced by the Africa Corps")."""
-    if participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "xcomp", "conj", "acomp") \
-            or not any(c.dep_ == "agent" for c in participle.children):
+    the object ("brought in Wagner's fighters, since replaced by the Africa Corps"). One that
+    opens the sentence needs no agent: "Ambushed on the road to Gao, the convoy lost two trucks"."""
+    if participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "xcomp", "conj", "acomp"):
         return False
+    agent = any(c.dep_ == "agent" for c in participle.children)
     head = participle.head
     if participle.i < head.i:
-        return True
-    return participle.dep_ == "advcl" and participle.left_edge.i > 0 and participle.doc[participle.left_edge.i - 1].text == "," \
+        return agent or (participle.dep_ == "advcl" and participle.left_edge.is_sent_start
+                         and not any(c.dep_ in ("dobj", "aux", "auxpass", "nsubj", "nsubjpass") for c in participle.children))
+    return agent and participle.dep_ == "advcl" and participle.left_edge.i > 0 and participle.doc[participle.left_edge.i - 1].text == "," \
         and not any(c.dep_ == "dobj" for c in head.children)
 
 

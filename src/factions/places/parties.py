@@ -39,6 +39,7 @@ class _Words:
     locative: re.Pattern
     agency_types: frozenset[str]
     two_sided_triggers: frozenset[str]
+    aimed_triggers: frozenset[str]
     misread_kinds: frozenset[str]
     misread_min_population: int
 
@@ -50,7 +51,7 @@ def _words() -> _Words:
     mods = "|".join(re.escape(w) for w in sorted(p["locative_modifiers"], key=len, reverse=True))
     locative = re.compile(rf"\b(?:{preps})\s+(?:(?:{mods})\s+)*$", re.IGNORECASE)
     return _Words(frozenset(p["place_kinds"]), locative, frozenset(p["agency_types"]), frozenset(p.get("two_sided_triggers", ())),
-                  frozenset(p["misread_kinds"]), p["misread_min_population"])
+                  frozenset(p.get("aimed_triggers", ())), frozenset(p["misread_kinds"]), p["misread_min_population"])
 
 
 class _Places:
@@ -75,8 +76,9 @@ class _Places:
             self._countries.discard(None)
         return self._countries
 
-    def place_for(self, actor_id: str, span: Span, recipient: bool = False) -> str | None:
-        """The place actor this party stands for, or None when it is a party."""
+    def place_for(self, actor_id: str, span: Span, recipient: bool = False, trigger: str | None = None) -> str | None:
+        """The place actor this party stands for, or None when it is a party (a state after
+        "at" is one when `trigger`, the event's, aims a weapon: "fired missiles at Israel")."""
         a = self.actors.get(actor_id)
         if a is None:
             return None
@@ -85,7 +87,10 @@ class _Places:
         if a.kind == "state":
             if is_demonym(self.text[span.start : span.end]):
                 return None  # "fired at Ukrainian positions": the adjective names whose posts, not where
-            return a.id if self.words.locative.search(self.text[max(0, span.start - 40) : span.start]) else None
+            before = self.text[max(0, span.start - 40) : span.start]
+            if trigger is not None and trigger.lower() in self.words.aimed_triggers and before.rstrip().lower().endswith(" at"):
+                return None
+            return a.id if self.words.locative.search(before) else None
         same = self.by_name.get(normalise(a.name))
         if same is not None:
             return same
@@ -112,18 +117,20 @@ def places_not_parties(text: str, actors: list[Actor], events: list[Event], rela
         for ids_name, spans_name in (("actors", "actor_spans"), ("recipients", "recipient_spans")):
             ids, spans = getattr(e, ids_name), getattr(e, spans_name)
             recipient = ids_name == "recipients"
-            kept = [(a, s) for a, s in zip(ids, spans) if places.place_for(a, s, recipient) is None]
+            kept = [(a, s) for a, s in zip(ids, spans) if places.place_for(a, s, recipient, e.trigger) is None]
             for a, s in zip(ids, spans):
-                place = places.place_for(a, s, recipient)
+                place = places.place_for(a, s, recipient, e.trigger)
                 if place is not None and e.where is None:
                     e.where = place
             if len(kept) != len(ids):
                 setattr(e, ids_name, [a for a, _ in kept])
                 setattr(e, spans_name, [s for _, s in kept])
     kept = []
+    triggers = {e.id: e.trigger for e in events}
     for r in relations:
-        source_place = places.place_for(r.source, r.source_span) if r.type in places.words.agency_types else None
-        target_place = places.place_for(r.target, r.target_span, True) if r.type in places.words.agency_types else None
+        trigger = triggers.get(r.event) if r.event else None
+        source_place = places.place_for(r.source, r.source_span, trigger=trigger) if r.type in places.words.agency_types else None
+        target_place = places.place_for(r.target, r.target_span, True, trigger) if r.type in places.words.agency_types else None
         if source_place is None and target_place is None:
             kept.append(r)
         elif r.type == "fights" and source_place is None and (r.event, r.source, r.target) in struck \

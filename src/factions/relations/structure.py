@@ -1301,6 +1301,11 @@ def _named_head(tok: Token, index: ActorIndex) -> Token:
             return tok.head  # (not a dateline's place: "GOMA, Congo, May 4 (Reuters) - Mutinous soldiers led by …")
     if tok.dep_ == "nsubj":  # "The squadron commander, Major X, led …": the name (not an agent's: "headed by his son, X")
         return name_beside(tok, index, titled=False)
+    if tok.pos_ == "NOUN":  # "run by the American businessman Erik Prince": the name right after the description
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.left_edge.i == tok.i + 1), None)
+        own = index.mention_for_token(named) if named is not None else None
+        if own is not None and own.actor and own.basis not in ("nominal", "pronoun"):
+            return named
     return tok
 
 
