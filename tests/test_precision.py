@@ -7524,3 +7524,45 @@ def test_a_vehicle_rammed_into_a_place_is_the_means_not_a_target(extractor):
     x, names = _run(extractor, text, date(2002, 11, 29))
     assert [e.type for e in x.events if e.trigger == "rammed"] == ["ASSAULT"], x.events
     assert not [r for r in x.relations if names[r.target] == "vehicle"], _relations(x, names)
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("A missile that was fired by Hezbollah hit a house in Metula on 3 May 2024.", "Hezbollah"),
+    # the relative clause of a verb of saying
+    ("On the night of 16-17 October 2020, a ballistic missile that Azerbaijani officials said was fired by Armenian forces hit "
+     "a residential area of Ganja, killing 13 civilians.", "Armenian forces"),
+])
+def test_the_one_a_relative_clause_says_fired_a_weapon_did_what_it_did(extractor, text, doer):
+    x, _ = _run(extractor, text, date(2024, 5, 4))
+    assert [a for a, _r in _parties(x, "hit")] == [[doer]], x.events
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("The Minister received the diplomatic corps at the Ministry on 1 October 2010.", "Minister", "diplomatic corps"),
+    ("The government apologised to the bereaved families on 2 March 2010.", "government", "bereaved families"),
+    ("President John Magufuli sent a message of condolence to the families of the dead soldiers on 8 December 2017.",
+     "John Magufuli", "families"),
+])
+def test_a_body_received_an_apology_or_a_message_sent_is_contact(extractor, text, a, b):
+    x, names = _run(extractor, text, date(2018, 1, 1))
+    assert ("communicates_with", a, b) in _relations(x, names), _relations(x, names)
+
+
+def test_troops_sent_somewhere_are_no_message(extractor):
+    x, names = _run(extractor, "The army sent troops to Mali against the jihadists on 3 May 2013.", date(2013, 5, 4))
+    assert not [r for r in x.relations if r.type == "communicates_with"], _relations(x, names)
+
+
+def test_the_one_charged_with_or_convicted_of_a_killing_did_it(extractor):
+    text = "Walter Lübcke was shot in the head on his terrace on 2 June 2019. Stephan Ernst was arrested two weeks later and convicted of his murder."
+    x, _ = _run(extractor, text, date(2021, 1, 1))
+    assert _parties(x, "shot") == [(["Stephan Ernst"], ["Walter Lübcke"])], x.events
+    # charged: alleged
+    text = "A journalist was shot dead in Lagos on 3 May 2021. Police later charged a 27-year-old man with the killing."
+    x, _ = _run(extractor, text, date(2021, 6, 1))
+    assert [(e.modality, a) for e in x.events if e.trigger == "shot"
+            for a in [[text[s.start:s.end] for s in e.actor_spans]]] == [("alleged", ["a 27-year-old man"])], x.events
+    # a doer told stays
+    text = "Gunmen shot dead a journalist in Lagos on 3 May 2021. Police later charged a 27-year-old man with the killing."
+    x, _ = _run(extractor, text, date(2021, 6, 1))
+    assert [a for a, _r in _parties(x, "shot")] == [["Gunmen"]], x.events

@@ -736,8 +736,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # whose revolt was put down
                 recipients.extend(_makers_of(child, trigger))
                 recipients.append(child)
-            elif child.dep_ in ("dobj", "dative", "attr") and not topic_only:
-                recipients.extend(_with_conjuncts(child))
+            elif child.dep_ in ("dobj", "dative", "attr") and not topic_only and child.pos_ != "ADP":
+                recipients.extend(_with_conjuncts(child))  # (a dative "to" is read with the prepositions below)
             elif (child.dep_ == "prt" or (child.dep_ == "prep" and child.tag_ == "RP")) and not topic_only \
                     and child.lower_ not in parts["recipient_preps"] + parts["between"] \
                     and not any(c.dep_ == "dobj" for c in children):
@@ -786,8 +786,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if child.lower_ == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in parts["border_nouns"]:
                 continue  # "fighting the group along the border with Somalia": the country across it, the parser's "with" the verb's
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "into", "toward", "towards") \
-                    and trigger.lemma_.lower() in parts["forces_sent"]:
-                continue  # "sent troops to Mali against the groups": where the force went, not whom it fought
+                    and trigger.lemma_.lower() in parts["forces_sent"] \
+                    and not any(c.dep_ == "dobj" and (trigger.lemma_.lower(), c.lower_) in phrases for c in children):
+                continue  # "sent troops to Mali against the groups": where the force went, not whom it fought ("sent a message to X" is to X)
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
             if child.dep_ == "prep" and child.lower_ in parts["topic_preps"] and child.i > trigger.i and _is_talk(trigger):
                 continue  # "brief host governments on the IRA statement": what was said, not to whom

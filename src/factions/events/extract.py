@@ -264,6 +264,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         relations.extend(_doer_by_blame(doc, events, index, relations))
     if "events.doer-behind" not in disabled:
         relations.extend(_doer_behind(doc, events, index, relations))
+    if "events.doer-by-charge" not in disabled:
+        relations.extend(_doer_by_charge(doc, events, index, relations))
     if "events.protest-aim" not in disabled:
         events = protest_aims(doc, events)
     return events, relations
@@ -538,19 +540,30 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
                   if index.actors[a].kind not in PLACE_KINDS and index.actors[a].kind != "media" and a not in blame.actors]
         if not blamed:
             continue
-        at = sentences[sentence_of(verb).start]
-        for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < blame.trigger_span.start),
-                            key=lambda e: -e.trigger_span.start):
-            token = _trigger_root(doc, event)
-            if token is None or at - sentences[sentence_of(token).start] > 2:
-                break
-            if event.type != "ASSAULT":
-                continue
-            if not _undone(event, index):
-                break  # ("Gunmen killed five. The government blamed X": the gunmen's act, doer told)
+        for event in _undone_assaults_before(doc, events, index, blame.trigger_span.start, sentences):
             event.modality = "alleged"
             event.rule = "events.doer-by-blame"
             out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, "alleged", event.claim or blame.claim)
+    return out
+
+
+def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, offset: int, sentences: dict[int, int]) -> list[Event]:
+    """The assaults with no doer told before `offset`, last first, in its sentence or the two
+    before, up to one whose doer is told ("Gunmen killed five. The government blamed X": the
+    gunmen's act)."""
+    here = next((t for t in doc if t.idx + len(t) > offset), doc[-1])
+    at = sentences[sentence_of(here).start]
+    out = []
+    for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < offset),
+                        key=lambda e: -e.trigger_span.start):
+        token = _trigger_root(doc, event)
+        if token is None or at - sentences[sentence_of(token).start] > 2:
+            break
+        if event.type != "ASSAULT":
+            continue
+        if not _undone(event, index):
+            break
+        out.append(event)
     return out
 
 
@@ -615,6 +628,39 @@ def _behind_phrases(doc: Doc, charge_verbs: frozenset[str], charges: frozenset[s
         objects = [o for o in verb.children if o.dep_ == "dobj" and (o.lemma_.lower() in charges or o.lower_ in charges)]
         if objects and (who := subject(verb)) is not None:
             yield who, objects, None
+
+
+def _doer_by_charge(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+    """Rule events.doer-by-charge. An assault told with no doer is the work of the one later
+    charged with it, convicted or sentenced for it, in the same sentence or one of the next two
+    ("Lübcke was shot in the head … Stephan Ernst was arrested two weeks later and eventually
+    convicted of his murder", "police charged a 27-year-old man with the killing":
+    events.toml participants.charge_verbs_of_crime, crime_nouns), when no assault with a doer
+    of its own comes between. Charged, it is alleged; convicted, as the event is told."""
+    out: list[Relation] = []
+    parts = lexicon("events")["participants"]
+    verbs, convicting, crimes = frozenset(parts["charge_verbs_of_crime"]), frozenset(parts["convicting_verbs"]), frozenset(parts["crime_nouns"])
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    for verb in tokens_where(doc, lemmas=verbs):
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        crime = next((o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "for", "over")
+                      for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in crimes), None)
+        if crime is None:
+            continue
+        charged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not charged and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            charged = [c for c in verb.head.children if c.dep_ == "nsubjpass"]  # ("was arrested … and convicted of his murder")
+        doer = index.mention_for_token(charged[0]) if charged else None
+        if doer is None or not doer.actor or index.actors[doer.actor].kind in PLACE_KINDS | {"media", "equipment"}:
+            continue
+        modality = None if verb.lemma_.lower() in convicting else "alleged"
+        for event in _undone_assaults_before(doc, events, index, verb.idx, sentences):
+            event.rule = "events.doer-by-charge"
+            if modality:
+                event.modality = modality
+            out += _give_doers(event, [doer.actor], [doer.span], index, relations, modality or event.modality, event.claim)
+    return out
 
 
 # Verbs that deny what their clause says ("denied that it was behind the attack").

@@ -227,7 +227,11 @@ class _Participants:
         by the factions" (lexicons/relations.toml [equipment] owning_participles, or the
         `participles` given)."""
         participles = participles or frozenset(lexicon("relations")["equipment"]["owning_participles"])
-        for acl in (c for c in equipment.children if c.dep_ == "acl" and c.lemma_ in participles):
+        # (or a relative clause: "a missile that was fired by X", "a missile that officials said
+        # was fired by X", the verb of saying's clause)
+        clauses = [c for c in equipment.children if c.dep_ in ("acl", "relcl")]
+        clauses += [g for c in clauses if c.dep_ == "relcl" for g in c.children if g.dep_ == "ccomp"]
+        for acl in (c for c in clauses if c.lemma_ in participles):
             for pobj in (o for p in acl.children if p.dep_ in ("agent", "prep") and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"):
                 m = self.index.mention_for_token(pobj)
                 if m is not None and self.index.actors[m.actor].kind in GROUP_KINDS | {"person", "population"}:
