@@ -7566,3 +7566,12 @@ def test_the_one_charged_with_or_convicted_of_a_killing_did_it(extractor):
     text = "Gunmen shot dead a journalist in Lagos on 3 May 2021. Police later charged a 27-year-old man with the killing."
     x, _ = _run(extractor, text, date(2021, 6, 1))
     assert [a for a, _r in _parties(x, "shot")] == [["Gunmen"]], x.events
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("Gunmen attacked the village on 3 May 2021. Ten days later the army retook it.", "retook", "2021-05-13"),
+    ("Walter Lübcke was shot in the head on 2 June 2019. Stephan Ernst was arrested two weeks later.", "arrested", "2019-06-16"),
+])
+def test_days_or_weeks_later_count_from_the_day_the_story_told(extractor, text, trigger, day):
+    x, _ = _run(extractor, text, date(2024, 1, 1))
+    assert _date_of(x, trigger) == day, x.events

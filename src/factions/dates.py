@@ -273,11 +273,26 @@ def parse_iso_or_text(value: str | None) -> date | None:
 
 
 def story_offset(text: str) -> int | None:
-    """The days "the following day", "that evening" … lie after the day the story last
-    told (data/lexicons/time.toml [narrative_offsets]); None for any other expression."""
+    """The days "the following day", "that evening", "two weeks later" … lie after the day
+    the story last told (data/lexicons/time.toml [narrative_offsets], or a number of days or
+    weeks); None for any other expression."""
     from factions.lexicons import lexicon
 
-    return lexicon("time")["narrative_offsets"].get(" ".join(text.lower().split()).removeprefix("on ").removeprefix("by "))
+    time = lexicon("time")
+    said = " ".join(text.lower().split()).removeprefix("on ").removeprefix("by ")
+    found = time["narrative_offsets"].get(said)
+    if found is not None:
+        return found
+    # "two weeks later", "10 days after", "a week earlier": a number of days or weeks from it
+    # (time.toml number_words, interval_units; months and years say no day)
+    words = said.split()
+    if len(words) != 3 or words[2] not in ("later", "after", "earlier", "before"):
+        return None
+    number = int(words[0]) if words[0].isdigit() else time["number_words"].get(words[0])
+    unit = time["interval_units"].get(words[1])
+    if not number or unit not in ("day", "week"):
+        return None
+    return number * (7 if unit == "week" else 1) * (1 if words[2] in ("later", "after") else -1)
 
 
 def from_story(text: str, story_day: When | None) -> When | None:
