@@ -333,8 +333,10 @@ def clause_repairs(doc: Doc) -> Doc:
     (_hedged_description_read_as_verb), a participle with its agent read as the verb
     (_description_by_agent_read_as_verb), a closing "X said" read as a relative clause
     (_speech_read_as_relative_clause), an act ordered read as a description of its object
-    (_ordered_act_read_as_description) and people read as the verb of their clause
-    (_people_read_as_verb, run after these).
+    (_ordered_act_read_as_description), people read as the verb of their clause
+    (_people_read_as_verb), and a verb read inside a noun phrase, "a motorcycle shot dead"
+    (_killing_read_as_a_noun) or "a motorbike detonated explosives" (_verb_read_as_a_modifier),
+    run after these.
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
