@@ -418,6 +418,13 @@ def sides_taken(verb: Token) -> list[Token]:
         [o for n in sides for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
+def names_a_mutual_fight(token: Token) -> bool:
+    """Whether a word names a fight whose co-actors fight each other, by its lemma or its
+    form ("clashed", "fighting", "an exchange of fire": events.toml co_actors.reciprocal)."""
+    words = lexicon("events")["co_actors"]["reciprocal"]
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
 def _one_sided_attack(trigger: Token, lex: dict) -> bool:
     """An attack on an object named, not a fight between two: its "with" is an
     instrument or a companion ("attacked the base with rockets"), not a second party."""
@@ -812,8 +819,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "a bomb exploded among shoppers", "opened fire among the worshippers": with a
                 # one-sided assault those among whom it was done are whom it befell ("clashes
                 # among rival factions" are between them)
-                among_victims = child.lower_ == "among" and _is_assault(trigger) \
-                    and trigger.lemma_.lower() not in lex["co_actors"]["reciprocal"] and trigger.lower_ not in lex["co_actors"]["reciprocal"]
+                among_victims = child.lower_ == "among" and _is_assault(trigger) and not names_a_mutual_fight(trigger)
                 for pobj in objects:
                     (actors if child.lower_ in parts["between"] and not among_victims else recipients).extend(_with_conjuncts(pobj))
             if child.dep_ == "agent":

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _alongside, _participants, _subject_tokens, _with_conjuncts, blamed_act
+from factions.events.arguments import _alongside, _participants, _subject_tokens, _with_conjuncts, blamed_act, names_a_mutual_fight
 from factions.events.implied import _implied_relations, attacked_equipment, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span, _words
@@ -448,7 +448,7 @@ def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, rel
                 continue
             if by_subject and (how.trigger.lower() in _words("wars") or (len(set(how.actors)) > 1 and not how.recipients)):
                 continue  # "the fighting between Israel and Hezbollah, which has killed thousands", "a war that killed 15,000": a war's toll, no side's act
-            if not how.recipients and enclosing.lemma_.lower() in lexicon("events")["co_actors"]["reciprocal"]:
+            if not how.recipients and names_a_mutual_fight(enclosing):
                 continue  # "2,500 people were killed as rival cartels fought for control": the toll of their fight, no side's act
             event.rule = "events.doer-of-enclosing-act"
             out += _give_doers(event, list(how.actors), list(how.actor_spans), index, relations, event.modality, event.claim)
@@ -540,21 +540,20 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
                   if index.actors[a].kind not in PLACE_KINDS and index.actors[a].kind != "media" and a not in blame.actors]
         if not blamed:
             continue
-        for event in _undone_assaults_before(doc, events, index, blame.trigger_span.start, sentences):
+        for event in _undone_assaults_before(doc, events, index, verb, sentences):
             event.modality = "alleged"
             event.rule = "events.doer-by-blame"
             out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, "alleged", event.claim or blame.claim)
     return out
 
 
-def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, offset: int, sentences: dict[int, int]) -> list[Event]:
-    """The assaults with no doer told before `offset`, last first, in its sentence or the two
-    before, up to one whose doer is told ("Gunmen killed five. The government blamed X": the
-    gunmen's act)."""
-    here = next((t for t in doc if t.idx + len(t) > offset), doc[-1])
+def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, here: Token, sentences: dict[int, int]) -> list[Event]:
+    """The assaults with no doer told before the token `here`, last first, in its sentence or
+    the two before, up to one whose doer is told ("Gunmen killed five. The government blamed
+    X": the gunmen's act)."""
     at = sentences[sentence_of(here).start]
     out = []
-    for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < offset),
+    for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < here.idx),
                         key=lambda e: -e.trigger_span.start):
         token = _trigger_root(doc, event)
         if token is None or at - sentences[sentence_of(token).start] > 2:
@@ -655,7 +654,7 @@ def _doer_by_charge(doc: Doc, events: list[Event], index: ActorIndex, relations:
         if doer is None or not doer.actor or index.actors[doer.actor].kind in PLACE_KINDS | {"media", "equipment"}:
             continue
         modality = None if verb.lemma_.lower() in convicting else "alleged"
-        for event in _undone_assaults_before(doc, events, index, verb.idx, sentences):
+        for event in _undone_assaults_before(doc, events, index, verb, sentences):
             event.rule = "events.doer-by-charge"
             if modality:
                 event.modality = modality

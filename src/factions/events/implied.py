@@ -15,7 +15,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import sides_taken, with_and_against
+from factions.events.arguments import names_a_mutual_fight, sides_taken, with_and_against
 from factions.events.triggers import TriggerType, Triggers, _match_trigger, triggers
 from factions.lexicons import lexicon
 from factions.model import Event, Mention, Relation
@@ -88,14 +88,14 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
         # B bombed the province" (an object named, if no party).
         side = actors + allies if (recipients or allies or object_named) and not reciprocal \
-            and not _shares_a_mutual_fights_subject(trigger, lex["co_actors"]) else []
+            and not _shares_a_mutual_fights_subject(trigger) else []
         # (co-subjects only: an ally named by "alongside" is another's, whatever its name)
         out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight",
                                apart_from=one_states_services(actors, trigger.doc))
     return out
 
 
-def _shares_a_mutual_fights_subject(trigger: Token, words: dict) -> bool:
+def _shares_a_mutual_fights_subject(trigger: Token) -> bool:
     """Whether the trigger is a clause with no subject of its own on a fight whose co-actors
     fight each other ("Lebanese and Israeli soldiers exchanged fire, killing a journalist":
     the killing's doers are the two sides, no allies)."""
@@ -105,7 +105,7 @@ def _shares_a_mutual_fights_subject(trigger: Token, words: dict) -> bool:
     while verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i and verb.pos_ == "VERB" \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         verb = verb.head
-        if verb.lemma_.lower() in words["reciprocal"] or verb.lower_ in words["reciprocal"]:
+        if names_a_mutual_fight(verb):
             return True
     return False
 
@@ -223,7 +223,7 @@ def _mutual_fight(trigger: Token, reciprocal: bool, words: dict) -> bool:
     partners, enemies = with_and_against([trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger])
     if partners and enemies:
         return False
-    if reciprocal or trigger.lemma_.lower() in words["reciprocal"] or trigger.lower_ in words["reciprocal"]:
+    if reciprocal or names_a_mutual_fight(trigger):
         return True
     return any(c.dep_ == "dobj" and c.lemma_.lower() in words["fight_objects"] for c in trigger.children)
 
