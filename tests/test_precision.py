@@ -7575,3 +7575,64 @@ def test_the_one_charged_with_or_convicted_of_a_killing_did_it(extractor):
 def test_days_or_weeks_later_count_from_the_day_the_story_told(extractor, text, trigger, day):
     x, _ = _run(extractor, text, date(2024, 1, 1))
     assert _date_of(x, trigger) == day, x.events
+
+
+@pytest.mark.parametrize("text, trigger, site", [
+    # participants.blast_sites_within: "in" and "on" a building, a venue or a vehicle
+    ("Two suicide bombers detonated nail bombs in the departures hall of the airport on 2 May 2021.", "detonated", "departures hall"),
+    ("A suicide bomber set off a device on a metro train in the capital on 2 May 2021.", "set", "train"),
+    # participants.blast_site_parts: the building of the part a charge went off at
+    ("Two bombers detonated explosives at the gate of the Sacred Heart Cathedral in Makassar on 2 May 2021.", "detonated", "Cathedral"),
+    # a site hung on the first of two joined prepositions
+    ("Suicide bombers set off two explosions inside and at the entrance of the Cathedral of Saint Paul on 2 May 2021.", "set", "Cathedral"),
+])
+def test_a_charge_set_off_in_a_building_or_a_vehicle_strikes_it(extractor, text, trigger, site):
+    x, _ = _run(extractor, text, date(2021, 5, 3))
+    event = next(e for e in x.events if e.trigger == trigger)
+    spans = [text[s.start:s.end] for s in event.recipient_spans]
+    spans += [text[r.target_span.start:r.target_span.end] for r in x.relations if r.event == event.id]
+    assert any(site in s for s in spans), (spans, x.events, x.relations)
+
+
+def test_a_charge_set_off_in_a_town_strikes_no_place(extractor):
+    text = "Militants detonated a car bomb in Kirkuk on 2 May 2021."
+    x, _ = _run(extractor, text, date(2021, 5, 3))
+    assert not [r for r in x.relations if r.type == "attacks"], x.relations
+
+
+def test_a_doer_found_later_attacks_the_place_the_act_struck(extractor):
+    # events.extract aimed_at: the late doer (events.doer-by-blame) takes the place too
+    text = "A car bomb exploded inside the police school in Bogota on 17 January 2019. The government blamed the ELN."
+    x, _ = _run(extractor, text, date(2019, 1, 18))
+    attacks = [(r.modality, text[r.target_span.start:r.target_span.end]) for r in x.relations
+               if r.type == "attacks" and text[r.source_span.start:r.source_span.end] == "ELN"]
+    assert attacks == [("alleged", "the police school")], x.relations
+
+
+def test_an_act_put_down_to_a_party_is_alleged_its_work(extractor):
+    # participants.doer_blaming_participles on the act's verb; events.toml doer_naming_verbs
+    text = ("A suicide blast ripped through a mosque in Peshawar on 30 January 2023, killing 84 people. "
+            "Police later attributed the bombing to Jamaat-ul-Ahrar.")
+    x, _ = _run(extractor, text, date(2023, 1, 31))
+    bombing = next(e for e in x.events if e.trigger == "bombing")
+    assert [text[s.start:s.end] for s in bombing.actor_spans] == ["Jamaat-ul-Ahrar"] and bombing.modality == "alleged", x.events
+    # the blast named again by it is its work too, and struck the mosque (impact_through_verbs)
+    blast = next(e for e in x.events if e.trigger == "blast")
+    assert [text[s.start:s.end] for s in blast.actor_spans] == ["Jamaat-ul-Ahrar"], x.events
+    assert any(r.type == "attacks" and r.modality == "alleged" and text[r.target_span.start:r.target_span.end] == "a mosque"
+               for r in x.relations), x.relations
+
+
+@pytest.mark.parametrize("text, protesters", [
+    # people by trade (nominals.toml [person] heads)
+    ("Hundreds of contract lecturers demonstrated outside the governorate building on 12 March 2023.", "contract lecturers"),
+    # a past tense the parser hung on a word of an apposition
+    ("Opposition supporters, more than 100,000 by most estimates, rallied in central Minsk on 16 August 2020.", "Opposition supporters"),
+    # a verb no one undergoes, read as a participle (participants.never_undergone)
+    ("Truckers and their supporters converged on Parliament Hill on 29 January 2022 and demonstrated against the mandates.",
+     "Truckers"),
+])
+def test_protesters_as_notes_name_them(extractor, text, protesters):
+    x, _ = _run(extractor, text, date(2023, 3, 13))
+    protest = next(e for e in x.events if e.type == "PROTEST")
+    assert any(protesters in text[s.start:s.end] for s in protest.actor_spans), x.events

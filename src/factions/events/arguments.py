@@ -277,9 +277,13 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if described is not None:
         return _with_conjuncts(described), False
     root = verb.sent.root
+    # (or hung on a word of an apposition set off by commas: "Opposition supporters, more than
+    # 100,000 by most estimates, rallied in Minsk")
+    on_root = verb.head.i == root.i or (root.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+                                        and any(a.dep_ == "appos" and a.head.i == root.i for a in verb.ancestors))
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "ROOT" \
-            and (any(c.dep_ == "dobj" for c in verb.children) or (verb.tag_ == "VBD" and verb.head.i == root.i)
-                 or (verb.head.i == root.i and verb.lemma_.lower() in lexicon("events")["participants"]["never_undergone"])) \
+            and (any(c.dep_ == "dobj" for c in verb.children) or (verb.tag_ == "VBD" and on_root)
+                 or (on_root and verb.lemma_.lower() in lexicon("events")["participants"]["never_undergone"])) \
             and not any(c.dep_ == "agent" for c in verb.children):
         # "A mob of several thousand people torched 21 churches": a sentence the parser read as
         # a noun and a participle with an object; the participle is its verb, the noun its
@@ -656,6 +660,27 @@ def _charges_set_off(trigger: Token, parts: dict) -> list[Token] | None:
     return subjects or None
 
 
+def _blast_site(prep: Token, parts: dict) -> bool:
+    """Whether a preposition of a charge set off names what it struck: "at", "outside", "inside"
+    … (participants.blast_sites), or "in" and "on" a building, a venue or a vehicle
+    (blast_sites_within, blast_site_heads: "in the departures hall", "on a metro train"; not
+    "in Makassar")."""
+    if prep.dep_ not in ("prep", "advmod"):
+        return False
+    return prep.lower_ in parts["blast_sites"] or (prep.lower_ in parts["blast_sites_within"] and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in parts["blast_site_heads"] and o.ent_type_ not in ("GPE",) for o in prep.children))
+
+
+def _blast_site_objects(prep: Token, parts: dict) -> list[Token]:
+    """What a blast site's preposition names, with its conjuncts, and the building of a part
+    of one ("at the gate of the cathedral": the gate and the cathedral; blast_site_parts)."""
+    # ("inside and at the entrance of the cathedral": the parser joins the second to the first)
+    sites = [p for q in (prep, *(c for c in prep.conjuncts if c.pos_ == "ADP"))
+             for pobj in q.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
+    return sites + [b for p in sites if p.lemma_.lower() in parts["blast_site_parts"] for of in p.children
+                    if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj" for b in _with_conjuncts(o)]
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -687,8 +712,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         charges = _charges_set_off(trigger, parts)
         if charges:
             # "set off a car bomb and two devices outside the school": the site may hang on a charge
-            recipients.extend(p for o in charges for c in o.children if c.dep_ == "prep" and c.lower_ in parts["blast_sites"]
-                              for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+            recipients.extend(p for o in charges for c in o.children if _blast_site(c, parts) for p in _blast_site_objects(c, parts))
             # "a truck bomb claimed by the Islamic State exploded": whom the charge is said to be of
             # (or "blamed on" it: participants.doer_blaming_participles)
             naming = parts["doer_naming_verbs"]
@@ -709,10 +733,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
                 # "fired missiles at a destroyer": the phrase's preposition names the target.
                 recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
-            elif child.dep_ == "prep" and child.lower_ in parts["blast_sites"] and charges is not None:
+            elif charges is not None and _blast_site(child, parts):
                 # "detonated explosives at the gate of the cathedral", "set off a car bomb at a
                 # checkpoint": where a charge goes off is what it was set off against
-                recipients.extend(p for pobj in child.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+                recipients.extend(_blast_site_objects(child, parts))
             elif child.dep_ == "dobj" and child.lower_ in lexicon("relations")["captives"]["marks"] \
                     and (trigger.lemma_.lower(), child.lower_) in phrases and any(c.dep_ == "compound" for c in child.children):
                 # "took several officers prisoner": the parser makes the people a word of the mark
@@ -1097,11 +1121,21 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 and (c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children))):
         for prep in (c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to")):
             actors.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
+    # "Police attributed the bombing to Jamaat-ul-Ahrar", "blamed the attack on the rebels":
+    # the party an act is put down to (participants.doer_blaming_participles)
+    if trigger.dep_ == "dobj" and not actors:
+        blaming = {tuple(pair.split()) for pair in parts["doer_blaming_participles"]}
+        actors.extend(p for c in head.children if c.dep_ == "prep" and (head.lemma_.lower(), c.lower_) in blaming
+                      for pobj in c.children if pobj.dep_ == "pobj" and _names_a_party(pobj) for p in _with_conjuncts(pobj))
     # "a drone strike hit a minibus", "the blast killed four worshippers": what the
-    # attack named as the subject hits is its target.
+    # attack named as the subject hits is its target; "a blast ripped through a mosque"
+    # (participants.impact_through_verbs)
     if trigger.dep_ == "nsubj" and head.lemma_ in parts["impact_verbs"] and not recipients \
             and not (symmetric and len(actors) >= 2):  # "clashes between A and B killed four civilians": A and B are the sides
         recipients.extend(p for c in head.children if c.dep_ == "dobj" for p in _with_conjuncts(c))
+    if trigger.dep_ == "nsubj" and head.lemma_ in parts["impact_through_verbs"] and not recipients:
+        recipients.extend(p for c in head.children if c.dep_ == "prep" and c.lower_ == "through"
+                          for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "Fighting erupted between A and B", "clashes broke out between A and B": the
     # fight's parties hang on the verb it is the subject of. "Fighting pitted A against B".
     if trigger.dep_ == "nsubj" and head.lemma_ in parts["onset_verbs"]:

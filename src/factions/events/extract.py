@@ -46,6 +46,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     speaker_spans = [c.speaker_span for c in claims]
     events: list[Event] = []
     relations: list[Relation] = []
+    # the places and kit an assault told with no doer was aimed at, by event id: a doer
+    # found later attacks them ("A car bomb exploded inside the police academy … The
+    # government blamed the ELN")
+    aimed_at: dict[str, list[tuple[Mention, str]]] = {}
     dated = anchored_by_label(document, dates)  # ("Mogadishu, 14 March 2024: …" with no publication date)
     story = _StoryDates(doc, dates, dated)
     sentence_dates = dates_by_sentence(dates)
@@ -244,6 +248,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             places = participants.places(aimed)
             places += [q for p in places for q in _places_listed_after(p, index) if all(q.actor != o.actor for o in places)]
             relations.extend(attacked_places(event, actors + allies, places))
+            if not actors + allies:
+                aimed_at.setdefault(event.id, []).extend((p, "relations.attacked-place") for p in places)
             if event.where is None and len({p.actor for p in places}) == 1 and index.actors[places[0].actor].kind in PLACE_KINDS:
                 event.where = places[0].actor  # "rebels shelled Ras al-Ain": where no locative phrase says, the one place attacked
         if event_type == "ASSAULT" and not guessed and not pursuit and "relations.attacked-equipment" not in disabled:
@@ -251,21 +257,24 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # (not what a verb of use fires: "launched drones at Ukraine"; relations.toml equipment use_verbs)
             fired = token.lemma_.lower() in lexicon("relations")["equipment"]["use_verbs"]
             aimed = [t for t in recipient_toks if not _origin(t) and not (fired and t.dep_ == "dobj" and t.head.i == token.i)]
-            relations.extend(attacked_equipment(event, actors + allies, participants.unowned_equipment(aimed)))
+            equipment = participants.unowned_equipment(aimed)
+            relations.extend(attacked_equipment(event, actors + allies, equipment))
+            if not actors + allies:
+                aimed_at.setdefault(event.id, []).extend((q, "relations.attacked-equipment") for q in equipment)
     if "events.date-by-later-mention" not in disabled:
         date_by_later_mention(doc, events, dated)
     if "events.date-of-joined-act" not in disabled:
         date_of_joined_act(doc, events)
     if "events.doer-by-later-mention" not in disabled:
-        relations.extend(_doer_by_later_mention(doc, events, index, relations))
+        relations.extend(_doer_by_later_mention(doc, events, index, relations, aimed_at))
     if "events.doer-of-enclosing-act" not in disabled:
-        relations.extend(_doer_of_enclosing_act(doc, events, index, relations))
+        relations.extend(_doer_of_enclosing_act(doc, events, index, relations, aimed_at))
     if "events.doer-by-blame" not in disabled:
-        relations.extend(_doer_by_blame(doc, events, index, relations))
+        relations.extend(_doer_by_blame(doc, events, index, relations, aimed_at))
     if "events.doer-behind" not in disabled:
-        relations.extend(_doer_behind(doc, events, index, relations))
+        relations.extend(_doer_behind(doc, events, index, relations, aimed_at))
     if "events.doer-by-charge" not in disabled:
-        relations.extend(_doer_by_charge(doc, events, index, relations))
+        relations.extend(_doer_by_charge(doc, events, index, relations, aimed_at))
     if "events.protest-aim" not in disabled:
         events = protest_aims(doc, events)
     return events, relations
@@ -398,7 +407,8 @@ def _unnamed_event(token: Token, is_noun: bool, kind: TriggerType, t: Triggers, 
     return True
 
 
-def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
+                           aimed_at: dict[str, list[tuple[Mention, str]]]) -> list[Relation]:
     """Rule events.doer-by-later-mention. An assault told with no doer takes the doers of
     the same act named again in one of the next two sentences by a definite noun whose
     verb names them ("Two explosives-laden vehicles struck the Kati military camp … The
@@ -425,12 +435,13 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
                 break  # (not "blamed the group for the strike", a charge; "Amaq claimed the attacks", an outlet's word)
             # (as the mention tells it: "the Government believes that the attack was carried out by the gang")
             modality = later.modality if later.modality != "asserted" else event.modality
-            out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, modality, event.claim or later.claim)
+            out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, aimed_at, modality, event.claim or later.claim)
             break
     return out
 
 
-def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
+                           aimed_at: dict[str, list[tuple[Mention, str]]]) -> list[Relation]:
     """Rule events.doer-of-enclosing-act. An assault told with no doer ("Two soldiers were
     killed", "a bomb exploded") is the work of those who did the assault it was done in:
     the one its "when" or "as" clause tells ("… when rebels ambushed their convoy", "… when
@@ -451,7 +462,7 @@ def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, rel
             if not how.recipients and names_a_mutual_fight(enclosing):
                 continue  # "2,500 people were killed as rival cartels fought for control": the toll of their fight, no side's act
             event.rule = "events.doer-of-enclosing-act"
-            out += _give_doers(event, list(how.actors), list(how.actor_spans), index, relations, event.modality, event.claim)
+            out += _give_doers(event, list(how.actors), list(how.actor_spans), index, relations, aimed_at, event.modality, event.claim)
             break
     return out
 
@@ -488,18 +499,21 @@ def _undone(event: Event, index: ActorIndex) -> bool:
 
 
 def _give_doers(event: Event, actors: list[str], spans: list[Span], index: ActorIndex, relations: list[Relation],
-                modality: str, claim: str | None) -> list[Relation]:
+                aimed_at: dict[str, list[tuple[Mention, str]]], modality: str, claim: str | None) -> list[Relation]:
     """An act told with no doer given the doers named later: the relations its kit standing
     for the doer made ("a drone struck the building": attacks, fights) pass to them, else
     those the act implies (`fights` with the parties it was aimed at, `attacks` on its
-    places) are made."""
+    places and on the kit it was aimed at, `aimed_at`) are made."""
     stand_ins = set(event.actors)
     moved = [r for r in relations if r.event == event.id and r.source in stand_ins]
     if moved:
         relations[:] = [r for r in relations if not (r.event == event.id and r.source in stand_ins)]
     event.actors, event.actor_spans = actors, spans
     if not moved:
-        return _fights_of_new_doers(event, index, modality, claim)
+        return _fights_of_new_doers(event, index, modality, claim) + [
+            Relation(type="attacks", source=a, target=m.actor, source_span=s, target_span=m.span, evidence_span=event.evidence_span,
+                     modality=modality, claim=claim, event=event.id, when=event.when, rule=rule)
+            for m, rule in aimed_at.get(event.id, ()) for a, s in zip(actors, spans) if a != m.actor]
     return [replace(r, source=a, source_span=s, modality=modality, claim=claim) for r in moved for a, s in zip(actors, spans) if a != r.target]
 
 
@@ -519,7 +533,8 @@ def _fights_of_new_doers(event: Event, index: ActorIndex, modality: str, claim: 
     return out
 
 
-def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
+                   aimed_at: dict[str, list[tuple[Mention, str]]]) -> list[Relation]:
     """Rule events.doer-by-blame. Assaults told with no doer are alleged to be the work of
     the party blamed for them in the same sentence or one of the next two ("Missiles struck
     the airport, killing 22 people. The government blamed Houthi forces"; events.toml
@@ -543,7 +558,7 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
         for event in _undone_assaults_before(doc, events, index, verb, sentences):
             event.modality = "alleged"
             event.rule = "events.doer-by-blame"
-            out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, "alleged", event.claim or blame.claim)
+            out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, aimed_at, "alleged", event.claim or blame.claim)
     return out
 
 
@@ -566,7 +581,8 @@ def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, he
     return out
 
 
-def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
+                 aimed_at: dict[str, list[tuple[Mention, str]]]) -> list[Relation]:
     """Rule events.doer-behind. The party said to be behind an act or the charge it is told
     of did the assaults told with no doer in that phrase: one "behind" it or "responsible for"
     it ("the PKK was behind a bomb left on a bench that exploded among shoppers, killing six
@@ -593,7 +609,7 @@ def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: li
                     event.rule = "events.doer-behind"
                     if modality:
                         event.modality = modality
-                    out += _give_doers(event, [doer.actor], [doer.span], index, relations, modality or event.modality, event.claim)
+                    out += _give_doers(event, [doer.actor], [doer.span], index, relations, aimed_at, modality or event.modality, event.claim)
     return out
 
 
@@ -629,7 +645,8 @@ def _behind_phrases(doc: Doc, charge_verbs: frozenset[str], charges: frozenset[s
             yield who, objects, None
 
 
-def _doer_by_charge(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation]) -> list[Relation]:
+def _doer_by_charge(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
+                    aimed_at: dict[str, list[tuple[Mention, str]]]) -> list[Relation]:
     """Rule events.doer-by-charge. An assault told with no doer is the work of the one later
     charged with it, convicted or sentenced for it, in the same sentence or one of the next two
     ("Lübcke was shot in the head … Stephan Ernst was arrested two weeks later and eventually
@@ -658,7 +675,7 @@ def _doer_by_charge(doc: Doc, events: list[Event], index: ActorIndex, relations:
             event.rule = "events.doer-by-charge"
             if modality:
                 event.modality = modality
-            out += _give_doers(event, [doer.actor], [doer.span], index, relations, modality or event.modality, event.claim)
+            out += _give_doers(event, [doer.actor], [doer.span], index, relations, aimed_at, modality or event.modality, event.claim)
     return out
 
 

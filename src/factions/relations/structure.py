@@ -1175,8 +1175,12 @@ def _set_off_leading(token: Token, index: ActorIndex) -> bool:
 
 def _fired_on(verb: Token) -> bool:
     """Whether "on" after the verb names what was fired on ("fired on the boats", "opened fire
-    on buses"), not what carried the subject ("arrived on motorcycles")."""
-    return verb.lemma_ in ("fire", "shoot") or any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
+    on buses") or where a charge was set off ("set off a device on a metro train": events.toml
+    participants.blast_verbs, explosive_heads), not what carried the subject ("arrived on
+    motorcycles")."""
+    parts = lexicon("events")["participants"]
+    return verb.lemma_ in ("fire", "shoot") or verb.lemma_ in parts["blast_verbs"] or any(
+        c.dep_ == "dobj" and (c.lower_ == "fire" or c.lemma_.lower() in parts["explosive_heads"]) for c in verb.children)
 
 
 def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
