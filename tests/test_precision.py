@@ -7636,3 +7636,10 @@ def test_protesters_as_notes_name_them(extractor, text, protesters):
     x, _ = _run(extractor, text, date(2023, 3, 13))
     protest = next(e for e in x.events if e.type == "PROTEST")
     assert any(protesters in text[s.start:s.end] for s in protest.actor_spans), x.events
+
+
+def test_a_named_day_is_no_place_attacked(extractor):
+    # factions_date_spans: a named day the model tags as a place or a building is no entity
+    text = "On Easter Sunday, militants attacked a church in Kafanchan."
+    x, _ = _run(extractor, text, date(2024, 4, 1))
+    assert [text[r.target_span.start:r.target_span.end] for r in x.relations if r.type == "attacks"] == ["a church"], x.relations

@@ -2285,7 +2285,8 @@ def make_date_spans(nlp: Language, name: str):
     June 2022" as "June 2022") or cuts a range in two, and an event's date is read
     from its DATE entity. A time of day the model tags as a date ("at 1900 hrs") becomes
     a TIME, a part of a named day it tags as a time ("on Sunday night") a DATE, and an
-    age ("a 41-year-old man") or a year in a name ("Mirage 2000 jets") no entity. A full
+    age ("a 41-year-old man"), a year in a name ("Mirage 2000 jets") or a named day taken
+    for a place ("On Palm Sunday") no entity. A full
     date the model took for a name (a work, an event: often a recent year's) is a date."""
     pattern = date_span_pattern()
 
@@ -2304,6 +2305,9 @@ def make_date_spans(nlp: Language, name: str):
         # "Journalist Lyra McKee, 29, was shot": a number set off by commas after a person's
         # name is their age
         no_dates = [e for e in ents if e.label_ == "DATE" and (_AGE.match(e.text) or _designation(e) or _age_after_name(e))]
+        # "On Palm Sunday", "on Easter Sunday": a named day the model tags as a place or a
+        # building is no place (nor a day to date by: which year's is not said)
+        no_dates += [e for e in ents if e.label_ in ("LOC", "FAC", "GPE") and len(e) > 1 and e[-1].text in _WEEKDAYS]
         if no_dates:
             ents = [e for e in ents if e not in no_dates]
         # "attacked the base on Sunday night", "carried out a strike late Saturday": a part of
