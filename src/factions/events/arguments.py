@@ -668,7 +668,7 @@ def _blast_site(prep: Token, parts: dict) -> bool:
     if prep.dep_ not in ("prep", "advmod"):
         return False
     return prep.lower_ in parts["blast_sites"] or (prep.lower_ in parts["blast_sites_within"] and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in parts["blast_site_heads"] and o.ent_type_ not in ("GPE",) for o in prep.children))
+        o.dep_ == "pobj" and o.lemma_.lower() in parts["blast_site_heads"] and o.ent_type_ != "GPE" for o in prep.children))
 
 
 def _blast_site_objects(prep: Token, parts: dict) -> list[Token]:

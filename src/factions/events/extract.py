@@ -47,7 +47,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
     events: list[Event] = []
     relations: list[Relation] = []
     # the places and kit an assault told with no doer was aimed at, by event id: a doer
-    # found later attacks them ("A car bomb exploded inside the police academy … The
+    # found later attacks them ("A car bomb exploded inside the police school … The
     # government blamed the ELN")
     aimed_at: dict[str, list[tuple[Mention, str]]] = {}
     dated = anchored_by_label(document, dates)  # ("Mogadishu, 14 March 2024: …" with no publication date)
