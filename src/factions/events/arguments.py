@@ -255,6 +255,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return [t for a in asked for t in _with_conjuncts(a)], "auxpass" in {c.dep_ for c in verb.children}
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, head_passive = _subject_tokens(verb.head)
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "advcl" and verb.head.head.pos_ in ("VERB", "AUX") \
+                and subject and not any(_names_a_party(t) for t in subject) and not any(c.dep_ == "nsubj" for c in verb.children):
+            # "launched their biggest offensive since the war began, crossing the Nile and clashing
+            # with the RSF": a participle the parser hung on a subordinate clause whose subject is
+            # no party ("the war") is the main clause's
+            subject, head_passive = _subject_tokens(verb.head.head)
         # The verb's own voice: "were killed and wounded" shares it; "are committed
         # to ... and have supported the army" and "was forced to attack" do not.
         own = {c.dep_ for c in verb.children}
@@ -278,9 +284,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         return _with_conjuncts(described), False
     root = verb.sent.root
     # (or hung on a word of an apposition set off by commas: "Opposition supporters, more than
-    # 100,000 by most estimates, rallied in Minsk")
+    # 100,000 by most estimates, rallied in Minsk";
+    # or after the phrases that describe the noun, set off by commas: "Kurdish Peshmerga forces,
+    # backed by coalition air strikes and joined by Yazidi fighters, pushed into Sinjar")
     on_root = verb.head.i == root.i or (root.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-                                        and any(a.dep_ == "appos" and a.head.i == root.i for a in verb.ancestors))
+                                        and any(a.dep_ in ("appos", "acl") and a.head.i == root.i and a.i < verb.i
+                                                for a in verb.ancestors))
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "ROOT" \
             and (any(c.dep_ == "dobj" for c in verb.children) or (verb.tag_ == "VBD" and on_root)
                  or (on_root and verb.lemma_.lower() in lexicon("events")["participants"]["never_undergone"])) \
@@ -334,12 +343,20 @@ _SUBJECTS_OWN_PREPS = frozenset({"after", "before", "since", "upon", "while", "w
 def _subject_under_opening_date(verb: Token, joined_to: Token | None = None) -> Token | None:
     """The subject the parser hung under a date that opens the sentence without a comma:
     "On 7 March 2004 Zimbabwean security forces seized the aircraft" reads "forces" as the
-    object of "On" and leaves the verb without a subject. With `joined_to`, the verb's own
+    object of "On" and leaves the verb without a subject (or joined to the source that opens
+    it: "According to the army, Iraqi troops recaptured …"). With `joined_to`, the verb's own
     subject, the first of two joined by "and": "On 9 September units of the army and
     police units attacked the pocket" hangs "and" on "On" and makes only the second the subject."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ != "ROOT":
         return None
     opening = verb.sent[0]
+    if joined_to is None and opening.lower_ == "according" and opening.head.i == verb.i:
+        # "According to the Joint Operations Command, Iraqi army and CTS troops recaptured …":
+        # the parser joins the subject to the source after its comma
+        source = next((o for to in opening.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"), None)
+        joined = next((c for c in source.children if c.dep_ == "conj" and c.i < verb.i and c.left_edge.i > 0
+                       and verb.doc[c.left_edge.i - 1].text == ","), None) if source is not None else None
+        return joined if joined is not None and joined.pos_ in ("NOUN", "PROPN") else None
     if opening.dep_ != "prep" or opening.head.i != verb.i or opening.lower_ not in ("on", "in", "at", "by", "since", "after", "before"):
         return None
     if joined_to is not None and not any(c.dep_ == "cc" and c.lower_ == "and" and c.i < joined_to.left_edge.i for c in opening.children):
@@ -1076,6 +1093,16 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if head.head.lemma_ in parts["beneficiary_words"]:
                 # "supports the Federal Government in the fight against al-Shabaab": the one supported fights too
                 actors.extend(t for c in head.head.children if c.dep_ == "dobj" for t in _with_conjuncts(c))
+    # "took control of al-Hazm after weeks of fighting with government troops", "seized Rubaya
+    # after clashes with Wazalendo militiamen": a fight with the other side named, told as when
+    # a clause's act was done, is its subject's (not a fight with no side named: "retook the
+    # town after the attack" may tell the enemy's)
+    when = head.head if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" else trigger  # "weeks of fighting"
+    if when.dep_ == "pobj" and when.head.lower_ in ("after", "following", "amid") and when.head.head.pos_ == "VERB" and not actors \
+            and _is_assault(trigger) and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in trigger.children):
+        subj, passive = _subject_tokens(when.head.head)
+        if not passive:
+            actors.extend(t for t in subj if _names_a_party(t))
     # "Wagner deployed to Libya in support of Haftar's forces", "carried out an airstrike in
     # support of the Somali forces": who acts so gives the support
     if trigger.dep_ == "pobj" and head.lower_ == "in" and trigger.lemma_ in parts["beneficiary_words"] and not actors \

@@ -694,14 +694,19 @@ def _blames_for_something(verb: Token) -> bool:
 def _left_no_ground(verb: Token, left: list[str]) -> bool:
     """Whether what a verb of withdrawal leaves ("from", or "out of") is no ground a force
     holds: talks, a treaty, a court, a race (events.toml participants.left_without_retreat),
-    a body named ("withdrew from the ICC")."""
+    a body named ("withdrew from the ICC"; not, for fighters, a single unknown name the model
+    took for a body, as it does village names: "M23 rebels withdrew from Kibumba",
+    participants.retreating_heads)."""
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
     preps += [p for c in verb.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "back")
               for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "of")]
     words, places = frozenset(left), frozenset(lexicon("nominals")["place"]["heads"])
+    fighters = any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon("events")["participants"]["retreating_heads"] for c in verb.children)
     return any(o.lemma_.lower() in words or o.lower_ in words
                # ("withdrew from the ICC", "from NATO"; not "from Air Base 201", a place by its name)
-               or (o.ent_type_ == "ORG" and not any(t.lower_ in places for t in o.subtree if t.ent_type_ == "ORG"))
+               or (o.ent_type_ == "ORG" and not any(t.lower_ in places for t in o.subtree if t.ent_type_ == "ORG")
+                   and not (fighters and o.ent_iob_ == "B" and not o.ent_kb_id_ and o.text.istitle()
+                            and (o.i + 1 == len(o.doc) or o.doc[o.i + 1].ent_iob_ != "I")))
                for p in preps for o in p.children if o.dep_ == "pobj")
 
 
