@@ -7674,3 +7674,20 @@ def test_fighters_withdraw_from_ground_a_state_from_a_body(extractor):
     assert [e.type for e in x.events] == ["RETREAT"], x.events
     x, _ = _run(extractor, "Burundi withdrew from the International Criminal Court in 2017.", date(2018, 1, 1))
     assert not [e for e in x.events if e.type == "RETREAT"], x.events
+
+
+@pytest.mark.parametrize("text, threatener, threatened", [
+    # events.toml THREATEN by_complement harms: a warning to a party named that harm will come
+    ("The militia's leader warned Cyprus on 3 May 2024 that it would be treated as part of the war.", "leader", "Cyprus"),
+    ("The president warned North Korea on 3 May 2024 that further threats would be met with fire and fury.", "president",
+     "North Korea"),
+])
+def test_a_warning_of_harm_to_a_party_is_a_threat(extractor, text, threatener, threatened):
+    x, _ = _run(extractor, text, date(2024, 5, 4))
+    threat = next(e for e in x.events if e.type == "THREATEN")
+    assert any(threatened in text[s.start:s.end] for s in threat.recipient_spans), x.events
+
+
+def test_a_warning_of_harm_to_no_party_is_no_threat(extractor):
+    x, _ = _run(extractor, "The UN warned the government on 3 May 2024 that famine would spread.", date(2024, 5, 4))
+    assert not [e for e in x.events if e.type == "THREATEN"], x.events

@@ -383,7 +383,8 @@ def _labelled(verb: Token) -> bool:
 
 def hostile_complement(verb: Token, kind: TriggerType) -> Token | None:
     """The act a vow or warning names, when it is a hostile one ("vowed to retaliate
-    against X", "warned that the group would strike US ships"): its verb, or None."""
+    against X", "warned that the group would strike US ships", "warned Cyprus that it would
+    be treated as part of the war"): its verb or noun, or None."""
     acts = frozenset(kind.by_complement["acts"])
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -399,6 +400,17 @@ def hostile_complement(verb: Token, kind: TriggerType) -> Token | None:
         for noun in held:
             if noun.lemma_.lower() in nouns or noun.lower_ in nouns:
                 return noun
+    # a warning to a party named that harm will come ("warned Cyprus that it would be treated
+    # as part of the war"): the clause that says it (by_complement harms)
+    harms = frozenset(kind.by_complement.get("harms", ()))
+    if harms and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for c in verb.children):
+        # (the parser may hang the clause on a date between: "warned Cyprus on 3 May that …")
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] + [
+            a for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+            for a in o.children if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+        for c in clauses:
+            if c.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in harms for t in c.subtree):
+                return c
     return None
 
 
