@@ -7691,3 +7691,12 @@ def test_a_warning_of_harm_to_a_party_is_a_threat(extractor, text, threatener, t
 def test_a_warning_of_harm_to_no_party_is_no_threat(extractor):
     x, _ = _run(extractor, "The UN warned the government on 3 May 2024 that famine would spread.", date(2024, 5, 4))
     assert not [e for e in x.events if e.type == "THREATEN"], x.events
+
+
+def test_the_means_of_an_assault_hung_on_its_object_are_the_doers(extractor):
+    # relations.toml [equipment] means_of_assault: the parser hangs "with" on the object
+    text = "Rebels pursued the attackers with helicopter gunships and artillery."
+    x, _ = _run(extractor, text)
+    hands = [(text[r.source_span.start:r.source_span.end], text[r.target_span.start:r.target_span.end])
+             for r in x.relations if r.type == "controls"]
+    assert hands == [("Rebels", "helicopter gunships"), ("Rebels", "artillery")], x.relations

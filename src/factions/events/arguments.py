@@ -256,10 +256,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, head_passive = _subject_tokens(verb.head)
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "advcl" and verb.head.head.pos_ in ("VERB", "AUX") \
-                and subject and not any(_names_a_party(t) for t in subject) and not any(c.dep_ == "nsubj" for c in verb.children):
+                and subject and all(_match_trigger(t, triggers()) is not None for t in subject) \
+                and not any(c.dep_ == "nsubj" for c in verb.children):
             # "launched their biggest offensive since the war began, crossing the Nile and clashing
             # with the RSF": a participle the parser hung on a subordinate clause whose subject is
-            # no party ("the war") is the main clause's
+            # an event ("the war") is the main clause's (not "after 100 dahalo raided a village,
+            # killing nine villagers": theirs)
             subject, head_passive = _subject_tokens(verb.head.head)
         # The verb's own voice: "were killed and wounded" shares it; "are committed
         # to ... and have supported the army" and "was forced to attack" do not.

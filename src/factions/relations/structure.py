@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.demonyms import capital_keys
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
-from factions.events.arguments import _in_dateline, _subject_tokens, _with_conjuncts
+from factions.events.arguments import _in_dateline, _is_assault, _subject_tokens, _with_conjuncts
 from factions.events.modality import modality_of
 from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.events.triggers import allied_adjective
@@ -599,7 +599,11 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         # who moves, crews or holds it (controls), whoever owns it (owned_by)
         hands: list[Token] = []
         hand_modality = "asserted"  # "may send tanks": hypothetical
-        if slot.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN"):
+        carried = slot.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN")
+        # "pursued the attackers with helicopter gunships": the parser hangs an assault's means on its object
+        means = carried and verb.lower_ == "with" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \
+            and slot.lemma_.lower() in _means_of_assault() and _is_assault(verb.head.head)
+        if carried and not means:  # (an assault's means is read as the verb's: `using` below)
             # "gunmen with rifles and grenades", "soldiers in armoured vehicles": in their hands;
             # not people who ride in a bus or a car ("five civilians in a bus were killed")
             if verb.lower_ == "with" or _crew(verb.head, index):
@@ -608,7 +612,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         using = verb is not None and slot.dep_ == "pobj" and verb.lower_ in words["using_preps"] \
             and not (verb.lower_ == "on" and _fired_on(verb.head))  # ("opened fire on buses": the target, not a ride)
         if using:  # "arrived in gun trucks", "attacked the base with drones"
-            verb = verb.head
+            verb = verb.head.head if means else verb.head
         if verb is not None and verb.pos_ == "VERB":
             subjects, passive = _subject_tokens(verb)
             if using and verb.lemma_ in giving:  # "provided the army with vehicles": the army's
@@ -1171,6 +1175,13 @@ def _set_off_leading(token: Token, index: ActorIndex) -> bool:
         return False
     before = index.mention_for_token(doc[token.i - 2])
     return before is None or not before.actor or index.actors[before.actor].kind not in GROUP_KINDS | {"person", "population"}
+
+
+@lru_cache(maxsize=1)
+def _means_of_assault() -> frozenset[str]:
+    """Kit "with" which an assault is made, wherever the parser hangs the "with"
+    (relations.toml [equipment] means_of_assault, nominals.toml [equipment] platforms)."""
+    return frozenset(lexicon("relations")["equipment"]["means_of_assault"]) | frozenset(lexicon("nominals")["equipment"]["platforms"])
 
 
 def _fired_on(verb: Token) -> bool:
