@@ -25,6 +25,8 @@ ANCHOR = date(2017, 5, 1)  # a Monday
         ("Between 27 October and 3 November 2023", "2023-10-27", "2023-11-03", "day"),
         ("30 December to 2 January 2024", "2023-12-30", "2024-01-02", "day"),
         ("July 10-12, 2024", "2024-07-10", "2024-07-12", "day"),
+        # a list of days, read from the first to the last
+        ("29, 30 and 31 May 2021", "2021-05-29", "2021-05-31", "day"),
         ("the night of 4-5 June 2023", "2023-06-04", "2023-06-05", "day"),
         ("in the early hours of 22 September 2023", "2023-09-22", "2023-09-22", "day"),
         ("on or around 8 April 2022", "2022-04-08", "2022-04-08", "day"),

@@ -441,6 +441,13 @@ def test_a_range_of_days_dates_an_event_by_its_first_day(extractor):
     assert (attacked.when.start, attacked.when.end) == ("2024-07-10", "2024-07-12")
 
 
+def test_a_list_of_days_dates_an_event_from_the_first_to_the_last(extractor):
+    # time.toml date_spans: "29, 30 and 31 May 2021" is one date, not "29" and "30 and 31 May 2021"
+    x, _ = _run(extractor, "On 29, 30 and 31 May 2021, gunmen attacked three villages in Borno.", date(2021, 6, 2))
+    attacked = next(e for e in x.events if e.trigger == "attacked")
+    assert (attacked.when.start, attacked.when.end) == ("2021-05-29", "2021-05-31")
+
+
 def test_things_said_and_present_events_take_no_story_date(extractor):
     text = "On 3 April 2025, clashes broke out near Dhiban. The group accused the SDF of torture. The SDF controls the town."
     x, _ = _run(extractor, text, date(2025, 4, 8))

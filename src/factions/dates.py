@@ -77,7 +77,8 @@ _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?(?:,? (\d{4})
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,? (\d{4})$")
 # Ranges of days: "10 and 12 July 2024", "31 January to 1 February 2023", "July 10-12, 2024"
 _DASH = r"\s*(?:and|to|until|till|-|–|—)\s*"
-_RANGE_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]+)\.?)?" + _DASH
+# (and a list of days, read from the first to the last: "29, 30 and 31 May 2021")
+_RANGE_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*(?:\s+([A-Za-z]+)\.?)?" + _DASH
                               + r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$", re.I)
 _RANGE_MONTH_DAY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?" + _DASH
                               + r"(?:([A-Za-z]+)\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
