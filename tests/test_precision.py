@@ -7707,3 +7707,14 @@ def test_the_means_of_an_assault_hung_on_its_object_are_the_doers(extractor):
     hands = [(text[r.source_span.start:r.source_span.end], text[r.target_span.start:r.target_span.end])
              for r in x.relations if r.type == "controls"]
     assert hands == [("Rebels", "helicopter gunships"), ("Rebels", "artillery")], x.relations
+
+
+def test_a_when_clause_hung_on_a_noun_of_the_object_dates_the_act(extractor):
+    # events.time when_clauses_on_nouns (events.date-of-joined-act, events.doer-of-enclosing-act)
+    text = ("Israeli troops killed 15 emergency workers, eight Palestine Red Crescent medics, six Civil Defence rescuers and a "
+            "UN staff member, when they fired on a convoy of marked ambulances before dawn on 23 March 2025.")
+    x, _ = _run(extractor, text, date(2025, 3, 30))
+    killed = next(e for e in x.events if e.trigger == "killed")
+    assert killed.when is not None and killed.when.start == "2025-03-23", x.events
+    x, _ = _run(extractor, "Rebels attacked the town on the day when the army left.", date(2025, 3, 30))
+    assert next(e for e in x.events if e.trigger == "attacked").when is None, x.events

@@ -21,7 +21,8 @@ from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span, _words
 from factions.events.place import PLACE_KINDS, _where
 from factions.events.time import (_dated_sentence, _narrated, _of_one_clause, _StoryDates, _trigger_root, _when, _when_marked,
-                                  date_by_later_mention, date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted)
+                                  date_by_later_mention, date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted,
+                                  when_clauses_on_nouns)
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
@@ -481,6 +482,7 @@ def _enclosing_acts(token: Token) -> list[tuple[Token, bool]]:
     # wounded … when gunmen opened fire", the "when" hung on the last)
     clause = [token, *(j for j in token.conjuncts if j.pos_ == "VERB" and _of_one_clause(max(token, j, key=lambda t: t.i)))]
     acts = [c for v in clause for c in v.children if c.dep_ == "advcl" and _when_marked(c, ("when", "as"))]
+    acts += [c for v in clause for c in when_clauses_on_nouns(v)]  # ("killed 15 workers, eight medics …, when they fired")
     participles = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > token.i]
     told = (token, *participles, *(j for c in participles for j in c.conjuncts if j.tag_ == "VBG"))
     # and the act that did it, as the verb's subject: "the bombing killed 20", "the two

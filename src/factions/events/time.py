@@ -546,7 +546,7 @@ def date_of_joined_act(doc: Doc, events: list) -> None:
     for event in events:
         if event.when is not None or (token := _trigger_root(doc, event)) is None:
             continue
-        partners = [c for c in token.children if c.dep_ == "advcl" and _when_marked(c)]
+        partners = [c for c in token.children if c.dep_ == "advcl" and _when_marked(c)] + when_clauses_on_nouns(token)
         if token.dep_ == "advcl" and _when_marked(token):
             partners.append(token.head)
         joined = [j for j in token.conjuncts if j.pos_ == "VERB" and _of_one_clause(max(token, j, key=lambda t: t.i))] \
@@ -557,6 +557,28 @@ def date_of_joined_act(doc: Doc, events: list) -> None:
             (o for j in joined for o in by_root.get(j.i, ()) if o.when is not None and o is not event and o.type == event.type), None)
         if dated is not None:
             event.when = replace(dated.when)
+
+
+# Nouns of time a "when" clause may describe ("the day when the army came"): no act's clause.
+_TIME_NOUNS = frozenset({"day", "days", "night", "nights", "morning", "evening", "afternoon", "time", "times", "year", "years",
+                         "week", "weeks", "month", "months", "moment", "hour", "hours", "period", "era", "date"})
+
+
+def when_clauses_on_nouns(verb) -> list:
+    """The "when" clauses the parser hung on a noun of a verb's own clause instead of the verb
+    ("killed 15 workers, eight medics …, when they fired on a convoy"); not on a noun of time
+    ("the day when the army left")."""
+    return [r for r in verb.subtree if r.dep_ == "relcl" and _when_marked(r) and r.head.pos_ in ("NOUN", "PROPN")
+            and r.head.ent_type_ not in ("DATE", "TIME") and r.head.lemma_.lower() not in _TIME_NOUNS
+            and (above := _verb_above(r.head)) is not None and above.i == verb.i]
+
+
+def _verb_above(token):
+    """The nearest verb a word hangs under (None at the root of a verbless sentence)."""
+    node = token.head
+    while node.i != node.head.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
 
 
 def _of_one_clause(verb) -> bool:
