@@ -7718,3 +7718,25 @@ def test_a_when_clause_hung_on_a_noun_of_the_object_dates_the_act(extractor):
     assert killed.when is not None and killed.when.start == "2025-03-23", x.events
     x, _ = _run(extractor, "Rebels attacked the town on the day when the army left.", date(2025, 3, 30))
     assert next(e for e in x.events if e.trigger == "attacked").when is None, x.events
+
+
+@pytest.mark.parametrize("text, doer", [
+    # events.doer-behind through the act named again (events.extract _told_before)
+    ("A bomb exploded at a bus stop in Jerusalem on 23 November 2022, killing two people. Police said a Hamas cell was behind "
+     "the blast.", "Hamas cell"),
+    # events.doer-by-charge, the charge "over" a blast (participants.crime_nouns)
+    ("A car bomb exploded outside a bank in Gondar on 3 May 2021. Prosecutors later charged the Fano militia over the blast.",
+     "Fano"),
+])
+def test_the_doer_named_of_an_act_told_again_did_the_act_told_first(extractor, text, doer):
+    x, _ = _run(extractor, text, date(2022, 11, 24))
+    exploded = next(e for e in x.events if e.trigger == "exploded")
+    assert any(doer in text[s.start:s.end] for s in exploded.actor_spans), x.events
+
+
+def test_a_blame_for_another_act_names_no_doer(extractor):
+    # events.extract _blames_for_something: the "for" the parser hung on the one blamed
+    text = ("A grenade exploded in a bar in Bujumbura on 9 September 2015. The interior ministry blamed the opposition for "
+            "last month's violent protests.")
+    x, _ = _run(extractor, text, date(2015, 9, 10))
+    assert next(e for e in x.events if e.trigger == "exploded").actors == [], x.events

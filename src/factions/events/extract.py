@@ -601,6 +601,7 @@ def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: li
     parts = lexicon("events")["participants"]
     charge_verbs, charges = frozenset(parts["charge_verbs"]), frozenset(parts["explosive_heads"])
     blaming = frozenset(parts["doer_blaming_verbs"])
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
     for doer_token, objects, modality in _behind_phrases(doc, charge_verbs, charges, blaming):
         doer = index.mention_for_token(doer_token)
         if doer is None or not doer.actor or index.actors[doer.actor].kind in PLACE_KINDS | {"media", "equipment"}:
@@ -608,11 +609,23 @@ def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: li
         for obj in objects:
             for token, event in by_root:
                 if obj.left_edge.i <= token.i <= obj.right_edge.i and _undone(event, index):
-                    event.rule = "events.doer-behind"
-                    if modality:
-                        event.modality = modality
-                    out += _give_doers(event, [doer.actor], [doer.span], index, relations, aimed_at, modality or event.modality, event.claim)
+                    # (and the act it names again: "A bomb exploded at a bus stop … Police said a
+                    # Hamas cell was behind the blast")
+                    for act in [event, *_told_before(doc, events, index, event, sentences)]:
+                        act.rule = "events.doer-behind"
+                        if modality:
+                            act.modality = modality
+                        # (the relations with the modality of the phrase that names the doer: "Police said …")
+                        out += _give_doers(act, [doer.actor], [doer.span], index, relations, aimed_at, modality or event.modality,
+                                           act.claim or event.claim)
     return out
+
+
+def _told_before(doc: Doc, events: list[Event], index: ActorIndex, named: Event, sentences: dict[int, int]) -> list[Event]:
+    """The assaults told with no doer that `named`, a definite noun of one of the next two
+    sentences, names again (events.time named_again)."""
+    return [e for n, e in enumerate(events) if e is not named and e.type == "ASSAULT" and _undone(e, index)
+            and any(later is named for later, _ in named_again(doc, events, n, sentences))]
 
 
 def _behind_phrases(doc: Doc, charge_verbs: frozenset[str], charges: frozenset[str], blaming: frozenset[str]):
@@ -690,7 +703,9 @@ def _blames_for_something(verb: Token) -> bool:
     "accused X of shelling the town", "blamed his gang for the attack"): that names the act
     (the blame_verbs of events.arguments), which may be another than the last one told."""
     return any(c.dep_ == "prep" and c.lower_ in ("for", "of", "over", "on") for c in verb.children) \
-        or any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)  # ("blamed it on X")
+        or any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
+        or any(c.dep_ == "prep" and c.lower_ in ("for", "over") for o in verb.children if o.dep_ == "dobj" for c in o.children)
+    # ("blamed it on X"; "blamed the opposition for last month's protests", the "for" hung on the one blamed)
 
 
 def _left_no_ground(verb: Token, left: list[str]) -> bool:
