@@ -7740,3 +7740,18 @@ def test_a_blame_for_another_act_names_no_doer(extractor):
             "last month's violent protests.")
     x, _ = _run(extractor, text, date(2015, 9, 10))
     assert next(e for e in x.events if e.trigger == "exploded").actors == [], x.events
+
+
+@pytest.mark.parametrize("text, trigger, doer", [
+    # participants.doer_blaming_participles "ascribe to", the "to" hung on the act
+    ("A UN panel ascribed the 2 September 2016 ambush of peacekeepers near Beni to ADF rebels.", "ambush", "ADF"),
+    # whose work an act was
+    ("Rwanda's government said the shelling of Gisenyi on 7 November 2012 was the work of Congolese army units.", "shelling",
+     "Congolese army units"),
+    # PROTEST phrases: "took to the streets"
+    ("Students of Makerere University, carrying placards, took to the streets of Kampala on 22 October 2019.", "took", "Students"),
+])
+def test_doers_named_by_the_words_around_an_act(extractor, text, trigger, doer):
+    x, _ = _run(extractor, text, date(2019, 10, 23))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert any(doer in text[s.start:s.end] for s in event.actor_spans), x.events

@@ -1155,7 +1155,14 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # the party an act is put down to (participants.doer_blaming_participles)
     if trigger.dep_ == "dobj" and not actors:
         blaming = {tuple(pair.split()) for pair in parts["doer_blaming_participles"]}
-        actors.extend(p for c in head.children if c.dep_ == "prep" and (head.lemma_.lower(), c.lower_) in blaming
+        # (the parser may hang the "to" on the act: "ascribed the ambush of peacekeepers near Beni to ADF rebels")
+        actors.extend(p for c in (*head.children, *trigger.children) if c.dep_ == "prep" and (head.lemma_.lower(), c.lower_) in blaming
+                      for pobj in c.children if pobj.dep_ == "pobj" and _names_a_party(pobj) for p in _with_conjuncts(pobj))
+    # "the attack on the compound was the work of AQAP", "the shelling was the work of army
+    # units": whose work an act is did it
+    if trigger.dep_ == "nsubj" and head.lemma_ == "be" and not actors:
+        actors.extend(p for a in head.children if a.dep_ == "attr" and a.lemma_.lower() == "work"
+                      for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
                       for pobj in c.children if pobj.dep_ == "pobj" and _names_a_party(pobj) for p in _with_conjuncts(pobj))
     # "a drone strike hit a minibus", "the blast killed four worshippers": what the
     # attack named as the subject hits is its target; "a blast ripped through a mosque"

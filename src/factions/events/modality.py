@@ -113,7 +113,7 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
         # no speaker (not "briefed on the talks" inside the source's own phrase)
         flags.add("reported")
     if trigger.dep_ == "dobj" and trigger.head.lemma_ in speech["act_blaming_verbs"] \
-            and any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in trigger.head.children):
+            and any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in (*trigger.head.children, *trigger.children)):
         flags.add("alleged")  # "Police attributed the bombing to X": put down to X, not proven
     for name in ("alleged", "reported"):
         if name in flags:
