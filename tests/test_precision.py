@@ -7755,3 +7755,17 @@ def test_doers_named_by_the_words_around_an_act(extractor, text, trigger, doer):
     x, _ = _run(extractor, text, date(2019, 10, 23))
     event = next(e for e in x.events if e.trigger == trigger)
     assert any(doer in text[s.start:s.end] for s in event.actor_spans), x.events
+
+
+@pytest.mark.parametrize("text, retreat", [
+    # events.toml RETREAT verbs_by_doer: troops that leave or vacate ground
+    ("The last US combat troops left Iraq on 18 December 2011, crossing into Kuwait.", True),
+    ("Armenian forces vacated the Kalbajar district on 25 November 2020.", True),
+    ("The delegation left Doha on 3 May 2020.", False),
+    # participants.withdrawn_without_retreat: what is withdrawn that is no force
+    ("The rebels withdrew their demand for a federal system on 6 November 2022.", False),
+    ("Russia withdrew its troops from the border on 6 November 2022.", True),
+])
+def test_forces_that_leave_retreat_and_demands_withdrawn_do_not(extractor, text, retreat):
+    x, _ = _run(extractor, text, date(2022, 11, 7))
+    assert bool([e for e in x.events if e.type == "RETREAT"]) is retreat, x.events

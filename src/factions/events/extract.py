@@ -71,8 +71,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if (token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children))) \
                 and token.head.lemma_ in lex["participants"]["request_verbs"]:
             continue  # "urged jihadists to unite", "urged Hamas on 2 November to hand over": asked for, not claimed
-        if kind.type == "RETREAT" and not is_noun and _left_no_ground(token, lex["participants"]["left_without_retreat"]):
-            continue  # "pulled out of the talks", "withdrew from the ICC": a party left, no force drew back
+        if kind.type == "RETREAT" and not is_noun and (_left_no_ground(token, lex["participants"]["left_without_retreat"]) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex["participants"]["withdrawn_without_retreat"] for c in token.children)):
+            continue  # "pulled out of the talks", "withdrew from the ICC", "withdrew their demand": no force drew back
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
