@@ -1102,7 +1102,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     when = head.head if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" else trigger  # "weeks of fighting"
     if when.dep_ == "pobj" and when.head.lower_ in ("after", "following", "amid") and when.head.head.pos_ == "VERB" and not actors \
             and _is_assault(trigger) and any(c.dep_ == "prep" and c.lower_ in ("with", "against")
-                                             and any(o.dep_ == "pobj" and _names_a_party(o) for o in c.children) for c in trigger.children):
+                                             and any(o.dep_ == "pobj" and (_names_a_party(o) or o.lower_ in _party_heads())
+                                                     for o in c.children) for c in trigger.children):
         subj, passive = _subject_tokens(when.head.head)
         if not passive:
             actors.extend(t for t in subj if _names_a_party(t))
