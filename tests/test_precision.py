@@ -7732,6 +7732,7 @@ def test_the_doer_named_of_an_act_told_again_did_the_act_told_first(extractor, t
     x, _ = _run(extractor, text, date(2022, 11, 24))
     exploded = next(e for e in x.events if e.trigger == "exploded")
     assert any(doer in text[s.start:s.end] for s in exploded.actor_spans), x.events
+    assert exploded.modality in ("reported", "alleged"), x.events  # as the phrase that names the doer tells it
 
 
 def test_a_blame_for_another_act_names_no_doer(extractor):

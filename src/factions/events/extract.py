@@ -616,6 +616,8 @@ def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: li
                         act.rule = "events.doer-behind"
                         if modality:
                             act.modality = modality
+                        elif act is not event and event.modality != "asserted":
+                            act.modality = event.modality  # ("Police said a Hamas cell was behind the blast": the doer is reported)
                         # (the relations with the modality of the phrase that names the doer: "Police said …")
                         out += _give_doers(act, [doer.actor], [doer.span], index, relations, aimed_at, modality or event.modality,
                                            act.claim or event.claim)
