@@ -7770,3 +7770,21 @@ def test_doers_named_by_the_words_around_an_act(extractor, text, trigger, doer):
 def test_forces_that_leave_retreat_and_demands_withdrawn_do_not(extractor, text, retreat):
     x, _ = _run(extractor, text, date(2022, 11, 7))
     assert bool([e for e in x.events if e.type == "RETREAT"]) is retreat, x.events
+
+
+def test_a_party_named_to_say_what_something_is_like_is_no_party(extractor):
+    # participants._nearest: nothing from a "like" phrase
+    text = ("The gunmen, some dressed in uniforms like those of federal agents, shot at police patrol cars and abducted "
+            "police officers and civilians.")
+    x, _ = _run(extractor, text)
+    assert not [e for e in x.events if any("agents" in text[s.start:s.end] for s in e.actor_spans)], x.events
+
+
+def test_officials_suspended_from_their_duties_are_no_sanction(extractor):
+    # participants.office_words
+    text = ("The government has suspended the Minister of Defence, Mr Al-Mahdi al-Barghathi, and the commander of the Third "
+            "Force, Mr Jamal al-Treiki, from their duties.")
+    x, _ = _run(extractor, text)
+    assert not [e for e in x.events if e.type == "SANCTION"], x.events
+    x, _ = _run(extractor, "The African Union suspended Guinea from its activities on 3 May 2021.", date(2021, 5, 4))
+    assert [e.type for e in x.events] == ["SANCTION"], x.events

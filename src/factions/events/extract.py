@@ -71,6 +71,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if (token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children))) \
                 and token.head.lemma_ in lex["participants"]["request_verbs"]:
             continue  # "urged jihadists to unite", "urged Hamas on 2 November to hand over": asked for, not claimed
+        if kind.type == "SANCTION" and not is_noun and any(  # (the "from" may hang on the last one suspended)
+                c.dep_ == "prep" and c.lower_ == "from" and any(o.dep_ == "pobj" and o.lemma_.lower() in lex["participants"]["office_words"]
+                                                                for o in c.children) for c in token.subtree):
+            continue  # "suspended the minister and the commander from their duties": discipline, no sanction
         if kind.type == "RETREAT" and not is_noun and (_left_no_ground(token, lex["participants"]["left_without_retreat"]) or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex["participants"]["withdrawn_without_retreat"] for c in token.children)):
             continue  # "pulled out of the talks", "withdrew from the ICC", "withdrew their demand": no force drew back

@@ -556,6 +556,9 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # the war there" (participants.ally_preps)
     denied += [(t.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
                if t.dep_ == "prep" and t.lower_ in _words("ally_preps")]
+    # nor one named only to say what something is like: "the gunmen, some dressed in uniforms
+    # like those of federal agents, shot at police"
+    denied += [(t.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent if t.dep_ == "prep" and t.lower_ == "like"]
     between = [m for m in index.mentions_within(lo, hi) if m.actor and m.actor not in taken
                and not any(a <= m.span.start < b for a, b in passive_subjects + denied)
                # (one right before the trigger is its subject the parser joined to the object:
