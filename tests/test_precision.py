@@ -7788,3 +7788,11 @@ def test_officials_suspended_from_their_duties_are_no_sanction(extractor):
     assert not [e for e in x.events if e.type == "SANCTION"], x.events
     x, _ = _run(extractor, "The African Union suspended Guinea from its activities on 3 May 2021.", date(2021, 5, 4))
     assert [e.type for e in x.events] == ["SANCTION"], x.events
+
+
+def test_kit_counted_in_dozens_is_in_the_hands_of_those_who_came_in_it(extractor):
+    # relations.toml [equipment] measure_nouns: "dozens", "hundreds"
+    text = "Witnesses said the attackers arrived in dozens of pick-up trucks mounted with anti-aircraft guns."
+    x, _ = _run(extractor, text)
+    assert ("the attackers", "trucks") in [(text[r.source_span.start:r.source_span.end], text[r.target_span.start:r.target_span.end])
+                                           for r in x.relations if r.type == "controls"], x.relations
