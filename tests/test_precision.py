@@ -6896,10 +6896,15 @@ def test_no_act_in_words_that_only_look_like_one(extractor):
 ])
 def test_where_a_charge_goes_off_is_what_it_was_set_off_against(extractor, text, site):
     x, _ = _run(extractor, text, date(2021, 5, 3))
-    event = next(e for e in x.events if e.trigger == "set")
-    spans = [text[s.start:s.end] for s in event.recipient_spans]
-    spans += [text[r.target_span.start:r.target_span.end] for r in x.relations if r.event == event.id]
+    spans = _struck_by(x, text, "set")
     assert any(site in s for s in spans), (spans, x.events, x.relations)
+
+
+def _struck_by(x, text, trigger):
+    """What the event of a trigger word was aimed at: its recipients and its relations' targets."""
+    event = next(e for e in x.events if e.trigger == trigger)
+    return [text[s.start:s.end] for s in event.recipient_spans] + [
+        text[r.target_span.start:r.target_span.end] for r in x.relations if r.event == event.id]
 
 
 def test_an_assault_with_no_doer_is_the_work_of_those_its_when_clause_names(extractor):
@@ -7595,9 +7600,7 @@ def test_days_or_weeks_later_count_from_the_day_the_story_told(extractor, text, 
 ])
 def test_a_charge_set_off_in_a_building_or_a_vehicle_strikes_it(extractor, text, trigger, site):
     x, _ = _run(extractor, text, date(2021, 5, 3))
-    event = next(e for e in x.events if e.trigger == trigger)
-    spans = [text[s.start:s.end] for s in event.recipient_spans]
-    spans += [text[r.target_span.start:r.target_span.end] for r in x.relations if r.event == event.id]
+    spans = _struck_by(x, text, trigger)
     assert any(site in s for s in spans), (spans, x.events, x.relations)
 
 
