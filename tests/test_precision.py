@@ -7799,3 +7799,14 @@ def test_kit_counted_in_dozens_is_in_the_hands_of_those_who_came_in_it(extractor
     x, _ = _run(extractor, text)
     assert ("the attackers", "trucks") in [(text[r.source_span.start:r.source_span.end], text[r.target_span.start:r.target_span.end])
                                            for r in x.relations if r.type == "controls"], x.relations
+
+
+def test_a_clause_read_as_its_objects_modifier_is_the_sentences(extractor):
+    # factions_clause_repairs _clause_read_as_a_modifier: "fought" read as the adjective of
+    # "rebels", the sentence's root, with its own subject
+    text = ("Chad's army fought rebels of the Front for Change and Concord in Chad (FACT) in Kanem province on 17 and 18 "
+            "April 2021, and said on 19 April that it had killed more than 300 rebels.")
+    x, _ = _run(extractor, text, date(2021, 4, 20))
+    fought = next(e for e in x.events if e.trigger == "fought")
+    assert fought.when is not None and (fought.when.start, fought.when.end) == ("2021-04-17", "2021-04-18"), x.events
+    assert fought.rule == "events.trigger-verb", x.events

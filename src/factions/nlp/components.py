@@ -313,6 +313,7 @@ def make_clause_repairs(nlp: Language, name: str):
         _people_read_as_verb(doc, lemmatizer)
         _killing_read_as_a_noun(doc)
         _verb_read_as_a_modifier(doc)
+        _clause_read_as_a_modifier(doc)
         return doc
 
     return repairs
@@ -336,7 +337,8 @@ def clause_repairs(doc: Doc) -> Doc:
     (_ordered_act_read_as_description), people read as the verb of their clause
     (_people_read_as_verb), and a verb read inside a noun phrase, "a motorcycle shot dead"
     (_killing_read_as_a_noun) or "a motorbike detonated explosives" (_verb_read_as_a_modifier),
-    run after these.
+    and a clause read as its object's modifier, "Chad's army fought rebels of …"
+    (_clause_read_as_a_modifier), run after these.
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -503,6 +505,28 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
         if root.i not in (verb.i, subject.i):
             root.head, root.dep_ = verb, "prep" if root.pos_ == "ADP" else "dep"  # ("On Palm Sunday, …")
         _hang_clause_on(verb, subject, obj, prep, before, old)
+
+
+def _clause_read_as_a_modifier(doc: Doc) -> None:
+    """In "Chad's army fought rebels of the FACT in Kanem province on 17 and 18 April" the
+    parser reads "fought rebels" as a noun with its adjective, the sentence's root, and leaves
+    the verb its subject ("army"). A past verb with a subject of its own before it that
+    modifies the root noun right after it is the sentence's verb, the noun its object; what
+    hung on the noun after it hangs on the verb, but for the noun's own "of" phrase."""
+    for verb in doc:
+        if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            continue
+        noun = verb.head
+        if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN") or _noun_phrase_head_after(verb) is None \
+                or _noun_phrase_head_after(verb).i != noun.i:
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
+        verb.pos_, verb.tag_ = "VERB", "VBD"
+        verb.set_morph("Tense=Past|VerbForm=Fin")
+        noun.head, noun.dep_ = verb, "dobj"
+        for c in list(noun.children):
+            if c.i > noun.i and not (c.dep_ == "prep" and c.lower_ == "of"):
+                c.head = verb  # ("in Kanem province on 17 and 18 April 2021", ", and said …", the full stop)
 
 
 def _noun_phrase_head_after(token: Token) -> Token | None:
