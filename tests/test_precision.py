@@ -7810,3 +7810,10 @@ def test_a_clause_read_as_its_objects_modifier_is_the_sentences(extractor):
     fought = next(e for e in x.events if e.trigger == "fought")
     assert fought.when is not None and (fought.when.start, fought.when.end) == ("2021-04-17", "2021-04-18"), x.events
     assert fought.rule == "events.trigger-verb", x.events
+
+
+def test_a_base_fired_at_from_ships_is_attacked(extractor):
+    # factions_clause_repairs _aimed_from_a_place: the "at" hung on a craft fired from
+    text = "US forces fired 59 cruise missiles from two destroyers in the eastern Mediterranean at Shayrat air base on 7 April 2017."
+    x, _ = _run(extractor, text, date(2017, 4, 8))
+    assert any(r.type == "attacks" and "air base" in text[r.target_span.start:r.target_span.end] for r in x.relations), x.relations

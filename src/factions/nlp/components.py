@@ -1039,15 +1039,18 @@ def _rehang_fired_at(doc: Doc) -> None:
 def _aimed_from_a_place(prep: Token) -> bool:
     """Whether an "at"/"on" phrase the parser hung on the place a shot was fired from
     names whom it was fired at: "fired eight rounds from a rooftop at the candidate" (not
-    "from a house at the corner": a place after it is where the first one is; nor where
-    the verb has its own "at"/"on" after it)."""
+    "from a house at the corner": a place after it is where the first one is, unless the
+    first is a craft; nor where the verb has its own "at"/"on" after it)."""
     place = prep.head
     if place.dep_ != "pobj" or place.head.lower_ != "from" or place.head.dep_ != "prep":
         return False
     verb = place.head.head
     target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    # (a craft fired from is at no place: "fired 59 missiles from two destroyers in the eastern
+    # Mediterranean at Shayrat air base")
+    from_craft = place.lemma_.lower() in _kit_heads() or place.lower_ in _kit_heads()
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _FIRING_VERBS and target is not None \
-        and target.lemma_.lower() not in _place_heads() and target.lower_ not in _place_heads() \
+        and (from_craft or (target.lemma_.lower() not in _place_heads() and target.lower_ not in _place_heads())) \
         and not any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and c.i > verb.i for c in verb.children)
 
 
