@@ -1051,7 +1051,8 @@ def _aimed_from_a_place(prep: Token) -> bool:
     from_craft = place.lemma_.lower() in _kit_heads() or place.lower_ in _kit_heads()
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _FIRING_VERBS and target is not None \
         and (from_craft or (target.lemma_.lower() not in _place_heads() and target.lower_ not in _place_heads())) \
-        and not any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and c.i > verb.i for c in verb.children)
+        and not any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and c.i > verb.i
+                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in verb.children)  # (not "on 7 April")
 
 
 @lru_cache(maxsize=1)
