@@ -1052,7 +1052,8 @@ def _aimed_from_a_place(prep: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _FIRING_VERBS and target is not None \
         and (from_craft or (target.lemma_.lower() not in _place_heads() and target.lower_ not in _place_heads())) \
         and not any(c.dep_ == "prep" and c.lower_ in _AIMING_PREPS and c.i > verb.i
-                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in verb.children)  # (not "on 7 April")
+                    and not any(o.lower_ in MONTH_NAMES or o.text in _WEEKDAYS for o in c.children) for c in verb.children)
+    # (a date's "on" is none: "on 7 April", "on Monday"; the repairs run before the entities)
 
 
 @lru_cache(maxsize=1)
