@@ -7817,3 +7817,16 @@ def test_a_base_fired_at_from_ships_is_attacked(extractor):
     text = "US forces fired 59 cruise missiles from two destroyers in the eastern Mediterranean at Shayrat air base on 7 April 2017."
     x, _ = _run(extractor, text, date(2017, 4, 8))
     assert any(r.type == "attacks" and "air base" in text[r.target_span.start:r.target_span.end] for r in x.relations), x.relations
+
+
+def test_a_body_that_claims_an_act_done_by_people_told_by_a_noun_did_it_too(extractor):
+    # events.doer-by-later-mention: the group beside the bomber (events.extract _co_doers)
+    text = ("A suicide bomber blew himself up inside a mosque in Peshawar on 4 March 2022, killing 63 worshippers. "
+            "The Islamic State claimed the attack.")
+    x, names = _run(extractor, text, date(2022, 3, 5))
+    blew = next(e for e in x.events if e.trigger == "blew")
+    assert [text[s.start:s.end] for s in blew.actor_spans] == ["A suicide bomber", "Islamic State"], x.events
+    assert any(r.type == "attacks" and names[r.source] == "Islamic State" and r.modality == "alleged" for r in x.relations), x.relations
+    # (people named as doers join no one: "the attack was carried out by bandits")
+    x, _ = _run(extractor, "Gunmen killed five people in Kano. Police said the attack was carried out by bandits.", date(2022, 3, 5))
+    assert len(next(e for e in x.events if e.trigger == "killed").actors) == 1, x.events

@@ -428,7 +428,8 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     naming = frozenset(lexicon("events")["participants"]["doer_naming_verbs"])
     for n, event in enumerate(events):
-        if event.type != "ASSAULT" or not _undone(event, index):
+        unnamed = event.type == "ASSAULT" and bool(event.actors) and _done_by_people_only(event, index)
+        if event.type != "ASSAULT" or not (_undone(event, index) or unnamed):
             continue
         for later, noun in named_again(doc, events, n, sentences):
             if not later.actors or (later.recipients and event.recipients and not set(later.recipients) & set(event.recipients)):
@@ -441,9 +442,34 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
                 break  # (not "blamed the group for the strike", a charge; "Amaq claimed the attacks", an outlet's word)
             # (as the mention tells it: "the Government believes that the attack was carried out by the gang")
             modality = later.modality if later.modality != "asserted" else event.modality
+            if unnamed:
+                # "A suicide bomber blew himself up inside a mosque … The Islamic State claimed the
+                # attack": the group named is a doer beside the people told, who stay
+                groups = [(a, sp) for a, sp in zip(later.actors, later.actor_spans)
+                          if index.actors[a].kind not in ("population", "person") and a not in event.actors]
+                out += _co_doers(event, groups, relations, modality, event.claim or later.claim)
+                break
             out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, aimed_at, modality, event.claim or later.claim)
             break
     return out
+
+
+def _done_by_people_only(event: Event, index: ActorIndex) -> bool:
+    """Whether an act's doers are only people told by a noun, no body ("a suicide bomber",
+    "gunmen", "two men on a motorcycle")."""
+    return all(index.actors[a].kind == "population" for a in event.actors)
+
+
+def _co_doers(event: Event, groups: list[tuple[str, Span]], relations: list[Relation], modality: str,
+              claim: str | None) -> list[Relation]:
+    """The bodies named as doers of an act done by people told by a noun join them: the
+    act's fights and attacks are theirs too, with the modality of the phrase that names them."""
+    if not groups:
+        return []
+    own = [r for r in relations if r.event == event.id and r.source in event.actors and r.type in ("fights", "attacks")]
+    event.actors = [*event.actors, *(a for a, _ in groups)]
+    event.actor_spans = [*event.actor_spans, *(sp for _, sp in groups)]
+    return [replace(r, source=a, source_span=sp, modality=modality, claim=claim) for r in own for a, sp in groups if a != r.target]
 
 
 def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
