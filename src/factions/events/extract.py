@@ -446,7 +446,9 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
                 # "A suicide bomber blew himself up inside a mosque … The Islamic State claimed the
                 # attack": the group named is a doer beside the people told, who stay
                 groups = [(a, sp) for a, sp in zip(later.actors, later.actor_spans)
-                          if index.actors[a].kind not in ("population", "person") and a not in event.actors]
+                          if index.actors[a].kind not in ("population", "person") and a not in event.actors
+                          and any(m.actor == a and m.basis not in ("nominal", "anaphor", "pronoun")
+                                  for m in index.mentions_within(sp.start, sp.end))]  # (a body by its name, not "a group")
                 out += _co_doers(event, groups, relations, modality, event.claim or later.claim)
                 break
             out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, aimed_at, modality, event.claim or later.claim)
