@@ -516,9 +516,8 @@ def _clause_read_as_a_modifier(doc: Doc) -> None:
     for verb in doc:
         if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
             continue
-        noun = verb.head
-        if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN") or _noun_phrase_head_after(verb) is None \
-                or _noun_phrase_head_after(verb).i != noun.i:
+        noun, after = verb.head, _noun_phrase_head_after(verb)
+        if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN") or after is None or after.i != noun.i:
             continue
         verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
         verb.pos_, verb.tag_ = "VERB", "VBD"
