@@ -582,6 +582,13 @@ def _inside_of_phrase(t: Token, prep: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _blaming_pairs() -> frozenset[tuple[str, str]]:
+    """(verb, preposition) pairs that lay an act at a party's door: "blamed on", "attributed
+    to" (events.toml participants.doer_blaming_participles), read once."""
+    return frozenset(tuple(pair.split()) for pair in lexicon("events")["participants"]["doer_blaming_participles"])
+
+
+@lru_cache(maxsize=1)
 def _on_orders() -> dict:
     return lexicon("stances")["on_orders"]
 
@@ -735,7 +742,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             # "a truck bomb claimed by the Islamic State exploded": whom the charge is said to be of
             # (or "blamed on" it: participants.doer_blaming_participles)
             naming = parts["doer_naming_verbs"]
-            blaming = {tuple(pair.split()) for pair in parts["doer_blaming_participles"]}
+            blaming = _blaming_pairs()
             actors.extend(p for o in charges for v in o.children if v.dep_ == "acl" and v.tag_ == "VBN"
                           for a in v.children if (a.dep_ == "agent" and v.lemma_.lower() in naming)
                           or (a.dep_ == "prep" and (v.lemma_.lower(), a.lower_) in blaming)
@@ -1155,7 +1162,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # "Police attributed the bombing to Jamaat-ul-Ahrar", "blamed the attack on the rebels":
     # the party an act is put down to (participants.doer_blaming_participles)
     if trigger.dep_ == "dobj" and not actors:
-        blaming = {tuple(pair.split()) for pair in parts["doer_blaming_participles"]}
+        blaming = _blaming_pairs()
         # (the parser may hang the "to" on the act: "ascribed the ambush of peacekeepers near Beni to ADF rebels")
         actors.extend(p for c in (*head.children, *trigger.children) if c.dep_ == "prep" and (head.lemma_.lower(), c.lower_) in blaming
                       for pobj in c.children if pobj.dep_ == "pobj" and _names_a_party(pobj) for p in _with_conjuncts(pobj))

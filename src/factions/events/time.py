@@ -172,7 +172,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             continue
         if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
-        if _dates_a_statement(ent) and _governing_verb(ent).i not in anchors:
+        if _dates_a_statement(ent) and _governing_verb(ent.root).i not in anchors:
             if story_offset(ent.text) is None:  # (one told from the act, "claimed two days later by IS", dates only the claim)
                 reported.append(ent)
             continue  # "As reported on 31 January, BLA fighters attacked …": the report's date ("clashes were reported on 26 November": theirs)
@@ -348,10 +348,10 @@ def _in_a_clause(doc: Doc, i: int, anchors: list[int]) -> bool:
     return False
 
 
-def _governing_verb(ent) -> Token:
-    """The verb whose clause a date hangs in (a participle modifying a noun, "suspected
-    militants", is none)."""
-    verb = ent.root
+def _governing_verb(token: Token) -> Token:
+    """The verb whose clause a word (a date's root) hangs in (a participle modifying a noun,
+    "suspected militants", is none); the sentence's root if no verb is."""
+    verb = token
     while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound")) and verb.head.i != verb.i:
         verb = verb.head
     return verb
@@ -359,7 +359,7 @@ def _governing_verb(ent) -> Token:
 
 def _dates_a_statement(ent) -> bool:
     """Whether the verb a date hangs on is a verb of saying ("On Monday the army said")."""
-    verb = _governing_verb(ent)
+    verb = _governing_verb(ent.root)
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _cue_verbs()
 
 
@@ -395,6 +395,7 @@ class _Words(NamedTuple):
     occasion_nouns: frozenset[str]
     occurrence_verbs: frozenset[str]
     close_in_time: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -519,7 +520,7 @@ def date_by_later_mention(doc: Doc, events: list, document: Document | None = No
             if later.actors and not set(later.actors) <= set(event.actors):
                 continue
             dated = doc.char_span(later.when.span.start, later.when.span.end, alignment_mode="expand")
-            if dated is None or noun.dep_ not in ("nsubj", "nsubjpass") or _governing_verb(dated).i != noun.head.i \
+            if dated is None or noun.dep_ not in ("nsubj", "nsubjpass") or _governing_verb(dated.root).i != noun.head.i \
                     or dated.root.head.lower_ in _SPAN_ENDS:
                 continue  # the date is said of the act ("the attack took place on …"), not of a
                 # clause on it ("the talks, launched in November 2022, …"), the story's, or its
@@ -559,26 +560,15 @@ def date_of_joined_act(doc: Doc, events: list) -> None:
             event.when = replace(dated.when)
 
 
-# Nouns of time a "when" clause may describe ("the day when the army came"): no act's clause.
-_TIME_NOUNS = frozenset({"day", "days", "night", "nights", "morning", "evening", "afternoon", "time", "times", "year", "years",
-                         "week", "weeks", "month", "months", "moment", "hour", "hours", "period", "era", "date"})
 
 
 def when_clauses_on_nouns(verb) -> list:
     """The "when" clauses the parser hung on a noun of a verb's own clause instead of the verb
     ("killed 15 workers, eight medics …, when they fired on a convoy"); not on a noun of time
-    ("the day when the army left")."""
+    ("the day when the army left": time.toml time_nouns)."""
     return [r for r in verb.subtree if r.dep_ == "relcl" and _when_marked(r) and r.head.pos_ in ("NOUN", "PROPN")
-            and r.head.ent_type_ not in ("DATE", "TIME") and r.head.lemma_.lower() not in _TIME_NOUNS
-            and (above := _verb_above(r.head)) is not None and above.i == verb.i]
-
-
-def _verb_above(token):
-    """The nearest verb a word hangs under (None at the root of a verbless sentence)."""
-    node = token.head
-    while node.i != node.head.i and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
-    return node if node.pos_ in ("VERB", "AUX") else None
+            and r.head.ent_type_ not in ("DATE", "TIME") and r.head.lemma_.lower() not in _words().time_nouns
+            and _governing_verb(r.head).i == verb.i]
 
 
 def _of_one_clause(verb) -> bool:
@@ -733,7 +723,7 @@ def _dated_by_a_noun_again(doc: Doc, dates: list, event_type: str, at: int, star
     for n in range(at + 1, min(at + 3, len(starts))):
         end = starts[n + 1] if n + 1 < len(starts) else len(doc)
         for ent in (e for e in dates if starts[n] <= e.start < end):
-            verb = _governing_verb(ent)
+            verb = _governing_verb(ent.root)
             if ent.root.head.lower_ in _SPAN_ENDS:
                 continue
             for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
