@@ -33,6 +33,11 @@ ANCHOR = date(2017, 5, 1)  # a Monday
         # "mid-" joined by its hyphen, and the week a coder can only place a date within
         ("mid-October 2019", "2019-10", "2019-10", "month"),
         ("the week of 9 March 2020", "2020-03-09", "2020-03-09", "day"),
+        # a range told without its year: the last such days up to the anchor (dateparser read
+        # "26–27 June" as 26 June 1927)
+        ("on 26–27 June", "2016-06-26", "2016-06-27", "day"),
+        ("April 10-12", "2017-04-10", "2017-04-12", "day"),
+        ("3 to 5 March", "2017-03-03", "2017-03-05", "day"),
     ],
 )
 def test_normalize_against_the_publication_date(text, start, end, precision):

@@ -7830,3 +7830,206 @@ def test_a_body_that_claims_an_act_done_by_people_told_by_a_noun_did_it_too(extr
     # (people named as doers join no one: "the attack was carried out by bandits")
     x, _ = _run(extractor, "Gunmen killed five people in Kano. Police said the attack was carried out by bandits.", date(2022, 3, 5))
     assert len(next(e for e in x.events if e.trigger == "killed").actors) == 1, x.events
+
+
+@pytest.mark.parametrize("text,doer,undergone", [
+    # factions_clause_repairs _verb_read_as_a_modifier: the act read inside a participle's phrase
+    ("A man armed with an axe attacked shoppers in a market in Lyon on 3 May 2019, wounding four.", "A man", "shoppers"),
+    ("A group of men dressed in police uniforms stormed the offices of the electoral commission.", "A group", None),
+    ("A man armed with a shotgun shot two guards outside the embassy.", "A man", "two guards"),
+])
+def test_an_act_after_a_participle_describing_its_doer_is_the_sentences(extractor, text, doer, undergone):
+    x, _ = _run(extractor, text, date(2019, 5, 4))
+    act = next(e for e in x.events if e.type == "ASSAULT" and e.rule == "events.trigger-verb")
+    assert text[act.actor_spans[0].start:act.actor_spans[0].end] == doer, x.events
+    if undergone:
+        assert undergone in [text[s.start:s.end] for s in act.recipient_spans], x.events
+    x, _ = _run(extractor, "A man armed with a modified rifle.")
+    assert not x.events
+
+
+@pytest.mark.parametrize("text,undergone", [
+    # nominals.toml person heads: people at a place of leisure, and a gathering of people
+    ("A gunman shot three clubgoers in Bratislava on 12 October 2022.", "three clubgoers"),
+    ("A driver rammed his car into festival-goers in Volkmarsen on 24 February 2020.", "festival-goers"),
+    ("A suicide bomber struck a Shia procession in Karachi on 28 December 2009.", "a Shia procession"),
+    ("Jets struck a gathering of tribal elders in Datta Khel on 17 March 2011.", "a gathering"),
+])
+def test_people_gathered_or_at_leisure_are_parties_attacked(extractor, text, undergone):
+    x, _ = _run(extractor, text, date(2022, 12, 1))
+    assert undergone in [text[s.start:s.end] for e in x.events if e.type == "ASSAULT" for s in e.recipient_spans], x.events
+
+
+def test_diplomatic_ties_cut_are_a_sanction_and_ties_alone_a_split(extractor):
+    # events.toml SANCTION phrases "diplomatic ties" (an object with its kind: triggers._match_trigger)
+    x, names = _run(extractor, "Bahrain cut diplomatic ties with Iran on 4 January 2016.", date(2016, 1, 5))
+    assert [(e.type, [names[a] for a in e.actors], [names[a] for a in e.recipients]) for e in x.events] \
+        == [("SANCTION", ["Bahrain"], ["Iran"])], x.events
+    x, _ = _run(extractor, "The militia cut ties with the Islamic State in 2017.")
+    assert [e.type for e in x.events] == ["SPLIT"], x.events
+
+
+def test_asset_freezes_imposed_are_a_sanction_and_a_freeze_on_hiring_is_not(extractor):
+    # factions_clause_repairs _object_read_as_clause; events.toml SANCTION only_with freeze compounds
+    text = "The European Union imposed asset freezes on twelve officials on 2 March 2020."
+    x, names = _run(extractor, text, date(2020, 3, 3))
+    sanction = next(e for e in x.events if e.type == "SANCTION")
+    assert [names[a] for a in sanction.actors] == ["European Union"], x.events
+    x, _ = _run(extractor, "The government announced a freeze on hiring.")
+    assert not [e for e in x.events if e.type == "SANCTION"], x.events
+
+
+def test_a_warning_to_a_party_of_an_attack_on_it_is_a_threat(extractor):
+    # events.toml THREATEN by_complement harms: "attack"
+    text = "The defence minister warned Kosovo that Serbia would answer any provocation with an attack."
+    x, names = _run(extractor, text)
+    threat = next(e for e in x.events if e.type == "THREATEN")
+    assert [names[a] for a in threat.recipients] == ["Kosovo"], x.events
+
+
+def test_fighters_counted_in_hundreds_that_leave_retreat(extractor):
+    # triggers._headed_by: the doer's head in the "of" of a count (events.toml participants quantity_heads)
+    text = "Hundreds of Taliban fighters and their families left the district on 3 May 2021."
+    x, _ = _run(extractor, text, date(2021, 5, 4))
+    assert [e.type for e in x.events] == ["RETREAT"], x.events
+
+
+def test_aid_sent_for_people_is_aid_to_them(extractor):
+    # events.arguments _aid_meant_for (events.toml participants aid_for_verbs)
+    text = "The ICRC delivered 12 tonnes of medicine and blankets for displaced families in Aden on 4 May 2016."
+    x, _ = _run(extractor, text, date(2016, 5, 5))
+    aid = next(e for e in x.events if e.type == "AID")
+    assert [text[s.start:s.end] for s in aid.recipient_spans] == ["displaced families"], x.events
+    x, _ = _run(extractor, "Qatar sent fuel for the winter.")
+    assert not [s for e in x.events for s in e.recipient_spans], x.events
+
+
+def test_a_party_identified_as_the_bombers_did_the_bombing(extractor):
+    # events.doer-by-identification
+    text = ("A car bomb exploded outside a police station in Bilbao on 3 June 1995, killing two officers. "
+            "Police identified the Basque group ETA as the bombers.")
+    x, names = _run(extractor, text, date(1995, 6, 4))
+    exploded = next(e for e in x.events if e.trigger == "exploded")
+    assert exploded.rule == "events.doer-by-identification" and exploded.modality == "alleged", x.events
+    assert "ETA" in [names[a] for a in exploded.actors], x.events
+    x, _ = _run(extractor, "Gunmen killed five guards. Police identified the victims as students.")
+    assert next(e for e in x.events if e.trigger == "killed").rule == "events.trigger-verb", x.events
+
+
+def test_a_name_that_ends_in_a_country_is_one_with_its_acronym(extractor):
+    # factions_text_acronyms _name_ending_in_place
+    text = "The attack was claimed by Jaish-e-Nasr Pakistan (JNP), a little-known group. JNP said it would strike again."
+    x, names = _run(extractor, text)
+    jnp = [names[m.actor] for m in x.mentions if m.text == "JNP"]
+    assert jnp == ["Jaish-e-Nasr Pakistan", "Jaish-e-Nasr Pakistan"], [(m.text, names.get(m.actor)) for m in x.mentions]
+
+
+@pytest.mark.parametrize("text,area", [
+    # factions_entity_fixes: an area in brackets after a place, an area's acronym, and an
+    # administrative noun after a hyphenated name
+    ("A bomb exploded at a market in Marawi City (Lanao del Sur) on Sunday.", "Lanao del Sur"),
+    ("Gunmen attacked Dansadau (Maru LGA, Zamfara state) on 3 May.", "Maru LGA"),
+    ("Rebels attacked troops in Fotokol (Logone-et-Chari department) on 4 May.", "Logone-et-Chari"),
+])
+def test_areas_that_coded_notes_bracket_are_places(extractor, text, area):
+    x, _ = _run(extractor, text, date(2021, 5, 10))
+    assert area in [a.name for a in x.actors if a.kind == "location"], [(a.name, a.kind) for a in x.actors]
+    assert not [s for e in x.events for s in e.actor_spans + e.recipient_spans if text[s.start:s.end] == area], x.events
+
+
+@pytest.mark.parametrize("text,trigger,start", [
+    # factions_clause_repairs _main_clause_read_as_conjunct; events.time _same_time ("hours after")
+    ("Hours after rebel fighters overran the presidential palace on 21 March 2013, the president and the rebels "
+     "signed a ceasefire agreement.", "signed", "2013-03-21"),
+    # factions_clause_repairs _phrases_of_an_aside
+    ("Soldiers opened fire on supporters of the opposition, most of them students from the capital, at a bridge "
+     "near Kasese on 14 November 2020 as they marched on the town.", "opened", "2020-11-14"),
+])
+def test_the_date_the_parse_hides_is_the_acts(extractor, text, trigger, start):
+    x, _ = _run(extractor, text, date(2020, 11, 20))
+    assert _date_of(x, trigger) == start, x.events
+
+
+@pytest.mark.parametrize("text,trigger,role,spans", [
+    # actors.index _subject_of_object: "them" after a joined verb is not the subject it shares
+    ("Islamic State militants rounded up shepherds near Palmyra on Saturday and killed them.", "killed", "recipient",
+     ["shepherds"]),
+    # factions_clause_repairs _preposition_read_as_modifier
+    ("Gunmen opened fire on worshippers outside churches in Kaduna.", "opened", "recipient", ["worshippers"]),
+    # nominals.toml person heads: "parolee"
+    ("A parolee shot dead two police officers in Oakland.", "shot", "actor", ["A parolee"]),
+])
+def test_parties_the_parse_or_the_lexicon_hid(extractor, text, trigger, role, spans):
+    x, _ = _run(extractor, text, date(2020, 11, 20))
+    event = next(e for e in x.events if e.trigger == trigger)
+    found = event.recipient_spans if role == "recipient" else event.actor_spans
+    assert [text[s.start:s.end] for s in found] == spans, x.events
+
+
+def test_a_body_that_claimed_the_attack_an_act_was_done_in_did_it_too(extractor):
+    # events.doer-of-enclosing-act, for an act done by people told by a noun (_co_doers)
+    text = ("A suicide bomber blew himself up at a rally in Bajaur on 30 July 2023, killing 63 people, many of them party "
+            "workers, in an attack claimed by the Islamic State.")
+    x, names = _run(extractor, text, date(2023, 7, 31))
+    killing = next(e for e in x.events if e.trigger == "killing")
+    assert [names[a] for a in killing.actors] == ["suicide bomber", "Islamic State"], x.events
+
+
+@pytest.mark.parametrize("text,place", [
+    # events.toml participants occasions_attacked (participants.places: a place described)
+    ("A suicide bomber struck an election rally in Mastung on 13 July 2018, killing 128 people.", "an election rally"),
+    ("Army aircraft bombed a wedding in Wedinba on 8 March 2023.", "a wedding"),
+    ("Drones struck a military parade at the base on 10 January 2019.", "a military parade"),
+])
+def test_an_occasion_attacked_is_the_place_attacked(extractor, text, place):
+    x, _ = _run(extractor, text, date(2023, 3, 10))
+    assert place in [text[r.target_span.start:r.target_span.end] for r in x.relations if r.type == "attacks"], x.relations
+    x, _ = _run(extractor, "Protesters held a rally in the capital.")
+    assert not [r for r in x.relations if r.type == "attacks"], x.relations
+
+
+def test_a_named_school_read_as_a_product_is_the_place_attacked(extractor):
+    # factions_entity_fixes: a work's or product's name ending in a building's word is a building
+    text = "Gunmen attacked the Saint Joseph Bilingual Academy in Bamenda on 4 November 2021."
+    x, _ = _run(extractor, text, date(2021, 11, 5))
+    assert "the Saint Joseph Bilingual Academy" in [text[r.target_span.start:r.target_span.end] for r in x.relations
+                                                   if r.type == "attacks"], x.relations
+
+
+def test_a_believers_adjective_on_a_place_is_no_doer(extractor):
+    # participants._names_a_thing: a name as the adjective of a place ("a Pentecostal church")
+    text = "A bomb exploded at a Pentecostal church in Kasindi on 15 January 2023, killing 14 worshippers."
+    x, names = _run(extractor, text, date(2023, 1, 16))
+    assert not [a for e in x.events for a in e.actors if names[a] == "Pentecostal"], x.events
+
+
+def test_a_piece_of_a_date_read_as_a_subject_is_no_subject(extractor):
+    # events.arguments _subject_tokens: "mid-January" read as a second subject
+    text = "In mid-January 2015, Chad's army deployed a convoy of troops into northern Cameroon."
+    x, names = _run(extractor, text, date(2015, 2, 1))
+    deployed = next(e for e in x.events if e.trigger == "deployed")
+    assert deployed.actors and all(names[a] != "mid" for a in deployed.actors), x.events
+
+
+def test_a_count_of_people_deployed_somewhere_is_the_deployment(extractor):
+    # events.toml participants gone_participles: the participle after a count's "of" is the verb
+    text = "A first contingent of 400 Kenyan police officers deployed to the capital on 25 June 2024."
+    x, _ = _run(extractor, text, date(2024, 6, 26))
+    assert [(e.type, [text[s.start:s.end] for s in e.actor_spans]) for e in x.events] == [("MOBILIZE", ["A first contingent"])], x.events
+
+
+def test_a_groups_province_is_its_branch(extractor):
+    # factions_entity_fixes _possessed_by_a_body; factions_nominals: no place nominal on it
+    text = "The Islamic State's self-styled Sinai Province claimed the bombing."
+    x, names = _run(extractor, text)
+    claim = next(e for e in x.events if e.type == "CLAIM_RESPONSIBILITY")
+    assert [names[a] for a in claim.actors] == ["Islamic State Sinai Province"], x.events  # (the knowledge base's name)
+    assert "Sinai Province" not in [a.name for a in x.actors if a.kind == "location"], x.actors
+
+
+def test_joined_subjects_cut_into_sentences_after_a_label_are_joined_again(extractor):
+    # factions_clause_repairs _subjects_split_into_sentences
+    text = "Doha: Israel and Hamas agreed on 15 January 2025 to a ceasefire in Gaza."
+    x, names = _run(extractor, text, date(2025, 1, 16))
+    agreed = next(e for e in x.events if e.type == "AGREE")
+    assert [names[a] for a in agreed.actors] == ["Israel", "Hamas"], x.events

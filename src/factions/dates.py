@@ -75,19 +75,21 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9})
 _MONTH_DAY = re.compile(r"^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?(?:,? (\d{4}))?$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,? (\d{4})$")
-# Ranges of days: "10 and 12 July 2024", "31 January to 1 February 2023", "July 10-12, 2024"
+# Ranges of days: "10 and 12 July 2024", "31 January to 1 February 2023", "July 10-12, 2024";
+# without the year ("on 26–27 June"), the last such days up to the anchor
 _DASH = r"\s*(?:and|to|until|till|-|–|—)\s*"
 # (and a list of days, read from the first to the last: "29, 30 and 31 May 2021")
 _RANGE_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*(?:\s+([A-Za-z]+)\.?)?" + _DASH
-                              + r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$", re.I)
+                              + r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?(?:,?\s+(\d{4}))?$", re.I)
 _RANGE_MONTH_DAY = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?" + _DASH
-                              + r"(?:([A-Za-z]+)\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
+                              + r"(?:([A-Za-z]+)\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", re.I)
 
 
-def _day_range(text: str) -> When | None:
+def _day_range(text: str, anchor: date | None) -> When | None:
     """A range of days with its year told once: start and end at day precision (a
     first month later than the second is the year before: "30 December to 2 January
-    2024")."""
+    2024"). Told without a year, the range ends on or before `anchor` (past preferred, as
+    a single day is read): dateparser took "26–27 June" for 26 June 1927."""
     m = _RANGE_DAY_MONTH.match(text)
     if m:
         day1, month1, day2, month2, year = m.groups()
@@ -102,6 +104,10 @@ def _day_range(text: str) -> When | None:
         m2 = m1
     if m1 is None or m2 is None:
         return None
+    if year is None:
+        if anchor is None:
+            return None
+        year = anchor.year if (m2, int(day2)) <= (anchor.month, anchor.day) else anchor.year - 1
     y2 = int(year)
     y1 = y2 - 1 if m1 > m2 else y2
     try:
@@ -196,7 +202,7 @@ def normalize(text: str, anchor: date | None) -> When | None:
         phrase = _PART_OF_DAY.sub("", _LEADING.sub("", phrase, count=1), count=1)
     if not phrase or _NOT_A_DATE.match(phrase) or (_TIME_OF_DAY.match(phrase) and not _YEAR.match(phrase)):
         return None
-    days = _day_range(phrase)
+    days = _day_range(phrase, anchor)
     if days is not None:
         days.text = raw
         return _bounded(days, open_start, open_end)

@@ -104,6 +104,11 @@ def _subject_of_object(token: Token) -> tuple[Token, Token] | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    while subject is None and verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # "militants rounded up rice farmers … and killed them": a joined verb shares the first
+        # one's subject, which its object is not
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.tag_ in ("WDT", "WP", "PRP"):
         return None
     return verb, subject
@@ -525,6 +530,19 @@ class ActorIndex:
         actor = Actor(self._new_id(), name, kind, basis="descriptive", confidence=0.5, reason="described, not named")
         self.actors[actor.id] = actor
         self.add_mention(span, "PERSON" if kind == "population" else "ORG", actor.id, "nominal")
+        return actor
+
+    def described_place(self, span: Span) -> Actor:
+        """A place known only by a description that no nominal head made one ("an election rally"
+        struck: events.toml participants occasions_attacked), once per description."""
+        name = descriptive_name(clean_surface(self.document.text[span.start : span.end]))
+        key = normalise(name)
+        for actor in self.actors.values():
+            if actor.basis == "descriptive" and actor.kind == "location" and normalise(actor.name) == key:
+                return actor
+        actor = Actor(self._new_id(), name, "location", basis="descriptive", confidence=0.5, reason="an occasion attacked")
+        self.actors[actor.id] = actor
+        self.add_mention(span, "FAC", actor.id, "nominal")
         return actor
 
     def by_name(self, name: str, kind: str, basis: str) -> Actor:

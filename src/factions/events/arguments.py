@@ -205,6 +205,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return items, child.dep_ == "nsubjpass"
         if child.dep_ == "nsubj" and _fronted_before_subject(verb, child):
             continue  # "Near Kolpur, militants blew up …": the parser made the place a second subject
+        if child.dep_ == "nsubj" and child.ent_type_ in ("DATE", "TIME") \
+                and any(c.dep_ == "nsubj" and c.i > child.i and not c.ent_type_ for c in verb.children):
+            continue  # "In mid-January 2015, Chad's army deployed …": a piece of the date read as a second subject
         if child.dep_ == "nsubj" and _in_dateline(child):
             # "SAN CRISTOBAL, Mexico, Jan 1 (Reuters) - Hundreds of rebels … seized": the parser
             # made the dateline the subject and the real one its apposition, after the dash
@@ -292,9 +295,14 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     on_root = verb.head.i == root.i or (root.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
                                         and any(a.dep_ in ("appos", "acl") and a.head.i == root.i and a.i < verb.i
                                                 for a in verb.ancestors))
+    # (or on the noun of the root's "of": "A first contingent of 200 Kenyan police officers deployed to
+    # Port-au-Prince", a participle of going somewhere; participants.gone_participles)
+    parts = lexicon("events")["participants"]
+    gone = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" and verb.head.head.head.i == root.i \
+        and verb.lemma_.lower() in parts["gone_participles"] and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in verb.children)
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "ROOT" \
             and (any(c.dep_ == "dobj" for c in verb.children) or (verb.tag_ == "VBD" and on_root)
-                 or (on_root and verb.lemma_.lower() in lexicon("events")["participants"]["never_undergone"])) \
+                 or (on_root and verb.lemma_.lower() in parts["never_undergone"]) or gone) \
             and not any(c.dep_ == "agent" for c in verb.children):
         # "A mob of several thousand people torched 21 churches": a sentence the parser read as
         # a noun and a participle with an object; the participle is its verb, the noun its
@@ -707,6 +715,21 @@ def _blast_site_objects(prep: Token, parts: dict) -> list[Token]:
                     if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj" for b in _with_conjuncts(o)]
 
 
+def _aid_meant_for(trigger: Token, children: list[Token], parts: dict) -> list[Token]:
+    """Those aid is sent "for" ("delivered 24 tonnes of medical supplies and generators for
+    the besieged residents"): the "for" on the verb or on its object of supplies (events.toml
+    participants aid_for_verbs, supplies_heads, supplies_containers), when it names a party
+    ("supplies for the winter" names none; "for Venezuelan hospitals" a place, no party)."""
+    if trigger.lemma_.lower() not in parts["aid_for_verbs"]:
+        return []
+    goods = frozenset(parts["supplies_heads"]) | frozenset(parts["supplies_containers"])
+    objects = [o for c in children if c.dep_ == "dobj" and c.lemma_.lower() in goods for o in (c, *c.conjuncts)]
+    if not objects:
+        return []
+    preps = [c for h in (trigger, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+    return [p for prep in preps for o in prep.children if o.dep_ == "pobj" and _names_a_party(o) for p in _with_conjuncts(o)]
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -735,6 +758,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
+        recipients.extend(_aid_meant_for(trigger, children, parts))
         charges = _charges_set_off(trigger, parts)
         if charges:
             # "set off a car bomb and two devices outside the school": the site may hang on a charge

@@ -277,6 +277,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         relations.extend(_doer_of_enclosing_act(doc, events, index, relations, aimed_at))
     if "events.doer-by-blame" not in disabled:
         relations.extend(_doer_by_blame(doc, events, index, relations, aimed_at))
+    if "events.doer-by-identification" not in disabled:
+        relations.extend(_doer_by_identification(doc, events, index, relations, aimed_at))
     if "events.doer-behind" not in disabled:
         relations.extend(_doer_behind(doc, events, index, relations, aimed_at))
     if "events.doer-by-charge" not in disabled:
@@ -445,15 +447,20 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
             if unnamed:
                 # "A suicide bomber blew himself up inside a mosque … The Islamic State claimed the
                 # attack": the group named is a doer beside the people told, who stay
-                groups = [(a, sp) for a, sp in zip(later.actors, later.actor_spans)
-                          if index.actors[a].kind not in ("population", "person") and a not in event.actors
-                          and any(m.actor == a and m.basis not in ("nominal", "anaphor", "pronoun")
-                                  for m in index.mentions_within(sp.start, sp.end))]  # (a body by its name, not "a group")
+                groups = _named_bodies(later, index, event)  # (a body by its name, not "a group")
                 out += _co_doers(event, groups, relations, modality, event.claim or later.claim)
                 break
             out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, aimed_at, modality, event.claim or later.claim)
             break
     return out
+
+
+def _named_bodies(named: Event, index: ActorIndex, event: Event) -> list[tuple[str, Span]]:
+    """The doers of `named` that are bodies told by their name (not "a group", not people told
+    by a noun) and not yet doers of `event`."""
+    return [(a, sp) for a, sp in zip(named.actors, named.actor_spans)
+            if index.actors[a].kind not in ("population", "person") and a not in event.actors
+            and any(m.actor == a and m.basis not in ("nominal", "anaphor", "pronoun") for m in index.mentions_within(sp.start, sp.end))]
 
 
 def _done_by_people_only(event: Event, index: ActorIndex) -> bool:
@@ -485,12 +492,26 @@ def _doer_of_enclosing_act(doc: Doc, events: list[Event], index: ActorIndex, rel
     out: list[Relation] = []
     by_root = {token.i: e for e in events if e.type == "ASSAULT" and (token := _trigger_root(doc, e)) is not None}
     for event in events:
-        if event.type != "ASSAULT" or not _undone(event, index) or (token := _trigger_root(doc, event)) is None:
+        if event.type != "ASSAULT" or (token := _trigger_root(doc, event)) is None:
+            continue
+        unnamed = bool(event.actors) and _done_by_people_only(event, index)
+        if not (_undone(event, index) or unnamed):
             continue
         for enclosing, by_subject in _enclosing_acts(token):
             how = by_root.get(enclosing.i)
             if how is None or how is event or _undone(how, index):
                 continue
+            if unnamed:
+                # "A suicide bomber blew himself up …, killing 70, in an attack claimed by
+                # Jamaat-ul-Ahrar": the body named as the doer of the act it was done in is a doer
+                # beside the people told, who stay (as events.doer-by-later-mention has it)
+                if by_subject:
+                    break
+                groups = _named_bodies(how, index, event)
+                if groups:
+                    event.rule = "events.doer-of-enclosing-act"
+                    out += _co_doers(event, groups, relations, how.modality if how.modality != "asserted" else event.modality, event.claim or how.claim)
+                break
             if by_subject and (how.trigger.lower() in _words("wars") or (len(set(how.actors)) > 1 and not how.recipients)):
                 continue  # "the fighting between Israel and Hezbollah, which has killed thousands", "a war that killed 15,000": a war's toll, no side's act
             if not how.recipients and names_a_mutual_fight(enclosing):
@@ -594,6 +615,35 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
             event.modality = "alleged"
             event.rule = "events.doer-by-blame"
             out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, aimed_at, "alleged", event.claim or blame.claim)
+    return out
+
+
+def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
+                            aimed_at: dict[str, list[tuple[Mention, str]]]) -> list[Relation]:
+    """Rule events.doer-by-identification. Assaults told with no doer are alleged to be the work
+    of the party identified or named as their doers in the same sentence or one of the next two
+    ("Two bombs exploded near the finish line … The FBI identified brothers X and Y as the
+    bombers": events.toml participants.doer_identifying_verbs, doer_nouns), when no assault with
+    a doer of its own comes between. The fights and attacks the act implies follow, alleged."""
+    parts = lexicon("events")["participants"]
+    verbs, doers = frozenset(parts["doer_identifying_verbs"]), frozenset(parts["doer_nouns"])
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    out: list[Relation] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() in doers for o in c.children)
+                   for c in verb.children):
+            continue
+        named = [m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in (c, *c.conjuncts)
+                 if (m := index.mention_for_token(t)) is not None and m.actor
+                 and index.actors[m.actor].kind not in PLACE_KINDS | {"media", "equipment"}]
+        if not named:
+            continue
+        for event in _undone_assaults_before(doc, events, index, verb, sentences):
+            event.modality = "alleged"
+            event.rule = "events.doer-by-identification"
+            out += _give_doers(event, [m.actor for m in named], [m.span for m in named], index, relations, aimed_at, "alleged", event.claim)
     return out
 
 

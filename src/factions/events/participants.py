@@ -145,6 +145,15 @@ class _Participants:
             elif (m is None or not m.actor) and _quantity_head(tok) and object_of(tok) is not None:
                 tok = object_of(tok)  # "destroyed hundreds of villages": the villages
                 m = self.index.mention_for_token(tok)
+            elif m is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in _words("occasions_attacked"):
+                # "struck an election rally", "bombed a wedding": the occasion is what was hit
+                start = min((c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "poss", "nmod")),
+                            default=tok.i)
+                first = tok.doc[start]
+                actor = self.index.described_place(Span(first.idx, tok.idx + len(tok.text)))
+                m = self.index.mention_for_token(tok)
+                if m is None or m.actor != actor.id:
+                    continue
             facility = None
             if m is not None and m.actor and self.index.actors[m.actor].kind != "location":
                 # "attacked the Army Public School": a body's name that is a place's too (a
@@ -616,11 +625,11 @@ def _agent_of_the_act(trigger: Token, m: Mention) -> bool:
 
 def _names_a_thing(doc: Doc, index: ActorIndex, m: Mention) -> bool:
     """Whether a name only modifies a noun that is no party ("in the area of the Somair
-    mine", "at the Lonmin platinum mine"): it says whose or which the thing is, and did
-    nothing in the sentence. (Read for the doer only: "strikes against ISIS targets"
-    are against ISIS.)"""
+    mine", "at the Lonmin platinum mine", "at a Pentecostal church" read as a body's name): it
+    says whose or which the thing is, and did nothing in the sentence. (Read for the doer only:
+    "strikes against ISIS targets" are against ISIS.)"""
     span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "compound" or span.root.head.i < span.end:
+    if span is None or span.root.dep_ not in ("compound", "amod") or span.root.head.i < span.end:
         return False
     if span.root.head.lemma_.lower() in triggers().nouns:
         return False  # "Rebel paratroop battalions surrender in Caracas": a headline's verb read as a noun

@@ -88,8 +88,10 @@ def _same_time(doc: Doc, t, i: int) -> bool:
     if any(doc[g].lower_ in _SIMULTANEOUS for g in marks):
         return True
     close = _words().close_in_time
+    # (the span may hang on the mark or on the clause's verb: "Hours after fighters overran …")
     return any(doc[g].lower_ in ("after", "before") for g in marks) and any(
-        doc[g].lower_ in close for g in (*marks, *(c for m in marks for c in t.children[m])) if t.deps[g] in ("advmod", "npadvmod"))
+        doc[g].lower_ in close for g in (*marks, *(c for m in marks for c in t.children[m]), *t.children[i])
+        if t.deps[g] in ("advmod", "npadvmod"))
 
 
 def _in_progress(doc: Doc, t, i: int) -> bool:

@@ -23,7 +23,7 @@ class TriggerType:
     modes: dict
     relations_by_word: dict
     not_with: dict  # verb -> particles that make it another act ("call on X to …" is a request)
-    only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions, "governed_by": prepositions it is the object of, "of_objects": what its "of" names}: it counts only so
+    only_with: dict | None = None  # noun -> {"heads": verbs it is the object of, "preps": its prepositions, "governed_by": prepositions it is the object of, "of_objects": what its "of" names, "compounds": the nouns before it}: it counts only so
     when_object: dict | None = None  # verb -> the kinds its object may be for the verb to be this act ("place", "person", "party" or an event type)
     not_with_deps: dict | None = None  # verb -> dependents that make it no act of this type ("called them terrorists" names them)
     by_complement: dict | None = None  # {"verbs": [...], "acts": [...]}: a verb whose complement is one of the acts is this act
@@ -77,7 +77,7 @@ SUBJECT_KINDS = ("party", "weapon")
 
 
 # What an `only_with` entry may require (TriggerType.only_with says what each means).
-ONLY_WITH_KEYS = frozenset({"heads", "preps", "governed_by", "of_objects"})
+ONLY_WITH_KEYS = frozenset({"heads", "preps", "governed_by", "of_objects", "compounds"})
 
 
 def _object_kinds(entry: dict, key: str = "when_object") -> dict[str, tuple[str, ...]]:
@@ -183,6 +183,11 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                       *channel,  # ("spoke by telephone with X")
                       *(o for d in token.children if d.dep_ == "dobj" for o in d.conjuncts)):  # ("exchanged rifle and machine-gun fire": the parse's second object)
             key = (lemma, child.lower_)
+            if child.dep_ == "dobj":
+                # an object with its kind: "cut diplomatic ties with Qatar" (a sanction; "cut ties
+                # with al-Qaeda" is a split)
+                key = next(((lemma, f"{m.lower_} {child.lower_}") for m in child.children
+                            if m.dep_ == "amod" and (lemma, f"{m.lower_} {child.lower_}") in t.phrases), key)
             if child.dep_ == "prep":
                 # a phrase whose object is a preposition's: "taken into custody", "placed under arrest"
                 held = next((f"{child.lower_} {o.lemma_.lower()}" for o in child.children
@@ -312,7 +317,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                           or any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ()) for c in token.children)
                           or any(c.dep_ == "prep" and c.lower_ == "of" and o.dep_ == "pobj" and o.lemma_.lower() in needs.get("of_objects", ())
                                  for c in token.children for o in c.children)
-                          or (token.dep_ == "pobj" and token.head.lower_ in needs.get("governed_by", ()))):
+                          or (token.dep_ == "pobj" and token.head.lower_ in needs.get("governed_by", ()))
+                          or any(c.dep_ == "compound" and c.lemma_.lower() in needs.get("compounds", ()) for c in token.children)):
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
     return None
@@ -331,8 +337,12 @@ def _done_by(noun: Token, heads: frozenset[str]) -> bool:
 
 
 def _headed_by(tokens: list[Token], heads: frozenset[str]) -> bool:
-    """Whether one of `tokens` is one of `heads`, as its lemma or as written."""
-    return any(d.lemma_.lower() in heads or d.lower_ in heads for d in tokens)
+    """Whether one of `tokens` is one of `heads`, as its lemma or as written, or counts one
+    in its "of" ("thousands of rebel fighters and their families": events.toml participants
+    quantity_heads)."""
+    counted = frozenset(lexicon("events")["participants"]["quantity_heads"])
+    return any(d.lemma_.lower() in heads or d.lower_ in heads for d in tokens) \
+        or any(_headed_by([o, *o.conjuncts], heads) for d in tokens if d.lower_ in counted and (o := object_of(d)) is not None)
 
 
 def named_event_head(token: Token) -> Token:

@@ -375,6 +375,11 @@ def clause_repairs(doc: Doc) -> Doc:
     _object_taken_for_subject(doc)
     _object_of_a_conjunct(doc)
     _party_after_a_duration(doc)
+    _object_read_as_clause(doc)
+    _phrases_of_an_aside(doc)
+    _main_clause_read_as_conjunct(doc)
+    _preposition_read_as_modifier(doc)
+    _subjects_split_into_sentences(doc)
     return doc
 
 
@@ -474,6 +479,8 @@ def _hang_clause_on(verb: Token, subject: Token, obj: Token, prep: Token, before
     for t in doc[obj.right_edge.i + 1 : verb.sent.end]:
         if t.head.i in old and t.head.i != t.i and t.i != verb.i:
             t.head = verb  # ("in Karachi on Monday", the full stop)
+            if t.dep_ == "acl":
+                t.dep_ = "advcl"  # (", killing three": the verb's participle clause, no longer a noun's)
 
 
 def _verb_read_as_a_modifier(doc: Doc) -> None:
@@ -483,28 +490,56 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
     preposition whose phrase hangs on a noun, in a sentence whose root is no verb, is the
     sentence's verb: the noun the preposition hangs on is its subject, the noun after it its
     object, and the preposition's object ends before it (a sentence whose root is a verb has
-    its verb: "The rebels seized detonated explosives")."""
+    its verb: "The rebels seized detonated explosives").
+
+    So is a past verb after a participle describing the subject, read as the adjective or the
+    participle of the participle's last noun: "a man armed with a knife stabbed festival-goers",
+    "a group of assailants dressed in black attacked travellers", "a man armed with a rifle
+    shot two guards" (the subject is the noun the participle describes, or the "group of" it is
+    in; what hung on the participle after the object hangs on the verb)."""
     arr = doc.to_array([TAG, DEP])
     past = np.isin(arr[:, 0], [doc.vocab.strings.add(t) for t in ("VBD", "VBN")]) \
         & np.isin(arr[:, 1], [doc.vocab.strings.add(d) for d in ("amod", "compound", "nmod")])
+    past |= (arr[:, 0] == doc.vocab.strings.add("VBD")) & (arr[:, 1] == doc.vocab.strings.add("acl"))
     for verb in (doc[int(i)] for i in np.flatnonzero(past)):
         sent = verb.sent
-        if verb.i == 0 or verb.head.i <= verb.i or verb.head.pos_ not in ("NOUN", "PROPN") or sent.root.pos_ in ("VERB", "AUX"):
+        if verb.i == 0 or sent.root.pos_ in ("VERB", "AUX"):
+            continue
+        if verb.dep_ == "acl":
+            if verb.head.i >= verb.i or verb.head.i != verb.i - 1 or any(c.dep_ in _SUBJECTS for c in verb.children):
+                continue
+        elif verb.head.i <= verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
             continue
         before = doc[verb.i - 1]
         prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
         obj = _noun_phrase_head_after(verb)
-        if before.pos_ not in ("NOUN", "PROPN") or prep is None or obj is None or obj.i <= verb.i \
-                or prep.head.pos_ not in ("NOUN", "PROPN", "PRON") or not prep.head.i < prep.i:
+        if prep is None or obj is None or obj.i <= verb.i or not prep.head.i < prep.i:
             continue
-        subject, root = prep.head, sent.root
-        old = {root.i, subject.i, verb.i, obj.i}
+        described = _described_by_participle(prep.head)
+        if not (before.pos_ in ("NOUN", "PROPN") or (described is not None and before.pos_ == "ADJ" and before.i == prep.i + 1)):
+            continue  # ("dressed in black attacked travellers")
+        if prep.head.pos_ not in ("NOUN", "PROPN", "PRON") and described is None:
+            continue
+        subject, root = described if described is not None else prep.head, sent.root
+        old = {root.i, subject.i, verb.i, obj.i, prep.head.i}
         verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
         verb.pos_, verb.tag_ = "VERB", "VBD"
         verb.set_morph("Tense=Past|VerbForm=Fin")
         if root.i not in (verb.i, subject.i):
             root.head, root.dep_ = verb, "prep" if root.pos_ == "ADP" else "dep"  # ("On Palm Sunday, …")
         _hang_clause_on(verb, subject, obj, prep, before, old)
+
+
+def _described_by_participle(participle: Token) -> Token | None:
+    """The noun a participle describes ("a man armed with …", "a group of assailants dressed in
+    …": the group), when the participle hangs on a noun before it; else None."""
+    if participle.dep_ != "acl" or participle.tag_ not in ("VBN", "VBG") or participle.head.i >= participle.i \
+            or participle.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = participle.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN") and noun.head.head.i < noun.i:
+        noun = noun.head.head
+    return noun
 
 
 def _clause_read_as_a_modifier(doc: Doc) -> None:
@@ -925,6 +960,126 @@ def _noun_read_as_verb(doc: Doc) -> None:
         cc = next((c for c in verb.children if c.dep_ == "cc" and first.i < c.i < token.i), None)
         if cc is not None:
             cc.head = first
+
+
+def _phrases_of_an_aside(doc: Doc) -> None:
+    """In "opened fire on supporters of X, most of them coca growers from the Chapare, at the
+    bridge in Sacaba on 15 November 2019" the parser reads the aside "most of them coca growers"
+    as a clause of the verb and hangs the place and the date after it on its noun ("killing 70
+    people, many of them women and children, in an attack claimed by X": on "women", read as a
+    second object). A noun after a verb, read as its clause or with a subject of its own (an
+    aside), gives back to the verb the prepositions after the comma that closes it: they say
+    where, when and in what the verb's act was done (model_view.toml parse_repairs aside_counts)."""
+    counts = _repair_words("aside_counts")
+    for noun in doc:
+        # ("many of them" read as an apposition, the phrases after it hung on it)
+        counted = noun.dep_ == "appos" and noun.lower_ in counts and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PRON" for o in c.children) for c in noun.children)
+        if not counted and (noun.pos_ not in ("NOUN", "PROPN") or noun.head.pos_ != "VERB" or noun.i < noun.head.i
+                            or not (noun.dep_ == "advcl" or any(c.dep_ == "nsubj" and c.i < noun.i for c in noun.children))):
+            continue
+        verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+        comma = next((c for c in noun.children if c.i > noun.i and c.text == ","), None)
+        if comma is None or verb is None or verb.i > noun.i:
+            continue
+        moved = [c for c in noun.children if c.i > comma.i and c.dep_ == "prep"]
+        for c in (comma, *moved) if moved else ():
+            c.head = verb
+
+
+def _main_clause_read_as_conjunct(doc: Doc) -> None:
+    """In "Hours after fighters overran government buildings on 21 September, the Houthis and the
+    government signed an agreement" the parser makes the subordinate clause the sentence's root
+    and the main clause its conjunct. A root verb marked by a subordinator ("after", "when", …)
+    with a conjunct verb of its own subject after a comma, and no "and" before it, hangs on that
+    verb as its clause; the conjunct is the root (model_view.toml parse_repairs subordinators)."""
+    subordinators = _repair_words("subordinators")
+    for sent in doc.sents:
+        verb = sent.root
+        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "mark" and c.lower_ in subordinators and c.i < verb.i
+                                                       for c in verb.children):
+            continue
+        main = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i
+                     and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if main is None:
+            continue
+        between = [c for c in verb.children if verb.i < c.i < main.i and c.dep_ in ("cc", "punct")]
+        if any(c.dep_ == "cc" for c in between) or not any(c.text == "," for c in between):
+            continue  # ("after X came and Y went", "when A fell, and B rose": a list)
+        main.head, main.dep_ = main, "ROOT"  # (the conjunct takes the root first, so that no step makes a cycle)
+        verb.head, verb.dep_ = main, "advcl"
+        for c in list(verb.children):
+            if c.i > main.i or (c.dep_ == "punct" and c.i == sent.end - 1):
+                c.head = main  # (the full stop)
+
+
+def _preposition_read_as_modifier(doc: Doc) -> None:
+    """In "opened fire on beachgoers outside hotels" the parser reads "beachgoers outside
+    hotels" as one noun phrase, "outside" an adjective of "hotels" and "beachgoers" a modifier
+    before it. A preposition read as the modifier of the noun after it, with a plural noun
+    before it that modifies the same noun, stands between two phrases: the first noun takes
+    the phrase's place, the preposition hangs on it, and the second noun is its object."""
+    for prep in doc:
+        if prep.tag_ != "IN" or prep.dep_ not in ("amod", "compound", "nmod") or prep.i == 0:
+            continue
+        first, second = doc[prep.i - 1], prep.head
+        if second.i <= prep.i or first.head.i != second.i or first.dep_ not in ("nmod", "compound") or first.tag_ not in ("NNS", "NNPS") \
+                or second.pos_ not in ("NOUN", "PROPN") or any(t.i != prep.i and prep.i < t.i < second.i and t.head.i != second.i
+                                                                for t in doc[prep.i + 1 : second.i]):
+            continue
+        first.head, first.dep_ = second.head, second.dep_  # (the first noun takes the phrase's place first: no cycle)
+        for t in doc[first.left_edge.i : first.i]:
+            if t.head.i == second.i:
+                t.head = first  # ("the beachgoers": its article)
+        prep.head, prep.dep_, prep.pos_ = first, "prep", "ADP"
+        second.head, second.dep_ = prep, "pobj"
+
+
+def _subjects_split_into_sentences(doc: Doc) -> None:
+    """After a note's label the parser may cut "Doha: Israel and Hamas agreed …" into
+    sentences of their own: "Israel", "and", "Hamas agreed …". A sentence that is only "and"
+    or "or", between a sentence that is only a noun phrase and one that opens with its verb's
+    subject, joins the two subjects: the first is the verb's, the second its conjunct."""
+    for cc in doc:
+        if cc.dep_ != "ROOT" or cc.lower_ not in ("and", "or") or cc.i == 0 or cc.i + 1 >= len(doc):
+            continue
+        first, nxt = doc[cc.i - 1], doc[cc.i + 1]
+        while first.head.i != first.i and first.head.i < cc.i:
+            first = first.head
+        if first.dep_ != "ROOT" or first.pos_ not in ("PROPN", "NOUN") or first.right_edge.i != cc.i - 1:
+            continue
+        second = nxt
+        while second.head.i != second.i and second.dep_ in ("compound", "det", "amod", "nmod") and second.head.i > second.i:
+            second = second.head
+        if second.dep_ not in ("nsubj", "nsubjpass") or second.left_edge.i != nxt.i:
+            continue
+        verb = second.head
+        first.head, first.dep_ = verb, second.dep_
+        second.head, second.dep_ = first, "conj"
+        cc.head, cc.dep_ = first, "cc"
+
+
+def _object_read_as_clause(doc: Doc) -> None:
+    """In "The United States imposed asset freezes and visa bans on …" the tagger reads
+    "freezes" as a verb with "asset" its subject, a clause under "imposed". A bare noun right
+    after a verb with no object, subject of a present verb right after it that is the first
+    verb's clause, is with it one noun phrase, the first verb's object; not after a verb of
+    saying, whose clause it may be ("said violence rises")."""
+    cues = _speech_cues()
+    for verb in doc:
+        if verb.tag_ != "VBZ" or verb.dep_ not in ("ccomp", "advcl") or verb.i < 2:
+            continue
+        noun, head = doc[verb.i - 1], verb.head
+        # (the noun the clause's subject, or the first verb's object: "imposed asset [dobj] freezes [advcl]")
+        own = (noun.dep_ == "nsubj" and noun.head.i == verb.i) or (noun.dep_ == "dobj" and noun.head.i == head.i)
+        if head.i != verb.i - 2 or head.pos_ != "VERB" or head.lemma_.lower() in cues or not own \
+                or noun.pos_ != "NOUN" or noun.tag_ != "NN" or any(True for _ in noun.children) \
+                or any(c.dep_ in ("dobj", "mark", "aux", "nsubj") for c in verb.children if c.i != noun.i) \
+                or any(c.dep_ == "dobj" and c.i != noun.i for c in head.children):
+            continue
+        verb.head, verb.dep_, verb.tag_, verb.pos_ = head, "dobj", "NNS", "NOUN"
+        verb.set_morph("Number=Plur")
+        noun.head, noun.dep_ = verb, "compound"
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -1555,6 +1710,33 @@ def _known_place(name: str) -> bool:
     return any(e.feature == "place" for e in gazetteer().candidates(name))
 
 
+@lru_cache(maxsize=1)
+def _branch_words() -> frozenset[str]:
+    """Words that end the name of a group's branch when the group is its possessor
+    (actor_kinds.toml entity_fixes branch_words)."""
+    return frozenset(lexicon("actor_kinds")["entity_fixes"]["branch_words"])
+
+
+def _possessed_by_a_body(ent: Span) -> bool:
+    """Whether a name is a body's possession, told with its possessive before it and only
+    modifiers between ("the Islamic State's self-styled Najd Province")."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i > 0 and doc[i].tag_ != "POS" and doc[i].dep_ in ("amod", "punct", "npadvmod") and ent.start - i <= 4:
+        i -= 1
+    return i > 0 and doc[i].tag_ == "POS" and doc[i - 1].ent_type_ == "ORG"
+
+
+def _bracketed_after_a_place(ent: Span) -> bool:
+    """Whether a name opens a bracket right after a place's name: "Marawi City (Lanao del Sur)",
+    "Zabarmari (Jere LGA)", as coded notes give the area a place lies in."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "(":
+        return False
+    before = doc[ent.start - 2]
+    return before.ent_type_ in ("GPE", "LOC", "FAC") and before.ent_iob_ in ("B", "I")
+
+
 def _country_after(doc: Doc, i: int) -> bool:
     """Whether a country's name (the gazetteer's) starts at token i and ends its phrase:
     "Pemba, Mozambique –" but not "Smith, Mozambique's envoy"."""
@@ -1883,6 +2065,8 @@ def entity_fixes(doc: Doc) -> Doc:
     Organization") is no name."""
     fixes = lexicon("actor_kinds")["entity_fixes"]
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
+    area_acronyms = frozenset(fixes["area_acronyms"])
+    named_works = frozenset(fixes["named_for_person_heads"])
     place_verbs = fixes["place_object_verbs"]
     known_place_verbs = frozenset(fixes["known_place_object_verbs"])
     place_at_verbs = frozenset(fixes["place_at_verbs"])
@@ -1956,6 +2140,15 @@ def entity_fixes(doc: Doc) -> Doc:
         if len(ent) == 1 and ent.text.endswith(".") and ent[0].lower_.rstrip(".") in _name_titles():
             changed = True  # "Brig." alone: an abbreviated rank, no name
             continue
+        opening = next((t.i for t in ent if t.text == "("), None)
+        if opening is not None and not any(t.text == ")" for t in ent) and ent.start < opening < ent.end - 1:
+            # "Dansadau (Maru LGA": a name never runs into a bracket it does not close; what is
+            # inside is a name of its own, read again below (an area after a place, an acronym)
+            inside = Span(doc, opening + 1, ent.end, label=label)
+            if inside[-1].text in area_acronyms and len(inside) > 1:
+                inside = Span(doc, inside.start, inside.end, label="GPE")
+            spans.append(inside)
+            ent, changed = Span(doc, ent.start, opening, label=label), True
         split = _person_of_body(ent) if label == "ORG" else None
         if split is not None:
             # "the Black Division of General | Karl von Haller", "the Popular Council of
@@ -1968,6 +2161,16 @@ def entity_fixes(doc: Doc) -> Doc:
             # what follows it is a place
             ent = Span(doc, ent.start + 1, ent.end, label="GPE")
             label, changed = "GPE", True
+        if label in ("ORG", "PERSON", "NORP", "GPE") and ent[-1].text in area_acronyms and ent.start > 0 and len(ent) == 1 \
+                and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_ and doc[ent.start - 1].pos_ == "PROPN":
+            # "Zabarmari (Jere LGA)": the model reads the acronym alone as a body; with the name
+            # before it, it is that area
+            ent = Span(doc, ent.start - 1, ent.end, label="GPE")
+            label, changed = "GPE", True
+        if label in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].text in _branch_words() and _possessed_by_a_body(ent):
+            spans.append(Span(doc, ent.start, ent.end, label="ORG"))  # "the Islamic State's self-styled Najd Province": the group's branch, no place
+            changed = True
+            continue
         if label in ("ORG", "PERSON", "GPE") and len(ent) == 1 and ent.text in _demonyms():
             label, changed = "NORP", True  # "a Ugandan militant leader", "Ukrainian positions": a nationality, not a body or a place
         if label in ("ORG", "GPE", "NORP") and _end_of_fixed_title(ent):
@@ -2000,7 +2203,7 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
-        elif label in ("PERSON", "ORG") and len(ent) <= 3 and (after := _place_noun_after(ent, nouns_after)) is not None \
+        elif label in ("PERSON", "ORG") and sum(t.text != "-" for t in ent) <= 3 and (after := _place_noun_after(ent, nouns_after)) is not None \
                 and after.is_lower and not ent.text.isupper() \
                 and not any(t.lower_ in group_words for t in ent) and ent[-1].lower_ not in _group_heads() \
                 and not (ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an")):
@@ -2011,6 +2214,11 @@ def entity_fixes(doc: Doc) -> Doc:
                 or (ent[-1].lower_ in landforms and ent[-1].text[:1].isupper()
                     and not (label == "PERSON" and ent[-1].lower_ in landform_surnames))):
             label = "LOC"  # "Mount Harriet", "Fortín Boquerón", "Tumbledown Mountain": a place by the words of its name
+        elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and _bracketed_after_a_place(ent) and not ent.text.isupper() \
+                and not any(t.lower_ in group_words for t in ent):
+            # "Marawi City (Lanao del Sur)", "Gao (Gao region)": the area the place lies in (a name
+            # the knowledge base knows, "Grozny (Reuters)", kept its label above)
+            label = "GPE"
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 3 and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
                 and _country_after(doc, ent.end + 1):
             label = "GPE"  # "Pemba, Mozambique –", "a farmer from Tibú, Colombia": a place in that country
@@ -2067,8 +2275,11 @@ def entity_fixes(doc: Doc) -> Doc:
             # (a person's full name, "recaptured Abu Omar al-Masri", or a unit's, "overran
             # the 4th Brigade", stays what it is)
             label = "GPE"  # "government troops recaptured Mabanda": only a place is retaken
-        if label in ("WORK_OF_ART", "PRODUCT") and len(ent) > 1 and ent[-1].lower_ in _place_heads() and ent[-2].text[:1].isupper():
-            label = "FAC"  # "attacked the Miraflores palace", read as the title of a work: a building
+        if label in ("WORK_OF_ART", "PRODUCT") and len(ent) > 1 and ent[-2].text[:1].isupper() \
+                and (ent[-1].lower_ in _place_heads() or ent[-1].lower_ in named_works):
+            # "attacked the Miraflores palace", "the Mother Francisca International Bilingual Academy",
+            # read as the title of a work or a product: a building
+            label = "FAC"
         elif label in ("WORK_OF_ART", "PRODUCT") and ent.end < len(doc) and doc[ent.end].lower_ in _place_heads() \
                 and ent[-1].text[:1].isupper() and not doc[ent.end].ent_type_:
             # ("the Miraflores" | "palace"): a name before a word for a building or a place is that place's
@@ -2545,7 +2756,7 @@ def make_text_acronyms(nlp: Language, name: str):
             k = bisect_right(ends, m.start())  # the last entity ending before the bracket, if it ends close to it
             if inner is not None and k and m.start() - ends[k - 1] <= 2 and ents[k - 1].label_ not in _NOT_NAMES:
                 full = ents[k - 1]  # (not a date: "PORT LOUIS, Feb 23 (AFP) -" names the agency, not the day)
-                body = _body_in_place(doc, ents, k - 1)
+                body = _body_in_place(doc, ents, k - 1) or _name_ending_in_place(ents, k - 1, m.group(1))
                 if body is not None:
                     # "the United Nations Transitional Authority in Cambodia (UNTAC)": the
                     # acronym is the body's, named with its place; one name, an organisation
@@ -2593,6 +2804,24 @@ def _body_in_place(doc: Doc, ents: list[Span], k: int) -> Span | None:
             or (len(between) and not between[-1].is_title):
         return None
     return body
+
+
+def _name_ending_in_place(ents: list[Span], k: int, acronym: str) -> Span | None:
+    """The organisation whose name ends in the place `ents[k]` right after it, when the
+    acronym in brackets after them spells the capitals of both ("Tehreek-e-Jihad Pakistan
+    (TJP)", where the model reads a group and a country); else None."""
+    place = ents[k]
+    if k == 0 or place.label_ not in ("GPE", "LOC"):
+        return None
+    body, doc = ents[k - 1], place.doc
+    # (the model may take only the name's first piece, "Tehreek" of "Tehreek-e-Jihad", and for
+    # a people's: "Jaish" read as a nationality)
+    between = doc.text[body.end_char : place.start_char]
+    if body.label_ not in ("ORG", "NORP") or place.start - body.end > 6 or between.count(" ") > 1 or between.strip(" -").count(" "):
+        return None
+    name = re.sub(r"^the\s+", "", doc.text[body.start_char : place.end_char], flags=re.I)
+    capitals = "".join(part[0] for part in re.split(r"[\s\-]+", name) if part[:1].isupper())
+    return Span(doc, body.start, body.end, label="ORG") if capitals == acronym.upper() else None
 
 
 _NAME_LINKS = {"of", "for", "on", "and"}  # the small words inside a body's name: "Mission of Observers"
@@ -2704,6 +2933,9 @@ def make_nominals(nlp: Language, name: str):
             if label == "LOC" and token.ent_type_ == "ORG" and token.text[:1].isupper() and token.i > 0 \
                     and doc[token.i - 1].lower_ in command_words and token.lower_ in command_suffixes:
                 continue  # "the Seventh Military Region": a command's name (_command_area_names), no place
+            if label == "LOC" and token.ent_type_ == "ORG" and token.text in _branch_words() \
+                    and (branch := entity_of(token)) is not None and _possessed_by_a_body(branch):
+                continue  # "the Islamic State's Najd Province": a group's branch (entity_fixes), no place
             if label == "PRODUCT" and token.i > 0 and doc[token.i - 1].lower_ in not_kit_before:
                 continue  # "a think tank", "a fuel tank": no weapon
             if (token.i + 2 < len(doc) and doc[token.i + 1].lower_ in ("by", "to") and doc[token.i + 2].lower_ == token.lower_) \
