@@ -7956,6 +7956,8 @@ def test_the_date_the_parse_hides_is_the_acts(extractor, text, trigger, start):
      ["shepherds"]),
     # factions_clause_repairs _preposition_read_as_modifier
     ("Gunmen opened fire on worshippers outside churches in Kaduna.", "opened", "recipient", ["worshippers"]),
+    # actors.index resolve_pronoun: "them" after a preposition on the verb is not its subject
+    ("Police chased protesters through the streets and fired at them as they ran.", "fired", "recipient", ["protesters"]),
     # nominals.toml person heads: "parolee"
     ("A parolee shot dead two police officers in Oakland.", "shot", "actor", ["A parolee"]),
 ])

@@ -234,9 +234,9 @@ class ActorIndex:
         text = self.document.text
         fitting = []
         lo, hi, head = _own_subject_phrase(token) or (-1, -1, -1)
-        if word in ("him", "her", "them") and token.dep_ == "dobj":
-            # "Colonel Mobutu arrested him", "government troops attacked them": a
-            # clause's object is someone other than its subject (binding)
+        if word in ("him", "her", "them") and (token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.head.pos_ == "VERB")):
+            # "Colonel Mobutu arrested him", "government troops attacked them", "police fired at
+            # them": a clause's object is someone other than its subject (binding)
             head = -1
         # "The gang demanded a ransom, and its leader threatened to shoot them": what the
         # sentence has just called "it" is not "them"
