@@ -8035,3 +8035,19 @@ def test_joined_subjects_cut_into_sentences_after_a_label_are_joined_again(extra
     x, names = _run(extractor, text, date(2025, 1, 16))
     agreed = next(e for e in x.events if e.type == "AGREE")
     assert [names[a] for a in agreed.actors] == ["Israel", "Hamas"], x.events
+
+
+@pytest.mark.parametrize("text,trigger,doers,undergone", [
+    # events.arguments _subject_tokens: a piece of a date read as a subject beside a name
+    ("At around 2000 hrs on 19 December 2016, Tunisian national Anis Amri rammed a truck into a market in Berlin.",
+     "rammed", ["Anis Amri"], []),
+    # events.arguments: a participle said of a passive's subject ("was found shot dead")
+    ("The driver of the truck was found shot dead in the cab.", "shot", [], ["The driver"]),
+    # nominals.toml person heads: a family
+    ("A man rammed his pickup truck into a Muslim family out for an evening walk.", "rammed", ["A man"], ["a Muslim family"]),
+])
+def test_doers_and_those_who_underwent_the_act_the_parse_confused(extractor, text, trigger, doers, undergone):
+    x, _ = _run(extractor, text, date(2021, 6, 8))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert [text[s.start:s.end] for s in event.actor_spans] == doers, x.events
+    assert [text[s.start:s.end] for s in event.recipient_spans] == undergone, x.events

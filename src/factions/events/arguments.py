@@ -206,7 +206,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if child.dep_ == "nsubj" and _fronted_before_subject(verb, child):
             continue  # "Near Kolpur, militants blew up …": the parser made the place a second subject
         if child.dep_ == "nsubj" and child.ent_type_ in ("DATE", "TIME") \
-                and any(c.dep_ == "nsubj" and c.i > child.i and not c.ent_type_ for c in verb.children):
+                and any(c.dep_ == "nsubj" and c.i > child.i and c.ent_type_ not in ("DATE", "TIME") for c in verb.children):
             continue  # "In mid-January 2015, Chad's army deployed …": a piece of the date read as a second subject
         if child.dep_ == "nsubj" and _in_dateline(child):
             # "SAN CRISTOBAL, Mexico, Jan 1 (Reuters) - Hundreds of rebels … seized": the parser
@@ -274,6 +274,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         # "Backed by China, the guerrillas fought on", "fled into the hills, chased by troops":
         # a participle with an agent that describes the subject is passive
         passive = passive or describes_subject(verb)
+        # "The driver was found shot dead", "were found beaten to death": a participle said of the
+        # passive's subject is what the subject underwent
+        passive = passive or (verb.dep_ == "xcomp" and verb.tag_ == "VBN" and head_passive and "dobj" not in own)
         return subject, passive
     if verb.dep_ == "relcl":
         return [verb.head], False
