@@ -520,29 +520,19 @@ class ActorIndex:
         self.mentions.append(mention)
         return mention
 
-    def descriptive(self, span: Span, kind: str) -> Actor:
-        """An actor known only by a description ("intelligence sources")."""
+    def descriptive(self, span: Span, kind: str, reason: str = "described, not named") -> Actor:
+        """An actor known only by a description ("intelligence sources"; a place no nominal
+        head made one, "an election rally" struck: events.toml participants occasions_attacked),
+        once per description (a place only as a place)."""
         name = descriptive_name(clean_surface(self.document.text[span.start : span.end]))
         key = normalise(name)
         for actor in self.actors.values():
-            if actor.basis in ("nominal", "descriptive") and normalise(actor.name) == key:
+            if actor.basis in ("nominal", "descriptive") and normalise(actor.name) == key \
+                    and (kind != "location" or actor.kind == "location"):
                 return actor
-        actor = Actor(self._new_id(), name, kind, basis="descriptive", confidence=0.5, reason="described, not named")
+        actor = Actor(self._new_id(), name, kind, basis="descriptive", confidence=0.5, reason=reason)
         self.actors[actor.id] = actor
-        self.add_mention(span, "PERSON" if kind == "population" else "ORG", actor.id, "nominal")
-        return actor
-
-    def described_place(self, span: Span) -> Actor:
-        """A place known only by a description that no nominal head made one ("an election rally"
-        struck: events.toml participants occasions_attacked), once per description."""
-        name = descriptive_name(clean_surface(self.document.text[span.start : span.end]))
-        key = normalise(name)
-        for actor in self.actors.values():
-            if actor.basis == "descriptive" and actor.kind == "location" and normalise(actor.name) == key:
-                return actor
-        actor = Actor(self._new_id(), name, "location", basis="descriptive", confidence=0.5, reason="an occasion attacked")
-        self.actors[actor.id] = actor
-        self.add_mention(span, "FAC", actor.id, "nominal")
+        self.add_mention(span, {"population": "PERSON", "location": "FAC"}.get(kind, "ORG"), actor.id, "nominal")
         return actor
 
     def by_name(self, name: str, kind: str, basis: str) -> Actor:

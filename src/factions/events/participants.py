@@ -150,7 +150,7 @@ class _Participants:
                 start = min((c.left_edge.i for c in tok.children if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "poss", "nmod")),
                             default=tok.i)
                 first = tok.doc[start]
-                actor = self.index.described_place(Span(first.idx, tok.idx + len(tok.text)))
+                actor = self.index.descriptive(Span(first.idx, tok.idx + len(tok.text)), "location", "an occasion attacked")
                 m = self.index.mention_for_token(tok)
                 if m is None or m.actor != actor.id:
                     continue

@@ -340,9 +340,14 @@ def _headed_by(tokens: list[Token], heads: frozenset[str]) -> bool:
     """Whether one of `tokens` is one of `heads`, as its lemma or as written, or counts one
     in its "of" ("thousands of rebel fighters and their families": events.toml participants
     quantity_heads)."""
-    counted = frozenset(lexicon("events")["participants"]["quantity_heads"])
     return any(d.lemma_.lower() in heads or d.lower_ in heads for d in tokens) \
-        or any(_headed_by([o, *o.conjuncts], heads) for d in tokens if d.lower_ in counted and (o := object_of(d)) is not None)
+        or any(_headed_by([o, *o.conjuncts], heads) for d in tokens if d.lower_ in _counting_heads() and (o := object_of(d)) is not None)
+
+
+@lru_cache(maxsize=1)
+def _counting_heads() -> frozenset[str]:
+    """Heads that count what their "of" names (events.toml participants quantity_heads)."""
+    return frozenset(lexicon("events")["participants"]["quantity_heads"])
 
 
 def named_event_head(token: Token) -> Token:
