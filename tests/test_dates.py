@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from factions.dates import names_no_time, normalize, parse_date_line
+from factions.model import Document
 
 ANCHOR = date(2017, 5, 1)  # a Monday
 
@@ -60,6 +61,17 @@ def test_whole_calendar_dates_are_date_entities(extractor):
     assert "Between 27 October and 3 November 2023" in dates
     doc = nlp("The March 23 Movement said on 5 May 2024 that it would withdraw.")
     assert "5 May 2024" in [e.text for e in doc.ents if e.label_ == "DATE"]
+
+
+def test_a_range_across_two_months_is_one_date(extractor):
+    """"On the night of 2 March–3 April": the tokenizer keeps "March–3" whole, so the two
+    dates the pattern finds share a token. They were two overlapping entities and the Doc
+    could not be made (spaCy E1010); they are one DATE, the range."""
+    doc = extractor.nlp("On the night of 28 February–1 March, gunmen raided a checkpoint near Gao.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["28 February–1 March"]
+    extraction = extractor.extract(Document(source="range.txt", text=doc.text, published=date(2024, 3, 4)))
+    when = next(e.when for e in extraction.events if e.trigger == "raided")
+    assert (when.start, when.end) == ("2024-02-28", "2024-03-01")
 
 
 def test_a_date_the_model_took_for_a_name_is_a_date(extractor):

@@ -275,6 +275,27 @@ def test_relation_types_the_gold_format_lacks_are_counted_not_scored(tmp_path, e
         load_gold(path)
 
 
+def test_a_document_the_extractor_fails_on_scores_as_finding_nothing(tmp_path, extractor, monkeypatch):
+    """One document whose extraction raises is named in `failures` and scored as finding
+    nothing; the evaluation goes on and the other documents keep their own scores."""
+    rel = {"type": "fights", "source": _span(TEXT, "the Houthis", TEXT.index("Saudi-led")), "target": _span(TEXT, "The Saudi-led coalition")}
+    record = {"schema": "factions.gold/1", "text": TEXT, "published": "2019-06-01", "relations": [rel]}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(dict(record, text=TEXT.replace("port", "p0rt"))) + "\n" + json.dumps(record) + "\n")
+    from_doc = type(extractor).from_doc
+
+    def failing(self, document, doc, attributions=None):
+        if "p0rt" in document.text:
+            raise ValueError("a component failed")
+        return from_doc(self, document, doc, attributions)
+
+    monkeypatch.setattr(type(extractor), "from_doc", failing)
+    report = evaluate_gold(path, extractor)
+    assert report["failures"] == [f"{path}:1: extraction failed, scored as finding nothing (ValueError: a component failed)"]
+    fights = report["relations"]["fights"]
+    assert fights["gold"] == 2 and fights["overlap"]["r"] == 0.5  # the second document's relation is found
+
+
 def test_a_span_that_does_not_read_as_annotated_is_an_error(tmp_path):
     bad = {"speaker": {"start": 0, "end": 3, "text": "Houthis"}, "cue": _span(TEXT, "said"), "content": _span(TEXT, "they")}
     with pytest.raises(GoldFileError, match=r"g\.jsonl:1 claim 0 speaker: span 0-3 reads 'The'"):

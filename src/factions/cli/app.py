@@ -136,6 +136,13 @@ def _error(message: str) -> None:
     err.print(f"factions: error: {' '.join(str(message).splitlines())}", highlight=False)
 
 
+def _failures(report: dict) -> None:
+    """One line on stderr for each document an evaluation scored as finding nothing
+    because its extraction failed."""
+    for line in report.get("failures", []):
+        err.print(f"factions: warning: {line}", markup=False, highlight=False)
+
+
 def _store(db: str | None, write: bool = True, create: bool = False, init: bool = False):
     """The store behind --db, or one line and exit 2 (a bad URL, a missing or foreign
     store, an unknown schema revision): nothing is created unless `create`."""
@@ -1183,6 +1190,7 @@ def eval_re3d(
     except (OSError, ValueError) as exc:
         _error(f"{path}: {exc}")
         raise typer.Exit(1) from None
+    _failures(report)
     if as_json:
         return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
     for system, scores in report["systems"].items():
@@ -1219,6 +1227,7 @@ def eval_gold(
     except GoldFileError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
+    _failures(report)
     if as_json:
         return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
     c, e = report["claims"], report["events"]
@@ -1298,6 +1307,7 @@ def eval_identity(
     except IdentityGoldError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
+    _failures(report)
     if as_json:
         return _print_json(report if errors else {k: v for k, v in report.items() if k != "errors"})
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from factions.evaluate import extract_each
 from factions.evaluate.re3d import _prf
 from factions.model import Document, Extraction, Span
 from factions.relations.types import symmetric_types
@@ -456,7 +457,8 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
     extractor = extractor or RuleExtractor()
     claims, events, relations, coded = _Tally(), _Tally(), {}, _Tally()
     by_rule: dict[str, Counter] = defaultdict(Counter)
-    for g, x in zip(gold, extractor.extract_many([g.document for g in gold])):
+    failures: list[str] = []
+    for g, x in zip(gold, extract_each(extractor, [g.document for g in gold], failures)):
         if "claims" in g.annotated:
             score_claims(g.claims, x, claims, g.where)
             _tally_rules(by_rule, x.claims, lambda p: any(_overlap(c["cue"], p.cue_span) for c in g.claims))
@@ -502,6 +504,7 @@ def evaluate_gold(path: str | Path, extractor=None) -> dict:
         "rules": {rule: {"predicted": c["predicted"], "right": c["right"], "precision": round(c["right"] / c["predicted"], 4)}
                   for rule, c in sorted(by_rule.items())},
         "errors": claims.errors + events.errors + coded.errors + (relations["all"].errors if relations else []),
+        "failures": failures,
     }
 
 

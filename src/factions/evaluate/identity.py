@@ -27,6 +27,8 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from factions.evaluate import extract_each
+
 
 class IdentityGoldError(ValueError):
     """A gold file that cannot be read: the message names the file and the line."""
@@ -96,7 +98,8 @@ def evaluate_identity(path: str | Path, extractor=None) -> dict:
         documents.append(doc)
     tallies: dict[str, Counter] = defaultdict(Counter)
     wrong: list[str] = []
-    for row, extraction in zip(gold, extractor.extract_many(documents)):
+    failures: list[str] = []
+    for row, extraction in zip(gold, extract_each(extractor, documents, failures)):
         for m in row["mentions"]:
             found, got = _link(m, extraction)
             for key in ("all", "kind:" + m["kind"], "genre:" + row["genre"]):
@@ -117,4 +120,4 @@ def evaluate_identity(path: str | Path, extractor=None) -> dict:
     return {"path": str(path), "documents": len(gold), "overall": summary(tallies["all"]),
             "by_kind": {k[5:]: summary(t) for k, t in sorted(tallies.items()) if k.startswith("kind:")},
             "by_genre": {k[6:]: summary(t) for k, t in sorted(tallies.items()) if k.startswith("genre:")},
-            "errors": wrong}
+            "errors": wrong, "failures": failures}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 
+from factions.evaluate import extract_each
 from factions.lexicons import lexicon
 from factions.model import Document, Extraction
 from factions.relations.structure import _LIST_GLUE_START
@@ -107,13 +108,13 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
 
 
-def extract_all(docs: dict[str, str], extractor=None) -> dict[str, Extraction]:
+def extract_all(docs: dict[str, str], extractor=None, failures: list[str] | None = None) -> dict[str, Extraction]:
     from factions.extract import RuleExtractor
 
     extractor = extractor or RuleExtractor()
     ids = list(docs)
     documents = [Document(source=i, text=docs[i]) for i in ids]
-    return dict(zip(ids, extractor.extract_many(documents)))
+    return dict(zip(ids, extract_each(extractor, documents, [] if failures is None else failures)))
 
 
 def entities_of(extractions: dict[str, Extraction]) -> dict[str, set]:
@@ -499,9 +500,10 @@ def evaluate_path(path: str | Path, baseline: bool = True, extractor=None) -> di
     systems = {}
     if baseline:
         systems["spaCy (baseline)"] = score(gold, predict_spacy(docs), types)
-    extractions = extract_all(docs, extractor)
+    failures: list[str] = []
+    extractions = extract_all(docs, extractor, failures)
     systems["factions"] = score(gold, entities_of(extractions), types)
-    report = {"path": str(path), "documents": len(docs), "systems": systems}
+    report = {"path": str(path), "documents": len(docs), "systems": systems, "failures": failures}
     gold_relations = load_relations(path)
     if gold_relations:
         predicted, inside, rules = predict_relations(extractions)

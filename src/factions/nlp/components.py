@@ -2530,11 +2530,17 @@ def make_date_spans(nlp: Language, name: str):
     pattern = date_span_pattern()
 
     def date_spans(doc: Doc) -> Doc:
-        found = []
+        found: list[Span] = []
         for m in pattern.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
-            if span is not None:
-                found.append(span)
+            if span is None:
+                continue
+            if found and span.start < found[-1].end:
+                # "30 November–1 December": the tokenizer keeps "November–1" whole, so the two
+                # dates share a token; they are one span, the range
+                first = found.pop()
+                span = Span(doc, first.start, max(first.end, span.end), label="DATE")
+            found.append(span)
         ents = list(doc.ents)
         clocks = [e for e in ents if e.label_ == "DATE" and is_clock_time(e.text, [t.lower_ for t in doc[e.end : e.end + 2]])]
         if clocks:  # "to begin at 1900 hrs the next day": a time, not the year 1900
