@@ -123,3 +123,28 @@ def test_the_direct_parser_agrees_with_dateparser():
             expected = (dates._format(data.date_obj, data.period), data.period) if data and data.date_obj else None
             got = (dates._format(*plain), plain[1]) if plain else None
             assert got is None or got == expected, (phrase, anchor, got, expected)
+
+
+@pytest.mark.parametrize("text,trigger,day", [
+    # events.time _bounds_another: a comparison's "since" and another verb's deadline date nothing
+    ("On 5 March 2019 the rebels captured Kidal, their largest gain since 2012.", "captured", ("2019-03-05", "2019-03-05")),
+    ("On 2 May 2020 the ministers imposed an oil embargo, phasing out existing contracts by 1 July.", "embargo", ("2020-05-02", "2020-05-02")),
+    # "since" on the act's own verb is its start
+    ("The militia has besieged the town since May 2024.", "besieged", ("2024-05", "2024-05")),
+])
+def test_a_bound_beside_the_act_is_not_its_date(extractor, text, trigger, day):
+    x = extractor.extract(Document(source="since.txt", text=text, published=date(2025, 1, 10)))
+    when = next(e.when for e in x.events if e.trigger == trigger)
+    assert (when.start, when.end) == day, x.events
+
+
+@pytest.mark.parametrize("text", [
+    # events.time _day_given_beside: the bracketed date says the day, not the weekday counted back
+    "KABUL, 22 April: Ten fighters attacked the base of the 209th Corps on Friday (21 April).",
+    # a label whose place the tokenizer cuts at its hyphens is a label still (label_lead_end counts words)
+    "MAZAR-I-SHARIF, 22 April: Ten fighters attacked the base on Friday (21 April).",
+])
+def test_a_weekday_with_its_date_beside_it_is_that_date(extractor, text):
+    x = extractor.extract(Document(source="weekday.txt", text=text, published=date(2017, 4, 22)))
+    when = next(e.when for e in x.events if e.trigger == "attacked")
+    assert (when.start, when.end) == ("2017-04-21", "2017-04-21"), x.events

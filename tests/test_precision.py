@@ -8051,3 +8051,57 @@ def test_doers_and_those_who_underwent_the_act_the_parse_confused(extractor, tex
     event = next(e for e in x.events if e.trigger == trigger)
     assert [text[s.start:s.end] for s in event.actor_spans] == doers, x.events
     assert [text[s.start:s.end] for s in event.recipient_spans] == undergone, x.events
+
+
+@pytest.mark.parametrize("text,trigger,kind,doers,undergone", [
+    # events.toml ASSAULT phrases: a weapon thrown (not "threw its support behind")
+    ("An unidentified attacker threw a hand grenade into the crowd at the rally.", "threw", "ASSAULT", ["An unidentified attacker"], ["the crowd"]),
+    # nominals.toml person heads: pupils and classmates
+    ("A 15-year-old pupil stabbed a classmate at a school in Nantes.", "stabbed", "ASSAULT", ["A 15-year-old pupil"], ["a classmate"]),
+    # factions_clause_repairs _party_after_a_duration: "against" hung on the time of the march
+    ("Thousands of students marched on the morning of 3 May against the governor.", "marched", "PROTEST", ["students"], ["the governor"]),
+    # events.toml MOBILIZE when_object: forces moved or sent somewhere
+    ("The army moved two battalions into the buffer zone on 13 November.", "moved", "MOBILIZE", ["The army"], ["two battalions"]),
+    # events.toml PROTEST nouns_by_modifier: a strike told by how long it lasts
+    ("Dockers held a 48-hour strike at the port.", "strike", "PROTEST", ["Dockers"], []),
+])
+def test_acts_told_with_words_of_their_own(extractor, text, trigger, kind, doers, undergone):
+    x, _ = _run(extractor, text, date(2021, 6, 8))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert event.type == kind, x.events
+    assert [text[s.start:s.end] for s in event.actor_spans] == doers, x.events
+    assert [text[s.start:s.end] for s in event.recipient_spans] == undergone, x.events
+
+
+@pytest.mark.parametrize("text", [
+    "The party threw its support behind the president.",
+    "The ministry moved the talks to Geneva.",
+])
+def test_words_of_acts_in_other_senses_make_none(extractor, text):
+    x, _ = _run(extractor, text)
+    assert [e for e in x.events if e.type in ("ASSAULT", "MOBILIZE")] == [], x.events
+
+
+def test_the_owner_named_in_a_doers_phrase_is_not_the_other_side(extractor):
+    # events.extract _owners: "Iran's" is the doer's, not the party attacked (events.nearest-party)
+    text = "The air base was targeted by Iran's Revolutionary Guards on 23 June 2025."
+    x, names = _run(extractor, text, date(2025, 6, 24))
+    event = next(e for e in x.events if e.trigger == "targeted")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["Revolutionary Guards"] and event.recipient_spans == [], x.events
+
+
+def test_where_a_charge_was_hidden_is_what_it_struck(extractor):
+    # events.arguments _sites_of_charge (participants.charge_placing_verbs)
+    text = "A bomb hidden in a toilet at the Meridian shopping centre exploded on 17 June. Police blamed the Revolutionary Cells."
+    x, names = _run(extractor, text, date(2021, 6, 20))
+    assert any(t == "attacks" and target.endswith("shopping centre") for t, _, target in _relations(x, names)), _relations(x, names)
+
+
+def test_a_past_verb_after_an_aside_is_the_sentences_verb(extractor):
+    # factions_clause_repairs _verb_after_an_aside; factions_entity_fixes: no name opens with a finite verb
+    text = "Fighters of the Shura Council, the local arm of the Northern Front (NF), overran army positions near Kumbo on 4 March 2012."
+    x, names = _run(extractor, text, date(2012, 3, 6))
+    event = next(e for e in x.events if e.trigger == "overran")
+    assert event.type == "ASSAULT" and [names[a] for a in event.actors] == ["Shura Council"], x.events
+    assert "overran army" not in [m.text for m in x.mentions], x.mentions
+    assert (event.when.start, event.when.end) == ("2012-03-04", "2012-03-04")

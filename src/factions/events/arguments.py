@@ -708,6 +708,17 @@ def _blast_site(prep: Token, parts: dict) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in parts["blast_site_heads"] and o.ent_type_ != "GPE" for o in prep.children))
 
 
+def _sites_of_charge(charge: Token, parts: dict) -> list[Token]:
+    """What a charge struck as its own phrase tells: "two devices outside the school", or
+    where it was hidden ("a bomb hidden in a toilet at the shopping centre", "a device
+    planted outside the barracks": participants.charge_placing_verbs), one phrase deep
+    ("in a toilet at the centre": the "at" on the toilet)."""
+    holders = [charge, *(v for v in charge.children if v.dep_ == "acl" and v.lemma_.lower() in parts["charge_placing_verbs"])]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    preps += [c for prep in preps for o in prep.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "prep"]
+    return [p for c in preps if _blast_site(c, parts) for p in _blast_site_objects(c, parts)]
+
+
 def _blast_site_objects(prep: Token, parts: dict) -> list[Token]:
     """What a blast site's preposition names, with its conjuncts, and the building of a part
     of one ("at the gate of the cathedral": the gate and the cathedral; blast_site_parts)."""
@@ -765,7 +776,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         charges = _charges_set_off(trigger, parts)
         if charges:
             # "set off a car bomb and two devices outside the school": the site may hang on a charge
-            recipients.extend(p for o in charges for c in o.children if _blast_site(c, parts) for p in _blast_site_objects(c, parts))
+            recipients.extend(p for o in charges for p in _sites_of_charge(o, parts))
             # "a truck bomb claimed by the Islamic State exploded": whom the charge is said to be of
             # (or "blamed on" it: participants.doer_blaming_participles)
             naming = parts["doer_naming_verbs"]

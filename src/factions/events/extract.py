@@ -156,7 +156,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             # "threatened to kill its hostages")
             taken = {m.actor for m in actors + recipients} | {
                 o.actor for m in actors + recipients if index.actors[m.actor].kind not in ("population", "person")
-                for o in index.mentions_within(m.span.start, m.span.end) if o.actor}
+                for o in index.mentions_within(m.span.start, m.span.end) if o.actor} | _owners(doc, index, actors + recipients)
             near = _nearest(index, token, before=not actors, taken=taken, speakers=speaker_spans,
                             parties=_resolved(index, [*actor_toks, *recipient_toks], actors + recipients))
             near = participants.resolve_description(near, doc) if near is not None else None
@@ -615,6 +615,17 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
             event.modality = "alleged"
             event.rule = "events.doer-by-blame"
             out += _give_doers(event, [a for a, _ in blamed], [s for _, s in blamed], index, relations, aimed_at, "alleged", event.claim or blame.claim)
+    return out
+
+
+def _owners(doc: Doc, index: ActorIndex, parties: list[Mention]) -> set[str]:
+    """The actors named before a party in its own phrase, its owners ("was targeted by
+    Iran's Revolutionary Guards": Iran): on the party's side, not the other."""
+    out = set()
+    for m in parties:
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is not None and span.root.left_edge.i < span.start:
+            out |= {o.actor for o in index.mentions_within(span.root.left_edge.idx, m.span.start) if o.actor}
     return out
 
 

@@ -170,7 +170,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     candidates = []
     reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
-        if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors) or _names_a_thing(ent, anchors):
+        if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors) or _names_a_thing(ent, anchors) or _bounds_another(ent, anchors) \
+                or _day_given_beside(ent):
             continue
         if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
@@ -197,6 +198,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
                       and not _dates_the_claim(doc, ent, claim) and not _names_a_thing(ent, anchors)][:1]
     # Of several dates, the one in the trigger's own clause before one in a clause on it
     # ("Protesting the result of the 28 July election, supporters clashed … on 29 July"), then
+    # one told with the act before the note's label ("KABUL, 22 April: … attacked the base on
+    # Friday (21 April)": the label is the day of the report), then
     # the most precise ("marched against the Finance Bill 2024 … on Tuesday 18 June 2024"),
     # then the nearest.
     found = []
@@ -206,8 +209,38 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             or from_story(ent.text, story_before(ent.start_char) if story_before else None) or normalize(ent.text, anchor)
         if when:
             when.span = Span(ent.start_char, ent.end_char)
-            found.append((_in_a_clause(doc, ent.root.i, anchors), -_PRECISION.get(when.precision, 0), distance, when))
-    return min(found, key=lambda f: f[:3])[3] if found else None
+            found.append((_in_a_clause(doc, ent.root.i, anchors), _in_label(ent), -_PRECISION.get(when.precision, 0), distance, when))
+    return min(found, key=lambda f: f[:4])[4] if found else None
+
+
+_WEEKDAY_NAMES = frozenset(calendar.day_name)
+
+
+def _day_given_beside(ent) -> bool:
+    """Whether a weekday has its date beside it ("on Friday (21 April)", "on Sunday, 9
+    June"): the date says the day, which the weekday alone would count back from the
+    publication date."""
+    return len(ent) == 1 and ent.text in _WEEKDAY_NAMES \
+        and any(c.dep_ in ("appos", "npadvmod") and c.ent_type_ == "DATE" for c in ent.root.children)
+
+
+def _bounds_another(ent, anchors: list[int]) -> bool:
+    """Whether a date only bounds something else than the act: a comparison's span ("drove
+    the army out of Konna, their first push beyond the front line since April 2012", "the
+    deadliest attack since 2015": a first or a superlative since then; not "the last army
+    stronghold, since May 2024", the parser's hanging of the act's own start) or another
+    verb's deadline ("imposed an oil embargo, phasing out existing contracts by 1 July").
+    "Since" on the act's own verb is its start ("has besieged the city since May 2024"); a
+    deadline that opens its sentence is the time by which the act was done ("By 3 May, the
+    rebels had taken the town")."""
+    prep = ent.root.head
+    bounded = prep.head
+    if ent.root.dep_ != "pobj" or _opens_sentence(ent, ent.sent):
+        return False
+    if prep.lower_ == "since":
+        return bounded.pos_ in ("NOUN", "PROPN") and any(c.tag_ == "JJS" or c.lower_ in ("first", "only")
+                                                          for c in bounded.children if c.dep_ in ("amod", "advmod"))
+    return prep.lower_ == "by" and bounded.pos_ == "VERB" and bounded.i not in anchors
 
 
 def _names_a_thing(ent, anchors: list[int]) -> bool:

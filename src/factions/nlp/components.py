@@ -511,6 +511,9 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
         elif verb.head.i <= verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
             continue
         before = doc[verb.i - 1]
+        if before.text == "," and verb.tag_ == "VBD" and verb.dep_ != "acl":
+            _verb_after_an_aside(verb, before)
+            continue
         prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
         obj = _noun_phrase_head_after(verb)
         if prep is None or obj is None or obj.i <= verb.i or not prep.head.i < prep.i:
@@ -528,6 +531,27 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
         if root.i not in (verb.i, subject.i):
             root.head, root.dep_ = verb, "prep" if root.pos_ == "ADP" else "dep"  # ("On Palm Sunday, …")
         _hang_clause_on(verb, subject, obj, prep, before, old)
+
+
+def _verb_after_an_aside(verb: Token, comma: Token) -> None:
+    """"Fighters of Ansar al-Sharia, the local arm of AQAP (AQAP), overran army positions at
+    Dofas": after an aside the parser may read the past verb as a modifier of its object
+    ("overran army positions" a noun phrase), and the sentence's root is its subject. The
+    verb takes the root's place, with the root as its subject (the aside stays on it) and
+    the noun after it as its object; what hung on the old root after the object hangs on it."""
+    sent, doc = verb.sent, verb.doc
+    subject, obj = sent.root, _noun_phrase_head_after(verb)
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.i >= comma.i or obj is None or obj.i <= verb.i:
+        return
+    old = {subject.i, verb.i, obj.i}
+    verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first: no step makes a cycle)
+    verb.pos_, verb.tag_ = "VERB", "VBD"
+    verb.set_morph("Tense=Past|VerbForm=Fin")
+    subject.head, subject.dep_ = verb, "nsubj"
+    obj.head, obj.dep_ = verb, "dobj"
+    for t in doc[obj.right_edge.i + 1 : sent.end]:
+        if t.head.i in old and t.head.i != t.i and t.i != verb.i:
+            t.head = verb  # ("at Dofas", the full stop)
 
 
 def _described_by_participle(participle: Token) -> Token | None:
@@ -603,7 +627,10 @@ def _party_after_a_duration(doc: Doc) -> None:
     """In "police exchanged fire for hours with the traffickers" the parser hangs "with
     the traffickers" on "hours". A "with" or "against" on a span of time that is the object
     of "for" or "over" on a verb is the verb's: the other side of what it says was done
-    for that long (model_view.toml parse_repairs duration_nouns, party_preps)."""
+    for that long (model_view.toml parse_repairs duration_nouns, party_preps). So is one on
+    the time a verb's "on", "in", "at" or "during" tells ("marched on the evening of 14
+    November against the interim president": "against" hung on "evening"): a day or an
+    hour takes no side."""
     units = _repair_words("duration_nouns")
     # (only the Doc's "with" and "against", found on its array: no Token made per word;
     # not tokens_where, whose arrays are read once per Doc after these repairs)
@@ -612,11 +639,27 @@ def _party_after_a_duration(doc: Doc) -> None:
         if prep.dep_ != "prep":
             continue
         span = prep.head
-        if span.dep_ != "pobj" or span.lemma_.lower() not in units or span.i > prep.i:
+        if span.dep_ != "pobj" or span.i > prep.i:
             continue
         over = span.head
-        if over.lower_ in ("for", "over") and over.dep_ == "prep" and over.head.pos_ == "VERB":
+        if span.lemma_.lower() in units and over.lower_ in ("for", "over"):
+            pass
+        elif _names_a_time(span):
+            while over.lower_ == "of" and over.head.dep_ == "pobj" and _names_a_time(over.head):
+                over = over.head.head  # ("on the evening of 14 November": the evening's "on")
+            if over.lower_ not in ("on", "in", "at", "during"):
+                continue
+        else:
+            continue
+        if over.dep_ == "prep" and over.head.pos_ == "VERB":
             prep.head = over.head
+
+
+def _names_a_time(token: Token) -> bool:
+    """A day, a month or a part of a day ("evening", "November", "Sunday"), as the words
+    say it: the repairs run before the entity recogniser."""
+    return token.text in _WEEKDAYS or token.text in _MONTHS or token.lemma_.lower() in _repair_words("duration_nouns") \
+        or token.lower_ in ("morning", "afternoon", "evening", "dawn", "dusk", "midday", "noon", "midnight")
 
 
 def _object_of_a_conjunct(doc: Doc) -> None:
@@ -1299,11 +1342,16 @@ def label_lead_end(doc: Doc, start: int) -> int | None:
     first = doc[start] if start < len(doc) else None
     if first is None or not (first.is_title or first.is_upper or first.like_num):
         return None
-    for t in doc[start : min(len(doc) - 1, start + _LABEL_WORDS + 1)]:
+    words = 0
+    for t in doc[start : len(doc) - 1]:
         if t.is_punct and t.text.endswith(":"):  # (the tokenizer keeps "):" whole)
             after = doc[t.i + 1]
             return t.i if t.i > start and not after.is_space and not after.is_punct else None
         if t.tag_.startswith("VB") or t.tag_ == "MD" or t.is_quote or t.is_space or t.text in ".;!?":
+            return None
+        # words, not tokens: "MAZAR-I-SHARIF, 22 April:" is four, its hyphens split off
+        words += not t.is_punct
+        if words > _LABEL_WORDS:
             return None
     return None
 
@@ -2129,6 +2177,13 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= ent.start:
                 continue
             ent = Span(doc, ent.start, end, label=label)
+        if ent[0].is_lower and ent[0].tag_ in ("VBD", "VBZ", "VBP") and label not in ("DATE", "TIME", "CARDINAL", "QUANTITY"):
+            # "(AQAP), overran army positions": a name never opens with a finite verb; the rest
+            # is a name only with a capital in it ("overran army" is none)
+            changed = True
+            if not any(t.text[:1].isupper() for t in ent[1:]):
+                continue
+            ent = Span(doc, ent.start + 1, ent.end, label=label)
         if label == "PERSON" and (whole := _person_name_cut_short(ent, group_words)) is not None:
             # "President Roch Marc | Christian Kaboré": the model ended the name before its
             # last words, which the parser still joins to it
