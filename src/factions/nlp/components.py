@@ -642,24 +642,23 @@ def _party_after_a_duration(doc: Doc) -> None:
         if span.dep_ != "pobj" or span.i > prep.i:
             continue
         over = span.head
-        if span.lemma_.lower() in units and over.lower_ in ("for", "over"):
-            pass
-        elif _names_a_time(span):
+        if not (span.lemma_.lower() in units and over.lower_ in ("for", "over")):
+            if not _names_a_time(span):
+                continue
             while over.lower_ == "of" and over.head.dep_ == "pobj" and _names_a_time(over.head):
                 over = over.head.head  # ("on the evening of 14 November": the evening's "on")
             if over.lower_ not in ("on", "in", "at", "during"):
                 continue
-        else:
-            continue
         if over.dep_ == "prep" and over.head.pos_ == "VERB":
             prep.head = over.head
 
 
 def _names_a_time(token: Token) -> bool:
-    """A day, a month or a part of a day ("evening", "November", "Sunday"), as the words
-    say it: the repairs run before the entity recogniser."""
+    """A day, a month or a part of a day ("evening", "November", "Sunday"; model_view.toml
+    parse_repairs duration_nouns, day_parts), as the words say it: the repairs run before
+    the entity recogniser."""
     return token.text in _WEEKDAYS or token.text in _MONTHS or token.lemma_.lower() in _repair_words("duration_nouns") \
-        or token.lower_ in ("morning", "afternoon", "evening", "dawn", "dusk", "midday", "noon", "midnight")
+        or token.lower_ in _repair_words("day_parts")
 
 
 def _object_of_a_conjunct(doc: Doc) -> None:
