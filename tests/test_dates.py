@@ -148,3 +148,12 @@ def test_a_weekday_with_its_date_beside_it_is_that_date(extractor, text):
     x = extractor.extract(Document(source="weekday.txt", text=text, published=date(2017, 4, 22)))
     when = next(e.when for e in x.events if e.trigger == "attacked")
     assert (when.start, when.end) == ("2017-04-21", "2017-04-21"), x.events
+
+
+def test_a_date_in_the_phrase_of_an_act_on_a_noun_is_that_acts(extractor):
+    # events.time _names_another_act: "suspects in the killing … three days earlier"
+    text = ("BAMAKO, 24 July 2012: Government troops clashed with armed men in Gao after launching an operation "
+            "to detain suspects in the killing of a regional police chief three days earlier.")
+    x = extractor.extract(Document(source="killing.txt", text=text, published=date(2012, 7, 25)))
+    clashed = next(e.when for e in x.events if e.trigger == "clashed")
+    assert (clashed.start, clashed.end) == ("2012-07-24", "2012-07-24"), x.events

@@ -8105,3 +8105,110 @@ def test_a_past_verb_after_an_aside_is_the_sentences_verb(extractor):
     assert event.type == "ASSAULT" and [names[a] for a in event.actors] == ["Shura Council"], x.events
     assert "overran army" not in [m.text for m in x.mentions], x.mentions
     assert (event.when.start, event.when.end) == ("2012-03-04", "2012-03-04")
+
+
+@pytest.mark.parametrize("headline,trigger,doers,undergone", [
+    # factions_clause_repairs _headline_verb_read_as_noun: a headline's verb read as a noun
+    ("Rioters attack gendarmerie units in Tizi Ouzou; 47 gendarmes injured", "attack", ["Rioters"], ["units"]),
+    ("Joint forces of Chad and Niger attack Boko Haram camps near Diffa", "attack", ["Joint forces"], ["Boko Haram"]),
+    ("Soldiers storm rebel stronghold in Kidal", "storm", ["Soldiers"], []),
+])
+def test_a_headlines_verb_read_as_a_noun_is_its_verb(extractor, headline, trigger, doers, undergone):
+    text = headline + "\n\nThe ministry said on Monday that order had been restored."
+    x, _ = _run(extractor, text, date(2021, 6, 8))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert [text[s.start:s.end] for s in event.actor_spans] == doers, x.events
+    assert [text[s.start:s.end] for s in event.recipient_spans] == undergone, x.events
+
+
+@pytest.mark.parametrize("headline", ["Camp Chapman attack", "The attack on the Kidal base", "Kidal ambush: what we know"])
+def test_a_headlines_noun_stays_a_noun(extractor, headline):
+    x, _ = _run(extractor, headline + "\n\nThe ministry said on Monday that order had been restored.", date(2021, 6, 8))
+    assert not [e for e in x.events if e.trigger_span and e.trigger_span.start < len(headline) and e.actors], x.events
+
+
+def test_a_name_before_a_buildings_kind_is_the_building(extractor):
+    # factions_entity_fixes (actor_kinds.toml entity_fixes facility_nouns_after): not a party
+    text = "Militants attacked the al-Nasr tower in the city centre on 15 May 2021."
+    x, names = _run(extractor, text, date(2021, 5, 16))
+    assert ("attacks", "Militants", "al-Nasr tower") in _relations(x, names), _relations(x, names)
+    assert not [r for r in x.relations if r.type == "fights"], x.relations
+
+
+def test_a_clause_read_as_the_object_of_its_subordinator(extractor):
+    # factions_clause_repairs _clause_read_as_an_object: "as" read as a preposition
+    text = "Dozens killed as Wagner-backed troops overrun Moura\n\nThe army said on Monday that order had been restored."
+    x, _ = _run(extractor, text, date(2021, 6, 8))
+    event = next(e for e in x.events if e.trigger == "overrun")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["Wagner-backed troops"], x.events
+
+
+@pytest.mark.parametrize("text", [
+    # events.triggers: a participle with an article names people, no act
+    "A helicopter of the air force carried the most seriously injured to the military hospital.",
+    "The wounded were taken to a clinic in Gao.",
+])
+def test_people_named_by_what_they_underwent_are_no_act(extractor, text):
+    x, _ = _run(extractor, text)
+    assert [e for e in x.events if e.type == "ASSAULT"] == [], x.events
+
+
+def test_a_list_under_a_participle_keeps_its_parties_when_its_first_word_names_none(extractor):
+    # events.arguments: "Sergeant and two villagers killed by gunmen" (a title alone first)
+    text = ("Sheriff and three civilians killed by two gunmen in Salt Lake City; both suspects dead after shootout\n\n"
+            "The police said on Monday that the attackers had been identified.")
+    x, _ = _run(extractor, text, date(2021, 6, 8))
+    event = next(e for e in x.events if e.trigger == "killed")
+    assert [text[s.start:s.end] for s in event.recipient_spans] == ["three civilians"], x.events
+
+
+def test_the_agent_of_a_participle_on_the_doer_is_not_the_other_side(extractor):
+    # events.participants _agent_of_the_act (rule events.nearest-party)
+    text = "Offensives by government forces, backed by US air power, pushed the rebels back."
+    x, _ = _run(extractor, text)
+    fought = [text[r.target_span.start:r.target_span.end] for r in x.relations if r.type == "fights"]
+    assert fought == ["the rebels"], x.relations
+
+
+@pytest.mark.parametrize("text,trigger,kind,doers", [
+    # events.toml PROTEST verbs_by_doer occupy, phrases "walk off the job", "down tools"
+    ("Thousands of protesters occupied the main roads around the parliament on Sunday.", "occupied", "PROTEST", ["protesters"]),
+    ("Workers at the port walked off the job on Monday.", "walked", "PROTEST", ["Workers"]),
+    # events.toml CONCEDE verbs: cede, relinquish
+    ("The outgoing president ceded power to the opposition leader on 21 January.", "ceded", "CONCEDE", ["The outgoing president"]),
+])
+def test_protests_and_concessions_in_words_of_their_own(extractor, text, trigger, kind, doers):
+    x, _ = _run(extractor, text, date(2021, 6, 8))
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert event.type == kind and [text[s.start:s.end] for s in event.actor_spans] == doers, x.events
+
+
+def test_troops_occupying_a_town_are_no_protest(extractor):
+    x, _ = _run(extractor, "Troops occupied the town of Kidal on Sunday.")
+    assert [e for e in x.events if e.type == "PROTEST"] == [], x.events
+
+
+def test_a_hedged_description_without_commas_leaves_the_verb_its_subject_and_date(extractor):
+    # factions_clause_repairs _hedge_without_commas
+    text = "On 7 September 2023, gunmen believed to belong to the Islamic State Sahel Province fired rockets at a ferry near Gao."
+    x, _ = _run(extractor, text, date(2023, 9, 9))
+    event = next(e for e in x.events if e.trigger == "fired")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["gunmen"], x.events
+    assert (event.when.start, event.when.end) == ("2023-09-07", "2023-09-07"), x.events
+
+
+def test_a_claim_followed_by_a_clause_of_its_own_stays_a_claim(extractor):
+    # factions_clause_repairs _hedge_without_commas leaves "claimed … , but he reappeared" alone
+    text = "The army claimed several times to have killed the commander, but he reappeared in videos each time."
+    x, _ = _run(extractor, text)
+    event = next(e for e in x.events if e.trigger == "killed")
+    assert [text[s.start:s.end] for s in event.actor_spans] == ["The army"] and event.modality == "alleged", x.events
+
+
+def test_an_adjective_read_as_the_subject_describes_the_noun_before_it(extractor):
+    # factions_clause_repairs _adjective_read_as_subject
+    text = ("In the early hours of 9 September 2013, about 200 fighters of the Moro National Liberation Front (MNLF) "
+            "loyal to its founder Nur Misuari landed near Zamboanga and clashed with government troops.")
+    x, names = _run(extractor, text, date(2013, 9, 10))
+    event = next(e for e in x.events if e.trigger == "clashed")
+    assert [names[a] for a in event.actors] == ["Moro National Liberation Front"], x.events

@@ -936,7 +936,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             # undergoes it (the first of coordinated participles hangs on the noun)
             described = trigger.head if trigger.dep_ == "acl" else trigger.head.head if (
                 trigger.dep_ == "conj" and trigger.head.dep_ == "acl") else None
-            if described is not None and not _names_a_party(described):
+            listed = [c for c in described.conjuncts if c.i < trigger.i and _names_a_party(c)] if described is not None else []
+            if described is not None and not _names_a_party(described) and listed:
+                # "Detective and three civilians killed by two gunmen": a list whose first word
+                # names no party (a title alone) still has its parties
+                subj, passive, described = listed, True, None
+            elif described is not None and not _names_a_party(described):
                 # "offensives by government forces, backed by US air power": the doer of the act described
                 doer_of_act = next((o for c in described.children if c.dep_ == "prep" and c.lower_ == "by"
                                     for o in c.children if o.dep_ == "pobj"), None)

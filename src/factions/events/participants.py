@@ -614,13 +614,30 @@ def _reporter_of_the_act(trigger: Token, m: Mention) -> bool:
 
 def _agent_of_the_act(trigger: Token, m: Mention) -> bool:
     """Whether a mention is the agent of a participle on the trigger itself ("a tank mutiny
-    backed by Russia", "the offensive led by General X"): it names who backed or led the
-    act, not whom it was done to."""
+    backed by Russia", "the offensive led by General X") or on a word of its own phrase
+    ("offensives by government forces, backed by US air power"): it names who backed or led
+    the act or its doer, not whom it was done to."""
     span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "pobj":
+    if span is None:
         return False
-    agent = span.root.head
-    return agent.dep_ == "agent" and agent.head.dep_ == "acl" and agent.head.head.i == trigger.i
+    root = span.root
+    while root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i > root.i:
+        root = root.head  # ("by US air power": the power's)
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.dep_ != "acl":
+        return False
+    described = agent.head.head
+    if described.i == trigger.i:
+        return True
+    # on a word of the act's phrase, only a backer ("government forces, backed by US air
+    # power"; not "a van driven by X ploughed into …", whose driver did it)
+    return trigger.is_ancestor(described) and agent.head.lemma_.lower() in _backing_verbs()
+
+
+@lru_cache(maxsize=1)
+def _backing_verbs() -> frozenset[str]:
+    """The verbs of SUPPORT and AID (events.toml): who backs, helps or arms a party."""
+    return frozenset(v for e in lexicon("events")["event"] if e["type"] in ("SUPPORT", "AID") for v in e.get("verbs", ()))
 
 
 def _names_a_thing(doc: Doc, index: ActorIndex, m: Mention) -> bool:

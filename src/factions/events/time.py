@@ -64,7 +64,7 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
         head = t.heads[i]
         if head == i:
             return False
-        if came_from is not None and t.deps[came_from] in _ACT_MODIFIERS and _names_another_act(doc, t, i, acts):
+        if came_from is not None and t.deps[came_from] in _ACT_MODIFIERS and _names_another_act(doc, t, i, acts, t.deps[came_from]):
             return False  # "arrested six suspects over an attack on 3 May": the date is that attack's
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
@@ -326,16 +326,22 @@ def _occurred(trigger: Token) -> Token | None:
     return root
 
 
-def _names_another_act(doc: Doc, t, i: int, acts: frozenset[str]) -> bool:
+def _names_another_act(doc: Doc, t, i: int, acts: frozenset[str], dep: str = "prep") -> bool:
     """Whether token `i` is a noun naming an act of its own after a preposition that ties
     the verb's act to it as its cause or what came before ("over an attack", "in reprisal
     for a raid", "blamed for the bombing", "after the bombing"; not the "for" of what is
-    asked: "called for a ceasefire on 2 May" is the call's date)."""
+    asked: "called for a ceasefire on 2 May" is the call's date), or after any preposition
+    on a noun ("suspects in the killing"). `dep` is how the date hangs on the noun."""
     if t.pos[i] != "NOUN" or doc[i].lemma_.lower() not in acts or t.deps[i] != "pobj":
         return False
     prep = t.heads[i]
-    return doc[prep].lower_ in _OTHER_ACT_PREPS \
-        and not (doc[prep].lower_ == "for" and doc[t.heads[prep]].lemma_.lower() in _request_verbs())
+    if doc[prep].lower_ in _OTHER_ACT_PREPS:
+        if dep in ("advmod", "npadvmod"):
+            return False  # an adverb of time the parser hangs on it is the verb's ("claimed responsibility for the attack the following day")
+        return not (doc[prep].lower_ == "for" and doc[t.heads[prep]].lemma_.lower() in _request_verbs())
+    # in the phrase of a noun, not of the verb: "to detain suspects in the killing of the
+    # security chief three days earlier" is the killing's date
+    return t.pos[t.heads[prep]] in ("NOUN", "PROPN")
 
 
 @lru_cache(maxsize=1)
@@ -346,7 +352,7 @@ def _request_verbs() -> frozenset[str]:
 # How a date hangs on the noun of another act: its phrase ("an attack on 3 May") or a
 # modifier ("the 3 May attack"); not a relative time the parser hung there ("claimed the
 # attack the following day" is the claim's).
-_ACT_MODIFIERS = frozenset({"prep", "compound", "nmod", "amod", "nummod"})
+_ACT_MODIFIERS = frozenset({"prep", "compound", "nmod", "amod", "nummod", "advmod", "npadvmod"})
 
 
 @lru_cache(maxsize=1)

@@ -173,6 +173,10 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
     lemma = token.lemma_.lower()
     if token.ent_iob_ == "I" and token.ent_type_ in ("ORG", "NORP", "FAC", "GPE", "PERSON") and token.pos_ == "VERB":
         return None  # a word of a name: "the Group to Support Islam and Muslims"
+    if token.tag_ in ("VBN", "JJ") and any(c.dep_ == "det" for c in token.children):
+        # a participle with an article is a noun, people named by what they underwent: "carried the
+        # most seriously injured to hospital", "the wounded were taken" (a verb takes no article)
+        return None
     if _verbal(token):
         # (a phrase's preposition may hang on the object, or on a description of it after a
         # comma: "used drones against SPLA units", "drove the DPF, an Islamist-led coalition,

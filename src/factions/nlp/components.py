@@ -338,7 +338,10 @@ def clause_repairs(doc: Doc) -> Doc:
     (_people_read_as_verb), and a verb read inside a noun phrase, "a motorcycle shot dead"
     (_killing_read_as_a_noun) or "a motorbike detonated explosives" (_verb_read_as_a_modifier),
     and a clause read as its object's modifier, "Chad's army fought rebels of …"
-    (_clause_read_as_a_modifier), run after these.
+    (_clause_read_as_a_modifier), run after these. Last, a headline's verb read as a noun
+    ("Police storm gang's hideout": _headline_verb_read_as_noun), a clause read as the object
+    of its subordinator ("killed as fighters overrun Palma": _clause_read_as_an_object) and
+    an adjective read as a subject ("fighters loyal to X landed": _adjective_read_as_subject).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -380,6 +383,9 @@ def clause_repairs(doc: Doc) -> Doc:
     _main_clause_read_as_conjunct(doc)
     _preposition_read_as_modifier(doc)
     _subjects_split_into_sentences(doc)
+    _headline_verb_read_as_noun(doc)
+    _clause_read_as_an_object(doc)
+    _adjective_read_as_subject(doc)
     return doc
 
 
@@ -653,6 +659,121 @@ def _party_after_a_duration(doc: Doc) -> None:
             prep.head = over.head
 
 
+@lru_cache(maxsize=1)
+def _act_verb_ids() -> np.ndarray:
+    """The string ids of the verbs that name an act (events.toml verbs, every type)."""
+    return np.array(sorted(get_string_id(v) for e in lexicon("events")["event"] for v in e.get("verbs", ())), dtype=np.uint64)
+
+
+def _headline_verb_read_as_noun(doc: Doc) -> None:
+    """Headlines drop their articles and tell a past act in the present: "Police storm gang's
+    hideout in northern France", "Rioters attack gendarmerie brigades in Tizi Ouzou", "Thai
+    troops storm hospital". The parser reads the verb as a noun of one long noun phrase, and
+    the headline has no verb. In a line of its own with no full stop (a headline) whose root
+    is no verb, a lower-case word that names an act (events.toml verbs) between a noun and
+    the phrase after it (a noun phrase, or "on", "at", "to", "into") is its verb: the noun
+    before it is its subject, with what hangs on it; the noun phrase after it its object or
+    the preposition its own. Not a noun at the end ("Camp Chapman attack", "Shining Path
+    ambush") nor after a determiner ("the attack on the base")."""
+    arr = doc.to_array([LEMMA, POS])
+    verb_pos = doc.vocab.strings.add("VERB")
+    for word in (doc[int(i)] for i in np.flatnonzero(np.isin(arr[:, 0], _act_verb_ids()) & (arr[:, 1] != verb_pos))):
+        sent = word.sent
+        if not word.is_lower or word.i <= sent.start or word.i + 1 >= sent.end or not _is_headline(sent):
+            continue
+        # the headline's first clause, up to a semicolon or a comma after the word ("…; 47
+        # gendarmes injured", "…, kill ten rebels"), has no verb
+        end = next((t.i for t in doc[word.i : sent.end] if t.text in (";", ",")), sent.end)
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : end]):
+            continue
+        # the subject: the first word before it whose head lies after it ("Joint forces of
+        # Uganda, DR Congo and Southern Sudan attack …": the forces)
+        subject = next((t for t in doc[sent.start : word.i] if t.head.i >= word.i or t.head.i == t.i), None)
+        after = doc[word.i + 1]
+        if subject is None or subject.tag_ not in ("NN", "NNS", "NNP", "NNPS") or doc[word.i - 1].tag_ not in ("NN", "NNS", "NNP", "NNPS") \
+                or any(t.pos_ == "DET" and t.head.i >= word.i for t in doc[sent.start : word.i]):
+            continue
+        obj = _noun_phrase_head_after(word) if after.tag_ != "IN" else None
+        if obj is None and after.lower_ not in ("on", "at", "to", "into", "against"):
+            continue
+        root = sent.root
+        word.head, word.dep_ = word, "ROOT"  # (the verb takes the root first: no step makes a cycle)
+        word.pos_, word.tag_ = "VERB", "VBZ" if word.lower_.endswith("s") and not word.lower_.endswith("ss") else "VBP"
+        word.set_morph("Tense=Pres|VerbForm=Fin")
+        if root.i != word.i and root.i != subject.i:
+            root.head = word
+        subject.head, subject.dep_ = word, "nsubj"
+        for t in doc[sent.start : word.i]:
+            if t.i != subject.i and (t.head.i >= word.i or t.head.i == t.i):
+                t.head = subject  # ("Thai troops": its modifiers)
+        if obj is not None:
+            obj.head, obj.dep_ = word, "dobj"
+        else:
+            after.head, after.dep_ = word, "prep"
+        kept = {word.i} | ({obj.i} if obj is not None else {after.i})
+        for t in doc[word.i + 1 : sent.end]:
+            if t.i not in kept and (t.head.i < word.i or t.head.i == t.i):
+                t.head = word  # (what hung on the old root: "in northern France", a clause after a comma)
+        if root.i not in kept and root.i != subject.i and root.i > word.i:
+            root.dep_ = "parataxis" if root.i >= end else "dep"  # ("; 47 gendarmes injured": a clause of its own)
+
+
+def _adjective_read_as_subject(doc: Doc) -> None:
+    """"About 200 fighters of the MNLF loyal to its founder Nur Misuari landed in Zamboanga":
+    the parser makes "loyal" the subject of "landed", with "fighters" as its own subject. An
+    adjective read as a verb's subject, with a noun before it as its subject, describes that
+    noun ("fighters loyal to X", "militiamen close to the army"): the noun is the verb's
+    subject and the adjective its modifier."""
+    arr = doc.to_array([POS, DEP])
+    found = (arr[:, 0] == doc.vocab.strings.add("ADJ")) & np.isin(arr[:, 1], [doc.vocab.strings.add(d) for d in ("nsubj", "nsubjpass")])
+    for adjective in (doc[int(i)] for i in np.flatnonzero(found)):
+        noun = next((c for c in adjective.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < adjective.i
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or adjective.head.i == adjective.i or adjective.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = adjective.head
+        noun.head, noun.dep_ = verb, adjective.dep_
+        adjective.head, adjective.dep_ = noun, "amod"
+
+
+def _clause_read_as_an_object(doc: Doc) -> None:
+    """"Dozens killed as ISIL-linked fighters overrun Palma": the parser reads "as" as a
+    preposition with "fighters" its object, and leaves "overrun" hanging. A subordinator read
+    as a preposition (model_view.toml parse_repairs subordinators) whose object's phrase ends
+    right before a finite verb left without a clause of its own opens that verb's clause: the
+    object is its subject, the subordinator its mark, and the clause hangs on what the
+    preposition hung on."""
+    subordinators = _repair_words("subordinators")
+    arr = doc.to_array([TAG, DEP])
+    finite = np.isin(arr[:, 0], [doc.vocab.strings.add(t) for t in ("VBP", "VBZ", "VBD")]) \
+        & np.isin(arr[:, 1], [doc.vocab.strings.add(d) for d in ("dep", "conj", "appos", "advcl")])
+    for verb in (doc[int(i)] for i in np.flatnonzero(finite)):
+        if verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        noun = doc[verb.i - 1]
+        while noun.head.i > noun.i and noun.head.i < verb.i:
+            noun = noun.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or prep.lower_ not in subordinators or prep.dep_ != "prep" \
+                or noun.right_edge.i != verb.i - 1 or prep.head.pos_ not in ("VERB", "AUX") or verb.head.i != prep.head.i:
+            continue
+        verb.head, verb.dep_ = prep.head, "advcl"
+        noun.head, noun.dep_ = verb, "nsubj"
+        prep.head, prep.dep_, prep.pos_ = verb, "mark", "SCONJ"
+
+
+def _is_headline(sent: Span) -> bool:
+    """A sentence that is a line of its own with no full stop: a headline or a title."""
+    doc = sent.doc
+    last = doc[sent.end - 1]
+    while last.is_space and last.i > sent.start:
+        last = doc[last.i - 1]
+    ends_line = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text or "\n" in doc[sent.end - 1].whitespace_ \
+        or (doc[sent.end].is_space and "\n" in doc[sent.end].text)
+    opens_line = sent.start == 0 or "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start - 1].whitespace_
+    return ends_line and opens_line and last.text not in (".", "!", "?", ":", '"', "'", "”", "’")
+
+
 def _names_a_time(token: Token) -> bool:
     """A day, a month or a part of a day ("evening", "November", "Sunday"; model_view.toml
     parse_repairs duration_nouns, day_parts), as the words say it: the repairs run before
@@ -767,6 +888,37 @@ def _description_by_agent_read_as_verb(doc: Doc) -> None:
                 child.head = verb  # (the full stop)
 
 
+def _hedge_without_commas(part: Token) -> None:
+    """"Gunmen believed to belong to JNIM fired rockets at the boat": with no commas the
+    parser makes "believed" the sentence's verb, its subject the gunmen, and "fired" a clause
+    on it whose subject is a piece of the group's name. A participle of belief right after
+    its subject, with a "to" infinitive, and a past verb after the infinitive's phrase hung
+    on it: the past verb is the sentence's, the subject its own, and the participle
+    describes the subject again; what hung on the past verb from inside the description
+    hangs on the description."""
+    doc = part.doc
+    subject = doc[part.i - 1]
+    infinitive = next((c for c in part.children if c.dep_ == "xcomp" and c.i > part.i
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if subject.dep_ not in _SUBJECTS or subject.head.i != part.i or subject.pos_ not in ("NOUN", "PROPN") or infinitive is None:
+        return
+    main = next((c for c in part.children if c.dep_ in ("ccomp", "conj", "advcl") and c.tag_ == "VBD" and c.i > infinitive.i), None)
+    if main is None or any(t.text in (",", ";") or t.dep_ == "cc" for t in doc[part.i + 1 : main.i]):
+        return  # ("The military claimed to have killed him, but he reappeared": a claim and a clause of its own)
+    inside = [t for t in doc[part.i + 1 : main.i] if t.head.i == main.i]
+    main.head, main.dep_ = main, "ROOT"  # first, so that no step makes a cycle
+    for t in doc[part.sent.start : part.i]:
+        if t.head.i == part.i:
+            t.head = main  # (the date that opens the sentence, the subject)
+    for t in doc[main.i + 1 : part.sent.end]:
+        if t.head.i == part.i:
+            t.head = main  # (the full stop)
+    for t in inside:
+        t.head, t.dep_ = infinitive, "dep"  # ("al" of "Jama'at Nusrat al-Islam", read as the subject of "fired")
+    part.head, part.dep_, part.tag_ = subject, "acl", "VBN"
+    part.set_morph("Tense=Past|VerbForm=Part")
+
+
 def _hedged_description_read_as_verb(doc: Doc) -> None:
     """In "Gunmen, believed to be members of the group, attacked the hotel" the parser makes
     "believed" the sentence's verb, "attacked" joined to it; in "was abducted by armed men,
@@ -778,6 +930,9 @@ def _hedged_description_read_as_verb(doc: Doc) -> None:
     is the sentence's again."""
     found = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _repair_words("hedge_participles")])
     for part in (doc[int(i)] for i in np.flatnonzero(found)):  # (a Token only for the few)
+        if part.i >= 1 and doc[part.i - 1].text != "," and part.dep_ == "ROOT":
+            _hedge_without_commas(part)
+            continue
         if part.i < 2 or doc[part.i - 1].text != "," or part.dep_ not in ("conj", "ROOT") or part.tag_ not in ("VBD", "VBN"):
             continue
         if any(c.dep_ in _SUBJECTS for c in part.children if c.i > part.i) or not any(
@@ -2124,6 +2279,7 @@ def entity_fixes(doc: Doc) -> Doc:
     document_words = frozenset(fixes["document_name_words"])
     suffixes, not_after = frozenset(fixes["place_name_suffixes"]), frozenset(fixes["place_suffix_not_after"])
     nouns_after = frozenset(fixes["place_nouns_after"])
+    facility_after = frozenset(fixes["facility_nouns_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
     landform_surnames = frozenset(fixes["landform_surnames"])
@@ -2257,11 +2413,20 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
-        elif label in ("PERSON", "ORG") and sum(t.text != "-" for t in ent) <= 3 and (after := _place_noun_after(ent, nouns_after)) is not None \
+        elif label in ("PERSON", "ORG") and sum(t.text != "-" for t in ent) <= 3 \
+                and (after := _place_noun_after(ent, nouns_after | facility_after)) is not None \
                 and after.is_lower and not ent.text.isupper() \
                 and not any(t.lower_ in group_words for t in ent) and ent[-1].lower_ not in _group_heads() \
                 and not (ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an")):
-            label = "GPE"  # "attacked Kadawa village", "struck Gamboru market": the place's own name (not "a Hema village")
+            # "attacked Kadawa village", "struck Gamboru market": the place's own name (not "a Hema
+            # village"); "destroyed the al-Jalaa tower": the building's
+            label = "FAC" if after.lower_ in facility_after else "GPE"
+            if label == "FAC":
+                # the building's name with its kind and its article, as one name: "the al-Jalaa tower"
+                start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
+                changed = True
+                spans.append(Span(doc, start, after.i + 1, label="FAC"))
+                continue
         elif label in ("PERSON", "ORG", "NORP") and 1 < len(ent) <= 4 and not any(t.lower_ in group_words for t in ent) and (
                 # (not a body's name: "Mount Sinai Hospital", "Port Authority", "Lake Capital")
                 (label != "ORG" and ent[0].lower_ in prefixes and ent[1].text[:1].isupper())
