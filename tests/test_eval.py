@@ -439,6 +439,19 @@ def test_backing_done_is_re3d_alliance_and_a_stance_of_support_liking(extractor)
     assert "AlliesOf" in types("Liwa al-Nasr trained the fighters of the Northern Front.")
 
 
+def test_a_conviction_is_re3d_force_used_and_a_condemnation_dislike(extractor):
+    # relation_types.toml opposes re3d_by_trigger: the court's conviction of a party
+    from factions.evaluate.re3d import predict_relations
+    from factions.model import Document
+
+    def types(text):
+        rels, _, _ = predict_relations({"d": extractor.extract(Document(source="t", text=text))})
+        return {typ for typ, _, _ in rels["d"]}
+
+    assert "FightingAgainst" in types("In 2022 the High Court convicted three police officers of the murders.")
+    assert types("The government condemned the rebels for the attack.") == {"Dislikes"}
+
+
 def test_a_heading_never_splits_the_name_that_opens_the_next_line(extractor):
     from factions.model import Document
     from factions.nlp.pipeline import analyze

@@ -8171,6 +8171,8 @@ def test_the_agent_of_a_participle_on_the_doer_is_not_the_other_side(extractor):
 
 
 @pytest.mark.parametrize("text,trigger,kind,doers", [
+    # events.toml ASSAULT when_object beat (people beaten)
+    ("Riot police beat protesters with batons outside parliament on 3 May.", "beat", "ASSAULT", ["Riot police"]),
     # events.toml PROTEST verbs_by_doer occupy, phrases "walk off the job", "down tools"
     ("Thousands of protesters occupied the main roads around the parliament on Sunday.", "occupied", "PROTEST", ["protesters"]),
     ("Workers at the port walked off the job on Monday.", "walked", "PROTEST", ["Workers"]),
@@ -8212,3 +8214,16 @@ def test_an_adjective_read_as_the_subject_describes_the_noun_before_it(extractor
     x, names = _run(extractor, text, date(2013, 9, 10))
     event = next(e for e in x.events if e.trigger == "clashed")
     assert [names[a] for a in event.actors] == ["Moro National Liberation Front"], x.events
+
+
+@pytest.mark.parametrize("text", ["Ireland beat Italy in the World Cup.", "The contractors beat the deadline by a week."])
+def test_a_state_or_a_thing_beaten_is_no_assault(extractor, text):
+    # events.toml ASSAULT when_object beat = foe: people or a body, not a state
+    x, _ = _run(extractor, text)
+    assert [e for e in x.events if e.type == "ASSAULT"] == [], x.events
+
+
+def test_the_initiative_ceded_is_no_concession(extractor):
+    # events.toml CONCEDE: power, control or ground ceded, not the initiative
+    x, _ = _run(extractor, "Analysts said that the army had ceded the initiative on the southern front.")
+    assert [e for e in x.events if e.type == "CONCEDE"] == [], x.events

@@ -68,9 +68,10 @@ class Triggers:
 # preposition holds ("beat the manager to death", "was hacked to death"; not "hacked the
 # budget to death"); "craft" a vessel or an aircraft (nominals.toml equipment.platforms and
 # designations, events.toml participants.craft_heads: "sank the landing ship", "downed two
-# drones", "brought down an F-16").
+# drones", "brought down an F-16"); "foe" a party that is no state named as one ("beat
+# ISIS", "beat protesters"; not "Ireland beat Italy").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
-                "vehicle", "vehicle_at_party", "captive", "victim", "craft")
+                "vehicle", "vehicle_at_party", "captive", "victim", "craft", "foe")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -553,7 +554,10 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
                    for w in (token, *(c for c in token.children if c.dep_ == "compound")))
     if wanted == "captive":  # "handed over the captured pilot", "20 hostages", "them" (not "command", "the town")
         return token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them") or _is_object(token, "person", t) \
+            or (token.dep_ == "nsubjpass" and token.lower_ in ("he", "she", "they")) \
             or token.lemma_.lower() in _person_heads() or token.lower_ in _person_heads()
+    if wanted == "foe":
+        return token.ent_type_ != "GPE" and (_is_object(token, "party", t) or _is_object(token, "captive", t))
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved
@@ -561,9 +565,11 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         return _is_object(token, "party", t) and token.lemma_.lower() not in rescue["rescued_heads"] \
             and not any(c.lower_ in rescue["rescued_modifiers"] for c in token.children if c.dep_ in ("amod", "compound"))
     if wanted == "party":  # "hunted the gang leader", "pursued the raiders": people or a body, not "talks" or "bargains"
-        # (a state as a member shut out, "suspended Guinea"; one named before, "sentenced him")
+        # (a state as a member shut out, "suspended Guinea"; one named before, "sentenced him",
+        # "he was beaten by police")
         words = (token.lemma_.lower(), token.lower_)
         return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in ("him", "her", "them") \
+            or (token.dep_ == "nsubjpass" and token.lower_ in ("he", "she", "they")) \
             or any(w in _party_heads() for w in words) or _is_object(token, "person", t)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
     return kind is not None and kind.type == wanted
