@@ -669,12 +669,13 @@ def _headline_verb_read_as_noun(doc: Doc) -> None:
     """Headlines drop their articles and tell a past act in the present: "Police storm gang's
     hideout in northern France", "Rioters attack gendarmerie brigades in Tizi Ouzou", "Thai
     troops storm hospital". The parser reads the verb as a noun of one long noun phrase, and
-    the headline has no verb. In a line of its own with no full stop (a headline) whose root
-    is no verb, a lower-case word that names an act (events.toml verbs) between a noun and
-    the phrase after it (a noun phrase, or "on", "at", "to", "into") is its verb: the noun
-    before it is its subject, with what hangs on it; the noun phrase after it its object or
-    the preposition its own. Not a noun at the end ("Camp Chapman attack", "Shining Path
-    ambush") nor after a determiner ("the attack on the base")."""
+    the headline has no verb. In a line of its own with no full stop (a headline) whose first
+    clause (up to a semicolon or a comma after the word) has no verb, a lower-case word that
+    names an act (events.toml verbs) between a noun and the phrase after it (a noun phrase, or
+    "on", "at", "to", "into", "against") is its verb: the first noun before it whose head lies
+    after it is its subject, with what hangs on it; the noun phrase after it its object or the
+    preposition its own. Not a noun at the end ("Camp Chapman attack", "Shining Path ambush")
+    nor after a determiner ("the attack on the base")."""
     arr = doc.to_array([LEMMA, POS])
     verb_pos = doc.vocab.strings.add("VERB")
     for word in (doc[int(i)] for i in np.flatnonzero(np.isin(arr[:, 0], _act_verb_ids()) & (arr[:, 1] != verb_pos))):
