@@ -20,7 +20,7 @@ from factions.events.arguments import taking_part
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
 from factions.nlp import sentence_of, tree
-from factions.nlp.components import note_labels
+from factions.nlp.components import _WEEKDAYS, note_labels
 
 
 def _said_day(claim: Claim | None, ent) -> date | None:
@@ -213,14 +213,11 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     return min(found, key=lambda f: f[:4])[4] if found else None
 
 
-_WEEKDAY_NAMES = frozenset(calendar.day_name)
-
-
 def _day_given_beside(ent) -> bool:
     """Whether a weekday has its date beside it ("on Friday (21 April)", "on Sunday, 9
     June"): the date says the day, which the weekday alone would count back from the
     publication date."""
-    return len(ent) == 1 and ent.text in _WEEKDAY_NAMES \
+    return len(ent) == 1 and ent.text in _WEEKDAYS \
         and any(c.dep_ in ("appos", "npadvmod") and c.ent_type_ == "DATE" for c in ent.root.children)
 
 

@@ -1036,6 +1036,7 @@ def _particle_read_as_quantity(doc: Doc) -> None:
             over.head, over.dep_, over.pos_, over.tag_ = verb, "prt", "ADP", "RP"
 
 
+@lru_cache(maxsize=None)
 def _repair_words(name: str) -> frozenset[str]:
     """A word list of model_view.toml [parse_repairs]."""
     return frozenset(lexicon("model_view")["parse_repairs"][name])
