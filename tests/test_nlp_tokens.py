@@ -128,3 +128,27 @@ def test_the_actor_index_indexes_mentions_added_later_in_order_of_start():
     index.mentions.append(Mention(Span(18, 22), "Beta", "ORG", actor="a2"))
     assert [m.text for m in index.mentions_within(0, len(text))] == ["Alpha Brigade", "Beta Front", "Beta", "Gamma Army"]
     assert index.mention_at(18, 22).text == "Beta"  # the smallest covering mention, once the new ones are indexed
+
+
+def test_a_verb_after_an_aside_takes_the_place_of_a_root_opened_by_after(extractor):
+    # factions_clause_repairs _verb_read_as_a_modifier, _verb_after_an_aside: the parse of "Army
+    # troops, backed by aircraft, fought members of the Front, after the junta declared martial
+    # law" that makes the "after" clause the root and "fought" an adjective of "members"
+    from spacy.tokens import Doc
+
+    from factions.nlp.components import _verb_read_as_a_modifier
+
+    words = ["Army", "troops", ",", "backed", "by", "aircraft", ",", "fought", "members", "of", "the", "Front", ",",
+             "after", "the", "junta", "declared", "martial", "law", "."]
+    heads = [1, 16, 1, 1, 3, 4, 1, 8, 1, 8, 11, 9, 16, 16, 15, 16, 16, 18, 16, 16]
+    deps = ["compound", "nsubj", "punct", "acl", "agent", "pobj", "punct", "amod", "appos", "prep", "det", "pobj", "punct",
+            "mark", "det", "nsubj", "ROOT", "amod", "dobj", "punct"]
+    tags = ["NN", "NNS", ",", "VBN", "IN", "NN", ",", "VBD", "NNS", "IN", "DT", "NNP", ",", "IN", "DT", "NN", "VBD", "JJ", "NN", "."]
+    pos = ["NOUN", "NOUN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "SCONJ",
+           "DET", "NOUN", "VERB", "ADJ", "NOUN", "PUNCT"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[True] + [False] * 19)
+    _verb_read_as_a_modifier(doc)
+    fought, declared = doc[7], doc[16]
+    assert fought.dep_ == "ROOT" and fought.head == fought
+    assert {(c.text, c.dep_) for c in fought.children} >= {("troops", "nsubj"), ("members", "dobj"), ("declared", "advcl")}
+    assert declared.head == fought

@@ -259,12 +259,16 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX"):
         subject, head_passive = _subject_tokens(verb.head)
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "advcl" and verb.head.head.pos_ in ("VERB", "AUX") \
-                and subject and all(_match_trigger(t, triggers()) is not None for t in subject) \
-                and not any(c.dep_ == "nsubj" for c in verb.children):
+                and subject and not any(c.dep_ == "nsubj" for c in verb.children) \
+                and (all(_match_trigger(t, triggers()) is not None for t in subject)
+                     or (_match_trigger(verb.head, triggers()) is None and any(c.dep_ == "mark" for c in verb.head.children)
+                         and verb.doc[verb.i - 1].text == ",")):
             # "launched their biggest offensive since the war began, crossing the Nile and clashing
             # with the RSF": a participle the parser hung on a subordinate clause whose subject is
-            # an event ("the war") is the main clause's (not "after 100 dahalo raided a village,
-            # killing nine villagers": theirs)
+            # an event ("the war") is the main clause's; so is one hung on a clause that tells no
+            # act, what was going on then ("Police opened fire in the square, as protesters gathered
+            # outside the parliament, killing 12 people": the police's, not the protesters'); not
+            # "after 100 dahalo raided a village, killing nine villagers": theirs
             subject, head_passive = _subject_tokens(verb.head.head)
         # The verb's own voice: "were killed and wounded" shares it; "are committed
         # to ... and have supported the army" and "was forced to attack" do not.
@@ -553,6 +557,8 @@ def _between(prep: Token) -> list[Token]:
             continue
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ".") or t.dep_ == "mark":
             break
+        if t.lower_ == "against" and out:
+            break  # "cooperation between their police forces and judicial authorities against mafia organisations": the foe, no side
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not _inside_of_phrase(t, prep) and not _modifies_next(t):
             out.append(t)
         k += 1
@@ -693,7 +699,12 @@ def _charges_set_off(trigger: Token, parts: dict) -> list[Token] | None:
         return None
     if any(o.lower_ in ("himself", "herself", "themselves") for o in objects):
         return []
-    subjects = [s for s in trigger.children if s.dep_ in ("nsubj", "nsubjpass") and _is_object(s, "explosive", triggers())]
+    told = [s for s in trigger.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if not told and trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        # a verb joined to one whose subject it shares: "an ambulance packed with explosives was
+        # driven through a checkpoint and blew up at a second one"
+        told = [s for s in trigger.head.children if s.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [s for s in told if _is_object(s, "explosive", triggers())]
     return subjects or None
 
 

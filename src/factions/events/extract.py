@@ -273,6 +273,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         date_of_joined_act(doc, events)
     if "events.doer-by-later-mention" not in disabled:
         relations.extend(_doer_by_later_mention(doc, events, index, relations, aimed_at))
+    if "events.doer-by-claim" not in disabled:
+        relations.extend(_doer_by_claim(doc, events, index, relations, aimed_at))
     if "events.doer-of-enclosing-act" not in disabled:
         relations.extend(_doer_of_enclosing_act(doc, events, index, relations, aimed_at))
     if "events.doer-by-blame" not in disabled:
@@ -452,6 +454,75 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
                 break
             out += _give_doers(event, list(later.actors), list(later.actor_spans), index, relations, aimed_at, modality, event.claim or later.claim)
             break
+    return out
+
+
+def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: list[Relation],
+                   aimed_at: dict[str, list[tuple[Mention, str]]]) -> list[Relation]:
+    """Rule events.doer-by-claim. The party that claims responsibility or credit for an
+    assault (events.toml CLAIM_RESPONSIBILITY phrases) is its doer by its own word: the act
+    named after "for" and the acts told in that phrase ("IS claimed responsibility for the
+    suicide bombing at a checkpoint that killed 12"), with the earlier act a definite noun
+    names again ("… Al-Shabaab later claimed responsibility for the attack"); with "for it"
+    or no "for", the assaults told before it in its sentence or the two before ("A car bomb
+    killed 12 people … Al-Shabaab claimed responsibility"), up to one done by a body. An act
+    with no doer takes the claimant; one done by people told by a noun ("a suicide bomber")
+    takes it beside them. Not a claim negated or denied ("no group claimed responsibility"),
+    nor an act not done ("the terrorists will be pursued"). The acts keep their modality;
+    their fights and attacks follow, alleged."""
+    out: list[Relation] = []
+    phrases = {(p["verb"], p["object"]) for e in lexicon("events")["event"] if e["type"] == "CLAIM_RESPONSIBILITY"
+               for p in e.get("phrases", ())}
+    by_root = [(token, e) for e in events if e.type == "ASSAULT" and (token := _trigger_root(doc, e)) is not None]
+    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    for claim in events:
+        if claim.type != "CLAIM_RESPONSIBILITY" or claim.modality in ("negated", "denied") or (verb := _trigger_root(doc, claim)) is None:
+            continue
+        owned = next((c for c in verb.children if c.dep_ == "dobj" and (verb.lemma_.lower(), c.lemma_.lower()) in phrases), None)
+        claimants = [(a, sp) for a, sp in zip(claim.actors, claim.actor_spans)
+                     if index.actors[a].kind not in PLACE_KINDS | {"media", "equipment"}]
+        if owned is None or not claimants:
+            continue
+        objects = [o for head in (owned, verb) for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
+                   for o in p.children if o.dep_ == "pobj" and o.pos_ != "PRON"]
+        if objects:
+            acts = []
+            for named in (e for o in objects for token, e in by_root if o.left_edge.i <= token.i <= o.right_edge.i):
+                earlier = _named_again_before(doc, events, named, sentences)
+                if any(not (_undone(e, index) or _done_by_people_only(e, index)) for e in earlier):
+                    continue  # the act named again has its doer ("Al-Shabaab fighters attacked a base … The group claimed responsibility for the attack")
+                acts += [e for e in (named, *earlier) if e not in acts]
+        else:
+            acts = _assaults_told_before(doc, events, index, verb, sentences)
+        for act in acts:
+            if act.modality in ("future", "hypothetical", "conditional", "negated", "denied"):
+                continue  # a claim is of an act done ("will be pursued" is no act claimed)
+            if _undone(act, index):
+                act.rule = "events.doer-by-claim"
+                out += _give_doers(act, [a for a, _ in claimants], [sp for _, sp in claimants], index, relations, aimed_at,
+                                   "alleged", act.claim or claim.claim)
+            elif _done_by_people_only(act, index):
+                out += _co_doers(act, [(a, sp) for a, sp in claimants if a not in act.actors], relations, "alleged",
+                                 act.claim or claim.claim)
+    return out
+
+
+def _assaults_told_before(doc: Doc, events: list[Event], index: ActorIndex, here: Token, sentences: dict[int, int]) -> list[Event]:
+    """The assaults told before the token `here`, last first, in its sentence or the two
+    before, that have no doer or only people told by a noun ("a suicide bomber blew himself
+    up …"), up to one done by a body."""
+    at = sentences[sentence_of(here).start]
+    out = []
+    for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < here.idx),
+                        key=lambda e: -e.trigger_span.start):
+        token = _trigger_root(doc, event)
+        if token is None or at - sentences[sentence_of(token).start] > 2:
+            break
+        if event.type != "ASSAULT":
+            continue
+        if not (_undone(event, index) or _done_by_people_only(event, index)):
+            break
+        out.append(event)
     return out
 
 
@@ -720,7 +791,13 @@ def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: li
 def _told_before(doc: Doc, events: list[Event], index: ActorIndex, named: Event, sentences: dict[int, int]) -> list[Event]:
     """The assaults told with no doer that `named`, a definite noun of one of the next two
     sentences, names again (events.time named_again)."""
-    return [e for n, e in enumerate(events) if e is not named and e.type == "ASSAULT" and _undone(e, index)
+    return [e for e in _named_again_before(doc, events, named, sentences) if _undone(e, index)]
+
+
+def _named_again_before(doc: Doc, events: list[Event], named: Event, sentences: dict[int, int]) -> list[Event]:
+    """The assaults told before that `named`, a definite noun of one of the next two
+    sentences, names again (events.time named_again)."""
+    return [e for n, e in enumerate(events) if e is not named and e.type == "ASSAULT"
             and any(later is named for later, _ in named_again(doc, events, n, sentences))]
 
 

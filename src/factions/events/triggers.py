@@ -170,6 +170,22 @@ def _verbal(token: Token) -> bool:
                                     and {"nsubj", "dobj"} <= {c.dep_ for c in token.children})
 
 
+def _describes_a_place(participle: Token) -> bool:
+    """Whether a participle describes the kind of place after it (nominals.toml place heads):
+    as its adjective ("the surrounding villages"), or read as a gerund whose bare object it
+    is ("in surrounding streets"; not "in surrounding the town")."""
+    heads = lexicon("nominals")["place"]["heads"]
+    doc = participle.doc
+    if participle.dep_ == "amod":
+        noun = participle.head if participle.head.i > participle.i else None
+    elif participle.dep_ == "pcomp" and participle.i + 1 < len(doc) and doc[participle.i + 1].head.i == participle.i \
+            and doc[participle.i + 1].dep_ == "dobj" and not any(c.dep_ in ("det", "poss") for c in doc[participle.i + 1].children):
+        noun = doc[participle.i + 1]
+    else:
+        noun = None
+    return noun is not None and (noun.lemma_.lower() in heads or noun.lower_ in heads)
+
+
 def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None:
     lemma = token.lemma_.lower()
     if token.ent_iob_ == "I" and token.ent_type_ in ("ORG", "NORP", "FAC", "GPE", "PERSON") and token.pos_ == "VERB":
@@ -178,6 +194,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         # a participle with an article is a noun, people named by what they underwent: "carried the
         # most seriously injured to hospital", "the wounded were taken" (a verb takes no article)
         return None
+    if token.tag_ == "VBG" and _describes_a_place(token):
+        return None  # a participle that says where a place lies: "in surrounding streets", "the surrounding villages"
     if _verbal(token):
         # (a phrase's preposition may hang on the object, or on a description of it after a
         # comma: "used drones against SPLA units", "drove the DPF, an Islamist-led coalition,
@@ -519,6 +537,22 @@ def _party_heads() -> frozenset[str]:
     return frozenset({*nominals["person"]["heads"], *nominals["group"]["heads"]})
 
 
+def _carries_a_charge(token: Token, t: Triggers) -> bool:
+    """Whether a thing is told as carrying a charge, and so is one: a participle or adjective of
+    carrying on it (participants.charge_carrying_words) with the explosive it carries, after
+    "with" or before a hyphen ("an ambulance packed with explosives", "an explosives-laden car")."""
+    words = lexicon("events")["participants"]["charge_carrying_words"]
+    for carrying in (c for c in token.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in words):
+        loads = [o for c in carrying.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+        if any(_is_object(o, "explosive", t) for o in loads):
+            return True
+    # (the parser hangs the hyphened compound's parts as it will: "explosives" on the noun,
+    # "laden" on "explosives")
+    doc = token.doc
+    return any(doc[i].lemma_.lower() in words and doc[i - 1].text == "-" and _is_object(doc[i - 2], "explosive", t)
+               for i in range(max(token.left_edge.i, 2), token.i))
+
+
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "place":
         lex = lexicon("events")["participants"]
@@ -537,6 +571,8 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         if wanted == "explosive" and token.lemma_.lower() in lexicon("events")["participants"]["explosive_runs"]:
             charges = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
             return charges is not None and _is_object(charges, wanted, t)  # "a wave of car bombs": what the run is of
+        if wanted == "explosive" and _carries_a_charge(token, t):
+            return True  # "an ambulance packed with explosives", "an explosives-laden car"
         if wanted == "supplies" and _kit_given(token):
             return True  # "delivered four tanks to Ukraine"
         if wanted == "supplies" and token.lemma_.lower() in _containers():

@@ -509,15 +509,23 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
     past |= (arr[:, 0] == doc.vocab.strings.add("VBD")) & (arr[:, 1] == doc.vocab.strings.add("acl"))
     for verb in (doc[int(i)] for i in np.flatnonzero(past)):
         sent = verb.sent
-        if verb.i == 0 or sent.root.pos_ in ("VERB", "AUX"):
+        if verb.i == 0:
             continue
+        if sent.root.pos_ in ("VERB", "AUX"):
+            # a root opened by "after", "because" … is a clause that hangs on another, not the
+            # sentence's: "X, backed by artillery, fought members of Y …, after the junta declared
+            # martial law" (only the aside's verb is looked for then)
+            if not (sent.root.i > verb.i and _is_subordinate(sent.root) and doc[verb.i - 1].text == ","
+                    and verb.tag_ in ("VBD", "VBN") and verb.dep_ != "acl"):
+                continue
         if verb.dep_ == "acl":
             if verb.head.i >= verb.i or verb.head.i != verb.i - 1 or any(c.dep_ in _SUBJECTS for c in verb.children):
                 continue
         elif verb.head.i <= verb.i or verb.head.pos_ not in ("NOUN", "PROPN"):
             continue
         before = doc[verb.i - 1]
-        if before.text == "," and verb.tag_ == "VBD" and verb.dep_ != "acl":
+        if before.text == "," and (verb.tag_ == "VBD" or verb.lower_.endswith("ed")) and verb.dep_ != "acl":
+            # (a regular past read as a participle too: "Two men, A and B, hacked tailor X to death")
             _verb_after_an_aside(verb, before)
             continue
         prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
@@ -546,7 +554,14 @@ def _verb_after_an_aside(verb: Token, comma: Token) -> None:
     verb takes the root's place, with the root as its subject (the aside stays on it) and
     the noun after it as its object; what hung on the old root after the object hangs on it."""
     sent, doc = verb.sent, verb.doc
-    subject, obj = sent.root, _noun_phrase_head_after(verb)
+    subject, obj, clause = sent.root, _noun_phrase_head_after(verb), None
+    if subject.pos_ in ("VERB", "AUX") and _is_subordinate(subject):
+        # the root is a clause of time or cause: the subject is the noun before the aside that
+        # the verb's phrase hangs from ("Myanmar army troops, backed by …, fought members")
+        clause = subject
+        subject = next((a for a in verb.ancestors if a.pos_ in ("NOUN", "PROPN") and a.i < comma.i), None)
+        if subject is None:
+            return
     if subject.pos_ not in ("NOUN", "PROPN") or subject.i >= comma.i or obj is None or obj.i <= verb.i:
         return
     old = {subject.i, verb.i, obj.i}
@@ -555,9 +570,20 @@ def _verb_after_an_aside(verb: Token, comma: Token) -> None:
     verb.set_morph("Tense=Past|VerbForm=Fin")
     subject.head, subject.dep_ = verb, "nsubj"
     obj.head, obj.dep_ = verb, "dobj"
+    if clause is not None:
+        clause.head, clause.dep_ = verb, "advcl"
+        for t in doc[sent.start : subject.i]:
+            if t.head.i == clause.i:  # what opens the sentence is the verb's ("In mid-May 2021, …")
+                t.head, t.dep_ = verb, ("npadvmod" if t.dep_ in _SUBJECTS else t.dep_)
     for t in doc[obj.right_edge.i + 1 : sent.end]:
         if t.head.i in old and t.head.i != t.i and t.i != verb.i:
             t.head = verb  # ("at Dofas", the full stop)
+
+
+def _is_subordinate(verb: Token) -> bool:
+    """Whether a verb's clause is opened by a subordinating word ("after", "because", "when":
+    a mark), and so hangs on another clause."""
+    return any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children)
 
 
 def _described_by_participle(participle: Token) -> Token | None:
@@ -1498,15 +1524,17 @@ def label_lead_end(doc: Doc, start: int) -> int | None:
     first = doc[start] if start < len(doc) else None
     if first is None or not (first.is_title or first.is_upper or first.like_num):
         return None
-    words = 0
+    words, bracketed = 0, 0
     for t in doc[start : len(doc) - 1]:
-        if t.is_punct and t.text.endswith(":"):  # (the tokenizer keeps "):" whole)
+        if t.is_punct and t.text.endswith(":") and not bracketed:
             after = doc[t.i + 1]
             return t.i if t.i > start and not after.is_space and not after.is_punct else None
         if t.tag_.startswith("VB") or t.tag_ == "MD" or t.is_quote or t.is_space or t.text in ".;!?":
             return None
-        # words, not tokens: "MAZAR-I-SHARIF, 22 April:" is four, its hyphens split off
-        words += not t.is_punct
+        bracketed = max(0, bracketed + (t.text == "(") - (t.text == ")"))
+        # words, not tokens: "MAZAR-I-SHARIF, 22 April:" is four, its hyphens split off; nor
+        # those of an aside in brackets ("Serbia weekly round-up (Mon 25 Nov 2024):")
+        words += not t.is_punct and not bracketed
         if words > _LABEL_WORDS:
             return None
     return None
@@ -2216,6 +2244,25 @@ def _names_cut_at_and(doc: Doc, ends: frozenset[str]) -> list[Span]:
     return out
 
 
+def _names_cut_at_a_hyphen(doc: Doc, compounds: frozenset[str]) -> list[Span]:
+    """A person's name the model cut at the hyphen of a two-syllable given name ("Moon Jae |
+    -in signed"): a name of two words or more ending in a short capitalised syllable, then a
+    hyphen and a short word in lower case, all joined, is one name; not a compound made on a
+    name (actor_kinds.toml name_compound_words: "a Kim Jong Un-led state")."""
+    out = []
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ != "PERSON" or len(ent) < 2 or end + 1 >= len(doc) or ent[-1].whitespace_ or len(ent[-1]) > 4 \
+                or not ent[-1].text.istitle() or doc[end].text != "-" or doc[end].whitespace_:
+            continue
+        syllable = doc[end + 1]
+        if not (syllable.is_alpha and syllable.is_lower and len(syllable) <= 5 and syllable.lower_ not in compounds) \
+                or (end + 2 < len(doc) and not syllable.whitespace_ and doc[end + 2].text == "-"):
+            continue
+        out.append(Span(doc, ent.start, end + 2, label="PERSON"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _fixed_titles_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     by_last: dict[str, list[tuple[str, ...]]] = {}
@@ -2301,6 +2348,7 @@ def entity_fixes(doc: Doc) -> Doc:
                            frozenset(fixes["hyphen_name_particles"]), place_preps)
     joined += _unit_names(doc, frozenset(fixes["unit_name_words"]))
     joined += _names_cut_at_and(doc, frozenset(fixes["and_name_ends"]))
+    joined += _names_cut_at_a_hyphen(doc, frozenset(fixes["name_compound_words"]))
     joined += _command_area_names(doc, frozenset(fixes["command_area_words"]), frozenset(fixes["command_area_suffixes"]))
     if joined:
         joined = filter_spans(joined)

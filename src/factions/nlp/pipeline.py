@@ -44,6 +44,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     use_table_lemmatizer(nlp)  # and the same lemmatizer
     _past_forms(nlp)
     _abbreviations(nlp)
+    _no_emoticons(nlp)
     nlp.add_pipe("factions_paragraphs", before="parser")
     nlp.add_pipe("factions_clause_repairs", after="lemmatizer")
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
@@ -87,6 +88,16 @@ def _abbreviations(nlp: Language) -> None:
 
     for form in lexicon("model_view").get("abbreviations", {}).get("forms", []):
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def _no_emoticons(nlp: Language) -> None:
+    """Brackets beside a colon or a semicolon are punctuation, not emoticons
+    (lexicons/model_view.toml [emoticons]): "Udaipur (Rajasthan): Two men …" splits
+    after the bracket."""
+    from factions.lexicons import lexicon
+
+    split = frozenset(lexicon("model_view").get("emoticons", {}).get("split", []))
+    nlp.tokenizer.rules = {form: tokens for form, tokens in nlp.tokenizer.rules.items() if form not in split}
 
 
 def _past_forms(nlp: Language) -> None:
