@@ -493,7 +493,7 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
                     continue  # the act named again has its doer ("Al-Shabaab fighters attacked a base … The group claimed responsibility for the attack")
                 acts += [e for e in (named, *earlier) if e not in acts]
         else:
-            acts = _assaults_told_before(doc, events, index, verb, sentences)
+            acts = _undone_assaults_before(doc, events, index, verb, sentences, people_too=True)
         for act in acts:
             if act.modality in ("future", "hypothetical", "conditional", "negated", "denied"):
                 continue  # a claim is of an act done ("will be pursued" is no act claimed)
@@ -504,25 +504,6 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
             elif _done_by_people_only(act, index):
                 out += _co_doers(act, [(a, sp) for a, sp in claimants if a not in act.actors], relations, "alleged",
                                  act.claim or claim.claim)
-    return out
-
-
-def _assaults_told_before(doc: Doc, events: list[Event], index: ActorIndex, here: Token, sentences: dict[int, int]) -> list[Event]:
-    """The assaults told before the token `here`, last first, in its sentence or the two
-    before, that have no doer or only people told by a noun ("a suicide bomber blew himself
-    up …"), up to one done by a body."""
-    at = sentences[sentence_of(here).start]
-    out = []
-    for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < here.idx),
-                        key=lambda e: -e.trigger_span.start):
-        token = _trigger_root(doc, event)
-        if token is None or at - sentences[sentence_of(token).start] > 2:
-            break
-        if event.type != "ASSAULT":
-            continue
-        if not (_undone(event, index) or _done_by_people_only(event, index)):
-            break
-        out.append(event)
     return out
 
 
@@ -729,10 +710,12 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
     return out
 
 
-def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, here: Token, sentences: dict[int, int]) -> list[Event]:
+def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, here: Token, sentences: dict[int, int],
+                            people_too: bool = False) -> list[Event]:
     """The assaults with no doer told before the token `here`, last first, in its sentence or
     the two before, up to one whose doer is told ("Gunmen killed five. The government blamed
-    X": the gunmen's act)."""
+    X": the gunmen's act); with `people_too`, also those done by people told by a noun only
+    ("a suicide bomber blew himself up …"), up to one done by a body."""
     at = sentences[sentence_of(here).start]
     out = []
     for event in sorted((e for e in events if e.trigger_span is not None and e.trigger_span.start < here.idx),
@@ -742,7 +725,7 @@ def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, he
             break
         if event.type != "ASSAULT":
             continue
-        if not _undone(event, index):
+        if not (_undone(event, index) or (people_too and _done_by_people_only(event, index))):
             break
         out.append(event)
     return out
