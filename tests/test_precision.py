@@ -8199,6 +8199,25 @@ def test_a_result_told_after_a_clause_of_what_went_on_is_the_main_acts(extractor
     assert [text[s.start:s.end] for s in act.actor_spans] == doers, x.events
 
 
+@pytest.mark.parametrize("text, trigger", [
+    # events.toml ASSAULT when_subject slam, crash, land (weapon): arms that come down on a place
+    ("Three rockets slammed into the perimeter of the airport in Erbil on Friday night.", "slammed"),
+    ("A cruise missile crashed into a shopping centre in Kremenchuk, killing 20 people.", "crashed"),
+])
+def test_arms_that_come_down_on_a_place_strike_it(extractor, text, trigger):
+    x, _ = _run(extractor, text, date(2022, 6, 28))
+    assert ("ASSAULT", trigger, "asserted") in _events(x), x.events
+
+
+@pytest.mark.parametrize("text", [
+    "A bus crashed into a wall near the market in Kabul.",
+    "The transport jet landed on the runway at Bagram on Monday.",
+])
+def test_craft_and_vehicles_that_come_down_strike_nothing(extractor, text):
+    x, _ = _run(extractor, text, date(2022, 6, 28))
+    assert not [e for e in x.events if e.type == "ASSAULT"], x.events
+
+
 def test_a_vehicle_carrying_no_charge_strikes_nothing(extractor):
     text = "A minibus loaded with grain blew up outside a police station in Quetta. The TTP claimed responsibility."
     x, names = _run(extractor, text, date(2021, 6, 20))

@@ -617,7 +617,8 @@ def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], m
     the active its subject and object ("Turkish drones hit an SDF checkpoint"), in the
     passive its agent ("the column was hit by anti-tank missiles"); not with an object of
     a figure of speech ("protesters hit the streets"), nor a force of nature for its doer
-    ("Cyclone Idai hit the coast")."""
+    ("Cyclone Idai hit the coast"); arms alone may strike what they come down "into" or "on"
+    ("two rockets slammed into the Green Zone")."""
     children = list(verb.children)
     if any(c.dep_ == "nsubjpass" for c in children):
         doers = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
@@ -632,6 +633,12 @@ def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], m
             # "fired rockets and hit a base", "rockets fired from Gaza hit a house" (the parse
             # made "fired" the clause): the verb it hangs on has the subject
             doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    elif wanted == ("weapon",) and any(c.dep_ == "prep" and c.lower_ in ("into", "onto", "on")
+                                       and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+                                       for c in children):
+        # "two rockets slammed into the Green Zone": what came down on it, a munition, not a
+        # craft ("the plane landed on the runway")
+        doers = [c for c in children if c.dep_ == "nsubj" and c.lemma_.lower() not in _craft_words() and c.lower_ not in _craft_words()]
     else:
         return False
     if any(w.lower_ in forces or w.lemma_.lower() in forces for d in doers for w in d.subtree):
@@ -644,6 +651,12 @@ def _is_doer(token: Token, wanted: str, t: Triggers) -> bool:
         return (token.lemma_.lower() in _kit_heads() or token.lower_ in _kit_heads()) \
             and token.lower_ not in _vehicles() and token.lemma_.lower() not in _vehicles()
     return token.pos_ != "PRON" and _is_object(token, "party", t)
+
+
+@lru_cache(maxsize=1)
+def _craft_words() -> frozenset[str]:
+    """Craft that carry arms (nominals.toml equipment platforms), not the drones that are one."""
+    return frozenset(lexicon("nominals")["equipment"]["platforms"]) - {"drone", "drones"}
 
 
 @lru_cache(maxsize=1)
