@@ -7133,8 +7133,11 @@ def test_an_act_and_the_acts_told_with_it_share_a_date(extractor, text, gives):
     # events.toml ASSAULT when_object: craft destroyed
     ("Naval drones sank the landing ship Tsezar Kunikov off Alupka on 14 February 2024.", "sank"),
     ("Air defence units of the army downed two drones over Kharkiv on 3 May 2024.", "downed"),
+    # events.toml ASSAULT when_subject slam, crash, land (weapon): arms that come down on a place
+    ("Three rockets slammed into the perimeter of the airport in Erbil on Friday night.", "slammed"),
+    ("A cruise missile crashed into a shopping centre in Kremenchuk, killing 20 people.", "crashed"),
 ])
-def test_a_craft_sunk_or_downed_is_an_assault(extractor, text, trigger):
+def test_craft_destroyed_and_arms_come_down_on_a_place_are_assaults(extractor, text, trigger):
     x, _ = _run(extractor, text, date(2024, 5, 4))
     assert ("ASSAULT", trigger, "asserted") in _events(x), x.events
 
@@ -7143,8 +7146,10 @@ def test_a_craft_sunk_or_downed_is_an_assault(extractor, text, trigger):
     "The ferry sank off Zanzibar on 3 May 2024.",
     "The opposition sank the government's budget plan on 3 May 2024.",
     "Dock workers downed tools on 3 May 2024.",
+    "A bus crashed into a wall near the market in Kabul.",
+    "The transport jet landed on the runway at Bagram on Monday.",
 ])
-def test_a_sinking_or_downing_of_no_craft_is_no_assault(extractor, text):
+def test_no_craft_destroyed_and_no_arms_come_down_is_no_assault(extractor, text):
     x, _ = _run(extractor, text, date(2024, 5, 4))
     assert not [e for e in x.events if e.type == "ASSAULT"], x.events
 
@@ -8197,25 +8202,6 @@ def test_a_result_told_after_a_clause_of_what_went_on_is_the_main_acts(extractor
     x, _ = _run(extractor, text, date(2019, 5, 4))
     act = next(e for e in x.events if e.trigger == trigger)
     assert [text[s.start:s.end] for s in act.actor_spans] == doers, x.events
-
-
-@pytest.mark.parametrize("text, trigger", [
-    # events.toml ASSAULT when_subject slam, crash, land (weapon): arms that come down on a place
-    ("Three rockets slammed into the perimeter of the airport in Erbil on Friday night.", "slammed"),
-    ("A cruise missile crashed into a shopping centre in Kremenchuk, killing 20 people.", "crashed"),
-])
-def test_arms_that_come_down_on_a_place_strike_it(extractor, text, trigger):
-    x, _ = _run(extractor, text, date(2022, 6, 28))
-    assert ("ASSAULT", trigger, "asserted") in _events(x), x.events
-
-
-@pytest.mark.parametrize("text", [
-    "A bus crashed into a wall near the market in Kabul.",
-    "The transport jet landed on the runway at Bagram on Monday.",
-])
-def test_craft_and_vehicles_that_come_down_strike_nothing(extractor, text):
-    x, _ = _run(extractor, text, date(2022, 6, 28))
-    assert not [e for e in x.events if e.type == "ASSAULT"], x.events
 
 
 def test_a_vehicle_carrying_no_charge_strikes_nothing(extractor):
