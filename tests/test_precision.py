@@ -2211,6 +2211,30 @@ def test_the_foe_of_a_cooperation_between_parties_is_none_of_its_sides(extractor
     assert not [r for r in x.relations if r.type == "allied_with" and "cartels" in text[r.target_span.start:r.target_span.end] + text[r.source_span.start:r.source_span.end]], x.relations
 
 
+@pytest.mark.parametrize("text, trigger, people", [
+    # factions_entity_fixes _peoples (actor_kinds.toml peoples), events.participants: a people named
+    # alone is one, what the model made of it (a place, a body, nothing) and however it is tagged
+    ("Gunmen attacked Hazaras at a market in Kabul on Sunday.", "attacked", "Hazaras"),
+    ("Security forces detained hundreds of Uyghurs in Kashgar.", "detained", "Uyghurs"),
+    ("Militiamen killed dozens of Yazidis near Sinjar.", "killed", "Yazidis"),
+])
+def test_a_people_named_alone_is_a_party(extractor, text, trigger, people):
+    x, _ = _run(extractor, text)
+    act = next(e for e in x.events if e.trigger == trigger)
+    assert [text[s.start:s.end] for s in act.recipient_spans] == [people], x.events
+
+
+def test_a_peoples_name_inside_a_longer_name_stays_in_it(extractor):
+    x, names = _run(extractor, "The Karen National Union signed a ceasefire with the army.")
+    assert any("Karen National Union" in n for n in names.values()) and "Karen" not in names.values(), names
+
+
+def test_a_people_that_makes_up_a_group_does_not_lead_it(extractor):
+    # relations.hyphenated-sponsor: "a Tutsi-led group" says who its people are
+    x, names = _run(extractor, "The CNDP, a Tutsi-led rebel group, seized Rutshuru in October 2008.")
+    assert not [r for r in x.relations if r.rule == "relations.hyphenated-sponsor"], x.relations
+
+
 def test_a_given_name_of_two_syllables_is_not_cut_at_its_hyphen(extractor):
     # factions_entity_fixes _names_cut_at_a_hyphen (actor_kinds.toml name_compound_words)
     text = "Former president Moon Jae-in and his successor Yoon Suk-yeol met in Seoul."

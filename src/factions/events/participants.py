@@ -278,9 +278,16 @@ class _Participants:
 
 def _people_named_by_nationality(token: Token) -> bool:
     """A demonym that is a plural noun names people, who can act and be acted on ("opened
-    fire on the Canadians", "two Americans were seized", "Kurds and Arabs clashed"); the
-    adjective ("Iraqi", "the Canadian position") names no one."""
-    return token.tag_ in ("NNPS", "NNS") and token.dep_ not in ("amod", "compound", "poss")
+    fire on the Canadians", "two Americans were seized", "Kurds and Arabs clashed"), and so
+    does a people's name as a noun, which the tagger may call singular ("attacked Hazaras",
+    "the Rohingya fled": actor_kinds.toml peoples); the adjective ("Iraqi", "the Canadian
+    position", "Druze villagers") names no one."""
+    return token.dep_ not in ("amod", "compound", "poss") and (token.tag_ in ("NNPS", "NNS") or token.text in _peoples())
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    return frozenset(lexicon("actor_kinds")["entity_fixes"]["peoples"])
 
 
 _DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,3}[A-Za-z]?$")
