@@ -18,7 +18,7 @@ from factions.events.triggers import triggers
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
 from factions.nlp import object_of, relative_noun, sentence_of
-from factions.nlp.components import _speech_cues, names_a_craft
+from factions.nlp.components import _speech_cues, names_a_craft, peoples
 from factions.nlp.tokens import INDEFINITE_PRONOUNS, entity_of
 
 
@@ -282,12 +282,8 @@ def _people_named_by_nationality(token: Token) -> bool:
     does a people's name as a noun, which the tagger may call singular ("attacked Hazaras",
     "the Rohingya fled": actor_kinds.toml peoples); the adjective ("Iraqi", "the Canadian
     position", "Druze villagers") names no one."""
-    return token.dep_ not in ("amod", "compound", "poss") and (token.tag_ in ("NNPS", "NNS") or token.text in _peoples())
+    return token.dep_ not in ("amod", "compound", "poss") and (token.tag_ in ("NNPS", "NNS") or token.text in peoples())
 
-
-@lru_cache(maxsize=1)
-def _peoples() -> frozenset[str]:
-    return frozenset(lexicon("actor_kinds")["entity_fixes"]["peoples"])
 
 
 _DESIGNATION = re.compile(r"^[A-Za-z]{1,4}-?\d{1,3}[A-Za-z]?$")

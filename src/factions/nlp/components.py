@@ -2263,13 +2263,24 @@ def _names_cut_at_a_hyphen(doc: Doc, compounds: frozenset[str]) -> list[Span]:
     return out
 
 
-def _peoples(doc: Doc, peoples: frozenset[str]) -> list[Span]:
+@lru_cache(maxsize=1)
+def peoples() -> frozenset[str]:
+    """The names of peoples as written (actor_kinds.toml entity_fixes peoples)."""
+    return frozenset(lexicon("actor_kinds")["entity_fixes"]["peoples"])
+
+
+@lru_cache(maxsize=1)
+def _peoples_lower() -> frozenset[str]:
+    return frozenset(p.lower() for p in peoples())
+
+
+def _peoples(doc: Doc) -> list[Span]:
     """A people named alone (actor_kinds.toml peoples: "hundreds of Yazidis", "attacked Hazaras
     in Quetta") is a people (NORP), whatever the model made of it; not a word of a longer name
     the model found ("the Kurdistan Regional Government", "Fulani militias")."""
     out = []
-    for token in tokens_where(doc, lowers=frozenset(p.lower() for p in peoples)):
-        if token.text not in peoples:
+    for token in tokens_where(doc, lowers=_peoples_lower()):
+        if token.text not in peoples():
             continue  # ("chin", "shan", "karen" in lower case are other words)
         if token.ent_type_ and token.ent_iob_ == "B" and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"):
             out.append(Span(doc, token.i, token.i + 1, label="NORP"))  # the model's entity is the word alone
@@ -2364,7 +2375,7 @@ def entity_fixes(doc: Doc) -> Doc:
     joined += _unit_names(doc, frozenset(fixes["unit_name_words"]))
     joined += _names_cut_at_and(doc, frozenset(fixes["and_name_ends"]))
     joined += _names_cut_at_a_hyphen(doc, frozenset(fixes["name_compound_words"]))
-    joined += _peoples(doc, frozenset(fixes["peoples"]))
+    joined += _peoples(doc)
     joined += _command_area_names(doc, frozenset(fixes["command_area_words"]), frozenset(fixes["command_area_suffixes"]))
     if joined:
         joined = filter_spans(joined)

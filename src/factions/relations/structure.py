@@ -21,7 +21,7 @@ from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
 from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where, unrealised
-from factions.nlp.components import _person_titles
+from factions.nlp.components import _person_titles, peoples
 from factions.places.gazetteer import place_key
 from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, name_beside, person_by_role
 from factions.relations.types import symmetric_types
@@ -993,7 +993,6 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
     heads = frozenset(roles["led_bodies"])
     force_words = frozenset(_words_of("forces_of_person")["nouns"])
     compounds, leading = roles["compound_relations"], frozenset(roles["leading_verbs"])
-    peoples = frozenset(lexicon("actor_kinds")["entity_fixes"]["peoples"])
     for token in tokens_where(doc, lemmas=heads | leading | force_words, lowers=frozenset({"part", "including", "as", *compounds}), deps=frozenset({"appos"})):
         if token.lower_ in compounds and token.i >= 2 and doc[token.i - 1].text == "-" and token.head.pos_ in ("NOUN", "PROPN"):
             # "an Iran-backed militia": Iran backs it
@@ -1003,7 +1002,7 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             if named is not None:  # "Rwanda-backed M23 rebels": M23 is backed
                 described = doc.char_span(named.span.start, named.span.end, alignment_mode="expand").root
             _demonym_sponsor(sponsor, token, index)  # "Turkish-backed factions": Turkey backs them
-            if sponsor.text in peoples:
+            if sponsor.text in peoples():
                 continue  # "a Tutsi-led group", "Kurdish-led forces": who its people are, no sponsor (actor_kinds.toml peoples)
             if kind == "affiliate_of":
                 rel(kind, described, sponsor, token, "relations.hyphenated-sponsor")
