@@ -265,6 +265,19 @@ def store_content(url: str) -> dict:
     return content
 
 
+def fail_documents_with(extractor, monkeypatch, marker: str, error: Exception) -> None:
+    """Make the extractor's per-document step raise `error` on every document whose text
+    holds `marker`, and run as usual on the others."""
+    real = type(extractor).from_doc
+
+    def from_doc(self, document, doc, attributions=None):
+        if marker in document.text:
+            raise error
+        return real(self, document, doc, attributions)
+
+    monkeypatch.setattr(type(extractor), "from_doc", from_doc)
+
+
 def run_text(extractor, text, published=None):
     """An extraction of `text` and its actors' names by id."""
     from factions.model import Document

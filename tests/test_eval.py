@@ -184,7 +184,7 @@ def test_relation_scoring_symmetry_and_direction():
 
 import pytest  # noqa: E402
 
-from conftest import ROOT  # noqa: E402
+from conftest import ROOT, fail_documents_with  # noqa: E402
 from factions.evaluate.gold import GoldFileError, evaluate_gold, load_gold  # noqa: E402
 
 TEXT = "The Houthis said they had attacked the port. The Saudi-led coalition and the Houthis clashed near Hodeidah."
@@ -282,14 +282,7 @@ def test_a_document_the_extractor_fails_on_scores_as_finding_nothing(tmp_path, e
     record = {"schema": "factions.gold/1", "text": TEXT, "published": "2019-06-01", "relations": [rel]}
     path = tmp_path / "g.jsonl"
     path.write_text(json.dumps(dict(record, text=TEXT.replace("port", "p0rt"))) + "\n" + json.dumps(record) + "\n")
-    from_doc = type(extractor).from_doc
-
-    def failing(self, document, doc, attributions=None):
-        if "p0rt" in document.text:
-            raise ValueError("a component failed")
-        return from_doc(self, document, doc, attributions)
-
-    monkeypatch.setattr(type(extractor), "from_doc", failing)
+    fail_documents_with(extractor, monkeypatch, "p0rt", ValueError("a component failed"))
     report = evaluate_gold(path, extractor)
     assert report["failures"] == [f"{path}:1: extraction failed, scored as finding nothing (ValueError: a component failed)"]
     fights = report["relations"]["fights"]

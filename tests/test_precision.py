@@ -7673,8 +7673,12 @@ def test_a_charge_set_off_in_a_building_or_a_vehicle_strikes_it(extractor, text,
     assert any(site in s for s in spans), (spans, x.events, x.relations)
 
 
-def test_a_charge_set_off_in_a_town_strikes_no_place(extractor):
-    text = "Militants detonated a car bomb in Kirkuk on 2 May 2021."
+@pytest.mark.parametrize("text", [
+    "Militants detonated a car bomb in Kirkuk on 2 May 2021.",
+    # a vehicle that carries no charge is none (events.triggers _carries_a_charge)
+    "A minibus loaded with grain blew up outside a police station in Quetta. The TTP claimed responsibility.",
+])
+def test_a_charge_set_off_in_a_town_or_no_charge_strikes_no_place(extractor, text):
     x, _ = _run(extractor, text, date(2021, 5, 3))
     assert not [r for r in x.relations if r.type == "attacks"], x.relations
 
@@ -8170,6 +8174,11 @@ def test_acts_told_with_words_of_their_own(extractor, text, trigger, kind, doers
     "The government dropped the charges against the two journalists.",
     "Warplanes dropped leaflets over the town on Sunday.",
     "Fans poured onto the streets of Lima to celebrate the title.",
+    # events.triggers: a participle with an article names people, no act
+    "A helicopter of the air force carried the most seriously injured to the military hospital.",
+    "The wounded were taken to a clinic in Gao.",
+    # events.triggers _describes_a_place: a participle that says where a place lies
+    "In the capital, thousands of people gathered in surrounding streets on Sunday.",
 ])
 def test_words_of_acts_in_other_senses_make_none(extractor, text):
     x, _ = _run(extractor, text)
@@ -8217,12 +8226,6 @@ def test_a_result_told_after_a_clause_of_what_went_on_is_the_main_acts(extractor
     x, _ = _run(extractor, text, date(2019, 5, 4))
     act = next(e for e in x.events if e.trigger == trigger)
     assert [text[s.start:s.end] for s in act.actor_spans] == doers, x.events
-
-
-def test_a_vehicle_carrying_no_charge_strikes_nothing(extractor):
-    text = "A minibus loaded with grain blew up outside a police station in Quetta. The TTP claimed responsibility."
-    x, names = _run(extractor, text, date(2021, 6, 20))
-    assert not [r for r in x.relations if r.type == "attacks"], x.relations
 
 
 def test_a_past_verb_after_an_aside_is_the_sentences_verb(extractor):
@@ -8288,18 +8291,6 @@ def test_a_name_before_a_buildings_kind_is_the_building(extractor):
     x, names = _run(extractor, text, date(2021, 5, 16))
     assert ("attacks", "Militants", "al-Nasr tower") in _relations(x, names), _relations(x, names)
     assert not [r for r in x.relations if r.type == "fights"], x.relations
-
-
-@pytest.mark.parametrize("text", [
-    # events.triggers: a participle with an article names people, no act
-    "A helicopter of the air force carried the most seriously injured to the military hospital.",
-    "The wounded were taken to a clinic in Gao.",
-    # events.triggers _describes_a_place: a participle that says where a place lies
-    "Thousands of people marched in the capital and in surrounding streets on Sunday.",
-])
-def test_people_named_by_what_they_underwent_are_no_act(extractor, text):
-    x, _ = _run(extractor, text)
-    assert [e for e in x.events if e.type == "ASSAULT"] == [], x.events
 
 
 def test_the_agent_of_a_participle_on_the_doer_is_not_the_other_side(extractor):

@@ -5,7 +5,7 @@ not at all; one failing document costs only itself."""
 from __future__ import annotations
 
 import factions.extract as extract_module
-from conftest import check_contract
+from conftest import check_contract, fail_documents_with
 from factions.model import Document
 from factions.sections import section_bounds
 
@@ -61,14 +61,7 @@ def test_a_document_longer_than_the_models_limit_is_read_in_sections(extractor, 
 
 
 def test_a_failing_section_fails_its_whole_document_and_only_it(extractor, monkeypatch):
-    real = type(extractor).from_doc
-
-    def from_doc(self, document, doc, attributions=None):
-        if "BOOM" in document.text:
-            raise RuntimeError("a rule failed\non two lines")
-        return real(self, document, doc, attributions)
-
-    monkeypatch.setattr(type(extractor), "from_doc", from_doc)
+    fail_documents_with(extractor, monkeypatch, "BOOM", RuntimeError("a rule failed\non two lines"))
     monkeypatch.setattr(extractor, "section_chars", len(A) + 5)
     docs = [Document("first", A), Document("long", A + "BOOM " + B), Document("last", B)]
     failed = []
