@@ -553,6 +553,12 @@ def _carries_a_charge(token: Token, t: Triggers) -> bool:
                for i in range(max(token.left_edge.i, 2), token.i))
 
 
+def _pronoun_undergoing(token: Token) -> bool:
+    """A personal pronoun for those an act is done to: its object ("sentenced him") or a
+    passive's subject ("he was beaten by police")."""
+    return token.lower_ in ("him", "her", "them") or (token.dep_ == "nsubjpass" and token.lower_ in ("he", "she", "they"))
+
+
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "place":
         lex = lexicon("events")["participants"]
@@ -589,8 +595,7 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         return any(w.lemma_.lower() in _craft_heads() or w.lower_ in _craft_heads()
                    for w in (token, *(c for c in token.children if c.dep_ == "compound")))
     if wanted == "captive":  # "handed over the captured pilot", "20 hostages", "them" (not "command", "the town")
-        return token.ent_type_ == "PERSON" or token.lower_ in ("him", "her", "them") or _is_object(token, "person", t) \
-            or (token.dep_ == "nsubjpass" and token.lower_ in ("he", "she", "they")) \
+        return token.ent_type_ == "PERSON" or _pronoun_undergoing(token) or _is_object(token, "person", t) \
             or token.lemma_.lower() in _person_heads() or token.lower_ in _person_heads()
     if wanted == "foe":
         return token.ent_type_ != "GPE" and (_is_object(token, "party", t) or _is_object(token, "captive", t))
@@ -604,8 +609,7 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         # (a state as a member shut out, "suspended Guinea"; one named before, "sentenced him",
         # "he was beaten by police")
         words = (token.lemma_.lower(), token.lower_)
-        return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in ("him", "her", "them") \
-            or (token.dep_ == "nsubjpass" and token.lower_ in ("he", "she", "they")) \
+        return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _pronoun_undergoing(token) \
             or any(w in _party_heads() for w in words) or _is_object(token, "person", t)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
     return kind is not None and kind.type == wanted
