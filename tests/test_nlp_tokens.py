@@ -152,3 +152,151 @@ def test_a_verb_after_an_aside_takes_the_place_of_a_root_opened_by_after(extract
     assert fought.dep_ == "ROOT" and fought.head == fought
     assert {(c.text, c.dep_) for c in fought.children} >= {("troops", "nsubj"), ("members", "dobj"), ("declared", "advcl")}
     assert declared.head == fought
+
+
+def _parsed(extractor, words, heads, deps, tags, pos, lemmas=None):
+    """A Doc with the parse given: the misreadings the repairs are for, as the parser made them."""
+    from spacy.tokens import Doc
+
+    return Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_the_noun_after_a_dates_comma_read_as_its_object_is_the_subject(extractor):
+    # factions_clause_repairs _subject_read_as_the_dates_object: the parse of "On or around 28
+    # May 2020, insurgents of the Front, entered the town" that makes "insurgents" the object of "On"
+    from factions.nlp.components import _subject_read_as_the_dates_object
+
+    words = ["On", "or", "around", "28", "May", "2020", ",", "insurgents", "of", "the", "Front", ",", "entered", "the", "town", "."]
+    heads = [12, 0, 3, 0, 0, 4, 0, 0, 7, 10, 8, 7, 12, 14, 12, 12]
+    deps = ["prep", "cc", "advmod", "conj", "npadvmod", "nummod", "punct", "pobj", "prep", "det", "pobj", "punct", "ROOT", "det",
+            "dobj", "punct"]
+    tags = ["IN", "CC", "RB", "CD", "NNP", "CD", ",", "NNS", "IN", "DT", "NNP", ",", "VBD", "DT", "NN", "."]
+    pos = ["ADP", "CCONJ", "ADV", "NUM", "PROPN", "NUM", "PUNCT", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _subject_read_as_the_dates_object(doc)
+    assert (doc[7].dep_, doc[7].head.i) == ("nsubj", 12)
+    # a verb with a subject of its own keeps it: the noun stays the date's
+    deps[14], heads[14] = "nsubj", 12
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _subject_read_as_the_dates_object(doc)
+    assert (doc[7].dep_, doc[7].head.i) == ("pobj", 0)
+
+
+def test_a_clause_read_as_the_object_of_the_one_after_its_semicolon_is_joined_to_it(extractor):
+    # factions_clause_repairs _clause_read_as_the_object_after_a_semicolon: "Teachers marched on
+    # Tuesday, demanding pay; the column filled the square", "marched" parsed as the object of
+    # "filled" and the participle hung on "filled"
+    from factions.nlp.components import _clause_read_as_the_object_after_a_semicolon
+
+    words = ["Teachers", "marched", "on", "Tuesday", ",", "demanding", "pay", ";", "the", "column", "filled", "the", "square", "."]
+    heads = [1, 10, 1, 2, 10, 10, 5, 10, 9, 10, 10, 12, 10, 10]
+    deps = ["nsubj", "ccomp", "prep", "pobj", "punct", "advcl", "dobj", "punct", "det", "nsubj", "ROOT", "det", "dobj", "punct"]
+    tags = ["NNS", "VBD", "IN", "NNP", ",", "VBG", "NN", ":", "DT", "NN", "VBD", "DT", "NN", "."]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["teacher", "march", "on", "Tuesday", ",", "demand", "pay", ";", "the", "column", "fill", "the", "square", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _clause_read_as_the_object_after_a_semicolon(doc)
+    assert doc[1].dep_ == "conj" and doc[5].head.i == 1 and doc[4].head.i == 1
+    # a verb of speech after the semicolon has its object: "…; the minister said"
+    lemmas[10] = "say"
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _clause_read_as_the_object_after_a_semicolon(doc)
+    assert doc[1].dep_ == "ccomp" and doc[5].head.i == 10
+
+
+def test_a_label_whose_bracketed_aside_has_a_word_tagged_a_verb_still_ends_at_its_colon(extractor):
+    # nlp.components.label_lead_end: "Ber (Tessit cercle, Kidal region): Malian troops clashed …"
+    # with "Tessit" tagged a past participle; a verb outside brackets is a cue's, no label
+    from factions.nlp.components import label_lead_end
+
+    words = ["Ber", "(", "Tessit", "cercle", ",", "Kidal", "region", ")", ":", "Malian", "troops", "clashed", "."]
+    tags = ["NNP", "-LRB-", "VBN", "NN", ",", "NNP", "NN", "-RRB-", ":", "JJ", "NNS", "VBD", "."]
+    pos = ["PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "PROPN", "NOUN", "PUNCT", "PUNCT", "ADJ", "NOUN", "VERB", "PUNCT"]
+    heads = [0, 3, 3, 0, 3, 6, 3, 3, 0, 10, 11, 11, 11]
+    deps = ["ROOT", "punct", "amod", "appos", "punct", "compound", "appos", "punct", "punct", "amod", "nsubj", "ROOT", "punct"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    assert label_lead_end(doc, 0) == 8
+    doc = _parsed(extractor, ["Officials", "said", ":", "troops", "clashed", "."], [1, 1, 1, 4, 1, 1],
+                  ["nsubj", "ROOT", "punct", "nsubj", "ccomp", "punct"], ["NNS", "VBD", ":", "NNS", "VBD", "."],
+                  ["NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"])
+    assert label_lead_end(doc, 0) is None
+
+
+def test_a_hostage_mark_the_parser_hangs_before_the_object_makes_a_taking(extractor):
+    # events.triggers._match_trigger: "took hostage 18 customers", the mark parsed as a
+    # modifier of the object right after the verb
+    from factions.events.triggers import _match_trigger, triggers
+
+    words = ["A", "gunman", "took", "hostage", "18", "customers", "."]
+    heads = [1, 2, 2, 5, 5, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "nmod", "nummod", "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "NN", "CD", "NNS", "."]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "NUM", "NOUN", "PUNCT"]
+    lemmas = ["a", "gunman", "take", "hostage", "18", "customer", "."]
+    found = _match_trigger(_parsed(extractor, words, heads, deps, tags, pos, lemmas)[2], triggers())
+    assert found is not None and found[0].type == "ASSAULT"
+    # not a mark that is the object's own word after a determiner ("took the hostage …")
+    words[3:5], lemmas[3:5], tags[3:5], pos[3:5], deps[3:5] = ["the", "hostage"], ["the", "hostage"], ["DT", "NN"], ["DET", "NOUN"], ["det", "compound"]
+    assert _match_trigger(_parsed(extractor, words, heads, deps, tags, pos, lemmas)[2], triggers()) is None
+
+
+def test_a_subject_read_as_the_conjunct_of_an_object_is_the_next_verbs(extractor):
+    # factions_clause_repairs _subject_read_as_an_objects_conjunct: "a car struck them and its
+    # occupants attacked them", "occupants" parsed as a second object of "struck" and "attacked"
+    # hung with no subject on the main clause
+    from factions.nlp.components import _subject_read_as_an_objects_conjunct
+
+    words = ["Riders", "fell", "when", "a", "car", "struck", "them", "and", "its", "occupants", "attacked", "them", "."]
+    heads = [1, 1, 5, 4, 5, 1, 5, 6, 9, 6, 1, 10, 1]
+    deps = ["nsubj", "ROOT", "advmod", "det", "nsubj", "advcl", "dobj", "cc", "poss", "conj", "conj", "dobj", "punct"]
+    tags = ["NNS", "VBD", "WRB", "DT", "NN", "VBD", "PRP", "CC", "PRP$", "NNS", "VBD", "PRP", "."]
+    pos = ["NOUN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PRON", "CCONJ", "PRON", "NOUN", "VERB", "PRON", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _subject_read_as_an_objects_conjunct(doc)
+    assert (doc[9].dep_, doc[9].head.i) == ("nsubj", 10) and (doc[10].dep_, doc[10].head.i) == ("conj", 5) and doc[7].head.i == 5
+    # a verb with a subject of its own leaves the objects as they are
+    deps[11], heads[11] = "nsubj", 10
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _subject_read_as_an_objects_conjunct(doc)
+    assert (doc[9].dep_, doc[9].head.i) == ("conj", 6)
+
+
+def test_a_late_by_naming_people_is_the_agent_of_the_passive(extractor):
+    # factions_clause_repairs _agent_read_as_a_preposition: "X was shot outside his home on
+    # Monday, a holiday, by two gunmen" with "by" parsed as a preposition of the verb; "by force"
+    # names no doer
+    from factions.nlp.components import _agent_read_as_a_preposition
+
+    words = ["X", "was", "shot", "on", "Monday", ",", "by", "two", "gunmen", "."]
+    heads = [2, 2, 2, 2, 3, 2, 2, 8, 6, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct", "prep", "nummod", "pobj", "punct"]
+    tags = ["NNP", "VBD", "VBN", "IN", "NNP", ",", "IN", "CD", "NNS", "."]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "ADP", "NUM", "NOUN", "PUNCT"]
+    lemmas = ["X", "be", "shoot", "on", "Monday", ",", "by", "two", "gunman", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _agent_read_as_a_preposition(doc)
+    assert (doc[6].dep_, doc[6].head.i) == ("agent", 2)
+    words[7:9], lemmas[7:9], tags[7:9], pos[7:9] = ["sheer", "force"], ["sheer", "force"], ["JJ", "NN"], ["ADJ", "NOUN"]
+    deps[7] = "advmod"
+    heads[7] = 6
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _agent_read_as_a_preposition(doc)
+    assert doc[6].dep_ == "prep"
+
+
+def test_a_past_participle_with_an_object_after_a_vehicle_is_the_verb(extractor):
+    # factions_clause_repairs _verb_read_as_a_modifier: "Two gunmen on a motorcycle gunned down a
+    # singer", "gunned" parsed as a participle describing the motorcycle and the sentence left
+    # with no verb ("a car driven by a bomber" has no object: a participle)
+    from factions.nlp.components import _verb_read_as_a_modifier
+
+    words = ["Two", "gunmen", "on", "a", "motorcycle", "gunned", "down", "a", "singer", "."]
+    heads = [1, 1, 1, 4, 2, 4, 5, 8, 5, 1]
+    deps = ["nummod", "ROOT", "prep", "det", "pobj", "acl", "prt", "det", "dobj", "punct"]
+    tags = ["CD", "NNS", "IN", "DT", "NN", "VBN", "RP", "DT", "NN", "."]
+    pos = ["NUM", "NOUN", "ADP", "DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _verb_read_as_a_modifier(doc)
+    gunned = doc[5]
+    assert gunned.dep_ == "ROOT" and (doc[1].dep_, doc[1].head.i) == ("nsubj", 5) and doc[8].head.i == 5

@@ -1082,7 +1082,7 @@ def test_what_is_taken_decides_the_act(extractor, text, event):
     ("Liwa al-Nasr overran a Jabhat al-Sahil base near Hawija.", {("Liwa al-Nasr", "base")}),
     # counted: the places the count is of
     ("The Northern Front destroyed hundreds of villages near Tadmur.", {("Northern Front", "villages")}),
-    # burned, razed or set on fire where it stands (a COERCE act, but the place was attacked)
+    # burned, razed or set on fire where it stands
     ("The Northern Front burned two villages near Tadmur.", {("Northern Front", "villages")}),
     ("Liwa al-Nasr set fire to the market in Tadmur.", {("Liwa al-Nasr", "market")}),
 ])
@@ -2104,7 +2104,14 @@ def test_a_coalition_led_against_a_foe_is_no_side_of_it(extractor):
     ("Hundreds of settlers rampaged through the village at night.", "rampaged", "ASSAULT"),
     ("Opposition supporters rioted in three towns after the verdict.", "rioted", "ASSAULT"),
     ("Fighters looted shops and a clinic in the market town.", "looted", "COERCE"),
-    ("A mob torched the police station in the town.", "torched", "COERCE"),
+    # property destroyed is an assault (PLOVER's CAMEO table, 1712 "destroy property"), and so
+    # is property looted by a crowd, a riot (events.toml ASSAULT verbs_by_doer)
+    ("A mob torched the police station in the town.", "torched", "ASSAULT"),
+    ("Rebels set fire to the school.", "set", "ASSAULT"),
+    ("Rioters looted shops and a clinic in the market town.", "looted", "ASSAULT"),
+    ("Youths looted and burned shops in the market town.", "looted", "ASSAULT"),
+    ("Mobs looted supermarkets across the capital overnight.", "looted", "ASSAULT"),
+    ("Demonstrators sacked the outer offices of the embassy in the capital.", "sacked", "ASSAULT"),
     # a protest by people the text does not name as an actor is still a protest
     ("Hundreds of nurses demonstrated outside the ministry on 3 May 2023.", "demonstrated", "PROTEST"),
 ])
@@ -2134,7 +2141,7 @@ def test_fights_as_armies_and_coders_tell_them(extractor, text, doer, attacked):
     assert any(doer in a and attacked in b for a, b in _spans(x, "fights")), x.relations
 
 
-@pytest.mark.parametrize("text", ["A fire broke out in the market.", "Rebels set fire to the school.", "The decision came under criticism."])
+@pytest.mark.parametrize("text", ["A fire broke out in the market.", "The decision came under criticism."])
 def test_fire_and_criticism_are_no_attack(extractor, text):
     x, _ = _run(extractor, text)
     assert not [e for e in x.events if e.type == "ASSAULT"], x.events
@@ -3162,7 +3169,7 @@ def test_kit_a_party_may_send_or_names_as_its_own_is_not_asserted_in_hand(extrac
 
 def test_setting_a_partys_property_on_fire_is_a_fight_with_it(extractor):
     x, names = _run(extractor, "Jabhat al-Sahil fighters torched the offices of Liwa al-Nasr in Hawija.", date(2025, 6, 1))
-    assert ("COERCE", "torched") in {(e.type, e.trigger) for e in x.events}
+    assert ("ASSAULT", "torched") in {(e.type, e.trigger) for e in x.events}
     assert ("fights", "Jabhat al-Sahil", "Liwa al-Nasr") in _relations(x, names)
     looted, names = _run(extractor, "Jabhat al-Sahil fighters looted the offices of Liwa al-Nasr in Hawija.", date(2025, 6, 1))
     assert ("fights", "Jabhat al-Sahil", "Liwa al-Nasr") not in _relations(looted, names)  # looting stays hostility
@@ -6455,7 +6462,7 @@ def test_who_takes_part_in_a_protest_protests(extractor, text, trigger, actor, w
     ("Pakistan handed over the captured pilot to Indian officials.", "handed", "CONCEDE"),
     ("The rebels handed over 20 hostages to the Red Cross.", "handed", "CONCEDE"),
     # not arms of its own, nor arms at all
-    ("The militia burned the depot near the river.", "burned", "COERCE"),
+    ("The militia burned the depot near the river.", "burned", "ASSAULT"),
     ("The rebels destroyed three army tanks near Goma.", "destroyed", "ASSAULT"),
 ])
 def test_arms_given_up_are_a_concession(extractor, text, trigger, kind):
@@ -6805,6 +6812,11 @@ def test_an_assault_with_no_doer_is_alleged_to_be_the_work_of_the_party_blamed(e
     # people told by a noun keep their place; the body named joins them
     ("A gunman opened fire on worshippers at a church in Owo on 5 June 2022. The Islamic State claimed credit for it.",
      "opened", ["A gunman", "Islamic State"]),
+    # a pronoun for the act told before (events.toml when_object act_told)
+    ("A car bomb tore through a market in Jowhar on 3 April 2023, killing eleven traders. Al-Shabaab claimed it in a radio broadcast.",
+     "killing", ["Al-Shabaab"]),
+    ("Two explosions ripped through a bus depot in Peshawar on 8 May 2023, killing six passengers. The Pakistani Taliban claimed both.",
+     "killing", ["Pakistani Taliban"]),
 ])
 def test_the_party_that_claims_an_act_with_no_named_doer_did_it_by_its_own_word(extractor, text, trigger, doers):
     # rule events.doer-by-claim
@@ -6820,6 +6832,10 @@ def test_the_party_that_claims_an_act_with_no_named_doer_did_it_by_its_own_word(
     "A roadside bomb killed four soldiers near Bardera on 9 May 2023. Al-Shabaab denied responsibility.",
     # an act with a body as its doer between: the claim is of another act
     "A roadside bomb killed four soldiers near Bardera. The army shelled a village nearby. Al-Shabaab claimed responsibility.",
+    # a pronoun for something else: what a party claims as its own, or says
+    "A roadside bomb killed four soldiers near Bardera. Al-Shabaab claimed it as a victory for the faithful.",
+    "A roadside bomb killed four soldiers near Bardera. Al-Shabaab claimed it was an accident.",
+    "A roadside bomb killed four soldiers near Bardera. No group has claimed it.",
 ])
 def test_a_claim_denied_or_of_another_act_names_no_doer(extractor, text):
     x, _ = _run(extractor, text, date(2023, 6, 1))
@@ -7538,7 +7554,7 @@ def test_whom_a_passive_befell_does_not_do_the_act_it_befell_them_in(extractor):
 
 
 @pytest.mark.parametrize("text, trigger, kind", [
-    ("Militiamen set the village of Kanambo on fire on 2 March 2021, residents said.", "set", "COERCE"),
+    ("Militiamen set the village of Kanambo on fire on 2 March 2021, residents said.", "set", "ASSAULT"),
     ("Demonstrators pelted the convoy with stones in Sheikh Jarrah on 10 May 2021.", "pelted", "ASSAULT"),
 ])
 def test_a_place_set_on_fire_or_a_convoy_pelted_is_an_act(extractor, text, trigger, kind):
@@ -7925,6 +7941,8 @@ def test_an_act_after_a_participle_describing_its_doer_is_the_sentences(extracto
     # nominals.toml person heads: people at a place of leisure, and a gathering of people
     ("A gunman shot three clubgoers in Bratislava on 12 October 2022.", "three clubgoers"),
     ("A driver rammed his car into festival-goers in Volkmarsen on 24 February 2020.", "festival-goers"),
+    # (the word whole, as the tokenizer splits it at its hyphen)
+    ("A grenade thrown at a police post in Bujumbura wounded three passers-by on 14 May 2016.", "three passers-by"),
     ("A suicide bomber struck a Shia procession in Karachi on 28 December 2009.", "a Shia procession"),
     ("Jets struck a gathering of tribal elders in Datta Khel on 17 March 2011.", "a gathering"),
 ])
@@ -8343,3 +8361,170 @@ def test_the_initiative_ceded_is_no_concession(extractor):
     # events.toml CONCEDE: power, control or ground ceded, not the initiative
     x, _ = _run(extractor, "Analysts said that the army had ceded the initiative on the southern front.")
     assert [e for e in x.events if e.type == "CONCEDE"] == [], x.events
+
+
+@pytest.mark.parametrize("text, trigger, doer, place", [
+    # events.toml ASSAULT phrases fire/shoot "into" a place or a party (triggers._fired: what is
+    # fired is no object acted on)
+    ("A teenager fired a hunting rifle into the packed town hall of Vorden on 2 March 2019.", "fired", "A teenager", "town hall"),
+    ("Masked men sprayed bullets into a crowded nightclub in Orlu on 2 March 2019.", "sprayed", "Masked men", "nightclub"),
+    # when_object drop = explosive_on: a charge let fall on something
+    ("Government helicopters dropped barrel bombs on a crowded market in Kafr Nabl on 4 May 2016.", "dropped", "Government", "market"),
+])
+def test_arms_fired_into_or_bombs_dropped_on_a_place_are_an_assault_on_it(extractor, text, trigger, doer, place):
+    x, _ = _run(extractor, text, date(2019, 3, 3))
+    act = next(e for e in x.events if e.trigger == trigger)
+    assert act.type == "ASSAULT" and doer in text[act.actor_spans[0].start:act.actor_spans[0].end], x.events
+    assert any(r.type == "attacks" and place in text[r.target_span.start:r.target_span.end] for r in x.relations if r.event == act.id), x.relations
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police fired into the air to scatter the crowd.",
+    "The prosecutor dropped the charges against the two journalists.",
+    "Prosecutors dropped all charges on Tuesday.",
+    "The farmers mowed down the long grass by the river.",
+    "The president sacked the defence minister on Friday.",
+])
+def test_shots_into_the_air_charges_dropped_and_grass_mowed_are_no_assault(extractor, text):
+    x, _ = _run(extractor, text)
+    assert [e for e in x.events if e.type == "ASSAULT"] == [], x.events
+
+
+@pytest.mark.parametrize("text, trigger, undergone", [
+    # events.toml ASSAULT phrases "gun down", "mow down" (a party)
+    ("A motorcyclist gunned down two traffic wardens outside the depot.", "gunned", "two traffic wardens"),
+    ("The lorry driver mowed down pedestrians on the seafront.", "mowed", "pedestrians"),
+    # the mark right after the verb, the parse's modifier of the object (triggers._match_trigger)
+    ("An armed man took hostage nine clerks at a post office in Lyon.", "took", "clerks"),
+])
+def test_people_gunned_down_or_taken_hostage_undergo_an_assault(extractor, text, trigger, undergone):
+    x, _ = _run(extractor, text)
+    act = next(e for e in x.events if e.trigger == trigger)
+    assert act.type == "ASSAULT" and any(undergone in text[s.start:s.end] for s in act.recipient_spans), x.events
+
+
+def test_people_of_wealth_are_the_parties_sanctions_fall_on(extractor):
+    # nominals.toml person heads "oligarchs", "tycoons"
+    text = "The British government imposed sanctions on five Belarusian tycoons on 9 March 2022."
+    x, _ = _run(extractor, text, date(2022, 3, 10))
+    sanction = next(e for e in x.events if e.type == "SANCTION")
+    assert any("tycoons" in text[s.start:s.end] for s in sanction.recipient_spans), x.events
+
+
+@pytest.mark.parametrize("text", [
+    "Canada delivered the first of the Leopard tanks to Ukraine in February 2023.",
+    "Norway delivered eight of the twelve howitzers to Ukraine in May 2023.",
+])
+def test_a_part_of_the_arms_handed_over_is_aid(extractor, text):
+    # triggers._portion_of: what a number or an ordinal is part of
+    x, names = _run(extractor, text, date(2023, 6, 1))
+    assert [(e.type, [names[a] for a in e.actors]) for e in x.events][:1] == [("AID", [text.split()[0]])], x.events
+
+
+def test_a_name_that_locates_a_place_is_no_side_of_the_act(extractor):
+    # participants._beyond_a_place (events.toml participants.place_relating_preps)
+    text = "The Malian army post at Tessit, near the border with Niger, came under attack on 7 August 2021. JNIM claimed the attack."
+    x, names = _run(extractor, text, date(2021, 8, 8))
+    attack = next(e for e in x.events if e.trigger == "attack")
+    assert [text[s.start:s.end] for s in attack.actor_spans] == ["JNIM"], x.events
+
+
+def test_an_assault_aimed_at_a_place_takes_no_party_after_it_as_its_other_side(extractor):
+    # events.extract: no nearest party for an act aimed at a place; nlp.components
+    # _areas_bracketed_after: a name with its areas bracketed after it is a place
+    text = ("Russian forces began a large-scale assault on Marinka (Pokrovsk raion, Donetsk oblast) on 3 March 2023, "
+            "sending two battalions with tanks against the defenders of the town.")
+    x, names = _run(extractor, text, date(2023, 3, 4))
+    assault = next(e for e in x.events if e.trigger == "assault")
+    assert assault.recipients == [], x.events
+    assert any(r.type == "attacks" and names[r.target] == "Marinka" for r in x.relations if r.event == assault.id), x.relations
+
+
+def test_fire_thrown_by_hand_is_arms_in_hand(extractor):
+    # nominals.toml equipment heads "cocktails", "firebombs" (relations.equipment-in-hand)
+    text = "Youths threw Molotov cocktails and firebombs at the police station in Tottenham."
+    x, _ = _run(extractor, text)
+    held = {text[r.target_span.start:r.target_span.end] for r in x.relations if r.rule == "relations.equipment-in-hand"}
+    assert any("cocktails" in h for h in held) and "firebombs" in held, x.relations
+
+
+def test_property_set_on_fire_is_arson(extractor):
+    # events.extract._mode: by the phrase first ("set fire" is arson, "set off" a bombing)
+    for text, mode in (("Rebels set fire to the market in Kidal.", "arson"), ("Rebels set off a bomb in the market in Kidal.", "bombing"),
+                       ("Soldiers torched houses in the village.", "arson"), ("A mob set ablaze two churches in the town.", "arson")):
+        x, _ = _run(extractor, text)
+        assert [e.mode for e in x.events if e.type == "ASSAULT"] == [mode], (text, x.events)
+
+
+def test_travellers_named_by_how_they_go_are_the_people_attacked(extractor):
+    # nominals.toml person heads "hikers", "cyclists"
+    text = "Gunmen attacked four hikers near the pass on 17 December 2018."
+    x, _ = _run(extractor, text, date(2018, 12, 18))
+    attack = next(e for e in x.events if e.trigger == "attacked")
+    assert [text[s.start:s.end] for s in attack.recipient_spans] == ["four hikers"], x.events
+
+
+@pytest.mark.parametrize("text, trigger, doer, undergone", [
+    # events.triggers._objects: a passive joined to another shares its subject
+    ("The driver was dragged from his cab and beaten for an hour by a crowd of strikers.", "beaten", "a crowd", "The driver"),
+    # events.toml THREATEN by_complement: the passive's subject is whom the threat is aimed at
+    ("The defence minister warned that the rebels would be crushed.", "warned", "The defence minister", "the rebels"),
+])
+def test_whom_a_passive_act_befalls_is_the_one_it_is_done_to(extractor, text, trigger, doer, undergone):
+    x, _ = _run(extractor, text)
+    act = next(e for e in x.events if e.trigger == trigger)
+    assert [text[s.start:s.end] for s in act.actor_spans] == [doer], x.events
+    assert undergone in [text[s.start:s.end] for s in act.recipient_spans], x.events
+
+
+def test_a_fear_for_people_is_no_threat_against_them(extractor):
+    # events.toml THREATEN by_complement passive_targets: only a punishment's passive subject
+    x, _ = _run(extractor, "The UN envoy warned that civilians would be killed if the fighting reached Rafah.")
+    assert all(not e.recipients for e in x.events if e.type == "THREATEN"), x.events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # events.toml AGREE when_object initial, ink: an agreement initialled or inked
+    ("The foreign ministers of Armenia and Azerbaijan initialled a peace agreement in Washington.", "initialled"),
+    ("The rebels inked an agreement with the government in Nairobi.", "inked"),
+])
+def test_agreements_initialled_or_inked_are_agreed(extractor, text, trigger):
+    x, _ = _run(extractor, text)
+    assert ("AGREE", trigger) in {(e.type, e.trigger) for e in x.events}, x.events
+    for other in ("The officer initialled the page of the register.", "The singer inked a record contract with a London label."):
+        x, _ = _run(extractor, other)
+        assert not [e for e in x.events if e.type == "AGREE"], x.events
+
+
+def test_where_a_carried_charge_went_off_is_what_it_struck_not_the_vehicle(extractor):
+    # events.arguments._sites_of_charge (participants.charge_carrying_words); the charge set off is
+    # no kit attacked (events.extract, relations.attacked-equipment)
+    text = "Two suicide bombers detonated trucks packed with explosives outside a police training complex in Hillah."
+    x, _ = _run(extractor, text)
+    targets = {(r.rule, text[r.target_span.start:r.target_span.end]) for r in x.relations if r.type == "attacks"}
+    assert ("relations.attacked-place", "a police training complex") in targets, x.relations
+    assert not [t for rule, t in targets if rule == "relations.attacked-equipment"], x.relations
+
+
+@pytest.mark.parametrize("text, protest", [
+    # events.toml PROTEST verbs_by_purpose: gathered to demand, assembled denouncing
+    ("Thousands of nurses gathered outside the health ministry to demand higher pay.", True),
+    ("Hundreds of farmers assembled in the main square, denouncing the new land law.", True),
+    ("Foreign ministers gathered in Oslo to discuss the crisis.", False),
+    ("Troops gathered near the border to attack the town.", False),
+])
+def test_people_gathered_to_demand_or_denounce_protest(extractor, text, protest):
+    x, _ = _run(extractor, text)
+    assert any(e.type == "PROTEST" and e.trigger in ("gathered", "assembled") for e in x.events) == protest, x.events
+
+
+@pytest.mark.parametrize("text", [
+    "Callixte Nsabimana, who used the name Sankara, became the spokesman of the coalition.",
+    "The commander took the title of emir in 2015.",
+])
+def test_a_name_used_or_taken_is_no_place_held(extractor, text):
+    # stances.toml [control] name_nouns (relations.control)
+    x, _ = _run(extractor, text)
+    assert not [r for r in x.relations if r.rule == "relations.control"], x.relations
+    x, _ = _run(extractor, "The militants used the school as a base.")
+    assert [r for r in x.relations if r.rule == "relations.control"], x.relations

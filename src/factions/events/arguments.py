@@ -463,6 +463,13 @@ def names_a_mutual_fight(token: Token) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
+def _with_its_own(prep: Token) -> bool:
+    """A "together with" whose object is the people of what the act was done to ("torched the
+    village together with its inhabitants", "killed the commander along with his guards")."""
+    return _jointly(prep) and any(o.dep_ == "pobj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+                                  for o in prep.children)
+
+
 def _one_sided_attack(trigger: Token, lex: dict) -> bool:
     """An attack on an object named, not a fight between two: its "with" is an
     instrument or a companion ("attacked the base with rockets"), not a second party."""
@@ -722,9 +729,12 @@ def _blast_site(prep: Token, parts: dict) -> bool:
 def _sites_of_charge(charge: Token, parts: dict) -> list[Token]:
     """What a charge struck as its own phrase tells: "two devices outside the school", or
     where it was hidden ("a bomb hidden in a toilet at the shopping centre", "a device
-    planted outside the barracks": participants.charge_placing_verbs), one phrase deep
+    planted outside the barracks": participants.charge_placing_verbs) or carried ("cars
+    packed with explosives outside a complex": charge_carrying_words), one phrase deep
     ("in a toilet at the centre": the "at" on the toilet)."""
-    holders = [charge, *(v for v in charge.children if v.dep_ == "acl" and v.lemma_.lower() in parts["charge_placing_verbs"])]
+    # (or the participle of what carries it: "cars packed with explosives outside a complex")
+    holders = [charge, *(v for v in charge.children if v.dep_ == "acl"
+                         and v.lemma_.lower() in parts["charge_placing_verbs"] + parts["charge_carrying_words"])]
     preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
     preps += [c for prep in preps for o in prep.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "prep"]
     return [p for c in preps if _blast_site(c, parts) for p in _blast_site_objects(c, parts)]
@@ -902,10 +912,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if (child.dep_ in ("prep", "conj", "dative") or (child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children))) \
                     and child.lower_ in parts["recipient_preps"] + parts["between"] and not (
                     trigger.lemma_ in parts["beneficiary_words"] and child.lower_ in ("from", "against")) \
-                    and not (child.lower_ == "with" and (_one_sided_attack(trigger, lex) or (_with_as(child) and not _is_talk(trigger)))):
+                    and not (child.lower_ == "with" and ((_one_sided_attack(trigger, lex) and not _with_its_own(child))
+                                                         or (_with_as(child) and not _is_talk(trigger)))):
                 # "defend X from Y": Y is no beneficiary; "freed the city with Iraqi forces",
                 # "attacked the base with rockets": with an object named, "with" is no second
-                # party, but for a fight between two ("fought a war with Amal")
+                # party, but for a fight between two ("fought a war with Amal") and for those
+                # the object had with it ("torched the village together with its inhabitants")
                 # "killed hundreds of mercenaries, among them foreign fighters": "among them"
                 # names some of the object, not parties among whom the act took place.
                 objects = [p for p in child.children if p.dep_ == "pobj" and not _hyphen_piece(p)]

@@ -85,7 +85,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             act = hostile_complement(token, kind)
             # (a noun's "for" may hang on the verb it is the object of: "prepared a punishment for X")
             holders = [] if act is None else [act, act.head] if act.pos_ == "NOUN" and act.dep_ == "dobj" else [act]
-            aimed = [] if act is None else [c for c in act.children if c.dep_ == "dobj"] + \
+            # (the passive's subject of a punishment too: "warned that Israel must be punished";
+            # not "warned that civilians would be killed", events.toml by_complement passive_targets)
+            punished = act is not None and act.lemma_.lower() in kind.by_complement.get("passive_targets", ())
+            aimed = [] if act is None else [c for c in act.children if c.dep_ == "dobj" or (punished and c.dep_ == "nsubjpass")] + \
                 [o for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in ("against", "on", "at", "for")
                  for o in c.children if o.dep_ == "pobj" and (c.lower_ != "for" or o.lower_ in REFLEXIVES)]
             # "had prepared a harsh punishment for itself": the clause's subject
@@ -145,6 +148,11 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # clashes with patrols" still takes its doer)
         setting = is_noun and actors and not recipients and token.dep_ == "pobj" and token.head.head.pos_ == "VERB" \
             and _match_trigger(token.head.head, t) is not None
+        # "launched an assault on Avdiivka, sending several battalions …": a place was what the
+        # act was aimed at, and only a party in its own phrase is the act's other side ("air
+        # strikes on a cave complex used by the terrorists", "an assault on his base")
+        places_aimed = [r for r in recipient_toks if actors and not recipients and (m := index.mention_for_token(r)) is not None
+                        and m.actor and index.actors[m.actor].kind in PLACE_KINDS]
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
                 and not relative and not by_event and not blamed and not unnamed_doer and not anyone and not setting \
                 and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
@@ -160,6 +168,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             near = _nearest(index, token, before=not actors, taken=taken, speakers=speaker_spans,
                             parties=_resolved(index, [*actor_toks, *recipient_toks], actors + recipients))
             near = participants.resolve_description(near, doc) if near is not None else None
+            if near is not None and places_aimed and not any(
+                    p.left_edge.idx <= near.span.start and near.span.end <= p.right_edge.idx + len(p.right_edge.text) for p in places_aimed):
+                near = None
             if near is not None and near.actor not in taken:
                 (actors if not actors else recipients).append(near)
                 rule = "events.nearest-party"
@@ -231,7 +242,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             recipients=[m.actor for m in recipients],
             actor_spans=[m.span for m in actors + allies],
             recipient_spans=[m.span for m in recipients],
-            mode=kind.modes.get(token.lemma_.lower()),
+            mode=_mode(kind, token),
             when=when,
             where=_where(token, index),
             modality=modality,
@@ -261,8 +272,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if event_type == "ASSAULT" and not guessed and not pursuit and "relations.attacked-equipment" not in disabled:
             # "attacked hundreds of merchant ships", "shot down a drone": the kit no one owns
             # (not what a verb of use fires: "launched drones at Ukraine"; relations.toml equipment use_verbs)
+            # (nor the charge set off: "detonated cars packed with explosives")
             fired = token.lemma_.lower() in lexicon("relations")["equipment"]["use_verbs"]
-            aimed = [t for t in recipient_toks if not _origin(t) and not (fired and t.dep_ == "dobj" and t.head.i == token.i)]
+            aimed = [r for r in recipient_toks if not _origin(r) and not ((fired or _is_object(r, "explosive", t))
+                                                                           and r.dep_ == "dobj" and r.head.i == token.i)]
             equipment = participants.unowned_equipment(aimed)
             relations.extend(attacked_equipment(event, actors + allies, equipment))
             if not actors + allies:
@@ -337,6 +350,15 @@ def _past_its_place(item: Mention, index: ActorIndex) -> tuple[int, bool]:
 def _destroys_place() -> frozenset[str]:
     """Verbs of force on property whose place was attacked (lexicons/events.toml COERCE destroys_place)."""
     return frozenset(w for e in lexicon("events")["event"] for w in e.get("destroys_place", ()))
+
+
+def _mode(kind: TriggerType, token: Token) -> str | None:
+    """How an act was done (events.toml modes): by its phrase first ("set fire" is arson, "set
+    off" a bombing: the verb with its object or its preposition's), else by its word."""
+    lemma = token.lemma_.lower()
+    phrases = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in ("dobj", "prt", "advmod")] + [
+        f"{lemma} {c.lower_} {o.lower_}" for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return next((kind.modes[p] for p in phrases if p in kind.modes), kind.modes.get(lemma))
 
 
 def _where_at(token: Token, trigger: Token, recipients: list[Mention]) -> bool:
@@ -479,11 +501,13 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
         if claim.type != "CLAIM_RESPONSIBILITY" or claim.modality in ("negated", "denied") or (verb := _trigger_root(doc, claim)) is None:
             continue
         owned = next((c for c in verb.children if c.dep_ == "dobj" and (verb.lemma_.lower(), c.lemma_.lower()) in phrases), None)
+        # ("… JNIM claimed it": the pronoun for the acts told before, events.toml when_object act_told)
+        pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PRON"), None)
         claimants = [(a, sp) for a, sp in zip(claim.actors, claim.actor_spans)
                      if index.actors[a].kind not in PLACE_KINDS | {"media", "equipment"}]
-        if owned is None or not claimants:
+        if (owned or pronoun) is None or not claimants:
             continue
-        objects = [o for head in (owned, verb) for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
+        objects = [o for head in (owned or pronoun, verb) for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
                    for o in p.children if o.dep_ == "pobj" and o.pos_ != "PRON"]
         if objects:
             acts = []

@@ -584,6 +584,7 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                and _word_before(text, m.span.start) not in places  # "In Syria, near Raqqa, three strikes hit ISIS"
                and not _told_listener(trigger, m)
                and not (before and _names_a_thing(trigger.doc, index, m))
+               and not _beyond_a_place(trigger.doc, index, m)
                and not _agent_of_the_act(trigger, m)
                and not _reporter_of_the_act(trigger, m)
                and not (not before and _in_other_clause(trigger, m))
@@ -655,6 +656,21 @@ def _names_a_thing(doc: Doc, index: ActorIndex, m: Mention) -> bool:
         return False  # "Rebel paratroop battalions surrender in Caracas": a headline's verb read as a noun
     thing = index.mention_for_token(span.root.head)
     return thing is None or not thing.actor or index.actors[thing.actor].kind == "location"
+
+
+def _beyond_a_place(doc: Doc, index: ActorIndex, m: Mention) -> bool:
+    """Whether a name only says where a place leads or lies ("near the border with Burkina
+    Faso", "on the road to Kabul", "the crossing into Egypt": a preposition of
+    participants.place_relating_preps on a noun that is a place): it locates, it did nothing
+    in the sentence."""
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in _words("place_relating_preps"):
+        return False
+    place = span.root.head.head
+    if place.pos_ not in ("NOUN", "PROPN"):
+        return False
+    held = index.mention_for_token(place)
+    return held is not None and held.actor is not None and index.actors[held.actor].kind == "location"
 
 
 def _told_listener(trigger: Token, m: Mention) -> bool:

@@ -266,7 +266,7 @@ def _named_noun(ent) -> Token | None:
     root = ent.root
     noun = root.head
     if root.dep_ not in _NAMING_DEPS or noun.i <= root.i or noun.pos_ not in ("NOUN", "PROPN") \
-            or noun.lemma_.lower() in _DAY_PARTS:
+            or noun.lemma_.lower() in _words().day_parts:
         return None
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if root.dep_ != "poss" and (before is None or not (before.pos_ == "DET" or before.tag_ == "PRP$")):
@@ -297,8 +297,6 @@ _NAMING_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 # October election"); "at" and "in" only of an occasion (time.toml occasion_nouns: "at
 # Saturday's march"), not "in protest at the 9 October election results".
 _OCCASION_PREPS = frozenset({"during", "amid"})
-# Parts of a day named after it ("Monday morning"): the day's, no thing named.
-_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dusk", "midday", "noon", "midnight"})
 
 
 def _occurred(trigger: Token) -> Token | None:
@@ -434,6 +432,7 @@ class _Words(NamedTuple):
     occurrence_verbs: frozenset[str]
     close_in_time: frozenset[str]
     time_nouns: frozenset[str]
+    day_parts: frozenset[str]
 
 
 @lru_cache(maxsize=1)

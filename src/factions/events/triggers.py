@@ -47,11 +47,12 @@ class Triggers:
     phrase_aims: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # phrase -> kinds its object must be ("broke into the building")
     by_modifier: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # noun -> (modifiers, the act it is with one: "hunger strike")
     by_doer: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # verb -> (subject heads, the act it is done by them: "protesters blocked roads")
+    by_purpose: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # verb -> (purposes, the act it is done for one: "gathered to demand")
 
     @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases) | frozenset(self.by_object) \
-            | frozenset(self.by_complement) | frozenset(self.by_subject) | frozenset(self.by_doer)
+            | frozenset(self.by_complement) | frozenset(self.by_subject) | frozenset(self.by_doer) | frozenset(self.by_purpose)
 
 
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
@@ -69,9 +70,12 @@ class Triggers:
 # budget to death"); "craft" a vessel or an aircraft (nominals.toml equipment.platforms and
 # designations, events.toml participants.craft_heads: "sank the landing ship", "downed two
 # drones", "brought down an F-16"); "foe" a party that is no state named as one ("beat
-# ISIS", "beat protesters"; not "Ireland beat Italy").
+# ISIS", "beat protesters"; not "Ireland beat Italy"); "act_told" a pronoun for an assault
+# told before it, in its sentence or the two before ("A bomb killed 14 soldiers … JNIM
+# claimed it"; not "claimed it as its own"); "explosive_on" a charge let fall "on" something
+# ("dropped barrel bombs on Daraya"; not "dropped the charges against him").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
-                "vehicle", "vehicle_at_party", "captive", "victim", "craft", "foe")
+                "vehicle", "vehicle_at_party", "captive", "victim", "craft", "foe", "act_told", "explosive_on")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -89,7 +93,7 @@ def _object_kinds(entry: dict, key: str = "when_object") -> dict[str, tuple[str,
 
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
-    verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject, by_modifier, by_doer = {}, {}, {}, {}, {}, {}, {}, {}, {}
+    verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject, by_modifier, by_doer, by_purpose = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
     declared = relation_types()
     event_types = {e["type"] for e in lexicon("events")["event"]}
     for entry in lexicon("events")["event"]:
@@ -146,8 +150,10 @@ def triggers() -> Triggers:
             by_modifier.setdefault(noun, []).append((frozenset(modifiers), t))
         for verb, heads in entry.get("verbs_by_doer", {}).items():
             by_doer.setdefault(verb, []).append((frozenset(heads), t))
+        for verb, purposes in entry.get("verbs_by_purpose", {}).items():
+            by_purpose.setdefault(verb, []).append((frozenset(purposes), t))
     return Triggers(verbs, nouns, phrases, by_object, by_complement, by_subject=by_subject, phrase_aims=phrase_aims,
-                    by_modifier=by_modifier, by_doer=by_doer)
+                    by_modifier=by_modifier, by_doer=by_doer, by_purpose=by_purpose)
 
 
 def channel_preps(verb: Token) -> list[Token]:
@@ -250,22 +256,28 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                             aimed_at = [c for c in token.children if c.dep_ == "nsubj"]
                     if not any(_is_object(o, wanted, t) for o in aimed_at for wanted in aims):
                         continue  # "the talks broke into two camps": nothing aimed at
-                    if child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children) and "quarry" not in aims \
+                    if child.dep_ == "prep" and any(c.dep_ == "dobj" and not _fired(c) for c in token.children) and "quarry" not in aims \
                             and "party_moved" not in t.phrase_aims[key] and not rams:
                         continue  # "turned his march on Tripoli": the verb acts on its own object (a
-                        # search has one: "searched the villages for the killers")
+                        # search has one: "searched the villages for the killers"; what is fired
+                        # is none: "fired an automatic rifle into the cultural centre")
                 if key[1] == "against" and describes_protest(token, t):
                     continue  # "a march led by X against the government": the protest's "against"
                 return t.phrases[key], False
-            edge = child.right_edge
-            if child.dep_ == "dobj" and edge.i > child.i and (lemma, edge.lower_) in t.phrases \
-                    and edge.lower_ in lexicon("relations")["captives"]["marks"]:
-                return t.phrases[(lemma, edge.lower_)], False  # "held the minister and his aides hostage": the parser hangs the mark inside the object
-        for heads, kind in t.by_doer.get(lemma, ()):
-            doers = [d for c in token.children if c.dep_ == "nsubj" for d in (c, *c.conjuncts)]
-            if _headed_by(doers, heads) \
-                    and not any(_is_object(o, "party", t) and not _is_object(o, "place", t) for o in _objects(token)):
-                return kind, False  # "protesters blocked roads": their protest (not "residents blocked a column of troops")
+            marks = lexicon("relations")["captives"]["marks"]
+            for edge in (child.right_edge, child.left_edge):
+                # "held the minister and his aides hostage", "took hostage 18 customers": the
+                # parser hangs the mark inside the object, after it or right after the verb
+                if child.dep_ == "dobj" and edge.i != child.i and (lemma, edge.lower_) in t.phrases and edge.lower_ in marks \
+                        and (edge.i > child.i or edge.i == token.i + 1):
+                    return t.phrases[(lemma, edge.lower_)], False
+        by_doer = _act_by_its_doers(token, lemma, t)
+        if by_doer is not None:
+            return by_doer, False  # "protesters blocked roads": their protest (not "residents blocked a column of troops")
+        for purposes, kind in t.by_purpose.get(lemma, ()):
+            if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in purposes and c.i > token.i
+                   and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in token.children):
+                return kind, False  # "thousands gathered outside parliament to demand his resignation"
         kind = t.by_complement.get(lemma)
         if kind is not None and hostile_complement(token, kind) is not None:
             return kind, False  # "vowed to retaliate", "warned that the group would strike"
@@ -344,6 +356,20 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                           or any(c.dep_ == "compound" and c.lemma_.lower() in needs.get("compounds", ()) for c in token.children)):
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
         return kind, True
+    return None
+
+
+def _act_by_its_doers(verb: Token, word: str, t: Triggers) -> TriggerType | None:
+    """The act a verb is when done by doers of a kind (events.toml verbs_by_doer): its
+    subject, or the subject of the verb it is joined to ("crowds looted and burned shops"), is
+    headed by one of their heads, and what it acts on is no party (not "residents blocked a
+    column of troops"); else None."""
+    for heads, kind in t.by_doer.get(word, ()):
+        doers = [d for c in verb.children if c.dep_ == "nsubj" for d in (c, *c.conjuncts)]
+        if not doers and verb.dep_ == "conj":
+            doers = [d for c in verb.head.children if c.dep_ == "nsubj" for d in (c, *c.conjuncts)]
+        if _headed_by(doers, heads) and not any(_is_object(o, "party", t) and not _is_object(o, "place", t) for o in _objects(verb)):
+            return kind
     return None
 
 
@@ -475,6 +501,11 @@ def _objects(verb: Token) -> list[Token]:
         found.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if verb.dep_ == "relcl" and (not found or any(c.tag_ in ("WDT", "WP") for c in found)):
         found.append(verb.head)  # "the positions (which) it seized": the antecedent
+    if not found and verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)):
+        # "was tied to a pole and beaten", "was dragged from his cab and beaten by a crowd" (the
+        # tagger may read it as a past): the first's passive subject
+        found += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     return found
 
 
@@ -501,14 +532,16 @@ def describes_protest(verb: Token, t: Triggers) -> bool:
 
 def _kit_given(token: Token) -> bool:
     """Whether an object is arms handed to a named party (events.toml participants.kit_given_verbs):
-    "delivered its first four Leopard 2 tanks to Ukraine" (not "sent tanks to the border")."""
+    "delivered its first four Leopard 2 tanks to Ukraine", "the first of the tanks" (not "sent
+    tanks to the border")."""
     verb = token.head
+    kit = _portion_of(token) or token
     if token.dep_ != "dobj" or verb.lemma_.lower() not in lexicon("events")["participants"]["kit_given_verbs"] \
-            or not (token.lower_ in _kit_heads() or token.lemma_.lower() in _kit_heads()):
+            or not (kit.lower_ in _kit_heads() or kit.lemma_.lower() in _kit_heads()):
         return False
     return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "ORG", "NORP") or _is_object(o, "party", triggers()))
                                                                              for o in c.children)
-               for c in (*verb.children, *token.children))
+               for c in {*verb.children, *token.children, *kit.children})
 
 
 @lru_cache(maxsize=1)
@@ -559,11 +592,48 @@ def _pronoun_undergoing(token: Token) -> bool:
     return token.lower_ in ("him", "her", "them") or (token.dep_ == "nsubjpass" and token.lower_ in ("he", "she", "they"))
 
 
+def _portion_of(token: Token) -> Token | None:
+    """What a number, an ordinal or a word of a portion is part of ("14 of 17 townships",
+    "the first of 31 tanks", "parts of the town": stances.toml control portions), else None."""
+    part_of = object_of(token)
+    if part_of is not None and (token.pos_ == "NUM" or token.ent_type_ == "ORDINAL"
+                                or token.lower_ in lexicon("stances")["control"]["portions"]):
+        return part_of
+    return None
+
+
+def _fired(token: Token) -> bool:
+    """Whether a verb's object is arms or what arms fire ("fired an automatic rifle into the
+    centre", "shot rounds into the crowd": nominals.toml equipment heads, events.toml
+    participants.fire_nouns)."""
+    words = (token.lower_, token.lemma_.lower())
+    return any(w in _kit_heads() or w in lexicon("events")["participants"]["fire_nouns"] for w in words)
+
+
+def _pronoun_for_an_assault(token: Token, t: Triggers) -> bool:
+    """Whether a verb's object "it", "them" or "both" stands for an assault told before it in
+    its sentence or the two before ("Gunmen stormed a hotel … Al-Shabaab claimed it in a
+    statement"), the verb saying nothing more of it ("claimed it as its own", "claimed it
+    back", "claimed it was")."""
+    verb = token.head
+    if token.lower_ not in ("it", "them", "both") or token.dep_ != "dobj" \
+            or any(c.dep_ in ("oprd", "ccomp", "xcomp") or c.lower_ in ("as", "back", "over") for c in verb.children if c.i > token.i):
+        return False
+    sentences = list(token.doc.sents)
+    at = next(n for n, s in enumerate(sentences) if s.start <= token.i < s.end)
+    for before in reversed([w for s in sentences[max(0, at - 2):at + 1] for w in s if w.i < token.i]):
+        # (not another claim: its own pronoun would ask the same again)
+        found = _match_trigger(before, t) if before.pos_ in ("VERB", "NOUN") and before.lemma_ != verb.lemma_ else None
+        if found is not None and found[0].type == "ASSAULT":
+            return True
+    return False
+
+
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
     if wanted == "place":
         lex = lexicon("events")["participants"]
-        part_of = object_of(token)
-        if part_of is not None and (token.pos_ == "NUM" or token.lower_ in lexicon("stances")["control"]["portions"]):
+        part_of = _portion_of(token)
+        if part_of is not None:
             return _is_object(part_of, wanted, t)  # "seized parts of the town", "14 of 17 townships": what the part is of
         # the lemmatizer reads "bases" as "basis": the word form counts too
         words = (token.lemma_.lower(), token.lower_)
@@ -580,7 +650,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         if wanted == "explosive" and _carries_a_charge(token, t):
             return True  # "an ambulance packed with explosives", "an explosives-laden car"
         if wanted == "supplies" and _kit_given(token):
-            return True  # "delivered four tanks to Ukraine"
+            return True  # "delivered four tanks to Ukraine", "the first of the tanks"
+        if wanted == "supplies" and (part_of := _portion_of(token)) is not None:
+            return _is_object(part_of, wanted, t)  # "delivered the rest of the aid": what the part is of
         if wanted == "supplies" and token.lemma_.lower() in _containers():
             goods = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
             return goods is not None and _is_object(goods, wanted, t)  # "15 trucks of sorghum": what they carry
@@ -599,6 +671,11 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
             or token.lemma_.lower() in _person_heads() or token.lower_ in _person_heads()
     if wanted == "foe":
         return token.ent_type_ != "GPE" and (_is_object(token, "party", t) or _is_object(token, "captive", t))
+    if wanted == "explosive_on":
+        return _is_object(token, "explosive", t) and token.dep_ == "dobj" \
+            and any(c.dep_ == "prep" and c.lower_ in ("on", "onto", "upon", "over") and not _dates(c) for c in token.head.children)
+    if wanted == "act_told":
+        return _pronoun_for_an_assault(token, t)
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved

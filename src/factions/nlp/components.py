@@ -322,11 +322,15 @@ def make_clause_repairs(nlp: Language, name: str):
 def clause_repairs(doc: Doc) -> Doc:
     """Known misreadings of the parser, repaired before anything reads the tree: the
     "that" clause of reported speech (below), the target of a weapon fired
-    (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date), a
+    (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date; or as
+    the date's apposition or object, _subject_read_as_the_dates_apposition and _object), a
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
     (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense), the
     object of reported speech taken for its speaker (_object_taken_for_subject), the
-    object of a joined verb taken for its subject (_object_of_a_conjunct), a disguise read
+    object of a joined verb taken for its subject (_object_of_a_conjunct), a clause read as the
+    object of the one after its semicolon (_clause_read_as_the_object_after_a_semicolon), a
+    subject read as the conjunct of an object (_subject_read_as_an_objects_conjunct), an
+    agent read as a preposition (_agent_read_as_a_preposition), a disguise read
     as a clause (_disguise_read_as_clause), a sentence's verb read as a participle
     (_main_verb_read_as_participle), a bracketed name hung on a list's first item
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
@@ -381,6 +385,9 @@ def clause_repairs(doc: Doc) -> Doc:
     _object_read_as_clause(doc)
     _phrases_of_an_aside(doc)
     _main_clause_read_as_conjunct(doc)
+    _clause_read_as_the_object_after_a_semicolon(doc)
+    _subject_read_as_an_objects_conjunct(doc)
+    _agent_read_as_a_preposition(doc)
     _preposition_read_as_modifier(doc)
     _subjects_split_into_sentences(doc)
     _headline_verb_read_as_noun(doc)
@@ -492,7 +499,8 @@ def _hang_clause_on(verb: Token, subject: Token, obj: Token, prep: Token, before
 def _verb_read_as_a_modifier(doc: Doc) -> None:
     """In "two suicide bombers on a motorbike detonated explosives at the gate" the parser reads
     "detonated explosives" as a noun with its adjective, the object of "on", and the sentence
-    has no verb. A past verb that modifies the noun after it, right after the object of a
+    has no verb (or "gunned down a singer" as a participle describing the motorbike, with its
+    object). A past verb that modifies the noun after it, right after the object of a
     preposition whose phrase hangs on a noun, in a sentence whose root is no verb, is the
     sentence's verb: the noun the preposition hangs on is its subject, the noun after it its
     object, and the preposition's object ends before it (a sentence whose root is a verb has
@@ -506,8 +514,10 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
     arr = doc.to_array([TAG, DEP])
     past = np.isin(arr[:, 0], [doc.vocab.strings.add(t) for t in ("VBD", "VBN")]) \
         & np.isin(arr[:, 1], [doc.vocab.strings.add(d) for d in ("amod", "compound", "nmod")])
-    past |= (arr[:, 0] == doc.vocab.strings.add("VBD")) & (arr[:, 1] == doc.vocab.strings.add("acl"))
+    past |= np.isin(arr[:, 0], [doc.vocab.strings.add(t) for t in ("VBD", "VBN")]) & (arr[:, 1] == doc.vocab.strings.add("acl"))
     for verb in (doc[int(i)] for i in np.flatnonzero(past)):
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "dobj" for c in verb.children):
+            continue  # ("a car driven by a bomber": a participle; "a motorcycle gunned down a singer" takes an object)
         sent = verb.sent
         if verb.i == 0:
             continue
@@ -529,7 +539,8 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
             _verb_after_an_aside(verb, before)
             continue
         prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
-        obj = _noun_phrase_head_after(verb)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.dep_ == "acl" else None
+        obj = obj or _noun_phrase_head_after(verb)
         if prep is None or obj is None or obj.i <= verb.i or not prep.head.i < prep.i:
             continue
         described = _described_by_participle(prep.head)
@@ -803,10 +814,10 @@ def _is_headline(sent: Span) -> bool:
 
 def _names_a_time(token: Token) -> bool:
     """A day, a month or a part of a day ("evening", "November", "Sunday"; model_view.toml
-    parse_repairs duration_nouns, day_parts), as the words say it: the repairs run before
-    the entity recogniser."""
+    parse_repairs duration_nouns, time.toml day_parts), as the words say it: the repairs run
+    before the entity recogniser."""
     return token.text in _WEEKDAYS or token.text in _MONTHS or token.lemma_.lower() in _repair_words("duration_nouns") \
-        or token.lower_ in _repair_words("day_parts")
+        or token.lower_ in _day_parts()
 
 
 def _object_of_a_conjunct(doc: Doc) -> None:
@@ -1062,6 +1073,12 @@ def _particle_read_as_quantity(doc: Doc) -> None:
             over.head, over.dep_, over.pos_, over.tag_ = verb, "prt", "ADP", "RP"
 
 
+@lru_cache(maxsize=1)
+def _day_parts() -> frozenset[str]:
+    """Parts of a day (time.toml day_parts)."""
+    return frozenset(lexicon("time")["day_parts"])
+
+
 @lru_cache(maxsize=None)
 def _repair_words(name: str) -> frozenset[str]:
     """A word list of model_view.toml [parse_repairs]."""
@@ -1238,6 +1255,95 @@ def _main_clause_read_as_conjunct(doc: Doc) -> None:
                 c.head = main  # (the full stop)
 
 
+def _clause_read_as_the_object_after_a_semicolon(doc: Doc) -> None:
+    """In "Three million people demonstrated in hundreds of cities on Sunday, 13 March,
+    demanding …; the biggest crowd filled the avenue" the parser makes the clause after the
+    semicolon the root and the one before it its object, and hangs the date and the
+    participle on the later verb. A root verb after a semicolon, no verb of speech ("…; the
+    minister said" has its object), whose clausal object with a subject of its own stands
+    before the semicolon: that clause is joined to it, and what the parse hung on the root
+    before the semicolon is that clause's."""
+    cues = _speech_cues()
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in cues:
+            continue
+        semicolon = next((c for c in root.children if c.dep_ == "punct" and c.text == ";" and c.i < root.i), None)
+        if semicolon is None:
+            continue
+        clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i < semicolon.i and c.pos_ in ("VERB", "AUX")
+                       and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if clause is None:
+            continue
+        for c in list(root.children):
+            if c.i < semicolon.i and c.i != clause.i:
+                c.head = clause
+        clause.dep_ = "conj"
+
+
+def _subject_read_as_an_objects_conjunct(doc: Doc) -> None:
+    """In "a car struck them and its occupants attacked them with knives" the parser joins
+    "its occupants" to the object "them" and hangs "attacked", with no subject, on another
+    clause. A noun joined to a verb's object and followed right away by a past verb with no
+    subject is that verb's subject, and that verb is joined to the first."""
+    for verb in doc:
+        if verb.tag_ != "VBD" or verb.pos_ != "VERB" or verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
+            continue
+        noun = doc[verb.i - 1]
+        while noun.dep_ in ("compound", "amod", "poss", "det") and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.i != verb.i - 1 or noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or noun.head.dep_ != "dobj":
+            continue
+        first = noun.head.head
+        if first.pos_ != "VERB" or first.i >= noun.i:
+            continue
+        joining = [c for c in noun.head.children if c.dep_ == "cc" and c.i < noun.i]
+        noun.head, noun.dep_ = verb, "nsubj"
+        if not verb.is_ancestor(first):  # (a verb above the first keeps its place: no cycle)
+            verb.head, verb.dep_ = first, "conj"
+        for cc in joining:
+            cc.head = first
+
+
+def _agent_read_as_a_preposition(doc: Doc) -> None:
+    """In "X was shot dead outside his home on 25 July, Republic Day, by two gunmen" the parser
+    reads the late "by" as a preposition of place or means, and in "X was killed inside the
+    consulate on 2 October, shortly after he went in to obtain papers, by a team of agents" it
+    hangs it on the aside. A "by" whose object names people or a body (a name, or a head of
+    nominals.toml; not "by force", "by car") on a passive verb with no agent, or after the comma
+    that closes an aside of one, is that verb's agent."""
+    heads = _actor_heads()
+    # (found on the Doc's array, not with tokens_where, which keeps the parse it first reads:
+    # the repairs are still changing it)
+    for by in (doc[int(i)] for i in np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add("by"))):
+        if by.dep_ != "prep":
+            continue
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        named = object_of(pobj) if pobj.lower_ in _quantity_words() else None  # ("a team of agents")
+        if not any(t is not None and (t.pos_ == "PROPN" or t.lemma_.lower() in heads or t.lower_ in heads) for t in (pobj, named)):
+            continue
+        if pobj.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in pobj.children):
+            continue  # ("by force", "by car": a bare singular is a means)
+        verb = by.head
+        if not _passive(verb) and doc[by.i - 1].text == "," and verb.dep_ in ("advcl", "relcl") and _passive(verb.head):
+            verb = verb.head  # (the aside's verb: "…, shortly after he went in …, by a team")
+        if _passive(verb) and verb.i < by.i and not any(c.dep_ == "agent" for c in verb.children):
+            by.head, by.dep_ = verb, "agent"
+
+
+def _passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _quantity_words() -> frozenset[str]:
+    """Nouns that count or gather what their "of" names (events.toml participants
+    quantity_heads, and the bodies of nominals.toml [group] heads: "a team of agents")."""
+    return frozenset(lexicon("events")["participants"]["quantity_heads"]) | frozenset(nominal_lexicon()["group"]["heads"])
+
+
 def _preposition_read_as_modifier(doc: Doc) -> None:
     """In "opened fire on beachgoers outside hotels" the parser reads "beachgoers outside
     hotels" as one noun phrase, "outside" an adjective of "hotels" and "beachgoers" a modifier
@@ -1309,7 +1415,6 @@ def _object_read_as_clause(doc: Doc) -> None:
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "dusk", "midday", "noon", "midnight"})
 _MONTHS = frozenset(m.capitalize() for m in MONTH_NAMES)
 
 
@@ -1322,7 +1427,7 @@ def _subject_after_a_date(doc: Doc) -> None:
     is read so too: "By the afternoon loyal units had retaken the station" (the article
     then goes with the date). Only auxiliaries and adverbs of the verb may stand between
     the noun and the verb. (It runs before the entity recogniser: the date is a day's name.)"""
-    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _DAY_PARTS])
+    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _day_parts()])
     for date in (doc[int(i)] for i in np.flatnonzero(days)):
         noun = date.head
         if date.dep_ not in ("compound", "nmod") or noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or date.i >= noun.i:
@@ -1370,6 +1475,25 @@ def _subject_read_as_the_dates_apposition(doc: Doc) -> None:
             continue
         name.head, name.dep_ = verb, "nsubj"
         described.head, described.dep_ = name, "appos"
+    _subject_read_as_the_dates_object(doc)
+
+
+def _subject_read_as_the_dates_object(doc: Doc) -> None:
+    """In "On or around 28 May 2020, insurgents of X, whose attacks …, entered the town" the
+    parser makes the noun after the date's comma the object of "On", and leaves the verb
+    without a subject. When a preposition opening a verb's phrase holds a date (a month, a
+    day's name or a number) and, after a comma, a noun that ends right before the verb,
+    and the verb has no subject, the noun is its subject."""
+    for prep in (s[0] for s in doc.sents if s[0].dep_ == "prep" and s[0].head.pos_ in ("VERB", "AUX")):
+        verb = prep.head
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or verb.i <= noun.i or noun.left_edge.i < 2 or doc[noun.left_edge.i - 1].text != "," \
+                or any(c.dep_ in _SUBJECTS for c in verb.children) or noun.right_edge.i + 1 != verb.i:
+            continue
+        dated = doc[prep.i + 1 : noun.left_edge.i - 1]
+        if not any(t.text in _MONTHS or t.text in _WEEKDAYS or t.like_num for t in dated):
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
 
 
 # What a weapon is fired at or on belongs to the firing: "opened fire with rifles and mortars
@@ -1529,7 +1653,9 @@ def label_lead_end(doc: Doc, start: int) -> int | None:
         if t.is_punct and t.text.endswith(":") and not bracketed:
             after = doc[t.i + 1]
             return t.i if t.i > start and not after.is_space and not after.is_punct else None
-        if t.tag_.startswith("VB") or t.tag_ == "MD" or t.is_quote or t.is_space or t.text in ".;!?":
+        # (a name in a bracketed aside may be tagged a verb: "Adrar des Ifoghas (Tessalit
+        # cercle, Kidal region):")
+        if (t.tag_.startswith("VB") or t.tag_ == "MD") and not bracketed or t.is_quote or t.is_space or t.text in ".;!?":
             return None
         bracketed = max(0, bracketed + (t.text == "(") - (t.text == ")"))
         # words, not tokens: "MAZAR-I-SHARIF, 22 April:" is four, its hyphens split off; nor
@@ -1925,6 +2051,21 @@ def _place_noun_after(ent: Span, nouns: frozenset[str]) -> Token | None:
                                       and doc[ent.end].dep_ == "compound" and doc[ent.end].head.i == head.i):
         return None
     return head
+
+
+def _areas_bracketed_after(ent: Span, nouns: frozenset[str]) -> bool:
+    """Whether a name is followed by a bracket whose first item is a named area of a kind
+    ("Avdiivka (Pokrovsk raion, Donetsk oblast)", "Reyhanli (Hatay province)": actor_kinds.toml
+    place_nouns_after), as coded notes set a place's areas after it."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != "(":
+        return False
+    item = []
+    for t in doc[ent.end + 1 : min(len(doc), ent.end + 8)]:
+        if t.text in (",", ")", ";"):
+            break
+        item.append(t)
+    return len(item) >= 2 and item[-1].lower_ in nouns and item[-1].is_lower and all(t.text[:1].isupper() or t.text == "-" for t in item[:-1])
 
 
 def _place_by_where(ent: Span) -> bool:
@@ -2490,6 +2631,9 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and len(ent) > 1 and ent[-1].lower_ in suffixes and ent[-1].text[:1].isupper() \
                 and not any(t.lower_ in group_words or t.lower_ in not_after for t in ent):
             label = "GPE"  # "Rakhine State", "Nduga Regency": an administrative area
+        elif label in ("PERSON", "ORG") and sum(t.text != "-" for t in ent) <= 3 and _areas_bracketed_after(ent, nouns_after) \
+                and not any(t.lower_ in group_words for t in ent):
+            label = "GPE"  # "Avdiivka (Pokrovsk raion, Donetsk oblast)": a place, its areas bracketed as coded notes give them
         elif label in ("PERSON", "ORG") and sum(t.text != "-" for t in ent) <= 3 \
                 and (after := _place_noun_after(ent, nouns_after | facility_after)) is not None \
                 and after.is_lower and not ent.text.isupper() \
@@ -3363,7 +3507,11 @@ def make_nominals(nlp: Language, name: str):
                 # article and the number before it are that noun's, not its own
                 while start < token.i and not start <= doc[start].head.i <= token.i:
                     start += 1
-            spans.append(Span(doc, start, token.i + 1, label=label))
+            end = token.i + 1
+            if end + 1 < len(doc) and doc[end].text in ("-", "‐", "‑") and not token.whitespace_ and not doc[end].whitespace_ \
+                    and doc[end + 1].lower_ in ("by", "on", "up"):
+                end += 2  # "passers-by", "hangers-on" (nominals.toml: the head as the tokenizer splits it)
+            spans.append(Span(doc, start, end, label=label))
         spans += _others_of_people(doc, heads, others)
         kept = []
         ents = doc.ents

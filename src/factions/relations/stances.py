@@ -680,6 +680,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
                     subjects, passive = _subject_tokens(token)
                     holder = subjects[0] if subjects and not passive else None
                 objects = [c for c in token.children if c.dep_ == "dobj"]
+                if any(o.lemma_.lower() in words["name_nouns"] for o in objects):
+                    continue  # "who used the name Sankara", "took the title of emir": a name, no place
                 place, more = (objects[0], objects[1:]) if objects else (None, [])
                 named = (object_of(place) or place) if place is not None and place.lower_ in words["portions"] else place
                 if lemma == "hold" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):

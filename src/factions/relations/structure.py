@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.demonyms import capital_keys
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
-from factions.events.arguments import _in_dateline, _is_assault, _subject_tokens, _with_conjuncts
+from factions.events.arguments import _in_dateline, _is_assault, _subject_tokens, _with_conjuncts, _with_its_own
 from factions.events.modality import modality_of
 from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.events.triggers import allied_adjective
@@ -1968,8 +1968,10 @@ def _together_with(doc: Doc, party, add) -> None:
             continue  # ("died in the blast, along with the three bombers": a fate shared, no side taken)
         # (a verb the tagger called a noun has a subject: "Qatar announces, together with Egypt, …")
         if holder.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
-            if doc[prep.i - 1].lower_ == "along" and any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children):
-                continue  # "targeting developers of chemical weapons, along with businessmen": more objects
+            if any(c.dep_ == "dobj" and c.i < prep.i for c in holder.children) \
+                    and (doc[prep.i - 1].lower_ == "along" or (_with_its_own(prep) and _is_assault(holder))):
+                continue  # "targeting developers of chemical weapons, along with businessmen": more objects;
+                # "torched the village together with its inhabitants": more the act befell
                 # ("re-established the CPP together with a small group of radicals": co-founders)
             subjects, passive = _subject_tokens(holder)
             holders = [] if passive else subjects
