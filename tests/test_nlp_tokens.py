@@ -300,3 +300,24 @@ def test_a_past_participle_with_an_object_after_a_vehicle_is_the_verb(extractor)
     _verb_read_as_a_modifier(doc)
     gunned = doc[5]
     assert gunned.dep_ == "ROOT" and (doc[1].dep_, doc[1].head.i) == ("nsubj", 5) and doc[8].head.i == 5
+
+
+def test_many_of_them_describes_the_group_before_it(extractor):
+    # factions_clause_repairs _description_read_as_a_conjunct: "Thousands of protesters, many of
+    # them farmers, tried …" with "farmers" parsed as a second subject joined to "Thousands"
+    from factions.nlp.components import _description_read_as_a_conjunct
+
+    words = ["Thousands", "of", "protesters", ",", "many", "of", "them", "farmers", ",", "tried", "."]
+    heads = [9, 0, 1, 0, 7, 4, 5, 0, 0, 9, 9]
+    deps = ["nsubj", "prep", "pobj", "punct", "nsubj", "prep", "pobj", "conj", "punct", "ROOT", "punct"]
+    tags = ["NNS", "IN", "NNS", ",", "JJ", "IN", "PRP", "NNS", ",", "VBD", "."]
+    pos = ["NOUN", "ADP", "NOUN", "PUNCT", "ADJ", "ADP", "PRON", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _description_read_as_a_conjunct(doc)
+    assert (doc[7].dep_, doc[7].head.i) == ("appos", 0)
+    # a second subject of its own stays one ("Rebels and farmers")
+    words[4:7], tags[4:7], pos[4:7], deps[4:7] = ["and", "the", "local"], ["CC", "DT", "JJ"], ["CCONJ", "DET", "ADJ"], ["cc", "det", "amod"]
+    heads[4:7] = [0, 7, 7]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _description_read_as_a_conjunct(doc)
+    assert doc[7].dep_ == "conj"

@@ -8528,3 +8528,11 @@ def test_a_name_used_or_taken_is_no_place_held(extractor, text):
     assert not [r for r in x.relations if r.rule == "relations.control"], x.relations
     x, _ = _run(extractor, "The militants used the school as a base.")
     assert [r for r in x.relations if r.rule == "relations.control"], x.relations
+
+
+def test_a_release_demanded_beside_a_resignation_is_no_hostility_to_the_one_released(extractor):
+    # events.implied._whose_fall: the fall asked of each party, not of the nouns joined to it
+    text = "The protesters demand the resignation of President Daniel Ortega and the release of Felix Maradiaga."
+    x, _ = _run(extractor, text)
+    opposed = {text[r.target_span.start:r.target_span.end] for r in x.relations if r.rule == "relations.hostile-demand"}
+    assert any("Ortega" in t for t in opposed) and not any("Maradiaga" in t for t in opposed), x.relations

@@ -49,8 +49,15 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         if not all(index.actors[m.actor].kind == "state" for m in actors):
             return []
         rel_type, rel_rule = "member_of", "relations.joined-body"
-    if kind.type == "REQUEST" and recipients and _demands_a_fall(trigger, recipients, lex["participants"]["hostile_demands"]):
+    fallen = _whose_fall(trigger, recipients, lex["participants"]["hostile_demands"]) if kind.type == "REQUEST" else []
+    demanded: list[Relation] = []
+    if fallen and len(fallen) == len(recipients):
         rel_type, rel_rule = "opposes", "relations.hostile-demand"  # "demanded the resignation of the president"
+    elif fallen:
+        # "demand the resignation of the president and the release of X": the president's fall,
+        # X's release asked for him
+        recipients = [m for m in recipients if m not in fallen]
+        demanded = _relations_from(event, "opposes", actors + allies, fallen, False, False, rule="relations.hostile-demand")
     if rel_type == "supports" and trigger.lemma_.lower() in lex["participants"]["material_support"] and _in_a_fight(trigger, triggers()):
         rel_type, rel_rule = "allied_with", "relations.support-in-fight"  # "backed the army in its fight against ISIL": a side in that fight
     if not rel_type:
@@ -84,6 +91,7 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
             return addressed
     together = _with_their_own(actors + allies, doc_text(trigger.doc)) if rel_type == "fights" else set()
     out = addressed + _relations_from(event, rel_type, actors + allies, recipients, reciprocal, pair_actors, rule=rel_rule, apart_from=together)
+    out += demanded
     if rel_type == "fights" and not mutual:
         # Sides of one fight: "A and B attacked C", "A fought alongside B", "A and
         # B bombed the province" (an object named, if no party).
@@ -110,15 +118,20 @@ def _shares_a_mutual_fights_subject(trigger: Token) -> bool:
     return False
 
 
-def _demands_a_fall(trigger: Token, recipients: list[Mention], falls: list[str]) -> bool:
-    """Whether a request's parties are those whose fall it asks ("demanded the resignation
-    of the president and of his government"): all inside the "of" phrase of such a noun
-    that is the request's object."""
+def _whose_fall(trigger: Token, recipients: list[Mention], falls: list[str]) -> list[Mention]:
+    """The request's parties whose fall it asks ("demanded the resignation of the president and
+    of his government"): those inside the "of" phrase of such a noun that is the request's
+    object, or one joined to it (not "the resignation of the president and the release of X",
+    whose release is asked for him)."""
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     objects += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]  # "called for the removal of X"
-    asked = [o for o in objects if o.lemma_.lower() in falls]
-    spans = [(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)) for o in asked]
-    return bool(spans) and all(any(a <= m.span.start and m.span.end <= b for a, b in spans) for m in recipients)
+    asked = [o for n in objects for o in (n, *n.conjuncts) if o.lemma_.lower() in falls]
+    # the words of each, not those of another demand joined to it, which the parse may hang
+    # inside its "of" ("the resignation of X and the release of Y": Y's release)
+    other = {t.i for o in asked for c in o.subtree if c.dep_ == "conj" and c.lemma_.lower() not in falls
+             and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for t in c.subtree}
+    own = {t.idx for o in asked for t in o.subtree if t.i not in other}
+    return [m for m in recipients if m.span.start in own]
 
 
 def _joinable(m: Mention, trigger: Token, index: ActorIndex, bodies: list[str]) -> bool:

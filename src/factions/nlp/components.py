@@ -330,7 +330,8 @@ def clause_repairs(doc: Doc) -> Doc:
     object of a joined verb taken for its subject (_object_of_a_conjunct), a clause read as the
     object of the one after its semicolon (_clause_read_as_the_object_after_a_semicolon), a
     subject read as the conjunct of an object (_subject_read_as_an_objects_conjunct), an
-    agent read as a preposition (_agent_read_as_a_preposition), a disguise read
+    agent read as a preposition (_agent_read_as_a_preposition), a description of some of a
+    group read as another group joined to it (_description_read_as_a_conjunct), a disguise read
     as a clause (_disguise_read_as_clause), a sentence's verb read as a participle
     (_main_verb_read_as_participle), a bracketed name hung on a list's first item
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
@@ -388,6 +389,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _clause_read_as_the_object_after_a_semicolon(doc)
     _subject_read_as_an_objects_conjunct(doc)
     _agent_read_as_a_preposition(doc)
+    _description_read_as_a_conjunct(doc)
     _preposition_read_as_modifier(doc)
     _subjects_split_into_sentences(doc)
     _headline_verb_read_as_noun(doc)
@@ -1331,6 +1333,25 @@ def _agent_read_as_a_preposition(doc: Doc) -> None:
             verb = verb.head  # (the aside's verb: "…, shortly after he went in …, by a team")
         if _passive(verb) and verb.i < by.i and not any(c.dep_ == "agent" for c in verb.children):
             by.head, by.dep_ = verb, "agent"
+
+
+def _description_read_as_a_conjunct(doc: Doc) -> None:
+    """In "Thousands of protesters, many of them Aymara and Quechua farmers, tried to break into
+    the airport" the parser joins "farmers" to "Thousands" as a second subject. A noun joined to
+    another whose phrase opens with "many of them", "most of them", "some of whom" … describes
+    the first: it is its apposition, no other party."""
+    for them in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in ("them", "whom")]))):
+        of = them.head
+        share = of.head
+        if them.dep_ != "pobj" or of.lower_ != "of" or share.lower_ not in _SHARE_WORDS:
+            continue
+        noun = share.head if share.head.i > share.i else None
+        if noun is not None and noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and noun.head.i < share.i:
+            noun.dep_ = "appos"
+
+
+# Words of a share of a group: "many of them", "most of whom".
+_SHARE_WORDS = frozenset({"many", "most", "some", "several", "all", "half", "both", "each", "none", "few"})
 
 
 def _passive(verb: Token) -> bool:
