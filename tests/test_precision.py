@@ -6414,6 +6414,9 @@ def test_allied_as_a_verb_is_the_adjective(extractor, text):
     # events.extract.protest_aims (rule events.protest-aim): a protest is against whom its demand names
     ("Thousands of people rallied outside parliament on Sunday to demand the resignation of Prime Minister Ana Ruiz.", "Ana Ruiz"),
     ("Students marched through the capital, demanding the removal of President Jon Varga.", "Jon Varga"),
+    # the demand on a protest the march is held in
+    ("Tens of thousands of teachers marched through the capital on Monday in a national strike demanding the resignation "
+     "of Minister Jon Varga.", "Jon Varga"),
 ])
 def test_a_protest_is_against_whom_its_demand_names(extractor, text, target):
     x, names = _run(extractor, text, date(2024, 6, 1))

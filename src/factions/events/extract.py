@@ -396,20 +396,26 @@ def protest_aims(doc: Doc, events: list[Event]) -> list[Event]:
     its own demand names: "hundreds of thousands rallied near the assembly to demand the
     removal of President X", "protesters marched on the ministry, demanding the
     resignation of the governor" (the demand's clause hangs on the protest's verb, with
-    no subject of its own)."""
+    no subject of its own), and so is one held in a protest the demand hangs on ("marched
+    along the highway in a general strike demanding the resignation of the governor": the
+    strike's, and the march's held "in" it)."""
     roots = {k: root for k, e in enumerate(events) if (root := _trigger_root(doc, e)) is not None}  # each event's trigger word
     by_token = {root.i: k for k, root in roots.items()}
     out = list(events)
     for k, e in enumerate(events):
         verb = roots.get(k)
-        if e.type != "REQUEST" or not e.recipients or verb is None or verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp") \
+        if e.type != "REQUEST" or not e.recipients or verb is None or verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "xcomp", "acl") \
                 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
-        protest = by_token.get(verb.head.i)
-        if protest is None or out[protest].type != "PROTEST" or out[protest].recipients:
-            continue
-        out[protest] = replace(out[protest], recipients=list(e.recipients), recipient_spans=list(e.recipient_spans),
-                               rule="events.protest-aim")
+        held = verb.head
+        protests = [by_token.get(held.i)]
+        if held.dep_ == "pobj" and held.head.lower_ == "in":
+            protests.append(by_token.get(held.head.head.i))  # ("marched … in a general strike demanding …")
+        for protest in protests:
+            if protest is None or out[protest].type != "PROTEST" or out[protest].recipients:
+                continue
+            out[protest] = replace(out[protest], recipients=list(e.recipients), recipient_spans=list(e.recipient_spans),
+                                   rule="events.protest-aim")
     return out
 
 
