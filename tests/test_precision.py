@@ -8539,3 +8539,12 @@ def test_a_release_demanded_beside_a_resignation_is_no_hostility_to_the_one_rele
     x, _ = _run(extractor, text)
     opposed = {text[r.target_span.start:r.target_span.end] for r in x.relations if r.rule == "relations.hostile-demand"}
     assert any("Ortega" in t for t in opposed) and not any("Maradiaga" in t for t in opposed), x.relations
+
+
+def test_a_repeated_preposition_adds_to_the_same_phrase(extractor):
+    # factions_clause_repairs _repeated_preposition_read_apart: "with A in the north and with B
+    # in the south", the second "with" parsed as a conjunct of the first's "in"
+    text = "Government troops fought with the rebels in the north and with the militia in the south."
+    x, _ = _run(extractor, text)
+    fought = next(e for e in x.events if e.trigger == "fought")
+    assert [text[s.start:s.end] for s in fought.recipient_spans] == ["the rebels", "the militia"], x.events

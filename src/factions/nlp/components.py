@@ -331,7 +331,8 @@ def clause_repairs(doc: Doc) -> Doc:
     object of the one after its semicolon (_clause_read_as_the_object_after_a_semicolon), a
     subject read as the conjunct of an object (_subject_read_as_an_objects_conjunct), an
     agent read as a preposition (_agent_read_as_a_preposition), a description of some of a
-    group read as another group joined to it (_description_read_as_a_conjunct), a disguise read
+    group read as another group joined to it (_description_read_as_a_conjunct), a repeated
+    preposition hung apart from the first (_repeated_preposition_read_apart), a disguise read
     as a clause (_disguise_read_as_clause), a sentence's verb read as a participle
     (_main_verb_read_as_participle), a bracketed name hung on a list's first item
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
@@ -390,6 +391,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _subject_read_as_an_objects_conjunct(doc)
     _agent_read_as_a_preposition(doc)
     _description_read_as_a_conjunct(doc)
+    _repeated_preposition_read_apart(doc)
     _preposition_read_as_modifier(doc)
     _subjects_split_into_sentences(doc)
     _headline_verb_read_as_noun(doc)
@@ -1348,6 +1350,29 @@ def _description_read_as_a_conjunct(doc: Doc) -> None:
         noun = share.head if share.head.i > share.i else None
         if noun is not None and noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN") and noun.head.i < share.i:
             noun.dep_ = "appos"
+
+
+def _repeated_preposition_read_apart(doc: Doc) -> None:
+    """In "is in close contact with the local authorities, with the injured and with the
+    embassies" the parser hangs the second "with" on the copula and the third on the second's
+    object; in "fought with the rebels in the north and with the militia in the south" it joins
+    the second to the first's "in". A preposition of the other side ("with", "against") after a
+    comma or an "and" that repeats one before it in the sentence, hung on a copula or joined to
+    another word, hangs where the first does: the list is of one phrase (not one on a verb of
+    its own; not "on" or "in", whose repeats are as often dates and places of their own)."""
+    for sent in doc.sents:
+        seen = set()
+        for first in (t for t in sent if t.dep_ == "prep" and t.lower_ in ("with", "against")):
+            if first.lower_ in seen:
+                continue  # (the first of each word only)
+            seen.add(first.lower_)
+            for again in (t for t in sent if t.i > first.i + 1 and t.lower_ == first.lower_ and t.dep_ in ("prep", "conj")
+                          and doc[t.i - 1].text in (",", "and", "or")):
+                if again.head.i == first.head.i or again.is_ancestor(first.head) \
+                        or not (again.dep_ == "conj" or again.head.lemma_ == "be"):
+                    continue  # (already beside it, above it, or on a verb of its own: "merged with A … to
+                    # form HTS, with Hashem al-Sheikh as its first commander")
+                again.head, again.dep_ = first.head, "prep"
 
 
 # Words of a share of a group: "many of them", "most of whom".
