@@ -151,8 +151,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # "launched an assault on Avdiivka, sending several battalions …": a place was what the
         # act was aimed at, and only a party in its own phrase is the act's other side ("air
         # strikes on a cave complex used by the terrorists", "an assault on his base")
-        places_aimed = [r for r in recipient_toks if actors and not recipients and (m := index.mention_for_token(r)) is not None
-                        and m.actor and index.actors[m.actor].kind in PLACE_KINDS]
+        places_aimed = [r for r in recipient_toks if (m := index.mention_for_token(r)) is not None and m.actor
+                        and index.actors[m.actor].kind in PLACE_KINDS] if actors and not recipients else []
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
                 and not relative and not by_event and not blamed and not unnamed_doer and not anyone and not setting \
                 and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named

@@ -5,13 +5,14 @@ meeting, "attacked X in a speech" is words, not arms (rule events.verbal-attack)
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Token
 
 from factions.lexicons import DataFileError, lexicon
-from factions.nlp import agent_phrase_subject, describes_subject, object_of
+from factions.nlp import agent_phrase_subject, describes_subject, object_of, sentence_starts
 from factions.nlp.components import _kit_heads
 from factions.relations.types import implied_by, relation_types
 
@@ -619,9 +620,9 @@ def _pronoun_for_an_assault(token: Token, t: Triggers) -> bool:
     if token.lower_ not in ("it", "them", "both") or token.dep_ != "dobj" \
             or any(c.dep_ in ("oprd", "ccomp", "xcomp") or c.lower_ in ("as", "back", "over") for c in verb.children if c.i > token.i):
         return False
-    sentences = list(token.doc.sents)
-    at = next(n for n, s in enumerate(sentences) if s.start <= token.i < s.end)
-    for before in reversed([w for s in sentences[max(0, at - 2):at + 1] for w in s if w.i < token.i]):
+    starts = sentence_starts(token.doc)
+    first = starts[max(0, bisect_right(starts, token.i) - 3)]  # (the start of the sentence two before)
+    for before in reversed(token.doc[first : token.i]):
         # (not another claim: its own pronoun would ask the same again)
         found = _match_trigger(before, t) if before.pos_ in ("VERB", "NOUN") and before.lemma_ != verb.lemma_ else None
         if found is not None and found[0].type == "ASSAULT":

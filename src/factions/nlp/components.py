@@ -378,6 +378,7 @@ def clause_repairs(doc: Doc) -> Doc:
         tok.head, tok.dep_, that.dep_ = verb, "ccomp", "mark"
     _rehang_fired_at(doc)
     _subject_after_a_date(doc)
+    _subject_read_as_the_dates_object(doc)
     _noun_read_as_verb(doc)
     _rehang_judged_act(doc)
     _conjunct_of_its_tense(doc)
@@ -1521,7 +1522,6 @@ def _subject_read_as_the_dates_apposition(doc: Doc) -> None:
             continue
         name.head, name.dep_ = verb, "nsubj"
         described.head, described.dep_ = name, "appos"
-    _subject_read_as_the_dates_object(doc)
 
 
 def _subject_read_as_the_dates_object(doc: Doc) -> None:
