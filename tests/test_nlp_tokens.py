@@ -321,3 +321,184 @@ def test_many_of_them_describes_the_group_before_it(extractor):
     doc = _parsed(extractor, words, heads, deps, tags, pos)
     _description_read_as_a_conjunct(doc)
     assert doc[7].dep_ == "conj"
+
+
+def test_an_object_read_as_a_participles_subject_is_the_verbs_object(extractor):
+    # factions_clause_repairs _object_read_as_a_participles_subject: "X claimed the attack in a
+    # statement, released on Monday" parsed as a clause "the attack … released"; a participle with
+    # an auxiliary heads its clause ("claimed the attack had been planned")
+    from factions.nlp.components import _object_read_as_a_participles_subject
+
+    words = ["X", "claimed", "the", "attack", "in", "a", "statement", ",", "released", "on", "Monday", "."]
+    heads = [1, 1, 3, 8, 3, 6, 4, 6, 1, 8, 9, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "prep", "det", "pobj", "punct", "ccomp", "prep", "pobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "DT", "NN", ",", "VBN", "IN", "NNP", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _object_read_as_a_participles_subject(doc)
+    assert (doc[3].dep_, doc[3].head.i) == ("dobj", 1) and (doc[8].dep_, doc[8].head.i) == ("acl", 6) and doc[4].head.i == 1
+    words = ["X", "claimed", "the", "attack", "had", "been", "planned", "."]
+    heads = [1, 1, 3, 6, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubjpass", "aux", "auxpass", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "VBN", "VBN", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "AUX", "AUX", "VERB", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _object_read_as_a_participles_subject(doc)
+    assert (doc[6].dep_, doc[6].head.i) == ("ccomp", 1)
+
+
+def test_a_phrase_hung_on_a_gap_in_time_is_the_verbs(extractor):
+    # factions_clause_repairs _phrase_after_a_gap_in_time: "set off two bombs minutes apart outside
+    # the bank and the school", with "outside" hung on "minutes" and "school" joined to it, or with
+    # "minutes" read as the object and "bombs" a word of it
+    from factions.nlp.components import _phrase_after_a_gap_in_time
+
+    words = ["X", "detonated", "two", "bombs", "minutes", "apart", "outside", "the", "bank", "and", "the", "school", "."]
+    heads = [1, 1, 3, 1, 1, 4, 4, 8, 6, 4, 11, 4, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "npadvmod", "advmod", "prep", "det", "pobj", "cc", "det", "conj", "punct"]
+    tags = ["NNP", "VBD", "CD", "NNS", "NNS", "RB", "IN", "DT", "NN", "CC", "DT", "NN", "."]
+    pos = ["PROPN", "VERB", "NUM", "NOUN", "NOUN", "ADV", "ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"]
+    lemmas = ["X", "detonate", "two", "bomb", "minute", "apart", "outside", "the", "bank", "and", "the", "school", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _phrase_after_a_gap_in_time(doc)
+    assert doc[6].head.i == 1 and (doc[11].dep_, doc[11].head.i) == ("conj", 8)
+    heads[3], deps[3], heads[4], deps[4] = 4, "compound", 1, "dobj"
+    heads[2] = 4
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _phrase_after_a_gap_in_time(doc)
+    assert (doc[3].dep_, doc[3].head.i, doc[2].head.i, doc[4].dep_) == ("dobj", 1, 3, "npadvmod") and doc[6].head.i == 1
+
+
+def test_a_participle_with_no_object_after_a_charge_carried_is_the_verb(extractor):
+    # factions_clause_repairs _intransitive_verb_read_as_a_modifier: "A van packed with explosives
+    # blew up at the gate", "blew" parsed as a participle describing "explosives"; not with a
+    # comma between ("Troops, backed by jets, clashed with fighters dug into the hills")
+    from factions.nlp.components import _intransitive_verb_read_as_a_modifier
+
+    words = ["A", "van", "packed", "with", "explosives", "detonated", "at", "the", "gate", "."]
+    heads = [1, 1, 1, 2, 3, 4, 5, 8, 6, 1]
+    deps = ["det", "ROOT", "acl", "prep", "pobj", "acl", "prep", "det", "pobj", "punct"]
+    tags = ["DT", "NN", "VBN", "IN", "NNS", "VBN", "IN", "DT", "NN", "."]
+    pos = ["DET", "NOUN", "VERB", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _intransitive_verb_read_as_a_modifier(doc)
+    assert doc[5].dep_ == "ROOT" and (doc[1].dep_, doc[1].head.i) == ("nsubj", 5) and doc[9].head.i == 5
+    words[2:2] = [","]
+    words[6:6] = [","]
+    heads = [1, 1, 3, 1, 3, 4, 1, 5, 7, 10, 8, 1]
+    deps = ["det", "ROOT", "punct", "acl", "prep", "pobj", "punct", "acl", "prep", "det", "pobj", "punct"]
+    tags = ["DT", "NN", ",", "VBN", "IN", "NNS", ",", "VBN", "IN", "DT", "NN", "."]
+    pos = ["DET", "NOUN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _intransitive_verb_read_as_a_modifier(doc)
+    assert doc[1].dep_ == "ROOT"
+
+
+def test_people_read_as_the_verb_of_a_plural_before_them_are_a_noun(extractor):
+    # factions_clause_repairs _people_read_as_verb_of_a_plural: "killed 12 women inmates" with
+    # "inmates" tagged as a present verb whose subject is "women"
+    from factions.nlp.components import _people_read_as_verb_of_a_plural
+
+    words = ["Gangs", "killed", "12", "women", "inmates", "."]
+    heads = [1, 1, 3, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "nummod", "nsubj", "ccomp", "punct"]
+    tags = ["NNS", "VBD", "CD", "NNS", "VBZ", "."]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "VERB", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _people_read_as_verb_of_a_plural(doc, None)
+    assert (doc[4].pos_, doc[4].dep_, doc[3].dep_, doc[2].head.i) == ("NOUN", "dobj", "compound", 4)
+    words[3], tags[3] = "woman", "NN"  # a singular before it agrees with the verb: left alone
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _people_read_as_verb_of_a_plural(doc, None)
+    assert doc[4].pos_ == "VERB"
+
+
+def test_a_bracketed_report_read_as_the_verb_hands_the_sentence_back(extractor):
+    # factions_clause_repairs _bracketed_report_read_as_the_verb: "On 3 May (reported 5 May),
+    # rebels took the town" parsed with "reported" the root and "took" its conjunct
+    from factions.nlp.components import _bracketed_report_read_as_the_verb
+
+    words = ["On", "3", "May", "(", "reported", "5", "May", ")", ",", "rebels", "took", "the", "town", "."]
+    heads = [4, 2, 0, 4, 4, 6, 4, 4, 4, 10, 4, 12, 10, 4]
+    deps = ["prep", "nummod", "pobj", "punct", "ROOT", "nummod", "npadvmod", "punct", "punct", "nsubj", "conj", "det", "dobj", "punct"]
+    tags = ["IN", "CD", "NNP", "-LRB-", "VBD", "CD", "NNP", "-RRB-", ",", "NNS", "VBD", "DT", "NN", "."]
+    pos = ["ADP", "NUM", "PROPN", "PUNCT", "VERB", "NUM", "PROPN", "PUNCT", "PUNCT", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["on", "3", "May", "(", "report", "5", "May", ")", ",", "rebel", "take", "the", "town", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _bracketed_report_read_as_the_verb(doc)
+    assert doc[10].dep_ == "ROOT" and doc[0].head.i == 10 and (doc[4].dep_, doc[4].head.i) == ("parataxis", 10)
+    assert doc[6].head.i == 4 and doc[13].head.i == 10
+
+
+def test_a_participle_like_a_noun_after_be_is_the_passive_verb(extractor):
+    # factions_clause_repairs _participle_read_as_a_noun: "The post was overrun by rebels" with
+    # "overrun" tagged as a noun, the complement of "was"
+    from factions.nlp.components import _participle_read_as_a_noun
+
+    words = ["The", "post", "was", "overrun", "by", "rebels", "."]
+    heads = [1, 2, 2, 2, 3, 4, 2]
+    deps = ["det", "nsubj", "ROOT", "attr", "prep", "pobj", "punct"]
+    tags = ["DT", "NN", "VBD", "NN", "IN", "NNS", "."]
+    pos = ["DET", "NOUN", "AUX", "NOUN", "ADP", "NOUN", "PUNCT"]
+    lemmas = ["the", "post", "be", "overrun", "by", "rebel", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _participle_read_as_a_noun(doc)
+    assert (doc[3].dep_, doc[3].pos_) == ("ROOT", "VERB") and (doc[1].dep_, doc[1].head.i) == ("nsubjpass", 3)
+    assert (doc[2].dep_, doc[4].dep_) == ("auxpass", "agent")
+
+
+def test_a_when_clause_read_as_a_conjunct_is_a_clause_of_the_verb(extractor):
+    # factions_clause_repairs _subordinate_clause_read_as_conjunct: "Fighting broke out when gunmen
+    # attacked the port" with "attacked" joined to "broke" and "when" hung on "gunmen"; a list
+    # with "and" is no such clause
+    from factions.nlp.components import _subordinate_clause_read_as_conjunct
+
+    words = ["Fighting", "broke", "out", "when", "gunmen", "attacked", "the", "port", "."]
+    heads = [1, 1, 1, 4, 5, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "prt", "advmod", "nsubj", "conj", "det", "dobj", "punct"]
+    tags = ["NN", "VBD", "RP", "WRB", "NNS", "VBD", "DT", "NN", "."]
+    pos = ["NOUN", "VERB", "ADP", "SCONJ", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _subordinate_clause_read_as_conjunct(doc)
+    assert (doc[5].dep_, doc[3].head.i, doc[3].dep_) == ("advcl", 5, "advmod")
+    words[3], tags[3], pos[3], deps[3], heads[3] = "and", "CC", "CCONJ", "cc", 1
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _subordinate_clause_read_as_conjunct(doc)
+    assert doc[5].dep_ == "conj"
+
+
+def test_a_present_participle_read_as_the_verb_describes_its_subject(extractor):
+    # factions_clause_repairs _participle_read_as_the_main_verb: "Teachers answering a call
+    # demonstrated" with "answering" the root and "demonstrated" its clause
+    from factions.nlp.components import _participle_read_as_the_main_verb
+
+    words = ["Teachers", "answering", "a", "call", "demonstrated", "."]
+    heads = [1, 1, 3, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "ccomp", "punct"]
+    tags = ["NNS", "VBG", "DT", "NN", "VBD", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _participle_read_as_the_main_verb(doc)
+    assert doc[4].dep_ == "ROOT" and (doc[0].dep_, doc[0].head.i) == ("nsubj", 4) and (doc[1].dep_, doc[1].head.i) == ("acl", 0)
+    assert doc[5].head.i == 4
+
+
+def test_a_repeated_of_joins_its_object_to_the_first(extractor):
+    # factions_clause_repairs _repeated_of_read_apart: "delegations of A and of B" with both
+    # "of" phrases on "delegations"
+    from factions.nlp.components import _repeated_of_read_apart
+
+    words = ["Delegations", "of", "Chad", "and", "of", "Sudan", "signed", "."]
+    heads = [6, 0, 1, 0, 0, 4, 6, 6]
+    deps = ["nsubj", "prep", "pobj", "cc", "prep", "pobj", "ROOT", "punct"]
+    tags = ["NNS", "IN", "NNP", "CC", "IN", "NNP", "VBD", "."]
+    pos = ["NOUN", "ADP", "PROPN", "CCONJ", "ADP", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["delegation", "of", "Chad", "and", "of", "Sudan", "sign", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _repeated_of_read_apart(doc)
+    assert (doc[5].dep_, doc[5].head.i, doc[4].head.i) == ("conj", 2, 5)
+    # units of their own: "units of the army and of the police" stay two phrases
+    words[0], lemmas[0] = "Units", "unit"
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _repeated_of_read_apart(doc)
+    assert (doc[5].dep_, doc[4].head.i) == ("pobj", 0)

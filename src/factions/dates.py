@@ -119,10 +119,36 @@ def _day_range(text: str, anchor: date | None) -> When | None:
     return When(start.isoformat(), end.isoformat(), "day", text=text)
 
 
+@lru_cache(maxsize=1)
+def _fixed_holidays() -> dict[str, tuple[int, int]]:
+    """Days named for what falls on them, lower case, with their month and day (time.toml
+    [fixed_holidays])."""
+    from factions.lexicons import lexicon
+
+    return {name.lower().replace("’", "'"): (int(md[:2]), int(md[3:])) for name, md in lexicon("time")["fixed_holidays"].items()}
+
+
+_HOLIDAY_YEAR = re.compile(r"^(.*?)(?:,?\s+(1[89]\d\d|20\d\d))?$")
+
+
+def _holiday(text: str, anchor: date | None) -> tuple[datetime, str] | None:
+    """A day named for what falls on it, with its year or the last one up to the anchor:
+    "New Year's Day 2024", "Christmas Eve"."""
+    m = _HOLIDAY_YEAR.match(text.replace("’", "'"))
+    day = _fixed_holidays().get(m.group(1).lower()) if m else None
+    if day is None or (m.group(2) is None and anchor is None):
+        return None
+    year = int(m.group(2)) if m.group(2) else (anchor.year if day <= (anchor.month, anchor.day) else anchor.year - 1)
+    return datetime(year, *day), "day"
+
+
 def _plain(text: str, anchor: date | None) -> tuple[datetime, str] | None:
     """The common shapes parsed directly, as dateparser would (past preferred): a
-    weekday, "yesterday", "17 April 2017", "April 17", "April 2017". Parsing them
-    here saves dateparser's few milliseconds each, the larger part of date time."""
+    weekday, "yesterday", "17 April 2017", "April 17", "April 2017", a fixed holiday.
+    Parsing them here saves dateparser's few milliseconds each, the larger part of date time."""
+    holiday = _holiday(text, anchor)
+    if holiday is not None:
+        return holiday
     low = text.lower()
     if anchor is not None and low in _WEEKDAYS:
         back = (anchor.weekday() - _WEEKDAYS.index(low)) % 7 or 7

@@ -522,7 +522,10 @@ def taking_part(trigger: Token, phrases: list[str]) -> Token | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    words = [verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt") and c.i < prep.i), prep.lower_]
+    # (the particle may be read as an adverb: "walked out in a strike"; participation_particles)
+    particles = lexicon("events")["participants"]["participation_particles"]
+    words = [verb.lemma_.lower(), *(c.lower_ for c in verb.children if c.i < prep.i and (c.dep_ in ("dobj", "prt")
+                                                                                        or (c.dep_ == "advmod" and c.lower_ in particles))), prep.lower_]
     return verb if " ".join(words) in phrases else None
 
 
@@ -722,8 +725,16 @@ def _blast_site(prep: Token, parts: dict) -> bool:
     "in Makassar")."""
     if prep.dep_ not in ("prep", "advmod"):
         return False
+    if _second_word(prep, parts) is not None:
+        return True  # ("next to a police patrol")
     return prep.lower_ in parts["blast_sites"] or (prep.lower_ in parts["blast_sites_within"] and any(
         o.dep_ == "pobj" and o.lemma_.lower() in parts["blast_site_heads"] and o.ent_type_ != "GPE" for o in prep.children))
+
+
+def _second_word(prep: Token, parts: dict) -> Token | None:
+    """The preposition on a word that makes a blast site of two words with it ("next to":
+    the parser hangs "to" on "next"), else None."""
+    return next((c for c in prep.children if c.dep_ == "prep" and f"{prep.lower_} {c.lower_}" in parts["blast_sites"]), None)
 
 
 def _sites_of_charge(charge: Token, parts: dict) -> list[Token]:
@@ -744,6 +755,7 @@ def _blast_site_objects(prep: Token, parts: dict) -> list[Token]:
     """What a blast site's preposition names, with its conjuncts, and the building of a part
     of one ("at the gate of the cathedral": the gate and the cathedral; blast_site_parts)."""
     # ("inside and at the entrance of the cathedral": the parser joins the second to the first)
+    prep = _second_word(prep, parts) or prep  # ("next to a patrol": the object of "to")
     sites = [p for q in (prep, *(c for c in prep.conjuncts if c.pos_ == "ADP"))
              for pobj in q.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj)]
     return sites + [b for p in sites if p.lemma_.lower() in parts["blast_site_parts"] for of in p.children
@@ -800,7 +812,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             recipients.extend(p for o in charges for p in _sites_of_charge(o, parts))
             # "a truck bomb claimed by the Islamic State exploded": whom the charge is said to be of
             # (or "blamed on" it: participants.doer_blaming_participles)
-            naming = parts["doer_naming_verbs"]
+            # (or who placed it, when the charge went off on its own: "an IED planted by separatist
+            # fighters exploded"; not "the strike set off explosives placed by ISIL")
+            naming = [*parts["doer_naming_verbs"], *(parts["charge_placing_verbs"] if any(o.dep_ in ("nsubj", "nsubjpass") for o in charges) else ())]
             blaming = _blaming_pairs()
             actors.extend(p for o in charges for v in o.children if v.dep_ == "acl" and v.tag_ == "VBN"
                           for a in v.children if (a.dep_ == "agent" and v.lemma_.lower() in naming)
@@ -822,6 +836,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "detonated explosives at the gate of the cathedral", "set off a car bomb at a
                 # checkpoint": where a charge goes off is what it was set off against
                 recipients.extend(_blast_site_objects(child, parts))
+            elif charges is not None and child.dep_ == "prep" and child.lower_ in parts["blast_occasion_preps"]:
+                # "a bomb exploded during a Sunday service at a church": the site of the occasion
+                recipients.extend(p for o in child.children if o.dep_ == "pobj" for c in o.children
+                                  if c.dep_ == "prep" and _blast_site(c, parts) for p in _blast_site_objects(c, parts))
             elif child.dep_ == "dobj" and child.lower_ in lexicon("relations")["captives"]["marks"] \
                     and (trigger.lemma_.lower(), child.lower_) in phrases and any(c.dep_ == "compound" for c in child.children):
                 # "took several officers prisoner": the parser makes the people a word of the mark
@@ -883,6 +901,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue
             if child.dep_ == "prep" and child.lower_ == "on" and any(n.dep_ == "pobj" and n.lemma_.lower() == "side" for n in child.children):
                 continue  # "fighting on Ukraine's side": an ally (sides_taken), no target
+            if child.dep_ == "prep" and child.lower_ == "on" and charges is not None and trigger.lemma_.lower() in parts["blast_verbs"] \
+                    and not _blast_site(child, parts):
+                continue  # "a bomb exploded on the outskirts of the capital": where it went off ("on a bus" strikes it)
             if child.dep_ == "prep" and child.lower_ == "on" and _is_assault(trigger) and child.i > trigger.i \
                     and (trigger.lemma_.lower(), "on") not in phrases \
                     and any(c.dep_ == "dobj" and c.i < child.i and c.lower_ not in _kit_heads() and c.lemma_.lower() not in parts["fire_nouns"]

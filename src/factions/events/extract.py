@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _alongside, _participants, _subject_tokens, _with_conjuncts, blamed_act, names_a_mutual_fight
+from factions.events.arguments import _alongside, _blaming_pairs, _participants, _subject_tokens, _with_conjuncts, blamed_act, names_a_mutual_fight
 from factions.events.implied import _implied_relations, attacked_equipment, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span, _words
@@ -717,20 +717,43 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
     of the party identified or named as their doers in the same sentence or one of the next two
     ("Two bombs exploded near the finish line … The FBI identified brothers X and Y as the
     bombers": events.toml participants.doer_identifying_verbs, doer_nouns), when no assault with
-    a doer of its own comes between. The fights and attacks the act implies follow, alleged."""
+    a doer of its own comes between. So is the body the doers told before are said to belong
+    to ("A bomb exploded on a bus … The government said the perpetrators belonged to
+    Hezbollah's military wing", "the attackers were members of the Islamic State":
+    doer_belonging; a body by its name, not "a cell of jihadists"), and the one the charge that went off is put down to ("The army
+    attributed the device to FARC dissidents": doer_blaming_participles). The fights and
+    attacks the act implies follow, alleged."""
     parts = lexicon("events")["participants"]
     verbs, doers = frozenset(parts["doer_identifying_verbs"]), frozenset(parts["doer_nouns"])
+    belonging = parts["doer_belonging"]
     sentences = {s.start: n for n, s in enumerate(doc.sents)}
     out: list[Relation] = []
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
             continue
-        if not any(c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() in doers for o in c.children)
-                   for c in verb.children):
+        if verb.lemma_.lower() in verbs and verb.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() in doers for o in c.children)
+                for c in verb.children):
+            told, belonged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")], False
+        elif any(c.dep_ == "nsubj" and c.lower_ in doers and any(d.lower_ == "the" for d in c.children) for c in verb.children):
+            told, belonged = _body_belonged_to(verb, belonging), True
+        elif any(c.dep_ == "dobj" and _is_object(c, "explosive", triggers()) and any(d.lower_ == "the" for d in c.children)
+                 for c in verb.children):
+            # "The army attributed the device to FARC dissidents": the charge laid at their door
+            told, belonged = [o for c in verb.children if c.dep_ == "prep" and (verb.lemma_.lower(), c.lower_) in _blaming_pairs()
+                              for o in c.children if o.dep_ == "pobj"], False
+        else:
             continue
-        named = [m for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in (c, *c.conjuncts)
+        named = [m for c in told for t in (c, *c.conjuncts)
                  if (m := index.mention_for_token(t)) is not None and m.actor
                  and index.actors[m.actor].kind not in PLACE_KINDS | {"media", "equipment"}]
+        if belonged:
+            # a body by its name, or by one in its phrase ("Hezbollah's military wing"): "belonged
+            # to a cell of jihadists" names no one
+            named = [m for m in named if index.actors[m.actor].kind not in ("population", "person")
+                     and any(n.actor and n.basis not in ("nominal", "anaphor", "pronoun")
+                             and index.actors[n.actor].kind not in (*PLACE_KINDS, "population", "person")
+                             for n in index.mentions_within(m.span.start, m.span.end))]
         if not named:
             continue
         for event in _undone_assaults_before(doc, events, index, verb, sentences):
@@ -738,6 +761,20 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
             event.rule = "events.doer-by-identification"
             out += _give_doers(event, [m.actor for m in named], [m.span for m in named], index, relations, aimed_at, "alleged", event.claim)
     return out
+
+
+def _body_belonged_to(verb: Token, belonging: dict) -> list[Token]:
+    """The body a verb says its subject belongs to: "belonged to X" (belonging verbs, with
+    their preposition), "were members of X" (a copula with one of belonging member_nouns and
+    its "of")."""
+    if verb.lemma_.lower() in belonging["verbs"]:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == belonging["verbs"][verb.lemma_.lower()]]
+    elif verb.lemma_.lower() == "be":
+        preps = [p for a in verb.children if a.dep_ == "attr" and a.lemma_.lower() in belonging["member_nouns"]
+                 for p in a.children if p.dep_ == "prep" and p.lower_ == "of"]
+    else:
+        return []
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def _undone_assaults_before(doc: Doc, events: list[Event], index: ActorIndex, here: Token, sentences: dict[int, int],

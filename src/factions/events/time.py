@@ -171,8 +171,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors) or _names_a_thing(ent, anchors) or _bounds_another(ent, anchors) \
-                or _day_given_beside(ent):
-            continue
+                or _day_given_beside(ent) or names_no_time(ent.text):
+            continue  # (nor a span of time, which dates nothing and would hide the dates below: "two days after seizing X")
         if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent.root).i not in anchors:
@@ -180,6 +180,15 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
                 reported.append(ent)
             continue  # "As reported on 31 January, BLA fighters attacked …": the report's date ("clashes were reported on 26 November": theirs)
         candidates.append((abs(ent.root.i - trigger.i), ent))
+    if not candidates and not reported and claim is not None and trigger.pos_ == "VERB" and _told_in_past(trigger) \
+            and not going_on and not _done_by_saying(trigger, claim) and claim.says(Span(trigger.idx, trigger.idx + len(trigger))):
+        # a past act told with no date of its own by a statement dated to its day is dated by
+        # the statement, as coders date it ("announced on 1 April that the two sides had agreed
+        # to a truce", "X took the town, President Y announced on Sunday (8 November)"); not an
+        # act the cue names as its object ("condemned the attack on Tuesday")
+        cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+        if cue is not None and cue.root.lemma_.lower() in _words().announcing_cues:
+            reported = [ent for ent in dates if _dates_the_claim(doc, ent, claim) and story_offset(ent.text) is None]
     if not candidates and reported:
         # with no date of its own, the event is dated by its report, as coders date it
         # ("… blocked the highway in Tel Aviv, as reported on 5 July 2023")
@@ -433,6 +442,7 @@ class _Words(NamedTuple):
     close_in_time: frozenset[str]
     time_nouns: frozenset[str]
     day_parts: frozenset[str]
+    announcing_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -391,7 +391,8 @@ def _headed_by(tokens: list[Token], heads: frozenset[str]) -> bool:
     in its "of" ("thousands of rebel fighters and their families": events.toml participants
     quantity_heads)."""
     return any(d.lemma_.lower() in heads or d.lower_ in heads for d in tokens) \
-        or any(_headed_by([o, *o.conjuncts], heads) for d in tokens if d.lower_ in _counting_heads() and (o := object_of(d)) is not None)
+        or any(_headed_by([o, *o.conjuncts], heads) for d in tokens
+               if (d.lower_ in _counting_heads() or d.lemma_.lower() in _counting_heads()) and (o := object_of(d)) is not None)
 
 
 @lru_cache(maxsize=1)

@@ -304,6 +304,7 @@ def make_clause_repairs(nlp: Language, name: str):
         clause_repairs(doc)
         _disguise_read_as_clause(doc)
         _main_verb_read_as_participle(doc)
+        _participle_read_as_the_main_verb(doc)
         _bracket_on_the_first_of_a_list(doc)
         _particle_read_as_quantity(doc)
         _hedged_description_read_as_verb(doc)
@@ -311,8 +312,11 @@ def make_clause_repairs(nlp: Language, name: str):
         _speech_read_as_relative_clause(doc)
         _ordered_act_read_as_description(doc)
         _people_read_as_verb(doc, lemmatizer)
+        _people_read_as_verb_of_a_plural(doc, lemmatizer)
+        _participle_read_as_a_noun(doc)
         _killing_read_as_a_noun(doc)
         _verb_read_as_a_modifier(doc)
+        _intransitive_verb_read_as_a_modifier(doc)
         _clause_read_as_a_modifier(doc)
         return doc
 
@@ -327,22 +331,30 @@ def clause_repairs(doc: Doc) -> Doc:
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
     (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense), the
     object of reported speech taken for its speaker (_object_taken_for_subject), the
-    object of a joined verb taken for its subject (_object_of_a_conjunct), a clause read as the
+    object of a joined verb taken for its subject (_object_of_a_conjunct), a subordinate clause
+    read as a conjunct (_subordinate_clause_read_as_conjunct), a bracketed "(reported …)" read
+    as the sentence's verb (_bracketed_report_read_as_the_verb), a phrase hung on a
+    gap in time (_phrase_after_a_gap_in_time), a clause read as the
     object of the one after its semicolon (_clause_read_as_the_object_after_a_semicolon), a
     subject read as the conjunct of an object (_subject_read_as_an_objects_conjunct), an
-    agent read as a preposition (_agent_read_as_a_preposition), a description of some of a
+    agent read as a preposition (_agent_read_as_a_preposition), an object read as the subject
+    of a participle (_object_read_as_a_participles_subject), a description of some of a
     group read as another group joined to it (_description_read_as_a_conjunct), a repeated
-    preposition hung apart from the first (_repeated_preposition_read_apart), a disguise read
+    preposition hung apart from the first (_repeated_preposition_read_apart; "of",
+    _repeated_of_read_apart), a disguise read
     as a clause (_disguise_read_as_clause), a sentence's verb read as a participle
-    (_main_verb_read_as_participle), a bracketed name hung on a list's first item
+    (_main_verb_read_as_participle) and a participle read as its verb
+    (_participle_read_as_the_main_verb), a bracketed name hung on a list's first item
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
     (_particle_read_as_quantity), a hedged description read as a verb
     (_hedged_description_read_as_verb), a participle with its agent read as the verb
     (_description_by_agent_read_as_verb), a closing "X said" read as a relative clause
     (_speech_read_as_relative_clause), an act ordered read as a description of its object
     (_ordered_act_read_as_description), people read as the verb of their clause
-    (_people_read_as_verb), and a verb read inside a noun phrase, "a motorcycle shot dead"
-    (_killing_read_as_a_noun) or "a motorbike detonated explosives" (_verb_read_as_a_modifier),
+    (_people_read_as_verb) or of a plural before them (_people_read_as_verb_of_a_plural), a
+    passive participle read as a noun ("was overrun by": _participle_read_as_a_noun), and a verb read inside a noun phrase, "a motorcycle shot dead" (_killing_read_as_a_noun)
+    or "a motorbike detonated explosives" (_verb_read_as_a_modifier; with no object, "a
+    truck packed with explosives detonated at …": _intransitive_verb_read_as_a_modifier),
     and a clause read as its object's modifier, "Chad's army fought rebels of …"
     (_clause_read_as_a_modifier), run after these. Last, a headline's verb read as a noun
     ("Police storm gang's hideout": _headline_verb_read_as_noun), a clause read as the object
@@ -385,14 +397,19 @@ def clause_repairs(doc: Doc) -> Doc:
     _object_taken_for_subject(doc)
     _object_of_a_conjunct(doc)
     _party_after_a_duration(doc)
+    _phrase_after_a_gap_in_time(doc)
     _object_read_as_clause(doc)
     _phrases_of_an_aside(doc)
     _main_clause_read_as_conjunct(doc)
+    _subordinate_clause_read_as_conjunct(doc)
+    _bracketed_report_read_as_the_verb(doc)
     _clause_read_as_the_object_after_a_semicolon(doc)
     _subject_read_as_an_objects_conjunct(doc)
     _agent_read_as_a_preposition(doc)
+    _object_read_as_a_participles_subject(doc)
     _description_read_as_a_conjunct(doc)
     _repeated_preposition_read_apart(doc)
+    _repeated_of_read_apart(doc)
     _preposition_read_as_modifier(doc)
     _subjects_split_into_sentences(doc)
     _headline_verb_read_as_noun(doc)
@@ -443,6 +460,65 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
                 child.dep_ = "acl"  # "inmates returning from the yard": a participle on the noun
         if described is not None:
             described.head, described.dep_ = verb, "dobj"
+
+
+def _participle_read_as_a_noun(doc: Doc) -> None:
+    """In "The base was overrun by rebels" the tagger reads "overrun", whose participle is its
+    base form, as a noun or a number, the complement of "was". One of those words
+    (model_view.toml parse_repairs participles_like_nouns) after a form of "be" is the passive
+    verb of its clause: "be" its auxiliary, the subject its passive subject, a "by" after it
+    its agent, and what hung on it or on "be" its own, when the subject is a place or a party
+    (a place or actor noun, or a name; not "the budget was overrun by 40 per cent") and nothing
+    it is "overrun with" follows ("the hospital was overrun with patients")."""
+    words = _repair_words("participles_like_nouns")
+    heads = _place_heads() | _actor_heads()
+    for part in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in words]))):
+        be = part.head
+        if part.pos_ == "VERB" or part.dep_ not in ("attr", "acomp") or be.lemma_ != "be" or be.i > part.i:
+            continue
+        subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.lower_ in heads or subject.lemma_.lower() in heads or subject.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")) \
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in (*part.children, *be.children)):
+            continue
+        if be.head.i == be.i:
+            part.head, part.dep_ = part, "ROOT"  # (the participle takes the root first: no step makes a cycle)
+        else:
+            part.head, part.dep_ = be.head, be.dep_
+        part.pos_, part.tag_ = "VERB", "VBN"
+        part.set_morph("Tense=Past|VerbForm=Part")
+        for t in list(be.children):
+            if t.i != part.i:
+                t.head = part
+                if t.dep_ == "nsubj":
+                    t.dep_ = "nsubjpass"
+        be.head, be.dep_ = part, "auxpass"
+        for c in part.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and not any(x.dep_ == "agent" for x in part.children):
+                c.dep_ = "agent"
+
+
+def _people_read_as_verb_of_a_plural(doc: Doc, lemmatizer) -> None:
+    """In "members of the gang killed 46 women inmates at the prison" the tagger reads
+    "inmates" as a verb whose subject is "women". A plural noun that names people
+    (nominals.toml heads) read as a present verb of a plural noun right before it cannot
+    be that verb (the two do not agree): it is the head of their noun phrase, in the verb's
+    place, the noun before it its modifier."""
+    arr = doc.to_array([TAG, LOWER])
+    read_as_verb = (arr[:, 0] == doc.vocab.strings.add("VBZ")) & np.isin(arr[:, 1], _plural_actor_head_ids())
+    for noun in (doc[int(i)] for i in np.flatnonzero(read_as_verb)):
+        before = doc[noun.i - 1] if noun.i else None
+        if before is None or before.tag_ != "NNS" or before.head.i != noun.i or before.dep_ not in ("nsubj", "nsubjpass") \
+                or any(c.dep_ in ("aux", "auxpass", "dobj") for c in noun.children):
+            continue
+        noun.pos_, noun.tag_ = "NOUN", "NNS"
+        noun.set_morph("Number=Plur")
+        noun.lemma_ = lemmatizer.rule_lemmatize(noun)[0] if lemmatizer is not None else noun.lower_[:-1]
+        before.dep_ = "compound"
+        for child in list(before.children):
+            if child.dep_ in ("nummod", "det", "amod", "quantmod"):
+                child.head = noun  # ("46": the count is of the inmates)
+        if noun.dep_ == "ccomp":
+            noun.dep_ = "dobj"
 
 
 def _killing_read_as_a_noun(doc: Doc) -> None:
@@ -563,6 +639,38 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
         _hang_clause_on(verb, subject, obj, prep, before, old)
 
 
+def _intransitive_verb_read_as_a_modifier(doc: Doc) -> None:
+    """In "A truck packed with explosives detonated at the Serena Hotel" the parser reads
+    "detonated at the Serena Hotel" as a participle describing "explosives", and the
+    sentence's root is "truck": the sentence has no verb. A participle with no object, agent
+    or subject right after the object of a preposition on a participle that describes the
+    root noun of a sentence with no finite verb, with no comma between, is the sentence's
+    verb, the root noun its subject (with an object it is _verb_read_as_a_modifier's)."""
+    arr = doc.to_array([TAG, DEP])
+    past = np.isin(arr[:, 0], [doc.vocab.strings.add(t) for t in ("VBD", "VBN")]) & (arr[:, 1] == doc.vocab.strings.add("acl"))
+    for verb in (doc[int(i)] for i in np.flatnonzero(past)):
+        sent = verb.sent
+        subject = sent.root
+        if subject.pos_ not in ("NOUN", "PROPN") or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.dep_ not in ("acl", "amod", "relcl")
+                                                        for t in sent):
+            continue  # (a sentence with a finite verb has its verb)
+        if any(c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass", "auxpass") for c in verb.children):
+            continue
+        before = verb.head
+        if before.i != verb.i - 1 or before.dep_ != "pobj" or before.head.dep_ != "prep":
+            continue
+        described = _described_by_participle(before.head.head)
+        if described is None or described.i != subject.i or any(t.text == "," for t in doc[subject.i : verb.i]):
+            continue  # (not after an aside: "troops, backed by aircraft, clashed with fighters dug into the mountains")
+        verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
+        verb.pos_, verb.tag_ = "VERB", "VBD"
+        verb.set_morph("Tense=Past|VerbForm=Fin")
+        subject.head, subject.dep_ = verb, "nsubj"
+        for t in doc[verb.i + 1 : sent.end]:
+            if t.head.i == subject.i:
+                t.head = verb  # (the full stop)
+
+
 def _verb_after_an_aside(verb: Token, comma: Token) -> None:
     """"Fighters of Ansar al-Sharia, the local arm of AQAP (AQAP), overran army positions at
     Dofas": after an aside the parser may read the past verb as a modifier of its object
@@ -647,6 +755,46 @@ def _noun_phrase_head_after(token: Token) -> Token | None:
     while t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN", "NUM") and t.head.i < t.sent.end:
         t = t.head
     return t if t.pos_ in ("NOUN", "PROPN") else None
+
+
+def _phrase_after_a_gap_in_time(doc: Doc) -> None:
+    """In "detonated two car bombs minutes apart outside the town hall and the main post
+    office" the parser hangs "outside the town hall" on "minutes" (or on "apart") and joins
+    "the main post office" to "minutes". A span of time measured by "apart", "later" or
+    "earlier" on a verb says when, and takes no phrase: a preposition after it is the
+    verb's, and a noun joined to the span after that preposition's object is joined to the
+    object (model_view.toml parse_repairs duration_nouns, gap_words). When the parser reads
+    the span as the verb's object, with the object a word of it ("two car bombs minutes"),
+    that word is the object."""
+    units, gaps = _repair_words("duration_nouns"), _repair_words("gap_words")
+    for gap in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in gaps]))):
+        # (the span hangs on the gap word, "seconds apart", or the gap word on the span)
+        span = gap.head if gap.head.dep_ in ("npadvmod", "dobj") and gap.head.lemma_.lower() in units \
+            else next((c for c in gap.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units), None)
+        if span is None or gap.i != span.i + 1:
+            continue
+        verb = gap.head if gap.head.i != span.i else span.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if span.dep_ == "dobj":
+            obj = doc[span.i - 1]
+            if obj.head.i != span.i or obj.dep_ != "compound" or obj.tag_ not in ("NN", "NNS"):
+                continue
+            obj.head, obj.dep_ = verb, "dobj"
+            for t in doc[span.left_edge.i : obj.i]:
+                if t.head.i == span.i:
+                    t.head = obj  # ("two car": the count and the kind are the bombs')
+            span.dep_ = "npadvmod"
+        preps = [c for h in (span, gap) for c in h.children if c.dep_ == "prep" and c.i > gap.i]
+        for prep in preps:
+            prep.head = verb
+        objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        for conj in [c for h in (span, gap) for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]:
+            obj = next((o for o in objs if o.i < conj.i), None)
+            if obj is not None:
+                conj.head = obj
+                for cc in [c for h in (span, gap) for c in h.children if c.dep_ == "cc" and obj.i < c.i < conj.i]:
+                    cc.head = obj
 
 
 @lru_cache(maxsize=1)
@@ -902,6 +1050,37 @@ def _main_verb_read_as_participle(doc: Doc) -> None:
         for child in list(noun.children):
             if child.i > verb.i:  # ("…, while Navy boats watched the coast": the clause's, as the full stop)
                 child.head = verb
+
+
+def _participle_read_as_the_main_verb(doc: Doc) -> None:
+    """In "Thousands of supporters answering a call by the FNDC demonstrated in the capital"
+    the parser makes "answering" the sentence's verb, with "demonstrated" the clause it
+    reports. A present participle with no auxiliary cannot be a sentence's verb: one that is
+    the root with a subject before it and a past verb with no subject of its own after its
+    object is a participle describing that subject, and the past verb is the sentence's. So
+    is one with a subject of its own read as the clausal subject of such a verb."""
+    for part in (doc[int(i)] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings.add("VBG"))):
+        if part.dep_ not in ("ROOT", "csubj") or any(c.dep_ in ("aux", "auxpass") for c in part.children):
+            continue
+        subject = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < part.i), None)
+        obj = next((c for c in part.children if c.dep_ == "dobj" and c.i > part.i), None)
+        if part.dep_ == "ROOT":
+            verb = next((c for c in part.children if c.dep_ in ("ccomp", "conj") and c.tag_ == "VBD"), None)
+        else:
+            verb = part.head if part.head.tag_ == "VBD" and part.head.i > part.i else None
+        if subject is None or verb is None or obj is None or verb.i < obj.right_edge.i \
+                or any(g.dep_ in _SUBJECTS and g.i != part.i for g in verb.children) \
+                or any(t.text == "," for t in doc[subject.right_edge.i + 1 : part.i]):
+            continue
+        if part.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
+        # the participle describes the noun the subject's phrase names ("supporters" of "Thousands of supporters")
+        described = subject.right_edge if subject.right_edge.i == part.i - 1 and subject.right_edge.pos_ in ("NOUN", "PROPN") else subject
+        subject.head, subject.dep_ = verb, "nsubj"
+        part.head, part.dep_ = described, "acl"
+        for c in list(part.children):
+            if c.i > verb.i:
+                c.head = verb  # (the full stop)
 
 
 def _description_by_agent_read_as_verb(doc: Doc) -> None:
@@ -1260,6 +1439,57 @@ def _main_clause_read_as_conjunct(doc: Doc) -> None:
                 c.head = main  # (the full stop)
 
 
+def _bracketed_report_read_as_the_verb(doc: Doc) -> None:
+    """In "On 25 March 2020 (reported 27 March), insurgents overran the barracks" the parser
+    makes the bracket's "reported" the sentence's verb, with the date before it and the
+    clause after it its own. A verb of reporting that opens a bracket (model_view.toml
+    parse_repairs bracket_report_verbs) says when the rest was reported: the verb of the
+    clause hung on it after the bracket, with a subject of its own, is the sentence's, and what
+    hung on the bracket's verb outside the bracket hangs on it."""
+    verbs = _repair_words("bracket_report_verbs")
+    for verb in doc:
+        if verb.i == 0 or doc[verb.i - 1].text != "(" or verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        close = next((t for t in doc[verb.i + 1 : verb.sent.end] if t.text == ")"), None)
+        if close is None:
+            continue
+        main = next((c for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl") and c.i > close.i and c.pos_ in ("VERB", "AUX")
+                     and any(g.dep_ in _SUBJECTS for g in c.children)), None)
+        if main is None:
+            continue
+        if verb.head.i == verb.i:
+            main.head, main.dep_ = main, "ROOT"  # (the clause's verb takes the root first: no step makes a cycle)
+        else:
+            main.head, main.dep_ = verb.head, verb.dep_
+        verb.head, verb.dep_ = main, "parataxis"
+        for c in list(verb.children):
+            if not verb.i - 1 <= c.i <= close.i:
+                c.head = main  # ("On 25 March 2020", the comma, the full stop)
+            elif c.i in (verb.i - 1, close.i):
+                c.head = verb
+
+
+def _subordinate_clause_read_as_conjunct(doc: Doc) -> None:
+    """In "Fighting broke out around the airport on Sunday when militias attacked the
+    brigades" the parser joins "attacked" to "broke" as a second clause and hangs "when" on
+    its subject. A verb joined to another with no "and" or comma of a list before it, whose
+    subject's phrase opens with a subordinator ("when", "as", "while", … read as its
+    modifier; model_view.toml parse_repairs subordinators) is a clause of the verb it hangs
+    on, the subordinator its mark."""
+    subordinators = _repair_words("subordinators")
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i > verb.i:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subject is None or any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children) if verb.head.i < c.i < verb.i):
+            continue
+        opener = subject.left_edge
+        if opener.lower_ not in subordinators or opener.head.i != subject.i or opener.dep_ not in ("advmod", "mark", "prep"):
+            continue
+        verb.dep_ = "advcl"
+        opener.head, opener.dep_ = verb, "advmod" if opener.tag_ == "WRB" else "mark"
+
+
 def _clause_read_as_the_object_after_a_semicolon(doc: Doc) -> None:
     """In "Three million people demonstrated in hundreds of cities on Sunday, 13 March,
     demanding …; the biggest crowd filled the avenue" the parser makes the clause after the
@@ -1338,6 +1568,32 @@ def _agent_read_as_a_preposition(doc: Doc) -> None:
             by.head, by.dep_ = verb, "agent"
 
 
+def _object_read_as_a_participles_subject(doc: Doc) -> None:
+    """In "Boko Haram claimed the attack in a video of its leader, Abubakar Shekau, released on
+    19 April" the parser reads "the attack … released on 19 April" as a clause the verb
+    reports, "the attack" its subject, and the verb is left with no object. A past participle
+    with no auxiliary cannot head a clause: one that has a subject, reported by a verb before
+    that subject with no object of its own, is a participle describing the object of the
+    subject's first preposition ("a video … released"), its subject is the verb's object and
+    that preposition the verb's (not a subject with no phrase: "had them arrested", "wants the
+    work finished")."""
+    for part in (doc[int(i)] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings.add("VBN"))):
+        if part.dep_ != "ccomp" or any(c.dep_ in ("aux", "auxpass") for c in part.children):
+            continue
+        subject = next((c for c in part.children if c.dep_ == "nsubj"), None)
+        verb = part.head
+        if subject is None or verb.pos_ != "VERB" or not verb.i < subject.i < part.i \
+                or any(c.dep_ in ("dobj", "ccomp") and c.i != part.i for c in verb.children):
+            continue
+        prep = next((c for c in subject.children if c.dep_ == "prep" and c.i > subject.i), None)
+        described = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if described is None or described.i > part.i:
+            continue
+        subject.head, subject.dep_ = verb, "dobj"
+        part.head, part.dep_ = described, "acl"
+        prep.head = verb  # ("claimed the attack in a video": how it was claimed)
+
+
 def _description_read_as_a_conjunct(doc: Doc) -> None:
     """In "Thousands of protesters, many of them Aymara and Quechua farmers, tried to break into
     the airport" the parser joins "farmers" to "Thousands" as a second subject. A noun joined to
@@ -1374,6 +1630,29 @@ def _repeated_preposition_read_apart(doc: Doc) -> None:
                     continue  # (already beside it, above it, or on a verb of its own: "merged with A … to
                     # form HTS, with Hashem al-Sheikh as its first commander")
                 again.head, again.dep_ = first.head, "prep"
+
+
+def _repeated_of_read_apart(doc: Doc) -> None:
+    """"Military delegations of the GNA and of the LNA signed a ceasefire": the parser hangs
+    both "of" phrases on "delegations", and what reads a noun's "of" finds the first only. An
+    "of" repeated after "and" on a noun that stands for the parties its "of" names
+    (delegations, representatives, groups: events.toml participants quantity_heads) joins its
+    object to the first's: the delegations are of both (the second "of" hangs on its object).
+    Not "units of the army and of the police", units of their own."""
+    heads = frozenset(lexicon("events")["participants"]["quantity_heads"])
+    for again in (doc[int(i)] for i in np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add("of"))):
+        if again.dep_ != "prep" or again.i < 2 or doc[again.i - 1].lower_ != "and":
+            continue
+        noun = again.head
+        first = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < again.i), None)
+        one = next((c for c in first.children if c.dep_ == "pobj"), None) if first is not None else None
+        two = next((c for c in again.children if c.dep_ == "pobj"), None)
+        if one is None or two is None or not (noun.lower_ in heads or noun.lemma_.lower() in heads):
+            continue
+        cc = doc[again.i - 1]
+        two.head, two.dep_ = one, "conj"
+        cc.head, cc.dep_ = one, "cc"
+        again.head, again.dep_ = two, "case"
 
 
 # Words of a share of a group: "many of them", "most of whom".
@@ -2647,6 +2926,8 @@ def entity_fixes(doc: Doc) -> Doc:
             continue
         if label in ("ORG", "PERSON", "GPE") and len(ent) == 1 and ent.text in _demonyms():
             label, changed = "NORP", True  # "a Ugandan militant leader", "Ukrainian positions": a nationality, not a body or a place
+        if label == "ORG" and all(t.tag_ == "JJ" for t in ent) and ent.root.dep_ == "amod" and ent.root.head.i == ent.end:
+            label, changed = "NORP", True  # "a Pentecostal church": an adjective of faith or kind on the noun after it, no body
         if label in ("ORG", "GPE", "NORP") and _end_of_fixed_title(ent):
             changed = True  # "the Head of State", "the Chief of the General Staff": an office, no body
             continue
@@ -2964,6 +3245,9 @@ def date_span_pattern() -> re.Pattern:
     time = lexicon("time")
     table = time["date_spans"]
     pieces = {k: table[k] for k in ("day", "month", "year", "weekday", "to")}
+    # (the apostrophe written either way: "New Year's Day", "New Year’s Day")
+    pieces["holiday"] = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+                                         for name in sorted(time["fixed_holidays"], key=len, reverse=True)) + ")"
     # ("the day after" ends its clause: "the day after the parade attack" is no such date)
     story = "|".join(re.escape(k).replace(r"\ ", r"\s+") + (r"(?![ \t]+\w)" if k.endswith((" after", " before")) else "")
                      for k in sorted(time["narrative_offsets"], key=len, reverse=True))
