@@ -720,9 +720,9 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
     a doer of its own comes between. So is the body the doers told before are said to belong
     to ("A bomb exploded on a bus … The government said the perpetrators belonged to
     Hezbollah's military wing", "the attackers were members of the Islamic State":
-    doer_belonging; a body by its name, not "a cell of jihadists"), and the one the charge that went off is put down to ("The army
-    attributed the device to FARC dissidents": doer_blaming_participles). The fights and
-    attacks the act implies follow, alleged."""
+    doer_belonging; a body by its name, not "a cell of jihadists"), and the one the charge
+    that went off is put down to ("The army attributed the device to FARC dissidents":
+    doer_blaming_participles). The fights and attacks the act implies follow, alleged."""
     parts = lexicon("events")["participants"]
     verbs, doers = frozenset(parts["doer_identifying_verbs"]), frozenset(parts["doer_nouns"])
     belonging = parts["doer_belonging"]

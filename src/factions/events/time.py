@@ -182,10 +182,10 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         candidates.append((abs(ent.root.i - trigger.i), ent))
     if not candidates and not reported and claim is not None and trigger.pos_ == "VERB" and _told_in_past(trigger) \
             and not going_on and not _done_by_saying(trigger, claim) and claim.says(Span(trigger.idx, trigger.idx + len(trigger))):
-        # a past act told with no date of its own by a statement dated to its day is dated by
-        # the statement, as coders date it ("announced on 1 April that the two sides had agreed
-        # to a truce", "X took the town, President Y announced on Sunday (8 November)"); not an
-        # act the cue names as its object ("condemned the attack on Tuesday")
+        # a past act told with no date of its own by an announcement dated to its day is dated
+        # by it, as coders date it (time.toml announcing_cues: "announced on 1 April that the two
+        # sides had agreed to a truce", "X took the town, President Y announced on Sunday (8
+        # November)"); not an act the cue names as its object ("condemned the attack on Tuesday")
         cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
         if cue is not None and cue.root.lemma_.lower() in _words().announcing_cues:
             reported = [ent for ent in dates if _dates_the_claim(doc, ent, claim) and story_offset(ent.text) is None]

@@ -331,18 +331,18 @@ def clause_repairs(doc: Doc) -> Doc:
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
     (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense), the
     object of reported speech taken for its speaker (_object_taken_for_subject), the
-    object of a joined verb taken for its subject (_object_of_a_conjunct), a subordinate clause
-    read as a conjunct (_subordinate_clause_read_as_conjunct), a bracketed "(reported …)" read
-    as the sentence's verb (_bracketed_report_read_as_the_verb), a phrase hung on a
-    gap in time (_phrase_after_a_gap_in_time), a clause read as the
-    object of the one after its semicolon (_clause_read_as_the_object_after_a_semicolon), a
+    object of a joined verb taken for its subject (_object_of_a_conjunct), a phrase hung on a
+    gap in time (_phrase_after_a_gap_in_time), a subordinate clause read as a conjunct
+    (_subordinate_clause_read_as_conjunct), a bracketed "(reported …)" read as the sentence's
+    verb (_bracketed_report_read_as_the_verb), a clause read as the object of the one after its
+    semicolon (_clause_read_as_the_object_after_a_semicolon), a
     subject read as the conjunct of an object (_subject_read_as_an_objects_conjunct), an
     agent read as a preposition (_agent_read_as_a_preposition), an object read as the subject
     of a participle (_object_read_as_a_participles_subject), a description of some of a
     group read as another group joined to it (_description_read_as_a_conjunct), a repeated
     preposition hung apart from the first (_repeated_preposition_read_apart; "of",
-    _repeated_of_read_apart), a disguise read
-    as a clause (_disguise_read_as_clause), a sentence's verb read as a participle
+    _repeated_of_read_apart), a disguise read as a clause (_disguise_read_as_clause), a
+    sentence's verb read as a participle
     (_main_verb_read_as_participle) and a participle read as its verb
     (_participle_read_as_the_main_verb), a bracketed name hung on a list's first item
     (_bracket_on_the_first_of_a_list), a particle read as a quantity
@@ -352,9 +352,10 @@ def clause_repairs(doc: Doc) -> Doc:
     (_speech_read_as_relative_clause), an act ordered read as a description of its object
     (_ordered_act_read_as_description), people read as the verb of their clause
     (_people_read_as_verb) or of a plural before them (_people_read_as_verb_of_a_plural), a
-    passive participle read as a noun ("was overrun by": _participle_read_as_a_noun), and a verb read inside a noun phrase, "a motorcycle shot dead" (_killing_read_as_a_noun)
-    or "a motorbike detonated explosives" (_verb_read_as_a_modifier; with no object, "a
-    truck packed with explosives detonated at …": _intransitive_verb_read_as_a_modifier),
+    passive participle read as a noun ("was overrun by": _participle_read_as_a_noun), and a
+    verb read inside a noun phrase, "a motorcycle shot dead" (_killing_read_as_a_noun) or "a
+    motorbike detonated explosives" (_verb_read_as_a_modifier; with no object, "a truck packed
+    with explosives detonated at …": _intransitive_verb_read_as_a_modifier),
     and a clause read as its object's modifier, "Chad's army fought rebels of …"
     (_clause_read_as_a_modifier), run after these. Last, a headline's verb read as a noun
     ("Police storm gang's hideout": _headline_verb_read_as_noun), a clause read as the object
@@ -468,7 +469,7 @@ def _participle_read_as_a_noun(doc: Doc) -> None:
     (model_view.toml parse_repairs participles_like_nouns) after a form of "be" is the passive
     verb of its clause: "be" its auxiliary, the subject its passive subject, a "by" after it
     its agent, and what hung on it or on "be" its own, when the subject is a place or a party
-    (a place or actor noun, or a name; not "the budget was overrun by 40 per cent") and nothing
+    (a place or actor noun, or a proper noun; not "the budget was overrun by 40 per cent") and nothing
     it is "overrun with" follows ("the hospital was overrun with patients")."""
     words = _repair_words("participles_like_nouns")
     heads = _place_heads() | _actor_heads()
@@ -477,7 +478,7 @@ def _participle_read_as_a_noun(doc: Doc) -> None:
         if part.pos_ == "VERB" or part.dep_ not in ("attr", "acomp") or be.lemma_ != "be" or be.i > part.i:
             continue
         subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
-        if subject is None or not (subject.lower_ in heads or subject.lemma_.lower() in heads or subject.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")) \
+        if subject is None or not (subject.lower_ in heads or subject.lemma_.lower() in heads or subject.pos_ == "PROPN") \
                 or any(c.dep_ == "prep" and c.lower_ == "with" for c in (*part.children, *be.children)):
             continue
         if be.head.i == be.i:
