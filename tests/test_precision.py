@@ -8755,3 +8755,23 @@ def test_an_act_told_with_no_date_of_its_own_takes_its_statement_s_day(extractor
     x, _ = _run(extractor, text, date(2021, 6, 5) if "2021" in text else date(2020, 11, 10))
     event = next(e for e in x.events if e.trigger == trigger)
     assert (event.when.start if event.when else None) == day, x.events
+
+
+@pytest.mark.parametrize("text, kind", [
+    # events.extract._described_as_no_leader: the killing of someone named and described as one
+    # of the people is an assault; of a leader, or of a name alone, a leader's death
+    ("Police named a suspect in the killing of Patrick Braxton, a teacher from Ohio.", "ASSAULT"),
+    ("Police arrested three men over the killing of the journalist Daphne Galizia.", "ASSAULT"),
+    ("Police arrested three men over the killing of Abu Bakr, the group's leader.", "LEADER_KILLED"),
+])
+def test_the_killing_of_someone_described_as_one_of_the_people_is_an_assault(extractor, text, kind):
+    x, _ = _run(extractor, text)
+    assert next(e for e in x.events if e.trigger == "killing").type == kind, x.events
+
+
+def test_one_wanted_for_a_killing_is_its_alleged_doer(extractor):
+    # events.toml participants blame_verbs "want"; speech.toml allegation_cues
+    text = "The gang's local chief, Jose Portillo, was wanted for the killing of Patrick Braxton, a teacher."
+    x, _ = _run(extractor, text)
+    killing = next(e for e in x.events if e.trigger == "killing")
+    assert [text[s.start:s.end] for s in killing.actor_spans] == ["Jose Portillo"] and killing.modality == "alleged", x.events

@@ -28,7 +28,7 @@ from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
 from factions.nlp import reciprocal, relative_noun, sentence_of, sentence_span, tokens_where
-from factions.nlp.components import anchored_by_label
+from factions.nlp.components import anchored_by_label, nominal_lexicon
 
 
 # A threatened act aimed at the threatener's own clause subject ("a punishment for itself").
@@ -191,7 +191,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         guessed = rule == "events.nearest-party"
         if event_type == "LEADER_KILLED" and is_noun and token.lower_ in _DEATH_NOUNS \
                 and not any(_is_leader(index, m) for m in recipients) and not any(_titled_leader(t) for t in recipient_toks) \
-                and (token.lower_ in ("killings", "deaths") or (recipients and all(m.basis == "nominal" for m in recipients))) \
+                and (token.lower_ in ("killings", "deaths") or (recipients and all(m.basis == "nominal" for m in recipients))
+                     or (recipient_toks and all(_described_as_no_leader(t) for t in recipient_toks))) \
                 and (not any(_described_as_leader(t) for t in recipient_toks)
                      or (recipients and all(index.actors[m.actor].kind == "population" for m in recipients))):
             # Killings and deaths in the plural, or of people only described, are no leader's:
@@ -981,6 +982,16 @@ def _described_as_leader(victim: Token) -> bool:
     return any(leader_word(d) for d in described) or any(
         c.dep_ == "relcl" and c.lemma_ == "be" and any(a.dep_ == "attr" and leader_word(a) for a in c.children)
         for d in described for c in d.children)
+
+
+def _described_as_no_leader(victim: Token) -> bool:
+    """A named victim the sentence describes as one of the people, no leader: "the killing of
+    Patrick Braxton, a teacher", "the killing of journalist Daphne Galizia" (an apposition or
+    a word before the name that is a nominals.toml person head and no [roles] leads word)."""
+    people = frozenset(nominal_lexicon()["person"]["heads"])
+    leads = frozenset(lexicon("events")["roles"]["leads"])
+    return any(c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and (c.lower_ in people or c.lemma_.lower() in people)
+               and c.lemma_.lower() not in leads for c in victim.children)
 
 
 def _titled_leader(victim: Token) -> bool:
