@@ -1448,8 +1448,9 @@ def _bracketed_report_read_as_the_verb(doc: Doc) -> None:
     clause hung on it after the bracket, with a subject of its own, is the sentence's, and what
     hung on the bracket's verb outside the bracket hangs on it."""
     verbs = _repair_words("bracket_report_verbs")
-    for verb in doc:
-        if verb.i == 0 or doc[verb.i - 1].text != "(" or verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
+    # (only the Doc's reporting verbs, found on its array: no Token made per word)
+    for verb in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings.add(w) for w in verbs]))):
+        if verb.i == 0 or doc[verb.i - 1].text != "(" or verb.pos_ not in ("VERB", "AUX"):
             continue
         close = next((t for t in doc[verb.i + 1 : verb.sent.end] if t.text == ")"), None)
         if close is None:
@@ -1478,8 +1479,11 @@ def _subordinate_clause_read_as_conjunct(doc: Doc) -> None:
     modifier; model_view.toml parse_repairs subordinators) is a clause of the verb it hangs
     on, the subordinator its mark."""
     subordinators = _repair_words("subordinators")
-    for verb in doc:
-        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i > verb.i:
+    # (only the Doc's joined verbs, found on its arrays: no Token made per word)
+    arr = doc.to_array([DEP, POS])
+    joined = (arr[:, 0] == doc.vocab.strings.add("conj")) & np.isin(arr[:, 1], [doc.vocab.strings.add(p) for p in ("VERB", "AUX")])
+    for verb in (doc[int(i)] for i in np.flatnonzero(joined)):
+        if verb.head.pos_ not in ("VERB", "AUX") or verb.head.i > verb.i:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
         if subject is None or any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children) if verb.head.i < c.i < verb.i):
