@@ -8775,3 +8775,31 @@ def test_one_wanted_for_a_killing_is_its_alleged_doer(extractor):
     x, _ = _run(extractor, text)
     killing = next(e for e in x.events if e.trigger == "killing")
     assert [text[s.start:s.end] for s in killing.actor_spans] == ["Jose Portillo"] and killing.modality == "alleged", x.events
+
+
+def test_a_march_under_a_slogan_against_someone_is_against_them(extractor):
+    # events.toml participants slogan_preps_of_acts: the "against" hung on the slogan's words
+    text = "Thousands of people marched in Lisbon under the slogan 'Enough' against the government of Prime Minister Pedro Passos Coelho."
+    x, names = _run(extractor, text)
+    marched = next(e for e in x.events if e.trigger == "marched")
+    assert "Pedro Passos Coelho" in [names[a] for a in marched.recipients], x.events
+
+
+@pytest.mark.parametrize("text, coerce", [
+    # events.toml COERCE phrases: a state of emergency or martial law declared or imposed (CAMEO 1723)
+    ("Prime Minister James Marape declared a 14-day state of emergency in the capital on 11 January 2024.", True),
+    ("The junta imposed martial law in three northern regions.", True),
+    ("The rebels declared a ceasefire in the north.", False),
+    ("The state of emergency declared last year was lifted on Monday.", False),
+])
+def test_a_state_of_emergency_or_martial_law_declared_coerces(extractor, text, coerce):
+    x, _ = _run(extractor, text)
+    assert any(e.type == "COERCE" for e in x.events) == coerce, x.events
+
+
+def test_a_name_after_the_parish_of_is_a_place(extractor):
+    # actor_kinds.toml entity_fixes place_before "parish": no party the emergency is declared against
+    text = "The government declared a state of emergency in Kingston and the neighbouring parish of St Andrew."
+    x, _ = _run(extractor, text)
+    declared = next(e for e in x.events if e.trigger == "declared")
+    assert declared.type == "COERCE" and not declared.recipients, x.events

@@ -798,10 +798,14 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             passive = False  # "Los Choneros are allied with the Sinaloa Cartel": a state the subject is in, no act done to it
         children = list(trigger.children)
         children += channel_preps(trigger)  # "spoke by telephone with X"
-        # "marched in Lomé and other towns against President X": the "against" hung on the place
+        # "marched in Lomé and other towns against President X": the "against" hung on the place;
+        # "marched under the slogan 'Enough' against the government": on the slogan's words
         children += [a for p in trigger.children if p.dep_ == "prep" and p.lower_ in parts["place_preps_of_acts"]
                      for o in p.children if o.dep_ == "pobj" for n in (o, *o.conjuncts)
                      for a in n.children if a.dep_ == "prep" and a.lower_ == "against" and a.i > trigger.i]
+        children += [a for p in trigger.children if p.dep_ == "prep" and p.lower_ in parts["slogan_preps_of_acts"]
+                     for o in p.children if o.dep_ == "pobj" for a in o.subtree
+                     if a.dep_ == "prep" and a.lower_ == "against" and a.i > trigger.i and a.head.i != trigger.i]
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"

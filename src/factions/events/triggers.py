@@ -218,6 +218,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 # with al-Qaeda" is a split)
                 key = next(((lemma, f"{m.lower_} {child.lower_}") for m in child.children
                             if m.dep_ == "amod" and (lemma, f"{m.lower_} {child.lower_}") in t.phrases), key)
+                # ... or its "of": "declared a state of emergency"
+                key = next(((lemma, f"{child.lower_} of {o.lower_}") for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj" and (lemma, f"{child.lower_} of {o.lower_}") in t.phrases), key)
             if child.dep_ == "prep":
                 # a phrase whose object is a preposition's: "taken into custody", "placed under arrest"
                 held = next((f"{child.lower_} {o.lemma_.lower()}" for o in child.children
