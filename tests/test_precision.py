@@ -8803,3 +8803,28 @@ def test_a_name_after_the_parish_of_is_a_place(extractor):
     x, _ = _run(extractor, text)
     declared = next(e for e in x.events if e.trigger == "declared")
     assert declared.type == "COERCE" and not declared.recipients, x.events
+
+
+def test_whom_parties_cooperate_against_is_no_partner(extractor):
+    # events.extract: a COOPERATE event's "against" object, and the bare object of an idiom
+    # ("joined forces with"), are no recipients
+    text = "Kenya cooperated with Somalia against al-Shabaab."
+    x, names = _run(extractor, text)
+    assert [names[a] for a in next(e for e in x.events if e.trigger == "cooperated").recipients] == ["Somalia"], x.events
+    text = "The rebels joined forces with the militia."
+    x, _ = _run(extractor, text)
+    assert [text[s.start:s.end] for s in next(e for e in x.events if e.trigger == "joined").recipient_spans] == ["the militia"], x.events
+    assert not [r for r in x.relations if r.type == "member_of"], x.relations
+
+
+def test_one_who_had_a_conversation_with_another_talked_to_them(extractor):
+    # events.toml participants light_verbs "have"
+    text = "This evening the Minister had a telephone conversation with his Algerian counterpart, Ramtane Lamamra."
+    x, _ = _run(extractor, text)
+    conversation = next(e for e in x.events if e.trigger == "conversation")
+    assert [text[s.start:s.end] for s in conversation.actor_spans] == ["the Minister"], x.events
+    # not one who has none, nor "will have war" with no one named
+    for control, trigger in (("We have no quarrel with the people of Assam.", "quarrel"),
+                             ("The ELN has chosen the path of war, and it will have war, the president wrote.", "war")):
+        x, _ = _run(extractor, control)
+        assert not [e.actors for e in x.events if e.trigger == trigger and e.actors], x.events

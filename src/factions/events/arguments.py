@@ -1148,7 +1148,11 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         recipients.extend(t for c in verb.children if c.dep_ in ("dobj", "dative") for t in _with_conjuncts(c))
         phrase = trigger.head
     # (an object the parse made a bare adverbial noun: "joined a march through the capital")
-    if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep", "npadvmod") and verb.lemma_ in light:
+    # ("have" only with whom: "had a telephone conversation with X", "has had clashes with the
+    # rebels"; not "it will have war", nor what one has none of, "we have no quarrel with them")
+    if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep", "npadvmod") and verb.lemma_ in light \
+            and not (verb.lemma_ == "have" and (any(c.dep_ == "det" and c.lower_ == "no" for c in phrase.children)
+                                                or not any(c.dep_ == "prep" and c.lower_ == "with" for c in (*phrase.children, *verb.children)))):
         if phrase.dep_ == "nsubjpass":  # "the attack was claimed by JNIM", "was carried out by X": the agent
             subj = [t for c in verb.children if c.dep_ == "agent" and not any(n.dep_ == "neg" for n in c.children)
                     for o in c.children if o.dep_ == "pobj" for t in _with_conjuncts(o)]  # (not "not by government forces")

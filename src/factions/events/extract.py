@@ -102,6 +102,14 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
                                                                 and r.lemma_.lower() in lex["participants"]["vehicle_heads"])]
         if kind.type == "CONCEDE":  # "laid down their arms": the arms are the doer's own, no one given in to
             recipient_toks = [r for r in recipient_toks if not (r.head.i == token.i and _is_object(r, "own_arms", t))]
+        if kind.type == "COOPERATE":
+            # "cooperated with Somalia against al-Shabaab": whom they work together against is
+            # no partner of the cooperation; nor the bare object of an idiom ("joined forces with
+            # the militia": relations.toml serves_with joining_idioms)
+            idioms = lexicon("relations")["serves_with"]["joining_idioms"]
+            recipient_toks = [r for r in recipient_toks if not _against(r) and not (
+                r.dep_ == "dobj" and r.head.i == token.i and r.lower_ in idioms
+                and not any(d.dep_ in ("det", "poss", "amod", "compound", "prep") for d in r.children))]
         actors = _dedupe(participants.mentions(actor_toks))
         # "fought alongside X"; "In coordination with X, AFRICOM conducted an airstrike": a
         # noun trigger's allies hang on the light verb that carries it
@@ -982,6 +990,13 @@ def _described_as_leader(victim: Token) -> bool:
     return any(leader_word(d) for d in described) or any(
         c.dep_ == "relcl" and c.lemma_ == "be" and any(a.dep_ == "attr" and leader_word(a) for a in c.children)
         for d in described for c in d.children)
+
+
+def _against(token: Token) -> bool:
+    """Whether a participant is the object of "against" (through a list: "against A and B")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "against"
 
 
 def _described_as_no_leader(victim: Token) -> bool:

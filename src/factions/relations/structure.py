@@ -1831,7 +1831,10 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         # "served with the 3rd Brigade", "joined al-Shabaab in 2012".
         if token.pos_ == "VERB" and not passive and (lemma in serve["verbs"] or lemma in serve["joining"]):
-            bodies = [c for c in token.children if c.dep_ == "dobj"] if lemma in serve["joining"] else \
+            # (not a bare idiom's object: "joined forces with the militia")
+            bodies = [c for c in token.children if c.dep_ == "dobj" and not (
+                c.lower_ in serve["joining_idioms"] and not any(d.dep_ in ("det", "poss", "amod", "compound", "prep") for d in c.children))] \
+                if lemma in serve["joining"] else \
                 [o for c in token.children if c.dep_ == "prep" and c.lower_ in serve["verbs"][lemma] for o in c.children if o.dep_ == "pobj"]
             # "operates as part of its Central Africa Province": what it is a part of
             # ("belonged to a unit of young soldiers": people are no body; the unit is)
