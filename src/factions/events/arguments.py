@@ -510,6 +510,14 @@ def with_and_against(holders: list[Token]) -> tuple[list[Token], list[Token]]:
     return partners, enemies
 
 
+def joining_idiom(obj: Token) -> bool:
+    """Whether a verb's object is the bare object of an idiom of joining ("joined forces with
+    the militia", "joined hands with"; relations.toml serves_with joining_idioms): no body
+    joined nor party acted on ("joined the forces of the coalition" is one)."""
+    return obj.lower_ in lexicon("relations")["serves_with"]["joining_idioms"] \
+        and not any(d.dep_ in ("det", "poss", "amod", "compound", "prep") for d in obj.children)
+
+
 def taking_part(trigger: Token, phrases: list[str]) -> Token | None:
     """The verb by which its subject takes part in a noun trigger ("took part in a rally",
     "set off on a march", "participated in protests"), if the trigger is the object of

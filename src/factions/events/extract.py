@@ -15,7 +15,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from factions.actors.index import ActorIndex
-from factions.events.arguments import _alongside, _blaming_pairs, _participants, _subject_tokens, _with_conjuncts, blamed_act, names_a_mutual_fight
+from factions.events.arguments import (_alongside, _blaming_pairs, _participants, _subject_tokens, _with_conjuncts, blamed_act, joining_idiom,
+                                       names_a_mutual_fight)
 from factions.events.implied import _implied_relations, attacked_equipment, attacked_places
 from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span, _words
@@ -105,11 +106,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if kind.type == "COOPERATE":
             # "cooperated with Somalia against al-Shabaab": whom they work together against is
             # no partner of the cooperation; nor the bare object of an idiom ("joined forces with
-            # the militia": relations.toml serves_with joining_idioms)
-            idioms = lexicon("relations")["serves_with"]["joining_idioms"]
-            recipient_toks = [r for r in recipient_toks if not _against(r) and not (
-                r.dep_ == "dobj" and r.head.i == token.i and r.lower_ in idioms
-                and not any(d.dep_ in ("det", "poss", "amod", "compound", "prep") for d in r.children))]
+            # the militia")
+            recipient_toks = [r for r in recipient_toks if not _object_of(r, "against")
+                              and not (r.dep_ == "dobj" and r.head.i == token.i and joining_idiom(r))]
         actors = _dedupe(participants.mentions(actor_toks))
         # "fought alongside X"; "In coordination with X, AFRICOM conducted an airstrike": a
         # noun trigger's allies hang on the light verb that carries it
@@ -382,9 +381,15 @@ def _where_at(token: Token, trigger: Token, recipients: list[Mention]) -> bool:
 
 def _origin(token: Token) -> bool:
     """Whether a participant's token is the object of "from" (through a list: "from A and B")."""
+    return _object_of(token, "from")
+
+
+def _object_of(token: Token, preposition: str) -> bool:
+    """Whether a participant's token is the object of a preposition, through a list ("from A
+    and B", "against A and B")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ == "from"
+    return token.dep_ == "pobj" and token.head.lower_ == preposition
 
 
 def leaders_killed(events: list[Event], relations: list[Relation], disabled: frozenset[str] = frozenset()) -> list[Event]:
@@ -990,13 +995,6 @@ def _described_as_leader(victim: Token) -> bool:
     return any(leader_word(d) for d in described) or any(
         c.dep_ == "relcl" and c.lemma_ == "be" and any(a.dep_ == "attr" and leader_word(a) for a in c.children)
         for d in described for c in d.children)
-
-
-def _against(token: Token) -> bool:
-    """Whether a participant is the object of "against" (through a list: "against A and B")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ == "against"
 
 
 def _described_as_no_leader(victim: Token) -> bool:

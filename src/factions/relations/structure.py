@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from factions.actors.demonyms import capital_keys
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
-from factions.events.arguments import _in_dateline, _is_assault, _subject_tokens, _with_conjuncts, _with_its_own
+from factions.events.arguments import _in_dateline, _is_assault, _subject_tokens, _with_conjuncts, _with_its_own, joining_idiom
 from factions.events.modality import modality_of
 from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_description, _is_example, _known_as, _named_before, _Participants, _words
 from factions.events.triggers import allied_adjective
@@ -1832,9 +1832,7 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         # "served with the 3rd Brigade", "joined al-Shabaab in 2012".
         if token.pos_ == "VERB" and not passive and (lemma in serve["verbs"] or lemma in serve["joining"]):
             # (not a bare idiom's object: "joined forces with the militia")
-            bodies = [c for c in token.children if c.dep_ == "dobj" and not (
-                c.lower_ in serve["joining_idioms"] and not any(d.dep_ in ("det", "poss", "amod", "compound", "prep") for d in c.children))] \
-                if lemma in serve["joining"] else \
+            bodies = [c for c in token.children if c.dep_ == "dobj" and not joining_idiom(c)] if lemma in serve["joining"] else \
                 [o for c in token.children if c.dep_ == "prep" and c.lower_ in serve["verbs"][lemma] for o in c.children if o.dep_ == "pobj"]
             # "operates as part of its Central Africa Province": what it is a part of
             # ("belonged to a unit of young soldiers": people are no body; the unit is)
