@@ -502,3 +502,26 @@ def test_a_repeated_of_joins_its_object_to_the_first(extractor):
     doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
     _repeated_of_read_apart(doc)
     assert (doc[5].dep_, doc[4].head.i) == ("pobj", 0)
+
+
+def test_a_toll_read_on_an_as_clause_is_the_toll_of_the_act_it_hangs_on(extractor):
+    # factions_clause_repairs _toll_read_on_a_subordinate_clause: "A bomb exploded at a checkpoint
+    # as soldiers stopped it, killing ten people" with "killing" hung on "stopped"
+    from factions.nlp.components import _toll_read_on_a_subordinate_clause
+
+    words = ["A", "bomb", "exploded", "at", "a", "checkpoint", "as", "soldiers", "stopped", "it", ",", "killing", "ten",
+             "people", "."]
+    heads = [1, 2, 2, 2, 5, 3, 8, 8, 2, 8, 8, 8, 13, 11, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "advcl", "dobj", "punct", "advcl", "nummod",
+            "dobj", "punct"]
+    tags = ["DT", "NN", "VBD", "IN", "DT", "NN", "IN", "NNS", "VBD", "PRP", ",", "VBG", "CD", "NNS", "."]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "NOUN", "VERB", "PRON", "PUNCT", "VERB", "NUM", "NOUN", "PUNCT"]
+    lemmas = ["a", "bomb", "explode", "at", "a", "checkpoint", "as", "soldier", "stop", "it", ",", "kill", "ten", "people", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _toll_read_on_a_subordinate_clause(doc)
+    assert (doc[11].dep_, doc[11].head.i) == ("advcl", 2) and doc[10].head.i == 2
+    # a clause of "after" keeps its participle: its own act's toll
+    words[6], lemmas[6] = "after", "after"
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _toll_read_on_a_subordinate_clause(doc)
+    assert doc[11].head.i == 8

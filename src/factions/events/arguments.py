@@ -706,6 +706,26 @@ def _needed_preps(verb: str) -> frozenset[str]:
     return frozenset(p for kind in triggers().by_object.get(verb, ()) for p in (kind.only_with or {}).get(verb, {}).get("preps", ()))
 
 
+def _place_or_name(token: Token) -> bool:
+    """Whether a word is a place or a name ("towns", "Labé"; not "protest")."""
+    return token.pos_ == "PROPN" or _is_object(token, "place", triggers())
+
+
+def _nominal_phrase(noun: Token) -> list[Token]:
+    """The words of a noun's phrase reached through nouns and prepositions only, not
+    through a clause on it ("dozens of towns across the country against X"; not "towns
+    that rose against X")."""
+    out, stack = [], [noun]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("prep", "pobj", "conj", "cc", "compound", "amod", "det", "nummod", "poss", "punct", "appos", "quantmod", "nmod") \
+                    and c.pos_ not in ("VERB", "AUX"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
 def _charges_set_off(trigger: Token, parts: dict) -> list[Token] | None:
     """The charges a verb sets off, with their conjuncts (participants.explosive_heads: "set off
     a car bomb and two devices"), or the charge that went off as its subject ("a bomb exploded",
@@ -806,11 +826,16 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             passive = False  # "Los Choneros are allied with the Sinaloa Cartel": a state the subject is in, no act done to it
         children = list(trigger.children)
         children += channel_preps(trigger)  # "spoke by telephone with X"
-        # "marched in Lomé and other towns against President X": the "against" hung on the place;
+        # "marched in Lomé and other towns against President X": the "against" hung on the place
+        # (or deeper in its phrase, or on a second place: "in the capital and in dozens of towns
+        # across the country against X");
         # "marched under the slogan 'Enough' against the government": on the slogan's words
-        children += [a for p in trigger.children if p.dep_ == "prep" and p.lower_ in parts["place_preps_of_acts"]
+        children += [a for q in trigger.children if q.dep_ == "prep" for p in (q, *q.conjuncts) if p.lower_ in parts["place_preps_of_acts"]
                      for o in p.children if o.dep_ == "pobj" for n in (o, *o.conjuncts)
-                     for a in n.children if a.dep_ == "prep" and a.lower_ == "against" and a.i > trigger.i]
+                     if p is q or _place_or_name(n)
+                     for a in _nominal_phrase(n) if a.dep_ == "prep" and a.lower_ == "against" and a.i > trigger.i
+                     and (a.head.i == n.i or _place_or_name(a.head))]
+        # (on a second place, or deeper, only on a place or a name: not "in protest against X")
         children += [a for p in trigger.children if p.dep_ == "prep" and p.lower_ in parts["slogan_preps_of_acts"]
                      for o in p.children if o.dep_ == "pobj" for a in o.subtree
                      if a.dep_ == "prep" and a.lower_ == "against" and a.i > trigger.i and a.head.i != trigger.i]

@@ -22,7 +22,7 @@ from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span, _words
 from factions.events.place import PLACE_KINDS, _where
 from factions.events.time import (_dated_sentence, _narrated, _of_one_clause, _StoryDates, _trigger_root, _when, _when_marked,
-                                  date_by_later_mention, date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted,
+                                  date_by_later_mention, date_in_a_clause_on_it, date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted,
                                   when_clauses_on_nouns)
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
@@ -292,6 +292,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         date_by_later_mention(doc, events, dated)
     if "events.date-of-joined-act" not in disabled:
         date_of_joined_act(doc, events)
+    if "events.date-in-a-clause-on-it" not in disabled:
+        date_in_a_clause_on_it(doc, events, claims, dated)
     if "events.doer-by-later-mention" not in disabled:
         relations.extend(_doer_by_later_mention(doc, events, index, relations, aimed_at))
     if "events.doer-by-claim" not in disabled:
@@ -703,8 +705,9 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
         verb = _trigger_root(doc, blame)
         if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in blaming or _blames_for_something(verb):
             continue
+        # (a state blamed is a party: "Britain and Israel blamed Iran"; a place is none)
         blamed = [(a, s) for a, s in zip(blame.recipients, blame.recipient_spans)
-                  if index.actors[a].kind not in PLACE_KINDS and index.actors[a].kind != "media" and a not in blame.actors]
+                  if index.actors[a].kind not in ("location", "media") and a not in blame.actors]
         if not blamed:
             continue
         for event in _undone_assaults_before(doc, events, index, verb, sentences):
@@ -734,8 +737,10 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
     a doer of its own comes between. So is the body the doers told before are said to belong
     to ("A bomb exploded on a bus … The government said the perpetrators belonged to
     Hezbollah's military wing", "the attackers were members of the Islamic State":
-    doer_belonging; a body by its name, not "a cell of jihadists"), and the one the charge
-    that went off is put down to ("The army attributed the device to FARC dissidents":
+    doer_belonging; a body by its name, not "a cell of jihadists"), the one named beside a
+    definite doer noun ("Her attacker, Thomas Mair, was arrested nearby") or named as the doer
+    the other way round ("Police named the suspected bomber as Omar Khalil"), and the one the
+    charge that went off is put down to ("The army attributed the device to FARC dissidents":
     doer_blaming_participles). The fights and attacks the act implies follow, alleged."""
     parts = lexicon("events")["participants"]
     verbs, doers = frozenset(parts["doer_identifying_verbs"]), frozenset(parts["doer_nouns"])
@@ -749,6 +754,22 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
                 c.dep_ == "prep" and c.lower_ == "as" and any(o.dep_ == "pobj" and o.lemma_.lower() in doers for o in c.children)
                 for c in verb.children):
             told, belonged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")], False
+        elif verb.lemma_.lower() in verbs and verb.pos_ == "VERB" and (
+                any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in doers for c in verb.children)
+                or verb.dep_ == "acl" and verb.head.lower_ in doers):
+            # the other way round: "Police named the suspected bomber as Omar Khalil", "the
+            # shooter, named by police as Declan Moore, was charged"
+            # (the parser may hang the "as" on the doer noun, or on the agent: "named by police as X")
+            holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in doers),
+                       *(o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")]
+            told, belonged = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                              if o.dep_ == "pobj" and o.pos_ == "PROPN"], False
+        elif named_doers := [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in doers
+                             and any(d.lower_ == "the" or d.tag_ == "PRP$" for d in c.children)
+                             for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"]:
+            # "Her attacker, Thomas Mair, was arrested", "police detained the gunman, X": the doer
+            # told by a definite doer noun and named beside it
+            told, belonged = named_doers, False
         elif any(c.dep_ == "nsubj" and c.lower_ in doers and any(d.lower_ == "the" for d in c.children) for c in verb.children):
             told, belonged = _body_belonged_to(verb, belonging), True
         elif any(c.dep_ == "dobj" and _is_object(c, "explosive", triggers()) and any(d.lower_ == "the" for d in c.children)
@@ -941,8 +962,10 @@ def _blames_for_something(verb: Token) -> bool:
     (the blame_verbs of events.arguments), which may be another than the last one told."""
     return any(c.dep_ == "prep" and c.lower_ in ("for", "of", "over", "on") for c in verb.children) \
         or any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
-        or any(c.dep_ == "prep" and c.lower_ in ("for", "over") for o in verb.children if o.dep_ == "dobj" for c in o.children)
-    # ("blamed it on X"; "blamed the opposition for last month's protests", the "for" hung on the one blamed)
+        or any(c.dep_ == "prep" and c.lower_ in ("for", "over") for o in verb.children if o.dep_ in ("dobj", "ccomp", "oprd", "acomp")
+               for c in o.children)
+    # ("blamed it on X"; "blamed the opposition for last month's protests", the "for" hung on the one
+    # blamed; "held the Shining Path responsible for half of the deaths", on the adjective)
 
 
 def _left_no_ground(verb: Token, left: list[str]) -> bool:

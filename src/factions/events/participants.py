@@ -560,6 +560,13 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
                 if (t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB"
                     or t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "VERB" and t.head.head.i != trigger.i)
                 and not (t.left_edge.i <= trigger.i <= t.right_edge.i)] if before and not aim else []
+    # nor from a clause of its own told before, with its subject, on another verb: "blew up at a
+    # checkpoint as soldiers stopped it for inspection, killing ten people" (the soldiers stop,
+    # they do not kill)
+    acted_on += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent[: trigger.i - sent.start]
+                 if t.dep_ == "advcl" and any(c.dep_ == "mark" for c in t.children)
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                 and not (t.left_edge.i <= trigger.i <= t.right_edge.i)] if before else []
     reported = _reported_clauses(trigger)
     # not a party the text denies: "carried out by rebels, not by government forces"
     denied = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent

@@ -53,22 +53,29 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     their fighters clashed in 2014": the date belongs to the clash; "killed dozens
     since the group split from it in 2015": the split's), and without the phrase of a
     noun that names another act, its cause or what came before ("raided a village in
-    reprisal for an attack on 3 May": the attack's date; `_names_another_act`). Verbs
-    coordinated under one subject share a date ("shelled and launched drones at the
-    positions on 23 December": the shelling's too). Climbs from `i` to the anchor, which
+    reprisal for an attack on 3 May": the attack's date; `_names_another_act`), and
+    without a clause on its subject ("The militia, founded on 3 May 2013, attacked": the
+    party's date). Verbs coordinated under one subject share a date ("shelled and launched
+    drones at the positions on 23 December": the shelling's too). Climbs from `i` to the anchor, which
     costs the depth of the parse, not the size of the phrase."""
     t = tree(doc)
     acts = _act_nouns()
     came_from = None
+    start = i
     while i != anchor:
         head = t.heads[i]
         if head == i:
             return False
-        if came_from is not None and t.deps[came_from] in _ACT_MODIFIERS and _names_another_act(doc, t, i, acts, t.deps[came_from]):
+        if _another_acts(doc, t, i, came_from, acts):
             return False  # "arrested six suspects over an attack on 3 May": the date is that attack's
         if t.deps[i] in ("conj", "cc") and t.pos[i] in ("VERB", "AUX") \
                 and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]):
             return False  # a coordinated clause with its own subject has its own date
+        if t.deps[i] in ("acl", "relcl") and t.deps[head] in ("nsubj", "nsubjpass") and t.heads[head] == anchor and start > head:
+            # a clause on the subject describes the party ("The militia, founded on 3 May 2013,
+            # attacked"); not a date that opens the sentence before it ("On 11 October,
+            # aircraft, believed to be Israeli, struck": the parser may hang it on the clause)
+            return False
         if _infinitive_of_its_own(doc, t, i, anchor):
             return False  # ("agreed to a truce, to begin the next day": the truce's start, not the agreement's)
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
@@ -328,6 +335,12 @@ def _occurred(trigger: Token) -> Token | None:
            for t in doc[trigger.i + 1 : root.i]):
         return None  # ("Fighting that the army began …", "Clashes killed four and then spread"): a clause between
     return root
+
+
+def _another_acts(doc: Doc, t, i: int, came_from: int | None, acts: frozenset[str]) -> bool:
+    """Whether a climb from a date that reached token `i` from `came_from` shows the date
+    to be another act's, named by the noun `i` (`_names_another_act`)."""
+    return came_from is not None and t.deps[came_from] in _ACT_MODIFIERS and _names_another_act(doc, t, i, acts, t.deps[came_from])
 
 
 def _names_another_act(doc: Doc, t, i: int, acts: frozenset[str], dep: str = "prep") -> bool:
@@ -607,6 +620,59 @@ def date_of_joined_act(doc: Doc, events: list) -> None:
             event.when = replace(dated.when)
 
 
+
+
+def date_in_a_clause_on_it(doc: Doc, events: list, claims: list, document: Document) -> None:
+    """Rule events.date-in-a-clause-on-it. A past act told with no date of its own, whose
+    clause holds one date, in a clause or phrase that hangs on it, took place that day, as
+    coders date a note by the one date it tells: "JNIM freed Cissé and Pétronin, who were
+    flown to Bamako on 8 October 2020"; "gunmen shot dead a councillor as he left a mosque on
+    2 June". Not a date told of a party (in the subject's phrase: "militias
+    founded in 2013 attacked"), of a statement, of a thing named ("the 9 October
+    election"), of an earlier act told in the pluperfect ("who had been kidnapped on 3
+    May"), in a clause of its own ("…, and several of them were arrested on 3 May"), in a
+    clause told before or after it ("were killed after rebels ambushed a patrol on 4 May")
+    or in the phrase of another act ("arrested suspects over an attack on 3 May"), a
+    span's end ("until 3 May") or a span of time ("four days"); and a day only: a month told
+    in a clause is another act's time in a story ("an insurgency against the Ethiopian
+    forces, who withdrew in January 2009"), a day in a note its act's."""
+    by_id = {c.id: c for c in claims}
+    t, acts = tree(doc), _act_nouns()
+    for event in events:
+        if event.when is not None or (token := _trigger_root(doc, event)) is None or not _narrated(token):
+            continue
+        verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        claim = by_id.get(event.claim) if event.claim else None
+        subject = {w.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
+        inside = {w.i for w in verb.subtree}
+        found = []
+        for ent in (e for e in doc.ents if e.label_ == "DATE" and verb.sent.start <= e.start < verb.sent.end):
+            root = ent.root
+            if root.i not in inside or root.i in subject or names_no_time(ent.text) or _names_no_act(ent) or _day_given_beside(ent) \
+                    or _dates_a_statement(ent) or _dates_the_claim(doc, ent, claim) or root.head.lower_ in _SPAN_ENDS \
+                    or story_offset(ent.text) is not None:
+                continue
+            path = [root, *(a for a in root.ancestors if verb.is_ancestor(a))]  # (from the date up to the verb)
+            if any(_another_acts(doc, t, a.i, b.i, acts) for b, a in zip(path, path[1:])):
+                continue  # ("arrested six suspects over an attack on 3 May": the attack's)
+            if any(a.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) and not _same_time(doc, t, a.i)
+                   for a in path):
+                continue  # ("were killed after rebels ambushed a patrol on 4 May": another time)
+            clause = _governing_verb(root)
+            if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in clause.children):
+                continue  # ("who had been kidnapped on 3 May": before it)
+            if any(a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+                   for a in path):
+                continue  # ("…, and several of them were arrested in November 2017": a clause of its own)
+            when = normalize(ent.text, _year_told_before(ent) or document.published)
+            found.append((ent, when))
+        if len(found) != 1 or found[0][1] is None or found[0][1].precision != "day":
+            continue
+        ent, when = found[0]
+        when.span = Span(ent.start_char, ent.end_char)
+        event.when = when
 
 
 def when_clauses_on_nouns(verb) -> list:

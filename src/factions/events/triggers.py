@@ -74,9 +74,12 @@ class Triggers:
 # ISIS", "beat protesters"; not "Ireland beat Italy"); "act_told" a pronoun for an assault
 # told before it, in its sentence or the two before ("A bomb killed 14 soldiers … JNIM
 # claimed it"; not "claimed it as its own"); "explosive_on" a charge let fall "on" something
-# ("dropped barrel bombs on Daraya"; not "dropped the charges against him").
+# ("dropped barrel bombs on Daraya"; not "dropped the charges against him"); "explosive_gone_off"
+# a charge as the verb's subject ("two car bombs went off near the market"; not "the alarm went
+# off", "the plan went off without a hitch").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
-                "vehicle", "vehicle_at_party", "captive", "victim", "craft", "foe", "act_told", "explosive_on")
+                "vehicle", "vehicle_at_party", "captive", "victim", "craft", "foe", "act_told", "explosive_on",
+                "explosive_gone_off")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -248,6 +251,10 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                     if "party_moved" in aims:  # "drove the rebels from the town": the verb's own object is moved
                         aimed_at = [o for o in token.children if o.dep_ == "dobj" and o.i < child.i]
                         aims = ("party",)
+                    if "explosive_gone_off" in aims:  # "two car bombs went off": the charge is the subject
+                        told = token if token.dep_ != "conj" or any(c.dep_ == "nsubj" for c in token.children) else token.head
+                        aimed_at = [d for c in told.children if c.dep_ == "nsubj" for d in (c, *c.conjuncts)]
+                        aims = ("explosive",)
                     rams = "vehicle" in aims or "vehicle_at_party" in aims
                     if rams:  # "rammed a truck into the market": the verb's own object is the vehicle
                         at_party = any(_is_object(o, "party", t) or o.lemma_.lower() in _object_heads("crowd") for o in aimed_at)
@@ -659,8 +666,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         if wanted == "supplies" and (part_of := _portion_of(token)) is not None:
             return _is_object(part_of, wanted, t)  # "delivered the rest of the aid": what the part is of
         if wanted == "supplies" and token.lemma_.lower() in _containers():
-            goods = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-            return goods is not None and _is_object(goods, wanted, t)  # "15 trucks of sorghum": what they carry
+            goods = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None) \
+                or next((c for c in token.children if c.dep_ == "compound" and c.i < token.i), None)
+            return goods is not None and _is_object(goods, wanted, t)  # "15 trucks of sorghum", "food parcels": what they carry
         return any(o.lemma_.lower() in heads or o.lower_ in heads for o in (token, *token.conjuncts))
     if wanted == "own_arms":  # "laid down their arms", "handed over their weapons" (not "handed over arms to the militia")
         heads = _object_heads(wanted)

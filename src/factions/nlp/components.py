@@ -404,6 +404,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _main_clause_read_as_conjunct(doc)
     _subordinate_clause_read_as_conjunct(doc)
     _bracketed_report_read_as_the_verb(doc)
+    _toll_read_on_a_subordinate_clause(doc)
     _clause_read_as_the_object_after_a_semicolon(doc)
     _subject_read_as_an_objects_conjunct(doc)
     _agent_read_as_a_preposition(doc)
@@ -1469,6 +1470,24 @@ def _bracketed_report_read_as_the_verb(doc: Doc) -> None:
                 c.head = main  # ("On 25 March 2020", the comma, the full stop)
             elif c.i in (verb.i - 1, close.i):
                 c.head = verb
+
+
+def _toll_read_on_a_subordinate_clause(doc: Doc) -> None:
+    """In "A van packed with explosives blew up at a checkpoint as soldiers stopped it for
+    inspection, killing ten people" the parser hangs "killing" on "stopped", and the soldiers
+    kill. A toll's participle (model_view.toml parse_repairs toll_participles) after a comma,
+    hung on a clause that "as", "when" or "while" opens (toll_subordinators), which itself
+    hangs on a verb before it, tells the toll of that verb's act: it hangs there."""
+    tolls, marks = _repair_words("toll_participles"), _repair_words("toll_subordinators")
+    # (only the Doc's toll participles, found on its array: no Token made per word)
+    for word in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings.add(w) for w in tolls]))):
+        clause = word.head
+        if word.tag_ != "VBG" or word.dep_ != "advcl" or word.i == 0 or doc[word.i - 1].text != "," or clause.i > word.i \
+                or clause.dep_ != "advcl" or clause.head.pos_ not in ("VERB", "AUX") or clause.head.i > clause.i \
+                or not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+            continue
+        word.head = clause.head
+        doc[word.i - 1].head = clause.head
 
 
 def _subordinate_clause_read_as_conjunct(doc: Doc) -> None:
@@ -2828,6 +2847,8 @@ def entity_fixes(doc: Doc) -> Doc:
     facility_after = frozenset(fixes["facility_nouns_after"])
     geographic = frozenset(nominal_lexicon()["place"]["geographic"])
     prefixes, landforms = frozenset(fixes["place_name_prefixes"]), frozenset(fixes["landform_suffixes"])
+    streets, street_surnames = frozenset(fixes["street_suffixes"]), frozenset(fixes["street_surnames"])
+    street_prefixes, foreign_streets = frozenset(fixes["street_name_prefixes"]), frozenset(fixes["street_suffixes_not_english"])
     landform_surnames = frozenset(fixes["landform_surnames"])
     openings = _line_openings(doc)
     labels = list(note_labels(doc).items())
@@ -2984,8 +3005,16 @@ def entity_fixes(doc: Doc) -> Doc:
                 # (not a body's name: "Mount Sinai Hospital", "Port Authority", "Lake Capital")
                 (label != "ORG" and ent[0].lower_ in prefixes and ent[1].text[:1].isupper())
                 or (ent[-1].lower_ in landforms and ent[-1].text[:1].isupper()
-                    and not (label == "PERSON" and ent[-1].lower_ in landform_surnames))):
-            label = "LOC"  # "Mount Harriet", "Fortín Boquerón", "Tumbledown Mountain": a place by the words of its name
+                    and not (label == "PERSON" and ent[-1].lower_ in landform_surnames))
+                or (label != "ORG" and ent[-1].lower_ in streets and ent[-1].text[:1].isupper()
+                    and not (label == "PERSON" and ent[-1].lower_ in street_surnames))):
+            # "Mount Harriet", "Fortín Boquerón", "Tumbledown Mountain", "Rustaveli Avenue": a place
+            # by the words of its name
+            label = "LOC"
+        elif label in ("PERSON", "ORG", "NORP") and sum(t.text not in "-‐‑" for t in ent) <= 5 and ent[-1].text[:1].isupper() \
+                and not any(t.lower_ in group_words for t in ent) \
+                and (next(t for t in ent if t.lower_ != "the").lower_ in street_prefixes or ent[-1].lower_ in foreign_streets):
+            label = "LOC"  # "Avenida Paulista", "the Plaza de Mayo", "Nevsky Prospekt", "Karl-Marx-Allee": a street or a square
         elif label in ("PERSON", "ORG", "NORP") and len(ent) <= 4 and _bracketed_after_a_place(ent) and not ent.text.isupper() \
                 and not any(t.lower_ in group_words for t in ent):
             # "Marawi City (Lanao del Sur)", "Gao (Gao region)": the area the place lies in (a name
@@ -3672,6 +3701,7 @@ def make_nominals(nlp: Language, name: str):
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
     rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
     of_a_thing = frozenset(lex["group"]["none_of_a_thing"])
+    parts_by_of, sides_of_conflicts = frozenset(lex["group"]["parts_by_of"]), frozenset(lex["group"]["sides_of_conflicts"])
     service_heads, service_kinds = frozenset(lex["group"]["service_heads"]), frozenset(lex["group"]["service_kinds"])
     counted_heads, unit_kinds = frozenset(lex["group"]["counted_heads"]), frozenset(lex["group"]["unit_kinds"])
     fixes = lexicon("actor_kinds")["entity_fixes"]
@@ -3703,6 +3733,8 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "King Abdullah", "Crown Prince Mohammed", "the King Fahd Causeway": part of a name
             if token.lower_ in of_a_thing and _of_a_thing(token, heads):
                 continue  # "a column of smoke", "the commission of crimes"; "a column of tanks" or "of troops" is a unit
+            if token.lower_ in parts_by_of and (of := object_of(token, "of")) is not None and of.lemma_.lower() not in sides_of_conflicts:
+                continue  # "the Palestinian side of the Rafah crossing": a part of the place, no party ("both sides of the conflict" are)
             if label == "PERSON" and token.dep_ == "compound" and token.head.i > token.i and token.head.lower_ in rank_bodies \
                     and token.text[:1].isupper() and token.head.text[:1].isupper():
                 continue  # "the General Staff", "the General Assembly": a body's name, no general
