@@ -636,21 +636,26 @@ def date_in_a_clause_on_it(doc: Doc, events: list, claims: list, document: Docum
     span's end ("until 3 May") or a span of time ("four days"); and a day only: a month told
     in a clause is another act's time in a story ("an insurgency against the Ethiopian
     forces, who withdrew in January 2009"), a day in a note its act's."""
+    undated = [e for e in events if e.when is None]
+    dates = dates_by_sentence([e for e in doc.ents if e.label_ == "DATE"]) if undated else {}
+    if not dates:
+        return  # (most events have a date, most sentences none)
     by_id = {c.id: c for c in claims}
     t, acts = tree(doc), _act_nouns()
-    for event in events:
-        if event.when is not None or (token := _trigger_root(doc, event)) is None or not _narrated(token):
+    for event in undated:
+        if (token := _trigger_root(doc, event)) is None or not _narrated(token):
             continue
         verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
-        if verb.pos_ not in ("VERB", "AUX"):
+        here = dates.get(sentence_of(verb).start)
+        if verb.pos_ not in ("VERB", "AUX") or not here:
             continue
         claim = by_id.get(event.claim) if event.claim else None
-        subject = {w.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
-        inside = {w.i for w in verb.subtree}
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         found = []
-        for ent in (e for e in doc.ents if e.label_ == "DATE" and verb.sent.start <= e.start < verb.sent.end):
+        for ent in here:
             root = ent.root
-            if root.i not in inside or root.i in subject or names_no_time(ent.text) or _names_no_act(ent) or _day_given_beside(ent) \
+            if not verb.is_ancestor(root) or any(s == root or s.is_ancestor(root) for s in subjects) \
+                    or names_no_time(ent.text) or _names_no_act(ent) or _day_given_beside(ent) \
                     or _dates_a_statement(ent) or _dates_the_claim(doc, ent, claim) or root.head.lower_ in _SPAN_ENDS \
                     or story_offset(ent.text) is not None:
                 continue

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import EntityRuler
@@ -1833,7 +1833,9 @@ def _subject_read_as_the_dates_object(doc: Doc) -> None:
     without a subject. When a preposition opening a verb's phrase holds a date (a month, a
     day's name or a number) and, after a comma, a noun that ends right before the verb,
     and the verb has no subject, the noun is its subject."""
-    for prep in (s[0] for s in doc.sents if s[0].dep_ == "prep" and s[0].head.pos_ in ("VERB", "AUX")):
+    # (the sentences' first words, found on the Doc's array: no Span made per sentence)
+    firsts = (doc[int(i)] for i in np.flatnonzero(doc.to_array(SENT_START) == 1))
+    for prep in (t for t in firsts if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX")):
         verb = prep.head
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if noun is None or verb.i <= noun.i or noun.left_edge.i < 2 or doc[noun.left_edge.i - 1].text != "," \
