@@ -9036,12 +9036,3 @@ def test_a_party_held_responsible_for_an_act_told_by_its_kit_is_its_alleged_doer
             "more than half of the deaths in the war.")
     x, names = _run(extractor, text)
     assert next(e for e in x.events if e.trigger == "killed").actors == [], x.events
-
-
-def test_one_active_in_a_body_is_its_member(extractor):
-    # relations.toml serves_with adjectives: "active" after "be", with "in"
-    x, names = _run(extractor, "Burhan Wani, a resident of Tral, had been active in Hizbul Mujahideen since 2010.")
-    assert ("member_of", "Burhan Wani", "Hizbul Mujahideen") in _relations(x, names), x.relations
-    for text in ("The group was active in northern Mali.", "He was active in politics and in the trade union movement."):
-        x, names = _run(extractor, text)
-        assert not any(r.type == "member_of" for r in x.relations), (text, x.relations)

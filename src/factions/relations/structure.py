@@ -1762,18 +1762,8 @@ def composition_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         | frozenset(troops["verbs"]) | {g["verb"] for g in troops["gathering"]} | forces_verbs | commanding | frozenset(alongside["verbs"]) \
         | frozenset(serve["recruiting"]) \
         | frozenset(succession["verbs"]) | frozenset(founding["verbs"]) | frozenset(succession["replacing_verbs"])
-    for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])
-                              | frozenset(serve["adjectives"])):
+    for token in tokens_where(doc, lemmas=lemmas, lowers=frozenset(held["words"]) | frozenset(succession["successor_nouns"])):
         lemma = token.lemma_.lower()
-        if token.lower_ in serve["adjectives"] and token.dep_ == "acomp" and token.head.lemma_ == "be":
-            # "had been active in Hizbul Mujahideen since 2010": a member of the body it was active in
-            bodies = [o for p in (*token.children, *token.head.children) if p.dep_ == "prep" and p.lower_ in serve["adjectives"][token.lower_]
-                      for o in p.children if o.dep_ == "pobj"]
-            for subject in _subject_tokens(token.head)[0]:
-                for body in bodies:
-                    add("member_of", party(subject, PARTY_KINDS - {"state"}), party(body, GROUP_KINDS - {"state"}), token.head,
-                        "relations.serves-with")
-            continue
         subjects, passive = _subject_tokens(token) if token.pos_ in ("VERB", "AUX") else ([], False)
         words_after = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
         # "were operating alongside the rebels", "had been stationed alongside Russian
