@@ -474,7 +474,7 @@ def _participle_read_as_a_noun(doc: Doc) -> None:
     it is "overrun with" follows ("the hospital was overrun with patients")."""
     words = _repair_words("participles_like_nouns")
     heads = _place_heads() | _actor_heads()
-    for part in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in words]))):
+    for part in _tokens_with(doc, LOWER, words):
         be = part.head
         if part.pos_ == "VERB" or part.dep_ not in ("attr", "acomp") or be.lemma_ != "be" or be.i > part.i:
             continue
@@ -769,7 +769,7 @@ def _phrase_after_a_gap_in_time(doc: Doc) -> None:
     the span as the verb's object, with the object a word of it ("two car bombs minutes"),
     that word is the object."""
     units, gaps = _repair_words("duration_nouns"), _repair_words("gap_words")
-    for gap in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in gaps]))):
+    for gap in _tokens_with(doc, LOWER, gaps):
         # (the span hangs on the gap word, "seconds apart", or the gap word on the span)
         span = gap.head if gap.head.dep_ in ("npadvmod", "dobj") and gap.head.lemma_.lower() in units \
             else next((c for c in gap.children if c.dep_ == "npadvmod" and c.lemma_.lower() in units), None)
@@ -1271,6 +1271,13 @@ def _repair_words(name: str) -> frozenset[str]:
     return frozenset(lexicon("model_view")["parse_repairs"][name])
 
 
+def _tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list[Token]:
+    """The tokens whose `attr` (LOWER or LEMMA) is one of `words`, found on the Doc's array:
+    no Token made per word. For the repairs, which change the parse: `tokens_where` reads
+    arrays kept for the Doc once the parse is mended."""
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(attr), [doc.vocab.strings.add(w) for w in words]))]
+
+
 def _object_taken_for_subject(doc: Doc) -> None:
     """In "Two groups are still holding at least 19 soldiers and 17 police officers, a
     security source told AFP" the parser makes the soldiers the subject of "told" and the
@@ -1449,8 +1456,7 @@ def _bracketed_report_read_as_the_verb(doc: Doc) -> None:
     clause hung on it after the bracket, with a subject of its own, is the sentence's, and what
     hung on the bracket's verb outside the bracket hangs on it."""
     verbs = _repair_words("bracket_report_verbs")
-    # (only the Doc's reporting verbs, found on its array: no Token made per word)
-    for verb in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings.add(w) for w in verbs]))):
+    for verb in _tokens_with(doc, LEMMA, verbs):
         if verb.i == 0 or doc[verb.i - 1].text != "(" or verb.pos_ not in ("VERB", "AUX"):
             continue
         close = next((t for t in doc[verb.i + 1 : verb.sent.end] if t.text == ")"), None)
@@ -1479,8 +1485,7 @@ def _toll_read_on_a_subordinate_clause(doc: Doc) -> None:
     hung on a clause that "as", "when" or "while" opens (toll_subordinators), which itself
     hangs on a verb before it, tells the toll of that verb's act: it hangs there."""
     tolls, marks = _repair_words("toll_participles"), _repair_words("toll_subordinators")
-    # (only the Doc's toll participles, found on its array: no Token made per word)
-    for word in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings.add(w) for w in tolls]))):
+    for word in _tokens_with(doc, LEMMA, tolls):
         clause = word.head
         if word.tag_ != "VBG" or word.dep_ != "advcl" or word.i == 0 or doc[word.i - 1].text != "," or clause.i > word.i \
                 or clause.dep_ != "advcl" or clause.head.pos_ not in ("VERB", "AUX") or clause.head.i > clause.i \
@@ -1623,7 +1628,7 @@ def _description_read_as_a_conjunct(doc: Doc) -> None:
     the airport" the parser joins "farmers" to "Thousands" as a second subject. A noun joined to
     another whose phrase opens with "many of them", "most of them", "some of whom" … describes
     the first: it is its apposition, no other party."""
-    for them in (doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in ("them", "whom")]))):
+    for them in _tokens_with(doc, LOWER, frozenset({"them", "whom"})):
         of = them.head
         share = of.head
         if them.dep_ != "pobj" or of.lower_ != "of" or share.lower_ not in _SHARE_WORDS:
