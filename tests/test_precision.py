@@ -9036,3 +9036,77 @@ def test_a_party_held_responsible_for_an_act_told_by_its_kit_is_its_alleged_doer
             "more than half of the deaths in the war.")
     x, names = _run(extractor, text)
     assert next(e for e in x.events if e.trigger == "killed").actors == [], x.events
+
+
+@pytest.mark.parametrize("text, person, body", [
+    # rule relations.title-of: a hyphenated age in the apposition counts as one word of six
+    ("Colonel Assimi Goita, a 38-year-old officer of the Malian army, led the mutiny.", "Assimi Goita", "Malian army"),
+    # a title "in" a body that is no place (events.toml roles title_links_of_bodies)
+    ("Colonel Assimi Goita, an officer in the Malian army, led the mutiny.", "Assimi Goita", "Malian army"),
+    ("Sergeant Ali Musa, a soldier in the 3rd Brigade, was wounded.", "Ali Musa", "3rd Brigade"),
+])
+def test_a_title_in_an_apposition_with_an_age_or_in_a_body_makes_a_member(extractor, text, person, body):
+    x, _ = _run(extractor, text)
+    assert any(r.type == "member_of" and person in text[r.source_span.start:r.source_span.end]
+               and body in text[r.target_span.start:r.target_span.end] for r in x.relations), x.relations
+
+
+def test_a_title_in_a_place_is_no_membership(extractor):
+    x, _ = _run(extractor, "Ali Musa, a commander in Syria, was wounded.")
+    assert not [r for r in x.relations if r.type in ("member_of", "leads")], x.relations
+
+
+def test_a_sit_in_is_one_word_and_a_protest(extractor):
+    # lexicons/model_view.toml [whole_words]; events.toml PROTEST nouns
+    x, names = _run(extractor, "Workers held a sit-in at the factory on 3 May 2021.", published=date(2021, 5, 4))
+    protest = next(e for e in x.events if e.trigger == "sit-in")
+    assert protest.type == "PROTEST" and [names[a] for a in protest.actors] == ["Workers"], x.events
+    assert "sit" not in [e.trigger for e in x.events]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # events.toml AGREE when_object "accord": an agreement or a truce approved or ratified
+    ("On 20 May, Israel's security cabinet approved an Egyptian-brokered ceasefire with Hamas.", "approved"),
+    ("The parliament of Colombia ratified the peace accord with the FARC on 30 November.", "ratified"),
+])
+def test_an_accord_approved_or_ratified_is_an_agreement(extractor, text, trigger):
+    x, _ = _run(extractor, text)
+    assert ("AGREE", trigger, "asserted") in _events(x), x.events
+
+
+@pytest.mark.parametrize("text", [
+    "The parliament approved the budget on 3 May.",
+    "The cabinet approved the withdrawal of troops from the border on 3 May.",
+])
+def test_other_things_approved_are_no_agreement(extractor, text):
+    x, _ = _run(extractor, text)
+    assert "AGREE" not in [e.type for e in x.events], x.events
+
+
+def test_arms_that_hit_a_street_struck_it_and_people_who_hit_the_streets_did_not(extractor):
+    # events.triggers._struck_by: arms speak in no figures
+    text = "A ballistic missile with a cluster warhead hit a residential street in Kryvyi Rih on 4 April 2025, killing 20 people."
+    x, _ = _run(extractor, text)
+    assert "hit" in [e.trigger for e in x.events if e.type == "ASSAULT"], x.events
+    x, _ = _run(extractor, "Protesters hit the streets of Lima on 4 April 2025.")
+    assert "hit" not in [e.trigger for e in x.events], x.events
+
+
+def test_fighters_sent_abroad_are_a_deployment(extractor):
+    # events.toml participants.mobilised_heads "fighter" (MOBILIZE's when_object "send")
+    x, _ = _run(extractor, "Harakat al-Nujaba sent fighters to Syria in 2013.")
+    assert "MOBILIZE" in [e.type for e in x.events if e.trigger == "sent"], x.events
+    x, _ = _run(extractor, "Harakat al-Nujaba sent a letter to the prime minister.")
+    assert "sent" not in [e.trigger for e in x.events], x.events
+
+
+def test_the_place_a_force_pulled_out_of_is_what_it_left(extractor):
+    # events.arguments._participants: the "of" of a particle the parser made a preposition
+    from factions.events.arguments import _participants
+    from factions.lexicons import lexicon
+
+    doc = extractor.nlp("M23 rebels pulled out of Goma on 1 December 2012.")
+    pulled = next(t for t in doc if t.text == "pulled")
+    assert doc[pulled.i + 1].dep_ == "prep"  # the parse this reads ("out" as a preposition)
+    _actors, recipients = _participants(pulled, False, lexicon("events"))
+    assert "Goma" in [t.text for t in recipients]

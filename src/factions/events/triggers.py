@@ -76,10 +76,12 @@ class Triggers:
 # claimed it"; not "claimed it as its own"); "explosive_on" a charge let fall "on" something
 # ("dropped barrel bombs on Daraya"; not "dropped the charges against him"); "explosive_gone_off"
 # a charge as the verb's subject ("two car bombs went off near the market"; not "the alarm went
-# off", "the plan went off without a hitch").
+# off", "the plan went off without a hitch"); "accord" an agreement or a truce (AGREE's nouns, and
+# RETREAT's whose mode is a ceasefire: "approved an Egyptian-brokered ceasefire"; not "approved
+# the budget", "approved the withdrawal").
 OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
                 "vehicle", "vehicle_at_party", "captive", "victim", "craft", "foe", "act_told", "explosive_on",
-                "explosive_gone_off")
+                "explosive_gone_off", "accord")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
 # ("party"), or arms ("weapon": nominals.toml [equipment] heads).
 SUBJECT_KINDS = ("party", "weapon")
@@ -689,6 +691,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
             and any(c.dep_ == "prep" and c.lower_ in ("on", "onto", "upon", "over") and not _dates(c) for c in token.head.children)
     if wanted == "act_told":
         return _pronoun_for_an_assault(token, t)
+    if wanted == "accord":
+        kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
+        return kind is not None and (kind.type == "AGREE" or (kind.type == "RETREAT" and kind.modes.get(token.lemma_.lower()) == "ceasefire"))
     if wanted == "person":  # "received Prime Minister Barzani", "received a delegation of the group"
         return token.ent_type_ == "PERSON" or token.lemma_.lower() in _person_words()
     if wanted == "quarry":  # "searched the villages for the killers": a party sought, not one to be saved
@@ -712,12 +717,15 @@ def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], m
     passive its agent ("the column was hit by anti-tank missiles"); not with an object of
     a figure of speech ("protesters hit the streets"), nor a force of nature for its doer
     ("Cyclone Idai hit the coast"); arms alone may strike what they come down "into" or "on"
-    ("two rockets slammed into the Green Zone")."""
+    ("two rockets slammed into the Green Zone"); arms speak in no figures ("a missile hit a
+    residential street")."""
     children = list(verb.children)
+    # (arms speak in no figures: "a ballistic missile hit a residential street")
+    armed = "weapon" in wanted and any(c.dep_ == "nsubj" and _is_doer(c, "weapon", t) for c in children)
     if any(c.dep_ == "nsubjpass" for c in children):
         doers = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     elif any(c.dep_ == "dobj" for c in children) \
-            and not any(c.dep_ == "dobj" and (c.lemma_.lower() in figures or c.lower_ in figures) for c in children) \
+            and (armed or not any(c.dep_ == "dobj" and (c.lemma_.lower() in figures or c.lower_ in figures) for c in children)) \
             and not any(c.dep_ == "prep" and c.lower_ == "with" and any(o.lemma_.lower() in means or o.lower_ in means for o in c.subtree)
                         for c in children):
         # ("hit the streets"; "soldiers hit a roadside bomb": struck by it; "hit Russia with a

@@ -81,12 +81,14 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
 
 def _abbreviations(nlp: Language) -> None:
     """Abbreviated ranks and titles (lexicons/model_view.toml [abbreviations]) stay one
-    token with their full stop, so that "Maj. Gen. X" ends no sentence."""
+    token with their full stop, so that "Maj. Gen. X" ends no sentence; hyphenated nouns
+    of one act ([whole_words]: "sit-in") stay one token too."""
     from spacy.symbols import ORTH
 
     from factions.lexicons import lexicon
 
-    for form in lexicon("model_view").get("abbreviations", {}).get("forms", []):
+    table = lexicon("model_view")
+    for form in (*table.get("abbreviations", {}).get("forms", []), *table.get("whole_words", {}).get("forms", [])):
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 

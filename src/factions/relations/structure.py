@@ -1484,10 +1484,16 @@ def _window(doc: Doc, span: Span) -> list[Token]:
             rest = rest[3:]  # ", who served as commander of the brigade"
         if len(rest) and rest[0].lower_ in ("and", "or", "but"):
             rest = rest[:0]  # "the cafe manager, Tori Johnson, and officers of the unit": the next in a list, not the name's title
-        for t in rest[:6]:
+        words = 0
+        for t in rest:
             if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) or t.text in ",;":
                 break  # ", has met Turkish intelligence officials": a clause, not an apposition ("its acting leader" is one)
             after.append(t)
+            # up to six words, a hyphenated one counted once: ", a 38-year-old officer of the army"
+            if not (t.text in "-‐‑" or (not t.whitespace_ and t.i + 1 < len(doc) and doc[t.i + 1].text in "-‐‑")):
+                words += 1
+                if words == 6:
+                    break
     return list(reversed(before)) + after
 
 
@@ -1505,10 +1511,12 @@ def _group_near(title: Token, groups: list[Mention], person: Span, text: str) ->
             continue  # "the Observer's Senior Syria Analyst", "its Libya correspondent": the subject, not the employer
         gap_before = title.idx - g.span.end
         gap_after = g.span.start - (title.idx + len(title.text))
-        explicit = 0 <= gap_after <= 40 and _object_of_title(title, g)
+        place = g.label in ("GPE", "LOC")
+        explicit = 0 <= gap_after <= 40 and _object_of_title(title, g, place)
         before = 0 <= gap_before <= 3 and text[g.span.end : title.idx].strip() in ("", "'s", "’s", ")")  # not "Tanzania, President X"
-        if before or _modifies_title(title, g.span.end) or (0 <= gap_after <= 8 and " ".join(text[title.idx + len(title.text) : g.span.start].split()) in _words("title_links")) \
-                or explicit:
+        link = " ".join(text[title.idx + len(title.text) : g.span.start].split()) if 0 <= gap_after <= 8 else None
+        if before or _modifies_title(title, g.span.end) or link in _words("title_links") \
+                or (not place and link in _words("title_links_of_bodies")) or explicit:
             # "an Iraq researcher at Chatham House": the body the title is "at" or "of"
             # comes before a state named as the title's subject
             dist = (0 if explicit else 1, min(abs(gap_before), abs(gap_after)))
@@ -1551,12 +1559,13 @@ def _whose(title: Token, index: ActorIndex) -> Mention | None:
     return group
 
 
-def _object_of_title(title: Token, group: Mention) -> bool:
+def _object_of_title(title: Token, group: Mention, place: bool) -> bool:
     """"a researcher at the Abuja-based Centre for …", "spokesman for the Kabul police":
     the body is the object of a preposition the title governs (the words of
-    title_links), whatever modifies it, or the name set beside that object ("a reporter
+    title_links, and of title_links_of_bodies when it is no `place`: "an officer in the
+    Malian army"), whatever modifies it, or the name set beside that object ("a reporter
     for the newspaper Al-Akhbar")."""
-    links = {w.split()[0] for w in _words("title_links") if w}
+    links = {w.split()[0] for w in (*_words("title_links"), *(() if place else _words("title_links_of_bodies"))) if w}
     for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in links):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             named = [c for c in obj.children if c.dep_ == "appos"] if obj.pos_ == "NOUN" else []
