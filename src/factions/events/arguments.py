@@ -869,8 +869,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
                 # "fired missiles at a destroyer": the phrase's preposition names the target
                 # ("pulled out of Goma": or the "of" of a particle the parser made a preposition).
-                objects = [o for o in child.children if o.dep_ == "pobj"] or \
-                    [o for c in child.children if child.lower_ == "out" and c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+                objects = [o for o in child.children if o.dep_ == "pobj"] or [
+                    o for c in child.children if child.lower_ == "out" and c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"]
                 recipients.extend(p for pobj in objects for p in _with_conjuncts(pobj))
             elif charges is not None and _blast_site(child, parts):
                 # "detonated explosives at the gate of the cathedral", "set off a car bomb at a

@@ -720,7 +720,6 @@ def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], m
     ("two rockets slammed into the Green Zone"); arms speak in no figures ("a missile hit a
     residential street")."""
     children = list(verb.children)
-    # (arms speak in no figures: "a ballistic missile hit a residential street")
     armed = "weapon" in wanted and any(c.dep_ == "nsubj" and _is_doer(c, "weapon", t) for c in children)
     if any(c.dep_ == "nsubjpass" for c in children):
         doers = [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
