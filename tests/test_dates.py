@@ -157,3 +157,15 @@ def test_a_date_in_the_phrase_of_an_act_on_a_noun_is_that_acts(extractor):
     x = extractor.extract(Document(source="killing.txt", text=text, published=date(2012, 7, 25)))
     clashed = next(e.when for e in x.events if e.trigger == "clashed")
     assert (clashed.start, clashed.end) == ("2012-07-24", "2012-07-24"), x.events
+
+
+@pytest.mark.parametrize("phrase, day", [
+    # dates._WEEKDAY_PART: a weekday with its part of the day is that weekday
+    ("Wednesday morning", "2012-02-22"),  # the anchor's own weekday: that day, as "Wednesday" is
+    ("on Wednesday night", "2012-02-22"),
+    ("Tuesday evening", "2012-02-21"),
+    ("Friday afternoon", "2012-02-17"),
+])
+def test_a_weekday_with_a_part_of_the_day_is_that_weekday(phrase, day):
+    when = normalize(phrase, date(2012, 2, 22))
+    assert (when.start, when.end) == (day, day)

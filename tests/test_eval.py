@@ -445,6 +445,21 @@ def test_a_conviction_is_re3d_force_used_and_a_condemnation_dislike(extractor):
     assert types("The government condemned the rebels for the attack.") == {"Dislikes"}
 
 
+def test_an_object_named_after_its_description_is_related_by_the_description(extractor):
+    # evaluate.re3d._description_before: re3d relates the object the verb takes
+    from factions.evaluate.re3d import predict_relations
+    from factions.model import Document
+
+    def targets(text):
+        rels, _, _ = predict_relations({"d": extractor.extract(Document(source="t", text=text))})
+        return {text[t[0] : t[1]] for typ, _, t in rels["d"] if typ == "CommWith"}
+
+    assert targets("The Minister spoke by telephone with his Kenyan counterpart, Mr Moses Wetangula, on Monday.") \
+        == {"his Kenyan counterpart"}
+    # a name with no description before it stays the target
+    assert targets("The Minister spoke by telephone with Mr Moses Wetangula on Monday.") == {"Mr Moses Wetangula"}
+
+
 def test_a_heading_never_splits_the_name_that_opens_the_next_line(extractor):
     from factions.model import Document
     from factions.nlp.pipeline import analyze

@@ -9110,3 +9110,101 @@ def test_the_place_a_force_pulled_out_of_is_what_it_left(extractor):
     assert doc[pulled.i + 1].dep_ == "prep"  # the parse this reads ("out" as a preposition)
     _actors, recipients = _participants(pulled, False, lexicon("events"))
     assert "Goma" in [t.text for t in recipients]
+
+
+@pytest.mark.parametrize("text, trigger, parties", [
+    # events.participants._names_hung_on: names before a nominal, joined to its own
+    ("Hamas and Fatah officials met in Cairo on 3 May 2021.", "met", {"Hamas", "Fatah"}),
+    ("Hezbollah, Amal and Hamas leaders met in Beirut on 3 May 2021.", "met", {"Hezbollah", "Amal Movement", "Hamas"}),
+    # the first of two coordinated names, read as a modifier of the second
+    ("Omar al-Bashir and Salva Kiir met in Khartoum on 3 May 2011.", "met", {"Omar al-Bashir", "Salva Kiir"}),
+    # hung on a title before the second name
+    ("Sudan's Abdel Fattah al-Burhan and RSF commander Mohamed Hamdan Dagalo signed a truce in Jeddah on 20 May 2023.",
+     "signed", {"Abdel Fattah al-Burhan", "Mohamed Hamdan Dagalo"}),
+])
+def test_names_hung_on_a_head_by_the_parser_take_part(extractor, text, trigger, parties):
+    x, names = _run(extractor, text)
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert {names[a] for a in event.actors} == parties, x.events
+
+
+def test_a_group_fighting_beside_another_named_on_its_fighters_is_a_doer(extractor):
+    x, names = _run(extractor, "Taliban and al-Qaeda fighters clashed with Afghan troops near Kunduz on 3 May 2015.")
+    clash = next(e for e in x.events if e.trigger == "clashed")
+    assert {"Taliban", "al-Qaeda"} <= {names[a] for a in clash.actors}, x.events
+    # a name alone before a nominal is no second party
+    x, names = _run(extractor, "The Kabul Taliban fighters attacked the town on 3 May 2015.")
+    attack = next(e for e in x.events if e.trigger == "attacked")
+    assert [names[a] for a in attack.actors] == ["Taliban"], x.events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # data/demonyms.toml heads: a state's arms named by its demonym act for it
+    ("A Russian missile hit a hospital in Kharkiv on 4 April 2024.", "hit"),
+    ("Russian drones struck Odesa's port on 4 April 2024.", "struck"),
+])
+def test_arms_named_by_a_demonym_strike_for_the_state(extractor, text, trigger):
+    x, names = _run(extractor, text)
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert [names[a] for a in event.actors] == ["Russia"], x.events
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine fired American missiles at Crimea on 4 April 2024.",  # arms used: not whom they struck
+    "The Houthis fired Russian-made missiles at Saudi Arabia on 4 April 2024.",  # made there, fired by others
+])
+def test_arms_named_by_a_demonym_used_by_another_are_not_its_party(extractor, text):
+    x, names = _run(extractor, text)
+    fired = next(e for e in x.events if e.trigger == "fired")
+    parties = {names[a] for a in fired.actors + fired.recipients}
+    assert not parties & {"United States", "Russia"}, x.events
+
+
+@pytest.mark.parametrize("text, aimed", [
+    # events.toml participants.holding_nouns: the place "of" a control taken was attacked
+    ("Rebels seized control of the airport on 3 May 2021.", "the airport"),
+    ("Wagner fighters took control of the town of Soledar on 11 January 2023.", "the town"),
+    # nominals.toml place heads "jail"
+    ("Gunmen stormed the jail in Kuje on 5 July 2022.", "the jail"),
+])
+def test_a_place_taken_or_stormed_is_what_was_attacked(extractor, text, aimed):
+    x, _ = _run(extractor, text)
+    assert aimed in [text[r.target_span.start : r.target_span.end] for r in x.relations if r.type == "attacks"], x.relations
+
+
+def test_control_of_no_place_aims_at_nothing(extractor):
+    x, _ = _run(extractor, "The army took control of the situation on 3 May 2021.")
+    assert not [r for r in x.relations if r.type == "attacks"], x.relations
+
+
+
+def test_the_place_others_were_driven_out_of_is_not_what_was_attacked(extractor):
+    # events.arguments._participants: "out of" read as left only for a force that left
+    from factions.events.arguments import _participants
+    from factions.lexicons import lexicon
+
+    doc = extractor.nlp("Government troops drove the rebels out of the town on 3 May 2015.")
+    drove = next(t for t in doc if t.text == "drove")
+    _actors, recipients = _participants(drove, False, lexicon("events"))
+    assert "town" not in [t.text for t in recipients] and "rebels" in [t.text for t in recipients]
+
+
+def test_an_object_pronoun_in_a_relative_clause_is_not_its_noun(extractor):
+    # actors.index._own_subject_phrase: "X, who assured him": "him" is someone else (binding)
+    text = "The minister phoned his Kenyan counterpart, Mr Moses Wetangula, who assured him of Kenya's support."
+    x, names = _run(extractor, text)
+    him = next(m for m in x.mentions if m.text == "him")
+    assert names[him.actor] != "Mr Moses Wetangula", names[him.actor]
+
+
+def test_an_assurance_given_is_communication(extractor):
+    # events.toml CONSULT verbs "assure"
+    x, names = _run(extractor, "The Kenyan foreign minister assured the Somali president of Nairobi's support on 3 May 2011.")
+    assert "CONSULT" in [e.type for e in x.events if e.trigger == "assured"], x.events
+
+
+def test_an_asylum_seeker_is_a_person_who_acts(extractor):
+    # nominals.toml person heads "seeker", "seekers"
+    x, names = _run(extractor, "A 31-year-old asylum seeker stabbed two shoppers in Aschaffenburg on 22 January 2025.")
+    stab = next(e for e in x.events if e.trigger == "stabbed")
+    assert any("seeker" in names[a] for a in stab.actors), x.events

@@ -20,6 +20,8 @@ _LEADING = re.compile(r"^(?:(?:in|on|or|during|by|from|around|about|between|of|a
 # "the night of 4-5 June", "in the early hours of 22 September", "the week of 14
 # February" (as coders write a date they can only place within a week): the day is the date
 _PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:night|morning|evening|afternoon|early\s+hours|small\s+hours|early\s+morning|week)\s+of\s+", re.I)
+# "on Wednesday morning", "late on Sunday night": the weekday is the day
+_WEEKDAY_PART = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|night|evening|afternoon)$", re.I)
 _SINCE = re.compile(r"^(?:since|from)\s+", re.I)
 _UNTIL = re.compile(r"^(?:until|till|before|by)\s+", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -228,6 +230,7 @@ def normalize(text: str, anchor: date | None) -> When | None:
         phrase = _PART_OF_DAY.sub("", _LEADING.sub("", phrase, count=1), count=1)
     if not phrase or _NOT_A_DATE.match(phrase) or (_TIME_OF_DAY.match(phrase) and not _YEAR.match(phrase)):
         return None
+    phrase = _WEEKDAY_PART.sub(r"\1", phrase)
     days = _day_range(phrase, anchor)
     if days is not None:
         days.text = raw

@@ -1,5 +1,6 @@
 """A demonym before a state official's title names the state: "Lebanese President
-Joseph Aoun" is Lebanon's president, "the Turkish foreign minister" Turkey's. Elsewhere
+Joseph Aoun" is Lebanon's president, "the Turkish foreign minister" Turkey's, and
+before arms that strike it names who fired them ("a Russian missile hit a hospital"). Elsewhere
 ("Syrian refugees", "an Iraqi researcher") it describes people and stays unlinked; a
 state's forces and bodies are the families' (actors/families.py). A state's capital
 that acts names the state too ("Kinshasa accused Kigali"), where as a place it stays
@@ -11,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from factions.kb import KnowledgeBase
 from factions.lexicons import validated_table
@@ -29,6 +31,16 @@ def _posts() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     heads = validated_table("demonyms")["heads"]
     return (frozenset(heads.get("kind_posts", ())), frozenset(heads.get("post_kinds", ())), frozenset(heads.get("view_preps", ())),
             frozenset(heads.get("civil_kinds", ())))
+
+
+@lru_cache(maxsize=1)
+def _arms() -> frozenset[str]:
+    return frozenset(validated_table("demonyms")["heads"].get("arms", ()))
+
+
+def _strikes(arms: Token) -> bool:
+    """Arms that are what strikes: their verb's subject, or its agent ("hit by a missile")."""
+    return arms.dep_ == "nsubj" or (arms.dep_ == "pobj" and arms.head.dep_ == "agent")
 
 
 def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
@@ -53,6 +65,8 @@ def state_named_by(ent: SpacySpan, kb: KnowledgeBase) -> str | None:
         return None  # "Chinese positions on trade": views (an "Israeli strike on a car" is no view)
     if any(w in civil_kinds for w in words):
         return None  # "a Jordanian aid convoy": no force's
+    if head.lemma_.lower() in _arms():  # "a Russian missile hit a hospital", not "destroyed a Russian tank"
+        return state if _strikes(head) else None
     if head.lemma_.lower() in kind_posts:  # "an Israeli army post", not "a Russian post on Telegram"
         return state if any(w in post_kinds for w in words) else None
     return state if any(w in heads for w in words) else None

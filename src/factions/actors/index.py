@@ -148,6 +148,14 @@ def _own_subject_phrase(token: Token) -> tuple[int, int, int] | None:
     itself stays a candidate: a pronoun read as its own clause's subject relates
     nothing, where the next nearest name would relate the wrong one ("Al-Shabaab killed
     members of IS-Somalia since the group split from it")."""
+    verb = token.head
+    if token.dep_ in ("dobj", "dative") and verb.dep_ == "relcl" and verb.head.i < verb.i \
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+        # "his Kenyan counterpart, Mr X, who thanked him": the relative pronoun's noun is the
+        # subject, and with it the description it is set beside
+        noun = verb.head
+        first = noun.head if noun.dep_ == "appos" and noun.head.i < noun.i else noun
+        return first.left_edge.idx, noun.idx + len(noun.text), noun.idx
     found = _subject_of_object(token)
     if found is None:
         return None

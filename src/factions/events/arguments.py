@@ -868,9 +868,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         for child in children:
             if (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ == "prep":
                 # "fired missiles at a destroyer": the phrase's preposition names the target
-                # ("pulled out of Goma": or the "of" of a particle the parser made a preposition).
+                # ("pulled out of Goma": or the "of" of a particle the parser made a preposition,
+                # for a force that left; not "drove the rebels out of the town", whose place
+                # is where others were driven from)
+                driven = any(c.dep_ == "dobj" for c in trigger.children)
                 objects = [o for o in child.children if o.dep_ == "pobj"] or [
-                    o for c in child.children if child.lower_ == "out" and c.dep_ == "prep" and c.lower_ == "of"
+                    o for c in child.children if child.lower_ == "out" and not driven and c.dep_ == "prep" and c.lower_ == "of"
                     for o in c.children if o.dep_ == "pobj"]
                 recipients.extend(p for pobj in objects for p in _with_conjuncts(pobj))
             elif charges is not None and _blast_site(child, parts):
@@ -885,10 +888,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                     and (trigger.lemma_.lower(), child.lower_) in phrases and any(c.dep_ == "compound" for c in child.children):
                 # "took several officers prisoner": the parser makes the people a word of the mark
                 recipients.extend(p for c in child.children if c.dep_ == "compound" for p in _with_conjuncts(c))
-            elif (trigger.lemma_.lower(), child.lower_) in phrases and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
-                # "pledged allegiance to al-Qaeda": the recipient hangs off the object.
+            elif ((trigger.lemma_.lower(), child.lower_) in phrases or (child.dep_ == "dobj" and child.lemma_.lower() in parts["holding_nouns"])) \
+                    and child.dep_ in ("dobj", "dative", "attr", "prt", "advmod"):
+                # "pledged allegiance to al-Qaeda": the recipient hangs off the object ("took
+                # control of the city": the place taken, participants.holding_nouns).
+                holding = child.lemma_.lower() in parts["holding_nouns"]
                 for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
+                    if prep.dep_ == "prep" and (prep.lower_ in parts["recipient_preps"] or (holding and prep.lower_ == "of")):
                         recipients.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
             elif child.dep_ == "dobj" and trigger.lemma_.lower() in parts["forces_sent"] \
                     and any(c.dep_ == "prep" and c.lower_ == "against" for c in (*children, *child.children)):

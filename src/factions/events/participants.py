@@ -67,6 +67,9 @@ class _Participants:
             if named is not None and _named_craft(named):
                 tok = named  # "seized the tanker Stena Impero": the craft by its name
             m = self.index.mention_for_token(tok)
+            if m is not None and m.basis != "pronoun":
+                # "Hamas and Fatah officials met", "Omar al-Bashir and Salva Kiir met"
+                queue.extend(t for t in self._names_hung_on(tok, m) if t not in queue)
             if m is not None and m.basis == "nominal":
                 # "Indian and Chinese soldiers clashed": the people who share the head noun too
                 queue.extend(t for t in _sharing_head(tok.doc, m) if t not in queue)
@@ -130,6 +133,36 @@ class _Participants:
                 continue
             # "IS fighters" act for IS.
             out.append(self.group_inside(m) or m)
+        return out
+
+    def _names_hung_on(self, head: Token, mention: Mention) -> list[Token]:
+        """Names the parser hung on a mention's head as modifiers (nmod, compound), though
+        "and"/"or" or a comma joins them to a word of the mention: the first of two
+        coordinated names ("Omar al-Bashir and Salva Kiir met": "Bashir" read as a
+        modifier of "Kiir"), or groups whose people a nominal names too ("Hamas and Fatah
+        officials", "Hezbollah, Amal and Hamas leaders"). Not a name alone before it
+        ("the Kabul Taliban fighters": one group), nor a place."""
+        kinds = GROUP_KINDS | {"person"} if mention.basis != "nominal" else GROUP_KINDS
+        doc = head.doc
+        # on the head, or on a title before the name ("Sudan's Abdel Fattah al-Burhan and RSF
+        # commander Mohamed Hamdan Dagalo": "al-Burhan" hung on "commander")
+        holders = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.idx < mention.span.start)]
+        names = sorted((c for h in holders for c in h.children
+                        if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.idx < mention.span.start), key=lambda c: -c.i)
+        # joined by "and"/"or" to a word after it, inside the head's phrase
+        joined = {c.i for c in names if any(k.dep_ == "conj" and c.i < k.i < head.i for k in c.children)}
+        out: list[Token] = []
+        listed = False
+        for name in names:
+            # (or by a comma to one taken)
+            comma = name.i + 1 < len(doc) and doc[name.i + 1].text == ","
+            if name.i not in joined and not (listed and comma):
+                break
+            m = self.index.mention_for_token(name)
+            if m is None or not m.actor or m.basis in ("nominal", "pronoun") or self.index.actors[m.actor].kind not in kinds:
+                break
+            out.append(name)
+            listed = True
         return out
 
     def places(self, tokens: list[Token]) -> list[Mention]:
