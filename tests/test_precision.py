@@ -9178,7 +9178,6 @@ def test_control_of_no_place_aims_at_nothing(extractor):
     assert not [r for r in x.relations if r.type == "attacks"], x.relations
 
 
-
 def test_the_place_others_were_driven_out_of_is_not_what_was_attacked(extractor):
     # events.arguments._participants: "out of" read as left only for a force that left
     from factions.events.arguments import _participants
@@ -9209,3 +9208,22 @@ def test_an_asylum_seeker_is_a_person_who_acts(extractor):
     x, names = _run(extractor, "A 31-year-old asylum seeker stabbed two shoppers in Aschaffenburg on 22 January 2025.")
     stab = next(e for e in x.events if e.trigger == "stabbed")
     assert any("seeker" in names[a] for a in stab.actors), x.events
+
+
+@pytest.mark.parametrize("text", [
+    # events.toml REQUEST when_object press = party: a party pressed is urged
+    "The envoy pressed Rwanda to rein in the M23 on 3 May 2023.",
+    "The envoy pressed the government on reforms on 3 May 2016.",
+])
+def test_a_party_pressed_is_urged(extractor, text):
+    x, _ = _run(extractor, text)
+    assert "REQUEST" in [e.type for e in x.events if e.trigger == "pressed"], x.events
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecutor pressed charges against the commander on 3 May 2016.",
+    "The army pressed ahead with the offensive on 3 May 2016.",
+])
+def test_pressing_no_party_is_no_request(extractor, text):
+    x, _ = _run(extractor, text)
+    assert "REQUEST" not in [e.type for e in x.events if e.trigger == "pressed"], x.events
