@@ -9227,3 +9227,26 @@ def test_a_party_pressed_is_urged(extractor, text):
 def test_pressing_no_party_is_no_request(extractor, text):
     x, _ = _run(extractor, text)
     assert "REQUEST" not in [e.type for e in x.events if e.trigger == "pressed"], x.events
+
+
+def test_a_place_told_by_its_rank_is_a_place(extractor):
+    # nlp factions_nominals: a superlative before a place head ("the largest city in the north")
+    x, _ = _run(extractor, "Rebels captured the second-largest city in the north on 3 May 2021.")
+    assert ("the second-largest city", "LOC") in [(m.text, m.label) for m in x.mentions], x.mentions
+    # a state's own city is the place attacked, not the state (events.participants places)
+    text = "Rebels took control of Syria's third-largest city on 8 December 2024."
+    x, _ = _run(extractor, text)
+    assert "Syria's third-largest city" in [text[r.target_span.start : r.target_span.end] for r in x.relations if r.type == "attacks"]
+    # (not where others were pushed towards)
+    x, _ = _run(extractor, "Troops pushed the fighters back towards the Niger border on 8 December 2024.")
+    assert not [r for r in x.relations if r.type == "attacks"], x.relations
+
+
+def test_a_name_beside_what_place_it_is_is_a_place_taken(extractor):
+    # events.triggers._is_object "place": an untyped name with a place in apposition
+    text = "Taliban fighters captured Pul-i-Khumri, the largest town in the province, from government forces on 3 May 2021."
+    x, _ = _run(extractor, text)
+    assert [e.type for e in x.events if e.trigger == "captured"] == ["ASSAULT"], x.events
+    # a person in apposition is still a capture of a person
+    x, _ = _run(extractor, "Police captured Abu Umar, a commander of the group, on 3 May 2021.")
+    assert [e.type for e in x.events if e.trigger == "captured"] == ["COERCE"], x.events

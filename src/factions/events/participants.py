@@ -196,9 +196,13 @@ class _Participants:
                                  and f.span.start <= m.span.start and text[f.span.start:m.span.start].lower() in ("", "the ")
                                  and self.index.actors[f.actor].kind == "location"), None)
                 m = facility or m
-            if m is None or not m.actor or self.index.actors[m.actor].kind != "location" \
-                    or (facility is None and self.group_inside(m) is not None):
+            if m is None or not m.actor or self.index.actors[m.actor].kind != "location":
                 continue
+            owner = self.group_inside(m) if facility is None else None
+            text = self.index.document.text
+            if owner is not None and not (self.index.actors[owner.actor].kind == "state" and _geographic(m)
+                                          and text[owner.span.end : owner.span.end + 2] in ("'s", "’s")):
+                continue  # (a state's own city is the place: "took Syria's third-largest city"; not "towards the Niger border")
             if self._holding_group(tok) is not None:
                 continue  # "the camp of the Malian army": the army is attacked
             if all(m.actor != o.actor for o in out):

@@ -652,7 +652,12 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         # the lemmatizer reads "bases" as "basis": the word form counts too
         words = (token.lemma_.lower(), token.lower_)
         heads = lexicon("nominals")["place"]["heads"]
-        return token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words)
+        if token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words):
+            return True
+        # a name the model did not type, set beside what place it is ("captured Mazar-i-Sharif,
+        # the largest city in the north")
+        return token.pos_ == "PROPN" and not token.ent_type_ \
+            and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_object(c, wanted, t) for c in token.children)
     if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"
         heads = _object_heads(wanted)
         return token.lemma_.lower() in heads or token.lower_ in heads

@@ -3855,12 +3855,14 @@ def make_nominals(nlp: Language, name: str):
                 # market" ("the building" alone names no place)
                 described_place = label == "LOC" and token.lower_ in kind_told_places and prev.dep_ == "amod" and prev.tag_ == "JJ" \
                     and prev.head.i == token.i and prev.is_alpha and prev.lower_ not in epithets
+                # and where a place ranks: "the largest city in northern Afghanistan", "the biggest town"
+                ranked_place = label == "LOC" and prev.tag_ == "JJS" and prev.dep_ == "amod" and prev.head.i == token.i
                 if prev.lower_ == "then" and not (start >= 2 and doc[start - 2].lower_ in determiners):
                     break  # "and then its air force": the adverb, not "the then leader"
                 if prev.lower_ == "dead" and start >= 2 and doc[start - 2].pos_ == "VERB":
                     break  # "shot dead two guards": how the verb left them, no word of the people's
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
-                        or described_people or compound_people or ordinal or described_place \
+                        or described_people or compound_people or ordinal or described_place or ranked_place \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
