@@ -654,8 +654,8 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         heads = lexicon("nominals")["place"]["heads"]
         if token.ent_type_ in ("GPE", "LOC", "FAC") or any(w in heads or w in lex["held_places"] for w in words):
             return True
-        # a name the model did not type, set beside what place it is ("captured Mazar-i-Sharif,
-        # the largest city in the north")
+        # a name the model did not type, set beside what place it is ("captured Pul-i-Khumri,
+        # the largest town in the province")
         return token.pos_ == "PROPN" and not token.ent_type_ \
             and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_object(c, wanted, t) for c in token.children)
     if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"

@@ -3855,7 +3855,7 @@ def make_nominals(nlp: Language, name: str):
                 # market" ("the building" alone names no place)
                 described_place = label == "LOC" and token.lower_ in kind_told_places and prev.dep_ == "amod" and prev.tag_ == "JJ" \
                     and prev.head.i == token.i and prev.is_alpha and prev.lower_ not in epithets
-                # and where a place ranks: "the largest city in northern Afghanistan", "the biggest town"
+                # and where a place ranks: "the largest city in the north", "the biggest town"
                 ranked_place = label == "LOC" and prev.tag_ == "JJS" and prev.dep_ == "amod" and prev.head.i == token.i
                 if prev.lower_ == "then" and not (start >= 2 and doc[start - 2].lower_ in determiners):
                     break  # "and then its air force": the adverb, not "the then leader"
