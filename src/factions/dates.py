@@ -20,8 +20,6 @@ _LEADING = re.compile(r"^(?:(?:in|on|or|during|by|from|around|about|between|of|a
 # "the night of 4-5 June", "in the early hours of 22 September", "the week of 14
 # February" (as coders write a date they can only place within a week): the day is the date
 _PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:night|morning|evening|afternoon|early\s+hours|small\s+hours|early\s+morning|week)\s+of\s+", re.I)
-# "on Wednesday morning", "late on Sunday night": the weekday is the day
-_WEEKDAY_PART = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|night|evening|afternoon)$", re.I)
 _SINCE = re.compile(r"^(?:since|from)\s+", re.I)
 _UNTIL = re.compile(r"^(?:until|till|before|by)\s+", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -59,6 +57,8 @@ def names_no_time(text: str) -> bool:
 
 _OTHER_ANCHOR = date(2001, 2, 3)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# "on Wednesday morning", "late on Sunday night": the weekday is the day
+_WEEKDAY_PART = re.compile(rf"^({'|'.join(_WEEKDAYS)})\s+(?:morning|night|evening|afternoon)$", re.I)
 
 
 @lru_cache(maxsize=256)
