@@ -14,7 +14,7 @@ from factions.actors.resolve import clean_surface, descriptive_name
 from factions.lexicons import lexicon
 from factions.model import Actor, Document, Mention, Span
 from factions.nlp.components import _group_heads
-from factions.nlp.pipeline import sentence_of, sentence_starts
+from factions.nlp.pipeline import sentence_of, sentence_starts, span_over
 from factions.nlp.tokens import asked_of, tokens_where
 
 MAX_MENTION = 300  # characters: no mention is longer
@@ -136,7 +136,7 @@ def _hostile_verbs() -> frozenset[str]:
 
 def _head_lemma(doc: Doc, m: Mention) -> str:
     """The lemma of a mention's head word ("the rebels" → "rebel")."""
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     return span.root.lemma_.lower() if span is not None else m.text.lower().rsplit(" ", 1)[-1]
 
 
@@ -299,7 +299,7 @@ class ActorIndex:
                     break
                 if m.span.end > token.idx or not self._fits(m, word):
                     continue
-                head = token.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+                head = span_over(token.doc, m.span.start, m.span.end)
                 # (or names the subject's own group: "Two RSF commanders, …, its commander in West Darfur")
                 if head is not None and (head.root.dep_ in ("nsubj", "nsubjpass") or (
                         head.root.dep_ in ("compound", "poss", "nmod") and head.root.head.dep_ in ("nsubj", "nsubjpass"))):
@@ -364,7 +364,7 @@ class ActorIndex:
     @staticmethod
     def _predicated(doc, m: Mention) -> bool:
         """Whether a description is what a copula says of its subject ("X is a jihadist")."""
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         return span is not None and span.root.dep_ == "attr" and span.root.head.lemma_ == "be" \
             and any(c.dep_ == "nsubj" for c in span.root.head.children)
 
@@ -376,7 +376,7 @@ class ActorIndex:
         words = m.text.lower().split()
         if m.basis != "nominal" or words[:1] not in (["a"], ["an"]) or _plural_mention(m, words[-1]):
             return False
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         return span is not None and span.root.dep_ not in ("nsubj", "nsubjpass")
 
     def _fits(self, m: Mention, word: str, people: bool = False) -> bool:

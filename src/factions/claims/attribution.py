@@ -24,6 +24,7 @@ from factions.claims.cues import _asks_anonymity, _cue_words, _names_no_one, _qu
 from factions.claims.record import _claim
 from factions.claims.speakers import _according_to, _conjuncts, _subject, _Speakers
 from factions.model import Claim, Document, Span
+from factions.nlp.pipeline import span_over
 from factions.nlp.tokens import tokens_where
 
 
@@ -121,8 +122,8 @@ def _model_claims(document: Document, doc: Doc, index: ActorIndex, attributions:
     for a in attributions:
         if not a.source or not a.content or a.score < _speech()["model_threshold"]:
             continue
-        cue_span = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
-        source = doc.char_span(a.source[0].start, a.source[-1].end, alignment_mode="expand")
+        cue_span = span_over(doc, a.cue[0].start, a.cue[-1].end)
+        source = span_over(doc, a.source[0].start, a.source[-1].end)
         if cue_span is None or source is None or not len(cue_span) or not len(source):
             continue
         cue = next((t for t in cue_span if t.pos_ in ("VERB", "NOUN", "ADP")), cue_span[0])

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from factions.claims.channels import _channel_patterns
 from factions.claims.cues import _aside, _cue_words, _speech
 from factions.model import Span
+from factions.nlp.pipeline import span_over
 from factions.nlp.tokens import semicolon_between
 
 
@@ -68,7 +69,7 @@ def _without_relative_claim(doc: Doc, cue: Token, span: Span) -> Span:
     detainees of spying, an accusation the Secretary-General has rejected as baseless"
     (that rejection is a claim of its own)."""
     cues = frozenset(_speech()["cue_verbs"])
-    for t in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
+    for t in span_over(doc, span.start, span.end) or ():
         if t.i > cue.i and t.dep_ in ("relcl", "acl") and t.lemma_ in cues and t.head.dep_ in ("appos", "npadvmod") \
                 and any(c.dep_ == "nsubj" for c in t.children):
             start = t.head.left_edge
@@ -309,7 +310,7 @@ def without_trailing_date(doc: Doc, content: Span, text: str, date_spans: list) 
     the date is the clause's."""
     for ent in date_spans:
         if content.start < ent.start_char and abs(ent.end_char - content.end) <= 1:
-            words = doc.char_span(content.start, ent.start_char, alignment_mode="expand")
+            words = span_over(doc, content.start, ent.start_char)
             if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
                 return content
             cut = ent.start_char

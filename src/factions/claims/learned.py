@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from factions.claims.crf import UNKNOWN, LinearChainCRF
 from factions.claims.features import CueRoleFeaturizer, Featurizer, ParsedDoc
 from factions.model import Span
+from factions.nlp.pipeline import span_over
 
 ROLES = {"SRC": "source", "CUE": "cue", "CNT": "content"}
 MODEL_NAME = "attribution"
@@ -141,7 +142,7 @@ def learn_cues(pairs: Iterable[tuple[Doc, list[Attribution]]], min_count: int = 
             total[tok.lemma_.lower()] += 1
         for a in attributions:
             for frag in a.cue:
-                span = doc.char_span(frag.start, frag.end, alignment_mode="expand")
+                span = span_over(doc, frag.start, frag.end)
                 if span is None or not len(span):
                     continue
                 as_cue[span.root.lemma_.lower()] += 1

@@ -28,7 +28,7 @@ from factions.events.triggers import Triggers, TriggerType, _is_object, _match_t
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
-from factions.nlp import reciprocal, relative_noun, sentence_of, sentence_span, tokens_where
+from factions.nlp import reciprocal, relative_noun, sentence_numbers, sentence_of, sentence_span, span_over, tokens_where
 from factions.nlp.components import anchored_by_label, nominal_lexicon
 
 
@@ -473,7 +473,7 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
     only the kit that struck ("A drone struck an apartment building … The Houthis claimed the
     attack") takes them from the next sentence only."""
     out: list[Relation] = []
-    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    sentences = sentence_numbers(doc)
     naming = frozenset(lexicon("events")["participants"]["doer_naming_verbs"])
     for n, event in enumerate(events):
         unnamed = event.type == "ASSAULT" and bool(event.actors) and _done_by_people_only(event, index)
@@ -518,7 +518,7 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
     phrases = {(p["verb"], p["object"]) for e in lexicon("events")["event"] if e["type"] == "CLAIM_RESPONSIBILITY"
                for p in e.get("phrases", ())}
     by_root = [(token, e) for e in events if e.type == "ASSAULT" and (token := _trigger_root(doc, e)) is not None]
-    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    sentences = sentence_numbers(doc)
     for claim in events:
         if claim.type != "CLAIM_RESPONSIBILITY" or claim.modality in ("negated", "denied") or (verb := _trigger_root(doc, claim)) is None:
             continue
@@ -697,7 +697,7 @@ def _doer_by_blame(doc: Doc, events: list[Event], index: ActorIndex, relations: 
     blame_verbs of events.arguments read it), and no assault with a doer of its own is told
     between them. The fights and attacks the act implies follow, alleged."""
     out: list[Relation] = []
-    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    sentences = sentence_numbers(doc)
     blaming = frozenset(lexicon("events")["participants"]["doer_blaming_verbs"])
     for blame in events:
         if blame.type != "ACCUSE" or not blame.recipients or blame.trigger_span is None:
@@ -722,7 +722,7 @@ def _owners(doc: Doc, index: ActorIndex, parties: list[Mention]) -> set[str]:
     Iran's Revolutionary Guards": Iran): on the party's side, not the other."""
     out = set()
     for m in parties:
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         if span is not None and span.root.left_edge.i < span.start:
             out |= {o.actor for o in index.mentions_within(span.root.left_edge.idx, m.span.start) if o.actor}
     return out
@@ -745,7 +745,7 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
     parts = lexicon("events")["participants"]
     verbs, doers = frozenset(parts["doer_identifying_verbs"]), frozenset(parts["doer_nouns"])
     belonging = parts["doer_belonging"]
-    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    sentences = sentence_numbers(doc)
     out: list[Relation] = []
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
@@ -851,7 +851,7 @@ def _doer_behind(doc: Doc, events: list[Event], index: ActorIndex, relations: li
     parts = lexicon("events")["participants"]
     charge_verbs, charges = frozenset(parts["charge_verbs"]), frozenset(parts["explosive_heads"])
     blaming = frozenset(parts["doer_blaming_verbs"])
-    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    sentences = sentence_numbers(doc)
     for doer_token, objects, modality in _behind_phrases(doc, charge_verbs, charges, blaming):
         doer = index.mention_for_token(doer_token)
         if doer is None or not doer.actor or index.actors[doer.actor].kind in PLACE_KINDS | {"media", "equipment"}:
@@ -929,7 +929,7 @@ def _doer_by_charge(doc: Doc, events: list[Event], index: ActorIndex, relations:
     out: list[Relation] = []
     parts = lexicon("events")["participants"]
     verbs, convicting, crimes = frozenset(parts["charge_verbs_of_crime"]), frozenset(parts["convicting_verbs"]), frozenset(parts["crime_nouns"])
-    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    sentences = sentence_numbers(doc)
     for verb in tokens_where(doc, lemmas=verbs):
         if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue

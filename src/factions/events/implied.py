@@ -19,6 +19,7 @@ from factions.events.arguments import names_a_mutual_fight, sides_taken, with_an
 from factions.events.triggers import TriggerType, Triggers, _match_trigger, triggers
 from factions.lexicons import lexicon
 from factions.model import Event, Mention, Relation
+from factions.nlp.pipeline import span_over
 from factions.nlp.tokens import doc_text
 from factions.relations.types import symmetric_types
 
@@ -148,7 +149,7 @@ def _joinable(m: Mention, trigger: Token, index: ActorIndex, bodies: list[str]) 
 
 def _head_word(m: Mention, doc) -> str:
     """A mention's head word, lower-cased ("the nation": "nation")."""
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     return span.root.lower_ if span is not None else m.text.lower().rsplit(" ", 1)[-1]
 
 
@@ -174,7 +175,7 @@ def one_states_services(side: list[Mention], doc) -> set[frozenset[str]]:
     services = _state_services()
 
     def service_of(m: Mention) -> frozenset[str] | None:
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         if span is None or span.root.lemma_.lower() not in services:
             return None
         if any(t.tag_ in ("PRP$", "WP$", "POS") for t in span) or any(c.dep_ == "poss" for c in span.root.children):

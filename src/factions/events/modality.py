@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from factions.lexicons import lexicon
 from factions.model import Claim, Span
-from factions.nlp.pipeline import sentence_of, sentence_text
+from factions.nlp.pipeline import sentence_of, sentence_text, span_over
 
 
 def _clause_head(token: Token) -> Token:
@@ -122,7 +122,7 @@ def modality_of(trigger: Token, claim: Claim | None) -> tuple[str, Span | None]:
 
 
 def _token_at(trigger: Token, claim: Claim) -> int:
-    span = trigger.doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+    span = span_over(trigger.doc, claim.cue_span.start, claim.cue_span.end)
     return span.start if span is not None and len(span) else trigger.i
 
 

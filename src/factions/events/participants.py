@@ -17,7 +17,7 @@ from factions.events.arguments import _with_conjuncts, misparsed_apposition, ori
 from factions.events.triggers import triggers
 from factions.lexicons import lexicon
 from factions.model import Mention, Span
-from factions.nlp import object_of, relative_noun, sentence_of
+from factions.nlp import object_of, relative_noun, sentence_of, span_over
 from factions.nlp.components import _speech_cues, names_a_craft, peoples
 from factions.nlp.tokens import INDEFINITE_PRONOUNS, entity_of
 
@@ -251,7 +251,7 @@ class _Participants:
         if inside is not None:
             return inside
         if mention.basis == "nominal":
-            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            span = span_over(doc, mention.span.start, mention.span.end)
             if span is not None and len(span):
                 behind = _named_behind(span.root, self.index)
                 if behind.i != span.root.i:
@@ -401,7 +401,7 @@ def _named_before(index: ActorIndex, pronoun: Mention, sentence_start: int) -> M
 def _coordination_of(doc: Doc, span: Span) -> list[Token]:
     """The other conjuncts of the phrase a name heads or completes ("the Government
     of Iraq and the Iraqi people" for "Iraq"); none when it stands alone."""
-    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    chars = span_over(doc, span.start, span.end)
     if chars is None:
         return []
     t = chars.root
@@ -490,7 +490,7 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
             return _named_behind(pobj, index)
     known = _known_as(tok, index)
     if known is not None:  # "The Islamic State's Afghan branch, known as ISIS-K, …"
-        return tok.doc.char_span(known.span.start, known.span.end, alignment_mode="expand").root
+        return span_over(tok.doc, known.span.start, known.span.end).root
     # "The Foreign Minister of Norway, Espen Barth Eide, met …": the person named beside
     # the title acts, before the state in the title.
     children = sorted(tok.children, key=lambda c: c.dep_ != "appos")
@@ -532,7 +532,7 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
                 break  # "the armies … in the fight against Boko Haram": the enemy, not the description's name
             named = index.mention_for_token(t)
             if named is not None and named.basis != "nominal" and index.actors[named.actor].kind in ("armed_group", "organization"):
-                whole = tok.doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+                whole = span_over(tok.doc, named.span.start, named.span.end)
                 return whole.root if whole is not None else t  # (its root carries the list it heads: "groups such as A and B")
     return tok
 
@@ -665,7 +665,7 @@ def _agent_of_the_act(trigger: Token, m: Mention) -> bool:
     backed by Russia", "the offensive led by General X") or on a word of its own phrase
     ("offensives by government forces, backed by US air power"): it names who backed or led
     the act or its doer, not whom it was done to."""
-    span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(trigger.doc, m.span.start, m.span.end)
     if span is None:
         return False
     root = span.root
@@ -693,7 +693,7 @@ def _names_a_thing(doc: Doc, index: ActorIndex, m: Mention) -> bool:
     mine", "at the Lonmin platinum mine", "at a Pentecostal church" read as a body's name): it
     says whose or which the thing is, and did nothing in the sentence. (Read for the doer only:
     "strikes against ISIS targets" are against ISIS.)"""
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     if span is None or span.root.dep_ not in ("compound", "amod") or span.root.head.i < span.end:
         return False
     if span.root.head.lemma_.lower() in triggers().nouns:
@@ -707,7 +707,7 @@ def _beyond_a_place(doc: Doc, index: ActorIndex, m: Mention) -> bool:
     Faso", "on the road to Kabul", "the crossing into Egypt": a preposition of
     participants.place_relating_preps on a noun that is a place): it locates, it did nothing
     in the sentence."""
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in _words("place_relating_preps"):
         return False
     place = span.root.head.head
@@ -721,7 +721,7 @@ def _told_listener(trigger: Token, m: Mention) -> bool:
     """Whether a mention is the one told what the trigger's clause says ("Laboa told
     reporters that the general feared being lynched", "we fought so that …, the commander
     told the crowd"): the ones told are no side of what they were told."""
-    span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(trigger.doc, m.span.start, m.span.end)
     if span is None:
         return False
     told = span.root.head
@@ -752,7 +752,7 @@ def _in_other_clause(trigger: Token, m: Mention) -> bool:
     the leaders are no one's enemy). Read after the trigger only: before it, a clause
     of its own is as often a comma splice the parser misread ("We are sure, beating
     the Taliban needs patience")."""
-    span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(trigger.doc, m.span.start, m.span.end)
     if span is None:
         return False
     above = {t.i for t in trigger.ancestors} | {trigger.i}

@@ -19,7 +19,7 @@ from factions.dates import MONTH_NAMES, from_story, names_no_time, normalize, st
 from factions.events.arguments import taking_part
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
-from factions.nlp import sentence_of, tree
+from factions.nlp import sentence_numbers, sentence_of, span_over, tree
 from factions.nlp.components import _WEEKDAYS, note_labels
 
 
@@ -193,7 +193,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         # by it, as coders date it (time.toml announcing_cues: "announced on 1 April that the two
         # sides had agreed to a truce", "X took the town, President Y announced on Sunday (8
         # November)"); not an act the cue names as its object ("condemned the attack on Tuesday")
-        cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+        cue = span_over(doc, claim.cue_span.start, claim.cue_span.end)
         if cue is not None and cue.root.lemma_.lower() in _words().announcing_cues:
             reported = [ent for ent in dates if _dates_the_claim(doc, ent, claim) and story_offset(ent.text) is None]
     if not candidates and reported:
@@ -433,7 +433,7 @@ def _dates_the_claim(doc: Doc, ent, claim: Claim | None) -> bool:
     its own)."""
     if claim is None or claim.says(Span(ent.start_char, ent.end_char)):
         return False
-    cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+    cue = span_over(doc, claim.cue_span.start, claim.cue_span.end)
     if cue is None or cue.root.pos_ not in ("VERB", "AUX"):
         return False
     t = ent.root
@@ -568,7 +568,7 @@ def date_by_later_mention(doc: Doc, events: list, document: Document | None = No
     said with, not of the act's end ("lasted until 3 May"). The later mention may be a noun
     that is no event of its own ("The killings took place on the night of 16-17 December":
     time.toml remention_nouns), read with the document's dates (`document`)."""
-    sentences = {s.start: n for n, s in enumerate(doc.sents)}
+    sentences = sentence_numbers(doc)
     starts = list(sentences)
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     for n, event in enumerate(events):
@@ -579,7 +579,7 @@ def date_by_later_mention(doc: Doc, events: list, document: Document | None = No
                 continue
             if later.actors and not set(later.actors) <= set(event.actors):
                 continue
-            dated = doc.char_span(later.when.span.start, later.when.span.end, alignment_mode="expand")
+            dated = span_over(doc, later.when.span.start, later.when.span.end)
             if dated is None or noun.dep_ not in ("nsubj", "nsubjpass") or _governing_verb(dated.root).i != noun.head.i \
                     or dated.root.head.lower_ in _SPAN_ENDS:
                 continue  # the date is said of the act ("the attack took place on …"), not of a
@@ -825,7 +825,7 @@ def _trigger_root(doc: Doc, event) -> Token | None:
     roots = doc.user_data.setdefault("factions.trigger_roots", {})
     key = (event.trigger_span.start, event.trigger_span.end)
     if key not in roots:
-        span = doc.char_span(*key, alignment_mode="expand")
+        span = span_over(doc, *key)
         roots[key] = span.root.i if span is not None else None
     i = roots[key]
     return doc[i] if i is not None else None

@@ -142,6 +142,29 @@ def sentence_starts(doc: Doc) -> list[int]:
     return _sentence_index(doc)[0]
 
 
+def sentence_numbers(doc: Doc) -> dict[int, int]:
+    """The number of every sentence (0, 1, …) by its first token, made once per Doc:
+    how many sentences lie between two tokens is read as
+    `numbers[sentence_of(b).start] - numbers[sentence_of(a).start]`."""
+    numbers = doc.user_data.get("factions_sentence_numbers")
+    if numbers is None:
+        numbers = doc.user_data["factions_sentence_numbers"] = {start: n for n, start in enumerate(sentence_starts(doc))}
+    return numbers
+
+
+def span_over(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """`doc.char_span(start, end, alignment_mode="expand")`, made once per Doc and pair
+    of offsets: the stages ask for the same mention's tokens again and again, and each
+    call builds a Span and its Tokens anew. None where the offsets cover no token."""
+    spans = doc.user_data.get("factions_spans")
+    if spans is None:
+        spans = doc.user_data["factions_spans"] = {}
+    key = (start, end)
+    if key not in spans:
+        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+    return spans[key]
+
+
 def sentence_text(sent: SpacySpan) -> str:
     """The sentence as the model read it, sliced from the Doc's text, which is built
     once per Doc (`Span.text` and `Doc.text` make a Token for every word, every call)."""

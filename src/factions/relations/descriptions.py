@@ -19,7 +19,7 @@ from factions.events.arguments import _with_conjuncts
 from factions.events.participants import _named_before
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation
-from factions.nlp import relative_noun, sentence_of, sentence_span, tokens_where
+from factions.nlp import relative_noun, sentence_of, sentence_span, span_over, tokens_where
 from factions.relations.stances import PARTY_KINDS, person_by_role
 from factions.relations.structure import _described_by_predicate, _named_description, _words_of
 
@@ -79,7 +79,7 @@ def alias_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             if named is not None:
                 named = _described_by_alias(doc, index, alias, named)
             if named is not None and named.actor != alias.actor and index.actors[named.actor].kind in kinds:
-                token = doc.char_span(alias.span.start, alias.span.end, alignment_mode="expand")[0]
+                token = span_over(doc, alias.span.start, alias.span.end)[0]
                 out.append(Relation(type="same_as", source=named.actor, target=alias.actor, source_span=named.span,
                                     target_span=alias.span, evidence_span=sentence_span(sentence_of(token)),
                                     modality="asserted", rule="relations.alias-of"))
@@ -94,7 +94,7 @@ def _described_by_alias(doc: Doc, index: ActorIndex, alias: Mention, named: Ment
     name it belongs to)."""
     if index.actors[named.actor].kind not in ("location", "state"):
         return named
-    span = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+    span = span_over(doc, named.span.start, named.span.end)
     token, found = (span.root if span is not None and len(span) else None), named
     while token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("in", "of", "for"):
         token = token.head.head
@@ -234,7 +234,7 @@ def person_groups(doc: Doc, index: ActorIndex) -> list[Relation]:
                 o is not m and o.actor and o.basis not in ("nominal", "pronoun") and index.actors[o.actor].kind in GROUP_KINDS
                 for o in index.mentions_within(m.span.start, m.span.end))):
             continue  # "the supporters of X": no body named; "X's Mahdi Army": the name inside stands
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         if span is None:
             continue
         head = span.root
@@ -271,7 +271,7 @@ def persons_forces(doc: Doc, index: ActorIndex) -> list[Relation]:
     for m in index.mentions:
         if not m.actor or m.basis != "nominal" or m.text.lower().split()[-1] not in heads:
             continue
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         if span is None:
             continue
         owner = next((c for c in span.root.children if c.dep_ == "poss"), None)
@@ -397,7 +397,7 @@ def facilities_of_parties(doc: Doc, index: ActorIndex) -> list[Relation]:
     for m in index.mentions:
         if not m.actor or m.basis != "nominal" or index.actors[m.actor].kind != "location":
             continue
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         if span is None or span.root.lower_ not in heads or any(c.lower_ in idioms for c in span.root.children):
             continue
         pobj = _of_after(span)
@@ -460,7 +460,7 @@ def parts_of_bodies(doc: Doc, index: ActorIndex) -> list[Relation]:
         if not m.actor or m.basis == "pronoun":
             continue
         kind = index.actors[m.actor].kind
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         pobj = _of_after(span) if span is not None else None
         whole = index.mention_for_token(pobj) if pobj is not None else None
         if whole is None or not whole.actor or whole.basis == "pronoun" or whole is m:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from factions.claims.crf import LinearChainCRF
 from factions.model import Actor, Mention, Relation, Span
-from factions.nlp import sentence_span
+from factions.nlp import sentence_span, span_over
 from factions.relations.types import re3d_type_of
 
 RULE = "relations.model"
@@ -99,7 +99,7 @@ def pairs(doc: Doc, found: list[Unit]) -> Iterator[tuple[int, int, Place, Place]
     sentence, in text order."""
     places = []
     for u in found:
-        span = doc.char_span(u.start, u.end, alignment_mode="expand")
+        span = span_over(doc, u.start, u.end)
         if span is None or not len(span):
             places.append(None)
             continue

@@ -23,7 +23,7 @@ from factions.events.arguments import _in_dateline, _subject_tokens, _with_conju
 from factions.events.implied import one_states_services
 from factions.lexicons import lexicon
 from factions.model import Claim, Mention, Relation, Span
-from factions.nlp import asked_of, object_of, relative_noun, sentence_of, sentence_span, stray_to, tokens_where, unrealised
+from factions.nlp import asked_of, object_of, relative_noun, sentence_of, sentence_span, span_over, stray_to, tokens_where, unrealised
 
 PARTY_KINDS = {"person", "armed_group", "organization", "government_body", "state", "media", "population"}
 PLACE_KINDS = {"location", "state"}
@@ -282,7 +282,7 @@ def person_by_role(m: Mention, doc: Doc, index: ActorIndex) -> bool:
     President", "the general", "a former rebel commander"), who can give orders and lead."""
     if index.actors[m.actor].kind != "population":
         return False
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     return span is not None and span.root.tag_ in ("NN", "NNP")
 
 
@@ -299,7 +299,7 @@ def _told(doc: Doc, index: ActorIndex, claims: list[Claim]) -> list[Relation]:
     verbs = frozenset(_words()["told"]["verbs"])
     out = []
     for claim in claims:
-        cue = doc.char_span(claim.cue_span.start, claim.cue_span.end, alignment_mode="expand")
+        cue = span_over(doc, claim.cue_span.start, claim.cue_span.end)
         verb = next((t for t in cue if t.lemma_.lower() in verbs), None) if cue is not None else None
         if verb is None or claim.speaker is None:
             continue
@@ -320,7 +320,7 @@ def _people(m: Mention, doc: Doc, index: ActorIndex) -> bool:
     """Whether a listener is people in the plural ("reporters", "the families of the
     victims") or an audience ("the nation", "the public": events.toml participants
     audiences): addressed or reached, no party met."""
-    listener = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    listener = span_over(doc, m.span.start, m.span.end)
     if listener is not None and listener.root.lower_ in lexicon("events")["participants"]["audiences"]:
         return True
     if m.basis == "pronoun":  # "told them", standing for people named before ("diplomats")
@@ -369,7 +369,7 @@ def _with_coordinated(target: Mention, doc: Doc, index: ActorIndex, holder: str)
     """The party a stance is about and the parties coordinated with it ("the Declaration
     signed by the Government of the DRC and the AFC/M23": both)."""
     out = [target]
-    span = doc.char_span(target.span.start, target.span.end, alignment_mode="expand")
+    span = span_over(doc, target.span.start, target.span.end)
     for t in span.root.conjuncts if span is not None else ():
         m = _party(t, index)
         if m is not None and m.actor != holder and all(m.actor != o.actor for o in out):

@@ -20,7 +20,7 @@ from factions.events.participants import ARGUMENT_PRONOUNS, _affiliate_descripti
 from factions.events.triggers import allied_adjective
 from factions.lexicons import lexicon
 from factions.model import Mention, Relation, Span
-from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, tokens_where, unrealised
+from factions.nlp import object_of, relative_noun, sentence_of, sentence_span, span_over, tokens_where, unrealised
 from factions.nlp.components import _person_titles, peoples
 from factions.places.gazetteer import place_key
 from factions.relations.stances import PARTY_KINDS, PLACE_KINDS, name_beside, person_by_role
@@ -99,7 +99,7 @@ def _beside_a_name(head: Token, index: ActorIndex, group: Mention, doc: Doc) -> 
     ("its chairman, Pushpa Kamal Dahal"; "Dahal, its chairman"; "the President of the
     Council, Dr. Rashad al-Alimi", which the parse may hang on the council)."""
     others = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-    after = doc.char_span(group.span.start, group.span.end, alignment_mode="expand")
+    after = span_over(doc, group.span.start, group.span.end)
     if after is not None and after.end + 1 < len(doc) and doc[after.end].text == ",":
         others += list(doc[after.end + 1 : after.end + 4])
     for other in others:
@@ -193,8 +193,8 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
             continue  # "Senior Syria Analyst", "Yemen researchers": the country is their subject
         if group.label == "NORP":
             continue  # "Turkish forces", "Israeli officials" stand for the state itself (actors/demonyms.py)
-        chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-        if _in_apposition(chars, doc.char_span(group.span.start, group.span.end, alignment_mode="expand")):
+        chars = span_over(doc, m.span.start, m.span.end)
+        if _in_apposition(chars, span_over(doc, group.span.start, group.span.end)):
             continue  # "Its commander, Godfrey Otunge,": the name is who the description is
         sent = sentence_of(chars[0])
         member = _described_by_predicate(chars.root, index) or m  # "M23 forms the armed wing of the AFC"
@@ -251,7 +251,7 @@ def _place_ruled(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
 def _root_of(m: Mention, doc: Doc) -> Token:
     """The syntactic head of a mention that lies on token boundaries (one the caller has
     already read as a span)."""
-    return doc.char_span(m.span.start, m.span.end, alignment_mode="expand").root
+    return span_over(doc, m.span.start, m.span.end).root
 
 
 def _titled_head(title: Mention, person: Mention, index: ActorIndex, doc: Doc, leads: frozenset[str]) -> Relation | None:
@@ -274,7 +274,7 @@ def _titled_head(title: Mention, person: Mention, index: ActorIndex, doc: Doc, l
 def _person_before_apposition(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
     """The named person a description stands in apposition to: "General X" of "General X,
     the commander of the army,"."""
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     if span is None or span.root.dep_ != "appos":
         return None
     named = index.mention_for_token(span.root.head)
@@ -290,7 +290,7 @@ def _head_of_unnamed_body(m: Mention, index: ActorIndex, doc: Doc, leads: frozen
     words = m.text.lower().split()
     if words[-1] not in leads or words[0] not in _DEFINITE or len(words) > 2:
         return None
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     pobj = object_of(span.root, "of") if span is not None else None
     body = index.mention_for_token(pobj) if pobj is not None else None
     if body is None or not body.actor or body.basis != "nominal" or _named_description(body, index):
@@ -305,7 +305,7 @@ def _people_led(m: Mention, index: ActorIndex, doc: Doc, leads: frozenset[str]) 
     words = m.text.lower().split()
     if words[0] not in _DEFINITE or words[-1] not in leads:
         return None
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     pobj = object_of(span.root, "of") if span is not None else None
     people = index.mention_for_token(pobj) if pobj is not None else None
     if people is None or not people.actor or people.actor == m.actor or people.basis != "nominal" or pobj.tag_ != "NNS" \
@@ -318,7 +318,7 @@ def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | Non
     """People "of" a body the text describes rather than names: "soldiers of the new
     national army", "officers of the regional police" are its members, "the commander of
     the Iranian force" its head."""
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     roles = lexicon("events")["roles"]
     members = {*lexicon("relations")["possessor"]["members"], *roles["member_of"], "man", "men",
                *roles["leads"], *(f"{w}s" for w in roles["leads"])}  # ("the leader of the gang", "the heads of the missions": their leaders)
@@ -411,7 +411,7 @@ def _bodies_listed_after(first: Mention, index: ActorIndex, doc: Doc) -> list[Me
         # ("units of the military police and the police": a definite body beside a body is one more body)
         if kind not in GROUP_KINDS or unnamed or named.text.split()[0].lower() in ("a", "an", "one"):
             return []  # "the Army and rebels": people, not a body named beside the first
-        chars = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+        chars = span_over(doc, named.span.start, named.span.end)
         if chars is None or chars.root.dep_ in ("compound", "poss") or chars.end < len(doc) and doc[chars.end].pos_ == "NOUN":
             return []  # "UNMEE staff": the name only qualifies another party
         out.append(named)
@@ -567,7 +567,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
     for m in sorted(index.mentions, key=lambda m: m.span.start):
         if not m.actor or index.actors[m.actor].kind != "equipment":
             continue
-        chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        chars = span_over(doc, m.span.start, m.span.end)
         if chars is None:
             continue
         head = chars.root
@@ -774,7 +774,7 @@ def _owned_unit(m: Mention, named: Mention, index: ActorIndex, doc: Doc) -> Rela
     pronoun = _opening_pronoun(m, index)
     if pronoun is None or pronoun.actor == named.actor or index.actors[pronoun.actor].kind not in GROUP_KINDS:
         return None
-    chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    chars = span_over(doc, m.span.start, m.span.end)
     if chars is None:
         return None
     sent = sentence_of(chars[0])
@@ -829,7 +829,7 @@ def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
         # a head only where the body is named in the sentence ("elected X as its chairman"),
         # and not "its chief of staff", "its head of security" (posts under the head)
         after = index.document.text[m.span.end : m.span.end + 4]
-        chars = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        chars = span_over(doc, m.span.start, m.span.end)
         if pronoun is None or chars is None or after.startswith(" of "):
             return None
         return _named_before(index, pronoun, sentence_of(chars[0]).start_char)
@@ -847,7 +847,7 @@ def _possessor(m: Mention, index: ActorIndex, doc: Doc) -> Mention | None:
 def _speaking_group(doc: Doc, index: ActorIndex, at: int) -> Mention | None:
     """The group that is the subject of the clause governing the token at `at`: the
     one saying what the token's clause says."""
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    span = span_over(doc, at, at + 1)
     if span is None:
         return None
     token = span[0]
@@ -888,7 +888,7 @@ def outlet_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         owner = outlet_owner(m, index)
         if owner is None:
             continue
-        token = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")[0]
+        token = span_over(doc, m.span.start, m.span.end)[0]
         out.append(Relation(type="member_of", source=m.actor, target=owner.actor, source_span=m.span, target_span=owner.span,
                             evidence_span=sentence_span(sentence_of(token)), modality="asserted", rule="relations.outlet-of"))
     return out
@@ -905,7 +905,7 @@ def affiliate_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
                    and p.basis not in ("nominal", "pronoun") and index.actors[p.actor].kind == "armed_group"]
         if not parents or parents[0].actor == m.actor:
             continue
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         known = _known_as(span.root, index) if span is not None else None
         shown = m  # the span the relation points at: the description, or the copula's subject
         if known is None and span is not None and span.root.dep_ == "attr":
@@ -941,7 +941,7 @@ def _title_mentions(index: ActorIndex, doc: Doc) -> set[Span]:
         return False
 
     def plural(m: Mention) -> bool:
-        words = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        words = span_over(doc, m.span.start, m.span.end)
         return words is not None and words.root.tag_ in ("NNS", "NNPS")
 
     found = {m.span for m in nominals if titles(m)}
@@ -1000,7 +1000,7 @@ def structural_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
             kind = compounds[token.lower_]
             named = _name_inside(index, described, after=token.idx)
             if named is not None:  # "Rwanda-backed M23 rebels": M23 is backed
-                described = doc.char_span(named.span.start, named.span.end, alignment_mode="expand").root
+                described = span_over(doc, named.span.start, named.span.end).root
             _demonym_sponsor(sponsor, token, index)  # "Turkish-backed factions": Turkey backs them
             if sponsor.text in peoples():
                 continue  # "a Tutsi-led group", "Kurdish-led forces": who its people are, no sponsor (actor_kinds.toml peoples)
@@ -1111,7 +1111,7 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
             continue
         if any(o.span == m.span and o.basis not in ("nominal", "pronoun") for o in index.mentions_within(m.span.start, m.span.end)):
             continue  # "the Popular Liberation Forces, the People's Revolutionary Army and …": a name, listed with others
-        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        span = span_over(doc, m.span.start, m.span.end)
         if span is None or span.root.tag_ not in ("NNS", "NNPS") or span.root.lower_ in ties:
             continue
         if index.actors[m.actor].kind == "population" and span.root.dep_ == "dobj":
@@ -1121,7 +1121,7 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
             owner = next((o for t in doc[end + 1 : end + 4] if (o := index.mention_for_token(t)) is not None), None)
             if owner is None or not owner.actor:
                 continue
-            end = doc.char_span(owner.span.start, owner.span.end, alignment_mode="expand").end
+            end = span_over(doc, owner.span.start, owner.span.end).end
         if end + 2 >= len(doc) or doc[end].text != ",":
             continue
         names, k = [], end + 1
@@ -1138,7 +1138,7 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
             else:
                 if index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
                     names.append(named)  # (a name the model misread as a place continues it too)
-                k = doc.char_span(named.span.start, named.span.end, alignment_mode="expand").end
+                k = span_over(doc, named.span.start, named.span.end).end
             while k < len(doc) and doc[k].text == "(":  # "(MCC)"
                 close = next((t.i for t in doc[k : k + 8] if t.text == ")"), None)
                 if close is None:
@@ -1245,7 +1245,7 @@ def _among_them(doc: Doc, index: ActorIndex) -> list[Relation]:
         if index.actors[group.actor].kind == "population":
             if last.dep_ in ("dobj", "nsubjpass") and not clause:
                 continue  # "killed 14 civilians, among them two militiamen": those the act befell, no body
-            phrase = doc.char_span(group.span.start, group.span.end, alignment_mode="expand")
+            phrase = span_over(doc, group.span.start, group.span.end)
             if phrase is None or phrase.root.lemma_.lower() not in _words_of("among_them")["member_wholes"]:
                 continue
         end = i + 2
@@ -1344,7 +1344,7 @@ def _not_the_persons_title(title: Token, person: Span) -> bool:
     if title.idx < person.start:
         # "fighters loyal to Shekau", "commanders of Shekau": a preposition between the
         # title and the name makes the name someone the title's holders answer to.
-        name = title.doc.char_span(person.start, person.end, alignment_mode="expand")
+        name = span_over(title.doc, person.start, person.end)
         set_beside = name is not None and name.root.dep_ == "appos" and name.root.head.i == title.i  # "A spokesman for X, NAME,"
         if not set_beside and any(t.pos_ == "ADP" and t.idx < person.start and t.lower_ != "of" for t in title.doc[title.i + 1 : title.i + 7]):
             return True
@@ -1354,7 +1354,7 @@ def _not_the_persons_title(title: Token, person: Span) -> bool:
 def _one_of_several_named(title: Token, person: Span) -> bool:
     """A plural title names its holders one by one: "Two RSF commanders, X and Y", "X
     and Y, commanders of the RSF"."""
-    name = title.doc.char_span(person.start, person.end, alignment_mode="expand")
+    name = span_over(title.doc, person.start, person.end)
     if name is None:
         return False
     root = name.root
@@ -1405,7 +1405,7 @@ def _regional(title: Token, index: ActorIndex, person: Span) -> bool:
 def _of_after_name(doc: Doc, person: Mention, groups: list[Mention], index: ActorIndex) -> Mention | None:
     """The body in an "of" phrase right after a titled name: "President Faure Gnassingbe
     of Togo", "King Abdullah of Jordan"."""
-    name = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    name = span_over(doc, person.span.start, person.span.end)
     if name is None or name.end >= len(doc) or doc[name.end].lower_ != "of":
         return None
     obj = next((c for c in doc[name.end].children if c.dep_ == "pobj"), None)
@@ -1439,7 +1439,7 @@ def _rank_words() -> frozenset[str]:
 def _window(doc: Doc, span: Span) -> list[Token]:
     """Up to four tokens before a name, or an apposition after it (", the leader of X",
     ", a senior Kataib Hezbollah commander", up to six words)."""
-    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    chars = span_over(doc, span.start, span.end)
     if chars is None:
         return []
     before = [t for t in doc[max(chars.start - 4, sentence_of(chars[0]).start) : chars.start]]
@@ -1530,7 +1530,7 @@ def _described_subject(m: Mention | None, doc: Doc, index: ActorIndex) -> Mentio
     Somali militant group. It is led by …", "It" is al-Shabaab."""
     if m is None or m.basis != "nominal":
         return m
-    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    span = span_over(doc, m.span.start, m.span.end)
     root = span.root if span is not None and len(span) else None
     if root is None or root.dep_ != "attr" or root.head.lemma_ != "be":
         return m
