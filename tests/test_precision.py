@@ -9250,3 +9250,132 @@ def test_a_name_beside_what_place_it_is_is_a_place_taken(extractor):
     # a person in apposition is still a capture of a person
     x, _ = _run(extractor, "Police captured Abu Umar, a commander of the group, on 3 May 2021.")
     assert [e.type for e in x.events if e.trigger == "captured"] == ["COERCE"], x.events
+
+
+def test_a_bracketed_report_date_is_not_read_as_the_verb(extractor):
+    # model_view.toml [[aside]]: "(reported 9 June)" is blanked in the model's view
+    from factions.model import Document
+    from factions.nlp import model_view
+
+    text = "On 6 June 2019 (reported 9 June), gunmen on motorbikes killed 12 herders near Dinangourou."
+    view = model_view(Document(source="t", text=text))
+    assert len(view) == len(text) and "reported" not in view and "gunmen" in view
+    x, names = _run(extractor, text)
+    kill = next(e for e in x.events if e.trigger == "killed")
+    assert [names[a] for a in kill.actors] == ["gunmen"] and kill.when.start == "2019-06-06", x.events
+    # an aside that names who reported stays in the text the model reads
+    assert "(reported by AFP)" in model_view(Document(source="t", text="Gunmen killed 12 herders (reported by AFP)."))
+
+
+@pytest.mark.parametrize("text, doer", [
+    # nlp.components._aged_nouns: a noun told with a person's age is a person
+    ("A 44-year-old plumber shot three police officers in Dortmund on 3 May 2019.", "A 44-year-old plumber"),
+    ("A 19-year-old apprentice stabbed two guards at the station on 3 May 2019.", "A 19-year-old apprentice"),
+])
+def test_a_noun_told_with_a_persons_age_is_a_person(extractor, text, doer):
+    x, _ = _run(extractor, text)
+    event = next(e for e in x.events if e.type == "ASSAULT")
+    assert [text[s.start : s.end] for s in event.actor_spans] == [doer], x.events
+
+
+def test_a_thing_with_an_age_is_no_person(extractor):
+    x, _ = _run(extractor, "The 40-year-old conflict has displaced millions.")
+    assert not [m for m in x.mentions if "conflict" in m.text], x.mentions
+
+
+@pytest.mark.parametrize("text, doer", [
+    # time.toml [festivals]: a holy day named beside the date is a time, no party
+    ("On 14 May 2021, Eid al-Fitr, a gunman opened fire on worshippers outside a mosque in Kabul.", "a gunman"),
+    ("On 10 September 2019, Ashura, a suicide bomber attacked a procession in Karbala.", "a suicide bomber"),
+])
+def test_a_festival_named_beside_the_date_is_no_party(extractor, text, doer):
+    x, _ = _run(extractor, text)
+    event = next(e for e in x.events if e.type == "ASSAULT")
+    assert [text[s.start : s.end] for s in event.actor_spans] == [doer], x.events
+    assert not [m for m in x.mentions if m.text in ("Eid al-Fitr", "Ashura") and m.actor], x.mentions
+
+
+def test_a_longer_name_holding_a_festival_is_left_to_the_model(extractor):
+    doc = extractor.nlp("On the first day of Eid al-Adha, a bomb exploded in the market.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["the first day of Eid al-Adha"]
+
+
+def test_an_act_named_by_the_noun_that_struck_takes_the_doer_of_the_attack_it_was_in(extractor):
+    # events.extract._enclosing_acts: the "in" on the verb its noun is the subject of
+    text = "On 3 May 2017, a suicide blast ripped through a crowd of mourners in Jalalabad, in an attack claimed by the Islamic State."
+    x, names = _run(extractor, text)
+    blast = next(e for e in x.events if e.trigger == "blast")
+    assert [names[a] for a in blast.actors] == ["Islamic State"], x.events
+
+
+def test_an_act_named_again_after_a_semicolon_takes_its_claimed_doer(extractor):
+    # events.time.named_again: a definite noun after a semicolon names the same act
+    text = ("On 3 May 2017, a truck bomb exploded outside the interior ministry in Mogadishu, killing nine people; "
+            "the attack was claimed by al-Shabaab.")
+    x, names = _run(extractor, text)
+    exploded = next(e for e in x.events if e.trigger == "exploded")
+    assert [names[a] for a in exploded.actors] == ["al-Shabaab"], x.events
+
+
+@pytest.mark.parametrize("text, trigger, doer, recipient", [
+    # events.toml light_verbs "tighten", "pledge", "approve", "lay"; a sum's "in" (arguments._participants)
+    ("The European Union voted to tighten sanctions on Belarus on 3 May 2021.", "sanctions", "European Union", "Belarus"),
+    ("Japan pledged humanitarian aid to Myanmar on 3 May 2021.", "aid", "Japan", "Myanmar"),
+    ("Canada announced $40 million in new assistance for the Haitian National Police on 3 May 2023.", "assistance", "Canada",
+     "the Haitian National Police"),
+    ("Government troops laid siege to the rebels in the old town on 3 May 2017.", "siege", "Government troops", "the rebels"),
+])
+def test_a_verb_that_carries_an_act_named_by_its_noun_gives_its_parties(extractor, text, trigger, doer, recipient):
+    x, names = _run(extractor, text)
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert [names[a] for a in event.actors] == [doer], x.events
+    assert recipient in [text[s.start : s.end] for s in event.recipient_spans], x.events
+
+
+def test_a_human_chain_is_a_protest(extractor):
+    # events.toml PROTEST nouns_by_modifier chain = human (a noun that is an act only with its modifier)
+    x, _ = _run(extractor, "Thousands of teachers formed a human chain around the ministry on 3 May 2021.")
+    assert [e.type for e in x.events if e.trigger == "chain"] == ["PROTEST"], x.events
+    x, _ = _run(extractor, "The supply chain to the front broke down on 3 May 2021.")
+    assert not [e for e in x.events if e.trigger == "chain"], x.events
+
+
+def test_a_past_act_is_not_dated_by_what_is_scheduled(extractor):
+    # events.time._scheduled (time.toml scheduling_words)
+    text = "Soldiers arrested the opposition leader, the favourite in the election due on 29 June, late on Friday (12 June)."
+    x, _ = _run(extractor, text, published=date(2015, 6, 13))
+    arrest = next(e for e in x.events if e.trigger == "arrested")
+    assert arrest.when.start == "2015-06-12", arrest.when
+    # what is planned keeps its date
+    x, _ = _run(extractor, "Talks scheduled for 29 June were held in Doha.", published=date(2015, 6, 30))
+    talks = next(e for e in x.events if e.trigger == "Talks")
+    assert talks.when.start == "2015-06-29", talks.when
+
+
+@pytest.mark.parametrize("text, trigger, doer", [
+    # nlp.components._quantified_aside_read_as_subject
+    ("Dozens of gunmen, some wearing police uniforms, attacked the checkpoint on 3 May 2021.", "attacked", "gunmen"),
+    ("Hundreds of students, many carrying banners, marched to the ministry on 3 May 2021.", "marched", "students"),
+])
+def test_a_quantified_aside_is_no_second_subject(extractor, text, trigger, doer):
+    x, names = _run(extractor, text)
+    event = next(e for e in x.events if e.trigger == trigger)
+    assert [names[a] for a in event.actors] == [doer], x.events
+
+
+def test_who_ends_a_siege_is_no_besieger(extractor):
+    # events.toml participants.ended_by_others
+    x, names = _run(extractor, "Special forces ended the siege of the hotel on 3 May 2021.")
+    siege = next(e for e in x.events if e.trigger == "siege")
+    assert not siege.actors, x.events
+
+
+def test_a_place_named_on_the_noun_of_place_before_an_act_is_no_doer(extractor):
+    # events.arguments._names_a_place_of_the_act: "the Moscow theatre attack" names where
+    x, names = _run(extractor, "The group claimed the Moscow theatre attack of October 2002.")
+    attack = next(e for e in x.events if e.trigger == "attack")
+    assert [names[a] for a in attack.actors] == ["group"], x.events
+    # a state named on the act itself still did it
+    x, names = _run(extractor, "A US drone strike killed two commanders on 26 August 2021.")
+    strike = next(e for e in x.events if e.trigger == "strike")
+    assert [names[a] for a in strike.actors] == ["United States"], x.events

@@ -183,6 +183,19 @@ def _joined_verbs(verb: Token) -> list[Token]:
     return joined + [k for j in joined for k in j.conjuncts if k not in joined]
 
 
+def _names_a_place_of_the_act(name: Token, trigger: Token) -> bool:
+    """Whether a place's name before an act's noun names the place of a noun of place between
+    them ("the Moscow theatre siege", "the Kabul airport attack"): where, not who."""
+    places = _place_heads()
+    return name.ent_type_ in ("GPE", "LOC", "FAC") and any(
+        w.pos_ == "NOUN" and w.lower_ in places for w in trigger.doc[name.i + 1 : trigger.i])
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    return frozenset(lexicon("nominals")["place"]["heads"])
+
+
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive (subject = recipient)."""
     for child in verb.children:
@@ -1115,7 +1128,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             recipients.extend(_with_conjuncts(child))  # "the militia chief's killing", "his arrest": whom it befell
         elif child.dep_ == "poss" and not (backed_named and child.pos_ == "PRON"):
             actors.extend(_with_conjuncts(child))
-        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP") \
+                and not _names_a_place_of_the_act(child, trigger):
             actors.append(child)  # "a US strike", "an Israeli airstrike" (the state, actors/demonyms.py)
         if child.dep_ == "prep" and child.lower_ in parts["between"]:
             actors.extend(_between(child))
@@ -1173,10 +1187,12 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     head = trigger.head
     light = parts["light_verbs"] + (parts["party_verbs"] if symmetric else [])
     phrase = trigger
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() != "state":
+    if trigger.dep_ == "pobj" and ((head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() != "state")
+                                   or (head.lower_ == "in" and head.head.ent_type_ == "MONEY")):
         # "held a first round of talks with X": a measure noun stands between the verb
         # and the trigger, and may carry the other party ("declared a state of rebellion":
-        # a condition declared, no act the declarer does).
+        # a condition declared, no act the declarer does); so may a sum, "announced $60
+        # million in new assistance for the opposition".
         phrase = head.head
         for prep in phrase.children:
             if prep.dep_ == "prep" and prep.lower_ in parts["recipient_preps"]:
@@ -1193,7 +1209,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # (an object the parse made a bare adverbial noun: "joined a march through the capital")
     # ("have" only with whom: "had a telephone conversation with X", "has had clashes with the
     # rebels"; not "it will have war", nor what one has none of, "we have no quarrel with them")
+    ended = parts["ended_by_others"]
     if phrase.dep_ in ("dobj", "nsubjpass", "attr", "prep", "npadvmod") and verb.lemma_ in light \
+            and not (verb.lemma_ in ended["verbs"] and trigger.lemma_.lower() in ended["nouns"]) \
             and not (verb.lemma_ == "have" and (any(c.dep_ == "det" and c.lower_ == "no" for c in phrase.children)
                                                 or not any(c.dep_ == "prep" and c.lower_ == "with" for c in (*phrase.children, *verb.children)))):
         if phrase.dep_ == "nsubjpass":  # "the attack was claimed by JNIM", "was carried out by X": the agent

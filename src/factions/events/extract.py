@@ -642,6 +642,10 @@ def _enclosing_acts(token: Token) -> list[tuple[Token, bool]]:
     doing = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     if token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
         doing.append(token.head)
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        # an act named by its noun, the subject of the verb the "in" hangs on: "a suicide blast
+        # ripped through the shrine, in an attack claimed by the Islamic State"
+        told = (*told, token.head)
     ins = [o for v in told for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
     return [(t, False) for t in acts] + [(t, True) for t in doing] + [(t, False) for t in ins]
 

@@ -19,7 +19,7 @@ from factions.dates import MONTH_NAMES, from_story, names_no_time, normalize, st
 from factions.events.arguments import taking_part
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
-from factions.nlp import sentence_numbers, sentence_of, span_over, tree
+from factions.nlp import semicolon_between, sentence_numbers, sentence_of, span_over, tree
 from factions.nlp.components import _WEEKDAYS, note_labels
 
 
@@ -180,6 +180,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         if not any(_in_own_phrase(doc, ent.root.i, a) for a in anchors) or _names_a_thing(ent, anchors) or _bounds_another(ent, anchors) \
                 or _day_given_beside(ent) or names_no_time(ent.text):
             continue  # (nor a span of time, which dates nothing and would hide the dates below: "two days after seizing X")
+        if trigger.pos_ == "VERB" and _scheduled(ent) and _told_in_past(trigger):
+            continue  # "detained X, the front-runner in the run-off due on 29 April": the run-off's day
         if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent.root).i not in anchors:
@@ -227,6 +229,15 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             when.span = Span(ent.start_char, ent.end_char)
             found.append((_in_a_clause(doc, ent.root.i, anchors), _in_label(ent), -_PRECISION.get(when.precision, 0), distance, when))
     return min(found, key=lambda f: f[:4])[4] if found else None
+
+
+def _scheduled(ent) -> bool:
+    """Whether a date is one set for what is planned: right after a word of scheduling, or
+    its "on" or "for" (time.toml scheduling_words: "due on 29 April", "scheduled for 3 May")."""
+    doc, before = ent.doc, ent.start - 1
+    if before >= 0 and doc[before].lower_ in ("on", "for"):
+        before -= 1
+    return before >= 0 and doc[before].lemma_.lower() in _words().scheduling_words and doc[before].pos_ in ("ADJ", "VERB")
 
 
 def _day_given_beside(ent) -> bool:
@@ -456,6 +467,7 @@ class _Words(NamedTuple):
     time_nouns: frozenset[str]
     day_parts: frozenset[str]
     announcing_cues: frozenset[str]
+    scheduling_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -797,9 +809,10 @@ def _when_marked(clause, marks: tuple[str, ...] = ("when",)) -> bool:
 
 
 def named_again(doc: Doc, events: list, n: int, sentences: dict[int, int]):
-    """The events after `events[n]`, of its type, in one of the next two sentences, each
-    with the noun that names the act again: a definite noun not said to be another of its
-    kind ("The attack took place on …"; not "the previous attack", "a similar raid")."""
+    """The events after `events[n]`, of its type, in one of the next two sentences (or after a
+    semicolon in its own: "a car bomb exploded …; the attack was claimed by …"), each with
+    the noun that names the act again: a definite noun not said to be another of its kind
+    ("The attack took place on …"; not "the previous attack", "a similar raid")."""
     event = events[n]
     here = _trigger_root(doc, event)
     if here is None:
@@ -809,7 +822,10 @@ def named_again(doc: Doc, events: list, n: int, sentences: dict[int, int]):
         if later.type != event.type:
             continue
         noun = _trigger_root(doc, later)
-        if noun is None or not 0 < sentences[sentence_of(noun).start] - at <= 2:
+        if noun is None:
+            continue
+        gap = sentences[sentence_of(noun).start] - at
+        if not (0 < gap <= 2 or (gap == 0 and noun.i > here.i and semicolon_between(doc, here.i, noun.i))):
             continue
         if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children) \
                 or any(c.dep_ == "amod" and c.lower_ in _words().other_act_modifiers for c in noun.children):

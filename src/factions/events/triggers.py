@@ -53,7 +53,8 @@ class Triggers:
     @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(verb for verb, _ in self.phrases) | frozenset(self.by_object) \
-            | frozenset(self.by_complement) | frozenset(self.by_subject) | frozenset(self.by_doer) | frozenset(self.by_purpose)
+            | frozenset(self.by_complement) | frozenset(self.by_subject) | frozenset(self.by_doer) | frozenset(self.by_purpose) \
+            | frozenset(self.by_modifier)
 
 
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
@@ -338,7 +339,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         while first.i > 0 and first.ent_iob_ == "I":
             first = token.doc[first.i - 1]
         lemma = first.lower_
-    if nominal and (lemma in t.nouns or token.lower_ in t.nouns) and (not token.ent_type_ or token.ent_type_ == "EVENT"):
+    if nominal and (lemma in t.nouns or token.lower_ in t.nouns or lemma in t.by_modifier) and (not token.ent_type_ or token.ent_type_ == "EVENT"):
         if token.dep_ == "dobj" and (token.head.lemma_.lower(), token.lower_) in t.phrases:
             return None  # "imposed a curfew": the phrase is the event, its object no second one
         if token.dep_ in ("dobj", "pobj") and _is_object(token, "own_arms", t):

@@ -47,6 +47,12 @@ def substitutions() -> list[tuple[re.Pattern, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def asides() -> list[re.Pattern]:
+    """Bracketed asides blanked in the model's view of the text (model_view.toml [[aside]])."""
+    return [re.compile(entry["pattern"]) for entry in lexicon("model_view").get("aside", [])]
+
+
 # A name written with a straight apostrophe in the knowledge base is also matched with
 # the typographic ones ("Da’esh", "Hayʼat"); the ruler matches on lower-cased text.
 _APOSTROPHES = ("\u2019", "\u02bc")
@@ -405,6 +411,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _subordinate_clause_read_as_conjunct(doc)
     _bracketed_report_read_as_the_verb(doc)
     _toll_read_on_a_subordinate_clause(doc)
+    _quantified_aside_read_as_subject(doc)
     _clause_read_as_the_object_after_a_semicolon(doc)
     _subject_read_as_an_objects_conjunct(doc)
     _agent_read_as_a_preposition(doc)
@@ -1493,6 +1500,25 @@ def _toll_read_on_a_subordinate_clause(doc: Doc) -> None:
             continue
         word.head = clause.head
         doc[word.i - 1].head = clause.head
+
+
+def _quantified_aside_read_as_subject(doc: Doc) -> None:
+    """In "Dozens of militants, some wearing suicide vests, attacked the compound" the parser
+    makes "some" a second subject of "attacked". A quantifier (model_view.toml parse_repairs
+    aside_quantifiers) set off by commas right after the verb's first subject, and told by a
+    participle or an "of" ("many carrying flags", "several of them armed"), is an aside on that
+    subject: it hangs there as its apposition."""
+    for word in _tokens_with(doc, LOWER, _repair_words("aside_quantifiers")):
+        verb = word.head
+        end = word.right_edge.i if word.right_edge.text == "," else word.right_edge.i + 1  # (the closing comma may hang on it)
+        if word.dep_ != "nsubj" or verb.i < word.i or word.i < 2 or doc[word.i - 1].text != "," \
+                or end >= verb.i or doc[end].text != "," \
+                or not any(c.dep_ in ("acl", "amod", "prep") and c.i > word.i for c in word.children):
+            continue
+        first = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < word.i), None)
+        if first is None or first.right_edge.i != word.i - 2:
+            continue
+        word.head, word.dep_ = first, "appos"
 
 
 def _subordinate_clause_read_as_conjunct(doc: Doc) -> None:
@@ -2787,6 +2813,33 @@ def _peoples(doc: Doc) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
+def _festival_names() -> dict[str, tuple[str, ...]]:
+    """time.toml [festivals], by lower-cased first word, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(lexicon("time")["festivals"]["names"], key=len, reverse=True):
+        by_first.setdefault(name.split()[0].split("-")[0].lower(), []).append(name)
+    return {first: tuple(names) for first, names in by_first.items()}
+
+
+def _festivals(doc: Doc) -> list[Span]:
+    """A festival or holy day named as written (time.toml [festivals]: "Yom Kippur", "Eid
+    al-Adha", "Ashura") is a time (DATE), whatever the model made of it."""
+    names, text, out = _festival_names(), doc_text(doc), []
+    for token in tokens_where(doc, lowers=frozenset(names)):
+        for name in names[token.lower_]:
+            end = token.idx + len(name)
+            if text[token.idx:end] == name and (end == len(text) or not text[end].isalnum()):
+                span = doc.char_span(token.idx, end)
+                # (not inside a date the model found, "the first day of Eid al-Adha", nor a
+                # word of a longer name, "the Tet Offensive")
+                if span is not None and not any(t.ent_type_ == "DATE" for t in span) \
+                        and not (span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha):
+                    out.append(Span(doc, span.start, span.end, label="DATE"))
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
 def _fixed_titles_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     by_last: dict[str, list[tuple[str, ...]]] = {}
     for words in _fixed_titles():
@@ -2875,6 +2928,7 @@ def entity_fixes(doc: Doc) -> Doc:
     joined += _names_cut_at_and(doc, frozenset(fixes["and_name_ends"]))
     joined += _names_cut_at_a_hyphen(doc, frozenset(fixes["name_compound_words"]))
     joined += _peoples(doc)
+    joined += _festivals(doc)
     joined += _command_area_names(doc, frozenset(fixes["command_area_words"]), frozenset(fixes["command_area_suffixes"]))
     if joined:
         joined = filter_spans(joined)
@@ -3675,6 +3729,20 @@ def _described_by_adjectives(span: Span) -> Span:
     return Span(doc, left[0].i, head.i + 1, label=span.label_)
 
 
+def _aged_nouns(doc: Doc, head_words: frozenset[str], not_people: frozenset[str]) -> list[Token]:
+    """Nouns told with a person's age ("a 51-year-old denturist": "old", with "year" and
+    its number hanging from it, modifies the noun) that are no nominal head already and no
+    noun with an age of its own (nominals.toml person.aged_not_people)."""
+    out = []
+    for old in tokens_where(doc, lowers=frozenset({"old"})):
+        noun = old.head
+        if old.dep_ == "amod" and noun.tag_ in ("NN", "NNS") and noun.i > old.i and noun.lower_ not in head_words \
+                and noun.lower_ not in not_people and noun.is_alpha \
+                and any(c.lower_ in ("year", "years") and any(n.like_num for n in c.children) for c in old.children):
+            out.append(noun)
+    return out
+
+
 @Language.factory("factions_nominals")
 def make_nominals(nlp: Language, name: str):
     """Nominal mentions ("Iraqi intelligence sources", "a senior IS leader") kept in
@@ -3703,6 +3771,7 @@ def make_nominals(nlp: Language, name: str):
     not_before_a_noun = frozenset(lex["person"]["not_before_a_noun"])
     needs_of_party, whose_before = set(lex["person"]["needs_of_party"]), frozenset(lex["person"]["whose_before"])
     not_after_at = frozenset(lex["person"]["not_after_at"])
+    aged_not_people = frozenset(lex["person"]["aged_not_people"])
     others = frozenset(lex["person"]["others_of_people"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
@@ -3719,8 +3788,9 @@ def make_nominals(nlp: Language, name: str):
 
     def nominals(doc: Doc) -> Doc:
         spans = []
-        for token in tokens_where(doc, lowers=head_words):
-            label = heads.get(token.lower_)
+        aged = _aged_nouns(doc, head_words, aged_not_people)
+        for token in sorted([*tokens_where(doc, lowers=head_words), *aged], key=lambda t: t.i):
+            label = heads.get(token.lower_, "PERSON")  # (a noun told with an age: _aged_nouns)
             if label is None or token.tag_ not in nominal_tags or (token.dep_ == "compound" and label in ("LOC", "PRODUCT")) \
                     or (label == "PRODUCT" and _modifies_a_noun(token)):
                 continue  # "desert" in "Desert Front" modifies a name; it is no place ("a drone strike": no drone)

