@@ -9379,3 +9379,20 @@ def test_a_place_named_on_the_noun_of_place_before_an_act_is_no_doer(extractor):
     x, names = _run(extractor, "A US drone strike killed two commanders on 26 August 2021.")
     strike = next(e for e in x.events if e.trigger == "strike")
     assert [names[a] for a in strike.actors] == ["United States"], x.events
+
+
+@pytest.mark.parametrize("text, backer, backed", [
+    # demonyms.toml [heads] arms "aircraft"; participants.mentions: the party named on an agent noun
+    ("Government forces, backed by Russian aircraft, retook the airbase on 3 May 2016.", "Russia", "Government forces"),
+    ("Army units backed by Turkish air strikes entered the town on 3 May 2016.", "Turkey", "Army"),
+])
+def test_a_force_backed_by_a_states_aircraft_or_strikes_is_its_ally(extractor, text, backer, backed):
+    x, names = _run(extractor, text)
+    assert ("allied_with", backer, backed) in _relations(x, names), x.relations
+
+
+def test_a_states_aircraft_shot_down_do_not_act_for_it(extractor):
+    x, names = _run(extractor, "Rebels shot down a Russian aircraft near Idlib on 3 May 2016.")
+    shot = next(e for e in x.events if e.trigger == "shot")
+    assert [names[a] for a in shot.actors] == ["Rebels"], x.events
+    assert "Russia" not in [names[a] for a in shot.actors], x.events

@@ -76,6 +76,11 @@ class _Participants:
             elif m is not None and tok.i in (tok.doc._.shared_heads or {}):
                 m = next((o for o in self.index.mentions_covering(m.span.start, m.span.end)
                           if o.basis == "nominal" and o.span == m.span), m)  # "Indian" as the soldiers it names
+            if m is None and tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.pos_ == "NOUN":
+                # "backed by Russian air strikes", "covered by Coalition artillery": the party
+                # named on what did it
+                queue.extend(c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                             and (c.ent_type_ or c.pos_ == "PROPN") and c not in queue)
             if m is None and tok.pos_ == "PRON" and tok.lower_ not in INDEFINITE_PRONOUNS:
                 # ("those who kill our police officers", "anyone who helps the army": no one named)
                 found = self.index.resolve_pronoun(tok, PRONOUN_STEM.get(tok.lower_, tok.lower_))
