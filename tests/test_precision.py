@@ -9396,3 +9396,15 @@ def test_a_states_aircraft_shot_down_do_not_act_for_it(extractor):
     shot = next(e for e in x.events if e.trigger == "shot")
     assert [names[a] for a in shot.actors] == ["Rebels"], x.events
     assert "Russia" not in [names[a] for a in shot.actors], x.events
+
+
+def test_a_name_told_with_an_age_is_a_person_and_the_age_no_date(extractor):
+    # nlp.components._names_told_with_an_age, _age_after_name: "X, 25," is an age
+    text = "On 4 March 2019, Davit Hakobian, 31, drove a lorry into shoppers at the market in Lodz."
+    x, names = _run(extractor, text)
+    drove = next(e for e in x.events if e.trigger == "drove")
+    assert drove.when.start == "2019-03-04", drove.when
+    assert [text[s.start : s.end] for s in drove.actor_spans] == ["Davit Hakobian"], x.events
+    # a month or a weekday before a number is a date
+    x, _ = _run(extractor, "Gunmen killed two guards in Lodz on Monday, 4 March 2019.", published=date(2019, 3, 5))
+    assert next(e for e in x.events if e.trigger == "killed").when.start == "2019-03-04"

@@ -2812,6 +2812,24 @@ def _peoples(doc: Doc) -> list[Span]:
     return out
 
 
+def _names_told_with_an_age(doc: Doc) -> list[Span]:
+    """A name the model read as a nationality, followed by an age between commas, is a
+    person's ("Alek Minassian, 25, drove a van into pedestrians": "Minassian" as NORP), with
+    the capitalised words before it that no entity holds ("Alek")."""
+    out = []
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ != "NORP" or end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ")") \
+                or not doc[end + 1].text.isdigit() or int(doc[end + 1].text) >= 120 or not _name_told_with_an_age(doc[end - 1]):
+            continue
+        start = ent.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _festival_names() -> dict[str, tuple[str, ...]]:
     """time.toml [festivals], by lower-cased first word, longest first."""
@@ -2929,6 +2947,7 @@ def entity_fixes(doc: Doc) -> Doc:
     joined += _names_cut_at_a_hyphen(doc, frozenset(fixes["name_compound_words"]))
     joined += _peoples(doc)
     joined += _festivals(doc)
+    joined += _names_told_with_an_age(doc)
     joined += _command_area_names(doc, frozenset(fixes["command_area_words"]), frozenset(fixes["command_area_suffixes"]))
     if joined:
         joined = filter_spans(joined)
@@ -3377,7 +3396,16 @@ def _age_after_name(ent: Span) -> bool:
             and doc[ent.start - 1].text == "," and doc[ent.end].text in (",", ")")):
         return False
     person = doc[ent.start - 2]
-    return person.ent_type_ == "PERSON" or person.lower_ in nominal_lexicon()["person"]["heads"]
+    # (or a name the model took for something else: "Alek Minassian, 25," read as a nationality)
+    return person.ent_type_ == "PERSON" or person.lower_ in nominal_lexicon()["person"]["heads"] \
+        or _name_told_with_an_age(person)
+
+
+def _name_told_with_an_age(token: Token) -> bool:
+    """Whether a capitalised proper noun, neither a month, a weekday nor a place, may be a
+    person's name before ", <age>," ("Alek Minassian, 25,")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.ent_type_ in ("", "NORP", "PERSON") \
+        and token.text not in _WEEKDAYS and token.text not in _MONTHS
 # What a calendar date may replace: the model's date and number pieces, never a name.
 _DATE_PIECES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
