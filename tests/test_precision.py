@@ -3699,8 +3699,9 @@ def test_whose_killing_is_no_member(extractor):
     # events.toml ASSAULT when_object surround/encircle = ["place", "party"]
     ("Army troops surrounded the rebel headquarters.", "attacks", ("Army", "the rebel headquarters")),
     ("Government forces encircled the militia in the valley.", "fights", ("Government forces", "the militia")),
-    # nominals.toml: a flotilla is a body; a rank alone names an officer
-    ("Peruvian aircraft attacked the flotilla on the river.", "fights", ("Peruvian aircraft", "the flotilla")),
+    # nominals.toml: a flotilla is a body; a rank alone names an officer (a state's aircraft act
+    # for it: demonyms.toml [heads] arms)
+    ("Peruvian aircraft attacked the flotilla on the river.", "fights", ("Peruvian", "the flotilla")),
     ("The mutineers killed their captain.", "fights", ("The mutineers", "their captain")),
     # a phrase's object may be the parse's second object ("exchanged rifle and machine-gun fire")
     ("British troops exchanged rifle and machine-gun fire with mutinous sailors.", "fights", ("British troops", "mutinous sailors")),
@@ -8205,8 +8206,9 @@ def test_doers_and_those_who_underwent_the_act_the_parse_confused(extractor, tex
     # events.toml CONCEDE phrases: power ceded
     ("The outgoing president ceded power to the opposition leader on 21 January.", "ceded", "CONCEDE", ["The outgoing president"],
      ["the opposition leader"]),
-    # events.toml AID when_object drop, supplies_heads meal: aid dropped from the air
-    ("Jordanian aircraft dropped meals and medicine to civilians in northern Gaza.", "dropped", "AID", ["Jordanian aircraft"],
+    # events.toml AID when_object drop, supplies_heads meal: aid dropped from the air (by the
+    # state whose aircraft they are: demonyms.toml [heads] arms)
+    ("Jordanian aircraft dropped meals and medicine to civilians in northern Gaza.", "dropped", "AID", ["Jordanian"],
      ["civilians"]),
 ])
 def test_acts_told_with_words_of_their_own(extractor, text, trigger, kind, doers, undergone):
@@ -9408,3 +9410,61 @@ def test_a_name_told_with_an_age_is_a_person_and_the_age_no_date(extractor):
     # a month or a weekday before a number is a date
     x, _ = _run(extractor, "Gunmen killed two guards in Lodz on Monday, 4 March 2019.", published=date(2019, 3, 5))
     assert next(e for e in x.events if e.trigger == "killed").when.start == "2019-03-04"
+
+
+def test_unions_are_bodies_not_mergers(extractor):
+    # events.toml MERGE only_with union; nominals.toml group heads "union", "unions"
+    x, names = _run(extractor, "Dockers' unions began an indefinite strike against the port authority on 2 June 2022.")
+    assert "MERGE" not in [e.type for e in x.events], x.events
+    strike = next(e for e in x.events if e.trigger == "strike")
+    assert [text for text in (x.document.text[s.start : s.end] for s in strike.actor_spans)] == ["unions"], x.events
+    # a name ending in "Union" stays the name the model and the knowledge base read (group.lower_case_only)
+    x, _ = _run(extractor, "The African Union condemned the coup in Niamey on 27 July 2023.")
+    assert "African Union" in [m.text for m in x.mentions] and "the African Union" not in [m.text for m in x.mentions]
+
+
+@pytest.mark.parametrize("text, aimed", [
+    # events.toml participants.quantity_heads "cluster", "string": the places are in the "of" phrase
+    ("Militants attacked a cluster of police checkpoints near El Arish on 7 July 2017.", "police checkpoints"),
+    ("The rebels overran a string of villages north of Beni on 3 May 2021.", "villages"),
+])
+def test_a_measure_of_places_attacked_aims_at_the_places(extractor, text, aimed):
+    x, _ = _run(extractor, text)
+    assert aimed in [text[r.target_span.start : r.target_span.end] for r in x.relations if r.type == "attacks"], x.relations
+
+
+def test_an_agreement_is_dated_by_its_day_not_by_the_term_agreed(extractor):
+    # events.time._term_of_an_agreement (time.toml agreeing_verbs, term_openers)
+    text = "On 2 March 2019, the government and the rebels agreed to a ceasefire from 15 March to 30 June."
+    x, _ = _run(extractor, text)
+    agreed = next(e for e in x.events if e.trigger == "agreed")
+    assert agreed.when.start == "2019-03-02", agreed.when
+    # an act that lasts from one day to another keeps its term
+    x, _ = _run(extractor, "Rebels fought the army in Beni from 3 May to 5 May 2019.")
+    assert next(e for e in x.events if e.trigger == "fought").when.start == "2019-05-03"
+
+
+@pytest.mark.parametrize("text", [
+    # events.toml participants.ending_nouns: what ends a fight names a truce
+    "The two sides agreed to a cessation of hostilities in Geneva on 3 May 2016.",
+    "The envoy called for an end to the fighting in Tripoli on 3 May 2016.",
+])
+def test_an_end_to_a_fight_is_no_fight(extractor, text):
+    x, _ = _run(extractor, text)
+    assert "ASSAULT" not in [e.type for e in x.events], x.events
+
+
+def test_a_fight_that_ended_was_a_fight(extractor):
+    x, _ = _run(extractor, "At the end of the fighting in Tripoli on 3 May 2016, thirty soldiers were dead.")
+    assert "fighting" in [e.trigger for e in x.events if e.type == "ASSAULT"], x.events
+
+
+def test_a_model_of_arms_is_no_party(extractor):
+    # nlp.components._model_of_arms: "Grad rockets", "Storm Shadow missiles" name the arms' model
+    text = "A minibus was hit by Grad rockets fired by rebels near Debaltseve on 13 January 2015."
+    x, names = _run(extractor, text)
+    assert "Grad" not in names.values(), names
+    assert "A minibus" in [text[r.target_span.start : r.target_span.end] for r in x.relations if r.type == "attacks"], x.relations
+    # a party named before its arms owns them
+    x, names = _run(extractor, "Hamas rockets hit Ashkelon on 3 May 2014.")
+    assert "Hamas" in [names[a] for e in x.events for a in e.actors], x.events

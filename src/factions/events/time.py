@@ -182,6 +182,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             continue  # (nor a span of time, which dates nothing and would hide the dates below: "two days after seizing X")
         if trigger.pos_ == "VERB" and _scheduled(ent) and _told_in_past(trigger):
             continue  # "detained X, the front-runner in the run-off due on 29 April": the run-off's day
+        if _term_of_an_agreement(ent, trigger):
+            continue  # "agreed to a ceasefire from 1 October": the ceasefire's term, not the day agreed
         if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent.root).i not in anchors:
@@ -229,6 +231,19 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             when.span = Span(ent.start_char, ent.end_char)
             found.append((_in_a_clause(doc, ent.root.i, anchors), _in_label(ent), -_PRECISION.get(when.precision, 0), distance, when))
     return min(found, key=lambda f: f[:4])[4] if found else None
+
+
+def _term_of_an_agreement(ent, trigger: Token) -> bool:
+    """Whether a date opens or closes the term of what an agreement's verb agrees to ("agreed
+    to a ceasefire from 1 October", "until 9 January"; time.toml agreeing_verbs, term_openers):
+    the term of the thing agreed, whatever the parse hangs it on."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _words().agreeing_verbs:
+        return False
+    words = _words().term_openers
+    doc, before = ent.doc, ent.start - 1
+    while before >= 0 and doc[before].lower_ in ("on", "at", "midnight", "noon", "of"):
+        before -= 1  # ("from midnight on 10 April")
+    return before > trigger.i and doc[before].lower_ in words
 
 
 def _scheduled(ent) -> bool:
@@ -468,6 +483,8 @@ class _Words(NamedTuple):
     day_parts: frozenset[str]
     announcing_cues: frozenset[str]
     scheduling_words: frozenset[str]
+    agreeing_verbs: frozenset[str]
+    term_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)

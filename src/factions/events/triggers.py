@@ -369,6 +369,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                           or (token.dep_ == "pobj" and token.head.lower_ in needs.get("governed_by", ()))
                           or any(c.dep_ == "compound" and c.lemma_.lower() in needs.get("compounds", ()) for c in token.children)):
             return None  # "a peacekeeping operation"; not "launched joint operations against it"
+        if kind.type == "ASSAULT" and token.dep_ == "pobj" \
+                and token.head.lower_ in _ending_nouns().get(token.head.head.lemma_.lower(), ()):
+            return None  # "a cessation of hostilities", "an end to the fighting": a truce, no fight
         return kind, True
     return None
 
@@ -385,6 +388,11 @@ def _act_by_its_doers(verb: Token, word: str, t: Triggers) -> TriggerType | None
         if _headed_by(doers, heads) and not any(_is_object(o, "party", t) and not _is_object(o, "place", t) for o in _objects(verb)):
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _ending_nouns() -> dict[str, list[str]]:
+    return lexicon("events")["participants"]["ending_nouns"]
 
 
 def _done_by(noun: Token, heads: frozenset[str]) -> bool:

@@ -2812,6 +2812,33 @@ def _peoples(doc: Doc) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _arms_heads() -> frozenset[str]:
+    """Lemmas of the arms a model's name may come before (demonyms.toml [heads] arms; not
+    rifles: "two Kalashnikov rifles" is read as one kit held)."""
+    return frozenset(validated_table("demonyms")["heads"].get("arms", ()))
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    lex = nominal_lexicon()
+    return frozenset(lex["group"]["heads"]) | frozenset(lex["state_heads"])
+
+
+def _model_of_arms(ent: Span) -> bool:
+    """Whether a name no knowledge-base entry holds, of proper nouns only, stands right
+    before a noun of arms that it modifies: the arms' model ("Grad rockets", "Storm Shadow
+    missiles", "Shahed drones"), not their owner ("Hamas rockets" is a known name)."""
+    doc = ent.doc
+    # (not a people or a state, "Russian drones", nor a body's word, "Army bombers", "Coalition aircraft")
+    if ent.label_ not in ("ORG", "PERSON", "FAC") or len(ent) > 2 or ent.end >= len(doc) \
+            or not all(t.pos_ == "PROPN" and t.lower_ not in _group_heads() for t in ent):
+        return False
+    head = doc[ent.end]
+    return head.lemma_.lower() in _arms_heads() and head.pos_ == "NOUN" and ent.root.head.i == head.i \
+        and ent.root.dep_ in ("compound", "nmod", "amod")
+
+
 def _names_told_with_an_age(doc: Doc) -> list[Span]:
     """A name the model read as a nationality, followed by an age between commas, is a
     person's ("Alek Minassian, 25, drove a van into pedestrians": "Minassian" as NORP), with
@@ -2971,6 +2998,9 @@ def entity_fixes(doc: Doc) -> Doc:
             if end <= start:
                 continue
             ent = Span(doc, start, end, label=label)
+        if _model_of_arms(ent):
+            changed = True  # "hit by Grad rockets", "fired Storm Shadow missiles": the weapon's model, no party
+            continue
         if len(ent) > 1 and ent[-1].pos_ in ("ADP", "DET", "CCONJ") and ent[-1].is_lower:
             # "The Ministry of Foreign Affairs of | the Republic of Estonia": a name never
             # ends in a preposition, an article or "and"; what follows is a name of its own
@@ -3406,6 +3436,8 @@ def _name_told_with_an_age(token: Token) -> bool:
     person's name before ", <age>," ("Alek Minassian, 25,")."""
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.ent_type_ in ("", "NORP", "PERSON") \
         and token.text not in _WEEKDAYS and token.text not in _MONTHS
+
+
 # What a calendar date may replace: the model's date and number pieces, never a name.
 _DATE_PIECES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
@@ -3799,6 +3831,7 @@ def make_nominals(nlp: Language, name: str):
     not_before_a_noun = frozenset(lex["person"]["not_before_a_noun"])
     needs_of_party, whose_before = set(lex["person"]["needs_of_party"]), frozenset(lex["person"]["whose_before"])
     not_after_at = frozenset(lex["person"]["not_after_at"])
+    lower_case_only = frozenset(lex["group"]["lower_case_only"])
     aged_not_people = frozenset(lex["person"]["aged_not_people"])
     others = frozenset(lex["person"]["others_of_people"])
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
@@ -3822,6 +3855,8 @@ def make_nominals(nlp: Language, name: str):
             if label is None or token.tag_ not in nominal_tags or (token.dep_ == "compound" and label in ("LOC", "PRODUCT")) \
                     or (label == "PRODUCT" and _modifies_a_noun(token)):
                 continue  # "desert" in "Desert Front" modifies a name; it is no place ("a drone strike": no drone)
+            if token.lower_ in lower_case_only and not token.is_lower:
+                continue  # "the African Union": a word of a name
             # A group may be named after a person ("the Assad regime", "Haftar's forces").
             named = ("NORP", "ORG", "GPE", "PERSON") if label == "ORG" else ("NORP", "ORG", "GPE")
             if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
@@ -3955,12 +3990,15 @@ def make_nominals(nlp: Language, name: str):
                     and prev.head.i == token.i and prev.is_alpha and prev.lower_ not in epithets
                 # and where a place ranks: "the largest city in the north", "the biggest town"
                 ranked_place = label == "LOC" and prev.tag_ == "JJS" and prev.dep_ == "amod" and prev.head.i == token.i
+                # and a kit's model, no entity of its own (_model_of_arms): "a police Black Hawk helicopter"
+                kit_model = label == "PRODUCT" and prev.pos_ == "PROPN" and not prev.ent_type_ and prev.text[:1].isupper() \
+                    and not prev.is_sent_start
                 if prev.lower_ == "then" and not (start >= 2 and doc[start - 2].lower_ in determiners):
                     break  # "and then its air force": the adverb, not "the then leader"
                 if prev.lower_ == "dead" and start >= 2 and doc[start - 2].pos_ == "VERB":
                     break  # "shot dead two guards": how the verb left them, no word of the people's
                 if prev.lower_ in modifiers or prev.ent_type_ in named or compound_place or described_kit or compound_body or unit_name \
-                        or described_people or compound_people or ordinal or described_place or ranked_place \
+                        or described_people or compound_people or ordinal or described_place or ranked_place or kit_model \
                         or (label == "ORG" and prev.lower_ in size_modifiers) \
                         or (prev.tag_ == "POS" and start - 1 > 0 and doc[start - 2].ent_type_ in named):
                     start -= 1
