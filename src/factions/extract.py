@@ -121,7 +121,10 @@ class RuleExtractor:
                     done.append((offset, self.from_doc(part, doc, attributions)))
                 except Exception as exc:
                     failure, done = exc, []
-            del doc  # the section's Doc goes before the next is parsed
+            # the section's Doc goes before the next is parsed: its caches (user_data) hold
+            # Spans of it, a cycle the garbage collector alone would free, sections later
+            doc.user_data.clear()
+            del doc
             if last:
                 yield document, failure if failure is not None else join_extractions(document, done)
                 done, failure = [], None

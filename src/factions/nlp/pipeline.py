@@ -155,14 +155,20 @@ def sentence_numbers(doc: Doc) -> dict[int, int]:
 def span_over(doc: Doc, start: int, end: int) -> SpacySpan | None:
     """`doc.char_span(start, end, alignment_mode="expand")`, made once per Doc and pair
     of offsets: the stages ask for the same mention's tokens again and again, and each
-    call builds a Span and its Tokens anew. None where the offsets cover no token."""
-    spans = doc.user_data.get("factions_spans")
-    if spans is None:
-        spans = doc.user_data["factions_spans"] = {}
+    call builds a Span and its Tokens anew. None where the offsets cover no token. (The
+    cache keeps token offsets, not Spans: a Span held in the Doc's own user_data is a cycle
+    that keeps the Doc alive until the garbage collector runs, which held a long document's
+    sections in memory together.)"""
+    bounds = doc.user_data.get("factions_spans")
+    if bounds is None:
+        bounds = doc.user_data["factions_spans"] = {}
     key = (start, end)
-    if key not in spans:
-        spans[key] = doc.char_span(start, end, alignment_mode="expand")
-    return spans[key]
+    found = bounds.get(key, False)
+    if found is False:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        found = bounds[key] = (span.start, span.end) if span is not None else None
+        return span
+    return doc[found[0] : found[1]] if found is not None else None
 
 
 def sentence_text(sent: SpacySpan) -> str:
