@@ -186,14 +186,9 @@ def _joined_verbs(verb: Token) -> list[Token]:
 def _names_a_place_of_the_act(name: Token, trigger: Token) -> bool:
     """Whether a place's name before an act's noun names the place of a noun of place between
     them ("the Moscow theatre siege", "the Kabul airport attack"): where, not who."""
-    places = _place_heads()
+    places = _place_nouns()
     return name.ent_type_ in ("GPE", "LOC", "FAC") and any(
         w.pos_ == "NOUN" and w.lower_ in places for w in trigger.doc[name.i + 1 : trigger.i])
-
-
-@lru_cache(maxsize=1)
-def _place_heads() -> frozenset[str]:
-    return frozenset(lexicon("nominals")["place"]["heads"])
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:

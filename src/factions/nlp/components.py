@@ -2819,12 +2819,6 @@ def _arms_heads() -> frozenset[str]:
     return frozenset(validated_table("demonyms")["heads"].get("arms", ()))
 
 
-@lru_cache(maxsize=1)
-def _group_heads() -> frozenset[str]:
-    lex = nominal_lexicon()
-    return frozenset(lex["group"]["heads"]) | frozenset(lex["state_heads"])
-
-
 def _model_of_arms(ent: Span) -> bool:
     """Whether a name no knowledge-base entry holds, of proper nouns only, stands right
     before a noun of arms that it modifies: the arms' model ("Grad rockets", "Storm Shadow
@@ -2846,8 +2840,7 @@ def _names_told_with_an_age(doc: Doc) -> list[Span]:
     out = []
     for ent in doc.ents:
         end = ent.end
-        if ent.label_ != "NORP" or end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ")") \
-                or not doc[end + 1].text.isdigit() or int(doc[end + 1].text) >= 120 or not _name_told_with_an_age(doc[end - 1]):
+        if ent.label_ != "NORP" or not _age_between_commas(doc, end + 1) or not _name_told_with_an_age(doc[end - 1]):
             continue
         start = ent.start
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
@@ -3422,13 +3415,19 @@ def _age_after_name(ent: Span) -> bool:
     """Whether a DATE is a bare number between commas right after a person's name or a word
     for a person: an age ("Journalist Lyra McKee, 29, was shot dead", "and his son, 30,")."""
     doc = ent.doc
-    if not (len(ent) == 1 and ent[0].text.isdigit() and int(ent[0].text) < 120 and ent.start >= 2 and ent.end < len(doc)
-            and doc[ent.start - 1].text == "," and doc[ent.end].text in (",", ")")):
+    if len(ent) != 1 or ent.start < 2 or not _age_between_commas(doc, ent.start):
         return False
     person = doc[ent.start - 2]
     # (or a name the model took for something else: "Alek Minassian, 25," read as a nationality)
     return person.ent_type_ == "PERSON" or person.lower_ in nominal_lexicon()["person"]["heads"] \
         or _name_told_with_an_age(person)
+
+
+def _age_between_commas(doc: Doc, i: int) -> bool:
+    """Whether token i is a bare number under 120 with a comma before it and a comma or a
+    closing bracket after it: ", 29," after a name is an age."""
+    return 0 < i < len(doc) - 1 and doc[i].text.isdigit() and int(doc[i].text) < 120 \
+        and doc[i - 1].text == "," and doc[i + 1].text in (",", ")")
 
 
 def _name_told_with_an_age(token: Token) -> bool:
