@@ -39,6 +39,10 @@ ANCHOR = date(2017, 5, 1)  # a Monday
         ("on 26–27 June", "2016-06-26", "2016-06-27", "day"),
         ("April 10-12", "2017-04-10", "2017-04-12", "day"),
         ("3 to 5 March", "2017-03-03", "2017-03-05", "day"),
+        # a part of the day before each end of a range, and a range after "from" (its own end)
+        ("Between the night of 3 July and the early morning of 5 July 2016", "2016-07-03", "2016-07-05", "day"),
+        ("from the evening of 30 December to the morning of 2 January 2017", "2016-12-30", "2017-01-02", "day"),
+        ("from 3 to 5 July 2016", "2016-07-03", "2016-07-05", "day"),
     ],
 )
 def test_normalize_against_the_publication_date(text, start, end, precision):
@@ -61,6 +65,20 @@ def test_whole_calendar_dates_are_date_entities(extractor):
     assert "Between 27 October and 3 November 2023" in dates
     doc = nlp("The March 23 Movement said on 5 May 2024 that it would withdraw.")
     assert "5 May 2024" in [e.text for e in doc.ents if e.label_ == "DATE"]
+
+
+def test_a_range_with_parts_of_days_is_one_date(extractor):
+    """"Between the night of 9 May and the late morning of 11 May 2021": the model tags
+    pieces; the range is one DATE and the act's time runs from the first day to the last."""
+    text = "Between the night of 9 May and the late morning of 11 May 2021, gunmen besieged a police post near Tillaberi."
+    extraction = extractor.extract(Document(source="parts.txt", text=text, published=date(2021, 5, 14)))
+    when = next(e.when for e in extraction.events if e.trigger == "besieged")
+    assert (when.start, when.end) == ("2021-05-09", "2021-05-11")
+    # (a single day after a part of it stays one day)
+    extraction = extractor.extract(Document(source="part.txt", text="On the night of 9 May 2021, gunmen besieged a police post.",
+                                            published=date(2021, 5, 14)))
+    when = next(e.when for e in extraction.events if e.trigger == "besieged")
+    assert (when.start, when.end) == ("2021-05-09", "2021-05-09")
 
 
 def test_a_range_across_two_months_is_one_date(extractor):

@@ -20,6 +20,9 @@ _LEADING = re.compile(r"^(?:(?:in|on|or|during|by|from|around|about|between|of|a
 # "the night of 4-5 June", "in the early hours of 22 September", "the week of 14
 # February" (as coders write a date they can only place within a week): the day is the date
 _PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:night|morning|evening|afternoon|early\s+hours|small\s+hours|early\s+morning|week)\s+of\s+", re.I)
+# ... and before the second day of a range: "the night of 3 July and the early morning of 5 July"
+_PART_OF_SECOND_DAY = re.compile(r"(\s(?:and|to|until|till)\s+)(?:the\s+)?(?:(?:early|late)\s+)?"
+                                 r"(?:night|morning|evening|afternoon|hours|small\s+hours)\s+of\s+(?=\d)", re.I)
 _SINCE = re.compile(r"^(?:since|from)\s+", re.I)
 _UNTIL = re.compile(r"^(?:until|till|before|by)\s+", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -231,10 +234,11 @@ def normalize(text: str, anchor: date | None) -> When | None:
     if not phrase or _NOT_A_DATE.match(phrase) or (_TIME_OF_DAY.match(phrase) and not _YEAR.match(phrase)):
         return None
     phrase = _WEEKDAY_PART.sub(r"\1", phrase)
-    days = _day_range(phrase, anchor)
+    days = _day_range(_PART_OF_SECOND_DAY.sub(r"\1", phrase), anchor)
     if days is not None:
         days.text = raw
-        return _bounded(days, open_start, open_end)
+        # ("from 3 to 5 July": a range tells its own end; "from" opens only a single time)
+        return _bounded(days, open_start, False)
     decade = _DECADE.match(phrase)
     if decade:
         start = int(decade.group(1))

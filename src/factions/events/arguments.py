@@ -213,6 +213,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return items, child.dep_ == "nsubjpass"
         if child.dep_ == "nsubj" and _fronted_before_subject(verb, child):
             continue  # "Near Kolpur, militants blew up …": the parser made the place a second subject
+        if child.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > child.i and any(t.text == ":" for t in verb.doc[child.i : c.i])
+                                         for c in verb.children):
+            continue  # "Kidal (Kidal region): On Sunday, rebels began …": the place heading the note is no second subject
         if child.dep_ == "nsubj" and child.ent_type_ in ("DATE", "TIME") \
                 and any(c.dep_ == "nsubj" and c.i > child.i and c.ent_type_ not in ("DATE", "TIME") for c in verb.children):
             continue  # "In mid-January 2015, Chad's army deployed …": a piece of the date read as a second subject

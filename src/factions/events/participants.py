@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from factions.actors.demonyms import is_demonym
 from factions.actors.index import GROUP_KINDS, PRONOUN_STEM, ActorIndex
 from factions.events.arguments import _with_conjuncts, misparsed_apposition, origin_people
 from factions.events.triggers import triggers
@@ -309,12 +310,16 @@ class _Participants:
         if nominal.basis != "nominal" or _affiliate_description(nominal) or _tie_description(nominal):
             return None  # "the al-Qaeda affiliate", "Iran's proxies" are other groups than al-Qaeda, Iran
         if nominal.span not in self._inside:
+            # (a state's name on one who serves no state says where they are from: "a New
+            # Zealand pilot held hostage", "a US journalist"; "a US soldier" serves it)
+            civilian = nominal.text.split()[-1].lower() in _civilians()
             self._inside[nominal.span] = next((
                 m for m in self.index.mentions_within(nominal.span.start, nominal.span.end)
                 # "IS fighters" act for IS; "their counterparts" are not theirs to act
                 # for, nor is a "US-led coalition" the US.
                 if m is not nominal and m.actor and m.basis != "pronoun" and nominal.span.contains(m.span)
-                and self.index.actors[m.actor].kind in GROUP_KINDS and self.index.document.text[m.span.end : m.span.end + 1] != "-"), None)
+                and self.index.actors[m.actor].kind in GROUP_KINDS and self.index.document.text[m.span.end : m.span.end + 1] != "-"
+                and not (civilian and self.index.actors[m.actor].kind == "state")), None)
         return self._inside[nominal.span]
 
 
@@ -324,7 +329,9 @@ def _people_named_by_nationality(token: Token) -> bool:
     does a people's name as a noun, which the tagger may call singular ("attacked Hazaras",
     "the Rohingya fled": actor_kinds.toml peoples); the adjective ("Iraqi", "the Canadian
     position", "Druze villagers") names no one."""
-    return token.dep_ not in ("amod", "compound", "poss") and (token.tag_ in ("NNPS", "NNS") or token.text in peoples())
+    # (the tagger may call a plural demonym singular too: "thousands of Zimbabweans")
+    return token.dep_ not in ("amod", "compound", "poss") and (
+        token.tag_ in ("NNPS", "NNS") or token.text in peoples() or (token.text.endswith("s") and is_demonym(token.text[:-1])))
 
 
 
@@ -353,6 +360,12 @@ def _words(key: str) -> frozenset[str]:
 
 # Prepositions that aim an act at someone: "fired on the town", "fired at the patrol".
 _AIMED_PREPS = frozenset({"on", "upon", "at", "against"})
+
+
+@lru_cache(maxsize=1)
+def _civilians() -> frozenset[str]:
+    """Words for people who serve no state (nominals.toml person serve_no_state)."""
+    return frozenset(lexicon("nominals")["person"]["serve_no_state"])
 
 
 @lru_cache(maxsize=1)

@@ -237,8 +237,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                         continue  # "hacked the defence budget to death": no one killed
                     return t.phrases[(lemma, held)], False
             if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj"
-                                     # ("took several officials hostage", the mark parsed as a clause)
-                                     or child.dep_ in ("ccomp", "xcomp", "npadvmod") and child.lower_ in lexicon("relations")["captives"]["marks"]
+                                     # ("took several officials hostage", the mark parsed as a clause; "took a nurse
+                                     # captive", the adjective parsed as one)
+                                     or child.dep_ in ("ccomp", "xcomp", "npadvmod", "advcl") and child.lower_ in lexicon("relations")["captives"]["marks"]
                                      # ("holds the band responsible", the adjective parsed as a clause on the party)
                                      or child.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and child.pos_ == "ADJ") \
                     and not _dates(child) \

@@ -366,7 +366,14 @@ def clause_repairs(doc: Doc) -> Doc:
     (_clause_read_as_a_modifier), run after these. Last, a headline's verb read as a noun
     ("Police storm gang's hideout": _headline_verb_read_as_noun), a clause read as the object
     of its subordinator ("killed as fighters overrun Palma": _clause_read_as_an_object) and
-    an adjective read as a subject ("fighters loyal to X landed": _adjective_read_as_subject).
+    an adjective read as a subject ("fighters loyal to X landed": _adjective_read_as_subject); then a
+    captive read as the compound of its mark ("took a Kenyan nurse hostage":
+    _captive_read_as_a_compound), a participle with its agent read as the verb before a passive
+    ("a nurse held hostage by rebels was freed": _description_by_agent_read_as_the_verb_before_a_passive),
+    a call hung on a place ("marched through the capital calling on …": _call_hung_on_a_place) and a
+    root participle before the main clause ("after a rally against price rises agreed with the IMF,
+    a crowd stormed …": _participle_read_as_the_root_before_the_clause). With the conjunct repairs, a
+    main clause's subject joined to the subordinate clause's last noun (_main_subject_read_as_a_conjunct).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -408,6 +415,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _object_read_as_clause(doc)
     _phrases_of_an_aside(doc)
     _main_clause_read_as_conjunct(doc)
+    _main_subject_read_as_a_conjunct(doc)
     _subordinate_clause_read_as_conjunct(doc)
     _bracketed_report_read_as_the_verb(doc)
     _toll_read_on_a_subordinate_clause(doc)
@@ -424,7 +432,121 @@ def clause_repairs(doc: Doc) -> Doc:
     _headline_verb_read_as_noun(doc)
     _clause_read_as_an_object(doc)
     _adjective_read_as_subject(doc)
+    _captive_read_as_a_compound(doc)
+    _description_by_agent_read_as_the_verb_before_a_passive(doc)
+    _call_hung_on_a_place(doc)
+    _participle_read_as_the_root_before_the_clause(doc)
     return doc
+
+
+def _captive_read_as_a_compound(doc: Doc) -> None:
+    """In "rebels took a Kenyan nurse hostage" the parser makes "hostage" the object, with
+    "nurse" its compound and "a" its determiner, as if "a nurse hostage" were one thing
+    (with a plural and no determiner, "took two aid workers hostage", the taking is read
+    anyway). A singular captive's mark (relations.toml [captives] marks) as the object of a
+    taking verb, right after a noun hung on it as a compound, is what that noun is taken as:
+    the noun is the object, with the mark's words before it, and the mark the verb's
+    predicate of the object, as in "took them hostage"."""
+    captives = lexicon("relations")["captives"]
+    for mark in _tokens_with(doc, LOWER, frozenset(m for m in captives["marks"] if not m.endswith("s"))):
+        verb = mark.head
+        taken = doc[mark.i - 1] if mark.i > 0 else None
+        if mark.dep_ != "dobj" or verb.lemma_.lower() not in captives["taking_verbs"] or taken is None \
+                or taken.head.i != mark.i or taken.dep_ != "compound" or taken.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in list(mark.children):
+            if child.i < taken.i:
+                child.head = taken  # ("a", "the", "two")
+            elif child.i > mark.i:
+                child.head = verb  # ("in Paro")
+        taken.head, taken.dep_ = verb, "dobj"
+        mark.dep_ = "oprd"
+
+
+def _description_by_agent_read_as_the_verb_before_a_passive(doc: Doc) -> None:
+    """In "A Kenyan nurse held hostage by rebels was freed" the parser makes "held" the
+    sentence's verb, with the nurse its subject, and joins "was freed" to it. A past verb
+    with its agent ("by …") cannot be joined to a passive that follows without "and" or a
+    comma: it is a participle describing its subject, and the passive after it, with no
+    subject of its own, is the sentence's verb, the noun its subject (as the parser reads
+    "A nurse kidnapped by gunmen was freed")."""
+    arr = doc.to_array([DEP, TAG])
+    found = (arr[:, 0] == doc.vocab.strings.add("ROOT")) & np.isin(arr[:, 1], [doc.vocab.strings.add(t) for t in ("VBN", "VBD")])
+    for part in (doc[int(i)] for i in np.flatnonzero(found)):
+        agent = next((c for c in part.children if (c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by") and c.i > part.i), None)
+        noun = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i and c.pos_ in ("NOUN", "PROPN")), None)
+        verb = next((c for c in part.children if c.dep_ == "conj" and c.tag_ == "VBN" and agent is not None and c.i > agent.right_edge.i
+                     and any(a.dep_ == "auxpass" and a.i == c.i - 1 for a in c.children)
+                     and not any(o.dep_ in _SUBJECTS for o in c.children)), None)
+        if noun is None or verb is None or any(c.dep_ == "cc" or c.text in (",", ";") for c in doc[agent.right_edge.i + 1 : verb.i]):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
+        noun.head, noun.dep_ = verb, "nsubjpass"
+        part.head, part.dep_, part.tag_ = noun, "acl", "VBN"
+        part.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
+        agent.dep_ = "agent"
+        for child in list(part.children):
+            if child.i > verb.i or child.i < noun.i:
+                child.head = verb  # ("On 7 February, …", the full stop)
+
+
+def _participle_read_as_the_root_before_the_clause(doc: Doc) -> None:
+    """In "On 17 February, after a rally against price rises agreed with the IMF, a crowd
+    stormed the parliament" the parser makes the participle "agreed" the sentence's verb,
+    with no subject, and joins "stormed" to it. A root participle with no subject and no
+    auxiliary, right after a noun, joined to a past verb with a subject of its own after a
+    comma, describes that noun: the joined verb is the sentence's, and what opened the
+    sentence ("On 17 February", "after …") is its."""
+    arr = doc.to_array([DEP, TAG])
+    found = (arr[:, 0] == doc.vocab.strings.add("ROOT")) & np.isin(arr[:, 1], [doc.vocab.strings.add(t) for t in ("VBN", "VBD")])
+    for part in (doc[int(i)] for i in np.flatnonzero(found)):
+        noun = doc[part.i - 1] if part.i > 0 else None
+        # (the parser may have made the object of the preposition before the noun the
+        # participle's subject: "after a rally against tax rises agreed with …", "after" left bare)
+        read_as_subject = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i), None)
+        bare = doc[read_as_subject.left_edge.i - 1] if read_as_subject is not None and read_as_subject.left_edge.i > 0 else None
+        if bare is not None and (not (bare.dep_ == "prep" or bare.dep_ == "mark" and bare.lower_ in _repair_words("preposition_subordinators"))
+                                 or bare.head.i != part.i or any(c.dep_ == "pobj" for c in bare.children)):
+            continue
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == part.i or (part.tag_ == "VBD" and bare is None) \
+                or any((c.dep_ in _SUBJECTS and (read_as_subject is None or c.i != read_as_subject.i)) or c.dep_ in ("aux", "auxpass") for c in part.children):
+            continue
+        verb = next((c for c in part.children if c.dep_ == "conj" and c.tag_ == "VBD"
+                     and any(s.dep_ == "nsubj" and s.i < c.i for s in c.children)), None)
+        if verb is None:
+            continue
+        subject = next(s for s in verb.children if s.dep_ == "nsubj" and s.i < verb.i)
+        if not any(t.text == "," for t in doc[part.i + 1 : subject.left_edge.i]) or any(t.dep_ == "cc" and t.head.i == part.i for t in doc[part.i : verb.i]):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
+        part.head, part.dep_, part.tag_ = noun, "acl", "VBN"
+        part.set_morph("Aspect=Perf|Tense=Past|VerbForm=Part")
+        if bare is not None:
+            read_as_subject.head, read_as_subject.dep_ = bare, "pobj"
+            bare.dep_ = "prep"
+        for child in list(part.children):
+            if child.i < part.i or child.i > verb.i:
+                child.head = verb  # ("On 17 February", "after …", the full stop)
+        for t in doc[part.i + 1 : subject.left_edge.i]:
+            if t.text == "," and t.head.i == part.i:
+                t.head = verb
+
+
+def _call_hung_on_a_place(doc: Doc) -> None:
+    """In "thousands marched through the capital calling on the president to resign" the
+    parser hangs "calling" on "capital", as if the capital called. A participle of asking
+    or saying (events.toml request_verbs, speech.toml cue_verbs) on a place (a place's name,
+    or a noun of place: nominals.toml [place] heads) that is the object of a preposition on
+    the verb before it is that verb's clause, said by its subject."""
+    verbs = frozenset(lexicon("events")["participants"]["request_verbs"]) | _speech_cues()
+    places = frozenset(lexicon("nominals")["place"]["heads"])
+    for part in _tokens_with(doc, LEMMA, verbs):
+        place = part.head
+        if part.dep_ != "acl" or part.tag_ != "VBG" or place.i > part.i or place.dep_ != "pobj" or place.head.dep_ != "prep" \
+                or place.head.head.pos_ != "VERB" or place.head.head.i > place.i \
+                or not (place.ent_type_ in ("GPE", "LOC", "FAC") or place.lemma_.lower() in places):
+            continue
+        part.head, part.dep_ = place.head.head, "advcl"
 
 
 def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
@@ -441,7 +563,12 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
     arr = doc.to_array([POS, LOWER])
     read_as_verb = (arr[:, 0] == doc.vocab.strings.add("VERB")) & np.isin(arr[:, 1], _plural_actor_head_ids())
     for noun in (doc[int(i)] for i in np.flatnonzero(read_as_verb)):
-        if noun.i == 0 or doc[noun.i - 1].lower_ not in subordinators \
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > noun.i and not any(c.dep_ in _SUBJECTS for c in noun.head.children if c.i != noun.i) \
+                and not any(c.dep_ in ("aux", "auxpass", "dobj", "nsubj") for c in noun.children):
+            _people_tagged(noun, lemmatizer)  # ("Prison riot: inmates set fire to …", only the tag wrong)
+            continue
+        # (after a subordinator, or a headline's colon: "Jailbreak: inmates overpowered guards")
+        if noun.i == 0 or (doc[noun.i - 1].lower_ not in subordinators and doc[noun.i - 1].text != ":") \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in noun.children):
             continue
         verb = _past_verb_after(noun)
@@ -459,9 +586,8 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
             verb.head, verb.dep_ = verb, "ROOT"
         else:
             verb.head, verb.dep_ = noun.head, noun.dep_
-        noun.head, noun.dep_, noun.pos_, noun.tag_ = verb, "nsubj", "NOUN", "NNS"
-        noun.set_morph("Number=Plur")
-        noun.lemma_ = lemmatizer.rule_lemmatize(noun)[0] if lemmatizer is not None else noun.lower_[:-1]
+        noun.head, noun.dep_ = verb, "nsubj"
+        _people_tagged(noun, lemmatizer)
         for child in list(noun.children):
             if child.i > verb.i or child.dep_ in ("advmod", "mark", "cc", "conj", "punct"):
                 child.head = verb
@@ -469,6 +595,13 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
                 child.dep_ = "acl"  # "inmates returning from the yard": a participle on the noun
         if described is not None:
             described.head, described.dep_ = verb, "dobj"
+
+
+def _people_tagged(noun: Token, lemmatizer) -> None:
+    """A plural noun naming people, read as a verb, tagged as the noun it is."""
+    noun.pos_, noun.tag_ = "NOUN", "NNS"
+    noun.set_morph("Number=Plur")
+    noun.lemma_ = lemmatizer.rule_lemmatize(noun)[0] if lemmatizer is not None else noun.lower_[:-1]
 
 
 def _participle_read_as_a_noun(doc: Doc) -> None:
@@ -573,13 +706,25 @@ def _hang_clause_on(verb: Token, subject: Token, obj: Token, prep: Token, before
     before it (with its article and modifiers), and what hung on the old holders after the
     object hangs on it."""
     doc = verb.doc
+    # (the last of the preposition's objects joined by "and": "by air strikes and artillery")
+    first = next((c for c in prep.children if c.dep_ == "pobj" and c.i < before.i), None)
+    joined = doc[before.i - 1] if first is not None and doc[before.i - 1].lower_ in ("and", "or") else None
     subject.head, subject.dep_ = verb, "nsubj"
     obj.head, obj.dep_ = verb, "dobj"
+    if joined is not None:
+        before.head, before.dep_ = first, "conj"
+        joined.head, joined.dep_ = first, "cc"
+        return _hang_after_the_object(verb, obj, old)
     before.head, before.dep_ = prep, "pobj"
     for t in doc[prep.i + 1 : before.i]:
         if not prep.i < t.head.i <= before.i:
             t.head = before  # ("a" of "on a motorcycle")
-    for t in doc[obj.right_edge.i + 1 : verb.sent.end]:
+    _hang_after_the_object(verb, obj, old)
+
+
+def _hang_after_the_object(verb: Token, obj: Token, old: set[int]) -> None:
+    """What hung on the old holders of a clause after its object hangs on its verb."""
+    for t in verb.doc[obj.right_edge.i + 1 : verb.sent.end]:
         if t.head.i in old and t.head.i != t.i and t.i != verb.i:
             t.head = verb  # ("in Karachi on Monday", the full stop)
             if t.dep_ == "acl":
@@ -628,7 +773,9 @@ def _verb_read_as_a_modifier(doc: Doc) -> None:
             # (a regular past read as a participle too: "Two men, A and B, hacked tailor X to death")
             _verb_after_an_aside(verb, before)
             continue
-        prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
+        # (or the agent of a participle on the subject: "troops backed by air strikes and artillery laid siege to …")
+        prep = next((a for a in before.ancestors if (a.dep_ == "prep" or a.dep_ == "agent" and _described_by_participle(a.head) is not None)
+                     and a.i < before.i), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.dep_ == "acl" else None
         obj = obj or _noun_phrase_head_after(verb)
         if prep is None or obj is None or obj.i <= verb.i or not prep.head.i < prep.i:
@@ -1453,6 +1600,50 @@ def _main_clause_read_as_conjunct(doc: Doc) -> None:
         for c in list(verb.children):
             if c.i > main.i or (c.dep_ == "punct" and c.i == sent.end - 1):
                 c.head = main  # (the full stop)
+
+
+def _main_subject_read_as_a_conjunct(doc: Doc) -> None:
+    """In "A day after President X lost the run-off to Y, truck drivers and other supporters
+    blocked highways" the parser joins the main clause's subject to the subordinate clause's
+    last noun ("Y, truck drivers") and hangs the main verb on the subordinate one (or leaves
+    the main verb the root, with no subject: "a week after the army took the town from the
+    rebels, farmers and other residents blocked the road"). A verb with no subject after a
+    clause marked by a subordinator (model_view.toml parse_repairs subordinators), right
+    after a noun phrase joined to that clause's last noun after a comma, has that noun phrase
+    as its subject; it is the sentence's verb, and the marked clause hangs on it."""
+    subordinators = _repair_words("subordinators")
+    arr = doc.to_array([TAG])
+    finite = np.isin(arr, [doc.vocab.strings.add(t) for t in ("VBD", "VBZ", "VBP")])
+    for main in (doc[int(i)] for i in np.flatnonzero(finite)):
+        if main.i == 0 or any(g.dep_ in _SUBJECTS or g.dep_ == "mark" for g in main.children):
+            continue
+        if main.dep_ == "advcl" and main.head.i < main.i and main.head.dep_ == "ROOT":
+            verb = main.head
+        else:
+            verb = next((c for c in main.children if c.dep_ == "advcl" and c.i < main.i), None) if main.dep_ == "ROOT" else None
+        if verb is None or not any(c.dep_ == "mark" and c.lower_ in subordinators and c.i < verb.i for c in verb.children):
+            continue
+        subject = doc[main.i - 1]
+        while subject.dep_ != "conj" and subject.head.i < main.i and subject.head.i > verb.i and subject.head.i != subject.i \
+                and subject.dep_ in ("compound", "amod", "conj", "nummod", "det"):
+            subject = subject.head
+        while subject.dep_ == "conj" and subject.head.dep_ in ("conj", "appos") and subject.head.i > verb.i \
+                and doc[subject.left_edge.i - 1].text != ",":
+            subject = subject.head  # ("truck drivers and other supporters": the first of the joined nouns)
+        # (joined to the last noun, or set beside it as its apposition)
+        if subject.dep_ not in ("conj", "appos") or subject.pos_ not in ("NOUN", "PROPN") or subject.left_edge.i == 0 \
+                or doc[subject.left_edge.i - 1].text != "," or subject.right_edge.i != main.i - 1 \
+                or not verb.i < subject.head.i < subject.i:
+            continue
+        comma = doc[subject.left_edge.i - 1]
+        if main.dep_ != "ROOT":
+            main.head, main.dep_ = main, "ROOT"  # (the main verb takes the root first, so that no step makes a cycle)
+            verb.head, verb.dep_ = main, "advcl"
+            for c in list(verb.children):
+                if c.i > main.i:
+                    c.head = main  # (the full stop)
+        subject.head, subject.dep_ = main, "nsubj"
+        comma.head = main
 
 
 def _bracketed_report_read_as_the_verb(doc: Doc) -> None:
@@ -3381,7 +3572,7 @@ def date_span_pattern() -> re.Pattern:
     evening", which the model often leaves untagged), as one regex."""
     time = lexicon("time")
     table = time["date_spans"]
-    pieces = {k: table[k] for k in ("day", "month", "year", "weekday", "to")}
+    pieces = {k: table[k] for k in ("day", "month", "year", "weekday", "to", "part")}
     # (the apostrophe written either way: "New Year's Day", "New Year’s Day")
     pieces["holiday"] = "(?:" + "|".join(re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
                                          for name in sorted(time["fixed_holidays"], key=len, reverse=True)) + ")"
@@ -3389,6 +3580,20 @@ def date_span_pattern() -> re.Pattern:
     story = "|".join(re.escape(k).replace(r"\ ", r"\s+") + (r"(?![ \t]+\w)" if k.endswith((" after", " before")) else "")
                      for k in sorted(time["narrative_offsets"], key=len, reverse=True))
     return re.compile("|".join([*(rf"\b(?:{p.format(**pieces)})\b" for p in table["patterns"]), rf"\b(?i:{story})\b"]))
+
+
+def _count_of_things(ent: Span) -> bool:
+    """Whether a DATE entity is a bare number of one to three digits counting the plural
+    noun after it (its modifiers between), a noun that is no unit of time: "the country's
+    14 recognised armed groups" (which the parser may not hang on the noun either)."""
+    if len(ent) != 1 or not ent[0].text.isdigit() or len(ent[0].text) > 3:
+        return False
+    doc, j = ent.doc, ent.end
+    while j < min(ent.end + 3, len(doc)) and doc[j].dep_ in ("amod", "compound") and not doc[j].ent_type_:
+        j += 1
+    noun = doc[j] if j < len(doc) else None
+    return noun is not None and noun.tag_ in ("NNS", "NNPS") and not noun.ent_type_ \
+        and noun.lemma_.lower() not in _repair_words("duration_nouns")
 
 
 def _designation(ent: Span) -> bool:
@@ -3473,7 +3678,9 @@ def make_date_spans(nlp: Language, name: str):
         # "Mirage 2000 jets": a model's number
         # "Journalist Lyra McKee, 29, was shot": a number set off by commas after a person's
         # name is their age
-        no_dates = [e for e in ents if e.label_ == "DATE" and (_AGE.match(e.text) or _designation(e) or _age_after_name(e))]
+        # "13 of the country's 14 recognised armed groups": a bare number counting the noun
+        # it hangs on is no day
+        no_dates = [e for e in ents if e.label_ == "DATE" and (_AGE.match(e.text) or _designation(e) or _age_after_name(e) or _count_of_things(e))]
         # "On Palm Sunday", "on Easter Sunday": a named day the model tags as a place or a
         # building is no place (nor a day to date by: which year's is not said)
         no_dates += [e for e in ents if e.label_ in ("LOC", "FAC", "GPE") and len(e) > 1 and e[-1].text in _WEEKDAYS]

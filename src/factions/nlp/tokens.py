@@ -139,8 +139,10 @@ def asked_of(infinitive: Token) -> list[Token]:
     if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in _asking_verbs())):
         return []
     asked = [c for c in governing.children if c.dep_ == "dobj" and c.i < infinitive.i]
-    asked += [o for c in governing.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < infinitive.i
-              for o in c.children if o.dep_ == "pobj"]
+    # (the "on" after the verb, naming no time: "On 3 May, rebels began to shell the town" is
+    # no call on a day)
+    asked += [o for c in governing.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and governing.i < c.i < infinitive.i
+              for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")]
     return asked
 
 
