@@ -9671,3 +9671,16 @@ def test_a_states_name_on_a_civilian_is_no_party(extractor, text, victims):
     x, _ = _run(extractor, text)
     event = next(e for e in x.events if e.type == "ASSAULT")
     assert [text[s.start : s.end] for s in event.recipient_spans] == [victims], event
+
+
+def test_a_trade_names_one_person_but_not_before_a_noun(extractor):
+    # nominals.toml person heads "engineer", "surveyor", …; not_before_a_noun for the trades
+    # that name a kind of thing ("an engineer battalion", "merchant ships")
+    text = "On 3 May 2016, gunmen shot dead a surveyor near Kidal."
+    x, _ = _run(extractor, text)
+    shot = next(e for e in x.events if e.trigger == "shot")
+    assert [text[s.start : s.end] for s in shot.recipient_spans] == ["a surveyor"], shot
+    text = "On 3 May 2016, rebels ambushed an engineer battalion near Kidal."
+    x, _ = _run(extractor, text)
+    ambushed = next(e for e in x.events if e.trigger == "ambushed")
+    assert [text[s.start : s.end] for s in ambushed.recipient_spans] == ["an engineer battalion"], ambushed
