@@ -9686,3 +9686,37 @@ def test_a_trade_names_one_person_but_not_before_a_noun(extractor):
     x, _ = _run(extractor, text)
     ambushed = next(e for e in x.events if e.trigger == "ambushed")
     assert [text[s.start : s.end] for s in ambushed.recipient_spans] == ["an engineer battalion"], ambushed
+
+
+def test_harm_by_poison_is_an_attack(extractor):
+    # events.toml ASSAULT verbs "poison", nouns "poisoning"
+    text = "On 3 May 2018, the opposition leader Ivan Petrov was poisoned with a nerve agent by two FSB officers in Tomsk."
+    x, names = _run(extractor, text)
+    poisoned = next(e for e in x.events if e.trigger == "poisoned")
+    assert poisoned.type == "ASSAULT" and "Ivan Petrov" in [text[s.start : s.end] for s in poisoned.recipient_spans], poisoned
+
+
+def test_an_ultimatum_issued_is_a_threat_and_its_addressee_is_to_act(extractor):
+    # light verb "issue"; nlp.tokens.asked_of with events.toml participants demand_nouns
+    text = "On 22 November 2020, the army issued a 48-hour ultimatum to the rebels to surrender."
+    x, _ = _run(extractor, text)
+    ultimatum = next(e for e in x.events if e.trigger == "ultimatum")
+    assert ultimatum.type == "THREATEN"
+    assert [text[s.start : s.end] for s in ultimatum.actor_spans] == ["the army"], ultimatum
+    assert [text[s.start : s.end] for s in ultimatum.recipient_spans] == ["the rebels"], ultimatum
+    surrender = next(e for e in x.events if e.trigger == "surrender")
+    assert [text[s.start : s.end] for s in surrender.actor_spans] == ["the rebels"], surrender
+    # (a statement issued is no act)
+    x, _ = _run(extractor, "On 22 November 2020, the ministry issued a statement in Addis Ababa.")
+    assert x.events == []
+
+
+def test_an_aid_package_is_aid(extractor):
+    # events.toml AID nouns_by_modifier: a package of aid or assistance
+    text = "On 1 June 2022, Japan announced a $70 million security assistance package for Ukraine's armed forces."
+    x, _ = _run(extractor, text)
+    package = next(e for e in x.events if e.trigger == "package")
+    assert package.type == "AID" and [text[s.start : s.end] for s in package.actor_spans] == ["Japan"], package
+    # (a package of reforms is none)
+    x, _ = _run(extractor, "On 1 June 2022, the EU agreed a reform package with Greece.")
+    assert "AID" not in [e.type for e in x.events], x.events

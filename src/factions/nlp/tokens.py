@@ -110,6 +110,12 @@ def _asking_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _demand_nouns() -> frozenset[str]:
+    """Nouns of a demand whose addressee is to act (events.toml participants demand_nouns)."""
+    return frozenset(lexicon("events")["participants"]["demand_nouns"])
+
+
+@lru_cache(maxsize=1)
 def _granting_verbs() -> frozenset[str]:
     """Verbs after which a purpose infinitive is what the one given the means is to do."""
     return frozenset(lexicon("events")["participants"]["granting_verbs"])
@@ -136,6 +142,10 @@ def asked_of(infinitive: Token) -> list[Token]:
         given = given or [o for c in governing.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i < infinitive.i
                           for o in c.children if o.dep_ == "pobj"]
         return given
+    if purpose and any(c.dep_ == "dobj" and c.lemma_.lower() in _demand_nouns() for c in governing.children):
+        # "issued an ultimatum to the rebels to surrender": the one the demand is addressed to
+        return [o for c in governing.children if c.dep_ in ("dative", "prep") and c.lower_ == "to" and c.i < infinitive.i
+                for o in c.children if o.dep_ == "pobj"]
     if not (infinitive.dep_ == "xcomp" or (purpose and governing.lemma_.lower() in _asking_verbs())):
         return []
     asked = [c for c in governing.children if c.dep_ == "dobj" and c.i < infinitive.i]
