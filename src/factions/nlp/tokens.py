@@ -129,7 +129,8 @@ def asked_of(infinitive: Token) -> list[Token]:
     clause, which counts only after a verb of asking or ordering, events.toml request_verbs
     and stances.toml [ordered] verbs: "directed the police to protect the consulate"), or
     the one given the means to do it ("granted the army money to fight IS": events.toml
-    granting_verbs)."""
+    granting_verbs), or the one a demand is addressed to ("issued an ultimatum to the rebels to
+    surrender": events.toml demand_nouns)."""
     governing = infinitive.head
     if governing.pos_ != "VERB" or governing.lemma_.lower() in ("use", "employ"):
         return []  # ("used drones to attack the base": the drones are the means; the subject acts)
