@@ -439,6 +439,13 @@ def clause_repairs(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _singular_captive_marks() -> tuple[frozenset[str], frozenset[str]]:
+    """The singular captives' marks and the taking verbs (relations.toml [captives])."""
+    captives = lexicon("relations")["captives"]
+    return frozenset(m for m in captives["marks"] if not m.endswith("s")), frozenset(captives["taking_verbs"])
+
+
 def _captive_read_as_a_compound(doc: Doc) -> None:
     """In "rebels took a Kenyan nurse hostage" the parser makes "hostage" the object, with
     "nurse" its compound and "a" its determiner, as if "a nurse hostage" were one thing
@@ -447,11 +454,11 @@ def _captive_read_as_a_compound(doc: Doc) -> None:
     taking verb, right after a noun hung on it as a compound, is what that noun is taken as:
     the noun is the object, with the mark's words before it, and the mark the verb's
     predicate of the object, as in "took them hostage"."""
-    captives = lexicon("relations")["captives"]
-    for mark in _tokens_with(doc, LOWER, frozenset(m for m in captives["marks"] if not m.endswith("s"))):
+    marks, taking_verbs = _singular_captive_marks()
+    for mark in _tokens_with(doc, LOWER, marks):
         verb = mark.head
         taken = doc[mark.i - 1] if mark.i > 0 else None
-        if mark.dep_ != "dobj" or verb.lemma_.lower() not in captives["taking_verbs"] or taken is None \
+        if mark.dep_ != "dobj" or verb.lemma_.lower() not in taking_verbs or taken is None \
                 or taken.head.i != mark.i or taken.dep_ != "compound" or taken.pos_ not in ("NOUN", "PROPN"):
             continue
         for child in list(mark.children):
@@ -532,15 +539,20 @@ def _participle_read_as_the_root_before_the_clause(doc: Doc) -> None:
                 t.head = verb
 
 
+@lru_cache(maxsize=1)
+def _calling_verbs() -> frozenset[str]:
+    """Verbs of asking or saying (events.toml request_verbs, speech.toml cue_verbs)."""
+    return frozenset(lexicon("events")["participants"]["request_verbs"]) | _speech_cues()
+
+
 def _call_hung_on_a_place(doc: Doc) -> None:
     """In "thousands marched through the capital calling on the president to resign" the
     parser hangs "calling" on "capital", as if the capital called. A participle of asking
     or saying (events.toml request_verbs, speech.toml cue_verbs) on a place (a place's name,
     or a noun of place: nominals.toml [place] heads) that is the object of a preposition on
     the verb before it is that verb's clause, said by its subject."""
-    verbs = frozenset(lexicon("events")["participants"]["request_verbs"]) | _speech_cues()
-    places = frozenset(lexicon("nominals")["place"]["heads"])
-    for part in _tokens_with(doc, LEMMA, verbs):
+    places = _place_heads()
+    for part in _tokens_with(doc, LEMMA, _calling_verbs()):
         place = part.head
         if part.dep_ != "acl" or part.tag_ != "VBG" or place.i > part.i or place.dep_ != "pobj" or place.head.dep_ != "prep" \
                 or place.head.head.pos_ != "VERB" or place.head.head.i > place.i \
