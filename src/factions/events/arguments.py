@@ -766,8 +766,10 @@ def _blast_site(prep: Token, parts: dict) -> bool:
         return False
     if _second_word(prep, parts) is not None:
         return True  # ("next to a police patrol")
+    # ("in and around the temple complex": the object hangs on the second, joined to the first)
     return prep.lower_ in parts["blast_sites"] or (prep.lower_ in parts["blast_sites_within"] and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in parts["blast_site_heads"] and o.ent_type_ != "GPE" for o in prep.children))
+        o.dep_ == "pobj" and o.lemma_.lower() in parts["blast_site_heads"] and o.ent_type_ != "GPE"
+        for q in (prep, *(c for c in prep.conjuncts if c.pos_ == "ADP")) for o in q.children))
 
 
 def _second_word(prep: Token, parts: dict) -> Token | None:
@@ -1309,9 +1311,15 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                           for pobj in c.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "a drone strike attributed to the Ethiopian military", "an attack carried out by X",
     # "the attack, which was carried out by X"
+    # ("air strikes blamed by the opposition on government aircraft": who blames is no doer;
+    # the party it is put down to is, participants.doer_blaming_participles)
+    blaming = _blaming_pairs()
     for acl in (c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in parts["doer_participles"]
                 and (c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children))):
-        for prep in (c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to")):
+        # (the parser may hang the "on" on the blamer: "blamed by the opposition on …")
+        put_down_to = [c for h in (acl, *(o for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"))
+                       for c in h.children if c.dep_ == "prep" and (acl.lemma_.lower(), c.lower_) in blaming]
+        for prep in put_down_to or [c for c in acl.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "to")]:
             actors.extend(p for pobj in prep.children if pobj.dep_ == "pobj" for p in _with_conjuncts(pobj))
     # "Police attributed the bombing to Jamaat-ul-Ahrar", "blamed the attack on the rebels":
     # the party an act is put down to (participants.doer_blaming_participles)

@@ -628,7 +628,8 @@ def date_of_joined_act(doc: Doc, events: list) -> None:
     with no date takes the other's: an act and the act its "when" clause tells ("Twelve
     people were killed in the early hours of 17 December when gunmen opened fire"), and
     verbs joined in one clause ("six villagers were killed and several
-    others wounded on the evening of 9 June": the date hangs on the last)."""
+    others wounded on the evening of 9 June": the date hangs on the last), and a truce and
+    the agreeing to it ("CAIRO, 21 November: the two sides agreed to a ceasefire")."""
     by_root: dict[int, list] = {}
     for event in events:
         if (token := _trigger_root(doc, event)) is not None:
@@ -645,10 +646,29 @@ def date_of_joined_act(doc: Doc, events: list) -> None:
         # prime minister" tells an accusation of no date)
         dated = next((o for p in partners for o in by_root.get(p.i, ()) if o.when is not None and o is not event), None) or next(
             (o for j in joined for o in by_root.get(j.i, ()) if o.when is not None and o is not event and o.type == event.type), None)
+        agreeing = _agreeing_verb(token)
+        if dated is None and agreeing is not None:
+            # "Israel and Hamas agreed to a ceasefire", "signed a truce": what is agreed is dated by
+            # the agreeing, when it has no date of its own (a term it names is its own: "a
+            # ceasefire from 1 October" keeps that day)
+            dated = next((o for o in by_root.get(agreeing.i, ()) if o.when is not None and o.type == "AGREE"), None)
         if dated is not None:
             event.when = replace(dated.when)
 
 
+
+
+def _agreeing_verb(noun: Token) -> Token | None:
+    """The verb a noun is agreed by, as its object or the object of its "to" or "on" ("agreed
+    a truce", "agreed to a ceasefire", "agreed on a ceasefire"), else None: the caller keeps it
+    when that verb is an AGREE event's."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "on") and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
 
 
 def date_in_a_clause_on_it(doc: Doc, events: list, claims: list, document: Document) -> None:

@@ -489,15 +489,20 @@ def hostile_complement(verb: Token, kind: TriggerType) -> Token | None:
             if noun.lemma_.lower() in nouns or noun.lower_ in nouns:
                 return noun
     # a warning to a party named that harm will come ("warned Cyprus that it would be treated
-    # as part of the war"): the clause that says it (by_complement harms)
+    # as part of the war"), or a response taken ("that they would take all necessary actions"):
+    # the clause that says it (by_complement harms, responses)
     harms = frozenset(kind.by_complement.get("harms", ()))
     if harms and any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for c in verb.children):
         # (the parser may hang the clause on a date between: "warned Cyprus on 3 May that …")
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] + [
             a for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
             for a in o.children if a.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+        responses = frozenset(kind.by_complement.get("responses", ()))
+        response_verbs = frozenset(kind.by_complement.get("response_verbs", ()))
         for c in clauses:
-            if c.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in harms for t in c.subtree):
+            if c.pos_ in ("VERB", "AUX") and any(t.lemma_.lower() in harms or (t.lemma_.lower() in responses and t.dep_ == "dobj"
+                                                                                and t.head.lemma_.lower() in response_verbs)
+                                                 for t in c.subtree):
                 return c
     return None
 

@@ -566,7 +566,8 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
     tagger reads "inmates" as the clause's verb and "overpowered" as an adjective of
     "officers" (or "attacked" as the complement of "inmates"). A plural noun that names
     people (nominals.toml heads) read as a verb right after a subordinator ("when", "as",
-    "after"…; model_view.toml parse_repairs subordinators) is the clause's subject when a
+    "after"…; model_view.toml parse_repairs subordinators), after a headline's colon, or as
+    the root after an opening phrase's comma, is the clause's subject when a
     past verb, or a word in "-ed", follows it in the clause: that word is the clause's
     verb, in the noun's place, with the noun as its subject and the noun's other
     dependents as its own."""
@@ -579,8 +580,11 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
                 and not any(c.dep_ in ("aux", "auxpass", "dobj", "nsubj") for c in noun.children):
             _people_tagged(noun, lemmatizer)  # ("Prison riot: inmates set fire to …", only the tag wrong)
             continue
-        # (after a subordinator, or a headline's colon: "Jailbreak: inmates overpowered guards")
-        if noun.i == 0 or (doc[noun.i - 1].lower_ not in subordinators and doc[noun.i - 1].text != ":") \
+        # (after a subordinator, or a headline's colon: "Jailbreak: inmates overpowered guards";
+        # or, as the sentence's root, after the comma that ends an opening phrase: "In the early
+        # hours of Sunday, inmates belonging to the cartel killed 44 prisoners")
+        if noun.i == 0 or (doc[noun.i - 1].lower_ not in subordinators and doc[noun.i - 1].text != ":"
+                           and not (doc[noun.i - 1].text == "," and noun.dep_ == "ROOT")) \
                 or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in noun.children):
             continue
         verb = _past_verb_after(noun)
@@ -601,7 +605,8 @@ def _people_read_as_verb(doc: Doc, lemmatizer) -> None:
         noun.head, noun.dep_ = verb, "nsubj"
         _people_tagged(noun, lemmatizer)
         for child in list(noun.children):
-            if child.i > verb.i or child.dep_ in ("advmod", "mark", "cc", "conj", "punct"):
+            if child.i > verb.i or child.dep_ in ("advmod", "mark", "cc", "conj", "punct") \
+                    or (child.i < noun.i and child.dep_ in ("prep", "npadvmod", "advcl")):  # (the opening phrase's)
                 child.head = verb
             elif child.dep_ in ("xcomp", "acl") and child.tag_ == "VBG":
                 child.dep_ = "acl"  # "inmates returning from the yard": a participle on the noun
@@ -1223,9 +1228,11 @@ def _main_verb_read_as_participle(doc: Doc) -> None:
 def _participle_read_as_the_main_verb(doc: Doc) -> None:
     """In "Thousands of supporters answering a call by the FNDC demonstrated in the capital"
     the parser makes "answering" the sentence's verb, with "demonstrated" the clause it
-    reports. A present participle with no auxiliary cannot be a sentence's verb: one that is
-    the root with a subject before it and a past verb with no subject of its own after its
-    object is a participle describing that subject, and the past verb is the sentence's. So
+    reports (or a clause on the last noun of its object: "… answering a call by the campaign
+    gathered in the square"). A present participle with no auxiliary cannot be a sentence's
+    verb: one that is the root with a subject before it and a past verb with no subject of its
+    own after its object is a participle describing that subject, and the past verb is the
+    sentence's. So
     is one with a subject of its own read as the clausal subject of such a verb."""
     for part in (doc[int(i)] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings.add("VBG"))):
         if part.dep_ not in ("ROOT", "csubj") or any(c.dep_ in ("aux", "auxpass") for c in part.children):
@@ -1234,12 +1241,18 @@ def _participle_read_as_the_main_verb(doc: Doc) -> None:
         obj = next((c for c in part.children if c.dep_ == "dobj" and c.i > part.i), None)
         if part.dep_ == "ROOT":
             verb = next((c for c in part.children if c.dep_ in ("ccomp", "conj") and c.tag_ == "VBD"), None)
+            if verb is None and obj is not None:
+                # ("… answering a call by the campaign gathered in the square": the past verb hung
+                # on a noun of the object's phrase, right after its last noun, as a clause on it)
+                verb = next((v for v in obj.subtree if v.dep_ == "acl" and v.tag_ == "VBD" and v.head.pos_ in ("NOUN", "PROPN")
+                             and v.left_edge.i == v.i and part.doc[v.i - 1].pos_ in ("NOUN", "PROPN")), None)
         else:
             verb = part.head if part.head.tag_ == "VBD" and part.head.i > part.i else None
-        if subject is None or verb is None or obj is None or verb.i < obj.right_edge.i \
+        if subject is None or verb is None or obj is None or (verb.i < obj.right_edge.i and verb.dep_ != "acl") \
                 or any(g.dep_ in _SUBJECTS and g.i != part.i for g in verb.children) \
                 or any(t.text == "," for t in doc[subject.right_edge.i + 1 : part.i]):
             continue
+        opening = subject.left_edge.i  # (before the participle joins the subject's phrase)
         if part.dep_ == "ROOT":
             verb.head, verb.dep_ = verb, "ROOT"  # (the verb takes the root first, so that no step makes a cycle)
         # the participle describes the noun the subject's phrase names ("supporters" of "Thousands of supporters")
@@ -1247,8 +1260,8 @@ def _participle_read_as_the_main_verb(doc: Doc) -> None:
         subject.head, subject.dep_ = verb, "nsubj"
         part.head, part.dep_ = described, "acl"
         for c in list(part.children):
-            if c.i > verb.i:
-                c.head = verb  # (the full stop)
+            if c.i > verb.i or c.i < opening:
+                c.head = verb  # (the full stop; an opening phrase: "On the evening of 22 August, …")
 
 
 def _description_by_agent_read_as_verb(doc: Doc) -> None:
@@ -1619,7 +1632,9 @@ def _main_subject_read_as_a_conjunct(doc: Doc) -> None:
     blocked highways" the parser joins the main clause's subject to the subordinate clause's
     last noun ("Y, truck drivers") and hangs the main verb on the subordinate one (or leaves
     the main verb the root, with no subject: "a week after the army took the town from the
-    rebels, farmers and other residents blocked the road"). A verb with no subject after a
+    rebels, farmers and other residents blocked the road"; or sets the subject beside that
+    noun, with the main verb a clause on it: "as ministers met with the Secretary of State,
+    unidentified attackers set off bombs"). A verb with no subject after a
     clause marked by a subordinator (model_view.toml parse_repairs subordinators), right
     after a noun phrase joined to that clause's last noun after a comma, has that noun phrase
     as its subject; it is the sentence's verb, and the marked clause hangs on it."""
@@ -1629,14 +1644,20 @@ def _main_subject_read_as_a_conjunct(doc: Doc) -> None:
     for main in (doc[int(i)] for i in np.flatnonzero(finite)):
         if main.i == 0 or any(g.dep_ in _SUBJECTS or g.dep_ == "mark" for g in main.children):
             continue
+        appended = None  # the noun phrase the main verb hangs on as a clause of its own
         if main.dep_ == "advcl" and main.head.i < main.i and main.head.dep_ == "ROOT":
             verb = main.head
+        elif main.dep_ == "acl" and main.head.i == main.i - 1 and main.head.dep_ in ("conj", "appos") and main.head.pos_ in ("NOUN", "PROPN"):
+            # ("as ministers met with the Secretary of State, unidentified attackers set off bombs":
+            # "attackers" set beside "Secretary of State", "set" a clause on it)
+            appended = main.head
+            verb = main.sent.root
         else:
             verb = next((c for c in main.children if c.dep_ == "advcl" and c.i < main.i), None) if main.dep_ == "ROOT" else None
         if verb is None or not any(c.dep_ == "mark" and c.lower_ in subordinators and c.i < verb.i for c in verb.children):
             continue
-        subject = doc[main.i - 1]
-        while subject.dep_ != "conj" and subject.head.i < main.i and subject.head.i > verb.i and subject.head.i != subject.i \
+        subject = appended if appended is not None else doc[main.i - 1]
+        while appended is None and subject.dep_ != "conj" and subject.head.i < main.i and subject.head.i > verb.i and subject.head.i != subject.i \
                 and subject.dep_ in ("compound", "amod", "conj", "nummod", "det"):
             subject = subject.head
         while subject.dep_ == "conj" and subject.head.dep_ in ("conj", "appos") and subject.head.i > verb.i \
@@ -1644,7 +1665,8 @@ def _main_subject_read_as_a_conjunct(doc: Doc) -> None:
             subject = subject.head  # ("truck drivers and other supporters": the first of the joined nouns)
         # (joined to the last noun, or set beside it as its apposition)
         if subject.dep_ not in ("conj", "appos") or subject.pos_ not in ("NOUN", "PROPN") or subject.left_edge.i == 0 \
-                or doc[subject.left_edge.i - 1].text != "," or subject.right_edge.i != main.i - 1 \
+                or doc[subject.left_edge.i - 1].text != "," \
+                or (subject.right_edge.i != main.i - 1 if appended is None else any(c.i > main.i for c in subject.children)) \
                 or not verb.i < subject.head.i < subject.i:
             continue
         comma = doc[subject.left_edge.i - 1]
@@ -1874,19 +1896,23 @@ def _repeated_preposition_read_apart(doc: Doc) -> None:
     the second to the first's "in". A preposition of the other side ("with", "against") after a
     comma or an "and" that repeats one before it in the sentence, hung on a copula or joined to
     another word, hangs where the first does: the list is of one phrase (not one on a verb of
-    its own; not "on" or "in", whose repeats are as often dates and places of their own)."""
+    its own; not "on" or "in", whose repeats are as often dates and places of their own). So
+    does a "to" after "and" joined to another word ("spoke to the families of the four men and
+    to the companies": the second "to" joined to the "of")."""
     for sent in doc.sents:
         seen = set()
-        for first in (t for t in sent if t.dep_ == "prep" and t.lower_ in ("with", "against")):
+        for first in (t for t in sent if t.dep_ == "prep" and t.lower_ in ("with", "against", "to")):
             if first.lower_ in seen:
                 continue  # (the first of each word only)
             seen.add(first.lower_)
             for again in (t for t in sent if t.i > first.i + 1 and t.lower_ == first.lower_ and t.dep_ in ("prep", "conj")
                           and doc[t.i - 1].text in (",", "and", "or")):
                 if again.head.i == first.head.i or again.is_ancestor(first.head) \
-                        or not (again.dep_ == "conj" or again.head.lemma_ == "be"):
+                        or not (again.dep_ == "conj" or again.head.lemma_ == "be") \
+                        or (again.lower_ == "to" and not (again.dep_ == "conj" and again.head.pos_ == "ADP" and again.head.lower_ != "to")):
                     continue  # (already beside it, above it, or on a verb of its own: "merged with A … to
-                    # form HTS, with Hashem al-Sheikh as its first commander")
+                    # form HTS, with Hashem al-Sheikh as its first commander"; a "to" only when joined
+                    # to another preposition: "grateful to A and to B" is a list already)
                 again.head, again.dep_ = first.head, "prep"
 
 
@@ -4234,8 +4260,9 @@ def make_nominals(nlp: Language, name: str):
                 continue  # "deep divisions", "the divisions within the party"; "two divisions", "armoured divisions" are units
             if token.dep_ == "compound" and token.head.i > token.i and heads.get(token.head.lower_) == "PRODUCT" and label != "PRODUCT":
                 # a head that modifies the noun after it ("two army trucks", "a police car"): the
-                # article and the number before it are that noun's, not its own
-                while start < token.i and not start <= doc[start].head.i <= token.i:
+                # article and the number before it are that noun's, not its own; a state's name or
+                # people's adjective is the owner's ("Russian army helicopters": Russia's army)
+                while start < token.i and not start <= doc[start].head.i <= token.i and doc[start].ent_type_ not in ("NORP", "GPE"):
                     start += 1
             end = token.i + 1
             if end + 1 < len(doc) and doc[end].text in ("-", "‐", "‑") and not token.whitespace_ and not doc[end].whitespace_ \
