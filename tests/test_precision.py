@@ -9859,3 +9859,22 @@ def test_a_states_body_named_on_its_kit_keeps_the_states_adjective(extractor):
     text = "On 4 March 2016, two army trucks hit a mine near Palmyra."
     x, _ = _run(extractor, text)
     assert "army" in [text[m.span.start : m.span.end] for m in x.mentions], x.mentions
+
+
+def test_a_vehicle_driven_by_someone_is_in_their_hands(extractor):
+    # relations.equipment_relations: relations.toml driving_participles on the kit (rule
+    # relations.equipment-in-hand); nominals.toml equipment heads "sedan", "motorbike", …
+    text = "On 7 September 1996, the rapper sat in a black sedan driven by Marion Knight."
+    x, _ = _run(extractor, text)
+    held = [(text[r.source_span.start : r.source_span.end], text[r.target_span.start : r.target_span.end])
+            for r in x.relations if r.type == "controls"]
+    assert ("Marion Knight", "a black sedan") in held, x.relations
+
+
+def test_a_shooting_read_as_a_noun_in_a_sentence_with_no_verb(extractor):
+    # nlp.components._killing_read_as_a_noun with no "dead": "a motorcycle shot" read as one noun
+    text = "On 3 May 2019, two men on a motorcycle shot the journalist outside her home."
+    x, _ = _run(extractor, text)
+    shot = next(e for e in x.events if e.trigger == "shot")
+    assert [text[s.start : s.end] for s in shot.actor_spans] == ["two men"], shot
+    assert [text[s.start : s.end] for s in shot.recipient_spans] == ["the journalist"], shot

@@ -687,7 +687,9 @@ def _killing_read_as_a_noun(doc: Doc) -> None:
     after the object of a preposition, is the verb of its clause: it takes the clause's
     place, with the noun the preposition hangs on as its subject, "dead" its adverb, the
     noun phrase after "dead" its object, and the subject's and the old root's dependents
-    after it as its own; the noun before it is the preposition's object again."""
+    after it as its own; the noun before it is the preposition's object again. So is one read
+    as a noun with no "dead" after it in a sentence the parse leaves with no verb ("two men on a
+    motorcycle shot the journalist")."""
     # (on the Doc's array, not tokens_where, whose values are read once the parse is mended)
     words = np.isin(doc.to_array(LOWER), [doc.vocab.strings.add(w) for w in _repair_words("verbs_before_dead")])
     for shot in (doc[int(i)] for i in np.flatnonzero(words)):
@@ -695,17 +697,23 @@ def _killing_read_as_a_noun(doc: Doc) -> None:
         # sentence's root is a noun)
         misread = shot.pos_ != "VERB" or shot.dep_ in ("pobj", "amod", "compound", "appos", "nmod") \
             or (shot.dep_ == "acl" and shot.sent.root.pos_ in ("NOUN", "PROPN"))
-        if not misread or shot.i == 0 or shot.i + 2 >= len(doc) or doc[shot.i + 1].lower_ != "dead":
+        if not misread or shot.i == 0 or shot.i + 2 >= len(doc):
             continue
-        dead, before = doc[shot.i + 1], doc[shot.i - 1]
+        # (or, with no "dead", a noun read so in a sentence left with no verb at all: "two men on a
+        # motorcycle shot the journalist", "the journalist" an apposition of the motorcycle)
+        dead = doc[shot.i + 1] if doc[shot.i + 1].lower_ == "dead" else None
+        if dead is None and not (shot.pos_ == "NOUN" and shot.sent.root.pos_ in ("NOUN", "PROPN")
+                                 and not any(t.pos_ in ("VERB", "AUX") for t in shot.sent)):
+            continue
+        before = doc[shot.i - 1]
         prep = next((a for a in before.ancestors if a.dep_ == "prep" and a.i < before.i), None)
-        obj = _noun_phrase_head_after(dead)
+        obj = _noun_phrase_head_after(dead if dead is not None else shot)
         if before.pos_ not in ("NOUN", "PROPN") or prep is None or obj is None or prep.head.pos_ not in ("NOUN", "PROPN", "PRON") \
                 or not prep.head.i < prep.i:
             continue
         subject = prep.head
         holder = subject.head if subject.dep_ == "nsubj" else subject
-        old = {holder.i, subject.i, dead.i, shot.i}
+        old = {holder.i, subject.i, shot.i} | ({dead.i} if dead is not None else set())
         # the verb takes the clause's place first, so that no step makes a cycle
         if holder.head.i == holder.i:
             shot.head, shot.dep_ = shot, "ROOT"
@@ -713,7 +721,8 @@ def _killing_read_as_a_noun(doc: Doc) -> None:
             shot.head, shot.dep_ = holder.head, holder.dep_
         shot.pos_, shot.tag_, shot.lemma_ = "VERB", "VBD", "shoot"
         shot.set_morph("Tense=Past|VerbForm=Fin")
-        dead.head, dead.dep_ = shot, "advmod"
+        if dead is not None:
+            dead.head, dead.dep_ = shot, "advmod"
         _hang_clause_on(shot, subject, obj, prep, before, old)
 
 

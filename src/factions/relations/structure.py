@@ -581,6 +581,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
             # guns"; or a craft's name on the word of its kind right before it: "the tanker Stena Impero")
         listed = [first, *first.conjuncts, *([head] if head.i != first.i and head not in first.conjuncts else [])]  # (a craft's own: "the patrol ship Vasily Bykov of the Russian navy")
         candidates: list[Token] = []
+        hands: list[Token] = []  # who moves, crews, drives or holds it (controls)
         listed_owners: list[Token] = []
         # "fired rockets from Lebanon", "moved aircraft from Qatar to Jordan": from where
         fired = first.dep_ == "dobj" and (first.head.lemma_ in use or first.head.lemma_ in hand)
@@ -592,12 +593,14 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
                 listed_owners = [o for p in pobjs(c) for o in _with_conjuncts(p)[1:]]  # "aircraft from the US, the UK and France"
             if c.dep_ == "acl" and c.lemma_ in words["owning_participles"]:  # "belonging to X", of each in a list
                 candidates += [o for p in c.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by") for o in pobjs(p)]
+            if c.dep_ == "acl" and c.lemma_ in words["driving_participles"]:
+                # "a black sedan driven by X", "a helicopter flown by Y": in the driver's hands, whoever owns it
+                hands += [o for p in c.children if p.dep_ == "agent" for o in pobjs(p)]
         # "seized 370 kg of explosives", "recovered parts of the aircraft": the measure's verb
         slot = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "of" \
             and first.head.head.lemma_.lower() in words["measure_nouns"] else first
         verb = slot.head if slot.dep_ in ("dobj", "pobj") else None
-        # who moves, crews or holds it (controls), whoever owns it (owned_by)
-        hands: list[Token] = []
+        # who moves, crews or holds it (controls, `hands` above), whoever owns it (owned_by)
         hand_modality = "asserted"  # "may send tanks": hypothetical
         carried = slot.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN")
         # "pursued the attackers with helicopter gunships": the parser hangs an assault's means on its object
