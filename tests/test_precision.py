@@ -9878,3 +9878,49 @@ def test_a_shooting_read_as_a_noun_in_a_sentence_with_no_verb(extractor):
     shot = next(e for e in x.events if e.trigger == "shot")
     assert [text[s.start : s.end] for s in shot.actor_spans] == ["two men"], shot
     assert [text[s.start : s.end] for s in shot.recipient_spans] == ["the journalist"], shot
+
+
+def test_an_opening_the_parser_split_off_dates_the_main_clause(extractor):
+    # events.time.date_of_a_split_opening (rule events.date-of-a-split-opening): "Per his
+    # lawyers, on Friday (12 May 2023)" read as a sentence of its own, with no verb
+    text = "Bamako: Per his lawyers, on Friday (12 May 2023) Malian security forces detained the opposition leader Issa Kone at his home."
+    x, _ = _run(extractor, text)
+    detained = next(e for e in x.events if e.trigger == "detained")
+    assert detained.when is not None and str(detained.when.start) == "2023-05-12", detained
+
+
+def test_a_participle_on_the_object_tells_the_objects_past_not_the_acts_date(extractor):
+    # events.time._in_own_phrase: "hostages kidnapped in March 2021" dates the kidnapping
+    text = "The army freed 20 hostages kidnapped in March 2021."
+    x, _ = _run(extractor, text)
+    freed = next(e for e in x.events if e.trigger == "freed")
+    assert freed.when is None, freed
+    text = "On 3 May 2021, the army freed 20 hostages kidnapped in March."
+    x, _ = _run(extractor, text)
+    freed = next(e for e in x.events if e.trigger == "freed")
+    assert str(freed.when.start) == "2021-05-03", freed
+
+
+def test_a_pardon_frees_and_military_support_is_aid(extractor):
+    # events.toml CONCEDE verbs "pardon"; AID nouns_by_modifier support
+    text = "On 6 January 2023, the transitional president pardoned 49 soldiers held in Bamako."
+    x, _ = _run(extractor, text)
+    pardoned = next(e for e in x.events if e.trigger == "pardoned")
+    assert pardoned.type == "CONCEDE" and [text[s.start : s.end] for s in pardoned.recipient_spans] == ["soldiers"], pardoned
+    text = "On 13 June 2013, the United States said it would provide military support to the Free Syrian Army."
+    x, _ = _run(extractor, text)
+    assert next(e for e in x.events if e.trigger == "support").type == "AID", x.events
+    text = "On 13 June 2013, the United States said it would provide political support to the Free Syrian Army."
+    x, _ = _run(extractor, text)
+    assert next(e for e in x.events if e.trigger == "support").type == "SUPPORT", x.events
+
+
+def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
+    # events.toml participants slogan_participles; nlp _call_hung_on_a_place and
+    # _toll_read_on_a_subordinate_clause with chant_participles
+    for text in ["On 23 September 2013, hundreds of students marched in the capital chanting slogans against the president.",
+                 "On 23 September 2013, hundreds of students took to the streets a day after the government lifted fuel subsidies, "
+                 "chanting slogans against the president."]:
+        x, _ = _run(extractor, text)
+        protest = next(e for e in x.events if e.type == "PROTEST")
+        assert [text[s.start : s.end] for s in protest.recipient_spans] == ["the president"], protest

@@ -852,6 +852,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         children += [a for p in trigger.children if p.dep_ == "prep" and p.lower_ in parts["slogan_preps_of_acts"]
                      for o in p.children if o.dep_ == "pobj" for a in o.subtree
                      if a.dep_ == "prep" and a.lower_ == "against" and a.i > trigger.i and a.head.i != trigger.i]
+        # "took to the streets, chanting slogans against President X": in what they chanted
+        children += [a for p in trigger.children if p.dep_ in ("advcl", "xcomp", "acl", "conj") and p.tag_ == "VBG"
+                     and p.lemma_.lower() in parts["slogan_participles"]
+                     for a in p.subtree if a.dep_ == "prep" and a.lower_ == "against" and a.i > p.i]
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"

@@ -22,7 +22,7 @@ from factions.events.modality import modality_of
 from factions.events.participants import NEAREST_FALLBACK, _dedupe, _nearest, _Participants, _span, _words
 from factions.events.place import PLACE_KINDS, _where
 from factions.events.time import (_dated_sentence, _narrated, _of_one_clause, _StoryDates, _trigger_root, _when, _when_marked,
-                                  date_by_later_mention, date_in_a_clause_on_it, date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted,
+                                  date_by_later_mention, date_in_a_clause_on_it, date_of_a_split_opening, date_of_joined_act, dates_by_sentence, interval_from, named_again, shifted,
                                   when_clauses_on_nouns)
 from factions.events.triggers import Triggers, TriggerType, _is_object, _match_trigger, _verbal_attack, hostile_complement, named_event_head, triggers
 from factions.lexicons import lexicon
@@ -294,6 +294,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         date_of_joined_act(doc, events)
     if "events.date-in-a-clause-on-it" not in disabled:
         date_in_a_clause_on_it(doc, events, claims, dated)
+    if "events.date-of-a-split-opening" not in disabled:
+        date_of_a_split_opening(doc, events, dated)
     if "events.doer-by-later-mention" not in disabled:
         relations.extend(_doer_by_later_mention(doc, events, index, relations, aimed_at))
     if "events.doer-by-claim" not in disabled:

@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Token
 
 from factions.dates import MONTH_NAMES, from_story, names_no_time, normalize, story_offset, weekday_ahead
 from factions.events.arguments import taking_part
+from factions.events.triggers import triggers
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Span, When
-from factions.nlp import semicolon_between, sentence_numbers, sentence_of, span_over, tree
+from factions.nlp import semicolon_between, sentence_numbers, sentence_of, sentence_starts, span_over, tree
 from factions.nlp.components import _WEEKDAYS, note_labels
 
 
@@ -55,7 +56,8 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
     noun that names another act, its cause or what came before ("raided a village in
     reprisal for an attack on 3 May": the attack's date; `_names_another_act`), and
     without a clause on its subject ("The militia, founded on 3 May 2013, attacked": the
-    party's date). Verbs coordinated under one subject share a date ("shelled and launched
+    party's date), nor a participle on its object ("pardoned 49 soldiers arrested in July 2022":
+    the arrest's). Verbs coordinated under one subject share a date ("shelled and launched
     drones at the positions on 23 December": the shelling's too). Climbs from `i` to the anchor, which
     costs the depth of the parse, not the size of the phrase."""
     t = tree(doc)
@@ -78,6 +80,11 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
             return False
         if _infinitive_of_its_own(doc, t, i, anchor):
             return False  # ("agreed to a truce, to begin the next day": the truce's start, not the agreement's)
+        if t.deps[i] == "acl" and t.pos[i] == "VERB" and t.deps[head] == "dobj" and t.heads[head] == anchor and doc[i].tag_ == "VBN" \
+                and doc[i].lemma_.lower() in triggers().verbs:
+            return False  # ("pardoned 49 soldiers arrested at the airport in July 2022": the arrest's time, the object's
+            # past; an act's only, on the verb's own object: "in a recording released in March, X urged" is the
+            # recording's, "militants linked to al-Qaeda on 12 June" may be the parser's hanging)
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
                 and not (t.deps[i] == "advcl" and _same_time(doc, t, i)) and not _in_progress(doc, t, i):
             return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
@@ -726,6 +733,44 @@ def date_in_a_clause_on_it(doc: Doc, events: list, claims: list, document: Docum
             continue
         ent, when = found[0]
         when.span = Span(ent.start_char, ent.end_char)
+        event.when = when
+
+
+def date_of_a_split_opening(doc: Doc, events: list, document: Document) -> None:
+    """Rule events.date-of-a-split-opening. The parser may end a sentence inside its opening
+    phrase ("Per his lawyers, on Friday (28 July) security forces detained X": "Per his lawyers,
+    on Friday (28 July)" a sentence of its own, with no verb). The main clause's act told with
+    no date of its own (its verb the sentence's root, or the first clause's), right after such a piece (no verb, no
+    full stop, one day's date), took place that day."""
+    undated = [e for e in events if e.when is None]
+    if not undated:
+        return
+    numbers = sentence_numbers(doc)
+    starts = sentence_starts(doc)
+    for event in undated:
+        if (token := _trigger_root(doc, event)) is None or not _narrated(token):
+            continue
+        sent = sentence_of(token)
+        k = numbers[sent.start]
+        if k < 1:
+            continue
+        before = sentence_of(doc[starts[k - 1]])
+        def told(span) -> list:  # the dates a span tells (not a span of time, "two months", nor "the next day")
+            return [e for e in span.ents if e.label_ == "DATE" and not names_no_time(e.text) and story_offset(e.text) is None
+                    and not _day_given_beside(e)]  # ("Friday (28 July)": the day in brackets)
+        verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
+        # (the opening is the main clause's: its verb the sentence's root, or the first clause's
+        # the parser joined to a later one: "…, forces detained X …; he was charged the next day")
+        first = verb.i == sent.root.i or (verb.dep_ in ("conj", "parataxis") and verb.head.i == sent.root.i and verb.i < sent.root.i)
+        if not first or before[-1].text in (".", "!", "?", ":", ";") or any(t.pos_ in ("VERB", "AUX") for t in before):
+            continue
+        days = told(before)
+        if len(days) != 1:
+            continue
+        when = normalize(days[0].text, _year_told_before(days[0]) or document.published)
+        if when is None or when.precision != "day":
+            continue
+        when.span = Span(days[0].start_char, days[0].end_char)
         event.when = when
 
 

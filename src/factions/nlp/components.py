@@ -541,14 +541,17 @@ def _participle_read_as_the_root_before_the_clause(doc: Doc) -> None:
 
 @lru_cache(maxsize=1)
 def _calling_verbs() -> frozenset[str]:
-    """Verbs of asking or saying (events.toml request_verbs, speech.toml cue_verbs)."""
-    return frozenset(lexicon("events")["participants"]["request_verbs"]) | _speech_cues()
+    """Verbs of asking or saying (events.toml request_verbs, speech.toml cue_verbs), and a
+    crowd's chants (model_view.toml parse_repairs chant_participles)."""
+    return frozenset(lexicon("events")["participants"]["request_verbs"]) | _speech_cues() | _repair_words("chant_participles")
 
 
 def _call_hung_on_a_place(doc: Doc) -> None:
     """In "thousands marched through the capital calling on the president to resign" the
-    parser hangs "calling" on "capital", as if the capital called. A participle of asking
-    or saying (events.toml request_verbs, speech.toml cue_verbs) on a place (a place's name,
+    parser hangs "calling" on "capital", as if the capital called (and "chanting" in "marched in
+    the capital chanting slogans against the president"). A participle of asking, saying or
+    chanting (events.toml request_verbs, speech.toml cue_verbs, model_view.toml
+    chant_participles) on a place (a place's name,
     or a noun of place: nominals.toml [place] heads) that is the object of a preposition on
     the verb before it is that verb's clause, said by its subject."""
     places = _place_heads()
@@ -1724,16 +1727,19 @@ def _toll_read_on_a_subordinate_clause(doc: Doc) -> None:
     inspection, killing ten people" the parser hangs "killing" on "stopped", and the soldiers
     kill. A toll's participle (model_view.toml parse_repairs toll_participles) after a comma,
     hung on a clause that "as", "when" or "while" opens (toll_subordinators), which itself
-    hangs on a verb before it, tells the toll of that verb's act: it hangs there."""
-    tolls, marks = _repair_words("toll_participles"), _repair_words("toll_subordinators")
-    for word in _tokens_with(doc, LEMMA, tolls):
-        clause = word.head
-        if word.tag_ != "VBG" or word.dep_ != "advcl" or word.i == 0 or doc[word.i - 1].text != "," or clause.i > word.i \
-                or clause.dep_ != "advcl" or clause.head.pos_ not in ("VERB", "AUX") or clause.head.i > clause.i \
-                or not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
-            continue
-        word.head = clause.head
-        doc[word.i - 1].head = clause.head
+    hangs on a verb before it, tells the toll of that verb's act: it hangs there. So does a chant (chant_participles) on a clause opened by one of
+    chant_subordinators, "after" and "before" too ("took to the streets a day after the
+    government lifted subsidies, chanting slogans against the president")."""
+    for participles, subordinators in (("toll_participles", "toll_subordinators"), ("chant_participles", "chant_subordinators")):
+        marks = _repair_words(subordinators)
+        for word in _tokens_with(doc, LEMMA, _repair_words(participles)):
+            clause = word.head
+            if word.tag_ != "VBG" or word.dep_ != "advcl" or word.i == 0 or doc[word.i - 1].text != "," or clause.i > word.i \
+                    or clause.dep_ != "advcl" or clause.head.pos_ not in ("VERB", "AUX") or clause.head.i > clause.i \
+                    or not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+                continue
+            word.head = clause.head
+            doc[word.i - 1].head = clause.head
 
 
 def _quantified_aside_read_as_subject(doc: Doc) -> None:
