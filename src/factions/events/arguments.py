@@ -1328,7 +1328,6 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # "Police attributed the bombing to Jamaat-ul-Ahrar", "blamed the attack on the rebels":
     # the party an act is put down to (participants.doer_blaming_participles)
     if trigger.dep_ == "dobj" and not actors:
-        blaming = _blaming_pairs()
         # (the parser may hang the "to" on the act: "ascribed the ambush of peacekeepers near Beni to ADF rebels")
         actors.extend(p for c in (*head.children, *trigger.children) if c.dep_ == "prep" and (head.lemma_.lower(), c.lower_) in blaming
                       for pobj in c.children if pobj.dep_ == "pobj" and _names_a_party(pobj) for p in _with_conjuncts(pobj))

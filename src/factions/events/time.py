@@ -663,8 +663,6 @@ def date_of_joined_act(doc: Doc, events: list) -> None:
             event.when = replace(dated.when)
 
 
-
-
 def _agreeing_verb(noun: Token) -> Token | None:
     """The verb a noun is agreed by, as its object or the object of its "to" or "on" ("agreed
     a truce", "agreed to a ceasefire", "agreed on a ceasefire"), else None: the caller keeps it
@@ -736,12 +734,19 @@ def date_in_a_clause_on_it(doc: Doc, events: list, claims: list, document: Docum
         event.when = when
 
 
+def _dates_told(span) -> list:
+    """The dates a span tells: not a span of time ("two months"), nor one told from the story
+    ("the next day"), nor a weekday with its day beside it ("Friday (28 July)": the day)."""
+    return [e for e in span.ents if e.label_ == "DATE" and not names_no_time(e.text) and story_offset(e.text) is None
+            and not _day_given_beside(e)]
+
+
 def date_of_a_split_opening(doc: Doc, events: list, document: Document) -> None:
     """Rule events.date-of-a-split-opening. The parser may end a sentence inside its opening
     phrase ("Per his lawyers, on Friday (28 July) security forces detained X": "Per his lawyers,
     on Friday (28 July)" a sentence of its own, with no verb). The main clause's act told with
-    no date of its own (its verb the sentence's root, or the first clause's), right after such a piece (no verb, no
-    full stop, one day's date), took place that day."""
+    no date of its own (its verb the sentence's root, or the first clause's), right after such
+    a piece (no verb, no full stop, one day's date), took place that day."""
     undated = [e for e in events if e.when is None]
     if not undated:
         return
@@ -755,16 +760,13 @@ def date_of_a_split_opening(doc: Doc, events: list, document: Document) -> None:
         if k < 1:
             continue
         before = sentence_of(doc[starts[k - 1]])
-        def told(span) -> list:  # the dates a span tells (not a span of time, "two months", nor "the next day")
-            return [e for e in span.ents if e.label_ == "DATE" and not names_no_time(e.text) and story_offset(e.text) is None
-                    and not _day_given_beside(e)]  # ("Friday (28 July)": the day in brackets)
         verb = token if token.pos_ in ("VERB", "AUX") else _governing_verb(token)
         # (the opening is the main clause's: its verb the sentence's root, or the first clause's
         # the parser joined to a later one: "…, forces detained X …; he was charged the next day")
         first = verb.i == sent.root.i or (verb.dep_ in ("conj", "parataxis") and verb.head.i == sent.root.i and verb.i < sent.root.i)
         if not first or before[-1].text in (".", "!", "?", ":", ";") or any(t.pos_ in ("VERB", "AUX") for t in before):
             continue
-        days = told(before)
+        days = _dates_told(before)
         if len(days) != 1:
             continue
         when = normalize(days[0].text, _year_told_before(days[0]) or document.published)

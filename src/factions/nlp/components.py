@@ -1244,8 +1244,7 @@ def _participle_read_as_the_main_verb(doc: Doc) -> None:
     gathered in the square"). A present participle with no auxiliary cannot be a sentence's
     verb: one that is the root with a subject before it and a past verb with no subject of its
     own after its object is a participle describing that subject, and the past verb is the
-    sentence's. So
-    is one with a subject of its own read as the clausal subject of such a verb."""
+    sentence's. So is one with a subject of its own read as the clausal subject of such a verb."""
     for part in (doc[int(i)] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings.add("VBG"))):
         if part.dep_ not in ("ROOT", "csubj") or any(c.dep_ in ("aux", "auxpass") for c in part.children):
             continue
@@ -1727,9 +1726,10 @@ def _toll_read_on_a_subordinate_clause(doc: Doc) -> None:
     inspection, killing ten people" the parser hangs "killing" on "stopped", and the soldiers
     kill. A toll's participle (model_view.toml parse_repairs toll_participles) after a comma,
     hung on a clause that "as", "when" or "while" opens (toll_subordinators), which itself
-    hangs on a verb before it, tells the toll of that verb's act: it hangs there. So does a chant (chant_participles) on a clause opened by one of
-    chant_subordinators, "after" and "before" too ("took to the streets a day after the
-    government lifted subsidies, chanting slogans against the president")."""
+    hangs on a verb before it, tells the toll of that verb's act: it hangs there. So does a
+    chant (chant_participles) on a clause opened by one of chant_subordinators, "after" and
+    "before" too ("took to the streets a day after the government lifted subsidies, chanting
+    slogans against the president")."""
     for participles, subordinators in (("toll_participles", "toll_subordinators"), ("chant_participles", "chant_subordinators")):
         marks = _repair_words(subordinators)
         for word in _tokens_with(doc, LEMMA, _repair_words(participles)):
@@ -1912,8 +1912,8 @@ def _repeated_preposition_read_apart(doc: Doc) -> None:
     comma or an "and" that repeats one before it in the sentence, hung on a copula or joined to
     another word, hangs where the first does: the list is of one phrase (not one on a verb of
     its own; not "on" or "in", whose repeats are as often dates and places of their own). So
-    does a "to" after "and" joined to another word ("spoke to the families of the four men and
-    to the companies": the second "to" joined to the "of")."""
+    does a "to" after "and" joined to another preposition ("spoke to the families of the four
+    men and to the companies": the second "to" joined to the "of")."""
     for sent in doc.sents:
         seen = set()
         for first in (t for t in sent if t.dep_ == "prep" and t.lower_ in ("with", "against", "to")):
