@@ -856,6 +856,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         children += [a for p in trigger.children if p.dep_ in ("advcl", "xcomp", "acl", "conj") and p.tag_ == "VBG"
                      and p.lemma_.lower() in parts["slogan_participles"]
                      for a in p.subtree if a.dep_ == "prep" and a.lower_ == "against" and a.i > p.i]
+        # "drove a vehicle packed with explosives into the offices": the "into" on the charge's participle
+        children += [p for o in trigger.children if o.dep_ == "dobj" for a in o.children
+                     if a.dep_ == "acl" and a.lemma_.lower() in parts["charge_carrying_words"]
+                     for p in a.children if p.dep_ == "prep" and p.lower_ == "into"]
         # "spoke to X and to Y": the second preposition hangs on the first.
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"

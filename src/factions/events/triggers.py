@@ -214,8 +214,11 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         # comma: "used drones against SPLA units", "drove the DPF, an Islamist-led coalition,
         # out of the centre")
         channel = channel_preps(token) if (lemma, "with") in t.phrases or (lemma, "to") in t.phrases else ()
+        # (or on what loads it with a charge: "drove a vehicle packed with explosives into the offices")
         for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj"
-                                         for a in (o, *(x for x in o.children if x.dep_ == "appos")) for p in a.children if p.dep_ == "prep"),
+                                         for a in (o, *(x for x in o.children if x.dep_ == "appos"
+                                                        or (x.dep_ == "acl" and x.lemma_.lower() in _charge_carrying_words())))
+                                         for p in a.children if p.dep_ == "prep"),
                       *channel,  # ("spoke by telephone with X")
                       *(o for d in token.children if d.dep_ == "dobj" for o in d.conjuncts)):  # ("exchanged rifle and machine-gun fire": the parse's second object)
             key = (lemma, child.lower_)
@@ -262,10 +265,12 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                     rams = "vehicle" in aims or "vehicle_at_party" in aims
                     if rams:  # "rammed a truck into the market": the verb's own object is the vehicle
                         at_party = any(_is_object(o, "party", t) or o.lemma_.lower() in _object_heads("crowd") for o in aimed_at)
-                        if "vehicle_at_party" in aims and not at_party:
-                            continue  # "drove the car into the garage"
+                        laden = any(_is_object(o, "explosive", t) for o in token.children if o.dep_ == "dobj" and o.i < child.i)
+                        if "vehicle_at_party" in aims and not at_party and not laden:
+                            continue  # "drove the car into the garage" (a charge driven into a place strikes it:
+                            # "drove a car bomb into the gate of the barracks")
                         aimed_at = [o for o in token.children if o.dep_ == "dobj" and o.i < child.i]
-                        aims = ("vehicle",)
+                        aims = ("vehicle", "explosive") if laden else ("vehicle",)
                         if not aimed_at and at_party:
                             # "a van ploughed into pedestrians": the vehicle is the subject, driven at people
                             aimed_at = [c for c in token.children if c.dep_ == "nsubj"]
@@ -599,11 +604,17 @@ def _party_heads() -> frozenset[str]:
     return frozenset({*nominals["person"]["heads"], *nominals["group"]["heads"]})
 
 
+@lru_cache(maxsize=1)
+def _charge_carrying_words() -> frozenset[str]:
+    """Participles and adjectives by which a thing carries a charge (participants.charge_carrying_words)."""
+    return frozenset(lexicon("events")["participants"]["charge_carrying_words"])
+
+
 def _carries_a_charge(token: Token, t: Triggers) -> bool:
     """Whether a thing is told as carrying a charge, and so is one: a participle or adjective of
     carrying on it (participants.charge_carrying_words) with the explosive it carries, after
     "with" or before a hyphen ("an ambulance packed with explosives", "an explosives-laden car")."""
-    words = lexicon("events")["participants"]["charge_carrying_words"]
+    words = _charge_carrying_words()
     for carrying in (c for c in token.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in words):
         loads = [o for c in carrying.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
         if any(_is_object(o, "explosive", t) for o in loads):
