@@ -9919,3 +9919,16 @@ def test_a_charge_driven_into_a_place_strikes_it(extractor):
     for text in ["On 26 April 2012, he drove the car into the garage.", "On 26 April 2012, he drove a truck loaded with food into the camp."]:
         x, _ = _run(extractor, text)
         assert x.events == [], x.events
+
+
+def test_a_by_after_the_object_of_an_active_verb_is_the_objects(extractor):
+    # nlp.components._agent_of_an_active_verb: "by students" read as the agent of "attacked"
+    text = "On 5 December 2012, police attacked a march by students in the capital."
+    x, _ = _run(extractor, text)
+    attacked = next(e for e in x.events if e.trigger == "attacked")
+    assert [text[s.start : s.end] for s in attacked.actor_spans] == ["police"], attacked
+    march = next(e for e in x.events if e.trigger == "march")
+    assert [text[s.start : s.end] for s in march.actor_spans] == ["students"], march
+    # (a passive's agent stays the doer; "by night" is no one)
+    x, _ = _run(extractor, "On 5 December 2012, the town was attacked by rebels.")
+    assert [e.actor_spans for e in x.events if e.trigger == "attacked"] != [[]], x.events

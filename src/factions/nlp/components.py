@@ -423,6 +423,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _clause_read_as_the_object_after_a_semicolon(doc)
     _subject_read_as_an_objects_conjunct(doc)
     _agent_read_as_a_preposition(doc)
+    _agent_of_an_active_verb(doc)
     _object_read_as_a_participles_subject(doc)
     _description_read_as_a_conjunct(doc)
     _repeated_preposition_read_apart(doc)
@@ -1861,6 +1862,26 @@ def _agent_read_as_a_preposition(doc: Doc) -> None:
             verb = verb.head  # (the aside's verb: "…, shortly after he went in …, by a team")
         if _passive(verb) and verb.i < by.i and not any(c.dep_ == "agent" for c in verb.children):
             by.head, by.dep_ = verb, "agent"
+
+
+def _agent_of_an_active_verb(doc: Doc) -> None:
+    """In "police attacked a march by students" the parser reads "by students" as the agent of
+    "attacked", as if it were passive, and the students attack. An agent of a finite verb in
+    the active (a subject of its own, no passive auxiliary), right after the verb's object, is
+    the object's: who made the march, not who attacked. So is a "by" of people the parser hangs
+    on the verb as a preposition ("attacked a sit-in by opposition protesters"; not "attacked
+    the town by night")."""
+    heads = _actor_heads()
+    for by in (doc[int(i)] for i in np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add("by"))):
+        verb = by.head
+        if by.dep_ not in ("agent", "prep") or verb.tag_ not in ("VBD", "VBZ", "VBP") or _passive(verb) \
+                or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        if by.dep_ == "prep" and not any(o.dep_ == "pobj" and (o.lemma_.lower() in heads or o.lower_ in heads) for o in by.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == by.i - 1), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            by.head, by.dep_ = obj, "prep"
 
 
 def _object_read_as_a_participles_subject(doc: Doc) -> None:
