@@ -372,8 +372,10 @@ def clause_repairs(doc: Doc) -> Doc:
     ("a nurse held hostage by rebels was freed": _description_by_agent_read_as_the_verb_before_a_passive),
     a call hung on a place ("marched through the capital calling on …": _call_hung_on_a_place) and a
     root participle before the main clause ("after a rally against price rises agreed with the IMF,
-    a crowd stormed …": _participle_read_as_the_root_before_the_clause). With the conjunct repairs, a
-    main clause's subject joined to the subordinate clause's last noun (_main_subject_read_as_a_conjunct).
+    a crowd stormed …": _participle_read_as_the_root_before_the_clause), and a "by" after an active
+    verb's object read as its agent ("police attacked a march by students": _agent_of_an_active_verb).
+    With the conjunct repairs, a main clause's subject joined to the subordinate clause's last noun
+    (_main_subject_read_as_a_conjunct).
 
     The commonest misreading of reported speech: in "X told reporters in the capital
     that the jets had hit the group" it hangs the "that" clause on "capital" as a
@@ -423,7 +425,6 @@ def clause_repairs(doc: Doc) -> Doc:
     _clause_read_as_the_object_after_a_semicolon(doc)
     _subject_read_as_an_objects_conjunct(doc)
     _agent_read_as_a_preposition(doc)
-    _agent_of_an_active_verb(doc)
     _object_read_as_a_participles_subject(doc)
     _description_read_as_a_conjunct(doc)
     _repeated_preposition_read_apart(doc)
@@ -437,6 +438,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _description_by_agent_read_as_the_verb_before_a_passive(doc)
     _call_hung_on_a_place(doc)
     _participle_read_as_the_root_before_the_clause(doc)
+    _agent_of_an_active_verb(doc)  # (after the participle repairs: "a nurse held hostage by rebels was freed")
     return doc
 
 
