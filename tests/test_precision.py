@@ -9925,3 +9925,15 @@ def test_a_by_after_the_object_of_an_active_verb_is_the_objects(extractor):
     # (a passive's agent stays the doer; "by night" is no one)
     x, _ = _run(extractor, "On 5 December 2012, the town was attacked by rebels.")
     assert [e.actor_spans for e in x.events if e.trigger == "attacked"] != [[]], x.events
+
+
+def test_the_of_of_a_protest_names_its_protesters(extractor):
+    # events.toml participants.of_doer_nouns: "a march of students" (not "the killing of two soldiers")
+    text = "On 5 December 2012, police dispersed a march of students in the capital."
+    x, _ = _run(extractor, text)
+    march = next(e for e in x.events if e.trigger == "march")
+    assert [text[s.start : s.end] for s in march.actor_spans] == ["students"] and not march.recipient_spans, march
+    text = "On 5 December 2012, gunmen claimed the killing of two soldiers."
+    x, _ = _run(extractor, text)
+    killing = next(e for e in x.events if e.trigger == "killing")
+    assert [text[s.start : s.end] for s in killing.recipient_spans] == ["two soldiers"], killing

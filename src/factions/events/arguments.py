@@ -1166,7 +1166,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
             for prep in (child, *_repeated_prep(child)):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        target = actors if child.lower_ == "by" else recipients
+                        # ("a march of students": the students march, events.toml participants.of_doer_nouns)
+                        target = actors if child.lower_ == "by" or (child.lower_ == "of" and trigger.lemma_.lower() in parts["of_doer_nouns"]) \
+                            else recipients
                         target.extend(_with_conjuncts(pobj))
                         if child.lower_ == "by" and (_is_assault(trigger) or trigger.lower_ in parts["undergone_by_possessor"]):
                             # "attacks by the militias on US troops", "the killing by police of a
