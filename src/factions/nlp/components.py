@@ -1259,7 +1259,7 @@ def _participle_read_as_the_main_verb(doc: Doc) -> None:
                 # ("… answering a call by the campaign gathered in the square": the past verb hung
                 # on a noun of the object's phrase, right after its last noun, as a clause on it)
                 verb = next((v for v in obj.subtree if v.dep_ == "acl" and v.tag_ == "VBD" and v.head.pos_ in ("NOUN", "PROPN")
-                             and v.left_edge.i == v.i and part.doc[v.i - 1].pos_ in ("NOUN", "PROPN")), None)
+                             and v.left_edge.i == v.i and doc[v.i - 1].pos_ in ("NOUN", "PROPN")), None)
         else:
             verb = part.head if part.head.tag_ == "VBD" and part.head.i > part.i else None
         if subject is None or verb is None or obj is None or (verb.i < obj.right_edge.i and verb.dep_ != "acl") \
