@@ -901,6 +901,9 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 # "detonated explosives at the gate of the cathedral", "set off a car bomb at a
                 # checkpoint": where a charge goes off is what it was set off against
                 recipients.extend(_blast_site_objects(child, parts))
+            elif child.dep_ == "prep" and child.lower_ == "through" and trigger.lemma_.lower() in parts["impact_through_verbs"]:
+                # "a suicide bomb tore through the shrine": what arms tear through they strike
+                recipients.extend(p for o in child.children if o.dep_ == "pobj" for p in _with_conjuncts(o))
             elif charges is not None and child.dep_ == "prep" and child.lower_ in parts["blast_occasion_preps"]:
                 # "a bomb exploded during a Sunday service at a church": the site of the occasion
                 recipients.extend(p for o in child.children if o.dep_ == "pobj" for c in o.children

@@ -181,6 +181,8 @@ class _Participants:
             if m is None and tok.lower_ in _place_heads() and object_of(tok) is not None:
                 tok = object_of(tok)  # "stormed the northern town of Palma": Palma
                 m = self.index.mention_for_token(tok)
+            elif m is None and tok.lower_ in _place_heads() and (named := self._name_on_place_word(tok)) is not None:
+                tok, m = named  # "stormed Tawori village": Tawori
             elif (m is None or not m.actor) and _quantity_head(tok) and object_of(tok) is not None:
                 tok = object_of(tok)  # "destroyed hundreds of villages": the villages
                 m = self.index.mention_for_token(tok)
@@ -214,6 +216,15 @@ class _Participants:
             if all(m.actor != o.actor for o in out):
                 out.append(m)
         return out
+
+    def _name_on_place_word(self, word: Token) -> tuple[Token, Mention] | None:
+        """The place named before a word of a kind of place, as its compound ("Tawori village",
+        "Darul Jamal village": the model may take only the first word for the name)."""
+        for name in sorted((c for c in word.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < word.i), key=lambda c: -c.i):
+            m = self.index.mention_for_token(name)
+            if m is not None and m.actor and self.index.actors[m.actor].kind == "location":
+                return name, m
+        return None
 
     def unowned_equipment(self, tokens: list[Token]) -> list[Mention]:
         """The weapons and vehicles an act is aimed at that no party's phrase owns ("attacked

@@ -961,7 +961,7 @@ def _words_again() -> dict[str, list[str]]:
     return lexicon("time")["remention_nouns"]
 
 
-_DEFINITE = frozenset({"the", "this", "that"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})  # ("claimed both attacks")
 _SPAN_ENDS = frozenset({"until", "till", "through", "since", "by"})
 
 

@@ -765,7 +765,7 @@ def _struck_by(verb: Token, wanted: tuple[str, ...], figures: tuple[str, ...], m
             # "fired rockets and hit a base", "rockets fired from Gaza hit a house" (the parse
             # made "fired" the clause): the verb it hangs on has the subject
             doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    elif wanted == ("weapon",) and any(c.dep_ == "prep" and c.lower_ in ("into", "onto", "on")
+    elif wanted == ("weapon",) and any(c.dep_ == "prep" and c.lower_ in ("into", "onto", "on", "through")
                                        and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
                                        for c in children):
         # "two rockets slammed into the Green Zone": what came down on it, a munition, not a

@@ -373,7 +373,9 @@ def clause_repairs(doc: Doc) -> Doc:
     a call hung on a place ("marched through the capital calling on …": _call_hung_on_a_place) and a
     root participle before the main clause ("after a rally against price rises agreed with the IMF,
     a crowd stormed …": _participle_read_as_the_root_before_the_clause), and a "by" after an active
-    verb's object read as its agent ("police attacked a march by students": _agent_of_an_active_verb).
+    verb's object read as its agent ("police attacked a march by students": _agent_of_an_active_verb),
+    and a verb joined after an object read as the next object's adjective ("searched hundreds of houses,
+    seized firearms": _joined_verb_read_as_a_modifier).
     With the conjunct repairs, a main clause's subject joined to the subordinate clause's last noun
     (_main_subject_read_as_a_conjunct).
 
@@ -438,6 +440,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _description_by_agent_read_as_the_verb_before_a_passive(doc)
     _call_hung_on_a_place(doc)
     _participle_read_as_the_root_before_the_clause(doc)
+    _joined_verb_read_as_a_modifier(doc)
     _agent_of_an_active_verb(doc)  # (after the participle repairs: "a nurse held hostage by rebels was freed")
     return doc
 
@@ -763,6 +766,27 @@ def _hang_after_the_object(verb: Token, obj: Token, old: set[int]) -> None:
                 t.dep_ = "advcl"  # (", killing three": the verb's participle clause, no longer a noun's)
 
 
+def _joined_verb_read_as_a_modifier(doc: Doc) -> None:
+    """In "Gardai searched hundreds of houses, seized firearms, pipe bombs and drugs, and
+    arrested dozens" the parser reads "seized" as an adjective of "firearms" and gives
+    "searched" two objects. A past verb (tagged so, not a participle: "displayed seized
+    weapons") modifying the noun after it, right after a comma, where that noun is the second
+    object of a verb with one before the comma, is a verb joined to that verb, the noun its
+    object."""
+    # (on the Doc's array, not tokens_where, whose values are read once the parse is mended)
+    arr = doc.to_array([TAG, DEP])
+    found = (arr[:, 0] == doc.vocab.strings.add("VBD")) & (arr[:, 1] == doc.vocab.strings.add("amod"))
+    for verb in (doc[int(i)] for i in np.flatnonzero(found)):
+        noun = verb.head
+        if verb.i == 0 or doc[verb.i - 1].text != "," or noun.i <= verb.i or noun.dep_ != "dobj":
+            continue
+        holder = noun.head
+        if holder.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.i < verb.i - 1 for c in holder.children):
+            continue
+        verb.head, verb.dep_, verb.pos_ = holder, "conj", "VERB"
+        noun.head = verb
+
+
 def _verb_read_as_a_modifier(doc: Doc) -> None:
     """In "two suicide bombers on a motorbike detonated explosives at the gate" the parser reads
     "detonated explosives" as a noun with its adjective, the object of "on", and the sentence
@@ -933,12 +957,14 @@ def _clause_read_as_a_modifier(doc: Doc) -> None:
 
 def _noun_phrase_head_after(token: Token) -> Token | None:
     """The head of the noun phrase that starts right after a token: from the next word up
-    through the nouns it modifies to its right."""
+    through the nouns it modifies to its right. The first word may be a participle on a noun
+    after it ("armed men", "Rising Kashmir editor-in-chief X")."""
     doc = token.doc
     if token.i + 1 >= len(doc):
         return None
     t = doc[token.i + 1]
-    if t.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN"):
+    participle = t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i
+    if t.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN") and not participle:
         return None
     while t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN", "NUM") and t.head.i < t.sent.end:
         t = t.head
