@@ -540,9 +540,9 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
             acts = []
             for named in (e for o in objects for token, e in by_root if o.left_edge.i <= token.i <= o.right_edge.i):
                 earlier = _named_again_before(doc, events, named, sentences)
-                # (one already put down to the claimant by a rule before is none: "a second bomb killed 22 … The
-                # Taliban claimed both attacks")
-                if any(not (_undone(e, index) or _done_by_people_only(e, index) or set(e.actors) <= {a for a, _ in claimants})
+                # (one put down to the claimant by a rule before, named outside its sentence, is none: "a second
+                # bomb killed 22 … The Taliban claimed both attacks")
+                if any(not (_undone(e, index) or _done_by_people_only(e, index) or _put_down_to(e, {a for a, _ in claimants}))
                        for e in earlier):
                     continue  # the act named again has its doer ("Al-Shabaab fighters attacked a base … The group claimed responsibility for the attack")
                 acts += [e for e in (named, *earlier) if e not in acts]
@@ -560,6 +560,13 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
                 # AD and AP 0.002-0.006 each, one set down 0.001)
                 _join_doers(act, [(a, sp) for a, sp in claimants if a not in act.actors])
     return out
+
+
+def _put_down_to(event: Event, parties: set[str]) -> bool:
+    """Whether an act's doers are only these parties, each named outside the act's sentence
+    (given by a rule that read a later one, not told by its own clause)."""
+    return bool(event.actors) and set(event.actors) <= parties and not any(
+        event.evidence_span.start <= s.start < event.evidence_span.end for s in event.actor_spans)
 
 
 def _named_bodies(named: Event, index: ActorIndex, event: Event) -> list[tuple[str, Span]]:
