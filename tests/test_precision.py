@@ -9878,6 +9878,10 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
     # … and one carried out by a group still theirs
     ("On 27 April 2016, an attack carried out by al-Shabaab killed 12 villagers.",
      "attack", "ASSAULT", "actor", ["al-Shabaab"]),
+    # ASSAULT phrases plough, drive … through a crowd
+    ("On 28 October 2013, a man ploughed a van through crowds of shoppers in the old town.", "ploughed", "ASSAULT", "recipient", ["crowds"]),
+    # when_subject tear, rip with arms for the subject (what they tear through: the test below)
+    ("On 30 January 2015, a suicide bomb tore through the Imam Hussain mosque in the old town, killing 40.", "tore", "ASSAULT", "actor", []),
 ])
 def test_acts_named_by_these_words(extractor, text, trigger, kind, role, spans):
     x, _ = _run(extractor, text)
@@ -9991,19 +9995,6 @@ def test_a_claim_of_the_act_itself_names_its_doer(extractor):
     text = "On 6 January 2020, JNIM fighters attacked a base near Dori. The group claimed responsibility for the attack."
     x, _ = _run(extractor, text)
     assert [e.actor_spans for e in x.events if e.trigger == "attack"] == [[]], x.events
-
-
-@pytest.mark.parametrize("text, trigger, kind, role, spans", [
-    # events.toml ASSAULT phrases plough, drive … through a crowd
-    ("On 28 October 2013, a man ploughed a van through crowds of shoppers in the old town.", "ploughed", "ASSAULT", "recipient", ["crowds"]),
-    # when_subject tear, rip with arms for the subject; arguments: what they tear through
-    ("On 30 January 2015, a suicide bomb tore through the Imam Hussain mosque in the old town, killing 40.", "tore", "ASSAULT", "actor", []),
-])
-def test_acts_named_by_these_words_too(extractor, text, trigger, kind, role, spans):
-    x, _ = _run(extractor, text)
-    event = next(e for e in x.events if e.trigger == trigger)
-    found = event.actor_spans if role == "actor" else event.recipient_spans
-    assert event.type == kind and [text[s.start : s.end] for s in found] == spans, event
 
 
 def test_arms_tearing_through_a_place_strike_it_and_other_things_do_not(extractor):

@@ -221,8 +221,7 @@ class _Participants:
         """The place named before a word of a kind of place, as its compound ("Tawori village",
         "Darul Jamal village": the model may take only the first word for the name)."""
         for name in sorted((c for c in word.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < word.i), key=lambda c: -c.i):
-            m = self.index.mention_for_token(name)
-            if m is not None and m.actor and self.index.actors[m.actor].kind == "location":
+            if (m := self.index.mention_of_kind(name, {"location"})) is not None:
                 return name, m
         return None
 
