@@ -9882,6 +9882,8 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
     ("On 28 October 2013, a man ploughed a van through crowds of shoppers in the old town.", "ploughed", "ASSAULT", "recipient", ["crowds"]),
     # when_subject tear, rip with arms for the subject (what they tear through: the test below)
     ("On 30 January 2015, a suicide bomb tore through the Imam Hussain mosque in the old town, killing 40.", "tore", "ASSAULT", "actor", []),
+    # RETREAT when_object abandon = "place": ground given up
+    ("On 5 October 2014, rebel fighters abandoned the port town as troops closed in.", "abandoned", "RETREAT", "actor", ["rebel fighters"]),
 ])
 def test_acts_named_by_these_words(extractor, text, trigger, kind, role, spans):
     x, _ = _run(extractor, text)
@@ -9897,6 +9899,7 @@ def test_acts_named_by_these_words(extractor, text, trigger, kind, role, spans):
     ("On 17 May 2016, the ministry warned that the government would take measures against the flooding.", "THREATEN"),  # no one warned
     ("On 23 August 2019, President Tomas Herrera ordered an inquiry into the fire.", None),  # an inquiry is no act
     ("On 28 August 2025, the bridge project ran over budget.", None),  # no party run over
+    ("On 5 October 2014, the government abandoned the plan.", "RETREAT"),  # a plan is no ground
 ])
 def test_near_misses_of_those_words_name_no_such_act(extractor, text, kind):
     x, _ = _run(extractor, text)
@@ -10042,3 +10045,145 @@ def test_blades_are_kit(extractor):
     x, _ = _run(extractor, text)
     held = sorted(text[r.target_span.start : r.target_span.end] for r in x.relations if r.type == "controls")
     assert held == ["handguns", "swords"], x.relations
+
+
+def test_a_notes_label_dates_its_statements_and_the_acts_done_or_going_on_as_said(extractor):
+    # claims.channels._said_on: a note's label gives the day of its report (published a day later);
+    # events.time._day_said: an act going on as it was said is dated by that day
+    text = "Washington, 12 May 2019: The president said that 1,500 troops were deploying to the Gulf."
+    x, _ = _run(extractor, text, published=date(2019, 5, 13))
+    assert [c.said_on.start for c in x.claims] == ["2019-05-12"], x.claims
+    deploying = next(e for e in x.events if e.trigger == "deploying")
+    assert deploying.when is not None and deploying.when.start == "2019-05-12", deploying
+    # (without a label, the statement is the publication's and the act is undated)
+    x, _ = _run(extractor, "The president said that 1,500 troops were deploying to the Gulf.", published=date(2019, 5, 13))
+    assert [c.said_on_basis for c in x.claims] == ["publication date"] and [e.when for e in x.events] == [None], x
+
+
+def test_aid_announced_in_an_amount_is_given_on_the_day_announced(extractor):
+    # events.time._cue_of_the_act_named: the act an amount is given in; time.toml performative_acts aid
+    text = "On 12 May 2019, the president announced an additional $50 million in military aid for Kenya."
+    x, _ = _run(extractor, text, published=date(2019, 5, 14))
+    aid = next(e for e in x.events if e.type == "AID")
+    assert aid.when is not None and aid.when.start == "2019-05-12", aid
+    # (an act announced that was done before is told that day, not done)
+    x, _ = _run(extractor, "On 12 May 2019, the army announced the killing of 50 fighters.", published=date(2019, 5, 14))
+    killing = next(e for e in x.events if e.trigger == "killing")
+    assert killing.when is None or killing.when.start != "2019-05-12", killing
+
+
+def test_a_body_named_after_a_day_is_one_name_and_no_date(extractor):
+    # nlp.components._names_opening_with_a_date
+    for text, name in [("Members of the 14 March Alliance marched in Beirut on 3 May 2009.", "14 March Alliance"),
+                       ("Supporters of the 23 June Movement rioted in central Dakar on 27 January 2012.", "23 June Movement")]:
+        x, _ = _run(extractor, text)
+        act = next(e for e in x.events if e.trigger in ("marched", "rioted"))
+        assert name in [m.text for m in x.mentions] and act.when.start[5:] in ("05-03", "01-27"), (x.mentions, act)
+    # (a day told before a name is a date: no "the" before it)
+    text = "On 23 June 2019 Army units attacked the town."
+    x, _ = _run(extractor, text)
+    attacked = next(e for e in x.events if e.trigger == "attacked")
+    assert attacked.when.start == "2019-06-23", attacked
+
+
+def test_a_verb_after_then_shares_the_subject_of_the_verb_before(extractor):
+    # nlp.components._verb_after_then_read_apart: ", then stormed" hung as a bare dependent
+    text = "Two gunmen shot at a checkpoint near the bridge on 4 March 2019, then stormed the district office."
+    x, _ = _run(extractor, text)
+    stormed = next(e for e in x.events if e.trigger == "stormed")
+    assert [text[s.start : s.end] for s in stormed.actor_spans] == ["Two gunmen"], stormed
+
+
+def test_a_partys_word_on_dress_names_no_party(extractor):
+    # nominals.toml group dress: "in army fatigues", "in police uniforms"
+    text = "On 3 May 2019, four men in police uniforms abducted the mayor of the town."
+    x, _ = _run(extractor, text)
+    assert "police" not in [m.text for m in x.mentions], x.mentions
+    abducted = next(e for e in x.events if e.trigger == "abducted")
+    assert [text[s.start : s.end] for s in abducted.actor_spans] == ["four men"], abducted
+    # (the police who wear them are still the police)
+    text = "On 3 May 2019, police in riot gear dispersed the crowd."
+    x, _ = _run(extractor, text)
+    assert "police" in [m.text for m in x.mentions], x.mentions
+
+
+def test_the_first_of_two_joined_subjects_read_as_the_opening_dates_apposition(extractor):
+    # nlp.components._joined_subject_read_as_the_dates_apposition
+    text = "Between 15 and 16 October 2020, Libya's Tebu movement (Tebu Front) and the Turkish-backed government released 300 prisoners."
+    x, _ = _run(extractor, text)
+    released = next(e for e in x.events if e.trigger == "released")
+    assert [text[s.start : s.end] for s in released.actor_spans] == ["Tebu Front", "the Turkish-backed government"], released
+
+
+def test_a_threat_is_dated_by_its_own_day_not_by_the_day_of_the_act_threatened(extractor):
+    # events.time._infinitive_of_its_own with time.toml intent_verbs
+    text = "In a video released on 3 May 2021, the rebel leader, standing among his fighters, threatened to pull his units out of the city on 10 May."
+    x, _ = _run(extractor, text)
+    threatened = next(e for e in x.events if e.trigger == "threatened")
+    assert threatened.when.start == "2021-05-03", threatened
+    # (the act threatened keeps its own day)
+    assert next(e for e in x.events if e.trigger == "pull").when.start == "2021-05-10", x.events
+
+
+def test_an_act_framing_the_verb_on_its_object_is_dated_by_the_verb(extractor):
+    # events.time._framed_verb: "killed 12 rebels in a gunfight", the "in" hung on the object
+    # (seen with a bracketed name before the object's noun)
+    from spacy.tokens import Doc
+
+    from factions.events.time import _framed_verb
+
+    words = ["Police", "killed", "12", "rebels", "in", "a", "gunfight", "on", "Friday", "."]
+    heads = [1, 1, 3, 1, 3, 6, 4, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj", "prep", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _framed_verb(doc[6].head.head).text == "killed"
+    # (a noun that is no verb's object frames nothing)
+    deps[3] = "nsubj"
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _framed_verb(doc[6].head.head) is None
+
+
+def test_an_act_that_others_put_down_to_a_party_in_a_relative_clause_was_that_partys(extractor):
+    # events.arguments._put_down_by_others (the participle, "an air strike attributed to the
+    # army", was read already)
+    text = "An air strike that residents attributed to the army hit a market on Sunday."
+    x, _ = _run(extractor, text)
+    strike = next(e for e in x.events if e.trigger == "strike")
+    assert [text[s.start : s.end] for s in strike.actor_spans] == ["the army"], strike
+    # (a relative clause that puts it down to no one names no doer)
+    x, _ = _run(extractor, "An air strike that residents saw on Sunday hit a market.")
+    assert [e.actor_spans for e in x.events if e.trigger == "strike"] == [[]], x.events
+
+
+def test_what_an_act_went_through_or_into_names_no_doer_of_the_next(extractor):
+    # events.participants._nearest: the nearest party is not one acted on before the trigger
+    for text in ["On Sunday, a bomb tore through a minibus packed with commuters, killing seven people.",
+                 "On Sunday, a grenade was thrown into a crowd of traders, killing four people."]:
+        x, _ = _run(extractor, text)
+        killing = next(e for e in x.events if e.trigger == "killing")
+        assert killing.actor_spans == [], killing
+    # (the doer of the act before still is)
+    text = "On Sunday, rebels detonated a bomb near the market, killing seven people."
+    x, _ = _run(extractor, text)
+    killing = next(e for e in x.events if e.trigger == "killing")
+    assert [text[s.start : s.end] for s in killing.actor_spans] == ["rebels"], killing
+
+
+def test_former_states_are_states_and_their_offices_lead_them(extractor):
+    # kb/states_former.toml: "the President of the USSR" (relations.described-leaders)
+    text = "On 20 August 1991 the President of the USSR was held at his dacha."
+    x, _ = _run(extractor, text)
+    assert [(text[r.source_span.start : r.source_span.end], text[r.target_span.start : r.target_span.end])
+            for r in x.relations if r.type == "leads"] == [("the President", "USSR")], x.relations
+    # (Zaire is the Congo's name only while it bore it)
+    x, _ = _run(extractor, "In 1996 rebels attacked Zaire's army near Goma.", published=date(1996, 11, 2))
+    assert "dr-congo" in [a.kb_id for a in x.actors], x.actors
+
+
+def test_a_committee_is_a_body_its_head_leads(extractor):
+    # nominals.toml group heads: committee ("the committee, headed by X": relations.led-by)
+    text = "On 19 August the emergency committee, headed by Gennady Yanayev, declared a state of emergency."
+    x, _ = _run(extractor, text)
+    assert [(text[r.source_span.start : r.source_span.end], text[r.target_span.start : r.target_span.end])
+            for r in x.relations if r.type == "leads"] == [("Gennady Yanayev", "the emergency committee")], x.relations

@@ -16,7 +16,7 @@ from factions.actors.index import ActorIndex
 from factions.claims.cues import _speech
 from factions.dates import from_story, normalize, story_offset
 from factions.model import Claim, Document, Span, When
-from factions.nlp.components import anchored_by_label
+from factions.nlp.components import anchored_by_label, label_day
 from factions.nlp.patterns import matches
 from factions.nlp.pipeline import sentence_of
 from factions.nlp.tokens import semicolon_clause
@@ -158,6 +158,11 @@ def _said_on(verb: Token, content: Span, document: Document, date_spans: list, q
                 return when, "text"
     if (dateline := _statement_dateline(verb, document, date_spans, quotes)) is not None:
         return dateline, "text"
+    if published is not None and (day := label_day(date_spans)) is not None and day <= published:
+        # a note's label gives the day of its report, which a statement in it with no day of
+        # its own was made on ("Washington, 16 June 2014: President X notified Congress
+        # that …", published the next day)
+        return When(day.isoformat(), day.isoformat(), "day"), "text"
     if document.published:
         day = document.published.isoformat()
         # the label's day is read in the text; the publication date is the document's

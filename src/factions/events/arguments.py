@@ -628,6 +628,14 @@ def _inside_of_phrase(t: Token, prep: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _put_down_by_others(clause: Token, blaming: frozenset) -> bool:
+    """Whether a relative clause on an act puts it down to a party, told by others: "an air
+    strike that local volunteers attributed to the army" (its relative pronoun the object, a
+    subject of its own, the verb's "to" or "on")."""
+    return clause.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in clause.children) \
+        and any(c.dep_ == "prep" and (clause.lemma_.lower(), c.lower_) in blaming for c in clause.children)
+
+
 def _blaming_pairs() -> frozenset[tuple[str, str]]:
     """(verb, preposition) pairs that lay an act at a party's door: "blamed on", "attributed
     to" (events.toml participants.doer_blaming_participles), read once."""
@@ -1328,7 +1336,7 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
     # the party it is put down to is, participants.doer_blaming_participles)
     blaming = _blaming_pairs()
     for acl in (c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_ in parts["doer_participles"]
-                and (c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children))):
+                and (c.dep_ == "acl" or any(a.dep_ == "auxpass" for a in c.children) or _put_down_by_others(c, blaming))):
         # (the parser may hang the "on" on the blamer: "blamed by the opposition on …")
         put_down_to = [c for h in (acl, *(o for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"))
                        for c in h.children if c.dep_ == "prep" and (acl.lemma_.lower(), c.lower_) in blaming]

@@ -589,6 +589,9 @@ def _affiliate_description(m: Mention) -> bool:
     return bool(words) and words[-1] in lexicon("events")["roles"]["affiliate_heads"]
 
 
+_ACTED_ON_PREPS = frozenset({"among", "through", "into"})
+
+
 def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speakers: list[Span],
              parties: list[Token] = ()) -> Mention | None:
     """The closest actor mention to one side of a trigger within its sentence, not
@@ -620,10 +623,13 @@ def _nearest(index: ActorIndex, trigger: Token, before: bool, taken: set, speake
     # no one's attacker); but "supporting the SDF until ISIL is defeated" may name the doer
     # of the aim
     aim = any(c.dep_ == "mark" and c.lower_ in ("until", "till", "unless") for c in trigger.children)
-    # (or among whom it went off: "a bomb exploded among shoppers, killing six people")
+    # (or among whom it went off, or what it tore through or was thrown into: "a bomb exploded among
+    # shoppers, killing six people", "a device tore through a minibus packed with commuters, killing
+    # seven"; not "on" or "at", whose objects are as often the act's day or hour, and a parse may
+    # hang the subject on them: "On the night of 19 June armed men attacked …")
     acted_on = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent[: trigger.i - sent.start]
                 if (t.dep_ == "dobj" and t.head.i != trigger.i and t.head.pos_ == "VERB"
-                    or t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.pos_ == "VERB" and t.head.head.i != trigger.i)
+                    or t.dep_ == "pobj" and t.head.lower_ in _ACTED_ON_PREPS and t.head.head.pos_ == "VERB" and t.head.head.i != trigger.i)
                 and not (t.left_edge.i <= trigger.i <= t.right_edge.i)] if before and not aim else []
     # nor from a clause of its own told before, with its subject, on another verb: "blew up at a
     # checkpoint as soldiers stopped it for inspection, killing ten people" (the soldiers stop,

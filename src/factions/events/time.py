@@ -6,6 +6,7 @@ day the story last told (docs/events.md, "Time"; words in data/lexicons/time.tom
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import replace
@@ -116,13 +117,16 @@ def _in_progress(doc: Doc, t, i: int) -> bool:
 
 def _infinitive_of_its_own(doc: Doc, t, i: int, anchor: int) -> bool:
     """Whether token `i` heads an infinitive with a time of its own: one on another noun than
-    the act's ("agreed to a truce to begin the next day") or one set off by a comma ("agreed
-    to a truce, to begin the next day"); not the act's own purpose ("launched an offensive to
-    retake Mosul on 17 October")."""
+    the act's ("agreed to a truce to begin the next day"), one set off by a comma ("agreed
+    to a truce, to begin the next day") or the act a threat or a vow is of (time.toml
+    intent_verbs: "threatened to withdraw on 10 May"); not the act's own purpose ("launched an
+    offensive to retake Mosul on 17 October").""",
     if t.deps[i] not in ("acl", "xcomp", "advcl") or not any(t.deps[g] == "aux" and doc[g].lower_ == "to" for g in t.children[i]):
         return False
     if t.deps[i] == "acl":
         return t.heads[i] != anchor
+    if t.deps[i] == "xcomp" and doc[t.heads[i]].lemma_.lower() in _words().intent_verbs:
+        return True  # ("threatened to pull his units out on 10 May": the day the pull-out was to be, not the threat's)
     first = min([i, *(g for g in t.children[i] if g < i)])
     return first > 0 and doc[first - 1].text == ","
 
@@ -147,18 +151,18 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     (`dates_by_sentence`). A date told relative to the story ("the following day")
     counts from the last date told before it, a statement's or a report's too
     (`story_before(offset)`: `_StoryDates.told_before`)."""
-    if not dates:
-        return None  # most sentences have none
+    if not dates:  # most sentences have none
+        return _day_said(claim) if _going_on_when_said(trigger, claim) or _done_by_saying(trigger, claim) else None
     doc = trigger.doc
     anchors = [trigger.i]
     if (trigger.pos_ != "VERB" or trigger.dep_ in ("nsubj", "nsubjpass")) and trigger.head.pos_ in ("VERB", "AUX"):
         anchors.append(trigger.head.i)  # "fighting broke out on 16 January": the fight's date
     elif trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in _FRAMING_PREPS \
-            and trigger.head.head.pos_ in ("VERB", "AUX") and trigger.head.head.lemma_.lower() not in _words().in_connection_verbs:
+            and (framed := _framed_verb(trigger.head.head)) is not None and framed.lemma_.lower() not in _words().in_connection_verbs:
         # "were killed in clashes … on 15 June", "came under attack on 10 December": the
         # act the verb tells happened in it, on the verb's date (not "were arrested on 3 May
         # in the bombing of the station": in connection with it)
-        anchors.append(trigger.head.head.i)
+        anchors.append(framed.i)
     joined = taking_part(trigger, lexicon("events")["participants"]["participation"])
     if joined is not None:
         anchors.append(joined.i)  # "set off on a march on 26 November": the march's date
@@ -179,8 +183,11 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
     if told is not None:
         anchors.append(told.i)
     going_on = _going_on_when_said(trigger, claim)
-    if going_on or (trigger.pos_ == "VERB" and _done_by_saying(trigger, claim)):
-        anchors.append(trigger.head.i)  # (the order's date: "ordered troops deployed")
+    done_by_saying = _done_by_saying(trigger, claim)
+    if going_on or done_by_saying:
+        # (the order's date: "ordered troops deployed"; the announcement's: "announced $5
+        # million in aid")
+        anchors.append(trigger.head.i if trigger.pos_ == "VERB" else _cue_of_the_act_named(trigger).i)
     candidates = []
     reported = []  # dates of a report the event is in ("as reported on"), the last resort
     for ent in dates:
@@ -191,7 +198,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             continue  # "detained X, the front-runner in the run-off due on 29 April": the run-off's day
         if _term_of_an_agreement(ent, trigger):
             continue  # "agreed to a ceasefire from 1 October": the ceasefire's term, not the day agreed
-        if _dates_the_claim(doc, ent, claim) and not _done_by_saying(trigger, claim) and not going_on:
+        if _dates_the_claim(doc, ent, claim) and not done_by_saying and not going_on:
             continue  # a date in the cue's own phrase dates the statement, not the event ("said on Monday")
         if _dates_a_statement(ent) and _governing_verb(ent.root).i not in anchors:
             if story_offset(ent.text) is None:  # (one told from the act, "claimed two days later by IS", dates only the claim)
@@ -199,7 +206,7 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             continue  # "As reported on 31 January, BLA fighters attacked …": the report's date ("clashes were reported on 26 November": theirs)
         candidates.append((abs(ent.root.i - trigger.i), ent))
     if not candidates and not reported and claim is not None and trigger.pos_ == "VERB" and _told_in_past(trigger) \
-            and not going_on and not _done_by_saying(trigger, claim) and claim.says(Span(trigger.idx, trigger.idx + len(trigger))):
+            and not going_on and not done_by_saying and claim.says(Span(trigger.idx, trigger.idx + len(trigger))):
         # a past act told with no date of its own by an announcement dated to its day is dated
         # by it, as coders date it (time.toml announcing_cues: "announced on 1 April that the two
         # sides had agreed to a truce", "X took the town, President Y announced on Sunday (8
@@ -207,6 +214,8 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
         cue = span_over(doc, claim.cue_span.start, claim.cue_span.end)
         if cue is not None and cue.root.lemma_.lower() in _words().announcing_cues:
             reported = [ent for ent in dates if _dates_the_claim(doc, ent, claim) and story_offset(ent.text) is None]
+    if not candidates and not reported and (going_on or done_by_saying):
+        return _day_said(claim)
     if not candidates and reported:
         # with no date of its own, the event is dated by its report, as coders date it
         # ("… blocked the highway in Tel Aviv, as reported on 5 July 2023")
@@ -238,6 +247,17 @@ def _when(trigger: Token, claim: Claim | None, document: Document, dates: list, 
             when.span = Span(ent.start_char, ent.end_char)
             found.append((_in_a_clause(doc, ent.root.i, anchors), _in_label(ent), -_PRECISION.get(when.precision, 0), distance, when))
     return min(found, key=lambda f: f[:4])[4] if found else None
+
+
+def _framed_verb(head: Token) -> Token | None:
+    """The verb whose act a framing preposition's event holds: the verb the preposition hangs
+    on, or the verb whose object it hangs on ("killed 31 guerrillas in a day-long gunfight …
+    on Friday", which the parser may hang on "guerrillas")."""
+    while head.dep_ == "appos" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _term_of_an_agreement(ent, trigger: Token) -> bool:
@@ -492,6 +512,7 @@ class _Words(NamedTuple):
     scheduling_words: frozenset[str]
     agreeing_verbs: frozenset[str]
     term_openers: frozenset[str]
+    intent_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -506,14 +527,37 @@ def _done_by_saying(trigger: Token, claim: Claim | None) -> bool:
     mobilisation", "declared a ceasefire on Monday"; time.toml performative_cues), or
     an act it orders ("On 7 June, the president ordered 2,000 troops deployed";
     ordered_acts), so the statement's date is the act's."""
-    if claim is None or trigger.head.lemma_.lower() not in _words().performative_cues:
+    if claim is None:
         return False
-    if trigger.dep_ == "dobj":
+    cue = _cue_of_the_act_named(trigger)
+    if cue is not None:
         if trigger.lemma_.lower() not in _words().performative_acts:
             return False  # ("announced the killing of a commander on 5 May": told, not done, that day)
-    elif not _ordered(trigger):
+    elif _ordered(trigger):
+        cue = trigger.head
+    else:
         return False
-    return claim.cue_span.start <= trigger.head.idx < claim.cue_span.end
+    return cue.lemma_.lower() in _words().performative_cues and claim.cue_span.start <= cue.idx < claim.cue_span.end
+
+
+def _day_said(claim: Claim) -> When | None:
+    """For an act done by saying it, or going on as it was said, with no date in its own
+    phrase: the statement's day, where the text gives it (its note's label too: "Washington,
+    16 June 2014: The president said that 275 troops were deploying to Iraq")."""
+    if claim.said_on is None or claim.said_on_basis != "text" or claim.said_on.precision != "day":
+        return None
+    return dataclasses.replace(claim.said_on)
+
+
+def _cue_of_the_act_named(trigger: Token) -> Token | None:
+    """The verb whose object names the act: "declared a ceasefire", or the act an amount is
+    given in ("announced an additional $800 million in security assistance", "a package of
+    military aid"). None for a trigger named otherwise."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "of") and trigger.head.head.dep_ == "dobj":
+        trigger = trigger.head.head
+    elif trigger.dep_ == "compound" and trigger.head.dep_ == "dobj":
+        trigger = trigger.head  # ("announced a new aid package")
+    return trigger.head if trigger.dep_ == "dobj" else None
 
 
 def _ordered(trigger: Token) -> bool:

@@ -375,7 +375,8 @@ def clause_repairs(doc: Doc) -> Doc:
     a crowd stormed …": _participle_read_as_the_root_before_the_clause), and a "by" after an active
     verb's object read as its agent ("police attacked a march by students": _agent_of_an_active_verb),
     and a verb joined after an object read as the next object's adjective ("searched hundreds of houses,
-    seized firearms": _joined_verb_read_as_a_modifier).
+    seized firearms": _joined_verb_read_as_a_modifier), and a verb after "then" left unattached
+    ("fired on a bus, then stormed the police station": _verb_after_then_read_apart).
     With the conjunct repairs, a main clause's subject joined to the subordinate clause's last noun
     (_main_subject_read_as_a_conjunct).
 
@@ -441,6 +442,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _call_hung_on_a_place(doc)
     _participle_read_as_the_root_before_the_clause(doc)
     _joined_verb_read_as_a_modifier(doc)
+    _verb_after_then_read_apart(doc)
     _agent_of_an_active_verb(doc)  # (after the participle repairs: "a nurse held hostage by rebels was freed")
     return doc
 
@@ -785,6 +787,22 @@ def _joined_verb_read_as_a_modifier(doc: Doc) -> None:
             continue
         verb.head, verb.dep_, verb.pos_ = holder, "conj", "VERB"
         noun.head = verb
+
+
+def _verb_after_then_read_apart(doc: Doc) -> None:
+    """In "three gunmen fired on a bus before dawn, then stormed the police station" the parser
+    hangs "then" on "fired" and "stormed" on it as an unlabelled dependent, with no subject. A
+    past verb so hung, right after a "then" of the verb before it, is that verb's conjunct
+    (sharing its subject), and "then" is its own."""
+    arr = doc.to_array([TAG, DEP])
+    found = (arr[:, 0] == doc.vocab.strings.add("VBD")) & (arr[:, 1] == doc.vocab.strings.add("dep"))
+    for verb in (doc[int(i)] for i in np.flatnonzero(found)):
+        then, holder = doc[verb.i - 1] if verb.i else None, verb.head
+        if then is None or then.lower_ != "then" or then.head.i != holder.i or holder.i >= then.i or holder.pos_ != "VERB" \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        verb.dep_, verb.pos_ = "conj", "VERB"
+        then.head = verb
 
 
 def _verb_read_as_a_modifier(doc: Doc) -> None:
@@ -2118,6 +2136,7 @@ def _subject_after_a_date(doc: Doc) -> None:
         for article in articles:
             article.head = date
     _subject_read_as_the_dates_apposition(doc)
+    _joined_subject_read_as_the_dates_apposition(doc)
 
 
 def _subject_read_as_the_dates_apposition(doc: Doc) -> None:
@@ -2149,6 +2168,29 @@ def _subject_read_as_the_dates_apposition(doc: Doc) -> None:
             continue
         name.head, name.dep_ = verb, "nsubj"
         described.head, described.dep_ = name, "appos"
+
+
+def _joined_subject_read_as_the_dates_apposition(doc: Doc) -> None:
+    """In "Between 15 and 16 October 2020, Yemen's Houthi movement (Ansar Allah) and the
+    Saudi-backed government released 1,056 prisoners" the parser makes the first of two
+    joined subjects an apposition of the opening date, its "and" with it, and the second the
+    verb's only subject. A date that opens the verb's phrase (its modifier, or the object of
+    its opening preposition), with an apposition holding an "and" or "or" and no conjunct, right
+    before the verb's subject: the apposition is the subject, the subject its conjunct."""
+    arr = doc.to_array([DEP])
+    for name in (doc[int(i)] for i in np.flatnonzero(arr == doc.vocab.strings.add("appos"))):
+        date = name.head
+        if date.text not in _WEEKDAYS and date.text not in _MONTHS or date.i > name.i or any(c.dep_ == "conj" for c in name.children):
+            continue
+        verb = date.head.head if date.dep_ == "pobj" and date.head.dep_ == "prep" else date.head if date.dep_ == "npadvmod" else None
+        cc = next((c for c in name.children if c.dep_ == "cc" and c.lower_ in ("and", "or")), None)
+        if verb is None or cc is None or verb.pos_ not in ("VERB", "AUX") or verb.i < name.i:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == cc.i + 1), None)
+        if subject is None:
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+        subject.head, subject.dep_ = name, "conj"
 
 
 def _subject_read_as_the_dates_object(doc: Doc) -> None:
@@ -2297,13 +2339,20 @@ def anchored_by_label(document: Document, dates: list) -> Document:
     Thursday") is read back from that day, as a reader reads it; else as it is."""
     if document.published is not None or not dates:
         return document
+    day = label_day(dates)
+    return dataclasses.replace(document, published=day) if day is not None else document
+
+
+def label_day(dates: list) -> datetime.date | None:
+    """The full day the first label of a note gives ("Mogadishu, 14 March 2024: …"), or None."""
+    if not dates:
+        return None
     user_data = dates[0].doc.user_data  # (found once per Doc: the claims and the events both read it)
     if _LABEL_DAY not in user_data:
         user_data[_LABEL_DAY] = next((datetime.date.fromisoformat(when.start) for ent in dates
                                       if ent.sent.end - 1 >= ent.end and note_labels(ent.doc).get(ent.sent.start) == ent.sent.end - 1
                                       and (when := normalize(ent.text, None)) is not None and when.precision == "day" and when.start), None)
-    day = user_data[_LABEL_DAY]
-    return dataclasses.replace(document, published=day) if day is not None else document
+    return user_data[_LABEL_DAY]
 
 
 _LABEL_DAY = "factions.label_day"
@@ -3060,6 +3109,30 @@ def _names_cut_at_and(doc: Doc, ends: frozenset[str]) -> list[Span]:
     return out
 
 
+def _names_opening_with_a_date(doc: Doc, ends: frozenset[str]) -> list[Span]:
+    """A body named after a day ("the 23 June Movement", "the March 23 Movement", "the 6 April
+    Youth Movement", "the 14 March Alliance"), which the model reads as a date, or as a date
+    and a name: after "the" or a bracket, a day and a month, then capitalised words the last of
+    which ends a body's name (actor_kinds.toml and_name_ends, group_name_words), are one name.
+    Not a day told before a name ("on 23 June Army units attacked": no "the" before it)."""
+    out = []
+    for i in range(1, len(doc) - 2):
+        if doc[i - 1].lower_ not in ("the", "("):
+            continue
+        first, second = doc[i], doc[i + 1]
+        if not ((first.like_num and second.lower_ in MONTH_NAMES) or (first.lower_ in MONTH_NAMES and second.like_num)) \
+                or not (first.is_title or second.is_title):
+            continue
+        end = i + 2
+        while end < len(doc) and end - i - 2 < 4 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        while end > i + 2 and doc[end - 1].lower_ not in ends:
+            end -= 1
+        if end > i + 2:
+            out.append(Span(doc, i, end, label="ORG"))
+    return out
+
+
 def _names_cut_at_a_hyphen(doc: Doc, compounds: frozenset[str]) -> list[Span]:
     """A person's name the model cut at the hyphen of a two-syllable given name ("Moon Jae |
     -in signed"): a name of two words or more ending in a short capitalised syllable, then a
@@ -3257,6 +3330,7 @@ def entity_fixes(doc: Doc) -> Doc:
                            frozenset(fixes["hyphen_name_particles"]), place_preps)
     joined += _unit_names(doc, frozenset(fixes["unit_name_words"]))
     joined += _names_cut_at_and(doc, frozenset(fixes["and_name_ends"]))
+    joined += _names_opening_with_a_date(doc, frozenset(fixes["and_name_ends"]) | group_words)
     joined += _names_cut_at_a_hyphen(doc, frozenset(fixes["name_compound_words"]))
     joined += _peoples(doc)
     joined += _festivals(doc)
@@ -4145,6 +4219,7 @@ def make_nominals(nlp: Language, name: str):
     nominal_tags = {"NN", "NNS", "NNP", "NNPS"}
     rank_bodies = frozenset(lexicon("actor_kinds")["entity_fixes"]["rank_body_words"])
     rulers, kit_kinds = frozenset(lex["person"]["ruler_titles"]), frozenset(lex["group"]["kit_kinds"])
+    dress = frozenset(lex["group"]["dress"])
     of_a_thing = frozenset(lex["group"]["none_of_a_thing"])
     parts_by_of, sides_of_conflicts = frozenset(lex["group"]["parts_by_of"]), frozenset(lex["group"]["sides_of_conflicts"])
     service_heads, service_kinds = frozenset(lex["group"]["service_heads"]), frozenset(lex["group"]["service_kinds"])
@@ -4174,6 +4249,8 @@ def make_nominals(nlp: Language, name: str):
             if label == "PERSON" and token.tag_ == "NN" and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i \
                     and token.head.pos_ == "NOUN":
                 continue  # "a refugee camp", "the tourist camp", "a guerrilla army": one person's word as a kind of the noun after
+            if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and token.head.lower_ in dress:
+                continue  # "gunmen in army fatigues", "men in police uniforms": dress, no party
             if token.lower_ in kit_kinds and token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i:
                 continue  # "infantry fighting vehicles", "cavalry sabres": a kind of the kit, no party ("Coalition aircraft" are the coalition's)
             if label == "PERSON" and token.lower_ in rulers and token.text[:1].isupper() and token.i + 1 < len(doc) \
