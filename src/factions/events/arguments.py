@@ -627,7 +627,6 @@ def _inside_of_phrase(t: Token, prep: Token) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
 def _put_down_by_others(clause: Token, blaming: frozenset) -> bool:
     """Whether a relative clause on an act puts it down to a party, told by others: "an air
     strike that local volunteers attributed to the army" (its relative pronoun the object, a
@@ -636,6 +635,7 @@ def _put_down_by_others(clause: Token, blaming: frozenset) -> bool:
         and any(c.dep_ == "prep" and (clause.lemma_.lower(), c.lower_) in blaming for c in clause.children)
 
 
+@lru_cache(maxsize=1)
 def _blaming_pairs() -> frozenset[tuple[str, str]]:
     """(verb, preposition) pairs that lay an act at a party's door: "blamed on", "attributed
     to" (events.toml participants.doer_blaming_participles), read once."""

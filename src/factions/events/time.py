@@ -6,7 +6,6 @@ day the story last told (docs/events.md, "Time"; words in data/lexicons/time.tom
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import replace
@@ -120,7 +119,7 @@ def _infinitive_of_its_own(doc: Doc, t, i: int, anchor: int) -> bool:
     the act's ("agreed to a truce to begin the next day"), one set off by a comma ("agreed
     to a truce, to begin the next day") or the act a threat or a vow is of (time.toml
     intent_verbs: "threatened to withdraw on 10 May"); not the act's own purpose ("launched an
-    offensive to retake Mosul on 17 October").""",
+    offensive to retake Mosul on 17 October")."""
     if t.deps[i] not in ("acl", "xcomp", "advcl") or not any(t.deps[g] == "aux" and doc[g].lower_ == "to" for g in t.children[i]):
         return False
     if t.deps[i] == "acl":
@@ -546,7 +545,7 @@ def _day_said(claim: Claim) -> When | None:
     16 June 2014: The president said that 275 troops were deploying to Iraq")."""
     if claim.said_on is None or claim.said_on_basis != "text" or claim.said_on.precision != "day":
         return None
-    return dataclasses.replace(claim.said_on)
+    return replace(claim.said_on)
 
 
 def _cue_of_the_act_named(trigger: Token) -> Token | None:

@@ -2180,7 +2180,7 @@ def _joined_subject_read_as_the_dates_apposition(doc: Doc) -> None:
     arr = doc.to_array([DEP])
     for name in (doc[int(i)] for i in np.flatnonzero(arr == doc.vocab.strings.add("appos"))):
         date = name.head
-        if date.text not in _WEEKDAYS and date.text not in _MONTHS or date.i > name.i or any(c.dep_ == "conj" for c in name.children):
+        if (date.text not in _WEEKDAYS and date.text not in _MONTHS) or date.i > name.i or any(c.dep_ == "conj" for c in name.children):
             continue
         verb = date.head.head if date.dep_ == "pobj" and date.head.dep_ == "prep" else date.head if date.dep_ == "npadvmod" else None
         cc = next((c for c in name.children if c.dep_ == "cc" and c.lower_ in ("and", "or")), None)
@@ -3116,21 +3116,29 @@ def _names_opening_with_a_date(doc: Doc, ends: frozenset[str]) -> list[Span]:
     which ends a body's name (actor_kinds.toml and_name_ends, group_name_words), are one name.
     Not a day told before a name ("on 23 June Army units attacked": no "the" before it)."""
     out = []
-    for i in range(1, len(doc) - 2):
-        if doc[i - 1].lower_ not in ("the", "("):
+    for month in tokens_where(doc, lowers=_MONTH_WORDS):
+        m = month.i
+        if not month.is_title:
             continue
-        first, second = doc[i], doc[i + 1]
-        if not ((first.like_num and second.lower_ in MONTH_NAMES) or (first.lower_ in MONTH_NAMES and second.like_num)) \
-                or not (first.is_title or second.is_title):
+        if m >= 2 and doc[m - 1].like_num:
+            start, end = m - 1, m + 1  # "the 23 June Movement"
+        elif m >= 1 and m + 1 < len(doc) and doc[m + 1].like_num:
+            start, end = m, m + 2  # "the March 23 Movement"
+        else:
             continue
-        end = i + 2
-        while end < len(doc) and end - i - 2 < 4 and doc[end].is_title and doc[end].is_alpha:
-            end += 1
-        while end > i + 2 and doc[end - 1].lower_ not in ends:
-            end -= 1
-        if end > i + 2:
-            out.append(Span(doc, i, end, label="ORG"))
+        if doc[start - 1].lower_ not in ("the", "("):
+            continue
+        words = end
+        while words < len(doc) and words - end < 4 and doc[words].is_title and doc[words].is_alpha:
+            words += 1
+        while words > end and doc[words - 1].lower_ not in ends:
+            words -= 1
+        if words > end:
+            out.append(Span(doc, start, words, label="ORG"))
     return out
+
+
+_MONTH_WORDS = frozenset(MONTH_NAMES)
 
 
 def _names_cut_at_a_hyphen(doc: Doc, compounds: frozenset[str]) -> list[Span]:
