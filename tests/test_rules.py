@@ -143,19 +143,33 @@ def test_the_rule_confidence_table_is_what_its_counts_say():
     assert relation_confidence("relations.similarity") == relation_confidence(None) == prior["confidence"]
 
 
-def test_an_unknown_only_with_key_in_events_toml_is_refused(monkeypatch):
-    # events.triggers: only_with entries may say heads, preps, governed_by and of_objects only
+def _misspell_only_with(events: dict) -> None:
+    events["event"][0]["only_with"] = {"raid": {"of_object": ["fire"]}}  # (of_objects)
+
+
+def _misspell_a_phrase_key(events: dict) -> None:
+    next(e for e in events["event"] if e.get("phrases"))["phrases"][0]["particles"] = True  # (particle)
+
+
+@pytest.mark.parametrize("misspell, message", [
+    # only_with entries may say heads, preps, governed_by and of_objects only
+    (_misspell_only_with, "only_with 'raid' has unknown keys of_object"),
+    # phrases may say verb, object, aimed and particle only
+    (_misspell_a_phrase_key, "has unknown keys particles"),
+])
+def test_an_unknown_key_in_events_toml_is_refused(monkeypatch, misspell, message):
+    # events.triggers validates what it reads
     import copy
 
     from factions.events import triggers as trig
     from factions.lexicons import lexicon as real_lexicon
 
     events = copy.deepcopy(real_lexicon("events"))
-    events["event"][0]["only_with"] = {"raid": {"of_object": ["fire"]}}  # misspelt
+    misspell(events)
     monkeypatch.setattr(trig, "lexicon", lambda name: events if name == "events" else real_lexicon(name))
     trig.triggers.cache_clear()
     try:
-        with pytest.raises(DataFileError, match="only_with 'raid' has unknown keys of_object"):
+        with pytest.raises(DataFileError, match=message):
             trig.triggers()
     finally:
         monkeypatch.undo()

@@ -49,6 +49,7 @@ class Triggers:
     by_modifier: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # noun -> (modifiers, the act it is with one: "hunger strike")
     by_doer: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # verb -> (subject heads, the act it is done by them: "protesters blocked roads")
     by_purpose: dict[str, list[tuple[frozenset, "TriggerType"]]] = field(default_factory=dict)  # verb -> (purposes, the act it is done for one: "gathered to demand")
+    phrase_particles: frozenset[tuple[str, str]] = frozenset()  # phrases whose word is a particle, never a preposition with an object ("went over to", not "went over the budget")
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -56,6 +57,10 @@ class Triggers:
             | frozenset(self.by_complement) | frozenset(self.by_subject) | frozenset(self.by_doer) | frozenset(self.by_purpose) \
             | frozenset(self.by_modifier)
 
+
+# The keys a phrase may have: its verb and the word after it, what its object must be, and
+# whether that word must be a particle ("went over to the rebels", not "went over the budget").
+PHRASE_KEYS = frozenset({"verb", "object", "aimed", "particle"})
 
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
 # _is_object says what each is; "party_moved" is a party as the verb's own object, moved by
@@ -101,6 +106,7 @@ def _object_kinds(entry: dict, key: str = "when_object") -> dict[str, tuple[str,
 @lru_cache(maxsize=1)
 def triggers() -> Triggers:
     verbs, nouns, phrases, by_object, by_complement, phrase_aims, by_subject, by_modifier, by_doer, by_purpose = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
+    particles: set[tuple[str, str]] = set()
     declared = relation_types()
     event_types = {e["type"] for e in lexicon("events")["event"]}
     for entry in lexicon("events")["event"]:
@@ -125,6 +131,11 @@ def triggers() -> Triggers:
                     raise DataFileError(f"factions/data/lexicons/events.toml: '{word}' is in the {table} of both {words[word].type} and {t.type}")
                 words[word] = t
         for p in entry.get("phrases", []):
+            if unknown := set(p) - PHRASE_KEYS:
+                raise DataFileError(f"factions/data/lexicons/events.toml: {entry['type']}: phrase '{p.get('verb')} {p.get('object')}' has "
+                                    f"unknown keys {', '.join(sorted(unknown))} (known: {', '.join(sorted(PHRASE_KEYS))})")
+            if p.get("particle"):
+                particles.add((p["verb"], p["object"]))
             if (p["verb"], p["object"]) in phrases:  # (the second would silently replace the first)
                 raise DataFileError(f"factions/data/lexicons/events.toml: the phrase '{p['verb']} {p['object']}' is in the phrases "
                                     f"of both {phrases[(p['verb'], p['object'])].type} and {t.type}")
@@ -160,7 +171,7 @@ def triggers() -> Triggers:
         for verb, purposes in entry.get("verbs_by_purpose", {}).items():
             by_purpose.setdefault(verb, []).append((frozenset(purposes), t))
     return Triggers(verbs, nouns, phrases, by_object, by_complement, by_subject=by_subject, phrase_aims=phrase_aims,
-                    by_modifier=by_modifier, by_doer=by_doer, by_purpose=by_purpose)
+                    by_modifier=by_modifier, by_doer=by_doer, by_purpose=by_purpose, phrase_particles=frozenset(particles))
 
 
 def channel_preps(verb: Token) -> list[Token]:
@@ -245,7 +256,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                                      or child.dep_ in ("ccomp", "xcomp", "npadvmod", "advcl") and child.lower_ in lexicon("relations")["captives"]["marks"]
                                      # ("holds the band responsible", the adjective parsed as a clause on the party)
                                      or child.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and child.pos_ == "ADJ") \
-                    and not _dates(child) \
+                    and not _dates(child) and not (key in t.phrase_particles and child.dep_ not in ("prt", "advmod")) \
                     and not (child.dep_ == "dobj" and child.lower_ in lexicon("relations")["captives"]["marks"]
                              and any(c.dep_ in ("det", "poss") for c in child.children)):
                 # ("held hostage": a date, no mark; "took the prisoner to court": the captive, no taking)
