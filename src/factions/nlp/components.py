@@ -1226,7 +1226,6 @@ def _object_of_a_conjunct(doc: Doc) -> None:
         subject.dep_ = "dobj"
 
 
-@lru_cache(maxsize=None)
 def _disguise_read_as_clause(doc: Doc) -> None:
     """In "Three gunmen dressed as police stormed the ward" the parser reads "as police
     stormed the ward" as a clause under "dressed", "police" its subject, and leaves the
