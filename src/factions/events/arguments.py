@@ -826,6 +826,15 @@ def _aid_meant_for(trigger: Token, children: list[Token], parts: dict) -> list[T
     return [p for prep in preps for o in prep.children if o.dep_ == "pobj" and _names_a_party(o) for p in _with_conjuncts(o)]
 
 
+def _asked_to_act(verb: Token) -> list[Token]:
+    """Whom a request's "that" clause asks to act: the clause's subject, its verb bare or with
+    "should" or "must" ("demanded that the junta hand over power", "urged that the troops
+    should leave"; not "demanded to know why the troops had left", nor a report of what was)."""
+    return [t for clause in verb.children if clause.dep_ == "ccomp" and clause.i > verb.i and clause.tag_ in ("VB", "VBP")
+            and all(a.lower_ in ("should", "must") for a in clause.children if a.dep_ == "aux")
+            for s in clause.children if s.dep_ == "nsubj" for t in _with_conjuncts(s)]
+
+
 def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = False) -> tuple[list[Token], list[Token]]:
     parts = lex["participants"]
     actors: list[Token] = []
@@ -872,6 +881,8 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
         children += [c for p in children if p.dep_ == "prep" for c in p.conjuncts if c.pos_ == "ADP"]
         topic_only = trigger.lemma_ in parts["topic_verbs"]  # "discussed the fight against ISIL"
         recipients.extend(_aid_meant_for(trigger, children, parts))
+        if trigger.lemma_.lower() in parts["request_verbs"]:
+            recipients.extend(_asked_to_act(trigger))  # "demanded that the government resign"
         charges = _charges_set_off(trigger, parts)
         if charges:
             # "set off a car bomb and two devices outside the school": the site may hang on a charge
@@ -1076,7 +1087,13 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 subj, passive = [described], True
                 if all(c.i < trigger.i for c in described.conjuncts):
                     # "UNITA and the FNLA, supported by South Africa": set after the whole list, of each
-                    subj = _with_conjuncts(described)
+                    # (an attack's from its first word on, when the parser hung it on the last:
+                    # "Marine and 15 civilians killed by roadside bomb"; not "the army and the
+                    # militias armed by Iran")
+                    first = described
+                    while first.dep_ == "conj" and _is_assault(trigger):
+                        first = first.head
+                    subj = _with_conjuncts(first)
         if passive and not any(c.dep_ == "agent" for c in trigger.children):
             # "was stabbed and beheaded near his school by a refugee": the agent hangs on the
             # last of passives that share one subject and one "was" (not "had been arrested and

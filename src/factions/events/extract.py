@@ -62,6 +62,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if matched is None:
             continue
         kind, is_noun = matched
+        if kind.type == "AID" and is_noun and token.dep_ == "dobj" and _aid_cut_off(token.head, t):
+            continue  # "suspended aid to Burundi": a sanction (the verb's), no aid given
         if kind.type == "CONSULT" and token.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children):
             head = _match_trigger(token.head, t)
             if head is not None and head[0].type == "CONSULT":
@@ -81,6 +83,10 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
             continue  # "pulled out of the talks", "withdrew from the ICC", "withdrew their demand": no force drew back
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
+        if kind.type == "SANCTION" and not is_noun:
+            recipient_toks = recipient_toks + [p for aid in _aid_cut_off(token, t) for prep in aid.children if prep.dep_ == "prep"
+                                               and prep.lower_ in ("to", "for") for o in prep.children if o.dep_ == "pobj"
+                                               for p in _with_conjuncts(o) if p not in recipient_toks]  # (whom it was for)
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
             # "vowed to retaliate against the United States": who the threatened act is aimed at
             act = hostile_complement(token, kind)
@@ -130,6 +136,9 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         by_event = not is_noun and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and _match_trigger(c, t) is not None
                                        for c in (token.children if token.dep_ != "conj" else (*token.children, *token.head.children)))
         blamed = blamed_act(token)  # "blamed the junta for the attack": told before, its target not named here
+        # "The mission investigated attacks on aid workers", "cited reports of assaults on
+        # protesters": who looks into an act is no side of it
+        looked_into = is_noun and _looked_into(token, lex["participants"]["inquiry_verbs"])
         # "X led the political wing until he was killed in a strike": a passive said of a
         # pronoun tells what befell a party named before; that party's side is no doer
         # ("until Jabhat al-Sahil is defeated" may be the main clause's aim)
@@ -161,7 +170,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         places_aimed = [r for r in recipient_toks if (m := index.mention_for_token(r)) is not None and m.actor
                         and index.actors[m.actor].kind in PLACE_KINDS] if actors and not recipients else []
         if kind.relation in NEAREST_FALLBACK and (bool(actors) != bool(recipients)) and not (actors and object_named) and not allies \
-                and not relative and not by_event and not blamed and not unnamed_doer and not anyone and not setting \
+                and not relative and not by_event and not blamed and not unnamed_doer and not anyone and not setting and not looked_into \
                 and not (symmetric and len(actors) >= 2):  # "fighting between A and B": both sides named
             # The parse found one side only: take the nearest actor on the other
             # side of the trigger in the same clause ("..., the Assad regime is using
@@ -469,18 +478,22 @@ def _doer_by_later_mention(doc: Doc, events: list[Event], index: ActorIndex, rel
     the same act named again in one of the next two sentences by a definite noun whose
     verb names them ("Two explosives-laden vehicles struck the Kati military camp … The
     attack was claimed by JNIM"; events.toml participants.doer_naming_verbs), unless the
-    mention is another of its kind ("the previous attack") or its doer an outlet ("Amaq
-    claimed the attacks"); the relations the act implies follow (`fights` with the parties
-    it was aimed at, `attacks` on its places), with the mention's modality. An act told with
-    only the kit that struck ("A drone struck an apartment building … The Houthis claimed the
-    attack") takes them from the next sentence only."""
+    mention is another of its kind ("the previous attack"), its doer an outlet ("Amaq
+    claimed the attacks") or the act told as an answer to another ("in reprisal attacks");
+    the relations the act implies follow (`fights` with the parties it was aimed at, `attacks`
+    on its places), with the mention's modality. An act told with only the kit that struck ("A
+    drone struck an apartment building … The Houthis claimed the attack") takes them from the
+    next sentence only."""
     out: list[Relation] = []
     sentences = sentence_numbers(doc)
     naming = frozenset(lexicon("events")["participants"]["doer_naming_verbs"])
+    answers = frozenset(lexicon("events")["participants"]["answering_words"])
     for n, event in enumerate(events):
         unnamed = event.type == "ASSAULT" and bool(event.actors) and _done_by_people_only(event, index)
         if event.type != "ASSAULT" or not (_undone(event, index) or unnamed):
             continue
+        if (root := _trigger_root(doc, event)) is not None and _told_as_an_answer(root, answers):
+            continue  # ("… killed two Muslims in reprisal attacks. Boko Haram claimed the bombing": another's act)
         for later, noun in named_again(doc, events, n, sentences):
             if not later.actors or (later.recipients and event.recipients and not set(later.recipients) & set(event.recipients)):
                 continue  # (no doer, or another act: "the jets hit the group … The group said it carried out the attack on a police convoy")
@@ -539,7 +552,7 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
         if objects:
             acts = []
             for named in (e for o in objects for token, e in by_root if o.left_edge.i <= token.i <= o.right_edge.i):
-                earlier = _named_again_before(doc, events, named, sentences)
+                earlier = _claimed_act_told_before(doc, events, named, sentences)
                 # (one put down to the claimant by a rule before, named outside its sentence, is none: "a second
                 # bomb killed 22 … The Taliban claimed both attacks")
                 if any(not (_undone(e, index) or _done_by_people_only(e, index) or _put_down_to(e, {a for a, _ in claimants}))
@@ -560,6 +573,47 @@ def _doer_by_claim(doc: Doc, events: list[Event], index: ActorIndex, relations: 
                 # AD and AP 0.002-0.006 each, one set down 0.001)
                 _join_doers(act, [(a, sp) for a, sp in claimants if a not in act.actors])
     return out
+
+
+def _looked_into(noun: Token, verbs: list[str]) -> bool:
+    """Whether an act noun is what a verb of inquiry looks into (events.toml participants
+    inquiry_verbs), or inside the "of" of it ("cited reports of assaults")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in verbs
+
+
+def _aid_cut_off(verb: Token, t: Triggers) -> list[Token]:
+    """The aid a verb of sanction cuts off, its objects ("suspended aid to Burundi", "halted
+    military aid"; events.toml SANCTION when_object), or none."""
+    if verb.pos_ != "VERB" or (matched := _match_trigger(verb, t)) is None or matched[0].type != "SANCTION":
+        return []
+    return [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts) if _is_object(o, "AID", t)]
+
+
+def _claimed_act_told_before(doc: Doc, events: list[Event], named: Event, sentences: dict[int, int]) -> list[Event]:
+    """The assaults told before that the noun of a claim names again (`_named_again_before`),
+    less those told as another's answer ("Christian youths later killed two Muslims in
+    reprisal attacks … Boko Haram claimed the bombing"); of those, the ones told by the
+    noun's own word, if any ("Three gunmen attacked the consulate … police killed all three
+    … The BLA claimed the attack": the attack, not the police's killing)."""
+    noun = _trigger_root(doc, named)
+    answers = frozenset(lexicon("events")["participants"]["answering_words"])
+    earlier = [e for e in _named_again_before(doc, events, named, sentences)
+               if (root := _trigger_root(doc, e)) is None or not _told_as_an_answer(root, answers)]
+    own_word = [e for e in earlier if noun is not None and (root := _trigger_root(doc, e)) is not None
+                and root.lemma_.lower() == noun.lemma_.lower()]
+    return own_word or earlier
+
+
+def _told_as_an_answer(trigger: Token, answers: frozenset[str]) -> bool:
+    """Whether an act is told as an answer to another: "in reprisal attacks", "in retaliation"
+    (an "in" on the act, its object or a modifier of it one of events.toml participants.answering_words)."""
+    def answer(noun: Token) -> bool:
+        return noun.lemma_.lower() in answers or any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in answers for m in noun.children)
+
+    return (trigger.pos_ == "NOUN" and answer(trigger)) or any(
+        answer(o) for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "as") for o in c.children if o.dep_ == "pobj")
 
 
 def _put_down_to(event: Event, parties: set[str]) -> bool:

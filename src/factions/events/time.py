@@ -512,6 +512,7 @@ class _Words(NamedTuple):
     agreeing_verbs: frozenset[str]
     term_openers: frozenset[str]
     intent_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1054,4 +1055,5 @@ def _narrated(trigger: Token) -> bool:
         return False
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBD", "VBN"}) and not tags & {"MD", "VBZ", "VBP"} and verb.tag_ != "VBG" or \
-        (verb.tag_ == "VBG" and verb.dep_ == "advcl" and _narrated(verb.head))
+        (verb.tag_ == "VBG" and verb.dep_ == "advcl" and _narrated(verb.head)) or \
+        (verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _words().decision_verbs and _narrated(verb.head))

@@ -316,7 +316,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if lemma in kind.passive_only and not (token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)):
                 continue  # "wanted the town", "wanted him to resign": no one sought
             needs = kind.only_with.get(lemma) if kind.only_with else None
-            if needs and not any(c.dep_ == "prep" and c.lower_ in needs.get("preps", ())
+            # (a noun's needs keyed by the same word are not the verb's: "froze funding", "asset freezes")
+            if needs and "preps" in needs and not any(c.dep_ == "prep" and c.lower_ in needs["preps"]
                                  and not any(o.dep_ == "pobj" and (o.lower_ in _kit_heads() or o.lemma_.lower() in _kit_heads()) for o in c.children)
                                  for c in token.children):
                 continue  # "charged him with murder"; not "charged the crowd" nor "charged the crowd with batons"
@@ -749,6 +750,8 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or _pronoun_undergoing(token) \
             or any(w in _party_heads() for w in words) or _is_object(token, "person", t)
     kind = t.nouns.get(token.lemma_.lower()) or t.nouns.get(token.lower_)
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    kind = next((k for mods, k in t.by_modifier.get(token.lemma_.lower(), ()) if mods & modifiers), kind)  # ("financial support")
     return kind is not None and kind.type == wanted
 
 

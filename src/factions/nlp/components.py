@@ -376,7 +376,9 @@ def clause_repairs(doc: Doc) -> Doc:
     verb's object read as its agent ("police attacked a march by students": _agent_of_an_active_verb),
     and a verb joined after an object read as the next object's adjective ("searched hundreds of houses,
     seized firearms": _joined_verb_read_as_a_modifier), and a verb after "then" left unattached
-    ("fired on a bus, then stormed the police station": _verb_after_then_read_apart).
+    ("fired on a bus, then stormed the police station": _verb_after_then_read_apart), and a relative
+    clause read across the main verb ("A bombing which officials blamed on X killed nine":
+    _relative_clause_read_across_the_main_verb).
     With the conjunct repairs, a main clause's subject joined to the subordinate clause's last noun
     (_main_subject_read_as_a_conjunct).
 
@@ -443,6 +445,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _participle_read_as_the_root_before_the_clause(doc)
     _joined_verb_read_as_a_modifier(doc)
     _verb_after_then_read_apart(doc)
+    _relative_clause_read_across_the_main_verb(doc)
     _agent_of_an_active_verb(doc)  # (after the participle repairs: "a nurse held hostage by rebels was freed")
     return doc
 
@@ -803,6 +806,38 @@ def _verb_after_then_read_apart(doc: Doc) -> None:
             continue
         verb.dep_, verb.pos_ = "conj", "VERB"
         then.head = verb
+
+
+def _relative_clause_read_across_the_main_verb(doc: Doc) -> None:
+    """In "A bombing which officials blamed on the Taliban killed nine people" the parser reads
+    "blamed on the Taliban" as a participle describing "officials" and "which officials ...
+    killed nine people" as the relative clause, so that the officials killed. When a relative
+    clause's verb has its relative word before its subject, and that subject is described by a
+    past verb right after it with no object and no subject of its own, that past verb is the
+    relative clause's (the relative word its object, the subject its own), and the other verb
+    is the sentence's (or the clause's of speech, "said a bombing which … killed nine"), the
+    noun its subject."""
+    arr = doc.to_array([DEP, TAG])
+    found = (arr[:, 0] == doc.vocab.strings.add("relcl")) & (arr[:, 1] == doc.vocab.strings.add("VBD"))
+    for verb in (doc[int(i)] for i in np.flatnonzero(found)):
+        noun, subject = verb.head, next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or noun.i >= verb.i or noun.pos_ not in ("NOUN", "PROPN") or (noun.dep_ != "ROOT" and not (
+                noun.dep_ == "dobj" and noun.head.pos_ == "VERB")):
+            continue
+        relative = next((c for c in verb.children if c.tag_ in ("WDT", "WP") and noun.i < c.i < subject.left_edge.i), None)
+        told = next((c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i == subject.i + 1), None)
+        if relative is None or told is None or told.i >= verb.i \
+                or any(c.dep_ in _SUBJECTS or c.dep_ in ("dobj", "ccomp") for c in told.children):
+            continue
+        # the verb takes the noun's place first, so that no step makes a cycle
+        if noun.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = noun.head, "ccomp"
+        noun.head, noun.dep_ = verb, "nsubj"
+        told.head, told.dep_, told.tag_, told.pos_ = noun, "relcl", "VBD", "VERB"
+        subject.head = told
+        relative.head, relative.dep_ = told, "dobj"
 
 
 def _verb_read_as_a_modifier(doc: Doc) -> None:

@@ -45,6 +45,7 @@ def load_pipeline(model: str | None = None, kb: KnowledgeBase | None = None) -> 
     _past_forms(nlp)
     _abbreviations(nlp)
     _no_emoticons(nlp)
+    _codes_before_a_full_stop(nlp)
     nlp.add_pipe("factions_paragraphs", before="parser")
     nlp.add_pipe("factions_clause_repairs", after="lemmatizer")
     # Two phrase-matcher rulers (fast at thousands of names): full names matched in
@@ -100,6 +101,20 @@ def _no_emoticons(nlp: Language) -> None:
 
     split = frozenset(lexicon("model_view").get("emoticons", {}).get("split", []))
     nlp.tokenizer.rules = {form: tokens for form, tokens in nlp.tokenizer.rules.items() if form not in split}
+
+
+def _codes_before_a_full_stop(nlp: Language) -> None:
+    """A full stop after a code of digits and a capital ends the sentence (lexicons/
+    model_view.toml [full_stops] after_codes): the model's suffix rule splits a full stop
+    after a digit or a small letter but keeps it on a capital, for "U.S.", so "… to pavilion
+    4B. For four days police …" was one sentence, the police's act the women's."""
+    from spacy.util import compile_suffix_regex
+
+    from factions.lexicons import lexicon
+
+    patterns = lexicon("model_view").get("full_stops", {}).get("after_codes", [])
+    if patterns:
+        nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *patterns]).search
 
 
 def _past_forms(nlp: Language) -> None:

@@ -604,8 +604,14 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         hand_modality = "asserted"  # "may send tanks": hypothetical
         carried = slot.dep_ == "pobj" and verb.lower_ in words["carried_by_preps"] and verb.head.pos_ in ("NOUN", "PROPN")
         # "pursued the attackers with helicopter gunships": the parser hangs an assault's means on its object
-        means = carried and verb.lower_ == "with" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB" \
-            and slot.lemma_.lower() in _means_of_assault() and _is_assault(verb.head.head)
+        # (or on the object of its preposition, "fired on the pavilions with rifles, grenades and rockets":
+        # a list with heavy kit in it is the assault's means, every item of it)
+        struck = verb.head if carried else None
+        assault = None if struck is None else struck.head if struck.dep_ == "dobj" else \
+            struck.head.head if struck.dep_ == "pobj" and struck.head.dep_ == "prep" else None
+        means = carried and verb.lower_ == "with" and assault is not None and assault.pos_ == "VERB" \
+            and any(w.lemma_.lower() in _means_of_assault() for t in listed for w in doc[t.left_edge.i : t.i + 1]) \
+            and _is_assault(assault)  # (its words: "rocket-propelled grenades")
         if carried and not means:  # (an assault's means is read as the verb's: `using` below)
             # "gunmen with rifles and grenades", "soldiers in armoured vehicles": in their hands;
             # not people who ride in a bus or a car ("five civilians in a bus were killed")
@@ -615,7 +621,7 @@ def equipment_relations(doc: Doc, index: ActorIndex, participants: _Participants
         using = verb is not None and slot.dep_ == "pobj" and verb.lower_ in words["using_preps"] \
             and not (verb.lower_ == "on" and _fired_on(verb.head))  # ("opened fire on buses": the target, not a ride)
         if using:  # "arrived in gun trucks", "attacked the base with drones"
-            verb = verb.head.head if means else verb.head
+            verb = assault if means else verb.head
         if verb is not None and verb.pos_ == "VERB":
             subjects, passive = _subject_tokens(verb)
             if using and verb.lemma_ in giving:  # "provided the army with vehicles": the army's
