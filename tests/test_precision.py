@@ -2784,6 +2784,8 @@ def test_a_name_keeps_its_kind_where_the_document_shows_nothing_else(extractor, 
     ("The followers of Pastor Daniel Okoro gathered in the square.", "leads"),  # a following is no force
     # events.toml co_actors.directed_kinds: a demand made together is made of another, not of each other
     ("Chad and Niger demanded that the junta free the president.", "communicates_with"),
+    # events.triggers._holds_a_place: a place "held hostage" is held by no one
+    ("The gangs held the capital hostage for a month.", "controls"),
 ])
 def test_a_near_miss_of_this_sessions_relation_shapes_is_not_found(extractor, text, wrong):
     x, names = _run(extractor, text)
@@ -9961,6 +9963,8 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
     ("On 4 June 2021, the UN cited reports of assaults on women protesters.", "assaults", "ASSAULT", "actor", []),
     # events.toml CONCEDE "resign": a leader yields office
     ("On 2 April 2019, President Bouteflika resigned after weeks of protests.", "resigned", "CONCEDE", "actor", ["Bouteflika"]),
+    # events.toml COERCE phrases: people taken for questioning
+    ("On 3 May 2022, soldiers took four men for questioning at the school.", "took", "COERCE", "recipient", ["four men"]),
     # events.arguments: a headline's participle hung on a list's last word is said of the whole list
     ("Police officer and two teachers wounded by grenade in Baramulla", "wounded", "ASSAULT", "recipient",
      ["Police officer", "two teachers"]),
@@ -9982,6 +9986,9 @@ def test_acts_named_by_these_words(extractor, text, trigger, kind, role, spans):
     ("On 5 October 2014, the government abandoned the plan.", "RETREAT"),  # a plan is no ground
     ("On 2 May 2019, the United States halted military aid to Pakistan.", "AID"),  # aid cut off is none given
     ("On 5 May 2019, the army suspended its offensive on the town.", "SANCTION"),  # an act of its own halted
+    ("On 3 May 2022, the ambulance took the wounded to hospital.", "COERCE"),  # carried, not seized
+    ("On 3 May 2022, the bishops took the students away in church buses.", "COERCE"),  # rescued, not seized
+    ("On 3 May 2022, the gangs held whole towns hostage.", "ASSAULT"),  # a figure of speech, no one held
 ])
 def test_near_misses_of_those_words_name_no_such_act(extractor, text, kind):
     x, _ = _run(extractor, text)

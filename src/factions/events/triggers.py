@@ -243,8 +243,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                             for o in p.children if o.dep_ == "pobj" and (lemma, f"{child.lower_} of {o.lower_}") in t.phrases), key)
             if child.dep_ == "prep":
                 # a phrase whose object is a preposition's: "taken into custody", "placed under arrest"
-                held = next((f"{child.lower_} {o.lemma_.lower()}" for o in child.children
-                             if o.dep_ == "pobj" and (lemma, f"{child.lower_} {o.lemma_.lower()}") in t.phrases), None)
+                held = next((f"{child.lower_} {o.lemma_.lower()}" for o in child.children  # (or a gerund: "for questioning")
+                             if o.dep_ in ("pobj", "pcomp") and (lemma, f"{child.lower_} {o.lemma_.lower()}") in t.phrases), None)
                 if held is not None:
                     if "victim" in t.phrase_aims.get((lemma, held), ()) \
                             and not any(_is_object(o, "party", t) for o in token.children if o.dep_ in ("dobj", "nsubjpass")):
@@ -294,13 +294,15 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                         # is none: "fired an automatic rifle into the cultural centre")
                 if key[1] == "against" and describes_protest(token, t):
                     continue  # "a march led by X against the government": the protest's "against"
+                if key[1] in lexicon("relations")["captives"]["marks"] and _holds_a_place(token, t):
+                    continue  # "held whole towns hostage": a figure of speech
                 return t.phrases[key], False
             marks = lexicon("relations")["captives"]["marks"]
             for edge in (child.right_edge, child.left_edge):
                 # "held the minister and his aides hostage", "took hostage 18 customers": the
                 # parser hangs the mark inside the object, after it or right after the verb
                 if child.dep_ == "dobj" and edge.i != child.i and (lemma, edge.lower_) in t.phrases and edge.lower_ in marks \
-                        and (edge.i > child.i or edge.i == token.i + 1):
+                        and (edge.i > child.i or edge.i == token.i + 1) and not _holds_a_place(token, t):
                     return t.phrases[(lemma, edge.lower_)], False
         by_doer = _act_by_its_doers(token, lemma, t)
         if by_doer is not None:
@@ -679,6 +681,14 @@ def _pronoun_for_an_assault(token: Token, t: Triggers) -> bool:
         if found is not None and found[0].type == "ASSAULT":
             return True
     return False
+
+
+def _holds_a_place(verb: Token, t: Triggers) -> bool:
+    """Whether what a verb of holding or taking captives holds is a place, no one held:
+    "held whole towns hostage", "held the capital hostage for weeks"."""
+    marks = lexicon("relations")["captives"]["marks"]
+    held = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts) if o.lower_ not in marks]
+    return bool(held) and all(_is_object(o, "place", t) and not _is_object(o, "captive", t) for o in held)
 
 
 def _is_object(token: Token, wanted: str, t: Triggers) -> bool:

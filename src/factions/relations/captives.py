@@ -37,6 +37,9 @@ def captive_relations(doc: Doc, index: ActorIndex) -> list[Relation]:
         h, c = party(holder), index.mention_for_token(captive)
         if c is None and (counted := _counted(captive)) is not captive:
             c = index.mention_for_token(counted)  # "most of them are being held"
+        if c is not None and c.actor and index.actors[c.actor].kind in PLACE_KINDS - {"state"}:
+            return  # "held whole towns hostage": a figure of speech, no one held (a state's name may stand
+            # for its government: "took the Prime Minister and most of his government hostage")
         if h is not None and c is not None and c.actor and h.actor != c.actor:
             out.append(Relation(type="controls", source=h.actor, target=c.actor, source_span=h.span, target_span=c.span,
                                 evidence_span=sentence_span(sentence_of(anchor)), modality="asserted", rule=RULE))

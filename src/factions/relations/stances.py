@@ -612,6 +612,15 @@ def _lost_for_certain(verb: Token, words: dict) -> bool:
     return not verb.sent.text.rstrip().endswith("?")
 
 
+def _held_captive(verb: Token) -> bool:
+    """Whether a verb of holding or taking has a captive's mark after it (relations.toml
+    captives marks): "held whole towns hostage", "was taken prisoner by a crowd" (its object's
+    too: the parser may hang the mark inside it); then no place is held."""
+    marks = lexicon("relations")["captives"]["marks"]
+    return any(t.lower_ in marks for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "nsubj", "nsubjpass", "prep", "agent")
+               for t in (c, *(c.children if c.dep_ == "dobj" else ())) if t.dep_ != "pobj")
+
+
 def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
     """"controlled by X", "control of Y", "Y was taken by X", "the fall of Y to X"."""
     words = _words()["control"]
@@ -655,6 +664,8 @@ def _control(doc: Doc, index: ActorIndex) -> list[Relation]:
         elif lemma in words["verbs"] and token.pos_ == "VERB":
             if unrealised(token):
                 continue  # "operations to free the city of Mosul": aimed at, not held
+            if _held_captive(token):
+                continue  # "held whole towns hostage": a figure of speech; "was taken prisoner by a crowd": a captive
             particle = words["verbs_with_particle"].get(lemma)
             if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
                 continue  # "set fire to the depot": no place set up
