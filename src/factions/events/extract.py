@@ -607,8 +607,9 @@ def _claimed_act_told_before(doc: Doc, events: list[Event], named: Event, senten
 
 
 def _told_as_an_answer(trigger: Token, answers: frozenset[str]) -> bool:
-    """Whether an act is told as an answer to another: "in reprisal attacks", "in retaliation"
-    (an "in" on the act, its object or a modifier of it one of events.toml participants.answering_words)."""
+    """Whether an act is told as an answer to another: "killed two Muslims in reprisal attacks",
+    "in retaliation", "reprisal attacks" (the act's noun, or the object of an "in" or "as" on it,
+    is one of events.toml participants.answering_words or has one as its modifier)."""
     def answer(noun: Token) -> bool:
         return noun.lemma_.lower() in answers or any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in answers for m in noun.children)
 
