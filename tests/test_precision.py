@@ -9963,6 +9963,10 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
     ("On 4 June 2021, the UN cited reports of assaults on women protesters.", "assaults", "ASSAULT", "actor", []),
     # events.toml CONCEDE "resign": a leader yields office
     ("On 2 April 2019, President Bouteflika resigned after weeks of protests.", "resigned", "CONCEDE", "actor", ["Bouteflika"]),
+    # events.toml MOBILIZE when_object: forces flown or airlifted in are deployed
+    ("On 23 March 2019, Russia flew about 100 troops into Venezuela.", "flew", "MOBILIZE", "actor", ["Russia"]),
+    # ... and where forces go or come from is no party deployed
+    ("On 3 May 2020, troops were moved from Kenya to Somalia.", "moved", "MOBILIZE", "recipient", ["troops"]),
     # events.toml COERCE phrases: people taken for questioning
     ("On 3 May 2022, soldiers took four men for questioning at the school.", "took", "COERCE", "recipient", ["four men"]),
     # events.arguments: a headline's participle hung on a list's last word is said of the whole list
@@ -9988,6 +9992,7 @@ def test_acts_named_by_these_words(extractor, text, trigger, kind, role, spans):
     ("On 5 May 2019, the army suspended its offensive on the town.", "SANCTION"),  # an act of its own halted
     ("On 3 May 2022, the ambulance took the wounded to hospital.", "COERCE"),  # carried, not seized
     ("On 3 May 2022, the bishops took the students away in church buses.", "COERCE"),  # rescued, not seized
+    ("On 3 May 2020, the army flew the wounded to Nairobi.", "MOBILIZE"),  # the wounded are no force
     ("On 3 May 2022, the gangs held whole towns hostage.", "ASSAULT"),  # a figure of speech, no one held
 ])
 def test_near_misses_of_those_words_name_no_such_act(extractor, text, kind):

@@ -122,7 +122,13 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         allies = [] if carrier is None else [m for m in _dedupe(participants.mentions(_alongside(carrier, lex))) if m.actor not in {a.actor for a in actors}]
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors + allies}]
         if token.lemma_ in lex["participants"]["place_verbs"]:
-            recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]
+            recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]  # ("visited Turkey")
+        if kind.type == "MOBILIZE":
+            # "troops were flown from Singapore to Brunei": where forces go or come from is no party
+            # deployed ("US troops" are, named by their state)
+            where = [t for t in recipient_toks if t.dep_ == "pobj" and t.head.lower_ in ("to", "from", "into", "in", "across", "towards", "toward")]
+            recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS
+                          or not any(m.span.start <= t.idx < m.span.end for t in where)]
         mutual = any(reciprocal(t) and t.i > token.i for t in recipient_toks)  # "fought each other", "accused one another"
         # "targeting individuals who …": the object is no actor ("The hospital, shelled by
         # government forces, …": the noun the participle describes is its object)
