@@ -84,7 +84,7 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         symmetric = kind.relations_by_word.get(token.lemma_.lower(), kind.relation) in symmetric_types()
         actor_toks, recipient_toks = _participants(token, is_noun, lex, symmetric)
         if kind.type == "SANCTION" and not is_noun:
-            recipient_toks = recipient_toks + [p for aid in _aid_cut_off(token, t) for prep in aid.children if prep.dep_ == "prep"
+            recipient_toks = recipient_toks + [p for aid in _aid_objects(token, t) for prep in aid.children if prep.dep_ == "prep"
                                                and prep.lower_ in ("to", "for") for o in prep.children if o.dep_ == "pobj"
                                                for p in _with_conjuncts(o) if p not in recipient_toks]  # (whom it was for)
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
@@ -594,6 +594,11 @@ def _aid_cut_off(verb: Token, t: Triggers) -> list[Token]:
     military aid"; events.toml SANCTION when_object), or none."""
     if verb.pos_ != "VERB" or (matched := _match_trigger(verb, t)) is None or matched[0].type != "SANCTION":
         return []
+    return _aid_objects(verb, t)
+
+
+def _aid_objects(verb: Token, t: Triggers) -> list[Token]:
+    """A verb's objects that are aid (`_aid_cut_off`, for a verb already read as a sanction)."""
     return [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts) if _is_object(o, "AID", t)]
 
 

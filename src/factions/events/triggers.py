@@ -225,6 +225,7 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
         # comma: "used drones against SPLA units", "drove the DPF, an Islamist-led coalition,
         # out of the centre")
         channel = channel_preps(token) if (lemma, "with") in t.phrases or (lemma, "to") in t.phrases else ()
+        marks = lexicon("relations")["captives"]["marks"]  # ("hostage", "prisoner": a captive's)
         # (or on what loads it with a charge: "drove a vehicle packed with explosives into the offices")
         for child in (*token.children, *(p for o in token.children if o.dep_ == "dobj"
                                          for a in (o, *(x for x in o.children if x.dep_ == "appos"
@@ -253,11 +254,11 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
             if key in t.phrases and (child.dep_ in ("dobj", "prt", "advmod", "prep", "oprd") or child.dep_ == "conj" and child.head.dep_ == "dobj"
                                      # ("took several officials hostage", the mark parsed as a clause; "took a nurse
                                      # captive", the adjective parsed as one)
-                                     or child.dep_ in ("ccomp", "xcomp", "npadvmod", "advcl") and child.lower_ in lexicon("relations")["captives"]["marks"]
+                                     or child.dep_ in ("ccomp", "xcomp", "npadvmod", "advcl") and child.lower_ in marks
                                      # ("holds the band responsible", the adjective parsed as a clause on the party)
                                      or child.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and child.pos_ == "ADJ") \
                     and not _dates(child) and not (key in t.phrase_particles and child.dep_ not in ("prt", "advmod")) \
-                    and not (child.dep_ == "dobj" and child.lower_ in lexicon("relations")["captives"]["marks"]
+                    and not (child.dep_ == "dobj" and child.lower_ in marks
                              and any(c.dep_ in ("det", "poss") for c in child.children)):
                 # ("held hostage": a date, no mark; "took the prisoner to court": the captive, no taking)
                 aims = t.phrase_aims.get(key)
@@ -294,10 +295,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                         # is none: "fired an automatic rifle into the cultural centre")
                 if key[1] == "against" and describes_protest(token, t):
                     continue  # "a march led by X against the government": the protest's "against"
-                if key[1] in lexicon("relations")["captives"]["marks"] and _holds_a_place(token, t):
+                if key[1] in marks and _holds_a_place(token, t):
                     continue  # "held whole towns hostage": a figure of speech
                 return t.phrases[key], False
-            marks = lexicon("relations")["captives"]["marks"]
             for edge in (child.right_edge, child.left_edge):
                 # "held the minister and his aides hostage", "took hostage 18 customers": the
                 # parser hangs the mark inside the object, after it or right after the verb
