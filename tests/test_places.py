@@ -421,3 +421,16 @@ def test_a_quarter_of_a_land_is_a_place(extractor):
     # nominals.toml [place] heads: "the north", "the east of the country"
     x, _ = run_text(extractor, "Fighting spread to the north and the east of the country.")
     assert {"the north", "the east"} <= {m.text for m in x.mentions if m.label == "LOC"}, [(m.text, m.label) for m in x.mentions]
+
+
+def test_regions_are_named_the_same_in_every_process():
+    """pycountry hands a country's regions over as a set, in an order that changes with the
+    hash seed: the region named for an admin1 code two regions share must not."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from factions.places import gazetteer; print(sorted(gazetteer().regions('PS').items()))"
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and "GZ" in next(iter(runs)), runs

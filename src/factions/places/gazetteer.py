@@ -110,7 +110,10 @@ class Gazetteer:
         module's docstring for how they are paired; unpaired regions are left out)."""
         import pycountry
 
-        subdivisions = [s for s in (pycountry.subdivisions.get(country_code=code) or []) if s.parent_code is None]
+        # (pycountry gives a set, whose order changes from one process to the next: in code order,
+        # the region that wins an admin1 code two regions share is the same in every run)
+        subdivisions = sorted((s for s in (pycountry.subdivisions.get(country_code=code) or []) if s.parent_code is None),
+                              key=lambda s: s.code)
         out: dict[str, str] = {}
         for s in subdivisions:
             admin1 = {e.admin1_code for e in self.candidates(s.name) if e.country == code and e.admin1_code}
