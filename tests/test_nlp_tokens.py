@@ -525,3 +525,61 @@ def test_a_toll_read_on_an_as_clause_is_the_toll_of_the_act_it_hangs_on(extracto
     doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
     _toll_read_on_a_subordinate_clause(doc)
     assert doc[11].head.i == 8
+
+
+def test_an_of_after_a_lists_last_item_hangs_on_that_item(extractor):
+    # factions_clause_repairs _of_on_the_first_of_a_list: "Marines and soldiers of the army"
+    # with the "of" on "Marines"
+    from factions.nlp.components import _of_on_the_first_of_a_list
+
+    words = ["Marines", "and", "soldiers", "of", "the", "army", "fired", "."]
+    heads = [6, 0, 0, 0, 5, 3, 6, 6]
+    deps = ["nsubj", "cc", "conj", "prep", "det", "pobj", "ROOT", "punct"]
+    tags = ["NNS", "CC", "NNS", "IN", "DT", "NN", "VBD", "."]
+    pos = ["NOUN", "CCONJ", "NOUN", "ADP", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _of_on_the_first_of_a_list(doc)
+    assert doc[3].head.i == 2
+    # an "of" on the first item's own phrase, before the list goes on, stays its
+    words = ["Units", "of", "the", "army", "and", "police", "fired", "."]
+    heads = [6, 0, 3, 1, 0, 0, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "cc", "conj", "ROOT", "punct"]
+    tags = ["NNS", "IN", "DT", "NN", "CC", "NNS", "VBD", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _of_on_the_first_of_a_list(doc)
+    assert doc[1].head.i == 0
+
+
+def test_a_prepositions_second_object_read_as_the_verbs_joins_the_first(extractor):
+    # factions_clause_repairs _conjunct_read_as_an_object: "marched against the army and the
+    # deal" with "the deal" the march's object
+    from factions.nlp.components import _conjunct_read_as_an_object
+
+    words = ["Crowds", "marched", "against", "the", "army", "and", "the", "deal", "."]
+    heads = [1, 1, 1, 4, 2, 4, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "cc", "det", "dobj", "punct"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", "CC", "DT", "NN", "."]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _conjunct_read_as_an_object(doc)
+    assert (doc[7].dep_, doc[7].head.i) == ("conj", 4)
+
+
+def test_a_target_of_fire_hung_on_where_it_came_from_is_the_verbs(extractor):
+    # factions_clause_repairs _target_hung_on_the_origin: "fired rockets from the district at the
+    # zone" with "at" on "district"; not a base named by where it is
+    from factions.nlp.components import _target_hung_on_the_origin
+
+    words = ["They", "fired", "rockets", "from", "the", "district", "at", "the", "zone", "."]
+    heads = [1, 1, 1, 1, 5, 3, 5, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "det", "pobj", "punct"]
+    tags = ["PRP", "VBD", "NNS", "IN", "DT", "NN", "IN", "DT", "NN", "."]
+    pos = ["PRON", "VERB", "NOUN", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    lemmas = ["they", "fire", "rocket", "from", "the", "district", "at", "the", "zone", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _target_hung_on_the_origin(doc)
+    assert doc[6].head.i == 1
+    words[5], lemmas[5] = "base", "base"
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _target_hung_on_the_origin(doc)
+    assert doc[6].head.i == 5

@@ -90,6 +90,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if kind.by_complement and token.lemma_.lower() in kind.by_complement["verbs"]:
             # "vowed to retaliate against the United States": who the threatened act is aimed at
             act = hostile_complement(token, kind)
+            if act is not None and act.dep_ in ("xcomp", "advcl") and act.lemma_.lower() not in kind.by_complement["acts"]:
+                act = None  # an ultimatum: the party warned is the one threatened, not what it is to act on
             # (a noun's "for" may hang on the verb it is the object of: "prepared a punishment for X")
             holders = [] if act is None else [act, act.head] if act.pos_ == "NOUN" and act.dep_ == "dobj" else [act]
             # (the passive's subject of a punishment too: "warned that Israel must be punished";
@@ -119,7 +121,13 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         # "fought alongside X"; "In coordination with X, AFRICOM conducted an airstrike": a
         # noun trigger's allies hang on the light verb that carries it
         carrier = token if not is_noun else token.head if token.dep_ == "dobj" and token.head.lemma_ in lex["participants"]["light_verbs"] else None
-        allies = [] if carrier is None else [m for m in _dedupe(participants.mentions(_alongside(carrier, lex))) if m.actor not in {a.actor for a in actors}]
+        ally_toks = [] if carrier is None else _alongside(carrier, lex)
+        allies = [m for m in _dedupe(participants.mentions(ally_toks)) if m.actor not in {a.actor for a in actors}]
+        if kind.type == "ASSAULT":
+            # "fought alongside the army and the police against X": the parse may hang the
+            # "against" on the last ally; X is the enemy all the same
+            recipient_toks = recipient_toks + [e for a in ally_toks for c in a.children if c.dep_ == "prep" and c.lower_ == "against"
+                                               for o in c.children if o.dep_ == "pobj" for e in _with_conjuncts(o) if e not in recipient_toks]
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors + allies}]
         if token.lemma_ in lex["participants"]["place_verbs"]:
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]  # ("visited Turkey")
@@ -841,8 +849,9 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
     doer_belonging; a body by its name, not "a cell of jihadists"), the one named beside a
     definite doer noun ("Her attacker, Thomas Mair, was arrested nearby") or named as the doer
     the other way round ("Police named the suspected bomber as Omar Khalil"), and the one the
-    charge that went off is put down to ("The army attributed the device to FARC dissidents":
-    doer_blaming_participles). The fights and attacks the act implies follow, alleged."""
+    charge that went off, or "it", is put down to ("The army attributed the device to FARC
+    dissidents", "officials attributed it to Boko Haram": doer_blaming_participles). The
+    fights and attacks the act implies follow, alleged."""
     parts = lexicon("events")["participants"]
     verbs, doers = frozenset(parts["doer_identifying_verbs"]), frozenset(parts["doer_nouns"])
     belonging = parts["doer_belonging"]
@@ -873,9 +882,10 @@ def _doer_by_identification(doc: Doc, events: list[Event], index: ActorIndex, re
             told, belonged = named_doers, False
         elif any(c.dep_ == "nsubj" and c.lower_ in doers and any(d.lower_ == "the" for d in c.children) for c in verb.children):
             told, belonged = _body_belonged_to(verb, belonging), True
-        elif any(c.dep_ == "dobj" and _is_object(c, "explosive", triggers()) and any(d.lower_ == "the" for d in c.children)
-                 for c in verb.children):
-            # "The army attributed the device to FARC dissidents": the charge laid at their door
+        elif any(c.dep_ == "dobj" and ((_is_object(c, "explosive", triggers()) and any(d.lower_ == "the" for d in c.children))
+                                        or c.lower_ == "it") for c in verb.children):
+            # "The army attributed the device to FARC dissidents", "security officials attributed
+            # it to Boko Haram" (the act told before): the charge laid at their door
             told, belonged = [o for c in verb.children if c.dep_ == "prep" and (verb.lemma_.lower(), c.lower_) in _blaming_pairs()
                               for o in c.children if o.dep_ == "pobj"], False
         else:

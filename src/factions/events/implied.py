@@ -38,6 +38,10 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         # with no tie drawn (re3d's annotators drew one for 2 of 17 in the blind sets)
         asked = {t.idx for c in trigger.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj" for t in s.subtree}
         recipients = [m for m in recipients if m.span.start not in asked]
+    if kind.type == "PROTEST":
+        # "protested to the Greek Government", "marched on the House of Assembly": lodged with
+        # or gone to, no one opposed (co_actors.protest_against_preps)
+        recipients = [m for m in recipients if _reached_by(m, trigger, frozenset(lex["co_actors"]["protest_against_preps"]))]
     if trigger.lemma_.lower() in lex["participants"]["named_partners_only"]:
         # "worked with Jordan", "work with soldiers" make allies; "work with its allies",
         # "with the international community" is diplomacy's small talk, no alliance with anyone
@@ -108,6 +112,21 @@ def _implied_relations(event: Event, kind: TriggerType, trigger: Token, actors: 
         out += _relations_from(event, "allied_with", _armed(index, trigger.doc, side), [], pair_actors=True, rule="relations.sides-of-a-fight",
                                apart_from=one_states_services(actors, trigger.doc))
     return out
+
+
+def _reached_by(m: Mention, trigger: Token, preps: frozenset[str]) -> bool:
+    """Whether a recipient hangs below the trigger through one of `preps` ("against the
+    junta", "the shelling by the Thai army"; or the agent's "by"), on the trigger or on a
+    noun it governs."""
+    span = span_over(trigger.doc, m.span.start, m.span.end)
+    if span is None:
+        return False
+    token = span.root
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "agent") and token.lower_ in preps:
+            return True
+        token = token.head
+    return False
 
 
 def _shares_a_mutual_fights_subject(trigger: Token) -> bool:

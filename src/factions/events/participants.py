@@ -485,13 +485,17 @@ def _named_behind(tok: Token, index: ActorIndex) -> Token:
         head = index.mention_for_token(tok.head)
         if head is not None and head.actor and head.basis not in ("nominal", "pronoun") and index.actors[head.actor].kind in GROUP_KINDS:
             return tok.head
-    stated = tok.dep_ == "dobj" and tok.head.lemma_ in lexicon("speech")["object_content_cues"]
+    speech = lexicon("speech")
+    # (what a party said, turned down, is theirs: "rejected the Afghan President's remarks")
+    denied = tok.dep_ == "dobj" and tok.head.lemma_ in speech["denial_cues"] and tok.lemma_.lower() in speech["denied_words"]
+    stated = tok.dep_ == "dobj" and tok.head.lemma_ in speech["object_content_cues"] and not denied
     if unnamed and not stated:
         # "its condemnation of the regime's policies": the possessor is the party (not
         # for what a statement names: "called the group's commanders apostates").
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         named = index.mention_for_token(owner) if owner is not None else None
-        if named is not None and named.basis not in ("pronoun",) and index.actors[named.actor].kind in GROUP_KINDS | {"person"}:
+        if named is not None and named.basis not in ("pronoun",) \
+                and index.actors[named.actor].kind in GROUP_KINDS | {"person"} | ({"population"} if denied else set()):
             return owner
     # "attacked a UN patrol" (not "calls ISIL presence a tragedy", nor "a UN convoy, which
     # killed …", where the noun stands for a clause's subject)

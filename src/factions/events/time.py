@@ -320,10 +320,19 @@ def _names_a_thing(ent, anchors: list[int]) -> bool:
         return False
     if noun.lemma_.lower() not in _act_nouns():
         return True
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in anchors:
-        return False  # ("had signed the 2016 peace accord": the accord is what the signing made)
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in anchors and _one_kind_of_act(noun, noun.head):
+        return False  # ("had signed the 2016 peace accord": the accord is what the signing made; not
+        # "marched against the military and the 21 November deal", the deal parsed as the march's object)
     prep = noun.head
     return not (noun.dep_ == "pobj" and (prep.lower_ in _FRAMING_PREPS or prep.lower_ == "at") and prep.head.i in anchors)
+
+
+def _one_kind_of_act(noun: Token, verb: Token) -> bool:
+    """Whether an act noun is of the kind of act its verb names, or the verb names none ("signed
+    the 2016 accord", "carried out the 3 May attack"; not a march and a deal)."""
+    t = triggers()
+    named, doing = t.nouns.get(noun.lemma_.lower()), t.verbs.get(verb.lemma_.lower())
+    return named is None or doing is None or named.type == doing.type
 
 
 def _named_noun(ent) -> Token | None:
@@ -513,6 +522,7 @@ class _Words(NamedTuple):
     term_openers: frozenset[str]
     intent_verbs: frozenset[str]
     decision_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -1056,4 +1066,5 @@ def _narrated(trigger: Token) -> bool:
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBD", "VBN"}) and not tags & {"MD", "VBZ", "VBP"} and verb.tag_ != "VBG" or \
         (verb.tag_ == "VBG" and verb.dep_ == "advcl" and _narrated(verb.head)) or \
-        (verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _words().decision_verbs and _narrated(verb.head))
+        (verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _words().decision_verbs | _words().attempt_verbs
+         and _narrated(verb.head))

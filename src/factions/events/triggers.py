@@ -65,7 +65,9 @@ PHRASE_KEYS = frozenset({"verb", "object", "aimed", "particle"})
 # What a verb's object may be for the verb to be an act (when_object, a phrase's `aimed`):
 # _is_object says what each is; "party_moved" is a party as the verb's own object, moved by
 # the phrase's preposition ("drove the rebels from the town"); "mobilised" is a force called
-# to arms (events.toml participants.mobilised_heads: "called up 300,000 reservists").
+# to arms (events.toml participants.mobilised_heads: "called up 300,000 reservists"); "expelled"
+# people sent out of a country, no force fought (participants.expelled_heads: "expelled the
+# French ambassador", not "expelled the militants from the town").
 # "explosive" a charge set off (participants.explosive_heads: "set off a device"), "supplies"
 # what aid is made of (participants.supplies_heads: "delivered food and medicine"),
 # "own_arms" a party's own arms given up (participants.own_arms_heads: "laid down their arms");
@@ -85,7 +87,7 @@ PHRASE_KEYS = frozenset({"verb", "object", "aimed", "particle"})
 # off", "the plan went off without a hitch"); "accord" an agreement or a truce (AGREE's nouns, and
 # RETREAT's whose mode is a ceasefire: "approved an Egyptian-brokered ceasefire"; not "approved
 # the budget", "approved the withdrawal").
-OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "explosive", "supplies", "own_arms",
+OBJECT_KINDS = ("place", "person", "party", "quarry", "party_moved", "mobilised", "expelled", "explosive", "supplies", "own_arms",
                 "vehicle", "vehicle_at_party", "captive", "victim", "craft", "foe", "act_told", "explosive_on",
                 "explosive_gone_off", "accord")
 # What a verb's subject may be for the verb to be an act (when_subject): people or a body
@@ -302,7 +304,10 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 # "held the minister and his aides hostage", "took hostage 18 customers": the
                 # parser hangs the mark inside the object, after it or right after the verb
                 if child.dep_ == "dobj" and edge.i != child.i and (lemma, edge.lower_) in t.phrases and edge.lower_ in marks \
-                        and (edge.i > child.i or edge.i == token.i + 1) and not _holds_a_place(token, t):
+                        and (edge.i > child.i or edge.i == token.i + 1) and not _holds_a_place(token, t) \
+                        and not (edge.dep_ == "pobj" and child.lemma_.lower() in _words_of_roles()):
+                    # ("took the place of a female hostage": a hostage named, none taken; "took
+                    # hundreds of hostages", "took officials of the department hostage" take them)
                     return t.phrases[(lemma, edge.lower_)], False
         by_doer = _act_by_its_doers(token, lemma, t)
         if by_doer is not None:
@@ -341,8 +346,9 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                     and not any(c.dep_ == "agent" for v in (token, *token.conjuncts) for c in v.children):
                 return None  # "the hijackers were armed with knives": carried, not given ("armed, funded and
                 # directed by the IRGC": the agent may hang on the last of joined verbs)
-            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children if c.dep_ in ("prep", "prt") and not _dates(c)):
-                return None
+            if any(c.lower_ in t.verbs[lemma].not_with.get(lemma, ()) for c in token.children
+                   if c.dep_ in ("prep", "prt") and not _dates(c) and not _with_arms(c)):
+                return None  # ("engaged with the parties"; not "engaged the team with a Hellfire missile", its means)
             if any(c.dep_ in (t.verbs[lemma].not_with_deps or {}).get(lemma, ()) for c in token.children):
                 return None
             if lemma in lexicon("stances")["labels"]["verbs"] and _labelled(token):
@@ -493,6 +499,13 @@ def hostile_complement(verb: Token, kind: TriggerType) -> Token | None:
     against X", "warned that the group would strike US ships", "warned Cyprus that it would
     be treated as part of the war"): its verb or noun, or None."""
     acts = frozenset(kind.by_complement["acts"])
+    # an ultimatum: a party warned to act "or" else ("warned the rebels to surrender or face an
+    # assault", "warned Hamas to release the hostages, or it is over for you"): the act demanded
+    if any(c.dep_ == "dobj" for c in verb.children):
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and any(t.dep_ == "cc" and t.lower_ == "or" and t.i > c.i for t in (*c.subtree, *verb.children)):
+                return c
     for c in verb.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             for v in (c, *c.conjuncts):
@@ -570,12 +583,29 @@ def _object_heads(kind: str) -> frozenset[str]:
     return frozenset(lexicon("events")["participants"][f"{kind}_heads"])
 
 
+@lru_cache(maxsize=1)
+def _words_of_roles() -> frozenset[str]:
+    """Nouns of a part one plays, whose "of" names who plays it (events.toml participants
+    role_nouns: "took the place of a hostage", "played the role of a mediator")."""
+    return frozenset(lexicon("events")["participants"]["role_nouns"])
+
+
+def _with_arms(prep: Token) -> bool:
+    """Whether a preposition is "with" and arms its object: the means of an act ("engaged the
+    team with a Hellfire missile"), no partner."""
+    return prep.lower_ == "with" and any(o.dep_ == "pobj" and (o.lower_ in _kit_heads() or o.lemma_.lower() in _kit_heads())
+                                         for o in prep.children)
+
+
 def describes_protest(verb: Token, t: Triggers) -> bool:
     """Whether a participle describes the protest it hangs on ("an opposition march led by X
-    against the government", "a rally organised by the party against the law"): its
-    "against" is the protest's, no assault led."""
+    against the government", "a rally organised by the party against the law"), or the
+    verb's object is a protest ("the group led mass street protests against the governor"):
+    its "against" is the protest's, no assault led."""
     kind = t.nouns.get(verb.head.lemma_.lower())
-    return verb.dep_ == "acl" and kind is not None and kind.type == "PROTEST"
+    if verb.dep_ == "acl" and kind is not None and kind.type == "PROTEST":
+        return True
+    return any(c.dep_ == "dobj" and (k := t.nouns.get(c.lemma_.lower())) is not None and k.type == "PROTEST" for c in verb.children)
 
 
 def _kit_given(token: Token) -> bool:
@@ -706,9 +736,9 @@ def _is_object(token: Token, wanted: str, t: Triggers) -> bool:
         # the largest town in the province")
         return token.pos_ == "PROPN" and not token.ent_type_ \
             and any(c.dep_ == "appos" and c.pos_ == "NOUN" and _is_object(c, wanted, t) for c in token.children)
-    if wanted == "mobilised":  # "called up 300,000 reservists", not "called up the opposition leader"
+    if wanted in ("mobilised", "expelled"):  # "called up 300,000 reservists", not "called up the opposition leader"
         heads = _object_heads(wanted)
-        return token.lemma_.lower() in heads or token.lower_ in heads
+        return any(o.lemma_.lower() in heads or o.lower_ in heads for o in (token, *token.conjuncts))
     if wanted in ("explosive", "supplies", "vehicle"):  # "set off a device" (not "set off protests"), "delivered food" (not "a speech")
         heads = _object_heads(wanted)
         if wanted == "explosive" and token.lemma_.lower() in lexicon("events")["participants"]["explosive_runs"]:

@@ -185,6 +185,7 @@ def whole_names(doc: Doc) -> Doc:
     found_starts, kb_name_starts = [f[0] for f in found], [f[0] for f in kb_names]
     ents = list(doc.ents)
     spans, changed = [], False
+    other_names: set[tuple[int, int]] = set()  # longer names of another kind than the linked name inside
     for ent in ents:
         if not ent.ent_id_:
             spans.append(ent)
@@ -244,18 +245,73 @@ def whole_names(doc: Doc) -> Doc:
         # A headline's capitals say nothing about where names end (`ent.sent` walks the
         # Doc: asked only of the few names that would change).
         if (start, end) != (ent.start, ent.end) and not _title_case(ent.sent):
-            spans.append(Span(doc, start, end, label=ent.label_))
+            # (a place's name that runs on into other words names what they name: "the Papua New
+            # Guinea Defence Force", "Malaysia Airlines", "United States Africa Command" are bodies,
+            # no place; "Gaza City", "Palestine Tower" places, "Niger People" people: nominals.toml
+            # place and person heads, model_view.toml [names] place_name_words)
+            placed = _place_heads() | frozenset(nominal_lexicon()["person"]["heads"]) \
+                | frozenset(lexicon("model_view")["names"]["place_name_words"])
+            label = "ORG" if ent.label_ in PLACE_LABELS and end > ent.end \
+                and not any(t.lower_ in placed for t in doc[ent.end : end]) else ent.label_
+            spans.append(Span(doc, start, end, label=label))
+            # (the place itself with its area's word or a title, "Idlib Governorate", "Borno
+            # Governor", keeps its link; a building or a body named after it, "the Gaza Tower",
+            # keeps none: actor_kinds.toml place_name_suffixes)
+            around = (*doc[start : ent.start], *doc[ent.end : end])
+            if ent.label_ in PLACE_LABELS and not all(t.lower_ in _same_place_words() for t in around):
+                other_names.add((start, end))
             changed = True
         else:
             spans.append(ent)
+    through = _name_through_a_possessive(doc)
+    if through:
+        spans = [s for s in spans if not any(s.start < t.end and t.start < s.end for t in through)] + through
+        other_names.update((t.start, t.end) for t in through if not t.ent_id)
+        changed = True
     if changed:
         kept = {(s.start, s.end): s.id for s in spans}
         doc.ents = filter_spans(spans)
         for span in doc.ents:  # an unlinked longer name: no token keeps a ruler's id
-            if not kept.get((span.start, span.end)) and span.ent_id_:
+            # (a name of another kind than the shorter one inside it, "the Papua New Guinea Defence
+            # Force", "the Ogaden People's Defence Force", on none of its tokens; "Idlib
+            # Governorate" is still Idlib)
+            if not kept.get((span.start, span.end)) and (span.ent_id_ or ((span.start, span.end) in other_names
+                                                                         and any(token.ent_id for token in span))):
                 for token in span:
                     token.ent_id_ = ""
     return doc
+
+
+@lru_cache(maxsize=1)
+def _same_place_words() -> frozenset[str]:
+    """Words that, around a place's name, still name that place or its office-holder: an
+    area's word ("Idlib Governorate") or a person's title ("Borno Governor")."""
+    return frozenset(lexicon("actor_kinds")["entity_fixes"]["place_name_suffixes"]) \
+        | frozenset(nominal_lexicon()["person"]["heads"])
+
+
+def _name_through_a_possessive(doc: Doc) -> list[Span]:
+    """Bodies whose name holds a possessive ("the Sudan People's Liberation Army"): the
+    capitalised words before and after "People's" (model_view.toml [names] possessive_words)
+    as one name, unlinked unless the knowledge base holds that whole name, whatever the model
+    or a shorter knowledge-base name made of its halves ("People's Defence Force" inside "the
+    Ogaden People's Defence Force" is another group's name)."""
+    words = frozenset(lexicon("model_view")["names"]["possessive_words"])
+    out = []
+    for mark in (doc[int(i)] for i in np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add("'s"))):
+        word = doc[mark.i - 1] if mark.i > 0 else None
+        if word is None or word.text not in words or mark.i + 1 >= len(doc) or not doc[mark.i + 1].text[:1].isupper():
+            continue
+        start, end = word.i, mark.i + 1
+        while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+            start -= 1
+        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1
+        if start == word.i or end == mark.i + 1:
+            continue  # "the Kurdish people's rights": no capitals on both sides, no name
+        whole = next((e for e in doc.ents if e.start == start and e.end == end and e.ent_id_), None)
+        out.append(whole or Span(doc, start, end, label="ORG"))
+    return out
 
 
 def _title_case(sent) -> bool:
@@ -312,6 +368,7 @@ def make_clause_repairs(nlp: Language, name: str):
         _main_verb_read_as_participle(doc)
         _participle_read_as_the_main_verb(doc)
         _bracket_on_the_first_of_a_list(doc)
+        _of_on_the_first_of_a_list(doc)
         _particle_read_as_quantity(doc)
         _hedged_description_read_as_verb(doc)
         _description_by_agent_read_as_verb(doc)
@@ -347,11 +404,14 @@ def clause_repairs(doc: Doc) -> Doc:
     of a participle (_object_read_as_a_participles_subject), a description of some of a
     group read as another group joined to it (_description_read_as_a_conjunct), a repeated
     preposition hung apart from the first (_repeated_preposition_read_apart; "of",
-    _repeated_of_read_apart), a disguise read as a clause (_disguise_read_as_clause), a
+    _repeated_of_read_apart), a target of fire hung on where it came from
+    (_target_hung_on_the_origin), a preposition's second object read as the verb's
+    (_conjunct_read_as_an_object), a disguise read as a clause (_disguise_read_as_clause), a
     sentence's verb read as a participle
     (_main_verb_read_as_participle) and a participle read as its verb
     (_participle_read_as_the_main_verb), a bracketed name hung on a list's first item
-    (_bracket_on_the_first_of_a_list), a particle read as a quantity
+    (_bracket_on_the_first_of_a_list) and an "of" after a list's last item hung on its first
+    (_of_on_the_first_of_a_list), a particle read as a quantity
     (_particle_read_as_quantity), a hedged description read as a verb
     (_hedged_description_read_as_verb), a participle with its agent read as the verb
     (_description_by_agent_read_as_verb), a closing "X said" read as a relative clause
@@ -434,6 +494,8 @@ def clause_repairs(doc: Doc) -> Doc:
     _description_read_as_a_conjunct(doc)
     _repeated_preposition_read_apart(doc)
     _repeated_of_read_apart(doc)
+    _target_hung_on_the_origin(doc)
+    _conjunct_read_as_an_object(doc)
     _preposition_read_as_modifier(doc)
     _subjects_split_into_sentences(doc)
     _headline_verb_read_as_noun(doc)
@@ -1517,6 +1579,66 @@ def _bracket_on_the_first_of_a_list(doc: Doc) -> None:
             name.head = last
             for t in brackets:
                 t.head = last
+
+
+def _of_on_the_first_of_a_list(doc: Doc) -> None:
+    """In "Marines and soldiers of the Kenyan army returned fire" the parser hangs the "of"
+    on the list's first item; an "of" right after the last item is that item's ("the
+    capital and the east of the country", "the army and officers of the security
+    services"). Of 367 such lists in the re3d-style sets, 313 tie the last item alone, 48 both
+    and 6 the first alone ("ships and aircraft of the navy": what reads a list of a body's kit,
+    or of two people each counted as one, joins the first item to the last's "of",
+    relations/structure.py _body_described_of)."""
+    for of in (doc[int(i)] for i in np.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings.add("of"))):
+        first = of.head
+        if of.dep_ != "prep" or first.pos_ not in ("NOUN", "PROPN") or first.i > of.i:
+            continue
+        items = [c for c in first.conjuncts if first.i < c.i < of.i and c.pos_ in ("NOUN", "PROPN")]
+        last = max(items, key=lambda c: c.i) if items else None
+        if last is not None and last.right_edge.i == of.i - 1 and not any(c.dep_ == "prep" and c.i > last.i for c in last.children):
+            of.head = last
+
+
+def _conjunct_read_as_an_object(doc: Doc) -> None:
+    """In "protesters marched against the military and the 21 November deal" the parser
+    makes "the deal" the march's object, the "and" left on a word before it. An object of a
+    verb that opens right after an "and" which follows a preposition's object under that verb,
+    the object having no conjunct of its own, is joined to the preposition's object (not
+    "attacked the rebels in the north and seized their weapons": the object of another verb)."""
+    for cc in _tokens_with(doc, LOWER, frozenset({"and", "or"})):
+        if cc.dep_ != "cc" or cc.i < 2 or cc.i + 1 >= len(doc):
+            continue
+        first = doc[cc.i - 1]  # (the "and" may hang on the object itself, the last word of its phrase)
+        while first.dep_ != "pobj" and first.head.i != first.i and first.head.right_edge.i in (cc.i - 1, cc.i):
+            first = first.head
+        if first.dep_ != "pobj" or first.right_edge.i not in (cc.i - 1, cc.i) or any(c.dep_ == "conj" for c in first.children):
+            continue
+        verb = first.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == cc.i + 1), None)
+        if obj is not None and verb.i < first.i < obj.i:
+            obj.head, obj.dep_ = first, "conj"
+            cc.head = first
+
+
+def _target_hung_on_the_origin(doc: Doc) -> None:
+    """In "insurgents fired rockets from the old town at the airport" the parser hangs "at
+    the airport" on the town; after a verb of firing, a target's preposition hung on where
+    the fire came from is the verb's: what was fired at (not "from the base at Bagram",
+    a place named by where it is; model_view.toml parse_repairs firing_verbs, target_preps,
+    sited_places)."""
+    verbs, preps, sited = _repair_words("firing_verbs"), _repair_words("target_preps"), _repair_words("sited_places")
+    for origin in _tokens_with(doc, LOWER, frozenset({"from"})):
+        verb = origin.head
+        if origin.dep_ != "prep" or verb.lemma_.lower() not in verbs or verb.i > origin.i:
+            continue
+        place = next((c for c in origin.children if c.dep_ == "pobj"), None)
+        if place is None or place.lower_ in sited:
+            continue
+        target = next((c for c in place.children if c.dep_ == "prep" and c.lower_ in preps and c.i > place.i), None)
+        if target is not None and not any(c.dep_ == "prep" and c.lower_ == target.lower_ for c in verb.children):
+            target.head = verb
 
 
 def _particle_read_as_quantity(doc: Doc) -> None:
@@ -3338,6 +3460,7 @@ def entity_fixes(doc: Doc) -> Doc:
     Organization") is no name."""
     fixes = lexicon("actor_kinds")["entity_fixes"]
     group_words, place_before = frozenset(fixes["group_name_words"]), set(fixes["place_before"])
+    place_beside = set(fixes["place_beside"])
     area_acronyms = frozenset(fixes["area_acronyms"])
     named_works = frozenset(fixes["named_for_person_heads"])
     place_verbs = fixes["place_object_verbs"]
@@ -3580,7 +3703,7 @@ def entity_fixes(doc: Doc) -> Doc:
         elif label in ("PERSON", "ORG", "NORP") and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "including" \
                 and _includes_places(ent.root.head.head, place_before):
             label = "GPE"  # "17 townships, including Maungdaw": one of the places
-        elif label in ("PERSON", "NORP", "ORG") and _described_as_place(ent.root, place_before) \
+        elif label in ("PERSON", "NORP", "ORG") and _described_as_place(ent.root, place_before | place_beside) \
                 and not any(t.lower_ in group_words for t in ent):
             label = "GPE"  # "Wad Madani, the capital of Gezira state", "Bangassou, a town on the border": a place the model took for a person or a body
         elif label in place_verbs.get(_verb_of_object(ent.root), ()) \
