@@ -421,6 +421,9 @@ def test_a_date_that_opens_the_sentence_dates_each_clause_of_it(extractor):
     # events.time._one_kind_of_act: a date on another kind of act, parsed as the verb's object, is that act's
     ("Lusaka, 9 March 2020: Hundreds of miners marched in Lusaka and Ndola against the union and the 2 March deal that ended the strike.",
      date(2020, 3, 10), "marched", "2020-03-09"),
+    # events.time._in_own_phrase: a participle on an act before or after the verb's has its own time
+    ("Lome, 15 November 2025: The government and the rebels signed a framework agreement in Lome, following a declaration of "
+     "principles agreed in July.", date(2025, 11, 16), "signed", "2025-11-15"),
     # time.toml attempt_verbs: what is tried is tried on the day of the note's label
     ("BISHKEK, 5 October: Hundreds of protesters tried to storm the government building.", date(2020, 10, 6), "storm", "2020-10-05"),
 ])
@@ -765,6 +768,8 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # who reports or translates "for" a body is one of its own (relations.toml possessor works_for)
     ("A correspondent for Reuters was wounded in Gao.", ("member_of", "correspondent", "Reuters")),
     ("Among the dead was Daniel Okello, a translator for the BBC.", ("member_of", "Daniel Okello", "BBC")),
+    # a unit of the armed people told of is theirs (relations.toml possessor units_of_people)
+    ("On Wednesday a unit of the rebels blew up the bridge.", ("member_of", "unit", "rebels")),
     # relations.run-by: a place a body runs is held by it
     ("Displaced families live in camps run by the provincial government.", ("controls", "provincial government", "camps")),
     ("Nicaragua rejects the Permanent Council resolution.", ("opposes", "Nicaragua", "Permanent Council")),
@@ -2869,6 +2874,12 @@ def test_a_places_name_run_on_into_a_buildings_word_is_that_building_not_the_pla
 def test_a_name_with_a_possessive_inside_still_links_when_known_whole(extractor):
     x, names = _run(extractor, "The People's Defence Force attacked a base in Sagaing.")
     assert "People's Defence Force" in names.values(), names
+
+
+def test_a_unit_of_people_counted_is_made_of_them(extractor):
+    # not a part of them (relations.toml units_of_people wants a definite "of"): its men belong to it
+    x, names = _run(extractor, "A company of soldiers entered the town.")
+    assert ("member_of", "soldiers", "company") in _relations(x, names) and ("member_of", "company", "soldiers") not in _relations(x, names)
 
 
 def test_two_people_each_counted_as_one_share_the_of_after_the_last(extractor):

@@ -85,6 +85,10 @@ def _in_own_phrase(doc: Doc, i: int, anchor: int) -> bool:
             return False  # ("pardoned 49 soldiers arrested at the airport in July 2022": the arrest's time, the object's
             # past; an act's only, on the verb's own object: "in a recording released in March, X urged" is the
             # recording's, "militants linked to al-Qaeda on 12 June" may be the parser's hanging)
+        if t.deps[i] == "acl" and t.pos[i] == "VERB" and doc[i].tag_ in ("VBN", "VBD") and t.deps[head] == "pobj" \
+                and doc[t.heads[head]].lower_ in _BEFORE_OR_AFTER and t.heads[t.heads[head]] == anchor \
+                and doc[i].lemma_.lower() in triggers().verbs:
+            return False  # ("signed a framework agreement, following a declaration agreed in July": the earlier act's)
         if t.deps[i] in ("advcl", "relcl") and any(t.deps[g] in ("nsubj", "nsubjpass") for g in t.children[i]) \
                 and not (t.deps[i] == "advcl" and _same_time(doc, t, i)) and not _in_progress(doc, t, i):
             return False  # ("shot dead as he left a rally on 9 August": the clause's time is the act's)
@@ -448,6 +452,9 @@ _OTHER_ACT_PREPS = frozenset({"over", "for", "after", "before", "since", "follow
 # Prepositions that put a verb's act inside an event named by a noun: "killed in clashes",
 # "came under attack", "died during the assault" (not "for the attack", "after the raid").
 _FRAMING_PREPS = frozenset({"in", "under", "during", "amid"})
+# Prepositions of an act before or after the verb's, whose participle has a time of its own
+# ("following a declaration agreed in July").
+_BEFORE_OR_AFTER = frozenset({"following", "after", "before", "since"})
 
 # How much a date says: a day before a month, a month before a year.
 _PRECISION = {"day": 3, "week": 2, "month": 2, "range": 1, "year": 1}

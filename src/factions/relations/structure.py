@@ -174,7 +174,9 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                                 evidence_span=sentence_span(sentence_of(_root_of(m, doc))), modality="asserted",
                                 rule="relations.described-leaders"))
             continue  # "the mayor of the Gran Sabana district": who runs the place (a title beside a name is relations.title-of's)
-        if group is m or group.actor == m.actor or index.actors[group.actor].kind not in GROUP_KINDS:
+        people_unit = group is not m and index.actors[group.actor].kind == "population" \
+            and words[-1] in lexicon("relations")["possessor"]["units_of_people"]  # ("a unit of the guerrillas")
+        if group is m or group.actor == m.actor or (index.actors[group.actor].kind not in GROUP_KINDS and not people_unit):
             continue
         if _bare(group.text) == _bare(m.text):
             continue  # "the Central Committee of Sudanese Doctors" read twice: one body, no member of itself
@@ -350,6 +352,9 @@ def _body_described_of(m: Mention, index: ActorIndex, doc: Doc) -> Mention | Non
     kinds = GROUP_KINDS - {"population", "state"} if within else GROUP_KINDS - {"population"}
     if within and body.text.lower().split()[-1] in lexicon("relations")["possessor"]["origin_bodies"]:
         return None  # "troops from eight countries" come from them
+    if not within and span.root.lemma_.lower() in possessor["units_of_people"] and pobj.tag_ == "NNS" \
+            and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in pobj.children) and index.actors[body.actor].kind == "population":
+        return body  # "a unit of the guerrillas": part of the armed people told of (not "a company of soldiers", its men)
     return body if index.actors[body.actor].kind in kinds else None
 
 
