@@ -28,7 +28,7 @@ from factions.events.triggers import Triggers, TriggerType, _is_object, _match_t
 from factions.lexicons import lexicon
 from factions.model import Claim, Document, Event, Mention, Relation, Span
 from factions.relations.types import symmetric_types
-from factions.nlp import reciprocal, relative_noun, sentence_numbers, sentence_of, sentence_span, span_over, tokens_where
+from factions.nlp import object_of, reciprocal, relative_noun, sentence_numbers, sentence_of, sentence_span, span_over, tokens_where
 from factions.nlp.components import anchored_by_label, nominal_lexicon
 
 
@@ -126,8 +126,8 @@ def extract_events(document: Document, doc: Doc, index: ActorIndex, claims: list
         if kind.type == "ASSAULT":
             # "fought alongside the army and the police against X": the parse may hang the
             # "against" on the last ally; X is the enemy all the same
-            recipient_toks = recipient_toks + [e for a in ally_toks for c in a.children if c.dep_ == "prep" and c.lower_ == "against"
-                                               for o in c.children if o.dep_ == "pobj" for e in _with_conjuncts(o) if e not in recipient_toks]
+            recipient_toks = recipient_toks + [e for a in ally_toks if (o := object_of(a, "against")) is not None
+                                               for e in _with_conjuncts(o) if e not in recipient_toks]
         recipients = [m for m in _dedupe(participants.mentions(recipient_toks)) if m.actor not in {a.actor for a in actors + allies}]
         if token.lemma_ in lex["participants"]["place_verbs"]:
             recipients = [m for m in recipients if index.actors[m.actor].kind not in PLACE_KINDS]  # ("visited Turkey")

@@ -324,9 +324,8 @@ def _match_trigger(token: Token, t: Triggers) -> tuple[TriggerType, bool] | None
                 continue  # "wanted the town", "wanted him to resign": no one sought
             needs = kind.only_with.get(lemma) if kind.only_with else None
             # (a noun's needs keyed by the same word are not the verb's: "froze funding", "asset freezes")
-            if needs and "preps" in needs and not any(c.dep_ == "prep" and c.lower_ in needs["preps"]
-                                 and not any(o.dep_ == "pobj" and (o.lower_ in _kit_heads() or o.lemma_.lower() in _kit_heads()) for o in c.children)
-                                 for c in token.children):
+            if needs and "preps" in needs and not any(c.dep_ == "prep" and c.lower_ in needs["preps"] and not _arms_its_object(c)
+                                                      for c in token.children):
                 continue  # "charged him with murder"; not "charged the crowd" nor "charged the crowd with batons"
             if any(_is_object(o, wanted, t) for o in _objects(token) for wanted in kind.when_object[lemma]):
                 return kind, False  # "seized the town" is an assault, "seized weapons" a seizure
@@ -590,11 +589,15 @@ def _words_of_roles() -> frozenset[str]:
     return frozenset(lexicon("events")["participants"]["role_nouns"])
 
 
+def _arms_its_object(prep: Token) -> bool:
+    """Whether a preposition's object is arms ("with batons", "with a Hellfire missile")."""
+    return any(o.dep_ == "pobj" and (o.lower_ in _kit_heads() or o.lemma_.lower() in _kit_heads()) for o in prep.children)
+
+
 def _with_arms(prep: Token) -> bool:
     """Whether a preposition is "with" and arms its object: the means of an act ("engaged the
     team with a Hellfire missile"), no partner."""
-    return prep.lower_ == "with" and any(o.dep_ == "pobj" and (o.lower_ in _kit_heads() or o.lemma_.lower() in _kit_heads())
-                                         for o in prep.children)
+    return prep.lower_ == "with" and _arms_its_object(prep)
 
 
 def describes_protest(verb: Token, t: Triggers) -> bool:

@@ -249,10 +249,8 @@ def whole_names(doc: Doc) -> Doc:
             # Guinea Defence Force", "Malaysia Airlines", "United States Africa Command" are bodies,
             # no place; "Gaza City", "Palestine Tower" places, "Niger People" people: nominals.toml
             # place and person heads, model_view.toml [names] place_name_words)
-            placed = _place_heads() | frozenset(nominal_lexicon()["person"]["heads"]) \
-                | frozenset(lexicon("model_view")["names"]["place_name_words"])
             label = "ORG" if ent.label_ in PLACE_LABELS and end > ent.end \
-                and not any(t.lower_ in placed for t in doc[ent.end : end]) else ent.label_
+                and not any(t.lower_ in _place_or_people_words() for t in doc[ent.end : end]) else ent.label_
             spans.append(Span(doc, start, end, label=label))
             # (the place itself with its area's word or a title, "Idlib Governorate", "Borno
             # Governor", keeps its link; a building or a body named after it, "the Gaza Tower",
@@ -280,6 +278,15 @@ def whole_names(doc: Doc) -> Doc:
                 for token in span:
                     token.ent_id_ = ""
     return doc
+
+
+@lru_cache(maxsize=1)
+def _place_or_people_words() -> frozenset[str]:
+    """Words that keep a place's name run on into them a place's or people's name ("Gaza
+    City", "Palestine Tower", "Niger People": nominals.toml place and person heads,
+    model_view.toml [names] place_name_words)."""
+    return _place_heads() | frozenset(nominal_lexicon()["person"]["heads"]) \
+        | frozenset(lexicon("model_view")["names"]["place_name_words"])
 
 
 @lru_cache(maxsize=1)

@@ -115,6 +115,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
     inhabitants = frozenset(lexicon("events")["roles"]["inhabitants"])
     titles = _title_mentions(index, doc)
     members = frozenset(lexicon("relations")["possessor"]["members"])
+    units_of_people = frozenset(lexicon("relations")["possessor"]["units_of_people"])
     after_pronoun = frozenset(lexicon("relations")["possessor"]["members_after_pronoun"])
     of_states_only = frozenset(lexicon("relations")["possessor"]["of_states"])
     leader_heads = frozenset(lexicon("relations")["possessor"]["leaders"])
@@ -175,7 +176,7 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                                 rule="relations.described-leaders"))
             continue  # "the mayor of the Gran Sabana district": who runs the place (a title beside a name is relations.title-of's)
         people_unit = group is not m and index.actors[group.actor].kind == "population" \
-            and words[-1] in lexicon("relations")["possessor"]["units_of_people"]  # ("a unit of the guerrillas")
+            and words[-1] in units_of_people  # ("a unit of the guerrillas")
         if group is m or group.actor == m.actor or (index.actors[group.actor].kind not in GROUP_KINDS and not people_unit):
             continue
         if _bare(group.text) == _bare(m.text):
