@@ -583,3 +583,114 @@ def test_a_target_of_fire_hung_on_where_it_came_from_is_the_verbs(extractor):
     doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
     _target_hung_on_the_origin(doc)
     assert doc[6].head.i == 5
+
+
+def test_a_tolls_participle_read_as_a_description_of_the_object_is_the_verbs(extractor):
+    # factions_clause_repairs _toll_read_as_a_description: "ambushed a column of guards, killing a
+    # driver" with "killing" describing "column"; not a participle with a subject of its own
+    from factions.nlp.components import _toll_read_as_a_description
+
+    words = ["Bandits", "ambushed", "a", "column", "of", "guards", ",", "killing", "a", "driver", "."]
+    heads = [1, 1, 3, 1, 3, 4, 7, 3, 9, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct", "acl", "det", "dobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "NNS", ",", "VBG", "DT", "NN", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    lemmas = ["bandit", "ambush", "a", "column", "of", "guard", ",", "kill", "a", "driver", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _toll_read_as_a_description(doc)
+    assert (doc[7].dep_, doc[7].head.i) == ("advcl", 1)
+    # (hung on the guards themselves, "guards, killing" with no comma-less subject: the same)
+    heads[7] = 5
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _toll_read_as_a_description(doc)
+    assert doc[7].head.i == 1
+    # a description without the comma stays one ("guards carrying rifles")
+    words[6], tags[6], pos[6], lemmas[6], deps[6] = "now", "RB", "ADV", "now", "advmod"
+    heads[7] = 3
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    _toll_read_as_a_description(doc)
+    assert (doc[7].dep_, doc[7].head.i) == ("acl", 3)
+
+
+def test_a_name_a_person_noun_is_known_as_is_a_persons(extractor):
+    # nlp.components._person_by_context: "a militant known as Abu Tora", which the model may
+    # read as a place, is one person's name; a town's is not
+    from spacy.tokens import Span
+
+    from factions.nlp.components import _person_by_context
+
+    words = ["A", "militant", "known", "as", "Abu", "Tora", "stabbed", "him", "."]
+    heads = [1, 6, 1, 2, 5, 3, 6, 6, 6]
+    deps = ["det", "nsubj", "acl", "prep", "compound", "pobj", "ROOT", "dobj", "punct"]
+    tags = ["DT", "NN", "VBN", "IN", "NNP", "NNP", "VBD", "PRP", "."]
+    pos = ["DET", "NOUN", "VERB", "ADP", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"]
+    lemmas = ["a", "militant", "know", "as", "Abu", "Tora", "stab", "he", "."]
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    assert _person_by_context(Span(doc, 4, 6, label="LOC"), [])
+    words[1], lemmas[1] = "town", "town"
+    doc = _parsed(extractor, words, heads, deps, tags, pos, lemmas)
+    assert not _person_by_context(Span(doc, 4, 6, label="LOC"), [])
+
+
+def test_a_prepositions_object_read_as_a_gerunds_subject_is_its_object(extractor):
+    # factions_clause_repairs _object_read_as_a_gerunds_subject: "fired at Soldiers guarding the
+    # wall" with "Soldiers" the subject of a gerund "at" takes
+    from factions.nlp.components import _object_read_as_a_gerunds_subject
+
+    words = ["Gunmen", "fired", "at", "Soldiers", "guarding", "the", "wall", "."]
+    heads = [1, 1, 1, 4, 2, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "prep", "nsubj", "pcomp", "det", "dobj", "punct"]
+    tags = ["NNS", "VBD", "IN", "NNS", "VBG", "DT", "NN", "."]
+    pos = ["NOUN", "VERB", "ADP", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _object_read_as_a_gerunds_subject(doc)
+    assert (doc[3].dep_, doc[3].head.i) == ("pobj", 2) and (doc[4].dep_, doc[4].head.i) == ("acl", 3)
+    # a gerund with its own subject further on stays a clause ("after the rebels seized it …" is another shape)
+    words[3], tags[3], pos[3], deps[3] = "they", "PRP", "PRON", "nsubj"
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _object_read_as_a_gerunds_subject(doc)
+    assert doc[4].dep_ == "pcomp"
+
+
+def test_a_lists_first_plural_read_as_its_last_nouns_modifier_heads_the_list(extractor):
+    # factions_clause_repairs _plural_read_as_a_modifier_of_its_conjunct: "blew up bridges and
+    # power pylons" with "bridges and power" a modifier of "pylons"; not "water and power lines"
+    from factions.nlp.components import _plural_read_as_a_modifier_of_its_conjunct
+
+    words = ["They", "blew", "up", "bridges", "and", "power", "pylons", "."]
+    heads = [1, 1, 1, 6, 3, 3, 1, 1]
+    deps = ["nsubj", "ROOT", "prt", "nmod", "cc", "conj", "dobj", "punct"]
+    tags = ["PRP", "VBD", "RP", "NNS", "CC", "NN", "NNS", "."]
+    pos = ["PRON", "VERB", "ADP", "NOUN", "CCONJ", "NOUN", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _plural_read_as_a_modifier_of_its_conjunct(doc)
+    assert (doc[3].dep_, doc[3].head.i) == ("dobj", 1)
+    assert (doc[6].dep_, doc[6].head.i) == ("conj", 3) and (doc[5].dep_, doc[5].head.i) == ("compound", 6)
+    words[3], tags[3] = "water", "NN"
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _plural_read_as_a_modifier_of_its_conjunct(doc)
+    assert (doc[3].dep_, doc[3].head.i) == ("nmod", 6)
+
+
+def test_a_day_read_into_the_subject_after_its_preposition_is_that_prepositions(extractor):
+    # factions_clause_repairs _day_read_into_the_subject_after_its_preposition: "In the afternoon
+    # gunmen fired" with "the afternoon" a modifier of "gunmen" and "In" left without an object
+    from factions.nlp.components import _day_read_into_the_subject_after_its_preposition
+
+    words = ["In", "the", "afternoon", "gunmen", "fired", "."]
+    heads = [4, 3, 3, 4, 4, 4]
+    deps = ["prep", "det", "compound", "nsubj", "ROOT", "punct"]
+    tags = ["IN", "DT", "NN", "NNS", "VBD", "."]
+    pos = ["ADP", "DET", "NOUN", "NOUN", "VERB", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _day_read_into_the_subject_after_its_preposition(doc)
+    assert (doc[2].dep_, doc[2].head.i) == ("pobj", 0) and doc[1].head.i == 2 and doc[3].dep_ == "nsubj"
+
+
+def test_thanks_is_a_verb_only_in_a_sentence_with_no_other(extractor):
+    # factions_clause_repairs _thanks_read_as_a_noun: "Ukraine thanks Germany" has no verb but
+    # "thanks"; "Many thanks to the organisers" has no subject for it
+    doc = extractor.nlp("Ukraine thanks Germany and Britain. Many thanks to the organisers.")
+    first, second = [t for t in doc if t.lower_ == "thanks"]
+    assert (first.tag_, first.dep_) == ("VBZ", "ROOT") and {c.text: c.dep_ for c in first.children}.get("Ukraine") == "nsubj"
+    assert second.tag_ == "NNS"

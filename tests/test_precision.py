@@ -778,6 +778,28 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     ("The Security Council voted sanctions against the Libyan leader.", ("opposes", "United Nations Security Council", "Libyan leader")),
     # a state's formal name with "Union" is the state (actor_kinds.toml state_forms), no merger
     ("The Government of the Union of Myanmar protested the bombing of Myawaddy by the Karen army.", ("opposes", "Myanmar", "Karen army")),
+    # a head's title after its state's possessive ("Kenya's President"); a governor "of" a body
+    # heads it ("the Taliban governor" of a place is the place's: unchanged)
+    ("Kenya's President visited Garissa on Monday.", ("leads", "Kenya's President", "Kenya")),
+    ("The Governor of the Reserve Bank said rates would rise.", ("leads", "Governor", "Reserve Bank")),
+    # deminers are people (nominals.toml), a body's own by its "of"
+    ("Deminers of the State Emergency Service cleared the road.", ("member_of", "Deminers", "State Emergency Service")),
+    # a party's name the model cut at its "of" is one name (nlp.components._body_names_the_model_missed)
+    ("Armed supporters of the Socialist Party of Albania seized the town hall.",
+     ("supports", "Armed supporters", "Socialist Party of Albania")),
+    # a list's first plural read as its last noun's modifier heads the list; a part of the day
+    # after its preposition is no part of the subject's name
+    ("The rebels have blown up bridges and power pylons.", ("attacks", "rebels", "bridges")),
+    ("In the afternoon gunmen fired rockets at soldiers guarding the pipeline.", ("fights", "gunmen", "soldiers")),
+    ("On 12 March Olena Kovalenko, who headed the regional administration, said the town had fallen.",
+     ("leads", "Olena Kovalenko", "regional administration")),
+    # a place's own head (events.toml place_titles); a commander "in the region" heads the whole
+    # theatre's forces (whole_theatre_words), no sector of them
+    ('"We will hold," said the President of the Kurdistan Region, who spoke in Erbil.', ("leads", "President", "Kurdistan Region")),
+    ("General John Carter, the commander of US forces in the region, said the strikes would go on.",
+     ("leads", "John Carter", "US forces")),
+    # "thanks" read as a noun in a sentence with no verb (nlp.components._thanks_read_as_a_noun)
+    ("Ukraine thanks Germany and Britain.", ("supports", "Ukraine", "Germany")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)
@@ -836,6 +858,8 @@ def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
      ("controls", "Hassan Nasrallah", "Mosul")),
     # working with someone described, not named, is no alliance
     ("Jordan condemned ISIS and will work with its allies.", ("allied_with", "Jordan", "its allies")),
+    # a minister after the state's possessive is one of its government, not its head
+    ("Kenya's Interior Minister visited Garissa on Monday.", ("leads", "Kenya's Interior Minister", "Kenya")),
 ])
 def test_a_near_miss_of_these_shapes_is_not_found(extractor, text, wrong):
     x, names = _run(extractor, text)
@@ -848,6 +872,17 @@ def test_a_near_miss_of_these_shapes_is_not_found(extractor, text, wrong):
 def test_a_status_given_is_no_actor(extractor):
     x, names = _run(extractor, "The State Department designated the group a Foreign Terrorist Organization and a Specially Designated Global Terrorist.")
     assert not {"Foreign Terrorist Organization", "Specially Designated Global Terrorist"} & set(names.values())
+
+
+def test_a_bodys_name_the_model_missed_or_cut_at_its_of_is_one_name(extractor):
+    # nlp.components._body_names_the_model_missed: capitalised words after "the" ending in a
+    # word that ends a body's name, with a proper name after "of", are one body's name; not a
+    # person's after "of" (his), nor a known name (its link stays)
+    x, names = _run(extractor, "The Democratic Party of Albania and the Patriotic Front of Joshua Nkomo welcomed the European Union's offer.")
+    named = set(names.values())
+    assert "Democratic Party of Albania" in named
+    assert {"Patriotic Front", "Joshua Nkomo"} <= named and "Patriotic Front of Joshua Nkomo" not in named
+    assert any(a.kb_id and a.name == "European Union" for a in x.actors)
 
 
 def test_a_known_surname_after_another_name_is_someone_else(extractor):
@@ -1662,11 +1697,11 @@ def test_operating_alongside_another_is_being_on_its_side(extractor):
 
 @pytest.mark.parametrize("text, pair", [
     ("We condemn the rocket attacks that the PKK has launched on Turkish bases.", ("PKK", "Turkish bases")),
-    ("In 2019 its forces went to war with the Libyan National Army.", ("its forces", "Libyan National Army")),
+    ("In 2019 its forces went to war with the Libyan National Army.", ("its forces", "the Libyan National Army")),
     ("The rebels took up arms against the government in 2012.", ("The rebels", "the government")),
     ("The alliance launched Operation Red Dawn against the junta in Kayah State.", ("The alliance", "the junta")),
     # events.toml ASSAULT phrases and participants forces_sent
-    ("The illegal formations have repeatedly opened fire on positions of the Azerbaijan Army.", ("The illegal formations", "Azerbaijan Army")),
+    ("The illegal formations have repeatedly opened fire on positions of the Azerbaijan Army.", ("The illegal formations", "the Azerbaijan Army")),
     ("Morocco has used drones against SPLA units and vehicles east of the wall.", ("Morocco", "SPLA")),
     ("Idriss Deby died of wounds suffered while leading his troops against rebels in the north.", ("his troops", "rebels")),
     ("The Houthis sent hundreds of fighters against government positions.", ("The Houthis", "government positions")),
@@ -1752,7 +1787,7 @@ def test_fighting_side_by_side_is_being_allies(extractor):
 @pytest.mark.parametrize("text, pair", [
     ("The ISGS, which Niger banned in 2018, has stepped up attacks.", ("Niger", "ISGS")),
     ("The group is led by Musa Baluku, whom Washington placed under sanctions in 2021.", ("Washington", "Musa Baluku")),
-    ("The Security Council imposed an arms embargo on the RSF.", ("Security Council", "RSF")),
+    ("The Security Council imposed an arms embargo on the RSF.", ("The Security Council", "RSF")),
     ("ISKP, which is hostile to both the Taliban and Hamas, claimed the attack.", ("ISKP", "Hamas")),
 ])
 def test_sanctions_and_hostility_in_other_words(extractor, text, pair):
@@ -1993,7 +2028,7 @@ def test_who_killed_is_not_guessed_for_a_passive(extractor):
     ("Its units led the assault on Bakhmut.", ("Its units", "Bakhmut"), "attacks"),  # "lead" as a light verb
     ("Wagner recruited tens of thousands of inmates from Russian prisons.", ("inmates", "Wagner"), "member_of"),
     ("Towns under the control of the RSF were shelled.", ("RSF", "Towns"), "controls"),
-    ("Wagner deployed to Libya in support of the Libyan National Army.", ("Wagner", "Libyan National Army"), "allied_with"),
+    ("Wagner deployed to Libya in support of the Libyan National Army.", ("Wagner", "the Libyan National Army"), "allied_with"),
     # relations.equipment-in-hand (armed or equipped with: in their hands, as most blind sets read it);
     # relations.members-include (made up of, composed of)
     ("An estimated 60 fighters armed with rocket-propelled grenades and machine guns attacked the base.", ("fighters", "machine guns"), "controls"),
@@ -2004,7 +2039,7 @@ def test_who_killed_is_not_guessed_for_a_passive(extractor):
     ("Haftar ordered his forces to advance on Tripoli.", ("Haftar", "his forces"), "leads"),
     ("Security forces entered the residence of Riek Machar and disarmed his guards.", ("Riek Machar", "his guards"), "leads"),
     ("The army said its aircraft had killed Abu Duaa al-Ansari and dozens of his fighters.", ("Abu Duaa al-Ansari", "his fighters"), "leads"),
-    ("Founded by Abimael Guzmán in 1969, the Shining Path began an insurgency in 1980.", ("Abimael Guzmán", "Shining Path"), "leads"),
+    ("Founded by Abimael Guzmán in 1969, the Shining Path began an insurgency in 1980.", ("Abimael Guzmán", "the Shining Path"), "leads"),
 ])
 def test_relations_said_in_other_words(extractor, text, pair, kind):
     x, _ = _run(extractor, text)
@@ -2038,9 +2073,9 @@ def test_a_verb_before_a_title_is_no_part_of_it(extractor):
 
 @pytest.mark.parametrize("text, pair", [
     # stances.toml [control] use/run/belong; nominals.toml ground held and fought from
-    ("The hideouts belonged to the Balochistan Liberation Front.", ("Balochistan Liberation Front", "The hideouts")),
+    ("The hideouts belonged to the Balochistan Liberation Front.", ("the Balochistan Liberation Front", "The hideouts")),
     ("The strikes hit hideouts used by the BLF in Saravan.", ("BLF", "hideouts")),
-    ("Artillery struck camps belonging to the Allied Democratic Forces.", ("Allied Democratic Forces", "camps")),
+    ("Artillery struck camps belonging to the Allied Democratic Forces.", ("the Allied Democratic Forces", "camps")),
     ("The Taliban were using civilian homes as shelters.", ("The Taliban", "homes")),
 ])
 def test_ground_a_party_uses_runs_or_owns_is_held_by_it(extractor, text, pair):
@@ -2365,7 +2400,7 @@ def test_a_second_ally_the_parser_took_for_the_object_is_an_ally(extractor):
 
 @pytest.mark.parametrize("text, pair, kind", [
     # a stative participle after a copula: the subject is in the state, not done to
-    ("The Zetas were allied with the Gulf Cartel for a decade.", ("Zetas", "Gulf Cartel"), "allied_with"),
+    ("The Zetas were allied with the Gulf Cartel for a decade.", ("Zetas", "the Gulf Cartel"), "allied_with"),
     # "merged into X": part of X now (relations.merged-into); "merged with" stays an alliance
     ("In 2015 the brigade merged into Ahrar al-Sham.", ("the brigade", "Ahrar al-Sham"), "member_of"),
     # "such as" lists members, as "including" does
@@ -2623,7 +2658,7 @@ def test_a_knowledge_base_name_in_lower_case_words_is_a_common_phrase(extractor)
     assert not any(m.text.lower() == "southern front" for m in x.mentions), x.mentions
     assert not _spans(x, "fights"), x.relations
     x, _ = _run(extractor, "The Southern Front attacked Daraa.")
-    assert any(m.text == "Southern Front" and m.actor for m in x.mentions), x.mentions
+    assert any(m.text == "The Southern Front" and m.actor for m in x.mentions), x.mentions
 
 
 def test_a_state_whose_land_is_taken_is_not_fought(extractor):
@@ -3266,7 +3301,8 @@ def test_the_weapons_a_party_is_with_are_in_its_hands(extractor):
     assert ("The militants", "a vehicle-borne improvised explosive device") in _spans(x, "controls"), x.relations
     assert not [r for r in x.relations if r.type == "owned_by"], x.relations
     x, _ = _run(extractor, "The Islamic Revolutionary Guard Corps attacked the camps with drones and missiles.")
-    assert {("drones", "Islamic Revolutionary Guard Corps"), ("missiles", "Islamic Revolutionary Guard Corps")} <= _spans(x, "owned_by"), x.relations
+    assert {("drones", "The Islamic Revolutionary Guard Corps"), ("missiles", "The Islamic Revolutionary Guard Corps")} <= _spans(x, "owned_by"), \
+        x.relations
 
 
 def test_what_people_carry_throw_or_drive_is_in_their_hands(extractor):
@@ -4775,7 +4811,7 @@ def test_a_units_name_the_recogniser_missed_is_whole(extractor):
 
 @pytest.mark.parametrize("text, pair", [
     # relations.control (stances.toml control.verbs_taking_to): the subject is the place, "to" its new holder
-    ("Mosul fell to the Islamic State in June 2014.", ("Islamic State", "Mosul")),
+    ("Mosul fell to the Islamic State in June 2014.", ("the Islamic State", "Mosul")),
     ("Kidal, which fell to Tuareg rebels in 2012, is quiet now.", ("Tuareg rebels", "Kidal")),
 ])
 def test_a_place_that_fell_to_a_party_is_held_by_it(extractor, text, pair):
@@ -4791,10 +4827,10 @@ def test_falling_back_or_falling_to_a_level_holds_nothing(extractor, text):
 
 @pytest.mark.parametrize("text, pair", [
     # relations.control (stances.toml control.verbs_giving_to): the object is the place, "to" its new holder
-    ("The Iraqi army lost Mosul to the Islamic State in June 2014.", ("Islamic State", "Mosul")),
+    ("The Iraqi army lost Mosul to the Islamic State in June 2014.", ("the Islamic State", "Mosul")),
     ("Police lost control of the district to local gangs.", ("local gangs", "the district")),
     ("Government troops ceded Kidal to the rebels after a week.", ("the rebels", "Kidal")),
-    ("Mosul was lost to the Islamic State in June 2014.", ("Islamic State", "Mosul")),  # a passive: its subject the place
+    ("Mosul was lost to the Islamic State in June 2014.", ("the Islamic State", "Mosul")),  # a passive: its subject the place
     ("Kidal, which was ceded to the rebels, is quiet now.", ("the rebels", "Kidal")),
     # (control.holding_verbs): who grabs or recovers control holds it
     ("The militia recovered control of the airport on Monday.", ("The militia", "the airport")),
@@ -5058,7 +5094,7 @@ def test_a_subject_read_as_the_dates_apposition_is_the_subject(extractor):
     # nlp factions_clause_repairs (_subject_read_as_the_dates_apposition)
     x, _ = _run(extractor, "On 19 August the Northern Front 3-80, a band of re-armed former rebels, captured a government "
                            "commission close to Quilali.", date(2025, 6, 1))
-    assert ("Northern Front", "a government commission") in _spans(x, "opposes"), x.relations
+    assert ("the Northern Front", "a government commission") in _spans(x, "opposes"), x.relations
     assert not any(s == "a band" for s, _ in _spans(x, "opposes")), x.relations
 
 
@@ -5882,7 +5918,7 @@ def test_who_has_kit_in_hand_and_who_owns_it_are_both_told(extractor):
 
 @pytest.mark.parametrize("text, founded", [
     ("The militia is commanded by Colonel Ruto and forms the armed wing of the Popular Front.", "the Popular Front"),
-    ("In 2023 the three governments formed the Alliance of Sahel States.", "Alliance of Sahel States"),
+    ("In 2023 the three governments formed the Alliance of Sahel States.", "the Alliance of Sahel States"),
 ])
 def test_a_body_that_is_a_part_or_one_of_several_founds_nothing_alone(extractor, text, founded):
     # relations.founded-by: "forms the armed wing of Y" says what it is; a plural founds together
@@ -6605,7 +6641,7 @@ def test_arms_given_up_are_a_concession(extractor, text, trigger, kind):
 
 @pytest.mark.parametrize("text, threatened", [
     # events.toml THREATEN by_complement nouns: a hostile act named by a noun
-    ("The president vowed revenge against the United States.", "United States"),
+    ("The president vowed revenge against the United States.", "the United States"),
     ("The movement warned of retaliation against Israel if the evictions went ahead.", "Israel"),
     ("The Supreme Leader warned that Israel had prepared a harsh punishment for itself.", "Israel"),
 ])
@@ -9559,9 +9595,10 @@ def test_unions_are_bodies_not_mergers(extractor):
     assert "MERGE" not in [e.type for e in x.events], x.events
     strike = next(e for e in x.events if e.trigger == "strike")
     assert [text for text in (x.document.text[s.start : s.end] for s in strike.actor_spans)] == ["unions"], x.events
-    # a name ending in "Union" stays the name the model and the knowledge base read (group.lower_case_only)
+    # a name ending in "Union" stays the name the model and the knowledge base read (group.lower_case_only),
+    # with its article as the model found it, and no union of people beside it
     x, _ = _run(extractor, "The African Union condemned the coup in Niamey on 27 July 2023.")
-    assert "African Union" in [m.text for m in x.mentions] and "the African Union" not in [m.text for m in x.mentions]
+    assert [m.basis for m in x.mentions if m.text == "The African Union"] == ["kb"], x.mentions
 
 
 @pytest.mark.parametrize("text, aimed", [
@@ -9993,7 +10030,7 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
      "package", "AID", "actor", ["Japan"]),
     # ... and support of a material kind
     ("On 13 June 2013, the United States said it would provide military support to the Free Syrian Army.",
-     "support", "AID", "actor", ["United States"]),
+     "support", "AID", "actor", ["the United States"]),
     # PROTEST verbs_by_doer gather, assemble, converge
     ("On 9 May 2015, several thousand protesters gathered in the main square against the government.",
      "gathered", "PROTEST", "actor", ["protesters"]),
@@ -10081,7 +10118,7 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
     ("On 3 May 2020, the junta expelled the French ambassador.", "expelled", "COERCE", "actor", ["the junta"]),
     # events.extract: an enemy named by "against" on the last of the allies a fight names
     ("On 4 May 2021, Fano fought alongside the army and the police against the Oromo Liberation Army.", "fought", "ASSAULT",
-     "recipient", ["Oromo Liberation Army"]),
+     "recipient", ["the Oromo Liberation Army"]),
     # events.triggers: a captive mark after a party's "of" phrase still marks the party taken
     ("On 5 May 2020, the gunmen took several officials of the ministry hostage.", "took", "ASSAULT", "recipient", ["several officials"]),
     # events.triggers.hostile_complement: an ultimatum, a party warned to act "or" else, is threatened
@@ -10095,6 +10132,20 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
     # events.toml MOBILIZE verbs_by_doer advance: troops moved forward
     ("On 12 May 2021, Ruritanian troops advanced about 3 km into the border district.", "advanced", "MOBILIZE", "actor",
      ["Ruritanian troops"]),
+    # nlp.components._dates_apposition_read_as_a_second_subject: a day's name set off after the
+    # date is no party ("Nigeria's Independence Day" is the day, the gunmen attack)
+    ("On the morning of 1 October 2020, Nigeria's Independence Day, two gunmen armed with rifles attacked worshippers in a church.",
+     "attacked", "ASSAULT", "actor", ["two gunmen"]),
+    # nominals.toml person heads: "participants" are people attacked; events.toml verbal_attack
+    # armed_subjects: gunmen attack with arms, even people at a rally
+    ("On 3 May 2021, gunmen attacked participants in a peace rally in the town.", "attacked", "ASSAULT", "recipient",
+     ["participants"]),
+    # nlp.components._name_read_as_the_subject_of_the_verb_after: a name ending the object's phrase
+    # of a participle read as the verb is no subject of the real verb after it
+    ("On 4 June 2016, thousands of farmers answering a call by the opposition National Farmers Union rallied outside parliament.",
+     "rallied", "PROTEST", "actor", ["farmers"]),
+    # events.toml MOBILIZE when_object order: forces ordered somewhere are deployed
+    ("On 3 May 2021, the president ordered 2,000 soldiers to the border.", "ordered", "MOBILIZE", "actor", ["the president"]),
 ])
 def test_acts_named_by_these_words(extractor, text, trigger, kind, role, spans):
     x, _ = _run(extractor, text)
@@ -10116,6 +10167,7 @@ def test_acts_named_by_these_words(extractor, text, trigger, kind, role, spans):
     ("On 3 May 2022, the ambulance took the wounded to hospital.", "COERCE"),  # carried, not seized
     ("On 3 May 2022, the bishops took the students away in church buses.", "COERCE"),  # rescued, not seized
     ("On 3 May 2020, the army flew the wounded to Nairobi.", "MOBILIZE"),  # the wounded are no force
+    ("On 3 May 2021, the president ordered the troops to withdraw from the town.", "MOBILIZE"),  # an act asked for, no move made
     ("On 3 May 2022, the gangs held whole towns hostage.", "ASSAULT"),  # a figure of speech, no one held
     ("On 3 May 2021, the envoy engaged with the rebels in Doha.", "ASSAULT"),  # talks, no fight
     ("On 4 May 2016, the group led mass street protests against the governor.", "ASSAULT"),  # the protests' "against"
@@ -10214,7 +10266,7 @@ def test_a_claim_of_the_act_itself_names_its_doer(extractor):
             "An hour later a second bomb killed 22 in the capital. The Free Tribes Front claimed both attacks.")
     x, _ = _run(extractor, text)
     blew = next(e for e in x.events if e.trigger == "blew")
-    assert "Free Tribes Front" in [text[s.start : s.end] for s in blew.actor_spans], blew
+    assert "The Free Tribes Front" in [text[s.start : s.end] for s in blew.actor_spans], blew
     # (nor is an act named again whose doer its own sentence tells given it once more; an attack the
     # claimant names that is not the one told before: the table of acts and their parties)
     text = "On 6 January 2020, JNIM fighters attacked a base near Dori. The group claimed responsibility for the attack."

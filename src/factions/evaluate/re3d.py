@@ -502,8 +502,9 @@ def _people_of(units: list[tuple[int, int, str]], unit: tuple[int, int, str] | N
     if people is None or text[people[0]:people[1]].split()[-1].lower() not in _people_words():
         return None
     glue = _LIST_GLUE_START.match(text, unit[1])
-    if glue is not None and any(u[0] == glue.end() for u in units):
+    if glue is not None and any(u[0] == glue.end() and not text[u[0] : u[1]].lower().startswith("the ") for u in units):
         return None  # "the foreign ministers of Qatar, Oman and Kuwait": re3d relates each one named
+        # (not "the ministers of the Council of Europe and the European Union": the people)
     return people
 
 

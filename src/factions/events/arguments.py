@@ -51,10 +51,13 @@ def misparsed_apposition(token: Token, appos: Token) -> bool:
 def _hyphen_piece(token: Token) -> bool:
     """A piece of a hyphenated word the parser split into objects of their own ("by the
     Vice-President": "Vice", "-", "President"): the hyphen, or a piece before it. The
-    word stands at its last piece."""
+    word stands at its last piece, unless that is a particle ("passers-by", "hangers-on":
+    the noun is the first)."""
     doc = token.doc
     return token.text in ("-", "‐", "‑") or (token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‐", "‑")
-                                            and not token.whitespace_)
+                                            and not token.whitespace_
+                                            and not (token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("ADV", "ADP", "PART")
+                                                     and token.pos_ == "NOUN"))
 
 
 def _title_of(name: Token, appos: Token) -> bool:

@@ -868,7 +868,8 @@ def _for_purpose(verb: Token, t: Triggers) -> TriggerType | None:
 def _verbal_attack(verb: Token, words: dict) -> bool:
     """"sharply attacked the group's chief in a speech", "attacked the Islamic State for
     its brutality", "attacked the decision": words, not arms (events.toml [verbal_attack])."""
-    if verb.lemma_.lower() not in words["verbs"]:
+    if verb.lemma_.lower() not in words["verbs"] \
+            or any(c.dep_ == "nsubj" and c.lower_ in words["armed_subjects"] for c in verb.children):
         return False
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in words["adverbs"]:

@@ -232,6 +232,12 @@ def whole_names(doc: Doc) -> Doc:
         if is_acronym(ent.text) or ent.label_ == "PERSON":
             spans.append(ent)
             continue
+        if outer is not None and (outer[0], outer[1]) == (start - 1, end) and doc[start - 1].lower_ == "the":
+            # "the African Union", as the model found it: a known name keeps its article, as
+            # names the model finds do (and as re3d marks them: the word is the name's)
+            spans.append(Span(doc, start - 1, end, label=ent.label_, span_id=ent.id))
+            changed = True
+            continue
         if outer is not None and all(_joins_name(t, ("NNP", "NNPS", "JJ")) or t.ent_type_ == ent.label_
                                      for t in doc[outer[0] : outer[1]] if not (start <= t.i < end)):
             start, end = outer[0], outer[1]
@@ -412,7 +418,13 @@ def clause_repairs(doc: Doc) -> Doc:
     group read as another group joined to it (_description_read_as_a_conjunct), a repeated
     preposition hung apart from the first (_repeated_preposition_read_apart; "of",
     _repeated_of_read_apart), a target of fire hung on where it came from
-    (_target_hung_on_the_origin), a preposition's second object read as the verb's
+    (_target_hung_on_the_origin), a toll's participle read as its object's description
+    ("ambushed a column of guards, killing a driver": _toll_read_as_a_description), a
+    preposition's object read as the subject of a gerund ("fired at soldiers guarding …":
+    _object_read_as_a_gerunds_subject), "thanks" read as a noun in a sentence with no verb
+    ("Ukraine thanks Germany": _thanks_read_as_a_noun), a list's first plural read as its
+    last noun's modifier ("blew up bridges and power pylons":
+    _plural_read_as_a_modifier_of_its_conjunct), a preposition's second object read as the verb's
     (_conjunct_read_as_an_object), a disguise read as a clause (_disguise_read_as_clause), a
     sentence's verb read as a participle
     (_main_verb_read_as_participle) and a participle read as its verb
@@ -493,6 +505,10 @@ def clause_repairs(doc: Doc) -> Doc:
     _subordinate_clause_read_as_conjunct(doc)
     _bracketed_report_read_as_the_verb(doc)
     _toll_read_on_a_subordinate_clause(doc)
+    _toll_read_as_a_description(doc)
+    _object_read_as_a_gerunds_subject(doc)
+    _thanks_read_as_a_noun(doc)
+    _plural_read_as_a_modifier_of_its_conjunct(doc)
     _quantified_aside_read_as_subject(doc)
     _clause_read_as_the_object_after_a_semicolon(doc)
     _subject_read_as_an_objects_conjunct(doc)
@@ -1186,6 +1202,12 @@ def _party_after_a_duration(doc: Doc) -> None:
 
 
 @lru_cache(maxsize=1)
+def _assault_verbs() -> frozenset[str]:
+    """The verbs of force (events.toml ASSAULT verbs)."""
+    return frozenset(v for e in lexicon("events")["event"] if e["type"] == "ASSAULT" for v in e.get("verbs", ()))
+
+
+@lru_cache(maxsize=1)
 def _act_verb_ids() -> np.ndarray:
     """The string ids of the verbs that name an act (events.toml verbs, every type)."""
     return np.array(sorted(get_string_id(v) for e in lexicon("events")["event"] for v in e.get("verbs", ())), dtype=np.uint64)
@@ -1404,12 +1426,16 @@ def _participle_read_as_the_main_verb(doc: Doc) -> None:
             verb = next((c for c in part.children if c.dep_ in ("ccomp", "conj") and c.tag_ == "VBD"), None)
             if verb is None and obj is not None:
                 # ("… answering a call by the campaign gathered in the square": the past verb hung
-                # on a noun of the object's phrase, right after its last noun, as a clause on it)
-                verb = next((v for v in obj.subtree if v.dep_ == "acl" and v.tag_ == "VBD" and v.head.pos_ in ("NOUN", "PROPN")
-                             and v.left_edge.i == v.i and doc[v.i - 1].pos_ in ("NOUN", "PROPN")), None)
+                # on a noun of the object's phrase, right after its last noun, as a clause on it;
+                # its subject may be a name that ends that phrase, _name_read_as_the_subject_of_the_verb_after)
+                verb = next((v for v in obj.subtree if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and v.head.pos_ in ("NOUN", "PROPN")
+                             and (_name_read_as_the_subject_of_the_verb_after(doc, obj, v) or v.left_edge.i == v.i)
+                             and doc[v.i - 1].pos_ in ("NOUN", "PROPN")), None)
         else:
             verb = part.head if part.head.tag_ == "VBD" and part.head.i > part.i else None
-        if subject is None or verb is None or obj is None or (verb.i < obj.right_edge.i and verb.dep_ != "acl") \
+        if verb is not None and obj is not None and verb.dep_ in ("ccomp", "conj"):
+            _name_read_as_the_subject_of_the_verb_after(doc, obj, verb)
+        if subject is None or verb is None or obj is None or (verb.i < obj.right_edge.i and verb.dep_ not in ("acl", "relcl")) \
                 or any(g.dep_ in _SUBJECTS and g.i != part.i for g in verb.children) \
                 or any(t.text == "," for t in doc[subject.right_edge.i + 1 : part.i]):
             continue
@@ -1423,6 +1449,26 @@ def _participle_read_as_the_main_verb(doc: Doc) -> None:
         for c in list(part.children):
             if c.i > verb.i or c.i < opening:
                 c.head = verb  # (the full stop; an opening phrase: "On the evening of 22 August, …")
+
+
+def _name_read_as_the_subject_of_the_verb_after(doc: Doc, obj: Token, verb: Token) -> bool:
+    """In "… answering a call by the opposition Al-Wefaq Society marched" the parser ends the
+    object's phrase at "opposition" and makes the name after it the subject of "marched". A
+    proper name right after a noun of the object's phrase, with nothing but that name before
+    the verb, goes on with that noun's phrase: the name is the noun's head there, the noun its
+    modifier. Whether it was so (and mended)."""
+    subject = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < verb.i), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.right_edge.i != verb.i - 1 or subject.left_edge.i < 1:
+        return False
+    last = doc[subject.left_edge.i - 1]
+    if last.pos_ != "NOUN" or last.dep_ != "pobj" or not obj.left_edge.i <= last.i or any(c.i > last.i for c in last.children) \
+            or last not in obj.subtree:
+        return False
+    for child in list(last.children):
+        child.head = subject  # ("the" of "the opposition" is the name's)
+    subject.head, subject.dep_ = last.head, "pobj"
+    last.head, last.dep_ = subject, "compound"
+    return True
 
 
 def _description_by_agent_read_as_verb(doc: Doc) -> None:
@@ -1952,6 +1998,91 @@ def _toll_read_on_a_subordinate_clause(doc: Doc) -> None:
             doc[word.i - 1].head = clause.head
 
 
+def _toll_read_as_a_description(doc: Doc) -> None:
+    """In "Gunmen ambushed a convoy of activists and observers, killing a rights worker" the
+    parser hangs "killing" on "convoy" as its description, and the convoy kills. A toll's
+    participle (model_view.toml parse_repairs toll_participles) after a comma, describing a
+    noun that is a verb's object (or in a phrase of that object), tells the toll of that
+    verb's act: it hangs there (not a participle with a subject of its own; only on a verb
+    of force, events.toml ASSAULT verbs: "condemned the attacks that struck the resort,
+    killing dozens" are the attacks' dead, not the condemner's)."""
+    force = _assault_verbs()
+    for word in _tokens_with(doc, LEMMA, _repair_words("toll_participles")):
+        if word.tag_ != "VBG" or word.dep_ != "acl" or word.i == 0 or doc[word.i - 1].text != "," \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            continue
+        noun = word.head
+        while noun.dep_ in ("pobj", "prep", "conj", "appos") and noun.head.i < noun.i:
+            noun = noun.head
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i > word.i or verb.lemma_.lower() not in force:
+            continue
+        word.head, word.dep_ = verb, "advcl"
+        doc[word.i - 1].head = verb
+
+
+def _thanks_read_as_a_noun(doc: Doc) -> None:
+    """In "Ukraine thanks Germany, Britain and the United States" the tagger reads "thanks"
+    as the plural noun and the parser makes the sentence a list of names. In a sentence with
+    no verb, "thanks" between a name or noun before it and one after it is the verb: the
+    first is its subject, the second its object (statements open so: "the Ministry thanks
+    the missions")."""
+    for word in _tokens_with(doc, LOWER, frozenset({"thanks"})):
+        sent = word.sent
+        # (a verb of a relative clause is no sentence's: "…, which have pledged launchers")
+        if word.tag_ != "NNS" or any(t.pos_ in ("VERB", "AUX") and not any(a.dep_ in ("relcl", "acl") for a in (t, *t.ancestors))
+                                     for t in sent):
+            continue
+        subjects = [t for t in sent if t.i < word.i and (t.head.i >= word.i or t.head == t) and t.pos_ in ("PROPN", "NOUN")]
+        objects = [t for t in sent if t.i > word.i and (t.head.i <= word.i or t.head == t) and t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if len(subjects) != 1 or not objects:
+            continue
+        subject, obj = subjects[0], objects[0]
+        word.head, word.dep_, word.tag_, word.pos_, word.lemma_ = word, "ROOT", "VBZ", "VERB", "thank"
+        subject.head, subject.dep_ = word, "nsubj"
+        obj.head, obj.dep_ = word, "dobj"
+        for t in sent:
+            if t.i > word.i and t not in obj.subtree and t.head.i < word.i:
+                t.head = word  # (the full stop, a phrase after the object)
+
+
+def _object_read_as_a_gerunds_subject(doc: Doc) -> None:
+    """In "fired grenades at soldiers guarding the workers" the parser makes "soldiers" the
+    subject of a gerund clause that "at" takes. A preposition's gerund with no auxiliary
+    whose subject is the first word after the preposition, a noun, is a participle describing
+    that noun, the preposition's object ("at [soldiers] guarding …")."""
+    dep = doc.to_array(DEP)
+    for i in np.flatnonzero(dep == doc.vocab.strings.add("pcomp")):
+        part = doc[int(i)]
+        prep = part.head
+        subject = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i), None)
+        if part.tag_ != "VBG" or prep.dep_ != "prep" or subject is None or subject.left_edge.i != prep.i + 1 \
+                or subject.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("aux", "auxpass") for c in part.children):
+            continue
+        subject.head, subject.dep_ = prep, "pobj"
+        part.head, part.dep_ = subject, "acl"
+
+
+def _plural_read_as_a_modifier_of_its_conjunct(doc: Doc) -> None:
+    """In "blew up bridges and power pylons" the parser makes "bridges and power" one
+    modifier of "pylons". A plural noun whose conjunct, a singular noun, stands right before
+    the noun the plural is hung on as its modifier, is the first item of a list: it takes
+    that noun's place in the phrase, the noun becomes its conjunct and the singular noun
+    that noun's modifier ("power pylons"). Not a singular first noun ("water and power
+    lines": one kind of lines)."""
+    for noun in (doc[int(i)] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings.add("NNS"))):
+        head = noun.head
+        conj = next((c for c in noun.children if c.dep_ == "conj"), None)
+        if noun.dep_ not in ("nmod", "compound") or head.i <= noun.i or head.tag_ != "NNS" or conj is None \
+                or conj.tag_ != "NN" or conj.i != head.i - 1 or any(c.i > conj.i for c in conj.children):
+            continue
+        noun.head, noun.dep_ = head.head, head.dep_
+        head.head, head.dep_ = noun, "conj"
+        conj.head, conj.dep_ = head, "compound"
+        for child in [c for c in head.children if c.i < noun.i]:
+            child.head = noun  # ("the" of "the bridges and power pylons")
+
+
 def _quantified_aside_read_as_subject(doc: Doc) -> None:
     """In "Dozens of militants, some wearing suicide vests, attacked the compound" the parser
     makes "some" a second subject of "attacked". A quantifier (model_view.toml parse_repairs
@@ -2281,8 +2412,10 @@ def _subject_after_a_date(doc: Doc) -> None:
     is the verb's subject and the date the object of the preposition. A part of the day
     is read so too: "By the afternoon loyal units had retaken the station" (the article
     then goes with the date). Only auxiliaries and adverbs of the verb may stand between
-    the noun and the verb. (It runs before the entity recogniser: the date is a day's name.)"""
-    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _day_parts()])
+    the noun and the verb. So is a day of a month ("On 24 June Serhiy Haidai, who headed …,
+    said": the day's number goes with its month). (It runs before the entity recogniser: the
+    date is a day's name.)"""
+    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _day_parts() | _MONTHS])
     for date in (doc[int(i)] for i in np.flatnonzero(days)):
         noun = date.head
         if date.dep_ not in ("compound", "nmod") or noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN") or date.i >= noun.i:
@@ -2293,13 +2426,64 @@ def _subject_after_a_date(doc: Doc) -> None:
                 or any(t.head.i != verb.i or t.dep_ not in ("aux", "auxpass", "neg", "advmod") for t in doc[noun.right_edge.i + 1 : verb.i]) \
                 or any(c.dep_ in _SUBJECTS for c in verb.children):
             continue
-        articles = [c for c in noun.children if c.dep_ == "det" and c.i < date.i]
+        articles = [c for c in noun.children if c.dep_ in ("det", "nummod") and c.i < date.i]
         date.head, date.dep_ = prep, "pobj"
         noun.head, noun.dep_ = verb, "nsubj"
         for article in articles:
             article.head = date
     _subject_read_as_the_dates_apposition(doc)
     _joined_subject_read_as_the_dates_apposition(doc)
+    _dates_apposition_read_as_a_second_subject(doc)
+    _day_read_into_the_subject_after_its_preposition(doc)
+
+
+def _day_read_into_the_subject_after_its_preposition(doc: Doc) -> None:
+    """In "In the afternoon gunmen fired rockets" the parser reads "the afternoon" as a
+    modifier of "gunmen", the subject, and leaves "In" without an object. A day, a part of a
+    day or a month compounded onto a verb's subject, right after a preposition of that verb
+    that has no object (the article or the day's number between: "On 12 March Olena Kovalenko
+    said"), is that preposition's object."""
+    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _day_parts() | _MONTHS])
+    for date in (doc[int(i)] for i in np.flatnonzero(days)):
+        noun = date.head
+        if date.dep_ != "compound" or noun.dep_ not in _SUBJECTS or noun.i <= date.i:
+            continue
+        articles = [c for c in noun.children if c.dep_ in ("det", "nummod") and c.i < date.i]
+        first = articles[0].i if articles else date.i
+        prep = doc[first - 1] if first > 0 else None
+        if prep is None or prep.dep_ != "prep" or prep.head != noun.head or any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        date.head, date.dep_ = prep, "pobj"
+        for article in articles:
+            article.head = date
+
+
+def _dates_apposition_read_as_a_second_subject(doc: Doc) -> None:
+    """In "On 5 May 2022, Israel's Independence Day, two assailants attacked people" the
+    parser makes the day's name a subject of "attacked" beside the real one. A verb's first
+    subject set between commas right after the verb's phrase of a day or month, with its
+    second subject right after the closing comma, names that day (a name, or "the anniversary
+    of …"): it is the date's apposition."""
+    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _MONTHS])
+    for date in (doc[int(i)] for i in np.flatnonzero(days)):
+        # the phrase the day is in, on the verb ("On the evening of 5 May 2022")
+        prep = next((a for a in date.ancestors if a.dep_ == "prep" and a.head.pos_ in ("VERB", "AUX")), None)
+        if prep is None or prep.i > date.i:
+            continue
+        verb = prep.head
+        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda t: t.i)
+        if len(subjects) < 2:
+            continue
+        first, second = subjects[:2]
+        if not (first.pos_ == "PROPN" or first.lower_ in ("anniversary", "eve")) or second.lower_ in _repair_words("aside_quantifiers"):
+            continue  # a day's name ("Independence Day", "the anniversary of …"); not "ten gunmen, some of them …"
+        start, close = first.left_edge.i, first.right_edge.i
+        close = close if doc[close].text == "," else close + 1  # (the closing comma may hang on it)
+        if start != prep.right_edge.i + 2 or doc[start - 1].text != "," or close + 1 >= len(doc) or doc[close].text != "," \
+                or second.left_edge.i != close + 1:
+            continue
+        first.head, first.dep_ = date, "appos"
+        doc[start - 1].head = doc[close].head = date
 
 
 def _subject_read_as_the_dates_apposition(doc: Doc) -> None:
@@ -2647,7 +2831,9 @@ def _person_by_context(ent: Span, decided: list[Span]) -> bool:
         return len(ent) > 1 and not _known_place(ent.text)  # ("led by Likud", "founded by Siemens": one word is a body's name)
     if before.lower_ == "as" and before.head.lower_ in ("known", "nicknamed") or before.lower_ == "alias":
         owner = before.head.head if before.lower_ == "as" else before.head  # "X, known as Y": the acl's noun
-        return any(e.start <= owner.i < e.end and e.label_ == "PERSON" for e in decided)
+        return any(e.start <= owner.i < e.end and e.label_ == "PERSON" for e in decided) \
+            or (owner.tag_ == "NN" and (owner.lemma_.lower() in _person_titles() or owner.lower_ in _singular_person_heads()))
+        # ("a militant known as Abu Rara": one person's name)
     return before.text == "By" and (before.i == 0 or "\n" in doc[before.i - 1].text) and root.dep_ == "pobj" and len(ent) > 1 \
         and not any(t.lower_ in fixes["newsroom_words"] for t in ent)  # (not "By Reuters Staff")
 
@@ -3272,6 +3458,35 @@ def _names_cut_at_and(doc: Doc, ends: frozenset[str]) -> list[Span]:
     return out
 
 
+def _body_names_the_model_missed(doc: Doc, ends: frozenset[str]) -> list[Span]:
+    """A body's name the model missed or cut at its "of": after "the", capitalised words
+    ending in a word that ends a body's name (actor_kinds.toml and_name_ends), and a proper
+    name after "of" without an article, are one name ("the Democratic Party of Albania",
+    "the Communist Party of Greece", "the Guatemalan Party of Labour"; not "the Security
+    Council of the United Nations", two bodies). Not in a headline's capitals."""
+    out = []
+    for head in tokens_where(doc, lowers=ends):
+        if not _capitalised(head) or head.tag_ not in ("NNP", "NNPS"):
+            continue
+        start = head.i
+        while start > 1 and _capitalised(doc[start - 1]) and doc[start - 1].tag_ in ("NNP", "NNPS", "JJ") \
+                and not doc[start - 1].is_sent_start and doc[start - 1].ent_type_ in ("", "ORG", "NORP"):
+            start -= 1
+        if start == head.i or doc[start - 1].lower_ != "the" or any(t.ent_id for t in doc[start : head.i + 1]):
+            continue  # ("the Army" alone is a nominal's: nominals.toml; "the European Union" a known name's)
+        end = head.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and _capitalised(doc[end + 1]) and doc[end + 1].tag_ in ("NNP", "NNPS") \
+                and doc[end + 1].ent_type_ != "PERSON":  # ("the Patriotic Front of Joshua Nkomo": his)
+            end += 1
+            while end < len(doc) and _capitalised(doc[end]) and doc[end].tag_ in ("NNP", "NNPS"):
+                end += 1
+        if not _title_case(head.sent):
+            out.append(Span(doc, start - 1, end, label="ORG"))
+    # (a name the model found as long or longer, or running out of this one, stands)
+    return [s for s in out if all(s.start <= e.start and e.end <= s.end and (e.start, e.end) != (s.start, s.end)
+                                  for e in doc.ents if e.start < s.end and s.start < e.end)]
+
+
 def _names_opening_with_a_date(doc: Doc, ends: frozenset[str]) -> list[Span]:
     """A body named after a day ("the 23 June Movement", "the March 23 Movement", "the 6 April
     Youth Movement", "the 14 March Alliance"), which the model reads as a date, or as a date
@@ -3502,6 +3717,7 @@ def entity_fixes(doc: Doc) -> Doc:
                            frozenset(fixes["hyphen_name_particles"]), place_preps)
     joined += _unit_names(doc, frozenset(fixes["unit_name_words"]))
     joined += _names_cut_at_and(doc, frozenset(fixes["and_name_ends"]))
+    joined += _body_names_the_model_missed(doc, frozenset(fixes["and_name_ends"]))
     joined += _names_opening_with_a_date(doc, frozenset(fixes["and_name_ends"]) | group_words)
     joined += _names_cut_at_a_hyphen(doc, frozenset(fixes["name_compound_words"]))
     joined += _peoples(doc)

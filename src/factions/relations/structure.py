@@ -169,7 +169,9 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
                                 evidence_span=sentence_span(sentence_of(_root_of(m, doc))), modality="asserted",
                                 rule="relations.described-leaders"))
             continue  # "the leader of the pirates", "the commander of the mutineers"
-        ruled = _place_ruled(m, index, doc) if words[-1] in place_rulers and words[0] in _DEFINITE else None
+        # ("the President of the Kurdistan Region": a place's own head, events.toml place_titles)
+        ruled = _place_ruled(m, index, doc) if (words[-1] in place_rulers or words[-1] in _words("place_titles")) \
+            and words[0] in _DEFINITE else None
         if ruled is not None:
             out.append(Relation(type="leads", source=m.actor, target=ruled.actor, source_span=m.span, target_span=ruled.span,
                                 evidence_span=sentence_span(sentence_of(_root_of(m, doc))), modality="asserted",
@@ -206,8 +208,13 @@ def described_memberships(doc: Doc, index: ActorIndex, participants: _Participan
         words = m.text.lower().split()
         if len(words) > 2 and f"{words[-2]}-{words[-1]}" in singular_leads:
             words = [*words[:-2], f"{words[-2]}-{words[-1]}"]  # "the Secretary General of NATO", written without the hyphen
-        titled = words[-1] in singular_leads and words[-1] not in ("governor", "mayor", "administrator") and words[0] in _DEFINITE \
+        titled = words[-1] in singular_leads and words[0] in _DEFINITE \
+            and (words[-1] not in ("governor", "mayor", "administrator") or group.span.start >= m.span.end) \
             and (group.span.start >= m.span.end or words[0] != "the")  # "the King of Jordan", "its commander"; not "the Taliban governor"
+        # "Ukraine's President", "Armenia's Prime Minister": the title alone after its body's possessive
+        after = index.document.text[group.span.end : m.span.end].lower().replace("’", "'").split()
+        titled = titled or (words[-1] in singular_leads and group.span.start == m.span.start
+                            and after[:1] == ["'s"] and "-".join(after[1:]) == words[-1])
         if titled and _beside_a_name(chars.root, index, group, doc) \
                 and (group.basis not in ("nominal", "pronoun") or _named_description(group, index)):
             continue  # "the President of the Council, Rashad al-Alimi": the name's title (relations.title-of), which
@@ -1174,7 +1181,7 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
                 break
         if len(names) < 2 or len({n.actor for n in names}) < len(names):
             continue
-        if owner is not None and any(index.actors[n.actor].kind == index.actors[owner.actor].kind for n in names) \
+        if owner is not None and any(_same_kind(index.actors[n.actor].kind, index.actors[owner.actor].kind) for n in names) \
                 and not _names_the_bodies(span.root, owner, names[-1], index):
             continue  # "the ministers of the Netherlands, Luxembourg and Portugal, Mr A, Mr B and Mr C": the list goes on after "of"
         if owner is not None and index.actors[owner.actor].kind in GROUP_KINDS and not any(c.dep_ == "nummod" for c in span.root.children) \
@@ -1186,6 +1193,12 @@ def _named_members(doc: Doc, index: ActorIndex) -> list[Relation]:
                                     target_span=m.span, evidence_span=sentence_span(sentence_of(span.root)), modality="asserted",
                                     rule="relations.named-members"))
     return out
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Two kinds of actor a list may hold as one kind: a place or a state are both where
+    governments are ("the governments of Central America, Mexico and the United States")."""
+    return a == b or {a, b} <= {"state", "location"}
 
 
 def _set_off_leading(token: Token, index: ActorIndex) -> bool:
@@ -1412,13 +1425,16 @@ def _named_description(m: Mention, index: ActorIndex) -> bool:
 
 def _regional(title: Token, index: ActorIndex, person: Span) -> bool:
     """"its commander in West Darfur", "the group's emir for Kirkuk": a title over one
-    place or sector of a body makes the person one of its commanders. A place after the
+    place or sector of a body makes the person one of its commanders (not "in the region":
+    events.toml whole_theatre_words). A place after the
     person's name is where something happened ("killed the group's leader, X, in
     Idlib"), though the parse may hang it on the title."""
     for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
                  and not title.idx < person.start <= c.idx):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             m = index.mention_for_token(place)
+            if place.lower_ in _words("whole_theatre_words"):
+                continue  # ("the commander of US forces in the region": the whole theatre)
             if place.ent_type_ in ("GPE", "LOC", "FAC") or (m is not None and m.actor and index.actors[m.actor].kind == "location"):
                 return True
     return False
