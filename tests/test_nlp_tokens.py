@@ -694,3 +694,23 @@ def test_thanks_is_a_verb_only_in_a_sentence_with_no_other(extractor):
     first, second = [t for t in doc if t.lower_ == "thanks"]
     assert (first.tag_, first.dep_) == ("VBZ", "ROOT") and {c.text: c.dep_ for c in first.children}.get("Ukraine") == "nsubj"
     assert second.tag_ == "NNS"
+
+
+def test_a_participle_hung_on_an_absolute_phrase_is_the_verbs(extractor):
+    # factions_clause_repairs _participle_hung_on_an_absolute_phrase: "adopted it, with China
+    # abstaining, imposing an embargo" with "imposing" on "abstaining"
+    from factions.nlp.components import _participle_hung_on_an_absolute_phrase
+
+    words = ["It", "adopted", "it", ",", "with", "China", "abstaining", ",", "imposing", "an", "embargo", "."]
+    heads = [1, 1, 1, 1, 1, 4, 5, 6, 6, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "prep", "pobj", "acl", "punct", "advcl", "det", "dobj", "punct"]
+    tags = ["PRP", "VBD", "PRP", ",", "IN", "NNP", "VBG", ",", "VBG", "DT", "NN", "."]
+    pos = ["PRON", "VERB", "PRON", "PUNCT", "ADP", "PROPN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _participle_hung_on_an_absolute_phrase(doc)
+    assert doc[8].head.i == 1
+    # not on a phrase of "without" ("without any state abstaining, imposing …" is no absolute "with")
+    words[4] = "without"
+    doc = _parsed(extractor, words, heads, deps, tags, pos)
+    _participle_hung_on_an_absolute_phrase(doc)
+    assert doc[8].head.i == 6

@@ -800,6 +800,10 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
      ("leads", "John Carter", "US forces")),
     # "thanks" read as a noun in a sentence with no verb (nlp.components._thanks_read_as_a_noun)
     ("Ukraine thanks Germany and Britain.", ("supports", "Ukraine", "Germany")),
+    # supplies sent "to" a party are sent to it (participants.supplies_heads; forces sent "to" a
+    # place still go there)
+    ("Iran has sent weapons to the Houthis.", ("supports", "Iran", "Houthis")),
+    ("The Red Crescent sent food and medicine to the displaced families.", ("supports", "Red Crescent", "displaced families")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)
@@ -10144,6 +10148,9 @@ def test_what_a_crowd_chants_against_is_what_it_protests_against(extractor):
     # of a participle read as the verb is no subject of the real verb after it
     ("On 4 June 2016, thousands of farmers answering a call by the opposition National Farmers Union rallied outside parliament.",
      "rallied", "PROTEST", "actor", ["farmers"]),
+    # nlp.components._participle_hung_on_an_absolute_phrase: who abstains imposes nothing
+    ("On 14 April 2015, the Security Council adopted the resolution by 12 votes to none, with China abstaining, imposing an arms "
+     "embargo on the rebel leader.", "embargo", "SANCTION", "actor", ["the Security Council"]),
     # events.toml MOBILIZE when_object order: forces ordered somewhere are deployed
     ("On 3 May 2021, the president ordered 2,000 soldiers to the border.", "ordered", "MOBILIZE", "actor", ["the president"]),
 ])

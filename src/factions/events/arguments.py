@@ -1017,8 +1017,10 @@ def _participants(trigger: Token, is_noun: bool, lex: dict, symmetric: bool = Fa
                 continue  # "fighting the group along the border with Somalia": the country across it, the parser's "with" the verb's
             if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "into", "toward", "towards") \
                     and trigger.lemma_.lower() in parts["forces_sent"] \
-                    and not any(c.dep_ == "dobj" and (trigger.lemma_.lower(), c.lower_) in phrases for c in children):
-                continue  # "sent troops to Mali against the groups": where the force went, not whom it fought ("sent a message to X" is to X)
+                    and not any(c.dep_ == "dobj" and ((trigger.lemma_.lower(), c.lower_) in phrases or c.lemma_.lower() in parts["supplies_heads"])
+                                for c in children):
+                continue  # "sent troops to Mali against the groups": where the force went, not whom it fought ("sent a message to X"
+                # is to X, and "sent weapons to the rebels" to them: participants.supplies_heads)
             # ("dative": "paid tribute to the Iraqi Security Forces", the "to" hung on the verb)
             if child.dep_ == "prep" and child.lower_ in parts["topic_preps"] and child.i > trigger.i and _is_talk(trigger):
                 continue  # "brief host governments on the IRA statement": what was said, not to whom

@@ -420,6 +420,8 @@ def clause_repairs(doc: Doc) -> Doc:
     _repeated_of_read_apart), a target of fire hung on where it came from
     (_target_hung_on_the_origin), a toll's participle read as its object's description
     ("ambushed a column of guards, killing a driver": _toll_read_as_a_description), a
+    participle hung on an absolute phrase ("with Russia abstaining, imposing …":
+    _participle_hung_on_an_absolute_phrase), a
     preposition's object read as the subject of a gerund ("fired at soldiers guarding …":
     _object_read_as_a_gerunds_subject), "thanks" read as a noun in a sentence with no verb
     ("Ukraine thanks Germany": _thanks_read_as_a_noun), a list's first plural read as its
@@ -507,6 +509,7 @@ def clause_repairs(doc: Doc) -> Doc:
     _toll_read_on_a_subordinate_clause(doc)
     _toll_read_as_a_description(doc)
     _object_read_as_a_gerunds_subject(doc)
+    _participle_hung_on_an_absolute_phrase(doc)  # (after it: "with Russia abstaining" read as a gerund's subject)
     _thanks_read_as_a_noun(doc)
     _plural_read_as_a_modifier_of_its_conjunct(doc)
     _quantified_aside_read_as_subject(doc)
@@ -1996,6 +1999,24 @@ def _toll_read_on_a_subordinate_clause(doc: Doc) -> None:
                 continue
             word.head = clause.head
             doc[word.i - 1].head = clause.head
+
+
+def _participle_hung_on_an_absolute_phrase(doc: Doc) -> None:
+    """In "The Council adopted the resolution by 14 votes, with Russia abstaining, imposing an
+    arms embargo on X" the parser hangs "imposing" on "abstaining", and Russia imposes it. A
+    participle after a comma, hung on the participle of an absolute phrase ("with Russia
+    abstaining", "with two members absent") that itself hangs on a verb before it, tells
+    more of that verb's act: it hangs there."""
+    for word in (doc[int(i)] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings.add("VBG"))):
+        absolute = word.head
+        if word.dep_ != "advcl" or word.i == 0 or doc[word.i - 1].text != "," or absolute.i > word.i \
+                or absolute.dep_ != "acl" or absolute.head.dep_ != "pobj" or absolute.head.head.lower_ != "with":
+            continue
+        verb = absolute.head.head.head
+        if absolute.head.head.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or verb.i > absolute.i:
+            continue
+        word.head = verb
+        doc[word.i - 1].head = verb
 
 
 def _toll_read_as_a_description(doc: Doc) -> None:
