@@ -804,6 +804,10 @@ def test_an_outlet_named_alone_belongs_to_no_one(extractor):
     # place still go there)
     ("Iran has sent weapons to the Houthis.", ("supports", "Iran", "Houthis")),
     ("The Red Crescent sent food and medicine to the displaced families.", ("supports", "Red Crescent", "displaced families")),
+    # a place the model missed in a list of places (nlp.components._places_listed_with_places); a
+    # subject read into an opening phrase ("To the south, …": _subject_read_into_an_opening_phrase)
+    ("Rebels attacked Bama, Dikwa and Gwoza.", ("attacks", "Rebels", "Gwoza")),
+    ("To the south, rebel units backed by artillery are attacking the town of Lysychansk.", ("attacks", "rebel units", "town")),
 ])
 def test_a_relation_told_in_this_shape_is_found(extractor, text, relation):
     x, names = _run(extractor, text)

@@ -403,7 +403,10 @@ def clause_repairs(doc: Doc) -> Doc:
     """Known misreadings of the parser, repaired before anything reads the tree: the
     "that" clause of reported speech (below), the target of a weapon fired
     (_rehang_fired_at), a subject read into the day before it (_subject_after_a_date; or as
-    the date's apposition or object, _subject_read_as_the_dates_apposition and _object), a
+    the date's apposition or object, _subject_read_as_the_dates_apposition and _object; a day
+    read into the subject, _day_read_into_the_subject_after_its_preposition; a day's name read as
+    a second subject, _dates_apposition_read_as_a_second_subject; a subject read into an opening
+    phrase, "To the south, Russian units …", _subject_read_into_an_opening_phrase), a
     noun read as a verb (_noun_read_as_verb), the "against" of a judged act
     (_rehang_judged_act), a past verb joined to a bare one below it (_conjunct_of_its_tense), the
     object of reported speech taken for its speaker (_object_taken_for_subject), the
@@ -2456,6 +2459,32 @@ def _subject_after_a_date(doc: Doc) -> None:
     _joined_subject_read_as_the_dates_apposition(doc)
     _dates_apposition_read_as_a_second_subject(doc)
     _day_read_into_the_subject_after_its_preposition(doc)
+    _subject_read_into_an_opening_phrase(doc)
+
+
+def _subject_read_into_an_opening_phrase(doc: Doc) -> None:
+    """In "To the south, Russian units backed by aircraft are attacking Toshkivka" the parser
+    reads "the south, Russian units" as one noun, the object of "To", and leaves the verb
+    without a subject. An opening preposition's object whose phrase holds a comma after the
+    preposition's own words, on a verb with no subject, right before that verb (its
+    auxiliaries and adverbs between), is the verb's subject; the word before the comma is the
+    preposition's object ("In the north, rebels attacked …")."""
+    for comma in _tokens_with(doc, LOWER, frozenset({","})):
+        noun = comma.head
+        prep = noun.head
+        verb = prep.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or noun.i < comma.i or prep.i >= comma.i - 1 \
+                or verb.pos_ not in ("VERB", "AUX") or verb.i < noun.i or any(c.dep_ in _SUBJECTS for c in verb.children) \
+                or any(t.head.i != verb.i or t.dep_ not in ("aux", "auxpass", "neg", "advmod") for t in doc[noun.right_edge.i + 1 : verb.i]):
+            continue
+        last = doc[comma.i - 1]  # ("south" of "To the south,")
+        if last.head.i != noun.i or last.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        for child in [c for c in noun.children if c.i < comma.i and c.i != last.i]:
+            child.head = last
+        last.head, last.dep_ = prep, "pobj"
+        comma.head = verb
+        noun.head, noun.dep_ = verb, "nsubj"
 
 
 def _day_read_into_the_subject_after_its_preposition(doc: Doc) -> None:
@@ -3508,6 +3537,47 @@ def _body_names_the_model_missed(doc: Doc, ends: frozenset[str]) -> list[Span]:
                                   for e in doc.ents if e.start < s.end and s.start < e.end)]
 
 
+def _places_listed_with_places(doc: Doc) -> list[Span]:
+    """Places the model missed or misread in a list of places ("entered Bama, Dikwa and
+    Gwoza" gave Dikwa alone; "attacking Toshkivka, Zolote and Hirske" gave one place
+    "Toshkivka, Zolote" and a person "Hirske"): a place's name the model ran across a comma
+    is two names; a capitalised proper noun listed with a place, with no name of its own or
+    a one-word person's, is a place too, if the gazetteer knows it as one (or, with no name of
+    its own, if two of the list are places already)."""
+    out = []
+    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    for ent in places:
+        if len(ent) > 2 and any(t.text == "," for t in ent) \
+                and all(t.text == "," or (_capitalised(t) and t.pos_ == "PROPN") for t in ent):
+            start = ent.start
+            for t in [*(t for t in ent if t.text == ","), None]:
+                end = t.i if t is not None else ent.end
+                if end > start:
+                    out.append(Span(doc, start, end, label=ent.label_))
+                start = end + 1
+    for ent in places:
+        head = ent.root
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        items = (head, *head.conjuncts)
+        listed_places = sum(t.ent_type_ in ("GPE", "LOC") for t in items)
+        for item in items:
+            if item.i in range(ent.start, ent.end) or not _capitalised(item) or item.pos_ != "PROPN" or item.is_sent_start:
+                continue
+            if item.ent_type_ and not (item.ent_type_ == "PERSON" and item.ent_iob_ == "B" and not item.ent_id
+                                       and (item.i + 1 >= len(doc) or doc[item.i + 1].ent_iob_ != "I")):
+                continue  # (a one-word "person", no known one, may be one more place)
+            start = item.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == item.i and _capitalised(doc[start - 1]) \
+                    and not doc[start - 1].ent_type_:
+                start -= 1
+            name = doc[start : item.i + 1]
+            if (item.ent_type_ or listed_places < 2) and not _known_place(name.text):
+                continue  # ("met officials in Kenya and Museveni": a place only where the gazetteer knows one)
+            out.append(Span(doc, start, item.i + 1, label=ent.label_))
+    return out
+
+
 def _names_opening_with_a_date(doc: Doc, ends: frozenset[str]) -> list[Span]:
     """A body named after a day ("the 23 June Movement", "the March 23 Movement", "the 6 April
     Youth Movement", "the 14 March Alliance"), which the model reads as a date, or as a date
@@ -3739,6 +3809,7 @@ def entity_fixes(doc: Doc) -> Doc:
     joined += _unit_names(doc, frozenset(fixes["unit_name_words"]))
     joined += _names_cut_at_and(doc, frozenset(fixes["and_name_ends"]))
     joined += _body_names_the_model_missed(doc, frozenset(fixes["and_name_ends"]))
+    joined += _places_listed_with_places(doc)
     joined += _names_opening_with_a_date(doc, frozenset(fixes["and_name_ends"]) | group_words)
     joined += _names_cut_at_a_hyphen(doc, frozenset(fixes["name_compound_words"]))
     joined += _peoples(doc)
