@@ -1434,8 +1434,9 @@ def _participle_read_as_the_main_verb(doc: Doc) -> None:
                 # ("… answering a call by the campaign gathered in the square": the past verb hung
                 # on a noun of the object's phrase, right after its last noun, as a clause on it;
                 # its subject may be a name that ends that phrase, _name_read_as_the_subject_of_the_verb_after)
-                verb = next((v for v in obj.subtree if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and v.head.pos_ in ("NOUN", "PROPN")
-                             and (_name_read_as_the_subject_of_the_verb_after(doc, obj, v) or v.left_edge.i == v.i)
+                # (the clauses listed before any is mended: the mending changes the object's subtree)
+                clauses = [v for v in obj.subtree if v.dep_ in ("acl", "relcl") and v.tag_ == "VBD" and v.head.pos_ in ("NOUN", "PROPN")]
+                verb = next((v for v in clauses if (_name_read_as_the_subject_of_the_verb_after(doc, obj, v) or v.left_edge.i == v.i)
                              and doc[v.i - 1].pos_ in ("NOUN", "PROPN")), None)
         else:
             verb = part.head if part.head.tag_ == "VBD" and part.head.i > part.i else None
@@ -1724,7 +1725,7 @@ def _repair_words(name: str) -> frozenset[str]:
 
 
 def _tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list[Token]:
-    """The tokens whose `attr` (LOWER or LEMMA) is one of `words`, found on the Doc's array:
+    """The tokens whose `attr` (ORTH, LOWER or LEMMA) is one of `words`, found on the Doc's array:
     no Token made per word. For the repairs, which change the parse: `tokens_where` reads
     arrays kept for the Doc once the parse is mended."""
     return [doc[int(i)] for i in np.flatnonzero(np.isin(doc.to_array(attr), [doc.vocab.strings.add(w) for w in words]))]
@@ -2493,8 +2494,7 @@ def _day_read_into_the_subject_after_its_preposition(doc: Doc) -> None:
     day or a month compounded onto a verb's subject, right after a preposition of that verb
     that has no object (the article or the day's number between: "On 12 March Olena Kovalenko
     said"), is that preposition's object."""
-    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _day_parts() | _MONTHS])
-    for date in (doc[int(i)] for i in np.flatnonzero(days)):
+    for date in _tokens_with(doc, ORTH, _WEEKDAYS | _day_parts() | _MONTHS):
         noun = date.head
         if date.dep_ != "compound" or noun.dep_ not in _SUBJECTS or noun.i <= date.i:
             continue
@@ -2514,8 +2514,7 @@ def _dates_apposition_read_as_a_second_subject(doc: Doc) -> None:
     subject set between commas right after the verb's phrase of a day or month, with its
     second subject right after the closing comma, names that day (a name, or "the anniversary
     of …"): it is the date's apposition."""
-    days = np.isin(doc.to_array(ORTH), [doc.vocab.strings.add(w) for w in _WEEKDAYS | _MONTHS])
-    for date in (doc[int(i)] for i in np.flatnonzero(days)):
+    for date in _tokens_with(doc, ORTH, _WEEKDAYS | _MONTHS):
         # the phrase the day is in, on the verb ("On the evening of 5 May 2022")
         prep = next((a for a in date.ancestors if a.dep_ == "prep" and a.head.pos_ in ("VERB", "AUX")), None)
         if prep is None or prep.i > date.i:
